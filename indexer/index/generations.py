@@ -1,0 +1,188 @@
+"""Index generations in the data directory, switched atomically.
+
+    data_dir/CURRENT                      name of the generation being served
+    data_dir/generations/g000007/         store.sqlite, dense.faiss, lexical-words/, lexical-folded/,
+                                          manifest.json (written last)
+
+A new generation is built in ``gNNNNNN.tmp``, fsynced, renamed, and only then named in CURRENT
+(write-temp + os.replace). A kill -9 at any point leaves CURRENT on the old, complete generation;
+leftovers are removed by the next indexing run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .dense import DenseIndex
+from .lexical import LexicalIndex
+from .store import Store, StoreError
+
+FORMAT_VERSION = 1
+
+
+class IndexUnavailable(RuntimeError):
+    """The index cannot be used as it is; the message says why and what to run."""
+
+
+class IndexMismatch(IndexUnavailable):
+    """The index was built by another format version or model than the settings ask for."""
+
+
+@dataclass
+class Generation:
+    """An opened, read-only snapshot of the index."""
+
+    name: str
+    path: Path
+    manifest: dict
+    store: Store
+    words: LexicalIndex
+    folded: LexicalIndex
+    dense: DenseIndex
+    doc_positions: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return self.dense.size
+
+
+def generations_dir(data_dir: Path) -> Path:
+    return Path(data_dir) / "generations"
+
+
+def current_name(data_dir: Path) -> str | None:
+    try:
+        name = (Path(data_dir) / "CURRENT").read_text().strip()
+    except FileNotFoundError:
+        return None
+    return name or None
+
+
+def _fsync_tree(path: Path) -> None:
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            with open(os.path.join(root, name), "rb") as fh:
+                os.fsync(fh.fileno())
+        fd = os.open(root, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def open_generation(data_dir: Path, name: str | None = None) -> Generation:
+    """Open the current (or named) generation, checking every file."""
+    data_dir = Path(data_dir)
+    name = name or current_name(data_dir)
+    if name is None:
+        raise IndexUnavailable(f"no index in {data_dir}: run `nghiquyet index PATH --data-dir {data_dir}`")
+    path = generations_dir(data_dir) / name
+    try:
+        manifest = json.loads((path / "manifest.json").read_text())
+    except (OSError, ValueError) as exc:
+        raise IndexUnavailable(f"index generation {name} is damaged (manifest: {exc}); "
+                          "run `nghiquyet index --rebuild`") from None
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise IndexMismatch(f"index format {manifest.get('format_version')} differs from this "
+                            f"program's {FORMAT_VERSION}; run `nghiquyet index --rebuild`")
+    try:
+        store = Store(path / "store.sqlite")
+        store.check()
+    except StoreError as exc:
+        raise IndexUnavailable(f"{exc}; run `nghiquyet index --rebuild`") from None
+    try:
+        words = LexicalIndex.load(path / "lexical-words")
+        folded = LexicalIndex.load(path / "lexical-folded")
+        dense = DenseIndex.load(path / "dense.faiss")
+    except Exception as exc:
+        store.close()
+        raise IndexUnavailable(f"index generation {name} is damaged ({exc.__class__.__name__}: {exc}); "
+                          "run `nghiquyet index --rebuild`") from None
+    n = manifest.get("passages", -1)
+    if not (words.size == folded.size == dense.size == n):
+        store.close()
+        raise IndexUnavailable(f"index generation {name} is inconsistent (passages: manifest {n}, "
+                          f"BM25 {words.size}/{folded.size}, FAISS {dense.size}); "
+                          "run `nghiquyet index --rebuild`")
+    positions: dict[str, list[int]] = {}
+    for doc_id, pos in store.conn.execute("SELECT doc_id, pos FROM passages ORDER BY pos"):
+        positions.setdefault(doc_id, []).append(pos)
+    doc_positions = {k: np.asarray(v, np.int64) for k, v in positions.items()}
+    return Generation(name, path, manifest, store, words, folded, dense, doc_positions)
+
+
+@contextlib.contextmanager
+def writer_lock(data_dir: Path):
+    """One indexing run at a time per data directory (readers never wait)."""
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    fh = open(data_dir / ".lock", "w")
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexUnavailable(f"another indexing run is using {data_dir}; try again when it ends") from None
+        yield
+    finally:
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
+
+
+def clean_leftovers(data_dir: Path, keep: int = 2) -> None:
+    """Remove unfinished (.tmp) generations and all but the newest ``keep`` finished ones."""
+    gdir = generations_dir(data_dir)
+    if not gdir.exists():
+        return
+    current = current_name(data_dir)
+    finished = sorted(p for p in gdir.iterdir() if p.is_dir() and not p.name.endswith(".tmp"))
+    for p in gdir.iterdir():
+        if p.name.endswith(".tmp"):
+            shutil.rmtree(p, ignore_errors=True)
+    for p in finished[:-keep]:
+        if p.name != current:
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def next_name(data_dir: Path) -> str:
+    gdir = generations_dir(data_dir)
+    numbers = [int(p.name[1:7]) for p in gdir.glob("g??????*") if p.name[1:7].isdigit()] if gdir.exists() else []
+    return f"g{(max(numbers) + 1) if numbers else 1:06d}"
+
+
+def finish_generation(data_dir: Path, tmp: Path, store: Store, manifest: dict) -> str:
+    """Build the BM25 and FAISS files from the store, write the manifest, fsync, and switch."""
+    words, folded, vectors, _ = store.index_rows()
+    dim = manifest["dim"]
+    LexicalIndex.build(words).save(tmp / "lexical-words")
+    LexicalIndex.build(folded).save(tmp / "lexical-folded")
+    DenseIndex.build(vectors.reshape(-1, dim) if len(vectors) else np.zeros((0, dim), np.float32),
+                     dim).save(tmp / "dense.faiss")
+    manifest = {**manifest, "passages": len(words), "format_version": FORMAT_VERSION,
+                "created": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
+    store.close()
+    _fsync_tree(tmp)
+    name = tmp.name.removesuffix(".tmp")
+    final = tmp.with_name(name)
+    os.rename(tmp, final)
+    pointer = Path(data_dir) / "CURRENT.tmp"
+    with open(pointer, "w") as fh:
+        fh.write(name + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(pointer, Path(data_dir) / "CURRENT")
+    fd = os.open(data_dir, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return name

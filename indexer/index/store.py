@@ -1,0 +1,237 @@
+"""SQLite store of one index generation: documents, outline blocks, passages with offsets and index
+terms, and a content-hash cache of passage vectors (so unchanged text is never embedded twice).
+
+Schema changes are numbered migrations applied in order (PRAGMA user_version)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from indexer.document import ParsedDocument
+
+MIGRATIONS = [
+    # 1: initial schema
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        type TEXT, number TEXT, title TEXT, issuer TEXT, place TEXT, date TEXT,
+        meta_json TEXT NOT NULL,
+        text TEXT NOT NULL,
+        n_passages INTEGER NOT NULL,
+        indexed_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE UNIQUE INDEX documents_source ON documents(source);
+    CREATE TABLE blocks (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        kind TEXT NOT NULL, marker TEXT, level INTEGER NOT NULL,
+        parents_json TEXT NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE passages (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        pos INTEGER,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        section_path_json TEXT NOT NULL,
+        text TEXT NOT NULL,
+        vector_key TEXT NOT NULL,
+        words TEXT NOT NULL,
+        folded TEXT NOT NULL,
+        PRIMARY KEY (doc_id, ordinal)
+    );
+    CREATE INDEX passages_pos ON passages(pos);
+    CREATE TABLE vectors (
+        key TEXT PRIMARY KEY,
+        vector BLOB NOT NULL
+    );
+    """,
+]
+
+
+class StoreError(RuntimeError):
+    """The SQLite file is missing, corrupted or from an unknown schema."""
+
+
+class Store:
+    def __init__(self, path: Path, create: bool = False):
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise StoreError(f"index database not found: {self.path}")
+        try:
+            self.conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA synchronous = FULL")
+            self.lock = threading.RLock()
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"index database {self.path} is unreadable ({exc})") from None
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(f"index database {self.path} has schema {version}, newer than this "
+                             f"program knows ({len(MIGRATIONS)})")
+        for number in range(version, len(MIGRATIONS)):
+            self.conn.executescript("BEGIN;" + MIGRATIONS[number] + f"; PRAGMA user_version = {number + 1}; COMMIT;")
+
+    def check(self) -> None:
+        """Raise StoreError when SQLite finds the file damaged."""
+        try:
+            result = self.conn.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"index database {self.path} is corrupted ({exc})") from None
+        if result != "ok":
+            raise StoreError(f"index database {self.path} is corrupted ({result})")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def copy_to(self, path: Path) -> "Store":
+        """A consistent copy (SQLite backup API) opened as a new store."""
+        target = sqlite3.connect(str(path))
+        with self.lock:
+            self.conn.backup(target)
+        target.close()
+        return Store(path)
+
+    # -- writing -------------------------------------------------------------------------------
+    def begin(self) -> None:
+        self.conn.execute("BEGIN")
+
+    def commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def delete_document(self, doc_id: str) -> None:
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    def add_document(self, doc: ParsedDocument, vector_keys: list[str], words: list[list[str]],
+                     folded: list[list[str]]) -> None:
+        m = doc.meta
+        self.conn.execute(
+            "INSERT INTO documents (id, source, content_hash, type, number, title, issuer, place, date,"
+            " meta_json, text, n_passages) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, doc.source, doc.content_hash, m.type, m.number, m.title, m.issuer, m.place, m.date,
+             json.dumps(m.to_dict(), ensure_ascii=False), doc.text, len(doc.passages)))
+        self.conn.executemany(
+            'INSERT INTO blocks (doc_id, idx, start, "end", kind, marker, level, parents_json)'
+            " VALUES (?,?,?,?,?,?,?,?)",
+            [(doc.id, b.index, b.start, b.end, b.kind, b.marker, b.level, json.dumps(b.parents))
+             for b in doc.blocks])
+        self.conn.executemany(
+            'INSERT INTO passages (doc_id, ordinal, start, "end", kind, section_path_json, text,'
+            " vector_key, words, folded) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(doc.id, p.ordinal, p.start, p.end, p.kind, json.dumps(p.section_path, ensure_ascii=False),
+              p.text, key, " ".join(w), " ".join(f))
+             for p, key, w, f in zip(doc.passages, vector_keys, words, folded)])
+
+    def put_vectors(self, items: dict[str, np.ndarray]) -> None:
+        self.conn.executemany("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
+                              [(k, np.asarray(v, np.float32).tobytes()) for k, v in items.items()])
+
+    def known_vector_keys(self, keys: Iterable[str]) -> set[str]:
+        keys = list(keys)
+        found: set[str] = set()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            rows = self.conn.execute(
+                f"SELECT key FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            found.update(r[0] for r in rows)
+        return found
+
+    def prune_vectors(self) -> None:
+        """Drop cached vectors no passage uses any more."""
+        self.conn.execute("DELETE FROM vectors WHERE key NOT IN (SELECT vector_key FROM passages)")
+
+    def assign_positions(self) -> int:
+        """Number passages 0..n-1 in (doc_id, ordinal) order: their row in the FAISS/BM25 indexes."""
+        rows = self.conn.execute("SELECT doc_id, ordinal FROM passages ORDER BY doc_id, ordinal").fetchall()
+        self.conn.executemany("UPDATE passages SET pos = ? WHERE doc_id = ? AND ordinal = ?",
+                              [(i, r[0], r[1]) for i, r in enumerate(rows)])
+        return len(rows)
+
+    # -- reading -------------------------------------------------------------------------------
+    def index_rows(self) -> tuple[list[list[str]], list[list[str]], np.ndarray, list[str]]:
+        """Terms of both fields, vectors and doc ids of every passage, in position order."""
+        words, folded, doc_ids, vecs = [], [], [], []
+        for row in self.conn.execute(
+                "SELECT p.doc_id, p.words, p.folded, v.vector FROM passages p "
+                "JOIN vectors v ON v.key = p.vector_key ORDER BY p.pos"):
+            doc_ids.append(row[0])
+            words.append(row[1].split())
+            folded.append(row[2].split())
+            vecs.append(np.frombuffer(row[3], np.float32))
+        matrix = np.stack(vecs) if vecs else np.zeros((0, 0), np.float32)
+        return words, folded, matrix, doc_ids
+
+    def sources(self) -> dict[str, tuple[str, str]]:
+        """source -> (doc id, content hash)."""
+        with self.lock:
+            rows = self.conn.execute("SELECT source, id, content_hash FROM documents").fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def documents(self) -> list[dict]:
+        with self.lock:
+            rows = self.conn.execute(
+                "SELECT id, title, number, type, issuer, place, date, source, n_passages, indexed_at,"
+                " meta_json FROM documents ORDER BY id").fetchall()
+        return [_doc_row(r) for r in rows]
+
+    def document(self, doc_id: str, with_text: bool = True) -> dict | None:
+        with self.lock:
+            row = self.conn.execute(
+                "SELECT id, title, number, type, issuer, place, date, source, n_passages, indexed_at,"
+                " meta_json, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                return None
+            blocks = self.conn.execute(
+                'SELECT idx, start, "end", kind, marker, level, parents_json FROM blocks'
+                " WHERE doc_id = ? ORDER BY idx", (doc_id,)).fetchall()
+        doc = _doc_row(row)
+        if with_text:
+            doc["text"] = row["text"]
+        doc["blocks"] = [dict(b) | {"parents": json.loads(b["parents_json"])} for b in blocks]
+        for b in doc["blocks"]:
+            del b["parents_json"]
+        return doc
+
+    def passages_at(self, positions: list[int]) -> dict[int, dict]:
+        if not positions:
+            return {}
+        with self.lock:
+            rows = self.conn.execute(
+                'SELECT p.pos, p.doc_id, p.ordinal, p.start, p."end", p.kind, p.section_path_json, p.text,'
+                " d.title, d.number, d.type, d.issuer, d.date FROM passages p JOIN documents d"
+                f" ON d.id = p.doc_id WHERE p.pos IN ({','.join('?' * len(positions))})",
+                positions).fetchall()
+        return {r["pos"]: {
+            "doc_id": r["doc_id"], "ordinal": r["ordinal"], "start": r["start"], "end": r["end"],
+            "kind": r["kind"], "section_path": json.loads(r["section_path_json"]), "text": r["text"],
+            "doc_title": r["title"] or r["type"] or r["doc_id"], "doc_number": r["number"] or "",
+            "doc_type": r["type"] or "", "doc_issuer": r["issuer"] or "", "doc_date": r["date"] or "",
+        } for r in rows}
+
+    def counts(self) -> tuple[int, int]:
+        with self.lock:
+            d = self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            p = self.conn.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+        return d, p
+
+
+def _doc_row(r: sqlite3.Row) -> dict:
+    meta = json.loads(r["meta_json"])
+    return {"id": r["id"], "title": r["title"] or "", "number": r["number"] or "",
+            "type": r["type"] or "", "issuer": r["issuer"] or "", "place": r["place"] or "",
+            "date": r["date"] or "", "source": r["source"], "passages": r["n_passages"],
+            "indexed_at": r["indexed_at"], "implements": meta.get("implements", [])}

@@ -1,0 +1,31 @@
+"""The one error type ingestion raises: a short machine code plus an English message.
+
+The code lets the UI show its own Vietnamese wording; the message goes to logs and the CLI."""
+
+from __future__ import annotations
+
+# Vietnamese wording for each code, for the web UI.
+MESSAGES_VI = {
+    "empty": "Tệp rỗng, không có nội dung.",
+    "binary": "Tệp có vẻ là tệp nhị phân, không phải văn bản.",
+    "too_large": "Tệp quá lớn.",
+    "encoding": "Không nhận dạng được bảng mã của tệp (cần UTF-8, UTF-16, cp1258 hoặc Windows-1252).",
+    "scanned_pdf": "Tệp PDF không có lớp chữ (có vẻ là bản quét); cần nhận dạng chữ (OCR) trước.",
+    "broken": "Tệp bị hỏng hoặc không đọc được.",
+    "unsupported": "Định dạng tệp chưa được hỗ trợ (.txt, .md, .docx, .pdf, .html).",
+    "no_text": "Không tìm thấy nội dung văn bản trong tệp.",
+    "unreadable": "Không đọc được tệp.",
+}
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested, with the reason."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+    @property
+    def message_vi(self) -> str:
+        return MESSAGES_VI.get(self.code, self.message)

@@ -1,0 +1,220 @@
+"""The search engine behind the API, the UI and the CLI.
+
+``Engine`` is the small interface the rest of the product uses: index, delete, search, list and
+show documents. ``LocalEngine`` implements it on one machine (SQLite + bm25s + FAISS generations);
+a distributed engine (e.g. Milvus through pymilvus) can implement the same protocol without any
+change to the API or the UI.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from indexer.index.analyzer import folded_terms, query_language, word_terms
+from indexer.index.builder import Builder, FileOutcome, IndexReport, Source, collect_files
+from indexer.index.generations import Generation, IndexUnavailable, current_name, open_generation
+from indexer.settings import Settings
+
+from .fusion import rrf, top_positions
+from .highlight import highlight_spans
+
+log = logging.getLogger("nghiquyet.search")
+
+
+class UnknownDocument(KeyError):
+    """A document id that is not in the index."""
+
+
+@dataclass
+class SearchResult:
+    text: str
+    doc_id: str
+    doc_title: str
+    doc_number: str
+    doc_type: str
+    section_path: list[str]
+    start: int
+    end: int
+    score: float
+    ranks: dict[str, int | None]
+    highlights: list[list[int]]
+    doc_issuer: str = ""
+    doc_date: str = ""
+    ordinal: int = 0
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "doc_id": self.doc_id, "doc_title": self.doc_title,
+                "doc_number": self.doc_number, "doc_type": self.doc_type,
+                "doc_issuer": self.doc_issuer, "doc_date": self.doc_date,
+                "section_path": " › ".join(self.section_path), "section_path_parts": self.section_path,
+                "passage": self.ordinal, "start": self.start, "end": self.end,
+                "score": round(self.score, 6), "ranks": self.ranks, "highlights": self.highlights}
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    took_ms: float
+    language: str
+    results: list[SearchResult] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"query": self.query, "took_ms": round(self.took_ms, 2), "language": self.language,
+                "results": [r.to_dict() for r in self.results]}
+
+
+class Engine(Protocol):
+    """What the API, UI and CLI need from a search engine."""
+
+    def index_paths(self, paths: list[Path], rebuild: bool = False, prune: bool = False,
+                    progress: Callable[[str, int, int], None] | None = None) -> IndexReport: ...
+
+    def add_files(self, files: list[tuple[str, bytes]]) -> IndexReport: ...
+
+    def delete(self, doc_ids: list[str]) -> IndexReport: ...
+
+    def search(self, query: str, k: int = 10, doc: str | None = None,
+               legs: tuple[str, ...] = ("lexical", "dense")) -> SearchResponse: ...
+
+    def documents(self) -> list[dict]: ...
+
+    def document(self, doc_id: str) -> dict | None: ...
+
+    def health(self) -> dict: ...
+
+
+class LocalEngine:
+    """Single-machine engine over the generations in ``settings.data_dir``."""
+
+    def __init__(self, settings: Settings, embedder=None):
+        self.settings = settings
+        self._embedder = embedder
+        self._embedder_lock = threading.Lock()
+        self._gen: Generation | None = None
+        self._gen_lock = threading.Lock()
+
+    # -- components --------------------------------------------------------------------------
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            with self._embedder_lock:
+                if self._embedder is None:
+                    from indexer.embed.embedder import load_embedder
+
+                    self._embedder = load_embedder(self.settings)
+        return self._embedder
+
+    def generation(self) -> Generation:
+        """The current generation, re-opened when an indexing run has switched it."""
+        name = current_name(self.settings.data_dir)
+        gen = self._gen
+        if gen is not None and gen.name == name:
+            return gen
+        with self._gen_lock:
+            if self._gen is None or self._gen.name != name:
+                fresh = open_generation(self.settings.data_dir, name)
+                if fresh.manifest.get("model") != self.settings.model:
+                    raise IndexUnavailable(
+                        f"the index was built with model '{fresh.manifest.get('model')}' but the "
+                        f"settings ask for '{self.settings.model}': run `nghiquyet index --rebuild`")
+                self._gen = fresh
+            return self._gen
+
+    def _builder(self) -> Builder:
+        return Builder(self.settings, lambda: self.embedder)
+
+    # -- writing -----------------------------------------------------------------------------
+    def index_paths(self, paths, rebuild=False, prune=False, progress=None) -> IndexReport:
+        files, failed = collect_files([Path(p) for p in paths])
+        sources = [Source(str(p), p.name, path=p) for p in files]
+        dirs = [Path(p) for p in paths if Path(p).is_dir()]
+        return self._builder().run(sources, rebuild=rebuild, prune_missing=prune,
+                                   prune_under=dirs if prune else None, progress=progress,
+                                   pre_failed=failed)
+
+    def add_files(self, files: list[tuple[str, bytes]]) -> IndexReport:
+        """Index uploaded files (name, bytes); their source is ``upload:<name>``."""
+        sources = [Source(f"upload:{Path(name).name}", Path(name).name, data=data) for name, data in files]
+        return self._builder().run(sources)
+
+    def delete(self, doc_ids: list[str]) -> IndexReport:
+        gen = self.generation()
+        unknown = [d for d in doc_ids if d not in {x["id"] for x in gen.store.documents()}]
+        if unknown:
+            raise UnknownDocument(", ".join(unknown))
+        return self._builder().run([], delete_ids=doc_ids)
+
+    # -- reading -----------------------------------------------------------------------------
+    def documents(self) -> list[dict]:
+        return self.generation().store.documents()
+
+    def document(self, doc_id: str) -> dict | None:
+        doc = self.generation().store.document(doc_id)
+        if doc is not None:
+            doc["outline"] = [
+                {"text": doc["text"][b["start"]:b["end"]], "level": b["level"], "start": b["start"],
+                 "end": b["end"], "kind": b["kind"], "marker": b["marker"]}
+                for b in doc["blocks"] if b["kind"] in ("heading", "type", "title")
+                or (b["kind"] == "closing" and b["idx"] == min(x["idx"] for x in doc["blocks"]
+                                                               if x["kind"] == "closing"))]
+        return doc
+
+    def health(self) -> dict:
+        try:
+            gen = self.generation()
+        except IndexUnavailable as exc:
+            return {"status": "no_index", "detail": str(exc)}
+        docs, passages = gen.store.counts()
+        return {"status": "ok", "generation": gen.name, "documents": docs, "passages": passages,
+                "model": gen.manifest.get("model"), "created": gen.manifest.get("created")}
+
+    def search(self, query: str, k: int = 10, doc: str | None = None,
+               legs: tuple[str, ...] = ("lexical", "dense")) -> SearchResponse:
+        started = time.perf_counter()
+        gen = self.generation()
+        lang = query_language(query)
+        allowed = None
+        if doc:
+            if doc not in gen.doc_positions:
+                raise UnknownDocument(doc)
+            allowed = gen.doc_positions[doc]
+        n = self.settings.candidates
+        ranked: dict[str, np.ndarray] = {}
+        if "lexical" in legs:
+            ranked["lexical"] = top_positions(self.lexical_scores(gen, query, lang), n, allowed)
+        if "dense" in legs and gen.size:
+            qv = self.embedder.encode_query(query)
+            ranked["dense"] = gen.dense.search(qv, n, allowed)[0]
+        weights = {"lexical": self.settings.weight_lexical * (0.5 if lang == "en" else 1.0),
+                   "dense": self.settings.weight_dense}
+        fused = rrf(ranked, weights, self.settings.rrf_k)[:k]
+        rows = gen.store.passages_at([p for p, _, _ in fused])
+        results = []
+        for pos, score, ranks in fused:
+            row = rows.get(pos)
+            if row is None:
+                continue
+            results.append(SearchResult(
+                text=row["text"], doc_id=row["doc_id"], doc_title=row["doc_title"],
+                doc_number=row["doc_number"], doc_type=row["doc_type"], section_path=row["section_path"],
+                start=row["start"], end=row["end"], score=score,
+                ranks={"lexical": ranks.get("lexical"), "dense": ranks.get("dense")},
+                highlights=highlight_spans(row["text"], query), doc_issuer=row["doc_issuer"],
+                doc_date=row["doc_date"], ordinal=row["ordinal"]))
+        return SearchResponse(query, (time.perf_counter() - started) * 1000, lang, results)
+
+    @staticmethod
+    def lexical_scores(gen: Generation, query: str, lang: str) -> np.ndarray:
+        """BM25 over segmented words plus BM25 over folded syllables and bigrams. A query typed
+        without diacritics relies on the folded field; with diacritics it is a tie-breaker."""
+        words = gen.words.scores(word_terms(query))
+        folded = gen.folded.scores(folded_terms(query))
+        return words + (0.3 if lang == "vi" else 1.0) * folded

