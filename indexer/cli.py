@@ -20,10 +20,10 @@ app = typer.Typer(help="nghiquyet: search Vietnamese resolution texts with exact
                   no_args_is_help=True, add_completion=False)
 model_app = typer.Typer(help="Manage the embedding model.", no_args_is_help=True)
 app.add_typer(model_app, name="model")
-console = Console()
-err = Console(stderr=True)
+console = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
-DataDir = typer.Option(None, "--data-dir", help="Index directory (env NGHIQUYET_DATA_DIR; default ./data).")
+DataDir = typer.Option(None, "--data-dir", help="Index directory (env NGHIQUYET_DATA_DIR; default ./data/index).")
 
 
 def _settings(data_dir: Optional[Path], **overrides) -> Settings:

