@@ -38,10 +38,12 @@ class Settings(BaseSettings):
     passage_max_chars: int = Field(1000, ge=200, description="Longer paragraphs split at sentences.")
     heading_context: bool = Field(True, description="Index passages with their title and heading path.")
 
-    rrf_k: int = Field(60, ge=1, description="Reciprocal rank fusion constant.")
+    rrf_k: int = Field(10, ge=1, description="Reciprocal rank fusion constant.")
     weight_lexical: float = Field(1.0, ge=0, description="Weight of the BM25 leg in fusion.")
     weight_dense: float = Field(1.0, ge=0, description="Weight of the embedding leg in fusion.")
-    candidates: int = Field(100, ge=10, le=2000, description="Results taken from each leg before fusion.")
+    weight_lexical_en: float = Field(0.2, ge=0, description="BM25 weight for English queries (the "
+                                     "Vietnamese index shares few words with them).")
+    candidates: int = Field(50, ge=10, le=2000, description="Results taken from each leg before fusion.")
 
     host: str = Field("127.0.0.1", description="Address the server binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port the server listens on.")
@@ -55,6 +57,11 @@ class Settings(BaseSettings):
         if (local / "modules.json").exists():
             return str(local)
         return self.model
+
+    def leg_weights(self, language: str) -> dict[str, float]:
+        """Fusion weight of each leg for a query language (vi, vi-noaccent, en)."""
+        lexical = self.weight_lexical_en if language == "en" else self.weight_lexical
+        return {"lexical": lexical, "dense": self.weight_dense}
 
     def index_fingerprint(self) -> dict:
         """Settings whose change makes the stored index stale."""

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from indexer.search.accents import build_accent_model
+
 from .dense import DenseIndex
 from .lexical import LexicalIndex
 from .store import Store, StoreError
@@ -49,6 +51,7 @@ class Generation:
     folded: LexicalIndex
     dense: DenseIndex
     doc_positions: dict[str, np.ndarray] = field(default_factory=dict)
+    accents: dict[str, str] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -117,7 +120,11 @@ def open_generation(data_dir: Path, name: str | None = None) -> Generation:
     for doc_id, pos in store.conn.execute("SELECT doc_id, pos FROM passages ORDER BY pos"):
         positions.setdefault(doc_id, []).append(pos)
     doc_positions = {k: np.asarray(v, np.int64) for k, v in positions.items()}
-    return Generation(name, path, manifest, store, words, folded, dense, doc_positions)
+    try:
+        accents = json.loads((path / "accents.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        accents = {}  # optional: only no-diacritics queries use it
+    return Generation(name, path, manifest, store, words, folded, dense, doc_positions, accents)
 
 
 @contextlib.contextmanager
@@ -166,6 +173,9 @@ def finish_generation(data_dir: Path, tmp: Path, store: Store, manifest: dict) -
     LexicalIndex.build(folded).save(tmp / "lexical-folded")
     DenseIndex.build(vectors.reshape(-1, dim) if len(vectors) else np.zeros((0, dim), np.float32),
                      dim).save(tmp / "dense.faiss")
+    texts = (r[0] for r in store.conn.execute("SELECT text FROM passages"))
+    (tmp / "accents.json").write_text(json.dumps(build_accent_model(texts), ensure_ascii=False),
+                                      encoding="utf-8")
     manifest = {**manifest, "passages": len(words), "format_version": FORMAT_VERSION,
                 "created": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2))

@@ -23,6 +23,7 @@ from indexer.index.builder import Builder, FileOutcome, IndexReport, Source, col
 from indexer.index.generations import Generation, IndexUnavailable, current_name, open_generation
 from indexer.settings import Settings
 
+from .accents import restore
 from .fusion import rrf, top_positions
 from .highlight import highlight_spans
 
@@ -65,9 +66,11 @@ class SearchResponse:
     took_ms: float
     language: str
     results: list[SearchResult] = field(default_factory=list)
+    interpreted: str = ""  # the query with diacritics restored, when it was typed without
 
     def to_dict(self) -> dict:
         return {"query": self.query, "took_ms": round(self.took_ms, 2), "language": self.language,
+                "interpreted": self.interpreted or self.query,
                 "results": [r.to_dict() for r in self.results]}
 
 
@@ -186,15 +189,15 @@ class LocalEngine:
             if doc not in gen.doc_positions:
                 raise UnknownDocument(doc)
             allowed = gen.doc_positions[doc]
+        interpreted = restore(query, gen.accents) if lang == "vi-noaccent" else query
         n = self.settings.candidates
         ranked: dict[str, np.ndarray] = {}
         if "lexical" in legs:
-            ranked["lexical"] = top_positions(self.lexical_scores(gen, query, lang), n, allowed)
+            ranked["lexical"] = top_positions(self.lexical_scores(gen, interpreted, lang), n, allowed)
         if "dense" in legs and gen.size:
-            qv = self.embedder.encode_query(query)
+            qv = self.embedder.encode_query(interpreted)
             ranked["dense"] = gen.dense.search(qv, n, allowed)[0]
-        weights = {"lexical": self.settings.weight_lexical * (0.5 if lang == "en" else 1.0),
-                   "dense": self.settings.weight_dense}
+        weights = self.settings.leg_weights(lang)
         fused = rrf(ranked, weights, self.settings.rrf_k)[:k]
         rows = gen.store.passages_at([p for p, _, _ in fused])
         results = []
@@ -209,7 +212,8 @@ class LocalEngine:
                 ranks={"lexical": ranks.get("lexical"), "dense": ranks.get("dense")},
                 highlights=highlight_spans(row["text"], query), doc_issuer=row["doc_issuer"],
                 doc_date=row["doc_date"], ordinal=row["ordinal"]))
-        return SearchResponse(query, (time.perf_counter() - started) * 1000, lang, results)
+        return SearchResponse(query, (time.perf_counter() - started) * 1000, lang, results,
+                              interpreted if interpreted != query else "")
 
     @staticmethod
     def lexical_scores(gen: Generation, query: str, lang: str) -> np.ndarray:

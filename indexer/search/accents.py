@@ -1,0 +1,61 @@
+"""Diacritic restoration for queries typed without accents, learned from the indexed corpus.
+
+"ty le che phu rung" -> "tỷ lệ che phủ rừng": each run of one to three syllables is replaced by
+the most frequent accented spelling of that run in the corpus (longest match first). The embedding
+model reads accented Vietnamese far better than unaccented text; the lexical leg does not need it
+(it has the folded field) but benefits from exact words too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from indexer.index.analyzer import fold
+
+_SYL = re.compile(r"\w+", re.UNICODE)
+MAX_N = 3
+
+
+def build_accent_model(texts: Iterable[str], min_count: int = 1) -> dict[str, str]:
+    """folded n-gram (n = 1..3, space separated) -> its most frequent accented form."""
+    counts: Counter = Counter()
+    for text in texts:
+        words = [w.lower() for w in _SYL.findall(text)]
+        for n in range(1, MAX_N + 1):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i : i + n])
+                if fold(gram) != gram or n == 1:
+                    counts[gram] += 1
+    best: dict[str, tuple[int, str]] = {}
+    for gram, c in counts.items():
+        if c < min_count:
+            continue
+        key = fold(gram)
+        if key not in best or c > best[key][0]:
+            best[key] = (c, gram)
+    # a key whose best form is itself (no accents) carries no information
+    return {k: g for k, (c, g) in best.items() if g != k}
+
+
+def restore(query: str, model: dict[str, str]) -> str:
+    """The query with accents restored where the corpus knows the words; other words unchanged."""
+    words = _SYL.findall(query)
+    if not words or not model:
+        return query
+    lower = [w.lower() for w in words]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_N, len(words) - i), 0, -1):
+            key = " ".join(lower[i : i + n])
+            if key in model:
+                for orig, new in zip(words[i : i + n], model[key].split(" ")):
+                    out.append(new[:1].upper() + new[1:] if orig[:1].isupper() else new)
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
