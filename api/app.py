@@ -4,6 +4,8 @@ traceback. The web UI (issue "2 of 5") mounts its pages on the same app."""
 from __future__ import annotations
 
 import logging
+import threading
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -21,7 +23,14 @@ log = logging.getLogger("nghiquyet.api")
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or Settings()
     engine = engine or LocalEngine(settings)
-    app = FastAPI(title="nghiquyet", version="0.1.0",
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        # Load the index, the segmenter and the model in the background so /api/health answers at
+        # once and the first real query does not pay for loading.
+        threading.Thread(target=_warm_up, args=(engine,), daemon=True).start()
+        yield
+
+    app = FastAPI(title="nghiquyet", version="0.1.0", lifespan=lifespan,
                   description="Semantic search over Vietnamese resolution texts with exact citations.")
     app.state.settings = settings
     app.state.engine = engine
@@ -80,6 +89,13 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return {**_public(doc), "text": doc["text"], "outline": doc["outline"]}
 
     return app
+
+
+def _warm_up(engine: Engine) -> None:
+    try:
+        engine.search("khởi động", k=1)
+    except Exception as exc:  # no index yet, or no model: requests will say so clearly
+        log.info("warm-up skipped: %s", exc)
 
 
 def _public(doc: dict) -> dict:

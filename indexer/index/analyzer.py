@@ -70,8 +70,18 @@ def folded_terms(text: str) -> list[str]:
     return sy + [f"{a}_{b}" for a, b in zip(sy, sy[1:])]
 
 
+@lru_cache(maxsize=8192)
+def _segment_cached(text: str) -> tuple[str, ...]:
+    return tuple(segment(text))
+
+
 def word_terms(text: str) -> list[str]:
-    return segment(text)
+    """Terms of an indexed text. Its first line (title and heading path, repeated for every passage
+    of a section) is segmented once and cached."""
+    head, sep, body = text.partition("\n")
+    if not sep:
+        return segment(text)
+    return list(_segment_cached(head)) + segment(body)
 
 
 # A Vietnamese syllable written without diacritics: onset, vowel nucleus, optional coda.
