@@ -55,8 +55,8 @@ def main() -> None:
         lines.append(f"| {legs} | {p['p50']} | {p['p95']} | {p['p99']} |")
     enc, ip, fi = r["encode"], r["index_plans"], r["full_index"]
     lines += ["", "## Indexing", "",
-              f"- Raw model encode rate: {enc['passages_per_s']} passages/s ({enc['passages']} law passages with "
-              "heading context, sentence-transformers, 2 threads).",
+              f"- Raw model encode rate: {enc['passages_per_s']} passages/s ({enc['passages']} plan passages with "
+              "heading context, the same texts the indexing run below embeds; sentence-transformers, 2 threads).",
               f"- Indexing the five plans from scratch (read, re-flow, outline, passages, segmentation, "
               f"embedding, BM25, FAISS, atomic switch): {ip['passages']} passages in {ip['seconds']} s = "
               f"{ip['passages_per_s']} passages/s, **{ip['ratio_to_raw_encode']}×** the raw encode rate.",

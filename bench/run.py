@@ -52,10 +52,10 @@ def encode_rate(settings: Settings, engine: LocalEngine) -> dict:
     import numpy as np
 
     texts = []
-    for path in sorted((SHARED / "corpus-alqac").glob("*.txt"))[:3]:
+    for path in sorted((ROOT / "corpus").glob("*.txt")):  # the texts index_throughput embeds
         doc = parse_bytes(path.stem, str(path), path.name, path.read_bytes(), settings)
         texts += [context_text(p, doc.title, settings.heading_context) for p in doc.passages]
-    texts = texts[:400]
+    texts = texts[:400]  # (all 218 plan passages)
     emb = engine.embedder
     emb.encode_passages(texts[:16])
     started = time.perf_counter()
