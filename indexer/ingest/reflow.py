@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from indexer.structure.markers import starts_with_marker
+from indexer.structure.outline import is_caps
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
@@ -47,11 +48,6 @@ def _strip_bold(text: str) -> tuple[str, list[bool]]:
         flags.append(bold)
         i += 1
     return "".join(out), flags
-
-
-def _is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 def _first_word(line: str) -> str:
@@ -158,7 +154,7 @@ def _continues(block: list[str], line: str, blank: bool, wrapped: bool, stats: _
     prev = block[-1]
     if prev_bold != bold:
         return False
-    if _is_caps(prev) or _SEPARATOR.match(prev) or _SEPARATOR.match(line):
+    if is_caps(prev) or _SEPARATOR.match(prev) or _SEPARATOR.match(line):
         return False
     if starts_with_marker(line):
         return False
