@@ -45,6 +45,10 @@ class Settings(BaseSettings):
                                      "Vietnamese index shares few words with them).")
     candidates: int = Field(50, ge=10, le=2000, description="Results taken from each leg before fusion.")
 
+    admin_token: str = Field("", description="Bearer token for uploads and deletes (web and API); "
+                             "empty disables them.")
+    max_upload_mb: float = Field(50.0, gt=0, description="Largest accepted upload request, in MB.")
+
     host: str = Field("127.0.0.1", description="Address the server binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port the server listens on.")
 

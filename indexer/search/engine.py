@@ -18,7 +18,7 @@ from typing import Protocol
 
 import numpy as np
 
-from indexer.index.analyzer import folded_terms, query_language, word_terms
+from indexer.index.analyzer import fold, folded_terms, query_language, word_terms
 from indexer.index.builder import Builder, FileOutcome, IndexReport, Source, collect_files
 from indexer.index.generations import Generation, IndexUnavailable, current_name, open_generation
 from indexer.settings import Settings
@@ -74,6 +74,28 @@ class SearchResponse:
                 "results": [r.to_dict() for r in self.results]}
 
 
+@dataclass(frozen=True)
+class DocFilter:
+    """Restrict a search to documents by metadata (all given fields must match). ``issuer`` matches
+    case- and diacritics-insensitively as a substring; ``year`` is the year of the document date."""
+
+    doc_type: str | None = None
+    issuer: str | None = None
+    year: int | None = None
+
+    def __bool__(self) -> bool:
+        return any(v not in (None, "") for v in (self.doc_type, self.issuer, self.year))
+
+    def matches(self, doc: dict) -> bool:
+        if self.doc_type and fold(doc.get("type") or "") != fold(self.doc_type):
+            return False
+        if self.issuer and fold(self.issuer) not in fold(doc.get("issuer") or ""):
+            return False
+        if self.year and (doc.get("date") or "")[:4] != str(self.year):
+            return False
+        return True
+
+
 class Engine(Protocol):
     """What the API, UI and CLI need from a search engine."""
 
@@ -85,7 +107,8 @@ class Engine(Protocol):
     def delete(self, doc_ids: list[str]) -> IndexReport: ...
 
     def search(self, query: str, k: int = 10, doc: str | None = None,
-               legs: tuple[str, ...] = ("lexical", "dense")) -> SearchResponse: ...
+               legs: tuple[str, ...] = ("lexical", "dense"),
+               filters: "DocFilter | None" = None) -> SearchResponse: ...
 
     def documents(self) -> list[dict]: ...
 
@@ -180,7 +203,8 @@ class LocalEngine:
                 "model": gen.manifest.get("model"), "created": gen.manifest.get("created")}
 
     def search(self, query: str, k: int = 10, doc: str | None = None,
-               legs: tuple[str, ...] = ("lexical", "dense")) -> SearchResponse:
+               legs: tuple[str, ...] = ("lexical", "dense"),
+               filters: DocFilter | None = None) -> SearchResponse:
         started = time.perf_counter()
         gen = self.generation()
         lang = query_language(query)
@@ -189,6 +213,13 @@ class LocalEngine:
             if doc not in gen.doc_positions:
                 raise UnknownDocument(doc)
             allowed = gen.doc_positions[doc]
+        if filters:
+            ids = [d["id"] for d in gen.store.documents() if filters.matches(d)
+                   and (not doc or d["id"] == doc)]
+            allowed = (np.concatenate([gen.doc_positions[i] for i in ids if i in gen.doc_positions])
+                       if ids else np.empty(0, np.int64))
+            if not len(allowed):
+                return SearchResponse(query, (time.perf_counter() - started) * 1000, lang, [])
         interpreted = restore(query, gen.accents) if lang == "vi-noaccent" else query
         n = self.settings.candidates
         ranked: dict[str, np.ndarray] = {}
