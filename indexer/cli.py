@@ -120,6 +120,42 @@ def search(query: str = typer.Argument(..., help="Question or keywords."),
                       style="dim")
 
 
+@app.command("eval")
+def eval_(questions: Path = typer.Argument(..., help="Question set (JSONL with question, gold quotes, "
+                                                     "kind, lang), e.g. ../shared/eval/questions.dev.jsonl."),
+          url: Optional[str] = typer.Option(None, "--url", help="Evaluate a running server "
+                                            "(GET URL/api/search) instead of the local index."),
+          data_dir: Optional[Path] = DataDir,
+          k: int = typer.Option(10, "-k", min=1, max=100, help="Results per question."),
+          ask: bool = typer.Option(False, "--ask", help="Evaluate the answers (issue 3 of 5)."),
+          as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
+    """Retrieval quality: hit@1, hit@5, recall@10, MRR@10 per kind and language, latency, misses."""
+    from indexer.embed.embedder import ModelUnavailable
+    from indexer.index.generations import IndexUnavailable
+    from indexer.search import evaluate as ev
+
+    if url and data_dir:
+        _fail("give --url or --data-dir, not both", 2)
+    if ask:
+        if ev.ASK_HOOK is None:
+            _fail("--ask needs the answer engine (issue 3 of 5), which is not built yet", 2)
+        source = url or _engine(_settings(data_dir))
+        rep = ev.ASK_HOOK(ev.load_questions(questions), source, k)
+        print(json.dumps(rep, ensure_ascii=False, indent=2))
+        return
+    try:
+        search = ev.url_searcher(url) if url else ev.engine_searcher(_engine(_settings(data_dir)))
+        rep = ev.evaluate(questions, search, k)
+    except ev.EvalError as exc:
+        _fail(str(exc))
+    except (IndexUnavailable, ModelUnavailable) as exc:
+        _fail(str(exc))
+    if as_json:
+        print(json.dumps(rep, ensure_ascii=False, indent=2))
+        return
+    console.print(ev.format_report(rep), highlight=False, markup=False)
+
+
 @app.command()
 def documents(data_dir: Optional[Path] = DataDir,
               as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
