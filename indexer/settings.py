@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     weight_lexical_en: float = Field(0.2, ge=0, description="BM25 weight for English queries (the "
                                      "Vietnamese index shares few words with them).")
     candidates: int = Field(50, ge=10, le=2000, description="Results taken from each leg before fusion.")
+    dense_hnsw_threshold: int = Field(50_000, ge=0, description="Passages from which the FAISS index "
+                                      "is HNSW (approximate) instead of flat (exact); 0 = always flat.")
 
     admin_token: str = Field("", description="Bearer token for uploads and deletes (web and API); "
                              "empty disables them.")

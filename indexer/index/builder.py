@@ -107,7 +107,8 @@ class Builder:
 
     def manifest_base(self) -> dict:
         return {"model": self.settings.model, "dim": self.embedder.dim,
-                "settings": self.settings.index_fingerprint()}
+                "settings": self.settings.index_fingerprint(),
+                "dense_hnsw_threshold": self.settings.dense_hnsw_threshold}
 
     def run(self, sources: list[Source], rebuild: bool = False, prune_missing: bool = False,
             prune_under: list[Path] | None = None, delete_ids: list[str] | None = None,

@@ -24,7 +24,7 @@ import numpy as np
 
 from indexer.search.accents import build_accent_model
 
-from .dense import DenseIndex
+from .dense import DEFAULT_HNSW_THRESHOLD, DenseIndex
 from .lexical import LexicalIndex
 from .store import Store, StoreError
 
@@ -171,8 +171,8 @@ def finish_generation(data_dir: Path, tmp: Path, store: Store, manifest: dict) -
     dim = manifest["dim"]
     LexicalIndex.build(words).save(tmp / "lexical-words")
     LexicalIndex.build(folded).save(tmp / "lexical-folded")
-    DenseIndex.build(vectors.reshape(-1, dim) if len(vectors) else np.zeros((0, dim), np.float32),
-                     dim).save(tmp / "dense.faiss")
+    DenseIndex.build(vectors.reshape(-1, dim) if len(vectors) else np.zeros((0, dim), np.float32), dim,
+                     manifest.get("dense_hnsw_threshold", DEFAULT_HNSW_THRESHOLD)).save(tmp / "dense.faiss")
     texts = (r[0] for r in store.conn.execute("SELECT text FROM passages"))
     (tmp / "accents.json").write_text(json.dumps(build_accent_model(texts), ensure_ascii=False),
                                       encoding="utf-8")
