@@ -8,14 +8,18 @@ import threading
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from indexer.embed.embedder import ModelUnavailable
 from indexer.index.generations import IndexUnavailable
-from indexer.search.engine import Engine, LocalEngine, UnknownDocument
+from indexer.search.engine import DocFilter, Engine, LocalEngine, UnknownDocument
 from indexer.search.query import MAX_QUERY_CHARS, QueryError, check_query
 from indexer.settings import Settings
+from web.errors import html_error, is_page
 
 log = logging.getLogger("nghiquyet.api")
 
@@ -35,23 +39,39 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.state.engine = engine
 
+    # Pages (web UI) get Vietnamese HTML error pages; /api paths keep JSON bodies.
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        if is_page(request):
+            return html_error(request, exc.status_code)
+        return await http_exception_handler(request, exc)
+
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError):
+    async def _validation(request: Request, exc: RequestValidationError):
+        if is_page(request):
+            return html_error(request, 422)
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'] if p != 'query')}: {e['msg']}"
                              for e in exc.errors())
         return JSONResponse({"detail": f"invalid parameters: {problems}"}, status_code=422)
 
     @app.exception_handler(IndexUnavailable)
-    async def _no_index(_: Request, exc: IndexUnavailable):
+    async def _no_index(request: Request, exc: IndexUnavailable):
+        if is_page(request):
+            return html_error(request, 503, "Chỉ mục văn bản chưa sẵn sàng (chưa lập chỉ mục, hoặc "
+                                            "đang có một lượt lập chỉ mục khác).")
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
     @app.exception_handler(ModelUnavailable)
-    async def _no_model(_: Request, exc: ModelUnavailable):
+    async def _no_model(request: Request, exc: ModelUnavailable):
+        if is_page(request):
+            return html_error(request, 503, "Mô hình ngôn ngữ chưa sẵn sàng trên máy chủ.")
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
     @app.exception_handler(Exception)
-    async def _unexpected(_: Request, exc: Exception):
+    async def _unexpected(request: Request, exc: Exception):
         log.exception("unexpected error")
+        if is_page(request):
+            return html_error(request, 500)
         return JSONResponse({"detail": "internal error; see the server log"}, status_code=500)
 
     @app.get("/api/health", tags=["status"])
@@ -63,7 +83,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     def search(q: str = Query(..., description="Question or keywords (Vietnamese, English, or without "
                                                "diacritics)", max_length=4 * MAX_QUERY_CHARS),
                k: int = Query(10, ge=1, le=100, description="Number of results"),
-               doc: str | None = Query(None, description="Restrict to one document id", max_length=200)
+               doc: str | None = Query(None, description="Restrict to one document id", max_length=200),
+               type: str | None = Query(None, description="Document type, e.g. Kế hoạch", max_length=100),
+               issuer: str | None = Query(None, description="Issuing body (substring, no diacritics "
+                                                            "needed)", max_length=200),
+               year: int | None = Query(None, ge=1900, le=2100, description="Year of the document date")
                ) -> dict:
         """Hybrid (BM25 + embeddings) search; verbatim passages with offsets, best first."""
         try:
@@ -71,7 +95,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         except QueryError as exc:
             raise HTTPException(422, str(exc)) from None
         try:
-            return engine.search(query, k=k, doc=doc or None).to_dict()
+            filters = DocFilter(doc_type=type or None, issuer=issuer or None, year=year)
+            return engine.search(query, k=k, doc=doc or None, filters=filters or None).to_dict()
         except UnknownDocument:
             raise HTTPException(404, f"unknown document id '{doc}'") from None
 
@@ -88,6 +113,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             raise HTTPException(404, f"unknown document id '{doc_id}'")
         return {**_public(doc), "text": doc["text"], "outline": doc["outline"]}
 
+    from api.admin import router as admin_router
+    from web.pages import STATIC_DIR, router as pages_router
+
+    app.include_router(admin_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 
 

@@ -1,0 +1,314 @@
+"""HTML pages of the web UI (Vietnamese). Every page works without JavaScript; each has a JSON twin
+under /api (search -> /api/search, documents -> /api/documents, reader -> /api/documents/{id},
+upload/delete -> POST/DELETE /api/documents).
+
+Templates live in web/templates (Jinja2, autoescaped); static files in web/static."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+
+from indexer.search.engine import DocFilter, UnknownDocument
+from indexer.search.highlight import highlight_spans
+from indexer.search.query import MAX_QUERY_CHARS, QueryError, check_query
+
+from . import render
+from .data import document_passages
+
+log = logging.getLogger("nghiquyet.web")
+
+HERE = Path(__file__).resolve().parent
+STATIC_DIR = HERE / "static"
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.globals.update(
+    format_date=render.format_date, doc_heading=render.doc_heading,
+    doc_reference=render.doc_reference, STATUS_VI=render.STATUS_VI, MAX_QUERY_CHARS=MAX_QUERY_CHARS)
+
+EXAMPLES = ["Ai chịu trách nhiệm tuyên truyền?", "Chỉ tiêu tỷ lệ che phủ rừng", "ty le ho ngheo"]
+PAGE_STEP = 10
+MAX_K = 100
+
+router = APIRouter(include_in_schema=False)
+
+
+def page(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
+    """Render a page of the layout; ``nav`` marks the current menu entry."""
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def error_page(request: Request, status: int, title: str, message: str,
+               hint: str | None = None) -> HTMLResponse:
+    """A Vietnamese error page in the site layout (404, 422, 500, 503…)."""
+    return page(request, "error.html", {"status": status, "title": title, "message": message,
+                                        "hint": hint, "nav": None}, status)
+
+
+def _url(path: str, **params) -> str:
+    clean = {k: v for k, v in params.items() if v not in (None, "")}
+    return f"{path}?{urlencode(clean)}" if clean else path
+
+
+def _engine(request: Request):
+    return request.app.state.engine
+
+
+# -- search ----------------------------------------------------------------------------------------
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(request: Request,
+                q: str | None = Query(None, max_length=4 * MAX_QUERY_CHARS),
+                doc: str | None = Query(None, max_length=200),
+                type: str | None = Query(None, max_length=100),
+                issuer: str | None = Query(None, max_length=200),
+                year: str | None = Query(None, max_length=10),
+                k: int = Query(PAGE_STEP, ge=1, le=1000)) -> HTMLResponse:
+    engine = _engine(request)
+    k = min(k, MAX_K)
+    health = engine.health()
+    docs = engine.documents() if health.get("status") == "ok" else []
+    doc, type, issuer, year = (v.strip() if v else "" for v in (doc, type, issuer, year))
+    ctx: dict = {
+        "nav": "search", "q": q or "", "doc": doc, "type": type, "issuer": issuer, "year": year, "k": k,
+        "examples": EXAMPLES, "health": health, "documents": docs,
+        "choices": render.filter_choices(docs), "response": None, "results": [], "error": None,
+        "more_url": None, "clear_filters_url": None, "filtered": bool(doc or type or issuer or year),
+        "doc_names": {d["id"]: render.doc_heading(d["type"], d["title"], d["id"]) for d in docs},
+    }
+    if q is None or not q.strip():
+        return page(request, "search.html", ctx)
+    if health.get("status") != "ok":
+        return error_page(request, 503, "Chưa có chỉ mục văn bản",
+                          "Máy chủ chưa có văn bản nào để tìm kiếm.",
+                          "Hãy chạy «make serve» (lập chỉ mục thư mục corpus/) hoặc thêm văn bản ở trang "
+                          "«Thêm văn bản».")
+    status = 200
+    try:
+        query = check_query(q)
+    except QueryError:
+        ctx["error"] = (f"Câu hỏi không hợp lệ: hãy nhập từ 1 đến {MAX_QUERY_CHARS} ký tự "
+                        "(chữ, số hoặc dấu câu).")
+        return page(request, "search.html", ctx, 422)
+    year_value = None
+    if year:
+        if not (year.isdigit() and len(year) == 4):
+            ctx["error"] = f"Năm «{year}» không hợp lệ: hãy nhập năm gồm 4 chữ số, ví dụ 2026."
+            return page(request, "search.html", ctx, 422)
+        year_value = int(year)
+    filters = DocFilter(doc_type=type or None, issuer=issuer or None, year=year_value)
+    try:
+        response = engine.search(query, k=k, doc=doc or None, filters=filters or None)
+    except UnknownDocument:
+        ctx["error"] = "Không tìm thấy văn bản đã chọn trong chỉ mục (có thể đã bị xóa)."
+        ctx["doc"] = ""
+        return page(request, "search.html", ctx, 404)
+    data = response.to_dict()
+    results = []
+    for i, r in enumerate(data["results"], 1):
+        results.append({
+            **r, "rank": i, "parts": render.split_highlights(r["text"], r["highlights"]),
+            "citation": render.citation(r),
+            "heading": render.doc_heading(r["doc_type"], r["doc_title"], r["doc_id"]),
+            "reader_url": _url(f"/documents/{r['doc_id']}", p=r["passage"], q=query) + f"#p-{r['passage']}",
+        })
+    params = {"q": query, "doc": doc, "type": type, "issuer": issuer, "year": year}
+    if len(results) >= k and k < MAX_K:
+        ctx["more_url"] = _url("/", **params, k=min(MAX_K, k + PAGE_STEP)) + f"#r-{k + 1}"
+    if ctx["filtered"]:
+        ctx["clear_filters_url"] = _url("/", q=query)
+    ctx.update(response=data, results=results, q=query,
+               api_url=_url("/api/search", q=query, k=k, doc=doc, type=type, issuer=issuer, year=year))
+    return page(request, "search.html", ctx, status)
+
+
+# -- documents -------------------------------------------------------------------------------------
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, sort: str = Query("title", max_length=20),
+                   order: str = Query("asc", pattern="^(asc|desc)$")) -> HTMLResponse:
+    engine = _engine(request)
+    health = engine.health()
+    docs = engine.documents() if health.get("status") == "ok" else []
+    if sort not in render.SORT_KEYS:
+        sort = "title"
+    rows = render.sort_documents(docs, sort, order)
+    columns = [("type", "Loại"), ("number", "Số hiệu"), ("title", "Tên văn bản"),
+               ("issuer", "Cơ quan ban hành"), ("date", "Ngày ban hành"), ("passages", "Số đoạn")]
+    headers = []
+    for key, label in columns:
+        active = key == sort
+        next_order = "desc" if active and order == "asc" else "asc"
+        headers.append({"key": key, "label": label, "active": active,
+                        "aria": ("ascending" if order == "asc" else "descending") if active else None,
+                        "url": _url("/documents", sort=key, order=next_order)})
+    return page(request, "documents.html", {"nav": "documents", "rows": rows, "headers": headers,
+                                            "sort": sort, "order": order, "health": health})
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def reader_page(request: Request, doc_id: str, p: int | None = Query(None, ge=0),
+                q: str | None = Query(None, max_length=4 * MAX_QUERY_CHARS)) -> HTMLResponse:
+    engine = _engine(request)
+    doc = engine.document(doc_id)
+    if doc is None:
+        return error_page(request, 404, "Không tìm thấy văn bản",
+                          f"Không có văn bản mã «{doc_id}» trong chỉ mục.",
+                          "Văn bản có thể đã bị xóa hoặc đường dẫn bị sai. Xem danh sách văn bản.")
+    query = None
+    if q:
+        try:
+            query = check_query(q)
+        except QueryError:
+            query = None
+    passages = document_passages(engine, doc_id)
+    groups = render.reader_layout(doc["text"], doc["blocks"], passages, target=p, query=query,
+                                  highlighter=highlight_spans)
+    implements = render.find_implemented(doc, engine.documents())
+    return page(request, "reader.html", {
+        "nav": "documents", "doc": doc, "groups": groups,
+        "outline": render.outline_entries(doc["blocks"], doc["text"]),
+        "implements": implements, "target": p, "q": query or "",
+        "heading": render.doc_heading(doc["type"], doc["title"], doc["id"]),
+        "source_name": Path(str(doc.get("source") or "")).name.removeprefix("upload:"),
+    })
+
+
+# -- add / delete documents --------------------------------------------------------------------------
+
+COOKIE = "nghiquyet_admin"
+
+
+def _token_from(request: Request, form_token: str | None) -> tuple[str | None, bool]:
+    """The token typed in the form, else the remembered cookie; and whether it came from the form."""
+    if form_token and form_token.strip():
+        return form_token.strip(), True
+    return request.cookies.get(COOKIE), False
+
+
+def _admin_ctx(request: Request, **extra) -> dict:
+    from api.admin import token_configured, token_ok
+
+    settings = request.app.state.settings
+    engine = _engine(request)
+    health = engine.health()
+    docs = engine.documents() if health.get("status") == "ok" else []
+    enabled = token_configured(settings)
+    remembered = enabled and token_ok(settings, request.cookies.get(COOKIE))
+    return {"nav": "admin", "enabled": enabled, "remembered": remembered,
+            "max_upload_mb": settings.max_upload_mb, "documents": render.sort_documents(docs, "title", "asc"),
+            "report": None, "error": None, "notice": None, **extra}
+
+
+@router.get("/admin/upload", response_class=HTMLResponse)
+def upload_page(request: Request) -> HTMLResponse:
+    return page(request, "upload.html", _admin_ctx(request))
+
+
+def _auth_failure(request: Request, token: str | None, from_form: bool) -> tuple[int, str] | None:
+    from api.admin import token_configured, token_ok
+
+    settings = request.app.state.settings
+    if not token_configured(settings):
+        return 403, ("Chức năng thêm và xóa văn bản đang tắt trên máy chủ này. Quản trị viên cần đặt "
+                     "biến môi trường NGHIQUYET_ADMIN_TOKEN rồi khởi động lại máy chủ.")
+    if not token:
+        return 401, "Hãy nhập mã quản trị."
+    if not token_ok(settings, token):
+        return 403, ("Mã quản trị không đúng." if from_form else
+                     "Mã quản trị đã lưu không còn đúng; hãy nhập lại.")
+    return None
+
+
+def _remember(response, request: Request, token: str, remember: bool) -> None:
+    if remember:
+        response.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/admin",
+                            max_age=8 * 3600, secure=request.url.scheme == "https")
+
+
+@router.post("/admin/upload", response_class=HTMLResponse)
+async def upload_submit(request: Request) -> HTMLResponse:
+    from api.admin import (Busy, UploadTooLarge, index_uploads, read_limited_body, report_dict,
+                           uploaded_files, MAX_FILES)
+
+    settings = request.app.state.settings
+    try:
+        await read_limited_body(request, settings.max_upload_mb)
+        form = await request.form(max_files=MAX_FILES)
+    except UploadTooLarge:
+        return page(request, "upload.html", _admin_ctx(
+            request, error=f"Dung lượng tải lên vượt giới hạn {settings.max_upload_mb:g} MB. Hãy chia "
+                           "thành nhiều lần tải."), 413)
+    except Exception:
+        return page(request, "upload.html", _admin_ctx(
+            request, error="Không đọc được dữ liệu tải lên. Hãy chọn lại tệp và thử lại."), 400)
+    token, from_form = _token_from(request, str(form.get("token") or ""))
+    failure = _auth_failure(request, token, from_form)
+    if failure:
+        return page(request, "upload.html", _admin_ctx(request, error=failure[1]), failure[0])
+    files = await uploaded_files(form)
+    if not files:
+        return page(request, "upload.html", _admin_ctx(
+            request, error="Chưa chọn tệp nào. Hãy chọn một hoặc nhiều tệp .txt, .md, .docx, .pdf, .html."),
+            422)
+    try:
+        report = await run_in_threadpool(index_uploads, _engine(request), files)
+    except Busy:
+        return page(request, "upload.html", _admin_ctx(
+            request, error="Đang có một lượt lập chỉ mục khác. Hãy thử lại sau ít phút."), 409)
+    body = report_dict(report)
+    response = page(request, "upload.html", _admin_ctx(request, report=body, remembered=True))
+    if from_form:
+        _remember(response, request, token, bool(form.get("remember")))
+    return response
+
+
+@router.get("/admin/documents/{doc_id}/delete", response_class=HTMLResponse)
+def delete_confirm(request: Request, doc_id: str) -> HTMLResponse:
+    doc = _engine(request).document(doc_id)
+    if doc is None:
+        return error_page(request, 404, "Không tìm thấy văn bản",
+                          f"Không có văn bản mã «{doc_id}» trong chỉ mục.", None)
+    return page(request, "delete.html", _admin_ctx(
+        request, doc=doc, heading=render.doc_heading(doc["type"], doc["title"], doc["id"])))
+
+
+@router.post("/admin/documents/{doc_id}/delete", response_class=HTMLResponse)
+async def delete_submit(request: Request, doc_id: str):
+    from api.admin import Busy, delete_document
+
+    form = await request.form()
+    token, from_form = _token_from(request, str(form.get("token") or ""))
+    engine = _engine(request)
+    doc = engine.document(doc_id)
+    if doc is None:
+        return error_page(request, 404, "Không tìm thấy văn bản",
+                          f"Không có văn bản mã «{doc_id}» trong chỉ mục (có thể đã được xóa).", None)
+    heading = render.doc_heading(doc["type"], doc["title"], doc["id"])
+    failure = _auth_failure(request, token, from_form)
+    if failure:
+        return page(request, "delete.html", _admin_ctx(request, doc=doc, heading=heading,
+                                                       error=failure[1]), failure[0])
+    try:
+        await run_in_threadpool(delete_document, engine, doc_id)
+    except UnknownDocument:
+        return error_page(request, 404, "Không tìm thấy văn bản", "Văn bản đã được xóa trước đó.", None)
+    except Busy:
+        return page(request, "delete.html", _admin_ctx(
+            request, doc=doc, heading=heading,
+            error="Đang có một lượt lập chỉ mục khác. Hãy thử lại sau ít phút."), 409)
+    response = page(request, "upload.html", _admin_ctx(
+        request, notice=f"Đã xóa văn bản «{heading}» khỏi chỉ mục.", remembered=True))
+    if from_form:
+        _remember(response, request, token, bool(form.get("remember")))
+    return response
+
+
+@router.get("/admin", include_in_schema=False)
+def admin_root() -> RedirectResponse:
+    return RedirectResponse("/admin/upload", status_code=307)
