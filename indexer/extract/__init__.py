@@ -1,0 +1,78 @@
+"""Extraction of answers from a parsed document: responsibilities (who does what, in which role),
+targets (chỉ tiêu) and deadlines. Pure functions over ``ParsedDocument.text`` and its blocks; every
+item carries offsets into the stored text and ``text[start:end] == item.quote``.
+
+    from indexer.extract import extract
+    items = extract(parsed_document)       # list[Item]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .deadlines import extract_deadlines
+from .responsibilities import extract_responsibilities
+from .targets import extract_targets
+from .units import matches_unit, normalize_unit, unit_key
+
+# Bump when the rules change: the builder re-extracts documents stored with another version.
+EXTRACT_VERSION = 1
+KINDS = ("responsibility", "target", "deadline")
+
+
+@dataclass
+class Item:
+    kind: str  # responsibility | target | deadline
+    start: int
+    end: int
+    quote: str
+    section_path: list[str]
+    fields: dict = field(default_factory=dict)
+    doc_id: str = ""
+    ordinal: int = 0
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "doc_id": self.doc_id, "ordinal": self.ordinal, "start": self.start,
+                "end": self.end, "quote": self.quote, "section_path": self.section_path, **self.fields}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Item":
+        base = {"kind", "doc_id", "ordinal", "start", "end", "quote", "section_path"}
+        return cls(d["kind"], d["start"], d["end"], d["quote"], list(d.get("section_path") or []),
+                   {k: v for k, v in d.items() if k not in base}, d.get("doc_id", ""),
+                   d.get("ordinal", 0))
+
+
+def extract_text(text: str, blocks, doc_id: str = "") -> list[Item]:
+    """Items of one document given its stored text and outline blocks."""
+    raw = extract_responsibilities(text, blocks) + extract_targets(text, blocks) + \
+        extract_deadlines(text, blocks)
+    resp = [r for r in raw if r["kind"] == "responsibility"]
+    for d in raw:
+        if d["kind"] != "deadline":
+            continue
+        owners = [r for r in resp if r["start"] <= d["when_start"] < r["end"]]
+        units = []
+        for r in owners:
+            if r["unit"] not in units and r["role"] != "phối hợp":
+                units.append(r["unit"])
+        d["units"] = units
+        d["unit"] = units[0] if units else None
+    items = []
+    for d in sorted(raw, key=lambda x: (x["start"], KINDS.index(x["kind"]), x.get("unit_start", 0),
+                                        x.get("value_start", 0), x.get("when_start", 0))):
+        fields = {k: v for k, v in d.items() if k not in ("kind", "start", "end", "section_path")}
+        items.append(Item(d["kind"], d["start"], d["end"], text[d["start"]:d["end"]],
+                          list(d["section_path"]), fields, doc_id))
+    for i, item in enumerate(items):
+        item.ordinal = i
+    return items
+
+
+def extract(doc) -> list[Item]:
+    """Items of a ``ParsedDocument`` (or anything with ``id``, ``text`` and ``blocks``)."""
+    return extract_text(doc.text, doc.blocks, getattr(doc, "id", ""))
+
+
+__all__ = ["EXTRACT_VERSION", "Item", "KINDS", "extract", "extract_text", "matches_unit",
+           "normalize_unit", "unit_key"]

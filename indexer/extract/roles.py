@@ -1,0 +1,94 @@
+"""Roles of a unit in a task, read from the verbs that open the predicate ("chủ trì, phối hợp với …",
+"thẩm định, tham mưu …", "hướng dẫn quán triệt …"), and the vocabulary of predicate verbs that ends
+the name of a unit in a sentence ("Ban Tuyên giáo Tỉnh ủy | chủ trì …")."""
+
+from __future__ import annotations
+
+import re
+
+ROLES = ("chủ trì", "phối hợp", "tham mưu", "hướng dẫn", "kiểm tra/giám sát", "báo cáo", "thực hiện",
+         "tham dự")
+
+_ROLE_OF = [
+    (re.compile(r"chủ trì", re.I), "chủ trì"),
+    (re.compile(r"phối hợp", re.I), "phối hợp"),
+    (re.compile(r"tham mưu", re.I), "tham mưu"),
+    (re.compile(r"hướng dẫn", re.I), "hướng dẫn"),
+    (re.compile(r"kiểm tra|giám sát", re.I), "kiểm tra/giám sát"),
+    (re.compile(r"báo cáo", re.I), "báo cáo"),
+]
+
+# Verbs (and adverbs) that open a predicate in administrative texts. Lower-case only: inside unit
+# names the same words are capitalised ("Ban Xây dựng Đảng", "Ủy ban Kiểm tra").
+VERBS = sorted("""
+chủ trì|phối hợp|tham mưu|hướng dẫn|kiểm tra|giám sát|báo cáo|thực hiện|triển khai|xây dựng|quán triệt|
+tổ chức|lãnh đạo|chỉ đạo|thẩm định|ưu tiên|đẩy mạnh|cụ thể hóa|cụ thể hoá|chủ động|tập trung|ban hành|
+theo dõi|đôn đốc|tăng cường|quan tâm|có trách nhiệm|chịu trách nhiệm|phát huy|bố trí|nghiên cứu|rà soát|
+thường xuyên|tích cực|tiếp tục|khẩn trương|làm|trình|gửi|tổng hợp|tuyên truyền|vận động|phổ biến|
+hoàn thành|đề xuất|phụ trách|đảm bảo|bảo đảm|nâng cao|sơ kết|tổng kết|cập nhật|hoàn thiện|duy trì|
+hỗ trợ|định kỳ|kịp thời|huy động|lồng ghép|cung cấp|biên soạn|phát hành|đầu tư|quản lý|chuẩn bị|
+triệu tập|cử|lựa chọn|thống nhất|phát động|giới thiệu|lập|đăng ký|điều hành|tạo điều kiện|quy định|
+thành lập|kiện toàn|củng cố|chấp hành|đánh giá|theo|căn cứ|phải|cần|được|có|là|sẽ|nắm|tham gia|
+ký|xem xét|quyết định|bàn|thông báo|tiếp nhận|giải quyết|xử lý|đôn đốc|động viên|khuyến khích
+""".replace("\n", "").split("|"), key=len, reverse=True)
+_VERB_RE = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, VERBS)) + r")(?![\w])")
+_ADVERBS = {"thường xuyên", "chủ động", "tích cực", "kịp thời", "định kỳ", "khẩn trương", "tiếp tục",
+            "tập trung", "theo", "căn cứ", "phải", "cần", "được", "có", "là", "sẽ"}
+# Words after which a verb is a noun or part of a name ("ban xây dựng Đảng", "tổ chức đảng").
+_NOUN_AFTER = re.compile(r"(?:^|\s)(?:[Bb]an|[Ủủ]y ban|[Uu]ỷ ban|[Cc]ông tác|[Vv]iệc|[Cc]ơ quan|"
+                         r"kết quả|nội dung|chế độ|[Hh]ội nghị|[Hh]ồ sơ|[Đđ]ề cương)\s*$")
+_NOUN_VERB = re.compile(r"tổ chức\s+(?:đảng|chính trị|đoàn thể|cơ sở|xã hội|hội viên|thành viên|quần chúng|"
+                        r"các|và|,|trực thuộc|kinh tế|tín dụng)|báo cáo viên|tuyên truyền viên|"
+                        r"hướng dẫn viên|quản lý (?:nhà nước|thị trường)", re.I)
+
+
+def verb_at(text: str, pos: int, end: int, allow_capital: bool = False) -> re.Match | None:
+    """The predicate verb starting exactly at ``pos``, if any."""
+    segment = text[pos:end]
+    if allow_capital and segment[:1].isupper():
+        segment = segment[:1].lower() + segment[1:]
+    m = _VERB_RE.match(segment)
+    if not m or _NOUN_VERB.match(segment):
+        return None
+    return m
+
+
+def first_verb(text: str, start: int, end: int) -> int | None:
+    """Offset of the first lower-case predicate verb in text[start:end] that is not part of a name."""
+    for m in _VERB_RE.finditer(text, start, end):
+        s = m.start()
+        if _NOUN_AFTER.search(text[max(0, s - 20):s]):
+            continue
+        if _NOUN_VERB.match(text, s):
+            continue
+        if m.group(1) in ("có", "là", "được", "theo", "làm", "lập", "cử", "ký", "bàn", "nắm") \
+                and s - start < 3:
+            continue
+        return s
+    return None
+
+
+def verb_run(text: str, pos: int, end: int) -> list[tuple[int, int]]:
+    """The verbs that open a predicate, joined by commas, "và" or spaces ("thẩm định, tham mưu",
+    "chủ trì, phối hợp", "hướng dẫn quán triệt")."""
+    out: list[tuple[int, int]] = []
+    while pos < end:
+        m = verb_at(text, pos, end, allow_capital=not out)
+        if not m:
+            break
+        out.append((pos, pos + m.end()))
+        pos += m.end()
+        sep = re.match(r"\s*(?:,|và|,\s*và)?\s*", text[pos:end])
+        pos += sep.end() if sep else 0
+    return out
+
+
+def roles_of(text: str, pred_start: int, end: int) -> list[str]:
+    """Roles named by the verbs that open the predicate, in order; ["thực hiện"] when none."""
+    found: list[str] = []
+    for s, e in verb_run(text, pred_start, end):
+        verb = text[s:e]
+        for pattern, role in _ROLE_OF:
+            if pattern.fullmatch(verb) and role not in found:
+                found.append(role)
+    return found or ["thực hiện"]
