@@ -102,9 +102,17 @@ def level_of(name: str) -> str | None:
     return None
 
 
+_FOLDED_ABBR = {fold(k).lower(): fold(v).lower() for k, v in ABBREVIATIONS.items() if len(k) > 2}
+
+
+def _query_key(query: str) -> str:
+    words = unit_key(query).split()
+    return " ".join(_FOLDED_ABBR.get(w, w) for w in words)
+
+
 def matches_unit(query: str, name: str) -> bool:
     """Does a unit name (as written or normalized) match what a user typed ("Đoàn Thanh niên",
     "ubnd xa", "Ủy ban nhân dân xã")?"""
-    q = unit_key(query)
+    q = _query_key(query)
     k = unit_key(name)
     return bool(q) and (q == k or f" {q} " in f" {k} ")

@@ -289,6 +289,7 @@ class Builder:
             if progress:
                 progress("terms", i, len(plans))
             store.add_document(doc, keys, [word_terms(c) for c in ctx], [folded_terms(c) for c in ctx])
+        store.refresh_items()  # extraction of new/changed documents; unchanged ones keep their items
         store.assign_positions()
         store.prune_vectors()
         store.commit()

@@ -56,6 +56,25 @@ MIGRATIONS = [
         vector BLOB NOT NULL
     );
     """,
+    # 2: extracted items (responsibilities, targets, deadlines) per document, with the version of the
+    # extraction rules that produced them (documents stored with another version are re-extracted)
+    """
+    CREATE TABLE items (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        unit_key TEXT,
+        data_json TEXT NOT NULL,
+        PRIMARY KEY (doc_id, ordinal)
+    );
+    CREATE INDEX items_kind ON items(doc_id, kind);
+    CREATE INDEX items_unit ON items(unit_key);
+    CREATE TABLE item_versions (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL
+    );
+    """,
 ]
 
 
@@ -135,6 +154,40 @@ class Store:
             [(doc.id, p.ordinal, p.start, p.end, p.kind, json.dumps(p.section_path, ensure_ascii=False),
               p.text, key, " ".join(w), " ".join(f))
              for p, key, w, f in zip(doc.passages, vector_keys, words, folded)])
+
+    def put_items(self, doc_id: str, items: list, version: int) -> None:
+        """Replace the extracted items of one document."""
+        from indexer.extract import unit_key
+
+        self.conn.execute("DELETE FROM items WHERE doc_id = ?", (doc_id,))
+        rows = []
+        for item in items:
+            data = item.to_dict()
+            name = data.get("unit_normalized") if item.kind == "responsibility" else None
+            rows.append((doc_id, item.ordinal, item.kind, item.start, item.end,
+                         unit_key(name) if name else None, json.dumps(data, ensure_ascii=False)))
+        self.conn.executemany('INSERT INTO items (doc_id, ordinal, kind, start, "end", unit_key, data_json)'
+                              " VALUES (?,?,?,?,?,?,?)", rows)
+        self.conn.execute("INSERT OR REPLACE INTO item_versions (doc_id, version) VALUES (?, ?)",
+                          (doc_id, version))
+
+    def refresh_items(self) -> int:
+        """Extract items for every document that has none from the current rules (new, changed, or
+        stored by an older version); unchanged documents keep theirs. Returns how many were done."""
+        from indexer.extract import EXTRACT_VERSION, extract_text
+        from indexer.structure.outline import Block
+
+        stale = [r[0] for r in self.conn.execute(
+            "SELECT d.id FROM documents d LEFT JOIN item_versions v ON v.doc_id = d.id"
+            " WHERE v.version IS NULL OR v.version != ?", (EXTRACT_VERSION,))]
+        for doc_id in stale:
+            text = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+            blocks = [Block(r[0], r[1], r[2], text[r[1]:r[2]], r[3], r[4], r[5], json.loads(r[6]))
+                      for r in self.conn.execute(
+                          'SELECT idx, start, "end", kind, marker, level, parents_json FROM blocks'
+                          " WHERE doc_id = ? ORDER BY idx", (doc_id,))]
+            self.put_items(doc_id, extract_text(text, blocks, doc_id), EXTRACT_VERSION)
+        return len(stale)
 
     def put_vectors(self, items: dict[str, np.ndarray]) -> None:
         self.conn.executemany("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
@@ -221,6 +274,40 @@ class Store:
             "doc_title": r["title"] or r["type"] or r["doc_id"], "doc_number": r["number"] or "",
             "doc_type": r["type"] or "", "doc_issuer": r["issuer"] or "", "doc_date": r["date"] or "",
         } for r in rows}
+
+    def items(self, doc_id: str | None = None, kind: str | None = None,
+              unit_keys: list[str] | None = None) -> list[dict]:
+        """Extracted items (dicts), in document order, with the document title."""
+        sql = ("SELECT i.data_json, i.doc_id, d.title, d.type FROM items i JOIN documents d"
+               " ON d.id = i.doc_id WHERE 1=1")
+        args: list = []
+        if doc_id is not None:
+            sql += " AND i.doc_id = ?"
+            args.append(doc_id)
+        if kind is not None:
+            sql += " AND i.kind = ?"
+            args.append(kind)
+        if unit_keys is not None:
+            if not unit_keys:
+                return []
+            sql += f" AND i.unit_key IN ({','.join('?' * len(unit_keys))})"
+            args.extend(unit_keys)
+        with self.lock:
+            rows = self.conn.execute(sql + " ORDER BY i.doc_id, i.ordinal", args).fetchall()
+        out = []
+        for r in rows:
+            data = json.loads(r[0])
+            data["doc_id"] = r[1]
+            data["doc_title"] = r[2] or r[3] or r[1]
+            out.append(data)
+        return out
+
+    def unit_keys(self) -> list[tuple[str, int]]:
+        """(unit key, number of items) of every unit with responsibilities."""
+        with self.lock:
+            rows = self.conn.execute("SELECT unit_key, COUNT(*) FROM items WHERE unit_key IS NOT NULL"
+                                     " GROUP BY unit_key ORDER BY unit_key").fetchall()
+        return [(r[0], r[1]) for r in rows]
 
     def counts(self) -> tuple[int, int]:
         with self.lock:

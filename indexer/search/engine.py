@@ -116,6 +116,10 @@ class Engine(Protocol):
 
     def health(self) -> dict: ...
 
+    def items(self, doc_id: str, kind: str | None = None) -> list[dict]: ...
+
+    def unit_items(self, name: str) -> list[dict]: ...
+
 
 class LocalEngine:
     """Single-machine engine over the generations in ``settings.data_dir``."""
@@ -192,6 +196,27 @@ class LocalEngine:
                 or (b["kind"] == "closing" and b["idx"] == min(x["idx"] for x in doc["blocks"]
                                                                if x["kind"] == "closing"))]
         return doc
+
+    def items(self, doc_id: str, kind: str | None = None) -> list[dict]:
+        """Extracted responsibilities / targets / deadlines of one document, in reading order
+        (raises UnknownDocument)."""
+        store = self.generation().store
+        if store.document(doc_id, with_text=False) is None:
+            raise UnknownDocument(doc_id)
+        return store.items(doc_id, kind)
+
+    def unit_items(self, name: str) -> list[dict]:
+        """Every item about one unit across documents: its responsibilities (matched on the
+        normalized name, "ubnd xa" finds "Ủy ban nhân dân xã") and the deadlines of those tasks."""
+        from indexer.extract import matches_unit
+
+        store = self.generation().store
+        keys = [k for k, _ in store.unit_keys() if matches_unit(name, k)]
+        resp = store.items(unit_keys=keys)
+        spans = {(r["doc_id"], r["start"], r["end"]) for r in resp}
+        deadlines = [d for d in store.items(kind="deadline")
+                     if any(doc == d["doc_id"] and s <= d["when_start"] < e for doc, s, e in spans)]
+        return sorted(resp + deadlines, key=lambda x: (x["doc_id"], x["start"], x["kind"] != "responsibility"))
 
     def health(self) -> dict:
         try:
