@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +18,7 @@ from indexer.passages import context_text
 from indexer.settings import Settings
 
 from .analyzer import folded_terms, word_terms
-from .generations import (IndexMismatch, IndexUnavailable, clean_leftovers, current_name,
+from .generations import (IndexMismatch, IndexUnavailable, IndexWriteError, clean_leftovers, current_name,
                           finish_generation, generations_dir, next_name, writer_lock)
 from .store import Store, StoreError
 
@@ -120,6 +122,10 @@ class Builder:
         with writer_lock(data_dir):
             clean_leftovers(data_dir)
             old = self._open_old_store(rebuild)
+            if old is None and rebuild and not sources and current_name(data_dir) is not None:
+                raise IndexUnavailable(  # the damaged database was the list of files to rebuild from
+                    "the index database is damaged, so it cannot list the files to rebuild from: run "
+                    "`nghiquyet index --rebuild PATH...` with the document files or folders")
             if old is not None and not rebuild:
                 self._check_compatible(old[1])
             existing = old[0].sources() if old else {}
@@ -240,9 +246,21 @@ class Builder:
     def _write(self, old, rebuild, docs, replaced, removed, report, progress) -> str:
         data_dir = self.settings.data_dir
         gdir = generations_dir(data_dir)
-        gdir.mkdir(parents=True, exist_ok=True)
         tmp = gdir / (next_name(data_dir) + ".tmp")
-        tmp.mkdir()
+        try:
+            gdir.mkdir(parents=True, exist_ok=True)
+            tmp.mkdir()
+            return self._write_into(tmp, old, rebuild, docs, replaced, removed, report, progress)
+        except (OSError, sqlite3.Error, RuntimeError) as exc:
+            if type(exc) is RuntimeError and not any(w in str(exc).lower() for w in ("write", "disk")):
+                raise  # FAISS reports its write failures as RuntimeErrors; others are bugs
+            shutil.rmtree(tmp, ignore_errors=True)  # frees the space a full disk needs
+            reason = getattr(exc, "strerror", None) or str(exc).strip().splitlines()[-1][:200]
+            raise IndexWriteError(f"cannot write the new index in {data_dir} ({reason}); the previous "
+                                  "index is unchanged and still served") from exc
+
+    def _write_into(self, tmp, old, rebuild, docs, replaced, removed, report, progress) -> str:
+        data_dir = self.settings.data_dir
         if old is not None and not rebuild:
             store = old[0].copy_to(tmp / "store.sqlite")
         else:

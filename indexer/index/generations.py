@@ -17,6 +17,7 @@ import json
 import os
 import shutil
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,11 @@ FORMAT_VERSION = 1
 
 class IndexUnavailable(RuntimeError):
     """The index cannot be used as it is; the message says why and what to run."""
+
+
+class IndexWriteError(IndexUnavailable):
+    """A new generation could not be written (disk full, read-only, permissions); the index being
+    served is unchanged."""
 
 
 class IndexMismatch(IndexUnavailable):
@@ -82,6 +88,42 @@ def _fsync_tree(path: Path) -> None:
             os.close(fd)
 
 
+def _checked_files(path: Path) -> list[Path]:
+    """The FAISS and BM25 files (SQLite checks itself with PRAGMA quick_check)."""
+    files = [path / "dense.faiss"]
+    for sub in ("lexical-words", "lexical-folded"):
+        if (path / sub).is_dir():
+            files += sorted(p for p in (path / sub).iterdir() if p.is_file())
+    return files
+
+
+def _crc(file: Path) -> str:
+    crc = 0
+    with open(file, "rb") as fh:
+        while chunk := fh.read(1 << 22):
+            crc = zlib.crc32(chunk, crc)
+    return f"{crc:08x}"
+
+
+def _checksums(path: Path) -> dict[str, list]:
+    return {str(f.relative_to(path)): [f.stat().st_size, _crc(f)] for f in _checked_files(path)
+            if f.exists()}
+
+
+def _verify_checksums(path: Path, expected: dict | None) -> str:
+    """'' when every file listed in the manifest has its size and CRC-32, else what is wrong."""
+    for rel, (size, crc) in (expected or {}).items():
+        f = path / rel
+        try:
+            if f.stat().st_size != size:
+                return f"{rel}: {f.stat().st_size} bytes, the manifest says {size}"
+            if _crc(f) != crc:
+                return f"{rel}: checksum mismatch"
+        except OSError as exc:
+            return f"{rel}: {exc.strerror or exc}"
+    return ""
+
+
 def open_generation(data_dir: Path, name: str | None = None) -> Generation:
     """Open the current (or named) generation, checking every file."""
     data_dir = Path(data_dir)
@@ -97,6 +139,10 @@ def open_generation(data_dir: Path, name: str | None = None) -> Generation:
     if manifest.get("format_version") != FORMAT_VERSION:
         raise IndexMismatch(f"index format {manifest.get('format_version')} differs from this "
                             f"program's {FORMAT_VERSION}; run `nghiquyet index --rebuild`")
+    damaged = _verify_checksums(path, manifest.get("files"))
+    if damaged:
+        raise IndexUnavailable(f"index generation {name} is damaged ({damaged}); "
+                               "run `nghiquyet index --rebuild`")
     try:
         store = Store(path / "store.sqlite")
         store.check()
@@ -131,8 +177,12 @@ def open_generation(data_dir: Path, name: str | None = None) -> Generation:
 def writer_lock(data_dir: Path):
     """One indexing run at a time per data directory (readers never wait)."""
     data_dir = Path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    fh = open(data_dir / ".lock", "w")
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        fh = open(data_dir / ".lock", "w")
+    except OSError as exc:
+        raise IndexWriteError(f"cannot write in {data_dir} ({exc.strerror or exc}); the index there, if "
+                              "any, is unchanged") from None
     try:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -177,7 +227,7 @@ def finish_generation(data_dir: Path, tmp: Path, store: Store, manifest: dict) -
     (tmp / "accents.json").write_text(json.dumps(build_accent_model(texts), ensure_ascii=False),
                                       encoding="utf-8")
     manifest = {**manifest, "passages": len(words), "format_version": FORMAT_VERSION,
-                "created": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+                "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "files": _checksums(tmp)}
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2))
     store.close()
     _fsync_tree(tmp)
