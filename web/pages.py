@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, unquote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -82,6 +82,7 @@ def search_page(request: Request,
         "doc_names": {d["id"]: render.doc_heading(d["type"], d["title"], d["id"]) for d in docs},
     }
     if q is None or not q.strip():
+        ctx["q"] = ""
         return page(request, "search.html", ctx)
     if health.get("status") != "ok":
         return error_page(request, 503, "Chưa có chỉ mục văn bản",
@@ -188,7 +189,12 @@ def _token_from(request: Request, form_token: str | None) -> tuple[str | None, b
     """The token typed in the form, else the remembered cookie; and whether it came from the form."""
     if form_token and form_token.strip():
         return form_token.strip(), True
-    return request.cookies.get(COOKIE), False
+    return _cookie_token(request), False
+
+
+def _cookie_token(request: Request) -> str | None:
+    value = request.cookies.get(COOKIE)
+    return unquote(value) if value else None
 
 
 def _admin_ctx(request: Request, **extra) -> dict:
@@ -199,7 +205,7 @@ def _admin_ctx(request: Request, **extra) -> dict:
     health = engine.health()
     docs = engine.documents() if health.get("status") == "ok" else []
     enabled = token_configured(settings)
-    remembered = enabled and token_ok(settings, request.cookies.get(COOKIE))
+    remembered = enabled and token_ok(settings, _cookie_token(request))
     return {"nav": "admin", "enabled": enabled, "remembered": remembered,
             "max_upload_mb": settings.max_upload_mb, "documents": render.sort_documents(docs, "title", "asc"),
             "report": None, "error": None, "notice": None, **extra}
@@ -227,7 +233,7 @@ def _auth_failure(request: Request, token: str | None, from_form: bool) -> tuple
 
 def _remember(response, request: Request, token: str, remember: bool) -> None:
     if remember:
-        response.set_cookie(COOKIE, token, httponly=True, samesite="strict", path="/admin",
+        response.set_cookie(COOKIE, quote(token, safe=""), httponly=True, samesite="strict", path="/admin",
                             max_age=8 * 3600, secure=request.url.scheme == "https")
 
 

@@ -207,16 +207,23 @@ def reader_layout(text: str, blocks: list[dict], passages: list[dict], target: i
             return split_highlights(piece_text, highlighter(piece_text, query))
         return [(piece_text, False)]
 
-    # Every block, plus gaps with visible text between them.
+    # Every block, plus gaps with visible text between them (trimmed of surrounding white space).
     items: list[dict] = []
+
+    def gap(a: int, z: int) -> None:
+        chunk = text[a:z]
+        if chunk.strip():
+            a += len(chunk) - len(chunk.lstrip())
+            z -= len(chunk) - len(chunk.rstrip())
+            items.append({"idx": -1, "start": a, "end": z, "kind": "gap", "level": 0})
+
     pos = 0
     for b in blocks:
-        if b["start"] > pos and text[pos:b["start"]].strip():
-            items.append({"idx": -1, "start": pos, "end": b["start"], "kind": "gap", "level": 0})
+        if b["start"] > pos:
+            gap(pos, b["start"])
         items.append(b)
         pos = max(pos, b["end"])
-    if text[pos:].strip():
-        items.append({"idx": -1, "start": pos, "end": len(text), "kind": "gap", "level": 0})
+    gap(pos, len(text))
 
     def pieces_of(item: dict, emitted: set[int]) -> list[Piece]:
         s0, e0 = item["start"], item["end"]
