@@ -1,0 +1,148 @@
+"""Extractive answers: classify the question, retrieve passages with the hybrid search, prefer the
+extracted items (responsibilities, targets, deadlines) whose spans fall in those passages, and answer
+with words taken from the document (a unit name, the number with its unit, the deadline) plus the
+verbatim spans they come from. Nothing is generated; when nothing supports an answer, ``answer`` is
+None and the citations are the closest passages.
+
+A generative reader could later be plugged in behind the same citations (it would only rephrase
+``items``); none is shipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.index.analyzer import fold
+
+from .classify import QUESTION_KINDS, classify, content_terms, role_words
+
+NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
+_ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline"}
+MAX_ITEMS = 5
+
+
+def _folded(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text).lower()))
+
+
+def _overlap(terms: list[str], text: str) -> tuple[float, int]:
+    """(share of the question's content words found in ``text``, number of word pairs found)."""
+    if not terms:
+        return 0.0, 0
+    hay = f" {_folded(text)} "
+    found = sum(1 for t in terms if f" {t} " in hay)
+    pairs = sum(1 for a, b in zip(terms, terms[1:]) if f" {a} {b} " in hay)
+    return found / len(terms), pairs
+
+
+def _item_text(item: dict) -> str:
+    parts = [item.get("quote", "")]
+    for key in ("unit", "unit_normalized", "subject", "task"):
+        if item.get(key):
+            parts.append(str(item[key]))
+    return " ".join(parts)
+
+
+def _citation(item_or_result: dict) -> dict:
+    path = item_or_result.get("section_path") or []
+    if isinstance(path, str):
+        path = [p for p in path.split(" › ") if p]
+    return {"text": item_or_result.get("quote") or item_or_result.get("text", ""),
+            "doc_id": item_or_result["doc_id"], "doc_title": item_or_result.get("doc_title", ""),
+            "section_path": path, "start": item_or_result["start"], "end": item_or_result["end"]}
+
+
+def _all_items(engine, kind: str, cache: dict) -> list[dict]:
+    if kind not in cache:
+        out = []
+        for doc in engine.documents():
+            for item in engine.items(doc["id"], kind):
+                item.setdefault("doc_title", doc.get("title") or doc["id"])
+                out.append(item)
+        cache[kind] = out
+    return cache[kind]
+
+
+def rank_items(question: str, interpreted: str, kind: str, results: list, items: list[dict]) -> list[tuple[float, dict]]:
+    """Items scored by: the rank of the retrieved passage holding them, the share of the question's
+    content words they contain (with pairs of adjacent words counting extra), the role the question
+    asks about, and a unit the question names."""
+    terms = content_terms(interpreted or question)
+    roles = role_words(interpreted or question)
+    folded_q = f" {_folded(interpreted or question)} "
+    scored = []
+    for item in items:
+        rank = next((i for i, r in enumerate(results)
+                     if r.doc_id == item["doc_id"] and item["start"] < r.end and r.start < item["end"]), None)
+        share, pairs = _overlap(terms, _item_text(item))
+        path_share, _ = _overlap(terms, " ".join(item.get("section_path") or []))
+        if share == 0 and not pairs:
+            continue
+        score = 2.0 * share + 0.5 * min(pairs, 6) + 0.3 * path_share
+        if rank is not None:
+            score += 1.0 / (1 + rank)
+        if item["kind"] == "target" and any(re.search(r"(?i)mục tiêu|chỉ tiêu", p)
+                                            for p in item.get("section_path") or []):
+            score += 0.6  # the list of targets rather than a task restating one
+        if item["kind"] == "responsibility":
+            item_roles = item.get("roles") or [item.get("role")]
+            if roles and any(r in item_roles for r in roles):
+                score += 0.6 if item.get("role") in roles else 0.3
+            unit = _folded(item.get("unit_normalized") or item.get("unit") or "")
+            if len(unit) > 4 and f" {unit} " in folded_q:
+                score += 1.5
+            if kind == "who" and item.get("role") == "phối hợp":
+                score -= 0.3
+        scored.append((score, share, pairs, item))
+    scored.sort(key=lambda x: -x[0])
+    return [(s, it) for s, share, pairs, it in scored if share >= 0.5]
+
+
+def _answer_text(kind: str, best: list[dict]) -> str | None:
+    if not best:
+        return None
+    top = best[0]
+    if kind == "who":
+        names = []
+        for item in best:
+            if item["doc_id"] != top["doc_id"] or item["start"] != top["start"]:
+                continue
+            if item["unit"] not in names and (item.get("role") != "phối hợp" or not names):
+                names.append(item["unit"])
+        role = top.get("role")
+        return "; ".join(names) + (f" ({role})" if role and role != "thực hiện" else "")
+    if kind == "tasks":
+        task = top.get("task") or top["quote"]
+        if len(task) > 240:
+            cut = task.rfind(" ", 0, 240)
+            task = task[:cut if cut > 0 else 240] + "…"
+        return f"{top['unit']}: {task}"
+    if kind == "target":
+        return top.get("answer") or top.get("value_text")
+    if kind == "when":
+        return top.get("when")
+    return None
+
+
+def ask(engine, question: str, k: int = 10) -> dict:
+    """{"question", "kind", "answer", "items", "citations", "interpreted"} for one question."""
+    kind = classify(question)
+    response = engine.search(question, k=k)
+    interpreted = response.interpreted or question
+    results = response.results
+    best: list[dict] = []
+    item_kind = _ITEM_KIND.get(kind)
+    if item_kind:
+        ranked = rank_items(question, interpreted, kind, results, _all_items(engine, item_kind, {}))
+        best = [it for _, it in ranked[:MAX_ITEMS]]
+    answer = _answer_text(kind, best)
+    if answer is None:
+        best = []
+    citations = [_citation(it) for it in best] if best else \
+        [_citation(r.to_dict() | {"section_path": r.section_path}) for r in results[:3]]
+    return {"question": question, "kind": kind, "interpreted": interpreted if interpreted != question else "",
+            "answer": answer, "message": None if answer else NOT_FOUND_VI,
+            "items": best, "citations": citations}
+
+
+__all__ = ["NOT_FOUND_VI", "QUESTION_KINDS", "ask", "classify", "rank_items"]

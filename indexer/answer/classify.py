@@ -1,0 +1,106 @@
+"""What a question asks for (who / target / when / tasks / general), in Vietnamese with or without
+diacritics and in English, and the content words an answer must contain. Matching is done on the
+folded (diacritics-free, lower-case) question, so "ai chiu trach nhiem" and "Ai chịu trách nhiệm"
+are the same."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.index.analyzer import fold
+
+QUESTION_KINDS = ("who", "target", "when", "tasks", "general")
+
+_WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ngay nao|ngay nao|"
+                   r"thang nao|nam nao|quy nao|giai doan nao|thoi gian nao|luc nao|tien do|"
+                   r"when|deadline|by when|what date|which period|time ?frame|due)\b")
+_TASKS = re.compile(r"\b(?:nhiem vu gi|lam gi|phai lam|co nhiem vu|nhiem vu cua|trach nhiem gi|"
+                    r"what (?:tasks|duties|must|should|does)|tasks? of|duties of|what is .* responsible for)\b")
+_WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|"
+                  r"chiu trach nhiem|chu tri|phu trach|who|which (?:agency|body|unit|office|organi[sz]ation|"
+                  r"department|committee)|responsible|in charge)(?:\s|$|\?)")
+_TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|"
+                     r"how (?:many|much)|target|percent|percentage|rate|goal|indicator|budget|total)\b")
+
+_STOP = set("""
+ai co quan nao don vi nao to chuc ben cap la gi bao nhieu may khi bao gio the nhu the nao
+chiu trach nhiem phu trach nhiem vu viec cua va voi cho trong tai o den nam muc tieu chi tieu thuc hien
+ke hoach nghi quyet ket luan van ban phai duoc se da dang can co khong hay hoac cac nhung mot moi
+xa phuong tinh huyen dat phan tram ty le toc do lam dinh ky truoc sau ngay thang quy han thoi gian
+giai doan ra sao nhu nao vay a the de ve tu theo tren duoi ban hanh dang
+the a an of for is are what who which how many much when to in on by and or with be does do
+responsible charge target rate percent percentage goal total deadline task tasks duty duties plan
+resolution must should will there this that it its
+""".split())
+
+# English words of the domain -> the Vietnamese words of the documents (folded), for questions typed
+# in English: only used to check that an extracted item is about the question.
+GLOSSARY = {
+    "propaganda": "tuyen truyen", "propagate": "tuyen truyen", "publicity": "tuyen truyen",
+    "dissemination": "tuyen truyen", "communication": "truyen thong", "inspection": "kiem tra",
+    "inspect": "kiem tra", "supervision": "giam sat", "supervise": "giam sat", "monitoring": "giam sat",
+    "report": "bao cao", "reports": "bao cao", "tourism": "du lich", "tourist": "du lich",
+    "tourists": "khach du lich", "visitors": "luot khach", "forest": "rung", "cover": "che phu",
+    "coverage": "bao phu", "health": "y te", "insurance": "bao hiem", "poverty": "ngheo",
+    "poor": "ngheo", "budget": "kinh phi", "funding": "kinh phi", "cost": "kinh phi", "income": "thu nhap",
+    "school": "truong hoc", "schools": "truong hoc", "waste": "chat thai", "garbage": "rac thai",
+    "electricity": "dien", "water": "nuoc", "training": "dao tao", "trained": "dao tao",
+    "labour": "lao dong", "labor": "lao dong", "workers": "lao dong", "culture": "van hoa",
+    "cultural": "van hoa", "festival": "le hoi", "festivals": "le hoi", "museum": "bao tang",
+    "guide": "huong dan vien", "guides": "huong dan vien", "investors": "nha dau tu", "investment": "dau tu",
+    "conference": "hoi nghi", "study": "hoc tap", "press": "bao chi", "radio": "truyen thanh",
+    "food": "luong thuc", "grain": "luong thuc", "roads": "duong", "road": "duong", "village": "ban",
+    "villages": "ban", "households": "ho", "crafts": "nghe", "clubs": "cau lac bo", "party": "dang",
+    "front": "mat tran", "youth": "doan thanh nien", "women": "phu nu", "review": "so ket",
+    "summary": "tong ket", "draft": "du thao", "appraise": "tham dinh", "appraisal": "tham dinh",
+    "ideology": "tu tuong", "newspaper": "bao", "propagandize": "tuyen truyen",
+}
+
+_ROLE_WORDS = {"chu tri": "chủ trì", "phoi hop": "phối hợp", "tham muu": "tham mưu",
+               "huong dan": "hướng dẫn", "kiem tra": "kiểm tra/giám sát", "giam sat": "kiểm tra/giám sát",
+               "bao cao": "báo cáo", "lead": "chủ trì", "coordinate": "phối hợp", "advise": "tham mưu",
+               "guide": "hướng dẫn", "inspect": "kiểm tra/giám sát", "supervise": "kiểm tra/giám sát",
+               "report": "báo cáo"}
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text).lower()))
+
+
+def classify(question: str) -> str:
+    """who | target | when | tasks | general."""
+    q = f" {_norm(question)} "
+    if _WHEN.search(q):
+        return "when"
+    if _TASKS.search(q):
+        return "tasks"
+    if _WHO.search(q):
+        return "who"
+    if _TARGET.search(q):
+        return "target"
+    return "general"
+
+
+def content_terms(question: str) -> list[str]:
+    """Folded content words of a question, English words mapped through the glossary (an English
+    word without a mapping is left out)."""
+    english = _looks_english(question)
+    out: list[str] = []
+    for word in _norm(question).split():
+        if word in GLOSSARY:
+            out.extend(GLOSSARY[word].split())
+        elif word in _STOP or word.isdigit() or len(word) <= 1 or english:
+            continue
+        else:
+            out.append(word)
+    return out
+
+
+def _looks_english(question: str) -> bool:
+    return not any(ord(c) > 127 for c in question) and bool(
+        re.search(r"\b(?:the|is|are|what|who|which|how|for|of|when|target|responsible)\b", question.lower()))
+
+
+def role_words(question: str) -> list[str]:
+    q = f" {_norm(question)} "
+    return list(dict.fromkeys(role for w, role in _ROLE_WORDS.items() if f" {w} " in q))
