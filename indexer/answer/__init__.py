@@ -84,6 +84,12 @@ def rank_items(question: str, interpreted: str, kind: str, results: list, items:
         if item["kind"] == "target" and any(re.search(r"(?i)mục tiêu|chỉ tiêu", p)
                                             for p in item.get("section_path") or []):
             score += 0.6  # the list of targets rather than a task restating one
+        if item["kind"] == "target" and item.get("measure"):
+            measure = _folded(item["measure"]) or "phan tram"
+            if "%" in item["measure"]:
+                measure = "phan tram"
+            if f" {measure.split()[0]} " in folded_q or (measure == "phan tram" and " ty le " in folded_q):
+                score += 0.3  # the question names the measure ("bao nhiêu lượt", "tỷ lệ")
         if item["kind"] == "responsibility":
             item_roles = item.get("roles") or [item.get("role")]
             if roles and any(r in item_roles for r in roles):
