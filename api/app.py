@@ -114,9 +114,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return {**_public(doc), "text": doc["text"], "outline": doc["outline"]}
 
     from api.admin import router as admin_router
+    from api.answers import router as answers_router
     from web.pages import STATIC_DIR, router as pages_router
 
     app.include_router(admin_router)
+    app.include_router(answers_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
