@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     admin_token: str = Field("", description="Bearer token for uploads and deletes (web and API); "
                              "empty disables them.")
     max_upload_mb: float = Field(50.0, gt=0, description="Largest accepted upload request, in MB.")
+    max_request_kb: int = Field(64, ge=1, description="Largest request body accepted outside uploads "
+                                "(multipart/form-data), in KB; larger ones get 413.")
 
     host: str = Field("127.0.0.1", description="Address the server binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port the server listens on.")
