@@ -208,6 +208,102 @@ def show(doc_id: str = typer.Argument(..., help="Document id."), data_dir: Optio
         console.print(doc["text"], highlight=False)
 
 
+Format = typer.Option("table", "--format", help="table, json, csv or xlsx (xlsx needs --out).")
+
+
+def _emit_items(items: list[dict], kind: str, fmt: str, out: Optional[Path]) -> None:
+    from indexer.answer.export import rows, to_csv, to_xlsx
+
+    if fmt == "json":
+        print(json.dumps({"items": items}, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        text = to_csv(items, kind)
+        if out:
+            out.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    elif fmt == "xlsx":
+        if out is None:
+            _fail("--format xlsx needs --out FILE.xlsx", 2)
+        out.write_bytes(to_xlsx(items, kind))
+        console.print(f"wrote {len(items)} rows to {out}")
+    elif fmt == "table":
+        cols, data = rows(items, kind)
+        keep = [c for c in cols if c not in ("quote", "unit_normalized", "section")]
+        table = Table(*keep)
+        for row in data:
+            table.add_row(*[str(v)[:90] for c, v in zip(cols, row) if c in keep])
+        console.print(table)
+    else:
+        _fail(f"unknown format '{fmt}' (table, json, csv, xlsx)", 2)
+
+
+def _items_command(doc_id: str, kind: str, data_dir: Optional[Path], fmt: str, out: Optional[Path]) -> None:
+    from indexer.index.generations import IndexUnavailable
+    from indexer.search.engine import UnknownDocument
+
+    try:
+        items = _engine(_settings(data_dir)).items(doc_id, kind)
+    except UnknownDocument:
+        _fail(f"unknown document id '{doc_id}' (see `nghiquyet documents`)", 2)
+    except IndexUnavailable as exc:
+        _fail(str(exc))
+    _emit_items(items, kind, fmt, out)
+
+
+OutFile = typer.Option(None, "--out", help="Write csv/xlsx to this file.")
+
+
+@app.command()
+def responsibilities(doc_id: str = typer.Argument(..., help="Document id."), data_dir: Optional[Path] = DataDir,
+                     fmt: str = Format, out: Optional[Path] = OutFile) -> None:
+    """Who must do what in a document: unit, role (chủ trì, phối hợp, …), task, span."""
+    _items_command(doc_id, "responsibility", data_dir, fmt, out)
+
+
+@app.command()
+def targets(doc_id: str = typer.Argument(..., help="Document id."), data_dir: Optional[Path] = DataDir,
+            fmt: str = Format, out: Optional[Path] = OutFile) -> None:
+    """Targets (chỉ tiêu) of a document: subject, comparator, value, measure, period, span."""
+    _items_command(doc_id, "target", data_dir, fmt, out)
+
+
+@app.command()
+def deadlines(doc_id: str = typer.Argument(..., help="Document id."), data_dir: Optional[Path] = DataDir,
+              fmt: str = Format, out: Optional[Path] = OutFile) -> None:
+    """Deadlines and schedule of a document, with their task and unit."""
+    _items_command(doc_id, "deadline", data_dir, fmt, out)
+
+
+@app.command()
+def ask(question: str = typer.Argument(..., help="A question, e.g. \"ai chịu trách nhiệm tuyên truyền?\""),
+        k: int = typer.Option(10, "-k", min=1, max=50, help="Passages retrieved."),
+        data_dir: Optional[Path] = DataDir,
+        fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
+    """Extractive answer with citations (never generated): unit, number or deadline from the text."""
+    from indexer.answer import ask as ask_question
+    from indexer.embed.embedder import ModelUnavailable
+    from indexer.index.generations import IndexUnavailable
+    from indexer.search.query import QueryError, check_query
+
+    try:
+        result = ask_question(_engine(_settings(data_dir)), check_query(question), k=k)
+    except QueryError as exc:
+        _fail(str(exc), 2)
+    except (IndexUnavailable, ModelUnavailable) as exc:
+        _fail(str(exc))
+    if fmt == "json":
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    console.print(f"[bold]{result['kind']}[/bold]: "
+                  f"{result['answer'] or result['message']}", highlight=False)
+    for i, c in enumerate(result["citations"], 1):
+        console.rule(f"{i}. {c['doc_id']}  [{c['start']}:{c['end']}]", style="dim")
+        if c["section_path"]:
+            console.print(" › ".join(c["section_path"]), style="cyan", highlight=False)
+        console.print(c["text"], highlight=False)
+
+
 @app.command()
 def serve(host: Optional[str] = typer.Option(None, "--host", help="Bind address (default 127.0.0.1)."),
           port: Optional[int] = typer.Option(None, "--port", help="Port (default 8000)."),
