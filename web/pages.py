@@ -231,10 +231,10 @@ def _auth_failure(request: Request, token: str | None, from_form: bool) -> tuple
     return None
 
 
-def _remember(response, request: Request, token: str, remember: bool) -> None:
-    if remember:
-        response.set_cookie(COOKIE, quote(token, safe=""), httponly=True, samesite="strict", path="/admin",
-                            max_age=8 * 3600, secure=request.url.scheme == "https")
+def _remember(response, request: Request, token: str) -> None:
+    """Keep the token in an HttpOnly, SameSite=Strict cookie scoped to /admin for 8 hours."""
+    response.set_cookie(COOKIE, quote(token, safe=""), httponly=True, samesite="strict", path="/admin",
+                        max_age=8 * 3600, secure=request.url.scheme == "https")
 
 
 @router.post("/admin/upload", response_class=HTMLResponse)
@@ -268,9 +268,11 @@ async def upload_submit(request: Request) -> HTMLResponse:
         return page(request, "upload.html", _admin_ctx(
             request, error="Đang có một lượt lập chỉ mục khác. Hãy thử lại sau ít phút."), 409)
     body = report_dict(report)
-    response = page(request, "upload.html", _admin_ctx(request, report=body, remembered=True))
-    if from_form:
-        _remember(response, request, token, bool(form.get("remember")))
+    remember = from_form and bool(form.get("remember"))
+    response = page(request, "upload.html", _admin_ctx(request, report=body,
+                                                       remembered=remember or not from_form))
+    if remember:
+        _remember(response, request, token)
     return response
 
 
@@ -308,10 +310,11 @@ async def delete_submit(request: Request, doc_id: str):
         return page(request, "delete.html", _admin_ctx(
             request, doc=doc, heading=heading,
             error="Đang có một lượt lập chỉ mục khác. Hãy thử lại sau ít phút."), 409)
+    remember = from_form and bool(form.get("remember"))
     response = page(request, "upload.html", _admin_ctx(
-        request, notice=f"Đã xóa văn bản «{heading}» khỏi chỉ mục.", remembered=True))
-    if from_form:
-        _remember(response, request, token, bool(form.get("remember")))
+        request, notice=f"Đã xóa văn bản «{heading}» khỏi chỉ mục.", remembered=remember or not from_form))
+    if remember:
+        _remember(response, request, token)
     return response
 
 

@@ -372,3 +372,13 @@ def test_non_ascii_token_in_form_and_cookie(indexed_engine):
     assert r.status_code == 200 and "Đã thêm" in r.text
     page = client.get("/admin/upload")  # the remembered cookie is recognised
     assert "Đã xác thực bằng mã quản trị đã lưu" in page.text
+
+
+def test_token_not_remembered_when_unchecked(client):
+    doc = ("vb2.txt", "KẾ HOẠCH\n\nvề cải cách hành chính.".encode(), "text/plain")
+    r = _upload(client, [doc], remember=False)
+    assert r.status_code == 200 and "Đã thêm" in r.text
+    assert "nghiquyet_admin" not in r.headers.get("set-cookie", "")
+    assert "Đã xác thực bằng mã quản trị đã lưu" not in r.text
+    again = client.post("/admin/upload", files=[("files", doc)])
+    assert again.status_code == 401
