@@ -88,18 +88,22 @@ def index(paths: list[Path] = typer.Argument(None, help="Files or directories (r
 def search(query: str = typer.Argument(..., help="Question or keywords."),
            k: int = typer.Option(10, "-k", min=1, max=100, help="Number of results."),
            doc: Optional[str] = typer.Option(None, "--doc", help="Only this document id."),
+           doc_type: Optional[str] = typer.Option(None, "--type", help="Only this document type (Kế hoạch…)."),
+           issuer: Optional[str] = typer.Option(None, "--issuer", help="Only issuing bodies containing this."),
+           year: Optional[int] = typer.Option(None, "--year", help="Only documents dated this year."),
            data_dir: Optional[Path] = DataDir,
            as_json: bool = typer.Option(False, "--json", help="Print the API's JSON.")) -> None:
     """Hybrid search: verbatim passages with document, section path and offsets."""
     from indexer.embed.embedder import ModelUnavailable
     from indexer.index.generations import IndexUnavailable
-    from indexer.search.engine import UnknownDocument
+    from indexer.search.engine import DocFilter, UnknownDocument
     from indexer.search.query import QueryError, check_query
 
     settings = _settings(data_dir)
     try:
         query = check_query(query)
-        response = _engine(settings).search(query, k=k, doc=doc)
+        filters = DocFilter(doc_type=doc_type, issuer=issuer, year=year)
+        response = _engine(settings).search(query, k=k, doc=doc, filters=filters or None)
     except QueryError as exc:
         _fail(str(exc), 2)
     except UnknownDocument:
@@ -302,6 +306,27 @@ def ask(question: str = typer.Argument(..., help="A question, e.g. \"ai chịu t
         if c["section_path"]:
             console.print(" › ".join(c["section_path"]), style="cyan", highlight=False)
         console.print(c["text"], highlight=False)
+
+
+@app.command()
+def delete(doc_ids: list[str] = typer.Argument(..., help="Document id(s), see `nghiquyet documents`."),
+           data_dir: Optional[Path] = DataDir,
+           as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
+    """Remove documents from the index (the twin of DELETE /api/documents/{id})."""
+    from indexer.index.generations import IndexUnavailable
+    from indexer.search.engine import UnknownDocument
+
+    try:
+        report = _engine(_settings(data_dir)).delete(list(doc_ids))
+    except UnknownDocument as exc:
+        _fail(f"unknown document id {exc} (see `nghiquyet documents`)", 2)
+    except IndexUnavailable as exc:
+        _fail(str(exc))
+    if as_json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    console.print(f"removed {report.count('removed')} document(s); generation {report.generation}",
+                  highlight=False)
 
 
 @app.command()

@@ -4,6 +4,7 @@ Vietnamese reasons, and the index staying searchable while an upload is being in
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -145,3 +146,29 @@ def test_searchable_while_indexing(engine):
         release.set()
         worker.join(30)
     assert outcome["r"].status_code == 200 and outcome["r"].json()["summary"]["added"] == 1
+
+
+def test_cli_twins_delete_and_filters(tmp_path):
+    """`nghiquyet delete` is the twin of DELETE /api/documents/{id}; `search --type/--year` of the
+    page's filters."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from indexer.cli import app
+
+    runner = CliRunner()
+    env = {"NGHIQUYET_MODEL": "hash-256"}
+
+    def run(*args):
+        return runner.invoke(app, [*args, "--data-dir", str(tmp_path / "data")], env=env)
+
+    nq = Path(__file__).resolve().parents[1] / "web" / "nq08.txt"
+    assert run("index", str(PLANS["004"]), str(nq)).exit_code == 0
+    found = json.loads(run("search", "du lịch", "--type", "Nghị quyết", "--year", "2026", "--json").stdout)
+    assert found["results"] and {r["doc_id"] for r in found["results"]} == {"nq08"}
+    assert run("delete", "khong-co").exit_code == 2
+    result = run("delete", "nq08")
+    assert result.exit_code == 0 and "removed 1" in result.stdout
+    docs = json.loads(run("documents", "--json").stdout)["documents"]
+    assert [d["id"] for d in docs] == ["004_009c11248b00d7be"]
