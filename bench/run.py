@@ -54,7 +54,8 @@ def encode_rate(settings: Settings, engine: LocalEngine) -> dict:
     texts = []
     for path in sorted((ROOT / "corpus").glob("*.txt")):  # the texts index_throughput embeds
         doc = parse_bytes(path.stem, str(path), path.name, path.read_bytes(), settings)
-        texts += [context_text(p, doc.title, settings.heading_context) for p in doc.passages]
+        texts += [context_text(p, doc.title, settings.heading_context, settings.context_heading_chars)
+                  for p in doc.passages]
     texts = texts[:400]  # (all 218 plan passages)
     emb = engine.embedder
     emb.encode_passages(texts[:16])

@@ -5,7 +5,7 @@ long ones split at sentence boundaries. Each passage is an exact slice of the st
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from indexer.structure.outline import Block, label
 
@@ -22,6 +22,7 @@ class Passage:
     text: str
     section_path: list[str]
     kind: str  # para | item | title
+    headings: list[str] = field(default_factory=list)  # full text of the headings above it
 
     @property
     def path_text(self) -> str:
@@ -78,16 +79,22 @@ def build_passages(doc_id: str, text: str, blocks: list[Block], min_chars: int =
     for group in groups:
         start, end = group[0].start, group[-1].end
         path = [label(blocks[i].text) for i in group[0].parents]
+        headings = [blocks[i].text for i in group[0].parents]
         kind = group[0].kind
         for s, e in _split_long(text[start:end], start, max_chars):
-            passages.append(Passage(doc_id, len(passages), s, e, text[s:e], path, kind))
+            passages.append(Passage(doc_id, len(passages), s, e, text[s:e], path, kind, headings))
     return passages
 
 
-def context_text(passage: Passage, doc_title: str, with_context: bool) -> str:
+def context_text(passage: Passage, doc_title: str, with_context: bool,
+                 heading_chars: int = 200) -> str:
     """What gets embedded and lexically indexed: the passage, after its title and heading path when
-    ``with_context`` (the returned text is always the bare passage)."""
+    ``with_context`` (the returned text is always the bare passage). Headings are cut at
+    ``heading_chars``, longer than the display path, because a long heading ("4. Nâng cao chất lượng
+    …, đấu tranh phản bác các quan điểm sai trái…") often carries the words a question uses while
+    its items carry the answer."""
     if not with_context:
         return passage.text
-    head = " › ".join(p for p in [label(doc_title, 120) if doc_title else "", *passage.section_path] if p)
+    headings = [label(h, heading_chars) for h in passage.headings] or passage.section_path
+    head = " › ".join(p for p in [label(doc_title, 120) if doc_title else "", *headings] if p)
     return f"{head}\n{passage.text}" if head else passage.text

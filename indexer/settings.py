@@ -37,12 +37,20 @@ class Settings(BaseSettings):
     passage_min_chars: int = Field(160, ge=0, description="Shorter items are merged with siblings.")
     passage_max_chars: int = Field(1000, ge=200, description="Longer paragraphs split at sentences.")
     heading_context: bool = Field(True, description="Index passages with their title and heading path.")
+    context_heading_chars: int = Field(200, ge=20, description="Headings longer than this are cut "
+                                       "in the indexed context.")
 
     rrf_k: int = Field(10, ge=1, description="Reciprocal rank fusion constant.")
     weight_lexical: float = Field(1.0, ge=0, description="Weight of the BM25 leg in fusion.")
     weight_dense: float = Field(1.0, ge=0, description="Weight of the embedding leg in fusion.")
     weight_lexical_en: float = Field(0.2, ge=0, description="BM25 weight for English queries (the "
                                      "Vietnamese index shares few words with them).")
+    translate_en: bool = Field(True, description="Translate English queries to Vietnamese terms with "
+                               "the bundled glossary for the lexical leg.")
+    weight_lexical_translated: float = Field(1.0, ge=0, description="BM25 weight for English queries "
+                                             "searched with their glossary translation.")
+    weight_dense_translated: float = Field(0.5, ge=0, description="Weight of a second embedding "
+                                           "leg on the glossary translation of English queries.")
     candidates: int = Field(50, ge=10, le=2000, description="Results taken from each leg before fusion.")
     dense_hnsw_threshold: int = Field(50_000, ge=0, description="Passages from which the FAISS index "
                                       "is HNSW (approximate) instead of flat (exact); 0 = always flat.")
@@ -66,10 +74,15 @@ class Settings(BaseSettings):
             return str(local)
         return self.model
 
-    def leg_weights(self, language: str) -> dict[str, float]:
-        """Fusion weight of each leg for a query language (vi, vi-noaccent, en)."""
-        lexical = self.weight_lexical_en if language == "en" else self.weight_lexical
-        return {"lexical": lexical, "dense": self.weight_dense}
+    def leg_weights(self, language: str, translated: bool = False) -> dict[str, float]:
+        """Fusion weight of each leg for a query language (vi, vi-noaccent, en). An English query
+        whose words the glossary translated searches BM25 with the Vietnamese terms."""
+        if language != "en":
+            return {"lexical": self.weight_lexical, "dense": self.weight_dense}
+        if translated:
+            return {"lexical": self.weight_lexical_translated, "dense": self.weight_dense,
+                    "dense_vi": self.weight_dense_translated}
+        return {"lexical": self.weight_lexical_en, "dense": self.weight_dense}
 
     def index_fingerprint(self) -> dict:
         """Settings whose change makes the stored index stale."""
@@ -79,4 +92,5 @@ class Settings(BaseSettings):
             "passage_min_chars": self.passage_min_chars,
             "passage_max_chars": self.passage_max_chars,
             "heading_context": self.heading_context,
+            "context_heading_chars": self.context_heading_chars,
         }

@@ -278,7 +278,8 @@ class Builder:
         # Embed only texts whose vectors are not cached (content-hash skip).
         plans = []
         for doc in docs:
-            ctx = [context_text(p, doc.title, self.settings.heading_context) for p in doc.passages]
+            ctx = [context_text(p, doc.title, self.settings.heading_context,
+                                self.settings.context_heading_chars) for p in doc.passages]
             plans.append((doc, ctx, [vector_key(model, c) for c in ctx]))
         all_keys = {k for _, _, keys in plans for k in keys}
         known = store.known_vector_keys(all_keys)

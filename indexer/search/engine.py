@@ -26,6 +26,7 @@ from indexer.settings import Settings
 from .accents import restore
 from .fusion import rrf, top_positions
 from .highlight import highlight_spans
+from .translate import translate
 
 log = logging.getLogger("nghiquyet.search")
 
@@ -67,10 +68,11 @@ class SearchResponse:
     language: str
     results: list[SearchResult] = field(default_factory=list)
     interpreted: str = ""  # the query with diacritics restored, when it was typed without
+    translated: str = ""  # Vietnamese glossary terms searched for an English query
 
     def to_dict(self) -> dict:
         return {"query": self.query, "took_ms": round(self.took_ms, 2), "language": self.language,
-                "interpreted": self.interpreted or self.query,
+                "interpreted": self.interpreted or self.query, "translated": self.translated,
                 "results": [r.to_dict() for r in self.results]}
 
 
@@ -246,14 +248,20 @@ class LocalEngine:
             if not len(allowed):
                 return SearchResponse(query, (time.perf_counter() - started) * 1000, lang, [])
         interpreted = restore(query, gen.accents) if lang == "vi-noaccent" else query
+        translated = translate(query) if lang == "en" and self.settings.translate_en else ""
         n = self.settings.candidates
         ranked: dict[str, np.ndarray] = {}
         if "lexical" in legs:
-            ranked["lexical"] = top_positions(self.lexical_scores(gen, interpreted, lang), n, allowed)
+            lexical_query, lexical_lang = (translated, "vi") if translated else (interpreted, lang)
+            ranked["lexical"] = top_positions(self.lexical_scores(gen, lexical_query, lexical_lang),
+                                              n, allowed)
         if "dense" in legs and gen.size:
             qv = self.embedder.encode_query(interpreted)
             ranked["dense"] = gen.dense.search(qv, n, allowed)[0]
-        weights = self.settings.leg_weights(lang)
+            if translated and self.settings.weight_dense_translated:
+                tv = self.embedder.encode_query(translated)
+                ranked["dense_vi"] = gen.dense.search(tv, n, allowed)[0]
+        weights = self.settings.leg_weights(lang, bool(translated))
         fused = rrf(ranked, weights, self.settings.rrf_k)[:k]
         rows = gen.store.passages_at([p for p, _, _ in fused])
         results = []
@@ -265,11 +273,12 @@ class LocalEngine:
                 text=row["text"], doc_id=row["doc_id"], doc_title=row["doc_title"],
                 doc_number=row["doc_number"], doc_type=row["doc_type"], section_path=row["section_path"],
                 start=row["start"], end=row["end"], score=score,
-                ranks={"lexical": ranks.get("lexical"), "dense": ranks.get("dense")},
+                ranks={"lexical": ranks.get("lexical"), "dense": ranks.get("dense"),
+                       **({"dense_vi": ranks.get("dense_vi")} if "dense_vi" in ranked else {})},
                 highlights=highlight_spans(row["text"], query), doc_issuer=row["doc_issuer"],
                 doc_date=row["doc_date"], ordinal=row["ordinal"]))
         return SearchResponse(query, (time.perf_counter() - started) * 1000, lang, results,
-                              interpreted if interpreted != query else "")
+                              interpreted if interpreted != query else "", translated)
 
     @staticmethod
     def lexical_scores(gen: Generation, query: str, lang: str) -> np.ndarray:
