@@ -11,7 +11,7 @@ DATA_DIR ?= data/index
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install serve test test-fast bench index clean help
+.PHONY: install serve test test-fast bench index clean help browser
 
 help:
 	@echo "make serve   install if needed, index corpus/, serve http://$(HOST):$(PORT)"
@@ -36,8 +36,21 @@ index: install
 serve: index
 	$(BIN)/nghiquyet serve --data-dir $(DATA_DIR) --host $(HOST) --port $(PORT)
 
-test: install
-	$(BIN)/python -m pytest -q
+# The browser end-to-end test drives Debian's chromium + chromium-driver (never a download). Installed
+# here when missing and we are root with apt-get; otherwise that test is skipped with a loud reason.
+browser:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing chromium + chromium-driver (apt-get) for the browser test"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null 2>&1 || \
+	  { apt-get update -q >/dev/null 2>&1 && \
+	    apt-get install -y -q --no-install-recommends chromium chromium-driver >/dev/null 2>&1; } || \
+	  echo "WARNING: could not install chromium + chromium-driver: the browser test will be SKIPPED"; \
+	else echo "WARNING: chromium/chromedriver missing and cannot apt-get them: the browser test will be SKIPPED"; fi
+
+test: install browser
+	$(BIN)/python -m pytest -q -rs
 
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow"
