@@ -55,8 +55,15 @@ test: install browser
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow"
 
+# BENCH_BASE: a plans + laws index (built once with the real model) reused by the scale and load runs.
+BENCH_BASE ?= bench/.data/full
+
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --data-dir $(BENCH_BASE)
+	$(BIN)/python bench/scale.py --base $(BENCH_BASE)
+	$(BIN)/python bench/load.py --base $(BENCH_BASE)
+	$(BIN)/python bench/faults.py
+	$(BIN)/python bench/report.py
 
 clean:
 	rm -rf $(VENV) data *.egg-info

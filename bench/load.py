@@ -182,7 +182,8 @@ def main() -> None:
     env = {**os.environ, "NGHIQUYET_DATA_DIR": str(data)}
     server = subprocess.Popen([sys.executable, "-m", "indexer.cli", "serve", "--port", str(port)], cwd=ROOT,
                               env=env, stdout=subprocess.DEVNULL, stderr=open(args.work / "server.log", "w"))
-    res: dict = {"date": time.strftime("%Y-%m-%d %H:%M"), "clients": args.clients, "base": str(args.base)}
+    res: dict = {"date": time.strftime("%Y-%m-%d %H:%M"), "clients": args.clients, "base": str(args.base),
+                 "load_average_1m_before": round(os.getloadavg()[0], 2)}
     try:
         for _ in range(600):
             try:

