@@ -50,7 +50,7 @@ _HEAD = re.compile(
     rf"|{_QUANT}(?:{_LOW_HEADS})(?![\w])|(?:{_LOW_STRICT})(?![\w])")
 _LEAD = re.compile(r"(?:Giao|Đề nghị|Phân công|Yêu cầu|Giao cho|Đề nghị với)\s+", re.I)
 _INTRO = re.compile(r"(?:Sau|Trước|Trong|Hằng năm|Hàng năm|Định kỳ|Đồng thời|Trên cơ sở|Căn cứ|Khi|"
-                    r"Để|Ngoài ra|Bên cạnh đó|Cùng với|Từ|Đến|Qua)\b[^,;:.A-ZĐÀ-Ỹ]{0,40},\s+")
+                    r"Để|Ngoài ra|Bên cạnh đó|Cùng với|Từ|Đến|Qua)\b[^,;:.]{0,40},\s+")
 # ("Sau hội nghị, " before the subject)
 _LABEL = re.compile(r"(Thành phần(?: tham dự| dự)?|Thành viên|Báo cáo viên|Cơ quan chủ trì|"
                     r"Đơn vị chủ trì|Cơ quan phối hợp|Đơn vị phối hợp|Đơn vị thực hiện|"
@@ -96,7 +96,9 @@ def _split_units(text: str, start: int, end: int, strict: bool) -> list[tuple[in
         starts_head = bool(_HEAD.match(chunk))
         capital_nonhead = chunk[:1].isupper() and not starts_head
         prev_stub = len(re.sub(rf"^{_QUANT}", "", prev).split()) == 1 and starts_head
-        join = capital_nonhead or prev_stub or (strict and not starts_head)
+        shared_quantifier = (not strict and not starts_head and chunk[:1].islower()
+                             and re.match(rf"{_QUANT}", prev))  # "các cơ quan, đơn vị, doanh nghiệp"
+        join = capital_nonhead or prev_stub or (strict and not starts_head) or bool(shared_quantifier)
         if join:
             merged[-1][1] = piece[1]
         else:
@@ -120,7 +122,8 @@ def _subject(text: str, s: int, e: int) -> tuple[int, int, int, str | None] | No
         pos = m.end()
     elif not _HEAD.match(text, pos, e):
         intro = _INTRO.match(text, pos, e)
-        if intro and _HEAD.match(text, intro.end(), e) and not _HEAD.match(text, pos, intro.end()):
+        if intro and _HEAD.match(text, intro.end(), e) and \
+                not any(c.isupper() for c in text[pos + 1:intro.end()]):
             pos = intro.end()
     if not _HEAD.match(text, pos, e) and lead is None:
         return None
