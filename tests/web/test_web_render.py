@@ -84,3 +84,20 @@ def test_outline_entries_marks_closing_once():
     blocks = _blocks([(0, 11, "heading", 0), (13, 14, "para", 1), (16, 25, "closing", 0), (27, 32, "closing", 0)])
     entries = render.outline_entries(blocks, text)
     assert [(e["idx"], e["text"], e["closing"]) for e in entries] == [(0, "A- MỤC ĐÍCH", False), (2, "Nơi nhận:", True)]
+
+
+def test_browser_test_skips_loudly_when_chromium_is_missing(monkeypatch):
+    """The e2e test must never pass silently without a browser: it skips with a loud reason."""
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    from tests.web import test_web_e2e as e2e
+
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.setattr(Path, "is_file", lambda self: False)
+    assert e2e._find("chromium", "/usr/bin/chromium") is None
+    with pytest.warns(UserWarning, match="BROWSER END-TO-END TEST NOT RUN"):
+        with pytest.raises(pytest.skip.Exception, match="apt-get install -y chromium chromium-driver"):
+            e2e._skip_loudly("no chromium binary found")
