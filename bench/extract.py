@@ -76,7 +76,12 @@ def ask_mode(data_dir: Path | None) -> dict:
 
     settings = Settings(data_dir=data_dir) if data_dir else Settings(data_dir=ROOT / "data" / "bench-extract")
     engine = LocalEngine(settings)
-    engine.index_paths([ROOT / "corpus"])
+    from indexer.index.generations import IndexMismatch
+
+    try:
+        engine.index_paths([ROOT / "corpus"])
+    except IndexMismatch:  # built with other settings: rebuild from the corpus
+        engine.index_paths([ROOT / "corpus"], rebuild=True)
     rows = []
     for line in QUESTIONS.read_text(encoding="utf-8").splitlines():
         q = json.loads(line)
