@@ -248,6 +248,7 @@ def worker(data_dir: Path, n_queries: int) -> dict:
         checks[label] = {"all_results_match": ok, "results_per_query": round(count / 50, 1), **pct(times)}
     out["filtered_hybrid_ms"] = checks
     out.update(rss_mb())
+    out["load_average_1m_at_end"] = round(os.getloadavg()[0], 2)  # the machine is shared
     return out
 
 
@@ -327,6 +328,7 @@ def main() -> None:
             built = grow(args.base, target, data_dir, settings.dense_hnsw_threshold)
         print(f"[{target}] {built}", flush=True)
         print(f"[{target}] measuring in a fresh process …", flush=True)
+        load_before = round(os.getloadavg()[0], 2)
         proc = subprocess.run([sys.executable, __file__, "--worker", str(data_dir), "--queries", str(args.queries)],
                               capture_output=True, text=True, cwd=ROOT)
         if proc.returncode:
@@ -334,7 +336,7 @@ def main() -> None:
         measured = json.loads(proc.stdout.strip().splitlines()[-1])
         print(f"[{target}] server cold start …", flush=True)
         served = server_cold_start(data_dir)
-        res["sizes"][str(target)] = {"build": built, **measured, **served}
+        res["sizes"][str(target)] = {"build": built, "load_average_1m_before": load_before, **measured, **served}
         print(json.dumps(res["sizes"][str(target)], ensure_ascii=False, indent=1), flush=True)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "scale.json").write_text(json.dumps(res, ensure_ascii=False, indent=2))
