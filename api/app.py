@@ -38,6 +38,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
                   description="Semantic search over Vietnamese resolution texts with exact citations.")
     app.state.settings = settings
     app.state.engine = engine
+    # No CORS middleware on purpose: browsers keep other sites from reading the API (SECURITY.md).
+    app.add_middleware(BodyLimit, settings=settings)
 
     # Pages (web UI) get Vietnamese HTML error pages; /api paths keep JSON bodies.
     @app.exception_handler(StarletteHTTPException)
@@ -122,6 +124,68 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
+
+
+class BodyLimit:
+    """Refuse request bodies over the limit with 413: ``max_upload_mb`` for multipart uploads,
+    ``max_request_kb`` for anything else. Checks Content-Length first, then counts the chunks
+    actually received (a chunked body without a length cannot slip through)."""
+
+    def __init__(self, app, settings: Settings):
+        self.app = app
+        self.upload = int(settings.max_upload_mb * 1024 * 1024) + 64 * 1024  # + multipart framing
+        self.other = settings.max_request_kb * 1024
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        multipart = headers.get("content-type", "").lower().startswith("multipart/form-data")
+        limit = self.upload if multipart else self.other
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            return await self._refuse(scope, receive, send, limit)
+        received = 0
+        too_large = False
+
+        async def counting_receive():
+            nonlocal received, too_large
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    too_large = True
+                    raise _BodyTooLarge()
+            return message
+
+        started = False
+
+        async def tracking_send(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except _BodyTooLarge:
+            if started:
+                raise
+            await self._refuse(scope, receive, send, limit)
+        except Exception:
+            if too_large and not started:
+                return await self._refuse(scope, receive, send, limit)
+            raise
+
+    @staticmethod
+    async def _refuse(scope, receive, send, limit: int):
+        size = f"{limit / 1024 / 1024:.0f} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
+        response = JSONResponse({"detail": f"request body over the limit of {size}"}, status_code=413)
+        await response(scope, receive, send)
+
+
+class _BodyTooLarge(Exception):
+    """Raised inside the app when the body read so far passes the limit."""
 
 
 def _warm_up(engine: Engine) -> None:
