@@ -180,7 +180,11 @@ class BodyLimit:
     @staticmethod
     async def _refuse(scope, receive, send, limit: int):
         size = f"{limit / 1024 / 1024:.0f} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
-        response = JSONResponse({"detail": f"request body over the limit of {size}"}, status_code=413)
+        request = Request(scope)
+        if is_page(request):  # the upload page shows the limit in Vietnamese, in the site layout
+            response = html_error(request, 413, f"Dữ liệu gửi lên vượt giới hạn {size}.")
+        else:
+            response = JSONResponse({"detail": f"request body over the limit of {size}"}, status_code=413)
         await response(scope, receive, send)
 
 

@@ -220,7 +220,7 @@ class Builder:
         path = generations_dir(self.settings.data_dir) / name
         try:
             manifest = json.loads((path / "manifest.json").read_text())
-            store = Store(path / "store.sqlite")
+            store = Store(path / "store.sqlite", readonly=True)
             store.check()
             return store, manifest
         except (OSError, ValueError, StoreError) as exc:

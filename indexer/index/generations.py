@@ -144,7 +144,7 @@ def open_generation(data_dir: Path, name: str | None = None) -> Generation:
         raise IndexUnavailable(f"index generation {name} is damaged ({damaged}); "
                                "run `nghiquyet index --rebuild`")
     try:
-        store = Store(path / "store.sqlite")
+        store = Store(path / "store.sqlite", readonly=True)
         store.check()
     except StoreError as exc:
         raise IndexUnavailable(f"{exc}; run `nghiquyet index --rebuild`") from None

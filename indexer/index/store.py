@@ -78,32 +78,46 @@ MIGRATIONS = [
 ]
 
 
+ITEMS_SCHEMA = 2  # the migration that added extracted items
+
+
 class StoreError(RuntimeError):
     """The SQLite file is missing, corrupted or from an unknown schema."""
 
 
 class Store:
-    def __init__(self, path: Path, create: bool = False):
+    def __init__(self, path: Path, create: bool = False, readonly: bool = False):
+        """Open (or create) a store. ``readonly`` is for finished generations: they are never
+        modified, not even migrated; an older schema simply lacks the newer tables' content."""
         self.path = Path(path)
         if not create and not self.path.exists():
             raise StoreError(f"index database not found: {self.path}")
         try:
-            self.conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+            if readonly:
+                uri = self.path.resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+            else:
+                self.conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA synchronous = FULL")
+            if not readonly:
+                self.conn.execute("PRAGMA synchronous = FULL")
             self.lock = threading.RLock()
-            self._migrate()
+            self.schema = self._migrate(apply=not readonly)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"index database {self.path} is unreadable ({exc})") from None
 
-    def _migrate(self) -> None:
+    def _migrate(self, apply: bool = True) -> int:
+        """Bring the schema up to date (when ``apply``); the schema version in use."""
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
             raise StoreError(f"index database {self.path} has schema {version}, newer than this "
                              f"program knows ({len(MIGRATIONS)})")
+        if not apply:
+            return version
         for number in range(version, len(MIGRATIONS)):
             self.conn.executescript("BEGIN;" + MIGRATIONS[number] + f"; PRAGMA user_version = {number + 1}; COMMIT;")
+        return len(MIGRATIONS)
 
     def check(self) -> None:
         """Raise StoreError when SQLite finds the file damaged."""
@@ -259,6 +273,15 @@ class Store:
             del b["parents_json"]
         return doc
 
+    def passages(self, doc_id: str) -> list[dict]:
+        """Ordinal, offsets, kind and section path of every passage of one document, in order."""
+        with self.lock:
+            rows = self.conn.execute(
+                'SELECT ordinal, start, "end", kind, section_path_json FROM passages WHERE doc_id = ?'
+                " ORDER BY ordinal", (doc_id,)).fetchall()
+        return [{"ordinal": r[0], "start": r[1], "end": r[2], "kind": r[3],
+                 "section_path": json.loads(r[4])} for r in rows]
+
     def passages_at(self, positions: list[int]) -> dict[int, dict]:
         if not positions:
             return {}
@@ -278,6 +301,8 @@ class Store:
     def items(self, doc_id: str | None = None, kind: str | None = None,
               unit_keys: list[str] | None = None) -> list[dict]:
         """Extracted items (dicts), in document order, with the document title."""
+        if self.schema < ITEMS_SCHEMA:
+            return []  # a generation written before extraction existed: re-index to get items
         sql = ("SELECT i.data_json, i.doc_id, d.title, d.type FROM items i JOIN documents d"
                " ON d.id = i.doc_id WHERE 1=1")
         args: list = []
@@ -304,6 +329,8 @@ class Store:
 
     def unit_keys(self) -> list[tuple[str, int]]:
         """(unit key, number of items) of every unit with responsibilities."""
+        if self.schema < ITEMS_SCHEMA:
+            return []
         with self.lock:
             rows = self.conn.execute("SELECT unit_key, COUNT(*) FROM items WHERE unit_key IS NOT NULL"
                                      " GROUP BY unit_key ORDER BY unit_key").fetchall()

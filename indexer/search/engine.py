@@ -89,9 +89,9 @@ class DocFilter:
         return any(v not in (None, "") for v in (self.doc_type, self.issuer, self.year))
 
     def matches(self, doc: dict) -> bool:
-        if self.doc_type and fold(doc.get("type") or "") != fold(self.doc_type):
+        if self.doc_type and fold(doc.get("type") or "").lower() != fold(self.doc_type).lower():
             return False
-        if self.issuer and fold(self.issuer) not in fold(doc.get("issuer") or ""):
+        if self.issuer and fold(self.issuer).lower() not in fold(doc.get("issuer") or "").lower():
             return False
         if self.year and (doc.get("date") or "")[:4] != str(self.year):
             return False
@@ -115,6 +115,8 @@ class Engine(Protocol):
     def documents(self) -> list[dict]: ...
 
     def document(self, doc_id: str) -> dict | None: ...
+
+    def passages(self, doc_id: str) -> list[dict]: ...
 
     def health(self) -> dict: ...
 
@@ -219,6 +221,10 @@ class LocalEngine:
         deadlines = [d for d in store.items(kind="deadline")
                      if any(doc == d["doc_id"] and s <= d["when_start"] < e for doc, s, e in spans)]
         return sorted(resp + deadlines, key=lambda x: (x["doc_id"], x["start"], x["kind"] != "responsibility"))
+
+    def passages(self, doc_id: str) -> list[dict]:
+        """The passages of one document (ordinal, start, end, kind, section path), for anchors."""
+        return self.generation().store.passages(doc_id)
 
     def health(self) -> dict:
         try:

@@ -172,3 +172,43 @@ def test_no_index_message(fake_engine):
     with pytest.raises(IndexUnavailable, match="nghiquyet index"):
         fake_engine.search("x")
     assert fake_engine.health()["status"] == "no_index"
+
+
+def test_finished_generations_are_opened_read_only(fake_engine, tmp_path):
+    """Readers never write a finished generation, not even a schema migration."""
+    import sqlite3
+
+    from indexer.index.generations import current_name, generations_dir, open_generation
+
+    fake_engine.index_paths([PLANS["000"]])
+    data_dir = fake_engine.settings.data_dir
+    db = generations_dir(data_dir) / current_name(data_dir) / "store.sqlite"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 1")  # as written before the items migration
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    gen = open_generation(data_dir)
+    assert gen.store.items() == [] and gen.store.unit_keys() == []
+    assert gen.store.passages(gen.store.documents()[0]["id"])
+    with pytest.raises(sqlite3.OperationalError):
+        gen.store.conn.execute("DELETE FROM passages")
+    gen.store.close()
+    assert db.read_bytes() == before
+
+
+def test_filters_by_type_issuer_year_ignore_case_and_diacritics(fake_engine):
+    from indexer.search.engine import DocFilter
+
+    fake_engine.index_paths([PLANS["000"], PLANS["002"]])
+    docs = {d["id"]: d for d in fake_engine.documents()}
+    issuer = next(d["issuer"] for d in docs.values() if d["issuer"])
+    from indexer.index.analyzer import fold
+
+    loose = fold(issuer).lower()
+    hits = fake_engine.search("du lịch", k=20, filters=DocFilter(issuer=loose)).results
+    assert hits and all(fold(docs[h.doc_id]["issuer"]).lower().find(loose) >= 0 for h in hits)
+    assert fake_engine.search("du lịch", k=5, filters=DocFilter(year=1999)).results == []
+    kind = next(iter(docs.values()))["type"]
+    typed = fake_engine.search("du lịch", k=20, filters=DocFilter(doc_type=kind.upper())).results
+    assert typed and all(docs[h.doc_id]["type"] == kind for h in typed)

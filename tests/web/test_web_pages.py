@@ -382,3 +382,13 @@ def test_token_not_remembered_when_unchecked(client):
     assert "Đã xác thực bằng mã quản trị đã lưu" not in r.text
     again = client.post("/admin/upload", files=[("files", doc)])
     assert again.status_code == 401
+
+
+def test_upload_far_over_the_limit_gets_the_vietnamese_page(indexed_engine):
+    """Bodies the middleware refuses before the page handler runs still get the HTML error page."""
+    settings = indexed_engine.settings.model_copy(update={"admin_token": TOKEN, "max_upload_mb": 0.01})
+    client = TestClient(create_app(settings, indexed_engine))
+    huge = ("huge.txt", b"x" * 200_000, "text/plain")
+    r = _upload(client, [huge])
+    assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
+    assert "Dữ liệu quá lớn" in r.text
