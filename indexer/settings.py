@@ -51,6 +51,7 @@ class Settings(BaseSettings):
                                              "searched with their glossary translation.")
     weight_dense_translated: float = Field(0.5, ge=0, description="Weight of a second embedding "
                                            "leg on the glossary translation of English queries.")
+    parallel_legs: bool = Field(True, description="Embed the query while BM25 runs (two threads).")
     candidates: int = Field(50, ge=10, le=2000, description="Results taken from each leg before fusion.")
     dense_hnsw_threshold: int = Field(50_000, ge=0, description="Passages from which the FAISS index "
                                       "is HNSW (approximate) instead of flat (exact); 0 = always flat.")
@@ -63,6 +64,16 @@ class Settings(BaseSettings):
 
     host: str = Field("127.0.0.1", description="Address the server binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port the server listens on.")
+
+    compare_dense_weight: float = Field(0.5, ge=0, le=1, description="Compare: weight of embedding "
+                                        "similarity against lexical overlap when aligning a plan "
+                                        "with the document it implements.")
+    compare_covered: float = Field(0.55, ge=0, le=1, description="Compare: similarity from which a "
+                                   "parent task counts as covered by the child.")
+    compare_partial: float = Field(0.35, ge=0, le=1, description="Compare: similarity from which a "
+                                   "parent task counts as partly covered (below: missing).")
+    compare_item_match: float = Field(0.45, ge=0, le=1, description="Compare: similarity from which "
+                                      "two targets/deadlines/responsibilities are the same item.")
 
     def resolved_model(self) -> str:
         """A local folder when one exists for the model name, else the name (hub users)."""

@@ -1,0 +1,172 @@
+"""Constructed parent/child pairs with known differences, for tests and ``bench/compare.py``.
+
+A child is the parent's stored text (paragraphs separated by blank lines) with edits applied, each
+edit naming its paragraph by a verbatim snippet:
+
+    ("reword", snippet, [(old, new), ...])   same task in other words      -> covered
+    ("drop", snippet)                        paragraph removed             -> its units missing
+    ("cut", snippet, sentence)               one sentence removed          -> task partial, the
+                                                                              sentence's items missing
+    ("target", snippet, old, new, status)    a number changed              -> that target weaker/stricter
+    ("deadline", snippet, old, new, status)  a time moved                  -> that deadline later/earlier
+    ("move", snippet, before_snippet)        paragraph moved elsewhere     -> covered
+    ("add", after_snippet, text)             local paragraph added         -> addition
+    ("head", old, new)                       header wording (not a unit)
+
+``gold_status(result_item)`` gives the expected status of an item of ``compare()``'s output.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Pair:
+    parent_text: str
+    child_text: str
+    parent_paras: list[tuple[int, int]]
+    effects: dict[int, tuple] = field(default_factory=dict)  # parent paragraph -> effect
+    added: list[str] = field(default_factory=list)  # texts of added paragraphs
+
+    def para_of(self, offset: int) -> int | None:
+        for i, (s, e) in enumerate(self.parent_paras):
+            if s <= offset < e:
+                return i
+        return None
+
+    def gold_status(self, item: dict) -> str:
+        p = item["parent"]
+        effect = self.effects.get(self.para_of(p["start"]))
+        if effect is None:
+            return "covered"
+        kind = effect[0]
+        if kind == "drop":
+            return "missing"
+        if kind == "cut":
+            sentence = effect[1]
+            text = p["text"]
+            if item["kind"] == "task":
+                return "partial"
+            if text in sentence or sentence in text:
+                return "missing" if text in sentence else "partial" if item["kind"] != "target" else "covered"
+            return "covered"
+        if kind == "target" and item["kind"] == "target":
+            old, status = effect[1], effect[3]
+            value = (item.get("values") or {}).get("parent") or ""
+            return status if value and (old.startswith(value) or value.endswith(old)) else "covered"
+        if kind == "deadline" and item["kind"] == "deadline":
+            old, status = effect[1], effect[3]
+            return status if (item.get("values") or {}).get("parent") == old else "covered"
+        return "covered"
+
+    def is_added(self, child_citation: dict) -> bool:
+        return any(child_citation["text"] in a or a in child_citation["text"] for a in self.added)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in re.finditer(r"\n\s*\n", text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def build(parent_text: str, edits: list[tuple]) -> Pair:
+    spans = paragraphs(parent_text)
+    paras = [parent_text[s:e] for s, e in spans]
+
+    def find(snippet: str) -> int:
+        hits = [i for i, p in enumerate(paras) if snippet in p]
+        if len(hits) != 1:
+            raise ValueError(f"snippet {snippet!r} is in {len(hits)} paragraphs")
+        return hits[0]
+
+    out: list[str | None] = list(paras)
+    order = list(range(len(paras)))
+    effects: dict[int, tuple] = {}
+    added: list[str] = []
+    inserts: dict[int, list[str]] = {}
+    for edit in edits:
+        op = edit[0]
+        if op == "head":
+            i = find(edit[1])
+            out[i] = out[i].replace(edit[1], edit[2])
+            continue
+        i = find(edit[1])
+        if op == "reword":
+            for old, new in edit[2]:
+                if old not in out[i]:
+                    raise ValueError(f"{old!r} not in paragraph {i}")
+                out[i] = out[i].replace(old, new, 1)
+        elif op == "drop":
+            out[i] = None
+            effects[i] = ("drop",)
+        elif op == "cut":
+            sentence = edit[2]
+            if sentence not in out[i]:
+                raise ValueError(f"{sentence!r} not in paragraph {i}")
+            out[i] = re.sub(r"\s{2,}", " ", out[i].replace(sentence, "")).strip()
+            effects[i] = ("cut", sentence)
+        elif op in ("target", "deadline"):
+            old, new, status = edit[2], edit[3], edit[4]
+            if old not in out[i]:
+                raise ValueError(f"{old!r} not in paragraph {i}")
+            out[i] = out[i].replace(old, new, 1)
+            effects[i] = (op, old, new, status)
+        elif op == "move":
+            j = find(edit[2])
+            order.remove(i)
+            order.insert(order.index(j), i)
+        elif op == "add":
+            inserts.setdefault(i, []).append(edit[2])
+            added.append(edit[2])
+        else:
+            raise ValueError(f"unknown edit {op}")
+    pieces = []
+    for i in order:
+        if out[i] is not None:
+            pieces.append(out[i])
+        pieces.extend(inserts.get(i, []))
+    return Pair(parent_text, "\n\n".join(pieces) + "\n", spans, effects, added)
+
+
+# Edits of the Lai Châu provincial plan (corpus 002) into a commune plan: the realistic child the
+# tests and the bench use. Expected differences: two tasks dropped, one sentence cut, one target
+# lowered, one raised, one deadline moved later, one earlier, a local task (with a target) added;
+# everything else kept (several tasks reworded with synonyms, some moved).
+CHILD_OF_002 = [
+    ("head", "thực hiện Kết luận số 224-KL/TU, ngày 18/10/2021 của Ban Chấp hành Đảng bộ tỉnh về tiếp",
+     "thực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy về thực hiện Kết luận số 224-KL/TU của Ban Chấp "
+     "hành Đảng bộ tỉnh về tiếp"),
+    ("reword", "Các cơ quan báo chí của tỉnh đẩy mạnh đổi mới", [
+        ("đẩy mạnh đổi mới cách thức tuyên truyền", "tăng cường đổi mới phương thức tuyên truyền"),
+        ("dễ tiếp cận hơn", "dễ tiếp nhận hơn"), ("chú trọng biên tập", "quan tâm biên tập")]),
+    ("reword", "Thường xuyên tập huấn, bồi dưỡng nghiệp vụ", [
+        ("Thường xuyên tập huấn", "Định kỳ tập huấn"), ("Tổ chức hội thi", "Tổ chức cuộc thi")]),
+    ("reword", "- Củng cố, kiện toàn nâng cao chất lượng đội ngũ giảng viên", [
+        ("Củng cố, kiện toàn nâng cao", "Kiện toàn, củng cố và nâng cao")]),
+    ("reword", "- Đổi mới công tác điều tra xã hội học", [
+        ("Quan tâm tổ chức điều tra", "Chú trọng tổ chức điều tra")]),
+    ("move", "- Duy trì hiệu quả hoạt động của các trang fanpage", "- Thường xuyên củng cố, kiện toàn ban chỉ đạo 35"),
+    ("move", "- Tiếp tục quan tâm đào tạo, bồi dưỡng chuyên môn", "- Xây dựng đội ngũ cán bộ hệ thống tuyên giáo"),
+    ("drop", "- Đánh giá hiệu quả hoạt động của Trung tâm Văn hóa - Nghệ thuật"),
+    ("drop", "- Sưu tầm, biên soạn bộ Văn kiện Đảng bộ tỉnh giai đoạn 1949-2020"),
+    ("cut", "- Quan tâm đầu tư, xây dựng hệ thống cơ sở vật chất",
+     "Nghiên cứu có chính sách hỗ trợ cho học viên không hưởng lương từ ngân sách nhà nước tham gia "
+     "các lớp đào tạo, bồi dưỡng."),
+    ("target", "phấn đấu đến năm 2025, 94% các thôn", "94%", "90%", "weaker"),
+    ("target", "Xây dựng hệ thống thông tin nguồn", "80% thôn, bản, tổ dân phố", "85% thôn, bản, tổ dân phố",
+     "stricter"),
+    ("deadline", "Xây dựng Bảo tàng tỉnh trong giai đoạn 2021-2025", "trong giai đoạn 2021-2025",
+     "trong giai đoạn 2021-2027", "later"),
+    ("deadline", "- Ban hành chỉ thị về phát triển văn học, nghệ thuật tỉnh đến năm 2030", "đến năm 2030",
+     "đến năm 2028", "earlier"),
+    ("add", "- Khai thác, sử dụng các thiết chế, tài liệu",
+     "- Đảng ủy xã chỉ đạo mở 03 lớp truyền dạy chữ Thái cổ và hát then cho thanh niên các bản Nà Khum, "
+     "Hồ Pen; gắn với hoạt động của câu lạc bộ văn nghệ dân gian xã."),
+]
