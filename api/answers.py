@@ -9,6 +9,7 @@ from fastapi.responses import Response
 from indexer.answer import ask as ask_question
 from indexer.answer.export import to_csv, to_xlsx
 from indexer.extract import normalize_unit, unit_key
+from indexer.index.analyzer import fold
 from indexer.search.engine import UnknownDocument
 from indexer.search.query import MAX_QUERY_CHARS, QueryError, check_query
 
@@ -62,34 +63,54 @@ for _plural in _PLURAL:
     _register(_plural)
 
 
-@router.get("/api/units")
-def units(request: Request) -> dict:
-    """Every unit named in a responsibility, with how many items and documents mention it."""
+def list_units(engine, q: str | None = None, doc: str | None = None) -> list[dict]:
+    """Units named in responsibilities with their counts, most widespread first. ``q`` keeps the units
+    whose name (normalized or as written) contains it, case- and diacritics-insensitively; ``doc``
+    keeps the units of one document (counts stay over all documents)."""
     seen: dict[str, dict] = {}
-    engine = request.app.state.engine
-    for doc in engine.documents():
-        for item in engine.items(doc["id"], "responsibility"):
+    for d in engine.documents():
+        for item in engine.items(d["id"], "responsibility"):
             key = unit_key(item["unit_normalized"])
             entry = seen.setdefault(key, {"name": item["unit_normalized"], "key": key, "items": 0,
                                           "documents": set(), "written": set()})
             entry["items"] += 1
-            entry["documents"].add(doc["id"])
+            entry["documents"].add(d["id"])
             entry["written"].add(item["unit"])
     out = [{**e, "documents": sorted(e["documents"]), "written": sorted(e["written"])}
            for e in sorted(seen.values(), key=lambda e: (-len(e["documents"]), -e["items"], e["key"]))]
-    return {"units": out}
+    if q:
+        needle = " ".join(fold(q).lower().split())
+        out = [u for u in out if any(needle in " ".join(fold(n).lower().split())
+                                     for n in [u["name"], *u["written"]])]
+    if doc:
+        out = [u for u in out if doc in u["documents"]]
+    return out
+
+
+def unit_groups(engine, name: str) -> list[dict]:
+    """Everything one unit must do across all documents, grouped by document, with deadlines."""
+    groups: dict[str, dict] = {}
+    for item in engine.unit_items(name):
+        g = groups.setdefault(item["doc_id"], {"doc_id": item["doc_id"],
+                                               "doc_title": item.get("doc_title", ""),
+                                               "responsibilities": [], "deadlines": []})
+        g["responsibilities" if item["kind"] == "responsibility" else "deadlines"].append(item)
+    return list(groups.values())
+
+
+@router.get("/api/units")
+def units(request: Request,
+          q: str | None = Query(None, max_length=200, description="Keep units whose name contains this "
+                                                                  "(no diacritics needed)"),
+          doc: str | None = Query(None, max_length=200, description="Keep units of one document")) -> dict:
+    """Every unit named in a responsibility, with how many items and documents mention it."""
+    return {"units": list_units(request.app.state.engine, q=q or None, doc=doc or None)}
 
 
 @router.get("/api/units/{name}")
 def unit(request: Request, name: str) -> dict:
     """Everything one unit must do across all documents, grouped by document, with deadlines."""
-    items = request.app.state.engine.unit_items(name)
-    groups: dict[str, dict] = {}
-    for item in items:
-        g = groups.setdefault(item["doc_id"], {"doc_id": item["doc_id"],
-                                               "doc_title": item.get("doc_title", ""),
-                                               "responsibilities": [], "deadlines": []})
-        g["responsibilities" if item["kind"] == "responsibility" else "deadlines"].append(item)
+    groups = unit_groups(request.app.state.engine, name)
     if not groups:
         raise HTTPException(404, f"no responsibilities found for unit '{name}'")
-    return {"unit": normalize_unit(name), "documents": list(groups.values())}
+    return {"unit": normalize_unit(name), "documents": groups}

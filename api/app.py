@@ -122,6 +122,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(admin_router)
     app.include_router(answers_router)
     app.include_router(pages_router)
+    from web.answer_pages import router as answer_pages_router
+    app.include_router(answer_pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 

@@ -123,6 +123,9 @@ def search_page(request: Request,
         ctx["more_url"] = _url("/", **params, k=min(MAX_K, k + PAGE_STEP)) + f"#r-{k + 1}"
     if ctx["filtered"]:
         ctx["clear_filters_url"] = _url("/", q=query)
+    from .answer_pages import answer_box  # (import here: answer_pages imports this module)
+
+    ctx["answer"] = answer_box(engine, query, response, k, doc or None, filters or None, docs)
     ctx.update(response=data, results=results, q=query,
                api_url=_url("/api/search", q=query, k=k, doc=doc, type=type, issuer=issuer, year=year))
     return page(request, "search.html", ctx, status)

@@ -130,16 +130,24 @@ def _answer_text(kind: str, best: list[dict]) -> str | None:
     return None
 
 
-def ask(engine, question: str, k: int = 10) -> dict:
-    """{"question", "kind", "answer", "items", "citations", "interpreted"} for one question."""
+def ask(engine, question: str, k: int = 10, response=None, doc_ids: set[str] | None = None) -> dict:
+    """{"question", "kind", "answer", "items", "citations", "interpreted"} for one question.
+
+    ``response``: the ``SearchResponse`` of this same question when the caller already searched (the
+    search page), so the search is not run twice; its first ``k`` results are used. ``doc_ids``: only
+    answer from these documents (a filtered search)."""
     kind = classify(question)
-    response = engine.search(question, k=k)
+    if response is None:
+        response = engine.search(question, k=k)
     interpreted = response.interpreted or question
-    results = response.results
+    results = response.results[:k]
     best: list[dict] = []
     item_kind = _ITEM_KIND.get(kind)
     if item_kind:
-        ranked = rank_items(question, interpreted, kind, results, _all_items(engine, item_kind, {}))
+        items = _all_items(engine, item_kind, {})
+        if doc_ids is not None:
+            items = [it for it in items if it["doc_id"] in doc_ids]
+        ranked = rank_items(question, interpreted, kind, results, items)
         best = [it for _, it in ranked[:MAX_ITEMS]]
     answer = _answer_text(kind, best)
     if answer is None:
