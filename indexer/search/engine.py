@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from .highlight import highlight_spans
 from .translate import translate
 
 log = logging.getLogger("nghiquyet.search")
+_ENCODER_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="nghiquyet-encode")
 
 
 class UnknownDocument(KeyError):
@@ -257,16 +259,21 @@ class LocalEngine:
         translated = translate(query) if lang == "en" and self.settings.translate_en else ""
         n = self.settings.candidates
         ranked: dict[str, np.ndarray] = {}
+        # The query embedding (C/torch code that releases the GIL) is computed while BM25 runs.
+        dense_texts = {}
+        if "dense" in legs and gen.size:
+            dense_texts["dense"] = interpreted
+            if translated and self.settings.weight_dense_translated:
+                dense_texts["dense_vi"] = translated
+        futures = {leg: _ENCODER_POOL.submit(self.embedder.encode_query, text)
+                   for leg, text in dense_texts.items()} if self.settings.parallel_legs else {}
         if "lexical" in legs:
             lexical_query, lexical_lang = (translated, "vi") if translated else (interpreted, lang)
             ranked["lexical"] = top_positions(self.lexical_scores(gen, lexical_query, lexical_lang),
                                               n, allowed)
-        if "dense" in legs and gen.size:
-            qv = self.embedder.encode_query(interpreted)
-            ranked["dense"] = gen.dense.search(qv, n, allowed)[0]
-            if translated and self.settings.weight_dense_translated:
-                tv = self.embedder.encode_query(translated)
-                ranked["dense_vi"] = gen.dense.search(tv, n, allowed)[0]
+        for leg, text in dense_texts.items():
+            qv = futures[leg].result() if leg in futures else self.embedder.encode_query(text)
+            ranked[leg] = gen.dense.search(qv, n, allowed)[0]
         weights = self.settings.leg_weights(lang, bool(translated))
         fused = rrf(ranked, weights, self.settings.rrf_k)[:k]
         rows = gen.store.passages_at([p for p, _, _ in fused])
