@@ -133,8 +133,11 @@ def latency(engine: LocalEngine, queries: list[str]) -> dict:
 
 def ablation(engine: LocalEngine) -> dict:
     out = {}
-    for name in ("questions.dev.jsonl", "alqac.dev.jsonl"):
-        qs = load_questions(EVAL / name)
+    sets = [EVAL / "questions.dev.jsonl", EVAL / "alqac.dev.jsonl",
+            ROOT / "bench" / "data" / "questions.en.jsonl"]  # the last: our English versions of dev questions
+    for path in sets:
+        name = path.name
+        qs = load_questions(path)
         per = {}
         for legs in (("lexical",), ("dense",), ("lexical", "dense")):
             rows, lat = score_rows(qs, lambda q, k: [r.text for r in engine.search(q, k=k, legs=legs).results])
@@ -185,7 +188,8 @@ def main() -> None:
                  "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                                           capture_output=True, text=True).stdout.strip(),
                  "settings": {k: getattr(settings, k) for k in ("model", "rrf_k", "candidates",
-                              "weight_lexical", "weight_dense", "weight_lexical_en", "heading_context")}}
+                              "weight_lexical", "weight_dense", "weight_lexical_en", "weight_lexical_translated",
+                              "weight_dense_translated", "heading_context", "context_heading_chars")}}
     print("indexing plans + laws …", flush=True)
     res["full_index"] = full_index(settings)
     engine = LocalEngine(settings)

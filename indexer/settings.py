@@ -40,9 +40,9 @@ class Settings(BaseSettings):
     context_heading_chars: int = Field(200, ge=20, description="Headings longer than this are cut "
                                        "in the indexed context.")
 
-    rrf_k: int = Field(10, ge=1, description="Reciprocal rank fusion constant.")
+    rrf_k: int = Field(5, ge=1, description="Reciprocal rank fusion constant.")
     weight_lexical: float = Field(1.0, ge=0, description="Weight of the BM25 leg in fusion.")
-    weight_dense: float = Field(1.0, ge=0, description="Weight of the embedding leg in fusion.")
+    weight_dense: float = Field(0.7, ge=0, description="Weight of the embedding leg in fusion.")
     weight_lexical_en: float = Field(0.2, ge=0, description="BM25 weight for English queries (the "
                                      "Vietnamese index shares few words with them).")
     translate_en: bool = Field(True, description="Translate English queries to Vietnamese terms with "
