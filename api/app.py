@@ -124,6 +124,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(pages_router)
     from web.answer_pages import router as answer_pages_router
     app.include_router(answer_pages_router)
+    app.include_router(__import__("api.compare", fromlist=["router"]).router)
+    app.include_router(__import__("web.compare_pages", fromlist=["router"]).router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
 
