@@ -352,6 +352,81 @@ def show_settings(data_dir: Optional[Path] = DataDir) -> None:
     console.print(table)
 
 
+def _side_engine(settings: Settings, refs: list[str]):
+    """The engine when some reference is not an existing file (an id needs the index)."""
+    return None if all(Path(r).is_file() for r in refs) else _engine(settings)
+
+
+@app.command()
+def compare(parent: str = typer.Argument(..., help="Document it implements: an indexed id or a file path."),
+            child: str = typer.Argument(..., help="The plan to check: an indexed id or a file path."),
+            data_dir: Optional[Path] = DataDir,
+            fmt: str = typer.Option("table", "--format", "-f", help="table, json, md, docx or xlsx."),
+            out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write to this file.")) -> None:
+    """Cross-check a plan against the document it implements: covered / partial / missing items,
+    weaker or stricter targets, later or earlier deadlines, and the plan's own additions."""
+    from indexer.compare import SideNotFound, compare as run, load_side
+    from indexer.compare.report import to_docx, to_markdown, to_table, to_xlsx
+    from indexer.embed.embedder import ModelUnavailable, load_embedder
+    from indexer.index.generations import IndexUnavailable
+
+    if fmt not in ("table", "json", "md", "docx", "xlsx"):
+        _fail(f"unknown format '{fmt}' (table, json, md, docx, xlsx)", 2)
+    if fmt in ("docx", "xlsx") and out is None:
+        _fail(f"--format {fmt} needs -o FILE.{fmt}", 2)
+    settings = _settings(data_dir)
+    try:
+        engine = _side_engine(settings, [parent, child])
+        sides = [load_side(ref, engine, settings) for ref in (parent, child)]
+        embedder = engine.embedder if engine is not None else load_embedder(settings)
+        result = run(sides[0], sides[1], settings, embedder=embedder)
+    except SideNotFound as exc:
+        _fail(f"not an indexed document id nor a file: {exc}")
+    except (IndexUnavailable, ModelUnavailable) as exc:
+        _fail(str(exc))
+    if fmt == "table":
+        to_table(result, console)
+        return
+    body = {"json": lambda: json.dumps(result, ensure_ascii=False, indent=2), "md": lambda: to_markdown(result),
+            "docx": lambda: to_docx(result), "xlsx": lambda: to_xlsx(result)}[fmt]()
+    if out is None:
+        sys.stdout.write(body if body.endswith("\n") else body + "\n")
+    elif isinstance(body, bytes):
+        out.write_bytes(body)
+        console.print(f"wrote {out}")
+    else:
+        out.write_text(body, encoding="utf-8")
+        console.print(f"wrote {out}")
+
+
+@app.command()
+def brief(doc: str = typer.Argument(..., help="An indexed document id or a file path."),
+          data_dir: Optional[Path] = DataDir,
+          out: Optional[Path] = typer.Option(None, "-o", "--out", help="DOCX file (default <id>-brief.docx)."),
+          as_json: bool = typer.Option(False, "--json", help="Print the brief as JSON instead.")) -> None:
+    """Study brief (tài liệu học tập): identity, purpose, targets, main tasks, who does what,
+    deadlines and review questions, all verbatim with citations."""
+    from indexer.brief import build_brief, to_docx
+    from indexer.compare import SideNotFound, load_side
+    from indexer.index.generations import IndexUnavailable
+
+    settings = _settings(data_dir)
+    try:
+        side = load_side(doc, _side_engine(settings, [doc]), settings)
+    except SideNotFound as exc:
+        _fail(f"not an indexed document id nor a file: {exc}")
+    except IndexUnavailable as exc:
+        _fail(str(exc))
+    data = build_brief(side)
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    out = out or Path(f"{side.id}-brief.docx")
+    out.write_bytes(to_docx(data))
+    console.print(f"wrote {out}: {len(data['targets'])} targets, {sum(len(g['items']) for g in data['tasks'])} "
+                  f"tasks, {len(data['who'])} assignments, {len(data['questions'])} questions")
+
+
 @model_app.command("build")
 def model_build(out: Optional[Path] = typer.Option(None, "--out", help="Target folder."),
                 force: bool = typer.Option(False, "--force", help="Rebuild even if present.")) -> None:
