@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
@@ -82,6 +83,12 @@ def _item_spans(item: dict) -> list[tuple[int | None, int | None]]:
     return []
 
 
+def written_differs(written: str, name: str) -> bool:
+    """Is a unit's name as written worth showing next to its normalized name (an abbreviation, not
+    just "Các …" or another case)?"""
+    return re.sub(r"^(?:các|mỗi|những)\s+", "", written.strip().lower()) != name.strip().lower()
+
+
 def _unit_url(name: str) -> str:
     return "/units/" + quote(name, safe="")
 
@@ -112,7 +119,8 @@ def _sort_date(item: dict) -> str:
 def _doc_names(docs: list[dict]) -> dict[str, dict]:
     return {d["id"]: {"heading": render.doc_heading(d.get("type"), d.get("title"), d["id"]),
                       "reference": render.doc_reference(d.get("type"), d.get("number"), d.get("title")),
-                      "date": d.get("date") or "", "issuer": d.get("issuer") or ""} for d in docs}
+                      "date": d.get("date") or "", "issuer": d.get("issuer") or "",
+                      "number": d.get("number") or ""} for d in docs}
 
 
 # -- answer box (search page) ---------------------------------------------------------------------------
@@ -209,7 +217,7 @@ def _responsibilities(items: list[dict], anchors: Anchors, doc_id: str) -> dict:
         key = unit_key(name) or name
         g = groups.setdefault(key, {"name": name, "key": key, "written": [], "rows": [], "roles": {},
                                     "url": _unit_url(name)})
-        if it.get("unit") and it["unit"] not in g["written"] and it["unit"] != name:
+        if it.get("unit") and it["unit"] not in g["written"] and written_differs(it["unit"], name):
             g["written"].append(it["unit"])
         role = it.get("role") or "thực hiện"
         g["roles"][role] = g["roles"].get(role, 0) + 1
@@ -284,9 +292,11 @@ def units_page(request: Request, q: str | None = Query(None, max_length=200),
     all_units = list_units(engine) if docs else []
     shown = list_units(engine, q=q or None, doc=doc or None) if docs and (q or doc) else all_units
     names = _doc_names(docs)
-    rows = [{**u, "url": _unit_url(u["name"]),
-             "written": [w for w in u["written"] if w != u["name"]][:4],
-             "more_written": max(0, len([w for w in u["written"] if w != u["name"]]) - 4)} for u in shown]
+    rows = []
+    for u in shown:
+        written = [w for w in u["written"] if written_differs(w, u["name"])]
+        rows.append({**u, "url": _unit_url(u["name"]), "written": written[:4],
+                     "more_written": max(0, len(written) - 4)})
     return page(request, "units.html", {
         "nav": "units", "health": health, "rows": rows, "total": len(all_units), "q": q, "doc": doc,
         "documents": sorted(docs, key=lambda d: render.fold_key(names[d["id"]]["heading"])),
@@ -327,6 +337,7 @@ def unit_page(request: Request, name: str) -> HTMLResponse:
         info = names.get(doc_id, {})
         out.append({"doc_id": doc_id, "heading": info.get("heading") or g.get("doc_title") or doc_id,
                     "reference": info.get("reference", ""), "date": info.get("date", ""),
+                    "number": info.get("number", ""),
                     "issuer": info.get("issuer", ""), "rows": rows,
                     "reader_url": f"/documents/{quote(doc_id, safe='')}",
                     "matrix_url": f"/documents/{quote(doc_id, safe='')}/responsibilities",

@@ -231,3 +231,36 @@ def test_search_read_cite_upload(browser, server, tmp_path):
     assert "<script>alert(1)</script>" in d.find_element(By.ID, "q").get_attribute("value")
     assert d.execute_script("return document.querySelectorAll('script').length") == 1
     shot(d, "escaping-375")
+
+
+def test_answer_box_and_answer_pages(browser, server):
+    """The answer box above the results, a document's responsibilities and one unit's page, at 1280
+    and 375 px (screenshots answer-*, responsibilities-*, unit-*)."""
+    from selenium.webdriver.common.by import By
+
+    d = browser
+    for width, height in ((1280, 900), (375, 812)):
+        d.set_window_size(width, height)
+        d.get(server + "/?q=Ai+ch%E1%BB%8Bu+tr%C3%A1ch+nhi%E1%BB%87m+tuy%C3%AAn+truy%E1%BB%81n%3F")
+        box = wait_for(lambda: d.find_elements(By.CSS_SELECTOR, "section.answer-box"), what="answer box")[0]
+        assert box.find_element(By.CSS_SELECTOR, ".answer-text").text.strip()
+        assert box.find_element(By.CSS_SELECTOR, ".answer-kind").text == "Ai"
+        assert box.find_elements(By.CSS_SELECTOR, ".answer-source blockquote mark")
+        assert box.location["y"] < d.find_element(By.CSS_SELECTOR, "li.result").location["y"]
+        assert no_horizontal_scroll(d)
+        shot(d, f"answer-{width}")
+        view = box.find_elements(By.PARTIAL_LINK_TEXT, "Phân công nhiệm vụ")
+        unit = box.find_element(By.CSS_SELECTOR, ".answer-links a").get_attribute("href")
+        d.get(view[0].get_attribute("href") if view else server + "/documents")
+        wait_for(lambda: d.find_elements(By.CSS_SELECTOR, "table.matrix"), what="responsibilities")
+        assert d.find_elements(By.CSS_SELECTOR, ".unit-group .role")
+        assert no_horizontal_scroll(d)
+        shot(d, f"responsibilities-{width}", full=True)
+        d.get(unit)
+        wait_for(lambda: d.find_elements(By.CSS_SELECTOR, "section.unit-doc"), what="unit page")
+        assert no_horizontal_scroll(d)
+        shot(d, f"unit-{width}", full=True)
+    d.get(server + "/units?q=uy+ban")
+    assert d.find_elements(By.CSS_SELECTOR, ".units-table tbody tr")
+    assert no_horizontal_scroll(d)
+    shot(d, "units-375")
