@@ -30,6 +30,7 @@ def link_candidates(implements: list, documents: list[dict], self_id: str = "") 
     for ref in implements or []:
         ref = ref if isinstance(ref, dict) else ref.__dict__
         found = None
+        matches = []
         for doc in documents:
             if doc.get("id") == self_id or not doc.get("number"):
                 continue
@@ -37,10 +38,13 @@ def link_candidates(implements: list, documents: list[dict], self_id: str = "") 
                 continue
             if ref.get("type") and doc.get("type") and fold(ref["type"]).lower() != fold(doc["type"]).lower():
                 continue
-            if not _issuer_agrees(ref.get("issuer") or "", doc.get("issuer") or ""):
-                continue
-            found = doc["id"]
-            break
+            matches.append(doc)
+        # Numbers repeat across issuers ("08-NQ/TU" of two provinces): the issuer decides then;
+        # a lone match is kept even when the issuer is written differently ("Tỉnh ủy" vs "Ban
+        # Chấp hành Đảng bộ tỉnh").
+        agreeing = [d for d in matches if _issuer_agrees(ref.get("issuer") or "", d.get("issuer") or "")]
+        if agreeing or len(matches) == 1:
+            found = (agreeing or matches)[0]["id"]
         out.append({**{k: ref.get(k, "") for k in ("type", "number", "date", "issuer", "text")},
                     "doc_id": found})
     return out
