@@ -70,7 +70,7 @@ class Settings(BaseSettings):
                                         "with the document it implements.")
     compare_covered: float = Field(0.55, ge=0, le=1, description="Compare: similarity from which a "
                                    "parent task counts as covered by the child.")
-    compare_partial: float = Field(0.35, ge=0, le=1, description="Compare: similarity from which a "
+    compare_partial: float = Field(0.45, ge=0, le=1, description="Compare: similarity from which a "
                                    "parent task counts as partly covered (below: missing).")
     compare_item_match: float = Field(0.45, ge=0, le=1, description="Compare: similarity from which "
                                       "two targets/deadlines/responsibilities are the same item.")

@@ -170,3 +170,70 @@ CHILD_OF_002 = [
      "- Đảng ủy xã chỉ đạo mở 03 lớp truyền dạy chữ Thái cổ và hát then cho thanh niên các bản Nà Khum, "
      "Hồ Pen; gắn với hoạt động của câu lạc bộ văn nghệ dân gian xã."),
 ]
+
+
+def auto_edits(side, every_drop: int = 6, add_text: str | None = None) -> list[tuple]:
+    """Edits generated from a parsed document: drop every ``every_drop``-th task paragraph without
+    items, lower / raise every third percentage target, move every second year deadline two
+    years later / one earlier, add one local paragraph. Paragraphs are touched at most once."""
+    from .align import task_spans
+
+    text = side.text
+    paras = [text[s:e] for s, e in paragraphs(text)]
+
+    def snippet_of(start: int) -> str | None:
+        for p_s, p_e in paragraphs(text):
+            if p_s <= start < p_e:
+                snip = text[p_s:min(p_e, p_s + 70)]
+                return snip if sum(1 for p in paras if snip in p) == 1 else None
+        return None
+
+    edits, used = [], set()
+    item_starts = [(i["start"], i["end"]) for i in side.items if i["kind"] in ("target", "deadline")]
+    tasks = task_spans(side)
+    for n, t in enumerate(tasks):
+        if n % every_drop != every_drop // 2:
+            continue
+        if any(t.start <= s < t.end for s, _ in item_starts):
+            continue
+        snip = snippet_of(t.start)
+        if snip and snip not in used:
+            used.add(snip)
+            edits.append(("drop", snip))
+    targets = [i for i in side.items if i["kind"] == "target" and i.get("measure") == "%"
+               and i.get("op") in ("=", ">", ">=") and i.get("value") and 10 <= float(i["value"]) <= 95
+               and i.get("value_to") is None]
+    for n, t in enumerate(targets):
+        if n % 3:
+            continue
+        snip = snippet_of(t["start"])
+        old = t["value_text"]
+        para = next((p for p in paras if snip and snip in p), "")
+        if not snip or snip in used or para.count(old) != 1:
+            continue
+        v = float(t["value"])
+        new_v, status = (v - 5, "weaker") if (n // 3) % 2 == 0 else (v + 3, "stricter")
+        new = (f"{new_v:g}".replace(".", ",")) + "%"
+        used.add(snip)
+        edits.append(("target", snip, old, new, status))
+    deadlines = [i for i in side.items if i["kind"] == "deadline" and i.get("when_kind") == "year"
+                 and re.search(r"năm \d{4}$", i.get("when") or "")]
+    for n, d in enumerate(deadlines):
+        if n % 2:
+            continue
+        snip = snippet_of(d["start"])
+        when = d["when"]
+        para = next((p for p in paras if snip and snip in p), "")
+        if not snip or snip in used or para.count(when) != 1:
+            continue
+        year = int(when[-4:])
+        new_year, status = (year + 2, "later") if (n // 2) % 2 == 0 else (year - 1, "earlier")
+        used.add(snip)
+        edits.append(("deadline", snip, when, when[:-4] + str(new_year), status))
+    if tasks:
+        snip = snippet_of(tasks[-1].start)
+        if snip:
+            edits.append(("add", snip, add_text or "- Ủy ban nhân dân xã tổ chức rà soát, lập danh sách "
+                          "các hộ gia đình tại bản Séo Lủng, Nậm Bó cần hỗ trợ sửa chữa nhà văn hóa, "
+                          "hoàn thành trong quý III."))
+    return edits

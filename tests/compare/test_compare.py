@@ -139,8 +139,8 @@ def test_find_parent_by_number_and_type(fake_engine, tmp_path):
     parent = tmp_path / "ket-luan-224.txt"
     parent.write_text("TỈNH ỦY LAI CHÂU\n\nSố 224-KL/TU\n\nLai Châu, ngày 18 tháng 10 năm 2021\n\nKẾT LUẬN\n\n"
                       "của Ban Chấp hành Đảng bộ tỉnh về tiếp tục thực hiện Đề án “Nâng cao hiệu quả, "
-                      "chất lượng công tác tư tưởng của Đảng bộ tỉnh”\n\n1. Các cấp ủy, tổ chức đảng tiếp tục "
-                      "nâng cao chất lượng quán triệt, học tập, tuyên truyền các chủ trương của Đảng.\n",
+                      "chất lượng công tác tư tưởng của Đảng bộ tỉnh”\n\n1. Xây dựng hệ thống thông tin nguồn để "
+                      "quản lý tập trung và cung cấp thông tin thiết yếu cho hệ thống thông tin cơ sở.\n",
                       encoding="utf-8")
     fake_engine.index_paths([PLANS["002"], PLANS["000"], parent])
     assert find_parent(fake_engine, "002_0f875316a6b16de4") == "ket-luan-224"
