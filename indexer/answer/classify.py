@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from indexer.index.analyzer import fold
+from indexer.search.translate import translate
 
 QUESTION_KINDS = ("who", "target", "when", "tasks", "general")
 
@@ -33,34 +34,17 @@ responsible charge target rate percent percentage goal total deadline task tasks
 resolution must should will there this that it its
 """.split())
 
-# English words of the domain -> the Vietnamese words of the documents (folded), for questions typed
-# in English: only used to check that an extracted item is about the question.
-GLOSSARY = {
-    "propaganda": "tuyen truyen", "propagate": "tuyen truyen", "publicity": "tuyen truyen",
-    "dissemination": "tuyen truyen", "communication": "truyen thong", "inspection": "kiem tra",
-    "inspect": "kiem tra", "supervision": "giam sat", "supervise": "giam sat", "monitoring": "giam sat",
-    "report": "bao cao", "reports": "bao cao", "tourism": "du lich", "tourist": "du lich",
-    "tourists": "khach du lich", "visitors": "luot khach", "forest": "rung", "cover": "che phu",
-    "coverage": "bao phu", "health": "y te", "insurance": "bao hiem", "poverty": "ngheo",
-    "poor": "ngheo", "budget": "kinh phi", "funding": "kinh phi", "cost": "kinh phi", "income": "thu nhap",
-    "school": "truong hoc", "schools": "truong hoc", "waste": "chat thai", "garbage": "rac thai",
-    "electricity": "dien", "water": "nuoc", "training": "dao tao", "trained": "dao tao",
-    "labour": "lao dong", "labor": "lao dong", "workers": "lao dong", "culture": "van hoa",
-    "cultural": "van hoa", "festival": "le hoi", "festivals": "le hoi", "museum": "bao tang",
-    "guide": "huong dan vien", "guides": "huong dan vien", "investors": "nha dau tu", "investment": "dau tu",
-    "conference": "hoi nghi", "study": "hoc tap", "press": "bao chi", "radio": "truyen thanh",
-    "food": "luong thuc", "grain": "luong thuc", "roads": "duong", "road": "duong", "village": "ban",
-    "villages": "ban", "households": "ho", "crafts": "nghe", "clubs": "cau lac bo", "party": "dang",
-    "front": "mat tran", "youth": "doan thanh nien", "women": "phu nu", "review": "so ket",
-    "summary": "tong ket", "draft": "du thao", "appraise": "tham dinh", "appraisal": "tham dinh",
-    "ideology": "tu tuong", "newspaper": "bao", "propagandize": "tuyen truyen",
-}
-
 _ROLE_WORDS = {"chu tri": "chủ trì", "phoi hop": "phối hợp", "tham muu": "tham mưu",
                "huong dan": "hướng dẫn", "kiem tra": "kiểm tra/giám sát", "giam sat": "kiểm tra/giám sát",
                "bao cao": "báo cáo", "lead": "chủ trì", "coordinate": "phối hợp", "advise": "tham mưu",
                "guide": "hướng dẫn", "inspect": "kiểm tra/giám sát", "supervise": "kiểm tra/giám sát",
                "report": "báo cáo"}
+
+
+# Words naming documents, not subjects: they match every item of every plan.
+_GENERIC_EN = {"program", "programme", "programs", "plan", "plans", "resolution", "resolutions",
+               "conclusion", "document", "documents", "law", "laws", "project", "scheme", "who"}
+_ROLE_SYLLABLES = {w for phrase in _ROLE_WORDS for w in phrase.split()}
 
 
 def _norm(text: str) -> str:
@@ -82,18 +66,16 @@ def classify(question: str) -> str:
 
 
 def content_terms(question: str) -> list[str]:
-    """Folded content words of a question, English words mapped through the glossary (an English
-    word without a mapping is left out)."""
-    english = _looks_english(question)
-    out: list[str] = []
-    for word in _norm(question).split():
-        if word in GLOSSARY:
-            out.extend(GLOSSARY[word].split())
-        elif word in _STOP or word.isdigit() or len(word) <= 1 or english:
-            continue
-        else:
-            out.append(word)
-    return out
+    """Folded content words of a question. An English question is first turned into Vietnamese
+    terms by the search glossary (indexer/search/data/glossary-en-vi.tsv); English words it lacks
+    are left out."""
+    if _looks_english(question):  # role words ("who" -> chủ trì) say what kind, not what about
+        english = " ".join(w for w in re.findall(r"[a-z']+|\d+", question.lower()) if w not in _GENERIC_EN)
+        words = _norm(translate(english)).split()
+        words = [w for w in words if w not in _ROLE_SYLLABLES]
+    else:
+        words = _norm(question).split()
+    return [w for w in words if w not in _STOP and not w.isdigit() and len(w) > 1]
 
 
 def _looks_english(question: str) -> bool:
