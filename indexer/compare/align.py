@@ -321,6 +321,8 @@ class Comparer:
                     score += 0.1
                     if _bound(p.item)[0] == _bound(c.item)[0]:
                         score += 0.1
+                else:  # another measure: only the same subject, nearly word for word, is "changed"
+                    score -= 0.2
                 if score > best_s:
                     best_j, best_s = j, score
             pairs.append((i, best_j if best_s >= self.t_item else None, min(best_s, 1.0)))
