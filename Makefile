@@ -63,6 +63,8 @@ bench: install
 	$(BIN)/python bench/scale.py --base $(BENCH_BASE)
 	$(BIN)/python bench/load.py --base $(BENCH_BASE)
 	$(BIN)/python bench/faults.py
+	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/compare.py
 	$(BIN)/python bench/report.py
 
 clean:
