@@ -99,32 +99,28 @@ async def uploaded_files(form) -> list[tuple[str, bytes]]:
     return out
 
 
-def index_uploads(engine, files: list[tuple[str, bytes]]) -> IndexReport:
-    """Blocking: index the files into a new generation (call it in the threadpool)."""
+def _exclusive(job):
+    """Run one indexing job; Busy when another one (here or in another process) is running."""
     if not _write_lock.acquire(blocking=False):
         raise Busy()
     try:
-        return engine.add_files(files)
+        return job()
     except IndexUnavailable as exc:
         if "another indexing run" in str(exc):
             raise Busy() from None
         raise
     finally:
         _write_lock.release()
+
+
+def index_uploads(engine, files: list[tuple[str, bytes]]) -> IndexReport:
+    """Blocking: index the files into a new generation (call it in the threadpool)."""
+    return _exclusive(lambda: engine.add_files(files))
 
 
 def delete_document(engine, doc_id: str) -> IndexReport:
     """Blocking: remove one document (a new generation without it)."""
-    if not _write_lock.acquire(blocking=False):
-        raise Busy()
-    try:
-        return engine.delete([doc_id])
-    except IndexUnavailable as exc:
-        if "another indexing run" in str(exc):
-            raise Busy() from None
-        raise
-    finally:
-        _write_lock.release()
+    return _exclusive(lambda: engine.delete([doc_id]))
 
 
 def report_dict(report: IndexReport) -> dict:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from indexer.compare.align import body_blocks
 from indexer.compare.side import Side
-from indexer.extract.text import SKIP_KINDS, content_span, sentences, trim
+from indexer.extract.text import sentences, trim
 from indexer.index.analyzer import fold
 
 _PURPOSE = re.compile(r"mục đích|yêu cầu|quan điểm", re.I)
@@ -35,15 +36,8 @@ def _top_heading(side: Side, block) -> str:
 
 def _sections(side: Side):
     """(block, content start, content end, path, top heading) of body content blocks."""
-    started = False
-    for b in side.blocks:
-        if b.kind in ("heading", "item"):
-            started = True
-        if not started or b.kind in SKIP_KINDS or b.kind not in ("para", "item"):
-            continue
-        s, e = trim(side.text, *content_span(side.text, b.start, b.end))
-        if e > s:
-            yield b, s, e, side.path_of(b), _top_heading(side, b)
+    for b, s, e in body_blocks(side, min_chars=1):
+        yield b, s, e, side.path_of(b), _top_heading(side, b)
 
 
 def _first_sentence(side: Side, s: int, e: int, limit: int = 320) -> tuple[int, int]:

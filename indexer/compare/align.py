@@ -47,9 +47,9 @@ class Span:
 
 # -- what is compared ------------------------------------------------------------------------------
 
-def _body_blocks(side: Side):
+def body_blocks(side: Side, min_chars: int = MIN_TASK_CHARS):
     """Content blocks (paragraphs, items) of the body: after the first heading or item, without
-    the header, title, preamble and closing blocks."""
+    the header, title, preamble and closing blocks; (block, start, end) of their trimmed content."""
     started = False
     for b in side.blocks:
         if b.kind in ("heading", "item"):
@@ -58,19 +58,19 @@ def _body_blocks(side: Side):
             continue
         s, e = content_span(side.text, b.start, b.end)
         s, e = trim(side.text, s, e)
-        if e - s >= MIN_TASK_CHARS:
+        if e - s >= max(min_chars, 1):
             yield b, s, e
 
 
 def task_spans(side: Side) -> list[Span]:
     return [Span("task", s, e, side.text[s:e], side.path_of(b), block=b.index)
-            for b, s, e in _body_blocks(side)]
+            for b, s, e in body_blocks(side)]
 
 
 def candidate_spans(side: Side) -> list[Span]:
     """Where a parent item may be found in the child: every body block and each of its sentences."""
     out = []
-    for b, s, e in _body_blocks(side):
+    for b, s, e in body_blocks(side):
         path = side.path_of(b)
         out.append(Span("block", s, e, side.text[s:e], path, block=b.index))
         sents = sentences(side.text, s, e)

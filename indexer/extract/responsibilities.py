@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from indexer.structure.outline import Block, section_path
 
 from .roles import first_verb, roles_of, verb_run
-from .text import SKIP_KINDS, content_span, sentences, trim
+from .text import SKIP_KINDS, clauses, content_span, sentences, trim
 from .units import normalize_unit
 
 # Words that can open a unit name. Capitalised heads that are also common words need a capitalised
@@ -146,14 +146,7 @@ def _subject(text: str, s: int, e: int) -> tuple[int, int, int, str | None] | No
 
 def _subject_sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Sentences, also cut at a ";" followed by a capital letter (a new subject)."""
-    out = []
-    for a, b in sentences(text, s, e):
-        pos = a
-        for m in re.finditer(r";\s*(?=[A-ZĐÀ-Ỹ])", text[a:b]):
-            out.append(trim(text, pos, a + m.start()))
-            pos = a + m.end()
-        out.append(trim(text, pos, b))
-    return [(x, y) for x, y in out if y > x]
+    return clauses(text, s, e, r";\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 def _is_unit_heading(text: str, s: int, e: int) -> bool:

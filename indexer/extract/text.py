@@ -52,12 +52,13 @@ def _abbreviation_before(text: str, at: int) -> bool:
     return bool(word and re.fullmatch(r"(?:TP|Tp|ThS|TS|PGS|GS|Nxb|tr|v\.v)\.?", word.group(1)))
 
 
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences cut further at ";" (the separator of list-like targets and tasks)."""
+def clauses(text: str, start: int, end: int, separator: str = r";\s*") -> list[tuple[int, int]]:
+    """Sentences cut further at ``separator`` (by default ";", the separator of list-like targets
+    and tasks)."""
     out = []
     for s, e in sentences(text, start, end):
         pos = s
-        for m in re.finditer(r";\s*", text[s:e]):
+        for m in re.finditer(separator, text[s:e]):
             out.append(trim(text, pos, s + m.start()))
             pos = s + m.end()
         out.append(trim(text, pos, e))
