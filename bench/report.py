@@ -49,6 +49,19 @@ def main() -> None:
             langs = ", ".join(f"{k} {v}" for k, v in m["by_lang"].items())
             lines.append(f"| {name} | {legs} | {fmt(m['hit@1'])} | {fmt(m['hit@5'])} | {fmt(m['mrr@10'])} | {langs} |")
     lat = r["latency_ms"]
+    ctx_file = HERE / "results" / "context.json"
+    if ctx_file.exists():
+        c = json.loads(ctx_file.read_text())
+        lines += ["", f"## Heading context ablation (bench/context_ablation.py, {c['date']})", "",
+                  "Title and heading path in the indexed text (`heading_context`) on and off; the returned "
+                  "text is the bare passage either way.", "",
+                  "| question set | legs | hit@5 with | hit@5 without | MRR@10 with | MRR@10 without |",
+                  "| --- | --- | --- | --- | --- | --- |"]
+        for name, per in c["with_context"].items():
+            for legs, m in per.items():
+                o = c["without_context"].get(name, {}).get(legs, {})
+                lines.append(f"| {name} | {legs} | {fmt(m['hit@5'])} | {fmt(o.get('hit@5', '—'))} | "
+                             f"{fmt(m['mrr@10'])} | {fmt(o.get('mrr@10', '—'))} |")
     lines += ["", "## Search latency (in-process, 200 distinct queries, k=10, ms)", "",
               "| legs | p50 | p95 | p99 |", "| --- | --- | --- | --- |"]
     for legs, p in lat.items():
