@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from indexer.index import dense as dense_mod  # noqa: E402
+from run import latency  # noqa: E402  (bench/run.py, same folder)
 from indexer.index import generations as gen_mod  # noqa: E402
 from indexer.index.generations import current_name, generations_dir  # noqa: E402
 from indexer.index.store import Store  # noqa: E402
@@ -163,22 +164,7 @@ def worker(data_dir: Path, n_queries: int) -> dict:
     qs = queries()[:n_queries]
     emb = engine.embedder
 
-    lat = {}
-    for legs in (("lexical",), ("dense",), ("lexical", "dense")):
-        emb._cache.clear()
-        times = []
-        for q in qs:
-            t = time.perf_counter()
-            engine.search(q, k=10, legs=legs)
-            times.append(time.perf_counter() - t)
-        lat["+".join(legs)] = pct(times)
-    times = []
-    for q in qs:  # query embeddings now cached: the repeated-query case
-        t = time.perf_counter()
-        engine.search(q, k=10)
-        times.append(time.perf_counter() - t)
-    lat["hybrid_cached_query"] = pct(times)
-    out["latency_ms"] = lat
+    out["latency_ms"] = latency(engine, qs, stats=pct)
 
     # where a hybrid query's time goes (uncached query embedding)
     emb._cache.clear()
