@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from indexer.answer import ask as ask_question
 from indexer.answer.export import to_csv, to_xlsx
 from indexer.extract import normalize_unit, unit_key
-from indexer.index.analyzer import fold
+from indexer.text import fold
 from indexer.search.engine import UnknownDocument
 from indexer.search.query import MAX_QUERY_CHARS, QueryError, check_query
 

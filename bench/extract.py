@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from indexer.document import parse_bytes  # noqa: E402
 from indexer.extract import extract, unit_key  # noqa: E402
-from indexer.index.analyzer import fold  # noqa: E402
+from indexer.text import fold  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "gold"

@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from indexer.index.analyzer import fold  # noqa: E402
+from indexer.text import fold  # noqa: E402
 from indexer.index.generations import current_name, generations_dir  # noqa: E402
 from indexer.search.evaluate import load_questions  # noqa: E402
 

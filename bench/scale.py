@@ -147,7 +147,8 @@ def grow(base: Path, target: int, out: Path, threshold: int) -> dict:
 
 # -- measuring in a fresh process ---------------------------------------------------------------
 def worker(data_dir: Path, n_queries: int) -> dict:
-    from indexer.index.analyzer import folded_terms, query_language, word_terms
+    from indexer.index.analyzer import folded_terms, word_terms
+    from indexer.text import query_language
     from indexer.search.engine import DocFilter, LocalEngine
     from indexer.search.fusion import rrf, top_positions
 

@@ -34,7 +34,7 @@ def content_hash(data: bytes) -> str:
 
 def slug(name: str) -> str:
     """A URL-safe document id from a file name: ASCII letters, digits, '-' and '_'."""
-    from indexer.index.analyzer import fold
+    from indexer.text import fold
 
     stem = fold(Path(name).stem).lower()
     stem = re.sub(r"[^a-z0-9_-]+", "-", stem).strip("-_")

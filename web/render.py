@@ -6,8 +6,9 @@ query or a document can never inject HTML."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
+
+from indexer.text import fold_key
 
 STATUS_VI = {
     "added": "Đã thêm",
@@ -94,13 +95,6 @@ def citation(result: dict) -> str:
     where = ", ".join(p for p in (ref, path) if p)
     text = " ".join((result.get("text") or "").split())
     return f"“{text}” ({where})" if where else f"“{text}”"
-
-
-def fold_key(value: str | None) -> str:
-    """Case- and diacritics-insensitive sort key (đ sorts with d)."""
-    value = (value or "").replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", value)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def sort_documents(docs: list[dict], sort: str, order: str) -> list[dict]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.index.analyzer import fold
+from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
 
@@ -21,15 +21,11 @@ _ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "tar
 MAX_ITEMS = 5
 
 
-def _folded(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(text).lower()))
-
-
 def _overlap(terms: list[str], text: str) -> tuple[float, int]:
     """(share of the question's content words found in ``text``, number of word pairs found)."""
     if not terms:
         return 0.0, 0
-    hay = f" {_folded(text)} "
+    hay = f" {folded_words(text)} "
     found = sum(1 for t in terms if f" {t} " in hay)
     pairs = sum(1 for a, b in zip(terms, terms[1:]) if f" {a} {b} " in hay)
     return found / len(terms), pairs
@@ -69,7 +65,7 @@ def rank_items(question: str, interpreted: str, kind: str, results: list, items:
     asks about, and a unit the question names."""
     terms = content_terms(interpreted or question)
     roles = role_words(interpreted or question)
-    folded_q = f" {_folded(interpreted or question)} "
+    folded_q = f" {folded_words(interpreted or question)} "
     scored = []
     for item in items:
         rank = next((i for i, r in enumerate(results)
@@ -85,7 +81,7 @@ def rank_items(question: str, interpreted: str, kind: str, results: list, items:
                                             for p in item.get("section_path") or []):
             score += 0.6  # the list of targets rather than a task restating one
         if item["kind"] == "target" and item.get("measure"):
-            measure = _folded(item["measure"]) or "phan tram"
+            measure = folded_words(item["measure"]) or "phan tram"
             if "%" in item["measure"]:
                 measure = "phan tram"
             if f" {measure.split()[0]} " in folded_q or (measure == "phan tram" and " ty le " in folded_q):
@@ -94,7 +90,7 @@ def rank_items(question: str, interpreted: str, kind: str, results: list, items:
             item_roles = item.get("roles") or [item.get("role")]
             if roles and any(r in item_roles for r in roles):
                 score += 0.6 if item.get("role") in roles else 0.3
-            unit = _folded(item.get("unit_normalized") or item.get("unit") or "")
+            unit = folded_words(item.get("unit_normalized") or item.get("unit") or "")
             if len(unit) > 4 and f" {unit} " in folded_q:
                 score += 1.5
             if kind == "who" and item.get("role") == "phối hợp":

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.index.analyzer import fold
+from indexer.text import QUESTION_STOPWORDS as _STOP, folded_words
 from indexer.search.translate import translate
 
 QUESTION_KINDS = ("who", "target", "when", "tasks", "general")
@@ -23,16 +23,6 @@ _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap
 _TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|"
                      r"how (?:many|much)|target|percent|percentage|rate|goal|indicator|budget|total)\b")
 
-_STOP = set("""
-ai co quan nao don vi nao to chuc ben cap la gi bao nhieu may khi bao gio the nhu the nao
-chiu trach nhiem phu trach nhiem vu viec cua va voi cho trong tai o den nam muc tieu chi tieu thuc hien
-ke hoach nghi quyet ket luan van ban phai duoc se da dang can co khong hay hoac cac nhung mot moi
-xa phuong tinh huyen dat phan tram ty le toc do lam dinh ky truoc sau ngay thang quy han thoi gian
-giai doan ra sao nhu nao vay a the de ve tu theo tren duoi ban hanh dang
-the a an of for is are what who which how many much when to in on by and or with be does do
-responsible charge target rate percent percentage goal total deadline task tasks duty duties plan
-resolution must should will there this that it its
-""".split())
 
 _ROLE_WORDS = {"chu tri": "chủ trì", "phoi hop": "phối hợp", "tham muu": "tham mưu",
                "huong dan": "hướng dẫn", "kiem tra": "kiểm tra/giám sát", "giam sat": "kiểm tra/giám sát",
@@ -47,13 +37,9 @@ _GENERIC_EN = {"program", "programme", "programs", "plan", "plans", "resolution"
 _ROLE_SYLLABLES = {w for phrase in _ROLE_WORDS for w in phrase.split()}
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(text).lower()))
-
-
 def classify(question: str) -> str:
     """who | target | when | tasks | general."""
-    q = f" {_norm(question)} "
+    q = f" {folded_words(question)} "
     if _WHEN.search(q):
         return "when"
     if _TASKS.search(q):
@@ -71,10 +57,10 @@ def content_terms(question: str) -> list[str]:
     are left out."""
     if _looks_english(question):  # role words ("who" -> chủ trì) say what kind, not what about
         english = " ".join(w for w in re.findall(r"[a-z']+|\d+", question.lower()) if w not in _GENERIC_EN)
-        words = _norm(translate(english)).split()
+        words = folded_words(translate(english)).split()
         words = [w for w in words if w not in _ROLE_SYLLABLES]
     else:
-        words = _norm(question).split()
+        words = folded_words(question).split()
     return [w for w in words if w not in _STOP and not w.isdigit() and len(w) > 1]
 
 
@@ -84,5 +70,5 @@ def _looks_english(question: str) -> bool:
 
 
 def role_words(question: str) -> list[str]:
-    q = f" {_norm(question)} "
+    q = f" {folded_words(question)} "
     return list(dict.fromkeys(role for w, role in _ROLE_WORDS.items() if f" {w} " in q))

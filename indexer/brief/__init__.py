@@ -14,7 +14,7 @@ import re
 from indexer.compare.align import body_blocks
 from indexer.compare.side import Side
 from indexer.extract.text import sentences, trim
-from indexer.index.analyzer import fold
+from indexer.text import fold
 
 _PURPOSE = re.compile(r"mục đích|yêu cầu|quan điểm", re.I)
 _ORGANISE = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm thực hiện", re.I)

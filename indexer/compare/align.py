@@ -22,7 +22,7 @@ import numpy as np
 
 from indexer.extract.text import SKIP_KINDS, content_span, sentences, trim
 from indexer.extract.units import _LEVEL_WORDS, normalize_unit
-from indexer.index.analyzer import fold
+from indexer.text import fold
 from indexer.settings import Settings
 
 from .side import Side

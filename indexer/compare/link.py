@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.index.analyzer import fold
+from indexer.text import fold
 
 
 def _key(text: str | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 
-from .align import GAPS, KIND_ORDER, STATUSES
+from .align import GAPS, KIND_ORDER
 
 STATUS_VI = {
     "covered": "Đã cụ thể hóa", "partial": "Một phần", "missing": "Chưa có", "weaker": "Thấp hơn",
@@ -228,7 +228,6 @@ def new_document():
 
 
 def add_table(doc, header: list[str], rows: list[list], widths_cm: list[float] | None = None):
-    from docx.shared import Cm
 
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"

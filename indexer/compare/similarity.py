@@ -15,12 +15,9 @@ import re
 
 import numpy as np
 
-from indexer.index.analyzer import fold
+from indexer.text import CONTENT_STOPWORDS as _STOP, fold
 
 _WORD = re.compile(r"\w+", re.U)
-# Function words that carry no content in these texts (folded).
-_STOP = set("""va cac cua trong cho voi de la co duoc cung nhung the nay do tai theo tu den ve khi
-tren mot so viec nham dam bao bao dam tiep tuc thuc hien""".split())
 
 
 def terms(text: str) -> frozenset[str]:

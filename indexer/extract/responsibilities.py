@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from indexer.structure.outline import Block, section_path
 
-from .roles import first_verb, roles_of, verb_run
-from .text import SKIP_KINDS, clauses, content_span, sentences, trim
+from .roles import first_verb, roles_of
+from .text import SKIP_KINDS, clauses, content_span, trim
 from .units import normalize_unit
 
 # Words that can open a unit name. Capitalised heads that are also common words need a capitalised

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.index.analyzer import fold
+from indexer.text import fold
 
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân",

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from indexer.index.analyzer import fold
+from indexer.text import fold
 
 _SYL = re.compile(r"\w+", re.UNICODE)
 MAX_N = 3

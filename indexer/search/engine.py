@@ -19,8 +19,9 @@ from typing import Protocol
 
 import numpy as np
 
-from indexer.index.analyzer import fold, folded_terms, query_language, word_terms
-from indexer.index.builder import Builder, FileOutcome, IndexReport, Source, collect_files
+from indexer.index.analyzer import folded_terms, word_terms
+from indexer.text import fold, query_language
+from indexer.index.builder import Builder, IndexReport, Source, collect_files
 from indexer.index.generations import Generation, IndexUnavailable, current_name, open_generation
 from indexer.settings import Settings
 

@@ -15,7 +15,7 @@ import pytest
 from indexer.index import generations
 from indexer.index.generations import IndexMismatch, IndexUnavailable, current_name, open_generation
 from indexer.search.engine import LocalEngine
-from tests.conftest import CORPUS, PLANS, ROOT
+from tests.conftest import PLANS, ROOT
 
 
 def copy_plans(dst, keys=("000", "001", "004")):
@@ -203,7 +203,7 @@ def test_filters_by_type_issuer_year_ignore_case_and_diacritics(fake_engine):
     fake_engine.index_paths([PLANS["000"], PLANS["002"]])
     docs = {d["id"]: d for d in fake_engine.documents()}
     issuer = next(d["issuer"] for d in docs.values() if d["issuer"])
-    from indexer.index.analyzer import fold
+    from indexer.text import fold
 
     loose = fold(issuer).lower()
     hits = fake_engine.search("du lịch", k=20, filters=DocFilter(issuer=loose)).results

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from indexer.index.analyzer import fold, folded_terms, query_language, segment
+from indexer.index.analyzer import folded_terms, segment
+from indexer.text import fold, query_language
 from indexer.search.fusion import rrf, top_positions
 from indexer.search.highlight import highlight_spans
 

@@ -172,7 +172,7 @@ def test_units_nav_and_list(client):
     assert '<a href="/units">Đơn vị</a>' in client.get("/").text
     api = client.get("/api/units").json()["units"]
     assert html.count('<td class="col-title" data-label="Đơn vị">') == len(api)
-    assert f'href="/units/' in html
+    assert 'href="/units/' in html
 
 
 def test_units_filter_without_diacritics_and_by_document(client):

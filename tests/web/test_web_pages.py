@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from indexer.ingest.errors import MESSAGES_VI
-from tests.conftest import PLANS
 from tests.web.conftest import TOKEN
 
 DOC_000 = "000_ab11ea391550b282"

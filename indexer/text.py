@@ -1,0 +1,109 @@
+"""Text helpers shared by every stage: diacritics folding, syllables, sort keys, query language and
+the stopword lists. One home for each idea, so indexing, search, highlighting, answers, compare and
+the pages fold and filter words the same way. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SYLLABLE = re.compile(r"\w+", re.UNICODE)
+_FOLD_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return unicodedata.normalize("NFD", ch.translate(_FOLD_TABLE))[0]
+
+
+def fold(text: str) -> str:
+    """Remove Vietnamese diacritics, keeping length: one output char per input char (NFC input), so
+    offsets found in the folded text are offsets in the original."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(c) if not c.isascii() else c for c in text)
+
+
+def has_diacritics(text: str) -> bool:
+    return fold(text) != text
+
+
+def syllables(text: str) -> list[str]:
+    """Lower-cased word-character runs (Vietnamese syllables, numbers, English words)."""
+    return [m.group(0).lower() for m in _SYLLABLE.finditer(text)]
+
+
+def folded_words(text: str) -> str:
+    """Folded, lower-cased syllables joined by single spaces: the form phrase matching uses
+    (``f" {a} " in f" {folded_words(b)} "``)."""
+    return " ".join(syllables(fold(text)))
+
+
+def fold_key(value: str | None) -> str:
+    """Case- and diacritics-insensitive sort/compare key (đ sorts with d)."""
+    return fold(unicodedata.normalize("NFC", value or "")).casefold()
+
+
+# A Vietnamese syllable written without diacritics: onset, vowel nucleus, optional coda.
+_VI_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+                          r"(uye|uya|oai|oay|uoi|uou|ieu|yeu|oeo|uay|uao|ai|ao|au|ay|eo|eu|ia|ie|iu|"
+                          r"oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|ưa|[aeiouy])"
+                          r"(ch|ng|nh|[cmnpt]|[iyou])?$")
+
+
+def query_language(text: str) -> str:
+    """'vi' (with diacritics), 'vi-noaccent' or 'en', from the shape of the words."""
+    if has_diacritics(text):
+        return "vi"
+    words = [w for w in syllables(text) if w.isalpha()]
+    if not words:
+        return "vi"
+    vi_like = sum(1 for w in words if _VI_SYLLABLE.match(w))
+    return "vi-noaccent" if vi_like / len(words) >= 0.75 else "en"
+
+
+def has_searchable_text(text: str) -> bool:
+    """True when the text holds at least one letter or digit (a query of only punctuation or emoji
+    has nothing to search for)."""
+    return any(c.isalnum() for c in text)
+
+
+# -- stopwords (all folded) ---------------------------------------------------------------------------
+# Three lists because they serve three purposes; each is built from the same parts.
+
+#: Question words and particles of Vietnamese and English questions ("ai", "bao nhiêu", "what").
+QUESTION_WORDS = frozenset("""
+ai gi nao bao nhieu may sao dau luc khong hay hoac the nhu phai ra vao len
+a an and are be by does for how in is of on or to what when where which who whom why with
+""".split())
+
+#: Vietnamese function words that carry no content in these texts.
+FUNCTION_WORDS = frozenset("""
+va cac cua trong cho voi de la co duoc cung nhung the nay do tai theo tu den ve khi tren mot so
+thi ma o nhu da se
+""".split())
+
+#: Words too common in resolutions to tell two tasks apart (compare's alignment ignores them).
+BOILERPLATE_WORDS = frozenset("viec nham dam bao tiep tuc thuc hien".split())
+
+#: Words never highlighted in a passage: they would light up half of every passage.
+HIGHLIGHT_STOPWORDS = QUESTION_WORDS | FUNCTION_WORDS
+
+#: Words that say nothing about the content of a task (compare's similarity).
+CONTENT_STOPWORDS = FUNCTION_WORDS | BOILERPLATE_WORDS
+
+#: Words of a question that name its kind, a document, or a place level rather than its subject
+#: (the answer engine matches the rest against extracted items). Kept apart from QUESTION_WORDS:
+#: "lên", "vào", "đâu" can be the subject's own words in a question.
+QUESTION_STOPWORDS = frozenset("""
+ai co quan nao don vi nao to chuc ben cap la gi bao nhieu may khi bao gio the nhu the nao
+chiu trach nhiem phu trach nhiem vu viec cua va voi cho trong tai o den nam muc tieu chi tieu thuc hien
+ke hoach nghi quyet ket luan van ban phai duoc se da dang can co khong hay hoac cac nhung mot moi
+xa phuong tinh huyen dat phan tram ty le toc do lam dinh ky truoc sau ngay thang quy han thoi gian
+giai doan ra sao nhu nao vay a the de ve tu theo tren duoi ban hanh dang
+the a an of for is are what who which how many much when to in on by and or with be does do
+responsible charge target rate percent percentage goal total deadline task tasks duty duties plan
+resolution must should will there this that it its
+""".split())
