@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from indexer.search.engine import LocalEngine  # noqa: E402
+from indexer.service import Service  # noqa: E402
 from indexer.search.evaluate import load_questions, report, score_rows  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 
@@ -29,7 +29,7 @@ LEGS = (("lexical",), ("dense",), ("lexical", "dense"))
 
 
 def scores(data_dir: Path, heading_context: bool) -> dict:
-    engine = LocalEngine(Settings(data_dir=data_dir, heading_context=heading_context))
+    engine = Service(Settings(data_dir=data_dir, heading_context=heading_context))
     out = {}
     for path in SETS:
         if not path.exists():

@@ -72,10 +72,10 @@ def score_document(gold: dict, settings: Settings) -> dict:
 
 def ask_mode(data_dir: Path | None) -> dict:
     from indexer.answer import ask
-    from indexer.search.engine import LocalEngine
+    from indexer.service import Service
 
     settings = Settings(data_dir=data_dir) if data_dir else Settings(data_dir=ROOT / "data" / "bench-extract")
-    engine = LocalEngine(settings)
+    engine = Service(settings)
     from indexer.index.generations import IndexMismatch
 
     try:

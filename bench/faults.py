@@ -43,9 +43,9 @@ def cli(*args, data: Path, check=False, timeout=600) -> subprocess.CompletedProc
 
 STATE = """
 import json, sys
-from indexer.search.engine import LocalEngine
+from indexer.service import Service
 from indexer.settings import Settings
-e = LocalEngine(Settings(data_dir=sys.argv[1], model="hash-256"))
+e = Service(Settings(data_dir=sys.argv[1], model="hash-256"))
 try:
     docs = sorted((d["id"], d["passages"]) for d in e.documents())
     top = [(r.doc_id, r.ordinal) for r in e.search(sys.argv[2], k=5).results]

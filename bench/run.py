@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from indexer.document import parse_bytes  # noqa: E402
 from indexer.passages import context_text  # noqa: E402
-from indexer.search.engine import LocalEngine  # noqa: E402
+from indexer.service import Service  # noqa: E402
 from indexer.search.evaluate import load_questions, report, score_rows  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 
@@ -47,7 +47,7 @@ def percentiles(values: list[float]) -> dict:
             "p99": round(pick(0.99), 2)}
 
 
-def encode_rate(settings: Settings, engine: LocalEngine) -> dict:
+def encode_rate(settings: Settings, engine: Service) -> dict:
     """Raw model throughput on real passage texts, and query-encoder agreement/latency."""
     import numpy as np
 
@@ -78,14 +78,14 @@ def encode_rate(settings: Settings, engine: LocalEngine) -> dict:
     return out
 
 
-def index_throughput(settings: Settings, engine: LocalEngine, tmp: Path) -> dict:
+def index_throughput(settings: Settings, engine: Service, tmp: Path) -> dict:
     """Fresh index of the five plans (no cache): passages per second, end to end."""
     from indexer.index.analyzer import segment
 
     segment("khởi động")  # loading underthesea is a one-off cost of the process, not of indexing
     fresh = settings.model_copy(update={"data_dir": tmp})
     shutil.rmtree(tmp, ignore_errors=True)
-    eng = LocalEngine(fresh, embedder=engine.embedder)
+    eng = Service(fresh, embedder=engine.embedder)
     started = time.perf_counter()
     rep = eng.index_paths([ROOT / "corpus"])
     took = time.perf_counter() - started
@@ -99,7 +99,7 @@ def index_throughput(settings: Settings, engine: LocalEngine, tmp: Path) -> dict
 
 
 def full_index(settings: Settings) -> dict:
-    engine = LocalEngine(settings)
+    engine = Service(settings)
     started = time.perf_counter()
     rep = engine.index_paths([ROOT / "corpus", SHARED / "corpus-alqac"])
     took = time.perf_counter() - started
@@ -112,7 +112,7 @@ def full_index(settings: Settings) -> dict:
             "reindex_summary": again.summary()}
 
 
-def latency(engine: LocalEngine, queries: list[str], stats=percentiles) -> dict:
+def latency(engine: Service, queries: list[str], stats=percentiles) -> dict:
     """Per-leg search latency with a cold query cache, then hybrid with the cache warm (the
     repeated-query case); ``stats`` summarizes each list of seconds."""
     def timed(legs: tuple[str, ...]) -> dict:
@@ -131,7 +131,7 @@ def latency(engine: LocalEngine, queries: list[str], stats=percentiles) -> dict:
     return out
 
 
-def ablation(engine: LocalEngine) -> dict:
+def ablation(engine: Service) -> dict:
     out = {}
     sets = [EVAL / "questions.dev.jsonl", EVAL / "alqac.dev.jsonl",
             ROOT / "bench" / "data" / "questions.en.jsonl"]  # the last: our English versions of dev questions
@@ -192,7 +192,7 @@ def main() -> None:
                               "weight_dense_translated", "heading_context", "context_heading_chars")}}
     print("indexing plans + laws …", flush=True)
     res["full_index"] = full_index(settings)
-    engine = LocalEngine(settings)
+    engine = Service(settings)
     engine.search("khởi động", k=1)
     print("encode rate …", flush=True)
     res["encode"] = encode_rate(settings, engine)

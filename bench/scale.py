@@ -149,13 +149,13 @@ def grow(base: Path, target: int, out: Path, threshold: int) -> dict:
 def worker(data_dir: Path, n_queries: int) -> dict:
     from indexer.index.analyzer import folded_terms, word_terms
     from indexer.text import query_language
-    from indexer.search.engine import DocFilter, LocalEngine
+    from indexer.service import DocFilter, Service
     from indexer.search.fusion import rrf, top_positions
 
     settings = Settings(data_dir=data_dir)
     out: dict = {}
     t0 = time.perf_counter()
-    engine = LocalEngine(settings)
+    engine = Service(settings)
     gen = engine.generation()
     out["open_index_s"] = round(time.perf_counter() - t0, 2)
     engine.search("khởi động", k=1)

@@ -38,10 +38,11 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def _engine(settings: Settings):
-    from indexer.search.engine import LocalEngine
+def _service(settings: Settings):
+    """The service layer (the same one the API and the pages call)."""
+    from indexer.service import Service
 
-    return LocalEngine(settings)
+    return Service(settings)
 
 
 @app.command()
@@ -52,12 +53,12 @@ def index(paths: list[Path] = typer.Argument(None, help="Files or directories (r
           as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
     """Index documents: unchanged files are skipped, changed ones replaced, atomically."""
     from indexer.embed.embedder import ModelUnavailable
-    from indexer.index.generations import IndexUnavailable
+    from indexer.engine.errors import IndexUnavailable
 
     settings = _settings(data_dir)
     if not paths and not rebuild:
         _fail("give at least one file or directory to index (or --rebuild)")
-    engine = _engine(settings)
+    engine = _service(settings)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True, disable=as_json) as bar:
         tasks: dict[str, int] = {}
@@ -95,15 +96,16 @@ def search(query: str = typer.Argument(..., help="Question or keywords."),
            as_json: bool = typer.Option(False, "--json", help="Print the API's JSON.")) -> None:
     """Hybrid search: verbatim passages with document, section path and offsets."""
     from indexer.embed.embedder import ModelUnavailable
-    from indexer.index.generations import IndexUnavailable
-    from indexer.search.engine import DocFilter, UnknownDocument
+    from indexer.engine.errors import IndexUnavailable
+    from indexer.engine.errors import UnknownDocument
+    from indexer.service import DocFilter
     from indexer.search.query import QueryError, check_query
 
     settings = _settings(data_dir)
     try:
         query = check_query(query)
         filters = DocFilter(doc_type=doc_type, issuer=issuer, year=year)
-        response = _engine(settings).search(query, k=k, doc=doc, filters=filters or None)
+        response = _service(settings).search(query, k=k, doc=doc, filters=filters or None)
     except QueryError as exc:
         _fail(str(exc), 2)
     except UnknownDocument:
@@ -111,14 +113,14 @@ def search(query: str = typer.Argument(..., help="Question or keywords."),
     except (IndexUnavailable, ModelUnavailable) as exc:
         _fail(str(exc))
     if as_json:
-        print(json.dumps(response.to_dict(), ensure_ascii=False, indent=2))
+        print(response.model_dump_json(indent=2))
         return
     console.print(f"[bold]{len(response.results)}[/bold] results in {response.took_ms:.0f} ms "
                   f"(query language: {response.language})")
     for i, r in enumerate(response.results, 1):
         console.rule(f"{i}. {r.doc_type} {r.doc_number} — {r.doc_id}  [{r.start}:{r.end}]", style="dim")
         if r.section_path:
-            console.print(" › ".join(r.section_path), style="cyan", highlight=False)
+            console.print(r.section_path, style="cyan", highlight=False)
         console.print(r.text, highlight=False)
         console.print(f"score {r.score:.4f}  ranks lexical={r.ranks['lexical']} dense={r.ranks['dense']}",
                       style="dim")
@@ -135,7 +137,7 @@ def eval_(questions: Path = typer.Argument(..., help="Question set (JSONL with q
           as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
     """Retrieval quality: hit@1, hit@5, recall@10, MRR@10 per kind and language, latency, misses."""
     from indexer.embed.embedder import ModelUnavailable
-    from indexer.index.generations import IndexUnavailable
+    from indexer.engine.errors import IndexUnavailable
     from indexer.search import evaluate as ev
 
     if url and data_dir:
@@ -143,12 +145,12 @@ def eval_(questions: Path = typer.Argument(..., help="Question set (JSONL with q
     if ask:
         if ev.ASK_HOOK is None:
             _fail("--ask needs the answer engine (issue 3 of 5), which is not built yet", 2)
-        source = url or _engine(_settings(data_dir))
+        source = url or _service(_settings(data_dir))
         rep = ev.ASK_HOOK(ev.load_questions(questions), source, k)
         print(json.dumps(rep, ensure_ascii=False, indent=2))
         return
     try:
-        search = ev.url_searcher(url) if url else ev.engine_searcher(_engine(_settings(data_dir)))
+        search = ev.url_searcher(url) if url else ev.engine_searcher(_service(_settings(data_dir)))
         rep = ev.evaluate(questions, search, k)
     except ev.EvalError as exc:
         _fail(str(exc))
@@ -164,14 +166,14 @@ def eval_(questions: Path = typer.Argument(..., help="Question set (JSONL with q
 def documents(data_dir: Optional[Path] = DataDir,
               as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
     """List indexed documents."""
-    from indexer.index.generations import IndexUnavailable
+    from indexer.engine.errors import IndexUnavailable
 
     try:
-        docs = _engine(_settings(data_dir)).documents()
+        docs = _service(_settings(data_dir)).documents()
     except IndexUnavailable as exc:
         _fail(str(exc))
     if as_json:
-        print(json.dumps({"documents": docs}, ensure_ascii=False, indent=2))
+        print(json.dumps({"documents": [d.model_dump() for d in docs]}, ensure_ascii=False, indent=2))
         return
     table = Table("id", "type", "number", "title", "issuer", "passages")
     for d in docs:
@@ -184,17 +186,16 @@ def show(doc_id: str = typer.Argument(..., help="Document id."), data_dir: Optio
          as_json: bool = typer.Option(False, "--json", help="Print JSON (with the full text)."),
          text: bool = typer.Option(False, "--text", help="Also print the stored text.")) -> None:
     """Metadata and outline of one document."""
-    from indexer.index.generations import IndexUnavailable
+    from indexer.engine.errors import IndexUnavailable
 
     try:
-        doc = _engine(_settings(data_dir)).document(doc_id)
+        doc = _service(_settings(data_dir)).document(doc_id)
     except IndexUnavailable as exc:
         _fail(str(exc))
     if doc is None:
         _fail(f"unknown document id '{doc_id}' (see `nghiquyet documents`)", 2)
     if as_json:
-        doc.pop("blocks", None)
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(doc.model_dump_json(indent=2, exclude={"blocks"}))
         return
     for key in ("id", "type", "number", "title", "issuer", "place", "date", "source", "passages"):
         if doc.get(key) not in ("", None):
@@ -243,11 +244,11 @@ def _emit_items(items: list[dict], kind: str, fmt: str, out: Optional[Path]) -> 
 
 
 def _items_command(doc_id: str, kind: str, data_dir: Optional[Path], fmt: str, out: Optional[Path]) -> None:
-    from indexer.index.generations import IndexUnavailable
-    from indexer.search.engine import UnknownDocument
+    from indexer.engine.errors import IndexUnavailable
+    from indexer.engine.errors import UnknownDocument
 
     try:
-        items = _engine(_settings(data_dir)).items(doc_id, kind)
+        items = _service(_settings(data_dir)).items(doc_id, kind)
     except UnknownDocument:
         _fail(f"unknown document id '{doc_id}' (see `nghiquyet documents`)", 2)
     except IndexUnavailable as exc:
@@ -285,13 +286,12 @@ def ask(question: str = typer.Argument(..., help="A question, e.g. \"ai chịu t
         data_dir: Optional[Path] = DataDir,
         fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """Extractive answer with citations (never generated): unit, number or deadline from the text."""
-    from indexer.answer import ask as ask_question
     from indexer.embed.embedder import ModelUnavailable
-    from indexer.index.generations import IndexUnavailable
+    from indexer.engine.errors import IndexUnavailable
     from indexer.search.query import QueryError, check_query
 
     try:
-        result = ask_question(_engine(_settings(data_dir)), check_query(question), k=k)
+        result = _service(_settings(data_dir)).ask(check_query(question), k=k).model_dump()
     except QueryError as exc:
         _fail(str(exc), 2)
     except (IndexUnavailable, ModelUnavailable) as exc:
@@ -313,11 +313,11 @@ def delete(doc_ids: list[str] = typer.Argument(..., help="Document id(s), see `n
            data_dir: Optional[Path] = DataDir,
            as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
     """Remove documents from the index (the twin of DELETE /api/documents/{id})."""
-    from indexer.index.generations import IndexUnavailable
-    from indexer.search.engine import UnknownDocument
+    from indexer.engine.errors import IndexUnavailable
+    from indexer.engine.errors import UnknownDocument
 
     try:
-        report = _engine(_settings(data_dir)).delete(list(doc_ids))
+        report = _service(_settings(data_dir)).delete(list(doc_ids))
     except UnknownDocument as exc:
         _fail(f"unknown document id {exc} (see `nghiquyet documents`)", 2)
     except IndexUnavailable as exc:
@@ -336,7 +336,7 @@ def serve(host: Optional[str] = typer.Option(None, "--host", help="Bind address 
     """Serve the JSON API (and web UI) with uvicorn."""
     import uvicorn
 
-    from api.app import create_app
+    from server.app import create_app
 
     settings = _settings(data_dir, host=host, port=port)
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
@@ -352,11 +352,6 @@ def show_settings(data_dir: Optional[Path] = DataDir) -> None:
     console.print(table)
 
 
-def _side_engine(settings: Settings, refs: list[str]):
-    """The engine when some reference is not an existing file (an id needs the index)."""
-    return None if all(Path(r).is_file() for r in refs) else _engine(settings)
-
-
 @app.command()
 def compare(parent: str = typer.Argument(..., help="Document it implements: an indexed id or a file path."),
             child: str = typer.Argument(..., help="The plan to check: an indexed id or a file path."),
@@ -365,10 +360,10 @@ def compare(parent: str = typer.Argument(..., help="Document it implements: an i
             out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write to this file.")) -> None:
     """Cross-check a plan against the document it implements: covered / partial / missing items,
     weaker or stricter targets, later or earlier deadlines, and the plan's own additions."""
-    from indexer.compare import SideNotFound, compare as run, load_side
+    from indexer.compare import SideNotFound
     from indexer.compare.report import to_docx, to_markdown, to_table, to_xlsx
-    from indexer.embed.embedder import ModelUnavailable, load_embedder
-    from indexer.index.generations import IndexUnavailable
+    from indexer.embed.embedder import ModelUnavailable
+    from indexer.engine.errors import IndexUnavailable
 
     if fmt not in ("table", "json", "md", "docx", "xlsx"):
         _fail(f"unknown format '{fmt}' (table, json, md, docx, xlsx)", 2)
@@ -376,10 +371,7 @@ def compare(parent: str = typer.Argument(..., help="Document it implements: an i
         _fail(f"--format {fmt} needs -o FILE.{fmt}", 2)
     settings = _settings(data_dir)
     try:
-        engine = _side_engine(settings, [parent, child])
-        sides = [load_side(ref, engine, settings) for ref in (parent, child)]
-        embedder = engine.embedder if engine is not None else load_embedder(settings)
-        result = run(sides[0], sides[1], settings, embedder=embedder)
+        result = _service(settings).compare(parent, child)
     except SideNotFound as exc:
         _fail(f"not an indexed document id nor a file: {exc}")
     except (IndexUnavailable, ModelUnavailable) as exc:
@@ -406,22 +398,21 @@ def brief(doc: str = typer.Argument(..., help="An indexed document id or a file 
           as_json: bool = typer.Option(False, "--json", help="Print the brief as JSON instead.")) -> None:
     """Study brief (tài liệu học tập): identity, purpose, targets, main tasks, who does what,
     deadlines and review questions, all verbatim with citations."""
-    from indexer.brief import build_brief, to_docx
-    from indexer.compare import SideNotFound, load_side
-    from indexer.index.generations import IndexUnavailable
+    from indexer.brief import to_docx
+    from indexer.compare import SideNotFound
+    from indexer.engine.errors import IndexUnavailable
 
     settings = _settings(data_dir)
     try:
-        side = load_side(doc, _side_engine(settings, [doc]), settings)
+        data = _service(settings).brief(doc)
     except SideNotFound as exc:
         _fail(f"not an indexed document id nor a file: {exc}")
     except IndexUnavailable as exc:
         _fail(str(exc))
-    data = build_brief(side)
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    out = out or Path(f"{side.id}-brief.docx")
+    out = out or Path(f"{data['document']['id']}-brief.docx")
     out.write_bytes(to_docx(data))
     console.print(f"wrote {out}: {len(data['targets'])} targets, {sum(len(g['items']) for g in data['tasks'])} "
                   f"tasks, {len(data['who'])} assignments, {len(data['questions'])} questions")

@@ -1,6 +1,7 @@
-"""Find the document a plan implements among the indexed ones: its "thực hiện <type> số <number>,
-ngày … của <issuer>" references matched by number (case and spacing ignored), the type and the
-issuer agreeing when both sides state them."""
+"""The one link resolver: which indexed document does a "thực hiện <type> số <number>, ngày … của
+<issuer>" reference name? Matched by number (case and spacing ignored), the type and the issuer
+agreeing when both sides state them. The reader ("implements" / "implemented by"), compare and
+coverage all resolve links here, so they never disagree."""
 
 from __future__ import annotations
 
@@ -50,14 +51,22 @@ def link_candidates(implements: list, documents: list[dict], self_id: str = "") 
     return out
 
 
-def find_parent(engine, child) -> str | None:
-    """Id of the first indexed document ``child`` (a Side or a document id) says it implements."""
-    if isinstance(child, str):
-        doc = engine.document(child)
-        implements, self_id = (doc or {}).get("implements") or [], child
-    else:
-        implements, self_id = child.meta.get("implements") or [], child.id
-    for link in link_candidates(implements, engine.documents(), self_id):
+def find_parent(implements: list, documents: list[dict], self_id: str = "") -> str | None:
+    """Id of the first indexed document the references name."""
+    for link in link_candidates(implements, documents, self_id):
         if link["doc_id"]:
             return link["doc_id"]
     return None
+
+
+def children_of(doc_id: str, documents: list[dict]) -> list[str]:
+    """Ids of the indexed documents whose references resolve to ``doc_id`` (its implementing plans).
+    ``documents`` must carry their ``implements`` references."""
+    out = []
+    for d in documents:
+        if d.get("id") == doc_id:
+            continue
+        if any(link["doc_id"] == doc_id for link in link_candidates(d.get("implements") or [], documents,
+                                                                   d.get("id", ""))):
+            out.append(d["id"])
+    return out

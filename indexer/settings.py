@@ -21,6 +21,13 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NGHIQUYET_", extra="ignore")
 
     data_dir: Path = Field(Path("data/index"), description="Where the index (SQLite, FAISS, BM25) lives.")
+    engine: str = Field("local", pattern="^(local|milvus)$", description="Storage and retrieval backend: "
+                        "local (files in DATA_DIR) or milvus (a Milvus server or Milvus Lite).")
+    milvus_uri: str = Field("", description="Milvus address: http://host:19530 (cluster, Zilliz Cloud) "
+                            "or a local file path (embedded Milvus Lite).")
+    milvus_token: str = Field("", description="Milvus token (user:password or API key), if any.")
+    milvus_prefix: str = Field("nghiquyet", pattern="^[A-Za-z][A-Za-z0-9_]*$",
+                               description="Prefix of the Milvus collections (several indexes per server).")
     model: str = Field(DEFAULT_MODEL, description="sentence-transformers model name or local path.")
     model_dir: Path = Field(REPO_ROOT / "data" / "model",
                             description="Folder of locally built models (make install builds e5 here).")

@@ -1,5 +1,6 @@
-"""JSON API (FastAPI). Every error is a JSON body {"detail": "..."} with a 4xx/5xx status, never a
-traceback. The web UI (issue "2 of 5") mounts its pages on the same app."""
+"""The FastAPI application: JSON API routers (``api``) and pages (``web``) on one app. Every API error
+is a JSON body {"detail": "..."} with a 4xx/5xx status, never a traceback; pages get Vietnamese
+HTML error pages in the site layout."""
 
 from __future__ import annotations
 
@@ -7,37 +8,39 @@ import logging
 import threading
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+import api
+import web
 from indexer.embed.embedder import ModelUnavailable
-from indexer.index.generations import IndexUnavailable
-from indexer.search.engine import DocFilter, Engine, LocalEngine, UnknownDocument
-from indexer.search.query import MAX_QUERY_CHARS, QueryError, check_query
+from indexer.engine.errors import IndexUnavailable
+from indexer.service import Service
 from indexer.settings import Settings
 from web.errors import html_error, is_page
 
-log = logging.getLogger("nghiquyet.api")
+log = logging.getLogger("nghiquyet.server")
 
 
-def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
-    settings = settings or Settings()
-    engine = engine or LocalEngine(settings)
+def create_app(settings: Settings | None = None, service: Service | None = None) -> FastAPI:
+    settings = settings or (service.settings if service is not None else Settings())
+    service = service or Service(settings)
+
     @asynccontextmanager
     async def lifespan(_: FastAPI):
-        # Load the index, the segmenter and the model in the background so /api/health answers at
-        # once and the first real query does not pay for loading.
-        threading.Thread(target=_warm_up, args=(engine,), daemon=True).start()
+        # Load the index, the segmenter, the model and the answer path in the background so
+        # /api/health answers at once ("ready": false until then) and no user request pays for it.
+        threading.Thread(target=service.warm_up, daemon=True).start()
         yield
 
     app = FastAPI(title="nghiquyet", version="0.1.0", lifespan=lifespan,
                   description="Semantic search over Vietnamese resolution texts with exact citations.")
     app.state.settings = settings
-    app.state.engine = engine
+    app.state.service = service
     # No CORS middleware on purpose: browsers keep other sites from reading the API (SECURITY.md).
     app.add_middleware(BodyLimit, settings=settings)
 
@@ -76,57 +79,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             return html_error(request, 500)
         return JSONResponse({"detail": "internal error; see the server log"}, status_code=500)
 
-    @app.get("/api/health", tags=["status"])
-    def health() -> dict:
-        """Index status: generation, document and passage counts, model."""
-        return engine.health()
-
-    @app.get("/api/search", tags=["search"])
-    def search(q: str = Query(..., description="Question or keywords (Vietnamese, English, or without "
-                                               "diacritics)", max_length=4 * MAX_QUERY_CHARS),
-               k: int = Query(10, ge=1, le=100, description="Number of results"),
-               doc: str | None = Query(None, description="Restrict to one document id", max_length=200),
-               type: str | None = Query(None, description="Document type, e.g. Kế hoạch", max_length=100),
-               issuer: str | None = Query(None, description="Issuing body (substring, no diacritics "
-                                                            "needed)", max_length=200),
-               year: int | None = Query(None, ge=1900, le=2100, description="Year of the document date")
-               ) -> dict:
-        """Hybrid (BM25 + embeddings) search; verbatim passages with offsets, best first."""
-        try:
-            query = check_query(q)
-        except QueryError as exc:
-            raise HTTPException(422, str(exc)) from None
-        try:
-            filters = DocFilter(doc_type=type or None, issuer=issuer or None, year=year)
-            return engine.search(query, k=k, doc=doc or None, filters=filters or None).to_dict()
-        except UnknownDocument:
-            raise HTTPException(404, f"unknown document id '{doc}'") from None
-
-    @app.get("/api/documents", tags=["documents"])
-    def documents() -> dict:
-        """All indexed documents with their metadata."""
-        return {"documents": [_public(d) for d in engine.documents()]}
-
-    @app.get("/api/documents/{doc_id}", tags=["documents"])
-    def document(doc_id: str) -> dict:
-        """One document: metadata, stored text (offsets point into it) and outline."""
-        doc = engine.document(doc_id)
-        if doc is None:
-            raise HTTPException(404, f"unknown document id '{doc_id}'")
-        return {**_public(doc), "text": doc["text"], "outline": doc["outline"]}
-
-    from api.admin import router as admin_router
-    from api.answers import router as answers_router
-    from web.pages import STATIC_DIR, router as pages_router
-
-    app.include_router(admin_router)
-    app.include_router(answers_router)
-    app.include_router(pages_router)
-    from web.answer_pages import router as answer_pages_router
-    app.include_router(answer_pages_router)
-    app.include_router(__import__("api.compare", fromlist=["router"]).router)
-    app.include_router(__import__("web.compare_pages", fromlist=["router"]).router)
-    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for router in api.routers + web.routers:
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")
     return app
 
 
@@ -194,15 +149,3 @@ class BodyLimit:
 
 class _BodyTooLarge(Exception):
     """Raised inside the app when the body read so far passes the limit."""
-
-
-def _warm_up(engine: Engine) -> None:
-    try:
-        engine.search("khởi động", k=1)
-    except Exception as exc:  # no index yet, or no model: requests will say so clearly
-        log.info("warm-up skipped: %s", exc)
-
-
-def _public(doc: dict) -> dict:
-    keys = ("id", "title", "number", "type", "issuer", "place", "date", "passages", "implements")
-    return {k: doc.get(k) for k in keys}

@@ -34,9 +34,9 @@ def fake_settings(tmp_path) -> Settings:
 
 @pytest.fixture
 def fake_engine(fake_settings):
-    from indexer.search.engine import LocalEngine
+    from indexer.service import Service
 
-    return LocalEngine(fake_settings)
+    return Service(fake_settings)
 
 
 @pytest.fixture(scope="session")
@@ -50,9 +50,9 @@ def real_settings(tmp_path_factory) -> Settings:
 @pytest.fixture(scope="session")
 def real_engine(real_settings):
     """The five plans indexed once with the real e5 model."""
-    from indexer.search.engine import LocalEngine
+    from indexer.service import Service
 
-    engine = LocalEngine(real_settings)
+    engine = Service(real_settings)
     report = engine.index_paths([CORPUS])
     assert report.summary()["added"] == 5, report.to_dict()
     return engine

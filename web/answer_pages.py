@@ -15,13 +15,13 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from indexer.extract import unit_key
-from indexer.search.engine import UnknownDocument
+from indexer.engine.errors import UnknownDocument
+from indexer.extract import normalize_unit, unit_key
 from indexer.search.highlight import highlight_spans
 
 from . import render
-from .data import document_passages
-from .pages import _url, error_page, page
+from .layout import error_page, page, service_of
+from .layout import url as _url
 
 log = logging.getLogger("nghiquyet.web")
 
@@ -44,13 +44,16 @@ class Anchors:
     """Passage ordinal (the reader's ``#p-N`` anchor) of an offset in a document; one read of the
     passage table per document and request."""
 
-    def __init__(self, engine):
-        self.engine = engine
+    def __init__(self, service):
+        self.service = service
         self._docs: dict[str, tuple[list[int], list[dict]]] = {}
 
     def ordinal(self, doc_id: str, offset: int) -> int | None:
         if doc_id not in self._docs:
-            rows = document_passages(self.engine, doc_id)
+            try:
+                rows = self.service.passages(doc_id)
+            except UnknownDocument:
+                rows = []
             self._docs[doc_id] = ([r["start"] for r in rows], rows)
         starts, rows = self._docs[doc_id]
         i = bisect.bisect_right(starts, offset) - 1
@@ -125,24 +128,22 @@ def _doc_names(docs: list[dict]) -> dict[str, dict]:
 
 # -- answer box (search page) ---------------------------------------------------------------------------
 
-def answer_box(engine, query: str, response, k: int, doc: str | None, filters, docs: list[dict]) -> dict | None:
+def answer_box(service, query: str, response, k: int, doc: str | None, filters, docs: list[dict]) -> dict | None:
     """What the search page shows above its results. Reuses the page's own search (``response``)
     when it holds the passages ask() would retrieve, so the page never searches twice; a filtered
     search answers from the filtered documents only. Never breaks the page: on an error the box is
     left out (and the error logged)."""
-    from indexer.answer import ask
-
     try:
         doc_ids = None
         if doc or filters:
             doc_ids = {d["id"] for d in docs if (not doc or d["id"] == doc) and (not filters or filters.matches(d))}
         reuse = response if k >= 10 else None
-        result = ask(engine, query, k=10, response=reuse, doc_ids=doc_ids)
+        result = service.ask(query, k=10, response=reuse, doc_ids=doc_ids).model_dump()
     except Exception:  # the results below still answer the search
         log.exception("answer box failed for %r", query)
         return None
     names = _doc_names(docs)
-    anchors = Anchors(engine)
+    anchors = Anchors(service)
     items = result.get("items") or []
     citations, seen = [], set()
     for i, c in enumerate(result["citations"]):
@@ -187,16 +188,16 @@ def answer_box(engine, query: str, response, k: int, doc: str | None, filters, d
 # -- per-document views -----------------------------------------------------------------------------------
 
 def _doc_view(request: Request, doc_id: str, view: str, kind: str, build) -> HTMLResponse:
-    engine = request.app.state.engine
-    doc = engine.document(doc_id)
+    service = service_of(request)
+    doc = service.document(doc_id)
     if doc is None:
         return error_page(request, 404, "Không tìm thấy văn bản", f"Không có văn bản mã «{doc_id}» trong chỉ mục.",
                           "Văn bản có thể đã bị xóa hoặc đường dẫn bị sai. Xem danh sách văn bản.")
     try:
-        items = engine.items(doc_id, kind)
+        items = service.items(doc_id, kind)
     except UnknownDocument:
         return error_page(request, 404, "Không tìm thấy văn bản", f"Không có văn bản mã «{doc_id}» trong chỉ mục.")
-    anchors = Anchors(engine)
+    anchors = Anchors(service)
     base = f"/documents/{quote(doc_id, safe='')}"
     api = f"/api/documents/{quote(doc_id, safe='')}/{API_PLURAL[view]}"
     ctx = {"nav": "documents", "doc": doc, "view": view, "views": VIEWS, "base": base,
@@ -283,14 +284,13 @@ def timeline_page(request: Request, doc_id: str) -> HTMLResponse:
 @router.get("/units", response_class=HTMLResponse)
 def units_page(request: Request, q: str | None = Query(None, max_length=200),
                doc: str | None = Query(None, max_length=200)) -> HTMLResponse:
-    from api.answers import list_units
-
-    engine = request.app.state.engine
-    health = engine.health()
-    docs = engine.documents() if health.get("status") == "ok" else []
+    service = service_of(request)
+    health = service.health()
+    docs = service.documents() if health.get("status") == "ok" else []
     q, doc = (q or "").strip(), (doc or "").strip()
-    all_units = list_units(engine) if docs else []
-    shown = list_units(engine, q=q or None, doc=doc or None) if docs and (q or doc) else all_units
+    all_units = [u.model_dump() for u in service.units()] if docs else []
+    shown = [u.model_dump() for u in service.units(q=q or None, doc=doc or None)] if docs and (q or doc) \
+        else all_units
     names = _doc_names(docs)
     rows = []
     for u in shown:
@@ -306,18 +306,17 @@ def units_page(request: Request, q: str | None = Query(None, max_length=200),
 
 @router.get("/units/{name:path}", response_class=HTMLResponse)
 def unit_page(request: Request, name: str) -> HTMLResponse:
-    from api.answers import unit_groups
-
-    engine = request.app.state.engine
+    service = service_of(request)
     name = name.strip()
-    groups = unit_groups(engine, name) if name else []
+    detail = service.unit(name) if name else None
+    groups = [g.model_dump() for g in detail.documents] if detail else []
     if not groups:
         return error_page(request, 404, "Không tìm thấy đơn vị",
                           f"Không có nhiệm vụ nào được giao cho «{name}» trong các văn bản đã có.",
                           "Hãy xem danh sách đơn vị, hoặc tìm theo tên ngắn hơn (ví dụ «Đoàn Thanh niên»).")
-    docs = engine.documents()
+    docs = service.documents()
     names = _doc_names(docs)
-    anchors = Anchors(engine)
+    anchors = Anchors(service)
     out, written, total = [], [], 0
     for g in groups:
         doc_id = g["doc_id"]
@@ -342,8 +341,6 @@ def unit_page(request: Request, name: str) -> HTMLResponse:
                     "reader_url": f"/documents/{quote(doc_id, safe='')}",
                     "matrix_url": f"/documents/{quote(doc_id, safe='')}/responsibilities",
                     "deadline_count": sum(len(r["deadlines"]) for r in rows)})
-    from indexer.extract import normalize_unit
-
     return page(request, "unit.html", {"nav": "units", "name": normalize_unit(name), "groups": out,
                                        "written": written, "total": total,
                                        "api_url": "/api/units/" + quote(name, safe="")})

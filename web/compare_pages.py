@@ -7,16 +7,15 @@ JSON twins: ``GET /api/compare``, ``GET /api/documents/{id}/brief``."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
-from api.compare import brief_of, compare_ids
-from indexer.compare import GAPS
-from indexer.compare.link import link_candidates
+from indexer.compare import GAPS, SideNotFound
+from indexer.engine.errors import UnknownDocument
 from indexer.compare.report import KIND_VI, STATUS_ORDER, STATUS_VI, doc_label, ordered, path_text, summary_rows
 
-from .pages import error_page, page
+from .layout import error_page, page, service_of
 
 router = APIRouter(include_in_schema=False)
 _ID = {"max_length": 200}
@@ -34,28 +33,29 @@ def _reader(doc_id: str, cite: dict | None) -> str | None:
 async def compare_page(request: Request, parent: str | None = Query(None, **_ID),
                        child: str | None = Query(None, **_ID), gaps: int = Query(0, ge=0, le=1),
                        kind: str | None = Query(None, pattern="^(task|target|deadline|responsibility)?$")):
-    engine = request.app.state.engine
-    docs = engine.documents()
+    service = service_of(request)
+    docs = service.documents()
     ctx = {"nav": "compare", "docs": docs, "parent_id": parent or "", "child_id": child or "",
            "gaps": bool(gaps), "kind": kind or "", "result": None, "KIND_VI": KIND_VI,
            "STATUS_VI_CMP": STATUS_VI, "doc_label": doc_label, "path_text": path_text, "links": []}
-    if child:
-        doc = engine.document(child)
-        if doc is not None:
-            ctx["links"] = link_candidates(doc.get("implements") or [], docs, child)
+    child_doc = next((d for d in docs if d["id"] == child), None) if child else None
+    if child_doc is not None:
+        ctx["links"] = child_doc["implements"]
     if not child:
         return page(request, "compare.html", ctx)
     try:
-        result = await run_in_threadpool(compare_ids, engine, parent or None, child)
-    except HTTPException as exc:
-        if exc.status_code == 404 and engine.document(child) is not None and not parent:
-            ctx["message"] = ("Chưa tìm thấy trong chỉ mục văn bản mà kế hoạch này thực hiện. "
-                              "Hãy chọn văn bản cấp trên trong danh sách.")
-            return page(request, "compare.html", ctx)
-        if exc.status_code == 404:
-            return error_page(request, 404, "Không tìm thấy văn bản", str(exc.detail),
-                              "Chọn lại văn bản trong danh sách.")
-        return error_page(request, exc.status_code, "Không đối chiếu được", str(exc.detail),
+        result = await run_in_threadpool(service.compare_indexed, parent or None, child)
+    except UnknownDocument:
+        return error_page(request, 404, "Không tìm thấy văn bản",
+                          "Không có văn bản đã chọn trong chỉ mục (có thể đã bị xóa).",
+                          "Chọn lại văn bản trong danh sách.")
+    except SideNotFound:
+        ctx["message"] = ("Chưa tìm thấy trong chỉ mục văn bản mà kế hoạch này thực hiện. "
+                          "Hãy chọn văn bản cấp trên trong danh sách.")
+        return page(request, "compare.html", ctx)
+    except ValueError:
+        return error_page(request, 422, "Không đối chiếu được",
+                          "Văn bản cấp trên và kế hoạch cần đối chiếu phải là hai văn bản khác nhau.",
                           "Hãy chọn hai văn bản khác nhau.")
     rows = ordered(result)
     if gaps:
@@ -75,11 +75,12 @@ async def compare_page(request: Request, parent: str | None = Query(None, **_ID)
 
 @router.get("/documents/{doc_id}/brief", response_class=HTMLResponse)
 async def brief_page(request: Request, doc_id: str):
-    engine = request.app.state.engine
-    if engine.document(doc_id) is None:
+    service = service_of(request)
+    try:
+        brief = await run_in_threadpool(service.brief_indexed, doc_id)
+    except UnknownDocument:
         return error_page(request, 404, "Không tìm thấy văn bản", f"Không có văn bản mã «{doc_id}» trong chỉ mục.",
                           "Xem danh sách văn bản.")
-    brief = await run_in_threadpool(brief_of, engine, doc_id)
     return page(request, "brief.html", {"nav": "documents", "brief": brief, "doc_id": doc_id,
                                         "doc_label": doc_label, "path_text": path_text,
                                         "reader": lambda c: _reader(doc_id, c)})

@@ -35,7 +35,7 @@ def is_page(request: Request) -> bool:
 
 
 def html_error(request: Request, status: int, message: str | None = None) -> HTMLResponse:
-    from .pages import error_page
+    from .layout import error_page
 
     title, default = MESSAGES.get(status, MESSAGES[500] if status >= 500 else MESSAGES[400])
     return error_page(request, status, title, message or default, HINTS.get(status))

@@ -8,55 +8,31 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from urllib.parse import quote, unquote, urlencode
+from urllib.parse import quote, unquote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse
-from fastapi.templating import Jinja2Templates
 
-from indexer.search.engine import DocFilter, UnknownDocument
+from indexer.auth import token_configured, token_ok
+from indexer.engine.errors import UnknownDocument
 from indexer.search.highlight import highlight_spans
 from indexer.search.query import MAX_QUERY_CHARS, QueryError, check_query
+from indexer.service import Busy, DocFilter
+from indexer.uploads import MAX_FILES, UploadTooLarge, read_limited_body, uploaded_files
 
 from . import render
-from .data import document_passages
+from .answer_pages import answer_box
+from .layout import error_page, page, service_of, url
 
 log = logging.getLogger("nghiquyet.web")
-
-HERE = Path(__file__).resolve().parent
-STATIC_DIR = HERE / "static"
-templates = Jinja2Templates(directory=str(HERE / "templates"))
-templates.env.globals.update(
-    format_date=render.format_date, doc_heading=render.doc_heading,
-    doc_reference=render.doc_reference, STATUS_VI=render.STATUS_VI, MAX_QUERY_CHARS=MAX_QUERY_CHARS)
 
 EXAMPLES = ["Ai chịu trách nhiệm tuyên truyền?", "Chỉ tiêu tỷ lệ che phủ rừng", "ty le ho ngheo"]
 PAGE_STEP = 10
 MAX_K = 100
 
 router = APIRouter(include_in_schema=False)
-
-
-def page(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
-    """Render a page of the layout; ``nav`` marks the current menu entry."""
-    return templates.TemplateResponse(request, name, context, status_code=status)
-
-
-def error_page(request: Request, status: int, title: str, message: str,
-               hint: str | None = None) -> HTMLResponse:
-    """A Vietnamese error page in the site layout (404, 422, 500, 503…)."""
-    return page(request, "error.html", {"status": status, "title": title, "message": message,
-                                        "hint": hint, "nav": None}, status)
-
-
-def _url(path: str, **params) -> str:
-    clean = {k: v for k, v in params.items() if v not in (None, "")}
-    return f"{path}?{urlencode(clean)}" if clean else path
-
-
-def _engine(request: Request):
-    return request.app.state.engine
+_url = url
 
 
 # -- search ----------------------------------------------------------------------------------------
@@ -69,10 +45,10 @@ def search_page(request: Request,
                 issuer: str | None = Query(None, max_length=200),
                 year: str | None = Query(None, max_length=10),
                 k: int = Query(PAGE_STEP, ge=1, le=1000)) -> HTMLResponse:
-    engine = _engine(request)
+    service = service_of(request)
     k = min(k, MAX_K)
-    health = engine.health()
-    docs = engine.documents() if health.get("status") == "ok" else []
+    health = service.health()
+    docs = service.documents() if health.get("status") == "ok" else []
     doc, type, issuer, year = (v.strip() if v else "" for v in (doc, type, issuer, year))
     ctx: dict = {
         "nav": "search", "q": q or "", "doc": doc, "type": type, "issuer": issuer, "year": year, "k": k,
@@ -104,12 +80,12 @@ def search_page(request: Request,
         year_value = int(year)
     filters = DocFilter(doc_type=type or None, issuer=issuer or None, year=year_value)
     try:
-        response = engine.search(query, k=k, doc=doc or None, filters=filters or None)
+        response = service.search(query, k=k, doc=doc or None, filters=filters or None)
     except UnknownDocument:
         ctx["error"] = "Không tìm thấy văn bản đã chọn trong chỉ mục (có thể đã bị xóa)."
         ctx["doc"] = ""
         return page(request, "search.html", ctx, 404)
-    data = response.to_dict()
+    data = response.model_dump()
     results = []
     for i, r in enumerate(data["results"], 1):
         results.append({
@@ -123,9 +99,7 @@ def search_page(request: Request,
         ctx["more_url"] = _url("/", **params, k=min(MAX_K, k + PAGE_STEP)) + f"#r-{k + 1}"
     if ctx["filtered"]:
         ctx["clear_filters_url"] = _url("/", q=query)
-    from .answer_pages import answer_box  # (import here: answer_pages imports this module)
-
-    ctx["answer"] = answer_box(engine, query, response, k, doc or None, filters or None, docs)
+    ctx["answer"] = answer_box(service, query, response, k, doc or None, filters or None, docs)
     ctx.update(response=data, results=results, q=query,
                api_url=_url("/api/search", q=query, k=k, doc=doc, type=type, issuer=issuer, year=year))
     return page(request, "search.html", ctx, status)
@@ -136,9 +110,9 @@ def search_page(request: Request,
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, sort: str = Query("title", max_length=20),
                    order: str = Query("asc", pattern="^(asc|desc)$")) -> HTMLResponse:
-    engine = _engine(request)
-    health = engine.health()
-    docs = engine.documents() if health.get("status") == "ok" else []
+    service = service_of(request)
+    health = service.health()
+    docs = service.documents() if health.get("status") == "ok" else []
     if sort not in render.SORT_KEYS:
         sort = "title"
     rows = render.sort_documents(docs, sort, order)
@@ -158,8 +132,8 @@ def documents_page(request: Request, sort: str = Query("title", max_length=20),
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def reader_page(request: Request, doc_id: str, p: int | None = Query(None, ge=0),
                 q: str | None = Query(None, max_length=4 * MAX_QUERY_CHARS)) -> HTMLResponse:
-    engine = _engine(request)
-    doc = engine.document(doc_id)
+    service = service_of(request)
+    doc = service.document(doc_id)
     if doc is None:
         return error_page(request, 404, "Không tìm thấy văn bản",
                           f"Không có văn bản mã «{doc_id}» trong chỉ mục.",
@@ -170,10 +144,10 @@ def reader_page(request: Request, doc_id: str, p: int | None = Query(None, ge=0)
             query = check_query(q)
         except QueryError:
             query = None
-    passages = document_passages(engine, doc_id)
+    passages = [{"ordinal": x["ordinal"], "start": x["start"], "end": x["end"]} for x in doc["passage_list"]]
     groups = render.reader_layout(doc["text"], doc["blocks"], passages, target=p, query=query,
                                   highlighter=highlight_spans)
-    implements = render.find_implemented(doc, engine.documents())
+    implements = doc["implements"]
     return page(request, "reader.html", {
         "nav": "documents", "doc": doc, "groups": groups,
         "outline": render.outline_entries(doc["blocks"], doc["text"]),
@@ -201,12 +175,10 @@ def _cookie_token(request: Request) -> str | None:
 
 
 def _admin_ctx(request: Request, **extra) -> dict:
-    from api.admin import token_configured, token_ok
-
     settings = request.app.state.settings
-    engine = _engine(request)
-    health = engine.health()
-    docs = engine.documents() if health.get("status") == "ok" else []
+    service = service_of(request)
+    health = service.health()
+    docs = service.documents() if health.get("status") == "ok" else []
     enabled = token_configured(settings)
     remembered = enabled and token_ok(settings, _cookie_token(request))
     return {"nav": "admin", "enabled": enabled, "remembered": remembered,
@@ -220,8 +192,6 @@ def upload_page(request: Request) -> HTMLResponse:
 
 
 def _auth_failure(request: Request, token: str | None, from_form: bool) -> tuple[int, str] | None:
-    from api.admin import token_configured, token_ok
-
     settings = request.app.state.settings
     if not token_configured(settings):
         return 403, ("Chức năng thêm và xóa văn bản đang tắt trên máy chủ này. Quản trị viên cần đặt "
@@ -242,9 +212,6 @@ def _remember(response, request: Request, token: str) -> None:
 
 @router.post("/admin/upload", response_class=HTMLResponse)
 async def upload_submit(request: Request) -> HTMLResponse:
-    from api.admin import (Busy, UploadTooLarge, index_uploads, read_limited_body, report_dict,
-                           uploaded_files, MAX_FILES)
-
     settings = request.app.state.settings
     try:
         await read_limited_body(request, settings.max_upload_mb)
@@ -266,11 +233,11 @@ async def upload_submit(request: Request) -> HTMLResponse:
             request, error="Chưa chọn tệp nào. Hãy chọn một hoặc nhiều tệp .txt, .md, .docx, .pdf, .html."),
             422)
     try:
-        report = await run_in_threadpool(index_uploads, _engine(request), files)
+        report = await run_in_threadpool(service_of(request).add_files, files)
     except Busy:
         return page(request, "upload.html", _admin_ctx(
             request, error="Đang có một lượt lập chỉ mục khác. Hãy thử lại sau ít phút."), 409)
-    body = report_dict(report)
+    body = service_of(request).report_dict(report)
     remember = from_form and bool(form.get("remember"))
     response = page(request, "upload.html", _admin_ctx(request, report=body,
                                                        remembered=remember or not from_form))
@@ -281,7 +248,7 @@ async def upload_submit(request: Request) -> HTMLResponse:
 
 @router.get("/admin/documents/{doc_id}/delete", response_class=HTMLResponse)
 def delete_confirm(request: Request, doc_id: str) -> HTMLResponse:
-    doc = _engine(request).document(doc_id)
+    doc = service_of(request).document(doc_id)
     if doc is None:
         return error_page(request, 404, "Không tìm thấy văn bản",
                           f"Không có văn bản mã «{doc_id}» trong chỉ mục.", None)
@@ -291,12 +258,10 @@ def delete_confirm(request: Request, doc_id: str) -> HTMLResponse:
 
 @router.post("/admin/documents/{doc_id}/delete", response_class=HTMLResponse)
 async def delete_submit(request: Request, doc_id: str):
-    from api.admin import Busy, delete_document
-
     form = await request.form()
     token, from_form = _token_from(request, str(form.get("token") or ""))
-    engine = _engine(request)
-    doc = engine.document(doc_id)
+    service = service_of(request)
+    doc = service.document(doc_id)
     if doc is None:
         return error_page(request, 404, "Không tìm thấy văn bản",
                           f"Không có văn bản mã «{doc_id}» trong chỉ mục (có thể đã được xóa).", None)
@@ -306,7 +271,7 @@ async def delete_submit(request: Request, doc_id: str):
         return page(request, "delete.html", _admin_ctx(request, doc=doc, heading=heading,
                                                        error=failure[1]), failure[0])
     try:
-        await run_in_threadpool(delete_document, engine, doc_id)
+        await run_in_threadpool(service.delete, [doc_id])
     except UnknownDocument:
         return error_page(request, 404, "Không tìm thấy văn bản", "Văn bản đã được xóa trước đó.", None)
     except Busy:

@@ -124,25 +124,6 @@ def filter_choices(docs: list[dict]) -> dict:
     return {"types": types, "issuers": issuers, "years": years}
 
 
-def find_implemented(doc: dict, docs: list[dict]) -> list[dict]:
-    """The documents ``doc`` says it implements, each with ``doc_id`` set when that document is in
-    the index (same number, case-insensitive; the type must agree when both are known)."""
-    by_number: dict[str, list[dict]] = {}
-    for d in docs:
-        if d.get("number") and d.get("id") != doc.get("id"):
-            by_number.setdefault(d["number"].strip().upper(), []).append(d)
-    out = []
-    for ref in doc.get("implements") or []:
-        found = None
-        for cand in by_number.get((ref.get("number") or "").strip().upper(), []):
-            if not ref.get("type") or not cand.get("type") or fold_key(ref["type"]) == fold_key(cand["type"]):
-                found = cand
-                break
-        out.append({**ref, "date": ref.get("date") or "", "issuer": ref.get("issuer") or "",
-                    "doc_id": found["id"] if found else None})
-    return out
-
-
 # -- reader layout ---------------------------------------------------------------------------------
 
 @dataclass

@@ -48,17 +48,6 @@ def _citation(item_or_result: dict) -> dict:
             "section_path": path, "start": item_or_result["start"], "end": item_or_result["end"]}
 
 
-def _all_items(engine, kind: str, cache: dict) -> list[dict]:
-    if kind not in cache:
-        out = []
-        for doc in engine.documents():
-            for item in engine.items(doc["id"], kind):
-                item.setdefault("doc_title", doc.get("title") or doc["id"])
-                out.append(item)
-        cache[kind] = out
-    return cache[kind]
-
-
 def rank_items(question: str, interpreted: str, kind: str, results: list, items: list[dict]) -> list[tuple[float, dict]]:
     """Items scored by: the rank of the retrieved passage holding them, the share of the question's
     content words they contain (with pairs of adjacent words counting extra), the role the question
@@ -126,7 +115,7 @@ def _answer_text(kind: str, best: list[dict]) -> str | None:
     return None
 
 
-def ask(engine, question: str, k: int = 10, response=None, doc_ids: set[str] | None = None) -> dict:
+def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | None = None) -> dict:
     """{"question", "kind", "answer", "items", "citations", "interpreted"} for one question.
 
     ``response``: the ``SearchResponse`` of this same question when the caller already searched (the
@@ -134,25 +123,23 @@ def ask(engine, question: str, k: int = 10, response=None, doc_ids: set[str] | N
     answer from these documents (a filtered search)."""
     kind = classify(question)
     if response is None:
-        response = engine.search(question, k=k)
+        response = service.search(question, k=k)
     interpreted = response.interpreted or question
     results = response.results[:k]
     best: list[dict] = []
     item_kind = _ITEM_KIND.get(kind)
     if item_kind:
-        items = _all_items(engine, item_kind, {})
-        if doc_ids is not None:
-            items = [it for it in items if it["doc_id"] in doc_ids]
+        items = service.all_items(item_kind, doc_ids)
         ranked = rank_items(question, interpreted, kind, results, items)
         best = [it for _, it in ranked[:MAX_ITEMS]]
     answer = _answer_text(kind, best)
     if answer is None:
         best = []
     citations = [_citation(it) for it in best] if best else \
-        [_citation(r.to_dict() | {"section_path": r.section_path}) for r in results[:3]]
+        [_citation(r.to_dict()) for r in results[:3]]
     return {"question": question, "kind": kind, "interpreted": interpreted if interpreted != question else "",
             "answer": answer, "message": None if answer else NOT_FOUND_VI,
-            "items": best, "citations": citations}
+            "items": [dict(it) for it in best], "citations": citations}
 
 
 __all__ = ["NOT_FOUND_VI", "QUESTION_KINDS", "ask", "classify", "rank_items"]

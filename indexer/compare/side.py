@@ -1,7 +1,7 @@
 """One side of a comparison (or the subject of a brief): an indexed document or a file parsed on the
 fly, with its stored text, outline blocks, passages (for reader links) and extracted items.
 
-    side = load_side("002_0f875316a6b16de4", engine=engine)     # an indexed document
+    side = load_side("002_0f875316a6b16de4", service)          # an indexed document
     side = load_side("my-plan.docx", settings=settings)          # a file not yet indexed
 """
 
@@ -61,21 +61,18 @@ def _blocks_from_store(text: str, rows: list[dict]) -> list[Block]:
             for i, r in enumerate(rows)]
 
 
-def side_from_index(engine, doc_id: str) -> Side:
-    doc = engine.document(doc_id)
+def side_from_index(service, doc_id: str) -> Side:
+    """An indexed document, read through the service (text, outline, passages, items)."""
+    doc = service.document(doc_id)
     if doc is None:
         raise SideNotFound(doc_id)
-    passages = []
-    if hasattr(engine, "passages"):
-        try:
-            passages = [{"ordinal": int(p["ordinal"]), "start": int(p["start"]), "end": int(p["end"])}
-                        for p in engine.passages(doc_id)]
-        except Exception:  # reader anchors are a convenience, never a reason to fail
-            passages = []
-    meta = {k: doc.get(k) for k in ("type", "number", "title", "issuer", "place", "date", "source",
-                                    "implements")}
-    return Side(doc_id, doc["text"], meta, _blocks_from_store(doc["text"], doc["blocks"]), passages,
-                engine.items(doc_id), indexed=True)
+    passages = [{"ordinal": int(p["ordinal"]), "start": int(p["start"]), "end": int(p["end"])}
+                for p in doc["passage_list"]]
+    meta = {k: doc.get(k) for k in ("type", "number", "title", "issuer", "place", "date", "source")}
+    meta["implements"] = [r.model_dump() if hasattr(r, "model_dump") else dict(r) for r in doc["implements"]]
+    blocks = [b.model_dump() if hasattr(b, "model_dump") else b for b in doc["blocks"]]
+    return Side(doc_id, doc["text"], meta, _blocks_from_store(doc["text"], blocks), passages,
+                service.items(doc_id), indexed=True)
 
 
 def side_from_parsed(parsed) -> Side:
@@ -103,16 +100,16 @@ def side_from_text(doc_id: str, text: str, settings: Settings, source: str = "")
     return side_from_parsed(parsed)
 
 
-def load_side(ref: str, engine=None, settings: Settings | None = None) -> Side:
+def load_side(ref: str, service=None, settings: Settings | None = None) -> Side:
     """An indexed document id, else a file path (parsed on the fly, not indexed)."""
-    if engine is not None:
+    if service is not None:
         try:
-            doc = engine.document(ref)
+            known = any(d["id"] == ref for d in service.documents())
         except Exception:  # no index at all: a file path may still work
-            doc = None
-        if doc is not None:
-            return side_from_index(engine, ref)
+            known = False
+        if known:
+            return side_from_index(service, ref)
     path = Path(ref)
     if path.is_file():
-        return side_from_file(path, settings or (engine.settings if engine is not None else Settings()))
+        return side_from_file(path, settings or (service.settings if service is not None else Settings()))
     raise SideNotFound(ref)

@@ -23,26 +23,13 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.search.accents import build_accent_model
+from indexer.engine.errors import IndexBusy, IndexMismatch, IndexUnavailable, IndexWriteError
 
 from .dense import DEFAULT_HNSW_THRESHOLD, DenseIndex
 from .lexical import LexicalIndex
 from .store import Store, StoreError
 
-FORMAT_VERSION = 1
-
-
-class IndexUnavailable(RuntimeError):
-    """The index cannot be used as it is; the message says why and what to run."""
-
-
-class IndexWriteError(IndexUnavailable):
-    """A new generation could not be written (disk full, read-only, permissions); the index being
-    served is unchanged."""
-
-
-class IndexMismatch(IndexUnavailable):
-    """The index was built by another format version or model than the settings ask for."""
+FORMAT_VERSION = 2  # 2: passage pages, accent counts per document, no accents.json
 
 
 @dataclass
@@ -57,7 +44,8 @@ class Generation:
     folded: LexicalIndex
     dense: DenseIndex
     doc_positions: dict[str, np.ndarray] = field(default_factory=dict)
-    accents: dict[str, str] = field(default_factory=dict)
+    keys: list[tuple[str, int]] = field(default_factory=list)  # position -> (doc id, ordinal)
+    key_positions: dict[tuple[str, int], int] = field(default_factory=dict)
 
     @property
     def size(self) -> int:
@@ -163,14 +151,13 @@ def open_generation(data_dir: Path, name: str | None = None) -> Generation:
                           f"BM25 {words.size}/{folded.size}, FAISS {dense.size}); "
                           "run `nghiquyet index --rebuild`")
     positions: dict[str, list[int]] = {}
-    for doc_id, pos in store.conn.execute("SELECT doc_id, pos FROM passages ORDER BY pos"):
+    keys: list[tuple[str, int]] = []
+    for doc_id, ordinal, pos in store.conn.execute("SELECT doc_id, ordinal, pos FROM passages ORDER BY pos"):
         positions.setdefault(doc_id, []).append(pos)
+        keys.append((doc_id, ordinal))
     doc_positions = {k: np.asarray(v, np.int64) for k, v in positions.items()}
-    try:
-        accents = json.loads((path / "accents.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        accents = {}  # optional: only no-diacritics queries use it
-    return Generation(name, path, manifest, store, words, folded, dense, doc_positions, accents)
+    return Generation(name, path, manifest, store, words, folded, dense, doc_positions, keys,
+                      {k: i for i, k in enumerate(keys)})
 
 
 @contextlib.contextmanager
@@ -187,7 +174,7 @@ def writer_lock(data_dir: Path):
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise IndexUnavailable(f"another indexing run is using {data_dir}; try again when it ends") from None
+            raise IndexBusy(f"another indexing run is using {data_dir}; try again when it ends") from None
         yield
     finally:
         fcntl.flock(fh, fcntl.LOCK_UN)
@@ -223,9 +210,6 @@ def finish_generation(data_dir: Path, tmp: Path, store: Store, manifest: dict) -
     LexicalIndex.build(folded).save(tmp / "lexical-folded")
     DenseIndex.build(vectors.reshape(-1, dim) if len(vectors) else np.zeros((0, dim), np.float32), dim,
                      manifest.get("dense_hnsw_threshold", DEFAULT_HNSW_THRESHOLD)).save(tmp / "dense.faiss")
-    texts = (r[0] for r in store.conn.execute("SELECT text FROM passages"))
-    (tmp / "accents.json").write_text(json.dumps(build_accent_model(texts), ensure_ascii=False),
-                                      encoding="utf-8")
     manifest = {**manifest, "passages": len(words), "format_version": FORMAT_VERSION,
                 "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "files": _checksums(tmp)}
     (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2))

@@ -1,5 +1,7 @@
-"""SQLite store of one index generation: documents, outline blocks, passages with offsets and index
-terms, and a content-hash cache of passage vectors (so unchanged text is never embedded twice).
+"""SQLite store of one local index generation (LocalEngine): documents, outline blocks, passages with
+offsets and index terms, extracted items, per-document accent counts, and a content-hash cache of
+passage vectors (so unchanged text is never embedded twice). It stores what the pipeline produced;
+it never parses or extracts.
 
 Schema changes are numbered migrations applied in order (PRAGMA user_version)."""
 
@@ -13,7 +15,6 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.document import ParsedDocument
 
 MIGRATIONS = [
     # 1: initial schema
@@ -73,6 +74,15 @@ MIGRATIONS = [
     CREATE TABLE item_versions (
         doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
         version INTEGER NOT NULL
+    );
+    """,
+    # 3: passage pages (PDF and scanned sources) and per-document accent counts for the diacritics
+    # restorer (built by the pipeline; the service merges them)
+    """
+    ALTER TABLE passages ADD COLUMN page INTEGER;
+    CREATE TABLE accents (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        data_json TEXT NOT NULL
     );
     """,
 ]
@@ -149,59 +159,44 @@ class Store:
     def delete_document(self, doc_id: str) -> None:
         self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
-    def add_document(self, doc: ParsedDocument, vector_keys: list[str], words: list[list[str]],
-                     folded: list[list[str]]) -> None:
+    def add_document(self, doc) -> None:
+        """Insert one ``DocumentRecord`` (its passages' vectors go through ``put_vectors``)."""
         m = doc.meta
         self.conn.execute(
             "INSERT INTO documents (id, source, content_hash, type, number, title, issuer, place, date,"
             " meta_json, text, n_passages) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc.id, doc.source, doc.content_hash, m.type, m.number, m.title, m.issuer, m.place, m.date,
-             json.dumps(m.to_dict(), ensure_ascii=False), doc.text, len(doc.passages)))
+            (doc.id, doc.source, doc.content_hash, m.get("type"), m.get("number"), m.get("title"),
+             m.get("issuer"), m.get("place"), m.get("date"), json.dumps(m, ensure_ascii=False), doc.text,
+             len(doc.passages)))
         self.conn.executemany(
             'INSERT INTO blocks (doc_id, idx, start, "end", kind, marker, level, parents_json)'
             " VALUES (?,?,?,?,?,?,?,?)",
-            [(doc.id, b.index, b.start, b.end, b.kind, b.marker, b.level, json.dumps(b.parents))
-             for b in doc.blocks])
+            [(doc.id, b["idx"], b["start"], b["end"], b["kind"], b.get("marker"), b.get("level") or 0,
+              json.dumps(b.get("parents") or [])) for b in doc.blocks])
         self.conn.executemany(
             'INSERT INTO passages (doc_id, ordinal, start, "end", kind, section_path_json, text,'
-            " vector_key, words, folded) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " vector_key, words, folded, page) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [(doc.id, p.ordinal, p.start, p.end, p.kind, json.dumps(p.section_path, ensure_ascii=False),
-              p.text, key, " ".join(w), " ".join(f))
-             for p, key, w, f in zip(doc.passages, vector_keys, words, folded)])
+              p.text, p.vector_key, " ".join(p.words), " ".join(p.folded), p.page)
+             for p in doc.passages])
+        self.conn.execute("INSERT INTO accents (doc_id, data_json) VALUES (?, ?)",
+                          (doc.id, json.dumps(doc.accent_counts, ensure_ascii=False)))
+        self.put_items(doc.id, doc.items, doc.extract_version)
 
-    def put_items(self, doc_id: str, items: list, version: int) -> None:
-        """Replace the extracted items of one document."""
+    def put_items(self, doc_id: str, items: list[dict], version: int) -> None:
+        """Replace the extracted items (``Item.to_dict()`` dicts) of one document."""
         from indexer.extract import unit_key
 
         self.conn.execute("DELETE FROM items WHERE doc_id = ?", (doc_id,))
         rows = []
-        for item in items:
-            data = item.to_dict()
-            name = data.get("unit_normalized") if item.kind == "responsibility" else None
-            rows.append((doc_id, item.ordinal, item.kind, item.start, item.end,
+        for data in items:
+            name = data.get("unit_normalized") if data["kind"] == "responsibility" else None
+            rows.append((doc_id, data["ordinal"], data["kind"], data["start"], data["end"],
                          unit_key(name) if name else None, json.dumps(data, ensure_ascii=False)))
         self.conn.executemany('INSERT INTO items (doc_id, ordinal, kind, start, "end", unit_key, data_json)'
                               " VALUES (?,?,?,?,?,?,?)", rows)
         self.conn.execute("INSERT OR REPLACE INTO item_versions (doc_id, version) VALUES (?, ?)",
                           (doc_id, version))
-
-    def refresh_items(self) -> int:
-        """Extract items for every document that has none from the current rules (new, changed, or
-        stored by an older version); unchanged documents keep theirs. Returns how many were done."""
-        from indexer.extract import EXTRACT_VERSION, extract_text
-        from indexer.structure.outline import Block
-
-        stale = [r[0] for r in self.conn.execute(
-            "SELECT d.id FROM documents d LEFT JOIN item_versions v ON v.doc_id = d.id"
-            " WHERE v.version IS NULL OR v.version != ?", (EXTRACT_VERSION,))]
-        for doc_id in stale:
-            text = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-            blocks = [Block(r[0], r[1], r[2], text[r[1]:r[2]], r[3], r[4], r[5], json.loads(r[6]))
-                      for r in self.conn.execute(
-                          'SELECT idx, start, "end", kind, marker, level, parents_json FROM blocks'
-                          " WHERE doc_id = ? ORDER BY idx", (doc_id,))]
-            self.put_items(doc_id, extract_text(text, blocks, doc_id), EXTRACT_VERSION)
-        return len(stale)
 
     def put_vectors(self, items: dict[str, np.ndarray]) -> None:
         self.conn.executemany("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
@@ -215,6 +210,16 @@ class Store:
             rows = self.conn.execute(
                 f"SELECT key FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk)
             found.update(r[0] for r in rows)
+        return found
+
+    def vectors(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
+        keys = list(keys)
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            rows = self.conn.execute(
+                f"SELECT key, vector FROM vectors WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((r[0], np.frombuffer(r[1], np.float32)) for r in rows)
         return found
 
     def prune_vectors(self) -> None:
@@ -252,8 +257,16 @@ class Store:
         with self.lock:
             rows = self.conn.execute(
                 "SELECT id, title, number, type, issuer, place, date, source, n_passages, indexed_at,"
-                " meta_json FROM documents ORDER BY id").fetchall()
-        return [_doc_row(r) for r in rows]
+                " meta_json, v.version AS extract_version FROM documents d"
+                " LEFT JOIN item_versions v ON v.doc_id = d.id ORDER BY id").fetchall()
+        return [_doc_row(r) | {"extract_version": r["extract_version"]} for r in rows]
+
+    def accent_counts(self):
+        """Per-document accent counts, one dict at a time."""
+        with self.lock:
+            rows = self.conn.execute("SELECT data_json FROM accents").fetchall()
+        for r in rows:
+            yield json.loads(r[0])
 
     def document(self, doc_id: str, with_text: bool = True) -> dict | None:
         with self.lock:
@@ -277,10 +290,10 @@ class Store:
         """Ordinal, offsets, kind and section path of every passage of one document, in order."""
         with self.lock:
             rows = self.conn.execute(
-                'SELECT ordinal, start, "end", kind, section_path_json FROM passages WHERE doc_id = ?'
-                " ORDER BY ordinal", (doc_id,)).fetchall()
+                'SELECT ordinal, start, "end", kind, section_path_json, page FROM passages'
+                " WHERE doc_id = ? ORDER BY ordinal", (doc_id,)).fetchall()
         return [{"ordinal": r[0], "start": r[1], "end": r[2], "kind": r[3],
-                 "section_path": json.loads(r[4])} for r in rows]
+                 "section_path": json.loads(r[4]), "page": r[5]} for r in rows]
 
     def passages_at(self, positions: list[int]) -> dict[int, dict]:
         if not positions:
@@ -288,17 +301,17 @@ class Store:
         with self.lock:
             rows = self.conn.execute(
                 'SELECT p.pos, p.doc_id, p.ordinal, p.start, p."end", p.kind, p.section_path_json, p.text,'
-                " d.title, d.number, d.type, d.issuer, d.date FROM passages p JOIN documents d"
+                " p.page, d.title, d.number, d.type, d.issuer, d.date FROM passages p JOIN documents d"
                 f" ON d.id = p.doc_id WHERE p.pos IN ({','.join('?' * len(positions))})",
                 positions).fetchall()
         return {r["pos"]: {
             "doc_id": r["doc_id"], "ordinal": r["ordinal"], "start": r["start"], "end": r["end"],
-            "kind": r["kind"], "section_path": json.loads(r["section_path_json"]), "text": r["text"],
+            "kind": r["kind"], "section_path": json.loads(r["section_path_json"]), "text": r["text"], "page": r["page"],
             "doc_title": r["title"] or r["type"] or r["doc_id"], "doc_number": r["number"] or "",
             "doc_type": r["type"] or "", "doc_issuer": r["issuer"] or "", "doc_date": r["date"] or "",
         } for r in rows}
 
-    def items(self, doc_id: str | None = None, kind: str | None = None,
+    def items(self, doc_ids: list[str] | None = None, kind: str | None = None,
               unit_keys: list[str] | None = None) -> list[dict]:
         """Extracted items (dicts), in document order, with the document title."""
         if self.schema < ITEMS_SCHEMA:
@@ -306,9 +319,11 @@ class Store:
         sql = ("SELECT i.data_json, i.doc_id, d.title, d.type FROM items i JOIN documents d"
                " ON d.id = i.doc_id WHERE 1=1")
         args: list = []
-        if doc_id is not None:
-            sql += " AND i.doc_id = ?"
-            args.append(doc_id)
+        if doc_ids is not None:
+            if not doc_ids:
+                return []
+            sql += f" AND i.doc_id IN ({','.join('?' * len(doc_ids))})"
+            args.extend(doc_ids)
         if kind is not None:
             sql += " AND i.kind = ?"
             args.append(kind)

@@ -18,8 +18,9 @@ _SYL = re.compile(r"\w+", re.UNICODE)
 MAX_N = 3
 
 
-def build_accent_model(texts: Iterable[str], min_count: int = 1) -> dict[str, str]:
-    """folded n-gram (n = 1..3, space separated) -> its most frequent accented form."""
+def count_accents(texts: Iterable[str]) -> dict[str, dict[str, int]]:
+    """folded n-gram (n = 1..3, space separated) -> {accented form: count} for one document's texts.
+    Stored per document by the engine, so the corpus model can be re-merged after any write."""
     counts: Counter = Counter()
     for text in texts:
         words = [w.lower() for w in _SYL.findall(text)]
@@ -28,15 +29,30 @@ def build_accent_model(texts: Iterable[str], min_count: int = 1) -> dict[str, st
                 gram = " ".join(words[i : i + n])
                 if fold(gram) != gram or n == 1:
                     counts[gram] += 1
-    best: dict[str, tuple[int, str]] = {}
+    out: dict[str, dict[str, int]] = {}
     for gram, c in counts.items():
-        if c < min_count:
-            continue
-        key = fold(gram)
-        if key not in best or c > best[key][0]:
-            best[key] = (c, gram)
-    # a key whose best form is itself (no accents) carries no information
-    return {k: g for k, (c, g) in best.items() if g != k}
+        out.setdefault(fold(gram), {})[gram] = c
+    return out
+
+
+def merge_accent_counts(per_document: Iterable[dict[str, dict[str, int]]]) -> dict[str, str]:
+    """The restoration model: each folded n-gram -> its most frequent accented form over all
+    documents (ties: the first form seen). Keys whose best form has no accents are dropped."""
+    totals: dict[str, Counter] = {}
+    for counts in per_document:
+        for key, forms in counts.items():
+            totals.setdefault(key, Counter()).update(forms)
+    model = {}
+    for key, forms in totals.items():
+        best = max(forms.items(), key=lambda kv: kv[1])[0]
+        if best != key:
+            model[key] = best
+    return model
+
+
+def build_accent_model(texts: Iterable[str]) -> dict[str, str]:
+    """The restoration model of one collection of texts."""
+    return merge_accent_counts([count_accents(texts)])
 
 
 def restore(query: str, model: dict[str, str]) -> str:

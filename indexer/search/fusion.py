@@ -33,3 +33,16 @@ def rrf(legs: dict[str, np.ndarray], weights: dict[str, float], k: int
             ranks.setdefault(pos, {name: None for name in legs})[leg] = rank
     order = sorted(fused, key=lambda p: (-fused[p], p))
     return [(p, fused[p], ranks[p]) for p in order]
+
+
+def rrf_keys(legs: dict[str, list], weights: dict[str, float], k: int) -> list[tuple[object, float, dict]]:
+    """Fuse ranked lists of passage keys: score = sum over legs of weight / (k + rank); ties by key."""
+    fused: dict = {}
+    ranks: dict = {}
+    for leg, keys in legs.items():
+        w = weights.get(leg, 1.0)
+        for rank, key in enumerate(keys, start=1):
+            fused[key] = fused.get(key, 0.0) + w / (k + rank)
+            ranks.setdefault(key, {name: None for name in legs})[leg] = rank
+    order = sorted(fused, key=lambda p: (-fused[p], p))
+    return [(p, fused[p], ranks[p]) for p in order]

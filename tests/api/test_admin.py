@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from server.app import create_app
 from indexer.ingest.errors import MESSAGES_VI
 from tests.conftest import PLANS
 
@@ -60,11 +60,11 @@ def test_token_rules(engine, headers, status):
 
 
 def test_token_compared_in_constant_time(engine, monkeypatch):
-    import api.admin
+    import indexer.auth
 
     calls = []
-    real = api.admin.hmac.compare_digest
-    monkeypatch.setattr(api.admin.hmac, "compare_digest", lambda a, b: calls.append((a, b)) or real(a, b))
+    real = indexer.auth.hmac.compare_digest
+    monkeypatch.setattr(indexer.auth.hmac, "compare_digest", lambda a, b: calls.append((a, b)) or real(a, b))
     client = make_client(engine)
     assert upload(client, GOOD, headers={"Authorization": "Bearer nope"}).status_code == 403
     assert calls and calls[-1] == (b"nope", TOKEN.encode())
@@ -120,18 +120,21 @@ def test_delete(engine):
     assert client.get("/api/documents").json()["documents"] == []
 
 
-def test_searchable_while_indexing(engine):
-    """The upload is indexed in the threadpool: searches (API and page) answer meanwhile."""
+def test_searchable_while_indexing(engine, monkeypatch):
+    """The upload is indexed in the threadpool: searches (API and page) answer meanwhile, and a
+    second write is refused (409) while the first one runs."""
+    from indexer.pipeline import IndexRun
+
     client = make_client(engine)
     started, release = threading.Event(), threading.Event()
-    real_add = engine.add_files
+    real_run = IndexRun.run
 
-    def slow_add(files):
+    def slow_run(self, *a, **k):
         started.set()
         assert release.wait(20), "the test never released the upload"
-        return real_add(files)
+        return real_run(self, *a, **k)
 
-    engine.add_files = slow_add
+    monkeypatch.setattr(IndexRun, "run", slow_run)
     outcome = {}
     worker = threading.Thread(target=lambda: outcome.setdefault("r", upload(client, GOOD)))
     worker.start()

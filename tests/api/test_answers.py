@@ -7,7 +7,7 @@ import io
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from server.app import create_app
 
 
 @pytest.fixture

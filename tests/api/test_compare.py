@@ -7,7 +7,7 @@ import io
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from server.app import create_app
 from indexer.compare import side_from_file
 from indexer.compare.synth import CHILD_OF_002, build
 from tests.conftest import PLANS
@@ -17,7 +17,7 @@ P002 = "002_0f875316a6b16de4"
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
-    from indexer.search.engine import LocalEngine
+    from indexer.service import Service
     from indexer.settings import Settings
 
     tmp = tmp_path_factory.mktemp("cmp")
@@ -25,7 +25,7 @@ def client(tmp_path_factory):
     pair = build(side_from_file(PLANS["002"], settings).text, CHILD_OF_002)
     child = tmp / "xa_binh_lu_224.txt"
     child.write_text(pair.child_text, encoding="utf-8")
-    engine = LocalEngine(settings)
+    engine = Service(settings)
     engine.index_paths([PLANS["000"], PLANS["002"], PLANS["003"], child])
     return TestClient(create_app(settings, engine))
 

@@ -9,7 +9,7 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 
-from api.app import create_app
+from server.app import create_app
 from indexer.settings import Settings
 from tests.conftest import PLANS
 
@@ -24,11 +24,11 @@ def _app():
     import tempfile
     from pathlib import Path
 
-    from indexer.search.engine import LocalEngine
+    from indexer.service import Service
 
     tmp = Path(tempfile.mkdtemp(prefix="nq-fuzz-"))
     atexit.register(shutil.rmtree, tmp, ignore_errors=True)
-    engine = LocalEngine(Settings(data_dir=tmp / "data", model="hash-256", admin_token=TOKEN))
+    engine = Service(Settings(data_dir=tmp / "data", model="hash-256", admin_token=TOKEN))
     engine.add_files([(PLANS["004"].name, PLANS["004"].read_bytes())])
     return create_app(engine.settings, engine)
 

@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from indexer.compare import compare, find_parent, side_from_file, side_from_text, target_verdict
+from indexer.compare import compare, side_from_file, side_from_text, target_verdict
 from indexer.compare.synth import CHILD_OF_002, build
 from indexer.embed.embedder import HashEmbedder
 from tests.conftest import PLANS
@@ -143,8 +143,8 @@ def test_find_parent_by_number_and_type(fake_engine, tmp_path):
                       "quản lý tập trung và cung cấp thông tin thiết yếu cho hệ thống thông tin cơ sở.\n",
                       encoding="utf-8")
     fake_engine.index_paths([PLANS["002"], PLANS["000"], parent])
-    assert find_parent(fake_engine, "002_0f875316a6b16de4") == "ket-luan-224"
-    assert find_parent(fake_engine, "000_ab11ea391550b282") is None  # 08-NQ/TU is not indexed
+    assert fake_engine.parent_of("002_0f875316a6b16de4") == "ket-luan-224"
+    assert fake_engine.parent_of("000_ab11ea391550b282") is None  # 08-NQ/TU is not indexed
     from indexer.compare import run_compare
 
     result = run_compare(fake_engine, None, "002_0f875316a6b16de4")

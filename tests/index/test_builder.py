@@ -14,7 +14,7 @@ import pytest
 
 from indexer.index import generations
 from indexer.index.generations import IndexMismatch, IndexUnavailable, current_name, open_generation
-from indexer.search.engine import LocalEngine
+from indexer.service import Service
 from tests.conftest import PLANS, ROOT
 
 
@@ -76,7 +76,7 @@ def test_uploads_and_delete(fake_engine):
 def test_searches_see_the_new_generation(fake_engine, tmp_path):
     docs = copy_plans(tmp_path / "docs", ("000",))
     fake_engine.index_paths([docs])
-    reader = LocalEngine(fake_engine.settings, embedder=fake_engine.embedder)
+    reader = Service(fake_engine.settings, embedder=fake_engine.embedder)
     before = {r.doc_id for r in reader.search("Ban Tuyên giáo", k=20).results}
     copy_plans(docs, ("002",))
     fake_engine.index_paths([docs])
@@ -109,7 +109,7 @@ def test_crash_mid_indexing_keeps_previous_index(fake_engine, tmp_path, monkeypa
     monkeypatch.undo()
     # the old generation still serves, unchanged
     assert current_name(fake_engine.settings.data_dir) == name
-    fresh = LocalEngine(fake_engine.settings, embedder=fake_engine.embedder)
+    fresh = Service(fake_engine.settings, embedder=fake_engine.embedder)
     assert fresh.search("khách du lịch", k=5).to_dict()["results"] == before
     # simply re-running finishes the job and cleans the leftovers
     report = fake_engine.index_paths([docs])
@@ -148,7 +148,7 @@ def test_corruption_detected_and_rebuild_repairs(fake_engine, tmp_path):
     gdir = fake_engine.settings.data_dir / "generations" / current_name(fake_engine.settings.data_dir)
     (gdir / "dense.faiss").write_bytes(b"garbage")
     with pytest.raises(IndexUnavailable, match="--rebuild"):
-        LocalEngine(fake_engine.settings).search("sơ kết")
+        Service(fake_engine.settings).search("sơ kết")
     with open(gdir / "store.sqlite", "r+b") as fh:
         fh.seek(0)
         fh.write(b"\x00" * 4096)
@@ -156,7 +156,7 @@ def test_corruption_detected_and_rebuild_repairs(fake_engine, tmp_path):
         fake_engine.index_paths([docs])
     report = fake_engine.index_paths([docs], rebuild=True)
     assert report.summary()["added"] == 1
-    assert LocalEngine(fake_engine.settings, embedder=fake_engine.embedder).search("sơ kết").results
+    assert Service(fake_engine.settings, embedder=fake_engine.embedder).search("sơ kết").results
 
 
 def test_settings_mismatch_needs_rebuild(fake_engine, tmp_path):
@@ -164,8 +164,8 @@ def test_settings_mismatch_needs_rebuild(fake_engine, tmp_path):
     fake_engine.index_paths([docs])
     other = fake_engine.settings.model_copy(update={"passage_max_chars": 600})
     with pytest.raises(IndexMismatch, match="passage_max_chars"):
-        LocalEngine(other, embedder=fake_engine.embedder).index_paths([docs])
-    assert LocalEngine(other, embedder=fake_engine.embedder).index_paths([docs], rebuild=True).generation
+        Service(other, embedder=fake_engine.embedder).index_paths([docs])
+    assert Service(other, embedder=fake_engine.embedder).index_paths([docs], rebuild=True).generation
 
 
 def test_no_index_message(fake_engine):
@@ -198,7 +198,7 @@ def test_finished_generations_are_opened_read_only(fake_engine, tmp_path):
 
 
 def test_filters_by_type_issuer_year_ignore_case_and_diacritics(fake_engine):
-    from indexer.search.engine import DocFilter
+    from indexer.service import DocFilter
 
     fake_engine.index_paths([PLANS["000"], PLANS["002"]])
     docs = {d["id"]: d for d in fake_engine.documents()}

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from indexer.index.generations import IndexUnavailable, IndexWriteError, current_name, open_generation
-from indexer.search.engine import LocalEngine
+from indexer.service import Service
 from tests.conftest import PLANS
 
 
@@ -35,7 +35,7 @@ def indexed(fake_engine, tmp_path):
 def assert_intact(engine, name, before):
     data_dir = engine.settings.data_dir
     assert current_name(data_dir) == name
-    fresh = LocalEngine(engine.settings, embedder=engine.embedder)
+    fresh = Service(engine.settings, embedder=engine.embedder)
     assert fresh.search("sơ kết", k=5).to_dict()["results"] == before
     leftovers = [p.name for p in (data_dir / "generations").iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []  # the half-written generation is removed at once (frees the space)
@@ -111,7 +111,7 @@ def test_real_full_disk_and_read_only_mount(tmp_path):
     try:
         from indexer.settings import Settings
 
-        engine = LocalEngine(Settings(data_dir=mnt / "data", model="hash-256"))
+        engine = Service(Settings(data_dir=mnt / "data", model="hash-256"))
         engine.index_paths([PLANS["004"]])
         name = current_name(mnt / "data")
         before = engine.search("sơ kết", k=5).to_dict()["results"]
@@ -122,7 +122,7 @@ def test_real_full_disk_and_read_only_mount(tmp_path):
         ro.mkdir()
         subprocess.run(["mount", "--bind", str(mnt), str(ro)], check=True)
         subprocess.run(["mount", "-o", "remount,bind,ro", str(ro)], check=True)
-        reader = LocalEngine(Settings(data_dir=ro / "data", model="hash-256"), embedder=engine.embedder)
+        reader = Service(Settings(data_dir=ro / "data", model="hash-256"), embedder=engine.embedder)
         with pytest.raises(IndexWriteError, match="Read-only file system"):
             reader.index_paths([PLANS["004"], PLANS["001"]])
         assert reader.search("sơ kết", k=5).to_dict()["results"] == before
@@ -145,7 +145,7 @@ def test_damaged_index_file_detected_by_checksum(indexed, target):
     victim.write_bytes(bytes(data))
     with pytest.raises(IndexUnavailable, match=r"damaged \(.*checksum mismatch\).*--rebuild"):
         open_generation(engine.settings.data_dir)
-    assert LocalEngine(engine.settings).health()["status"] == "no_index"  # a fresh start says so
+    assert Service(engine.settings).health()["status"] == "no_index"  # a fresh start says so
     report = engine.index_paths([], rebuild=True)  # the store still lists the files: no paths needed
     assert report.summary()["added"] == 1
     assert open_generation(engine.settings.data_dir).store.counts()[0] == 1
@@ -162,4 +162,4 @@ def test_damaged_sqlite_rebuild_needs_paths(indexed):
     with pytest.raises(IndexUnavailable, match="rebuild PATH"):
         engine.index_paths([], rebuild=True)
     assert engine.index_paths([docs], rebuild=True).summary()["added"] == 2
-    assert LocalEngine(engine.settings, embedder=engine.embedder).search("sơ kết", k=5).results
+    assert Service(engine.settings, embedder=engine.embedder).search("sơ kết", k=5).results

@@ -129,7 +129,7 @@ def free_port() -> int:
 def test_cli_eval_url_matches_local(indexed):
     import uvicorn
 
-    from api.app import create_app
+    from server.app import create_app
 
     engine, qfile = indexed
     port = free_port()

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from indexer.search.engine import LocalEngine
+from server.app import create_app
+from indexer.service import Service
 from indexer.settings import Settings
 from tests.conftest import PLANS
 
@@ -25,7 +25,7 @@ TOKEN = "s3cret-token-0123456789"
 @pytest.fixture(scope="session")
 def _indexed_template(tmp_path_factory) -> Path:
     data = tmp_path_factory.mktemp("web-index") / "data"
-    engine = LocalEngine(Settings(data_dir=data, model="hash-256"))
+    engine = Service(Settings(data_dir=data, model="hash-256"))
     files = [(PLANS[k].name, PLANS[k].read_bytes()) for k in ("000", "002", "003")]
     report = engine.add_files(files + [(NQ08.name, NQ08.read_bytes())])
     assert report.summary()["added"] == 4, report.to_dict()
@@ -36,7 +36,7 @@ def _indexed_template(tmp_path_factory) -> Path:
 def indexed_engine(_indexed_template, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(_indexed_template, data, ignore=shutil.ignore_patterns(".lock"))
-    return LocalEngine(Settings(data_dir=data, model="hash-256"))
+    return Service(Settings(data_dir=data, model="hash-256"))
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from html import unescape
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from server.app import create_app
 from indexer.answer import NOT_FOUND_VI, ask
 from tests.web.test_web_pages import DOC_000, DOC_002, results, text_of
 
@@ -50,7 +50,7 @@ def test_answer_citation_link_lands_on_the_passage(client):
 
 
 def test_answer_box_reuses_the_page_search(client, monkeypatch):
-    engine = client.app.state.engine
+    engine = client.app.state.service
     calls = []
     original = engine.search
 

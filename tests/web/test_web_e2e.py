@@ -76,13 +76,13 @@ def server(real_engine, tmp_path_factory):
     other slow tests use), sharing the already loaded model."""
     import uvicorn
 
-    from api.app import create_app
-    from indexer.search.engine import LocalEngine
+    from server.app import create_app
+    from indexer.service import Service
 
     data = tmp_path_factory.mktemp("e2e") / "data"
     shutil.copytree(real_engine.settings.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
     settings = real_engine.settings.model_copy(update={"data_dir": data, "admin_token": TOKEN})
-    engine = LocalEngine(settings, embedder=real_engine.embedder)
+    engine = Service(settings, embedder=real_engine.embedder)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

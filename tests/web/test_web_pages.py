@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
+from server.app import create_app
 from indexer.ingest.errors import MESSAGES_VI
 from tests.web.conftest import TOKEN
 

@@ -1,0 +1,59 @@
+"""JSON API: status, search, documents (read side)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Query
+
+from indexer.engine.errors import UnknownDocument
+from indexer.models import DocumentDetail, DocumentList, Health, SearchResponse
+from indexer.search.query import MAX_QUERY_CHARS, QueryError, check_query
+from indexer.service import DocFilter
+
+from .deps import ServiceDep
+
+router = APIRouter()
+
+
+@router.get("/api/health", tags=["status"], response_model=Health)
+def health(service: ServiceDep) -> Health:
+    """Index status: engine, generation, document and passage counts, model; ``ready`` once warm."""
+    return service.health()
+
+
+@router.get("/api/search", tags=["search"], response_model=SearchResponse)
+def search(service: ServiceDep,
+           q: str = Query(..., description="Question or keywords (Vietnamese, English, or without "
+                                           "diacritics)", max_length=4 * MAX_QUERY_CHARS),
+           k: int = Query(10, ge=1, le=100, description="Number of results"),
+           doc: str | None = Query(None, description="Restrict to one document id", max_length=200),
+           type: str | None = Query(None, description="Document type, e.g. Kế hoạch", max_length=100),
+           issuer: str | None = Query(None, description="Issuing body (substring, no diacritics "
+                                                        "needed)", max_length=200),
+           year: int | None = Query(None, ge=1900, le=2100, description="Year of the document date")
+           ) -> SearchResponse:
+    """Hybrid (BM25 + embeddings) search; verbatim passages with offsets, best first."""
+    try:
+        query = check_query(q)
+    except QueryError as exc:
+        raise HTTPException(422, str(exc)) from None
+    try:
+        filters = DocFilter(doc_type=type or None, issuer=issuer or None, year=year)
+        return service.search(query, k=k, doc=doc or None, filters=filters or None)
+    except UnknownDocument:
+        raise HTTPException(404, f"unknown document id '{doc}'") from None
+
+
+@router.get("/api/documents", tags=["documents"], response_model=DocumentList)
+def documents(service: ServiceDep) -> DocumentList:
+    """All indexed documents with their metadata and resolved "implements" links."""
+    return DocumentList(documents=service.documents())
+
+
+@router.get("/api/documents/{doc_id}", tags=["documents"], response_model=DocumentDetail,
+            response_model_exclude={"blocks"})
+def document(service: ServiceDep, doc_id: str) -> DocumentDetail:
+    """One document: metadata, stored text (offsets point into it), outline and passage offsets."""
+    doc = service.document(doc_id)
+    if doc is None:
+        raise HTTPException(404, f"unknown document id '{doc_id}'")
+    return doc

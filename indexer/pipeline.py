@@ -1,0 +1,282 @@
+"""The ingest pipeline, backend-agnostic: files -> read -> structure -> passages -> extract -> terms
+-> embed -> ``DocumentRecord``s handed to an engine in one write.
+
+An indexing run (``IndexRun.run``) holds the engine's writer session, skips files whose content hash
+is unchanged, re-uses stored vectors for unchanged passage texts (content-hash cache), re-extracts
+documents stored by older extraction rules, and lands everything in a single ``engine.write`` — so a
+crash at any point leaves the previous state served, on every backend.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from indexer.document import ParsedDocument, parse_bytes, slug
+from indexer.engine.base import DocumentRecord, Engine, PassageRecord
+from indexer.engine.errors import IndexUnavailable
+from indexer.extract import EXTRACT_VERSION, extract, extract_text
+from indexer.index.analyzer import folded_terms, word_terms
+from indexer.ingest import SUPPORTED, IngestError
+from indexer.passages import context_text
+from indexer.search.accents import count_accents
+from indexer.settings import Settings
+from indexer.structure.outline import Block
+
+log = logging.getLogger("nghiquyet.index")
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class FileOutcome:
+    source: str
+    status: str  # added | updated | unchanged | removed | failed
+    doc_id: str = ""
+    passages: int = 0
+    reason: str = ""
+    code: str = ""
+
+
+@dataclass
+class IndexReport:
+    files: list[FileOutcome] = field(default_factory=list)
+    generation: str | None = None
+    embedded: int = 0  # passages whose vectors were computed in this run
+    reused: int = 0  # passages whose vectors came from the content-hash cache
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    def summary(self) -> dict:
+        return {s: self.count(s) for s in ("added", "updated", "unchanged", "removed", "failed")}
+
+    def to_dict(self) -> dict:
+        return {"summary": self.summary(), "generation": self.generation, "embedded": self.embedded,
+                "reused": self.reused, "files": [asdict(f) for f in self.files]}
+
+
+@dataclass
+class Source:
+    """Something to index: a file on disk or bytes given directly (an upload)."""
+
+    source: str
+    name: str
+    data: bytes | None = None
+    path: Path | None = None
+
+
+def collect_files(paths: list[Path]) -> tuple[list[Path], list[FileOutcome]]:
+    """Supported files under the given paths (recursively), and failures for bad explicit paths."""
+    found: list[Path] = []
+    failed: list[FileOutcome] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
+                        found.append(Path(root) / name)
+        elif path.is_file():
+            found.append(path)
+        else:
+            failed.append(FileOutcome(str(path), "failed", reason="no such file or directory",
+                                      code="unreadable"))
+    return sorted({p.resolve() for p in found}), failed
+
+
+def vector_key(model: str, text: str) -> str:
+    """The embedding cache key: the same text under the same model is embedded once."""
+    return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()
+
+
+def _unique_id(base: str, source: str, taken: set[str]) -> str:
+    if base not in taken:
+        return base
+    return f"{base}-{hashlib.sha1(source.encode()).hexdigest()[:6]}"
+
+
+def _is_under(source: str, root: Path) -> bool:
+    try:
+        Path(source).relative_to(Path(root).resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _block_dicts(blocks: list[Block]) -> list[dict]:
+    return [{"idx": b.index, "start": b.start, "end": b.end, "kind": b.kind, "marker": b.marker,
+             "level": b.level, "parents": list(b.parents)} for b in blocks]
+
+
+def blocks_from_dicts(text: str, rows: list[dict]) -> list[Block]:
+    """Outline blocks of a stored document (the inverse of what the pipeline stores)."""
+    return [Block(r.get("idx", i), r["start"], r["end"], text[r["start"]:r["end"]], r["kind"],
+                  r.get("marker"), r.get("level") or 0, list(r.get("parents") or []))
+            for i, r in enumerate(rows)]
+
+
+class IndexRun:
+    """One indexing run of the pipeline against one engine with one embedder."""
+
+    def __init__(self, settings: Settings, engine: Engine, embedder_factory: Callable[[], object]):
+        self.settings = settings
+        self.engine = engine
+        self._embedder_factory = embedder_factory
+        self._contexts: dict[str, str] = {}  # vector key -> the text to embed (title + headings + passage)
+
+    def record(self, doc: ParsedDocument) -> DocumentRecord:
+        """A parsed document with its items, terms and accent counts (vectors come later)."""
+        s = self.settings
+        passages = []
+        for p in doc.passages:
+            ctx = context_text(p, doc.title, s.heading_context, s.context_heading_chars)
+            key = vector_key(s.model, ctx)
+            self._contexts[key] = ctx
+            passages.append(PassageRecord(p.ordinal, p.start, p.end, p.kind, list(p.section_path), p.text,
+                                          key, None, word_terms(ctx), folded_terms(ctx),
+                                          getattr(p, "page", None)))
+        return DocumentRecord(doc.id, doc.source, doc.content_hash, doc.text, doc.meta.to_dict(),
+                              _block_dicts(doc.blocks), passages, [i.to_dict() for i in extract(doc)],
+                              EXTRACT_VERSION, count_accents(p.text for p in doc.passages))
+
+    def embed(self, records: list[DocumentRecord], report: IndexReport, progress: Progress | None) -> None:
+        """Fill every passage's vector: from the engine's cache when the text is unchanged, else by
+        encoding (each distinct text once)."""
+        passages = [p for r in records for p in r.passages]
+        cached = self.engine.cached_vectors(sorted({p.vector_key for p in passages})) if passages else {}
+        missing: dict[str, str] = {}
+        for p in passages:
+            if p.vector_key not in cached:
+                missing.setdefault(p.vector_key, self._contexts[p.vector_key])
+        report.reused = sum(1 for p in passages if p.vector_key in cached)
+        fresh = {}
+        if missing:
+            keys = list(missing)
+            done = [0]
+
+            def step(n: int) -> None:
+                done[0] += n
+                if progress:
+                    progress("embed", done[0], len(keys))
+
+            vectors = self._embedder_factory().encode_passages([missing[k] for k in keys], progress=step)
+            fresh = dict(zip(keys, vectors))
+            report.embedded = len(keys)
+        for p in passages:
+            p.vector = cached.get(p.vector_key)
+            if p.vector is None:
+                p.vector = fresh[p.vector_key]
+        self._contexts.clear()
+
+    def run(self, sources: list[Source], rebuild: bool = False, prune_missing: bool = False,
+            prune_under: list[Path] | None = None, delete_ids: list[str] | None = None,
+            progress: Progress | None = None, pre_failed: list[FileOutcome] | None = None) -> IndexReport:
+        """Index ``sources`` (and drop ``delete_ids``) in one write; no write when nothing changed."""
+        report = IndexReport(files=list(pre_failed or []))
+        with self.engine.writer(rebuild=rebuild):
+            try:
+                existing = self.engine.sources()
+            except IndexUnavailable as exc:
+                if not rebuild:
+                    raise
+                if not sources:  # the damaged database was the list of files to rebuild from
+                    raise IndexUnavailable(
+                        "the index database is damaged, so it cannot list the files to rebuild from: run "
+                        "`nghiquyet index --rebuild PATH...` with the document files or folders") from None
+                log.warning("previous index unreadable (%s); rebuilding from the files", exc)
+                existing = {}
+            taken = {doc_id for doc_id, _ in existing.values()}
+            records: list[DocumentRecord] = []
+            replaced: list[str] = []
+            seen: set[str] = set()
+            max_bytes = int(self.settings.max_file_mb * 1024 * 1024)
+            for i, src in enumerate(sources):
+                if progress:
+                    progress("read", i, len(sources))
+                seen.add(src.source)
+                prior = existing.get(src.source)
+                try:
+                    data = src.data
+                    if data is None:
+                        size = src.path.stat().st_size
+                        if size > max_bytes:
+                            raise IngestError("too_large", f"the file is {size / 1e6:.1f} MB, over the "
+                                                           f"limit of {max_bytes / 1e6:.0f} MB")
+                        data = src.path.read_bytes()
+                    digest = hashlib.sha256(data).hexdigest()
+                    if prior and prior[1] == digest and not rebuild:
+                        report.files.append(FileOutcome(src.source, "unchanged", prior[0]))
+                        continue
+                    doc_id = prior[0] if prior else _unique_id(slug(src.name), src.source, taken)
+                    taken.add(doc_id)
+                    doc = parse_bytes(doc_id, src.source, src.name, data, self.settings)
+                    if not doc.passages:
+                        raise IngestError("no_text", "no text passages found in the file")
+                    records.append(self.record(doc))
+                except IngestError as exc:
+                    report.files.append(FileOutcome(src.source, "failed", reason=exc.message, code=exc.code))
+                    log.warning("skipped %s: %s", src.source, exc.message)
+                    continue
+                except OSError as exc:
+                    report.files.append(FileOutcome(src.source, "failed", reason=str(exc.strerror or exc),
+                                                    code="unreadable"))
+                    continue
+                if prior:
+                    replaced.append(prior[0])
+                status = "updated" if prior and not rebuild else "added"
+                report.files.append(FileOutcome(src.source, status, doc_id, len(doc.passages)))
+            removed: list[str] = []
+            for source, (doc_id, _) in existing.items():
+                if source in seen:
+                    continue
+                gone = prune_missing and not Path(source).exists()
+                under = prune_under and any(_is_under(source, p) for p in prune_under)
+                if (delete_ids and doc_id in delete_ids) or gone or under:
+                    removed.append(doc_id)
+                    report.files.append(FileOutcome(source, "removed", doc_id))
+                elif rebuild:
+                    records += self._carry_over(source, doc_id, report)
+            stale = {} if rebuild else self._stale_items(existing, {r.id for r in records} | set(removed))
+            if not records and not removed and not stale and not rebuild and existing:
+                report.generation = self.engine.version()
+                return report
+            self.embed(records, report, progress)
+            if progress:
+                progress("terms", len(records), len(records))
+            report.generation = self.engine.write(records, replaced + removed, fresh=rebuild, items=stale)
+            return report
+
+    def _carry_over(self, source: str, doc_id: str, report: IndexReport) -> list[DocumentRecord]:
+        """On --rebuild, re-parse a document indexed before whose file still exists."""
+        path = Path(source)
+        if not path.is_file():
+            report.files.append(FileOutcome(source, "removed", doc_id, reason="file no longer exists"))
+            return []
+        try:
+            doc = parse_bytes(doc_id, source, path.name, path.read_bytes(), self.settings)
+        except (IngestError, OSError) as exc:
+            report.files.append(FileOutcome(source, "failed", doc_id, reason=str(exc)))
+            return []
+        report.files.append(FileOutcome(source, "added", doc_id, len(doc.passages)))
+        return [self.record(doc)]
+
+    def _stale_items(self, existing: dict, skip: set[str]) -> dict[str, tuple[list[dict], int]]:
+        """Documents kept as they are but stored by older extraction rules: their items again."""
+        if not existing:
+            return {}
+        out = {}
+        for d in self.engine.documents():
+            if d["id"] in skip or d.get("extract_version") == EXTRACT_VERSION:
+                continue
+            doc = self.engine.document(d["id"])
+            if doc is None:
+                continue
+            items = extract_text(doc["text"], blocks_from_dicts(doc["text"], doc["blocks"]), d["id"])
+            out[d["id"]] = ([i.to_dict() for i in items], EXTRACT_VERSION)
+        return out

@@ -1,0 +1,382 @@
+"""The service layer: the one API that the CLI, the JSON API and the web pages call.
+
+It owns the steps above storage — question analysis (language, diacritics restoration, English
+glossary translation, index terms), the query embedding, weighted reciprocal-rank fusion,
+highlights, answers, units, compare, briefs, exports, link resolution — and the write path (the
+ingest pipeline, one writer at a time). Below it sits an ``Engine`` (``indexer.engine``), which only
+stores and retrieves, so every backend gives the same results through the same code.
+
+Reads are cached per engine version (documents, accent model), so a replica sees another replica's
+write as soon as the engine's version changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from indexer.engine import open_engine
+from indexer.engine.base import Engine, PassageKey
+from indexer.engine.errors import IndexBusy, IndexUnavailable, UnknownDocument
+from indexer.index.analyzer import folded_terms, word_terms
+from indexer.ingest.errors import MESSAGES_VI
+from indexer.links import find_parent, link_candidates
+from indexer.models import (AskResponse, DocumentDetail, DocumentInfo, Health, SearchResponse,
+                            SearchResult, UnitDetail, UnitDocument, UnitSummary)
+from indexer.pipeline import IndexReport, IndexRun, Source, collect_files
+from indexer.search.accents import merge_accent_counts, restore
+from indexer.search.fusion import rrf_keys
+from indexer.search.highlight import highlight_spans
+from indexer.search.translate import translate
+from indexer.settings import Settings
+from indexer.text import fold, query_language
+
+log = logging.getLogger("nghiquyet.service")
+_ENCODER_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="nghiquyet-encode")
+
+__all__ = ["Busy", "DocFilter", "IndexBusy", "IndexUnavailable", "Service", "UnknownDocument"]
+
+
+class Busy(IndexBusy):
+    """Another write (upload, delete, indexing run) is in progress."""
+
+
+@dataclass(frozen=True)
+class DocFilter:
+    """Restrict a search to documents by metadata (all given fields must match). ``issuer`` matches
+    case- and diacritics-insensitively as a substring; ``year`` is the year of the document date."""
+
+    doc_type: str | None = None
+    issuer: str | None = None
+    year: int | None = None
+
+    def __bool__(self) -> bool:
+        return any(v not in (None, "") for v in (self.doc_type, self.issuer, self.year))
+
+    def matches(self, doc) -> bool:
+        if self.doc_type and fold(doc.get("type") or "").lower() != fold(self.doc_type).lower():
+            return False
+        if self.issuer and fold(self.issuer).lower() not in fold(doc.get("issuer") or "").lower():
+            return False
+        if self.year and (doc.get("date") or "")[:4] != str(self.year):
+            return False
+        return True
+
+
+class Service:
+    def __init__(self, settings: Settings, engine: Engine | None = None, embedder=None):
+        self.settings = settings
+        self._embedder = embedder
+        self._embedder_lock = threading.Lock()
+        self.engine = engine or open_engine(settings, dim=lambda: self.embedder.dim)
+        self._write_lock = threading.Lock()
+        self._cache_lock = threading.Lock()
+        self._cache_version: str | None = None
+        self._cache: dict = {}
+
+    # -- components -------------------------------------------------------------------------------
+    @property
+    def embedder(self):
+        if self._embedder is None:
+            with self._embedder_lock:
+                if self._embedder is None:
+                    from indexer.embed.embedder import load_embedder
+
+                    self._embedder = load_embedder(self.settings)
+        return self._embedder
+
+    def _cached(self, name: str, build):
+        """A value computed once per engine version (documents, accent model, units)."""
+        version = self.engine.version()
+        with self._cache_lock:
+            if version != self._cache_version:
+                self._cache, self._cache_version = {}, version
+            if name in self._cache:
+                return self._cache[name]
+        value = build()
+        with self._cache_lock:
+            if self._cache_version == version:
+                self._cache[name] = value
+        return value
+
+    # -- writing ----------------------------------------------------------------------------------
+    def _exclusive(self, job):
+        """One write at a time from this process; the engine's writer session guards the others.
+        Raises Busy when either is taken."""
+        if not self._write_lock.acquire(blocking=False):
+            raise Busy("another indexing run is in progress; try again when it ends")
+        try:
+            return job()
+        except IndexBusy as exc:
+            raise Busy(str(exc)) from None
+        finally:
+            self._write_lock.release()
+
+    def _run(self) -> IndexRun:
+        return IndexRun(self.settings, self.engine, lambda: self.embedder)
+
+    def index_paths(self, paths: list[Path], rebuild: bool = False, prune: bool = False,
+                    progress=None) -> IndexReport:
+        """Index files and folders (recursively); unchanged files are skipped by content hash."""
+        files, failed = collect_files([Path(p) for p in paths])
+        sources = [Source(str(p), p.name, path=p) for p in files]
+        dirs = [Path(p) for p in paths if Path(p).is_dir()]
+        return self._exclusive(lambda: self._run().run(
+            sources, rebuild=rebuild, prune_missing=prune, prune_under=dirs if prune else None,
+            progress=progress, pre_failed=failed))
+
+    def add_files(self, files: list[tuple[str, bytes]]) -> IndexReport:
+        """Index uploaded files (name, bytes); their source is ``upload:<name>``."""
+        sources = [Source(f"upload:{Path(name).name}", Path(name).name, data=data) for name, data in files]
+        return self._exclusive(lambda: self._run().run(sources))
+
+    def delete(self, doc_ids: list[str]) -> IndexReport:
+        known = {d["id"] for d in self.engine.documents()}
+        unknown = [d for d in doc_ids if d not in known]
+        if unknown:
+            raise UnknownDocument(", ".join(unknown))
+        return self._exclusive(lambda: self._run().run([], delete_ids=doc_ids))
+
+    @staticmethod
+    def report_dict(report: IndexReport) -> dict:
+        """The indexing report plus, per file, its upload name and a Vietnamese message."""
+        body = report.to_dict()
+        for f in body["files"]:
+            f["name"] = Path(f["source"].removeprefix("upload:")).name
+            f["message_vi"] = (MESSAGES_VI.get(f.get("code") or "", f.get("reason") or "")
+                               if f["status"] == "failed" else "")
+        return body
+
+    # -- documents --------------------------------------------------------------------------------
+    def _documents(self) -> list[dict]:
+        return self._cached("documents", self.engine.documents)
+
+    def documents(self) -> list[DocumentInfo]:
+        docs = self._documents()
+        return [self._info(d, docs) for d in docs]
+
+    def _info(self, d: dict, docs: list[dict]) -> DocumentInfo:
+        links = link_candidates(d.get("implements") or [], docs, d["id"])
+        keep = set(DocumentInfo.model_fields) - {"implements"}
+        return DocumentInfo(**{k: v for k, v in d.items() if k in keep}, implements=links)
+
+    def document(self, doc_id: str) -> DocumentDetail | None:
+        """Metadata with resolved links, text, outline, blocks and passage offsets."""
+        doc = self.engine.document(doc_id)
+        if doc is None:
+            return None
+        blocks = doc["blocks"]
+        first_closing = min((b["idx"] for b in blocks if b["kind"] == "closing"), default=None)
+        outline = [{"text": doc["text"][b["start"]:b["end"]], "level": b["level"], "start": b["start"],
+                    "end": b["end"], "kind": b["kind"], "marker": b["marker"]}
+                   for b in blocks if b["kind"] in ("heading", "type", "title")
+                   or (b["kind"] == "closing" and b["idx"] == first_closing)]
+        info = self._info(doc, self._documents())
+        return DocumentDetail(**info.model_dump(), text=doc["text"], outline=outline, blocks=blocks,
+                              passage_list=doc.get("passage_list") or [])
+
+    def passages(self, doc_id: str) -> list[dict]:
+        doc = self.engine.document(doc_id)
+        if doc is None:
+            raise UnknownDocument(doc_id)
+        return doc.get("passage_list") or []
+
+    def children(self, doc_id: str) -> list[str]:
+        """Indexed documents that say they implement ``doc_id``."""
+        from indexer.links import children_of
+
+        return children_of(doc_id, self._documents())
+
+    def parent_of(self, doc_id: str) -> str | None:
+        doc = next((d for d in self._documents() if d["id"] == doc_id), None)
+        return find_parent((doc or {}).get("implements") or [], self._documents(), doc_id)
+
+    # -- items and units --------------------------------------------------------------------------
+    def items(self, doc_id: str, kind: str | None = None) -> list[dict]:
+        """Extracted items of one document in reading order (raises UnknownDocument)."""
+        if not any(d["id"] == doc_id for d in self._documents()):
+            raise UnknownDocument(doc_id)
+        return self.engine.items([doc_id], kind)
+
+    def all_items(self, kind: str, doc_ids: set[str] | None = None) -> list[dict]:
+        """Items of one kind across documents, in one batched read, with their document title."""
+        items = self._cached(f"items:{kind}", lambda: self.engine.items(None, kind))
+        if doc_ids is not None:
+            items = [it for it in items if it["doc_id"] in doc_ids]
+        return items
+
+    def unit_items(self, name: str) -> list[dict]:
+        """Every item about one unit across documents: its responsibilities (matched on the
+        normalized name, "ubnd xa" finds "Ủy ban nhân dân xã") and the deadlines of those tasks."""
+        from indexer.extract import matches_unit, unit_key
+
+        keys = sorted({unit_key(i["unit_normalized"]) for i in self.all_items("responsibility")
+                       if i.get("unit_normalized")})
+        keys = [k for k in keys if matches_unit(name, k)]
+        resp = self.engine.items(None, "responsibility", keys) if keys else []
+        spans = {(r["doc_id"], r["start"], r["end"]) for r in resp}
+        deadlines = [d for d in self.all_items("deadline")
+                     if any(doc == d["doc_id"] and s <= d["when_start"] < e for doc, s, e in spans)]
+        return sorted(resp + deadlines, key=lambda x: (x["doc_id"], x["start"], x["kind"] != "responsibility"))
+
+    def units(self, q: str | None = None, doc: str | None = None) -> list[UnitSummary]:
+        """Units named in responsibilities with their counts, most widespread first. ``q`` keeps the
+        units whose name (normalized or as written) contains it, case- and diacritics-insensitively;
+        ``doc`` keeps the units of one document (counts stay over all documents)."""
+        from indexer.extract import unit_key
+
+        seen: dict[str, dict] = {}
+        for item in self.all_items("responsibility"):
+            key = unit_key(item["unit_normalized"])
+            entry = seen.setdefault(key, {"name": item["unit_normalized"], "key": key, "items": 0,
+                                          "documents": set(), "written": set()})
+            entry["items"] += 1
+            entry["documents"].add(item["doc_id"])
+            entry["written"].add(item["unit"])
+        out = [{**e, "documents": sorted(e["documents"]), "written": sorted(e["written"])}
+               for e in sorted(seen.values(), key=lambda e: (-len(e["documents"]), -e["items"], e["key"]))]
+        if q:
+            needle = " ".join(fold(q).lower().split())
+            out = [u for u in out if any(needle in " ".join(fold(n).lower().split())
+                                         for n in [u["name"], *u["written"]])]
+        if doc:
+            out = [u for u in out if doc in u["documents"]]
+        return [UnitSummary(**u) for u in out]
+
+    def unit(self, name: str) -> UnitDetail | None:
+        """Everything one unit must do across all documents, grouped by document, with deadlines."""
+        from indexer.extract import normalize_unit
+
+        groups: dict[str, dict] = {}
+        for item in self.unit_items(name):
+            g = groups.setdefault(item["doc_id"], {"doc_id": item["doc_id"],
+                                                   "doc_title": item.get("doc_title", ""),
+                                                   "responsibilities": [], "deadlines": []})
+            g["responsibilities" if item["kind"] == "responsibility" else "deadlines"].append(item)
+        if not groups:
+            return None
+        return UnitDetail(unit=normalize_unit(name), documents=[UnitDocument(**g) for g in groups.values()])
+
+    # -- search -----------------------------------------------------------------------------------
+    def accent_model(self) -> dict[str, str]:
+        return self._cached("accents", lambda: merge_accent_counts(self.engine.accent_counts()))
+
+    def _allowed(self, doc: str | None, filters: DocFilter | None) -> set[str] | None:
+        if not doc and not filters:
+            return None
+        docs = self._documents()
+        if doc and not any(d["id"] == doc for d in docs):
+            raise UnknownDocument(doc)
+        return {d["id"] for d in docs if (not doc or d["id"] == doc) and (not filters or filters.matches(d))}
+
+    def search(self, query: str, k: int = 10, doc: str | None = None,
+               legs: tuple[str, ...] = ("lexical", "dense"), filters: DocFilter | None = None) -> SearchResponse:
+        """Hybrid search: BM25 (words + folded) and embeddings, fused by weighted RRF; verbatim
+        passages with offsets and highlights, best first."""
+        started = time.perf_counter()
+        lang = query_language(query)
+        allowed = self._allowed(doc, filters)
+        if allowed is not None and not allowed:
+            return SearchResponse(query=query, took_ms=(time.perf_counter() - started) * 1000, language=lang)
+        interpreted = restore(query, self.accent_model()) if lang == "vi-noaccent" else query
+        translated = translate(query) if lang == "en" and self.settings.translate_en else ""
+        n = self.settings.candidates
+        ranked: dict[str, list[PassageKey]] = {}
+        dense_texts = {}
+        if "dense" in legs:
+            dense_texts["dense"] = interpreted
+            if translated and self.settings.weight_dense_translated:
+                dense_texts["dense_vi"] = translated
+        # The query embedding (C code that releases the GIL) is computed while BM25 runs.
+        futures = {leg: _ENCODER_POOL.submit(self.embedder.encode_query, text)
+                   for leg, text in dense_texts.items()} if self.settings.parallel_legs else {}
+        if "lexical" in legs:
+            text, text_lang = (translated, "vi") if translated else (interpreted, lang)
+            hits = self.engine.lexical(word_terms(text), folded_terms(text),
+                                       0.3 if text_lang == "vi" else 1.0, n, allowed)
+            ranked["lexical"] = [h.key for h in hits]
+        for leg, text in dense_texts.items():
+            vector = futures[leg].result() if leg in futures else self.embedder.encode_query(text)
+            ranked[leg] = [h.key for h in self.engine.dense(vector, n, allowed)]
+        fused = rrf_keys(ranked, self.settings.leg_weights(lang, bool(translated)), self.settings.rrf_k)[:k]
+        rows = self.engine.passages_at([key for key, _, _ in fused])
+        docs = {d["id"]: d for d in self._documents()}
+        results = []
+        for key, score, ranks in fused:
+            row = rows.get(key)
+            if row is None:
+                continue
+            d = docs.get(key[0], {})
+            results.append(SearchResult(
+                text=row["text"], doc_id=key[0], doc_title=d.get("title") or d.get("type") or key[0],
+                doc_number=d.get("number") or "", doc_type=d.get("type") or "",
+                doc_issuer=d.get("issuer") or "", doc_date=d.get("date") or "",
+                section_path=" › ".join(row["section_path"]), section_path_parts=row["section_path"],
+                passage=key[1], page=row.get("page"), start=row["start"], end=row["end"], score=round(score, 6),
+                ranks={"lexical": ranks.get("lexical"), "dense": ranks.get("dense"),
+                       **({"dense_vi": ranks.get("dense_vi")} if "dense_vi" in ranked else {})},
+                highlights=highlight_spans(row["text"], query)))
+        return SearchResponse(query=query, took_ms=round((time.perf_counter() - started) * 1000, 2),
+                              language=lang, interpreted=interpreted if interpreted != query else "",
+                              translated=translated, results=results)
+
+    # -- answers, compare, brief ------------------------------------------------------------------
+    def ask(self, question: str, k: int = 10, response: SearchResponse | None = None,
+            doc_ids: set[str] | None = None) -> AskResponse:
+        from indexer.answer import ask
+
+        return AskResponse(**ask(self, question, k=k, response=response, doc_ids=doc_ids))
+
+    def compare(self, parent: str | None, child: str) -> dict:
+        """Compare two documents (indexed ids, or file paths for the CLI); raises SideNotFound."""
+        from indexer.compare import run_compare
+
+        return run_compare(self, parent, child, self.settings)
+
+    def compare_indexed(self, parent: str | None, child: str) -> dict:
+        """Compare two indexed documents (ids only: the API never reads server files). Raises
+        UnknownDocument, ValueError (same document twice) or SideNotFound (no parent found)."""
+        known = {d["id"] for d in self._documents()}
+        for ref in (parent, child):
+            if ref and ref not in known:
+                raise UnknownDocument(f"'{ref}'")
+        if parent and parent == child:
+            raise ValueError("parent and child must be two different documents")
+        return self.compare(parent, child)
+
+    def brief_indexed(self, doc_id: str) -> dict:
+        if not any(d["id"] == doc_id for d in self._documents()):
+            raise UnknownDocument(doc_id)
+        return self.brief(doc_id)
+
+    def brief(self, ref: str) -> dict:
+        """The study brief of an indexed document (or a file path, for the CLI)."""
+        from indexer.brief import build_brief
+        from indexer.compare import load_side
+
+        return build_brief(load_side(ref, self, self.settings))
+
+    # -- status -----------------------------------------------------------------------------------
+    def health(self) -> Health:
+        try:
+            stats = self.engine.stats()
+        except IndexUnavailable as exc:
+            return Health(status="no_index", engine=self.engine.name, detail=str(exc))
+        return Health(status="ok", ready=getattr(self, "ready", False), engine=self.engine.name,
+                      generation=stats.get("version"), documents=stats.get("documents"),
+                      passages=stats.get("passages"), model=stats.get("model"), created=stats.get("created"))
+
+    def warm_up(self) -> None:
+        """Load the index, the segmenter, the model and the answer path, so the first user request
+        is as fast as the rest; ``health().ready`` turns True when done."""
+        try:
+            response = self.search("khởi động tuyên truyền", k=10)
+            self.ask("Ai chủ trì tuyên truyền?", response=response)
+            self.units()
+            self.ready = True
+        except Exception as exc:  # no index yet, or no model: requests will say so clearly
+            log.info("warm-up skipped: %s", exc)

@@ -1,0 +1,44 @@
+"""The site layout: templates, page and error-page rendering, URL building, and the service of a
+request. Every page module renders through here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from indexer.search.query import MAX_QUERY_CHARS
+
+from . import render
+
+HERE = Path(__file__).resolve().parent
+STATIC_DIR = HERE / "static"
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.globals.update(
+    format_date=render.format_date, doc_heading=render.doc_heading,
+    doc_reference=render.doc_reference, STATUS_VI=render.STATUS_VI, MAX_QUERY_CHARS=MAX_QUERY_CHARS)
+
+
+def service_of(request: Request):
+    """The service layer every page calls (set on the app by server.app.create_app)."""
+    return request.app.state.service
+
+
+def page(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
+    """Render a page of the layout; ``nav`` marks the current menu entry."""
+    return templates.TemplateResponse(request, name, context, status_code=status)
+
+
+def error_page(request: Request, status: int, title: str, message: str,
+               hint: str | None = None) -> HTMLResponse:
+    """A Vietnamese error page in the site layout (404, 422, 500, 503…)."""
+    return page(request, "error.html", {"status": status, "title": title, "message": message,
+                                        "hint": hint, "nav": None}, status)
+
+
+def url(path: str, **params) -> str:
+    clean = {k: v for k, v in params.items() if v not in (None, "")}
+    return f"{path}?{urlencode(clean)}" if clean else path
