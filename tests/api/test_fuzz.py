@@ -128,12 +128,17 @@ def test_request_body_limit(client):
     assert client.get("/api/health").json()["status"] == "ok"
 
 
-def test_binds_localhost_by_default(monkeypatch):
+def test_binds_localhost_by_default(monkeypatch, tmp_path):
+    """`nghiquyet serve` without --host binds 127.0.0.1 (what uvicorn is actually given)."""
     for name in ("NGHIQUYET_HOST", "NGHIQUYET_PORT"):
         monkeypatch.delenv(name, raising=False)
-    assert Settings().host == "127.0.0.1"
-    import inspect
+    import uvicorn
+    from typer.testing import CliRunner
 
-    from indexer import cli
+    from indexer.cli import app
 
-    assert "host=settings.host" in inspect.getsource(cli.serve)  # `nghiquyet serve` uses it
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: seen.update(kw))
+    result = CliRunner().invoke(app, ["serve", "--data-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8000

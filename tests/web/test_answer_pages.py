@@ -210,7 +210,7 @@ def test_unit_page_shows_deadlines(client):
             html = client.get("/units/" + u["name"]).text
             assert 'class="when-tag' in html
             return
-    pytest.skip("no unit with a deadline in the fake index")
+    pytest.fail("no unit with a deadline in the fake index: the deadlines of the unit page went untested")
 
 
 def test_unknown_unit_is_a_vietnamese_404(client):
