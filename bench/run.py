@@ -106,7 +106,7 @@ def full_index(settings: Settings) -> dict:
     started = time.perf_counter()
     again = engine.index_paths([ROOT / "corpus", SHARED / "corpus-alqac"])
     reindex = time.perf_counter() - started
-    docs, passages = engine.generation().store.counts()
+    docs, passages = engine.engine.generation().store.counts()
     return {"documents": docs, "passages": passages, "embedded_now": rep.embedded,
             "seconds": round(took, 2), "reindex_unchanged_s": round(reindex, 3),
             "reindex_summary": again.summary()}

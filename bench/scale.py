@@ -105,8 +105,14 @@ def grow(base: Path, target: int, out: Path, threshold: int) -> dict:
                 (new, doc_id))
             conn.execute(
                 'INSERT INTO passages (doc_id, ordinal, start, "end", kind, section_path_json, text, '
-                "vector_key, words, folded) SELECT ?, ordinal, start, \"end\", kind, section_path_json, "
-                "text, vector_key, words, folded FROM passages WHERE doc_id = ?", (new, doc_id))
+                "vector_key, words, folded, page) SELECT ?, ordinal, start, \"end\", kind, section_path_json, "
+                "text, vector_key, words, folded, page FROM passages WHERE doc_id = ?", (new, doc_id))
+            conn.execute("INSERT INTO accents (doc_id, data_json) SELECT ?, data_json FROM accents"
+                         " WHERE doc_id = ?", (new, doc_id))
+            for table in ("items", "item_versions"):
+                cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] != "doc_id"]
+                conn.execute(f"INSERT INTO {table} (doc_id, {', '.join(cols)}) SELECT ?, {', '.join(cols)}"
+                             f" FROM {table} WHERE doc_id = ?", (new, doc_id))
             total += n
     conn.execute("COMMIT")
     conn.close()
@@ -128,16 +134,15 @@ def grow(base: Path, target: int, out: Path, threshold: int) -> dict:
                 timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
         return wrapper
 
-    orig = (gen_mod.LexicalIndex.build, gen_mod.DenseIndex.build, gen_mod.build_accent_model)
+    orig = (gen_mod.LexicalIndex.build, gen_mod.DenseIndex.build)
     gen_mod.LexicalIndex.build = timed("bm25_build_s", orig[0])
     gen_mod.DenseIndex.build = timed("faiss_build_s", orig[1])
-    gen_mod.build_accent_model = timed("accent_model_s", orig[2])
     try:
         t0 = time.perf_counter()
         name = gen_mod.finish_generation(out, tmp, store, {**manifest, "dense_hnsw_threshold": threshold})
         finish = time.perf_counter() - t0
     finally:
-        gen_mod.LexicalIndex.build, gen_mod.DenseIndex.build, gen_mod.build_accent_model = orig
+        gen_mod.LexicalIndex.build, gen_mod.DenseIndex.build = orig
     gdir = generations_dir(out) / name
     size = sum(f.stat().st_size for f in gdir.rglob("*") if f.is_file())
     return {"passages": total, "documents": n_docs,
@@ -156,7 +161,7 @@ def worker(data_dir: Path, n_queries: int) -> dict:
     out: dict = {}
     t0 = time.perf_counter()
     engine = Service(settings)
-    gen = engine.generation()
+    gen = engine.engine.generation()
     out["open_index_s"] = round(time.perf_counter() - t0, 2)
     engine.search("khởi động", k=1)
     out["open_and_first_query_s"] = round(time.perf_counter() - t0, 2)

@@ -73,3 +73,32 @@ def test_no_index_is_503_with_message(fake_settings):
     client = TestClient(create_app(fake_settings))
     resp = client.get("/api/search", params={"q": "du lịch"})
     assert resp.status_code == 503 and "nghiquyet index" in resp.json()["detail"]
+
+
+def test_every_api_route_documents_its_response_shape(client):
+    """/docs shows a response model for every JSON endpoint (a new route without one fails here)."""
+    spec = client.get("/openapi.json").json()
+    missing = []
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            content = op["responses"].get("200", {}).get("content", {})
+            schema = content.get("application/json", {}).get("schema", {})
+            if not schema.get("$ref", "").startswith("#/components/schemas/"):
+                missing.append(f"{method.upper()} {path}")
+    assert not missing, missing
+    assert {"SearchResponse", "DocumentDetail", "AskResponse", "Item"} <= set(spec["components"]["schemas"])
+
+
+def test_api_and_web_never_import_each_other():
+    """The layers call downwards only: api/ and web/ both call the service, never one another."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for package, other in (("api", "web"), ("web", "api"), ("indexer", "api"), ("indexer", "web")):
+        for path in (root / package).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                    [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+                assert not any(n == other or n.startswith(other + ".") for n in names), (path, names)

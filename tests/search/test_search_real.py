@@ -45,7 +45,7 @@ def test_results_are_verbatim_slices_with_paths_and_ranks(real_engine):
         assert doc["text"][r.start:r.end] == r.text
         assert r.ranks["lexical"] is not None or r.ranks["dense"] is not None
     money = [r for r in response.results if "90.241.000.000 đồng" in r.text]
-    assert money and money[0].section_path[-1].startswith("10. Kinh phí thực hiện")
+    assert money and money[0].section_path_parts[-1].startswith("10. Kinh phí thực hiện")
 
 
 def test_doc_filter(real_engine):
