@@ -55,6 +55,7 @@ class DocumentInfo(Record):
     place: str = ""
     date: str = Field("", description="ISO date yyyy-mm-dd when known")
     source: str = ""
+    file_name: str = Field("", description="The file name the document came from")
     passages: int = 0
     indexed_at: str | None = None
     implements: list[ImplementsRef] = []

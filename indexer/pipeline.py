@@ -90,6 +90,22 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[FileOutcome]]:
     return sorted({p.resolve() for p in found}), failed
 
 
+def upload_source(name: str, data: bytes) -> str:
+    """The source of an uploaded file: its name plus its content hash. A document's identity is
+    never its file name alone: two communes both sending "ke-hoach.docx" get two documents, and the
+    same bytes uploaded again are recognised as unchanged."""
+    return f"upload:{Path(name).name}@{hashlib.sha256(data).hexdigest()[:12]}"
+
+
+def source_file_name(source: str) -> str:
+    """The file name a user knows, from a source (a path, or an upload source)."""
+    if source.startswith("upload:"):
+        name = source.removeprefix("upload:")
+        head, sep, tail = name.rpartition("@")
+        return head if sep and len(tail) == 12 and all(c in "0123456789abcdef" for c in tail) else name
+    return Path(source).name
+
+
 def vector_key(model: str, text: str) -> str:
     """The embedding cache key: the same text under the same model is embedded once."""
     return hashlib.sha256(f"{model}\x00{text}".encode()).hexdigest()
@@ -230,7 +246,13 @@ class IndexRun:
                 if prior:
                     replaced.append(prior[0])
                 status = "updated" if prior and not rebuild else "added"
-                report.files.append(FileOutcome(src.source, status, doc_id, len(doc.passages)))
+                outcome = FileOutcome(src.source, status, doc_id, len(doc.passages))
+                namesake = self._namesake(src, existing)
+                if namesake and not prior:
+                    outcome.code = "same_name"
+                    outcome.reason = (f"a document with the same file name is already indexed ({namesake}); "
+                                      "this file was added as a separate document and that one is kept")
+                report.files.append(outcome)
             removed: list[str] = []
             for source, (doc_id, _) in existing.items():
                 if source in seen:
@@ -251,6 +273,15 @@ class IndexRun:
                 progress("terms", len(records), len(records))
             report.generation = self.engine.write(records, replaced + removed, fresh=rebuild, items=stale)
             return report
+
+    @staticmethod
+    def _namesake(src: Source, existing: dict) -> str | None:
+        """Id of another stored upload with the same file name (and other content), if any."""
+        if not src.source.startswith("upload:"):
+            return None
+        name = source_file_name(src.source)
+        return next((doc_id for source, (doc_id, _) in existing.items() if source != src.source
+                     and source.startswith("upload:") and source_file_name(source) == name), None)
 
     def _carry_over(self, source: str, doc_id: str, report: IndexReport) -> list[DocumentRecord]:
         """On --rebuild, re-parse a document indexed before whose file still exists."""

@@ -27,7 +27,7 @@ from indexer.ingest.errors import MESSAGES_VI
 from indexer.links import find_parent, link_candidates
 from indexer.models import (AskResponse, DocumentDetail, DocumentInfo, Health, SearchResponse,
                             SearchResult, UnitDetail, UnitDocument, UnitSummary)
-from indexer.pipeline import IndexReport, IndexRun, Source, collect_files
+from indexer.pipeline import IndexReport, IndexRun, Source, collect_files, source_file_name, upload_source
 from indexer.search.accents import merge_accent_counts, restore
 from indexer.search.fusion import rrf_keys
 from indexer.search.highlight import highlight_spans
@@ -130,8 +130,9 @@ class Service:
             progress=progress, pre_failed=failed))
 
     def add_files(self, files: list[tuple[str, bytes]]) -> IndexReport:
-        """Index uploaded files (name, bytes); their source is ``upload:<name>``."""
-        sources = [Source(f"upload:{Path(name).name}", Path(name).name, data=data) for name, data in files]
+        """Index uploaded files (name, bytes). A file is identified by its name and content: an
+        upload never replaces another document, even one with the same file name."""
+        sources = [Source(upload_source(name, data), Path(name).name, data=data) for name, data in files]
         return self._exclusive(lambda: self._run().run(sources))
 
     def delete(self, doc_ids: list[str]) -> IndexReport:
@@ -146,9 +147,9 @@ class Service:
         """The indexing report plus, per file, its upload name and a Vietnamese message."""
         body = report.to_dict()
         for f in body["files"]:
-            f["name"] = Path(f["source"].removeprefix("upload:")).name
+            f["name"] = source_file_name(f["source"])
             f["message_vi"] = (MESSAGES_VI.get(f.get("code") or "", f.get("reason") or "")
-                               if f["status"] == "failed" else "")
+                               if f["status"] == "failed" or f.get("code") else "")
         return body
 
     # -- documents --------------------------------------------------------------------------------
@@ -161,8 +162,9 @@ class Service:
 
     def _info(self, d: dict, docs: list[dict]) -> DocumentInfo:
         links = link_candidates(d.get("implements") or [], docs, d["id"])
-        keep = set(DocumentInfo.model_fields) - {"implements"}
-        return DocumentInfo(**{k: v for k, v in d.items() if k in keep}, implements=links)
+        keep = set(DocumentInfo.model_fields) - {"implements", "file_name"}
+        return DocumentInfo(**{k: v for k, v in d.items() if k in keep}, implements=links,
+                            file_name=source_file_name(d.get("source") or ""))
 
     def document(self, doc_id: str) -> DocumentDetail | None:
         """Metadata with resolved links, text, outline, blocks and passage offsets."""

@@ -7,7 +7,6 @@ Templates live in web/templates (Jinja2, autoescaped); static files in web/stati
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from urllib.parse import quote, unquote
 
 from fastapi import APIRouter, Query, Request
@@ -153,7 +152,7 @@ def reader_page(request: Request, doc_id: str, p: int | None = Query(None, ge=0)
         "outline": render.outline_entries(doc["blocks"], doc["text"]),
         "implements": implements, "target": p, "q": query or "",
         "heading": render.doc_heading(doc["type"], doc["title"], doc["id"]),
-        "source_name": Path(str(doc.get("source") or "")).name.removeprefix("upload:"),
+        "source_name": doc["file_name"],
     })
 
 

@@ -15,6 +15,7 @@ MESSAGES_VI = {
     "unsupported": "Định dạng tệp chưa được hỗ trợ (.txt, .md, .docx, .pdf, .html).",
     "no_text": "Không tìm thấy nội dung văn bản trong tệp.",
     "unreadable": "Không đọc được tệp.",
+    "same_name": "Đã có văn bản trùng tên tệp: tệp này được thêm thành văn bản riêng, văn bản cũ vẫn được giữ nguyên.",
 }
 
 
