@@ -16,9 +16,10 @@ from rich.table import Table
 
 from indexer.settings import Settings
 
+# rich_markup_mode=None: plain help (rich mode labels every flag "<bool>", "--help <bool>" included).
 app = typer.Typer(help="nghiquyet: search Vietnamese resolution texts with exact citations.",
-                  no_args_is_help=True, add_completion=False)
-model_app = typer.Typer(help="Manage the embedding model.", no_args_is_help=True)
+                  no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+model_app = typer.Typer(help="Manage the embedding model.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(model_app, name="model")
 console = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -85,6 +86,51 @@ def index(paths: list[Path] = typer.Argument(None, help="Files or directories (r
                   f"(reused {report.reused}); generation {report.generation}", highlight=False)
 
 
+def _short(text: str, limit: int) -> str:
+    """Cut at a word boundary with an ellipsis (never mid-word)."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:-") + "…"
+
+
+def _doc_name(doc_type: str, number: str, title: str, doc_id: str) -> str:
+    """How an official names a document: type and number, else type and a short title."""
+    from indexer.text import fold_key
+
+    if number:
+        return f"{doc_type} số {number}".strip()
+    title = title or ""
+    if doc_type and fold_key(title).startswith(fold_key(doc_type)):
+        doc_type = ""
+    return _short(" ".join(p for p in (doc_type, title) if p), 90) or doc_id
+
+
+def _get_json(url: str, path: str, params: dict) -> dict:
+    """GET a running nghiquyet server's JSON API (the CLI's --url mode: no model load here)."""
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    full = f"{url.rstrip('/')}{path}?{urllib.parse.urlencode({k: v for k, v in params.items() if v is not None})}"
+    try:
+        with urllib.request.urlopen(full, timeout=60) as response:
+            return json.loads(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as exc:
+        try:
+            detail = json.loads(exc.read().decode("utf-8")).get("detail")
+        except Exception:
+            detail = exc.reason
+        _fail(f"the server at {url} answered {exc.code}: {detail}", 2 if exc.code < 500 else 1)
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        _fail(f"cannot reach a nghiquyet server at {url} ({getattr(exc, 'reason', exc)})")
+
+
+Url = typer.Option(None, "--url", help="Ask a running server (e.g. http://127.0.0.1:8000) instead of "
+                   "loading the index and the model here (fast).")
+
+
 @app.command()
 def search(query: str = typer.Argument(..., help="Question or keywords."),
            k: int = typer.Option(10, "-k", min=1, max=100, help="Number of results."),
@@ -92,38 +138,53 @@ def search(query: str = typer.Argument(..., help="Question or keywords."),
            doc_type: Optional[str] = typer.Option(None, "--type", help="Only this document type (Kế hoạch…)."),
            issuer: Optional[str] = typer.Option(None, "--issuer", help="Only issuing bodies containing this."),
            year: Optional[int] = typer.Option(None, "--year", help="Only documents dated this year."),
-           data_dir: Optional[Path] = DataDir,
-           as_json: bool = typer.Option(False, "--json", help="Print the API's JSON.")) -> None:
-    """Hybrid search: verbatim passages with document, section path and offsets."""
-    from indexer.embed.embedder import ModelUnavailable
-    from indexer.engine.errors import IndexUnavailable
-    from indexer.engine.errors import UnknownDocument
-    from indexer.service import DocFilter
+           data_dir: Optional[Path] = DataDir, url: Optional[str] = Url,
+           as_json: bool = typer.Option(False, "--json", help="Print the API's JSON (with offsets).")) -> None:
+    """Hybrid search: verbatim passages with their document and section path."""
+    import time
+
     from indexer.search.query import QueryError, check_query
 
-    settings = _settings(data_dir)
+    started = time.perf_counter()
     try:
         query = check_query(query)
-        filters = DocFilter(doc_type=doc_type, issuer=issuer, year=year)
-        response = _service(settings).search(query, k=k, doc=doc, filters=filters or None)
     except QueryError as exc:
         _fail(str(exc), 2)
-    except UnknownDocument:
-        _fail(f"unknown document id '{doc}' (see `nghiquyet documents`)", 2)
-    except (IndexUnavailable, ModelUnavailable) as exc:
-        _fail(str(exc))
+    if url:
+        body = _get_json(url, "/api/search", {"q": query, "k": k, "doc": doc, "type": doc_type,
+                                              "issuer": issuer, "year": year})
+    else:
+        from indexer.embed.embedder import ModelUnavailable
+        from indexer.engine.errors import IndexUnavailable, UnknownDocument
+        from indexer.service import DocFilter
+
+        try:
+            filters = DocFilter(doc_type=doc_type, issuer=issuer, year=year)
+            body = _service(_settings(data_dir)).search(query, k=k, doc=doc, filters=filters or None).model_dump()
+        except UnknownDocument:
+            _fail(f"unknown document id '{doc}' (see `nghiquyet documents`)", 2)
+        except (IndexUnavailable, ModelUnavailable) as exc:
+            _fail(str(exc))
     if as_json:
-        print(response.model_dump_json(indent=2))
+        print(json.dumps(body, ensure_ascii=False, indent=2))
         return
-    console.print(f"[bold]{len(response.results)}[/bold] results in {response.took_ms:.0f} ms "
-                  f"(query language: {response.language})")
-    for i, r in enumerate(response.results, 1):
-        console.rule(f"{i}. {r.doc_type} {r.doc_number} — {r.doc_id}  [{r.start}:{r.end}]", style="dim")
-        if r.section_path:
-            console.print(r.section_path, style="cyan", highlight=False)
-        console.print(r.text, highlight=False)
-        console.print(f"score {r.score:.4f}  ranks lexical={r.ranks['lexical']} dense={r.ranks['dense']}",
-                      style="dim")
+    total = time.perf_counter() - started
+    where = f"server {url}" if url else "local index"
+    console.print(f"[bold]{len(body['results'])}[/bold] results — search {body['took_ms']:.0f} ms, "
+                  f"{total:.1f} s in all with start-up ({where}; query language: {body['language']})",
+                  highlight=False)
+    if body.get("interpreted") and body["interpreted"] != body["query"]:
+        console.print(f"understood as: {body['interpreted']}", style="dim", highlight=False)
+    if body.get("translated"):
+        console.print(f"searched in Vietnamese: {body['translated']}", style="dim", highlight=False)
+    for i, r in enumerate(body["results"], 1):
+        console.rule(f"{i}. {_doc_name(r['doc_type'], r['doc_number'], r['doc_title'], r['doc_id'])}",
+                     style="dim")
+        if r["section_path"]:
+            console.print(r["section_path"], style="cyan", highlight=False)
+        console.print(r["text"], highlight=False)
+        console.print(f"{r['doc_id']} #p-{r['passage']}" + (f" · trang {r['page']}" if r.get("page") else ""),
+                      style="dim", highlight=False)
 
 
 @app.command("eval")
@@ -234,10 +295,10 @@ def _emit_items(items: list[dict], kind: str, fmt: str, out: Optional[Path]) -> 
         console.print(f"wrote {len(items)} rows to {out}")
     elif fmt == "table":
         cols, data = rows(items, kind)
-        keep = [c for c in cols if c not in ("quote", "unit_normalized", "section")]
+        keep = [c for c in cols if c not in ("quote", "unit_normalized", "section", "start", "end")]
         table = Table(*keep)
         for row in data:
-            table.add_row(*[str(v)[:90] for c, v in zip(cols, row) if c in keep])
+            table.add_row(*[_short(str(v), 90) for c, v in zip(cols, row) if c in keep])
         console.print(table)
     else:
         _fail(f"unknown format '{fmt}' (table, json, csv, xlsx)", 2)
@@ -283,26 +344,32 @@ def deadlines(doc_id: str = typer.Argument(..., help="Document id."), data_dir: 
 @app.command()
 def ask(question: str = typer.Argument(..., help="A question, e.g. \"ai chịu trách nhiệm tuyên truyền?\""),
         k: int = typer.Option(10, "-k", min=1, max=50, help="Passages retrieved."),
-        data_dir: Optional[Path] = DataDir,
+        data_dir: Optional[Path] = DataDir, url: Optional[str] = Url,
         fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """Extractive answer with citations (never generated): unit, number or deadline from the text."""
-    from indexer.embed.embedder import ModelUnavailable
-    from indexer.engine.errors import IndexUnavailable
     from indexer.search.query import QueryError, check_query
 
     try:
-        result = _service(_settings(data_dir)).ask(check_query(question), k=k).model_dump()
+        question = check_query(question)
     except QueryError as exc:
         _fail(str(exc), 2)
-    except (IndexUnavailable, ModelUnavailable) as exc:
-        _fail(str(exc))
+    if url:
+        result = _get_json(url, "/api/ask", {"q": question, "k": k})
+    else:
+        from indexer.embed.embedder import ModelUnavailable
+        from indexer.engine.errors import IndexUnavailable
+
+        try:
+            result = _service(_settings(data_dir)).ask(question, k=k).model_dump()
+        except (IndexUnavailable, ModelUnavailable) as exc:
+            _fail(str(exc))
     if fmt == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return
     console.print(f"[bold]{result['kind']}[/bold]: "
                   f"{result['answer'] or result['message']}", highlight=False)
     for i, c in enumerate(result["citations"], 1):
-        console.rule(f"{i}. {c['doc_id']}  [{c['start']}:{c['end']}]", style="dim")
+        console.rule(f"{i}. {_short(c.get('doc_title') or c['doc_id'], 90)}", style="dim")
         if c["section_path"]:
             console.print(" › ".join(c["section_path"]), style="cyan", highlight=False)
         console.print(c["text"], highlight=False)
@@ -376,6 +443,9 @@ def compare(parent: str = typer.Argument(..., help="Document it implements: an i
         _fail(f"not an indexed document id nor a file: {exc}")
     except (IndexUnavailable, ModelUnavailable) as exc:
         _fail(str(exc))
+    if not result.get("linked", True):
+        err.print(f"[yellow]warning:[/yellow] {result['child'].get('id')} does not say it implements "
+                  f"{result['parent'].get('id')}: check that these are the right two documents", highlight=False)
     if fmt == "table":
         to_table(result, console)
         return

@@ -34,6 +34,10 @@ def run_compare(service, parent_ref: str | None, child_ref: str, settings=None) 
                                + (f" ({refs})" if refs else " (it names none)"))
     parent = load_side(parent_ref, service, settings)
     result = compare(parent, child, settings, embedder=service.embedder)
+    # Does the child say it implements this parent? (The CLI and the page warn when it does not.)
+    parent_doc = {**parent.meta, "id": parent.id}
+    result["linked"] = any(link["doc_id"] == parent.id for link in
+                           link_candidates(child.meta.get("implements") or [], [parent_doc], child.id))
     return result
 
 
