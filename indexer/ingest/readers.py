@@ -50,14 +50,30 @@ def _paragraph_text(para, default_font: str | None) -> str:
         return para.text
     out = []
     for run, font in zip(runs, fonts):
-        text = run.text
         enc = font_encoding(font)
+        text = _legacy_run_text(run) if enc else run.text
         if enc == "tcvn3":
             text = tcvn3_to_unicode(text)
             text = text.upper() if font_is_capitals(font) else text
         elif enc == "vni":
             text = vni_to_unicode(text)
         out.append(text)
+    return "".join(out)
+
+
+_RUN_CHARS = {"tab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-", "softHyphen": "\u00ad"}
+
+
+def _legacy_run_text(run) -> str:
+    """A run's text keeping soft hyphens: TCVN3 stores "ư" as 0xAD, which Word and LibreOffice
+    write as an optional hyphen (``w:softHyphen``) that python-docx's ``run.text`` drops."""
+    out = []
+    for child in run._r.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "t":
+            out.append(child.text or "")
+        elif tag in _RUN_CHARS:
+            out.append(_RUN_CHARS[tag])
     return "".join(out)
 
 
