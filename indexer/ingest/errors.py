@@ -20,6 +20,7 @@ MESSAGES_VI = {
     "convert_unavailable": "Cần LibreOffice để đọc tệp .doc, .rtf, .odt nhưng máy chủ chưa cài.",
     "convert_failed": "Không chuyển đổi được tệp .doc/.rtf/.odt (tệp hỏng hoặc quá thời gian cho phép).",
     "hidden": "Tệp ẩn (tên bắt đầu bằng dấu chấm), đã bỏ qua.",
+    "temporary": "Tệp khóa hoặc tệp tạm của trình soạn thảo, không phải văn bản; đã bỏ qua.",
     "no_text": "Không tìm thấy nội dung văn bản trong tệp.",
     "unreadable": "Không đọc được tệp.",
 }
