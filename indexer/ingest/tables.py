@@ -95,7 +95,8 @@ def assignment_lines(grid: Grid) -> list[str] | None:
         if len(row) < width:
             row = row + [""] * (width - len(row))
         get = lambda key: row[roles[key]].strip() if key in roles else ""  # noqa: E731
-        unit, task = get("unit"), get("task").rstrip(" .;")
+        # ";" inside a cell lists units; as a clause end it would cut the row's sentence in two.
+        unit, task = get("unit").replace(";", ","), get("task").rstrip(" .;")
         if not unit and not task:
             continue
         if unit and not task and len({c for c in row if c}) == 1:
@@ -106,7 +107,7 @@ def assignment_lines(grid: Grid) -> list[str] | None:
         if unit:
             role = "" if re.search(r"chủ trì|thực hiện", unit, re.I) else " chủ trì"
             head = unit.rstrip(" .;") + role
-            partner = get("partner").rstrip(" .;")
+            partner = get("partner").rstrip(" .;").replace(";", ",")
             if partner:
                 head += f", phối hợp với {partner}"
             parts.append(f"{head}: {task[:1].lower() + task[1:] if task else ''}".rstrip(": "))
