@@ -54,7 +54,7 @@ def parse_text(doc_id: str, source: str, raw_text: str, digest: str, settings: S
                paged: bool = False) -> ParsedDocument:
     """Raw text -> stored text, outline, metadata and passages. ``paged``: the raw text separates
     pages with form feeds (PDF, images) and passages carry their page."""
-    flowed = reflow(raw_text)
+    flowed = reflow(raw_text, wrapped=True if paged else None)
     blocks = parse_outline(flowed.text, flowed.bold_starts)
     meta = extract_metadata(blocks)
     page_starts = flowed.page_starts if paged else None

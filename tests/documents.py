@@ -213,8 +213,9 @@ def header_lines() -> str:
                         "ĐẢNG CỘNG SẢN VIỆT NAM", h["date_text"], "KẾ HOẠCH", h["title"], *BODY])
 
 
-def header_pdf() -> bytes:
-    """The header laid out in two columns, as a PDF text layer gives it (columns run together)."""
+def header_pdf(body: list[str] | None = None) -> bytes:
+    """The header laid out in two columns, as a PDF text layer gives it (columns run together).
+    A long ``body`` makes the text hard-wrapped, as real PDF exports are."""
     from fpdf import FPDF
 
     h = HEADER
@@ -238,10 +239,46 @@ def header_pdf() -> bytes:
     pdf.set_xy(10, 54)
     pdf.multi_cell(190, 6, h["title"], align="C")
     pdf.ln(4)
-    for para in BODY:
+    for para in body or BODY:
         pdf.multi_cell(0, 6, para)
         pdf.ln(2)
     return bytes(pdf.output())
+
+
+def header_image(dpi: int = 200):
+    """The header page as a scan shows it: two centred columns, then the type, title and body."""
+    from PIL import Image, ImageDraw
+
+    h = HEADER
+    size = lambda pt: int(pt * dpi / 72)  # noqa: E731
+    width, height = int(8.27 * dpi), int(6.0 * dpi)
+    image = Image.new("L", (width, height), 255)
+    draw = ImageDraw.Draw(image)
+    regular, bold = _font(SERIF, size(12)), _font(SERIF_BOLD, size(12))
+    left_x, right_x = int(0.3 * width), int(0.68 * width)
+    y0, step = size(40), size(19)
+
+    def centred(x, y, text, font):
+        draw.text((x - font.getlength(text) / 2, y), text, font=font, fill=0)
+
+    centred(int(0.12 * width), size(16), "MẬT", bold)
+    for i, (text, font) in enumerate([(h["superior"], regular), (h["issuer"], bold), ("*", regular),
+                                      (f"Số {h['number']}", regular)]):
+        centred(left_x, y0 + i * step, text, font)
+    centred(right_x, y0, "ĐẢNG CỘNG SẢN VIỆT NAM", bold)
+    centred(right_x, y0 + 3 * step, h["date_text"], _font(FONTS / "DejaVuSerif-Italic.ttf", size(12)))
+    y = y0 + 6 * step
+    centred(width // 2, y, "KẾ HOẠCH", _font(SERIF_BOLD, size(15)))
+    y += int(step * 1.4)
+    cut = h["title"].rfind(" ", 0, 60)
+    for line in (h["title"][:cut], h["title"][cut:]):
+        centred(width // 2, y, line.strip(), bold)
+        y += step
+    y += step
+    for para in BODY:
+        draw.text((size(60), y), para[:para.rfind(" ", 0, 70)] + ".", font=regular, fill=0)
+        y += step
+    return image
 
 
 def libreoffice_convert(data: bytes, suffix: str, target: str) -> bytes:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from indexer.structure.markers import starts_with_marker
-from indexer.structure.outline import is_caps
+from indexer.structure.outline import _TYPE_RE, is_caps
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")  # \f: page break
 _ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
@@ -22,6 +22,10 @@ _TERMINAL = re.compile(r"[.;:!?…][\"”’)\]»]*$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.I)
 _SEPARATOR = re.compile(r"^[-_=*.~]{3,}$")
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Lines of the official header that start a block of their own even in hard-wrapped text: the
+# number, the place/date line, the national motto, and the document type ("KẾ HOẠCH").
+_HEADER_LINE = re.compile(r"^(?:Số\s*:?\s*\d|(?:ĐẢNG CỘNG SẢN|CỘNG HÒA|CỘNG HOÀ) |Độc lập\s*[-–]|"
+                          r"[^,\d]{2,40},\s*ngày\s+(?:\d{1,2}|\.{2,}|…)\s+tháng\b)", re.U)
 
 
 @dataclass
@@ -110,8 +114,10 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return p95 < 160 and open_ended / len(long_lines) > 0.5
 
 
-def reflow(raw: str) -> Reflowed:
-    """Raw text (any line structure) -> stored text with one block per paragraph."""
+def reflow(raw: str, wrapped: bool | None = None) -> Reflowed:
+    """Raw text (any line structure) -> stored text with one block per paragraph. ``wrapped``:
+    the lines are visual lines of a page (PDF text layer, OCR), whatever their count; None lets
+    the text's shape decide (a short page has too few lines to tell)."""
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\u00a0", " ")
     text = _CONTROL.sub("", text).replace("\f", "\n\f\n")
@@ -142,7 +148,7 @@ def reflow(raw: str) -> Reflowed:
     lines = [(*item, pg) for item, pg in zip(lines, line_pages)]
 
     plain = [item[0] for item in lines]
-    wrapped = _is_hard_wrapped(plain)
+    wrapped = _is_hard_wrapped(plain) if wrapped is None else wrapped
     if wrapped:
         lines = [item for item in lines if not _PAGE_NUMBER.match(item[0])]
         plain = [item[0] for item in lines]
@@ -185,6 +191,11 @@ def _continues(block: list[str], line: str, blank: bool, wrapped: bool, stats: _
     """Does ``line`` continue the block whose lines so far are ``block``?"""
     prev = block[-1]
     if prev_bold != bold:
+        return False
+    if not any(c.isalnum() for c in prev) or not any(c.isalnum() for c in line):
+        return False  # "*", "-o0o-": the header's ornaments end a block
+    if _HEADER_LINE.match(line) or (is_caps(line) and (m := _TYPE_RE.match(line))
+                                    and not m.group(2).strip()):
         return False
     if is_caps(prev) or _SEPARATOR.match(prev) or _SEPARATOR.match(line):
         return False

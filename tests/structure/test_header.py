@@ -9,7 +9,10 @@ import pytest
 from indexer.document import parse_bytes, parse_text
 from indexer.settings import Settings
 from indexer.structure.header import parse_header
-from tests.documents import HEADER, header_docx, header_lines, header_pdf
+from indexer.ingest.ocr import tesseract_problem
+from tests.conftest import PLANS
+from tests.documents import (HEADER, header_docx, header_image, header_lines, header_pdf, jpeg_bytes,
+                             need_tool, plan_paragraphs, scanned)
 
 SETTINGS = Settings(model="hash-64")
 
@@ -22,20 +25,31 @@ def check(meta):
     assert meta.confidential
 
 
-@pytest.mark.parametrize("form", ["docx", "pdf", "lines"])
+@pytest.mark.parametrize("form", ["docx", "pdf", "pdf-long", "scan", "lines"])
 def test_header_every_field(form, tmp_path):
     settings = Settings(model="hash-64", data_dir=tmp_path)
     if form == "docx":
         doc = parse_bytes("h", "h.docx", "h.docx", header_docx(), settings)
-    elif form == "pdf":
-        doc = parse_bytes("h", "h.pdf", "h.pdf", header_pdf(), settings)
+    elif form.startswith("pdf"):
+        # "pdf-long": the whole plan as body, so the text is hard-wrapped and header lines must
+        # not run into each other ("… năm 2026 KẾ HOẠCH")
+        body = plan_paragraphs(PLANS["004"])[3:] if form == "pdf-long" else None
+        doc = parse_bytes("h", "h.pdf", "h.pdf", header_pdf(body), settings)
         assert not doc.ocr  # the text layer was used, nothing OCR'd
+        if body:
+            assert any(b.text == "KẾ HOẠCH" and b.kind == "type" for b in doc.blocks)
+            assert doc.passages[-1].page == 2
+    elif form == "scan":  # a photographed header: two columns, bold issuer, italic date
+        need_tool("tesseract-ocr + tesseract-ocr-vie", tesseract_problem("vie"))
+        image = scanned(header_image(200), angle=0.8)
+        doc = parse_bytes("h", "h.jpg", "h.jpg", jpeg_bytes(image, 200), settings)
+        assert len(doc.ocr) == 1
     else:
         doc = parse_text("h", "h.txt", header_lines(), "d", settings)
     check(doc.meta)
     # header lines never become passages; the body does
     assert not any("CỘNG SẢN" in p.text or "07-KH" in p.text for p in doc.passages)
-    assert any("Văn phòng Đảng ủy chủ trì" in p.text for p in doc.passages)
+    assert any("Văn phòng Đảng ủy chủ trì" in p.text for p in doc.passages) or form == "pdf-long"
 
 
 def test_state_body_split_over_two_lines_and_numeric_date():
