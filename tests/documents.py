@@ -291,3 +291,26 @@ def libreoffice_convert(data: bytes, suffix: str, target: str) -> bytes:
         subprocess.run([exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
                         target, "--outdir", tmp, str(src)], check=True, capture_output=True, timeout=180)
         return (Path(tmp) / f"fixture.{target.split(':')[0]}").read_bytes()
+
+
+def table_pdf(paragraphs: list[str], table: list[list[str]], after: list[str] = ()) -> bytes:
+    """Paragraphs, a ruled table (header row first), more paragraphs: a PDF with a text layer."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("dv", fname=str(SANS))
+    pdf.add_font("dv", style="B", fname=str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_font("dv", size=10)
+    pdf.add_page()
+    for para in paragraphs:
+        pdf.multi_cell(0, 6, para, new_x="LMARGIN", new_y="NEXT")
+    widths = [8, 60, 40, 45, 35][:len(table[0])]
+    with pdf.table(col_widths=tuple(widths)) as t:
+        for row in table:
+            cells = t.row()
+            for value in row:
+                cells.cell(value)
+    pdf.ln(3)
+    for para in after:
+        pdf.multi_cell(0, 6, para, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

@@ -1,12 +1,14 @@
 """An assignment table ("Phân công nhiệm vụ": TT | nhiệm vụ | đơn vị chủ trì | phối hợp | thời hạn)
-in a DOCX comes out of the extractors as who does what, with whom, by when."""
+in a DOCX or a PDF comes out of the extractors as who does what, with whom, by when."""
 
 from __future__ import annotations
 
 from indexer.document import parse_bytes
 from indexer.extract import extract
 from indexer.settings import Settings
-from tests.documents import docx_bytes
+import pytest
+
+from tests.documents import docx_bytes, table_pdf
 
 TABLE = [["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành"],
          ["1", "Hướng dẫn, theo dõi, đôn đốc việc sơ kết ở các địa phương, cơ quan, đơn vị",
@@ -16,11 +18,19 @@ TABLE = [["TT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị 
          ["3", "Tổ chức Hội nghị sơ kết cấp tỉnh", "Văn phòng Tỉnh ủy", "", "Tháng 11/2021"]]
 
 
-def test_assignment_table_rows_give_responsibilities_and_deadlines(tmp_path):
-    data = docx_bytes(["KẾ HOẠCH", "Sơ kết 05 năm thực hiện Nghị quyết số 06-NQ/TU", "I. MỤC ĐÍCH, YÊU CẦU",
-                       "Đánh giá toàn diện kết quả thực hiện Nghị quyết.", "II. PHÂN CÔNG NHIỆM VỤ"],
-                      bold={0}, tables_after=[TABLE])
-    doc = parse_bytes("t", "t.docx", "t.docx", data, Settings(model="hash-64", data_dir=tmp_path))
+OPENING = ["KẾ HOẠCH", "Sơ kết 05 năm thực hiện Nghị quyết số 06-NQ/TU", "I. MỤC ĐÍCH, YÊU CẦU",
+           "Đánh giá toàn diện kết quả thực hiện Nghị quyết.", "II. PHÂN CÔNG NHIỆM VỤ"]
+
+
+@pytest.mark.parametrize("form", ["docx", "pdf"])
+def test_assignment_table_rows_give_responsibilities_and_deadlines(form, tmp_path):
+    if form == "docx":
+        data = docx_bytes(OPENING, bold={0}, tables_after=[TABLE])
+    else:
+        data = table_pdf(OPENING, TABLE, after=["III. KINH PHÍ", "Kinh phí thực hiện từ ngân sách tỉnh."])
+    doc = parse_bytes("t", f"t.{form}", f"t.{form}", data, Settings(model="hash-64", data_dir=tmp_path))
+    if form == "pdf":
+        assert not doc.ocr and "Kinh phí thực hiện từ ngân sách tỉnh." in doc.text
     items = [i.to_dict() for i in extract(doc)]
     resp = {(i["unit"], i["role"]) for i in items if i["kind"] == "responsibility"}
     assert {("Ban Tuyên giáo Tỉnh ủy", "chủ trì"), ("Văn phòng Tỉnh ủy", "phối hợp"),
