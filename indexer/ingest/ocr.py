@@ -125,20 +125,17 @@ def deskew(image):
     return rgb.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=fill), angle
 
 
-def ocr_image(image, language: str = "vie", timeout: float = 300.0, dpi: int | None = None) -> str:
-    """Text of one page image (deskewed first). Raises IngestError on failure or timeout."""
-    require_tesseract(language)
-    level, _ = deskew(image)
-    if level.mode not in ("L", "RGB"):
-        level = level.convert("RGB")
+def _tesseract(image, args: list[str], timeout: float, dpi: int | None) -> str:
+    """Run tesseract on one image with ``args``; its stdout. Raises IngestError."""
+    if image.mode not in ("L", "RGB"):
+        image = image.convert("RGB")
     with tempfile.TemporaryDirectory(prefix="nghiquyet-ocr-") as tmp:
         png = Path(tmp) / "page.png"
         if dpi:
-            level.save(png, dpi=(dpi, dpi))
+            image.save(png, dpi=(dpi, dpi))
         else:
-            level.save(png)
-        cmd = [shutil.which("tesseract") or "tesseract", str(png), "stdout", "-l", language,
-               "--psm", "3"]
+            image.save(png)
+        cmd = [shutil.which("tesseract") or "tesseract", str(png), "stdout", *args]
         if dpi:
             cmd += ["--dpi", str(dpi)]
         try:
@@ -152,7 +149,49 @@ def ocr_image(image, language: str = "vie", timeout: float = 300.0, dpi: int | N
     if out.returncode != 0:
         msg = out.stderr.decode("utf-8", "replace").strip().splitlines()
         raise IngestError("ocr_failed", f"tesseract failed: {msg[-1] if msg else out.returncode}")
-    return out.stdout.decode("utf-8", "replace").replace("\f", "").strip()
+    return out.stdout.decode("utf-8", "replace")
+
+
+def orientation(image, timeout: float = 60.0) -> int:
+    """Degrees (0, 90, 180, 270) to rotate the page clockwise so its text is upright, from
+    tesseract's orientation detection; 0 when it cannot tell."""
+    import re
+
+    try:
+        out = _tesseract(image, ["--psm", "0"], timeout, None)
+    except IngestError:
+        return 0
+    rotate = re.search(r"Rotate:\s*(\d+)", out)
+    confidence = re.search(r"Orientation confidence:\s*([\d.]+)", out)
+    if not rotate or not confidence or float(confidence.group(1)) < 1.0:
+        return 0
+    return int(rotate.group(1)) % 360
+
+
+def readable_share(text: str) -> float:
+    """Share of the words that are well-formed Vietnamese syllables: low for OCR of a sideways or
+    upside-down page."""
+    from .legacy import _syllable_share
+
+    return _syllable_share(text)
+
+
+def ocr_image(image, language: str = "vie", timeout: float = 300.0, dpi: int | None = None) -> str:
+    """Text of one page image, deskewed first. A page that reads as gibberish (a phone photo taken
+    sideways or upside down) is turned by tesseract's orientation detection and read again.
+    Raises IngestError on failure or timeout."""
+    require_tesseract(language)
+    level, _ = deskew(image)
+    args = ["-l", language, "--psm", "3"]
+    text = _tesseract(level, args, timeout, dpi).replace("\f", "").strip()
+    if len(text) < 40 or readable_share(text) < 0.5:
+        turn = orientation(image)
+        if turn:
+            upright, _ = deskew(image.rotate(-turn, expand=True))
+            second = _tesseract(upright, args, timeout, dpi).replace("\f", "").strip()
+            if readable_share(second) > readable_share(text):
+                text = second
+    return text
 
 
 class OcrCache:

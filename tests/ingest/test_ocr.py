@@ -96,3 +96,17 @@ def test_without_tesseract_the_file_fails_clearly(monkeypatch, page_one):
         assert "LOUD SKIP" in str(skipped.value)
     finally:
         tesseract_problem.cache_clear()
+
+
+def test_sideways_phone_photo_is_turned_upright(tmp_path):
+    """A page photographed sideways reads as gibberish until tesseract's orientation detection
+    turns it; then its header comes out whole."""
+    need_tool("tesseract-ocr + tesseract-ocr-vie", tesseract_problem("vie"))
+    from tests.documents import HEADER, header_image
+
+    photo = scanned(header_image(200), angle=0.8).rotate(90, expand=True)
+    doc = parse_bytes("p", "photo.jpg", "photo.jpg", jpeg_bytes(photo, 200),
+                      Settings(model="hash-64", data_dir=tmp_path))
+    m = doc.meta
+    assert (m.issuer, m.number, m.date, m.type) == (HEADER["issuer"], HEADER["number"], HEADER["date"],
+                                                    HEADER["type"])
