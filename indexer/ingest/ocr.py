@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -23,7 +24,7 @@ from pathlib import Path
 from .errors import IngestError
 
 # Bump when the image preparation changes: cached text made another way is not reused.
-OCR_VERSION = 1
+OCR_VERSION = 2
 # Progress callback: (page number from 1, page count, seconds this page took, came from the cache).
 Progress = Callable[[int, int, float, bool], None]
 
@@ -155,8 +156,6 @@ def _tesseract(image, args: list[str], timeout: float, dpi: int | None) -> str:
 def orientation(image, timeout: float = 60.0) -> int:
     """Degrees (0, 90, 180, 270) to rotate the page clockwise so its text is upright, from
     tesseract's orientation detection; 0 when it cannot tell."""
-    import re
-
     try:
         out = _tesseract(image, ["--psm", "0"], timeout, None)
     except IngestError:
@@ -176,6 +175,17 @@ def readable_share(text: str) -> float:
     return _syllable_share(text)
 
 
+# Tesseract reads a heading's "II." as "IL" (the "I." merges into an L at scan resolution), which
+# loses the outline marker and nests the whole section under the item before it.
+_ROMAN_L = re.compile(r"^([IVX]{1,3})L(\s+)(\w+)", re.M)
+
+
+def tidy(text: str) -> str:
+    """Undo OCR confusions that break the outline: "IL NỘI DUNG" -> "II. NỘI DUNG"."""
+    return _ROMAN_L.sub(lambda m: f"{m.group(1)}I.{m.group(2)}{m.group(3)}" if m.group(3).isupper()
+                        and len(m.group(3)) > 1 else m.group(0), text)
+
+
 def ocr_image(image, language: str = "vie", timeout: float = 300.0, dpi: int | None = None) -> str:
     """Text of one page image, deskewed first. A page that reads as gibberish (a phone photo taken
     sideways or upside down) is turned by tesseract's orientation detection and read again.
@@ -191,7 +201,7 @@ def ocr_image(image, language: str = "vie", timeout: float = 300.0, dpi: int | N
             second = _tesseract(upright, args, timeout, dpi).replace("\f", "").strip()
             if readable_share(second) > readable_share(text):
                 text = second
-    return text
+    return tidy(text)
 
 
 class OcrCache:

@@ -110,3 +110,10 @@ def test_sideways_phone_photo_is_turned_upright(tmp_path):
     m = doc.meta
     assert (m.issuer, m.number, m.date, m.type) == (HEADER["issuer"], HEADER["number"], HEADER["date"],
                                                     HEADER["type"])
+
+
+def test_tidy_restores_roman_heading_markers():
+    from indexer.ingest.ocr import tidy
+
+    assert tidy("IL NỘI DUNG\nIIL TỔ CHỨC THỰC HIỆN\nLai Châu\nIL được") == \
+        "II. NỘI DUNG\nIII. TỔ CHỨC THỰC HIỆN\nLai Châu\nIL được"
