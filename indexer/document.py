@@ -32,6 +32,13 @@ class ParsedDocument:
     def ocr_seconds(self) -> float:
         return sum(p.seconds for p in self.ocr)
 
+    def ocr_summary(self) -> dict:
+        """For the indexing report: pages OCR'd, how many came from the cache, seconds per page."""
+        done = [p for p in self.ocr if not p.cached]
+        return {"pages": len(self.ocr), "cached": len(self.ocr) - len(done),
+                "seconds": round(self.ocr_seconds, 2),
+                "seconds_per_page": round(sum(p.seconds for p in done) / len(done), 2) if done else 0.0}
+
     @property
     def title(self) -> str:
         return self.meta.title or self.meta.type or self.id

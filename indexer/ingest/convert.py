@@ -43,6 +43,13 @@ def _profile_dir() -> Path:
     return _PROFILE
 
 
+def _reset_profile() -> None:
+    global _PROFILE
+    if _PROFILE is not None:
+        shutil.rmtree(_PROFILE, ignore_errors=True)
+        _PROFILE = None
+
+
 def to_docx(data: bytes, suffix: str, timeout: float = 120.0) -> bytes:
     """Convert the bytes of a ``suffix`` file to .docx. Raises IngestError."""
     exe = soffice_path()
@@ -62,6 +69,7 @@ def to_docx(data: bytes, suffix: str, timeout: float = 120.0) -> bytes:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
+            _reset_profile()  # a killed soffice can leave its profile locked or half-written
             raise IngestError("convert_failed", f"LibreOffice took longer than {timeout:.0f} s to "
                                                 f"convert the {suffix} file") from None
         result = out_dir / "input.docx"

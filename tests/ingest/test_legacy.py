@@ -103,3 +103,14 @@ def test_without_libreoffice_the_file_fails_clearly(monkeypatch):
     with pytest.raises(pytest.skip.Exception) as skipped:
         need_tool("LibreOffice", problem)
     assert "LOUD SKIP" in str(skipped.value)
+
+
+def test_conversion_timeout_is_a_clear_failure():
+    need_tool("LibreOffice (libreoffice-writer-nogui)", converter_problem())
+    from indexer.ingest.convert import to_docx
+
+    rtf = libreoffice_convert(docx_bytes(PARAS[:3], bold={0}), ".docx", "rtf")
+    with pytest.raises(IngestError) as info:
+        to_docx(rtf, ".rtf", timeout=0.01)
+    assert info.value.code == "convert_failed" and "longer than" in info.value.message
+    assert "Sơ kết 05 năm" in read_document("a.rtf", rtf, LIMIT).text  # the next conversion works
