@@ -140,3 +140,10 @@ def document_marks(texts: list[str]) -> list[str]:
         if len(text) <= 80:
             _marks(text, marks)
     return marks
+
+
+def looks_like_header_line(text: str) -> bool:
+    """A number, place/date, motto or mark line of the header (for documents without a type line)."""
+    date = _DATE_WORDS.search(text) or _DATE_NUMERIC.search(text)
+    return bool(_NUMBER.match(text) or _MOTTO.search(text) or _INTERNAL.search(text)
+                or (date and date.end() >= len(text.rstrip(" .")) and len(text) < 70))

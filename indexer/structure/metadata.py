@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from .header import document_marks, parse_header
+from .header import document_marks, looks_like_header_line, parse_header
 from .markers import marker_of
-from .outline import DOC_TYPES, Block, _TYPE_RE
+from .outline import DOC_TYPES, Block, _TYPE_RE, is_caps
 
 _NUMBER = re.compile(r"\bSố[:\s]+(\d+[\w/\-.]*[A-ZĐ][\w/\-.]*)", re.U)
 _PLACE_DATE = re.compile(r"^(?P<place>[A-ZĐ][^\d,]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+"
@@ -90,8 +90,11 @@ def _header_blocks(blocks: list[Block]) -> list[Block]:
         return marked
     out = []
     for block in blocks[:10]:
-        if marker_of(block.text) or len(block.text) > 160 or block.kind != "para":
+        if marker_of(block.text) or len(block.text) > 160 or block.kind not in ("para", "heading"):
             break
+        if not (is_caps(block.text) or looks_like_header_line(block.text)
+                or not any(c.isalnum() for c in block.text)):
+            break  # body text: its dates and numbers are content, not the header's
         out.append(block)
     return out
 

@@ -79,3 +79,13 @@ def test_no_marks_in_a_title_about_secrets():
     assert meta.marks == [] and not meta.confidential
     assert (meta.issuer, meta.superior, meta.number, meta.type) == ("ĐẢNG ỦY XÃ BÌNH LƯ", "", "12-NQ/ĐU",
                                                                      "Nghị quyết")
+
+
+def test_without_a_type_line_only_the_header_lines_count():
+    text = ("UBND XÃ BÌNH LƯ\n\nSố: 15/TB-UBND\n\nBình Lư, ngày 3 tháng 5 năm 2026\n\n"
+            "Về việc tổ chức hội nghị, ngày 20 tháng 5 năm 2026 tại hội trường xã.\n")
+    meta = parse_text("x", "x.txt", text, "d", SETTINGS).meta
+    assert (meta.issuer, meta.number, meta.place, meta.date) == ("UBND XÃ BÌNH LƯ", "15/TB-UBND", "Bình Lư",
+                                                                 "2026-05-03")
+    body = parse_text("y", "y.txt", "Hội nghị họp, ngày 20 tháng 5 năm 2026 tại xã.\n", "d", SETTINGS).meta
+    assert (body.date, body.place, body.issuer) == ("", "", "")
