@@ -59,6 +59,11 @@ _VI_ONLY = re.compile(r"[\u0100-\u01b0\u1ea0-\u1ef9]")  # ă đ ĩ ũ ơ ư ạ 
 _FOREIGN = set("µ¸¶·¹¨»¾¼½Æ©ÇËÎÏÑª×ØÜÞßäå«æçë¬îïñö÷øûüþ¡¢§£¤¥¦\u00adÅÄÖØÛÜÆÏËÎÑ")
 
 
+def has_unicode_vietnamese(text: str) -> bool:
+    """Letters only Unicode Vietnamese has (ă đ ơ ư ạ … ỹ): such text is not legacy-encoded."""
+    return bool(_VI_ONLY.search(text))
+
+
 def tcvn3_to_unicode(text: str) -> str:
     return text.translate(TCVN3)
 
@@ -128,7 +133,7 @@ def font_encoding(font: str | None) -> str | None:
     if not font:
         return None
     name = font.strip().lower()
-    if name.startswith(".vn") or name.startswith("vn") and name.endswith("h") and " " not in name:
+    if name.startswith(".vn"):
         return "tcvn3"
     if name.startswith("vni-") or name.startswith("vni "):
         return "vni"

@@ -18,7 +18,8 @@ from .convert import CONVERTED_SUFFIXES, to_docx
 from .decode import decode_bytes
 from .errors import IngestError
 from .images import IMAGE_SUFFIXES, read_image_pages
-from .legacy import fix_legacy, font_encoding, font_is_capitals, tcvn3_to_unicode, vni_to_unicode
+from .legacy import (fix_legacy, font_encoding, font_is_capitals, has_unicode_vietnamese,
+                     tcvn3_to_unicode, vni_to_unicode)
 from .ocr import OcrOptions, OcrPage
 from .pdf import read_pdf_pages
 from .tables import assignment_lines, header_lines, is_header_table, row_lines
@@ -52,6 +53,8 @@ def _paragraph_text(para, default_font: str | None) -> str:
     for run, font in zip(runs, fonts):
         enc = font_encoding(font)
         text = _legacy_run_text(run) if enc else run.text
+        if enc and has_unicode_vietnamese(text):
+            enc = None  # retyped in Unicode under the old font's name: already right
         if enc == "tcvn3":
             text = tcvn3_to_unicode(text)
             text = text.upper() if font_is_capitals(font) else text

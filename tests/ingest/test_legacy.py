@@ -114,3 +114,16 @@ def test_conversion_timeout_is_a_clear_failure():
         to_docx(rtf, ".rtf", timeout=0.01)
     assert info.value.code == "convert_failed" and "longer than" in info.value.message
     assert "Sơ kết 05 năm" in read_document("a.rtf", rtf, LIMIT).text  # the next conversion works
+
+
+def test_unicode_text_under_an_old_font_name_is_left_alone():
+    import io
+
+    import docx as python_docx
+
+    d = python_docx.Document()
+    d.add_paragraph().add_run(UNICODE_BODY).font.name = ".VnTime"  # retyped, font name kept
+    d.add_paragraph().add_run(TCVN3_BODY).font.name = ".VnTime"
+    buf = io.BytesIO()
+    d.save(buf)
+    assert read_document("mixed.docx", buf.getvalue(), LIMIT).text.split("\n\n") == [UNICODE_BODY] * 2
