@@ -117,3 +117,9 @@ def test_tidy_restores_roman_heading_markers():
 
     assert tidy("IL NỘI DUNG\nIIL TỔ CHỨC THỰC HIỆN\nLai Châu\nIL được") == \
         "II. NỘI DUNG\nIII. TỔ CHỨC THỰC HIỆN\nLai Châu\nIL được"
+
+
+def test_broken_image_is_a_clear_failure():
+    with pytest.raises(IngestError) as info:
+        read_document("photo.jpg", b"\xff\xd8\xff\xe0 not a jpeg at all" * 20, LIMIT, OcrOptions())
+    assert info.value.code == "broken" and "image" in info.value.message
