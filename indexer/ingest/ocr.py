@@ -99,6 +99,8 @@ def skew_angle(image, max_angle: float = 5.0) -> float:
         gray = gray.resize((max(1, int(gray.width * scale)), max(1, int(gray.height * scale))),
                            Image.Resampling.BILINEAR)
     arr = np.asarray(gray, dtype=np.float32)
+    if min(arr.shape) < 16:
+        return 0.0  # too small to hold a text line (a thumbnail, a fuzzed file)
     threshold = min(160.0, float(arr.mean()) - 2 * float(arr.std()) / 3)
     ink = Image.fromarray(((arr < threshold) * 255).astype(np.uint8))
 
