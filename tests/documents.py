@@ -266,7 +266,8 @@ def header_image(dpi: int = 200):
                                       (f"Số {h['number']}", regular)]):
         centred(left_x, y0 + i * step, text, font)
     centred(right_x, y0, "ĐẢNG CỘNG SẢN VIỆT NAM", bold)
-    centred(right_x, y0 + 3 * step, h["date_text"], _font(FONTS / "DejaVuSerif-Italic.ttf", size(12)))
+    italic = FONTS / "DejaVuSerif-Italic.ttf"  # fonts-dejavu-extra; the core package has no italic
+    centred(right_x, y0 + 3 * step, h["date_text"], _font(italic if italic.exists() else SERIF, size(12)))
     y = y0 + 6 * step
     centred(width // 2, y, "KẾ HOẠCH", _font(SERIF_BOLD, size(15)))
     y += int(step * 1.4)
