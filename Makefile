@@ -11,14 +11,14 @@ DATA_DIR ?= data/index
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install serve test test-fast bench index clean help browser
+.PHONY: install serve test test-fast bench index clean help browser doctools
 
 help:
 	@echo "make serve   install if needed, index corpus/, serve http://$(HOST):$(PORT)"
 	@echo "make test    install if needed, run the test suite"
 	@echo "make bench   run the benchmarks and regenerate bench/README.md"
 
-install: $(STAMP) $(MODEL)/modules.json
+install: $(STAMP) $(MODEL)/modules.json doctools
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,22 @@ browser:
 	  echo "WARNING: could not install chromium + chromium-driver: the browser test will be SKIPPED"; \
 	else echo "WARNING: chromium/chromedriver missing and cannot apt-get them: the browser test will be SKIPPED"; fi
 
+# Scanned PDFs and photos need Debian's tesseract (+ Vietnamese data); .doc/.rtf/.odt need headless
+# LibreOffice; the test fixtures are typeset in DejaVu. Installed here when missing and we are root
+# with apt-get; otherwise those files fail with a clear reason and their tests skip loudly.
+DOCTOOLS_PKGS := tesseract-ocr tesseract-ocr-vie libreoffice-writer-nogui fonts-dejavu-core
+doctools:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie && \
+	   command -v soffice >/dev/null 2>&1 && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing $(DOCTOOLS_PKGS) (apt-get) for OCR and legacy formats"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -q --no-install-recommends $(DOCTOOLS_PKGS) >/dev/null 2>&1 || \
+	  { apt-get update -q >/dev/null 2>&1 && \
+	    apt-get install -y -q --no-install-recommends $(DOCTOOLS_PKGS) >/dev/null 2>&1; } || \
+	  echo "WARNING: could not install $(DOCTOOLS_PKGS): OCR/.doc files will fail and their tests be SKIPPED"; \
+	else echo "WARNING: tesseract-ocr/-vie or LibreOffice missing and cannot apt-get them: OCR and .doc tests will be SKIPPED"; fi
+
 test: install browser
 	$(BIN)/python -m pytest -q -rs
 
@@ -65,6 +81,7 @@ bench: install
 	$(BIN)/python bench/faults.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/compare.py
+	$(BIN)/python bench/ocr.py
 	test -d bench/.data/noctx || NGHIQUYET_HEADING_CONTEXT=false $(BIN)/nghiquyet index corpus ../shared/corpus-alqac --data-dir bench/.data/noctx
 	$(BIN)/python bench/context_ablation.py --with $(BENCH_BASE) --without bench/.data/noctx
 	$(BIN)/python bench/report.py

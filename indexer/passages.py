@@ -23,6 +23,7 @@ class Passage:
     section_path: list[str]
     kind: str  # para | item | title
     headings: list[str] = field(default_factory=list)  # full text of the headings above it
+    page: int | None = None  # page (from 1) where it starts, for PDFs and images
 
     @property
     def path_text(self) -> str:
@@ -57,8 +58,11 @@ def _split_long(text: str, start: int, max_chars: int) -> list[tuple[int, int]]:
 
 
 def build_passages(doc_id: str, text: str, blocks: list[Block], min_chars: int = 160,
-                   max_chars: int = 1000) -> list[Passage]:
-    """Passages from the content blocks of one document, in reading order."""
+                   max_chars: int = 1000, page_starts: list[int] | None = None) -> list[Passage]:
+    """Passages from the content blocks of one document, in reading order. With ``page_starts``
+    (a paged original: PDF, image) each passage carries the page it starts on, for "trang N"."""
+    import bisect
+
     groups: list[list[Block]] = []
     for block in blocks:
         if not block.is_content:
@@ -82,7 +86,9 @@ def build_passages(doc_id: str, text: str, blocks: list[Block], min_chars: int =
         headings = [blocks[i].text for i in group[0].parents]
         kind = group[0].kind
         for s, e in _split_long(text[start:end], start, max_chars):
-            passages.append(Passage(doc_id, len(passages), s, e, text[s:e], path, kind, headings))
+            page = max(1, bisect.bisect_right(page_starts, s)) if page_starts else None
+            passages.append(Passage(doc_id, len(passages), s, e, text[s:e], path, kind, headings,
+                                    page))
     return passages
 
 

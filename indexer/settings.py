@@ -41,6 +41,16 @@ class Settings(BaseSettings):
     query_cache_size: int = Field(2048, ge=0, description="Query embeddings kept in memory (LRU).")
 
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are skipped.")
+    ocr_cache_dir: Path | None = Field(None, description="Where OCR text is cached by content hash so "
+                                       "re-indexing never OCRs a page again; empty = <data_dir>/ocr-cache.")
+    ocr_language: str = Field("vie", description="Tesseract language(s) for scanned pages and images.")
+    ocr_dpi: int = Field(300, ge=100, le=600, description="Resolution scanned PDF pages are rendered at "
+                         "for OCR.")
+    ocr_page_timeout: float = Field(300.0, gt=0, description="Seconds before OCR of one page is given up.")
+    convert_timeout: float = Field(120.0, gt=0, description="Seconds before a LibreOffice conversion "
+                                   "(.doc, .rtf, .odt) is given up.")
+    originals_dir: Path | None = Field(None, description="Where original files are kept, content-addressed, "
+                                       "for download; empty = <data_dir>/originals.")
     passage_min_chars: int = Field(160, ge=0, description="Shorter items are merged with siblings.")
     passage_max_chars: int = Field(1000, ge=200, description="Longer paragraphs split at sentences.")
     heading_context: bool = Field(True, description="Index passages with their title and heading path.")
@@ -81,6 +91,12 @@ class Settings(BaseSettings):
                                    "parent task counts as partly covered (below: missing).")
     compare_item_match: float = Field(0.45, ge=0, le=1, description="Compare: similarity from which "
                                       "two targets/deadlines/responsibilities are the same item.")
+
+    def resolved_ocr_cache_dir(self) -> Path:
+        return self.ocr_cache_dir or self.data_dir / "ocr-cache"
+
+    def resolved_originals_dir(self) -> Path:
+        return self.originals_dir or self.data_dir / "originals"
 
     def resolved_model(self) -> str:
         """A local folder when one exists for the model name, else the name (hub users)."""

@@ -1,5 +1,6 @@
-"""Bytes -> text for plain-text formats: UTF-8 (with or without BOM), UTF-16, and the legacy
-Vietnamese Windows code page cp1258 or Windows-1252, detected by how Vietnamese the result reads."""
+"""Bytes -> text for plain-text formats: UTF-8 (with or without BOM), UTF-16, the legacy
+Vietnamese Windows code page cp1258, Windows-1252, and the pre-Unicode TCVN3 and VNI font
+encodings, detected by how Vietnamese the result reads."""
 
 from __future__ import annotations
 
@@ -70,12 +71,18 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return unicodedata.normalize("NFC", data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    from .legacy import fix_legacy
+
     best: tuple[float, str, str] | None = None
     for enc in ("cp1258", "cp1252"):
         try:
             text = unicodedata.normalize("NFC", data.decode(enc))
         except UnicodeDecodeError:
             continue
+        if enc == "cp1252":  # TCVN3 / VNI files read as Windows-1252 characters, then converted
+            fixed, legacy = fix_legacy(text)
+            if legacy:
+                text, enc = unicodedata.normalize("NFC", fixed), legacy
         score = _vietnamese_score(text)
         if best is None or score > best[0]:
             best = (score, enc, text)

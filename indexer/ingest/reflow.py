@@ -14,22 +14,40 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from indexer.structure.markers import starts_with_marker
-from indexer.structure.outline import is_caps
+from indexer.structure.outline import _TYPE_RE, is_caps
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")  # \f: page break
 _ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 _TERMINAL = re.compile(r"[.;:!?…][\"”’)\]»]*$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*-)?$", re.I)
 _SEPARATOR = re.compile(r"^[-_=*.~]{3,}$")
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Lines of the official header that start a block of their own even in hard-wrapped text: the
+# number, the place/date line, the national motto, and the document type ("KẾ HOẠCH").
+_HEADER_LINE = re.compile(r"^(?:Số\s*:?\s*\d|(?:ĐẢNG CỘNG SẢN|CỘNG HÒA|CỘNG HOÀ) |Độc lập\s*[-–]|"
+                          r"[^,\d]{2,40},\s*ngày\s+(?:\d{1,2}|\.{2,}|…)\s+tháng\b)", re.U)
 
 
 @dataclass
 class Reflowed:
-    """Stored document text plus the start offsets of blocks that were wholly bold."""
+    """Stored document text plus the start offsets of blocks that were wholly bold, and where each
+    page starts (``page_starts[k]`` is the offset of page k + 1's first text; pages are separated
+    by form feeds in the raw text, so a text without any has one page starting at 0)."""
 
     text: str
     bold_starts: set[int] = field(default_factory=set)
+    page_starts: list[int] = field(default_factory=lambda: [0])
+
+    def page_at(self, offset: int) -> int:
+        """Page number (from 1) of a character offset of the stored text."""
+        return page_at(self.page_starts, offset)
+
+
+def page_at(page_starts: list[int], offset: int) -> int:
+    """Page number (from 1) holding ``offset``, given the page start offsets."""
+    import bisect
+
+    return max(1, bisect.bisect_right(page_starts, offset))
 
 
 def _strip_bold(text: str) -> tuple[str, list[bool]]:
@@ -96,63 +114,88 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return p95 < 160 and open_ended / len(long_lines) > 0.5
 
 
-def reflow(raw: str) -> Reflowed:
-    """Raw text (any line structure) -> stored text with one block per paragraph."""
+def reflow(raw: str, wrapped: bool | None = None) -> Reflowed:
+    """Raw text (any line structure) -> stored text with one block per paragraph. ``wrapped``:
+    the lines are visual lines of a page (PDF text layer, OCR), whatever their count; None lets
+    the text's shape decide (a short page has too few lines to tell)."""
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").replace("\u00a0", " ")
-    text = _CONTROL.sub("", text)
+    text = _CONTROL.sub("", text).replace("\f", "\n\f\n")
     text, bold_flags = _strip_bold(text)
 
-    # Logical lines with their bold flag and whether a blank line preceded them.
+    # Logical lines with their bold flag, whether a blank line preceded them, and their page.
     lines: list[tuple[str, bool, bool]] = []
+    line_pages: list[int] = []
+    page = 1
     pos = 0
     blank_before = True
     for raw_line in text.split("\n"):
         start, end = pos, pos + len(raw_line)
         pos = end + 1
+        if "\f" in raw_line:
+            page += 1
+            blank_before = True
+            continue
         stripped = _ITALIC.sub(r"\1", raw_line).strip()
         if not stripped:
             blank_before = True
             continue
         chars = [bold_flags[i] for i in range(start, end) if not text[i].isspace()]
         lines.append((" ".join(stripped.split()), bool(chars) and all(chars), blank_before))
+        line_pages.append(page)
         blank_before = False
+    pages = page
+    lines = [(*item, pg) for item, pg in zip(lines, line_pages)]
 
-    plain = [ln for ln, _, _ in lines]
-    wrapped = _is_hard_wrapped(plain)
+    plain = [item[0] for item in lines]
+    wrapped = _is_hard_wrapped(plain) if wrapped is None else wrapped
     if wrapped:
         lines = [item for item in lines if not _PAGE_NUMBER.match(item[0])]
-        plain = [ln for ln, _, _ in lines]
+        plain = [item[0] for item in lines]
     stats = _capitalization_stats(plain)
 
-    blocks: list[tuple[list[str], bool]] = []
-    for line, bold, blank in lines:
+    blocks: list[tuple[list[str], bool, list[int]]] = []
+    for line, bold, blank, pg in lines:
         if blocks and _continues(blocks[-1][0], line, blank, wrapped, stats, blocks[-1][1],
                                  bold):
             blocks[-1][0].append(line)
-            blocks[-1] = (blocks[-1][0], blocks[-1][1] and bold)
+            blocks[-1][2].append(pg)
+            blocks[-1] = (blocks[-1][0], blocks[-1][1] and bold, blocks[-1][2])
         else:
-            blocks.append(([line], bold))
+            blocks.append(([line], bold, [pg]))
 
     out: list[str] = []
     bold_starts: set[int] = set()
+    first_offset: dict[int, int] = {}  # page -> offset of its first line in the stored text
     offset = 0
-    for parts, bold in blocks:
+    for parts, bold, part_pages in blocks:
         block = parts[0]
-        for part in parts[1:]:
+        first_offset.setdefault(part_pages[0], offset)
+        for part, pg in zip(parts[1:], part_pages[1:]):
             glued = re.search(r"\w-$", block) and part[:1].isalnum()
             block = block + part if glued else block + " " + part
+            first_offset.setdefault(pg, offset + len(block) - len(part))
         if bold:
             bold_starts.add(offset)
         out.append(block)
         offset += len(block) + 2
-    return Reflowed("\n\n".join(out), bold_starts)
+    stored = "\n\n".join(out)
+    page_starts = [0]
+    for pg in range(2, pages + 1):  # a page without text starts where the next text does
+        later = [off for p, off in first_offset.items() if p >= pg]
+        page_starts.append(min(later) if later else len(stored))
+    return Reflowed(stored, bold_starts, page_starts)
 
 
 def _continues(block: list[str], line: str, blank: bool, wrapped: bool, stats: _WordStats, prev_bold: bool, bold: bool) -> bool:
     """Does ``line`` continue the block whose lines so far are ``block``?"""
     prev = block[-1]
     if prev_bold != bold:
+        return False
+    if not any(c.isalnum() for c in prev) or not any(c.isalnum() for c in line):
+        return False  # "*", "-o0o-": the header's ornaments end a block
+    if _HEADER_LINE.match(line) or (is_caps(line) and (m := _TYPE_RE.match(line))
+                                    and not m.group(2).strip()):
         return False
     if is_caps(prev) or _SEPARATOR.match(prev) or _SEPARATOR.match(line):
         return False

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from .header import document_marks, looks_like_header_line, parse_header
+from .markers import marker_of
 from .outline import DOC_TYPES, Block, _TYPE_RE, is_caps
 
 _NUMBER = re.compile(r"\bSố[:\s]+(\d+[\w/\-.]*[A-ZĐ][\w/\-.]*)", re.U)
@@ -48,6 +50,13 @@ class DocMeta:
     place: str = ""
     date: str = ""  # ISO yyyy-mm-dd when stated
     implements: list[Reference] = field(default_factory=list)
+    superior: str = ""  # the body above the issuer in the header ("ĐẢNG BỘ TỈNH LAI CHÂU")
+    marks: list[str] = field(default_factory=list)  # "Mật", "Lưu hành nội bộ", "Khẩn" …
+
+    @property
+    def confidential(self) -> bool:
+        """Marked secret or for internal circulation: kept for access rules."""
+        return any(m in ("Mật", "Tối mật", "Tuyệt mật", "Lưu hành nội bộ") for m in self.marks)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -55,7 +64,9 @@ class DocMeta:
     @classmethod
     def from_dict(cls, data: dict) -> "DocMeta":
         refs = [Reference(**r) for r in data.get("implements", [])]
-        return cls(**{**{k: v for k, v in data.items() if k != "implements"}, "implements": refs})
+        known = set(cls.__dataclass_fields__)
+        return cls(**{**{k: v for k, v in data.items() if k != "implements" and k in known},
+                      "implements": refs})
 
 
 def extract_references(text: str) -> list[Reference]:
@@ -71,6 +82,23 @@ def extract_references(text: str) -> list[Reference]:
     return refs
 
 
+def _header_blocks(blocks: list[Block]) -> list[Block]:
+    """The header area: blocks before the type line, or without one, the opening blocks up to the
+    first outline marker or sentence-long paragraph."""
+    marked = [b for b in blocks[:20] if b.kind == "header"]
+    if marked or any(b.kind == "type" for b in blocks[:20]):
+        return marked
+    out = []
+    for block in blocks[:10]:
+        if marker_of(block.text) or len(block.text) > 160 or block.kind not in ("para", "heading"):
+            break
+        if not (is_caps(block.text) or looks_like_header_line(block.text)
+                or not any(c.isalnum() for c in block.text)):
+            break  # body text: its dates and numbers are content, not the header's
+        out.append(block)
+    return out
+
+
 def extract_metadata(blocks: list[Block]) -> DocMeta:
     meta = DocMeta()
     head = blocks[:20]
@@ -83,15 +111,19 @@ def extract_metadata(blocks: list[Block]) -> DocMeta:
                 meta.title = block.text
         elif block.kind == "title" and not meta.title:
             meta.title = block.text
-        if block.kind in ("header", "type", "title"):
+    header = parse_header([b.text for b in _header_blocks(blocks)])
+    meta.issuer, meta.superior = header.issuer, header.superior
+    meta.number, meta.place, meta.date = header.number, header.place, header.date
+    for block in head:
+        if block.kind in ("type", "title"):
             if not meta.number and (n := _NUMBER.search(block.text)):
                 meta.number = n.group(1).rstrip(".,")
-            if not meta.place and (d := _PLACE_DATE.match(block.text)):
+            if not meta.date and (d := _PLACE_DATE.match(block.text)):
                 meta.place = d.group("place").strip()
                 meta.date = f"{d.group('y')}-{int(d.group('m')):02d}-{int(d.group('d')):02d}"
-            if not meta.issuer and block.kind == "header" and is_caps(block.text) \
-                    and _ISSUER_HEADER.match(block.text) and "CỘNG SẢN" not in block.text:
-                meta.issuer = block.text
+    opening = [b.text for b in blocks[:12] if b.kind not in ("para", "item", "heading")]
+    closing = [b.text for b in blocks if b.kind == "closing"]
+    meta.marks = header.marks + [m for m in document_marks(opening + closing) if m not in header.marks]
     # The body's first sentences often state who issues the plan and what it implements.
     preamble = []
     for block in blocks[:12]:

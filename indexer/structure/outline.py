@@ -125,6 +125,8 @@ def _mark_title_area(blocks: list[Block]) -> None:
     """Header lines, the document type line ("KẾ HOẠCH") and the title (trích yếu) after it."""
     type_at = None
     for i, block in enumerate(blocks[:15]):
+        if not any(c.isalpha() for c in block.text):
+            continue  # the header's ornament ("*", "-----", OCR'd as "*%") is no outline marker
         if marker_of(block.text) and not _TYPE_RE.match(block.text):
             break
         m = _TYPE_RE.match(block.text)

@@ -64,7 +64,7 @@ def test_docx_with_table_and_bold_heading():
     text = reflow(read_bytes("plan.docx", data, LIMIT)).text
     for para in PARAS[1:8]:
         assert para in text
-    assert "Sơ kết | Ban Tuyên giáo Tỉnh ủy" in text
+    assert "Ban Tuyên giáo Tỉnh ủy chủ trì: sơ kết." in text  # an assignment table row as a sentence
 
 
 def test_pdf_text_layer_is_read_and_reflowed():
@@ -75,14 +75,22 @@ def test_pdf_text_layer_is_read_and_reflowed():
     assert "I. MỤC ĐÍCH, YÊU CẦU" in text
 
 
-def test_pdf_without_text_layer_is_reported_as_scanned():
+def test_pdf_without_text_layer_goes_to_ocr():
+    """A page without a text layer is OCR'd; a black square has no words, so the file has no text
+    (or, on a machine without tesseract, OCR is reported unavailable)."""
     from fpdf import FPDF
+
+    from indexer.ingest.ocr import tesseract_problem
+    from indexer.ingest.pdf import read_pdf_pages
 
     pdf = FPDF()
     pdf.add_page()
     pdf.rect(20, 20, 100, 100, style="F")
     with pytest.raises(IngestError) as info:
         read_bytes("scan.pdf", bytes(pdf.output()), LIMIT)
+    assert info.value.code == ("ocr_unavailable" if tesseract_problem() else "no_text")
+    with pytest.raises(IngestError) as info:  # OCR switched off: named as a scan
+        read_pdf_pages(bytes(pdf.output()), "d", None)
     assert info.value.code == "scanned_pdf"
 
 

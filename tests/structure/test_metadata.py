@@ -48,7 +48,7 @@ def test_header_fields_when_present():
             "I. MỤC ĐÍCH\n\nCụ thể hóa các mục tiêu của Nghị quyết.\n")
     doc = parse_text("x", "x.txt", text, "h", Settings(model="hash-64"))
     m = doc.meta
-    assert m.issuer == "ĐẢNG BỘ TỈNH LAI CHÂU"
+    assert (m.superior, m.issuer) == ("ĐẢNG BỘ TỈNH LAI CHÂU", "ĐẢNG ỦY XÃ BÌNH LƯ")  # issuer: the line under
     assert m.number == "45-KH/ĐU"
     assert (m.place, m.date) == ("Bình Lư", "2026-03-12")
     assert m.implements[0].number == "08-NQ/TU"
