@@ -25,7 +25,7 @@ _UPLOAD_SCHEMA = {
         "content": {"multipart/form-data": {"schema": {
             "type": "object", "required": ["files"],
             "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"},
-                                     "description": ".txt, .md, .docx, .pdf or .html files"}}}}},
+                                     "description": ".txt .md .docx .doc .odt .rtf .pdf .html files or page images (.png .jpg .tif)"}}}}},
     }
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import Response
 
 from indexer.engine.errors import UnknownDocument
 from indexer.models import DocumentDetail, DocumentList, Health, SearchResponse
@@ -57,3 +58,26 @@ def document(service: ServiceDep, doc_id: str) -> DocumentDetail:
     if doc is None:
         raise HTTPException(404, f"unknown document id '{doc_id}'")
     return doc
+
+
+@router.get("/api/documents/{doc_id}/original", tags=["documents"], response_class=Response,
+            responses={200: {"content": {"application/octet-stream": {}},
+                             "description": "The file the document was indexed from"}})
+def original(service: ServiceDep, doc_id: str) -> Response:
+    """The original file (PDF, DOCX, scan…) as it was indexed; 404 when it was not kept."""
+    try:
+        found = service.original(doc_id)
+    except UnknownDocument:
+        raise HTTPException(404, f"unknown document id '{doc_id}'") from None
+    if found is None:
+        raise HTTPException(404, f"the original file of '{doc_id}' was not kept")
+    data, name, media = found
+    return Response(data, media_type=media, headers=_disposition(name))
+
+
+def _disposition(name: str) -> dict:
+    """inline (a PDF opens at #page=N in the browser), with an RFC 5987 UTF-8 file name."""
+    from urllib.parse import quote
+
+    ascii_name = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+    return {"Content-Disposition": f"inline; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"}

@@ -59,6 +59,9 @@ class DocumentInfo(Record):
     passages: int = 0
     indexed_at: str | None = None
     implements: list[ImplementsRef] = []
+    superior: str = Field("", description="The superior body named above the issuer in the header")
+    marks: list[str] = Field([], description="Header marks such as MẬT or lưu hành nội bộ")
+    content_hash: str = Field("", description="sha256 of the original file (its download key)")
 
 
 class DocumentList(Record):
@@ -98,6 +101,7 @@ class DocumentDetail(DocumentInfo):
     outline: list[OutlineEntry] = []
     blocks: list[BlockInfo] = []
     passage_list: list[PassageInfo] = Field([], description="Offsets of every passage (anchors p-N)")
+    page_starts: list[int] | None = Field(None, description="Offset where each page starts (PDF, scans)")
 
 
 class SearchResult(Record):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from indexer.engine.base import DocumentRecord, Engine, PassageRecord
 from indexer.engine.errors import IndexUnavailable
 from indexer.extract import EXTRACT_VERSION, extract, extract_text
 from indexer.index.analyzer import folded_terms, word_terms
-from indexer.ingest import SUPPORTED, IngestError
+from indexer.ingest import IngestError
 from indexer.passages import context_text
 from indexer.search.accents import count_accents
 from indexer.settings import Settings
@@ -40,6 +39,7 @@ class FileOutcome:
     passages: int = 0
     reason: str = ""
     code: str = ""
+    ocr: dict | None = None  # scanned pages: {"pages", "cached", "seconds", "seconds_per_page"}
 
 
 @dataclass
@@ -71,23 +71,12 @@ class Source:
 
 
 def collect_files(paths: list[Path]) -> tuple[list[Path], list[FileOutcome]]:
-    """Supported files under the given paths (recursively), and failures for bad explicit paths."""
-    found: list[Path] = []
-    failed: list[FileOutcome] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED:
-                        found.append(Path(root) / name)
-        elif path.is_file():
-            found.append(path)
-        else:
-            failed.append(FileOutcome(str(path), "failed", reason="no such file or directory",
-                                      code="unreadable"))
-    return sorted({p.resolve() for p in found}), failed
+    """Supported files under the given paths (recursively), and a failure with its reason for every
+    other file found (unsupported, hidden, temporary, unreadable) or path that does not exist."""
+    from indexer.ingest.files import collect_files as collect
+
+    found, skipped = collect([Path(p) for p in paths])
+    return found, [FileOutcome(s.source, "failed", reason=s.reason, code=s.code) for s in skipped]
 
 
 def upload_source(name: str, data: bytes) -> str:
@@ -156,8 +145,11 @@ class IndexRun:
             self._contexts[key] = ctx
             passages.append(PassageRecord(p.ordinal, p.start, p.end, p.kind, list(p.section_path), p.text,
                                           key, None, word_terms(ctx), folded_terms(ctx),
-                                          getattr(p, "page", None)))
-        return DocumentRecord(doc.id, doc.source, doc.content_hash, doc.text, doc.meta.to_dict(),
+                                          p.page))
+        meta = doc.meta.to_dict()
+        if doc.page_starts:
+            meta["page_starts"] = list(doc.page_starts)
+        return DocumentRecord(doc.id, doc.source, doc.content_hash, doc.text, meta,
                               _block_dicts(doc.blocks), passages, [i.to_dict() for i in extract(doc)],
                               EXTRACT_VERSION, count_accents(p.text for p in doc.passages))
 
@@ -231,10 +223,12 @@ class IndexRun:
                         continue
                     doc_id = prior[0] if prior else _unique_id(slug(src.name), src.source, taken)
                     taken.add(doc_id)
-                    doc = parse_bytes(doc_id, src.source, src.name, data, self.settings)
+                    doc = parse_bytes(doc_id, src.source, src.name, data, self.settings,
+                                      progress=self._ocr_progress(progress, src.name))
                     if not doc.passages:
                         raise IngestError("no_text", "no text passages found in the file")
                     records.append(self.record(doc))
+                    self._keep_original(data)
                 except IngestError as exc:
                     report.files.append(FileOutcome(src.source, "failed", reason=exc.message, code=exc.code))
                     log.warning("skipped %s: %s", src.source, exc.message)
@@ -246,7 +240,8 @@ class IndexRun:
                 if prior:
                     replaced.append(prior[0])
                 status = "updated" if prior and not rebuild else "added"
-                outcome = FileOutcome(src.source, status, doc_id, len(doc.passages))
+                outcome = FileOutcome(src.source, status, doc_id, len(doc.passages),
+                                      ocr=doc.ocr_summary() if doc.ocr else None)
                 namesake = self._namesake(src, existing)
                 if namesake and not prior:
                     outcome.code = "same_name"
@@ -273,6 +268,22 @@ class IndexRun:
                 progress("terms", len(records), len(records))
             report.generation = self.engine.write(records, replaced + removed, fresh=rebuild, items=stale)
             return report
+
+    def _keep_original(self, data: bytes) -> None:
+        """The original file, content-addressed (its sha256 is the document's content hash), for
+        "Tải bản gốc". A failure to keep it never fails the indexing."""
+        from indexer.ingest.originals import Originals
+
+        try:
+            Originals(self.settings.resolved_originals_dir()).put(data)
+        except OSError as exc:
+            log.warning("original not kept: %s", exc)
+
+    @staticmethod
+    def _ocr_progress(progress: Progress | None, name: str):
+        if progress is None:
+            return None
+        return lambda page, pages, seconds, cached: progress(f"ocr {name}", page, pages)
 
     @staticmethod
     def _namesake(src: Source, existing: dict) -> str | None:

@@ -179,13 +179,29 @@ class Service:
                    or (b["kind"] == "closing" and b["idx"] == first_closing)]
         info = self._info(doc, self._documents())
         return DocumentDetail(**info.model_dump(), text=doc["text"], outline=outline, blocks=blocks,
-                              passage_list=doc.get("passage_list") or [])
+                              passage_list=doc.get("passage_list") or [], page_starts=doc.get("page_starts"))
 
     def passages(self, doc_id: str) -> list[dict]:
         doc = self.engine.document(doc_id)
         if doc is None:
             raise UnknownDocument(doc_id)
         return doc.get("passage_list") or []
+
+    def original(self, doc_id: str) -> tuple[bytes, str, str] | None:
+        """(bytes, file name, media type) of the file a document was indexed from, when kept
+        (``Settings.originals_dir``; content-addressed by the document's content hash)."""
+        import mimetypes
+
+        from indexer.ingest.originals import Originals
+
+        doc = next((d for d in self._documents() if d["id"] == doc_id), None)
+        if doc is None:
+            raise UnknownDocument(doc_id)
+        data = Originals(self.settings.resolved_originals_dir()).get(doc.get("content_hash") or "")
+        if data is None:
+            return None
+        name = source_file_name(doc.get("source") or "") or f"{doc_id}.bin"
+        return data, name, mimetypes.guess_type(name)[0] or "application/octet-stream"
 
     def children(self, doc_id: str) -> list[str]:
         """Indexed documents that say they implement ``doc_id``."""

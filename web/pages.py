@@ -153,6 +153,7 @@ def reader_page(request: Request, doc_id: str, p: int | None = Query(None, ge=0)
         "implements": implements, "target": p, "q": query or "",
         "heading": render.doc_heading(doc["type"], doc["title"], doc["id"]),
         "source_name": doc["file_name"],
+        "has_original": service.original(doc_id) is not None,
     })
 
 
@@ -229,7 +230,7 @@ async def upload_submit(request: Request) -> HTMLResponse:
     files = await uploaded_files(form)
     if not files:
         return page(request, "upload.html", _admin_ctx(
-            request, error="Chưa chọn tệp nào. Hãy chọn một hoặc nhiều tệp .txt, .md, .docx, .pdf, .html."),
+            request, error="Chưa chọn tệp nào. Hãy chọn một hoặc nhiều tệp văn bản (.txt, .docx, .doc, .pdf, ảnh quét…)."),
             422)
     try:
         report = await run_in_threadpool(service_of(request).add_files, files)

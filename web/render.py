@@ -92,7 +92,8 @@ def citation(result: dict) -> str:
     """`“passage” (Document number, section path)` for a trainer's slides."""
     ref = doc_reference(result.get("doc_type"), result.get("doc_number"), result.get("doc_title"))
     path = result.get("section_path") or ""
-    where = ", ".join(p for p in (ref, path) if p)
+    page = f"trang {result['page']}" if result.get("page") else ""
+    where = ", ".join(p for p in (ref, path, page) if p)
     text = " ".join((result.get("text") or "").split())
     return f"“{text}” ({where})" if where else f"“{text}”"
 

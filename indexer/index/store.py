@@ -257,7 +257,7 @@ class Store:
         with self.lock:
             rows = self.conn.execute(
                 "SELECT id, title, number, type, issuer, place, date, source, n_passages, indexed_at,"
-                " meta_json, v.version AS extract_version FROM documents d"
+                " meta_json, content_hash, v.version AS extract_version FROM documents d"
                 " LEFT JOIN item_versions v ON v.doc_id = d.id ORDER BY id").fetchall()
         return [_doc_row(r) | {"extract_version": r["extract_version"]} for r in rows]
 
@@ -272,7 +272,7 @@ class Store:
         with self.lock:
             row = self.conn.execute(
                 "SELECT id, title, number, type, issuer, place, date, source, n_passages, indexed_at,"
-                " meta_json, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+                " meta_json, content_hash, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
             if row is None:
                 return None
             blocks = self.conn.execute(
@@ -363,4 +363,6 @@ def _doc_row(r: sqlite3.Row) -> dict:
     return {"id": r["id"], "title": r["title"] or "", "number": r["number"] or "",
             "type": r["type"] or "", "issuer": r["issuer"] or "", "place": r["place"] or "",
             "date": r["date"] or "", "source": r["source"], "passages": r["n_passages"],
-            "indexed_at": r["indexed_at"], "implements": meta.get("implements", [])}
+            "indexed_at": r["indexed_at"], "implements": meta.get("implements", []),
+            "content_hash": r["content_hash"], "superior": meta.get("superior") or "",
+            "marks": meta.get("marks") or [], "page_starts": meta.get("page_starts")}
