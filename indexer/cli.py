@@ -80,6 +80,11 @@ def index(paths: list[Path] = typer.Argument(None, help="Files or directories (r
     for f in report.files:
         if f.status == "failed":
             err.print(f"[yellow]skipped[/yellow] {f.source}: {f.reason}", highlight=False)
+        elif f.code == "same_name":
+            err.print(f"[cyan]note[/cyan] {f.source}: {f.reason}", highlight=False)
+        if f.ocr and f.ocr.get("pages"):
+            err.print(f"[cyan]ocr[/cyan] {f.source}: {f.ocr['pages']} page(s), {f.ocr['cached']} from the "
+                      f"cache, {f.ocr['seconds_per_page']} s per page read", highlight=False)
     s = report.summary()
     console.print(f"added {s['added']}, updated {s['updated']}, unchanged {s['unchanged']}, "
                   f"removed {s['removed']}, failed {s['failed']}; embedded {report.embedded} passages "
