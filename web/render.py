@@ -269,17 +269,22 @@ def reader_layout(text: str, blocks: list[dict], passages: list[dict], target: i
 
 
 def outline_entries(blocks: list[dict], text: str, max_chars: int = 110) -> list[dict]:
-    """Headings for the outline panel (and the start of the closing blocks), linked by ``b-{idx}``."""
+    """Headings for the outline panel, linked by ``b-{idx}``, cut at a word boundary. The closing
+    ("Nơi nhận:", signature) is not a section of the plan and is not listed."""
     out = []
-    closing_seen = False
     for b in sorted(blocks, key=lambda x: x["idx"]):
         if b["kind"] == "heading":
-            label = " ".join(text[b["start"]:b["end"]].split())
             out.append({"idx": b["idx"], "level": b["level"], "closing": False,
-                        "text": label if len(label) <= max_chars else label[: max_chars - 1].rstrip() + "…"})
-        elif b["kind"] == "closing" and not closing_seen:
-            closing_seen = True
-            label = " ".join(text[b["start"]:b["end"]].split())
-            out.append({"idx": b["idx"], "level": 0, "closing": True,
-                        "text": label if len(label) <= 40 else "Nơi nhận, chữ ký"})
+                        "text": clip_words(text[b["start"]:b["end"]], max_chars)})
     return out
+
+
+def clip_words(text: str, max_chars: int) -> str:
+    """``text`` on one line, at most ``max_chars`` long, cut between words with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= max_chars:
+        return text
+    cut = text[: max_chars - 1]
+    if " " in cut and text[max_chars - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"

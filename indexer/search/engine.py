@@ -196,12 +196,9 @@ class LocalEngine:
     def document(self, doc_id: str) -> dict | None:
         doc = self.generation().store.document(doc_id)
         if doc is not None:
-            doc["outline"] = [
-                {"text": doc["text"][b["start"]:b["end"]], "level": b["level"], "start": b["start"],
-                 "end": b["end"], "kind": b["kind"], "marker": b["marker"]}
-                for b in doc["blocks"] if b["kind"] in ("heading", "type", "title")
-                or (b["kind"] == "closing" and b["idx"] == min(x["idx"] for x in doc["blocks"]
-                                                               if x["kind"] == "closing"))]
+            from indexer.structure import public_outline
+
+            doc["outline"] = public_outline(doc["blocks"], doc["text"])
         return doc
 
     def items(self, doc_id: str, kind: str | None = None) -> list[dict]:

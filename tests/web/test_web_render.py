@@ -79,11 +79,30 @@ def test_reader_layout_whole_split_and_gap():
             assert b.text.strip() and b.text in text
 
 
-def test_outline_entries_marks_closing_once():
+def test_outline_entries_leave_out_the_closing_and_cut_between_words():
     text = "A- MỤC ĐÍCH\n\nx\n\nNơi nhận:\n\n- Lưu"
     blocks = _blocks([(0, 11, "heading", 0), (13, 14, "para", 1), (16, 25, "closing", 0), (27, 32, "closing", 0)])
     entries = render.outline_entries(blocks, text)
-    assert [(e["idx"], e["text"], e["closing"]) for e in entries] == [(0, "A- MỤC ĐÍCH", False), (2, "Nơi nhận:", True)]
+    assert [(e["idx"], e["text"]) for e in entries] == [(0, "A- MỤC ĐÍCH")]
+    assert render.clip_words("Nâng cao chất lượng tuyên truyền", 18) == "Nâng cao chất…"
+    assert render.clip_words("Nâng cao chất lượng tuyên truyền", 20) == "Nâng cao chất lượng…"
+    assert render.clip_words("Nâng cao chất lượng", 19) == "Nâng cao chất lượng"
+
+
+def test_outline_of_every_plan_has_no_closing():
+    """On the real plans: the public outline never lists "Nơi nhận" or a signature line."""
+    from indexer.ingest import read_file, reflow
+    from indexer.structure import parse_outline, public_outline
+    from tests.conftest import PLANS
+
+    for key, path in PLANS.items():
+        flowed = reflow(read_file(path, 10**8))
+        blocks = [{"idx": b.index, "start": b.start, "end": b.end, "kind": b.kind, "level": b.level,
+                   "marker": b.marker} for b in parse_outline(flowed.text, flowed.bold_starts)]
+        assert any(b["kind"] == "closing" for b in blocks), key
+        for entries in (public_outline(blocks, flowed.text), render.outline_entries(blocks, flowed.text)):
+            texts = [e["text"] for e in entries]
+            assert texts and not any(t.startswith(("Nơi nhận", "T/M", "TM.")) for t in texts), (key, texts)
 
 
 def test_browser_test_skips_loudly_when_chromium_is_missing(monkeypatch):
