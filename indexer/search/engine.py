@@ -212,10 +212,10 @@ class LocalEngine:
     def unit_items(self, name: str) -> list[dict]:
         """Every item about one unit across documents: its responsibilities (matched on the
         normalized name, "ubnd xa" finds "Ủy ban nhân dân xã") and the deadlines of those tasks."""
-        from indexer.extract import matches_unit
+        from indexer.extract import select_unit_keys
 
         store = self.generation().store
-        keys = [k for k, _ in store.unit_keys() if matches_unit(name, k)]
+        keys = select_unit_keys(name, [k for k, _ in store.unit_keys()])
         resp = store.items(unit_keys=keys)
         spans = {(r["doc_id"], r["start"], r["end"]) for r in resp}
         deadlines = [d for d in store.items(kind="deadline")
