@@ -288,3 +288,44 @@ def clip_words(text: str, max_chars: int) -> str:
     if " " in cut and text[max_chars - 1] != " ":
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:–-") + "…"
+
+
+# -- numbers, labels and quotes for the templates ---------------------------------------------------
+
+def format_number_vi(x, decimals: int | None = None) -> str:
+    """A number as the site writes numbers elsewhere (the documents' own "59,55%", "90.241.000.000"):
+    decimal comma, dot between thousands. ``decimals`` fixes the digits after the comma (a
+    similarity 0.3412 with 2 -> "0,34"); None keeps up to 2 and drops trailing zeros. Not a
+    number -> returned as text unchanged ("—")."""
+    try:
+        value = float(x)
+    except (TypeError, ValueError):
+        return "" if x is None else str(x)
+    if value != value or value in (float("inf"), float("-inf")):
+        return "—"
+    places = 2 if decimals is None else max(0, int(decimals))
+    text = f"{abs(value):,.{places}f}"  # "90,241,000,000.00"
+    whole, _, frac = text.partition(".")
+    if decimals is None:
+        frac = frac.rstrip("0")
+    out = whole.replace(",", ".") + ("," + frac if frac else "")
+    return ("-" if value < 0 and out.strip("0.,") else "") + out
+
+
+# The answer box names the kind of question. "Ai" (who) reads as the English "AI" in a small
+# upper-case badge: say what the answer is instead.
+ANSWER_KIND_VI = {"who": "Đơn vị phụ trách", "target": "Chỉ tiêu", "when": "Thời hạn",
+                  "tasks": "Nhiệm vụ"}
+
+
+def answer_kind_label(kind: str | None) -> str:
+    return ANSWER_KIND_VI.get(kind or "", "Câu hỏi")
+
+
+def install_template_helpers(env) -> None:
+    """Make the pure helpers above callable from every template (one place to register them)."""
+    from indexer.display import clip_words, quoted
+
+    env.globals.update(format_number_vi=format_number_vi, answer_kind_label=answer_kind_label,
+                       quoted=quoted, clip_words=clip_words)
+    env.filters["number_vi"] = format_number_vi
