@@ -18,11 +18,16 @@ def clip_words(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:–-") + "…"
 
 
+def quote_marks(text: str) -> tuple[str, str]:
+    """The (opening, closing) marks ``quoted`` puts around ``text``, for a template that renders
+    the text itself (with highlights)."""
+    text = text.strip()
+    return ("«", "»") if re.search(r"[“”\"]", text[:1] + text[-1:]) else ("“", "”")
+
+
 def quoted(text: str) -> str:
     """``text`` between quotation marks. A verbatim quote that itself opens or ends with a
     quotation mark ("… Đề án “Nâng cao … đến năm 2030”") gets «» outside, so it never ends in a
     doubled "””"."""
-    text = text.strip()
-    if re.search(r"[“”\"]", text[:1] + text[-1:]):
-        return f"«{text}»"
-    return f"“{text}”"
+    opening, closing = quote_marks(text)
+    return f"{opening}{text.strip()}{closing}"

@@ -324,8 +324,8 @@ def answer_kind_label(kind: str | None) -> str:
 
 def install_template_helpers(env) -> None:
     """Make the pure helpers above callable from every template (one place to register them)."""
-    from indexer.display import clip_words, quoted
+    from indexer.display import clip_words, quote_marks, quoted
 
     env.globals.update(format_number_vi=format_number_vi, answer_kind_label=answer_kind_label,
-                       quoted=quoted, clip_words=clip_words)
+                       quoted=quoted, quote_marks=quote_marks, clip_words=clip_words)
     env.filters["number_vi"] = format_number_vi

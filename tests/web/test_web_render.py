@@ -120,3 +120,19 @@ def test_browser_test_skips_loudly_when_chromium_is_missing(monkeypatch):
     with pytest.warns(UserWarning, match="BROWSER END-TO-END TEST NOT RUN"):
         with pytest.raises(pytest.skip.Exception, match="apt-get install -y chromium chromium-driver"):
             e2e._skip_loudly("no chromium binary found")
+
+
+def test_format_number_vi_writes_numbers_as_the_documents_do():
+    assert render.format_number_vi(0.3412, 2) == "0,34"
+    assert render.format_number_vi(59.55) == "59,55"
+    assert render.format_number_vi(90241000000) == "90.241.000.000"
+    assert render.format_number_vi(1234.5) == "1.234,5"
+    assert render.format_number_vi(-2.5) == "-2,5"
+    assert render.format_number_vi(None) == "" and render.format_number_vi("—") == "—"
+
+
+def test_answer_badge_never_reads_as_ai():
+    """The "who" badge said "Ai", which an upper-case badge shows as "AI"."""
+    labels = [render.answer_kind_label(k) for k in ("who", "target", "when", "tasks", None)]
+    assert all(label.strip().lower() not in ("ai", "ai?") for label in labels)
+    assert render.answer_kind_label("who") == "Đơn vị phụ trách"
