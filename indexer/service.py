@@ -171,12 +171,10 @@ class Service:
         doc = self.engine.document(doc_id)
         if doc is None:
             return None
+        from indexer.structure import public_outline
+
         blocks = doc["blocks"]
-        first_closing = min((b["idx"] for b in blocks if b["kind"] == "closing"), default=None)
-        outline = [{"text": doc["text"][b["start"]:b["end"]], "level": b["level"], "start": b["start"],
-                    "end": b["end"], "kind": b["kind"], "marker": b["marker"]}
-                   for b in blocks if b["kind"] in ("heading", "type", "title")
-                   or (b["kind"] == "closing" and b["idx"] == first_closing)]
+        outline = public_outline(blocks, doc["text"])
         info = self._info(doc, self._documents())
         return DocumentDetail(**info.model_dump(), text=doc["text"], outline=outline, blocks=blocks,
                               passage_list=doc.get("passage_list") or [], page_starts=doc.get("page_starts"))
@@ -230,11 +228,11 @@ class Service:
     def unit_items(self, name: str) -> list[dict]:
         """Every item about one unit across documents: its responsibilities (matched on the
         normalized name, "ubnd xa" finds "Ủy ban nhân dân xã") and the deadlines of those tasks."""
-        from indexer.extract import matches_unit, unit_key
+        from indexer.extract import select_unit_keys, unit_key
 
         keys = sorted({unit_key(i["unit_normalized"]) for i in self.all_items("responsibility")
                        if i.get("unit_normalized")})
-        keys = [k for k in keys if matches_unit(name, k)]
+        keys = select_unit_keys(name, keys)
         resp = self.engine.items(None, "responsibility", keys) if keys else []
         spans = {(r["doc_id"], r["start"], r["end"]) for r in resp}
         deadlines = [d for d in self.all_items("deadline")

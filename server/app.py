@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import api
 import web
+from api.docs import mount_docs
 from indexer.embed.embedder import ModelUnavailable
 from indexer.engine.errors import IndexUnavailable
 from indexer.service import Service
@@ -37,8 +38,9 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
         threading.Thread(target=service.warm_up, daemon=True).start()
         yield
 
-    app = FastAPI(title="nghiquyet", version="0.1.0", lifespan=lifespan,
+    app = FastAPI(title="nghiquyet", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Semantic search over Vietnamese resolution texts with exact citations.")
+    mount_docs(app)  # Swagger UI and ReDoc served from local files: offices are offline
     app.state.settings = settings
     app.state.service = service
     # No CORS middleware on purpose: browsers keep other sites from reading the API (SECURITY.md).

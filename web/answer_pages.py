@@ -229,7 +229,8 @@ def _responsibilities(items: list[dict], anchors: Anchors, doc_id: str) -> dict:
                           "quote": it["quote"], "parts": _marked(it["quote"], it["start"], _item_spans(it)),
                           "section_path": it.get("section_path") or [], "others": others,
                           "url": anchors.url(doc_id, it["start"])})
-    ordered = list(groups.values())
+    # Units with the most tasks first, then by name: the order a checker scans a matrix in.
+    ordered = sorted(groups.values(), key=lambda g: (-len(g["rows"]), render.fold_key(g["name"])))
     for i, g in enumerate(ordered, 1):
         g["anchor"] = f"u-{i}"
     roles = [r for r in ROLE_ORDER if any(r in g["roles"] for g in ordered)]

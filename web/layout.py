@@ -20,6 +20,7 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.globals.update(
     format_date=render.format_date, doc_heading=render.doc_heading,
     doc_reference=render.doc_reference, STATUS_VI=render.STATUS_VI, MAX_QUERY_CHARS=MAX_QUERY_CHARS)
+render.install_template_helpers(templates.env)
 
 
 def service_of(request: Request):

@@ -251,17 +251,63 @@ def reader_layout(text: str, blocks: list[dict], passages: list[dict], target: i
 
 
 def outline_entries(blocks: list[dict], text: str, max_chars: int = 110) -> list[dict]:
-    """Headings for the outline panel (and the start of the closing blocks), linked by ``b-{idx}``."""
+    """Headings for the outline panel, linked by ``b-{idx}``, cut at a word boundary. The closing
+    ("Nơi nhận:", signature) is not a section of the plan and is not listed."""
     out = []
-    closing_seen = False
     for b in sorted(blocks, key=lambda x: x["idx"]):
         if b["kind"] == "heading":
-            label = " ".join(text[b["start"]:b["end"]].split())
             out.append({"idx": b["idx"], "level": b["level"], "closing": False,
-                        "text": label if len(label) <= max_chars else label[: max_chars - 1].rstrip() + "…"})
-        elif b["kind"] == "closing" and not closing_seen:
-            closing_seen = True
-            label = " ".join(text[b["start"]:b["end"]].split())
-            out.append({"idx": b["idx"], "level": 0, "closing": True,
-                        "text": label if len(label) <= 40 else "Nơi nhận, chữ ký"})
+                        "text": clip_words(text[b["start"]:b["end"]], max_chars)})
     return out
+
+
+def clip_words(text: str, max_chars: int) -> str:
+    """``text`` on one line, at most ``max_chars`` long, cut between words with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= max_chars:
+        return text
+    cut = text[: max_chars - 1]
+    if " " in cut and text[max_chars - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:–-") + "…"
+
+
+# -- numbers, labels and quotes for the templates ---------------------------------------------------
+
+def format_number_vi(x, decimals: int | None = None) -> str:
+    """A number as the site writes numbers elsewhere (the documents' own "59,55%", "90.241.000.000"):
+    decimal comma, dot between thousands. ``decimals`` fixes the digits after the comma (a
+    similarity 0.3412 with 2 -> "0,34"); None keeps up to 2 and drops trailing zeros. Not a
+    number -> returned as text unchanged ("—")."""
+    try:
+        value = float(x)
+    except (TypeError, ValueError):
+        return "" if x is None else str(x)
+    if value != value or value in (float("inf"), float("-inf")):
+        return "—"
+    places = 2 if decimals is None else max(0, int(decimals))
+    text = f"{abs(value):,.{places}f}"  # "90,241,000,000.00"
+    whole, _, frac = text.partition(".")
+    if decimals is None:
+        frac = frac.rstrip("0")
+    out = whole.replace(",", ".") + ("," + frac if frac else "")
+    return ("-" if value < 0 and out.strip("0.,") else "") + out
+
+
+# The answer box names the kind of question. "Ai" (who) reads as the English "AI" in a small
+# upper-case badge: say what the answer is instead.
+ANSWER_KIND_VI = {"who": "Đơn vị phụ trách", "target": "Chỉ tiêu", "when": "Thời hạn",
+                  "tasks": "Nhiệm vụ"}
+
+
+def answer_kind_label(kind: str | None) -> str:
+    return ANSWER_KIND_VI.get(kind or "", "Câu hỏi")
+
+
+def install_template_helpers(env) -> None:
+    """Make the pure helpers above callable from every template (one place to register them)."""
+    from indexer.display import clip_words, quote_marks, quoted
+
+    env.globals.update(format_number_vi=format_number_vi, answer_kind_label=answer_kind_label,
+                       quoted=quoted, quote_marks=quote_marks, clip_words=clip_words)
+    env.filters["number_vi"] = format_number_vi

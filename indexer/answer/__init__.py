@@ -109,7 +109,9 @@ def _answer_text(kind: str, best: list[dict]) -> str | None:
             task = task[:cut if cut > 0 else 240] + "…"
         return f"{top['unit']}: {task}"
     if kind == "target":
-        return top.get("answer") or top.get("value_text")
+        from indexer.extract.targets import target_answer
+
+        return target_answer(top) or None
     if kind == "when":
         return top.get("when")
     return None

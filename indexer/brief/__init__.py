@@ -13,7 +13,8 @@ import re
 
 from indexer.compare.align import body_blocks
 from indexer.compare.side import Side
-from indexer.extract.text import sentences, trim
+from indexer.display import clip_words, quoted
+from indexer.extract.text import content_span, is_annex_pointer, sentences, trim
 from indexer.text import fold
 
 _PURPOSE = re.compile(r"mục đích|yêu cầu|quan điểm", re.I)
@@ -50,6 +51,17 @@ def _first_sentence(side: Side, s: int, e: int, limit: int = 320) -> tuple[int, 
     return trim(side.text, a, z)
 
 
+def _heading_text(side: Side, block, limit: int = 110) -> str:
+    """The nearest heading above ``block``, whole (not the 60-character path label), without its
+    marker ("1.", "* ") and cut between words with "…" only when longer than ``limit``."""
+    for i in reversed(block.parents):
+        head = side.blocks[i]
+        if head.kind == "heading":
+            s, e = content_span(side.text, head.start, head.end)
+            return clip_words(side.text[s:e].strip(" :"), limit)
+    return ""
+
+
 def _question(item: dict) -> str:
     subject = (item.get("subject") or "").strip(" ,;:")
     period = (item.get("period") or "").strip()
@@ -82,13 +94,14 @@ def build_brief(side: Side, max_questions: int = 14) -> dict:
             organise.append(_cite(side, s, e, path))
         else:
             a, z = _first_sentence(side, s, e)
-            if z - a >= 15:
-                tasks.append(_cite(side, a, z, path))
+            if z - a >= 15 and not is_annex_pointer(side.text[a:z]):
+                tasks.append((_cite(side, a, z, path), _heading_text(side, b)))
     groups: list[dict] = []
-    for t in tasks:
+    for t, heading in tasks:
         key = " › ".join(t["section_path"])
         if not groups or groups[-1]["section"] != key:
-            groups.append({"section": key, "section_path": t["section_path"], "items": []})
+            groups.append({"section": key, "section_path": t["section_path"], "heading": heading,
+                           "items": []})
         groups[-1]["items"].append(t)
 
     targets, by_key = [], {}
@@ -138,10 +151,9 @@ def build_brief(side: Side, max_questions: int = 14) -> dict:
         seen.add(key)
         questions.append({"question": q, "answer": t["value"], "kind": "target", "citation": t["quote"]})
     for g in groups:
-        head = (g["section_path"] or [""])[-1]
-        if not head or len(questions) >= max_questions - 2:
+        label = g["heading"]
+        if not label or len(questions) >= max_questions - 2:
             continue
-        label = re.sub(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.)\-–]\s*", "", head).rstrip("… ")
         if re.search(r"mục tiêu|chỉ tiêu|định hướng", label, re.I):
             continue
         q = f"Nêu nhiệm vụ trọng tâm về «{label[:1].lower() + label[1:]}»."
@@ -154,7 +166,7 @@ def build_brief(side: Side, max_questions: int = 14) -> dict:
     for w in lead[:3]:
         if len(questions) >= max_questions + 3:
             break
-        task = w["task"] if len(w["task"]) <= 160 else w["task"][:159] + "…"
+        task = clip_words(w["task"], 160)
         questions.append({"question": f"Đơn vị nào được giao nhiệm vụ: «{task}»?", "answer": w["unit"],
                           "kind": "responsibility", "citation": w["quote"]})
     return {"document": meta, "purpose": purpose, "targets": targets, "tasks": groups,
@@ -164,4 +176,4 @@ def build_brief(side: Side, max_questions: int = 14) -> dict:
 
 from .docx import to_docx  # noqa: E402
 
-__all__ = ["build_brief", "to_docx"]
+__all__ = ["build_brief", "clip_words", "quoted", "to_docx"]

@@ -6,13 +6,14 @@ from __future__ import annotations
 import io
 
 from indexer.compare.report import add_table, doc_label, new_document, path_text
+from indexer.display import quoted
 
 
 def _quote(doc, cite: dict, bullet: bool = True) -> None:
     from docx.shared import Pt, RGBColor
 
     p = doc.add_paragraph(style="List Bullet" if bullet else None)
-    p.add_run(f"“{cite['text']}”")
+    p.add_run(quoted(cite["text"]))
     meta = p.add_run(f"  ({path_text(cite)})")
     meta.font.size = Pt(9)
     meta.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
@@ -22,6 +23,33 @@ def period_text(period: str | None) -> str:
     if not period:
         return "—"
     return "mỗi năm" if period.strip() == "/năm" else period
+
+
+# Widest glyph advance of the body fonts Word and LibreOffice substitute (Times New Roman, Arial /
+# Liberation Sans: digits 0.5-0.56 em), rounded up, and the cell's left+right padding.
+_EM_PER_CHAR = 0.6
+_CELL_PADDING_CM = 0.45
+_PT_TO_CM = 2.54 / 72
+
+
+def token_width_cm(text: str, size_pt: float = 12) -> float:
+    """Width a cell needs so its longest unbreakable token ("90.241.000.000") fits on one line:
+    Word breaks a token wider than its cell in the middle ("90.241.000.00 | 0 đồng")."""
+    longest = max((len(t) for t in str(text).split()), default=0)
+    return longest * _EM_PER_CHAR * size_pt * _PT_TO_CM + _CELL_PADDING_CM
+
+
+def fit_widths(widths_cm: list[float], rows: list[list], flexible: int, size_pt: float = 12) -> list[float]:
+    """Column widths widened so no number or word wraps inside itself; the page width is kept by
+    narrowing column ``flexible`` (a prose column)."""
+    out = list(widths_cm)
+    for col in range(len(out)):
+        if col == flexible:
+            continue
+        need = max((token_width_cm(r[col], size_pt) for r in rows), default=0)
+        out[col] = max(out[col], round(need, 2))
+    out[flexible] = max(3.0, sum(widths_cm) - sum(w for i, w in enumerate(out) if i != flexible))
+    return out
 
 
 def short_path(cite: dict) -> str:
@@ -58,10 +86,11 @@ def to_docx(brief: dict) -> bytes:
 
     doc.add_heading(f"3. Các chỉ tiêu ({len(brief['targets'])})", level=1)
     if brief["targets"]:
-        add_table(doc, ["TT", "Chỉ tiêu", "Mức", "Thời gian", "Căn cứ (mục)"],
-                  [[i, t["subject"][:1].upper() + t["subject"][1:], t["value"], period_text(t["period"]),
-                    short_path(t["quote"]) + (f" (nhắc lại {len(t['also'])} lần)" if t["also"] else "")]
-                   for i, t in enumerate(brief["targets"], 1)], [1, 6.5, 3.2, 2.3, 4])
+        rows = [[i, t["subject"][:1].upper() + t["subject"][1:], t["value"], period_text(t["period"]),
+                 short_path(t["quote"]) + (f" (nhắc lại {len(t['also'])} lần)" if t["also"] else "")]
+                for i, t in enumerate(brief["targets"], 1)]
+        add_table(doc, ["TT", "Chỉ tiêu", "Mức", "Thời gian", "Căn cứ (mục)"], rows,
+                  fit_widths([1, 6.5, 3.2, 2.3, 4], rows, flexible=1))
         note = doc.add_paragraph("Chỉ tiêu và mức là nguyên văn của văn bản; một chỉ tiêu nêu lại ở nhiều "
                                  "mục chỉ ghi một lần.")
         note.runs[0].italic = True
@@ -75,21 +104,21 @@ def to_docx(brief: dict) -> bytes:
         h.add_run(" › ".join(g["section_path"]) or "(Không thuộc mục nào)")
         for c in g["items"]:
             p = doc.add_paragraph(style="List Bullet")
-            p.add_run(f"“{c['text']}”")
+            p.add_run(quoted(c["text"]))
 
     doc.add_heading(f"5. Phân công thực hiện ({len(brief['who'])})", level=1)
     if brief["who"]:
-        add_table(doc, ["Đơn vị", "Vai trò", "Nhiệm vụ (nguyên văn)", "Mục"],
-                  [[w["unit"], w["role"], w["task"], path_text(w["quote"])] for w in brief["who"]],
-                  [3.8, 2.2, 7.5, 3.5])
+        rows = [[w["unit"], w["role"], w["task"], path_text(w["quote"])] for w in brief["who"]]
+        add_table(doc, ["Đơn vị", "Vai trò", "Nhiệm vụ (nguyên văn)", "Mục"], rows,
+                  fit_widths([3.8, 2.2, 7.5, 3.5], rows, flexible=2))
     else:
         doc.add_paragraph("Không thấy câu giao nhiệm vụ cho đơn vị cụ thể.")
 
     doc.add_heading(f"6. Thời hạn ({len(brief['deadlines'])})", level=1)
     if brief["deadlines"]:
-        add_table(doc, ["Thời hạn", "Việc (nguyên văn)", "Đơn vị", "Mục"],
-                  [[x["when"], x["task"], x["unit"] or "—", path_text(x["quote"])] for x in brief["deadlines"]],
-                  [2.8, 8.7, 2.5, 3])
+        rows = [[x["when"], x["task"], x["unit"] or "—", path_text(x["quote"])] for x in brief["deadlines"]]
+        add_table(doc, ["Thời hạn", "Việc (nguyên văn)", "Đơn vị", "Mục"], rows,
+                  fit_widths([2.8, 8.7, 2.5, 3], rows, flexible=1))
     else:
         doc.add_paragraph("Văn bản không nêu thời hạn cụ thể.")
 
@@ -104,7 +133,7 @@ def to_docx(brief: dict) -> bytes:
         a.add_run(q["answer"])
         _quote_line = doc.add_paragraph()
         _quote_line.paragraph_format.left_indent = Pt(18)
-        r = _quote_line.add_run(f"Căn cứ: “{q['citation']['text']}” ({path_text(q['citation'])})")
+        r = _quote_line.add_run(f"Căn cứ: {quoted(q['citation']['text'])} ({path_text(q['citation'])})")
         r.font.size = Pt(10)
     buf = io.BytesIO()
     doc.save(buf)

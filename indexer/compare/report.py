@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 
+from indexer.display import quoted
+
 from .align import GAPS, KIND_ORDER
 
 STATUS_VI = {
@@ -96,7 +98,7 @@ def _md_quote(cite: dict | None) -> str:
     if not cite:
         return "—"
     text = cite["text"].replace("|", "\\|").replace("\n", " ")
-    return f"“{text}” ({path_text(cite)}; ký tự {cite['start']}–{cite['end']})"
+    return f"{quoted(text)} ({path_text(cite)}; ký tự {cite['start']}–{cite['end']})"
 
 
 def to_markdown(result: dict) -> str:
@@ -277,7 +279,7 @@ def _cite_paragraph(cell, label: str, cite: dict | None) -> None:
     if not cite:
         p.add_run("\nKhông có nội dung tương ứng.").italic = True
         return
-    cell.add_paragraph().add_run(f"“{cite['text']}”")
+    cell.add_paragraph().add_run(quoted(cite["text"]))
     meta = cell.add_paragraph().add_run(f"{path_text(cite)} · ký tự {cite['start']}–{cite['end']}")
     meta.font.size = Pt(9)
     meta.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
@@ -327,15 +329,15 @@ def to_docx(result: dict) -> bytes:
         doc.add_paragraph("Nội dung cấp dưới đặt thêm, không có ở văn bản cấp trên (sáng kiến của địa "
                           "phương, không phải sai sót).")
         add_table(doc, ["Loại", "Nội dung (nguyên văn)", "Mục"],
-                  [[KIND_VI[a["kind"]], f"“{a['child']['text']}”", path_text(a["child"])]
+                  [[KIND_VI[a["kind"]], quoted(a["child"]["text"]), path_text(a["child"])]
                    for a in result["additions"]], [2.5, 10, 4.5])
     else:
         doc.add_paragraph("Không có.")
     rest = [it for it in ordered(result) if it["status"] not in GAPS]
     doc.add_heading(f"4. Nội dung đã đối chiếu ({len(rest)})", level=1)
     add_table(doc, ["Kết quả", "Loại", "Cấp trên (nguyên văn)", "Cấp dưới (nguyên văn)"],
-              [[STATUS_VI[it["status"]], KIND_VI[it["kind"]], f"“{it['parent']['text']}”",
-                f"“{it['child']['text']}”" if it["child"] else "—"] for it in rest], [2.3, 2.2, 6.25, 6.25])
+              [[STATUS_VI[it["status"]], KIND_VI[it["kind"]], quoted(it["parent"]["text"]),
+                quoted(it["child"]["text"]) if it["child"] else "—"] for it in rest], [2.3, 2.2, 6.25, 6.25])
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

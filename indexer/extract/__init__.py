@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from .deadlines import extract_deadlines
 from .responsibilities import extract_responsibilities
 from .targets import extract_targets
-from .units import matches_unit, normalize_unit, unit_key
+from .units import is_generic_unit, matches_unit, normalize_unit, select_unit_keys, unit_key
 
 # Bump when the rules change: the builder re-extracts documents stored with another version.
-EXTRACT_VERSION = 1
+EXTRACT_VERSION = 2
 KINDS = ("responsibility", "target", "deadline")
 
 
@@ -74,5 +74,5 @@ def extract(doc) -> list[Item]:
     return extract_text(doc.text, doc.blocks, getattr(doc, "id", ""))
 
 
-__all__ = ["EXTRACT_VERSION", "Item", "KINDS", "extract", "extract_text", "matches_unit",
-           "normalize_unit", "unit_key"]
+__all__ = ["EXTRACT_VERSION", "Item", "KINDS", "extract", "extract_text", "is_generic_unit",
+           "matches_unit", "normalize_unit", "select_unit_keys", "unit_key"]

@@ -12,7 +12,7 @@ import re
 
 from indexer.structure.outline import Block, section_path
 
-from .text import SKIP_KINDS, content_span, sentences
+from .text import SKIP_KINDS, content_span, is_annex_pointer, sentences
 
 _PREFIX = r"(?:(?:trước|chậm nhất|muộn nhất|chậm nhất là|trong|vào|từ|đến|cuối|đầu|giữa|hết|sau)\s+)*"
 _ROMAN_Q = r"(?:IV|I{1,3}|[1-4])"
@@ -92,6 +92,8 @@ def extract_deadlines(text: str, blocks: list[Block]) -> list[dict]:
             continue  # a section title ("2. Mục tiêu cụ thể đến năm 2030"), not a task
         path = section_path(blocks, block)
         for s, e in sentences(text, cs, ce):
+            if is_annex_pointer(text[s:e]):
+                continue  # "Nguồn kinh phí phân kỳ hằng năm: (Phụ lục số 16)": no task, no deadline
             taken: list[tuple[int, int]] = []
             for kind, pattern in PATTERNS:
                 for m in pattern.finditer(text, s, e):

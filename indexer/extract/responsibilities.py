@@ -8,8 +8,10 @@ Patterns (general administrative Vietnamese, not sentence-specific):
 - partners: "… chủ trì, phối hợp với Văn phòng Tỉnh ủy và …" (generic "các cơ quan liên quan" skipped);
 - a heading that is only a unit name ("1. Đảng ủy xã", "- Ủy ban MTTQ và các đoàn thể"): every
   content block under it is one of its tasks;
-- labelled lists: "Thành phần: …" (tham dự), "Báo cáo viên: …", "Đối với <units>: …",
-  "Cơ quan chủ trì: …", "Đơn vị phối hợp: …".
+- labelled lists: "Báo cáo viên: …", "Đối với <units>: …", "Cơ quan chủ trì: …", "Đơn vị phối
+  hợp: …". An attendee list ("Thành phần: …", "Thành viên: …") says who comes, not who must do
+  something: it yields no responsibility. Nor does a generic phrase ("các ban, sở, ngành",
+  "chính quyền"): it names kinds of bodies, not a unit.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from indexer.structure.outline import Block, section_path
 
 from .roles import first_verb, roles_of
 from .text import SKIP_KINDS, clauses, content_span, trim
-from .units import normalize_unit
+from .units import is_generic_unit, normalize_unit
 
 # Words that can open a unit name. Capitalised heads that are also common words need a capitalised
 # next word ("Hội Nông dân" but not "Hội nghị", "Báo Lai Châu" but not "Báo cáo").
@@ -195,7 +197,7 @@ def extract_responsibilities(text: str, blocks: list[Block]) -> list[dict]:
             continue
         owner = next((heading_units[p] for p in reversed(block.parents) if p in heading_units), None)
         items.extend(_block_items(text, cs, ce, path, owner))
-    return items
+    return [it for it in items if not is_generic_unit(it["unit"])]
 
 
 def _block_items(text: str, cs: int, ce: int, path: list[str], owner) -> list[dict]:
@@ -203,6 +205,8 @@ def _block_items(text: str, cs: int, ce: int, path: list[str], owner) -> list[di
     label = _LABEL.match(text, cs, ce)
     if label:
         name = label.group(1).lower()
+        if name.startswith(("thành phần", "thành viên")):
+            return out  # who attends is not a task
         role = next((r for k, r in _LABEL_ROLE.items() if name.startswith(k)), "thực hiện")
         rest_s, rest_e = trim(text, label.end(), ce)
         subject = _subject(text, rest_s, rest_e) if _LEAD.match(text, rest_s, rest_e) else None

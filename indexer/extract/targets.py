@@ -44,8 +44,10 @@ _MEASURE_NOUN = re.compile(r"(?:^|(?<=[\s,;(]))(tỷ lệ|tốc độ|tổng|s�
                            r"giá trị|mức|diện tích|quy mô|năng suất|độ che phủ|số)(?![\w])", re.I)
 _LEAD_CUE = re.compile(r"^(?:(?:phấn đấu|phân đấu|phần đầu)\s*)?(?:(?:đến|vào|trong) năm \d{4}\s*,?\s*)?"
                        r"(?:trong đó(?:\s+có)?\s*,?\s*)?", re.I)
+# When a target is due: a year, a period or a recurrence. "/năm" is not one: in "10%/năm" it is
+# part of the measure (a rate), and a deadline column reading "/năm" tells an official nothing.
 _PERIOD = re.compile(r"(?:đến|vào|trong|tới) năm \d{4}|năm \d{4}|giai đoạn \d{4}\s*[-–]\s*\d{4}|"
-                     r"(?:hằng|hàng) năm|mỗi năm|/năm", re.I)
+                     r"(?:hằng|hàng) năm|mỗi năm", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -160,9 +162,13 @@ def extract_targets(text: str, blocks: list[Block]) -> list[dict]:
                     answer_end = me + tail.end()
                 kind = "percent" if percent else ("explicit" if explicit else "count")
                 subj = _subject(text, s, e, comp_start, ns + len(m.group(0)), answer_end, kind)
-                period_m = _PERIOD.search(clause)
-                period = period_m.group(0) if period_m else next(
-                    (pm.group(0) for p in reversed(path) for pm in [_PERIOD.search(p)] if pm), None)
+                # A period already written in the subject ("… bình quân hàng năm") is not
+                # repeated as the deadline.
+                period = next((pm.group(0) for pm in _PERIOD.finditer(text, s, e)
+                               if not (subj[0] <= pm.start() and pm.end() <= subj[1])), None)
+                if period is None and not _PERIOD.search(text, subj[0], subj[1]):
+                    period = next((pm.group(0) for p in reversed(path) for pm in [_PERIOD.search(p)]
+                                   if pm), None)
                 high = parse_number(m.group(2)) if m.group(2) else None
                 amount = value * _MULTIPLIER.get(unit, 1) if money else value
                 items.append({
@@ -194,3 +200,16 @@ def _op(comparator: str, at_least_tail: bool) -> str:
     if "tăng" in c:
         return "increase"
     return "="
+
+
+def target_answer(item: dict) -> str:
+    """The short answer for a target, with its period when it is a date the target is due by:
+    "đạt 59,55% đến năm 2030" (the period is part of the answer: without it "đạt 59,55%" says
+    nothing about when). Recurrences ("hằng năm") stay in the item's own column."""
+    answer = (item.get("answer") or item.get("value_text") or "").strip()
+    period = (item.get("period") or "").strip()
+    if period and re.match(r"(?:đến|vào|trong|tới|năm|giai đoạn)\s", period, re.I) \
+            and period.lower() not in answer.lower():
+        return f"{answer} {period}" if answer else period
+    return answer
+

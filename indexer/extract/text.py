@@ -72,3 +72,21 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     while e > s and (text[e - 1].isspace() or text[e - 1] in ".;:,"):
         e -= 1
     return s, e
+
+
+# A pointer to an annex or table rather than content: "(Phụ lục số 16)", "(Có biểu chi tiết kèm
+# theo - phụ lục số 1)", "(có Nghị quyết số 92-NQ/TU gửi kèm theo)". Neither a task nor a deadline.
+_ANNEX = re.compile(r"^\(?\s*(?:có\s+)?(?:(?:biểu|bảng|phụ lục|danh mục|chi tiết)\b[^()]*|"
+                    r"[^()]*\b(?:kèm theo|đính kèm)\b[^()]*)\s*\)?[.;]?$", re.IGNORECASE)
+
+
+def is_annex_pointer(text: str) -> bool:
+    """Is ``text`` (a sentence, or what follows its label "Nguồn kinh phí phân kỳ hằng năm:") only
+    a pointer to an annex or a table?"""
+    body = " ".join(text.split()).strip()
+    if ":" in body:
+        after = body.rsplit(":", 1)[1].strip()
+        if after and _ANNEX.match(after):
+            return True
+    return bool(body) and bool(_ANNEX.match(body))
+

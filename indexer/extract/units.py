@@ -71,13 +71,67 @@ def expand_abbreviations(text: str) -> str:
     return _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
 
 
+# Official spelling of body names, whatever case a plan writes them in ("Ban xây dựng Đảng",
+# "Ủy ban kiểm tra"): one display name per unit.
+PROPER_NAMES = ("Ban Xây dựng Đảng", "Ủy ban Kiểm tra", "Ban Tuyên giáo", "Ban Dân vận", "Ban Tổ chức",
+                "Ban Thường vụ", "Ban Chấp hành", "Ban Chỉ đạo", "Mặt trận Tổ quốc", "Ủy ban nhân dân",
+                "Hội đồng nhân dân", "Văn phòng", "Đoàn Thanh niên", "Hội Liên hiệp Phụ nữ",
+                "Hội Nông dân", "Hội Cựu chiến binh", "Liên đoàn Lao động")
+_PROPER_RE = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, PROPER_NAMES)) + r")(?!\w)", re.IGNORECASE)
+_PROPER = {n.lower(): n for n in PROPER_NAMES}
+
+# Near-duplicate names of one unit -> its canonical name. Each rule says why two spellings are one
+# body; the level (tỉnh, xã, phường) is otherwise kept as written.
+SYNONYMS: list[tuple[re.Pattern[str], str]] = [
+    # "Ban Xây dựng Đảng" is the collective name of the Party-building committees; the owner or
+    # level written after it ("Đảng ủy", "tỉnh", "Tỉnh ủy") does not make another unit.
+    (re.compile(r"^Ban Xây dựng Đảng(?:\s+(?:Đảng ủy|Tỉnh ủy|Huyện ủy|Thành ủy|Thị ủy|tỉnh|huyện|xã|"
+                r"phường|thị trấn|các cấp))*$", re.IGNORECASE), "Ban Xây dựng Đảng"),
+    # The Front acts through its committee: "Ủy ban Mặt trận Tổ quốc (Việt Nam)" is the Front.
+    (re.compile(r"^(?:Ủy ban\s+)?Mặt trận Tổ quốc(?:\s+Việt Nam)?(?=\s|$)", re.IGNORECASE),
+     "Mặt trận Tổ quốc"),
+]
+
+# Words that name a kind of body, not a body: a list made only of them ("Ban, sở, ngành",
+# "Chính quyền", "các cơ quan, đơn vị, doanh nghiệp") is an audience, not a unit to hold to a task.
+_GENERIC_WORDS = ("ban", "sở", "ngành", "cơ quan", "đơn vị", "địa phương", "doanh nghiệp",
+                  "trường học", "đoàn thể", "chính quyền", "lực lượng", "tổ chức", "phòng", "hội",
+                  "cơ sở", "cá nhân", "tập thể")
+_GENERIC_PART = re.compile(r"^(?:các\s+|những\s+)?(?:" + "|".join(map(re.escape, _GENERIC_WORDS))
+                           + r")(?:\s+(?:các cấp|liên quan|có liên quan|chức năng))?$", re.IGNORECASE)
+
+
 def normalize_unit(name: str) -> str:
-    """"UBND xã" -> "Ủy ban nhân dân xã"; "Các huyện uỷ" -> "huyện ủy"; "Tỉnh uỷ" -> "Tỉnh ủy"."""
+    """The one display name of a unit, used by the list, the unit page, the API and the brief:
+    "UBND xã" -> "Ủy ban nhân dân xã"; "Các huyện uỷ" -> "Huyện ủy"; "Ban xây dựng Đảng tỉnh" and
+    "Ban Xây dựng Đảng Đảng ủy" -> "Ban Xây dựng Đảng"; "Ủy ban Mặt trận Tổ quốc" -> "Mặt trận Tổ
+    quốc"."""
     text = " ".join(name.split()).strip(" ,;:.")
     text = expand_abbreviations(modern_tones(text))
     text = _QUANTIFIER.sub("", text)
     text = re.sub(r"^(?:đồng chí|đ/c)\s+", "", text, flags=re.IGNORECASE)
+    text = _PROPER_RE.sub(lambda m: _PROPER[m.group(1).lower()], text)
+    for pattern, canonical in SYNONYMS:
+        text = pattern.sub(canonical, text, count=1)
     return text[:1].upper() + text[1:] if text else text
+
+
+def is_generic_unit(name: str) -> bool:
+    """Is ``name`` only kinds of bodies ("Ban, sở, ngành", "Chính quyền", "các địa phương, cơ
+    quan, đơn vị") rather than a unit that can be held to a task?"""
+    text = " ".join(modern_tones(name).split()).strip(" ,;:.")
+    parts = [p for p in re.split(r"\s*[,;]\s*|\s+và\s+", text) if p]
+    return bool(parts) and all(_GENERIC_PART.match(p) for p in parts)
+
+
+def select_unit_keys(query: str, keys: list[str]) -> list[str]:
+    """The stored unit keys a unit page shows for ``query``: the unit itself when the query names a
+    listed unit (so the page counts what the list counts), else every unit whose name contains
+    the query ("ubnd xa" finds "Ủy ban nhân dân xã")."""
+    exact = unit_key(query)
+    if exact in keys:
+        return [exact]
+    return [k for k in keys if matches_unit(query, k)]
 
 
 def unit_key(name: str) -> str:

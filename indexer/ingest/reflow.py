@@ -13,8 +13,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from indexer.structure.markers import starts_with_marker
-from indexer.structure.outline import _TYPE_RE, is_caps
+from indexer.structure.markers import BULLETS, marker_of, starts_with_marker
+from indexer.structure.outline import _TYPE_RE, HEADING_MAX_CHARS, is_caps
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")  # \f: page break
 _ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
@@ -226,8 +226,12 @@ def _continues(block: list[str], line: str, blank: bool, wrapped: bool, stats: _
         joined = " ".join(block)
         if joined.count("“") > joined.count("”"):
             return True  # inside an open quotation
-        if len(block) == 1 and starts_with_marker(prev):
-            # A heading line followed by a sentence, unless the word is a name.
+        first_marker = marker_of(block[0])
+        if first_marker and (len(block) == 1 or (first_marker[0] not in BULLETS
+                                                 and len(joined) <= HEADING_MAX_CHARS)):
+            # A heading line followed by a sentence, unless the word is a name. A numbered
+            # heading may be wrapped over several lines ("4. … thù địch" / "Tiếp tục quán
+            # triệt …"); a bullet's wrapped lines are one long sentence and go on.
             return stats.cap_mid[word] > 0 and stats.cap_mid[word] >= stats.low_mid[word.lower()]
         return True  # a body line without final punctuation goes on
     return True

@@ -1,23 +1,125 @@
-"""Spans of query words inside a passage, matched without diacritics or case."""
+"""Spans of query words inside a passage, matched as words, without diacritics or case.
+
+A passage is cut into words the way the index cuts it (underthesea: "tuyên truyền", "truyền
+thanh", "che phủ"). A word is marked when its syllables appear, in order and side by side, in the
+query: the query "tuyên truyền" marks "tuyên truyền" but not the "truyền" of "truyền thanh" (another
+word), and "ty le che phu rung" still marks "Tỷ lệ che phủ rừng". The query is not segmented, so a
+query typed without diacritics (which the segmenter cannot read) works the same way.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from indexer.text import HIGHLIGHT_STOPWORDS, fold, syllables
+from indexer.extract.units import modern_tones
+from indexer.text import HIGHLIGHT_STOPWORDS, fold
+
+_SYLLABLE = re.compile(r"\w+", re.UNICODE)
+MAX_WORD_SYLLABLES = 6
+
+
+def _words(text: str) -> list[list[tuple[int, int]]]:
+    """Words of ``text`` as lists of syllable spans, by the segmenter; one word per syllable when
+    the segmenter is unavailable or its tokens do not line up with the text."""
+    spans = [(m.start(), m.end()) for m in _SYLLABLE.finditer(text)]
+    tokens = _segment(text)
+    if tokens is None:
+        return [[s] for s in spans]
+    out: list[list[tuple[int, int]]] = []
+    pos = 0
+    for token in tokens:
+        n = len(_SYLLABLE.findall(token))
+        if n == 0:
+            continue
+        word = spans[pos:pos + n]
+        # the segmenter rewrites old-style tone marks ("hoá" -> "hóa"): compare without them
+        if len(word) != n or fold("".join(text[s:e] for s, e in word)).lower() != \
+                fold("".join(_SYLLABLE.findall(token))).lower():
+            return [[s] for s in spans]
+        out.append(word)
+        pos += n
+    if pos != len(spans):
+        return [[s] for s in spans]
+    return out
+
+
+@lru_cache(maxsize=2048)
+def _segment(text: str) -> tuple[str, ...] | None:
+    try:
+        from indexer.index.analyzer import _segmenter
+
+        return tuple(_segmenter()(text))
+    except Exception:  # highlighting must never fail a search: fall back to syllables
+        return None
+
+
+def _query_ngrams(query: str) -> dict[int, set[tuple[str, ...]]]:
+    """The query's words as syllable tuples, by length, lower-cased with modern tone marks. A
+    query written with diacritics is segmented like the text ("tuyên truyền" is one word, so a
+    lone "truyền" in "truyền dạy" is another); one written without them cannot be, and every run
+    of its syllables counts as a word."""
+    syl = [modern_tones(s.lower()) for s in _SYLLABLE.findall(query)]
+    words: list[tuple[str, ...]] = []
+    if fold(query) != query:
+        tokens = _segment(query)
+        if tokens is not None:
+            words = [tuple(modern_tones(x.lower()) for x in _SYLLABLE.findall(t)) for t in tokens]
+            words = [w for w in words if w]
+            if [x for w in words for x in w] != syl:
+                words = []
+    if not words:
+        words = [tuple(syl[i:i + n]) for n in range(1, MAX_WORD_SYLLABLES + 1)
+                 for i in range(len(syl) - n + 1)]
+    out: dict[int, set[tuple[str, ...]]] = {}
+    for w in words:
+        out.setdefault(len(w), set()).add(w)
+    return out
+
+
+def _same(q: str, t: str) -> bool:
+    """A query syllable typed with diacritics must match them ("tuyên" is not "tuyến"); one typed
+    without diacritics matches any ("tuyen" finds "tuyên")."""
+    return q == t or (fold(q) == q and fold(t) == q)
+
+
+def _named(key: tuple[str, ...], grams: dict[int, set[tuple[str, ...]]]) -> bool:
+    return key in grams.get(len(key), ()) or any(
+        all(_same(q, t) for q, t in zip(g, key)) for g in grams.get(len(key), ()))
+
+
+def _is_content(word: tuple[str, ...]) -> bool:
+    word = tuple(fold(w) for w in word)
+    if len(word) > 1:
+        return not all(w in HIGHLIGHT_STOPWORDS for w in word)
+    w = word[0]
+    return w not in HIGHLIGHT_STOPWORDS and (len(w) > 1 or w.isdigit())
+
 
 def highlight_spans(text: str, query: str) -> list[list[int]]:
-    """[[start, end], ...] of query words in ``text``; adjacent hits are merged into one span."""
-    terms = {t for t in syllables(fold(query)) if t not in HIGHLIGHT_STOPWORDS and (len(t) > 1 or t.isdigit())}
-    if not terms:
+    """[[start, end], ...] of the words of ``text`` that the query names; adjacent hits are merged
+    into one span."""
+    grams = _query_ngrams(query)
+    if not grams or not text.strip():
         return []
-    pattern = re.compile(r"(?<!\w)(" + "|".join(sorted(map(re.escape, terms), key=len, reverse=True))
-                         + r")(?!\w)")
-    folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in fold(text))  # keeps offsets
     spans: list[list[int]] = []
-    for m in pattern.finditer(folded):
-        if spans and folded[spans[-1][1] : m.start()].isspace():
-            spans[-1][1] = m.end()
+    words = _words(text)
+    i = 0
+    while i < len(words):
+        # one text word, or a run of them when the text was segmented finer than the query
+        for k in range(min(len(words), i + MAX_WORD_SYLLABLES), i, -1):
+            run = [syl for w in words[i:k] for syl in w]
+            if len(run) > MAX_WORD_SYLLABLES:
+                continue
+            key = tuple(modern_tones(text[s:e].lower()) for s, e in run)
+            if _named(key, grams) and _is_content(key):
+                start, end = run[0][0], run[-1][1]
+                if spans and text[spans[-1][1]:start].isspace():
+                    spans[-1][1] = end
+                else:
+                    spans.append([start, end])
+                i = k
+                break
         else:
-            spans.append([m.start(), m.end()])
+            i += 1
     return spans

@@ -164,3 +164,17 @@ def _mark_closing(blocks: list[Block]) -> None:
 def section_path(blocks: list[Block], block: Block) -> list[str]:
     """Labels of the headings and items that contain ``block``, outermost first."""
     return [label(blocks[i].text) for i in block.parents]
+
+
+OUTLINE_KINDS = ("heading", "type", "title")
+
+
+def public_outline(blocks: list[dict], text: str) -> list[dict]:
+    """The outline a reader is shown (API, CLI, reader page): headings plus the type line and
+    title. The closing ("Nơi nhận:", signature) is not a section of the plan, so it is left out;
+    a reader still sees it, muted, at the end of the text."""
+    return [
+        {"text": text[b["start"]:b["end"]], "level": b["level"], "start": b["start"],
+         "end": b["end"], "kind": b["kind"], "marker": b.get("marker")}
+        for b in sorted(blocks, key=lambda x: x.get("idx", x["start"])) if b["kind"] in OUTLINE_KINDS]
+

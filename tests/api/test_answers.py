@@ -46,6 +46,33 @@ def test_units(client):
     assert client.get("/api/units/Không có đơn vị này").status_code == 404
 
 
+def test_units_one_name_one_count_no_generic_no_attendees(client):
+    """One normalisation of unit names on the five plans: near-duplicates are one unit, generic
+    phrases and attendee lists are not units, and the list counts what the unit page shows."""
+    from indexer.extract import unit_key
+
+    units = client.get("/api/units").json()["units"]
+    by_key = {u["key"]: u for u in units}
+    for a, b in [("Ban xây dựng Đảng", "Ban Xây dựng Đảng Đảng ủy"), ("Ban xây dựng Đảng", "các ban xây dựng Đảng tỉnh"),
+                 ("Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc")]:
+        assert unit_key(a) == unit_key(b)
+        assert unit_key(a) in by_key, a
+    party = by_key[unit_key("Ban xây dựng Đảng")]
+    assert party["name"] == "Ban Xây dựng Đảng"
+    assert {"Ban xây dựng Đảng", "Ban Xây dựng Đảng Đảng ủy"} <= set(party["written"])
+    names = [u["name"].lower() for u in units]
+    for generic in ("ban, sở, ngành", "sở, ban, ngành", "chính quyền", "địa phương, cơ quan, đơn vị"):
+        assert generic not in names
+    assert len(names) == len(set(unit_key(n) for n in names))  # no two rows for one unit
+    for u in units:
+        page = client.get(f"/api/units/{u['name']}").json()["documents"]
+        tasks = sum(len(d["responsibilities"]) for d in page)
+        assert (tasks, len(page)) == (u["items"], len(u["documents"])), u["name"]
+    # who attends a conference is not a task
+    items = client.get("/api/documents/001_13c436cc350afe16/responsibilities").json()["items"]
+    assert not any(i["quote"].startswith("Thành phần") for i in items)
+
+
 def test_ask_answers_with_citations_and_null(client):
     r = client.get("/api/ask", params={"q": "Cơ quan nào chủ trì theo dõi, đôn đốc, kiểm tra việc thực hiện Kết luận 224?"})
     body = r.json()

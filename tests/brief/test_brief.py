@@ -82,3 +82,53 @@ def test_brief_docx_tables_match_the_extracted_items(side):
     text = "\n".join(p.text for p in doc.paragraphs)
     for q in brief["questions"]:
         assert q["question"] in text
+
+
+def test_review_questions_quote_whole_headings(side):
+    """A question quotes its section heading whole (or cut between words), without its outline
+    marker ("* ", "1."), and every quote in the brief has one closing mark, never "””"."""
+    from indexer.display import quoted
+
+    brief = build_brief(side)
+    heads = [q["question"] for q in brief["questions"] if q["kind"] == "task"]
+    assert heads
+    words = set(__import__("re").findall(r"\w+", side.text))
+    for q in heads:
+        label = q.split("«", 1)[1].rsplit("»", 1)[0]
+        assert not label.startswith(("*", "-", "+")) and not label[:1].isdigit(), q
+        last = label.rstrip("…").split()[-1]
+        assert last in words, q  # the last word is a whole word of the plan
+        assert label.rstrip("…") .lower() in " ".join(side.text.split()).lower(), q
+    for c in [t["quote"]["text"] for t in brief["targets"]] + [q["citation"]["text"] for q in brief["questions"]]:
+        assert "””" not in quoted(c) and "““" not in quoted(c)
+    assert quoted("Đề án “Nâng cao hiệu quả … đến năm 2030”") == "«Đề án “Nâng cao hiệu quả … đến năm 2030”»"
+
+
+def test_annex_pointers_are_not_tasks_or_deadlines():
+    """"(Có biểu chi tiết kèm theo - phụ lục số 1)" and "Nguồn kinh phí phân kỳ hằng năm: (Phụ lục
+    số 16)" point to annexes: not a task of the brief, not a recurring deadline."""
+    side = side_from_file(PLANS["002"], Settings(model="hash-256"))
+    brief = build_brief(side)
+    texts = [c["text"] for g in brief["tasks"] for c in g["items"]]
+    assert not any("phụ lục" in t.lower() for t in texts), texts
+    assert not any("Phụ lục" in d["task"] for d in brief["deadlines"])
+    assert any(d["when"].lower() == "định kỳ" for d in brief["deadlines"])  # a real recurrence stays
+
+
+def test_docx_amounts_never_wrap_inside_a_number():
+    """In every table of the DOCX, each cell is wide enough for its longest unbreakable token
+    ("90.241.000.000"), so Word does not print "90.241.000.00 | 0 đồng"."""
+    from docx.shared import Cm
+
+    from indexer.brief.docx import token_width_cm
+
+    side = side_from_file(PLANS["002"], Settings(model="hash-256"))
+    doc = Document(io.BytesIO(to_docx(build_brief(side))))
+    checked = 0
+    for table in doc.tables:
+        for row in table.rows[1:]:
+            for cell in row.cells:
+                if any(ch.isdigit() for ch in cell.text) and "." in cell.text and len(cell.text) < 40:
+                    assert cell.width >= Cm(token_width_cm(cell.text)) - 100, cell.text
+                    checked += 1
+    assert checked >= 3

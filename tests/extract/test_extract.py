@@ -94,3 +94,30 @@ def test_gold_precision_recall():
             totals[kind][2] += r["correct"]
     for kind, (gold, pred, correct) in totals.items():
         assert correct / pred >= 0.85 and correct / gold >= 0.85, (kind, gold, pred, correct)
+
+
+@pytest.mark.parametrize("plan", sorted(PLANS))
+def test_target_periods_and_deadlines_read_as_times(plan):
+    """A target's period is a time an official can read: never a bare rate ("/năm"), never a
+    repeat of words already in its subject ("… bình quân hàng năm" / "hàng năm"); a pointer to
+    an annex ("… phân kỳ hằng năm: (Phụ lục số 16)") is not a recurring deadline."""
+    from indexer.extract.text import is_annex_pointer
+
+    _, items = _items(plan)
+    for t in (i for i in items if i["kind"] == "target"):
+        period = (t["period"] or "").strip()
+        assert not period.startswith("/"), t
+        if period:
+            assert period.lower() not in t["subject"].lower(), t
+    for d in (i for i in items if i["kind"] == "deadline"):
+        assert not is_annex_pointer(d["task"]), d
+
+
+def test_target_answer_keeps_its_period():
+    """"đạt 59,55%" alone does not say by when: the answer carries "đến năm 2030"."""
+    from indexer.extract.targets import target_answer
+
+    _, items = _items("003")
+    forest = next(i for i in items if i["kind"] == "target" and "che phủ rừng" in i["subject"])
+    assert target_answer(forest) == "đạt 59,55% đến năm 2030"
+    assert target_answer({"answer": "01 sự kiện", "period": "Hằng năm"}) == "01 sự kiện"

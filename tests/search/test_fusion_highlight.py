@@ -33,6 +33,31 @@ def test_query_language():
 
 
 def test_highlight_is_diacritics_insensitive():
-    text = "Tỷ lệ che phủ rừng đạt 59,55%; ty le ho ngheo giam."
+    text = "Tỷ lệ che phủ rừng đạt 59,55%; tỷ lệ hộ nghèo giảm."
     spans = highlight_spans(text, "ty le che phu rung")
-    assert [text[s:e] for s, e in spans] == ["Tỷ lệ che phủ rừng", "ty le"]
+    assert [text[s:e] for s, e in spans] == ["Tỷ lệ che phủ rừng", "tỷ lệ"]
+    assert [text[s:e] for s, e in highlight_spans(text, "TỶ LỆ hộ nghèo")] == ["Tỷ lệ", "tỷ lệ hộ nghèo"]
+
+
+def test_highlight_marks_words_not_syllables_inside_other_words():
+    """On the real plans: the query "tuyên truyền" marks the word "tuyên truyền" wherever it stands
+    and never the "truyền" of "truyền thanh", "truyền hình", "truyền thống", "truyền thông"."""
+    import re
+
+    from indexer.ingest import read_file, reflow
+    from tests.conftest import PLANS
+
+    other = re.compile(r"truyền (?:thanh|hình|thống|thông)", re.I)
+    marked = compounds = 0
+    for path in PLANS.values():
+        for para in reflow(read_file(path, 10**8)).text.split("\n\n"):
+            if "truyền" not in para.lower():
+                continue
+            spans = highlight_spans(para, "tuyên truyền")
+            for m in other.finditer(para):
+                compounds += 1
+                assert not any(s < m.end() and m.start() < e for s, e in spans), (para[m.start():m.end()], para[:80])
+            for s, e in spans:
+                assert para[s:e].lower().startswith("tuyên truyền"), para[s:e]
+                marked += 1
+    assert compounds >= 10 and marked >= 20, (compounds, marked)

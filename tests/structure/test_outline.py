@@ -99,3 +99,35 @@ def test_title_closing_and_signature_marked(key):
     for b in blocks:
         assert all(p < b.index for p in b.parents)
         assert b.level == len(b.parents)
+
+
+def test_every_numbered_heading_of_002_is_in_the_outline():
+    """A heading wrapped over several PDF lines ends at the next capitalized sentence: section 4
+    ("… thù địch" / "Tiếp tục quán triệt …") must not swallow its first paragraph, so the
+    numbered sections under "I- CÁC NHIỆM VỤ TRỌNG TÂM" run 1..10 without a gap."""
+    import re
+
+    _, blocks = outline("002")
+    heading4 = find(blocks, "4. Nâng cao chất lượng hoạt động bảo vệ nền tảng tư tưởng")
+    assert heading4.kind == "heading"
+    assert heading4.text.endswith("thù địch")
+    assert path_of(blocks, "Tiếp tục quán triệt và triển khai thực hiện nghiêm túc, hiệu quả Nghị quyết số 35")[-1] \
+        .startswith("4. Nâng cao")
+    top = find(blocks, "I- CÁC NHIỆM VỤ TRỌNG TÂM")
+    numbers = [int(re.match(r"\d+", b.text).group(0)) for b in blocks
+               if b.kind == "heading" and b.parents and b.parents[-1] == top.index]
+    assert numbers == list(range(1, 11))
+
+
+def test_numbered_headings_of_every_plan_never_hold_a_second_sentence():
+    """Class check over the whole corpus: no numbered or lettered heading block contains a
+    capitalized sentence glued after a word without punctuation ("thù địch Tiếp tục")."""
+    import re
+
+    from indexer.structure.markers import BULLETS
+
+    for key in PLANS:
+        _, blocks = outline(key)
+        for b in blocks:
+            if b.kind in ("heading", "item") and b.marker and b.marker not in BULLETS:
+                assert not re.search(r"\w (Tiếp tục|Triển khai|Quán triệt|Tổ chức thực hiện) ", b.text), (key, b.text)

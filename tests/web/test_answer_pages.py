@@ -30,7 +30,7 @@ def test_answer_box_above_results_with_citation(client):
     box = answer_box(html)
     assert box, "the search page shows an answer box"
     assert html.index('class="answer-box') < html.index('<ol class="results">'), "above the results"
-    assert 'class="answer-kind"' in box and ">Ai</span>" in box
+    assert 'class="answer-kind"' in box and ">Đơn vị phụ trách</span>" in box and ">Ai</span>" not in box
     answer = text_of(re.search(r'<p class="answer-text">(.*?)</p>', box, re.S).group(1))
     assert answer and answer != NOT_FOUND_VI
     assert "<mark>" in box, "the answer's words are marked in the verbatim source"
@@ -141,7 +141,7 @@ def test_targets_table(client, indexed_engine):
     assert rows == len(items)
     total = next(i for i in items if "90.241.000.000" in i["quote"])
     assert f"<strong>{total['value_text']}</strong>" in html
-    assert "<q>" in html and "<mark>" in html
+    assert '<span class="quote">“' in html and "<mark>" in html
 
 
 def test_timeline_in_date_order_with_recurring_apart(client, indexed_engine):

@@ -244,7 +244,7 @@ def test_answer_box_and_answer_pages(browser, server):
         d.get(server + "/?q=Ai+ch%E1%BB%8Bu+tr%C3%A1ch+nhi%E1%BB%87m+tuy%C3%AAn+truy%E1%BB%81n%3F")
         box = wait_for(lambda: d.find_elements(By.CSS_SELECTOR, "section.answer-box"), what="answer box")[0]
         assert box.find_element(By.CSS_SELECTOR, ".answer-text").text.strip()
-        assert box.find_element(By.CSS_SELECTOR, ".answer-kind").text == "Ai"
+        assert box.find_element(By.CSS_SELECTOR, ".answer-kind").text == "Đơn vị phụ trách"  # not "Ai", read as "AI"
         assert box.find_elements(By.CSS_SELECTOR, ".answer-source blockquote mark")
         assert box.location["y"] < d.find_element(By.CSS_SELECTOR, "li.result").location["y"]
         assert no_horizontal_scroll(d)

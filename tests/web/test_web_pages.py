@@ -393,3 +393,16 @@ def test_upload_far_over_the_limit_gets_the_vietnamese_page(indexed_engine):
     r = _upload(client, [huge])
     assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
     assert "Dữ liệu quá lớn" in r.text
+
+
+def test_compare_page_writes_vietnamese_numbers_and_quotes(client):
+    """Similarity is written "0,34" like the "59,55%" of the documents, and no quote ends in "””"."""
+    import re
+
+    html = client.get("/compare", params={"parent": "000_ab11ea391550b282",
+                                          "child": "003_f9afe39036c3815c"}).text
+    scores = re.findall(r"độ tương đồng ([0-9][0-9.,]*)", html)
+    assert scores and all("," in s and "." not in s for s in scores), scores[:5]
+    brief = client.get("/documents/002_0f875316a6b16de4/brief").text
+    assert "””" not in brief and "&#34;&#34;" not in brief
+    assert "Ai</span>" not in client.get("/", params={"q": "Ai chịu trách nhiệm tuyên truyền?"}).text

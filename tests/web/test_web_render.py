@@ -79,11 +79,30 @@ def test_reader_layout_whole_split_and_gap():
             assert b.text.strip() and b.text in text
 
 
-def test_outline_entries_marks_closing_once():
+def test_outline_entries_leave_out_the_closing_and_cut_between_words():
     text = "A- MỤC ĐÍCH\n\nx\n\nNơi nhận:\n\n- Lưu"
     blocks = _blocks([(0, 11, "heading", 0), (13, 14, "para", 1), (16, 25, "closing", 0), (27, 32, "closing", 0)])
     entries = render.outline_entries(blocks, text)
-    assert [(e["idx"], e["text"], e["closing"]) for e in entries] == [(0, "A- MỤC ĐÍCH", False), (2, "Nơi nhận:", True)]
+    assert [(e["idx"], e["text"]) for e in entries] == [(0, "A- MỤC ĐÍCH")]
+    assert render.clip_words("Nâng cao chất lượng tuyên truyền", 18) == "Nâng cao chất…"
+    assert render.clip_words("Nâng cao chất lượng tuyên truyền", 20) == "Nâng cao chất lượng…"
+    assert render.clip_words("Nâng cao chất lượng", 19) == "Nâng cao chất lượng"
+
+
+def test_outline_of_every_plan_has_no_closing():
+    """On the real plans: the public outline never lists "Nơi nhận" or a signature line."""
+    from indexer.ingest import read_file, reflow
+    from indexer.structure import parse_outline, public_outline
+    from tests.conftest import PLANS
+
+    for key, path in PLANS.items():
+        flowed = reflow(read_file(path, 10**8))
+        blocks = [{"idx": b.index, "start": b.start, "end": b.end, "kind": b.kind, "level": b.level,
+                   "marker": b.marker} for b in parse_outline(flowed.text, flowed.bold_starts)]
+        assert any(b["kind"] == "closing" for b in blocks), key
+        for entries in (public_outline(blocks, flowed.text), render.outline_entries(blocks, flowed.text)):
+            texts = [e["text"] for e in entries]
+            assert texts and not any(t.startswith(("Nơi nhận", "T/M", "TM.")) for t in texts), (key, texts)
 
 
 def test_browser_test_skips_loudly_when_chromium_is_missing(monkeypatch):
@@ -101,3 +120,19 @@ def test_browser_test_skips_loudly_when_chromium_is_missing(monkeypatch):
     with pytest.warns(UserWarning, match="BROWSER END-TO-END TEST NOT RUN"):
         with pytest.raises(pytest.skip.Exception, match="apt-get install -y chromium chromium-driver"):
             e2e._skip_loudly("no chromium binary found")
+
+
+def test_format_number_vi_writes_numbers_as_the_documents_do():
+    assert render.format_number_vi(0.3412, 2) == "0,34"
+    assert render.format_number_vi(59.55) == "59,55"
+    assert render.format_number_vi(90241000000) == "90.241.000.000"
+    assert render.format_number_vi(1234.5) == "1.234,5"
+    assert render.format_number_vi(-2.5) == "-2,5"
+    assert render.format_number_vi(None) == "" and render.format_number_vi("—") == "—"
+
+
+def test_answer_badge_never_reads_as_ai():
+    """The "who" badge said "Ai", which an upper-case badge shows as "AI"."""
+    labels = [render.answer_kind_label(k) for k in ("who", "target", "when", "tasks", None)]
+    assert all(label.strip().lower() not in ("ai", "ai?") for label in labels)
+    assert render.answer_kind_label("who") == "Đơn vị phụ trách"
