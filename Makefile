@@ -6,19 +6,21 @@ PIP    := $(BIN)/pip
 # The CPU build of torch lies on this machine's disk; an unpinned torch would pull a CUDA build.
 FIND_LINKS := $(if $(wildcard /opt/wheels),--find-links /opt/wheels,)
 MODEL  := data/model/multilingual-e5-small
+# The ONNX export of MODEL (float32 + int8): serving runs on it without torch.
+ONNX   := data/onnx/multilingual-e5-small
 STAMP  := $(VENV)/.installed
 DATA_DIR ?= data/index
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install serve test test-fast bench index clean help browser
+.PHONY: install serve test test-fast bench bench-encoders index clean help browser
 
 help:
 	@echo "make serve   install if needed, index corpus/, serve http://$(HOST):$(PORT)"
 	@echo "make test    install if needed, run the test suite"
 	@echo "make bench   run the benchmarks and regenerate bench/README.md"
 
-install: $(STAMP) $(MODEL)/modules.json
+install: $(STAMP) $(MODEL)/modules.json $(ONNX)/export.json
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +31,12 @@ $(STAMP): pyproject.toml
 
 $(MODEL)/modules.json: $(STAMP)
 	$(BIN)/nghiquyet model build
+
+# About a minute, offline: torch.onnx.export, quantize_dynamic, then a check against torch. The
+# command keeps an up-to-date export (same weights); touch marks it current for make.
+$(ONNX)/export.json: $(MODEL)/modules.json
+	$(BIN)/nghiquyet model export-onnx
+	touch $@
 
 index: install
 	$(BIN)/nghiquyet index corpus --data-dir $(DATA_DIR)
@@ -67,7 +75,11 @@ bench: install
 	$(BIN)/python bench/compare.py
 	test -d bench/.data/noctx || NGHIQUYET_HEADING_CONTEXT=false $(BIN)/nghiquyet index corpus ../shared/corpus-alqac --data-dir bench/.data/noctx
 	$(BIN)/python bench/context_ablation.py --with $(BENCH_BASE) --without bench/.data/noctx
+	$(BIN)/python bench/encoders.py
 	$(BIN)/python bench/report.py
+
+bench-encoders: install
+	$(BIN)/python bench/encoders.py
 
 clean:
 	rm -rf $(VENV) data *.egg-info
