@@ -240,12 +240,23 @@ def main() -> None:
 
     settings = Settings()
     started = time.perf_counter()
+    result: dict = {"date": time.strftime("%Y-%m-%d %H:%M"),
+                    "machine": f"{platform.machine()}, {platform.python_version()}, threads {THREADS}",
+                    "complete": False}
+
+    def save(**stage) -> None:
+        """Written after every stage: on a busy machine a partial result beats none."""
+        result.update(stage)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2))
+
     enc = Encoders(settings)
     dev = load(EVAL / "questions.dev.jsonl")
     queries = [q["question"] for q in dev]
     print("latency…", flush=True)
     lat = latency(enc, queries, args.rounds)
     print(json.dumps(lat), flush=True)
+    save(query_latency_ms=lat)
 
     plans = sorted((ROOT / "corpus").glob("*.txt"))
     plan_bare, plan_ctx = passages_of(plans, settings)
@@ -253,6 +264,10 @@ def main() -> None:
     plan_vecs: dict = {}
     thr = throughput(enc, plan_ctx, plan_vecs)
     print(json.dumps(thr), flush=True)
+    save(passage_throughput=thr)
+    dev_only = ranking(enc, {"questions.dev": (dev, plan_bare, plan_ctx)},
+                       {("questions.dev", k): v for k, v in plan_vecs.items()})
+    save(ranking=dev_only, int8_verdict=verdict(dev_only))
 
     laws, law_bare, law_ctx = pick_laws(settings, args.alqac_passages)
     names = {p.name for p in laws}
@@ -266,9 +281,8 @@ def main() -> None:
     from indexer.embed.onnx_export import export_folder, read_meta
 
     meta = read_meta(export_folder(settings)) or {}
-    result = {
-        "date": time.strftime("%Y-%m-%d %H:%M"),
-        "machine": f"{platform.machine()}, {platform.python_version()}, threads {THREADS}",
+    save(**{
+        "complete": True,
         "commit": commit,
         "export": {k: meta.get(k) for k in ("export_seconds", "quantize_seconds", "total_seconds",
                                             "check_min_cosine", "files")},
@@ -278,9 +292,7 @@ def main() -> None:
         "ranking": rank,
         "int8_verdict": verdict(rank),
         "seconds": round(time.perf_counter() - started, 1),
-    }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2))
+    })
     print(json.dumps({k: result[k] for k in ("ranking", "int8_verdict")}, ensure_ascii=False, indent=1))
     print(f"wrote {args.out}")
 

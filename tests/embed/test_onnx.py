@@ -50,7 +50,8 @@ def _real_texts(settings: Settings) -> tuple[list[str], list[str]]:
 
 @pytest.mark.slow
 def test_serving_embedder_never_imports_torch(onnx_settings):
-    """What `nghiquyet serve` builds (load_embedder, default settings) encodes without torch."""
+    """What `nghiquyet serve` builds (load_embedder, default settings) encodes without torch, and
+    the word segmenter BM25 uses does not load it either (underthesea's translate pipeline would)."""
     code = textwrap.dedent("""
         import sys
         from indexer.settings import Settings
@@ -59,6 +60,8 @@ def test_serving_embedder_never_imports_torch(onnx_settings):
         q = emb.encode_query("Ai chịu trách nhiệm tuyên truyền, phổ biến Nghị quyết?")
         p = emb.encode_passages(["Ban Tuyên giáo Đảng ủy chủ trì, phối hợp tuyên truyền Nghị quyết."])
         print(type(emb.inner).__name__, q.shape[0], p.shape, round(float(q @ q), 4))
+        from indexer.index.analyzer import segment  # BM25 words: underthesea must not pull torch
+        assert "tuyên_truyền" in segment("công tác tuyên truyền")
         loaded = [m for m in ("torch", "transformers", "sentence_transformers") if m in sys.modules]
         print("loaded:", loaded)
         assert "torch" not in sys.modules, loaded
