@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import re
 import statistics
@@ -242,7 +243,7 @@ def main() -> None:
     started = time.perf_counter()
     result: dict = {"date": time.strftime("%Y-%m-%d %H:%M"),
                     "machine": f"{platform.machine()}, {platform.python_version()}, threads {THREADS}",
-                    "complete": False}
+                    "complete": False, "load_average": [round(x, 1) for x in os.getloadavg()]}
 
     def save(**stage) -> None:
         """Written after every stage: on a busy machine a partial result beats none."""
