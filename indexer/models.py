@@ -58,6 +58,7 @@ class DocumentInfo(Record):
     passages: int = 0
     indexed_at: str | None = None
     implements: list[ImplementsRef] = []
+    visibility: str = Field("public", description="public (anyone) or internal (signed-in users only)")
 
 
 class DocumentList(Record):

@@ -363,4 +363,5 @@ def _doc_row(r: sqlite3.Row) -> dict:
     return {"id": r["id"], "title": r["title"] or "", "number": r["number"] or "",
             "type": r["type"] or "", "issuer": r["issuer"] or "", "place": r["place"] or "",
             "date": r["date"] or "", "source": r["source"], "passages": r["n_passages"],
-            "indexed_at": r["indexed_at"], "implements": meta.get("implements", [])}
+            "indexed_at": r["indexed_at"], "implements": meta.get("implements", []),
+            "visibility": meta.get("visibility") or "public"}
