@@ -233,3 +233,30 @@ class CompareResult(Record):
 
 class Brief(Record):
     """A study brief (see indexer.brief)."""
+
+
+class VisibilityChange(BaseModel):
+    """Body of ``PUT /api/documents/{id}/visibility``."""
+
+    visibility: str = Field(..., pattern="^(public|internal)$", description="public or internal")
+
+
+class AuditEntry(Record):
+    id: int
+    at: str = Field(..., description="UTC time, ISO 8601")
+    actor: str = Field(..., description="user name, @admin-token, cli, or ? for an unknown token")
+    action: str = Field(..., description="upload, index, delete, visibility, sign_in, sign_out, "
+                                         "user_add, user_remove, user_reset, user_role, denied, …")
+    target: str = ""
+    ok: bool = True
+    ip: str = ""
+    detail: dict = {}
+
+
+class AuditList(Record):
+    entries: list[AuditEntry]
+
+
+class Me(Record):
+    name: str | None = Field(None, description="null when anonymous")
+    role: str | None = Field(None, description="reader, editor, admin, or null when anonymous")
