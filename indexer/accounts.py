@@ -164,8 +164,9 @@ class Accounts:
         salt = secrets.token_bytes(16)
         return f"nq_{key}_{secret}", key, salt, _hash(secret, salt)
 
-    def add(self, name: str, role: str) -> str:
-        """Create a user; returns its token (shown once: only its hash is stored)."""
+    def add(self, name: str, role: str, actor: str = "cli", ip: str = "") -> str:
+        """Create a user; returns its token (shown once: only its hash is stored). Audited, as
+        every user change."""
         name, role = check_name(name), check_role(role)
         token, key, salt, digest = self._new_token()
         stamp = now_iso()
@@ -173,9 +174,10 @@ class Accounts:
             self._write([("INSERT INTO users VALUES (?,?,?,?,?,?,?)", (name, role, key, salt, digest, stamp, stamp))])
         except sqlite3.IntegrityError:
             raise AccountError(f"user '{name}' already exists (use `users reset` for a new token)") from None
+        self.audit(actor, "user_add", name, ip=ip, role=role)
         return token
 
-    def reset(self, name: str) -> str:
+    def reset(self, name: str, actor: str = "cli", ip: str = "") -> str:
         """A new token for an existing user; the old one stops working at once."""
         token, key, salt, digest = self._new_token()
         if not self._exec("SELECT 1 FROM users WHERE name = ?", (name,)):
@@ -183,19 +185,24 @@ class Accounts:
         self._write([("UPDATE users SET key = ?, salt = ?, hash = ?, token_set = ? WHERE name = ?",
                       (key, salt, digest, now_iso(), name)),
                      ("DELETE FROM sessions WHERE user = ?", (name,))])
+        self.audit(actor, "user_reset", name, ip=ip)
         return token
 
-    def set_role(self, name: str, role: str) -> None:
+    def set_role(self, name: str, role: str, actor: str = "cli", ip: str = "") -> None:
         check_role(role)
-        if not self._exec("SELECT 1 FROM users WHERE name = ?", (name,)):
+        rows = self._exec("SELECT role FROM users WHERE name = ?", (name,))
+        if not rows:
             raise AccountError(f"unknown user '{name}'")
         self._write([("UPDATE users SET role = ? WHERE name = ?", (role, name))])
+        self.audit(actor, "user_role", name, ip=ip, before=rows[0][0], after=role)
 
-    def remove(self, name: str) -> None:
-        if not self._exec("SELECT 1 FROM users WHERE name = ?", (name,)):
+    def remove(self, name: str, actor: str = "cli", ip: str = "") -> None:
+        rows = self._exec("SELECT role FROM users WHERE name = ?", (name,))
+        if not rows:
             raise AccountError(f"unknown user '{name}'")
         self._write([("DELETE FROM users WHERE name = ?", (name,)),
                      ("DELETE FROM sessions WHERE user = ?", (name,))])
+        self.audit(actor, "user_remove", name, ip=ip, role=rows[0][0])
 
     def users(self) -> list[dict]:
         rows = self._exec("SELECT name, role, created, token_set FROM users ORDER BY name")
