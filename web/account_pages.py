@@ -101,11 +101,13 @@ async def signin_submit(request: Request):
         response.headers["Retry-After"] = str(int(wait) + 1)
         return response
     token = str(form.get("token") or "").strip()[:300]
-    principal = principal_for_token(settings, accounts, token) if token else None
+    if not token:  # nothing was guessed: no slow-down
+        return page(request, "signin.html", {**ctx, "error": "Hãy nhập mã truy cập."}, 401)
+    principal = principal_for_token(settings, accounts, token)
     if principal is None:
         delay = throttle.failed(ip)
         accounts.audit("?", "sign_in", "", ok=False, ip=ip, delay_s=delay)
-        message = "Mã truy cập không đúng." if token else "Hãy nhập mã truy cập."
+        message = "Mã truy cập không đúng."
         if delay:
             message += f" Hãy chờ {int(delay) + (delay % 1 > 0)} giây trước khi thử lại."
         return page(request, "signin.html", {**ctx, "error": message}, 401)
