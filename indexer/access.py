@@ -51,7 +51,8 @@ class VisibleEngine:
         if memo is not None and memo[0] == version:
             return memo[1]
         overrides = self._accounts.visibility_overrides()
-        result = {d["id"]: overrides.get(d["id"]) or d.get("visibility") or "public"
+        # Fail closed: an engine that does not report a document's visibility hides it.
+        result = {d["id"]: overrides.get(d["id"]) or d.get("visibility") or "internal"
                   for d in self._engine.documents()}
         with self._lock:
             self._memo = (version, result)

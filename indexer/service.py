@@ -418,6 +418,7 @@ class Service:
             response = self.search("khởi động tuyên truyền", k=10)
             self.ask("Ai chủ trì tuyên truyền?", response=response)
             self.units()
+            self.for_viewer().search("khởi động tuyên truyền", k=10)  # anonymous view: own caches
             self.ready = True
         except Exception as exc:  # no index yet, or no model: requests will say so clearly
             log.info("warm-up skipped: %s", exc)
