@@ -126,15 +126,28 @@ class Accounts:
         if self._conn is None:
             with self._lock:
                 if self._conn is None:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                    conn = sqlite3.connect(self.path, timeout=10, check_same_thread=False,
-                                           isolation_level=None)
-                    conn.row_factory = sqlite3.Row
-                    conn.execute("PRAGMA journal_mode=WAL")
-                    conn.execute("PRAGMA busy_timeout=10000")
-                    _migrate(conn)
+                    try:
+                        self.path.parent.mkdir(parents=True, exist_ok=True)
+                        conn = sqlite3.connect(self.path, timeout=10, check_same_thread=False,
+                                               isolation_level=None)
+                        conn.row_factory = sqlite3.Row
+                        conn.execute("PRAGMA journal_mode=WAL")
+                        conn.execute("PRAGMA busy_timeout=10000")
+                        _migrate(conn)
+                    except (sqlite3.OperationalError, OSError):
+                        if not self.path.exists():
+                            raise
+                        # a read-only data directory: read the file as it is (writes will fail)
+                        conn = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True,
+                                               check_same_thread=False, isolation_level=None)
+                        conn.row_factory = sqlite3.Row
                     self._conn = conn
         return self._conn
+
+    def _absent(self) -> bool:
+        """No accounts file yet: reads answer "nothing" without creating one (a read-only data
+        directory, or a server nobody has signed in to, keeps serving)."""
+        return self._conn is None and not self.path.exists()
 
     def _exec(self, sql: str, args=()) -> list[sqlite3.Row]:
         conn = self.conn()
@@ -213,6 +226,8 @@ class Accounts:
         parts = (token or "").strip().split("_", 2)
         if len(parts) != 3 or parts[0] != "nq" or not parts[1] or not parts[2] or len(token) > 200:
             return None
+        if self._absent():
+            return None
         rows = self._exec("SELECT name, role, salt, hash FROM users WHERE key = ?", (parts[1],))
         if not rows:
             return None
@@ -239,7 +254,7 @@ class Accounts:
 
     def session(self, sid: str | None, admin_token: str = "") -> Principal | None:
         """The principal of a live session (its user's current role), or None."""
-        if not sid or len(sid) > 200:
+        if not sid or len(sid) > 200 or self._absent():
             return None
         rows = self._exec("SELECT s.user, s.bootstrap, s.expires, u.role FROM sessions s LEFT JOIN users u"
                           " ON u.name = s.user WHERE s.id_hash = ?", (_sha(sid),))
@@ -281,10 +296,14 @@ class Accounts:
                     [("UPDATE counters SET value = value + 1 WHERE name = 'visibility'", ())])
 
     def visibility_overrides(self) -> dict[str, str]:
+        if self._absent():
+            return {}
         return {r[0]: r[1] for r in self._exec("SELECT doc_id, value FROM visibility")}
 
     def revision(self) -> int:
         """Changes whenever a visibility decision does (the service's caches are keyed by it)."""
+        if self._absent():
+            return 0
         rows = self._exec("SELECT value FROM counters WHERE name = 'visibility'")
         return rows[0][0] if rows else 0
 
