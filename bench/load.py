@@ -157,7 +157,7 @@ class Clients:
 
 
 def get_json(port: int, path: str) -> dict:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)  # first search loads the model
     conn.request("GET", path, headers=AUTH)
     body = json.loads(conn.getresponse().read())
     conn.close()
