@@ -123,7 +123,7 @@ class Service:
             self._write_lock.release()
 
     def _run(self) -> IndexRun:
-        return IndexRun(self.settings, self.engine, lambda: self.embedder)
+        return IndexRun(self.settings, self.engine.inner, lambda: self.embedder)  # storage, unfiltered
 
     def index_paths(self, paths: list[Path], rebuild: bool = False, prune: bool = False,
                     progress=None, visibility: str | None = None, actor: str = "cli") -> IndexReport:
