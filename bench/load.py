@@ -12,6 +12,9 @@ answered from the old generation, and afterwards from the new one, without an er
 The served data dir is a copy of the base index (default /tmp/dall, plans + laws), so the base is
 never modified. Writes bench/results/load.json. Usage:
     python bench/load.py [--base /tmp/dall] [--clients 16] [--requests 2000]
+With ``--token T`` every request carries ``Authorization: Bearer T`` (a signed-in user: the token
+check and the full view); without it requests are anonymous (the public view of the index).
+``--tag NAME`` writes bench/results/load-NAME.json instead.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ sys.path.insert(0, str(ROOT))
 from indexer.text import fold  # noqa: E402
 from indexer.index.generations import current_name, generations_dir  # noqa: E402
 from indexer.search.evaluate import load_questions  # noqa: E402
+
+AUTH: dict[str, str] = {}  # Authorization header of every request (--token)
 
 EVAL = ROOT.parent / "shared" / "eval"
 RESULTS = ROOT / "bench" / "results"
@@ -119,7 +124,7 @@ class Clients:
                 kind, path = item
                 t0 = time.perf_counter()
                 try:
-                    conn.request("GET", path)
+                    conn.request("GET", path, headers=AUTH)
                     resp = conn.getresponse()
                     body = resp.read()
                     status = resp.status
@@ -152,8 +157,8 @@ class Clients:
 
 
 def get_json(port: int, path: str) -> dict:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    conn.request("GET", path)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)  # first search loads the model
+    conn.request("GET", path, headers=AUTH)
     body = json.loads(conn.getresponse().read())
     conn.close()
     return body
@@ -165,6 +170,13 @@ def copy_index(base: Path, dst: Path) -> None:
     (dst / "generations").mkdir(parents=True)
     shutil.copytree(generations_dir(base) / name, generations_dir(dst) / name)
     (dst / "CURRENT").write_text(name + "\n")
+    if (base / "accounts.sqlite").exists():  # users (for --token) and visibility decisions
+        import sqlite3
+
+        src, out = sqlite3.connect(base / "accounts.sqlite"), sqlite3.connect(dst / "accounts.sqlite")
+        src.backup(out)
+        src.close()
+        out.close()
 
 
 def main() -> None:
@@ -173,7 +185,11 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/nq-load"))
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--requests", type=int, default=2000)
+    ap.add_argument("--token", default="", help="Bearer token of every request (default: anonymous)")
+    ap.add_argument("--tag", default="", help="write bench/results/load-TAG.json")
     args = ap.parse_args()
+    if args.token:
+        AUTH["Authorization"] = f"Bearer {args.token}"
     if current_name(args.base) is None:
         sys.exit(f"no index in {args.base}")
     data = args.work / "data"
@@ -246,8 +262,9 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "load.json").write_text(json.dumps(res, ensure_ascii=False, indent=2))
-    print(f"wrote {RESULTS / 'load.json'}")
+    out = RESULTS / (f"load-{args.tag}.json" if args.tag else "load.json")
+    out.write_text(json.dumps(res, ensure_ascii=False, indent=2))
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

@@ -51,7 +51,10 @@ def index(paths: list[Path] = typer.Argument(None, help="Files or directories (r
           data_dir: Optional[Path] = DataDir,
           rebuild: bool = typer.Option(False, "--rebuild", help="Rebuild the whole index from the files."),
           prune: bool = typer.Option(False, "--prune", help="Remove documents whose files are gone."),
-          as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
+          as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+          visibility: Optional[str] = typer.Option(None, "--visibility", help="public or internal (default: "
+                                                   "internal when marked MẬT / lưu hành nội bộ, else "
+                                                   "unchanged, else public).")) -> None:
     """Index documents: unchanged files are skipped, changed ones replaced, atomically."""
     from indexer.embed.embedder import ModelUnavailable
     from indexer.engine.errors import IndexUnavailable
@@ -59,6 +62,8 @@ def index(paths: list[Path] = typer.Argument(None, help="Files or directories (r
     settings = _settings(data_dir)
     if not paths and not rebuild:
         _fail("give at least one file or directory to index (or --rebuild)")
+    if visibility not in (None, "public", "internal"):
+        _fail(f"--visibility must be public or internal, not '{visibility}'", 2)
     engine = _service(settings)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=err, transient=True, disable=as_json) as bar:
@@ -71,7 +76,8 @@ def index(paths: list[Path] = typer.Argument(None, help="Files or directories (r
             bar.update(tasks[stage], completed=done, total=total)
 
         try:
-            report = engine.index_paths(list(paths or []), rebuild=rebuild, prune=prune, progress=progress)
+            report = engine.index_paths(list(paths or []), rebuild=rebuild, prune=prune, progress=progress,
+                                        visibility=visibility, actor=_cli_actor())
         except (IndexUnavailable, ModelUnavailable, OSError) as exc:
             _fail(str(exc))
     if as_json:
@@ -389,7 +395,7 @@ def delete(doc_ids: list[str] = typer.Argument(..., help="Document id(s), see `n
     from indexer.engine.errors import UnknownDocument
 
     try:
-        report = _service(_settings(data_dir)).delete(list(doc_ids))
+        report = _service(_settings(data_dir)).delete(list(doc_ids), actor=_cli_actor())
     except UnknownDocument as exc:
         _fail(f"unknown document id {exc} (see `nghiquyet documents`)", 2)
     except IndexUnavailable as exc:
@@ -521,6 +527,159 @@ def model_export_onnx(force: bool = typer.Option(False, "--force", help="Re-expo
         console.print(describe(*export_for_settings(Settings(), force=force)))
     except ExportError as exc:
         _fail(str(exc))
+
+
+# -- accounts, audit, visibility, backup (indexer.accounts, indexer.backup) --------------------------
+
+users_app = typer.Typer(help="User accounts (reader, editor, admin) of the web UI and the API.",
+                        no_args_is_help=True)
+app.add_typer(users_app, name="users")
+
+
+def _cli_actor() -> str:
+    """Who the audit log names for a command-line action: cli:<login name>."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:
+        return "cli"
+
+
+def _accounts(data_dir: Optional[Path]):
+    from indexer.accounts import Accounts
+
+    try:
+        return Accounts(_settings(data_dir).data_dir)
+    except Exception as exc:  # pragma: no cover - unreadable data dir
+        _fail(f"cannot open the accounts database: {exc}")
+
+
+def _account_call(fn, *args, **kwargs):
+    import sqlite3
+
+    from indexer.accounts import AccountError
+
+    try:
+        return fn(*args, **kwargs)
+    except AccountError as exc:
+        _fail(str(exc), 2)
+    except (sqlite3.Error, OSError) as exc:
+        _fail(f"cannot use the accounts database: {exc}")
+
+
+@users_app.command("add")
+def users_add(name: str = typer.Argument(..., help="User name (letters, digits, . _ - @)."),
+              role: str = typer.Option(..., "--role", help="reader, editor or admin."),
+              data_dir: Optional[Path] = DataDir) -> None:
+    """Create a user; its token is printed once, alone on the last line (only a hash is kept)."""
+    token = _account_call(_accounts(data_dir).add, name, role, actor=_cli_actor())
+    err.print(f"user '{name}' added with role {role}; give them this token (it is not shown again):")
+    print(token)
+
+
+@users_app.command("list")
+def users_list(data_dir: Optional[Path] = DataDir,
+               as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Users with their role and when their token was issued (never the token)."""
+    rows = _account_call(_accounts(data_dir).users)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table("name", "role", "created", "token issued")
+    for r in rows:
+        table.add_row(r["name"], r["role"], r["created"], r["token_set"])
+    console.print(table)
+
+
+@users_app.command("remove")
+def users_remove(name: str = typer.Argument(...), data_dir: Optional[Path] = DataDir) -> None:
+    """Delete a user; their token and sessions stop working at once."""
+    _account_call(_accounts(data_dir).remove, name, actor=_cli_actor())
+    console.print(f"user '{name}' removed")
+
+
+@users_app.command("reset")
+def users_reset(name: str = typer.Argument(...), data_dir: Optional[Path] = DataDir) -> None:
+    """Issue a new token (printed alone on the last line); the old one stops working."""
+    token = _account_call(_accounts(data_dir).reset, name, actor=_cli_actor())
+    err.print(f"new token for '{name}' (the old one no longer works; not shown again):")
+    print(token)
+
+
+@users_app.command("role")
+def users_role(name: str = typer.Argument(...), role: str = typer.Argument(..., help="reader, editor or admin."),
+               data_dir: Optional[Path] = DataDir) -> None:
+    """Change a user's role."""
+    _account_call(_accounts(data_dir).set_role, name, role, actor=_cli_actor())
+    console.print(f"user '{name}' is now {role}")
+
+
+@app.command()
+def audit(data_dir: Optional[Path] = DataDir,
+          limit: int = typer.Option(200, "-n", "--limit", min=1, help="Newest entries to show."),
+          action: Optional[str] = typer.Option(None, "--action", help="Only this action (upload, delete, "
+                                               "visibility, sign_in, user_add, …)."),
+          as_json: bool = typer.Option(False, "--json", help="Print JSON (newest first).")) -> None:
+    """The audit log: uploads, deletes, visibility changes, sign-ins, user changes — who, when, what."""
+    rows = _account_call(_accounts(data_dir).audit_entries, limit, action)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table("when (UTC)", "who", "action", "target", "ok", "ip")
+    for r in rows:
+        table.add_row(r["at"], r["actor"], r["action"], r["target"][:60], "yes" if r["ok"] else "NO", r["ip"])
+    console.print(table)
+
+
+@app.command()
+def visibility(doc_id: str = typer.Argument(..., help="Document id."),
+               value: str = typer.Argument(..., help="public or internal."),
+               data_dir: Optional[Path] = DataDir) -> None:
+    """Make a document public (anyone) or internal (signed-in users only)."""
+    from indexer.engine.errors import IndexUnavailable, UnknownDocument
+
+    if value not in ("public", "internal"):
+        _fail(f"visibility must be public or internal, not '{value}'", 2)
+    try:
+        _service(_settings(data_dir)).set_visibility(doc_id, value, actor=_cli_actor())
+    except UnknownDocument:
+        _fail(f"unknown document id '{doc_id}' (see `nghiquyet documents`)", 2)
+    except IndexUnavailable as exc:
+        _fail(str(exc))
+    console.print(f"{doc_id} is now {value}")
+
+
+@app.command("backup")
+def backup_cmd(file: Path = typer.Argument(..., help="Archive to write (.tar.gz)."),
+               data_dir: Optional[Path] = DataDir) -> None:
+    """Consistent copy of the served index generation and the accounts database, safe while the
+    server runs."""
+    from indexer.backup import BackupError, backup
+
+    try:
+        info = backup(_settings(data_dir), file)
+    except (BackupError, OSError) as exc:
+        _fail(f"backup failed: {exc}")
+    console.print(f"wrote {file}: generation {info['generation'] or '(none)'}, {info['files']} index files, "
+                  f"accounts database", highlight=False)
+
+
+@app.command("restore")
+def restore_cmd(file: Path = typer.Argument(..., help="Archive written by `nghiquyet backup`."),
+                data_dir: Optional[Path] = DataDir,
+                force: bool = typer.Option(False, "--force", help="Replace the index and accounts of a "
+                                           "data directory that already has them.")) -> None:
+    """Bring a backup back into a data directory (a new one, or --force)."""
+    from indexer.backup import BackupError, restore
+
+    settings = _settings(data_dir)
+    try:
+        info = restore(settings, file, force=force)
+    except (BackupError, OSError) as exc:
+        _fail(f"restore failed: {exc}")
+    console.print(f"restored {file} (made {info['created']}) into {settings.data_dir}: generation "
+                  f"{info.get('restored_as') or '(none)'}, accounts database", highlight=False)
 
 
 def main() -> None:  # pragma: no cover

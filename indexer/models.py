@@ -62,6 +62,7 @@ class DocumentInfo(Record):
     superior: str = Field("", description="The superior body named above the issuer in the header")
     marks: list[str] = Field([], description="Header marks such as MẬT or lưu hành nội bộ")
     content_hash: str = Field("", description="sha256 of the original file (its download key)")
+    visibility: str = Field("public", description="public (anyone) or internal (signed-in users only)")
 
 
 class DocumentList(Record):
@@ -237,3 +238,30 @@ class CompareResult(Record):
 
 class Brief(Record):
     """A study brief (see indexer.brief)."""
+
+
+class VisibilityChange(BaseModel):
+    """Body of ``PUT /api/documents/{id}/visibility``."""
+
+    visibility: str = Field(..., pattern="^(public|internal)$", description="public or internal")
+
+
+class AuditEntry(Record):
+    id: int
+    at: str = Field(..., description="UTC time, ISO 8601")
+    actor: str = Field(..., description="user name, @admin-token, cli, or ? for an unknown token")
+    action: str = Field(..., description="upload, index, delete, visibility, sign_in, sign_out, "
+                                         "user_add, user_remove, user_reset, user_role, denied, …")
+    target: str = ""
+    ok: bool = True
+    ip: str = ""
+    detail: dict = {}
+
+
+class AuditList(Record):
+    entries: list[AuditEntry]
+
+
+class Me(Record):
+    name: str | None = Field(None, description="null when anonymous")
+    role: str | None = Field(None, description="reader, editor, admin, or null when anonymous")

@@ -25,6 +25,7 @@ from indexer.passages import context_text
 from indexer.search.accents import count_accents
 from indexer.settings import Settings
 from indexer.structure.outline import Block
+from indexer.visibility import decide as decide_visibility
 
 log = logging.getLogger("nghiquyet.index")
 
@@ -68,6 +69,7 @@ class Source:
     name: str
     data: bytes | None = None
     path: Path | None = None
+    visibility: str | None = None  # public / internal; None: decided by indexer.visibility
 
 
 def collect_files(paths: list[Path]) -> tuple[list[Path], list[FileOutcome]]:
@@ -135,8 +137,9 @@ class IndexRun:
         self._embedder_factory = embedder_factory
         self._contexts: dict[str, str] = {}  # vector key -> the text to embed (title + headings + passage)
 
-    def record(self, doc: ParsedDocument) -> DocumentRecord:
-        """A parsed document with its items, terms and accent counts (vectors come later)."""
+    def record(self, doc: ParsedDocument, visibility: str | None = None) -> DocumentRecord:
+        """A parsed document with its items, terms and accent counts (vectors come later).
+        ``visibility`` is the one decided by ``indexer.visibility`` (stored in the metadata)."""
         s = self.settings
         passages = []
         for p in doc.passages:
@@ -149,6 +152,7 @@ class IndexRun:
         meta = doc.meta.to_dict()
         if doc.page_starts:
             meta["page_starts"] = list(doc.page_starts)
+        meta["visibility"] = visibility or decide_visibility(None, doc.text)
         return DocumentRecord(doc.id, doc.source, doc.content_hash, doc.text, meta,
                               _block_dicts(doc.blocks), passages, [i.to_dict() for i in extract(doc)],
                               EXTRACT_VERSION, count_accents(p.text for p in doc.passages))
@@ -227,7 +231,8 @@ class IndexRun:
                                       progress=self._ocr_progress(progress, src.name))
                     if not doc.passages:
                         raise IngestError("no_text", "no text passages found in the file")
-                    records.append(self.record(doc))
+                    records.append(self.record(doc, decide_visibility(
+                        src.visibility, doc.text, self._prior_visibility().get(doc_id))))
                     self._keep_original(data)
                 except IngestError as exc:
                     report.files.append(FileOutcome(src.source, "failed", reason=exc.message, code=exc.code))
@@ -306,7 +311,16 @@ class IndexRun:
             report.files.append(FileOutcome(source, "failed", doc_id, reason=str(exc)))
             return []
         report.files.append(FileOutcome(source, "added", doc_id, len(doc.passages)))
-        return [self.record(doc)]
+        return [self.record(doc, decide_visibility(None, doc.text, self._prior_visibility().get(doc_id)))]
+
+    def _prior_visibility(self) -> dict[str, str]:
+        """doc id -> visibility stored in the metadata before this run (an update keeps it)."""
+        if getattr(self, "_prior", None) is None:
+            try:
+                self._prior = {d["id"]: d.get("visibility") or "public" for d in self.engine.documents()}
+            except Exception:  # no index yet, or a damaged one being rebuilt
+                self._prior = {}
+        return self._prior
 
     def _stale_items(self, existing: dict, skip: set[str]) -> dict[str, tuple[list[dict], int]]:
         """Documents kept as they are but stored by older extraction rules: their items again."""

@@ -19,6 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from indexer.access import VisibleEngine
+from indexer.accounts import ANONYMOUS, Accounts, Principal
 from indexer.engine import open_engine
 from indexer.engine.base import Engine, PassageKey
 from indexer.engine.errors import IndexBusy, IndexUnavailable, UnknownDocument
@@ -72,7 +74,9 @@ class Service:
         self.settings = settings
         self._embedder = embedder
         self._embedder_lock = threading.Lock()
-        self.engine = engine or open_engine(settings, dim=lambda: self.embedder.dim)
+        self.accounts = Accounts(settings.data_dir)  # users, audit, visibility decisions
+        self.engine = VisibleEngine(engine or open_engine(settings, dim=lambda: self.embedder.dim),
+                                    self.accounts, public_only=False)
         self._write_lock = threading.Lock()
         self._cache_lock = threading.Lock()
         self._cache_version: str | None = None
@@ -81,6 +85,8 @@ class Service:
     # -- components -------------------------------------------------------------------------------
     @property
     def embedder(self):
+        if self.__dict__.get("_base") is not None:  # a viewer's view shares its service's model
+            return self._base.embedder
         if self._embedder is None:
             with self._embedder_lock:
                 if self._embedder is None:
@@ -117,30 +123,65 @@ class Service:
             self._write_lock.release()
 
     def _run(self) -> IndexRun:
-        return IndexRun(self.settings, self.engine, lambda: self.embedder)
+        return IndexRun(self.settings, self.engine.inner, lambda: self.embedder)  # storage, unfiltered
 
     def index_paths(self, paths: list[Path], rebuild: bool = False, prune: bool = False,
-                    progress=None) -> IndexReport:
-        """Index files and folders (recursively); unchanged files are skipped by content hash."""
+                    progress=None, visibility: str | None = None, actor: str = "cli") -> IndexReport:
+        """Index files and folders (recursively); unchanged files are skipped by content hash.
+        ``visibility`` (public/internal) overrides the automatic choice (indexer.visibility)."""
         files, failed = collect_files([Path(p) for p in paths])
-        sources = [Source(str(p), p.name, path=p) for p in files]
+        sources = [Source(str(p), p.name, path=p, visibility=visibility) for p in files]
         dirs = [Path(p) for p in paths if Path(p).is_dir()]
-        return self._exclusive(lambda: self._run().run(
+        report = self._exclusive(lambda: self._run().run(
             sources, rebuild=rebuild, prune_missing=prune, prune_under=dirs if prune else None,
             progress=progress, pre_failed=failed))
+        return self._after_write("index", report, visibility, actor)
 
-    def add_files(self, files: list[tuple[str, bytes]]) -> IndexReport:
+    def add_files(self, files: list[tuple[str, bytes]], visibility: str | None = None,
+                  actor: str = "cli", ip: str = "") -> IndexReport:
         """Index uploaded files (name, bytes). A file is identified by its name and content: an
         upload never replaces another document, even one with the same file name."""
-        sources = [Source(upload_source(name, data), Path(name).name, data=data) for name, data in files]
-        return self._exclusive(lambda: self._run().run(sources))
+        sources = [Source(upload_source(name, data), Path(name).name, data=data, visibility=visibility)
+                   for name, data in files]
+        report = self._exclusive(lambda: self._run().run(sources))
+        return self._after_write("upload", report, visibility, actor, ip)
 
-    def delete(self, doc_ids: list[str]) -> IndexReport:
+    def delete(self, doc_ids: list[str], actor: str = "cli", ip: str = "") -> IndexReport:
         known = {d["id"] for d in self.engine.documents()}
         unknown = [d for d in doc_ids if d not in known]
         if unknown:
             raise UnknownDocument(", ".join(unknown))
-        return self._exclusive(lambda: self._run().run([], delete_ids=doc_ids))
+        report = self._exclusive(lambda: self._run().run([], delete_ids=doc_ids))
+        return self._after_write("delete", report, None, actor, ip)
+
+    def _after_write(self, action: str, report: IndexReport, visibility: str | None, actor: str,
+                     ip: str = "") -> IndexReport:
+        """Visibility decisions and the audit entry of a write (indexer.access, indexer.accounts)."""
+        from indexer.access import after_write
+
+        after_write(self, action, report, visibility, actor, ip)
+        return report
+
+    def for_viewer(self, principal: Principal = ANONYMOUS) -> "Service":
+        """The service as ``principal`` may see it: everything for signed-in users, public
+        documents only for anonymous viewers (indexer.access)."""
+        if self.__dict__.get("_base") is not None:
+            return self._base.for_viewer(principal)
+        if principal.reads_internal:
+            return self
+        view = self.__dict__.get("_public")
+        if view is None:
+            from indexer.access import public_view
+
+            view = self._public = public_view(self)
+        view.ready = getattr(self, "ready", False)
+        return view
+
+    def set_visibility(self, doc_id: str, visibility: str, actor: str = "cli", ip: str = "") -> DocumentInfo:
+        """Make a document public or internal (an editor's decision, audited)."""
+        from indexer.access import change_visibility
+
+        return change_visibility(self, doc_id, visibility, actor, ip)
 
     @staticmethod
     def report_dict(report: IndexReport) -> dict:
@@ -393,6 +434,7 @@ class Service:
             response = self.search("khởi động tuyên truyền", k=10)
             self.ask("Ai chủ trì tuyên truyền?", response=response)
             self.units()
+            self.for_viewer().search("khởi động tuyên truyền", k=10)  # anonymous view: own caches
             self.ready = True
         except Exception as exc:  # no index yet, or no model: requests will say so clearly
             log.info("warm-up skipped: %s", exc)

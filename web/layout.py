@@ -13,24 +13,31 @@ from fastapi.templating import Jinja2Templates
 from indexer.search.query import MAX_QUERY_CHARS
 
 from . import render
+from .security import csrf_field, set_csrf_cookie, viewer
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.globals.update(
     format_date=render.format_date, doc_heading=render.doc_heading,
-    doc_reference=render.doc_reference, STATUS_VI=render.STATUS_VI, MAX_QUERY_CHARS=MAX_QUERY_CHARS)
+    doc_reference=render.doc_reference, STATUS_VI=render.STATUS_VI, MAX_QUERY_CHARS=MAX_QUERY_CHARS,
+    csrf_field=csrf_field)
 render.install_template_helpers(templates.env)
 
 
 def service_of(request: Request):
-    """The service layer every page calls (set on the app by server.app.create_app)."""
-    return request.app.state.service
+    """The service layer every page calls (set on the app by server.app.create_app), as the
+    viewer may see it: anonymous viewers get public documents only (indexer.access)."""
+    return request.app.state.service.for_viewer(viewer(request))
 
 
 def page(request: Request, name: str, context: dict, status: int = 200) -> HTMLResponse:
-    """Render a page of the layout; ``nav`` marks the current menu entry."""
-    return templates.TemplateResponse(request, name, context, status_code=status)
+    """Render a page of the layout; ``nav`` marks the current menu entry; ``viewer`` is who is
+    signed in (the header shows it), and the CSRF cookie is set when the browser has none."""
+    context = {"viewer": viewer(request), **context}
+    response = templates.TemplateResponse(request, name, context, status_code=status)
+    set_csrf_cookie(request, response)
+    return response
 
 
 def error_page(request: Request, status: int, title: str, message: str,

@@ -7,13 +7,14 @@ Templates live in web/templates (Jinja2, autoescaped); static files in web/stati
 from __future__ import annotations
 
 import logging
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from indexer.auth import token_configured, token_ok
+from indexer import visibility as visibility_rules
+from indexer.auth import client_ip
 from indexer.engine.errors import UnknownDocument
 from indexer.search.highlight import highlight_spans
 from indexer.search.query import MAX_QUERY_CHARS, QueryError, check_query
@@ -21,8 +22,10 @@ from indexer.service import Busy, DocFilter
 from indexer.uploads import MAX_FILES, UploadTooLarge, read_limited_body, uploaded_files
 
 from . import render
+from .account_pages import csrf_refused, gate
 from .answer_pages import answer_box
 from .layout import error_page, page, service_of, url
+from .security import viewer
 
 log = logging.getLogger("nghiquyet.web")
 
@@ -154,24 +157,13 @@ def reader_page(request: Request, doc_id: str, p: int | None = Query(None, ge=0)
         "heading": render.doc_heading(doc["type"], doc["title"], doc["id"]),
         "source_name": doc["file_name"],
         "has_original": service.original(doc_id) is not None,
+        "VISIBILITY_VI": VISIBILITY_VI,
     })
 
 
-# -- add / delete documents --------------------------------------------------------------------------
+# -- add / delete documents, visibility (editor role) ----------------------------------------------------
 
-COOKIE = "nghiquyet_admin"
-
-
-def _token_from(request: Request, form_token: str | None) -> tuple[str | None, bool]:
-    """The token typed in the form, else the remembered cookie; and whether it came from the form."""
-    if form_token and form_token.strip():
-        return form_token.strip(), True
-    return _cookie_token(request), False
-
-
-def _cookie_token(request: Request) -> str | None:
-    value = request.cookies.get(COOKIE)
-    return unquote(value) if value else None
+VISIBILITY_VI = {"public": "Công khai", "internal": "Lưu hành nội bộ"}
 
 
 def _admin_ctx(request: Request, **extra) -> dict:
@@ -179,35 +171,14 @@ def _admin_ctx(request: Request, **extra) -> dict:
     service = service_of(request)
     health = service.health()
     docs = service.documents() if health.get("status") == "ok" else []
-    enabled = token_configured(settings)
-    remembered = enabled and token_ok(settings, _cookie_token(request))
-    return {"nav": "admin", "enabled": enabled, "remembered": remembered,
-            "max_upload_mb": settings.max_upload_mb, "documents": render.sort_documents(docs, "title", "asc"),
+    return {"nav": "admin", "enabled": True, "max_upload_mb": settings.max_upload_mb,
+            "documents": render.sort_documents(docs, "title", "asc"), "VISIBILITY_VI": VISIBILITY_VI,
             "report": None, "error": None, "notice": None, **extra}
 
 
 @router.get("/admin/upload", response_class=HTMLResponse)
 def upload_page(request: Request) -> HTMLResponse:
-    return page(request, "upload.html", _admin_ctx(request))
-
-
-def _auth_failure(request: Request, token: str | None, from_form: bool) -> tuple[int, str] | None:
-    settings = request.app.state.settings
-    if not token_configured(settings):
-        return 403, ("Chức năng thêm và xóa văn bản đang tắt trên máy chủ này. Quản trị viên cần đặt "
-                     "biến môi trường NGHIQUYET_ADMIN_TOKEN rồi khởi động lại máy chủ.")
-    if not token:
-        return 401, "Hãy nhập mã quản trị."
-    if not token_ok(settings, token):
-        return 403, ("Mã quản trị không đúng." if from_form else
-                     "Mã quản trị đã lưu không còn đúng; hãy nhập lại.")
-    return None
-
-
-def _remember(response, request: Request, token: str) -> None:
-    """Keep the token in an HttpOnly, SameSite=Strict cookie scoped to /admin for 8 hours."""
-    response.set_cookie(COOKIE, quote(token, safe=""), httponly=True, samesite="strict", path="/admin",
-                        max_age=8 * 3600, secure=request.url.scheme == "https")
+    return gate(request, "editor") or page(request, "upload.html", _admin_ctx(request))
 
 
 @router.post("/admin/upload", response_class=HTMLResponse)
@@ -217,37 +188,39 @@ async def upload_submit(request: Request) -> HTMLResponse:
         await read_limited_body(request, settings.max_upload_mb)
         form = await request.form(max_files=MAX_FILES)
     except UploadTooLarge:
-        return page(request, "upload.html", _admin_ctx(
+        return gate(request, "editor", post=True) or page(request, "upload.html", _admin_ctx(
             request, error=f"Dung lượng tải lên vượt giới hạn {settings.max_upload_mb:g} MB. Hãy chia "
                            "thành nhiều lần tải."), 413)
     except Exception:
-        return page(request, "upload.html", _admin_ctx(
+        return gate(request, "editor", post=True) or page(request, "upload.html", _admin_ctx(
             request, error="Không đọc được dữ liệu tải lên. Hãy chọn lại tệp và thử lại."), 400)
-    token, from_form = _token_from(request, str(form.get("token") or ""))
-    failure = _auth_failure(request, token, from_form)
-    if failure:
-        return page(request, "upload.html", _admin_ctx(request, error=failure[1]), failure[0])
+    refused = gate(request, "editor", post=True) or csrf_refused(request, form)
+    if refused:
+        return refused
+    try:
+        wanted = visibility_rules.check(str(form.get("visibility") or "") or None)
+    except ValueError:
+        return page(request, "upload.html", _admin_ctx(request, error="Phạm vi không hợp lệ."), 422)
     files = await uploaded_files(form)
     if not files:
         return page(request, "upload.html", _admin_ctx(
             request, error="Chưa chọn tệp nào. Hãy chọn một hoặc nhiều tệp văn bản (.txt, .docx, .doc, .pdf, ảnh quét…)."),
             422)
+    service = service_of(request)
     try:
-        report = await run_in_threadpool(service_of(request).add_files, files)
+        report = await run_in_threadpool(service.add_files, files, wanted, viewer(request).label,
+                                         client_ip(request))
     except Busy:
         return page(request, "upload.html", _admin_ctx(
             request, error="Đang có một lượt lập chỉ mục khác. Hãy thử lại sau ít phút."), 409)
-    body = service_of(request).report_dict(report)
-    remember = from_form and bool(form.get("remember"))
-    response = page(request, "upload.html", _admin_ctx(request, report=body,
-                                                       remembered=remember or not from_form))
-    if remember:
-        _remember(response, request, token)
-    return response
+    return page(request, "upload.html", _admin_ctx(request, report=service.report_dict(report)))
 
 
 @router.get("/admin/documents/{doc_id}/delete", response_class=HTMLResponse)
 def delete_confirm(request: Request, doc_id: str) -> HTMLResponse:
+    refused = gate(request, "editor")
+    if refused:
+        return refused
     doc = service_of(request).document(doc_id)
     if doc is None:
         return error_page(request, 404, "Không tìm thấy văn bản",
@@ -259,31 +232,40 @@ def delete_confirm(request: Request, doc_id: str) -> HTMLResponse:
 @router.post("/admin/documents/{doc_id}/delete", response_class=HTMLResponse)
 async def delete_submit(request: Request, doc_id: str):
     form = await request.form()
-    token, from_form = _token_from(request, str(form.get("token") or ""))
+    refused = gate(request, "editor", post=True) or csrf_refused(request, form)
+    if refused:
+        return refused
     service = service_of(request)
     doc = service.document(doc_id)
     if doc is None:
         return error_page(request, 404, "Không tìm thấy văn bản",
                           f"Không có văn bản mã «{doc_id}» trong chỉ mục (có thể đã được xóa).", None)
     heading = render.doc_heading(doc["type"], doc["title"], doc["id"])
-    failure = _auth_failure(request, token, from_form)
-    if failure:
-        return page(request, "delete.html", _admin_ctx(request, doc=doc, heading=heading,
-                                                       error=failure[1]), failure[0])
     try:
-        await run_in_threadpool(service.delete, [doc_id])
+        await run_in_threadpool(service.delete, [doc_id], viewer(request).label, client_ip(request))
     except UnknownDocument:
         return error_page(request, 404, "Không tìm thấy văn bản", "Văn bản đã được xóa trước đó.", None)
     except Busy:
         return page(request, "delete.html", _admin_ctx(
             request, doc=doc, heading=heading,
             error="Đang có một lượt lập chỉ mục khác. Hãy thử lại sau ít phút."), 409)
-    remember = from_form and bool(form.get("remember"))
-    response = page(request, "upload.html", _admin_ctx(
-        request, notice=f"Đã xóa văn bản «{heading}» khỏi chỉ mục.", remembered=remember or not from_form))
-    if remember:
-        _remember(response, request, token)
-    return response
+    return page(request, "upload.html", _admin_ctx(request, notice=f"Đã xóa văn bản «{heading}» khỏi chỉ mục."))
+
+
+@router.post("/admin/documents/{doc_id}/visibility", response_class=HTMLResponse)
+async def visibility_submit(request: Request, doc_id: str):
+    form = await request.form()
+    refused = gate(request, "editor", post=True) or csrf_refused(request, form)
+    if refused:
+        return refused
+    wanted = str(form.get("visibility") or "")
+    if wanted not in VISIBILITY_VI:
+        return error_page(request, 422, "Phạm vi không hợp lệ", "Hãy chọn «Công khai» hoặc «Lưu hành nội bộ».")
+    try:
+        service_of(request).set_visibility(doc_id, wanted, viewer(request).label, client_ip(request))
+    except UnknownDocument:
+        return error_page(request, 404, "Không tìm thấy văn bản", f"Không có văn bản mã «{doc_id}» trong chỉ mục.")
+    return RedirectResponse(f"/documents/{quote(doc_id, safe='')}", status_code=303)
 
 
 @router.get("/admin", include_in_schema=False)

@@ -365,4 +365,5 @@ def _doc_row(r: sqlite3.Row) -> dict:
             "date": r["date"] or "", "source": r["source"], "passages": r["n_passages"],
             "indexed_at": r["indexed_at"], "implements": meta.get("implements", []),
             "content_hash": r["content_hash"], "superior": meta.get("superior") or "",
-            "marks": meta.get("marks") or [], "page_starts": meta.get("page_starts")}
+            "marks": meta.get("marks") or [], "page_starts": meta.get("page_starts"),
+            "visibility": meta.get("visibility") or "public"}

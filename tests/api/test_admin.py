@@ -34,12 +34,12 @@ def upload(client, *files, headers=AUTH):
     return client.post("/api/documents", files=[("files", f) for f in files], headers=headers)
 
 
-def test_disabled_without_configured_token(engine):
+def test_no_writing_without_configured_token_or_users(engine):
     client = make_client(engine, admin_token="")
-    for r in (upload(client, GOOD), upload(client, GOOD, headers={"Authorization": "Bearer "}),
-              client.delete("/api/documents/004_009c11248b00d7be", headers=AUTH)):
+    for r in (upload(client, GOOD), client.delete("/api/documents/004_009c11248b00d7be", headers=AUTH)):
         assert r.status_code == 403
         assert "NGHIQUYET_ADMIN_TOKEN" in r.json()["detail"]
+    assert upload(client, GOOD, headers={"Authorization": "Bearer "}).status_code == 401
     assert len(client.get("/api/documents").json()["documents"]) == 1
 
 

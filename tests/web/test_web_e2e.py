@@ -1,7 +1,8 @@
 """End to end in a real headless browser (Debian's chromium + chromium-driver, driven by selenium):
 the server runs on the real corpus with the real model; the test searches, follows "Xem trong văn
-bản", checks the cited passage is highlighted and in view, uploads a file with the token, and saves
-screenshots at 1280 px and 375 px under tests/artifacts/web/.
+bản", checks the cited passage is highlighted and in view, signs in and uploads a file, signs in as a
+reader and sees an internal document the anonymous browser cannot, and saves screenshots at 1280 px
+and 375 px under tests/artifacts/web/.
 
 No browser is ever downloaded. When chromium, chromedriver or selenium is missing the test is
 SKIPPED with a loud reason (`make test` installs the Debian packages when it can)."""
@@ -24,6 +25,10 @@ pytestmark = pytest.mark.slow
 
 ARTIFACTS = ROOT / "tests" / "artifacts" / "web"
 TOKEN = "e2e-admin-token-42"
+USERS: dict[str, str] = {}  # role -> token, made by the server fixture
+INTERNAL = ("mat-bao-ve-noi-bo.txt", "ĐẢNG BỘ TỈNH\nMẬT\n\nKẾ HOẠCH\n\nvề bảo vệ chính trị nội bộ\n\n"
+            "I. NHIỆM VỤ\n\nBan Tổ chức Tỉnh ủy chủ trì thẩm định tiêu chuẩn chính trị của cán bộ "
+            "quy hoạch nhiệm kỳ 2026 - 2031, hoàn thành trước tháng 9 năm 2026.\n")
 CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=vi"]
@@ -83,6 +88,9 @@ def server(real_engine, tmp_path_factory):
     shutil.copytree(real_engine.settings.data_dir, data, ignore=shutil.ignore_patterns(".lock"))
     settings = real_engine.settings.model_copy(update={"data_dir": data, "admin_token": TOKEN})
     engine = Service(settings, embedder=real_engine.embedder)
+    report = engine.add_files([(INTERNAL[0], INTERNAL[1].encode())], actor="e2e-setup")  # internal by its mark
+    assert report.summary()["added"] == 1
+    USERS["reader"] = engine.accounts.add("e2e-reader", "reader", actor="e2e-setup")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -183,18 +191,22 @@ def test_search_read_cite_upload(browser, server, tmp_path):
     shot(d, "reader-1280")
 
     d.get(server + "/documents")
-    assert len(d.find_elements(By.CSS_SELECTOR, ".doc-table tbody tr")) == 5
+    assert len(d.find_elements(By.CSS_SELECTOR, ".doc-table tbody tr")) == 5  # the internal one is hidden
     shot(d, "documents-1280")
 
-    # Upload a file with the token; it is searchable at once.
+    # Sign in (the upload page sends there first), upload a file; it is searchable at once.
     sample = tmp_path / "ke-hoach-chuyen-doi-so.txt"
     sample.write_text("KẾ HOẠCH\n\nvề chuyển đổi số trong các cơ quan đảng\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n"
                       "Văn phòng Đảng ủy chủ trì triển khai nền tảng số dùng chung, bảo đảm an toàn "
                       "thông tin mạng và số hóa toàn bộ hồ sơ lưu trữ trước quý IV năm 2026.\n",
                       encoding="utf-8")
     d.get(server + "/admin/upload")
+    assert "/dang-nhap" in d.current_url
+    shot(d, "signin-1280")
+    d.find_element(By.ID, "token").send_keys(TOKEN, Keys.ENTER)
+    wait_for(lambda: d.current_url.endswith("/admin/upload") and d.find_elements(By.ID, "files"),
+             what="the upload page after signing in")
     d.find_element(By.ID, "files").send_keys(str(sample))
-    d.find_element(By.ID, "up-token").send_keys(TOKEN)
     d.find_element(By.CSS_SELECTOR, ".upload-form button[type=submit]").click()
     report = wait_for(lambda: d.find_elements(By.CSS_SELECTOR, ".report-table"), timeout=120,
                       what="the upload report")
@@ -264,3 +276,44 @@ def test_answer_box_and_answer_pages(browser, server):
     assert d.find_elements(By.CSS_SELECTOR, ".units-table tbody tr")
     assert no_horizontal_scroll(d)
     shot(d, "units-375")
+
+
+def test_sign_in_sees_internal_document(browser, server):
+    """Anonymous: the internal document is a 404 and absent from search and the list. Signed in as
+    a reader: it is there. Signed out: gone again."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    d = browser
+    d.set_window_size(1280, 900)
+    d.delete_all_cookies()
+    doc_url = server + "/documents/mat-bao-ve-noi-bo"
+    query = server + "/?q=thẩm+định+tiêu+chuẩn+chính+trị+cán+bộ+quy+hoạch"
+
+    def visible_to_me() -> tuple[bool, bool, bool]:
+        d.get(doc_url)
+        reader = "Không tìm thấy văn bản" not in d.find_element(By.TAG_NAME, "main").text
+        d.get(query)
+        links = [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "li.result .doc-link")]
+        d.get(server + "/documents")
+        listed = "mat-bao-ve-noi-bo" in d.page_source
+        return reader, any("mat-bao-ve-noi-bo" in (h or "") for h in links), listed
+
+    assert visible_to_me() == (False, False, False)
+    d.get(doc_url)
+    shot(d, "internal-anonymous-1280")
+
+    d.get(server + "/dang-nhap?next=/documents/mat-bao-ve-noi-bo")
+    d.find_element(By.ID, "token").send_keys("nq_wrong_token", Keys.ENTER)
+    wait_for(lambda: d.find_elements(By.CSS_SELECTOR, ".alert-error"), what="the sign-in error")
+    assert "Mã truy cập không đúng" in d.find_element(By.CSS_SELECTOR, ".alert-error").text
+    d.find_element(By.ID, "token").send_keys(USERS["reader"], Keys.ENTER)
+    wait_for(lambda: d.current_url.endswith("/documents/mat-bao-ve-noi-bo"), what="the reader after sign-in")
+    assert "Lưu hành nội bộ" in d.find_element(By.CSS_SELECTOR, ".doc-facts").text
+    assert "e2e-reader" in d.find_element(By.CSS_SELECTOR, ".site-nav").text
+    shot(d, "internal-signed-in-1280")
+    assert visible_to_me() == (True, True, True)
+
+    d.find_element(By.CSS_SELECTOR, ".signout-form button").click()
+    wait_for(lambda: d.find_elements(By.LINK_TEXT, "Đăng nhập"), what="signed out")
+    assert visible_to_me() == (False, False, False)

@@ -258,6 +258,10 @@ def test_error_pages_html_for_pages_json_for_api(client):
 def test_500_page(indexed_engine):
     class Broken:
         settings = indexed_engine.settings
+        accounts = indexed_engine.accounts
+
+        def for_viewer(self, principal):
+            return self
 
         def health(self):
             return {"status": "ok"}
@@ -283,37 +287,39 @@ def test_no_index_yet(fake_engine):
 
 # -- upload and delete -----------------------------------------------------------------------------
 
-def _upload(client, files, token=TOKEN, remember=True, cookies=None):
-    data = {"token": token} if token is not None else {}
-    if remember:
-        data["remember"] = "1"
+def sign_in(client, token=TOKEN) -> str:
+    """Sign in through the page like a browser; returns the CSRF value the forms carry."""
+    form = client.get("/dang-nhap")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+    r = client.post("/dang-nhap", data={"csrf": csrf, "token": token, "next": "/admin/upload"},
+                    follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/admin/upload", r.text[:300]
+    return csrf
+
+
+def _upload(client, files, csrf=None, **fields):
+    data = {"csrf": csrf, **fields} if csrf else dict(fields)
     return client.post("/admin/upload", data=data, files=[("files", f) for f in files])
 
 
-def test_upload_disabled_without_token(client_no_token):
-    page = client_no_token.get("/admin/upload")
-    assert page.status_code == 200
-    assert "Chức năng thêm và xóa văn bản đang tắt" in page.text and "<fieldset disabled>" in page.text
-    r = _upload(client_no_token, [("a.txt", "KẾ HOẠCH\n\nNội dung đủ dài.".encode(), "text/plain")], token="x")
-    assert r.status_code == 403 and "NGHIQUYET_ADMIN_TOKEN" in r.text
-
-
-def test_upload_token_rules(client):
+def test_upload_needs_an_editor_signed_in(client):
+    r = client.get("/admin/upload", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/dang-nhap?next=/admin/upload"
+    signin = client.get(r.headers["location"])
+    assert signin.status_code == 200 and "Mã truy cập" in signin.text and 'type="password"' in signin.text
     one = [("a.txt", "KẾ HOẠCH\n\nNội dung thử.".encode(), "text/plain")]
-    r = _upload(client, one, token="")
-    assert r.status_code == 401 and "Hãy nhập mã quản trị" in r.text
-    r = _upload(client, one, token="sai-ma")
-    assert r.status_code == 403 and "Mã quản trị không đúng" in r.text
-    assert "nghiquyet_admin" not in r.headers.get("set-cookie", "")
+    r = _upload(client, one)
+    assert r.status_code == 401 and "Hãy đăng nhập" in r.text
     assert "a" not in {d["id"] for d in client.get("/api/documents").json()["documents"]}
 
 
-def test_upload_per_file_results_and_cookie(client):
+def test_upload_per_file_results(client):
+    csrf = sign_in(client)
     good = ("ke-hoach-moi.txt", "KẾ HOẠCH\n\nvề chuyển đổi số\n\nI. MỤC ĐÍCH\n\nĐẩy mạnh chuyển đổi số "
             "trong các cơ quan đảng, bảo đảm an toàn thông tin mạng.".encode(), "text/plain")
     empty = ("rong.txt", b"", "text/plain")
     odd = ("anh.exe", b"MZ\x00\x01binary", "application/octet-stream")
-    r = _upload(client, [good, empty, odd])
+    r = _upload(client, [good, empty, odd], csrf)
     assert r.status_code == 200
     html = r.text
     assert "Kết quả tải lên" in html
@@ -321,68 +327,71 @@ def test_upload_per_file_results_and_cookie(client):
     assert "Đã thêm" in row("ke-hoach-moi.txt") and 'href="/documents/ke-hoach-moi"' in row("ke-hoach-moi.txt")
     assert "Lỗi" in row("rong.txt") and MESSAGES_VI["empty"] in row("rong.txt")
     assert "Lỗi" in row("anh.exe")
-    cookie = r.headers.get("set-cookie", "")
-    assert "nghiquyet_admin=" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict")
     # searchable at once
     found = client.get("/", params={"q": "chuyển đổi số"}).text
     assert 'href="/documents/ke-hoach-moi"' in found
-    # same file again: unchanged; the remembered cookie authenticates without the form field
-    again = client.post("/admin/upload", files=[("files", good)])
+    again = _upload(client, [good], csrf)
     assert again.status_code == 200 and "Không thay đổi" in again.text
+    # without the CSRF field the session alone cannot post
+    assert _upload(client, [good]).status_code == 403
+
+
+def test_upload_internal_hides_from_anonymous(client, indexed_engine):
+    csrf = sign_in(client)
+    doc = ("noi-bo.txt", "KẾ HOẠCH\n\nvề công tác bảo vệ chính trị nội bộ năm 2026.".encode(), "text/plain")
+    r = _upload(client, [doc], csrf, visibility="internal")
+    assert r.status_code == 200 and "Đã thêm" in r.text
+    assert client.get("/documents/noi-bo").status_code == 200
+    anonymous = TestClient(client.app)
+    assert anonymous.get("/documents/noi-bo").status_code == 404
+    assert "noi-bo" not in anonymous.get("/documents").text
 
 
 def test_upload_without_files(client):
-    r = client.post("/admin/upload", data={"token": TOKEN}, files=[("files", ("", b"", "application/octet-stream"))])
+    csrf = sign_in(client)
+    r = _upload(client, [("", b"", "application/octet-stream")], csrf)
     assert r.status_code == 422 and "Chưa chọn tệp nào" in r.text
 
 
 def test_upload_size_limit(indexed_engine):
     settings = indexed_engine.settings.model_copy(update={"admin_token": TOKEN, "max_upload_mb": 0.01})
     client = TestClient(create_app(settings, indexed_engine))
+    csrf = sign_in(client)
     big = ("big.txt", ("KẾ HOẠCH\n\n" + "Nội dung rất dài. " * 2000).encode(), "text/plain")
-    r = _upload(client, [big])
+    r = _upload(client, [big], csrf)
     assert r.status_code == 413 and "vượt giới hạn 0.01 MB" in r.text
 
 
 def test_delete_flow(client):
+    csrf = sign_in(client)
     confirm = client.get("/admin/documents/nq08/delete")
     assert confirm.status_code == 200 and "Bạn sắp xóa văn bản" in confirm.text
     assert 'action="/admin/documents/nq08/delete" method="post"' in confirm.text
-    r = client.post("/admin/documents/nq08/delete", data={"token": "sai"})
-    assert r.status_code == 403 and "Mã quản trị không đúng" in r.text
+    r = client.post("/admin/documents/nq08/delete", data={"csrf": "sai"})
+    assert r.status_code == 403 and "Biểu mẫu không hợp lệ" in r.text
     assert client.get("/documents/nq08").status_code == 200
-    r = client.post("/admin/documents/nq08/delete", data={"token": TOKEN})
+    r = client.post("/admin/documents/nq08/delete", data={"csrf": csrf})
     assert r.status_code == 200 and "Đã xóa văn bản" in r.text
     assert client.get("/documents/nq08").status_code == 404
-    assert client.post("/admin/documents/nq08/delete", data={"token": TOKEN}).status_code == 404
+    assert client.post("/admin/documents/nq08/delete", data={"csrf": csrf}).status_code == 404
     assert client.get("/admin/documents/khong-co/delete").status_code == 404
 
 
 def test_upload_page_lists_documents_with_delete(client):
+    sign_in(client)
     page = client.get("/admin/upload").text
     assert 'type="file" id="files" name="files" multiple' in page
     assert 'href="/admin/documents/nq08/delete"' in page
-    assert 'type="password"' in page and 'for="up-token"' in page
+    assert 'name="visibility"' in page and 'name="csrf"' in page and 'type="password"' not in page
 
 
-def test_non_ascii_token_in_form_and_cookie(indexed_engine):
+def test_non_ascii_admin_token_signs_in(indexed_engine):
     settings = indexed_engine.settings.model_copy(update={"admin_token": "mật-khẩu-quản-trị"})
     client = TestClient(create_app(settings, indexed_engine))
+    csrf = sign_in(client, "mật-khẩu-quản-trị")
     doc = ("vb.txt", "KẾ HOẠCH\n\nvề chuyển đổi số trong cơ quan.".encode(), "text/plain")
-    r = _upload(client, [doc], token="mật-khẩu-quản-trị")
+    r = _upload(client, [doc], csrf)
     assert r.status_code == 200 and "Đã thêm" in r.text
-    page = client.get("/admin/upload")  # the remembered cookie is recognised
-    assert "Đã xác thực bằng mã quản trị đã lưu" in page.text
-
-
-def test_token_not_remembered_when_unchecked(client):
-    doc = ("vb2.txt", "KẾ HOẠCH\n\nvề cải cách hành chính.".encode(), "text/plain")
-    r = _upload(client, [doc], remember=False)
-    assert r.status_code == 200 and "Đã thêm" in r.text
-    assert "nghiquyet_admin" not in r.headers.get("set-cookie", "")
-    assert "Đã xác thực bằng mã quản trị đã lưu" not in r.text
-    again = client.post("/admin/upload", files=[("files", doc)])
-    assert again.status_code == 401
 
 
 def test_upload_far_over_the_limit_gets_the_vietnamese_page(indexed_engine):
