@@ -49,6 +49,7 @@ RULES: dict[tuple[str, str], dict] = {
     ("GET", "/api/documents"): {"kind": "list"},
     ("GET", "/api/documents/{doc_id}"): {"kind": "read"},
     ("GET", "/api/documents/{doc_id}/brief"): {"kind": "read"},
+    ("GET", "/api/documents/{doc_id}/original"): {"kind": "read"},
     ("GET", "/api/documents/{doc_id}/responsibilities"): {"kind": "read", "query": lambda c: {"format": "csv"}},
     ("GET", "/api/documents/{doc_id}/targets"): {"kind": "read", "query": lambda c: {"format": "xlsx"}},
     ("GET", "/api/documents/{doc_id}/deadlines"): {"kind": "read"},

@@ -41,9 +41,12 @@ def test_api_same_name_other_content_is_a_new_document(fake_engine):
 
 
 def test_page_same_name_keeps_both(fake_engine):
+    from tests.web.test_web_pages import sign_in
+
     client = _client(fake_engine)
+    csrf = sign_in(client, TOKEN)
     for body in (PLAN_A, PLAN_B):
-        r = client.post("/admin/upload", data={"token": TOKEN}, files=[("files", ("ke-hoach.txt", body))])
+        r = client.post("/admin/upload", data={"csrf": csrf}, files=[("files", ("ke-hoach.txt", body))])
         assert r.status_code == 200
     assert "văn bản cũ vẫn được giữ nguyên" in r.text
     listing = client.get("/documents").text
