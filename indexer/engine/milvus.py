@@ -15,7 +15,7 @@ Milvus needs a vector field in every collection: the non-passage collections car
 placeholder vector that is never searched.
 
 Lexical leg. Terms are analysed by our own analyzer (``indexer.index.analyzer``) and stored
-hashed: each term becomes a 12-letter token ``[a-z]{12}``. Milvus's ``standard`` tokenizer keeps such
+hashed: each term becomes a 12-letter token ``[a-p]{12}``. Milvus's ``standard`` tokenizer keeps such
 a token whole on every Milvus flavour (Milvus Lite splits on ``\\W``, the server also splits on
 "_", which our compound terms "tỷ_lệ" contain), so the BM25 function scores exactly our terms. The
 two fields are searched separately (``max(3n, 100)`` candidates each) and combined client-side as
@@ -41,6 +41,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
+from functools import lru_cache
 
 import numpy as np
 
@@ -61,14 +62,13 @@ PAGE = 16_000  # rows per query page (Milvus allows offset + limit ≤ 16,384)
 PLACEHOLDER = [0.0, 1.0]
 
 
+_HEX_TO_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+
+@lru_cache(maxsize=1 << 17)
 def term_token(term: str) -> str:
-    """A term as a 12-letter ASCII token every Milvus tokenizer keeps whole (collisions: 26^12)."""
-    n = int.from_bytes(hashlib.blake2b(term.encode(), digest_size=8).digest(), "big")
-    out = []
-    for _ in range(12):
-        n, r = divmod(n, 26)
-        out.append(chr(97 + r))
-    return "".join(out)
+    """A term as a 12-letter ASCII token ([a-p]{12}, 48 bits) that every Milvus tokenizer keeps whole."""
+    return hashlib.blake2b(term.encode(), digest_size=6).hexdigest().translate(_HEX_TO_LETTERS)
 
 
 def terms_text(terms: list[str]) -> str:
