@@ -433,18 +433,24 @@ class MilvusEngine:
 
     # -- reading helpers ---------------------------------------------------------------------------
     def _query_all(self, name: str, filter: str, fields: list[str]) -> list[dict]:
-        """Every row matching ``filter`` (paged by primary key, so no result-window limit)."""
-        out: list[dict] = []
-        last = None
-        while True:
-            f = filter if last is None else f"({filter}) and pk > {json.dumps(last, ensure_ascii=False)}"
-            rows = self._call("read", self.client.query, name, filter=f, output_fields=["pk", *fields],
-                              limit=PAGE)
-            rows = sorted(rows, key=lambda r: r["pk"])
-            out += rows
-            if len(rows) < PAGE:
-                return out
-            last = rows[-1]["pk"]
+        """Every row matching ``filter``: one query when it fits the result window (16,384 rows),
+        else a query iterator (Milvus returns rows in no particular order, so no manual paging)."""
+        rows = self._call("read", self.client.query, name, filter=filter, output_fields=["pk", *fields],
+                          limit=PAGE)
+        if len(rows) < PAGE:
+            return list(rows)
+
+        def every():
+            it = self.client.query_iterator(name, batch_size=4000, filter=filter, output_fields=["pk", *fields])
+            out = []
+            try:
+                while batch := it.next():
+                    out += batch
+            finally:
+                it.close()
+            return out
+
+        return self._call("read", every)
 
     def _meta_rows(self) -> list[dict]:
         rows = self._query_all(self.c_docs, 'part == "meta"', ["data"])
