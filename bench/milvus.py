@@ -12,7 +12,8 @@ bench/scale.py does — documents repeated under new ids (``<id>~cN``) until the
 Both engines receive the same records through ``Engine.write`` (the step after the backend-agnostic
 pipeline). Search latency is ``Service.search`` (hybrid: both legs + fusion + passage reads) over the
 dev questions, measured after a warm pass so the query embeddings are cached and the figures are the
-engine's; the lexical and dense legs are also timed alone.
+engine's; the lexical and dense legs are also timed alone. At the plans + laws size, hit@5 of the dev
+and unseen (blind) plan questions is computed on both engines (the "within .02" check).
 
 Writes bench/results/milvus.json. Usage:
     python bench/milvus.py --base /tmp/dall [--sizes 10000 100000] [--work /tmp/nq-milvus]
@@ -136,6 +137,18 @@ def search_timed(service, questions: list[str]) -> dict:
     return {"hybrid_ms": pct(hybrid), "lexical_ms": pct(lexical), "dense_ms": pct(dense)}
 
 
+def quality(service) -> dict:
+    """hit@5 (and hit@1, MRR@10) of the plan questions: dev and the blind (unseen) set."""
+    from indexer.search.evaluate import engine_searcher, score_rows, summarize
+
+    out = {}
+    for label, path in (("dev", EVAL / "questions.dev.jsonl"),
+                        ("unseen", ROOT / "bench" / "data" / "questions.blind.jsonl")):
+        rows, _ = score_rows(load_questions(path), engine_searcher(service))
+        out[label] = {k: round(v, 4) for k, v in summarize(rows).items()}
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--base", type=Path, required=True, help="data dir of a local index (plans + laws)")
@@ -174,6 +187,8 @@ def main() -> None:
                                                         5000 if name == "milvus" else 10**9)}
                 embedder = service.embedder
                 row[name]["search"] = search_timed(service, questions)
+                if label == "plans+laws":
+                    row[name]["quality"] = quality(service)
                 print(f"{label} {name}: {json.dumps(row[name])}", flush=True)
             results["sizes"].append(row)
             RESULTS.mkdir(parents=True, exist_ok=True)
