@@ -119,11 +119,15 @@ class MilvusEngine:
                         from pymilvus import MilvusClient
                     except ImportError:
                         raise IndexUnavailable("pymilvus is not installed: run `make install`") from None
-                    try:
-                        self._client = MilvusClient(uri=uri, token=self.settings.milvus_token or "",
-                                                    timeout=30)
-                    except Exception as exc:
-                        raise IndexUnavailable(f"cannot reach Milvus at {uri} ({_reason(exc)})") from None
+                    for attempt in range(3):  # a busy server can miss the connect deadline once
+                        try:
+                            self._client = MilvusClient(uri=uri, token=self.settings.milvus_token or "",
+                                                        timeout=30)
+                            break
+                        except Exception as exc:
+                            if attempt == 2:
+                                raise IndexUnavailable(f"cannot reach Milvus at {uri} ({_reason(exc)})") from None
+                            time.sleep(1.0)
         return self._client
 
     def _call(self, what: str, fn, *args, **kwargs):
