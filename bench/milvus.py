@@ -58,7 +58,7 @@ def pct(values: list[float]) -> dict:
 def records_from_local(data_dir: Path) -> list[DocumentRecord]:
     """The documents of a local index as DocumentRecords, with their stored vectors."""
     path = generations_dir(data_dir) / current_name(data_dir) / "store.sqlite"
-    conn = sqlite3.connect(path)
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)  # another's index: read only
     conn.row_factory = sqlite3.Row
     vectors = {r[0]: np.frombuffer(r[1], np.float32) for r in conn.execute("SELECT key, vector FROM vectors")}
     out = []
