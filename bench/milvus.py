@@ -167,12 +167,13 @@ def main() -> None:
                  for q in load_questions(EVAL / name)][: args.questions]
     shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True)
-    results = {"note": STAND_IN, "model": model, "base": str(args.base), "sizes": []}
+    results = {"note": STAND_IN, "model": model, "base": str(args.base), "base_passages": sum(len(r.passages) for r in base),
+               "sizes": []}
     began = time.perf_counter()
     embedder = None
     with LiteServer(args.work / "milvus") as uri:
         base_n = sum(len(r.passages) for r in base)
-        for label, target in [("plans+laws", base_n)] + [(f"{s // 1000}k", s) for s in args.sizes]:
+        for label, target in [("base", base_n)] + [(f"{s // 1000}k", s) for s in args.sizes]:
             if time.perf_counter() - began > args.max_seconds:
                 results["sizes"].append({"label": label, "skipped": f"time budget of {args.max_seconds:.0f} s spent"})
                 print(f"{label}: skipped (time budget)")
@@ -187,7 +188,7 @@ def main() -> None:
                                                         5000 if name == "milvus" else 10**9)}
                 embedder = service.embedder
                 row[name]["search"] = search_timed(service, questions)
-                if label == "plans+laws":
+                if label == "base":
                     row[name]["quality"] = quality(service)
                 print(f"{label} {name}: {json.dumps(row[name])}", flush=True)
             results["sizes"].append(row)

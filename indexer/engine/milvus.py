@@ -226,13 +226,15 @@ class MilvusEngine:
         if cached is not None and cached[0] == version:
             return cached[1]
         info = self._meta_get("index")
+        if info is not None and not self._has(self.c_passages):
+            info = None  # dropped by hand, or a rebuild in progress
         self._index_meta = (version, info)
         return info
 
     def _ready(self) -> dict:
         """The index info of a usable index, or IndexUnavailable saying what to run."""
         info = self._index_info()
-        if info is None or not self._has(self.c_passages):
+        if info is None:
             raise IndexUnavailable(f"no index in Milvus at {self.settings.milvus_uri} (collections "
                                    f"{self.settings.milvus_prefix}_*): run `nghiquyet index PATH`")
         if info.get("format_version") != FORMAT_VERSION:
