@@ -29,6 +29,7 @@ def test_dev_questions_match_the_local_engine(real_engine, milvus_real):
     local_rows, _ = score_rows(questions, engine_searcher(real_engine))
     milvus_rows, _ = score_rows(questions, engine_searcher(milvus_real))
     local, milvus = summarize(local_rows), summarize(milvus_rows)
+    print(f"\ndev questions, five plans: local {local}\nmilvus {milvus}")
     assert abs(local["hit@5"] - milvus["hit@5"]) <= 0.02, (local, milvus)
     same_top = sum(
         [(r.doc_id, r.passage) for r in real_engine.search(q["question"], k=1).results] ==
