@@ -29,6 +29,7 @@ from indexer.models import (AskResponse, DocumentDetail, DocumentInfo, Health, S
                             SearchResult, UnitDetail, UnitDocument, UnitSummary)
 from indexer.pipeline import IndexReport, IndexRun, Source, collect_files, source_file_name, upload_source
 from indexer.search.accents import merge_accent_counts, restore
+from indexer.search.cache import ResultCache
 from indexer.search.fusion import rrf_keys
 from indexer.search.highlight import highlight_spans
 from indexer.search.translate import translate
@@ -77,6 +78,7 @@ class Service:
         self._cache_lock = threading.Lock()
         self._cache_version: str | None = None
         self._cache: dict = {}
+        self._results = ResultCache(settings.search_cache_size)
 
     # -- components -------------------------------------------------------------------------------
     @property
@@ -280,6 +282,9 @@ class Service:
         """Hybrid search: BM25 (words + folded) and embeddings, fused by weighted RRF; verbatim
         passages with offsets and highlights, best first."""
         started = time.perf_counter()
+        cache_key = (self.engine.version(), query, k, doc, filters, tuple(legs))
+        if (cached := self._results.get(cache_key)) is not None:
+            return cached.model_copy(update={"took_ms": round((time.perf_counter() - started) * 1000, 2)})
         lang = query_language(query)
         allowed = self._allowed(doc, filters)
         if allowed is not None and not allowed:
@@ -322,9 +327,11 @@ class Service:
                 ranks={"lexical": ranks.get("lexical"), "dense": ranks.get("dense"),
                        **({"dense_vi": ranks.get("dense_vi")} if "dense_vi" in ranked else {})},
                 highlights=highlight_spans(row["text"], query)))
-        return SearchResponse(query=query, took_ms=round((time.perf_counter() - started) * 1000, 2),
-                              language=lang, interpreted=interpreted if interpreted != query else "",
-                              translated=translated, results=results)
+        response = SearchResponse(query=query, took_ms=round((time.perf_counter() - started) * 1000, 2),
+                                  language=lang, interpreted=interpreted if interpreted != query else "",
+                                  translated=translated, results=results)
+        self._results.put(cache_key, response)
+        return response
 
     # -- answers, compare, brief ------------------------------------------------------------------
     def ask(self, question: str, k: int = 10, response: SearchResponse | None = None,

