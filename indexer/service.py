@@ -379,13 +379,18 @@ class Service:
                       generation=stats.get("version"), documents=stats.get("documents"),
                       passages=stats.get("passages"), model=stats.get("model"), created=stats.get("created"))
 
-    def warm_up(self) -> None:
+    def warm_up(self, then=None) -> None:
         """Load the index, the segmenter, the model and the answer path, so the first user request
-        is as fast as the rest; ``health().ready`` turns True when done."""
+        is as fast as the rest; ``then`` (the server's: one request through every route family, so
+        templates and serializers are loaded too) runs before ``health().ready`` turns True."""
         try:
             response = self.search("khởi động tuyên truyền", k=10)
             self.ask("Ai chủ trì tuyên truyền?", response=response)
+            self.ask("Ai chủ trì tuyên truyền?")
             self.units()
+            self.documents()
+            if then is not None:
+                then()
             self.ready = True
         except Exception as exc:  # no index yet, or no model: requests will say so clearly
             log.info("warm-up skipped: %s", exc)
