@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import pickle
 import random
 import sys
 import time
@@ -28,7 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from indexer.index.analyzer import folded_terms, word_terms  # noqa: E402
 from indexer.search.accents import restore  # noqa: E402
-from indexer.search.evaluate import load_questions, rank_of, summarize  # noqa: E402
+from indexer.search.articles import article_leg, article_map  # noqa: E402
+from indexer.search.evaluate import load_questions, norm, summarize  # noqa: E402
 from indexer.search.fusion import fuse_legs, top_positions  # noqa: E402
 from indexer.search.translate import translate  # noqa: E402
 from indexer.service import Service  # noqa: E402
@@ -68,7 +70,14 @@ def collect(service: Service, q: dict, n: int) -> dict:
     if translated:
         legs["dense_vi"] = [(h.key, h.score) for h in service.engine.dense(service.embedder.encode_query(translated), n)]
     return {"id": q["id"], "lang": lang, "qlang": q.get("lang", lang), "kind": q.get("kind", ""),
-            "translated": bool(translated), "legs": legs, "quotes": [g["quote"] for g in q["gold"]]}
+            "translated": bool(translated), "legs": legs, "quotes": [norm(g["quote"]) for g in q["gold"]]}
+
+
+def rank_of(texts: list[str], quotes: list[str], k: int = 10) -> tuple[int | None, float]:
+    """score.py's rank and recall@10 over texts and quotes already passed through ``norm``."""
+    rank = next((i + 1 for i, t in enumerate(texts[:k]) if any(g in t for g in quotes)), None)
+    found = sum(1 for g in quotes if any(g in t for t in texts[:10]))
+    return rank, found / len(quotes) if quotes else 0.0
 
 
 def evaluate(rows: list[dict], texts: dict, config: dict) -> dict:
@@ -100,14 +109,18 @@ def variants() -> dict[str, dict]:
     for rk in (2, 10, 60):
         v[f"RRF k={rk}"] = {**BASELINE, "rrf_k": rk}
     v["score fusion (min-max)"] = {**BASELINE, "method": "minmax"}
+    for wa in (0.5, 1.0):
+        v[f"+ article leg (weight {wa})"] = {**BASELINE, "weights": {
+            lg: {**w, "articles": wa} for lg, w in BASELINE["weights"].items()}}
     return v
 
 
 def grid() -> list[dict]:
     out = []
-    for method, rk, lex, wd, wdvi in itertools.product(("rrf", "minmax"), (3, 5, 10), ("lexical03", "lexical10"),
-                                                       (0.3, 0.5, 0.7, 1.0, 1.4), (0.0, 0.5, 1.0)):
-        out.append({"method": method, "rrf_k": rk, "lexical_leg": lex, "w_dense": wd, "w_dense_vi": wdvi})
+    for method, rk, lex, wd, wa in itertools.product(("rrf", "minmax"), (3, 5, 10), ("lexical03", "lexical10"),
+                                                     (0.3, 0.5, 0.7, 1.0, 1.4), (0.0, 0.5, 1.0)):
+        out.append({"method": method, "rrf_k": rk, "lexical_leg": lex, "w_dense": wd, "w_dense_vi": 0.5,
+                    "w_articles": wa})
     return out
 
 
@@ -115,7 +128,8 @@ def with_lang_weights(base: dict, per_lang: dict[str, dict]) -> dict:
     cfg = {**BASELINE, "weights": {}}
     for lg, g in per_lang.items():
         cfg["method"], cfg["rrf_k"], cfg["lexical_leg"] = g["method"], g["rrf_k"], g["lexical_leg"]
-        cfg["weights"][lg] = {"lexical": 1.0, "dense": g["w_dense"], "dense_vi": g["w_dense_vi"]}
+        cfg["weights"][lg] = {"lexical": 1.0, "dense": g["w_dense"], "dense_vi": g["w_dense_vi"],
+                              "articles": g.get("w_articles", 0.0)}
     return cfg
 
 
@@ -128,8 +142,6 @@ def learn(rows: list[dict], texts: dict) -> dict:
     """Shared method/k/lexical field, then dense weights per question language, on ``rows``."""
     best_shared, best_score = None, -1.0
     for g in grid():
-        if g["w_dense_vi"] != 0.5:
-            continue
         cfg = with_lang_weights(BASELINE, {lg: g for lg in ("vi", "vi-noaccent", "en")})
         sc = objective(rows, texts, cfg)
         if sc > best_score:
@@ -173,12 +185,21 @@ def main() -> None:
     service = Service(Settings(data_dir=args.data_dir))
     sets = {k: v for k, v in question_sets().items() if k in args.sets}
     t0 = time.time()
-    collected = {name: [collect(service, q, args.candidates) for q in qs] for name, qs in sets.items()}
+    cache = Path(f"/tmp/nq-ranking-legs-{args.data_dir.name}-{args.candidates}.pickle")
+    saved = pickle.loads(cache.read_bytes()) if cache.exists() else {}
+    collected = {}
+    for name, qs in sets.items():
+        if name not in saved:
+            saved[name] = [collect(service, q, args.candidates) for q in qs]
+            cache.write_bytes(pickle.dumps(saved))
+        collected[name] = saved[name]
     keys = {k for rows in collected.values() for r in rows for leg in r["legs"].values() for k, _ in leg}
-    texts = {k: row["text"] for k, row in service.engine.passages_at(sorted(keys)).items()}
+    texts = {k: norm(row["text"]) for k, row in service.engine.passages_at(sorted(keys)).items()}
+    articles = article_map({d["id"]: service.passages(d["id"]) for d in service._documents()})
     for rows in collected.values():
         for r in rows:
             r["legs"] = {leg: [(k, s) for k, s in hits if k in texts] for leg, hits in r["legs"].items()}
+            r["legs"]["articles"] = article_leg(r["legs"]["lexical03"], articles)
     print(f"collected legs in {time.time() - t0:.0f} s", file=sys.stderr)
 
     tune_names = [n for n in ("dev", "blind_odd", "alqac") if n in collected]
