@@ -387,6 +387,8 @@ class Service:
             response = self.search("khởi động tuyên truyền", k=10)
             self.ask("Ai chủ trì tuyên truyền?", response=response)
             self.ask("Ai chủ trì tuyên truyền?")
+            self.search("ke hoach tuyen truyen", k=10)  # accent model (no-diacritics queries)
+            self.search("communication plan", k=10)  # English glossary
             self.units()
             self.documents()
             if then is not None:
