@@ -29,6 +29,7 @@ from indexer.models import (AskResponse, DocumentDetail, DocumentInfo, Health, S
                             SearchResult, UnitDetail, UnitDocument, UnitSummary)
 from indexer.pipeline import IndexReport, IndexRun, Source, collect_files, source_file_name, upload_source
 from indexer.search.accents import merge_accent_counts, restore
+from indexer.search.articles import article_leg, article_map
 from indexer.search.cache import ResultCache
 from indexer.search.fusion import rrf_keys
 from indexer.search.highlight import highlight_spans
@@ -269,6 +270,11 @@ class Service:
     def accent_model(self) -> dict[str, str]:
         return self._cached("accents", lambda: merge_accent_counts(self.engine.accent_counts()))
 
+    def _articles(self) -> dict:
+        """(doc id, ordinal) -> the law article ("Điều N") the passage belongs to, per version."""
+        return self._cached("articles", lambda: article_map(
+            {d["id"]: self.engine.document(d["id"]).get("passage_list") or [] for d in self._documents()}))
+
     def _allowed(self, doc: str | None, filters: DocFilter | None) -> set[str] | None:
         if not doc and not filters:
             return None
@@ -306,6 +312,9 @@ class Service:
             hits = self.engine.lexical(word_terms(text), folded_terms(text),
                                        0.3 if text_lang == "vi" else 1.0, n, allowed)
             ranked["lexical"] = [h.key for h in hits]
+            if self.settings.weight_articles:
+                ranked["articles"] = [key for key, _ in article_leg([(h.key, h.score) for h in hits],
+                                                                   self._articles())]
         for leg, text in dense_texts.items():
             vector = futures[leg].result() if leg in futures else self.embedder.encode_query(text)
             ranked[leg] = [h.key for h in self.engine.dense(vector, n, allowed)]

@@ -60,6 +60,8 @@ class Settings(BaseSettings):
                                              "searched with their glossary translation.")
     weight_dense_translated: float = Field(0.5, ge=0, description="Weight of a second embedding "
                                            "leg on the glossary translation of English queries.")
+    weight_articles: float = Field(0.0, ge=0, description="Weight of the article-aware leg (a law "
+                                   "clause scored with the other clauses of its Điều); 0 = off.")
     parallel_legs: bool = Field(True, description="Embed the query while BM25 runs (two threads).")
     candidates: int = Field(50, ge=10, le=2000, description="Results taken from each leg before fusion.")
     dense_hnsw_threshold: int = Field(50_000, ge=0, description="Passages from which the FAISS index "
@@ -98,7 +100,8 @@ class Settings(BaseSettings):
         """Fusion weight of each leg for a query language (vi, vi-noaccent, en). An English query
         whose words the glossary translated searches BM25 with the Vietnamese terms."""
         if language != "en":
-            return {"lexical": self.weight_lexical, "dense": self.weight_dense}
+            return {"lexical": self.weight_lexical, "dense": self.weight_dense,
+                    "articles": self.weight_articles}
         if translated:
             return {"lexical": self.weight_lexical_translated, "dense": self.weight_dense,
                     "dense_vi": self.weight_dense_translated}
