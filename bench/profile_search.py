@@ -92,15 +92,18 @@ def staged(service: Service, query: str, k: int = 10) -> tuple[dict[str, float],
 
     gen = service.engine.generation()
     a = clock()
-    scores = gen.words.scores(words)
+    w_scores = gen.words.scores(words)
     t["bm25_words"] = clock() - a
     a = clock()
-    weight = 0.3 if text_lang == "vi" else 1.0
-    scores = scores + weight * gen.folded.scores(folded)
+    split = bool(s.weight_folded_leg)
+    f_scores = gen.folded.scores(folded)
+    if not split:
+        w_scores = w_scores + (0.3 if text_lang == "vi" else 1.0) * f_scores
     t["bm25_folded"] = clock() - a
     a = clock()
-    top = top_positions(scores, s.candidates)
-    ranked = {"lexical": [gen.keys[p] for p in top.tolist()]}
+    ranked = {"lexical": [gen.keys[p] for p in top_positions(w_scores, s.candidates).tolist()]}
+    if split:
+        ranked["folded"] = [gen.keys[p] for p in top_positions(f_scores, s.candidates).tolist()]
     t["bm25_top"] = clock() - a
 
     a = clock()
@@ -109,7 +112,9 @@ def staged(service: Service, query: str, k: int = 10) -> tuple[dict[str, float],
     t["dense"] = clock() - a
 
     a = clock()
-    fused = rrf_keys(ranked, s.leg_weights(lang, bool(translated)), s.rrf_k)[:k]
+    weights = s.leg_weights(lang, bool(translated))
+    weights["folded"] = weights["lexical"] * s.weight_folded_leg
+    fused = rrf_keys(ranked, weights, s.rrf_k)[:k]
     t["fusion"] = clock() - a
 
     a = clock()

@@ -109,6 +109,8 @@ def variants() -> dict[str, dict]:
     for rk in (2, 10, 60):
         v[f"RRF k={rk}"] = {**BASELINE, "rrf_k": rk}
     v["score fusion (min-max)"] = {**BASELINE, "method": "minmax"}
+    v["two RRF legs + article leg (0.5)"] = {**v["words + folded as two RRF legs"], "weights": {
+        lg: {**w, "articles": 0.5} for lg, w in v["words + folded as two RRF legs"]["weights"].items()}}
     for wa in (0.5, 1.0):
         v[f"+ article leg (weight {wa})"] = {**BASELINE, "weights": {
             lg: {**w, "articles": wa} for lg, w in BASELINE["weights"].items()}}

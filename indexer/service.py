@@ -309,8 +309,12 @@ class Service:
                    for leg, text in dense_texts.items()} if self.settings.parallel_legs else {}
         if "lexical" in legs:
             text, text_lang = (translated, "vi") if translated else (interpreted, lang)
-            hits = self.engine.lexical(word_terms(text), folded_terms(text),
-                                       0.3 if text_lang == "vi" else 1.0, n, allowed)
+            if self.settings.weight_folded_leg:  # words and folded fields as two fused legs
+                hits = self.engine.lexical(word_terms(text), [], 0.0, n, allowed)
+                ranked["folded"] = [h.key for h in self.engine.lexical([], folded_terms(text), 1.0, n, allowed)]
+            else:
+                hits = self.engine.lexical(word_terms(text), folded_terms(text),
+                                           0.3 if text_lang == "vi" else 1.0, n, allowed)
             ranked["lexical"] = [h.key for h in hits]
             if self.settings.weight_articles:
                 ranked["articles"] = [key for key, _ in article_leg([(h.key, h.score) for h in hits],
@@ -318,7 +322,9 @@ class Service:
         for leg, text in dense_texts.items():
             vector = futures[leg].result() if leg in futures else self.embedder.encode_query(text)
             ranked[leg] = [h.key for h in self.engine.dense(vector, n, allowed)]
-        fused = rrf_keys(ranked, self.settings.leg_weights(lang, bool(translated)), self.settings.rrf_k)[:k]
+        weights = self.settings.leg_weights(lang, bool(translated))
+        weights["folded"] = weights["lexical"] * self.settings.weight_folded_leg
+        fused = rrf_keys(ranked, weights, self.settings.rrf_k)[:k]
         rows = self.engine.passages_at([key for key, _, _ in fused])
         docs = {d["id"]: d for d in self._documents()}
         results = []

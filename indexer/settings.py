@@ -60,6 +60,10 @@ class Settings(BaseSettings):
                                              "searched with their glossary translation.")
     weight_dense_translated: float = Field(0.5, ge=0, description="Weight of a second embedding "
                                            "leg on the glossary translation of English queries.")
+    weight_folded_leg: float = Field(0.5, ge=0, description="BM25 over the diacritics-free field as "
+                                     "its own fused leg, at this fraction of the BM25 weight (the "
+                                     "words field is the other leg); 0 = one BM25 leg, words + "
+                                     "0.3 x folded scores (bench/results/ranking.json).")
     weight_articles: float = Field(0.0, ge=0, description="Weight of the article-aware leg (a law "
                                    "clause scored with the other clauses of its Điều); 0 = off.")
     parallel_legs: bool = Field(True, description="Embed the query while BM25 runs (two threads).")

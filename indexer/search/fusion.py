@@ -72,8 +72,10 @@ def fuse_legs(legs: dict[str, list[tuple[object, float]]], language: str, transl
     "lexical" leg), ``weights`` per question language. English without a glossary translation keeps
     BM25 at a fifth of its weight (the index shares few words with it)."""
     weights = dict(config["weights"].get(language) or config["weights"]["vi"])
-    if language == "en" and not translated and "lexical" in weights:
-        weights["lexical"] *= 0.2
+    if language == "en" and not translated:
+        for leg in ("lexical", "words", "folded"):
+            if leg in weights:
+                weights[leg] *= 0.2
     named = dict(legs)
     if config.get("lexical_leg"):
         named["lexical"] = legs[config["lexical_leg"]]
