@@ -209,7 +209,7 @@ def main() -> None:
     learned = learn(tune, texts)
     table = []
     named = variants()
-    named["learned per language (fit on dev + blind odd + alqac)"] = learned
+    named[f"learned per language (fit on {' + '.join(tune_names)})"] = learned
     for name, cfg in named.items():
         row = {"variant": name}
         for set_name, rows in collected.items():
