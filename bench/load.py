@@ -1,8 +1,9 @@
 """Load benchmark against a running server (uvicorn, `nghiquyet serve`).
 
-Phase 1: 16 concurrent clients (threads, keep-alive HTTP/1.1) send 2,000 mixed requests in total:
-searches with the dev and ALQAC questions (Vietnamese, English, the same without diacritics, short
-keywords, varying k, some restricted to one document) plus document, list and health requests.
+Phase 1: 16 concurrent clients (threads, keep-alive HTTP/1.1) send 2,000 requests in the users' mix:
+60% API searches, 20% asks, 10% search pages, 10% document lists, over the unseen questions of
+bench/data/questions.blind.jsonl (as written, without diacritics, short keywords, varying k, some
+restricted to one document). The server is only loaded once /api/health says ready.
 Reports errors (anything but 200, or a broken connection), throughput and latency percentiles.
 
 Phase 2: the same clients keep searching while `nghiquyet index` adds documents to the served data
@@ -44,6 +45,7 @@ from indexer.search.evaluate import load_questions  # noqa: E402
 AUTH: dict[str, str] = {}  # Authorization header of every request (--token)
 
 EVAL = ROOT.parent / "shared" / "eval"
+BLIND = ROOT / "bench" / "data" / "questions.blind.jsonl"
 RESULTS = ROOT / "bench" / "results"
 
 
@@ -63,34 +65,34 @@ def free_port() -> int:
 
 
 def request_mix(n: int, doc_ids: list[str], seed: int = 7) -> list[tuple[str, str]]:
-    """(kind, path) pairs: 85% searches of several shapes, then document, list and health."""
+    """(kind, path) pairs in the user mix: 60% API searches (as asked, without diacritics, short
+    keywords, varying k, some in one document), 20% asks, 10% search pages (which also answer), 10%
+    document lists, over the unseen questions of bench/data/questions.blind.jsonl."""
     rng = random.Random(seed)
-    questions = [q["question"] for name in ("questions.dev.jsonl", "alqac.dev.jsonl")
-                 for q in load_questions(EVAL / name)]
+    questions = [q["question"] for q in load_questions(BLIND)]
     out = []
     for _ in range(n):
         r = rng.random()
         q = rng.choice(questions)
-        if r < 0.55:
-            params = {"q": q, "k": rng.choice([5, 10, 20])}
-        elif r < 0.68:
-            params = {"q": fold(q), "k": 10}  # typed without diacritics
-        elif r < 0.78:
-            words = q.split()
-            start = rng.randrange(max(1, len(words) - 3))
-            params = {"q": " ".join(words[start:start + 3]), "k": 10}  # short keywords
-        elif r < 0.85:
-            params = {"q": q, "k": 10, "doc": rng.choice(doc_ids)}
-        elif r < 0.93:
-            out.append(("document", f"/api/documents/{urllib.parse.quote(rng.choice(doc_ids))}"))
-            continue
-        elif r < 0.97:
-            out.append(("documents", "/api/documents"))
-            continue
+        if r < 0.60:
+            shape = rng.random()
+            if shape < 0.65:
+                params = {"q": q, "k": rng.choice([5, 10, 20])}
+            elif shape < 0.80:
+                params = {"q": fold(q), "k": 10}  # typed without diacritics
+            elif shape < 0.92:
+                words = q.split()
+                start = rng.randrange(max(1, len(words) - 3))
+                params = {"q": " ".join(words[start:start + 3]), "k": 10}  # short keywords
+            else:
+                params = {"q": q, "k": 10, "doc": rng.choice(doc_ids)}
+            out.append(("search", "/api/search?" + urllib.parse.urlencode(params)))
+        elif r < 0.80:
+            out.append(("ask", "/api/ask?" + urllib.parse.urlencode({"q": q})))
+        elif r < 0.90:
+            out.append(("search_page", "/?" + urllib.parse.urlencode({"q": q})))
         else:
-            out.append(("health", "/api/health"))
-            continue
-        out.append(("search", "/api/search?" + urllib.parse.urlencode(params)))
+            out.append(("documents", "/api/documents"))
     return out
 
 
@@ -201,13 +203,15 @@ def main() -> None:
     res: dict = {"date": time.strftime("%Y-%m-%d %H:%M"), "clients": args.clients, "base": str(args.base),
                  "load_average_1m_before": round(os.getloadavg()[0], 2)}
     try:
-        for _ in range(600):
+        t_start = time.perf_counter()
+        for _ in range(3000):
             try:
-                if get_json(port, "/api/health").get("status") == "ok":
+                if get_json(port, "/api/health").get("ready"):
                     break
             except OSError:
-                time.sleep(0.1)
-        get_json(port, "/api/search?q=kh%E1%BB%9Fi+%C4%91%E1%BB%99ng&k=1")  # model loaded
+                pass
+            time.sleep(0.1)
+        res["ready_after_s"] = round(time.perf_counter() - t_start, 2)
         health = get_json(port, "/api/health")
         doc_ids = [d["id"] for d in get_json(port, "/api/documents")["documents"]]
         mix = request_mix(args.requests, doc_ids)

@@ -31,6 +31,8 @@ from indexer.models import (AskResponse, DocumentDetail, DocumentInfo, Health, S
                             SearchResult, UnitDetail, UnitDocument, UnitSummary)
 from indexer.pipeline import IndexReport, IndexRun, Source, collect_files, source_file_name, upload_source
 from indexer.search.accents import merge_accent_counts, restore
+from indexer.search.articles import article_leg, article_map
+from indexer.search.cache import ResultCache
 from indexer.search.fusion import rrf_keys
 from indexer.search.highlight import highlight_spans
 from indexer.search.translate import translate
@@ -81,6 +83,7 @@ class Service:
         self._cache_lock = threading.Lock()
         self._cache_version: str | None = None
         self._cache: dict = {}
+        self._results = ResultCache(settings.search_cache_size)
 
     # -- components -------------------------------------------------------------------------------
     @property
@@ -322,6 +325,11 @@ class Service:
     def accent_model(self) -> dict[str, str]:
         return self._cached("accents", lambda: merge_accent_counts(self.engine.accent_counts()))
 
+    def _articles(self) -> dict:
+        """(doc id, ordinal) -> the law article ("Điều N") the passage belongs to, per version."""
+        return self._cached("articles", lambda: article_map(
+            {d["id"]: self.engine.document(d["id"]).get("passage_list") or [] for d in self._documents()}))
+
     def _allowed(self, doc: str | None, filters: DocFilter | None) -> set[str] | None:
         if not doc and not filters:
             return None
@@ -335,6 +343,9 @@ class Service:
         """Hybrid search: BM25 (words + folded) and embeddings, fused by weighted RRF; verbatim
         passages with offsets and highlights, best first."""
         started = time.perf_counter()
+        cache_key = (self.engine.version(), query, k, doc, filters, tuple(legs))
+        if (cached := self._results.get(cache_key)) is not None:
+            return cached.model_copy(update={"took_ms": round((time.perf_counter() - started) * 1000, 2)})
         lang = query_language(query)
         allowed = self._allowed(doc, filters)
         if allowed is not None and not allowed:
@@ -353,13 +364,22 @@ class Service:
                    for leg, text in dense_texts.items()} if self.settings.parallel_legs else {}
         if "lexical" in legs:
             text, text_lang = (translated, "vi") if translated else (interpreted, lang)
-            hits = self.engine.lexical(word_terms(text), folded_terms(text),
-                                       0.3 if text_lang == "vi" else 1.0, n, allowed)
+            if self.settings.weight_folded_leg:  # words and folded fields as two fused legs
+                hits = self.engine.lexical(word_terms(text), [], 0.0, n, allowed)
+                ranked["folded"] = [h.key for h in self.engine.lexical([], folded_terms(text), 1.0, n, allowed)]
+            else:
+                hits = self.engine.lexical(word_terms(text), folded_terms(text),
+                                           0.3 if text_lang == "vi" else 1.0, n, allowed)
             ranked["lexical"] = [h.key for h in hits]
+            if self.settings.weight_articles:
+                ranked["articles"] = [key for key, _ in article_leg([(h.key, h.score) for h in hits],
+                                                                   self._articles())]
         for leg, text in dense_texts.items():
             vector = futures[leg].result() if leg in futures else self.embedder.encode_query(text)
             ranked[leg] = [h.key for h in self.engine.dense(vector, n, allowed)]
-        fused = rrf_keys(ranked, self.settings.leg_weights(lang, bool(translated)), self.settings.rrf_k)[:k]
+        weights = self.settings.leg_weights(lang, bool(translated))
+        weights["folded"] = weights["lexical"] * self.settings.weight_folded_leg
+        fused = rrf_keys(ranked, weights, self.settings.rrf_k)[:k]
         rows = self.engine.passages_at([key for key, _, _ in fused])
         docs = {d["id"]: d for d in self._documents()}
         results = []
@@ -377,9 +397,11 @@ class Service:
                 ranks={"lexical": ranks.get("lexical"), "dense": ranks.get("dense"),
                        **({"dense_vi": ranks.get("dense_vi")} if "dense_vi" in ranked else {})},
                 highlights=highlight_spans(row["text"], query)))
-        return SearchResponse(query=query, took_ms=round((time.perf_counter() - started) * 1000, 2),
-                              language=lang, interpreted=interpreted if interpreted != query else "",
-                              translated=translated, results=results)
+        response = SearchResponse(query=query, took_ms=round((time.perf_counter() - started) * 1000, 2),
+                                  language=lang, interpreted=interpreted if interpreted != query else "",
+                                  translated=translated, results=results)
+        self._results.put(cache_key, response)
+        return response
 
     # -- answers, compare, brief ------------------------------------------------------------------
     def ask(self, question: str, k: int = 10, response: SearchResponse | None = None,
@@ -427,14 +449,21 @@ class Service:
                       generation=stats.get("version"), documents=stats.get("documents"),
                       passages=stats.get("passages"), model=stats.get("model"), created=stats.get("created"))
 
-    def warm_up(self) -> None:
+    def warm_up(self, then=None) -> None:
         """Load the index, the segmenter, the model and the answer path, so the first user request
-        is as fast as the rest; ``health().ready`` turns True when done."""
+        is as fast as the rest; ``then`` (the server's: one request through every route family, so
+        templates and serializers are loaded too) runs before ``health().ready`` turns True."""
         try:
             response = self.search("khởi động tuyên truyền", k=10)
             self.ask("Ai chủ trì tuyên truyền?", response=response)
+            self.ask("Ai chủ trì tuyên truyền?")
+            self.search("ke hoach tuyen truyen", k=10)  # accent model (no-diacritics queries)
+            self.search("communication plan", k=10)  # English glossary
             self.units()
             self.for_viewer().search("khởi động tuyên truyền", k=10)  # anonymous view: own caches
+            self.documents()
+            if then is not None:
+                then()
             self.ready = True
         except Exception as exc:  # no index yet, or no model: requests will say so clearly
             log.info("warm-up skipped: %s", exc)

@@ -45,6 +45,8 @@ class Settings(BaseSettings):
                            description="Folder of ONNX exports (`nghiquyet model export-onnx`).")
     onnx_threads: int = Field(0, ge=0, description="onnxruntime threads per encode; 0 = all cores.")
     query_cache_size: int = Field(2048, ge=0, description="Query embeddings kept in memory (LRU).")
+    search_cache_size: int = Field(1024, ge=0, description="Search responses kept in memory (LRU, "
+                                   "keyed by index version, query, k and filters); 0 disables.")
 
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are skipped.")
     ocr_cache_dir: Path | None = Field(None, description="Where OCR text is cached by content hash so "
@@ -74,6 +76,12 @@ class Settings(BaseSettings):
                                              "searched with their glossary translation.")
     weight_dense_translated: float = Field(0.5, ge=0, description="Weight of a second embedding "
                                            "leg on the glossary translation of English queries.")
+    weight_folded_leg: float = Field(0.5, ge=0, description="BM25 over the diacritics-free field as "
+                                     "its own fused leg, at this fraction of the BM25 weight (the "
+                                     "words field is the other leg); 0 = one BM25 leg, words + "
+                                     "0.3 x folded scores (bench/results/ranking.json).")
+    weight_articles: float = Field(0.0, ge=0, description="Weight of the article-aware leg (a law "
+                                   "clause scored with the other clauses of its Điều); 0 = off.")
     parallel_legs: bool = Field(True, description="Embed the query while BM25 runs (two threads).")
     candidates: int = Field(50, ge=10, le=2000, description="Results taken from each leg before fusion.")
     dense_hnsw_threshold: int = Field(50_000, ge=0, description="Passages from which the FAISS index "
@@ -118,7 +126,8 @@ class Settings(BaseSettings):
         """Fusion weight of each leg for a query language (vi, vi-noaccent, en). An English query
         whose words the glossary translated searches BM25 with the Vietnamese terms."""
         if language != "en":
-            return {"lexical": self.weight_lexical, "dense": self.weight_dense}
+            return {"lexical": self.weight_lexical, "dense": self.weight_dense,
+                    "articles": self.weight_articles}
         if translated:
             return {"lexical": self.weight_lexical_translated, "dense": self.weight_dense,
                     "dense_vi": self.weight_dense_translated}

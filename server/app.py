@@ -27,6 +27,40 @@ from web.errors import html_error, is_page
 log = logging.getLogger("nghiquyet.server")
 
 
+WARM_PATHS = ["/api/search?q=k%E1%BA%BF+ho%E1%BA%A1ch&k=10", "/api/ask?q=Ai+ch%E1%BB%A7+tr%C3%AC",
+              "/?q=k%E1%BA%BF+ho%E1%BA%A1ch", "/documents", "/api/documents", "/units"]
+
+
+def warm_routes(app: FastAPI) -> None:
+    """One in-process request per route family (search API, ask, search page, document list,
+    units) before the server reports ready: templates compile and response models build their
+    serializers now, not on a user's first request. Plain ASGI calls (no HTTP client needed)."""
+    import asyncio
+
+    async def get(path: str) -> int:
+        route, _, query = path.partition("?")
+        scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+                 "scheme": "http", "path": route, "raw_path": route.encode(), "query_string": query.encode(),
+                 "root_path": "", "headers": [(b"host", b"localhost")], "client": ("127.0.0.1", 0),
+                 "server": ("127.0.0.1", 80)}
+        status = {"code": 0}
+
+        async def receive():
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message):
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+
+        await app(scope, receive, send)
+        return status["code"]
+
+    for path in WARM_PATHS:
+        code = asyncio.run(get(path))
+        if code >= 500 or code == 0:
+            log.warning("warm-up request %s answered %s", path, code)
+
+
 def create_app(settings: Settings | None = None, service: Service | None = None) -> FastAPI:
     settings = settings or (service.settings if service is not None else Settings())
     service = service or Service(settings)
@@ -35,7 +69,8 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     async def lifespan(_: FastAPI):
         # Load the index, the segmenter, the model and the answer path in the background so
         # /api/health answers at once ("ready": false until then) and no user request pays for it.
-        threading.Thread(target=service.warm_up, daemon=True).start()
+        threading.Thread(target=service.warm_up, kwargs={"then": lambda: warm_routes(app)},
+                         daemon=True).start()
         yield
 
     app = FastAPI(title="nghiquyet", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None,

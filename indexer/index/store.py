@@ -7,6 +7,7 @@ Schema changes are numbered migrations applied in order (PRAGMA user_version).""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -102,20 +103,47 @@ class Store:
         self.path = Path(path)
         if not create and not self.path.exists():
             raise StoreError(f"index database not found: {self.path}")
+        self.readonly = readonly
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
         try:
-            if readonly:
-                uri = self.path.resolve().as_uri() + "?mode=ro"
-                self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
-            else:
-                self.conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
-            self.conn.row_factory = sqlite3.Row
-            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn = self._connect()
             if not readonly:
                 self.conn.execute("PRAGMA synchronous = FULL")
             self.lock = threading.RLock()
             self.schema = self._migrate(apply=not readonly)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"index database {self.path} is unreadable ({exc})") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.readonly:
+            uri = self.path.resolve().as_uri() + "?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        else:
+            conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    def _reader(self) -> sqlite3.Connection:
+        """The connection a read uses. A finished (read-only) generation gives each thread its own
+        connection, so concurrent requests never queue on one lock (a sqlite3 connection shared
+        between threads serializes, and interleaved cursors on it are unsafe); a writable store has
+        one connection, guarded by ``lock``."""
+        if not self.readonly:
+            return self.conn
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        return conn
+
+    def _guard(self):
+        """No lock for read-only stores (per-thread connections), ``lock`` otherwise."""
+        return contextlib.nullcontext() if self.readonly else self.lock
 
     def _migrate(self, apply: bool = True) -> int:
         """Bring the schema up to date (when ``apply``); the schema version in use."""
@@ -139,6 +167,10 @@ class Store:
             raise StoreError(f"index database {self.path} is corrupted ({result})")
 
     def close(self) -> None:
+        with self._readers_lock:
+            readers, self._readers = self._readers, []
+        for conn in readers:
+            conn.close()
         self.conn.close()
 
     def copy_to(self, path: Path) -> "Store":
@@ -249,13 +281,15 @@ class Store:
 
     def sources(self) -> dict[str, tuple[str, str]]:
         """source -> (doc id, content hash)."""
-        with self.lock:
-            rows = self.conn.execute("SELECT source, id, content_hash FROM documents").fetchall()
+        with self._guard():
+            conn = self._reader()
+            rows = conn.execute("SELECT source, id, content_hash FROM documents").fetchall()
         return {r[0]: (r[1], r[2]) for r in rows}
 
     def documents(self) -> list[dict]:
-        with self.lock:
-            rows = self.conn.execute(
+        with self._guard():
+            conn = self._reader()
+            rows = conn.execute(
                 "SELECT id, title, number, type, issuer, place, date, source, n_passages, indexed_at,"
                 " meta_json, content_hash, v.version AS extract_version FROM documents d"
                 " LEFT JOIN item_versions v ON v.doc_id = d.id ORDER BY id").fetchall()
@@ -263,19 +297,21 @@ class Store:
 
     def accent_counts(self):
         """Per-document accent counts, one dict at a time."""
-        with self.lock:
-            rows = self.conn.execute("SELECT data_json FROM accents").fetchall()
+        with self._guard():
+            conn = self._reader()
+            rows = conn.execute("SELECT data_json FROM accents").fetchall()
         for r in rows:
             yield json.loads(r[0])
 
     def document(self, doc_id: str, with_text: bool = True) -> dict | None:
-        with self.lock:
-            row = self.conn.execute(
+        with self._guard():
+            conn = self._reader()
+            row = conn.execute(
                 "SELECT id, title, number, type, issuer, place, date, source, n_passages, indexed_at,"
                 " meta_json, content_hash, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
             if row is None:
                 return None
-            blocks = self.conn.execute(
+            blocks = conn.execute(
                 'SELECT idx, start, "end", kind, marker, level, parents_json FROM blocks'
                 " WHERE doc_id = ? ORDER BY idx", (doc_id,)).fetchall()
         doc = _doc_row(row)
@@ -288,8 +324,9 @@ class Store:
 
     def passages(self, doc_id: str) -> list[dict]:
         """Ordinal, offsets, kind and section path of every passage of one document, in order."""
-        with self.lock:
-            rows = self.conn.execute(
+        with self._guard():
+            conn = self._reader()
+            rows = conn.execute(
                 'SELECT ordinal, start, "end", kind, section_path_json, page FROM passages'
                 " WHERE doc_id = ? ORDER BY ordinal", (doc_id,)).fetchall()
         return [{"ordinal": r[0], "start": r[1], "end": r[2], "kind": r[3],
@@ -298,8 +335,9 @@ class Store:
     def passages_at(self, positions: list[int]) -> dict[int, dict]:
         if not positions:
             return {}
-        with self.lock:
-            rows = self.conn.execute(
+        with self._guard():
+            conn = self._reader()
+            rows = conn.execute(
                 'SELECT p.pos, p.doc_id, p.ordinal, p.start, p."end", p.kind, p.section_path_json, p.text,'
                 " p.page, d.title, d.number, d.type, d.issuer, d.date FROM passages p JOIN documents d"
                 f" ON d.id = p.doc_id WHERE p.pos IN ({','.join('?' * len(positions))})",
@@ -332,8 +370,9 @@ class Store:
                 return []
             sql += f" AND i.unit_key IN ({','.join('?' * len(unit_keys))})"
             args.extend(unit_keys)
-        with self.lock:
-            rows = self.conn.execute(sql + " ORDER BY i.doc_id, i.ordinal", args).fetchall()
+        with self._guard():
+            conn = self._reader()
+            rows = conn.execute(sql + " ORDER BY i.doc_id, i.ordinal", args).fetchall()
         out = []
         for r in rows:
             data = json.loads(r[0])
@@ -346,15 +385,17 @@ class Store:
         """(unit key, number of items) of every unit with responsibilities."""
         if self.schema < ITEMS_SCHEMA:
             return []
-        with self.lock:
-            rows = self.conn.execute("SELECT unit_key, COUNT(*) FROM items WHERE unit_key IS NOT NULL"
+        with self._guard():
+            conn = self._reader()
+            rows = conn.execute("SELECT unit_key, COUNT(*) FROM items WHERE unit_key IS NOT NULL"
                                      " GROUP BY unit_key ORDER BY unit_key").fetchall()
         return [(r[0], r[1]) for r in rows]
 
     def counts(self) -> tuple[int, int]:
-        with self.lock:
-            d = self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-            p = self.conn.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
+        with self._guard():
+            conn = self._reader()
+            d = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+            p = conn.execute("SELECT COUNT(*) FROM passages").fetchone()[0]
         return d, p
 
 

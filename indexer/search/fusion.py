@@ -46,3 +46,41 @@ def rrf_keys(legs: dict[str, list], weights: dict[str, float], k: int) -> list[t
             ranks.setdefault(key, {name: None for name in legs})[leg] = rank
     order = sorted(fused, key=lambda p: (-fused[p], p))
     return [(p, fused[p], ranks[p]) for p in order]
+
+
+def minmax_keys(legs: dict[str, list[tuple[object, float]]], weights: dict[str, float]) -> list[tuple[object, float]]:
+    """Score fusion: each leg's scores scaled to [0, 1] over its own candidates (best = 1, worst
+    kept = 0), then a weighted sum; a candidate missing from a leg gets 0 there. Unlike RRF it keeps
+    how far ahead the best candidate is, which matters for the first place."""
+    fused: dict = {}
+    for leg, hits in legs.items():
+        w = weights.get(leg, 0.0)
+        if not w or not hits:
+            continue
+        values = [s for _, s in hits]
+        hi, lo = max(values), min(values)
+        span = (hi - lo) or 1.0
+        for key, s in hits:
+            fused[key] = fused.get(key, 0.0) + w * (s - lo) / span
+    return sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def fuse_legs(legs: dict[str, list[tuple[object, float]]], language: str, translated: bool,
+              config: dict) -> list:
+    """Ranked keys from scored legs under a fusion ``config`` (bench/ranking.py's variants):
+    ``method`` rrf or minmax, ``rrf_k``, ``lexical_leg`` (which lexical scoring stands for the
+    "lexical" leg), ``weights`` per question language. English without a glossary translation keeps
+    BM25 at a fifth of its weight (the index shares few words with it)."""
+    weights = dict(config["weights"].get(language) or config["weights"]["vi"])
+    if language == "en" and not translated:
+        for leg in ("lexical", "words", "folded"):
+            if leg in weights:
+                weights[leg] *= 0.2
+    named = dict(legs)
+    if config.get("lexical_leg"):
+        named["lexical"] = legs[config["lexical_leg"]]
+    named = {leg: hits for leg, hits in named.items() if weights.get(leg)}
+    if config["method"] == "minmax":
+        return [k for k, _ in minmax_keys(named, weights)]
+    return [k for k, _, _ in rrf_keys({leg: [k for k, _ in hits] for leg, hits in named.items()},
+                                      weights, config["rrf_k"])]
