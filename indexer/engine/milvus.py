@@ -548,10 +548,15 @@ class MilvusEngine:
 
     @staticmethod
     def _doc_dict(m: dict) -> dict:
+        """The same document fields as LocalEngine's store gives (visibility, header marks, content
+        hash, page starts included): the service and access rules read them on every backend."""
+        meta = m.get("meta") or {}
         return {k: m.get(k, "") for k in ("id", "title", "number", "type", "issuer", "place", "date",
-                                          "source")} | {"passages": m.get("passages", 0),
-                                                        "indexed_at": m.get("indexed_at"),
-                                                        "implements": m.get("implements", [])}
+                                          "source", "content_hash")} | {
+            "passages": m.get("passages", 0), "indexed_at": m.get("indexed_at"),
+            "implements": m.get("implements", []), "superior": meta.get("superior") or "",
+            "marks": meta.get("marks") or [], "page_starts": meta.get("page_starts"),
+            "visibility": meta.get("visibility") or "public"}
 
     def documents(self) -> list[dict]:
         self._ready()

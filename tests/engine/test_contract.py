@@ -23,6 +23,11 @@ from .conftest import engine_settings
 PLAN_A, PLAN_B = PLANS["004"], PLANS["001"]
 
 
+from hashlib import sha256  # noqa: E402
+
+from indexer.pipeline import upload_source  # noqa: E402
+
+
 def note(name: str, body: str) -> tuple[str, bytes]:
     return name, f"KẾ HOẠCH\n\nvề {name}\n\nI. MỤC ĐÍCH\n\n{body}".encode()
 
@@ -36,11 +41,11 @@ def test_write_then_read_back(make_service):
     svc = make_service()
     report = svc.add_files([(PLAN_A.name, PLAN_A.read_bytes()), (PLAN_B.name, PLAN_B.read_bytes())])
     assert report.summary()["added"] == 2
-    e = svc.engine
+    e = svc.engine.inner
     docs = e.documents()
     assert [d["id"] for d in docs] == sorted([PLAN_A.stem, PLAN_B.stem])
     assert all(d["title"] and d["type"] == "Kế hoạch" and d["passages"] > 0 for d in docs)
-    assert e.sources() == {f"upload:{p.name}": (p.stem, __import__("hashlib").sha256(p.read_bytes()).hexdigest())
+    assert e.sources() == {upload_source(p.name, p.read_bytes()): (p.stem, sha256(p.read_bytes()).hexdigest())
                            for p in (PLAN_A, PLAN_B)}
     doc = e.document(PLAN_A.stem)
     assert "Kế hoạch" in doc["text"] or "KẾ HOẠCH" in doc["text"]
@@ -64,7 +69,7 @@ def test_write_then_read_back(make_service):
 def test_items_batched_and_filtered(make_service):
     svc = make_service()
     svc.add_files([(PLAN_A.name, PLAN_A.read_bytes()), (PLAN_B.name, PLAN_B.read_bytes())])
-    e = svc.engine
+    e = svc.engine.inner
     everything = e.items()
     assert {i["doc_id"] for i in everything} == {PLAN_A.stem, PLAN_B.stem}
     assert everything == sorted(everything, key=lambda i: (i["doc_id"], i["ordinal"]))
@@ -79,15 +84,23 @@ def test_items_batched_and_filtered(make_service):
     assert e.items([]) == [] and e.items(None, None, []) == [] and e.items(["nope"]) == []
 
 
-def test_replace_and_delete(make_service):
+def _write(path, named: tuple[str, bytes]):
+    path.write_bytes(named[1])
+    return path
+
+
+def test_replace_and_delete(make_service, tmp_path):
+    """A changed file (same path, new content) replaces its document; a delete removes it."""
     svc = make_service()
-    svc.add_files([note("ghi-chu.txt", "Trồng rừng phòng hộ ven sông. " * 30 + "\n\nII. NỘI DUNG\n\n"
-                        + "Kiểm tra tiến độ trồng rừng hằng quý. " * 30)])
-    e = svc.engine
+    path = tmp_path / "ghi-chu.txt"
+    svc.index_paths([_write(path, note("ghi-chu.txt", "Trồng rừng phòng hộ ven sông. " * 30 + "\n\nII. NỘI DUNG\n\n"
+                                       + "Kiểm tra tiến độ trồng rừng hằng quý. " * 30))])
+    e = svc.engine.inner
     first = e.document("ghi-chu")["passages"]
     assert first >= 2
     v1 = e.version()
-    svc.add_files([note("ghi-chu.txt", "Xây dựng nông thôn mới kiểu mẫu.")])
+    assert svc.index_paths([_write(path, note("ghi-chu.txt", "Xây dựng nông thôn mới kiểu mẫu."))]
+                           ).summary()["updated"] == 1
     assert e.version() != v1
     doc = e.document("ghi-chu")
     now = doc["passages"]
@@ -109,10 +122,10 @@ def test_replace_and_delete(make_service):
 def test_version_changes_only_on_writes(make_service):
     svc = make_service()
     svc.add_files([(PLAN_A.name, PLAN_A.read_bytes())])
-    v = svc.engine.version()
-    assert v and svc.engine.version() == v
+    v = svc.engine.inner.version()
+    assert v and svc.engine.inner.version() == v
     report = svc.add_files([(PLAN_A.name, PLAN_A.read_bytes())])  # unchanged: no write
-    assert report.summary()["unchanged"] == 1 and svc.engine.version() == v
+    assert report.summary()["unchanged"] == 1 and svc.engine.inner.version() == v
     other = make_service()  # another replica sees the change
     svc.add_files([note("them.txt", "Thêm một văn bản.")])
     assert other.engine.version() != v
@@ -159,18 +172,21 @@ def test_fingerprint_mismatch_needs_rebuild(make_service):
 def test_no_index_is_unavailable(make_service):
     svc = make_service()
     with pytest.raises(IndexUnavailable):
-        svc.engine.stats()
+        svc.engine.inner.stats()
     assert svc.health().status == "no_index"
-    assert svc.engine.sources() == {} and svc.engine.cached_vectors(["x"]) == {}
+    assert svc.engine.inner.sources() == {} and svc.engine.inner.cached_vectors(["x"]) == {}
 
 
-def test_cached_vectors_reuse_unchanged_passages(make_service):
+def test_cached_vectors_reuse_unchanged_passages(make_service, tmp_path):
     svc = make_service()
-    svc.add_files([(PLAN_A.name, PLAN_A.read_bytes())])
-    e = svc.engine
+    path = tmp_path / PLAN_A.name
+    path.write_bytes(PLAN_A.read_bytes())
+    svc.index_paths([path])
+    e = svc.engine.inner
     doc = e.document(PLAN_A.stem)
     edited = PLAN_A.read_text().replace(doc["text"][doc["passage_list"][-1]["start"]:][:40], "Đoạn cuối đã sửa. ")
-    report = svc.add_files([(PLAN_A.name, edited.encode())])
+    path.write_text(edited)
+    report = svc.index_paths([path])
     assert report.summary()["updated"] == 1
     assert 0 < report.embedded < report.reused
 
@@ -178,7 +194,7 @@ def test_cached_vectors_reuse_unchanged_passages(make_service):
 def test_lexical_and_dense_legs_with_filters(make_service):
     svc = make_service()
     svc.add_files([(PLAN_A.name, PLAN_A.read_bytes()), (PLAN_B.name, PLAN_B.read_bytes())])
-    e = svc.engine
+    e = svc.engine.inner
     q = "tuyên truyền chuyển đổi số"
     hits = e.lexical(word_terms(q), folded_terms(q), 0.3, 10)
     assert hits and [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
