@@ -27,6 +27,8 @@ import re
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
+from .passages import (duration_items, is_duration_question, is_issued_question, issued_items,
+                       preamble_items)
 from .question import Question, analyze
 from .roles import ROLE_RANK, item_role, role_fit
 from .support import Matcher, Support, quote_words
@@ -60,13 +62,30 @@ def _doc_numbers(doc: dict) -> set[str]:
     return out
 
 
-def _doc_context(docs: list[dict]) -> dict[str, str]:
+HEAD_CHARS = 700
+
+
+def _doc_heads(service) -> dict[str, str]:
+    """The opening of every document (issuer, place, full title), read once per index version."""
+    def build() -> dict[str, str]:
+        out = {}
+        for d in service.documents():
+            detail = service.document(d["id"])
+            out[d["id"]] = detail.text[:HEAD_CHARS] if detail is not None else ""
+        return out
+
+    cached = getattr(service, "_cached", None)
+    return cached("answer:doc_heads", build) if cached else build()
+
+
+def _doc_context(docs: list[dict], heads: dict[str, str] | None = None) -> dict[str, str]:
     out = {}
+    heads = heads or {}
     for d in docs:
         refs = " ".join(((r.get("text") if isinstance(r, dict) else getattr(r, "text", "")) or "")
                         for r in d.get("implements") or [])
         out[d["id"]] = " ".join(str(d.get(k) or "") for k in ("type", "title", "number", "issuer", "place")) + \
-            " " + refs
+            " " + refs + " " + heads.get(d["id"], "")
     return out
 
 
@@ -104,7 +123,7 @@ def _fit(q: Question, item: dict) -> float | None:
                 return None
             bonus += 0.3
         elif q.measure == "money":
-            if not item.get("currency") and measure not in ("USD",):
+            if not item.get("currency") and "đồng" not in measure and measure != "USD":
                 return None
             bonus += 0.3
         if q.count_noun and q.count_noun not in ("phan", "ty", "trieu", "nam", "lan"):
@@ -132,12 +151,37 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += 0.4 if wk == "period" else -0.2
         if re.search(r" (?:chu ky|how often|dinh ky nao|frequency) ", folded_q):
             bonus += 0.4 if wk == "recurring" else -0.2
+        if is_duration_question(folded_q):
+            bonus += 0.8 if wk == "duration" else -0.6
+        elif wk == "duration":
+            bonus -= 0.6
+        if is_issued_question(folded_q):
+            bonus += 1.0 if item.get("via") == "passage" and wk == "date" else -0.6
+        elif item.get("via") == "passage" and wk == "date":
+            return None
         if q.years:
             found = re.findall(r"\b(?:19|20)\d\d\b", item.get("when") or "")
             if found and not any(y in found for y in q.years):
                 bonus -= 0.3
         return bonus
     return 0.0
+
+
+def _passage_items(service, q: Question, results: list, docs: list[dict]) -> list[dict]:
+    """Durations and dates of referenced documents read from the passages (see passages.py)."""
+    folded_q = folded_words(q.text)
+    out = []
+    if is_duration_question(folded_q):
+        out += duration_items(results)
+    if is_issued_question(folded_q) and q.doc_refs:
+        texts = []
+        for d in docs:
+            if _doc_numbers(d) & set(q.doc_refs):
+                detail = service.document(d["id"])
+                if detail is not None:
+                    texts.append((d["id"], d.get("title") or "", detail.text))
+        out += issued_items(q.doc_refs, texts)
+    return out
 
 
 def _own_text(q: Question, item: dict) -> str:
@@ -149,9 +193,9 @@ def _own_text(q: Question, item: dict) -> str:
 
 
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
-                named: set[str]) -> list[tuple[float, dict, Support]]:
+                named: set[str], heads: dict[str, str] | None = None) -> list[tuple[float, dict, Support]]:
     """Supported items, best first: (score, item, support)."""
-    matcher = Matcher(q, items, _doc_context(docs))
+    matcher = Matcher(q, items, _doc_context(docs, heads))
     out = []
     for item in items:
         fit = _fit(q, item)
@@ -190,9 +234,11 @@ def _target_answer(item: dict, text_of) -> str | None:
         return None
     # A counted noun's phrase follows the number ("01 điểm | du lịch cộng đồng"): keep it.
     if item.get("subject_start") is not None and item.get("answer_end") is not None and \
-            0 <= item["subject_start"] - item["answer_end"] <= 1:
+            item["subject_start"] <= item["answer_end"] + 1 < item["subject_end"]:
         quote, base = item.get("quote") or "", item["start"]
-        tail = quote[item["answer_end"] - base:item["subject_end"] - base]
+        tail = quote[max(item["answer_end"], item["subject_start"]) - base:item["subject_end"] - base]
+        if item["subject_start"] < item["answer_end"]:
+            tail = quote[item["answer_end"] - base:item["subject_end"] - base]
         tail = re.split(r"[,;(]|\s+(?:và|trong đó|đến năm|vào năm|năm \d)", tail)[0]
         answer = _clip(answer + tail)
     return answer
@@ -301,7 +347,11 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             docs = [d for d in docs if d["id"] in doc_ids]
         items = service.all_items(item_kind, doc_ids)
         named = named_documents(q, docs)
-        scored = score_items(q, items, results, docs, named)
+        if q.kind == "when":
+            items = items + _passage_items(service, q, results, docs)
+        elif q.kind == "who" and q.role == "xây dựng":
+            items = items + preamble_items(results)
+        scored = score_items(q, items, results, docs, named, _doc_heads(service))
         if scored:
             top_score, top, sup = scored[0]
             if q.kind == "who":

@@ -61,8 +61,8 @@ _DOC_REF = re.compile(r"(\d{1,4})\s*-?\s*(nq|kl|qd|kh|ct|tb|hd)(?:\s*(?:tu|tw|hu
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
     ("percent", re.compile(r"\b(?:ty le|phan tram|percent|percentage|share|rate|bao phu)\b|%")),
-    ("money", re.compile(r"\b(?:kinh phi|ngan sach|dong|ty dong|trieu dong|von|budget|funding|fund|cost|"
-                         r"revenue|income|thu nhap|investment|vnd)\b")),
+    ("money", re.compile(r"\b(?:kinh phi|ngan sach|bao nhieu dong|ty dong|trieu dong|nghin dong|so tien|"
+                         r"nguon von|tong von|budget|funding|fund|cost|investment|vnd|how much money)\b")),
 ]
 
 

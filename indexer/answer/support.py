@@ -23,6 +23,7 @@ from .question import Question
 
 MIN_COVERAGE = 0.8
 MIN_OWN = 0.5
+MIN_OWN_TOTAL = 0.25
 FIELD_WEIGHT = {"item": 1.0, "section": 0.85, "document": 0.75}
 
 
@@ -32,10 +33,11 @@ class Support:
     own: float
     matched: dict[str, list[str]] = field(default_factory=dict)  # field -> matched words
     missing: list[str] = field(default_factory=list)
+    own_total: float = 0.0  # share of all the words found in the item itself
 
     @property
     def ok(self) -> bool:
-        return self.coverage >= MIN_COVERAGE and self.own >= MIN_OWN
+        return self.coverage >= MIN_COVERAGE and self.own >= MIN_OWN and self.own_total >= MIN_OWN_TOTAL
 
     def to_dict(self) -> dict:
         return {"coverage": round(self.coverage, 3), "own": round(self.own, 3),
@@ -84,7 +86,7 @@ class Matcher:
         section = _padded(" ".join(item.get("section_path") or []))
         document = self.doc_context.get(item.get("doc_id", ""), "  ")
         total = sum(self.weights)
-        got = got_own = 0.0
+        got = got_own = context = 0.0
         matched: dict[str, list[str]] = {}
         missing = []
         for (label, alts), w in zip(self.groups, self.weights):
@@ -94,11 +96,16 @@ class Matcher:
                     got += w * FIELD_WEIGHT[name]
                     if name == "item":
                         got_own += w
+                    else:
+                        context += w
                     matched.setdefault(name, []).append(hit)
                     break
             else:
                 missing.append(label)
-        return Support(got / total, got_own / total, matched, missing)
+        # "own": the share of the words the item itself must say — those its headings or document
+        # do not already say (the place, the plan's title).
+        rest = total - context
+        return Support(got / total, got_own / rest if rest > 0 else 1.0, matched, missing, got_own / total)
 
 
 def quote_words(text: str, words: list[str], limit: int = 160) -> str:
