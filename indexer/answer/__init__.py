@@ -63,6 +63,8 @@ def _doc_numbers(doc: dict) -> set[str]:
 
 
 HEAD_CHARS = 700
+_UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+_PLACE = re.compile(rf"(?<!\w)((?:[{_UP}]\w+ ){{1,3}}[{_UP}]\w+)(?!\w)")  # "Lai Châu", "Bình Lư"
 
 
 def _doc_heads(service) -> dict[str, str]:
@@ -71,7 +73,13 @@ def _doc_heads(service) -> dict[str, str]:
         out = {}
         for d in service.documents():
             detail = service.document(d["id"])
-            out[d["id"]] = detail.text[:HEAD_CHARS] if detail is not None else ""
+            if detail is None:
+                out[d["id"]] = ""
+                continue
+            # Plus the places it names ("Lai Châu", "Bình Lư"): the stored text often starts after
+            # the header that names the province.
+            places = dict.fromkeys(m.group(1) for m in _PLACE.finditer(detail.text))
+            out[d["id"]] = detail.text[:HEAD_CHARS] + " " + " ; ".join(places)
         return out
 
     cached = getattr(service, "_cached", None)

@@ -53,7 +53,7 @@ the a an of for is are was were what who which how many much when to in on by an
 did must should will shall there this that it its whom whose under among first all any per into from
 at as has have had been being up can could would may might their them they than then also each every
 body bodies agency office authority organization organisation unit units party within after before
-aim aims set sets share work relevant related concerned need needs according law
+aim aims set sets share related concerned need needs according law extend extends adopted issued signed
 """.split())
 _DOC_REF = re.compile(r"(\d{1,4})\s*-?\s*(nq|kl|qd|kh|ct|tb|hd)(?:\s*(?:tu|tw|hu|du|cp))?\b|"
                       r"\b(?:nghi quyet|ket luan|ke hoach|quyet dinh|chi thi|resolution|conclusion|"
@@ -161,6 +161,60 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
     return out
 
 
+_DOC_REF_RAW = re.compile(r"\d{1,4}\s*-\s*[A-ZĐ]{2,3}(?:/[A-ZĐ]{2,3})?")
+
+
+def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
+    """One group per Vietnamese word (compounds from the word segmenter: "bản đồ", "hội nghị",
+    "Bình Lư" must be found as such), question/kind words and the asked role's words left out,
+    abbreviations expanded ("UBND" -> "ủy ban nhân dân")."""
+    from indexer.index.analyzer import segment
+
+    role_phrases = {cue for cue, r in ROLE_CUES if r == role}
+    tokens_ = segment(text)
+    out: list[tuple[str, list[str]]] = []
+    covered: set[int] = set()
+    words = []
+    i = 0
+    while i < len(tokens_):  # segment() yields "a_b", then "a", "b": keep the compound only
+        t = tokens_[i]
+        if "_" in t:
+            n = t.count("_") + 1
+            words.append(t.replace("_", " "))
+            i += 1 + n
+        else:
+            words.append(t)
+            i += 1
+    for w in words:
+        folded = folded_words(w)
+        parts = folded.split()
+        if not parts or folded in role_phrases:
+            continue
+        if len(parts) == 1:
+            p = parts[0]
+            if p in _STOP or p.isdigit() or len(p) < 2 or (role and p in _ROLE_SYLLABLES):
+                continue
+            expanded = _ABBR.get(p, p)
+            if (expanded, [expanded]) not in out:
+                out.append((expanded, [expanded]))
+            continue
+        if all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES:
+            continue
+        if role and all(p in _ROLE_SYLLABLES for p in parts):
+            continue
+        if (folded, [folded]) not in out:
+            out.append((folded, [folded]))
+    return out
+
+
+# Compounds that name the kind of question or a document, not its subject.
+_STOP_PHRASES = frozenset("""
+chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
+ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
+phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh
+""".replace("\n", "").split("|"))
+
+
 def _terms(folded: str, role: str | None) -> list[str]:
     out = []
     for w in folded.split():
@@ -169,7 +223,7 @@ def _terms(folded: str, role: str | None) -> list[str]:
         if role and w in _ROLE_SYLLABLES:
             continue
         for part in _ABBR.get(w, w).split():
-            if part not in out and part not in QUESTION_STOPWORDS:
+            if part not in out and part not in _STOP:
                 out.append(part)
     return out
 
@@ -194,9 +248,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     terms = _terms(folded_vi, role)
     foreign = [folded_words(w) for w in untranslated(question)] if english else []
     if english:
-        groups = _english_groups(question, role) + [(t, [t]) for t in _terms(folded_words(names), role)]
+        groups = _english_groups(question, role) + _word_groups(names, role)
     else:
-        groups = [(t, [t]) for t in terms]
+        groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role)
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
     count_noun = None
