@@ -154,6 +154,8 @@ def _fit(q: Question, item: dict) -> float | None:
         folded_q = f" {folded_words(q.text)} "
         wk = item.get("when_kind")
         if re.search(r" (?:ngay nao|what date|which date|by what date) ", folded_q):
+            if wk in ("recurring", "period", "duration"):
+                return None  # "which date" is not answered by "hằng năm" or "2021-2025"
             bonus += 0.4 if wk == "date" else -0.2
         if re.search(r" (?:giai doan nao|which period|what period) ", folded_q):
             bonus += 0.4 if wk == "period" else -0.2
@@ -163,8 +165,10 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += 0.8 if wk == "duration" else -0.6
         elif wk == "duration":
             bonus -= 0.6
-        if is_issued_question(folded_q):
-            bonus += 1.0 if item.get("via") == "passage" and wk == "date" else -0.6
+        if is_issued_question(folded_q):  # only the date written after the document's number
+            if not (item.get("via") == "passage" and wk == "date"):
+                return None
+            bonus += 1.0
         elif item.get("via") == "passage" and wk == "date":
             return None
         if q.years:
@@ -195,8 +199,8 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
 def _own_text(q: Question, item: dict) -> str:
     """The item's own words: a target's clause and subject, a responsibility's task (the unit is
     the answer, not the subject), a deadline's task."""
-    if item["kind"] == "responsibility":
-        return f"{item.get('task') or ''} {item.get('quote') or ''}"
+    if item["kind"] == "responsibility":  # and the unit's name: "Ban Tuyên giáo" is a propaganda body
+        return f"{item.get('task') or ''} {item.get('quote') or ''} {item.get('unit_normalized') or ''}"
     return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''}"
 
 
@@ -214,8 +218,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue
         score = 3.0 * sup.coverage + 1.0 * sup.own + fit
         rank = _rank_of(item, results)
-        if rank is not None:
-            score += 1.0 / (1 + rank)
+        if rank is not None:  # one passage's rank weighs less where documents are compared
+            score += (0.5 if q.kind == "who" and not named else 1.0) / (1 + rank)
         if named:
             score += DOC_REF_BONUS if item["doc_id"] in named else -DOC_REF_BONUS
         if q.kind == "target" and item.get("subject"):
@@ -299,12 +303,12 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
     for key, g in by_unit.items():
         best_score = g["best"][0]
         role = item_role(g["best"][1])
-        bonus = 0.25 * math.log2(len(g["docs"])) if not named else 0.0
+        bonus = 0.5 * min(len(g["docs"]) - 1, 3) if not named else 0.0
         # A unit whose name carries the subject's words is the specialised body ("Ban Tuyên giáo"
         # for "tuyên truyền", "Ủy ban Kiểm tra" for "kiểm tra").
         name = f" {key} "
         if any(f" {w.split()[0]} " in name for w in matched_words if len(w) > 2):
-            bonus += 0.5
+            bonus += 0.75
         if q.role in (None, "chủ trì"):
             bonus -= 0.1 * ROLE_RANK.get(role, 5)
         ranked.append((best_score + bonus, key, g))

@@ -16,6 +16,7 @@ the same Vietnamese words:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from indexer.search.translate import base_form, default_glossary, tokens, translate_groups
@@ -202,8 +203,27 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             continue
         if role and all(p in _ROLE_SYLLABLES for p in parts):
             continue
-        if (folded, [folded]) not in out:
-            out.append((folded, [folded]))
+        if all(g[0] != folded for g in out):
+            out.append((folded, [folded] + [a for a in _synonyms().get(folded, []) if a != folded]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, list[str]]:
+    """The glossary read backwards as a thesaurus: a Vietnamese term that is the first equivalent of
+    an English entry also matches that entry's other equivalents ("tuyên truyền" -> "tuyên giáo",
+    both "propaganda"), so a Vietnamese question goes the same way as its English twin."""
+    out: dict[str, list[str]] = {}
+    for vi in default_glossary().values():
+        if len(vi) < 2:
+            continue
+        head = folded_words(vi[0])
+        if len(head.split()) < 2:
+            continue
+        for other in vi[1:]:
+            f = folded_words(other)
+            if len(f.split()) >= 2 and f not in out.setdefault(head, []):
+                out[head].append(f)
     return out
 
 
