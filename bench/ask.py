@@ -60,7 +60,8 @@ def main() -> None:
         halves = {name: qs for name, qs in halves.items() if name.startswith(
             "tuning" if args.half == "odd" else "held-back")}
     out = {"questions": str(QUESTIONS.relative_to(ROOT)), "k": args.k,
-           "documents": service.health().get("documents"), "halves": {}}
+           "documents": service.health().get("documents"), "model": service.health().get("model"),
+           "halves": {}}
     for name, qs in halves.items():
         rep = evaluate_ask(qs, service, args.k)
         tuning = name.startswith("tuning")
