@@ -25,7 +25,7 @@ def test_classify(question, kind):
 
 
 def test_content_terms_map_english():
-    assert content_terms("who is responsible for propaganda") == ["tuyen", "truyen", "giao"]
+    assert content_terms("who is responsible for propaganda") == ["tuyen", "truyen", "tuyen", "giao"]
     assert "rung" in content_terms("ty le che phu rung")
 
 
