@@ -205,7 +205,9 @@ def eval_(questions: Path = typer.Argument(..., help="Question set (JSONL with q
                                             "(GET URL/api/search) instead of the local index."),
           data_dir: Optional[Path] = DataDir,
           k: int = typer.Option(10, "-k", min=1, max=100, help="Results per question."),
-          ask: bool = typer.Option(False, "--ask", help="Evaluate the answers (issue 3 of 5)."),
+          ask: bool = typer.Option(False, "--ask", help="Evaluate the short answers (JSONL with question, "
+                                               "answer or null, accept, gold): accuracy, wrong and null "
+                                               "rates, first citation holding gold, per kind/role/language."),
           as_json: bool = typer.Option(False, "--json", help="Print one JSON object.")) -> None:
     """Retrieval quality: hit@1, hit@5, recall@10, MRR@10 per kind and language, latency, misses."""
     from indexer.embed.embedder import ModelUnavailable
@@ -215,11 +217,19 @@ def eval_(questions: Path = typer.Argument(..., help="Question set (JSONL with q
     if url and data_dir:
         _fail("give --url or --data-dir, not both", 2)
     if ask:
-        if ev.ASK_HOOK is None:
-            _fail("--ask needs the answer engine (issue 3 of 5), which is not built yet", 2)
-        source = url or _service(_settings(data_dir))
-        rep = ev.ASK_HOOK(ev.load_questions(questions), source, k)
-        print(json.dumps(rep, ensure_ascii=False, indent=2))
+        from indexer.answer.evaluate import evaluate_ask, format_report, load_ask_questions
+
+        try:
+            source = url or _service(_settings(data_dir))
+            rep = evaluate_ask(load_ask_questions(questions), source, k)
+        except ev.EvalError as exc:
+            _fail(str(exc))
+        except (IndexUnavailable, ModelUnavailable) as exc:
+            _fail(str(exc))
+        if as_json:
+            print(json.dumps(rep, ensure_ascii=False, indent=2))
+        else:
+            console.print(format_report(rep), highlight=False, markup=False)
         return
     try:
         search = ev.url_searcher(url) if url else ev.engine_searcher(_service(_settings(data_dir)))

@@ -169,6 +169,10 @@ class AskResponse(Record):
     message: str | None = None
     items: list[Item] = []
     citations: list[Citation] = []
+    role: str | None = Field(None, description="The role asked for / answered (chủ trì, phối hợp, …)")
+    support: dict | None = Field(None, description="Why this answer: the question's words found in "
+                                 "the item (matched per field: item, section, document), those missing, "
+                                 "coverage, and 'says' (the stretch of the quote that says it)")
 
 
 class UnitSummary(Record):

@@ -105,6 +105,8 @@ class Settings(BaseSettings):
                                    "parent task counts as partly covered (below: missing).")
     compare_item_match: float = Field(0.45, ge=0, le=1, description="Compare: similarity from which "
                                       "two targets/deadlines/responsibilities are the same item.")
+    show_errors: bool = Field(False, description="Let an error in an optional part of a page (the answer "
+                              "box) fail the request instead of being logged and hidden (tests, development).")
 
     def resolved_ocr_cache_dir(self) -> Path:
         return self.ocr_cache_dir or self.data_dir / "ocr-cache"

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from indexer.answer.roles import item_role
 from indexer.engine.errors import UnknownDocument
 from indexer.extract import normalize_unit, unit_key
 from indexer.search.highlight import highlight_spans
@@ -131,15 +132,18 @@ def _doc_names(docs: list[dict]) -> dict[str, dict]:
 def answer_box(service, query: str, response, k: int, doc: str | None, filters, docs: list[dict]) -> dict | None:
     """What the search page shows above its results. Reuses the page's own search (``response``)
     when it holds the passages ask() would retrieve, so the page never searches twice; a filtered
-    search answers from the filtered documents only. Never breaks the page: on an error the box is
-    left out (and the error logged)."""
+    search answers from the filtered documents only. In production an error leaves the box out (and
+    is logged) so the results below still answer the search; with ``settings.show_errors`` (tests,
+    development) it fails the request."""
+    doc_ids = None
+    if doc or filters:
+        doc_ids = {d["id"] for d in docs if (not doc or d["id"] == doc) and (not filters or filters.matches(d))}
+    reuse = response if k >= 10 else None
     try:
-        doc_ids = None
-        if doc or filters:
-            doc_ids = {d["id"] for d in docs if (not doc or d["id"] == doc) and (not filters or filters.matches(d))}
-        reuse = response if k >= 10 else None
         result = service.ask(query, k=10, response=reuse, doc_ids=doc_ids).model_dump()
-    except Exception:  # the results below still answer the search
+    except Exception:
+        if getattr(service.settings, "show_errors", False):
+            raise
         log.exception("answer box failed for %r", query)
         return None
     names = _doc_names(docs)
@@ -160,7 +164,7 @@ def answer_box(service, query: str, response, k: int, doc: str | None, filters, 
             "doc_id": c["doc_id"], "heading": name.get("heading") or c.get("doc_title") or c["doc_id"],
             "reference": name.get("reference", ""), "section_path": c.get("section_path") or [],
             "url": anchors.url(c["doc_id"], c["start"], query),
-            "role": item.get("role") if item and item.get("kind") == "responsibility" else None,
+            "role": item_role(item) if item and item.get("kind") == "responsibility" else None,
         })
         if len(citations) >= MAX_CITATIONS:
             break
@@ -178,7 +182,10 @@ def answer_box(service, query: str, response, k: int, doc: str | None, filters, 
         plural = {"responsibility": "responsibilities", "target": "targets", "deadline": "timeline"}[top["kind"]]
         view = {"url": f"/documents/{quote(top['doc_id'], safe='')}/{plural}",
                 "label": dict(VIEWS)[plural], "doc": names.get(top["doc_id"], {}).get("reference", "")}
+    support = result.get("support") or {}
     return {"kind": result["kind"], "kind_label": KIND_VI.get(result["kind"], "Câu hỏi"),
+            "role": result.get("role") if result["answer"] and result["kind"] in ("who", "tasks") else None,
+            "says": support.get("says") or "", "support_words": support.get("words") or [],
             "answer": result["answer"], "message": result.get("message"), "citations": citations,
             "more": max(0, len({(c['doc_id'], c['start']) for c in result['citations']}) - len(citations)),
             "units": units, "view": view, "interpreted": result.get("interpreted") or "",

@@ -1,42 +1,43 @@
-"""Extractive answers: classify the question, retrieve passages with the hybrid search, prefer the
-extracted items (responsibilities, targets, deadlines) whose spans fall in those passages, and answer
-with words taken from the document (a unit name, the number with its unit, the deadline) plus the
-verbatim spans they come from. Nothing is generated; when nothing supports an answer, ``answer`` is
-None and the citations are the closest passages.
+"""Extractive answers you can trust: support before answer.
 
-A generative reader could later be plugged in behind the same citations (it would only rephrase
-``items``); none is shipped.
+1. The question is read once (``question.analyze``) from the search's own analysis of it — the
+   diacritics restored, the English glossary translation — so search and answer see the same
+   Vietnamese words: its kind (who / target / when / tasks), the role a who-question asks for, its
+   subject's words, the period and measure a target-question asks for, the documents it names.
+2. Candidates are the extracted items of the asked kind (responsibilities, targets, deadlines) in
+   every document (or the filtered ones). An item can answer only when it *supports* the question
+   (``support.Matcher``): the subject's words are in the item (its task, subject or clause; its
+   headings and document title count a little less), and the kind fits — who: a unit in the asked
+   role (``roles.role_fit``); target: a quantity of the asked measure and period; when: a deadline.
+3. Among supported items, retrieval rank, the documents the question names, role and fit decide.
+   Who-questions not tied to one document group the supporting responsibilities by unit across
+   documents ("Ban Tuyên giáo Tỉnh ủy — chủ trì (3 văn bản)", a citation per document).
+4. Nothing supports an answer -> ``answer`` is None, ``message`` says so, and the citations are the
+   closest passages of the search.
+
+Every answer is words of a document (a unit name, a value with its measure, a deadline) and every
+citation is a verbatim span. Nothing is generated.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
+from .passages import (duration_items, is_duration_question, is_issued_question, issued_items,
+                       preamble_items)
+from .question import Question, analyze
+from .roles import ROLE_RANK, item_role, role_fit
+from .support import Matcher, Support, quote_words
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
 _ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline"}
 MAX_ITEMS = 5
-
-
-def _overlap(terms: list[str], text: str) -> tuple[float, int]:
-    """(share of the question's content words found in ``text``, number of word pairs found)."""
-    if not terms:
-        return 0.0, 0
-    hay = f" {folded_words(text)} "
-    found = sum(1 for t in terms if f" {t} " in hay)
-    pairs = sum(1 for a, b in zip(terms, terms[1:]) if f" {a} {b} " in hay)
-    return found / len(terms), pairs
-
-
-def _item_text(item: dict) -> str:
-    parts = [item.get("quote", "")]
-    for key in ("unit", "unit_normalized", "subject", "task"):
-        if item.get(key):
-            parts.append(str(item[key]))
-    return " ".join(parts)
+MAX_ANSWER_CHARS = 90
+DOC_REF_BONUS = 1.0
 
 
 def _citation(item_or_result: dict) -> dict:
@@ -48,100 +49,349 @@ def _citation(item_or_result: dict) -> dict:
             "section_path": path, "start": item_or_result["start"], "end": item_or_result["end"]}
 
 
-def rank_items(question: str, interpreted: str, kind: str, results: list, items: list[dict]) -> list[tuple[float, dict]]:
-    """Items scored by: the rank of the retrieved passage holding them, the share of the question's
-    content words they contain (with pairs of adjacent words counting extra), the role the question
-    asks about, and a unit the question names."""
-    terms = content_terms(interpreted or question)
-    roles = role_words(interpreted or question)
-    folded_q = f" {folded_words(interpreted or question)} "
-    scored = []
-    for item in items:
-        rank = next((i for i, r in enumerate(results)
-                     if r.doc_id == item["doc_id"] and item["start"] < r.end and r.start < item["end"]), None)
-        share, pairs = _overlap(terms, _item_text(item))
-        path_share, _ = _overlap(terms, " ".join(item.get("section_path") or []))
-        if share == 0 and not pairs:
-            continue
-        score = 2.0 * share + 0.5 * min(pairs, 6) + 0.3 * path_share
-        if rank is not None:
-            score += 1.0 / (1 + rank)
-        if item["kind"] == "target" and any(re.search(r"(?i)mục tiêu|chỉ tiêu", p)
-                                            for p in item.get("section_path") or []):
-            score += 0.6  # the list of targets rather than a task restating one
-        if item["kind"] == "target" and item.get("measure"):
-            measure = folded_words(item["measure"]) or "phan tram"
-            if "%" in item["measure"]:
-                measure = "phan tram"
-            if f" {measure.split()[0]} " in folded_q or (measure == "phan tram" and " ty le " in folded_q):
-                score += 0.3  # the question names the measure ("bao nhiêu lượt", "tỷ lệ")
-        if item["kind"] == "responsibility":
-            item_roles = item.get("roles") or [item.get("role")]
-            if roles and any(r in item_roles for r in roles):
-                score += 0.6 if item.get("role") in roles else 0.3
-            unit = folded_words(item.get("unit_normalized") or item.get("unit") or "")
-            if len(unit) > 4 and f" {unit} " in folded_q:
-                score += 1.5
-            if kind == "who" and item.get("role") == "phối hợp":
-                score -= 0.3
-        scored.append((score, share, pairs, item))
-    scored.sort(key=lambda x: -x[0])
-    return [(s, it) for s, share, pairs, it in scored if share >= 0.5]
+# -- documents a question names ---------------------------------------------------------------------
+
+def _doc_numbers(doc: dict) -> set[str]:
+    """Leading numbers of a document's own number and of the documents it implements."""
+    out = set()
+    for number in [doc.get("number") or ""] + [(r.get("number") if isinstance(r, dict) else
+                                               getattr(r, "number", "")) or "" for r in doc.get("implements") or []]:
+        m = re.match(r"\s*0*(\d+)", number)
+        if m:
+            out.add(m.group(1))
+    return out
 
 
-def _answer_text(kind: str, best: list[dict]) -> str | None:
-    if not best:
-        return None
-    top = best[0]
-    if kind == "who":
-        names = []
-        for item in best:
-            if item["doc_id"] != top["doc_id"] or item["start"] != top["start"]:
+HEAD_CHARS = 700
+_UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+_PLACE = re.compile(rf"(?<!\w)((?:[{_UP}]\w+ ){{1,3}}[{_UP}]\w+)(?!\w)")  # "Lai Châu", "Bình Lư"
+
+
+def _doc_heads(service) -> dict[str, str]:
+    """The opening of every document (issuer, place, full title), read once per index version."""
+    def build() -> dict[str, str]:
+        out = {}
+        for d in service.documents():
+            detail = service.document(d["id"])
+            if detail is None:
+                out[d["id"]] = ""
                 continue
-            if item["unit"] not in names and (item.get("role") != "phối hợp" or not names):
-                names.append(item["unit"])
-        role = top.get("role")
-        return "; ".join(names) + (f" ({role})" if role and role != "thực hiện" else "")
-    if kind == "tasks":
-        task = top.get("task") or top["quote"]
-        if len(task) > 240:
-            cut = task.rfind(" ", 0, 240)
-            task = task[:cut if cut > 0 else 240] + "…"
-        return f"{top['unit']}: {task}"
-    if kind == "target":
-        from indexer.extract.targets import target_answer
+            # Plus the places it names ("Lai Châu", "Bình Lư"): the stored text often starts after
+            # the header that names the province.
+            places = dict.fromkeys(m.group(1) for m in _PLACE.finditer(detail.text))
+            out[d["id"]] = detail.text[:HEAD_CHARS] + " " + " ; ".join(places)
+        return out
 
-        return target_answer(top) or None
-    if kind == "when":
-        return top.get("when")
-    return None
+    cached = getattr(service, "_cached", None)
+    return cached("answer:doc_heads", build) if cached else build()
+
+
+def _doc_context(docs: list[dict], heads: dict[str, str] | None = None) -> dict[str, str]:
+    out = {}
+    heads = heads or {}
+    for d in docs:
+        refs = " ".join(((r.get("text") if isinstance(r, dict) else getattr(r, "text", "")) or "")
+                        for r in d.get("implements") or [])
+        out[d["id"]] = " ".join(str(d.get(k) or "") for k in ("type", "title", "number", "issuer", "place")) + \
+            " " + refs + " " + heads.get(d["id"], "")
+    return out
+
+
+def named_documents(q: Question, docs: list[dict]) -> set[str]:
+    """Documents the question names: by number ("08-NQ/TU", "Kết luận 224") or by a law's title
+    ("Luật Điện ảnh", "Law on Tourism" -> "luật du lịch") found whole in the question."""
+    named = set()
+    if q.doc_refs:
+        named |= {d["id"] for d in docs if _doc_numbers(d) & set(q.doc_refs)}
+    qtext = f" {folded_words(q.text + ' ' + q.vi_text)} "
+    for d in docs:
+        title = folded_words(d.get("title") or "")
+        words = title.split()
+        if 2 <= len(words) <= 6 and f" {title} " in qtext:
+            named.add(d["id"])
+    return named
+
+
+# -- scoring ----------------------------------------------------------------------------------------
+
+def _rank_of(item: dict, results: list) -> int | None:
+    return next((i for i, r in enumerate(results)
+                 if r.doc_id == item["doc_id"] and item["start"] < r.end and r.start < item["end"]), None)
+
+
+def _fit(q: Question, item: dict) -> float | None:
+    """Kind fit beyond the subject: None = the item cannot answer."""
+    if q.kind in ("who", "tasks"):
+        return role_fit(item, q.role) if q.kind == "who" else 0.0
+    if q.kind == "target":
+        measure = item.get("measure") or ""
+        bonus = 0.0
+        if q.measure == "percent":
+            if not measure.startswith("%"):
+                return None
+            bonus += 0.3
+        elif q.measure == "money":
+            if not item.get("currency") and "đồng" not in measure and measure != "USD":
+                return None
+            bonus += 0.3
+        if q.count_noun and q.count_noun not in ("phan", "ty", "trieu", "nam", "lan"):
+            if f" {q.count_noun} " in f" {folded_words(measure + ' ' + (item.get('answer') or ''))} ":
+                bonus += 0.8
+            elif q.measure is None:
+                bonus -= 0.5
+        if q.years:
+            period = f"{item.get('period') or ''} {item.get('quote') or ''}"
+            found = re.findall(r"\b(?:19|20)\d\d\b", period)
+            if any(y in found for y in q.years):
+                bonus += 0.3
+            elif found:
+                bonus -= 0.4
+        if any(re.search(r"(?i)mục tiêu|chỉ tiêu", p) for p in item.get("section_path") or []):
+            bonus += 0.2
+        return bonus
+    if q.kind == "when":
+        bonus = 0.0
+        folded_q = f" {folded_words(q.text)} "
+        wk = item.get("when_kind")
+        if re.search(r" (?:ngay nao|what date|which date|by what date) ", folded_q):
+            if wk in ("recurring", "period", "duration"):
+                return None  # "which date" is not answered by "hằng năm" or "2021-2025"
+            bonus += 0.4 if wk == "date" else -0.2
+        if re.search(r" (?:giai doan nao|which period|what period) ", folded_q):
+            bonus += 0.4 if wk == "period" else -0.2
+        if re.search(r" (?:chu ky|how often|dinh ky nao|frequency) ", folded_q):
+            bonus += 0.4 if wk == "recurring" else -0.2
+        if is_duration_question(folded_q):
+            bonus += 0.8 if wk == "duration" else -0.6
+        elif wk == "duration":
+            bonus -= 0.6
+        if is_issued_question(folded_q):  # only the date written after the document's number
+            if not (item.get("via") == "passage" and wk == "date"):
+                return None
+            bonus += 1.0
+        elif item.get("via") == "passage" and wk == "date":
+            return None
+        if q.years:
+            found = re.findall(r"\b(?:19|20)\d\d\b", item.get("when") or "")
+            if found and not any(y in found for y in q.years):
+                bonus -= 0.3
+        return bonus
+    return 0.0
+
+
+def _passage_items(service, q: Question, results: list, docs: list[dict]) -> list[dict]:
+    """Durations and dates of referenced documents read from the passages (see passages.py)."""
+    folded_q = folded_words(q.text)
+    out = []
+    if is_duration_question(folded_q):
+        out += duration_items(results)
+    if is_issued_question(folded_q) and q.doc_refs:
+        texts = []
+        for d in docs:
+            if _doc_numbers(d) & set(q.doc_refs):
+                detail = service.document(d["id"])
+                if detail is not None:
+                    texts.append((d["id"], d.get("title") or "", detail.text))
+        out += issued_items(q.doc_refs, texts)
+    return out
+
+
+def _own_text(q: Question, item: dict) -> str:
+    """The item's own words: a target's clause and subject, a responsibility's task (the unit is
+    the answer, not the subject), a deadline's task."""
+    if item["kind"] == "responsibility":  # and the unit's name: "Ban Tuyên giáo" is a propaganda body
+        return f"{item.get('task') or ''} {item.get('quote') or ''} {item.get('unit_normalized') or ''}"
+    return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''}"
+
+
+def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
+                named: set[str], heads: dict[str, str] | None = None) -> list[tuple[float, dict, Support]]:
+    """Supported items, best first: (score, item, support)."""
+    matcher = Matcher(q, items, _doc_context(docs, heads))
+    out = []
+    for item in items:
+        fit = _fit(q, item)
+        if fit is None:
+            continue
+        sup = matcher.support(item, _own_text(q, item))
+        if not sup.ok:
+            continue
+        score = 3.0 * sup.coverage + 1.0 * sup.own + fit
+        rank = _rank_of(item, results)
+        if rank is not None:  # one passage's rank weighs less where documents are compared
+            score += (0.5 if q.kind == "who" and not named else 1.0) / (1 + rank)
+        if named:
+            score += DOC_REF_BONUS if item["doc_id"] in named else -DOC_REF_BONUS
+        if q.kind == "target" and item.get("subject"):
+            subj = matcher.support(item, item["subject"])
+            score += 1.0 * subj.own  # the number whose own subject is asked, not its neighbour's
+        out.append((score, item, sup))
+    out.sort(key=lambda x: -x[0])
+    return out
+
+
+# -- answers ----------------------------------------------------------------------------------------
+
+def _clip(text: str, limit: int = MAX_ANSWER_CHARS) -> str:
+    text = " ".join(text.split()).strip(" ,;:")
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > 0 else limit].rstrip(" ,;:") + "…"
+
+
+def _target_answer(item: dict, text_of) -> str | None:
+    from indexer.extract.targets import target_answer
+
+    answer = item.get("answer") or item.get("value_text")
+    if not answer:
+        return None
+    period_answer = target_answer(item)  # "đạt 59,55% đến năm 2030": the due period is part of it
+    # A counted noun's phrase follows the number ("01 điểm | du lịch cộng đồng"): keep it.
+    if item.get("subject_start") is not None and item.get("answer_end") is not None and \
+            item["subject_start"] <= item["answer_end"] + 1 < item["subject_end"]:
+        quote, base = item.get("quote") or "", item["start"]
+        tail = quote[max(item["answer_end"], item["subject_start"]) - base:item["subject_end"] - base]
+        if item["subject_start"] < item["answer_end"]:
+            tail = quote[item["answer_end"] - base:item["subject_end"] - base]
+        tail = re.split(r"[,;(]|\s+(?:và|trong đó|đến năm|vào năm|năm \d)", tail)[0]
+        answer = _clip(answer + tail)
+    if period_answer != (item.get("answer") or item.get("value_text") or "").strip():
+        answer = f"{answer} {period_answer[len((item.get('answer') or item.get('value_text') or '').strip()):].strip()}"
+    return answer
+
+
+def _units_of_sentence(best: dict, pool: list[dict], asked: str | None) -> str:
+    """The units of the best item's sentence in its role, as one verbatim stretch when they are
+    written side by side ("Cán bộ, đảng viên, đoàn viên, hội viên và Nhân dân")."""
+    role = item_role(best)
+    same = [it for it in pool if it["doc_id"] == best["doc_id"] and it["start"] == best["start"]
+            and item_role(it) == role and it.get("unit_start") is not None]
+    same = sorted({it["unit_start"]: it for it in same}.values(), key=lambda it: it["unit_start"])
+    if not same:
+        return best.get("unit") or ""
+    quote, base = best.get("quote") or "", best["start"]
+    groups: list[list[dict]] = [[same[0]]]
+    for it in same[1:]:
+        gap = quote[groups[-1][-1]["unit_end"] - base:it["unit_start"] - base]
+        if re.fullmatch(r"[\s,;]*(?:và|cùng)?[\s,;]*", gap):
+            groups[-1].append(it)
+        else:
+            groups.append([it])
+    names = []
+    for g in groups:
+        s, e = g[0]["unit_start"] - base, g[-1]["unit_end"] - base
+        names.append(quote[s:e] if 0 <= s < e <= len(quote) else g[0].get("unit", ""))
+    if best.get("unit_start") is not None:  # the best unit's group first
+        names.sort(key=lambda n: best["unit"] not in n)
+    return "; ".join(names[:3])
+
+
+def _unit_key(item: dict) -> str:
+    from indexer.extract import unit_key
+
+    return unit_key(item.get("unit_normalized") or item.get("unit") or "")
+
+
+def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]):
+    """(answer, role, chosen items) for a who-question: units grouped across documents."""
+    by_unit: dict[str, dict] = {}
+    matched_words = {w for _, _, s in scored[:50] for ws in s.matched.values() for w in ws}
+    for score, item, sup in scored:
+        key = _unit_key(item)
+        g = by_unit.setdefault(key, {"best": None, "score": score, "docs": {}, "items": []})
+        if g["best"] is None:
+            g["best"] = (score, item, sup)
+        g["docs"].setdefault(item["doc_id"], (score, item, sup))
+        g["items"].append(item)
+    ranked = []
+    for key, g in by_unit.items():
+        best_score = g["best"][0]
+        role = item_role(g["best"][1])
+        bonus = 0.5 * min(len(g["docs"]) - 1, 3) if not named else 0.0
+        # A unit whose name carries the subject's words is the specialised body ("Ban Tuyên giáo"
+        # for "tuyên truyền", "Ủy ban Kiểm tra" for "kiểm tra").
+        name = f" {key} "
+        if any(f" {w.split()[0]} " in name for w in matched_words if len(w) > 2):
+            bonus += 0.75
+        if q.role in (None, "chủ trì"):
+            bonus -= 0.1 * ROLE_RANK.get(role, 5)
+        ranked.append((best_score + bonus, key, g))
+    ranked.sort(key=lambda x: -x[0])
+    _, key, g = ranked[0]
+    score, best, sup = g["best"]
+    pool = [it for _, it, _ in scored]
+    units = _units_of_sentence(best, pool, q.role)
+    role = item_role(best)
+    ndocs = len(g["docs"])
+    if ndocs > 1 and not named:
+        answer = f"{units} — {role} ({ndocs} văn bản)"
+        chosen = [best] + [v[1] for d, v in sorted(g["docs"].items(), key=lambda kv: -kv[1][0])
+                           if v[1] is not best]
+    else:
+        answer = f"{units} ({role})" if role not in ("thực hiện",) else units
+        chosen = [best] + [it for _, it, _ in scored if it is not best][:MAX_ITEMS - 1]
+    return answer, role, sup, chosen
+
+
+def _support_dict(sup: Support, item: dict) -> dict:
+    words = [w for ws in sup.matched.values() for w in ws]
+    out = sup.to_dict()
+    out["says"] = quote_words(item.get("quote") or "", sup.matched.get("item", []))
+    out["fields"] = {"item": "task" if item["kind"] == "responsibility" else
+                     ("subject" if item["kind"] == "target" else "task"),
+                     "section": "section_path", "document": "document title"}
+    out["words"] = words
+    return out
 
 
 def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | None = None) -> dict:
-    """{"question", "kind", "answer", "items", "citations", "interpreted"} for one question.
+    """{"question", "kind", "role", "answer", "support", "items", "citations", "interpreted"}.
 
     ``response``: the ``SearchResponse`` of this same question when the caller already searched (the
-    search page), so the search is not run twice; its first ``k`` results are used. ``doc_ids``: only
-    answer from these documents (a filtered search)."""
-    kind = classify(question)
+    search page), so the search (and its translation) is not run twice; its first ``k`` results are
+    used. ``doc_ids``: only answer from these documents (a filtered search)."""
     if response is None:
         response = service.search(question, k=k)
     interpreted = response.interpreted or question
     results = response.results[:k]
-    best: list[dict] = []
-    item_kind = _ITEM_KIND.get(kind)
-    if item_kind:
+    q = analyze(question, response.interpreted, response.translated, response.language)
+    answer, role, support, best = None, None, None, []
+    item_kind = _ITEM_KIND.get(q.kind)
+    if item_kind and q.groups:
+        docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
+        if doc_ids is not None:
+            docs = [d for d in docs if d["id"] in doc_ids]
         items = service.all_items(item_kind, doc_ids)
-        ranked = rank_items(question, interpreted, kind, results, items)
-        best = [it for _, it in ranked[:MAX_ITEMS]]
-    answer = _answer_text(kind, best)
-    if answer is None:
-        best = []
-    citations = [_citation(it) for it in best] if best else \
-        [_citation(r.to_dict()) for r in results[:3]]
-    return {"question": question, "kind": kind, "interpreted": interpreted if interpreted != question else "",
-            "answer": answer, "message": None if answer else NOT_FOUND_VI,
+        named = named_documents(q, docs)
+        if q.kind == "when":
+            items = items + _passage_items(service, q, results, docs)
+        elif q.kind == "who" and q.role == "xây dựng":
+            items = items + preamble_items(results)
+        scored = score_items(q, items, results, docs, named, _doc_heads(service))
+        if scored:
+            top_score, top, sup = scored[0]
+            if q.kind == "who":
+                answer, role, sup, best = _who_answer(q, scored, named)
+            elif q.kind == "tasks":
+                task = _clip(top.get("task") or top["quote"], 240)
+                answer, role = f"{top['unit']}: {task}", item_role(top)
+                best = [it for _, it, _ in scored[:MAX_ITEMS]]
+            elif q.kind == "target":
+                answer = _target_answer(top, None)
+                best = [it for _, it, _ in scored[:MAX_ITEMS]]
+            elif q.kind == "when":
+                answer = top.get("when")
+                best = [it for _, it, _ in scored[:MAX_ITEMS]]
+            if answer:
+                support = _support_dict(sup, best[0])
+    if not answer:
+        answer, best, role, support = None, [], None, None
+    citations = [_citation(it) for it in best] if best else [_citation(r.to_dict()) for r in results[:3]]
+    return {"question": question, "kind": q.kind, "role": role or q.role,
+            "interpreted": interpreted if interpreted != question else "",
+            "answer": answer, "message": None if answer else NOT_FOUND_VI, "support": support,
             "items": [dict(it) for it in best], "citations": citations}
 
 
-__all__ = ["NOT_FOUND_VI", "QUESTION_KINDS", "ask", "classify", "rank_items"]
+__all__ = ["NOT_FOUND_VI", "QUESTION_KINDS", "analyze", "ask", "classify", "content_terms", "role_words"]

@@ -5,8 +5,8 @@ median, p95 is ``sorted[min(n - 1, int(0.95 * n))]``, both as score.py computes 
 
 Two searchers: ``engine_searcher`` (in-process, a ``LocalEngine`` on a data dir) and
 ``url_searcher`` (a running server's ``GET /api/search``, the contract score.py uses). ``evaluate``
-runs one over a question file; ``format_report`` prints it. The answers mode (``--ask``) plugs in at
-``ASK_HOOK`` once the answer engine of issue "3 of 5" exists."""
+runs one over a question file; ``format_report`` prints it. The answers mode (``--ask``) lives in
+``indexer.answer.evaluate`` (``ASK_HOOK`` forwards to it)."""
 
 from __future__ import annotations
 
@@ -139,9 +139,11 @@ def url_searcher(url: str, timeout: float = 60.0) -> Searcher:
     return search
 
 
-# The answers mode (issue "3 of 5") registers a function here: (questions, engine_or_url, k) -> report
-# dict with its own metrics. ``nghiquyet eval --ask`` calls it and fails clearly while it is None.
-ASK_HOOK: Callable[..., dict] | None = None
+def ASK_HOOK(questions: list[dict], source, k: int = 10) -> dict:  # noqa: N802 (kept name)
+    """The answers mode: ``indexer.answer.evaluate.evaluate_ask`` (``nghiquyet eval --ask``)."""
+    from indexer.answer.evaluate import evaluate_ask
+
+    return evaluate_ask(questions, source, k)
 
 
 def evaluate(questions_path: Path, search: Searcher, k: int = 10) -> dict:

@@ -66,21 +66,31 @@ def base_form(word: str) -> str:
 
 def translate(text: str, glossary: dict[tuple[str, ...], list[str]] | None = None) -> str:
     """Vietnamese terms for an English query ("" when nothing is known)."""
+    out: list[str] = []
+    for _, vi in translate_groups(text, glossary):
+        out.extend(v for v in vi if v not in out)
+    return " ".join(out)
+
+
+def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | None = None
+                     ) -> list[tuple[str, list[str]]]:
+    """The same translation, kept per English phrase: [(english phrase, [Vietnamese equivalents])];
+    an English word the glossary lacks comes back with an empty list (the answer engine needs to
+    know which words of the question have no Vietnamese counterpart); a number maps to itself."""
     glossary = default_glossary() if glossary is None else glossary
     words = tokens(text)
     keys = [base_form(w) for w in words]
-    out: list[str] = []
+    out: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(words):
         for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
             phrase = tuple(keys[i : i + n])
             hit = glossary.get(phrase) or (glossary.get(tuple(words[i : i + n])) if n == 1 else None)
             if hit:
-                out.extend(v for v in hit if v not in out)
+                out.append((" ".join(words[i : i + n]), list(hit)))
                 i += n
                 break
         else:
-            if words[i][0].isdigit():
-                out.append(words[i])
+            out.append((words[i], [words[i]] if words[i][0].isdigit() else []))
             i += 1
-    return " ".join(out)
+    return out

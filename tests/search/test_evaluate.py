@@ -113,8 +113,20 @@ def test_cli_eval_local(indexed):
     assert set(body["latency_ms"]) == {"p50", "p95"}
     table = runner.invoke(app, args, env=env)
     assert table.exit_code == 0 and "overall" in table.output and "miss q2" in table.output
-    ask = runner.invoke(app, args + ["--ask"], env=env)
-    assert ask.exit_code == 2 and "answer engine" in ask.output
+    ask = runner.invoke(app, args + ["--ask"], env=env)  # a retrieval set has no expected answers
+    assert ask.exit_code != 0 and "'answer'" in ask.output and "Traceback" not in ask.output
+    afile = qfile.with_name("ask.jsonl")
+    afile.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in [
+        {"id": "a1", "kind": "who", "lang": "en", "question": "who is responsible for propaganda",
+         "answer": "Ban Tuyên giáo", "gold": [{"quote": "Ban Tuyên giáo Tỉnh ủy"}]},
+        {"id": "a2", "kind": "target", "lang": "vi", "question": "Tỷ lệ hộ dùng internet cáp quang là bao nhiêu?",
+         "answer": None, "gold": []}]) + "\n", encoding="utf-8")
+    ask = runner.invoke(app, ["eval", str(afile), "--data-dir", str(engine.settings.data_dir), "--ask", "--json"],
+                        env=env)
+    assert ask.exit_code == 0, ask.output
+    rep = json.loads(ask.stdout)
+    assert rep["overall"]["n"] == 2 and rep["overall"]["unanswerable_null_rate"] == 1.0
+    assert set(rep["by_kind"]) == {"who", "target"} and "wrong_rate" in rep["overall"]
     missing = runner.invoke(app, ["eval", str(qfile), "--data-dir", str(engine.settings.data_dir / "none")],
                             env=env)
     assert missing.exit_code == 1 and "no index" in missing.output and "Traceback" not in missing.output

@@ -36,7 +36,7 @@ def _indexed_template(tmp_path_factory) -> Path:
 def indexed_engine(_indexed_template, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(_indexed_template, data, ignore=shutil.ignore_patterns(".lock"))
-    return Service(Settings(data_dir=data, model="hash-256"))
+    return Service(Settings(data_dir=data, model="hash-256", show_errors=True))  # page errors fail tests
 
 
 @pytest.fixture

@@ -1,0 +1,119 @@
+"""When-answers the index-time extractor does not store, read at question time from the passages the
+search retrieved (and from the documents the question names):
+
+- durations ("chậm nhất là 05 ngày làm việc", "ít nhất là 05 ngày làm việc trước ngày tổ chức",
+  "02 năm") for "bao lâu", "how many working days", "within how long" questions — the laws state
+  time limits this way, the plans rarely;
+- the date of a referenced document ("Nghị quyết số 08-NQ/TU, ngày 04/3/2026 …") for "ban hành
+  ngày nào", "on what date was … adopted/issued" — the extractor skips these dates on purpose
+  (they are not deadlines).
+
+They become deadline-like items (verbatim spans with offsets) that go through the same support
+check as stored items: no support, no answer."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.extract.text import sentences
+from indexer.text import folded_words
+
+_DURATION_Q = re.compile(r" (?:bao lau|how long|how many (?:working )?(?:days|months|years)|within how many|"
+                         r"bao nhieu ngay|may ngay|bao nhieu thang|bao nhieu nam|thoi hieu|thoi han la) ")
+_ISSUED_Q = re.compile(r" (?:ban hanh ngay nao|ban hanh vao ngay nao|ngay ban hanh|ky ngay nao|thong qua ngay nao|"
+                       r"adopted|issued?|signed|promulgated|passed) ")
+_NUM_WORD = r"(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười lăm|hai mươi|ba mươi)"
+_DURATION = re.compile(
+    rf"(?:(?:chậm nhất là|chậm nhất|ít nhất là|ít nhất|tối đa là|tối đa|không quá|trong thời hạn|"
+    rf"trong vòng|trong|sau|trước|là)\s+)*\b{_NUM_WORD}\s+(?:ngày làm việc|ngày|tháng|năm|giờ)"
+    rf"(?:\s+(?:trước|sau|kể từ)\s+ngày(?:\s+(?!và\b|hoặc\b)[^\s,.;:()]+){{1,2}})?", re.I)
+_DATE = r"ngày\s+\d{1,2}\s*(?:/|-|\s+tháng\s+)\s*\d{1,2}\s*(?:/|-|\s+năm\s+)\s*\d{4}"
+
+
+def is_duration_question(folded_q: str) -> bool:
+    return bool(_DURATION_Q.search(f" {folded_q} "))
+
+
+def is_issued_question(folded_q: str) -> bool:
+    return bool(_ISSUED_Q.search(f" {folded_q} "))
+
+
+def _item(doc_id: str, title: str, path: list[str], text: str, base: int, s: int, e: int,
+          ws: int, we: int, kind: str) -> dict:
+    return {"kind": "deadline", "doc_id": doc_id, "doc_title": title, "start": base + s, "end": base + e,
+            "quote": text[s:e], "section_path": path, "when": text[ws:we], "when_start": base + ws,
+            "when_end": base + we, "when_kind": kind, "task": text[s:e], "units": [], "unit": None,
+            "via": "passage"}
+
+
+def duration_items(results) -> list[dict]:
+    """Durations in the sentences of the retrieved passages."""
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            for m in _DURATION.finditer(text, s, e):
+                if re.match(r"\d{4}\b", m.group(0).split()[-1]):
+                    continue
+                out.append(_item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
+                                 s, e, m.start(), m.end(), "duration"))
+    return out
+
+
+def issued_items(refs: list[str], documents: list[tuple[str, str, str]]) -> list[dict]:
+    """Dates that follow a reference to document number ``ref`` ("số 08-NQ/TU, ngày 04/3/2026")
+    in the given documents: (doc_id, title, text)."""
+    out = []
+    for ref in refs:
+        rx = re.compile(rf"(?<![\d])0*{re.escape(ref)}\s*-\s*[A-ZĐ]{{2,3}}/[A-ZĐ]{{2,3}}\s*,?\s*(?:được ban hành\s+)?"
+                        rf"(?:\s*\(\s*)?({_DATE})")
+        for doc_id, title, text in documents:
+            for m in rx.finditer(text):
+                s = text.rfind("\n", 0, m.start()) + 1
+                e = text.find("\n", m.end())
+                e = len(text) if e < 0 else e
+                if e - s > 600:
+                    s, e = max(s, m.start() - 200), min(e, m.end() + 300)
+                out.append(_item(doc_id, title, [], text, 0, s, e, m.start(1), m.end(1), "date"))
+                break
+    return out
+
+
+def question_folded(question: str, vi_text: str) -> str:
+    return folded_words(f"{question} {vi_text}")
+
+
+_PREAMBLE = re.compile(r"(?:như sau|cụ thể như sau|sau đây)\s*:?\s*$")
+
+
+def preamble_items(results) -> list[dict]:
+    """Who wrote a plan: "Ban Thường vụ Đảng ủy xã Bình Lư xây dựng Kế hoạch thực hiện như sau" —
+    the sentence that introduces a plan is not a task (the extractor skips it), but it answers "who
+    drew up / issued this plan"."""
+    from indexer.extract.responsibilities import _HEAD, _split_units, _subject
+    from indexer.extract.roles import roles_of
+    from indexer.extract.units import normalize_unit
+
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            if not _PREAMBLE.search(text[s:e + 1]):
+                continue
+            subject = _subject(text, s, e)
+            if not subject:
+                continue
+            subj_s, subj_e, pred_s, _ = subject
+            roles = roles_of(text, pred_s, e)
+            for us, ue in _split_units(text, subj_s, subj_e, strict=True):
+                if not _HEAD.match(text, us, ue):
+                    continue
+                written = text[us:ue]
+                out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+                            "start": r.start + s, "end": r.start + e, "quote": text[s:e],
+                            "section_path": list(r.section_path_parts or []), "unit": written,
+                            "unit_normalized": normalize_unit(written), "unit_start": r.start + us,
+                            "unit_end": r.start + ue, "role": roles[0], "roles": roles,
+                            "task": text[pred_s:e], "task_start": r.start + pred_s, "task_end": r.start + e,
+                            "via": "preamble"})
+    return out

@@ -1,0 +1,287 @@
+"""What a question asks, read once per request from the search's own analysis (``interpreted`` for
+a question typed without diacritics, ``translated`` for an English one), so search and answer see
+the same Vietnamese words:
+
+- ``kind``: who / target / when / tasks / general (``classify``);
+- ``role``: the role a who-question names (chủ trì, phối hợp, tham mưu, báo cáo viên, tham dự, xây
+  dựng, kiểm tra/giám sát, báo cáo), the first one in the question's word order ("which body leads …
+  in coordination with …" asks for the lead; "phối hợp với ai" for the partners);
+- ``terms``: the subject's content words (folded syllables), which an item must contain to support
+  an answer. English words the glossary does not know stay in as they are: a question about
+  "homestays" must not be answered from a passage that only shares "2030" and "xã";
+- ``years`` and ``measure``: the period and the kind of quantity a target-question asks for;
+- ``doc_refs``: document numbers it names ("08-NQ/TU", "Kết luận 224", "Resolution 06").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+
+from indexer.search.translate import base_form, default_glossary, tokens, translate_groups
+from indexer.text import QUESTION_STOPWORDS, folded_words, query_language
+
+from indexer.extract.units import ABBREVIATIONS
+
+from .classify import classify
+
+# Asked roles: folded Vietnamese phrases and English stems, in no particular order (the first one
+# found in the question wins). Values are the role names of the extractor (indexer/extract/roles.py)
+# plus "báo cáo viên" and "xây dựng", which the answer engine reads from the task's verbs.
+ROLE_CUES: list[tuple[str, str]] = [
+    ("bao cao vien", "báo cáo viên"), ("speaker", "báo cáo viên"), ("presenter", "báo cáo viên"),
+    ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
+    ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
+    ("participant", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
+    ("in charge", "chủ trì"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"),
+    ("coordinat", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
+    ("du thao", "xây dựng"), ("soan thao", "xây dựng"), ("xay dung", "xây dựng"), ("draft", "xây dựng"),
+    ("drew up", "xây dựng"), ("draw up", "xây dựng"), ("build", "xây dựng"), ("compile", "xây dựng"),
+    ("kiem tra", "kiểm tra/giám sát"), ("giam sat", "kiểm tra/giám sát"),
+    ("theo doi", "kiểm tra/giám sát"), ("inspect", "kiểm tra/giám sát"), ("supervis", "kiểm tra/giám sát"),
+    ("monitor", "kiểm tra/giám sát"), ("bao cao", "báo cáo"), ("report", "báo cáo"),
+]
+# Words that say which role or kind, not what about: left out of the subject's terms.
+_ROLE_SYLLABLES = frozenset("chu tri phoi hop tham muu lanh dao vien thanh phan du bao cao giam sat "
+                            "kiem tra soan thao".split())
+_KIND_WORDS = frozenset("""
+ai gi nao bao nhieu may khi gio nhu sao dau luc gom nhung thoi han diem hoan thanh chot
+muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky
+""".split())
+_EN_NOISE = frozenset("""
+the a an of for is are was were what who which how many much when to in on by and or with be does do
+did must should will shall there this that it its whom whose under among first all any per into from
+at as has have had been being up can could would may might their them they than then also each every
+body bodies agency office authority organization organisation unit units party within after before
+aim aims set sets share related concerned need needs according law extend extends adopted issued signed
+""".split())
+_DOC_REF = re.compile(r"(\d{1,4})\s*-?\s*(nq|kl|qd|kh|ct|tb|hd)(?:\s*(?:tu|tw|hu|du|cp))?\b|"
+                      r"\b(?:nghi quyet|ket luan|ke hoach|quyet dinh|chi thi|resolution|conclusion|"
+                      r"plan|decision|directive|regulation)\s+(?:so\s+)?(\d{1,4})\b")
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_MEASURE_CUES = [
+    ("percent", re.compile(r"\b(?:ty le|phan tram|percent|percentage|share|rate|bao phu)\b|%")),
+    ("money", re.compile(r"\b(?:kinh phi|ngan sach|bao nhieu dong|ty dong|trieu dong|nghin dong|so tien|"
+                         r"nguon von|tong von|budget|funding|fund|cost|investment|vnd|how much money)\b")),
+]
+
+
+_ABBR = {folded_words(k): folded_words(v) for k, v in ABBREVIATIONS.items() if len(k) > 2}
+
+
+@dataclass
+class Question:
+    text: str
+    language: str
+    kind: str
+    role: str | None
+    vi_text: str  # the Vietnamese the terms come from (interpreted, or the translation)
+    terms: list[str]
+    foreign: list[str] = field(default_factory=list)  # English words no glossary entry covers
+    years: list[str] = field(default_factory=list)
+    measure: str | None = None
+    count_noun: str | None = None
+    doc_refs: list[str] = field(default_factory=list)
+    # The subject as groups of folded alternatives: one group per Vietnamese syllable, one per
+    # English glossary phrase (any of its equivalents will do), one per unknown English word.
+    groups: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def asked_role(folded: str) -> str | None:
+    """The role named first in a folded question (None when it names none)."""
+    best: tuple[int, str] | None = None
+    q = f" {folded} "
+    for cue, role in ROLE_CUES:
+        m = re.search(rf"(?<![a-z]){re.escape(cue)}", q)
+        if m and (best is None or m.start() < best[0] or
+                  (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
+            best = (m.start(), role)
+    return best[1] if best else None
+
+
+def looks_english(question: str) -> bool:
+    """Mostly English words around a few Vietnamese names."""
+    words = re.findall(r"[A-Za-z]+", question.lower())
+    return sum(1 for w in words if w in _EN_NOISE) >= 3 and len(words) >= 5
+
+
+def vietnamese_names(question: str) -> str:
+    """Vietnamese words of a mixed question (names with diacritics and their capitalised
+    neighbours: "Bình Lư", "Lai Châu")."""
+    words = [w.strip("“”\"'’?,.:;()") for w in question.split()]
+    words = [re.sub(r"['’]s$", "", w) for w in words]
+    keep = [any(ord(c) > 127 for c in w) for w in words]
+    for i, w in enumerate(words):
+        if not keep[i] and w[:1].isupper() and ((i and keep[i - 1]) or (i + 1 < len(words) and keep[i + 1])):
+            keep[i] = True
+    return " ".join(w for w, k in zip(words, keep) if k)
+
+
+def untranslated(english: str) -> list[str]:
+    """English content words of a question that the glossary does not cover."""
+    glossary = default_glossary()
+    words = tokens(english)
+    keys = [base_form(w) for w in words]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(4, len(words) - i), 0, -1):
+            if glossary.get(tuple(keys[i:i + n])) or (n == 1 and glossary.get((words[i],))):
+                i += n
+                break
+        else:
+            w = words[i]
+            if not w[0].isdigit() and w not in _EN_NOISE and base_form(w) not in _EN_NOISE and len(w) > 2:
+                out.append(w)
+            i += 1
+    return out
+
+
+_STOP = (QUESTION_STOPWORDS - {"van", "ban", "can", "dang"}) | _KIND_WORDS | {"nq", "kl", "qd", "tw", "kh"}
+
+
+def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str]]]:
+    out = []
+    for en, vi in translate_groups(question):
+        if all(w in _EN_NOISE or base_form(w) in _EN_NOISE for w in en.split()) or en[0].isdigit():
+            continue
+        alts = []
+        for v in vi:
+            words = folded_words(v).split()
+            if all(w in _STOP or (role and w in _ROLE_SYLLABLES) for w in words):
+                continue  # a question, kind or role word ("chỉ tiêu", "chủ trì")
+            if " ".join(words) not in alts:
+                alts.append(" ".join(words))
+        if not vi and len(en) > 2:
+            alts = [en]
+        elif vi and not alts:
+            continue  # a question/kind/role word ("target", "who", "lead")
+        if alts:
+            out.append((en, alts))
+    return out
+
+
+_DOC_REF_RAW = re.compile(r"\d{1,4}\s*-\s*[A-ZĐ]{2,3}(?:/[A-ZĐ]{2,3})?")
+
+
+def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
+    """One group per Vietnamese word (compounds from the word segmenter: "bản đồ", "hội nghị",
+    "Bình Lư" must be found as such), question/kind words and the asked role's words left out,
+    abbreviations expanded ("UBND" -> "ủy ban nhân dân")."""
+    from indexer.index.analyzer import segment
+
+    role_phrases = {cue for cue, r in ROLE_CUES if r == role}
+    tokens_ = segment(text)
+    out: list[tuple[str, list[str]]] = []
+    covered: set[int] = set()
+    words = []
+    i = 0
+    while i < len(tokens_):  # segment() yields "a_b", then "a", "b": keep the compound only
+        t = tokens_[i]
+        if "_" in t:
+            n = t.count("_") + 1
+            words.append(t.replace("_", " "))
+            i += 1 + n
+        else:
+            words.append(t)
+            i += 1
+    for w in words:
+        folded = folded_words(w)
+        parts = folded.split()
+        if not parts or folded in role_phrases:
+            continue
+        if len(parts) == 1:
+            p = parts[0]
+            if p in _STOP or p.isdigit() or len(p) < 2 or (role and p in _ROLE_SYLLABLES):
+                continue
+            expanded = _ABBR.get(p, p)
+            if (expanded, [expanded]) not in out:
+                out.append((expanded, [expanded]))
+            continue
+        if all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES:
+            continue
+        if role and all(p in _ROLE_SYLLABLES for p in parts):
+            continue
+        if all(g[0] != folded for g in out):
+            out.append((folded, [folded] + [a for a in _synonyms().get(folded, []) if a != folded]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, list[str]]:
+    """The glossary read backwards as a thesaurus: a Vietnamese term that is the first equivalent of
+    an English entry also matches that entry's other equivalents ("tuyên truyền" -> "tuyên giáo",
+    both "propaganda"), so a Vietnamese question goes the same way as its English twin."""
+    out: dict[str, list[str]] = {}
+    for vi in default_glossary().values():
+        if len(vi) < 2:
+            continue
+        head = folded_words(vi[0])
+        if len(head.split()) < 2:
+            continue
+        for other in vi[1:]:
+            f = folded_words(other)
+            if len(f.split()) >= 2 and f not in out.setdefault(head, []):
+                out[head].append(f)
+    return out
+
+
+# Compounds that name the kind of question or a document, not its subject.
+_STOP_PHRASES = frozenset("""
+chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
+ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
+phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh
+""".replace("\n", "").split("|"))
+
+
+def _terms(folded: str, role: str | None) -> list[str]:
+    out = []
+    for w in folded.split():
+        if w in _STOP or w.isdigit() or len(w) < 2:
+            continue
+        if role and w in _ROLE_SYLLABLES:
+            continue
+        for part in _ABBR.get(w, w).split():
+            if part not in out and part not in _STOP:
+                out.append(part)
+    return out
+
+
+def analyze(question: str, interpreted: str = "", translated: str = "", language: str | None = None) -> Question:
+    """The question as the answer engine reads it. ``interpreted``/``translated``: the search's own
+    diacritics restoration and English translation of the same question (no second translation)."""
+    language = language or query_language(question)
+    if language == "vi" and looks_english(question):
+        language = "en"  # an English question naming Vietnamese places ("Bình Lư's 2030 target")
+    kind = classify(question)
+    folded_q = folded_words(question)
+    english = language == "en"
+    vi_text = (translated or "") if english else (interpreted or question)
+    # Mixed questions ("Bình Lư's 2030 target …") keep their Vietnamese names.
+    names = vietnamese_names(question) if english else ""
+    folded_vi = _DOC_REF.sub(" ", folded_words(f"{vi_text} {names}"))
+    role = asked_role(folded_q) if kind in ("who", "tasks") else None
+    if kind == "who" and role is None:
+        role = "chủ trì" if re.search(r"\b(?:chiu trach nhiem|phu trach|responsible|in charge)\b", folded_q) \
+            else None
+    terms = _terms(folded_vi, role)
+    foreign = [folded_words(w) for w in untranslated(question)] if english else []
+    if english:
+        groups = _english_groups(question, role) + _word_groups(names, role)
+    else:
+        groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role)
+    measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
+                    (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
+    count_noun = None
+    m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)
+    if m and kind == "target":
+        count_noun = m.group(1)
+    refs = []
+    for m in _DOC_REF.finditer(folded_q):
+        num = (m.group(1) or m.group(3)).lstrip("0") or "0"
+        if num not in refs:
+            refs.append(num)
+    years = list(dict.fromkeys(_YEAR.findall(question)))
+    return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
+                    groups)

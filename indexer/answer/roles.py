@@ -1,0 +1,69 @@
+"""Does a responsibility hold the role a who-question asks for?
+
+The extractor (indexer/extract/roles.py) names the roles its verbs open with ("chủ trì", "phối
+hợp", "tham mưu", …, "tham dự" for a "Thành phần:" list, "báo cáo" for a "Báo cáo viên:" label).
+Some roles a question can ask for are read here from the item's own words: "xây dựng"/"dự thảo" (who
+drafts), "báo cáo viên" (the speaker), "kiểm tra/giám sát" also from "theo dõi, đôn đốc"."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.text import folded_words
+
+# Role -> folded verbs that show it in the first words of the task.
+_TASK_VERBS = {
+    "xây dựng": r"xay dung|du thao|soan thao|lap|ban hanh",
+    "kiểm tra/giám sát": r"kiem tra|giam sat|theo doi|don doc|phan bien",
+    "báo cáo": r"bao cao|gui bao cao|tong hop",
+    "tham mưu": r"tham muu|de xuat|tham dinh",
+    "phối hợp": r"phoi hop",
+    "chủ trì": r"chu tri|lanh dao|chi dao|phu trach",
+}
+LEAD_LIKE = {"chủ trì", "thực hiện", "tham mưu", "hướng dẫn", "kiểm tra/giám sát", "báo cáo"}
+# Order in which roles answer "who is responsible" (chủ trì first).
+ROLE_RANK = {"chủ trì": 0, "tham mưu": 1, "thực hiện": 2, "hướng dẫn": 3, "kiểm tra/giám sát": 4,
+             "báo cáo": 5, "xây dựng": 2, "phối hợp": 6, "tham dự": 7, "báo cáo viên": 7}
+
+
+def _task_head(item: dict, chars: int = 160) -> str:
+    return f" {folded_words((item.get('task') or item.get('quote') or '')[:chars])} "
+
+
+def item_role(item: dict) -> str:
+    """The role of the item as the answer names it."""
+    quote = item.get("quote") or ""
+    if re.match(r"\s*Báo cáo viên\s*:", quote):
+        return "báo cáo viên"
+    return item.get("role") or "thực hiện"
+
+
+def role_fit(item: dict, asked: str | None) -> float | None:
+    """How well the item's role fits the asked one: None = it does not fit (no answer from it),
+    else a bonus (higher is better)."""
+    role = item_role(item)
+    roles = set(item.get("roles") or [role])
+    if asked is None:
+        return 0.3 if role == "chủ trì" else (0.0 if role != "phối hợp" else -0.3)
+    if asked == "báo cáo viên":
+        return 1.0 if role == "báo cáo viên" else None
+    if asked == "tham dự":
+        return 1.0 if role == "tham dự" else None
+    if role in ("tham dự", "báo cáo viên"):
+        return None
+    if asked == "phối hợp":
+        return 1.0 if role == "phối hợp" else None
+    if role == "phối hợp":
+        return None  # a partner does not answer "who leads / drafts / reports"
+    if asked == "chủ trì":
+        if role == "chủ trì":
+            return 1.0
+        if re.search(rf" (?:{_TASK_VERBS['chủ trì']}) ", _task_head(item, 60)):
+            return 0.8
+        return 0.3 if role in LEAD_LIKE else None
+    if asked in roles:
+        return 1.0
+    verbs = _TASK_VERBS.get(asked)
+    if verbs and re.search(rf" (?:{verbs}) ", _task_head(item)):
+        return 0.7
+    return None

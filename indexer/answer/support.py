@@ -1,0 +1,135 @@
+"""Does an extracted item say what the question asks? Support before answer.
+
+Every group of the question's subject (a syllable, or an English phrase with its Vietnamese
+equivalents) is looked up in the item's own words (the unit's task, the target's subject and clause,
+the deadline's task), then in its section headings, then in its document's title and number. Groups
+are weighted by rarity across the items of the same kind (a word found in every item says little;
+a word found in none — "homestay", "internet cáp quang" — decides), and the item's coverage is the
+weighted share of groups found, with headings and title counting a little less than the item itself.
+
+An answer is given only from an item whose coverage passes ``MIN_COVERAGE`` and whose own words hold
+at least ``MIN_OWN`` of it; otherwise the answer is null. ``support`` returns the matched words per
+field, shown as "vì đoạn này nói …"."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from indexer.text import folded_words
+
+from .question import Question
+
+MIN_COVERAGE = 0.8
+MIN_OWN = 0.5
+MIN_OWN_TOTAL = 0.25
+FIELD_WEIGHT = {"item": 1.0, "section": 0.85, "document": 0.75}
+
+
+@dataclass
+class Support:
+    coverage: float
+    own: float
+    matched: dict[str, list[str]] = field(default_factory=dict)  # field -> matched words
+    missing: list[str] = field(default_factory=list)
+    own_total: float = 0.0  # share of all the words found in the item itself
+
+    @property
+    def ok(self) -> bool:
+        return self.coverage >= MIN_COVERAGE and self.own >= MIN_OWN and self.own_total >= MIN_OWN_TOTAL
+
+    def to_dict(self) -> dict:
+        return {"coverage": round(self.coverage, 3), "own": round(self.own, 3),
+                "matched": self.matched, "missing": self.missing}
+
+
+def item_own_text(item: dict) -> str:
+    parts = [item.get("quote") or ""]
+    for key in ("subject", "task"):
+        if item.get(key):
+            parts.append(str(item[key]))
+    return " ".join(parts)
+
+
+def _padded(text: str) -> str:
+    return f" {folded_words(text)} "
+
+
+class Matcher:
+    """Coverage of one question's subject against many items (weights from those items)."""
+
+    def __init__(self, question: Question, items: list[dict], doc_context: dict[str, str]):
+        self.q = question
+        self.groups = [(label, alts) for label, alts in question.groups if alts]
+        self.doc_context = {d: _padded(t) for d, t in doc_context.items()}
+        self._own: dict[int, str] = {}
+        df = [0] * len(self.groups)
+        for item in items:
+            text = self._own_text(item)
+            for i, (_, alts) in enumerate(self.groups):
+                if any(f" {a} " in text for a in alts):
+                    df[i] += 1
+        n = max(1, len(items))
+        self.weights = [math.log((n + 1) / (d + 1)) + 0.5 for d in df]
+
+    def _own_text(self, item: dict) -> str:
+        key = id(item)
+        if key not in self._own:
+            self._own[key] = _padded(item_own_text(item))
+        return self._own[key]
+
+    def support(self, item: dict, own_text: str | None = None) -> Support:
+        if not self.groups:
+            return Support(0.0, 0.0)
+        own = _padded(own_text) if own_text is not None else self._own_text(item)
+        section = _padded(" ".join(item.get("section_path") or []))
+        document = self.doc_context.get(item.get("doc_id", ""), "  ")
+        total = sum(self.weights)
+        got = got_own = context = 0.0
+        matched: dict[str, list[str]] = {}
+        missing = []
+        for (label, alts), w in zip(self.groups, self.weights):
+            for name, text in (("item", own), ("section", section), ("document", document)):
+                hit = next((a for a in alts if f" {a} " in text), None)
+                if hit:
+                    got += w * FIELD_WEIGHT[name]
+                    if name == "item":
+                        got_own += w
+                    else:
+                        context += w
+                    matched.setdefault(name, []).append(hit)
+                    break
+            else:
+                missing.append(label)
+        # "own": the share of the words the item itself must say — those its headings or document
+        # do not already say (the place, the plan's title).
+        rest = total - context
+        return Support(got / total, got_own / rest if rest > 0 else 1.0, matched, missing, got_own / total)
+
+
+def quote_words(text: str, words: list[str], limit: int = 160) -> str:
+    """The shortest stretch of ``text`` holding the matched words (for "vì đoạn này nói …")."""
+    folded = folded_words(text)
+    if not words or not folded:
+        return text[:limit]
+    # Map folded syllables back to character offsets of the original text.
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+    syl = folded.split()
+    if len(syl) != len(spans):
+        return text[:limit]
+    hits = []
+    for w in words:
+        ws = w.split()
+        for i in range(len(syl) - len(ws) + 1):
+            if syl[i:i + len(ws)] == ws:
+                hits.append((i, i + len(ws) - 1))
+                break
+    if not hits:
+        return text[:limit]
+    a = min(h[0] for h in hits)
+    b = max(h[1] for h in hits)
+    s, e = spans[a][0], spans[b][1]
+    if e - s > limit:
+        e = s + limit
+    return ("…" if s > 0 else "") + text[s:e] + ("…" if e < len(text) else "")

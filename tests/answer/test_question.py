@@ -1,0 +1,79 @@
+"""Question analysis (role asked, subject groups, English through the glossary, document numbers)
+and the answer-evaluation scoring. Fast: no index."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.answer.evaluate import holds_gold, is_right, score_one, summarize
+from indexer.answer.question import analyze, asked_role
+from indexer.search.translate import translate, translate_groups
+from indexer.text import folded_words
+
+
+@pytest.mark.parametrize("question, role", [
+    ("Ai chủ trì tuyên truyền Nghị quyết?", "chủ trì"),
+    ("Ban can su dang UBND tinh phoi hop voi ai de xay dung du thao Bao cao?", "phối hợp"),
+    ("Which body leads the propaganda work, in coordination with relevant agencies?", "chủ trì"),
+    ("Who is the speaker at the review conference?", "báo cáo viên"),
+    ("Báo cáo viên hội nghị là ai?", "báo cáo viên"),
+    ("Thành phần dự hội nghị gồm những ai?", "tham dự"),
+    ("Ai xây dựng dự thảo báo cáo sơ kết?", "xây dựng"),
+    ("Co quan nao kiem tra, giam sat viec thuc hien?", "kiểm tra/giám sát"),
+    ("Đơn vị nào tham mưu Ban Thường vụ?", "tham mưu"),
+    ("Which body reports to the Standing Board?", "báo cáo"),
+])
+def test_asked_role_is_the_first_named(question, role):
+    assert asked_role(folded_words(question)) == role
+
+
+def test_responsible_means_lead_role():
+    q = analyze("who is responsible for propaganda")
+    assert (q.language, q.kind, q.role) == ("en", "who", "chủ trì")
+    assert q.groups == [("propaganda", ["tuyen truyen", "tuyen giao"])]  # Ban Tuyên giáo: the propaganda body
+
+
+def test_english_words_without_glossary_entry_stay_in_the_subject():
+    q = analyze("How many widgetizers does Bình Lư commune aim to have by 2030?")
+    assert q.language == "en" and q.kind == "target" and q.years == ["2030"]
+    labels = [label for label, _ in q.groups]
+    assert "widgetizers" in labels, "an unknown word must be matched, not dropped"
+    assert "binh lu" in labels, "Vietnamese names of a mixed question are kept (as one word)"
+
+
+def test_document_numbers_and_measure():
+    q = analyze("Kế hoạch thực hiện Nghị quyết 17-NQ/TU đặt mục tiêu tỷ lệ hộ dùng internet là bao nhiêu?")
+    assert q.doc_refs == ["17"] and q.measure == "percent"
+    assert "nq" not in [label for label, _ in q.groups] and "internet" in [label for label, _ in q.groups]
+    assert analyze("Tổng kinh phí thực hiện Kết luận 224 là bao nhiêu?").measure == "money"
+
+
+def test_translate_groups_agree_with_translate():
+    text = "What is the forest cover target for 2030 in the homestay plan?"
+    groups = translate_groups(text)
+    joined = []
+    for _, vi in groups:
+        joined += [v for v in vi if v not in joined]
+    assert " ".join(joined) == translate(text)
+    assert ("the", []) in groups and any(vi == ["2030"] for _, vi in groups)
+
+
+def test_scoring_right_wrong_null():
+    assert is_right("năm 2035", [], "đến năm 2035")
+    assert is_right("Ban Thường vụ Đảng ủy xã", ["Ban Thường vụ Đảng ủy"], "Ban Thường vụ Đảng ủy (chủ trì)")
+    assert not is_right("90%", [], "80%")
+    assert not is_right("90%", [], None)
+    assert is_right(None, [], None) and not is_right(None, [], "80%")
+    gold = [{"quote": "Tỷ lệ gia đình văn hóa đạt 90%"}]
+    assert holds_gold("a) Tỷ lệ gia đình văn hóa đạt 90% trở lên.", gold)
+    assert not holds_gold("Tỷ lệ hộ nghèo giảm 3%", gold)
+    rows = [score_one({"id": "1", "question": "q", "answer": "90%", "gold": gold, "kind": "target"},
+                      {"answer": "đạt 90%", "citations": [{"text": "Tỷ lệ gia đình văn hóa đạt 90% trở lên"}]}),
+            score_one({"id": "2", "question": "q", "answer": None, "gold": [], "kind": "target"},
+                      {"answer": "80%", "citations": []}),
+            score_one({"id": "3", "question": "q", "answer": "5", "gold": gold, "kind": "when"},
+                      {"answer": None, "citations": []})]
+    s = summarize(rows)
+    assert (s["right"], s["wrong"], s["null"]) == (1, 1, 1)
+    assert s["wrong_rate"] == 0 and s["null_rate"] == 0.5 and s["unanswerable_null_rate"] == 0
+    assert s["first_citation_gold"] == 0.5
