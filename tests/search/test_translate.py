@@ -7,7 +7,7 @@ def test_glossary_loads_and_every_line_has_vietnamese():
     glossary = load_glossary(GLOSSARY)
     assert len(glossary) > 500
     assert all(v for v in glossary.values())
-    assert glossary[("propaganda",)] == ["tuyên truyền"]
+    assert glossary[("propaganda",)][0] == "tuyên truyền"
 
 
 def test_longest_phrase_wins_and_inflections_match():
