@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from indexer.compare import compare, side_from_file, side_from_text  # noqa: E402
-from indexer.compare.synth import CHILD_OF_002, auto_edits, build  # noqa: E402
+from bench.synth import CHILD_OF_002, auto_edits, build  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 
 CORPUS = ROOT / "corpus"

@@ -176,7 +176,7 @@ def auto_edits(side, every_drop: int = 6, add_text: str | None = None) -> list[t
     """Edits generated from a parsed document: drop every ``every_drop``-th task paragraph without
     items, lower / raise every third percentage target, move every second year deadline two
     years later / one earlier, add one local paragraph. Paragraphs are touched at most once."""
-    from .align import task_spans
+    from indexer.compare.align import task_spans
 
     text = side.text
     paras = [text[s:e] for s, e in paragraphs(text)]
