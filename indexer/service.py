@@ -380,6 +380,25 @@ class Service:
 
         return node(root, frozenset({root}), 0)
 
+    def coverage_tree(self, root: str, figures: bool = True) -> dict:
+        """The implementation tree with, on every child, its coverage of its own parent (the share of
+        the parent's items covered, stricter or earlier; cached comparisons)."""
+        tree = self.implementation_tree(root)
+
+        def walk(node: dict) -> None:
+            if figures and node["children"]:
+                matrix = self.coverage(node["id"], [c["id"] for c in node["children"]])
+                got = {c["id"]: c for c in matrix["children"]}
+                for c in node["children"]:
+                    summary = got.get(c["id"]) or {}
+                    c["coverage"] = summary.get("coverage")
+                    c["gaps"] = summary.get("gaps")
+            for c in node["children"]:
+                walk(c)
+
+        walk(tree)
+        return tree
+
     def brief_indexed(self, doc_id: str) -> dict:
         if not any(d["id"] == doc_id for d in self._documents()):
             raise UnknownDocument(doc_id)
