@@ -154,7 +154,14 @@ def reader_page(request: Request, doc_id: str, p: int | None = Query(None, ge=0)
         "implements": implements, "target": p, "q": query or "",
         "heading": render.doc_heading(doc["type"], doc["title"], doc["id"]),
         "source_name": Path(str(doc.get("source") or "")).name.removeprefix("upload:"),
+        "implemented_by": _implemented_by(service, doc_id),
     })
+
+
+def _implemented_by(service, doc_id: str) -> list:
+    """The indexed plans that implement this document (the one link resolver, indexer.links)."""
+    docs = {d["id"]: d for d in service.documents()}
+    return [docs[c] for c in service.children(doc_id) if c in docs]
 
 
 # -- add / delete documents --------------------------------------------------------------------------
