@@ -39,6 +39,9 @@ CHILDREN = {
             ("reword", "Các cơ quan báo chí của tỉnh đẩy mạnh", [
                 ("Các cơ quan báo chí của tỉnh đẩy mạnh", "Trung tâm Văn hóa - Truyền thông huyện tích cực"),
                 ("đảm bảo tuyên truyền nhanh hơn", "bảo đảm thông tin nhanh hơn")]),
+            # Added to the gold after the first run (a gold error, not a tuning): the rewording above
+            # gives the task to another body, so its responsibility is "partial" (assigned elsewhere).
+            ("unit", "Các cơ quan báo chí của tỉnh đẩy mạnh"),
             ("reword", "Nâng cao chất lượng công tác tổng kết thực tiễn", [
                 ("Nâng cao chất lượng", "Tiếp tục nâng cao chất lượng")]),
             ("drop", "Xây dựng đội ngũ cộng tác viên dư luận xã hội"),
@@ -142,7 +145,7 @@ def make(name: str, spec: dict) -> None:
 
     parent_file = next((ROOT / "corpus").glob(spec["parent"] + "_*.txt"))
     parent = side_from_file(parent_file, Settings())
-    pair = build(parent.text, spec["edits"])
+    pair = build(parent.text, [e for e in spec["edits"] if e[0] != "unit"])
     body = pair.child_text[pair.child_text.index(spec["body_from"]):]
     for old, new in spec["localize"]:
         body = body.replace(old, new)
@@ -159,6 +162,8 @@ def make(name: str, spec: dict) -> None:
             d.update(old=e[2], new=e[3], status=e[4])
         elif op == "add":
             d = {"op": "add", "after": e[1], "text": e[2]}
+        elif op == "unit":
+            d["status"] = "partial"
         diffs.append(d)
     (HERE / f"{name}.json").write_text(json.dumps(
         {"parent_file": parent_file.name, "child_file": f"{name}.txt", "differences": diffs},
