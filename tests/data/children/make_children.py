@@ -6,6 +6,9 @@ and planted differences (dropped tasks, a cut sentence, changed targets and dead
 task). The planted differences are listed in ``<name>.json``; every parent item not touched by them
 is expected ``covered``. Written before the alignment was tuned.
 
+``xa-ban-bo-45.txt`` (written by hand, no planted list) is a commune plan implementing the Tam Đường
+district plan, so the corpus has a three-level implementation tree (002 -> district -> commune).
+
     python tests/data/children/make_children.py    # rewrites the .txt and .json files
 """
 
