@@ -237,8 +237,10 @@ def test_tree_and_reader_links(client):
     assert r.status_code == 200
     html = r.text
     # Drawn from the topmost indexed document, with the unindexed resolution above it.
-    assert html.index(P002) < html.index(TAM_DUONG) < html.index(BAN_BO)
-    assert "Kết luận số 224-KL/TU" in html and "% đủ" in html
+    assert "Kết luận số 224-KL/TU" in html
+    tree = html.split('<ul class="tree">')[1]
+    assert tree.index(P002) < tree.index(TAM_DUONG) < tree.index(BAN_BO) and "% đủ" in tree
+    assert 'class="node current"' in tree
     reader = client.get(f"/documents/{TAM_DUONG}").text
     assert "Thực hiện văn bản" in reader and "Được thực hiện bởi" in reader
     assert f'href="/documents/{BAN_BO}"' in reader and f'href="/documents/{P002}"' in reader
