@@ -64,6 +64,7 @@ def main() -> None:
     args = ap.parse_args()
     from indexer.service import Service
 
+    load_before = os.getloadavg()[0]
     tmp = Path(tempfile.mkdtemp(prefix="nq-coverage-"))
     settings = Settings(data_dir=tmp / "index", **({"model": args.model} if args.model else {}))
     parent_file = next((ROOT / "corpus").glob("002_*.txt"))
@@ -92,7 +93,7 @@ def main() -> None:
     fresh.embedder
     t_restart, again = timed(fresh)
     same = json.dumps(result, sort_keys=True, default=str) == json.dumps(again, sort_keys=True, default=str)
-    out = {"model": settings.model, "children": args.children, "linked_children_found": len(linked),
+    out = {"model": settings.model, "children": args.children, "load_average_1m": round(load_before, 1), "linked_children_found": len(linked),
            "cpu_count": os.cpu_count(), "torch_threads": settings.torch_threads,
            "index_seconds": round(t_index, 1), "indexed": report.summary(),
            "coverage_cold_seconds": round(t_cold, 2), "coverage_warm_seconds": round(t_warm, 3),
