@@ -273,6 +273,7 @@ class Comparer:
     # tasks ------------------------------------------------------------------------------------
     def _tasks(self) -> list[dict]:
         out = []
+        self._missing_tasks: list[tuple[int, int]] = []
         cands = self.c_cands
         m = self.sim.matrix([s.text for s in self.p_tasks], [c.text for c in cands]) \
             if self.p_tasks and cands else np.zeros((len(self.p_tasks), len(cands)))
@@ -282,6 +283,13 @@ class Comparer:
         # neighbour finds the neighbour's paragraph, which is the neighbour's, not its own.
         owner = m.argmax(axis=0) if self.p_tasks and cands else np.zeros(len(cands), int)
         owner_score = m.max(axis=0) if self.p_tasks and cands else np.zeros(len(cands))
+        # A sentence belongs to its paragraph's task: judge ownership on the whole child paragraph
+        # (one sentence of a long paragraph holds little of the task that paragraph carries).
+        block_at = {c.block: j for j, c in enumerate(cands) if c.kind == "block"}
+        for j, c in enumerate(cands):
+            jb = block_at.get(c.block)
+            if c.kind == "sentence" and jb is not None and owner_score[jb] > owner_score[j]:
+                owner[j], owner_score[j] = owner[jb], owner_score[jb]
         for n, (span, i, score) in enumerate(zip(self.p_tasks, idx, best)):
             sents = [Span("sentence", a, z, self.parent.text[a:z], span.path)
                      for a, z in sentences(self.parent.text, span.start, span.end) if z - a >= 12]
@@ -314,6 +322,8 @@ class Comparer:
             else:
                 out.append(self._entry("task", "missing", span, None, score,
                                        "Không thấy nội dung tương ứng trong kế hoạch cấp dưới"))
+        self._missing_tasks = [(it["parent"]["start"], it["parent"]["end"]) for it in out
+                               if it["status"] == "missing"]
         return out
 
     def _borrowed(self, n: int, j: int, score: float, owner: np.ndarray, owner_score: np.ndarray) -> bool:
@@ -359,7 +369,14 @@ class Comparer:
             return np.zeros((len(ps), len(cs)))
         return self.sim.matrix([p.text for p in ps], [c.text for c in cs])
 
+    def _in_missing_task(self, span: Span) -> bool:
+        return any(s <= span.start < e for s, e in getattr(self, "_missing_tasks", []))
+
     def _passage_fallback(self, span: Span, threshold: float) -> tuple[Span | None, float]:
+        """The child passage that carries this item's task without the item itself; none when the
+        item's own task is missing from the child (an item of a dropped task is missing too)."""
+        if self._in_missing_task(span):
+            return None, 0.0
         idx, best = self._best([span.text], self.c_cands)
         if self.c_cands and best[0] >= threshold:
             return self.c_cands[int(idx[0])], float(best[0])
