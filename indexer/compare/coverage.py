@@ -14,6 +14,7 @@ Why it is fast enough for 50 communes:
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import logging
@@ -28,7 +29,7 @@ from .side import Side, side_from_index
 
 log = logging.getLogger("nghiquyet.coverage")
 
-ALGO_VERSION = "cov-2"  # bump when align/similarity change what a result means
+ALGO_VERSION = "cov-3"  # bump when align/similarity change what a result means
 GOOD = ("covered", "stricter", "earlier")  # the child meets or exceeds the parent
 
 
@@ -122,7 +123,8 @@ def content_hash(side: Side) -> str:
 
 def cache_key(parent: Side, child: Side, settings, model: str) -> str:
     knobs = (ALGO_VERSION, model, settings.compare_dense_weight, settings.compare_covered,
-             settings.compare_partial, settings.compare_item_match)
+             settings.compare_partial, settings.compare_item_match,
+             getattr(settings, "compare_borrow_margin", None))
     raw = f"{content_hash(parent)}:{content_hash(child)}:{knobs}:{child.id}:{parent.id}"
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
@@ -204,6 +206,7 @@ class CoverageRunner:
             folder = Path(data_dir) / "cache" / "coverage"
         self.results = ResultCache(folder)
         self._vectors: VectorCache | None = None
+        self._memo: OrderedDict[str, dict] = OrderedDict()
         self._lock = threading.Lock()
 
     def vectors(self) -> VectorCache:
@@ -229,6 +232,34 @@ class CoverageRunner:
         linked = self.service.children(parent_id)
         ids = list(dict.fromkeys(child_ids if child_ids else linked))
         ids = [c for c in ids if c != parent_id]
+        # A repeat view: the same documents at the same index versions give the same matrix, so it
+        # is served without reading a document (the per-pair cache below survives restarts).
+        memo_key = self._memo_key(parent_id, ids, linked)
+        with self._lock:
+            hit = self._memo.get(memo_key) if memo_key else None
+        if hit is not None:
+            return copy.deepcopy(hit)  # callers (the page) annotate rows: keep the memo clean
+        out = self._run(parent_id, ids, linked)
+        if memo_key:
+            with self._lock:
+                self._memo[memo_key] = copy.deepcopy(out)
+                while len(self._memo) > 64:
+                    self._memo.popitem(last=False)
+        return out
+
+    def _memo_key(self, parent_id: str, ids: list[str], linked: list[str]) -> str | None:
+        docs = {d["id"]: d for d in self.service._documents()}
+        if parent_id not in docs or any(c not in docs for c in ids):
+            return None
+        s = self.service.settings
+        stamp = [(i, docs[i].get("indexed_at"), docs[i].get("extract_version"), i in linked)
+                 for i in [parent_id, *ids]]
+        knobs = (ALGO_VERSION, getattr(self.service.embedder, "name", "model"), s.compare_dense_weight,
+                 s.compare_covered, s.compare_partial, s.compare_item_match,
+                 getattr(s, "compare_borrow_margin", None))
+        return hashlib.sha256(json.dumps([stamp, knobs], default=str).encode()).hexdigest()
+
+    def _run(self, parent_id: str, ids: list[str], linked: list[str]) -> dict:
         parent = side_from_index(self.service, parent_id)
         results = []
         for cid in ids:

@@ -131,6 +131,8 @@ def test_results_cached_by_content(service):
     second = service.coverage(P002)
     warm = time.perf_counter() - t
     assert second == first and warm < cold
+    second["tasks"][0]["cells"] = "annotated by a page"  # the memo hands out copies
+    assert "cells" not in service.coverage(P002)["tasks"][0]
     files = list((Path(service.settings.data_dir) / "cache" / "coverage").glob("*.json"))
     assert len(files) == 1
     # A fresh service (a restart) reads the cached comparison back.
