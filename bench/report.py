@@ -228,7 +228,7 @@ def coverage_sections() -> list[str]:
                   "indexing the 51 documents s |", "| --- | --- | --- | --- | --- |",
                   f"| {cov['coverage_cold_seconds']} | {cov['coverage_warm_seconds']} | "
                   f"{cov['coverage_after_restart_seconds']} | {cov['rows']} × {cov['children']} | "
-                  f"{cov['index_seconds']} |", ""]
+                  f"{cov['index_seconds']} |", ""] + ([cov["note"], ""] if cov.get("note") else [])
     return lines
 
 
