@@ -104,6 +104,7 @@ bench: install
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/compare.py
 	$(BIN)/python bench/ocr.py
+	$(BIN)/python bench/coverage.py
 	test -d bench/.data/noctx || NGHIQUYET_HEADING_CONTEXT=false $(BIN)/nghiquyet index corpus ../shared/corpus-alqac --data-dir bench/.data/noctx
 	$(BIN)/python bench/context_ablation.py --with $(BENCH_BASE) --without bench/.data/noctx
 	$(BIN)/python bench/encoders.py

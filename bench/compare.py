@@ -21,13 +21,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from indexer.compare import compare, side_from_file, side_from_text  # noqa: E402
-from indexer.compare.synth import CHILD_OF_002, auto_edits, build  # noqa: E402
+from bench.synth import CHILD_OF_002, auto_edits, build, hand_written_pairs  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 
 
-def pairs(settings):
+HAND = ROOT / "tests" / "data" / "children"
+
+
+def pairs(settings, which: str = "all"):
+    if which in ("all", "hand"):
+        for name, parent, pair in hand_written_pairs(HAND, settings):
+            yield f"hand:{name}", parent, pair
+    if which == "hand":
+        return
     files = {p.name[:3]: p for p in sorted(CORPUS.glob("*.txt"))}
     parent = side_from_file(files["002"], settings)
     yield "002-handmade", parent, build(parent.text, CHILD_OF_002)
@@ -50,11 +58,11 @@ def score(rows):
     return out
 
 
-def run(embedder_name: str, settings: Settings, embedder) -> dict:
+def run(embedder_name: str, settings: Settings, embedder, which: str = "all") -> dict:
     rows, add_tp, add_pred, add_gold, per_pair, errors = [], 0, 0, 0, {}, []
     started = time.perf_counter()
-    for name, parent, pair in pairs(settings):
-        child = side_from_text(f"{name}-child", pair.child_text, settings)
+    for name, parent, pair in pairs(settings, which):
+        child = side_from_text(f"{name.replace(':', '-')}-child", pair.child_text, settings)
         result = compare(parent, child, settings, embedder=embedder)
         pr = [(pair.gold_status(it), it["status"]) for it in result["items"]]
         rows += pr
@@ -82,25 +90,36 @@ def run(embedder_name: str, settings: Settings, embedder) -> dict:
 
 
 def main() -> None:
+    """``--fast``: hash embedder only; ``--hand``: only the hand-written children; ``--no-write``."""
+    from indexer.compare.coverage import VectorCache
     from indexer.embed.embedder import HashEmbedder, load_embedder
 
     fast = "--fast" in sys.argv
+    subsets = ("hand",) if "--hand" in sys.argv else ("hand", "constructed")
     settings = Settings()
+    embedders = [("hash-256", HashEmbedder())]
+    if not fast:
+        embedders.append((settings.model, VectorCache(load_embedder(settings))))
     results = {"settings": {k: getattr(settings, k) for k in ("compare_dense_weight", "compare_covered",
                                                              "compare_partial", "compare_item_match")},
-               "runs": [run("hash-256", settings, HashEmbedder())]}
-    if not fast:
-        results["runs"].append(run(settings.model, settings, load_embedder(settings)))
+               "runs": [{**run(name, settings, emb, which), "subset": which}
+                        for name, emb in embedders for which in subsets]}
     out = ROOT / "bench" / "results" / "compare.json"
-    out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    if "--no-write" not in sys.argv:
+        out.write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     for r in results["runs"]:
-        print(f"{r['embedder']}: {r['items']} items in {r['seconds']}s, accuracy {r['statuses']['_accuracy']}, "
-              f"gaps P/R {r['gap_detection']['precision']}/{r['gap_detection']['recall']}, additions "
-              f"P/R {r['additions']['precision']}/{r['additions']['recall']}")
+        print(f"{r['embedder']} [{r['subset']}]: {r['items']} items in {r['seconds']}s, accuracy "
+              f"{r['statuses']['_accuracy']}, gaps P/R {r['gap_detection']['precision']}/"
+              f"{r['gap_detection']['recall']}, additions P/R {r['additions']['precision']}/"
+              f"{r['additions']['recall']}")
         for s, v in r["statuses"].items():
             if not s.startswith("_"):
                 print(f"  {s:9} P={v['precision']} R={v['recall']} (gold {v['support']}, predicted {v['predicted']})")
-    print(f"wrote {out}")
+    if "--errors" in sys.argv:
+        for r in results["runs"]:
+            for e in r["errors"]:
+                print(r["embedder"][:8], e)
+    print(f"wrote {out}" if "--no-write" not in sys.argv else "not written")
 
 
 if __name__ == "__main__":

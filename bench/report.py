@@ -174,6 +174,63 @@ def extra_sections() -> list[str]:
                          + (f" Without paths: `{c['rebuild_without_paths']['message']}`."
                             if "rebuild_without_paths" in c else ""))
         lines.append("")
+    lines += coverage_sections()
+    return lines
+
+
+def coverage_sections() -> list[str]:
+    """Compare statuses (bench/compare.py: hand-written children and constructed pairs) and the
+    coverage-matrix speed (bench/coverage.py)."""
+    lines: list[str] = []
+    cmp = _load("compare.json")
+    if cmp and any("subset" in r for r in cmp["runs"]):
+        st = cmp["settings"]
+        lines += ["## Compare and coverage statuses (bench/compare.py)", "",
+                  "Every parent item's status against the planted differences. *hand*: the three children "
+                  "written by hand before tuning (tests/data/children: a district plan of 002, a party-cell "
+                  "plan of 003, a district plan of 004; dropped tasks, cut sentences, changed targets and "
+                  "deadlines, a task given to another body, local additions). *constructed*: the synthetic "
+                  "child of 002 (bench/synth.py CHILD_OF_002) and generated children of 000, 002, 003, 004. "
+                  f"Similarity: {st['compare_dense_weight']} × rescaled e5 cosine + "
+                  f"{1 - st['compare_dense_weight']:.1f} × word/bigram containment; thresholds covered "
+                  f"{st['compare_covered']}, partial {st['compare_partial']}, item match "
+                  f"{st['compare_item_match']}, borrowed-paragraph margin {st.get('compare_borrow_margin', 0.15)}.",
+                  "", "| embedder | subset | items | accuracy | missing R | partial P | weaker R | stricter R | "
+                  "later R | earlier R | gaps P / R | additions P / R |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for r in cmp["runs"]:
+            s = r["statuses"]
+
+            def g(k, f):
+                return fmt(s.get(k, {}).get(f)) if s.get(k, {}).get(f) is not None else "–"
+
+            lines.append(f"| {r['embedder']} | {r.get('subset', 'all')} | {r['items']} | {s['_accuracy']} | "
+                         f"{g('missing', 'recall')} | {g('partial', 'precision')} | {g('weaker', 'recall')} | "
+                         f"{g('stricter', 'recall')} | {g('later', 'recall')} | {g('earlier', 'recall')} | "
+                         f"{r['gap_detection']['precision']} / {r['gap_detection']['recall']} | "
+                         f"{r['additions']['precision']} / {r['additions']['recall']} |")
+        before = HERE / "results" / "compare-baseline-before-tuning.txt"
+        if before.exists():
+            lines += ["", "Before this round of tuning (same gold, e5; bench/results/compare-baseline-before-"
+                      "tuning.txt): hand — missing R 0.909, partial P 0.714, weaker / stricter R 1.0 / 1.0, "
+                      "later / earlier R 0.5 / 0.5; constructed — missing R 0.706, partial P 0.111, weaker / "
+                      "stricter R 0.6 / 0.333. What changed: a dropped task whose nearest child paragraph "
+                      "belongs to another task (by a margin) is missing, and so are the items of a missing "
+                      "task; targets and deadlines are paired in the context of their paragraph (repeated "
+                      "targets, two times in one sentence); deadlines compare to the day; the party committee "
+                      "of each level is one role (Tỉnh ủy / Huyện ủy / Đảng ủy xã / Chi bộ)."]
+        lines.append("")
+    cov = _load("coverage.json")
+    if cov:
+        lines += ["## Coverage matrix speed (bench/coverage.py)", "",
+                  f"One parent (002) against {cov['children']} constructed children (each with its own edits and "
+                  f"header; half localized), model {cov['model']}, {cov['cpu_count']} cores shared with other "
+                  f"jobs (load average {cov.get('load_average_1m', '?')} at the start).", "",
+                  "| cold (empty caches) s | second view s | after a restart (disk cache) s | rows × children | "
+                  "indexing the 51 documents s |", "| --- | --- | --- | --- | --- |",
+                  f"| {cov['coverage_cold_seconds']} | {cov['coverage_warm_seconds']} | "
+                  f"{cov['coverage_after_restart_seconds']} | {cov['rows']} × {cov['children']} | "
+                  f"{cov['index_seconds']} |", ""] + ([cov["note"], ""] if cov.get("note") else [])
     return lines
 
 

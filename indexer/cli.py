@@ -483,6 +483,48 @@ def compare(parent: str = typer.Argument(..., help="Document it implements: an i
 
 
 @app.command()
+def coverage(parent: str = typer.Argument(..., help="Indexed id of the document implemented."),
+             children: Optional[list[str]] = typer.Argument(None, help="Indexed ids of the implementing "
+                                                            "plans (default: those that say they implement it)."),
+             data_dir: Optional[Path] = DataDir,
+             fmt: str = typer.Option("table", "--format", "-f", help="table, json, md, xlsx or docx."),
+             out: Optional[Path] = typer.Option(None, "-o", "--out", help="Write to this file.")) -> None:
+    """Coverage matrix: every task, target, deadline and responsibility of PARENT against each
+    implementing plan (covered / partial / missing, weaker / stricter, later / earlier)."""
+    from indexer.compare import coverage_report as cr
+    from indexer.embed.embedder import ModelUnavailable
+    from indexer.engine.errors import IndexUnavailable, UnknownDocument
+
+    if fmt not in ("table", "json", "md", "docx", "xlsx"):
+        _fail(f"unknown format '{fmt}' (table, json, md, xlsx, docx)", 2)
+    if fmt in ("docx", "xlsx") and out is None:
+        _fail(f"--format {fmt} needs -o FILE.{fmt}", 2)
+    settings = _settings(data_dir)
+    try:
+        result = _service(settings).coverage(parent, list(children or []) or None)
+    except UnknownDocument as exc:
+        _fail(f"unknown document id {str(exc).strip(chr(34) + chr(39))} (see `nghiquyet documents`)")
+    except (IndexUnavailable, ModelUnavailable) as exc:
+        _fail(str(exc))
+    if not result["children"]:
+        console.print(f"no indexed plan says it implements {parent}; name the children: "
+                      f"nghiquyet coverage {parent} CHILD_ID …")
+    if fmt == "table":
+        cr.to_table(result, console)
+        return
+    body = {"json": lambda: json.dumps(result, ensure_ascii=False, indent=2), "md": lambda: cr.to_markdown(result),
+            "docx": lambda: cr.to_docx(result), "xlsx": lambda: cr.to_xlsx(result)}[fmt]()
+    if out is None:
+        sys.stdout.write(body if body.endswith("\n") else body + "\n")
+    elif isinstance(body, bytes):
+        out.write_bytes(body)
+        console.print(f"wrote {out}")
+    else:
+        out.write_text(body, encoding="utf-8")
+        console.print(f"wrote {out}")
+
+
+@app.command()
 def brief(doc: str = typer.Argument(..., help="An indexed document id or a file path."),
           data_dir: Optional[Path] = DataDir,
           out: Optional[Path] = typer.Option(None, "-o", "--out", help="DOCX file (default <id>-brief.docx)."),

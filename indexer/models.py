@@ -269,3 +269,70 @@ class AuditList(Record):
 class Me(Record):
     name: str | None = Field(None, description="null when anonymous")
     role: str | None = Field(None, description="reader, editor, admin, or null when anonymous")
+
+
+class CoverageDoc(Record):
+    id: str
+    title: str = ""
+    type: str = ""
+    number: str = ""
+    issuer: str = ""
+
+
+class CoverageChild(CoverageDoc):
+    """One implementing plan: its count per status over the parent's items."""
+
+    linked: bool = Field(False, description="Found by its own 'thực hiện …' reference (else picked by hand)")
+    covered: int = 0
+    partial: int = 0
+    missing: int = 0
+    weaker: int = 0
+    stricter: int = 0
+    changed: int = 0
+    later: int = 0
+    earlier: int = 0
+    total: int = 0
+    gaps: int = Field(0, description="missing + partial + weaker + changed + later")
+    coverage: float = Field(0.0, description="Share of parent items covered, stricter or earlier")
+    additions: int = 0
+    error: str = ""
+
+
+class CoverageTask(Record):
+    """A parent item (task, target, deadline, responsibility) and its status in every child."""
+
+    kind: str
+    text: str
+    section_path: list[str] = []
+    start: int
+    end: int
+    passage: int | None = None
+    status: dict[str, str] = Field({}, description="child id -> covered|partial|missing|weaker|stricter|"
+                                   "changed|later|earlier")
+    notes: dict[str, str] = {}
+    child: dict[str, dict | None] = Field({}, description="child id -> the child's citation "
+                                          "{text, section_path, start, end, passage} or null")
+    score: dict[str, float] = {}
+    values: dict[str, dict] = {}
+    missing_in: int = 0
+    gaps_in: int = 0
+    of: int = 0
+
+
+class CoverageResult(Record):
+    parent: CoverageDoc
+    children: list[CoverageChild]
+    tasks: list[CoverageTask]
+    linked: list[str] = []
+    statuses: list[str] = []
+    gaps: list[str] = []
+
+
+class TreeNode(Record):
+    id: str
+    title: str = ""
+    type: str = ""
+    number: str = ""
+    issuer: str = ""
+    coverage: float | None = None
+    children: list["TreeNode"] = []

@@ -427,6 +427,57 @@ class Service:
             raise ValueError("parent and child must be two different documents")
         return self.compare(parent, child)
 
+    def coverage(self, parent: str, children: list[str] | None = None) -> dict:
+        """The coverage matrix of one document against its implementing plans: ``children`` picked
+        by hand, or (default) the indexed documents that say they implement it. Raises
+        UnknownDocument for an unknown id; results are cached by content hash
+        (``indexer.compare.coverage``)."""
+        from indexer.compare.coverage import CoverageRunner
+
+        known = {d["id"] for d in self._documents()}
+        for ref in [parent, *(children or [])]:
+            if ref not in known:
+                raise UnknownDocument(f"'{ref}'")
+        with self._cache_lock:
+            runner = getattr(self, "_coverage_runner", None)
+            if runner is None:
+                runner = self._coverage_runner = CoverageRunner(self)
+        return runner.run(parent, children or None)
+
+    def implementation_tree(self, root: str, depth: int = 4) -> dict:
+        """``root`` and the plans implementing it, recursively (cycles cut), for the graph page."""
+        docs = {d["id"]: d for d in self._documents()}
+        if root not in docs:
+            raise UnknownDocument(f"'{root}'")
+
+        def node(doc_id: str, seen: frozenset, level: int) -> dict:
+            d = docs[doc_id]
+            kids = [] if level >= depth else [node(c, seen | {c}, level + 1)
+                                               for c in self.children(doc_id) if c not in seen]
+            return {"id": doc_id, "title": d.get("title") or "", "type": d.get("type") or "",
+                    "number": d.get("number") or "", "issuer": d.get("issuer") or "", "children": kids}
+
+        return node(root, frozenset({root}), 0)
+
+    def coverage_tree(self, root: str, figures: bool = True) -> dict:
+        """The implementation tree with, on every child, its coverage of its own parent (the share of
+        the parent's items covered, stricter or earlier; cached comparisons)."""
+        tree = self.implementation_tree(root)
+
+        def walk(node: dict) -> None:
+            if figures and node["children"]:
+                matrix = self.coverage(node["id"], [c["id"] for c in node["children"]])
+                got = {c["id"]: c for c in matrix["children"]}
+                for c in node["children"]:
+                    summary = got.get(c["id"]) or {}
+                    c["coverage"] = summary.get("coverage")
+                    c["gaps"] = summary.get("gaps")
+            for c in node["children"]:
+                walk(c)
+
+        walk(tree)
+        return tree
+
     def brief_indexed(self, doc_id: str) -> dict:
         if not any(d["id"] == doc_id for d in self._documents()):
             raise UnknownDocument(doc_id)

@@ -105,6 +105,8 @@ class Settings(BaseSettings):
                                    "parent task counts as partly covered (below: missing).")
     compare_item_match: float = Field(0.45, ge=0, le=1, description="Compare: similarity from which "
                                       "two targets/deadlines/responsibilities are the same item.")
+    compare_borrow_margin: float = Field(0.15, ge=0, le=1, description="Compare: a parent task whose best "
+                                         "child paragraph is another task's by this margin is missing.")
     show_errors: bool = Field(False, description="Let an error in an optional part of a page (the answer "
                               "box) fail the request instead of being logged and hidden (tests, development).")
 

@@ -158,7 +158,14 @@ def reader_page(request: Request, doc_id: str, p: int | None = Query(None, ge=0)
         "source_name": doc["file_name"],
         "has_original": service.original(doc_id) is not None,
         "VISIBILITY_VI": VISIBILITY_VI,
+        "implemented_by": _implemented_by(service, doc_id),
     })
+
+
+def _implemented_by(service, doc_id: str) -> list:
+    """The indexed plans that implement this document (the one link resolver, indexer.links)."""
+    docs = {d["id"]: d for d in service.documents()}
+    return [docs[c] for c in service.children(doc_id) if c in docs]
 
 
 # -- add / delete documents, visibility (editor role) ----------------------------------------------------

@@ -177,7 +177,9 @@ def _when_key(item: dict) -> tuple[str, float | None]:
     if re.match(r"^\d{4}", date):
         y = float(date[:4])
         parts = date.split("-")
-        if len(parts) > 1 and parts[1].isdigit():
+        if len(parts) > 2 and parts[1].isdigit() and parts[2].isdigit():  # a day: "trước ngày 05/11/2021"
+            y += (int(parts[1]) - 1) / 12 + (int(parts[2]) - 0.5) / 31 / 12
+        elif len(parts) > 1 and parts[1].isdigit():
             y += (int(parts[1]) - 0.5) / 12
         return "time", y
     return kind, None
@@ -199,11 +201,19 @@ def deadline_verdict(p: dict, c: dict) -> tuple[str, str]:
     return "changed", f"Thời hạn nêu khác cách — {both}"
 
 
+_PARTY_ROLES = ((r"\bban chap hanh dang bo\b", "uy"), (r"\bchi uy\b", "ban thuong vu uy"),
+                (r"\bdang uy\b", "uy"), (r"\bchi bo\b", "uy"), (r"\bdang bo\b", "uy"))
+
+
 def _level_free(name: str) -> str:
     key = fold(normalize_unit(name)).lower()
     for word in _LEVEL_WORDS:
         key = re.sub(rf"\b{re.escape(fold(word))}\b", " ", key)
     key = re.sub(r"\bviet nam\b", " ", key)
+    # The party committee of each level plays one role: Tỉnh ủy / Huyện ủy / Đảng ủy xã / Chi bộ
+    # (and its standing committee: Ban Thường vụ … / Chi ủy).
+    for pattern, role in _PARTY_ROLES:
+        key = re.sub(pattern, role, key)
     return " ".join(key.split())
 
 
@@ -221,6 +231,7 @@ class Comparer:
         self.t_cov = settings.compare_covered
         self.t_part = settings.compare_partial
         self.t_item = settings.compare_item_match
+        self.t_margin = getattr(settings, "compare_borrow_margin", 0.15)
         self.p_tasks = task_spans(parent)
         self.c_cands = candidate_spans(child)
         self.c_tasks = task_spans(child)
@@ -262,16 +273,35 @@ class Comparer:
     # tasks ------------------------------------------------------------------------------------
     def _tasks(self) -> list[dict]:
         out = []
+        self._missing_tasks: list[tuple[int, int]] = []
         cands = self.c_cands
-        idx, best = self._best([s.text for s in self.p_tasks], cands)
-        for span, i, score in zip(self.p_tasks, idx, best):
+        m = self.sim.matrix([s.text for s in self.p_tasks], [c.text for c in cands]) \
+            if self.p_tasks and cands else np.zeros((len(self.p_tasks), len(cands)))
+        idx = m.argmax(axis=1) if cands else np.zeros(len(self.p_tasks), int)
+        best = m.max(axis=1) if cands else np.zeros(len(self.p_tasks))
+        # Which parent task each child candidate belongs to: a dropped task that resembles a kept
+        # neighbour finds the neighbour's paragraph, which is the neighbour's, not its own.
+        owner = m.argmax(axis=0) if self.p_tasks and cands else np.zeros(len(cands), int)
+        owner_score = m.max(axis=0) if self.p_tasks and cands else np.zeros(len(cands))
+        # A sentence belongs to its paragraph's task: judge ownership on the whole child paragraph
+        # (one sentence of a long paragraph holds little of the task that paragraph carries).
+        block_at = {c.block: j for j, c in enumerate(cands) if c.kind == "block"}
+        for j, c in enumerate(cands):
+            jb = block_at.get(c.block)
+            if c.kind == "sentence" and jb is not None and owner_score[jb] > owner_score[j]:
+                owner[j], owner_score[j] = owner[jb], owner_score[jb]
+        for n, (span, i, score) in enumerate(zip(self.p_tasks, idx, best)):
             sents = [Span("sentence", a, z, self.parent.text[a:z], span.path)
                      for a, z in sentences(self.parent.text, span.start, span.end) if z - a >= 12]
             s_idx, s_best = self._best([s.text for s in sents], cands) if len(sents) > 1 else ([], [])
             found = int(sum(1 for x in s_best if x >= self.t_cov))
             absent = int(sum(1 for x in s_best if x < self.t_part))
             child = cands[int(i)] if cands else None
-            if cands and score >= self.t_cov and absent and found:
+            if cands and score < self.t_cov + 0.1 and self._borrowed(n, int(i), float(score), owner, owner_score):
+                out.append(self._entry("task", "missing", span, None, score,
+                                       "Không thấy nội dung tương ứng trong kế hoạch cấp dưới (đoạn gần "
+                                       "nhất là của nhiệm vụ khác)"))
+            elif cands and score >= self.t_cov and absent and found:
                 out.append(self._entry("task", "partial", span, child, score,
                                        f"{len(sents) - absent}/{len(sents)} câu có trong kế hoạch cấp "
                                        "dưới; câu thiếu: «" + next(
@@ -292,7 +322,46 @@ class Comparer:
             else:
                 out.append(self._entry("task", "missing", span, None, score,
                                        "Không thấy nội dung tương ứng trong kế hoạch cấp dưới"))
+        self._missing_tasks = [(it["parent"]["start"], it["parent"]["end"]) for it in out
+                               if it["status"] == "missing"]
         return out
+
+    def _borrowed(self, n: int, j: int, score: float, owner: np.ndarray, owner_score: np.ndarray) -> bool:
+        """The best child candidate ``j`` of parent task ``n`` is clearly another parent task's
+        (that task covers it and scores it well above ``n``)."""
+        other = int(owner[j])
+        return other != n and owner_score[j] >= self.t_cov and owner_score[j] - score >= self.t_margin
+
+    def _context_matrix(self, kind: str) -> np.ndarray:
+        """Similarity of the paragraphs around the parent's and the child's items of one kind."""
+        ps, cs = self.p_items[kind], self.c_items[kind]
+        if not ps or not cs:
+            return np.zeros((len(ps), len(cs)))
+        return self.sim.matrix([self._context(self.parent, p) for p in ps],
+                               [self._context(self.child, c) for c in cs])
+
+    @staticmethod
+    def _context(side: Side, span: Span) -> str:
+        block = side.block_at(span.start)
+        return side.text[block.start:block.end] if block is not None else span.text
+
+    def _deadline_pick(self, i: int, m: np.ndarray, ctx: np.ndarray) -> int:
+        """The child deadline of parent deadline ``i``: the best match; among near-equal ones (one
+        sentence can carry two times, "đến năm 2030 … hằng năm") the same context, then the one
+        stating the same time, then the one at the same place in its sentence."""
+        p = self.p_items["deadline"][i].item
+        top = float(m[i].max())
+        near = [j for j in range(m.shape[1]) if m[i, j] >= top - 0.03]
+        cs = self.c_items["deadline"]
+
+        def key(j: int) -> tuple:
+            c = cs[j].item
+            same_when = fold((c.get("when") or "").lower()) == fold((p.get("when") or "").lower())
+            same_kind = (c.get("when_kind") or "") == (p.get("when_kind") or "")
+            offset = abs(((c.get("when_start") or 0) - c["start"]) - ((p.get("when_start") or 0) - p["start"]))
+            return (round(float(ctx[i, j]), 2), same_when, same_kind, -offset, float(m[i, j]))
+
+        return max(near, key=key)
 
     def _item_matrix(self, kind: str) -> np.ndarray:
         ps, cs = self.p_items[kind], self.c_items[kind]
@@ -300,7 +369,14 @@ class Comparer:
             return np.zeros((len(ps), len(cs)))
         return self.sim.matrix([p.text for p in ps], [c.text for c in cs])
 
+    def _in_missing_task(self, span: Span) -> bool:
+        return any(s <= span.start < e for s, e in getattr(self, "_missing_tasks", []))
+
     def _passage_fallback(self, span: Span, threshold: float) -> tuple[Span | None, float]:
+        """The child passage that carries this item's task without the item itself; none when the
+        item's own task is missing from the child (an item of a dropped task is missing too)."""
+        if self._in_missing_task(span):
+            return None, 0.0
         idx, best = self._best([span.text], self.c_cands)
         if self.c_cands and best[0] >= threshold:
             return self.c_cands[int(idx[0])], float(best[0])
@@ -310,9 +386,10 @@ class Comparer:
     def _target_pairs(self) -> list[tuple[int, int | None, float]]:
         ps, cs = self.p_items["target"], self.c_items["target"]
         m = self._item_matrix("target")
+        ctx = self._context_matrix("target")
         pairs = []
         for i, p in enumerate(ps):
-            best_j, best_s = None, 0.0
+            best_j, best_s, best_key = None, 0.0, -1.0
             pt = terms(p.item.get("subject") or p.text)
             for j, c in enumerate(cs):
                 subj = lexical(pt, terms(c.item.get("subject") or c.text))
@@ -323,8 +400,11 @@ class Comparer:
                         score += 0.1
                 else:  # another measure: only the same subject, nearly word for word, is "changed"
                     score -= 0.2
-                if score > best_s:
-                    best_j, best_s = j, score
+                # A plan repeats a target (in the list of targets and in its task): the one in the
+                # same context (the surrounding paragraph) is the counterpart.
+                key = score + 0.2 * float(ctx[i, j])
+                if key > best_key:
+                    best_j, best_s, best_key = j, score, key
             pairs.append((i, best_j if best_s >= self.t_item else None, min(best_s, 1.0)))
         return pairs
 
@@ -356,8 +436,9 @@ class Comparer:
         ps, cs = self.p_items["deadline"], self.c_items["deadline"]
         m = self._item_matrix("deadline")
         out = []
+        ctx = self._context_matrix("deadline")
         for i, p in enumerate(ps):
-            j = int(np.argmax(m[i])) if cs else None
+            j = self._deadline_pick(i, m, ctx) if cs else None
             score = float(m[i, j]) if cs else 0.0
             extra = {"values": {"parent": p.item.get("when"), "child": None}}
             if j is not None and score >= self.t_item:

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from server.app import create_app
 from indexer.compare import side_from_file
-from indexer.compare.synth import CHILD_OF_002, build
+from bench.synth import CHILD_OF_002, build
 from tests.conftest import PLANS
 
 P002 = "002_0f875316a6b16de4"

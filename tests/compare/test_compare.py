@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 from indexer.compare import compare, side_from_file, side_from_text, target_verdict
-from indexer.compare.synth import CHILD_OF_002, build
+from bench.synth import CHILD_OF_002, build
 from indexer.embed.embedder import HashEmbedder
 from tests.conftest import PLANS
 

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from indexer.compare import compare, side_from_index, side_from_text
-from indexer.compare.synth import CHILD_OF_002, build
+from bench.synth import CHILD_OF_002, build
 
 pytestmark = pytest.mark.slow
 

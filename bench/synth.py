@@ -52,10 +52,12 @@ class Pair:
             if text in sentence or sentence in text:
                 return "missing" if text in sentence else "partial" if item["kind"] != "target" else "covered"
             return "covered"
+        if kind == "unit":
+            return "partial" if item["kind"] == "responsibility" else "covered"
         if kind == "target" and item["kind"] == "target":
             old, status = effect[1], effect[3]
             value = (item.get("values") or {}).get("parent") or ""
-            return status if value and (old.startswith(value) or value.endswith(old)) else "covered"
+            return status if value and (old in value or value in old) else "covered"
         if kind == "deadline" and item["kind"] == "deadline":
             old, status = effect[1], effect[3]
             return status if (item.get("values") or {}).get("parent") == old else "covered"
@@ -176,7 +178,7 @@ def auto_edits(side, every_drop: int = 6, add_text: str | None = None) -> list[t
     """Edits generated from a parsed document: drop every ``every_drop``-th task paragraph without
     items, lower / raise every third percentage target, move every second year deadline two
     years later / one earlier, add one local paragraph. Paragraphs are touched at most once."""
-    from .align import task_spans
+    from indexer.compare.align import task_spans
 
     text = side.text
     paras = [text[s:e] for s, e in paragraphs(text)]
@@ -237,3 +239,47 @@ def auto_edits(side, every_drop: int = 6, add_text: str | None = None) -> list[t
                           "các hộ gia đình tại bản Séo Lủng, Nậm Bó cần hỗ trợ sửa chữa nhà văn hóa, "
                           "hoàn thành trong quý III."))
     return edits
+
+
+def pair_from_json(parent_text: str, child_text: str, differences: list[dict]) -> Pair:
+    """A hand-written child (tests/data/children/*.txt) with its planted differences (the .json next to
+    it) as a Pair: each difference names its parent paragraph by a verbatim snippet."""
+    spans = paragraphs(parent_text)
+    paras = [parent_text[s:e] for s, e in spans]
+    effects: dict[int, tuple] = {}
+    added: list[str] = []
+    for d in differences:
+        if d["op"] == "add":
+            added.append(d["text"])
+            continue
+        hits = [i for i, p in enumerate(paras) if d["parent"] in p]
+        if len(hits) != 1:
+            raise ValueError(f"snippet {d['parent']!r} is in {len(hits)} paragraphs")
+        i = hits[0]
+        if d["op"] == "drop":
+            effects[i] = ("drop",)
+        elif d["op"] == "cut":
+            effects[i] = ("cut", d["sentence"])
+        elif d["op"] in ("target", "deadline"):
+            effects[i] = (d["op"], d["old"], d["new"], d["status"])
+        elif d["op"] == "unit":
+            effects[i] = ("unit",)
+        else:
+            raise ValueError(f"unknown difference {d['op']}")
+    return Pair(parent_text, child_text, spans, effects, added)
+
+
+def hand_written_pairs(children_dir, settings):
+    """(name, parent Side, Pair) of every hand-written child in ``children_dir``."""
+    import json
+    from pathlib import Path
+
+    from indexer.compare import side_from_file
+
+    children_dir = Path(children_dir)
+    corpus = children_dir.parents[2] / "corpus"
+    for spec_file in sorted(children_dir.glob("*.json")):
+        spec = json.loads(spec_file.read_text(encoding="utf-8"))
+        parent = side_from_file(corpus / spec["parent_file"], settings)
+        child_text = (children_dir / spec["child_file"]).read_text(encoding="utf-8")
+        yield spec_file.stem, parent, pair_from_json(parent.text, child_text, spec["differences"])
