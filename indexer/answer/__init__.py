@@ -21,7 +21,6 @@ citation is a verbatim span. Nothing is generated.
 
 from __future__ import annotations
 
-import math
 import re
 
 from indexer.text import folded_words
