@@ -18,6 +18,7 @@ import copy
 import threading
 
 from indexer.accounts import Accounts
+from indexer.search.cache import ResultCache
 
 
 class VisibleEngine:
@@ -42,7 +43,10 @@ class VisibleEngine:
         return self._engine
 
     def version(self) -> str:
-        return f"{self._engine.version()}~v{self._accounts.revision()}"
+        """The engine's version, the accounts' revision and the scope: every cache keyed by it
+        (results, documents, coverage memos) is kept apart for anonymous and signed-in viewers."""
+        scope = "public" if self.public_only else "all"
+        return f"{self._engine.version()}~v{self._accounts.revision()}~{scope}"
 
     def visibility(self) -> dict[str, str]:
         """doc id -> effective visibility of every stored document."""
@@ -126,6 +130,10 @@ def public_view(service):
     view._cache_lock = threading.Lock()
     view._cache_version = None
     view._cache = {}
+    # Nothing computed for signed-in viewers may serve an anonymous one: fresh result cache and
+    # coverage runner (they hold results and a reference to the service that computed them).
+    view._results = ResultCache(service.settings.search_cache_size)
+    view._coverage_runner = None
     view._base = service
     return view
 
