@@ -21,6 +21,7 @@ def test_warm_up_runs_every_route_family_before_ready(fake_engine, tmp_path, cap
     assert fake_engine.health().ready
     assert not [r for r in caplog.records if "warm-up request" in r.getMessage()]  # all answered < 500
     # the API search of the warm-up is in the result cache now
-    version = fake_engine.engine.version()
-    assert fake_engine._results.get((version, "kế hoạch", 10, None, None, ("lexical", "dense"))) is not None
+    public = fake_engine.for_viewer()  # the warm-up requests are anonymous: the public view's cache
+    version = public.engine.version()
+    assert public._results.get((version, "kế hoạch", 10, None, None, ("lexical", "dense"))) is not None
     assert {p.split("?")[0] for p in WARM_PATHS} >= {"/api/search", "/api/ask", "/", "/documents", "/api/documents"}

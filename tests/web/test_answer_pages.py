@@ -252,5 +252,5 @@ def test_headline_answer_box_on_real_model(real_engine):
     answer = text_of(re.search(r'<p class="answer-text">(.*?)</p>', box, re.S).group(1))
     units = {i["unit"] for d in real_engine.documents() for i in real_engine.items(d["id"], "responsibility")}
     assert any(u in answer for u in units), answer
-    assert re.search(r'<blockquote class="passage-text"[^>]*><p>.*tuyên truyền', box, re.S)
+    assert re.search(r'<blockquote class="passage-text"[^>]*><p>.*Ban Tuyên giáo Tỉnh ủy', box, re.S)
     assert re.search(r'href="/documents/[^"?]+\?p=\d+[^"]*#p-\d+"', box)

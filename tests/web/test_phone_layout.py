@@ -35,13 +35,13 @@ PAGES = {
 def site(tmp_path_factory):
     import uvicorn
 
-    from api.app import create_app
-    from indexer.search.engine import LocalEngine
+    from indexer.service import Service
+    from server.app import create_app
     from indexer.settings import Settings
     from tests.conftest import PLANS
     from tests.web.conftest import NQ08
 
-    engine = LocalEngine(Settings(data_dir=tmp_path_factory.mktemp("phone") / "data", model="hash-256"))
+    engine = Service(Settings(data_dir=tmp_path_factory.mktemp("phone") / "data", model="hash-256"))
     engine.add_files([(PLANS[k].name, PLANS[k].read_bytes()) for k in ("000", "002", "003")]
                      + [(NQ08.name, NQ08.read_bytes())])
     with socket.socket() as sock:
