@@ -22,3 +22,17 @@ class IndexMismatch(IndexUnavailable):
 
 class UnknownDocument(KeyError):
     """A document id that is not in the index."""
+
+
+def check_compatible(stored: dict, format_version: int, fingerprint: dict) -> None:
+    """Raise IndexMismatch unless the stored index (its manifest or meta record) has this program's
+    format and was built with the same index-shaping settings (``Settings.index_fingerprint``).
+    Every engine checks the same way, so the message names the same settings on each."""
+    if stored.get("format_version") != format_version:
+        raise IndexMismatch(f"the index has format {stored.get('format_version')}, this program "
+                            f"writes {format_version}: run with --rebuild")
+    have = stored.get("settings", {})
+    diff = sorted(k for k in fingerprint if have.get(k) != fingerprint[k])
+    if diff:
+        details = ", ".join(f"{k}: {have.get(k)!r} -> {fingerprint[k]!r}" for k in diff)
+        raise IndexMismatch(f"the index was built with other settings ({details}): run with --rebuild")

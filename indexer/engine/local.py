@@ -27,7 +27,7 @@ from indexer.search.fusion import top_positions
 from indexer.settings import Settings
 
 from .base import DocumentRecord, Hit, PassageKey
-from .errors import IndexMismatch, IndexUnavailable, IndexWriteError
+from .errors import IndexUnavailable, IndexWriteError, check_compatible
 
 log = logging.getLogger("nghiquyet.index")
 
@@ -122,15 +122,7 @@ class LocalEngine:
             opened[0].close()
 
     def _check_compatible(self, manifest: dict) -> None:
-        if manifest.get("format_version") != FORMAT_VERSION:
-            raise IndexMismatch(f"the index has format {manifest.get('format_version')}, this program "
-                                f"writes {FORMAT_VERSION}: run with --rebuild")
-        want = self.settings.index_fingerprint()
-        have = manifest.get("settings", {})
-        diff = sorted(k for k in want if have.get(k) != want[k])
-        if diff:
-            details = ", ".join(f"{k}: {have.get(k)!r} -> {want[k]!r}" for k in diff)
-            raise IndexMismatch(f"the index was built with other settings ({details}): run with --rebuild")
+        check_compatible(manifest, FORMAT_VERSION, self.settings.index_fingerprint())
 
     def write(self, put: list[DocumentRecord], delete: list[str], fresh: bool = False,
               items: dict[str, tuple[list[dict], int]] | None = None) -> str:

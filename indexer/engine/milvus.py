@@ -48,7 +48,7 @@ import numpy as np
 from indexer.settings import Settings
 
 from .base import DocumentRecord, Hit, PassageKey
-from .errors import IndexBusy, IndexMismatch, IndexUnavailable, IndexWriteError
+from .errors import IndexBusy, IndexMismatch, IndexUnavailable, IndexWriteError, check_compatible
 
 log = logging.getLogger("nghiquyet.index")
 
@@ -290,15 +290,7 @@ class MilvusEngine:
                             "try again when it ends")
 
     def _check_compatible(self, info: dict) -> None:
-        if info.get("format_version") != FORMAT_VERSION:
-            raise IndexMismatch(f"the index has format {info.get('format_version')}, this program "
-                                f"writes {FORMAT_VERSION}: run with --rebuild")
-        want = self.settings.index_fingerprint()
-        have = info.get("settings", {})
-        diff = sorted(k for k in want if have.get(k) != want[k])
-        if diff:
-            details = ", ".join(f"{k}: {have.get(k)!r} -> {want[k]!r}" for k in diff)
-            raise IndexMismatch(f"the index was built with other settings ({details}): run with --rebuild")
+        check_compatible(info, FORMAT_VERSION, self.settings.index_fingerprint())
 
     def sources(self) -> dict[str, tuple[str, str]]:
         if self._meta_get("index") is None or not self._has(self.c_docs):
