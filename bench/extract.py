@@ -40,13 +40,35 @@ def _key(kind: str, item: dict):
     return re.sub(r"\s+", " ", fold(item["when"]).lower())
 
 
+def _source(name: str) -> Path:
+    """A gold file's document: a bundled plan, else an ALQAC law."""
+    for folder in (ROOT / "corpus", ROOT.parent / "shared" / "corpus-alqac"):
+        if (folder / name).exists():
+            return folder / name
+    raise SystemExit(f"gold document not found: {name}")
+
+
+def _span(gold: dict, text: str) -> tuple[int, int]:
+    """The labelled part of the document: all of it, or the gold's ``span`` (laws are labelled over
+    whole chapters; predictions outside the span are not counted against precision)."""
+    span = gold.get("span")
+    if not span:
+        return 0, len(text)
+    start = text.find(span["start"])
+    end = text.find(span["end"], max(start, 0))
+    if start < 0 or end < 0:
+        raise SystemExit(f"span of {gold['doc']} not found in its text")
+    return start, end + len(span["end"])
+
+
 def score_document(gold: dict, settings: Settings) -> dict:
-    path = ROOT / "corpus" / gold["doc"]
+    path = _source(gold["doc"])
     doc = parse_bytes("bench", str(path), path.name, path.read_bytes(), settings)
+    lo, hi = _span(gold, doc.text)
     items = [i.to_dict() for i in extract(doc)]
     out = {}
     for kind in ("responsibility", "target", "deadline"):
-        preds = [i for i in items if i["kind"] == kind]
+        preds = [i for i in items if i["kind"] == kind and lo <= i["start"] and i["end"] <= hi]
         golds = gold.get(kind, [])
         used: set[int] = set()
         tp = 0
@@ -65,8 +87,10 @@ def score_document(gold: dict, settings: Settings) -> dict:
                 tp += 1
         extra = [{"unit": p.get("unit"), "role": p.get("role"), "value": p.get("value"),
                   "when": p.get("when"), "quote": p["quote"][:100]} for i, p in enumerate(preds) if i not in used]
-        out[kind] = {"gold": len(golds), "predicted": len(preds), "correct": tp, "missed": missed,
-                     "extra": extra}
+        out[kind] = {"gold": len(golds), "predicted": len(preds), "correct": tp,
+                     "precision": round(tp / len(preds), 3) if preds else None,
+                     "recall": round(tp / len(golds), 3) if golds else None,
+                     "missed": missed, "extra": extra}
     return out
 
 
@@ -116,6 +140,9 @@ def main() -> None:
         gold = json.loads(path.read_text(encoding="utf-8"))
         res = score_document(gold, settings)
         per_doc[gold["doc"]] = res
+        print(f"{gold['doc'][:30]:30s} " + "  ".join(
+            f"{kind[:6]} P={r['precision']} R={r['recall']} ({r['correct']}/{r['predicted']}/{r['gold']})"
+            for kind, r in res.items()))
         for kind, r in res.items():
             for f in ("gold", "predicted", "correct"):
                 totals[kind][f] += r[f]

@@ -301,8 +301,14 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
         g = by_unit.setdefault(key, {"best": None, "score": score, "docs": {}, "items": []})
         if g["best"] is None:
             g["best"] = (score, item, sup)
-        g["docs"].setdefault(item["doc_id"], (score, item, sup))
-        g["items"].append(item)
+        g["items"].append((score, item, sup))
+    for g in by_unit.values():
+        # A unit counts once per document where it holds the role it is answered with: "chủ trì
+        # (3 văn bản)" must not count a document where the same unit only guides (hướng dẫn).
+        role = item_role(g["best"][1])
+        for score, item, sup in g["items"]:
+            if item_role(item) == role:
+                g["docs"].setdefault(item["doc_id"], (score, item, sup))
     ranked = []
     for key, g in by_unit.items():
         best_score = g["best"][0]

@@ -30,9 +30,6 @@ def test_content_terms_map_english():
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="issue 12 open: on the real model, after units were merged "
-                   "(UX fix), the English headline ranks Ban xây dựng Đảng (3 documents) above Ban "
-                   "Tuyên giáo (2); the Vietnamese question answers Ban Tuyên giáo (test below)")
 def test_headline_and_null_on_real_engine(real_engine):
     r = ask(real_engine, "who is responsible for propaganda")
     assert r["kind"] == "who" and r["answer"] and r["citations"]
