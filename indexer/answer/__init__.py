@@ -26,7 +26,7 @@ import re
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
-from .passages import (duration_items, is_duration_question, is_issued_question, issued_items,
+from .passages import (duration_items, is_duration_question, is_issued_question, issued_items, quantity_items,
                        preamble_items)
 from .question import Question, analyze
 from .roles import ROLE_RANK, item_role, role_fit
@@ -296,6 +296,7 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
     """(answer, role, chosen items) for a who-question: units grouped across documents."""
     by_unit: dict[str, dict] = {}
     matched_words = {w for _, _, s in scored[:50] for ws in s.matched.values() for w in ws}
+    groups = [alts for _, alts in q.groups]
     for score, item, sup in scored:
         key = _unit_key(item)
         g = by_unit.setdefault(key, {"best": None, "score": score, "docs": {}, "items": []})
@@ -314,11 +315,15 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
         best_score = g["best"][0]
         role = item_role(g["best"][1])
         bonus = 0.5 * min(len(g["docs"]) - 1, 3) if not named else 0.0
-        # A unit whose name carries the subject's words is the specialised body ("Ban Tuyên giáo"
-        # for "tuyên truyền", "Ủy ban Kiểm tra" for "kiểm tra").
+        # A unit whose name carries the subject is the specialised body ("Ban Tuyên giáo" for
+        # "tuyên truyền", "Ủy ban Kiểm tra" for "kiểm tra"), in proportion to how much of the
+        # subject its name carries: "Bộ Giáo dục" is not the body for "state management of
+        # vocational education" just because its name says "giáo dục".
         name = f" {key} "
-        if any(f" {w.split()[0]} " in name for w in matched_words if len(w) > 2):
-            bonus += 0.75
+        if groups:
+            named_groups = sum(1 for alts in groups if any(
+                w in matched_words and len(w) > 2 and f" {w.split()[0]} " in name for w in alts))
+            bonus += 0.75 * named_groups / len(groups)
         if q.role in (None, "chủ trì"):
             bonus -= 0.1 * ROLE_RANK.get(role, 5)
         ranked.append((best_score + bonus, key, g))
@@ -374,6 +379,10 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         elif q.kind == "who" and q.role == "xây dựng":
             items = items + preamble_items(results)
         scored = score_items(q, items, results, docs, named, _doc_heads(service))
+        if not scored and q.kind == "target" and q.count_noun:
+            # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
+            scored = score_items(q, quantity_items(results, q.count_noun), results, docs, named,
+                                 _doc_heads(service))
         if scored:
             top_score, top, sup = scored[0]
             if q.kind == "who":

@@ -4,6 +4,9 @@ search retrieved (and from the documents the question names):
 - durations ("chậm nhất là 05 ngày làm việc", "ít nhất là 05 ngày làm việc trước ngày tổ chức",
   "02 năm") for "bao lâu", "how many working days", "within how long" questions — the laws state
   time limits this way, the plans rarely;
+- quantities counted in a noun the question names ("bao nhiêu tuổi", "how many groups of criteria":
+  "đủ hai mươi mốt tuổi trở lên", "03 nhóm tiêu chí") — the laws state ages, counts and limits this
+  way, and the extractor keeps only the goals of plans as targets;
 - the date of a referenced document ("Nghị quyết số 08-NQ/TU, ngày 04/3/2026 …") for "ban hành
   ngày nào", "on what date was … adopted/issued" — the extractor skips these dates on purpose
   (they are not deadlines).
@@ -60,6 +63,49 @@ def duration_items(results) -> list[dict]:
     return out
 
 
+_NUMBER_WORDS = (r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|ngàn)"
+                 r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|ngàn))*)")
+_QUANTITY = re.compile(rf"(?:(?:đủ|từ|ít nhất|tối thiểu|tối đa|không quá|trên|dưới|khoảng)\s+)?"
+                       rf"(?<![\w.,])(\d+(?:[.,]\d+)*|{_NUMBER_WORDS})\s+(\w+)", re.I)
+_CLAUSE_CUT = re.compile(r"\s*(?:[;,]|\bvà\b|\bhoặc\b)\s*")
+
+
+def _clause(text: str, s: int, e: int, at: int) -> tuple[int, int]:
+    """The clause of [s, e) holding position ``at`` (cut at ";", ",", "và", "hoặc")."""
+    cs, ce = s, e
+    for m in _CLAUSE_CUT.finditer(text, s, e):
+        if m.end() <= at:
+            cs = m.end()
+        elif m.start() > at:
+            ce = m.start()
+            break
+    return cs, ce
+
+
+def quantity_items(results, count_noun: str) -> list[dict]:
+    """Quantities counted in ``count_noun`` (a folded syllable: "tuoi", "nhom") in the sentences of
+    the retrieved passages: target-like items whose quote and subject are the quantity's clause (so
+    "đủ mười tám tuổi … bầu cử và đủ hai mươi mốt tuổi … ứng cử" gives two items, each supported by
+    its own words), their task the whole sentence."""
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            for m in _QUANTITY.finditer(text, s, e):
+                if folded_words(m.group(2)) != count_noun:
+                    continue
+                cs, ce = _clause(text, s, e, m.start(1))
+                qs, qe = m.start(), m.end()
+                tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc))?", text[qe:ce])
+                qe += tail.end() if tail else 0
+                out.append({"kind": "target", "doc_id": r.doc_id, "doc_title": r.doc_title,
+                            "start": r.start + cs, "end": r.start + ce, "quote": text[cs:ce],
+                            "section_path": list(r.section_path_parts or []), "subject": text[cs:ce],
+                            "task": text[s:e], "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
+                            "measure": m.group(2), "period": "", "via": "passage"})
+    return out
+
+
 def issued_items(refs: list[str], documents: list[tuple[str, str, str]]) -> list[dict]:
     """Dates that follow a reference to document number ``ref`` ("số 08-NQ/TU, ngày 04/3/2026")
     in the given documents: (doc_id, title, text)."""
@@ -100,7 +146,14 @@ def preamble_items(results) -> list[dict]:
         for s, e in sentences(text, 0, len(text)):
             if not _PREAMBLE.search(text[s:e + 1]):
                 continue
-            subject = _subject(text, s, e)
+            # "Thực hiện Nghị quyết số …; Ban Thường vụ Đảng ủy xã … xây dựng Kế hoạch thực hiện như
+            # sau": the writer is the subject of the clause that ends the sentence.
+            subject = None
+            for cs in [s] + [m.end() for m in re.finditer(r"[;,]\s*", text[s:e])][::-1]:
+                cs = cs if cs == s else s + cs
+                subject = _subject(text, cs, e)
+                if subject:
+                    break
             if not subject:
                 continue
             subj_s, subj_e, pred_s, _ = subject

@@ -47,7 +47,7 @@ _ROLE_SYLLABLES = frozenset("chu tri phoi hop tham muu lanh dao vien thanh phan 
                             "kiem tra soan thao".split())
 _KIND_WORDS = frozenset("""
 ai gi nao bao nhieu may khi gio nhu sao dau luc gom nhung thoi han diem hoan thanh chot
-muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky
+muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky vao thi
 """.split())
 _EN_NOISE = frozenset("""
 the a an of for is are was were what who which how many much when to in on by and or with be does do
@@ -55,6 +55,8 @@ did must should will shall there this that it its whom whose under among first a
 at as has have had been being up can could would may might their them they than then also each every
 body bodies agency office authority organization organisation unit units party within after before
 aim aims set sets share related concerned need needs according law extend extends adopted issued signed
+over about through during while whether where why issue adopt sign promulgate use used make
+regulation conclusion decision directive
 """.split())
 _DOC_REF = re.compile(r"(\d{1,4})\s*-?\s*(nq|kl|qd|kh|ct|tb|hd)(?:\s*(?:tu|tw|hu|du|cp))?\b|"
                       r"\b(?:nghi quyet|ket luan|ke hoach|quyet dinh|chi thi|resolution|conclusion|"
@@ -86,6 +88,10 @@ class Question:
     # The subject as groups of folded alternatives: one group per Vietnamese syllable, one per
     # English glossary phrase (any of its equivalents will do), one per unknown English word.
     groups: list[tuple[str, list[str]]] = field(default_factory=list)
+    # Labels of groups that weigh less in the support check: English verb forms no glossary entry
+    # covers ("investigating", "allocating", "drew"). They rarely carry the subject (nouns do), and
+    # treating them as decisive turned answerable English questions into nulls.
+    soft: set[str] = field(default_factory=set)
 
 
 def asked_role(folded: str) -> str | None:
@@ -139,18 +145,40 @@ def untranslated(english: str) -> list[str]:
 
 
 _STOP = (QUESTION_STOPWORDS - {"van", "ban", "can", "dang"}) | _KIND_WORDS | {"nq", "kl", "qd", "tw", "kh"}
+# Modal words whose folded form is also a content word ("cần" / "cán bộ", "đang" / "Đảng", "vẫn" /
+# "văn"): recognised before folding.
+_MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên"})
+
+
+_IRREGULAR_PAST = frozenset("drew drawn made held gave given took taken set sent put kept led "
+                            "brought built chose chosen began begun".split())
+
+
+def is_verb_form(word: str) -> bool:
+    """An English gerund or past form ("investigating", "allocated", "drew")."""
+    return word in _IRREGULAR_PAST or (len(word) > 5 and word.endswith(("ing", "ed")))
+
+
+def _role_words(role: str | None) -> set[str]:
+    """English words of the asked role's cues ("drew up" for xây dựng): they say which role."""
+    return {w for cue, r in ROLE_CUES if r == role for w in cue.split()} if role else set()
 
 
 def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str]]]:
     out = []
+    role_words = _role_words(role)
     for en, vi in translate_groups(question):
         if all(w in _EN_NOISE or base_form(w) in _EN_NOISE for w in en.split()) or en[0].isdigit():
             continue
+        if not vi and all(w in role_words or any(w.startswith(r) for r in role_words if len(r) > 4)
+                          for w in en.split()):
+            continue  # "drew" of "drew up": the role asked, not the subject
         alts = []
         for v in vi:
             words = folded_words(v).split()
-            if all(w in _STOP or (role and w in _ROLE_SYLLABLES) for w in words):
-                continue  # a question, kind or role word ("chỉ tiêu", "chủ trì")
+            if all(w in _STOP or (role and w in _ROLE_SYLLABLES) for w in words) or \
+                    " ".join(words) in _STOP_PHRASES:
+                continue  # a question, kind or role word ("chỉ tiêu", "chủ trì", "ban hành")
             if " ".join(words) not in alts:
                 alts.append(" ".join(words))
         if not vi and len(en) > 2:
@@ -162,7 +190,9 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
     return out
 
 
-_DOC_REF_RAW = re.compile(r"\d{1,4}\s*-\s*[A-ZĐ]{2,3}(?:/[A-ZĐ]{2,3})?")
+# A document number with its "số" ("Nghị quyết số 08-NQ/TU"): the number names a document, it is
+# not the subject.
+_DOC_REF_RAW = re.compile(r"(?:\b[Ss][ốo]\s+)?\d{1,4}\s*-\s*[A-ZĐ]{2,3}(?:/[A-ZĐ]{2,3})?")
 
 
 def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
@@ -189,7 +219,7 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
     for w in words:
         folded = folded_words(w)
         parts = folded.split()
-        if not parts or folded in role_phrases:
+        if not parts or folded in role_phrases or w.lower() in _MODALS:
             continue
         if len(parts) == 1:
             p = parts[0]
@@ -231,7 +261,7 @@ def _synonyms() -> dict[str, list[str]]:
 _STOP_PHRASES = frozenset("""
 chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
 ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
-phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh
+phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien
 """.replace("\n", "").split("|"))
 
 
@@ -277,11 +307,21 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)
     if m and kind == "target":
         count_noun = m.group(1)
+        if measure == "money" and count_noun not in ("dong", "tien", "ty", "trieu", "nghin", "von", "kinh"):
+            measure = None  # "bao nhiêu tổ chức … ngoài ngân sách" counts bodies, not money
+    elif kind == "target" and english:
+        m = re.search(r"\bhow many\s+([a-z]+(?:\s+[a-z]+)?)", question.lower())
+        vi = translate_groups(m.group(1)) if m else []
+        if vi and vi[0][1]:  # "how many groups" -> "nhóm"
+            count_noun = folded_words(vi[0][1][0]).split()[0]
+    elif kind == "target" and re.search(r"\btuoi\b", folded_q):
+        count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
     refs = []
     for m in _DOC_REF.finditer(folded_q):
         num = (m.group(1) or m.group(3)).lstrip("0") or "0"
         if num not in refs:
             refs.append(num)
     years = list(dict.fromkeys(_YEAR.findall(question)))
+    soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
-                    groups)
+                    groups, soft)

@@ -24,6 +24,7 @@ from .question import Question
 MIN_COVERAGE = 0.8
 MIN_OWN = 0.5
 MIN_OWN_TOTAL = 0.25
+SOFT_WEIGHT = 0.2  # an unknown English verb form (see Question.soft)
 FIELD_WEIGHT = {"item": 1.0, "section": 0.85, "document": 0.75}
 
 
@@ -71,7 +72,8 @@ class Matcher:
                 if any(f" {a} " in text for a in alts):
                     df[i] += 1
         n = max(1, len(items))
-        self.weights = [math.log((n + 1) / (d + 1)) + 0.5 for d in df]
+        self.weights = [(math.log((n + 1) / (d + 1)) + 0.5) * (SOFT_WEIGHT if label in question.soft else 1.0)
+                        for (label, _), d in zip(self.groups, df)]
 
     def _own_text(self, item: dict) -> str:
         key = id(item)

@@ -65,3 +65,41 @@ def test_partner_question_answers_partners_not_the_lead(plans):
     if r["answer"] is not None:
         assert "Ban Tuyên giáo" not in r["answer"].split(";")[0]
         assert r["items"][0]["role"] == "phối hợp"
+
+
+def _result(text: str, doc_id: str = "law", start: int = 100):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(text=text, doc_id=doc_id, doc_title="Hiến pháp", start=start, end=start + len(text),
+                           section_path_parts=["Chương II"])
+
+
+def test_quantities_of_the_asked_noun_each_in_its_clause():
+    from indexer.answer.passages import quantity_items
+
+    text = ("Công dân đủ mười tám tuổi trở lên có quyền bầu cử và đủ hai mươi mốt tuổi trở lên có quyền "
+            "ứng cử vào Quốc hội. Nhiệm kỳ là 05 năm.")
+    items = quantity_items([_result(text)], "tuoi")
+    assert [i["answer"] for i in items] == ["đủ mười tám tuổi trở lên", "đủ hai mươi mốt tuổi trở lên"]
+    for it in items:  # verbatim quotes at document offsets
+        assert text[it["start"] - 100:it["end"] - 100] == it["quote"]
+    assert "ứng cử" in items[1]["quote"] and "ứng cử" not in items[0]["quote"]
+    assert [i["answer"] for i in quantity_items([_result(text)], "nam")] == ["05 năm"]
+
+
+def test_preamble_writer_after_the_reference_clause():
+    from indexer.answer.passages import preamble_items
+
+    text = ("Thực hiện Nghị quyết số 08-NQ/TU, ngày 04/3/2026 của Ban Chấp hành Đảng bộ tỉnh về phát triển "
+            "du lịch; Ban Thường vụ Đảng ủy xã Bình Lư xây dựng Kế hoạch thực hiện như sau:")
+    items = preamble_items([_result(text, "plan", 0)])
+    assert [i["unit"] for i in items] == ["Ban Thường vụ Đảng ủy xã Bình Lư"]
+    assert text[items[0]["unit_start"]:items[0]["unit_end"]] == items[0]["unit"]
+
+
+@pytest.mark.slow
+def test_law_quantity_and_headline_on_real_engine(real_engine):
+    r = ask(real_engine, "Ai chịu trách nhiệm tuyên truyền?")
+    assert r["answer"].startswith("Ban Tuyên giáo Tỉnh ủy")
+    r = ask(real_engine, "Kế hoạch của Ban Thường vụ Tỉnh ủy Hà Tĩnh sơ kết bao nhiêu năm thực hiện Nghị quyết 06-NQ/TU?")
+    assert r["answer"] and "05 năm" in r["answer"] and "05 năm" in r["citations"][0]["text"]
