@@ -8,20 +8,24 @@ A question (JSONL) has ``question``, ``answer`` (null when no document answers i
   removed), is contained in the returned answer; for an unanswerable question, the answer is null;
 - wrong: an answer was given and it is not right (a wrong number, or an answer where none exists);
 - null: no answer for an answerable question (safe, but not right);
-- first citation holds gold: the first citation's text contains a gold quote, or lies inside one
-  (citations of extracted items are single clauses; a gold quote may span two).
+- first citation holds gold: the first citation's text contains a gold quote (without its list
+  marker and end punctuation), lies inside one, or shares 60% of it as one stretch (citations of
+  extracted items are single clauses; a gold quote may start a clause earlier). The plain
+  containment test is kept as ``first_gold_strict`` and reported beside it.
 
 Two askers: in-process (a ``Service``) and a running server (``GET URL/api/ask``)."""
 
 from __future__ import annotations
 
 import json
+import re
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from indexer.search.evaluate import EvalError, latency_ms, norm
@@ -64,13 +68,36 @@ def is_right(expected: str | None, accept: list[str], answer: str | None) -> boo
     return any(norm(a) in got for a in [expected, *(accept or [])] if a and a.strip())
 
 
-def holds_gold(citation_text: str, gold: list[dict]) -> bool:
+_MARKER = re.compile(r"^(?:\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|[-–•+])\s*")
+MIN_SHARED = 0.6  # share of the gold quote a citation must hold when the two only overlap
+
+
+def _gold_text(quote: str) -> str:
+    """A gold quote as content: without its list marker ("5. ", "a) ", "- ") and end punctuation —
+    labellers copy them, citations of clauses start after them."""
+    return _MARKER.sub("", norm(quote)).rstrip(" .;:,")
+
+
+def holds_gold(citation_text: str, gold: list[dict], strict: bool = False) -> bool:
+    """The citation holds a gold quote: contains it, lies inside it, or (not ``strict``) shares at
+    least ``MIN_SHARED`` of it as one stretch (a clause citation and a gold quote cut one clause
+    earlier or later). ``strict`` is the plain containment test reported before."""
     text = norm(citation_text or "")
     if not text:
         return False
     for g in gold or []:
         quote = norm(g.get("quote") or "")
         if quote and (quote in text or (len(text) >= MIN_INSIDE and text in quote)):
+            return True
+        if strict:
+            continue
+        quote = _gold_text(g.get("quote") or "")
+        if not quote:
+            continue
+        if quote in text or (len(text) >= MIN_INSIDE and text in quote):
+            return True
+        m = SequenceMatcher(None, text, quote, autojunk=False).find_longest_match(0, len(text), 0, len(quote))
+        if m.size >= max(MIN_INSIDE, MIN_SHARED * len(quote)):
             return True
     return False
 
@@ -85,6 +112,7 @@ def score_one(q: dict, result: dict, seconds: float = 0.0) -> dict:
             "lang": q.get("lang") or "", "answerable": answerable, "right": right,
             "wrong": answer is not None and not right, "null": answer is None,
             "first_gold": holds_gold(first, q.get("gold") or []) if answerable else None,
+            "first_gold_strict": holds_gold(first, q.get("gold") or [], strict=True) if answerable else None,
             "expected": q["answer"], "answer": answer, "asked_kind": result.get("kind"),
             "asked_role": result.get("role"), "question": q["question"], "seconds": seconds}
 
@@ -104,6 +132,7 @@ def summarize(rows: list[dict]) -> dict:
         out["wrong_rate"] = sum(r["wrong"] for r in ans) / len(ans)
         out["null_rate"] = sum(r["null"] for r in ans) / len(ans)
         out["first_citation_gold"] = sum(bool(r["first_gold"]) for r in ans) / len(ans)
+        out["first_citation_gold_strict"] = sum(bool(r.get("first_gold_strict")) for r in ans) / len(ans)
     if una:
         out["unanswerable_null_rate"] = sum(r["null"] for r in una) / len(una)
     return out
@@ -121,6 +150,8 @@ def report(rows: list[dict], latencies: list[float] | None = None) -> dict:
     out = {"overall": summarize(rows),
            "first_citation_gold_who_target_when": (sum(bool(r["first_gold"]) for r in wtw) / len(wtw)
                                                    if wtw else None),
+           "first_citation_gold_who_target_when_strict": (
+               sum(bool(r.get("first_gold_strict")) for r in wtw) / len(wtw) if wtw else None),
            "by_kind": {k: summarize(v) for k, v in sorted(groups["kind"].items())},
            "by_role": {k: summarize(v) for k, v in sorted(groups["role"].items())},
            "by_lang": {k: summarize(v) for k, v in sorted(groups["lang"].items())},
@@ -192,7 +223,8 @@ def format_report(rep: dict, show_rows: bool = True) -> str:
                      f"{_pct(m.get('first_citation_gold')):>8}")
     if rep.get("first_citation_gold_who_target_when") is not None:
         lines.append(f"first citation holds gold (who/target/when): "
-                     f"{_pct(rep['first_citation_gold_who_target_when']).strip()}")
+                     f"{_pct(rep['first_citation_gold_who_target_when']).strip()} (strict containment: "
+                     f"{_pct(rep.get('first_citation_gold_who_target_when_strict')).strip()})")
     if rep.get("latency_ms"):
         lines.append(f"latency p50 {rep['latency_ms']['p50']:.0f} ms, p95 {rep['latency_ms']['p95']:.0f} ms")
     if show_rows:
