@@ -254,7 +254,8 @@ def _target_answer(item: dict, text_of) -> str | None:
         if item["subject_start"] < item["answer_end"]:
             tail = quote[item["answer_end"] - base:item["subject_end"] - base]
         tail = re.split(r"[,;(]|\s+(?:và|trong đó|đến năm|vào năm|năm \d)", tail)[0]
-        answer = _clip(answer + tail)
+        gap = " " if tail and not tail[0].isspace() and not answer[-1:].isspace() else ""
+        answer = _clip(answer + gap + tail)  # "100% xã", not "100%xã"
     if period_answer != (item.get("answer") or item.get("value_text") or "").strip():
         answer = f"{answer} {period_answer[len((item.get('answer') or item.get('value_text') or '').strip()):].strip()}"
     return answer

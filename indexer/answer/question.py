@@ -174,17 +174,20 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
                           for w in en.split()):
             continue  # "drew" of "drew up": the role asked, not the subject
         alts = []
-        for v in vi:
+        frame = False
+        for n, v in enumerate(vi):
             words = folded_words(v).split()
             if all(w in _STOP or (role and w in _ROLE_SYLLABLES) for w in words) or \
                     " ".join(words) in _STOP_PHRASES:
+                frame = frame or n == 0  # its first sense is a frame word
                 continue  # a question, kind or role word ("chỉ tiêu", "chủ trì", "ban hành")
             if " ".join(words) not in alts:
                 alts.append(" ".join(words))
         if not vi and len(en) > 2:
             alts = [en]
-        elif vi and not alts:
-            continue  # a question/kind/role word ("target", "who", "lead")
+        elif vi and (not alts or frame):
+            continue  # a question/kind/role word ("target", "who", "lead"), or one whose first
+            # sense is one ("implementation": thực hiện, triển khai): the plans say it of every task
         if alts:
             out.append((en, alts))
     return out

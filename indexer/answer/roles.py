@@ -27,7 +27,11 @@ ROLE_RANK = {"chủ trì": 0, "tham mưu": 1, "thực hiện": 2, "hướng dẫ
 
 
 def _task_head(item: dict, chars: int = 160) -> str:
-    return f" {folded_words((item.get('task') or item.get('quote') or '')[:chars])} "
+    """The first words of the task and of each later sentence of it: "… kiểm tra, giám sát việc
+    thực hiện. Định kỳ báo cáo Ban Thường vụ" gives the unit a second duty (báo cáo)."""
+    task = item.get("task") or item.get("quote") or ""
+    heads = [task[:chars]] + [task[m.end():m.end() + 60] for m in re.finditer(r"[.;]\s+(?=[A-ZĐÀ-Ỹ])", task)]
+    return " " + " | ".join(folded_words(h) for h in heads) + " "
 
 
 def item_role(item: dict) -> str:
