@@ -26,7 +26,7 @@ import re
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
-from .passages import (duration_items, is_duration_question, is_issued_question, issued_items, quantity_items,
+from .passages import (attendee_items, duration_items, is_duration_question, is_issued_question, issued_items, quantity_items,
                        preamble_items)
 from .question import Question, analyze
 from .roles import ROLE_RANK, item_role, role_fit
@@ -379,6 +379,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + _passage_items(service, q, results, docs)
         elif q.kind == "who" and q.role == "xây dựng":
             items = items + preamble_items(results)
+        elif q.kind == "who" and q.role == "tham dự":
+            items = items + attendee_items(results)
         scored = score_items(q, items, results, docs, named, _doc_heads(service))
         if not scored and q.kind == "target" and q.count_noun:
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").

@@ -106,6 +106,33 @@ def quantity_items(results, count_noun: str) -> list[dict]:
     return out
 
 
+_ATTENDEES = re.compile(r"^[ \t]*(?:[-–•+][ \t]*)?((?:Thành phần|Đối tượng)(?:[ \t]+(?:tham dự|tham gia|mời|học tập))?)"
+                        r"[ \t]*:[ \t]*(\S[^\n]*?)[ \t.;]*$", re.M)
+
+
+def attendee_items(results) -> list[dict]:
+    """Who attends: "- Thành phần: Các đồng chí Ủy viên Ban Chấp hành …", "- Đối tượng: Cán bộ, đảng
+    viên, …". An attendee list is not a task (the extractor leaves it out), but it answers "thành
+    phần / đối tượng … gồm những ai", "who attends" — as one group: the list is the answer."""
+    from indexer.extract.units import normalize_unit
+
+    out = []
+    for r in results:
+        text = r.text
+        for m in _ATTENDEES.finditer(text):
+            s, e = m.start(1), m.end(2)
+            us, ue = m.start(2), m.end(2)
+            out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+                        "start": r.start + s, "end": r.start + e, "quote": text[s:e],
+                        "section_path": list(r.section_path_parts or []), "unit": text[us:ue],
+                        "unit_normalized": normalize_unit(text[us:ue]), "unit_start": r.start + us,
+                        "unit_end": r.start + ue, "role": "tham dự", "roles": ["tham dự"],
+                        # The list names no subject; the meeting its section heads does.
+                        "task": " ".join([*(r.section_path_parts or [])[-2:], text[s:e]]),
+                        "via": "attendees"})
+    return out
+
+
 def issued_items(refs: list[str], documents: list[tuple[str, str, str]]) -> list[dict]:
     """Dates that follow a reference to document number ``ref`` ("số 08-NQ/TU, ngày 04/3/2026")
     in the given documents: (doc_id, title, text)."""

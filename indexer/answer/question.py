@@ -205,6 +205,11 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
     from indexer.index.analyzer import segment
 
     role_phrases = {cue for cue, r in ROLE_CUES if r == role}
+    # The syllables of the asked role's cues the question says ("đối tượng tham gia" -> đối tượng,
+    # tham gia): they name the role, not the subject.
+    folded_text = f" {folded_words(text)} "
+    cue_syllables = {w for cue in role_phrases if len(cue.split()) > 1 and f" {cue} " in folded_text
+                     for w in cue.split()} - {"hoi", "nghi"}  # "dự hội nghị": the meeting is the subject
     tokens_ = segment(text)
     out: list[tuple[str, list[str]]] = []
     covered: set[int] = set()
@@ -222,7 +227,8 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
     for w in words:
         folded = folded_words(w)
         parts = folded.split()
-        if not parts or folded in role_phrases or w.lower() in _MODALS:
+        if not parts or folded in role_phrases or w.lower() in _MODALS or \
+                (cue_syllables and all(p in cue_syllables for p in parts)):
             continue
         if len(parts) == 1:
             p = parts[0]

@@ -103,3 +103,22 @@ def test_law_quantity_and_headline_on_real_engine(real_engine):
     assert r["answer"].startswith("Ban Tuyên giáo Tỉnh ủy")
     r = ask(real_engine, "Kế hoạch của Ban Thường vụ Tỉnh ủy Hà Tĩnh sơ kết bao nhiêu năm thực hiện Nghị quyết 06-NQ/TU?")
     assert r["answer"] and "05 năm" in r["answer"] and "05 năm" in r["citations"][0]["text"]
+
+
+def test_attendee_list_is_one_group_with_its_meeting():
+    from indexer.answer.passages import attendee_items
+
+    text = ("- Địa điểm: Hội trường trụ sở Đảng ủy phường.\n"
+            "- Thành phần: Các đồng chí Ủy viên Ban Chấp hành Đảng bộ phường, Thường trực HĐND.\n"
+            "- Đối tượng tham gia: Cán bộ, đảng viên, đoàn viên, hội viên và Nhân dân.")
+    items = attendee_items([_result(text, "plan", 50)])
+    assert [i["unit"] for i in items] == [
+        "Các đồng chí Ủy viên Ban Chấp hành Đảng bộ phường, Thường trực HĐND",
+        "Cán bộ, đảng viên, đoàn viên, hội viên và Nhân dân"]
+    for it in items:
+        assert it["role"] == "tham dự" and text[it["unit_start"] - 50:it["unit_end"] - 50] == it["unit"]
+        assert "Chương II" in it["task"], "the meeting its section names is the list's subject"
+    from indexer.answer.question import analyze
+
+    q = analyze("Doi tuong tham gia hoc tap Nghi quyet o cap co so gom nhung ai?")
+    assert q.role == "tham dự" and "tham gia" not in [label for label, _ in q.groups]
