@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .deadlines import extract_deadlines
+from .laws import extract_law_responsibilities
 from .responsibilities import extract_responsibilities
 from .targets import extract_targets
 from .units import is_generic_unit, matches_unit, normalize_unit, select_unit_keys, unit_key
 
 # Bump when the rules change: the builder re-extracts documents stored with another version.
-EXTRACT_VERSION = 2
+EXTRACT_VERSION = 3
 KINDS = ("responsibility", "target", "deadline")
 
 
@@ -45,7 +46,8 @@ class Item:
 
 def extract_text(text: str, blocks, doc_id: str = "") -> list[Item]:
     """Items of one document given its stored text and outline blocks."""
-    raw = extract_responsibilities(text, blocks) + extract_targets(text, blocks) + \
+    law, read = extract_law_responsibilities(text, blocks)
+    raw = law + extract_responsibilities(text, blocks, skip=read) + extract_targets(text, blocks) + \
         extract_deadlines(text, blocks)
     resp = [r for r in raw if r["kind"] == "responsibility"]
     for d in raw:

@@ -76,11 +76,13 @@ class UnitSpan:
     end: int
 
 
-def _split_units(text: str, start: int, end: int, strict: bool) -> list[tuple[int, int]]:
+def _split_units(text: str, start: int, end: int, strict: bool,
+                 head: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
     """Cut a list of unit names at ",", ";" and "và". ``strict``: only where the next piece opens
     with a unit head (a subject), otherwise at every separator (a "Thành phần" list); a piece
     opening with a capitalised non-head word continues the name before it ("Sở Văn hóa, Thể thao
-    và Du lịch")."""
+    và Du lịch"). ``head``: the unit heads (default those of plans; laws add their own bodies)."""
+    head = head or _HEAD
     pieces: list[list[int]] = []
     pos = start
     for m in re.finditer(r"\s*[,;]\s*(?:và\s+)?|\s+và\s+", text[start:end]):
@@ -95,7 +97,7 @@ def _split_units(text: str, start: int, end: int, strict: bool) -> list[tuple[in
             continue
         chunk = text[piece[0]:piece[1]]
         prev = text[merged[-1][0]:merged[-1][1]]
-        starts_head = bool(_HEAD.match(chunk))
+        starts_head = bool(head.match(chunk))
         capital_nonhead = chunk[:1].isupper() and not starts_head
         prev_stub = len(re.sub(rf"^{_QUANT}", "", prev).split()) == 1 and starts_head
         shared_quantifier = (not strict and not starts_head and chunk[:1].islower()
@@ -182,11 +184,13 @@ def _partners(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-def extract_responsibilities(text: str, blocks: list[Block]) -> list[dict]:
+def extract_responsibilities(text: str, blocks: list[Block], skip: set[int] | None = None) -> list[dict]:
+    """Responsibilities of a plan-shaped text. ``skip``: indices of blocks already read by the
+    rules for laws (indexer/extract/laws.py), which these sentence rules must not read again."""
     items: list[dict] = []
     heading_units: dict[int, list[tuple[int, int]]] = {}
     for block in blocks:
-        if block.kind in SKIP_KINDS:
+        if block.kind in SKIP_KINDS or (skip and block.index in skip):
             continue
         cs, ce = content_span(text, block.start, block.end)
         if ce <= cs:

@@ -1,6 +1,8 @@
 """Roles of a unit in a task, read from the verbs that open the predicate ("chủ trì, phối hợp với …",
 "thẩm định, tham mưu …", "hướng dẫn quán triệt …"), and the vocabulary of predicate verbs that ends
-the name of a unit in a sentence ("Ban Tuyên giáo Tỉnh ủy | chủ trì …")."""
+the name of a unit in a sentence ("Ban Tuyên giáo Tỉnh ủy | chủ trì …"). Laws name the same roles with
+other verbs: "đề xuất" (to propose) is advising, "thanh tra" (to inspect) and "theo dõi" (to follow up)
+are oversight, so they read as "tham mưu" and "kiểm tra/giám sát"."""
 
 from __future__ import annotations
 
@@ -12,9 +14,9 @@ ROLES = ("chủ trì", "phối hợp", "tham mưu", "hướng dẫn", "kiểm tr
 _ROLE_OF = [
     (re.compile(r"chủ trì", re.I), "chủ trì"),
     (re.compile(r"phối hợp", re.I), "phối hợp"),
-    (re.compile(r"tham mưu", re.I), "tham mưu"),
+    (re.compile(r"tham mưu|đề xuất", re.I), "tham mưu"),
     (re.compile(r"hướng dẫn", re.I), "hướng dẫn"),
-    (re.compile(r"kiểm tra|giám sát", re.I), "kiểm tra/giám sát"),
+    (re.compile(r"kiểm tra|thanh tra|giám sát|theo dõi", re.I), "kiểm tra/giám sát"),
     (re.compile(r"báo cáo", re.I), "báo cáo"),
 ]
 
@@ -23,6 +25,7 @@ _ROLE_OF = [
 VERBS = sorted("""
 chủ trì|phối hợp|tham mưu|hướng dẫn|kiểm tra|giám sát|báo cáo|thực hiện|triển khai|xây dựng|quán triệt|
 tổ chức|lãnh đạo|chỉ đạo|thẩm định|ưu tiên|đẩy mạnh|cụ thể hóa|cụ thể hoá|chủ động|tập trung|ban hành|
+thanh tra|
 theo dõi|đôn đốc|tăng cường|quan tâm|có trách nhiệm|chịu trách nhiệm|phát huy|bố trí|nghiên cứu|rà soát|
 thường xuyên|tích cực|tiếp tục|khẩn trương|làm|trình|gửi|tổng hợp|tuyên truyền|vận động|phổ biến|
 hoàn thành|đề xuất|phụ trách|đảm bảo|bảo đảm|nâng cao|sơ kết|tổng kết|cập nhật|hoàn thiện|duy trì|
