@@ -15,6 +15,15 @@ transformers (transformers 5 rebuilds XLM-R's pipeline -- whitespace split + Met
 instead of reading the model folder's tokenizer.json), so ONNX and sentence-transformers see the
 same token ids for every text. The export checks itself against torch before it is published.
 
+The vocabulary is trimmed to the pieces written in Latin (Vietnamese included), Greek, combining
+marks, punctuation and symbols (``trim_vocabulary``): of XLM-R's 250,002 pieces 119,065 stay.
+A Unigram piece can only match text containing its characters, so any text made of those scripts
+is cut into exactly the same pieces (checked on every line of the plans and the 17 laws, 13,788
+lines: identical ids) and gets the same vector; a character of another script becomes <unk>, as
+a character outside the vocabulary always did. It matters for serving: the full tokenizer takes
+1.2 s and 290 MB of RSS to load, the trimmed one 0.3 s and 90 MB, and the word-embedding matrix
+shrinks to 48% (the export's rows are re-indexed to the trimmed ids).
+
 torch, transformers and onnx are imported only here, never by the serving path.
 """
 
@@ -36,7 +45,7 @@ INT8 = "model-int8.onnx"
 TRACED = "traced.onnx"  # intermediate single-file graph, removed once re-saved with external data
 TOKENIZER = "tokenizer.json"
 META = "export.json"
-FORMAT = 1
+FORMAT = 2  # 2: vocabulary trimmed to the scripts of the documents (see trim_vocabulary)
 # Texts the export is checked on before it is published (short query, no diacritics, English, long).
 CHECK_TEXTS = [
     "query: Ai chịu trách nhiệm tuyên truyền?",
@@ -45,6 +54,58 @@ CHECK_TEXTS = [
     "passage: Tăng cường sự lãnh đạo của các cấp ủy đảng đối với công tác tuyên truyền, phổ biến, "
     "quán triệt và triển khai thực hiện Nghị quyết; phấn đấu đến năm 2030 tỷ lệ che phủ rừng đạt 70,5%.",
 ]
+
+
+def _kept_char(ch: str) -> bool:
+    o = ord(ch)
+    return (o < 0x0400  # Basic Latin … Latin Extended-B, IPA, combining marks, Greek
+            or 0x1E00 <= o < 0x1F00  # Latin Extended Additional: Vietnamese letters with two marks
+            or 0x2000 <= o < 0x2C00  # punctuation, super/subscripts, currency, letterlike, arrows,
+            # mathematical operators, technical and other symbols
+            or ch == "\u2581")  # the Metaspace mark
+
+
+def trim_vocabulary(tokenizer: dict, specials: int = 4) -> tuple[dict, list[int]]:
+    """A tokenizer.json (Unigram) keeping only pieces made of kept characters (the first
+    ``specials`` ids — <s>, <pad>, </s>, <unk> — always, at the same ids), and the old ids kept, in
+    order (new id = position). Added tokens are renumbered."""
+    model = tokenizer["model"]
+    if model.get("type") != "Unigram":
+        raise ExportError(f"cannot trim a {model.get('type')} vocabulary")
+    vocab = model["vocab"]
+    keep = [i for i, (piece, _) in enumerate(vocab) if i < specials or all(_kept_char(c) for c in piece)]
+    new_id = {old: new for new, old in enumerate(keep)}
+    if model.get("unk_id") is not None and model["unk_id"] not in new_id:
+        raise ExportError("the unknown piece would be trimmed")
+    out = dict(tokenizer)
+    out["model"] = dict(model, vocab=[vocab[i] for i in keep],
+                        unk_id=new_id.get(model.get("unk_id")) if model.get("unk_id") is not None else None)
+    out["added_tokens"] = [dict(a, id=new_id[a["id"]]) for a in tokenizer.get("added_tokens") or []
+                           if a["id"] in new_id]
+    for token in ((tokenizer.get("post_processor") or {}).get("special_tokens") or {}).values():
+        if any(i >= specials for i in token.get("ids") or []):
+            raise ExportError("the post-processor refers to a special token beyond the first ids")
+    return out, keep
+
+
+def _trim_embeddings(path: Path, keep: list[int], vocab_size: int) -> None:
+    """Keep the word-embedding rows of the kept pieces (in the trimmed ids' order)."""
+    import numpy as np
+    import onnx
+    from onnx import numpy_helper
+
+    model = onnx.load(str(path))
+    # The matrix may have more rows than the tokenizer has pieces (e5-small: 250,037 for 250,002).
+    found = [t for t in model.graph.initializer if len(t.dims) == 2 and t.dims[0] >= vocab_size]
+    if len(found) != 1:
+        raise ExportError(f"expected one word-embedding matrix of {vocab_size} rows, found {len(found)}")
+    table = numpy_helper.to_array(found[0])
+    trimmed = numpy_helper.from_array(np.ascontiguousarray(table[np.asarray(keep)]), found[0].name)
+    found[0].CopyFrom(trimmed)
+    data = path.name + ".data"
+    (path.parent / data).unlink(missing_ok=True)
+    onnx.save_model(model, str(path), save_as_external_data=True, all_tensors_to_one_file=True,
+                    location=data, size_threshold=1024)
 
 
 class ExportError(RuntimeError):
@@ -156,7 +217,9 @@ def export(model_path: str | Path, out_dir: Path, int8: bool = True, min_cosine:
         backend = hf_tok.backend_tokenizer
         backend.no_padding()
         backend.no_truncation()
-        (tmp / TOKENIZER).write_text(backend.to_str())
+        full_tokenizer = json.loads(backend.to_str())
+        trimmed, keep = trim_vocabulary(full_tokenizer)
+        (tmp / TOKENIZER).write_text(json.dumps(trimmed, ensure_ascii=False))
         max_len = min(int(hf_tok.model_max_length or 512), 512)
         bert_cfg = Path(model_path) / "sentence_bert_config.json"  # sentence-transformers' cut
         if bert_cfg.exists():
@@ -177,6 +240,7 @@ def export(model_path: str | Path, out_dir: Path, int8: bool = True, min_cosine:
                               "embedding": {0: "batch"}},
                 opset_version=OPSET, do_constant_folding=True, dynamo=False)
         _externalize(tmp / TRACED, tmp / FP32)
+        _trim_embeddings(tmp / FP32, keep, len(full_tokenizer["model"]["vocab"]))
         export_s = time.perf_counter() - t0
         files = [FP32]
         quant_s = None
@@ -204,6 +268,7 @@ def export(model_path: str | Path, out_dir: Path, int8: bool = True, min_cosine:
             "pad_id": int(pad if pad is not None else 1),
             "pad_token": hf_tok.pad_token or "<pad>",
             "opset": OPSET,
+            "vocabulary": {"kept": len(keep), "of": len(full_tokenizer["model"]["vocab"])},
             "files": {name: {"bytes": (tmp / name).stat().st_size,
                              "sha256": hashlib.sha256((tmp / name).read_bytes()).hexdigest()}
                       for f in files for name in (f, f + ".data")},

@@ -11,12 +11,14 @@ import subprocess
 import sys
 import textwrap
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from indexer.embed.embedder import ModelUnavailable, load_embedder
-from indexer.embed.onnx_export import (FP32, META, TOKENIZER, export_folder, model_fingerprint,
+from indexer.embed.onnx_export import (FORMAT, FP32, META, TOKENIZER, export_folder, model_fingerprint,
                                        stale_reason)
 from indexer.settings import Settings
 from tests.conftest import CORPUS, ROOT, SHARED
@@ -133,7 +135,7 @@ def test_stale_or_broken_export_is_refused(tmp_path):
     folder.mkdir(parents=True)
     for name in (FP32, FP32 + ".data", TOKENIZER):
         (folder / name).write_bytes(b"")
-    meta = {"format": 1, "dim": 384, "fingerprint": {"source_sha256": "b" * 64, "weights_bytes": 128}}
+    meta = {"format": FORMAT, "dim": 384, "fingerprint": {"source_sha256": "b" * 64, "weights_bytes": 128}}
     (folder / META).write_text(json.dumps(meta))
     assert "other weights" in stale_reason(folder, model)
     with pytest.raises(ModelUnavailable, match="other weights"):
@@ -164,3 +166,27 @@ def test_cli_export_without_a_model_fails_clearly(tmp_path):
     assert result.exit_code == 1
     assert "no model to export" in result.output
     assert not (tmp_path / "onnx").exists() or not any((tmp_path / "onnx").iterdir())
+
+
+def test_trimmed_vocabulary_cuts_document_text_into_the_same_pieces():
+    """The export's trimmed tokenizer gives, on every line of the five plans and on queries in
+    Vietnamese and English, the same pieces as the full vocabulary (ids mapped back); a character
+    of another script becomes <unk>, as any character outside a vocabulary does."""
+    import json as _json
+
+    from tokenizers import Tokenizer
+
+    from indexer.embed.onnx_export import trim_vocabulary
+
+    settings = Settings()
+    full_json = _json.loads((Path(settings.resolved_model()) / "tokenizer.json").read_text(encoding="utf-8"))
+    trimmed_json, keep = trim_vocabulary(full_json)
+    assert 100_000 < len(keep) < 0.6 * len(full_json["model"]["vocab"])
+    full, trimmed = Tokenizer.from_str(_json.dumps(full_json)), Tokenizer.from_str(_json.dumps(trimmed_json))
+    lines = [line for path in sorted(CORPUS.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines += ["query: who is responsible for propaganda", "query: ty le che phu rung", "≥ 5% – “đạt” 70,5‰ €"]
+    for line in lines:
+        assert [keep[i] for i in trimmed.encode(line).ids] == full.encode(line).ids, line
+    unk = trimmed_json["model"]["unk_id"]
+    assert unk in trimmed.encode("漢字").ids
