@@ -61,3 +61,15 @@ def test_highlight_marks_words_not_syllables_inside_other_words():
                 assert para[s:e].lower().startswith("tuyên truyền"), para[s:e]
                 marked += 1
     assert compounds >= 10 and marked >= 20, (compounds, marked)
+
+
+def test_english_query_highlights_its_vietnamese_terms(fake_engine):
+    """An English question is searched in Vietnamese: the passages mark the Vietnamese terms it was
+    translated to ("propaganda" -> tuyên truyền), as a Vietnamese question's would be."""
+    from tests.conftest import PLANS
+
+    fake_engine.add_files([(PLANS["001"].name, PLANS["001"].read_bytes())])
+    response = fake_engine.search("propaganda", k=10)
+    assert response.language == "en" and "tuyên truyền" in response.translated
+    marked = [r.text[s:e].lower() for r in response.results for s, e in r.highlights]
+    assert any("tuyên truyền" in m for m in marked), marked
