@@ -24,7 +24,8 @@ from .question import Question
 MIN_COVERAGE = 0.8
 MIN_OWN = 0.5
 MIN_OWN_TOTAL = 0.25
-SOFT_WEIGHT = 0.2  # an unknown English verb form (see Question.soft)
+SOFT_WEIGHT = 0.2
+SPLIT_PHRASE = 0.9  # a phrase group found as separate words counts a little less  # an unknown English verb form (see Question.soft)
 FIELD_WEIGHT = {"item": 1.0, "section": 0.85, "document": 0.75}
 
 
@@ -94,10 +95,17 @@ class Matcher:
         for (label, alts), w in zip(self.groups, self.weights):
             for name, text in (("item", own), ("section", section), ("document", document)):
                 hit = next((a for a in alts if f" {a} " in text), None)
+                part = 1.0
+                if hit is None and len(label.split()) > 1:
+                    # An English phrase translated as one Vietnamese phrase ("review report" ->
+                    # "báo cáo sơ kết") whose words the text says apart ("sơ kết, gửi báo cáo").
+                    hit = next((a for a in alts if len(a.split()) > 1 and
+                                all(f" {x} " in text for x in a.split())), None)
+                    part = SPLIT_PHRASE
                 if hit:
-                    got += w * FIELD_WEIGHT[name]
+                    got += w * FIELD_WEIGHT[name] * part
                     if name == "item":
-                        got_own += w
+                        got_own += w * part
                     else:
                         context += w
                     matched.setdefault(name, []).append(hit)
