@@ -396,7 +396,7 @@ class Service:
                 passage=key[1], page=row.get("page"), start=row["start"], end=row["end"], score=round(score, 6),
                 ranks={"lexical": ranks.get("lexical"), "dense": ranks.get("dense"),
                        **({"dense_vi": ranks.get("dense_vi")} if "dense_vi" in ranked else {})},
-                highlights=highlight_spans(row["text"], translated or query)))
+                highlights=highlight_spans(row["text"], translated or query, row.get("words"))))
         response = SearchResponse(query=query, took_ms=round((time.perf_counter() - started) * 1000, 2),
                                   language=lang, interpreted=interpreted if interpreted != query else "",
                                   translated=translated, results=results)

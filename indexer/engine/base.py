@@ -101,7 +101,9 @@ class Engine(Protocol):
 
     # -- reading ---------------------------------------------------------------------------------
     def passages_at(self, keys: list[PassageKey]) -> dict[PassageKey, dict]:
-        """Text, offsets, kind, section path and page of passages, with their document's id."""
+        """Text, offsets, kind, section path and page of passages, with their document's id. An
+        engine that keeps the passage's word terms readable adds them as ``words`` (the highlighter
+        then reuses the index's segmentation instead of segmenting again); it is optional."""
 
     def documents(self) -> list[dict]:
         """Metadata of every document (no text), by id."""

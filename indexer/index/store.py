@@ -339,12 +339,13 @@ class Store:
             conn = self._reader()
             rows = conn.execute(
                 'SELECT p.pos, p.doc_id, p.ordinal, p.start, p."end", p.kind, p.section_path_json, p.text,'
-                " p.page, d.title, d.number, d.type, d.issuer, d.date FROM passages p JOIN documents d"
+                " p.page, p.words, d.title, d.number, d.type, d.issuer, d.date FROM passages p JOIN documents d"
                 f" ON d.id = p.doc_id WHERE p.pos IN ({','.join('?' * len(positions))})",
                 positions).fetchall()
         return {r["pos"]: {
             "doc_id": r["doc_id"], "ordinal": r["ordinal"], "start": r["start"], "end": r["end"],
             "kind": r["kind"], "section_path": json.loads(r["section_path_json"]), "text": r["text"], "page": r["page"],
+            "words": r["words"].split(),  # the index's segmentation: highlights reuse it
             "doc_title": r["title"] or r["type"] or r["doc_id"], "doc_number": r["number"] or "",
             "doc_type": r["type"] or "", "doc_issuer": r["issuer"] or "", "doc_date": r["date"] or "",
         } for r in rows}

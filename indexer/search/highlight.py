@@ -19,11 +19,40 @@ _SYLLABLE = re.compile(r"\w+", re.UNICODE)
 MAX_WORD_SYLLABLES = 6
 
 
-def _words(text: str) -> list[list[tuple[int, int]]]:
-    """Words of ``text`` as lists of syllable spans, by the segmenter; one word per syllable when
-    the segmenter is unavailable or its tokens do not line up with the text."""
+def tokens_from_terms(terms: list[str], syllables: int) -> tuple[str, ...] | None:
+    """The words of a passage rebuilt from its stored lexical terms (``analyzer.segment`` of the
+    indexed text: each compound "a_b" followed by its syllables), keeping the last words that cover
+    ``syllables`` syllables (the indexed text starts with a heading line the passage does not
+    have). Segmenting a passage again at query time costs ~10 ms each; this costs microseconds.
+    None when the terms do not cover that many syllables."""
+    words: list[str] = []
+    i = 0
+    while i < len(terms):
+        t = terms[i]
+        if "_" in t:
+            words.append(t.replace("_", " "))
+            i += 1 + t.count("_") + 1
+        else:
+            words.append(t)
+            i += 1
+    out: list[str] = []
+    count = 0
+    for w in reversed(words):
+        if count >= syllables:
+            break
+        out.append(w)
+        count += w.count(" ") + 1
+    return tuple(reversed(out)) if count == syllables else None
+
+
+def _words(text: str, terms: list[str] | None = None) -> list[list[tuple[int, int]]]:
+    """Words of ``text`` as lists of syllable spans: from the index's segmentation (``terms``)
+    when given, else by the segmenter; one word per syllable when the segmenter is unavailable or
+    its tokens do not line up with the text."""
     spans = [(m.start(), m.end()) for m in _SYLLABLE.finditer(text)]
-    tokens = _segment(text)
+    tokens = tokens_from_terms(terms, len(spans)) if terms else None
+    if tokens is None:
+        tokens = _segment(text)
     if tokens is None:
         return [[s] for s in spans]
     out: list[list[tuple[int, int]]] = []
@@ -96,14 +125,14 @@ def _is_content(word: tuple[str, ...]) -> bool:
     return w not in HIGHLIGHT_STOPWORDS and (len(w) > 1 or w.isdigit())
 
 
-def highlight_spans(text: str, query: str) -> list[list[int]]:
+def highlight_spans(text: str, query: str, terms: list[str] | None = None) -> list[list[int]]:
     """[[start, end], ...] of the words of ``text`` that the query names; adjacent hits are merged
-    into one span."""
+    into one span. ``terms``: the passage's stored word terms (its segmentation), when known."""
     grams = _query_ngrams(query)
     if not grams or not text.strip():
         return []
     spans: list[list[int]] = []
-    words = _words(text)
+    words = _words(text, terms)
     i = 0
     while i < len(words):
         # one text word, or a run of them when the text was segmented finer than the query

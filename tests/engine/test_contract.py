@@ -236,7 +236,9 @@ def test_same_documents_items_and_passages(pair):
         a, b = local.document(d["id"]), milvus.document(d["id"])
         assert _strip(b) == _strip(a)
         keys = [(d["id"], p["ordinal"]) for p in a["passage_list"]]
-        assert milvus.passages_at(keys) == local.passages_at(keys)
+        # "words" is optional (Milvus keeps only hashed terms); the rest must be equal
+        without_words = lambda rows: {k: {f: v for f, v in r.items() if f != "words"} for k, r in rows.items()}  # noqa: E731
+        assert without_words(milvus.passages_at(keys)) == without_words(local.passages_at(keys))
     assert milvus.items() == local.items()
     assert sorted(map(str, milvus.accent_counts())) == sorted(map(str, local.accent_counts()))
     assert {k: v for k, v in milvus.stats().items() if k in ("documents", "passages", "model")} == \

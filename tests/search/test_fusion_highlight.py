@@ -73,3 +73,22 @@ def test_english_query_highlights_its_vietnamese_terms(fake_engine):
     assert response.language == "en" and "tuyên truyền" in response.translated
     marked = [r.text[s:e].lower() for r in response.results for s, e in r.highlights]
     assert any("tuyên truyền" in m for m in marked), marked
+
+
+def test_highlights_reuse_the_index_segmentation(fake_engine):
+    """Passages carry their stored word terms; rebuilding the words from them gives the very words
+    a fresh segmentation gives (without its ~10 ms per passage), so the highlights are the same."""
+    from indexer.search import highlight as h
+    from tests.conftest import PLANS
+
+    fake_engine.add_files([(PLANS["002"].name, PLANS["002"].read_bytes())])
+    gen = fake_engine.engine.inner.generation()
+    rows = fake_engine.engine.inner.passages_at(list(gen.key_positions))
+    assert rows and all(r["words"] for r in rows.values())
+    for row in rows.values():
+        h._segment.cache_clear()
+        assert h._words(row["text"], row["words"]) == h._words(row["text"]), row["text"][:80]
+        assert highlight_spans(row["text"], "tuyên truyền", row["words"]) == \
+            highlight_spans(row["text"], "tuyên truyền")
+    assert h.tokens_from_terms(["tuyên_truyền", "tuyên", "truyền", "về"], 3) == ("tuyên truyền", "về")
+    assert h.tokens_from_terms(["về"], 3) is None
