@@ -48,18 +48,20 @@ def open_service(data_dir: Path) -> Service:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, default=ROOT / "bench" / ".data" / "ask")
+    ap.add_argument("--questions", type=Path, default=QUESTIONS,
+                    help="answer set (default the blind set; bench/data/ask.fresh.jsonl is the second)")
     ap.add_argument("--half", choices=("odd", "even", "both"), default="both")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("-k", type=int, default=10)
     args = ap.parse_args()
     service = open_service(args.data_dir)
-    questions = load_ask_questions(QUESTIONS)
+    questions = load_ask_questions(args.questions)
     halves = {"tuning (odd lines)": [q for q in questions if q["line"] % 2 == 1],
               "held-back (even lines)": [q for q in questions if q["line"] % 2 == 0]}
     if args.half != "both":
         halves = {name: qs for name, qs in halves.items() if name.startswith(
             "tuning" if args.half == "odd" else "held-back")}
-    out = {"questions": str(QUESTIONS.relative_to(ROOT)), "k": args.k,
+    out = {"questions": str(args.questions.resolve().relative_to(ROOT)), "k": args.k,
            "documents": service.health().get("documents"), "model": service.health().get("model"),
            "halves": {}}
     for name, qs in halves.items():
@@ -80,6 +82,8 @@ def main() -> None:
                        "citations": [{"doc_id": c["doc_id"], "text": c["text"][:200]} for c in head["citations"]]}
     print(f"headline: {HEADLINE!r} -> {head['answer']!r}")
     if args.half == "both":
+        OUT = ROOT / "bench" / "results" / ("ask.json" if args.questions.resolve() == QUESTIONS
+                                            else f"ask-{args.questions.stem.split('.')[-1]}.json")
         OUT.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {OUT.relative_to(ROOT)}")
 

@@ -170,6 +170,9 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += 1.0
         elif item.get("via") == "passage" and wk == "date":
             return None
+        actor = _unit_key(item) if item.get("unit") else ""
+        if len(actor.split()) >= 2 and f" {actor} " in f" {folded_words(q.text + ' ' + q.vi_text)} ":
+            bonus += 1.0  # the deadline of the body the question names, not of its neighbour
         if q.years:
             found = re.findall(r"\b(?:19|20)\d\d\b", item.get("when") or "")
             if found and not any(y in found for y in q.years):
@@ -222,8 +225,9 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         if named:
             score += DOC_REF_BONUS if item["doc_id"] in named else -DOC_REF_BONUS
         if q.kind == "target" and item.get("subject"):
-            subj = matcher.support(item, item["subject"])
-            score += 1.0 * subj.own  # the number whose own subject is asked, not its neighbour's
+            # the number whose own subject is asked, not its neighbour's: words said by the
+            # subject itself, not by the headings both numbers share
+            score += 1.0 * matcher.share(item["subject"])
         out.append((score, item, sup))
     out.sort(key=lambda x: -x[0])
     return out
@@ -369,7 +373,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     q = analyze(question, response.interpreted, response.translated, response.language)
     answer, role, support, best = None, None, None, []
     item_kind = _ITEM_KIND.get(q.kind)
-    if item_kind and q.groups:
+    if item_kind and q.groups and not q.asks_object:
         docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
         if doc_ids is not None:
             docs = [d for d in docs if d["id"] in doc_ids]

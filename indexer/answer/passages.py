@@ -28,7 +28,10 @@ _ISSUED_Q = re.compile(r" (?:ban hanh ngay nao|ban hanh vao ngay nao|ngay ban ha
 _NUM_WORD = r"(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười lăm|hai mươi|ba mươi)"
 _DURATION = re.compile(
     rf"(?:(?:chậm nhất là|chậm nhất|ít nhất là|ít nhất|tối đa là|tối đa|không quá|trong thời hạn|"
-    rf"trong vòng|trong|sau|trước|là)\s+)*\b{_NUM_WORD}\s+(?:ngày làm việc|ngày|tháng|năm|giờ)"
+    rf"trong vòng|trong|sau|trước|là)\s+)*"
+    # a range keeps its lower end: "từ 03 tháng đến 12 tháng", "từ 03 đến 05 ngày"
+    rf"(?:\btừ\s+{_NUM_WORD}(?:\s+(?:ngày làm việc|ngày|tháng|năm|giờ))?\s+đến\s+)?"
+    rf"\b{_NUM_WORD}\s+(?:ngày làm việc|ngày|tháng|năm|giờ)"
     rf"(?:\s+(?:trước|sau|kể từ)\s+ngày(?:\s+(?!và\b|hoặc\b)[^\s,.;:()]+){{1,2}})?", re.I)
 _DATE = r"ngày\s+\d{1,2}\s*(?:/|-|\s+tháng\s+)\s*\d{1,2}\s*(?:/|-|\s+năm\s+)\s*\d{4}"
 

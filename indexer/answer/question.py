@@ -92,6 +92,14 @@ class Question:
     # covers ("investigating", "allocating", "drew"). They rarely carry the subject (nouns do), and
     # treating them as decisive turned answerable English questions into nulls.
     soft: set[str] = field(default_factory=set)
+    # The who-word is an object ("gửi báo cáo cho cơ quan nào", "qua ban nào tổng hợp", "to which
+    # body … report"): the items name who acts, not to whom, so such a question gets no short answer
+    # rather than the actor's name.
+    asks_object: bool = False
+
+
+_OBJECT_Q = re.compile(r"\b(?:cho|qua|toi|den|gui ve|gui|len)\s+(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|"
+                       r"bo nao|noi nao|cap nao|dau)\b|\b(?:to|through|via|towards?)\s+(?:which|whom|what)\b")
 
 
 def asked_role(folded: str) -> str | None:
@@ -332,5 +340,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
             refs.append(num)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
+    asks_object = kind == "who" and bool(_OBJECT_Q.search(f" {folded_q} ")) or \
+        (kind == "who" and english and bool(_OBJECT_Q.search(f" {question.lower()} ")))
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
-                    groups, soft)
+                    groups, soft, asks_object)

@@ -25,7 +25,8 @@ MIN_COVERAGE = 0.8
 MIN_OWN = 0.5
 MIN_OWN_TOTAL = 0.25
 SOFT_WEIGHT = 0.2
-SPLIT_PHRASE = 0.9  # a phrase group found as separate words counts a little less  # an unknown English verb form (see Question.soft)
+SPLIT_PHRASE = 0.9
+SYNONYM = 0.95  # a phrase group found as separate words counts a little less  # an unknown English verb form (see Question.soft)
 FIELD_WEIGHT = {"item": 1.0, "section": 0.85, "document": 0.75}
 
 
@@ -95,7 +96,9 @@ class Matcher:
         for (label, alts), w in zip(self.groups, self.weights):
             for name, text in (("item", own), ("section", section), ("document", document)):
                 hit = next((a for a in alts if f" {a} " in text), None)
-                part = 1.0
+                # the question's own word is better evidence than a thesaurus equivalent ("nước
+                # sạch" asked: "nước sạch" beats "nước sinh hoạt" in the same sentence)
+                part = 1.0 if hit is None or hit == alts[0] else SYNONYM
                 if hit is None and len(label.split()) > 1:
                     # An English phrase translated as one Vietnamese phrase ("review report" ->
                     # "báo cáo sơ kết") whose words the text says apart ("sơ kết, gửi báo cáo").
@@ -116,6 +119,20 @@ class Matcher:
         # do not already say (the place, the plan's title).
         rest = total - context
         return Support(got / total, got_own / rest if rest > 0 else 1.0, matched, missing, got_own / total)
+
+
+    def share(self, text: str) -> float:
+        """Weighted share of the subject's groups that ``text`` itself says (no headings, no
+        document): which of two numbers of one sentence the question asks about."""
+        if not self.groups:
+            return 0.0
+        padded = _padded(text)
+        got = 0.0
+        for (_, alts), w in zip(self.groups, self.weights):
+            hit = next((a for a in alts if f" {a} " in padded), None)
+            if hit is not None:
+                got += w if hit == alts[0] else 0.0  # between two numbers: the very word asked
+        return got / sum(self.weights)
 
 
 def quote_words(text: str, words: list[str], limit: int = 160) -> str:

@@ -108,3 +108,13 @@ def test_english_role_and_verb_forms():
     q = analyze("Which party body leads the committee in allocating resources for the plan?")
     assert "allocating" not in q.soft and ("allocating", ["bo tri", "phan bo"]) in q.groups
     assert "widgetizers" not in analyze("How many widgetizers does Bình Lư aim to have by 2030?").soft
+
+
+def test_object_questions_are_recognised():
+    """"gửi báo cáo cho cơ quan nào", "qua ban nào", "to which body": the asked body is the
+    recipient, which the items do not name: no short answer rather than the sender's name."""
+    assert analyze("Các bộ gửi báo cáo cho cơ quan nào tổng hợp?").asks_object
+    assert analyze("cac chi bo bao cao ket qua qua ban nao tong hop").asks_object
+    assert analyze("To which body must the communes report their results?").asks_object
+    assert not analyze("Ai chịu trách nhiệm tuyên truyền?").asks_object
+    assert not analyze("Ai báo cáo cho Ban Thường vụ?").asks_object

@@ -122,3 +122,10 @@ def test_attendee_list_is_one_group_with_its_meeting():
 
     q = analyze("Doi tuong tham gia hoc tap Nghi quyet o cap co so gom nhung ai?")
     assert q.role == "tham dự" and "tham gia" not in [label for label, _ in q.groups]
+
+
+def test_duration_range_keeps_its_lower_end():
+    from indexer.answer.passages import duration_items
+
+    items = duration_items([_result("Thời gian tập sự từ 03 tháng đến 12 tháng và phải được quy định.")])
+    assert [i["when"] for i in items] == ["từ 03 tháng đến 12 tháng"]
