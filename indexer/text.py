@@ -18,12 +18,25 @@ def _fold_char(ch: str) -> str:
     return unicodedata.normalize("NFD", ch.translate(_FOLD_TABLE))[0]
 
 
+class _FoldTable(dict):
+    """str.translate table filled on first sight of a character (translate runs in C: folding a
+    passage is ~40x faster than a Python loop over its characters)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        self[code] = value = ch if ch.isascii() else _fold_char(ch)
+        return value
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Remove Vietnamese diacritics, keeping length: one output char per input char (NFC input), so
     offsets found in the folded text are offsets in the original."""
     if text.isascii():
         return text
-    return "".join(_fold_char(c) if not c.isascii() else c for c in text)
+    return text.translate(_FOLD)
 
 
 def has_diacritics(text: str) -> bool:
@@ -38,7 +51,7 @@ def syllables(text: str) -> list[str]:
 def folded_words(text: str) -> str:
     """Folded, lower-cased syllables joined by single spaces: the form phrase matching uses
     (``f" {a} " in f" {folded_words(b)} "``)."""
-    return " ".join(syllables(fold(text)))
+    return " ".join(_SYLLABLE.findall(fold(text).lower()))
 
 
 def fold_key(value: str | None) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from indexer.text import folded_words
@@ -55,7 +56,9 @@ def item_own_text(item: dict) -> str:
     return " ".join(parts)
 
 
+@lru_cache(maxsize=65536)
 def _padded(text: str) -> str:
+    """Cached: the same item texts are folded for every question."""
     return f" {folded_words(text)} "
 
 
