@@ -10,6 +10,7 @@ query typed without diacritics (which the segmenter cannot read) works the same 
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 
 from indexer.extract.units import modern_tones
@@ -73,6 +74,24 @@ def _words(text: str, terms: list[str] | None = None) -> list[list[tuple[int, in
     return out
 
 
+_WORDS_CACHE: dict[str, list[list[tuple[int, int]]]] = {}
+_WORDS_CACHE_SIZE = 4096
+_WORDS_LOCK = threading.Lock()
+
+
+def _passage_words(text: str, terms: list[str] | None) -> list[list[tuple[int, int]]]:
+    """``_words``, remembered per passage text (a passage's words never change; popular passages
+    come back in many results)."""
+    words = _WORDS_CACHE.get(text)
+    if words is None:
+        words = _words(text, terms)
+        with _WORDS_LOCK:  # concurrent searches evict one at a time
+            if len(_WORDS_CACHE) >= _WORDS_CACHE_SIZE:
+                _WORDS_CACHE.pop(next(iter(_WORDS_CACHE)), None)
+            _WORDS_CACHE[text] = words
+    return words
+
+
 @lru_cache(maxsize=2048)
 def _segment(text: str) -> tuple[str, ...] | None:
     try:
@@ -132,15 +151,29 @@ def highlight_spans(text: str, query: str, terms: list[str] | None = None) -> li
     if not grams or not text.strip():
         return []
     spans: list[list[int]] = []
-    words = _words(text, terms)
+    words = _passage_words(text, terms)
+    # Each syllable normalised once (lower case, modern tone marks), and a cheap first test: a run
+    # can only be named when its first syllable, folded, starts some query word.
+    norm: dict[tuple[int, int], str] = {}
+    firsts = {fold(g[0]) for size in grams.values() for g in size}
+    lowered = text.lower()
+    folded = fold(lowered)
     i = 0
     while i < len(words):
+        s0, e0 = words[i][0]
+        if folded[s0:e0] not in firsts:
+            i += 1
+            continue
+        for w in words[i:i + MAX_WORD_SYLLABLES]:
+            for span in w:
+                if span not in norm:
+                    norm[span] = modern_tones(lowered[span[0]:span[1]])
         # one text word, or a run of them when the text was segmented finer than the query
         for k in range(min(len(words), i + MAX_WORD_SYLLABLES), i, -1):
             run = [syl for w in words[i:k] for syl in w]
             if len(run) > MAX_WORD_SYLLABLES:
                 continue
-            key = tuple(modern_tones(text[s:e].lower()) for s, e in run)
+            key = tuple(norm[span] for span in run)
             if _named(key, grams) and _is_content(key):
                 start, end = run[0][0], run[-1][1]
                 if spans and text[spans[-1][1]:start].isspace():
