@@ -20,7 +20,10 @@ help:
 	@echo "make test    install if needed, run the test suite"
 	@echo "make bench   run the benchmarks and regenerate bench/README.md"
 
+# The project byte-compiled: where PYTHONDONTWRITEBYTECODE is set (containers), every command would
+# otherwise recompile it (~0.1 s of a 1.5 s `nghiquyet search`). Quick when up to date.
 install: $(STAMP) $(MODEL)/modules.json $(ONNX)/export.json doctools
+	@$(BIN)/python -m compileall -q indexer server >/dev/null
 
 # Short progress lines instead of ~80 s of silence; pip's and setuptools' own output (the
 # editable-install warning block) goes to $(INSTALL_LOG) and is printed only when a step fails.

@@ -8,6 +8,9 @@ stores and retrieves, so every backend gives the same results through the same c
 
 Reads are cached per engine version (documents, accent model), so a replica sees another replica's
 write as soon as the engine's version changes.
+
+The write path (the ingest pipeline, readers, OCR) is imported by the methods that write: a process
+that only searches (``nghiquyet search``) does not pay for it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from indexer.access import VisibleEngine
 from indexer.accounts import ANONYMOUS, Accounts, Principal
@@ -25,11 +29,9 @@ from indexer.engine import open_engine
 from indexer.engine.base import Engine, PassageKey
 from indexer.engine.errors import IndexBusy, IndexUnavailable, UnknownDocument
 from indexer.index.analyzer import folded_terms, word_terms
-from indexer.ingest.errors import MESSAGES_VI
 from indexer.links import find_parent, link_candidates
 from indexer.models import (AskResponse, DocumentDetail, DocumentInfo, Health, SearchResponse,
                             SearchResult, UnitDetail, UnitDocument, UnitSummary)
-from indexer.pipeline import IndexReport, IndexRun, Source, collect_files, source_file_name, upload_source
 from indexer.search.accents import merge_accent_counts, restore
 from indexer.search.articles import article_leg, article_map
 from indexer.search.cache import ResultCache
@@ -38,6 +40,9 @@ from indexer.search.highlight import highlight_spans
 from indexer.search.translate import translate
 from indexer.settings import Settings
 from indexer.text import fold, query_language
+
+if TYPE_CHECKING:
+    from indexer.pipeline import IndexReport, IndexRun
 
 log = logging.getLogger("nghiquyet.service")
 _ENCODER_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="nghiquyet-encode")
@@ -98,6 +103,10 @@ class Service:
                     self._embedder = load_embedder(self.settings)
         return self._embedder
 
+    def _embedder_ready(self) -> bool:
+        base = self.__dict__.get("_base") or self
+        return base._embedder is not None
+
     def _cached(self, name: str, build):
         """A value computed once per engine version (documents, accent model, units)."""
         version = self.engine.version()
@@ -126,12 +135,16 @@ class Service:
             self._write_lock.release()
 
     def _run(self) -> IndexRun:
+        from indexer.pipeline import IndexRun
+
         return IndexRun(self.settings, self.engine.inner, lambda: self.embedder)  # storage, unfiltered
 
     def index_paths(self, paths: list[Path], rebuild: bool = False, prune: bool = False,
                     progress=None, visibility: str | None = None, actor: str = "cli") -> IndexReport:
         """Index files and folders (recursively); unchanged files are skipped by content hash.
         ``visibility`` (public/internal) overrides the automatic choice (indexer.visibility)."""
+        from indexer.pipeline import Source, collect_files
+
         files, failed = collect_files([Path(p) for p in paths])
         sources = [Source(str(p), p.name, path=p, visibility=visibility) for p in files]
         dirs = [Path(p) for p in paths if Path(p).is_dir()]
@@ -144,6 +157,8 @@ class Service:
                   actor: str = "cli", ip: str = "") -> IndexReport:
         """Index uploaded files (name, bytes). A file is identified by its name and content: an
         upload never replaces another document, even one with the same file name."""
+        from indexer.pipeline import Source, upload_source
+
         sources = [Source(upload_source(name, data), Path(name).name, data=data, visibility=visibility)
                    for name, data in files]
         report = self._exclusive(lambda: self._run().run(sources))
@@ -189,6 +204,9 @@ class Service:
     @staticmethod
     def report_dict(report: IndexReport) -> dict:
         """The indexing report plus, per file, its upload name and a Vietnamese message."""
+        from indexer.ingest.errors import MESSAGES_VI
+        from indexer.pipeline import source_file_name
+
         body = report.to_dict()
         for f in body["files"]:
             f["name"] = source_file_name(f["source"])
@@ -205,6 +223,8 @@ class Service:
         return [self._info(d, docs) for d in docs]
 
     def _info(self, d: dict, docs: list[dict]) -> DocumentInfo:
+        from indexer.pipeline import source_file_name
+
         links = link_candidates(d.get("implements") or [], docs, d["id"])
         keep = set(DocumentInfo.model_fields) - {"implements", "file_name"}
         return DocumentInfo(**{k: v for k, v in d.items() if k in keep}, implements=links,
@@ -235,6 +255,7 @@ class Service:
         import mimetypes
 
         from indexer.ingest.originals import Originals
+        from indexer.pipeline import source_file_name
 
         doc = next((d for d in self._documents() if d["id"] == doc_id), None)
         if doc is None:
@@ -323,7 +344,15 @@ class Service:
 
     # -- search -----------------------------------------------------------------------------------
     def accent_model(self) -> dict[str, str]:
-        return self._cached("accents", lambda: merge_accent_counts(self.engine.accent_counts()))
+        """The diacritics-restoration model of the index: the one an engine stores with its version
+        (``accent_model()``, optional: the local engine writes it with each generation), else
+        merged here from the per-document counts (the same dictionary)."""
+        def build() -> dict[str, str]:
+            stored = getattr(self.engine, "accent_model", None)
+            model = stored() if stored is not None else None
+            return model if model is not None else merge_accent_counts(self.engine.accent_counts())
+
+        return self._cached("accents", build)
 
     def _articles(self) -> dict:
         """(doc id, ordinal) -> the law article ("Điều N") the passage belongs to, per version."""
@@ -350,6 +379,11 @@ class Service:
         allowed = self._allowed(doc, filters)
         if allowed is not None and not allowed:
             return SearchResponse(query=query, took_ms=(time.perf_counter() - started) * 1000, language=lang)
+        parallel = self.settings.parallel_legs
+        if parallel and "dense" in legs and not self._embedder_ready():
+            # A cold process (the CLI, a server's first query) loads the model on the pool while
+            # this thread opens the index, restores accents and runs BM25.
+            _ENCODER_POOL.submit(lambda: self.embedder)
         interpreted = restore(query, self.accent_model()) if lang == "vi-noaccent" else query
         translated = translate(query) if lang == "en" and self.settings.translate_en else ""
         n = self.settings.candidates
@@ -359,9 +393,10 @@ class Service:
             dense_texts["dense"] = interpreted
             if translated and self.settings.weight_dense_translated:
                 dense_texts["dense_vi"] = translated
-        # The query embedding (C code that releases the GIL) is computed while BM25 runs.
-        futures = {leg: _ENCODER_POOL.submit(self.embedder.encode_query, text)
-                   for leg, text in dense_texts.items()} if self.settings.parallel_legs else {}
+        # The query embedding (C code that releases the GIL) is computed while BM25 runs; the
+        # model is fetched on the pool too, so a model still loading never holds this thread.
+        futures = {leg: _ENCODER_POOL.submit(lambda t: self.embedder.encode_query(t), text)
+                   for leg, text in dense_texts.items()} if parallel else {}
         if "lexical" in legs:
             text, text_lang = (translated, "vi") if translated else (interpreted, lang)
             if self.settings.weight_folded_leg:  # words and folded fields as two fused legs

@@ -120,3 +120,24 @@ the a an of for is are what who which how many much when to in on by and or with
 responsible charge target rate percent percentage goal total deadline task tasks duty duties plan
 resolution must should will there this that it its
 """.split())
+
+
+# Old-style tone placement in open syllables ("uỷ", "hoá") -> the modern one ("ủy", "hóa"); unit
+# names (indexer.extract.units) and highlights (indexer.search.highlight) use it.
+
+
+def _modern_tone(m: re.Match) -> str:
+    if m.group(1):
+        first, vowel = m.group(1), m.group(2)
+        new = {"ỷ": "ủ", "ý": "ú", "ỳ": "ù", "ỹ": "ũ", "ỵ": "ụ"}[vowel]
+        return (new.upper() if first.isupper() else new) + "y"
+    first, vowel = m.group(3), m.group(4)
+    tone = {"á": "ó", "à": "ò", "ả": "ỏ", "ã": "õ", "ạ": "ọ", "é": "ó", "è": "ò", "ẻ": "ỏ", "ẽ": "õ",
+            "ẹ": "ọ"}[vowel]
+    base = "a" if vowel in "áàảãạ" else "e"
+    return (tone.upper() if first.isupper() else tone) + base
+
+
+def modern_tones(text: str) -> str:
+    # "quý" keeps its accent on y ("qu" is a consonant): only rewrite uy/oa/oe after other letters.
+    return re.sub(r"(?<![qQ])([uU])([ỷýỳỹỵ])(?!\w)|([oO])([áàảãạéèẻẽẹ])(?!\w)", _modern_tone, text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from indexer.cli import app
@@ -103,3 +104,117 @@ def test_cli_search_and_ask_through_a_running_server(fake_engine):
         thread.join(10)
     down = runner.invoke(app, ["search", "sơ kết", "--url", url])
     assert down.exit_code == 1 and "cannot reach" in down.output
+
+
+# -- cold start (issue 7): the CLI answers what the service answers, quickly ------------------------
+
+QUERIES = ["sơ kết", "so ket nam", "who is responsible for the report", "Báo cáo viên"]
+
+
+def _indexed(tmp_path):
+    from indexer.service import Service
+    from indexer.settings import Settings
+
+    data = tmp_path / "data"
+    service = Service(Settings(data_dir=data, model="hash-256"))
+    service.index_paths([PLANS["001"], PLANS["004"]])
+    return data, service
+
+
+def _body(body: dict) -> dict:
+    return {k: v for k, v in body.items() if k != "took_ms"}
+
+
+def test_cli_search_equals_the_service(tmp_path):
+    data, service = _indexed(tmp_path)
+    for q in QUERIES:
+        result = run("search", q, "--json", "-k", "5", data_dir=data)
+        assert result.exit_code == 0, result.output
+        assert _body(json.loads(result.stdout)) == _body(service.search(q, k=5).model_dump())
+        shown = run("search", q, "-k", "5", data_dir=data).output
+        assert all(r.text.split("\n")[0][:60] in shown for r in service.search(q, k=5).results)
+
+
+def test_cold_cli_process_prints_everything_then_exits_at_once(tmp_path):
+    """`python -m indexer.cli search` (main(): the output flushed, then os._exit) in a fresh
+    process: the whole JSON, exit 0; an error keeps its message and its exit code."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    data, service = _indexed(tmp_path)
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("NGHIQUYET_")},
+           "PYTHONPATH": str(ROOT), "NGHIQUYET_MODEL": "hash-256"}
+    for q in QUERIES[:2]:
+        out = subprocess.run([sys.executable, "-m", "indexer.cli", "search", q, "--json", "--data-dir", str(data)],
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        assert _body(json.loads(out.stdout)) == _body(service.search(q, k=10).model_dump())
+    out = subprocess.run([sys.executable, "-m", "indexer.cli", "search", "sơ kết", "--data-dir",
+                          str(tmp_path / "none")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1 and "no index" in out.stderr
+
+
+def test_nghiquyet_url_is_the_default_server(tmp_path, monkeypatch):
+    """NGHIQUYET_URL stands for --url (search and ask); an explicit --url or --data-dir wins."""
+    import indexer.cli as cli
+
+    asked = []
+
+    def fake_get(url, path, params):
+        asked.append((url, path))
+        if path == "/api/ask":
+            return {"question": params["q"], "kind": "unit", "answer": "Ban Tuyên giáo", "message": "",
+                    "citations": []}
+        return {"query": params["q"], "took_ms": 1.0, "language": "vi", "interpreted": "", "translated": "",
+                "results": []}
+
+    monkeypatch.setattr(cli, "_get_json", fake_get)
+    env = {"NGHIQUYET_URL": "http://server:8000", "NGHIQUYET_MODEL": "hash-256"}
+    shown = runner.invoke(app, ["search", "sơ kết"], env=env)
+    assert shown.exit_code == 0 and "server http://server:8000" in shown.output
+    assert runner.invoke(app, ["ask", "Ai chủ trì?", "--format", "json"], env=env).exit_code == 0
+    assert runner.invoke(app, ["search", "sơ kết", "--url", "http://other:1"], env=env).exit_code == 0
+    assert asked == [("http://server:8000", "/api/search"), ("http://server:8000", "/api/ask"),
+                     ("http://other:1", "/api/search")]
+    data, _ = _indexed(tmp_path)  # --data-dir: this machine's index, not the server
+    local = runner.invoke(app, ["search", "sơ kết", "--json", "--data-dir", str(data)], env=env)
+    assert local.exit_code == 0 and json.loads(local.stdout)["results"] and len(asked) == 3
+
+
+def test_help_and_server_paths_load_no_model_stack():
+    """--help and --url import neither the settings, nor numpy, the index or the model."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    heavy = ("numpy", "indexer.settings", "indexer.service", "onnxruntime", "faiss", "underthesea_core")
+    for args in (["--help"], ["search", "--help"], ["search", "sơ kết", "--url", "http://127.0.0.1:9"],
+                 ["search", "sơ kết", "--url", "http://127.0.0.1:9", "--json"]):
+        out = subprocess.run([sys.executable, "-X", "importtime", "-m", "indexer.cli", *args], cwd=ROOT,
+                             env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, capture_output=True,
+                             text=True, timeout=120)
+        imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines() if line.startswith("import time")}
+        assert imported and not imported & set(heavy), (args, imported & set(heavy))
+
+
+@pytest.mark.slow
+def test_cold_cli_equals_the_service_on_the_real_model(real_engine):
+    """A fresh `nghiquyet search` process (quick tokenizer, light segmenter, numpy BM25 reader,
+    stored accent model, model loaded on a thread) answers exactly what the service answers."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for q in ("ty le che phu rung", "tỷ lệ che phủ rừng đến năm 2030", "who is responsible for propaganda"):
+        out = subprocess.run([sys.executable, "-m", "indexer.cli", "search", q, "--json", "--data-dir",
+                              str(real_engine.settings.data_dir)], cwd=ROOT, env=env, capture_output=True,
+                             text=True, timeout=300)
+        assert out.returncode == 0, out.stderr
+        assert _body(json.loads(out.stdout)) == _body(real_engine.search(q, k=10).model_dump())

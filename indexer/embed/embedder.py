@@ -202,9 +202,43 @@ def _onnx_embedder(settings, required: bool):
     return None
 
 
+_prefetched: list = []  # (settings, Future) of loads started by prefetch_embedder
+_prefetch_lock = threading.Lock()
+
+
+def prefetch_embedder(settings) -> None:
+    """Start loading the embedder for ``settings`` on a thread now; the next ``load_embedder`` with
+    equal settings takes that load (waiting for it, or raising its error) instead of starting one.
+    A one-shot process (``nghiquyet search``) calls this first thing, so onnxruntime's import and
+    session set-up overlap the imports and the index opening of the main thread."""
+    from concurrent.futures import Future
+
+    future: Future = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(_load(settings))
+        except BaseException as exc:  # handed to whoever asks for the embedder
+            future.set_exception(exc)
+
+    with _prefetch_lock:
+        _prefetched.append((settings, future))
+    # not a daemon: a normal interpreter exit waits for the load instead of finalizing under it
+    threading.Thread(target=run, name="nghiquyet-prefetch").start()
+
+
 def load_embedder(settings) -> CachedEmbedder:
     """The embedder the settings ask for. ``settings.model == "hash"`` gives the fake. With an ONNX
     export (query_engine auto, onnx, onnx-int8) nothing here imports torch."""
+    with _prefetch_lock:
+        found = next((i for i, (s, _) in enumerate(_prefetched) if s == settings), None)
+        future = _prefetched.pop(found)[1] if found is not None else None
+    if future is not None:
+        return future.result()
+    return _load(settings)
+
+
+def _load(settings) -> CachedEmbedder:
     if settings.model.startswith("hash"):
         dim = int(settings.model.split("-")[1]) if "-" in settings.model else 256
         return CachedEmbedder(HashEmbedder(dim), settings.query_cache_size)

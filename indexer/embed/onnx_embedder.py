@@ -3,7 +3,10 @@
 The export (``indexer.embed.onnx_export``, run by ``make install``) holds mean pooling and L2
 normalization inside the graph, so encoding is tokenize -> one ``session.run`` -> unit vectors.
 Tokenization uses the ``tokenizers`` library on the export's ``tokenizer.json`` (the pipeline the
-float32 model sees through transformers), so token ids equal sentence-transformers' ones.
+float32 model sees through transformers), so token ids equal sentence-transformers' ones. A single
+query is tokenized by ``indexer.embed.query_tokenizer`` instead (the same ids, from a compact copy
+of the vocabulary): loading the library's tokenizer costs 1.3 s, so a process that only answers
+queries (``nghiquyet search``) never loads it; passages and batches still go through the library.
 
 This module must never import torch, transformers or sentence-transformers: importing them costs
 seconds and hundreds of MB of a server's memory (a test guards it).
@@ -15,6 +18,7 @@ that never indexes does not pay its memory).
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,6 +27,9 @@ import numpy as np
 
 from indexer.embed.embedder import ModelUnavailable
 from indexer.embed.onnx_export import FP32, INT8, TOKENIZER, read_meta
+from indexer.embed.query_tokenizer import UnigramQueryTokenizer
+
+log = logging.getLogger(__name__)
 
 
 class OnnxEmbedder:
@@ -36,9 +43,8 @@ class OnnxEmbedder:
                  query_variant: str = "fp32"):
         try:
             import onnxruntime
-            from tokenizers import Tokenizer
         except ImportError as exc:
-            raise ModelUnavailable(f"onnxruntime or tokenizers is not installed: {exc}") from None
+            raise ModelUnavailable(f"onnxruntime is not installed: {exc}") from None
         self._ort = onnxruntime
         folder = Path(folder)
         meta = read_meta(folder)
@@ -56,16 +62,38 @@ class OnnxEmbedder:
         self.threads = threads
         self.query_file = INT8 if query_variant == "int8" else FP32
         self.variant = query_variant
+        self._meta = meta
+        self._library = None
+        self._tok_lock = threading.Lock()
         try:
-            self._tok = Tokenizer.from_file(str(folder / TOKENIZER))
-        except Exception as exc:
-            raise ModelUnavailable(f"cannot read {folder / TOKENIZER}: {exc}") from None
-        self._tok.enable_truncation(max_length=int(meta.get("max_length", 512)))
-        self._tok.enable_padding(pad_id=int(meta.get("pad_id", 1)),
-                                 pad_token=str(meta.get("pad_token", "<pad>")))
+            self._query_tok = UnigramQueryTokenizer.load(folder, TOKENIZER, int(meta.get("max_length", 512)))
+        except Exception as exc:  # never worse than the library: fall back to it
+            log.warning("fast query tokenizer unavailable (%s: %s)", exc.__class__.__name__, exc)
+            self._query_tok = None
+        if self._query_tok is None:
+            self._tokenizer()  # fail at start, not at the first query
         self._sessions: dict[str, object] = {}
         self._open_lock = threading.Lock()
         self._session(self.query_file)  # fail at start, not at the first query
+
+    def _tokenizer(self):
+        """The ``tokenizers`` library's tokenizer (passages, batches, texts the fast path leaves)."""
+        if self._library is None:
+            with self._tok_lock:
+                if self._library is None:
+                    try:
+                        from tokenizers import Tokenizer
+                    except ImportError as exc:
+                        raise ModelUnavailable(f"tokenizers is not installed: {exc}") from None
+                    try:
+                        tok = Tokenizer.from_file(str(self.folder / TOKENIZER))
+                    except Exception as exc:
+                        raise ModelUnavailable(f"cannot read {self.folder / TOKENIZER}: {exc}") from None
+                    tok.enable_truncation(max_length=int(self._meta.get("max_length", 512)))
+                    tok.enable_padding(pad_id=int(self._meta.get("pad_id", 1)),
+                                       pad_token=str(self._meta.get("pad_token", "<pad>")))
+                    self._library = tok
+        return self._library
 
     def _session(self, file: str):
         session = self._sessions.get(file)
@@ -89,9 +117,14 @@ class OnnxEmbedder:
             return self._sessions[file]
 
     def _run(self, file: str, texts: list[str]) -> np.ndarray:
-        encodings = self._tok.encode_batch(texts) if len(texts) > 1 else [self._tok.encode(texts[0])]
-        feed = {"input_ids": np.array([e.ids for e in encodings], np.int64),
-                "attention_mask": np.array([e.attention_mask for e in encodings], np.int64)}
+        ids = self._query_tok.encode(texts[0]) if len(texts) == 1 and self._query_tok is not None else None
+        if ids is not None:
+            feed = {"input_ids": np.array([ids], np.int64), "attention_mask": np.ones((1, len(ids)), np.int64)}
+        else:
+            tok = self._tokenizer()
+            encodings = tok.encode_batch(texts) if len(texts) > 1 else [tok.encode(texts[0])]
+            feed = {"input_ids": np.array([e.ids for e in encodings], np.int64),
+                    "attention_mask": np.array([e.attention_mask for e in encodings], np.int64)}
         out = self._session(file).run(None, feed)[0]
         return np.asarray(out, dtype=np.float32).reshape(len(texts), self.dim)
 

@@ -1,8 +1,8 @@
 """LocalEngine: one machine, files in ``settings.data_dir``.
 
 Storage is a chain of immutable generations (``indexer.index.generations``): SQLite store, bm25s
-indexes of two fields, a FAISS index, a manifest with checksums written last, and CURRENT switched
-atomically. A write copies the current store, applies the changes and builds a new generation; a
+indexes of two fields, a FAISS index, the merged accent model, a manifest with checksums written
+last, and CURRENT switched atomically. A write copies the current store, applies the changes and builds a new generation; a
 crash at any point leaves the previous one served. Readers re-open when CURRENT changes.
 """
 
@@ -231,6 +231,10 @@ class LocalEngine:
 
     def accent_counts(self):
         return self.generation().store.accent_counts()
+
+    def accent_model(self) -> dict[str, str] | None:
+        """The merged restoration model stored with the generation (None: merge the counts)."""
+        return self.generation().accent_model()
 
     def stats(self) -> dict:
         gen = self.generation()

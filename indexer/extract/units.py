@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.text import fold
+from indexer.text import fold, modern_tones  # noqa: F401 - modern_tones is part of this module's API
 
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân",
@@ -42,26 +42,6 @@ ABBREVIATIONS = {
 }
 _ABBR_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True))
                       + r")(?![\w])")
-
-# Old-style tone placement in open syllables ("uỷ", "hoá") -> the modern one ("ủy", "hóa").
-
-
-def _modern_tone(m: re.Match) -> str:
-    if m.group(1):
-        first, vowel = m.group(1), m.group(2)
-        new = {"ỷ": "ủ", "ý": "ú", "ỳ": "ù", "ỹ": "ũ", "ỵ": "ụ"}[vowel]
-        return (new.upper() if first.isupper() else new) + "y"
-    first, vowel = m.group(3), m.group(4)
-    tone = {"á": "ó", "à": "ò", "ả": "ỏ", "ã": "õ", "ạ": "ọ", "é": "ó", "è": "ò", "ẻ": "ỏ", "ẽ": "õ",
-            "ẹ": "ọ"}[vowel]
-    base = "a" if vowel in "áàảãạ" else "e"
-    return (tone.upper() if first.isupper() else tone) + base
-
-
-def modern_tones(text: str) -> str:
-    # "quý" keeps its accent on y ("qu" is a consonant): only rewrite uy/oa/oe after other letters.
-    return re.sub(r"(?<![qQ])([uU])([ỷýỳỹỵ])(?!\w)|([oO])([áàảãạéèẻẽẹ])(?!\w)", _modern_tone, text)
-
 
 _QUANTIFIER = re.compile(r"^(?:các|mỗi|từng|toàn bộ|tất cả các|những)\s+", re.IGNORECASE)
 _LEVEL_WORDS = ("tỉnh", "huyện", "xã", "phường", "thị trấn", "thành phố", "thị xã", "cơ sở", "trung ương")

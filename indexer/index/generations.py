@@ -2,11 +2,17 @@
 
     data_dir/CURRENT                      name of the generation being served
     data_dir/generations/g000007/         store.sqlite, dense.faiss, lexical-words/, lexical-folded/,
-                                          manifest.json (written last)
+                                          accents.json, manifest.json (written last)
 
 A new generation is built in ``gNNNNNN.tmp``, fsynced, renamed, and only then named in CURRENT
 (write-temp + os.replace). A kill -9 at any point leaves CURRENT on the old, complete generation;
 leftovers are removed by the next indexing run.
+
+``accents.json`` is the diacritics-restoration model merged from the store's per-document accent
+counts (``indexer.search.accents``), so a process answering its first query without diacritics
+reads it instead of merging the counts again. Like the BM25 and FAISS files it is checksummed in
+the manifest. Generations written before it existed have no such file: their model is merged from
+the counts as before.
 """
 
 from __future__ import annotations
@@ -29,7 +35,8 @@ from .dense import DEFAULT_HNSW_THRESHOLD, DenseIndex
 from .lexical import LexicalIndex
 from .store import Store, StoreError
 
-FORMAT_VERSION = 2  # 2: passage pages, accent counts per document, no accents.json
+FORMAT_VERSION = 2  # 2: passage pages, accent counts per document (accents.json: optional, merged)
+ACCENTS = "accents.json"
 
 
 @dataclass
@@ -50,6 +57,13 @@ class Generation:
     @property
     def size(self) -> int:
         return self.dense.size
+
+    def accent_model(self) -> dict[str, str] | None:
+        """The stored restoration model, or None when this generation has none (older ones). Its
+        checksum was verified when the generation was opened."""
+        if ACCENTS not in (self.manifest.get("files") or {}):
+            return None
+        return json.loads((self.path / ACCENTS).read_text(encoding="utf-8"))
 
 
 def generations_dir(data_dir: Path) -> Path:
@@ -77,8 +91,8 @@ def _fsync_tree(path: Path) -> None:
 
 
 def _checked_files(path: Path) -> list[Path]:
-    """The FAISS and BM25 files (SQLite checks itself with PRAGMA quick_check)."""
-    files = [path / "dense.faiss"]
+    """The FAISS, BM25 and accent files (SQLite checks itself with PRAGMA quick_check)."""
+    files = [path / "dense.faiss", path / ACCENTS]
     for sub in ("lexical-words", "lexical-folded"):
         if (path / sub).is_dir():
             files += sorted(p for p in (path / sub).iterdir() if p.is_file())
@@ -203,8 +217,12 @@ def next_name(data_dir: Path) -> str:
 
 
 def finish_generation(data_dir: Path, tmp: Path, store: Store, manifest: dict) -> str:
-    """Build the BM25 and FAISS files from the store, write the manifest, fsync, and switch."""
+    """Build the BM25, FAISS and accent files from the store, write the manifest, fsync, and switch."""
+    from indexer.search.accents import merge_accent_counts
+
     words, folded, vectors, _ = store.index_rows()
+    (tmp / ACCENTS).write_text(json.dumps(merge_accent_counts(store.accent_counts()), ensure_ascii=False),
+                               encoding="utf-8")
     dim = manifest["dim"]
     LexicalIndex.build(words).save(tmp / "lexical-words")
     LexicalIndex.build(folded).save(tmp / "lexical-folded")

@@ -1,7 +1,16 @@
-"""BM25 over pre-tokenized passages (bm25s), one index per field, saved beside the SQLite store."""
+"""BM25 over pre-tokenized passages (bm25s), one index per field, saved beside the SQLite store.
+
+bm25s builds and saves the index. Reading it back for queries does not need bm25s: its saved
+index is the BM25 score of every (term, passage) pair as a sparse matrix (``.npy`` arrays) plus
+the vocabulary, and a query's scores are sums of matrix columns. ``SavedScores`` does exactly what
+``bm25s.BM25.get_scores`` does on those arrays (same dtype, same order of additions, so the same
+floats), so a searching process never imports bm25s, scipy and joblib (0.3-0.6 s). Anything but the
+plain layout (another method with a non-occurrence array, other file names) is read by bm25s.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -22,6 +31,7 @@ class LexicalIndex:
         self._retriever = retriever
         self.size = size
         self._vocab = getattr(retriever, "vocab_dict", None) or {}
+        self.reader = type(retriever).__name__  # SavedScores, or bm25s' BM25
 
     @classmethod
     def build(cls, corpus_terms: list[list[str]]) -> "LexicalIndex":
@@ -41,13 +51,16 @@ class LexicalIndex:
         (path / "size.txt").write_text(str(self.size))
 
     @classmethod
-    def load(cls, path: Path) -> "LexicalIndex":
-        bm25s = _bm25s()
-
+    def load(cls, path: Path, with_bm25s: bool = False) -> "LexicalIndex":
+        """``with_bm25s``: read through bm25s even when ``SavedScores`` can (tests compare them)."""
         size = int((path / "size.txt").read_text())
         if size == 0:
-            return cls(bm25s.BM25(), 0)
-        retriever = bm25s.BM25.load(str(path), mmap=False, show_progress=False)
+            return cls(SavedScores({}, np.zeros(0, np.float32), np.zeros(0, np.int32),
+                                   np.zeros(1, np.int64), 0, "float32", "int32"), 0)
+        saved = None if with_bm25s else SavedScores.load(path)
+        if saved is not None:
+            return cls(saved, size)
+        retriever = _bm25s().BM25.load(str(path), mmap=False, show_progress=False)
         return cls(retriever, size)
 
     def scores(self, terms: list[str]) -> np.ndarray:
@@ -56,3 +69,44 @@ class LexicalIndex:
         if not self.size or not known:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._retriever.get_scores(known), dtype=np.float32)
+
+
+class SavedScores:
+    """A saved bm25s index read with numpy alone: ``get_scores`` as bm25s computes it."""
+
+    FILES = ("data.csc.index.npy", "indices.csc.index.npy", "indptr.csc.index.npy")
+    METHODS = ("robertson", "lucene", "atire")  # BM25L and BM25+ add a non-occurrence array
+
+    def __init__(self, vocab: dict[str, int], data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
+                 num_docs: int, dtype: str, int_dtype: str):
+        self.vocab_dict = vocab
+        self._data, self._indices, self._indptr = data, indices, indptr
+        self._num_docs = num_docs
+        self._dtype = np.dtype(dtype)
+        self._int_dtype = np.dtype(int_dtype)
+
+    @classmethod
+    def load(cls, path: Path) -> "SavedScores | None":
+        """None when the folder is not the layout this class reads."""
+        try:
+            params = json.loads((path / "params.index.json").read_text())
+            if params.get("method") not in cls.METHODS or (path / "nonoccurrence_array.index.npy").exists():
+                return None
+            vocab = json.loads((path / "vocab.index.json").read_text(encoding="utf-8"))
+            data, indices, indptr = (np.load(path / name, allow_pickle=False) for name in cls.FILES)
+            return cls(vocab, data, indices, indptr, int(params["num_docs"]), params.get("dtype", "float32"),
+                       params.get("int_dtype", "int32"))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def get_scores(self, tokens: list[str]) -> np.ndarray:
+        """bm25s.BM25.get_scores (get_scores_from_ids, _compute_relevance_from_scores) for a
+        list of terms: one column sum per term, unknown terms left out, repeats counted."""
+        ids = np.asarray([self.vocab_dict[t] for t in tokens if t in self.vocab_dict], dtype=self._int_dtype)
+        if int(ids.max(initial=0)) >= len(self._indptr) - 1:
+            raise ValueError("a query term id is outside the index")
+        starts, ends = self._indptr[ids], self._indptr[ids + 1]
+        scores = np.zeros(self._num_docs, dtype=self._dtype)
+        for start, end in zip(starts, ends):
+            np.add.at(scores, self._indices[start:end], self._data[start:end])
+        return scores

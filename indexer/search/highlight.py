@@ -13,8 +13,7 @@ import re
 import threading
 from functools import lru_cache
 
-from indexer.extract.units import modern_tones
-from indexer.text import HIGHLIGHT_STOPWORDS, fold
+from indexer.text import HIGHLIGHT_STOPWORDS, fold, modern_tones
 
 _SYLLABLE = re.compile(r"\w+", re.UNICODE)
 MAX_WORD_SYLLABLES = 6
