@@ -26,11 +26,11 @@ import re
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
-from .passages import (attendee_items, duration_items, is_duration_question, is_issued_question, issued_items, quantity_items,
-                       preamble_items)
+from .passages import (attendee_items, duration_items, is_duration_question, is_issued_question, issued_items,
+                       preamble_items, quantity_items)
 from .question import Question, analyze
 from .roles import ROLE_RANK, item_role, role_fit
-from .support import Matcher, Support, quote_words
+from .support import Matcher, Support, _padded, quote_words
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
 _ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline"}
@@ -171,7 +171,7 @@ def _fit(q: Question, item: dict) -> float | None:
         elif item.get("via") == "passage" and wk == "date":
             return None
         actor = _unit_key(item) if item.get("unit") else ""
-        if len(actor.split()) >= 2 and f" {actor} " in f" {folded_words(q.text + ' ' + q.vi_text)} ":
+        if len(actor.split()) >= 2 and f" {actor} " in _padded(f"{q.text} {q.vi_text}"):
             bonus += 1.0  # the deadline of the body the question names, not of its neighbour
         if q.years:
             found = re.findall(r"\b(?:19|20)\d\d\b", item.get("when") or "")

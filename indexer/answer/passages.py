@@ -159,6 +159,7 @@ def question_folded(question: str, vi_text: str) -> str:
     return folded_words(f"{question} {vi_text}")
 
 
+_CLAUSE_START = re.compile(r"[;,]\s*")
 _PREAMBLE = re.compile(r"(?:như sau|cụ thể như sau|sau đây)\s*:?\s*$")
 
 
@@ -179,8 +180,7 @@ def preamble_items(results) -> list[dict]:
             # "Thực hiện Nghị quyết số …; Ban Thường vụ Đảng ủy xã … xây dựng Kế hoạch thực hiện như
             # sau": the writer is the subject of the clause that ends the sentence.
             subject = None
-            for cs in [s] + [m.end() for m in re.finditer(r"[;,]\s*", text[s:e])][::-1]:
-                cs = cs if cs == s else s + cs
+            for cs in [s] + [m.end() for m in _CLAUSE_START.finditer(text, s, e)][::-1]:
                 subject = _subject(text, cs, e)
                 if subject:
                     break

@@ -340,7 +340,6 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
             refs.append(num)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
-    asks_object = kind == "who" and bool(_OBJECT_Q.search(f" {folded_q} ")) or \
-        (kind == "who" and english and bool(_OBJECT_Q.search(f" {question.lower()} ")))
+    asks_object = kind == "who" and bool(_OBJECT_Q.search(f" {folded_q} "))
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
                     groups, soft, asks_object)

@@ -25,9 +25,9 @@ from .question import Question
 MIN_COVERAGE = 0.8
 MIN_OWN = 0.5
 MIN_OWN_TOTAL = 0.25
-SOFT_WEIGHT = 0.2
-SPLIT_PHRASE = 0.9
-SYNONYM = 0.95  # a phrase group found as separate words counts a little less  # an unknown English verb form (see Question.soft)
+SOFT_WEIGHT = 0.2  # an unknown English verb form (see Question.soft)
+SPLIT_PHRASE = 0.9  # a phrase group found as separate words counts a little less
+SYNONYM = 0.95  # a thesaurus equivalent counts a little less than the word asked
 FIELD_WEIGHT = {"item": 1.0, "section": 0.85, "document": 0.75}
 
 
@@ -123,18 +123,14 @@ class Matcher:
         rest = total - context
         return Support(got / total, got_own / rest if rest > 0 else 1.0, matched, missing, got_own / total)
 
-
     def share(self, text: str) -> float:
         """Weighted share of the subject's groups that ``text`` itself says (no headings, no
         document): which of two numbers of one sentence the question asks about."""
         if not self.groups:
             return 0.0
         padded = _padded(text)
-        got = 0.0
-        for (_, alts), w in zip(self.groups, self.weights):
-            hit = next((a for a in alts if f" {a} " in padded), None)
-            if hit is not None:
-                got += w if hit == alts[0] else 0.0  # between two numbers: the very word asked
+        # between two numbers, only the very word asked counts (not a thesaurus equivalent)
+        got = sum(w for (_, alts), w in zip(self.groups, self.weights) if f" {alts[0]} " in padded)
         return got / sum(self.weights)
 
 
