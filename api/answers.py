@@ -12,7 +12,7 @@ from indexer.engine.errors import UnknownDocument
 from indexer.models import AskResponse, ItemList, UnitDetail, UnitList
 from indexer.search.query import MAX_QUERY_CHARS, QueryError, check_query
 
-from .deps import ServiceDep
+from .deps import ServiceDep, model_json
 
 router = APIRouter(tags=["answers"])
 _PLURAL = {"responsibilities": "responsibility", "targets": "target", "deadlines": "deadline"}
@@ -23,13 +23,13 @@ _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def ask(service: ServiceDep,
         q: str = Query(..., description="A question (Vietnamese, English, or without diacritics)",
                        max_length=4 * MAX_QUERY_CHARS),
-        k: int = Query(10, ge=1, le=50, description="Passages retrieved")) -> AskResponse:
+        k: int = Query(10, ge=1, le=50, description="Passages retrieved")) -> Response:
     """Extractive answer: {question, kind, answer (words of the documents, or null), items, citations}."""
     try:
         question = check_query(q)
     except QueryError as exc:
         raise HTTPException(422, str(exc)) from None
-    return service.ask(question, k=k)
+    return model_json(service.ask(question, k=k))
 
 
 def _register(plural: str) -> None:

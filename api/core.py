@@ -10,7 +10,7 @@ from indexer.models import DocumentDetail, DocumentList, Health, SearchResponse
 from indexer.search.query import MAX_QUERY_CHARS, QueryError, check_query
 from indexer.service import DocFilter
 
-from .deps import ServiceDep
+from .deps import ServiceDep, model_json
 
 router = APIRouter()
 
@@ -31,7 +31,7 @@ def search(service: ServiceDep,
            issuer: str | None = Query(None, description="Issuing body (substring, no diacritics "
                                                         "needed)", max_length=200),
            year: int | None = Query(None, ge=1900, le=2100, description="Year of the document date")
-           ) -> SearchResponse:
+           ) -> Response:
     """Hybrid (BM25 + embeddings) search; verbatim passages with offsets, best first."""
     try:
         query = check_query(q)
@@ -39,7 +39,7 @@ def search(service: ServiceDep,
         raise HTTPException(422, str(exc)) from None
     try:
         filters = DocFilter(doc_type=type or None, issuer=issuer or None, year=year)
-        return service.search(query, k=k, doc=doc or None, filters=filters or None)
+        return model_json(service.search(query, k=k, doc=doc or None, filters=filters or None))
     except UnknownDocument:
         raise HTTPException(404, f"unknown document id '{doc}'") from None
 

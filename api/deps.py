@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.responses import Response
+from pydantic import BaseModel
 
 from indexer.accounts import Principal
 from indexer.auth import InvalidToken, client_ip, request_principal
@@ -65,3 +67,11 @@ def require_role(role: str):
 EditorDep = Annotated[Principal, Depends(require_role("editor"))]
 AdminOnlyDep = Annotated[Principal, Depends(require_role("admin"))]
 AdminDep = Depends(require_role("editor"))  # writing the index (kept name: uploads and deletes)
+
+
+def model_json(model: BaseModel) -> Response:
+    """``model`` as JSON, serialized once by pydantic-core. A route that returns the model itself
+    has FastAPI dump it to a dict, validate that against ``response_model`` again and encode it
+    with ``json``: ~1 ms for ten passages on the hottest routes. The route keeps its
+    ``response_model`` so /docs still shows the shape; the value is already that model."""
+    return Response(model.model_dump_json(), media_type="application/json")

@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from indexer.accounts import FILE_NAME, Accounts
-from indexer.index.generations import current_name, generations_dir, next_name
+from indexer.index.generations import current_name, forget_current, generations_dir, next_name
 
 FORMAT = 1
 
@@ -114,6 +114,7 @@ def restore(settings, source: Path, force: bool = False) -> dict:
             pointer = data_dir / "CURRENT.tmp"
             pointer.write_text(new_name + "\n")
             os.replace(pointer, data_dir / "CURRENT")
+            forget_current(data_dir)
             info["restored_as"] = new_name
         for suffix in ("-wal", "-shm"):
             (data_dir / (FILE_NAME + suffix)).unlink(missing_ok=True)

@@ -540,6 +540,8 @@ class Service:
         is as fast as the rest; ``then`` (the server's: one request through every route family, so
         templates and serializers are loaded too) runs before ``health().ready`` turns True."""
         try:
+            if hasattr(self.embedder, "warm_up"):
+                self.embedder.warm_up()
             response = self.search("khởi động tuyên truyền", k=10)
             self.ask("Ai chủ trì tuyên truyền?", response=response)
             self.ask("Ai chủ trì tuyên truyền?")

@@ -130,11 +130,37 @@ def _same(q: str, t: str) -> bool:
     return q == t or (fold(q) == q and fold(t) == q)
 
 
-def _named(key: tuple[str, ...], grams: dict[int, set[tuple[str, ...]]]) -> bool:
-    return key in grams.get(len(key), ()) or any(
-        all(_same(q, t) for q, t in zip(g, key)) for g in grams.get(len(key), ()))
+def _by_fold(grams: dict[int, set[tuple[str, ...]]]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """The query words keyed by their folded syllables: a text run can only be named by a query
+    word that folds like it, so ``_named`` compares a run with those few, not with every word."""
+    out: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for size in grams.values():
+        for g in size:
+            out.setdefault(tuple(fold(x) for x in g), []).append(g)
+    return out
 
 
+def _named(key: tuple[str, ...], folded_key: tuple[str, ...],
+           by_fold: dict[tuple[str, ...], list[tuple[str, ...]]]) -> bool:
+    return any(g == key or all(_same(q, t) for q, t in zip(g, key)) for g in by_fold.get(folded_key, ()))
+
+
+@lru_cache(maxsize=65536)
+def _syllable(text: str) -> tuple[str, str]:
+    """A text syllable (lower-cased) with modern tone marks, and folded: the same few thousand
+    syllables come back in every passage."""
+    modern = modern_tones(text)
+    return modern, fold(modern)
+
+
+@lru_cache(maxsize=256)
+def _query_words(query: str) -> tuple[dict[int, set[tuple[str, ...]]], dict[tuple[str, ...], list[tuple[str, ...]]]]:
+    """``_query_ngrams`` and ``_by_fold`` of a query, once for all the passages of its results."""
+    grams = _query_ngrams(query)
+    return grams, _by_fold(grams)
+
+
+@lru_cache(maxsize=8192)
 def _is_content(word: tuple[str, ...]) -> bool:
     word = tuple(fold(w) for w in word)
     if len(word) > 1:
@@ -146,15 +172,15 @@ def _is_content(word: tuple[str, ...]) -> bool:
 def highlight_spans(text: str, query: str, terms: list[str] | None = None) -> list[list[int]]:
     """[[start, end], ...] of the words of ``text`` that the query names; adjacent hits are merged
     into one span. ``terms``: the passage's stored word terms (its segmentation), when known."""
-    grams = _query_ngrams(query)
+    grams, by_fold = _query_words(query)
     if not grams or not text.strip():
         return []
     spans: list[list[int]] = []
     words = _passage_words(text, terms)
     # Each syllable normalised once (lower case, modern tone marks), and a cheap first test: a run
     # can only be named when its first syllable, folded, starts some query word.
-    norm: dict[tuple[int, int], str] = {}
-    firsts = {fold(g[0]) for size in grams.values() for g in size}
+    norm: dict[tuple[int, int], tuple[str, str]] = {}
+    firsts = {g[0] for g in by_fold}
     lowered = text.lower()
     folded = fold(lowered)
     i = 0
@@ -166,14 +192,14 @@ def highlight_spans(text: str, query: str, terms: list[str] | None = None) -> li
         for w in words[i:i + MAX_WORD_SYLLABLES]:
             for span in w:
                 if span not in norm:
-                    norm[span] = modern_tones(lowered[span[0]:span[1]])
+                    norm[span] = _syllable(lowered[span[0]:span[1]])
         # one text word, or a run of them when the text was segmented finer than the query
         for k in range(min(len(words), i + MAX_WORD_SYLLABLES), i, -1):
             run = [syl for w in words[i:k] for syl in w]
             if len(run) > MAX_WORD_SYLLABLES:
                 continue
-            key = tuple(norm[span] for span in run)
-            if _named(key, grams) and _is_content(key):
+            key = tuple(norm[span][0] for span in run)
+            if _named(key, tuple(norm[span][1] for span in run), by_fold) and _is_content(key):
                 start, end = run[0][0], run[-1][1]
                 if spans and text[spans[-1][1]:start].isspace():
                     spans[-1][1] = end
