@@ -130,6 +130,7 @@ def public_view(service):
     view._cache_lock = threading.Lock()
     view._cache_version = None
     view._cache = {}
+    view._building = {}
     # Nothing computed for signed-in viewers may serve an anonymous one: fresh result cache and
     # coverage runner (they hold results and a reference to the service that computed them).
     view._results = ResultCache(service.settings.search_cache_size)

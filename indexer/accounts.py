@@ -121,6 +121,7 @@ class Accounts:
         self._conn: sqlite3.Connection | None = None
         self._verified: dict[str, bytes] = {}  # sha256(token) -> stored hash it matched
         self._revision: tuple[float, int] | None = None  # (monotonic time, value) of revision()
+        self._revision_lock = threading.Lock()
 
     # -- connection and migrations ----------------------------------------------------------------
     def conn(self) -> sqlite3.Connection:
@@ -315,6 +316,15 @@ class Accounts:
         memo = self._revision
         if memo is not None and now - memo[0] < self.REVISION_RECHECK_S:
             return memo[1]
+        if memo is not None and not self._revision_lock.acquire(blocking=False):
+            return memo[1]  # another thread is re-reading it: sixteen threads must not queue here
+        try:
+            return self._read_revision(now)
+        finally:
+            if memo is not None:
+                self._revision_lock.release()
+
+    def _read_revision(self, now: float) -> int:
         if self._absent():
             value = 0
         else:

@@ -45,6 +45,12 @@ if TYPE_CHECKING:
     from indexer.pipeline import IndexReport, IndexRun
 
 log = logging.getLogger("nghiquyet.service")
+# One question of each kind and language (who, target, deadline, general; Vietnamese, without
+# diacritics, English): the first of each builds caches of its own (accent model, glossary,
+# document headings, items by kind).
+WARM_QUESTIONS = ("Ai chủ trì tuyên truyền?", "Chỉ tiêu tỷ lệ che phủ rừng đến năm 2030 là bao nhiêu?",
+                  "Khi nào phải báo cáo kết quả?", "ke hoach tuyen truyen", "bao nhieu khach du lich",
+                  "who is responsible for propaganda", "communication plan")
 _ENCODER_POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="nghiquyet-encode")
 
 __all__ = ["Busy", "DocFilter", "IndexBusy", "IndexUnavailable", "Service", "UnknownDocument"]
@@ -88,6 +94,7 @@ class Service:
         self._cache_lock = threading.Lock()
         self._cache_version: str | None = None
         self._cache: dict = {}
+        self._building: dict[str | tuple, threading.Lock] = {}  # name -> lock of its builder
         self._results = ResultCache(settings.search_cache_size)
 
     # -- components -------------------------------------------------------------------------------
@@ -107,19 +114,26 @@ class Service:
         base = self.__dict__.get("_base") or self
         return base._embedder is not None
 
-    def _cached(self, name: str, build):
-        """A value computed once per engine version (documents, accent model, units)."""
+    def _cached(self, name: str | tuple, build):
+        """A value computed once per engine version (documents, accent model, units). One thread
+        builds it while the others asking for it wait: sixteen first requests each building the
+        same one-second value on two cores took ~30 s each."""
         version = self.engine.version()
         with self._cache_lock:
             if version != self._cache_version:
                 self._cache, self._cache_version = {}, version
             if name in self._cache:
                 return self._cache[name]
-        value = build()
-        with self._cache_lock:
-            if self._cache_version == version:
-                self._cache[name] = value
-        return value
+            gate = self._building.setdefault(name, threading.Lock())
+        with gate:
+            with self._cache_lock:
+                if self._cache_version == version and name in self._cache:
+                    return self._cache[name]
+            value = build()
+            with self._cache_lock:
+                if self._cache_version == version:
+                    self._cache[name] = value
+            return value
 
     # -- writing ----------------------------------------------------------------------------------
     def _exclusive(self, job):
@@ -244,10 +258,16 @@ class Service:
                               passage_list=doc.get("passage_list") or [], page_starts=doc.get("page_starts"))
 
     def passages(self, doc_id: str) -> list[dict]:
-        doc = self.engine.document(doc_id)
-        if doc is None:
+        """A document's passage table (offsets, ordinals), kept per index version: every answer box
+        and citation link reads it, and a document read is ~30 ms on a law."""
+        def build() -> list[dict] | None:
+            doc = self.engine.document(doc_id)
+            return None if doc is None else doc.get("passage_list") or []
+
+        rows = self._cached(("passages", doc_id), build)
+        if rows is None:
             raise UnknownDocument(doc_id)
-        return doc.get("passage_list") or []
+        return rows
 
     def original(self, doc_id: str) -> tuple[bytes, str, str] | None:
         """(bytes, file name, media type) of the file a document was indexed from, when kept
@@ -528,7 +548,7 @@ class Service:
     # -- status -----------------------------------------------------------------------------------
     def health(self) -> Health:
         try:
-            stats = self.engine.stats()
+            stats = self._cached("stats", self.engine.stats)  # every page header shows them
         except IndexUnavailable as exc:
             return Health(status="no_index", engine=self.engine.name, detail=str(exc))
         return Health(status="ok", ready=getattr(self, "ready", False), engine=self.engine.name,
@@ -542,14 +562,14 @@ class Service:
         try:
             if hasattr(self.embedder, "warm_up"):
                 self.embedder.warm_up()
-            response = self.search("khởi động tuyên truyền", k=10)
-            self.ask("Ai chủ trì tuyên truyền?", response=response)
-            self.ask("Ai chủ trì tuyên truyền?")
-            self.search("ke hoach tuyen truyen", k=10)  # accent model (no-diacritics queries)
-            self.search("communication plan", k=10)  # English glossary
-            self.units()
-            self.for_viewer().search("khởi động tuyên truyền", k=10)  # anonymous view: own caches
-            self.documents()
+            # Signed-in users see this service, anonymous ones its public view (caches of its own):
+            # every kind of question, in every language, on both, so no first request builds them.
+            for service in (self, self.for_viewer()):
+                for question in WARM_QUESTIONS:
+                    service.ask(question, response=service.search(question, k=10))
+                    service.ask(question)
+                service.units()
+                service.documents()
             if then is not None:
                 then()
             self.ready = True

@@ -215,7 +215,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         fit = _fit(q, item)
         if fit is None:
             continue
-        sup = matcher.support(item, _own_text(q, item))
+        sup = matcher.support(item, _own_text(q, item), settle=True)
         if not sup.ok:
             continue
         score = 3.0 * sup.coverage + 1.0 * sup.own + fit

@@ -8,6 +8,7 @@ drafts), "báo cáo viên" (the speaker), "kiểm tra/giám sát" also from "the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.text import folded_words
 
@@ -29,7 +30,12 @@ ROLE_RANK = {"chủ trì": 0, "tham mưu": 1, "thực hiện": 2, "hướng dẫ
 def _task_head(item: dict, chars: int = 160) -> str:
     """The first words of the task and of each later sentence of it: "… kiểm tra, giám sát việc
     thực hiện. Định kỳ báo cáo Ban Thường vụ" gives the unit a second duty (báo cáo)."""
-    task = item.get("task") or item.get("quote") or ""
+    return _heads(item.get("task") or item.get("quote") or "", chars)
+
+
+@lru_cache(maxsize=16384)
+def _heads(task: str, chars: int) -> str:
+    """Cached: every who-question weighs the same items' tasks."""
     heads = [task[:chars]] + [task[m.end():m.end() + 60] for m in re.finditer(r"[.;]\s+(?=[A-ZĐÀ-Ỹ])", task)]
     return " " + " | ".join(folded_words(h) for h in heads) + " "
 
