@@ -11,6 +11,7 @@ import contextlib
 import json
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -90,6 +91,7 @@ MIGRATIONS = [
 
 
 ITEMS_SCHEMA = 2  # the migration that added extracted items
+ROW_CACHE_SIZE = 4096  # passage rows kept per open generation (a few MB)
 
 
 class StoreError(RuntimeError):
@@ -107,6 +109,10 @@ class Store:
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
+        # Rows of passages already read (finished generations only: they never change). Popular
+        # passages come back in many results; a read decodes their section path and word terms.
+        self._rows: OrderedDict[int, dict] = OrderedDict()
+        self._rows_lock = threading.Lock()
         try:
             self.conn = self._connect()
             if not readonly:
@@ -333,8 +339,27 @@ class Store:
                  "section_path": json.loads(r[4]), "page": r[5]} for r in rows]
 
     def passages_at(self, positions: list[int]) -> dict[int, dict]:
+        """Rows of the passages at ``positions`` (read-only dicts: they may be shared)."""
         if not positions:
             return {}
+        if not self.readonly:
+            return self._read_passages(positions)
+        with self._rows_lock:
+            out = {p: self._rows[p] for p in positions if p in self._rows}
+            for p in out:
+                self._rows.move_to_end(p)
+        missing = [p for p in positions if p not in out]
+        if missing:
+            fresh = self._read_passages(missing)
+            with self._rows_lock:
+                for p, row in fresh.items():
+                    self._rows[p] = row
+                while len(self._rows) > ROW_CACHE_SIZE:
+                    self._rows.popitem(last=False)
+            out.update(fresh)
+        return out
+
+    def _read_passages(self, positions: list[int]) -> dict[int, dict]:
         with self._guard():
             conn = self._reader()
             rows = conn.execute(
