@@ -37,6 +37,7 @@ from indexer.search.articles import article_leg, article_map
 from indexer.search.cache import ResultCache
 from indexer.search.fusion import rrf_keys
 from indexer.search.highlight import highlight_spans
+from indexer.search.named import named_documents
 from indexer.search.translate import translate
 from indexer.settings import Settings
 from indexer.text import fold, query_language
@@ -434,6 +435,14 @@ class Service:
             ranked[leg] = [h.key for h in self.engine.dense(vector, n, allowed)]
         weights = self.settings.leg_weights(lang, bool(translated))
         weights["folded"] = weights["lexical"] * self.settings.weight_folded_leg
+        if self.settings.weight_named and not doc:
+            # A query naming a resolution by number: the candidates of the documents it names (or
+            # that implement it) as one more leg, in the order the other legs agree on.
+            named = named_documents([query, interpreted, translated], self._documents(), titles=False)
+            if named:
+                ranked["named"] = [key for key, _, _ in rrf_keys(ranked, weights, self.settings.rrf_k)
+                                   if key[0] in named]
+                weights["named"] = self.settings.weight_named
         fused = rrf_keys(ranked, weights, self.settings.rrf_k)[:k]
         rows = self.engine.passages_at([key for key, _, _ in fused])
         docs = {d["id"]: d for d in self._documents()}

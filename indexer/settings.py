@@ -82,6 +82,9 @@ class Settings(BaseSettings):
                                      "0.3 x folded scores (bench/results/ranking.json).")
     weight_articles: float = Field(0.0, ge=0, description="Weight of the article-aware leg (a law "
                                    "clause scored with the other clauses of its Điều); 0 = off.")
+    weight_named: float = Field(1.0, ge=0, description="Weight of the named-document leg: a query "
+                                "naming a resolution by number ('Nghị quyết 06') ranks the candidates "
+                                "of that document and of the plans implementing it first; 0 = off.")
     parallel_legs: bool = Field(True, description="Embed the query while BM25 runs (two threads).")
     candidates: int = Field(50, ge=10, le=2000, description="Results taken from each leg before fusion.")
     dense_hnsw_threshold: int = Field(50_000, ge=0, description="Passages from which the FAISS index "
