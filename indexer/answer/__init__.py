@@ -9,7 +9,8 @@
    (``support.Matcher``): the subject's words are in the item (its task, subject or clause; its
    headings and document title count a little less), and the kind fits — who: a unit in the asked
    role (``roles.role_fit``); target: a quantity of the asked measure and period; when: a deadline.
-3. Among supported items, retrieval rank, the documents the question names, role and fit decide.
+3. A question that names its documents ("Nghị quyết 08", "Luật Du lịch") is answered from them
+   only. Among supported items, retrieval rank, role and fit decide.
    Who-questions not tied to one document group the supporting responsibilities by unit across
    documents ("Ban Tuyên giáo Tỉnh ủy — chủ trì (3 văn bản)", a citation per document).
 4. Nothing supports an answer -> ``answer`` is None, ``message`` says so, and the citations are the
@@ -36,7 +37,6 @@ NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã c
 _ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline"}
 MAX_ITEMS = 5
 MAX_ANSWER_CHARS = 90
-DOC_REF_BONUS = 1.0
 
 
 def _citation(item_or_result: dict) -> dict:
@@ -212,6 +212,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     matcher = Matcher(q, items, _doc_context(docs, heads))
     out = []
     for item in items:
+        if named and item["doc_id"] not in named:
+            continue  # the question names its document: another document's item answers another question
         fit = _fit(q, item)
         if fit is None:
             continue
@@ -222,8 +224,6 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         rank = _rank_of(item, results)
         if rank is not None:  # one passage's rank weighs less where documents are compared
             score += (0.5 if q.kind == "who" and not named else 1.0) / (1 + rank)
-        if named:
-            score += DOC_REF_BONUS if item["doc_id"] in named else -DOC_REF_BONUS
         if q.kind == "target" and item.get("subject"):
             # the number whose own subject is asked, not its neighbour's: words said by the
             # subject itself, not by the headings both numbers share
@@ -297,8 +297,8 @@ def _unit_key(item: dict) -> str:
     return unit_key(item.get("unit_normalized") or item.get("unit") or "")
 
 
-def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]):
-    """(answer, role, chosen items) for a who-question: units grouped across documents."""
+def _rank_units(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]) -> list[tuple]:
+    """The units of the supported responsibilities, best first: (score, unit key, group)."""
     by_unit: dict[str, dict] = {}
     matched_words = {w for _, _, s in scored[:50] for ws in s.matched.values() for w in ws}
     groups = [alts for _, alts in q.groups]
@@ -333,7 +333,12 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
             bonus -= 0.1 * ROLE_RANK.get(role, 5)
         ranked.append((best_score + bonus, key, g))
     ranked.sort(key=lambda x: -x[0])
-    _, key, g = ranked[0]
+    return ranked
+
+
+def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]):
+    """(answer, role, chosen items) for a who-question: units grouped across documents."""
+    _, key, g = _rank_units(q, scored, named)[0]
     score, best, sup = g["best"]
     pool = [it for _, it, _ in scored]
     units = _units_of_sentence(best, pool, q.role)
