@@ -206,6 +206,25 @@ def _own_text(q: Question, item: dict) -> str:
     return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''}"
 
 
+# Head words any unit name may start with ("Cơ quan cấp Giấy phép …", "Ủy ban nhân dân cấp tỉnh"):
+# what follows them says which unit.
+_GENERIC_UNIT_WORDS = frozenset("co quan to chuc ca nhan nguoi don vi cac cap".split())
+
+
+def said_by_question(q: Question, item: dict) -> bool:
+    """The unit is the question's own words: "Ai chỉ đạo UBND tỉnh ban hành …" is not answered by
+    "Ủy ban nhân dân cấp tỉnh", nor "Đơn vị nào có thẩm quyền cấp giấy phép phân loại phim?" by
+    "Cơ quan cấp Giấy phép phân loại phim" — a who-question asks for a unit it does not name."""
+    from indexer.extract import unit_key
+
+    def proper(text: str) -> str:
+        return " ".join(w for w in re.findall(r"\w+", text) if w not in _GENERIC_UNIT_WORDS)
+
+    name = proper(_unit_key(item))
+    # said as one stretch: "Văn phòng … Ban Thường vụ Tỉnh ủy" does not name "Văn phòng Tỉnh ủy"
+    return len(name.split()) >= 2 and any(f" {name} " in f" {proper(unit_key(t))} " for t in (q.text, q.vi_text))
+
+
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None) -> list[tuple[float, dict, Support]]:
     """Supported items, best first: (score, item, support)."""
@@ -215,7 +234,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         if named and item["doc_id"] not in named:
             continue  # the question names its document: another document's item answers another question
         fit = _fit(q, item)
-        if fit is None:
+        if fit is None or (q.kind == "who" and said_by_question(q, item)):
             continue
         sup = matcher.support(item, _own_text(q, item))
         if not sup.ok:
