@@ -198,11 +198,27 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
     return out
 
 
+def deadline_clause(item: dict) -> str:
+    """The words a deadline belongs to: the ";"-clause that holds it and the sentence's opening (its
+    actor). "Văn phòng Tỉnh ủy … gửi về Thường trực Tỉnh ủy trước ngày 20/11/2021; tham mưu tổ chức
+    Hội nghị sơ kết …": 20/11 is the report's deadline, not the conference's."""
+    quote = item.get("quote") or ""
+    at = (item.get("when_start") or item["start"]) - item["start"]
+    if not 0 <= at <= len(quote) or ";" not in quote:
+        return quote
+    s = quote.rfind(";", 0, at) + 1
+    e = quote.find(";", at)
+    head = re.split(r"[,;]", quote, maxsplit=1)[0] if s else ""
+    return f"{head} {quote[s:e if e >= 0 else len(quote)]}"
+
+
 def _own_text(q: Question, item: dict) -> str:
     """The item's own words: a target's clause and subject, a responsibility's task (the unit is
-    the answer, not the subject), a deadline's task."""
+    the answer, not the subject), a deadline's clause."""
     if item["kind"] == "responsibility":  # and the unit's name: "Ban Tuyên giáo" is a propaganda body
         return f"{item.get('task') or ''} {item.get('quote') or ''} {item.get('unit_normalized') or ''}"
+    if item["kind"] == "deadline":
+        return deadline_clause(item)
     return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''}"
 
 
