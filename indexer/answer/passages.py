@@ -52,14 +52,24 @@ def _item(doc_id: str, title: str, path: list[str], text: str, base: int, s: int
             "via": "passage"}
 
 
+_EXCEPTION = re.compile(r"(?i)\b(?:trừ|ngoại trừ|không áp dụng)\b")
+
+
+def in_exception(text: str, s: int, at: int) -> bool:
+    """Position ``at`` lies in an exception clause ("…, trừ trường hợp đã có thời gian từ đủ 12 tháng
+    trở lên …"): its number is the exception's, not the rule's."""
+    clause = max(text.rfind(c, s, at) for c in ",;(")
+    return bool(_EXCEPTION.search(text, max(s, clause), at))
+
+
 def duration_items(results) -> list[dict]:
-    """Durations in the sentences of the retrieved passages."""
+    """Durations in the sentences of the retrieved passages (not those of exception clauses)."""
     out = []
     for r in results:
         text = r.text
         for s, e in sentences(text, 0, len(text)):
             for m in _DURATION.finditer(text, s, e):
-                if re.match(r"\d{4}\b", m.group(0).split()[-1]):
+                if re.match(r"\d{4}\b", m.group(0).split()[-1]) or in_exception(text, s, m.start()):
                     continue
                 out.append(_item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
                                  s, e, m.start(), m.end(), "duration"))
