@@ -262,7 +262,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         if q.kind == "target" and item.get("subject"):
             # the number whose own subject is asked, not its neighbour's: words said by the
             # subject itself, not by the headings both numbers share
-            score += 1.0 * matcher.share(item["subject"])
+            sup.subject = matcher.share(item["subject"])
+            score += 1.0 * sup.subject
         out.append((score, item, sup))
     out.sort(key=lambda x: -x[0])
     return out
@@ -371,6 +372,43 @@ def _rank_units(q: Question, scored: list[tuple[float, dict, Support]], named: s
     return ranked
 
 
+# Two different answers whose scores are closer than this are a coin toss: no answer. (0.15 is half
+# of a 10% difference in coverage, weighted 3, or a retrieval rank 3 vs 5.)
+CONTESTED_MARGIN = 0.15
+
+
+def _same_sentence(a: dict, b: dict) -> bool:
+    return a["doc_id"] == b["doc_id"] and a["start"] == b["start"]
+
+
+def _value_key(item: dict) -> tuple[str, ...]:
+    """What a target's or deadline's answer says, as its numbers: "vào cuối tháng 11/2021" and
+    "cuối tháng 11/2021" say the same; "hằng năm" (no number) is its words."""
+    text = item.get("when") or item.get("answer") or item.get("value_text") or ""
+    return tuple(re.findall(r"\d+", text)) or (folded_words(text),)
+
+
+def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]) -> bool:
+    """A different answer scores within ``CONTESTED_MARGIN`` of the best one (not the best item's
+    own sentence, whose units or numbers are answered together): the support cannot tell them
+    apart, and a wrong short answer is worse than none."""
+    if q.kind == "who":
+        ranked = _rank_units(q, scored, named)
+        top_score, top_key, g = ranked[0]
+        best = g["best"][1]
+        rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
+                  and r[1] not in top_key and top_key not in r[1]]
+        return bool(rivals) and top_score - rivals[0][0] < CONTESTED_MARGIN
+    if q.kind in ("target", "when"):
+        # A rival whose own subject says less of the question than the best one's is told apart
+        # ("nữ từ đủ 18 tuổi" against "Nam từ đủ 20 tuổi" for "nữ … bao nhiêu tuổi").
+        top_score, best, top_sup = scored[0]
+        rivals = [sc for sc, it, sup in scored[1:] if not _same_sentence(it, best)
+                  and _value_key(it) != _value_key(best) and sup.subject >= top_sup.subject]
+        return bool(rivals) and top_score - rivals[0] < CONTESTED_MARGIN
+    return False
+
+
 def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]):
     """(answer, role, chosen items) for a who-question: units grouped across documents."""
     _, key, g = _rank_units(q, scored, named)[0]
@@ -430,7 +468,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
             scored = score_items(q, quantity_items(results, q.count_noun), results, docs, named,
                                  _doc_heads(service))
-        if scored:
+        if scored and not contested(q, scored, named):
             top_score, top, sup = scored[0]
             if q.kind == "who":
                 answer, role, sup, best = _who_answer(q, scored, named)

@@ -95,26 +95,38 @@ def _clause(text: str, s: int, e: int, at: int) -> tuple[int, int]:
     return cs, ce
 
 
+def _gaps(s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[s, e) without the given spans."""
+    out, at = [], s
+    for a, b in sorted(spans):
+        if a > at:
+            out.append((at, a))
+        at = max(at, b)
+    return out + ([(at, e)] if at < e else [])
+
+
 def quantity_items(results, count_noun: str) -> list[dict]:
     """Quantities counted in ``count_noun`` (a folded syllable: "tuoi", "nhom") in the sentences of
     the retrieved passages: target-like items whose quote and subject are the quantity's clause (so
     "đủ mười tám tuổi … bầu cử và đủ hai mươi mốt tuổi … ứng cử" gives two items, each supported by
-    its own words), their task the whole sentence."""
+    its own words), their task the sentence without the other quantities' clauses."""
     out = []
     for r in results:
         text = r.text
         for s, e in sentences(text, 0, len(text)):
-            for m in _QUANTITY.finditer(text, s, e):
-                if folded_words(m.group(2)) != count_noun:
-                    continue
-                cs, ce = _clause(text, s, e, m.start(1))
+            found = [(m, _clause(text, s, e, m.start(1))) for m in _QUANTITY.finditer(text, s, e)
+                     if folded_words(m.group(2)) == count_noun]
+            for m, (cs, ce) in found:
+                # the sentence without the other quantities' clauses: "Nam từ đủ 20 tuổi" is not
+                # supported by the "nữ" of its neighbour "nữ từ đủ 18 tuổi"
+                task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c in found if c != (cs, ce)]))
                 qs, qe = m.start(), m.end()
                 tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc))?", text[qe:ce])
                 qe += tail.end() if tail else 0
                 out.append({"kind": "target", "doc_id": r.doc_id, "doc_title": r.doc_title,
                             "start": r.start + cs, "end": r.start + ce, "quote": text[cs:ce],
                             "section_path": list(r.section_path_parts or []), "subject": text[cs:ce],
-                            "task": text[s:e], "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
+                            "task": task, "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
                             "measure": m.group(2), "period": "", "via": "passage"})
     return out
 
