@@ -209,7 +209,7 @@ def deadline_clause(item: dict) -> str:
     s = quote.rfind(";", 0, at) + 1
     e = quote.find(";", at)
     head = re.split(r"[,;]", quote, maxsplit=1)[0] if s else ""
-    return f"{head} {quote[s:e if e >= 0 else len(quote)]}"
+    return f"{head} {quote[s:e if e >= 0 else len(quote)]}".strip()
 
 
 def _own_text(q: Question, item: dict) -> str:
