@@ -9,7 +9,8 @@
    (``support.Matcher``): the subject's words are in the item (its task, subject or clause; its
    headings and document title count a little less), and the kind fits — who: a unit in the asked
    role (``roles.role_fit``); target: a quantity of the asked measure and period; when: a deadline.
-3. Among supported items, retrieval rank, the documents the question names, role and fit decide.
+3. A question that names its documents ("Nghị quyết 08", "Luật Du lịch") is answered from them
+   only. Among supported items, retrieval rank, role and fit decide.
    Who-questions not tied to one document group the supporting responsibilities by unit across
    documents ("Ban Tuyên giáo Tỉnh ủy — chủ trì (3 văn bản)", a citation per document).
 4. Nothing supports an answer -> ``answer`` is None, ``message`` says so, and the citations are the
@@ -36,7 +37,6 @@ NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã c
 _ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline"}
 MAX_ITEMS = 5
 MAX_ANSWER_CHARS = 90
-DOC_REF_BONUS = 1.0
 
 
 def _citation(item_or_result: dict) -> dict:
@@ -198,12 +198,47 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
     return out
 
 
+def deadline_clause(item: dict) -> str:
+    """The words a deadline belongs to: the ";"-clause that holds it and the sentence's opening (its
+    actor). "Văn phòng Tỉnh ủy … gửi về Thường trực Tỉnh ủy trước ngày 20/11/2021; tham mưu tổ chức
+    Hội nghị sơ kết …": 20/11 is the report's deadline, not the conference's."""
+    quote = item.get("quote") or ""
+    at = (item.get("when_start") or item["start"]) - item["start"]
+    if not 0 <= at <= len(quote) or ";" not in quote:
+        return quote
+    s = quote.rfind(";", 0, at) + 1
+    e = quote.find(";", at)
+    head = re.split(r"[,;]", quote, maxsplit=1)[0] if s else ""
+    return f"{head} {quote[s:e if e >= 0 else len(quote)]}".strip()
+
+
 def _own_text(q: Question, item: dict) -> str:
     """The item's own words: a target's clause and subject, a responsibility's task (the unit is
-    the answer, not the subject), a deadline's task."""
+    the answer, not the subject), a deadline's clause."""
     if item["kind"] == "responsibility":  # and the unit's name: "Ban Tuyên giáo" is a propaganda body
         return f"{item.get('task') or ''} {item.get('quote') or ''} {item.get('unit_normalized') or ''}"
+    if item["kind"] == "deadline":
+        return deadline_clause(item)
     return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''}"
+
+
+# Head words any unit name may start with ("Cơ quan cấp Giấy phép …", "Ủy ban nhân dân cấp tỉnh"):
+# what follows them says which unit.
+_GENERIC_UNIT_WORDS = frozenset("co quan to chuc ca nhan nguoi don vi cac cap".split())
+
+
+def said_by_question(q: Question, item: dict) -> bool:
+    """The unit is the question's own words: "Ai chỉ đạo UBND tỉnh ban hành …" is not answered by
+    "Ủy ban nhân dân cấp tỉnh", nor "Đơn vị nào có thẩm quyền cấp giấy phép phân loại phim?" by
+    "Cơ quan cấp Giấy phép phân loại phim" — a who-question asks for a unit it does not name."""
+    from indexer.extract import unit_key
+
+    def proper(text: str) -> str:
+        return " ".join(w for w in re.findall(r"\w+", text) if w not in _GENERIC_UNIT_WORDS)
+
+    name = proper(_unit_key(item))
+    # said as one stretch: "Văn phòng … Ban Thường vụ Tỉnh ủy" does not name "Văn phòng Tỉnh ủy"
+    return len(name.split()) >= 2 and any(f" {name} " in f" {proper(unit_key(t))} " for t in (q.text, q.vi_text))
 
 
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
@@ -212,8 +247,10 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     matcher = Matcher(q, items, _doc_context(docs, heads))
     out = []
     for item in items:
+        if named and item["doc_id"] not in named:
+            continue  # the question names its document: another document's item answers another question
         fit = _fit(q, item)
-        if fit is None:
+        if fit is None or (q.kind == "who" and said_by_question(q, item)):
             continue
         sup = matcher.support(item, _own_text(q, item), settle=True)
         if not sup.ok:
@@ -222,12 +259,11 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         rank = _rank_of(item, results)
         if rank is not None:  # one passage's rank weighs less where documents are compared
             score += (0.5 if q.kind == "who" and not named else 1.0) / (1 + rank)
-        if named:
-            score += DOC_REF_BONUS if item["doc_id"] in named else -DOC_REF_BONUS
         if q.kind == "target" and item.get("subject"):
             # the number whose own subject is asked, not its neighbour's: words said by the
             # subject itself, not by the headings both numbers share
-            score += 1.0 * matcher.share(item["subject"])
+            sup.subject = matcher.share(item["subject"])
+            score += 1.0 * sup.subject
         out.append((score, item, sup))
     out.sort(key=lambda x: -x[0])
     return out
@@ -297,8 +333,8 @@ def _unit_key(item: dict) -> str:
     return unit_key(item.get("unit_normalized") or item.get("unit") or "")
 
 
-def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]):
-    """(answer, role, chosen items) for a who-question: units grouped across documents."""
+def _rank_units(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]) -> list[tuple]:
+    """The units of the supported responsibilities, best first: (score, unit key, group)."""
     by_unit: dict[str, dict] = {}
     matched_words = {w for _, _, s in scored[:50] for ws in s.matched.values() for w in ws}
     groups = [alts for _, alts in q.groups]
@@ -333,7 +369,49 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
             bonus -= 0.1 * ROLE_RANK.get(role, 5)
         ranked.append((best_score + bonus, key, g))
     ranked.sort(key=lambda x: -x[0])
-    _, key, g = ranked[0]
+    return ranked
+
+
+# Two different answers whose scores are closer than this are a coin toss: no answer. (0.15 is half
+# of a 10% difference in coverage, weighted 3, or a retrieval rank 3 vs 5.)
+CONTESTED_MARGIN = 0.15
+
+
+def _same_sentence(a: dict, b: dict) -> bool:
+    return a["doc_id"] == b["doc_id"] and a["start"] == b["start"]
+
+
+def _value_key(item: dict) -> tuple[str, ...]:
+    """What a target's or deadline's answer says, as its numbers: "vào cuối tháng 11/2021" and
+    "cuối tháng 11/2021" say the same; "hằng năm" (no number) is its words."""
+    text = item.get("when") or item.get("answer") or item.get("value_text") or ""
+    return tuple(re.findall(r"\d+", text)) or (folded_words(text),)
+
+
+def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]) -> bool:
+    """A different answer scores within ``CONTESTED_MARGIN`` of the best one (not the best item's
+    own sentence, whose units or numbers are answered together): the support cannot tell them
+    apart, and a wrong short answer is worse than none."""
+    if q.kind == "who":
+        ranked = _rank_units(q, scored, named)
+        top_score, top_key, g = ranked[0]
+        best = g["best"][1]
+        rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
+                  and r[1] not in top_key and top_key not in r[1]]
+        return bool(rivals) and top_score - rivals[0][0] < CONTESTED_MARGIN
+    if q.kind in ("target", "when"):
+        # A rival whose own subject says less of the question than the best one's is told apart
+        # ("nữ từ đủ 18 tuổi" against "Nam từ đủ 20 tuổi" for "nữ … bao nhiêu tuổi").
+        top_score, best, top_sup = scored[0]
+        rivals = [sc for sc, it, sup in scored[1:] if not _same_sentence(it, best)
+                  and _value_key(it) != _value_key(best) and sup.subject >= top_sup.subject]
+        return bool(rivals) and top_score - rivals[0] < CONTESTED_MARGIN
+    return False
+
+
+def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]):
+    """(answer, role, chosen items) for a who-question: units grouped across documents."""
+    _, key, g = _rank_units(q, scored, named)[0]
     score, best, sup = g["best"]
     pool = [it for _, it, _ in scored]
     units = _units_of_sentence(best, pool, q.role)
@@ -390,7 +468,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
             scored = score_items(q, quantity_items(results, q.count_noun), results, docs, named,
                                  _doc_heads(service))
-        if scored:
+        if scored and not contested(q, scored, named):
             top_score, top, sup = scored[0]
             if q.kind == "who":
                 answer, role, sup, best = _who_answer(q, scored, named)

@@ -52,14 +52,24 @@ def _item(doc_id: str, title: str, path: list[str], text: str, base: int, s: int
             "via": "passage"}
 
 
+_EXCEPTION = re.compile(r"(?i)\b(?:trừ|ngoại trừ|không áp dụng)\b")
+
+
+def in_exception(text: str, s: int, at: int) -> bool:
+    """Position ``at`` lies in an exception clause ("…, trừ trường hợp đã có thời gian từ đủ 12 tháng
+    trở lên …"): its number is the exception's, not the rule's."""
+    clause = max(text.rfind(c, s, at) for c in ",;(")
+    return bool(_EXCEPTION.search(text, max(s, clause), at))
+
+
 def duration_items(results) -> list[dict]:
-    """Durations in the sentences of the retrieved passages."""
+    """Durations in the sentences of the retrieved passages (not those of exception clauses)."""
     out = []
     for r in results:
         text = r.text
         for s, e in sentences(text, 0, len(text)):
             for m in _DURATION.finditer(text, s, e):
-                if re.match(r"\d{4}\b", m.group(0).split()[-1]):
+                if re.match(r"\d{4}\b", m.group(0).split()[-1]) or in_exception(text, s, m.start()):
                     continue
                 out.append(_item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
                                  s, e, m.start(), m.end(), "duration"))
@@ -85,26 +95,38 @@ def _clause(text: str, s: int, e: int, at: int) -> tuple[int, int]:
     return cs, ce
 
 
+def _gaps(s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[s, e) without the given spans."""
+    out, at = [], s
+    for a, b in sorted(spans):
+        if a > at:
+            out.append((at, a))
+        at = max(at, b)
+    return out + ([(at, e)] if at < e else [])
+
+
 def quantity_items(results, count_noun: str) -> list[dict]:
     """Quantities counted in ``count_noun`` (a folded syllable: "tuoi", "nhom") in the sentences of
     the retrieved passages: target-like items whose quote and subject are the quantity's clause (so
     "đủ mười tám tuổi … bầu cử và đủ hai mươi mốt tuổi … ứng cử" gives two items, each supported by
-    its own words), their task the whole sentence."""
+    its own words), their task the sentence without the other quantities' clauses."""
     out = []
     for r in results:
         text = r.text
         for s, e in sentences(text, 0, len(text)):
-            for m in _QUANTITY.finditer(text, s, e):
-                if folded_words(m.group(2)) != count_noun:
-                    continue
-                cs, ce = _clause(text, s, e, m.start(1))
+            found = [(m, _clause(text, s, e, m.start(1))) for m in _QUANTITY.finditer(text, s, e)
+                     if folded_words(m.group(2)) == count_noun]
+            for m, (cs, ce) in found:
+                # the sentence without the other quantities' clauses: "Nam từ đủ 20 tuổi" is not
+                # supported by the "nữ" of its neighbour "nữ từ đủ 18 tuổi"
+                task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c in found if c != (cs, ce)]))
                 qs, qe = m.start(), m.end()
                 tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc))?", text[qe:ce])
                 qe += tail.end() if tail else 0
                 out.append({"kind": "target", "doc_id": r.doc_id, "doc_title": r.doc_title,
                             "start": r.start + cs, "end": r.start + ce, "quote": text[cs:ce],
                             "section_path": list(r.section_path_parts or []), "subject": text[cs:ce],
-                            "task": text[s:e], "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
+                            "task": task, "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
                             "measure": m.group(2), "period": "", "via": "passage"})
     return out
 

@@ -38,6 +38,7 @@ class Support:
     matched: dict[str, list[str]] = field(default_factory=dict)  # field -> matched words
     missing: list[str] = field(default_factory=list)
     own_total: float = 0.0  # share of all the words found in the item itself
+    subject: float = 0.0  # share said by a target's own subject (``Matcher.share``), set by the scorer
 
     @property
     def ok(self) -> bool:

@@ -1,0 +1,88 @@
+"""Calibrated abstention (issue "2 of 7"): a wrong short answer is worse than none. Real corpus text:
+the plans (hash embedder, as in test_support) and sentences of the ALQAC laws."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from indexer.answer import ask, contested, deadline_clause, named_documents, said_by_question
+from indexer.answer.passages import duration_items, quantity_items
+from indexer.answer.question import analyze
+from indexer.answer.support import Support
+from tests.conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    from indexer.service import Service
+    from indexer.settings import Settings
+
+    service = Service(Settings(data_dir=tmp_path_factory.mktemp("plans") / "data", model="hash-256"))
+    assert service.index_paths([CORPUS]).summary()["added"] == 5
+    return service
+
+
+def _result(text: str, doc_id: str = "law", start: int = 0):
+    return SimpleNamespace(text=text, doc_id=doc_id, doc_title="Luật", start=start, end=start + len(text),
+                           section_path_parts=["Chương II"])
+
+
+def test_named_document_answers_alone(plans):
+    question = "Cơ quan nào tham mưu kiểm tra, giám sát việc thực hiện Nghị quyết 08 về du lịch?"
+    named = named_documents(analyze(question), [d.model_dump() for d in plans.documents()])
+    assert len(named) == 1
+    r = ask(plans, question)
+    assert all(it["doc_id"] in named for it in r["items"]), "no item of another plan answers it"
+
+
+def test_unit_the_question_names_is_not_its_answer():
+    q = analyze("Ai chỉ đạo UBND tỉnh ban hành cơ chế và bố trí kinh phí để thực hiện Kết luận 224?")
+    assert said_by_question(q, {"unit_normalized": "Ủy ban nhân dân cấp tỉnh"})
+    assert not said_by_question(q, {"unit_normalized": "Ban cán sự đảng Ủy ban nhân dân tỉnh"})
+    q = analyze("Đơn vị nào có thẩm quyền cấp giấy phép phân loại phim?")
+    assert said_by_question(q, {"unit_normalized": "Cơ quan cấp Giấy phép phân loại phim"})
+    q = analyze("Văn phòng nào thẩm định và tham mưu Ban Thường vụ Tỉnh ủy báo cáo sơ kết?")
+    assert not said_by_question(q, {"unit_normalized": "Văn phòng Tỉnh ủy"}), "not said as one stretch"
+
+
+def test_deadline_is_supported_by_its_own_clause():
+    text = ("Văn phòng Tỉnh ủy thẩm định, tham mưu Ban Thường vụ Tỉnh ủy Báo cáo sơ kết 05 năm thực hiện "
+            "Nghị quyết số 06-NQ/TU, gửi về Thường trực Tỉnh ủy trước ngày 20/11/2021; tham mưu tổ chức Hội "
+            "nghị sơ kết 05 năm thực hiện Nghị quyết số 06-NQ/TU ở cấp tỉnh.")
+    at = text.index("trước ngày 20/11/2021")
+    clause = deadline_clause({"quote": text, "start": 1000, "when_start": 1000 + at})
+    assert "gửi về Thường trực" in clause and "Hội nghị" not in clause
+    assert clause.startswith("Văn phòng Tỉnh ủy"), "the sentence's actor stays"
+
+
+def test_exception_clause_gives_no_duration():
+    text = ("1. Người trúng tuyển viên chức phải thực hiện chế độ tập sự, trừ trường hợp đã có thời gian từ "
+            "đủ 12 tháng trở lên thực hiện chuyên môn, nghiệp vụ phù hợp với yêu cầu của vị trí việc làm.")
+    assert duration_items([_result(text)]) == []
+    assert [i["when"] for i in duration_items([_result("Thời gian tập sự là 12 tháng.")])] == ["là 12 tháng"]
+
+
+def test_quantity_is_not_supported_by_its_neighbours_clause():
+    text = "a) Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên;"
+    men, women = quantity_items([_result(text)], "tuoi")
+    assert "nữ" not in men["task"] and "Nam" in men["task"]
+    assert "18 tuổi" in women["task"] and "20 tuổi" not in women["task"]
+
+
+def _scored(score: float, answer: str, start: int, subject: float = 0.5):
+    item = {"kind": "target", "doc_id": "luat-giao-duc", "start": start, "answer": answer}
+    return score, item, Support(0.9, 1.0, subject=subject)
+
+
+def test_two_different_answers_with_equal_support_are_contested():
+    # "Tuổi của học sinh vào học lớp một là 06 tuổi … lớp sáu là 11 tuổi": the question's "một" is
+    # a number word, so the support cannot tell the two apart.
+    q = analyze("Theo Luật Giáo dục, tuổi của học sinh vào học lớp một là bao nhiêu?")
+    assert contested(q, [_scored(5.95, "06 tuổi", 10), _scored(5.95, "11 tuổi", 500)], set())
+    assert not contested(q, [_scored(5.95, "06 tuổi", 10), _scored(5.2, "11 tuổi", 500)], set())
+    assert not contested(q, [_scored(5.95, "06 tuổi", 10), _scored(5.95, "06 tuổi", 500)], set()), \
+        "the same answer twice is no rival"
+    assert not contested(q, [_scored(5.95, "06 tuổi", 10, 0.6), _scored(5.9, "11 tuổi", 500, 0.4)], set()), \
+        "a rival whose own subject says less is told apart"
