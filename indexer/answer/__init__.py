@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.search.named import doc_numbers, named_documents as _named_documents
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
@@ -49,17 +50,6 @@ def _citation(item_or_result: dict) -> dict:
 
 
 # -- documents a question names ---------------------------------------------------------------------
-
-def _doc_numbers(doc: dict) -> set[str]:
-    """Leading numbers of a document's own number and of the documents it implements."""
-    out = set()
-    for number in [doc.get("number") or ""] + [(r.get("number") if isinstance(r, dict) else
-                                               getattr(r, "number", "")) or "" for r in doc.get("implements") or []]:
-        m = re.match(r"\s*0*(\d+)", number)
-        if m:
-            out.add(m.group(1))
-    return out
-
 
 HEAD_CHARS = 700
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
@@ -99,16 +89,7 @@ def _doc_context(docs: list[dict], heads: dict[str, str] | None = None) -> dict[
 def named_documents(q: Question, docs: list[dict]) -> set[str]:
     """Documents the question names: by number ("08-NQ/TU", "Kết luận 224") or by a law's title
     ("Luật Điện ảnh", "Law on Tourism" -> "luật du lịch") found whole in the question."""
-    named = set()
-    if q.doc_refs:
-        named |= {d["id"] for d in docs if _doc_numbers(d) & set(q.doc_refs)}
-    qtext = f" {folded_words(q.text + ' ' + q.vi_text)} "
-    for d in docs:
-        title = folded_words(d.get("title") or "")
-        words = title.split()
-        if 2 <= len(words) <= 6 and f" {title} " in qtext:
-            named.add(d["id"])
-    return named
+    return _named_documents([q.text, q.vi_text], docs, refs=q.doc_refs)
 
 
 # -- scoring ----------------------------------------------------------------------------------------
@@ -190,7 +171,7 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
     if is_issued_question(folded_q) and q.doc_refs:
         texts = []
         for d in docs:
-            if _doc_numbers(d) & set(q.doc_refs):
+            if doc_numbers(d) & set(q.doc_refs):
                 detail = service.document(d["id"])
                 if detail is not None:
                     texts.append((d["id"], d.get("title") or "", detail.text))

@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from indexer.search.named import DOC_REF, doc_refs
 from indexer.search.translate import base_form, default_glossary, tokens, translate_groups
 from indexer.text import QUESTION_STOPWORDS, folded_words, query_language
 
@@ -58,9 +59,6 @@ aim aims set sets share related concerned need needs according law extend extend
 over about through during while whether where why issue adopt sign promulgate use used make
 regulation conclusion decision directive
 """.split())
-_DOC_REF = re.compile(r"(\d{1,4})\s*-?\s*(nq|kl|qd|kh|ct|tb|hd)(?:\s*(?:tu|tw|hu|du|cp))?\b|"
-                      r"\b(?:nghi quyet|ket luan|ke hoach|quyet dinh|chi thi|resolution|conclusion|"
-                      r"plan|decision|directive|regulation)\s+(?:so\s+)?(\d{1,4})\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
     ("percent", re.compile(r"\b(?:ty le|phan tram|percent|percentage|share|rate|bao phu)\b|%")),
@@ -307,7 +305,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     vi_text = (translated or "") if english else (interpreted or question)
     # Mixed questions ("Bình Lư's 2030 target …") keep their Vietnamese names.
     names = vietnamese_names(question) if english else ""
-    folded_vi = _DOC_REF.sub(" ", folded_words(f"{vi_text} {names}"))
+    folded_vi = DOC_REF.sub(" ", folded_words(f"{vi_text} {names}"))
     role = asked_role(folded_q) if kind in ("who", "tasks") else None
     if kind == "who" and role is None:
         role = "chủ trì" if re.search(r"\b(?:chiu trach nhiem|phu trach|responsible|in charge)\b", folded_q) \
@@ -333,11 +331,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
             count_noun = folded_words(vi[0][1][0]).split()[0]
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
-    refs = []
-    for m in _DOC_REF.finditer(folded_q):
-        num = (m.group(1) or m.group(3)).lstrip("0") or "0"
-        if num not in refs:
-            refs.append(num)
+    refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     asks_object = kind == "who" and bool(_OBJECT_Q.search(f" {folded_q} "))
