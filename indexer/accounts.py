@@ -122,6 +122,7 @@ class Accounts:
         self._verified: dict[str, bytes] = {}  # sha256(token) -> stored hash it matched
         self._revision: tuple[float, int] | None = None  # (monotonic time, value) of revision()
         self._revision_lock = threading.Lock()
+        self._revision_epoch = 0  # bumped by each decision made here: older reads are not kept
 
     # -- connection and migrations ----------------------------------------------------------------
     def conn(self) -> sqlite3.Connection:
@@ -292,12 +293,12 @@ class Accounts:
             raise AccountError(f"unknown visibility '{value}': use public or internal")
         self._write([("INSERT OR REPLACE INTO visibility VALUES (?,?,?,?)", (doc_id, value, now_iso(), actor)),
                      ("UPDATE counters SET value = value + 1 WHERE name = 'visibility'", ())])
-        self._revision = None
+        self._revision, self._revision_epoch = None, self._revision_epoch + 1
 
     def forget_visibility(self, doc_ids: list[str]) -> None:
         self._write([("DELETE FROM visibility WHERE doc_id = ?", (d,)) for d in doc_ids] +
                     [("UPDATE counters SET value = value + 1 WHERE name = 'visibility'", ())])
-        self._revision = None
+        self._revision, self._revision_epoch = None, self._revision_epoch + 1
 
     def visibility_overrides(self) -> dict[str, str]:
         if self._absent():
@@ -308,8 +309,9 @@ class Accounts:
 
     def revision(self) -> int:
         """Changes whenever a visibility decision does (the service's caches are keyed by it).
-        A search asks several times; the answer is remembered for ``REVISION_RECHECK_S``, so a
-        decision made by another process (the CLI) is seen within 50 ms and one made here at once.
+        A search asks several times; the answer is remembered for ``REVISION_RECHECK_S``: a
+        decision made by another process (the CLI) reaches anonymous viewers within 50 ms, one made
+        here at once (a read begun before it is not kept).
         Each query made while the query encoder runs beside a search cost ~1 ms of GIL hand-over
         on 2 cores: a third of an anonymous search before."""
         now = time.monotonic()
@@ -325,12 +327,14 @@ class Accounts:
                 self._revision_lock.release()
 
     def _read_revision(self, now: float) -> int:
+        epoch = self._revision_epoch
         if self._absent():
             value = 0
         else:
             rows = self._exec("SELECT value FROM counters WHERE name = 'visibility'")
             value = rows[0][0] if rows else 0
-        self._revision = (now, value)
+        if self._revision_epoch == epoch:
+            self._revision = (now, value)
         return value
 
     # -- backup -----------------------------------------------------------------------------------

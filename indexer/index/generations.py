@@ -70,43 +70,52 @@ def generations_dir(data_dir: Path) -> Path:
     return Path(data_dir) / "generations"
 
 
-_CURRENT_SEEN: dict[str, tuple[float, tuple[int, int, int], str | None]] = {}
-CURRENT_RECHECK_S = 0.05
-
-
 def current_name(data_dir: Path) -> str | None:
-    """The generation CURRENT names. A search asks several times, and a write by another process
-    switches it, so the answer is remembered for ``CURRENT_RECHECK_S`` (a switch by another process
-    is seen within 50 ms; one by this process at once, see ``forget_current``), then the file is
-    re-read only when its identity changed: CURRENT is only ever replaced (``os.replace`` of a new
-    file: a new inode and mtime). Each system call made while the query encoder runs beside the
-    search costs ~1 ms of GIL hand-over on 2 cores: six of them were a quarter of a search."""
+    """The generation CURRENT names, read now (writers, backups, clean-up: never a remembered one)."""
+    try:
+        name = (Path(data_dir) / "CURRENT").read_text().strip()
+    except FileNotFoundError:
+        return None
+    return name or None
+
+
+_SERVED: dict[str, tuple[float, int, tuple[int, int, int], str | None]] = {}
+_SERVED_EPOCH = [0]  # bumped by forget_current: a read begun before it must not be remembered
+SERVED_RECHECK_S = 0.05
+
+
+def served_name(data_dir: Path) -> str | None:
+    """``current_name`` for the read path of searches, which ask several times per request: the
+    answer is remembered for ``SERVED_RECHECK_S`` (a switch by another process is seen within
+    50 ms; one by this process at once, see ``forget_current``), then the file is re-read only
+    when its identity changed (CURRENT is only ever replaced by ``os.replace``: a new inode and
+    mtime). Each system call made while the query encoder runs beside a search cost ~1 ms of GIL
+    hand-over on 2 cores: six of them were a quarter of a search. Writes never use this."""
     path = os.path.join(data_dir, "CURRENT")
     now = time.monotonic()
-    seen = _CURRENT_SEEN.get(path)
-    if seen is not None and now - seen[0] < CURRENT_RECHECK_S:
-        return seen[2]
+    seen = _SERVED.get(path)
+    if seen is not None and now - seen[0] < SERVED_RECHECK_S:
+        return seen[3]
+    epoch = _SERVED_EPOCH[0]
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        _CURRENT_SEEN.pop(path, None)
+        _SERVED.pop(path, None)
         return None
     stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
-    if seen is not None and seen[1] == stamp:
-        _CURRENT_SEEN[path] = (now, stamp, seen[2])
-        return seen[2]
-    try:
-        with open(path, encoding="utf-8") as fh:
-            name = fh.read().strip() or None
-    except FileNotFoundError:
-        return None
-    _CURRENT_SEEN[path] = (now, stamp, name)
+    if seen is not None and seen[2] == stamp and seen[1] == epoch:
+        name = seen[3]
+    else:
+        name = current_name(data_dir)
+    if _SERVED_EPOCH[0] == epoch:
+        _SERVED[path] = (now, epoch, stamp, name)
     return name
 
 
 def forget_current(data_dir: Path) -> None:
     """Forget the remembered CURRENT of ``data_dir`` (this process just switched or removed it)."""
-    _CURRENT_SEEN.pop(os.path.join(data_dir, "CURRENT"), None)
+    _SERVED_EPOCH[0] += 1
+    _SERVED.pop(os.path.join(data_dir, "CURRENT"), None)
 
 
 def _fsync_tree(path: Path) -> None:

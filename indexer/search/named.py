@@ -3,7 +3,7 @@
 
 A query that names a resolution is about that resolution, or about the plans that implement it:
 search adds a leg ranking the candidates of those documents first (``Service.search``), and the
-answer engine prefers their items. The plans cite each other by number, so a number is matched
+answer engine answers from their items only. The plans cite each other by number, so a number is matched
 against a document's own number and the numbers of the documents it implements.
 """
 
