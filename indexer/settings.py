@@ -87,6 +87,9 @@ class Settings(BaseSettings):
                                 "naming a resolution by number ('Nghị quyết 06') ranks the candidates "
                                 "of that document and of the plans implementing it first; 0 = off.")
     parallel_legs: bool = Field(True, description="Embed the query while BM25 runs (two threads).")
+    query_concurrency: int = Field(0, ge=0, description="Searches, asks and search pages a server "
+                                   "computes at once, the others queued in arrival order; 0 = "
+                                   "3/2 x cores + 1.")
     candidates: int = Field(50, ge=10, le=2000, description="Results taken from each leg before fusion.")
     dense_hnsw_threshold: int = Field(50_000, ge=0, description="Passages from which the FAISS index "
                                       "is HNSW (approximate) instead of flat (exact); 0 = always flat.")
