@@ -40,6 +40,7 @@ from indexer.search.accents import restore  # noqa: E402
 from indexer.search.evaluate import load_questions  # noqa: E402
 from indexer.search.fusion import rrf_keys, top_positions  # noqa: E402
 from indexer.search.highlight import highlight_spans  # noqa: E402
+from indexer.search.named import named_documents  # noqa: E402
 from indexer.search.translate import translate  # noqa: E402
 from indexer.service import Service  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
@@ -114,6 +115,11 @@ def staged(service: Service, query: str, k: int = 10) -> tuple[dict[str, float],
     a = clock()
     weights = s.leg_weights(lang, bool(translated))
     weights["folded"] = weights["lexical"] * s.weight_folded_leg
+    if s.weight_named:
+        named = named_documents([query, interpreted, translated], service._documents(), titles=False)
+        if named:
+            ranked["named"] = [key for key, _, _ in rrf_keys(ranked, weights, s.rrf_k) if key[0] in named]
+            weights["named"] = s.weight_named
     fused = rrf_keys(ranked, weights, s.rrf_k)[:k]
     t["fusion"] = clock() - a
 
@@ -123,7 +129,8 @@ def staged(service: Service, query: str, k: int = 10) -> tuple[dict[str, float],
     t["rows"] = clock() - a
 
     a = clock()
-    spans = [highlight_spans(rows[key]["text"], query) for key, _, _ in fused if key in rows]
+    spans = [highlight_spans(rows[key]["text"], translated or query, rows[key].get("words"))
+             for key, _, _ in fused if key in rows]
     t["highlights"] = clock() - a
     _ = docs
     return t, [key for key, _, _ in fused]

