@@ -6,6 +6,7 @@ tone marks ("uỷ", "hoá") rewritten, the leading quantifier ("các", "mỗi") 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.text import fold, modern_tones  # noqa: F401 - modern_tones is part of this module's API
 
@@ -81,6 +82,7 @@ _GENERIC_PART = re.compile(r"^(?:các\s+|những\s+)?(?:" + "|".join(map(re.esca
                            + r")(?:\s+(?:các cấp|liên quan|có liên quan|chức năng))?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
 def normalize_unit(name: str) -> str:
     """The one display name of a unit, used by the list, the unit page, the API and the brief:
     "UBND xã" -> "Ủy ban nhân dân xã"; "Các huyện uỷ" -> "Huyện ủy"; "Ban xây dựng Đảng tỉnh" and
@@ -114,8 +116,10 @@ def select_unit_keys(query: str, keys: list[str]) -> list[str]:
     return [k for k in keys if matches_unit(query, k)]
 
 
+@lru_cache(maxsize=16384)
 def unit_key(name: str) -> str:
-    """Comparison key of a unit name: normalized, lower-cased, without diacritics."""
+    """Comparison key of a unit name: normalized, lower-cased, without diacritics (cached: the
+    answer engine compares every item's unit with the question's words)."""
     return re.sub(r"\s+", " ", fold(normalize_unit(name)).lower().replace("-", " ")).strip()
 
 
