@@ -13,6 +13,8 @@ field, shown as "vì đoạn này nói …"."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from functools import lru_cache
@@ -77,12 +79,12 @@ class Matcher:
                        if len(label.split()) > 1 else [] for label, alts in self.groups]
         self.doc_context = {d: _padded(t) for d, t in doc_context.items()}
         self._own: dict[int, str] = {}
-        df = [0] * len(self.groups)
-        for item in items:
-            text = self._own_text(item)
-            for i, rx in enumerate(self._any):
-                if rx.search(text):
-                    df[i] += 1
+        # Document frequency of each group: one scan of all the items' texts joined by newlines
+        # (no word crosses one), each match mapped back to its item.
+        texts = [self._own_text(item) for item in items]
+        ends = list(itertools.accumulate(len(t) + 1 for t in texts))
+        joined = "\n".join(texts)
+        df = [len({bisect.bisect_right(ends, m.start()) for m in rx.finditer(joined)}) for rx in self._any]
         n = max(1, len(items))
         self.weights = [(math.log((n + 1) / (d + 1)) + 0.5) * (SOFT_WEIGHT if label in question.soft else 1.0)
                         for (label, _), d in zip(self.groups, df)]
