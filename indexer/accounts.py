@@ -111,6 +111,17 @@ def check_role(role: str) -> str:
     return role
 
 
+# The visibility revision remembered per accounts file, for every ``Accounts`` of this process (the
+# server's, the CLI's run in-process by tests): a decision made through any of them applies at once.
+_REVISIONS: dict[Path, tuple[float, int]] = {}  # path -> (monotonic time, value)
+_REVISION_EPOCH: dict[Path, int] = {}  # path -> decisions made here: a read begun before one is not kept
+
+
+def _decided(path: Path) -> None:
+    _REVISION_EPOCH[path] = _REVISION_EPOCH.get(path, 0) + 1
+    _REVISIONS.pop(path, None)
+
+
 class Accounts:
     """The accounts database of one data directory. Thread-safe; several processes may share it
     (SQLite WAL, short transactions)."""
@@ -120,9 +131,8 @@ class Accounts:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._verified: dict[str, bytes] = {}  # sha256(token) -> stored hash it matched
-        self._revision: tuple[float, int] | None = None  # (monotonic time, value) of revision()
         self._revision_lock = threading.Lock()
-        self._revision_epoch = 0  # bumped by each decision made here: older reads are not kept
+        self._key = self.path.resolve()  # the same file however its data dir was spelled
 
     # -- connection and migrations ----------------------------------------------------------------
     def conn(self) -> sqlite3.Connection:
@@ -293,12 +303,12 @@ class Accounts:
             raise AccountError(f"unknown visibility '{value}': use public or internal")
         self._write([("INSERT OR REPLACE INTO visibility VALUES (?,?,?,?)", (doc_id, value, now_iso(), actor)),
                      ("UPDATE counters SET value = value + 1 WHERE name = 'visibility'", ())])
-        self._revision, self._revision_epoch = None, self._revision_epoch + 1
+        _decided(self._key)
 
     def forget_visibility(self, doc_ids: list[str]) -> None:
         self._write([("DELETE FROM visibility WHERE doc_id = ?", (d,)) for d in doc_ids] +
                     [("UPDATE counters SET value = value + 1 WHERE name = 'visibility'", ())])
-        self._revision, self._revision_epoch = None, self._revision_epoch + 1
+        _decided(self._key)
 
     def visibility_overrides(self) -> dict[str, str]:
         if self._absent():
@@ -315,7 +325,7 @@ class Accounts:
         Each query made while the query encoder runs beside a search cost ~1 ms of GIL hand-over
         on 2 cores: a third of an anonymous search before."""
         now = time.monotonic()
-        memo = self._revision
+        memo = _REVISIONS.get(self._key)
         if memo is not None and now - memo[0] < self.REVISION_RECHECK_S:
             return memo[1]
         if memo is not None and not self._revision_lock.acquire(blocking=False):
@@ -327,14 +337,14 @@ class Accounts:
                 self._revision_lock.release()
 
     def _read_revision(self, now: float) -> int:
-        epoch = self._revision_epoch
+        epoch = _REVISION_EPOCH.get(self._key, 0)
         if self._absent():
             value = 0
         else:
             rows = self._exec("SELECT value FROM counters WHERE name = 'visibility'")
             value = rows[0][0] if rows else 0
-        if self._revision_epoch == epoch:
-            self._revision = (now, value)
+        if _REVISION_EPOCH.get(self._key, 0) == epoch:
+            _REVISIONS[self._key] = (now, value)
         return value
 
     # -- backup -----------------------------------------------------------------------------------
