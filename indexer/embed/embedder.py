@@ -188,11 +188,11 @@ def _query_variant(settings, folder: Path) -> str:
     """int8 queries under ``auto`` when the export has them: ~10 ms a query instead of ~16 on 2
     cores, with hit@5 and MRR@10 within .01 of float32 on questions.dev, questions.blind, the
     English set and ALQAC dev (bench/README.md). Passages are always float32."""
-    from indexer.embed.onnx_export import INT8
+    from indexer.embed.onnx_export import has_int8
 
     if settings.query_engine == "onnx-int8":
         return "int8"
-    if settings.query_engine == "auto" and (folder / INT8).exists() and (folder / (INT8 + ".data")).exists():
+    if settings.query_engine == "auto" and has_int8(folder):
         return "int8"
     return "fp32"
 

@@ -319,12 +319,17 @@ def stale_reason(folder: Path, model_path: str | Path) -> str | None:
     return None
 
 
+def has_int8(folder: Path) -> bool:
+    """Does the export hold the int8 query model (graph and weights)?"""
+    return (folder / INT8).exists() and (folder / (INT8 + ".data")).exists()
+
+
 def export_for_settings(settings, force: bool = False, int8: bool = True) -> tuple[Path, dict | None]:
     """``nghiquyet model export-onnx``: export the configured model unless an up-to-date export
     exists. Returns (folder, export.json of the new export or None when it was up to date)."""
     model_path = settings.resolved_model()
     folder = export_folder(settings)
-    if not force and stale_reason(folder, model_path) is None and (not int8 or (folder / (INT8 + ".data")).exists()):
+    if not force and stale_reason(folder, model_path) is None and (not int8 or has_int8(folder)):
         return folder, None
     return folder, export(model_path, folder, int8=int8)
 
