@@ -32,8 +32,9 @@ from indexer.search.accents import restore  # noqa: E402
 from indexer.search.articles import article_leg, article_map  # noqa: E402
 from indexer.search.evaluate import load_questions, norm, summarize  # noqa: E402
 from indexer.search.fusion import fuse_legs, top_positions  # noqa: E402
+from indexer.search.kinds import answer_type_bonus, classify  # noqa: E402
 from indexer.search.translate import translate  # noqa: E402
-from indexer.service import Service  # noqa: E402
+from indexer.service import ANSWER_TYPE_DEPTH, Service  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
 from indexer.text import query_language  # noqa: E402
 
@@ -69,7 +70,7 @@ def collect(service: Service, q: dict, n: int) -> dict:
     legs["dense"] = [(h.key, h.score) for h in service.engine.dense(service.embedder.encode_query(interpreted), n)]
     if translated:
         legs["dense_vi"] = [(h.key, h.score) for h in service.engine.dense(service.embedder.encode_query(translated), n)]
-    return {"id": q["id"], "lang": lang, "qlang": q.get("lang", lang), "kind": q.get("kind", ""),
+    return {"id": q["id"], "question": query, "lang": lang, "qlang": q.get("lang", lang), "kind": q.get("kind", ""),
             "translated": bool(translated), "legs": legs, "quotes": [norm(g["quote"]) for g in q["gold"]]}
 
 
@@ -83,7 +84,11 @@ def rank_of(texts: list[str], quotes: list[str], k: int = 10) -> tuple[int | Non
 def evaluate(rows: list[dict], texts: dict, config: dict) -> dict:
     out = []
     for r in rows:
-        ranked = fuse_legs(r["legs"], r["lang"], r["translated"], config)[:10]
+        fused = fuse_legs(r["legs"], r["lang"], r["translated"], config, scored=True)
+        if config.get("answer_type") and r.get("question"):  # Service.search's answer-type bonus
+            fused = answer_type_bonus(classify(r["question"]), fused, texts, config["answer_type"],
+                                      ANSWER_TYPE_DEPTH)
+        ranked = [k for k, _, _ in fused[:10]]
         rank, recall = rank_of([texts[k] for k in ranked], r["quotes"], 10)
         out.append({"rank": rank, "recall10": recall, "lang": r["qlang"]})
     m = summarize(out)
@@ -111,6 +116,7 @@ def variants() -> dict[str, dict]:
     v["score fusion (min-max)"] = {**BASELINE, "method": "minmax"}
     v["two RRF legs + article leg (0.5)"] = {**v["words + folded as two RRF legs"], "weights": {
         lg: {**w, "articles": 0.5} for lg, w in v["words + folded as two RRF legs"]["weights"].items()}}
+    v["+ answer-type bonus (0.1 over the top 10)"] = {**v["words + folded as two RRF legs"], "answer_type": 0.1}
     for wa in (0.5, 1.0):
         v[f"+ article leg (weight {wa})"] = {**BASELINE, "weights": {
             lg: {**w, "articles": wa} for lg, w in BASELINE["weights"].items()}}
@@ -187,7 +193,7 @@ def main() -> None:
     service = Service(Settings(data_dir=args.data_dir))
     sets = {k: v for k, v in question_sets().items() if k in args.sets}
     t0 = time.time()
-    cache = Path(f"/tmp/nq-ranking-legs-{args.data_dir.name}-{args.candidates}.pickle")
+    cache = Path(f"/tmp/nq-ranking-legs-v2-{args.data_dir.name}-{args.candidates}.pickle")
     saved = pickle.loads(cache.read_bytes()) if cache.exists() else {}
     collected = {}
     for name, qs in sets.items():

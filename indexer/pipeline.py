@@ -222,7 +222,7 @@ class IndexRun:
                                                            f"limit of {max_bytes / 1e6:.0f} MB")
                         data = src.path.read_bytes()
                     digest = hashlib.sha256(data).hexdigest()
-                    if prior and prior[1] == digest and not rebuild:
+                    if prior and prior[1] == digest and not rebuild and prior[0] not in self._older_rules():
                         report.files.append(FileOutcome(src.source, "unchanged", prior[0]))
                         continue
                     doc_id = prior[0] if prior else _unique_id(slug(src.name), src.source, taken)
@@ -247,6 +247,8 @@ class IndexRun:
                 status = "updated" if prior and not rebuild else "added"
                 outcome = FileOutcome(src.source, status, doc_id, len(doc.passages),
                                       ocr=doc.ocr_summary() if doc.ocr else None)
+                if prior and prior[1] == digest and not rebuild:
+                    outcome.reason = "read again: indexed under older structure and extraction rules"
                 namesake = self._namesake(src, existing)
                 if namesake and not prior:
                     outcome.code = "same_name"
@@ -312,6 +314,17 @@ class IndexRun:
             return []
         report.files.append(FileOutcome(source, "added", doc_id, len(doc.passages)))
         return [self.record(doc, decide_visibility(None, doc.text, self._prior_visibility().get(doc_id)))]
+
+    def _older_rules(self) -> set[str]:
+        """Ids of documents stored under older structure/extraction rules (EXTRACT_VERSION): their
+        files are read again even when unchanged, so a fixed rule reaches passages, not only items."""
+        if getattr(self, "_older", None) is None:
+            try:
+                self._older = {d["id"] for d in self.engine.documents()
+                               if d.get("extract_version") != EXTRACT_VERSION}
+            except Exception:  # no index yet, or a damaged one being rebuilt
+                self._older = set()
+        return self._older
 
     def _prior_visibility(self) -> dict[str, str]:
         """doc id -> visibility stored in the metadata before this run (an update keeps it)."""

@@ -37,6 +37,7 @@ from indexer.search.articles import article_leg, article_map
 from indexer.search.cache import ResultCache
 from indexer.search.fusion import rrf_keys
 from indexer.search.highlight import highlight_spans
+from indexer.search.kinds import answer_type_bonus, classify
 from indexer.search.named import named_documents
 from indexer.search.translate import translate
 from indexer.settings import Settings
@@ -46,6 +47,9 @@ if TYPE_CHECKING:
     from indexer.pipeline import IndexReport, IndexRun
 
 log = logging.getLogger("nghiquyet.service")
+
+# Fused results a question's kind may re-order (answer_type_bonus): the head where near-equals sit.
+ANSWER_TYPE_DEPTH = 10
 # One question of each kind and language (who, target, deadline, general; Vietnamese, without
 # diacritics, English): the first of each builds caches of its own (accent model, glossary,
 # document headings, items by kind).
@@ -443,8 +447,13 @@ class Service:
                 ranked["named"] = [key for key, _, _ in rrf_keys(ranked, weights, self.settings.rrf_k)
                                    if key[0] in named]
                 weights["named"] = self.settings.weight_named
-        fused = rrf_keys(ranked, weights, self.settings.rrf_k)[:k]
-        rows = self.engine.passages_at([key for key, _, _ in fused])
+        fused = rrf_keys(ranked, weights, self.settings.rrf_k)
+        depth = ANSWER_TYPE_DEPTH if self.settings.weight_answer_type else 0
+        rows = self.engine.passages_at([key for key, _, _ in fused[:max(k, depth)]])
+        if depth:  # a how-many/when question: the passages holding a number/date first, among equals
+            fused = answer_type_bonus(classify(query), fused, {key: row["text"] for key, row in rows.items()},
+                                      self.settings.weight_answer_type, depth)
+        fused = fused[:k]
         docs = {d["id"]: d for d in self._documents()}
         results = []
         for key, score, ranks in fused:

@@ -86,6 +86,9 @@ class Settings(BaseSettings):
     weight_named: float = Field(1.0, ge=0, description="Weight of the named-document leg: a query "
                                 "naming a resolution by number ('Nghị quyết 06') ranks the candidates "
                                 "of that document and of the plans implementing it first; 0 = off.")
+    weight_answer_type: float = Field(0.1, ge=0, description="Added to the fused score of a top-10 passage "
+                                      "holding what a how-many (a number) or when-question (a date, period, "
+                                      "recurrence) asks for; 0 turns it off.")
     parallel_legs: bool = Field(True, description="Embed the query while BM25 runs (two threads).")
     query_concurrency: int = Field(0, ge=0, description="Searches, asks and search pages a server "
                                    "computes at once, the others queued in arrival order; 0 = "

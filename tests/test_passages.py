@@ -63,3 +63,40 @@ def test_context_text_adds_title_and_path_but_passage_stays_verbatim():
     ctx = context_text(p, doc.title, True)
     assert ctx.endswith("\n" + p.text) and "2. Mục tiêu cụ thể đến năm 2030" in ctx
     assert context_text(p, doc.title, False) == p.text
+
+
+def _corpus_files():
+    laws = sorted((SHARED / "corpus-alqac").glob("*.txt"))
+    return [PLANS[k] for k in sorted(PLANS)] + laws
+
+
+def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Parts of [start, end) no span covers (a long entry is split over several passages)."""
+    out, at = [], start
+    for s, e in sorted(spans):
+        if s > at:
+            out.append((at, s))
+        at = max(at, e)
+    return out + ([(at, end)] if at < end else [])
+
+
+def test_no_list_entry_is_left_out_of_the_passages():
+    """Every list entry ("1. …", "- …", "a) …") of the plans and laws is in a passage, or heads the
+    entries below it. An entry without a final stop used to be taken for a heading; with nothing
+    under it, its text was in no passage (the provincial conference date of plan 004, clause 1 of
+    many law articles)."""
+    for path in _corpus_files():
+        doc = parse(path)
+        covered = [(p.start, p.end) for p in doc.passages]
+        headed = {i for b in doc.blocks for i in b.parents}
+        for b in doc.blocks:
+            if b.marker in ("num", "num2", "num3", "alpha", "paren", "star", "dash", "plus") \
+                    and b.kind in ("heading", "item") and b.index not in headed:
+                inside = [(max(s, b.start), min(e, b.end)) for s, e in covered if s < b.end and e > b.start]
+                left = "".join(doc.text[s:e] for s, e in _gaps(b.start, b.end, inside))
+                assert not left.strip(), (path.name, b.text[:80])
+
+
+def test_the_provincial_conference_date_is_a_passage():
+    doc = parse(PLANS["004"])
+    assert any("Hội nghị sơ kết vào cuối tháng 11/2021" in p.text.replace("*", "") for p in doc.passages)

@@ -8,29 +8,8 @@ from __future__ import annotations
 import re
 
 from indexer.text import QUESTION_STOPWORDS as _STOP, folded_words
+from indexer.search.kinds import QUESTION_KINDS, classify  # noqa: F401 (one home: the search layer ranks by it too)
 from indexer.search.translate import translate
-
-QUESTION_KINDS = ("who", "target", "when", "tasks", "general")
-
-_WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ngay nao|ngay nao|"
-                   r"thang nao|nam nao|quy nao|giai doan nao|thoi gian nao|thoi diem nao|luc nao|tien do|"
-                   r"bao lau|chu ky nao|thoi hieu|"
-                   r"deadline|by when|what date|which date|which period|what period|time ?frame|due|"
-                   r"which year|what year|how long|how often|within how many|"
-                   r"how many (?:working )?(?:days|months|years))\b|"
-                   r"^when (?:is|are|was|were|will|must|does|do|did|should|can|has|have)\b|"
-                   r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")
-_TASKS = re.compile(r"\b(?:nhiem vu gi|lam gi|phai lam|co nhiem vu|nhiem vu cua|trach nhiem gi|"
-                    r"what (?:tasks|duties|must|should|does)|tasks? of|duties of|what is .* responsible for)\b")
-_WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|bo nao|"
-                  r"nhung ai|voi ai|"
-                  r"chiu trach nhiem|chu tri|phu trach|who|whom|which (?:agency|agencies|body|bodies|unit|units|"
-                  r"office|organi[sz]ation|department|committee|authority|authorities|ministry|party body|"
-                  r"organ|organs|level)|responsible|in charge)(?:\s|$|\?)")
-_TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|muc nao|"
-                     r"how (?:many|much)|target|percent|percentage|rate|goal|indicator|budget|total|"
-                     r"what share|which share|what proportion|what level)\b")
-
 
 _ROLE_WORDS = {"chu tri": "chủ trì", "phoi hop": "phối hợp", "tham muu": "tham mưu",
                "huong dan": "hướng dẫn", "kiem tra": "kiểm tra/giám sát", "giam sat": "kiểm tra/giám sát",
@@ -43,20 +22,6 @@ _ROLE_WORDS = {"chu tri": "chủ trì", "phoi hop": "phối hợp", "tham muu": 
 _GENERIC_EN = {"program", "programme", "programs", "plan", "plans", "resolution", "resolutions",
                "conclusion", "document", "documents", "law", "laws", "project", "scheme", "who"}
 _ROLE_SYLLABLES = {w for phrase in _ROLE_WORDS for w in phrase.split()}
-
-
-def classify(question: str) -> str:
-    """who | target | when | tasks | general."""
-    q = f" {folded_words(question)} "
-    if _WHEN.search(q):
-        return "when"
-    if _TASKS.search(q):
-        return "tasks"
-    if _WHO.search(q):
-        return "who"
-    if _TARGET.search(q):
-        return "target"
-    return "general"
 
 
 def content_terms(question: str) -> list[str]:

@@ -16,8 +16,10 @@ from .responsibilities import extract_responsibilities
 from .targets import extract_targets
 from .units import is_generic_unit, matches_unit, normalize_unit, select_unit_keys, unit_key
 
-# Bump when the rules change: the builder re-extracts documents stored with another version.
-EXTRACT_VERSION = 3
+# Bump when the structure or extraction rules change: the builder reads an unchanged file stored
+# with another version again (passages and items), and re-extracts the items of one it cannot read.
+# 4: a list entry taken for a heading that heads nothing is an item (its text was in no passage).
+EXTRACT_VERSION = 4
 KINDS = ("responsibility", "target", "deadline")
 
 

@@ -66,10 +66,10 @@ def minmax_keys(legs: dict[str, list[tuple[object, float]]], weights: dict[str, 
 
 
 def fuse_legs(legs: dict[str, list[tuple[object, float]]], language: str, translated: bool,
-              config: dict) -> list:
+              config: dict, scored: bool = False) -> list:
     """Ranked keys from scored legs under a fusion ``config`` (bench/ranking.py's variants):
     ``method`` rrf or minmax, ``rrf_k``, ``lexical_leg`` (which lexical scoring stands for the
-    "lexical" leg), ``weights`` per question language. English without a glossary translation keeps
+    "lexical" leg), ``weights`` per question language; ``scored`` keeps (key, score, ranks). English without a glossary translation keeps
     BM25 at a fifth of its weight (the index shares few words with it)."""
     weights = dict(config["weights"].get(language) or config["weights"]["vi"])
     if language == "en" and not translated:
@@ -81,6 +81,7 @@ def fuse_legs(legs: dict[str, list[tuple[object, float]]], language: str, transl
         named["lexical"] = legs[config["lexical_leg"]]
     named = {leg: hits for leg, hits in named.items() if weights.get(leg)}
     if config["method"] == "minmax":
-        return [k for k, _ in minmax_keys(named, weights)]
-    return [k for k, _, _ in rrf_keys({leg: [k for k, _ in hits] for leg, hits in named.items()},
-                                      weights, config["rrf_k"])]
+        fused = [(k, s, {}) for k, s in minmax_keys(named, weights)]
+    else:
+        fused = rrf_keys({leg: [k for k, _ in hits] for leg, hits in named.items()}, weights, config["rrf_k"])
+    return fused if scored else [k for k, _, _ in fused]

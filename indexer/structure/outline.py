@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .markers import marker_of
+from .markers import BULLETS, marker_of
 
 DOC_TYPES = {
     "KẾ HOẠCH": "Kế hoạch", "NGHỊ QUYẾT": "Nghị quyết", "KẾT LUẬN": "Kết luận",
@@ -118,7 +118,23 @@ def parse_outline(text: str, bold_starts: set[int] | None = None) -> list[Block]
         block.parents = [b.index for b in stack]
         block.level = len(stack)
         stack.append(block)
+    _unhead_leaves(blocks)
     return blocks
+
+
+# Markers of list entries (as opposed to parts, chapters, articles, sections, roman/letter heads).
+_LIST_MARKERS = BULLETS | {"num", "num2", "num3"}
+
+
+def _unhead_leaves(blocks: list[Block]) -> None:
+    """A list entry taken for a heading (no final stop: "1. Quyền … theo quy định của pháp luật",
+    "- Đối với cấp tỉnh: … (Tùy tình hình …)") that heads nothing is an item. Headings are not
+    passages, so such a clause was in no passage: nobody could find it, nor cite it."""
+    headed = {i for block in blocks for i in block.parents}
+    for block in blocks:
+        if (block.kind == "heading" and block.index not in headed and block.marker in _LIST_MARKERS
+                and not is_caps(block.text)):
+            block.kind = "item"
 
 
 def _mark_title_area(blocks: list[Block]) -> None:

@@ -212,3 +212,18 @@ def test_filters_by_type_issuer_year_ignore_case_and_diacritics(fake_engine):
     kind = next(iter(docs.values()))["type"]
     typed = fake_engine.search("du lịch", k=20, filters=DocFilter(doc_type=kind.upper())).results
     assert typed and all(docs[h.doc_id]["type"] == kind for h in typed)
+
+
+def test_unchanged_files_stored_under_older_rules_are_read_again(fake_engine, tmp_path, monkeypatch):
+    """A fixed structure rule reaches the passages of files that did not change: a document stored
+    under another EXTRACT_VERSION is read again (once), not skipped as unchanged."""
+    import indexer.pipeline as pipeline
+
+    docs = copy_plans(tmp_path / "docs", keys=("000", "004"))
+    fake_engine.index_paths([docs])
+    monkeypatch.setattr(pipeline, "EXTRACT_VERSION", pipeline.EXTRACT_VERSION + 1)
+    again = fake_engine.index_paths([docs])
+    assert again.summary()["updated"] == 2 and again.summary()["unchanged"] == 0
+    assert all("older" in f.reason for f in again.files)
+    assert again.reused > 0 and again.embedded == 0  # same passages: vectors from the cache
+    assert fake_engine.index_paths([docs]).summary()["unchanged"] == 2

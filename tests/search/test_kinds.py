@@ -1,0 +1,72 @@
+"""What a question asks for, and the answer-type bonus: among passages that match a how-many or a
+when-question about equally, the one holding a number / a date comes first."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.search.kinds import answer_type_bonus, classify, holds_kind
+from indexer.service import Service
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Chỉ tiêu khách du lịch năm 2030 là bao nhiêu?", "target"),
+    ("chi tieu khach du lich nam 2030 la bao nhieu", "target"),
+    ("how many tourists by 2030", "target"),
+    ("Hội nghị được tổ chức vào thời điểm nào?", "when"),
+    ("by when must the report be sent", "when"),
+    ("Ai chịu trách nhiệm tuyên truyền?", "who"),
+    ("Phát triển du lịch cộng đồng", "general"),
+])
+def test_kind_of_question(question, kind):
+    assert classify(question) == kind
+
+
+def _sentences(corpus_dir, *needles: str) -> list[str]:
+    """Lines of the bundled plans holding each needle (real text, not written for the test)."""
+    lines = [line.strip() for path in sorted(corpus_dir.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found = []
+    for needle in needles:
+        hit = next((line for line in lines if needle in line), None)
+        assert hit is not None, needle
+        found.append(hit)
+    return found
+
+
+def test_a_passage_holds_a_number_or_a_date(corpus_dir):
+    target, deadline, plain = _sentences(corpus_dir, "tổng lượt khách du lịch đạt", "trước ngày",
+                                         "gắn bảo tồn văn hóa với phát triển du lịch cộng đồng")
+    assert holds_kind("target", target)
+    assert holds_kind("when", deadline)
+    assert not holds_kind("target", plain) and not holds_kind("when", plain)
+    assert not holds_kind("who", target)  # who-questions have no value test
+
+
+def test_bonus_reorders_near_equals_within_the_head_only(corpus_dir):
+    target, plain = _sentences(corpus_dir, "tổng lượt khách du lịch đạt",
+                               "gắn bảo tồn văn hóa với phát triển du lịch cộng đồng")
+    fused = [(("d", 1), 0.30, {}), (("d", 2), 0.28, {}), (("d", 3), 0.10, {})]
+    texts = {("d", 1): plain, ("d", 2): target, ("d", 3): target}
+    asked = answer_type_bonus("target", fused, texts, 0.1, depth=2)
+    assert [key for key, _, _ in asked] == [("d", 2), ("d", 1), ("d", 3)]
+    # far behind, a number does not jump the queue; other kinds and a zero bonus change nothing
+    assert answer_type_bonus("target", [fused[0], fused[2]], texts, 0.1, depth=2)[0][0] == ("d", 1)
+    assert answer_type_bonus("general", fused, texts, 0.1, depth=2) == fused
+    assert answer_type_bonus("target", fused, texts, 0.0, depth=2) == fused
+
+
+def test_search_puts_the_passage_with_the_date_first(fake_settings, corpus_dir):
+    """Same index, same candidates: with the bonus the top 10 of a when-question are the same
+    passages, re-ordered by fused score + 0.1 for each one holding a date or period."""
+    query = "Hội nghị sơ kết được tổ chức vào thời điểm nào?"
+    on = Service(fake_settings)
+    on.index_paths([corpus_dir])
+    off = Service(fake_settings.model_copy(update={"weight_answer_type": 0.0}))
+    with_bonus, without = on.search(query, k=10).results, off.search(query, k=10).results
+    keys = [(r.doc_id, r.passage) for r in with_bonus]
+    assert sorted(keys) == sorted((r.doc_id, r.passage) for r in without)
+    assert keys != [(r.doc_id, r.passage) for r in without]  # the bonus moved something
+    expected = sorted(without, key=lambda r: -(r.score + 0.1 * holds_kind("when", r.text)))
+    assert keys == [(r.doc_id, r.passage) for r in expected]
+    assert holds_kind("when", with_bonus[0].text)
