@@ -134,6 +134,7 @@ def public_view(service):
     # Nothing computed for signed-in viewers may serve an anonymous one: fresh result cache and
     # coverage runner (they hold results and a reference to the service that computed them).
     view._results = ResultCache(service.settings.search_cache_size)
+    view._asks = ResultCache(service.settings.search_cache_size)
     view._coverage_runner = None
     view._base = service
     return view

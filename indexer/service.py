@@ -101,6 +101,7 @@ class Service:
         self._cache: dict = {}
         self._building: dict[str | tuple, threading.Lock] = {}  # name -> lock of its builder
         self._results = ResultCache(settings.search_cache_size)
+        self._asks = ResultCache(settings.search_cache_size)
 
     # -- components -------------------------------------------------------------------------------
     @property
@@ -479,9 +480,22 @@ class Service:
     # -- answers, compare, brief ------------------------------------------------------------------
     def ask(self, question: str, k: int = 10, response: SearchResponse | None = None,
             doc_ids: set[str] | None = None) -> AskResponse:
+        """The short answer to ``question`` (or none) with its citations, from ``response`` (this
+        question's search, when the caller has it) or a search. Kept like search responses: a page
+        reloaded and the API asked again cost nothing; the key holds the index version and the
+        passages the answer reads, so a write or another filter never serves an older answer."""
         from indexer.answer import ask
 
-        return AskResponse(**ask(self, question, k=k, response=response, doc_ids=doc_ids))
+        if response is None:
+            response = self.search(question, k=k)
+        key = (self.engine.version(), question, k, None if doc_ids is None else frozenset(doc_ids),
+               response.language, response.interpreted, response.translated,
+               tuple((r.doc_id, r.passage) for r in response.results[:k]))
+        if (cached := self._asks.get(key)) is not None:
+            return cached
+        answer = AskResponse(**ask(self, question, k=k, response=response, doc_ids=doc_ids))
+        self._asks.put(key, answer)
+        return answer
 
     def compare(self, parent: str | None, child: str) -> dict:
         """Compare two documents (indexed ids, or file paths for the CLI); raises SideNotFound."""

@@ -38,3 +38,26 @@ def test_lru_evicts_oldest_and_size_zero_disables():
     off = ResultCache(0)
     off.put("a", 1)
     assert off.get("a") is None
+
+
+def test_answers_are_kept_like_searches_and_never_outlive_a_write(fake_engine, tmp_path):
+    """A repeated ask is served from the ask cache; another filter (doc_ids) or a new generation
+    computes it again, and the answer kept equals the one computed."""
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(PLANS["004"], src / "a.txt")
+    fake_engine.index_paths([src])
+    question = "Ai chủ trì tổ chức sơ kết 05 năm thực hiện Nghị quyết?"
+    first = fake_engine.ask(question)
+    assert fake_engine.ask(question) == first and fake_engine._asks.hits == 1
+    doc_id = first.citations[0].doc_id if first.citations else fake_engine._documents()[0]["id"]
+    fake_engine.ask(question, doc_ids={doc_id})
+    fake_engine.ask(question, doc_ids=set())
+    assert fake_engine._asks.hits == 1  # other documents: other entries
+    shutil.copy(PLANS["001"], src / "b.txt")
+    fake_engine.index_paths([src])
+    after = fake_engine.ask(question)
+    assert fake_engine._asks.hits == 1  # new generation: answered again
+    assert after.question == question
+    public = fake_engine.for_viewer()
+    assert public is not fake_engine and public._asks is not fake_engine._asks
