@@ -181,6 +181,7 @@ def highlight_spans(text: str, query: str, terms: list[str] | None = None) -> li
     # can only be named when its first syllable, folded, starts some query word.
     norm: dict[tuple[int, int], tuple[str, str]] = {}
     firsts = {g[0] for g in by_fold}
+    longest = max(grams)  # no run longer than the longest query word can be named
     lowered = text.lower()
     folded = fold(lowered)
     i = 0
@@ -189,14 +190,14 @@ def highlight_spans(text: str, query: str, terms: list[str] | None = None) -> li
         if folded[s0:e0] not in firsts:
             i += 1
             continue
-        for w in words[i:i + MAX_WORD_SYLLABLES]:
+        for w in words[i:i + longest]:
             for span in w:
                 if span not in norm:
                     norm[span] = _syllable(lowered[span[0]:span[1]])
         # one text word, or a run of them when the text was segmented finer than the query
-        for k in range(min(len(words), i + MAX_WORD_SYLLABLES), i, -1):
+        for k in range(min(len(words), i + longest), i, -1):
             run = [syl for w in words[i:k] for syl in w]
-            if len(run) > MAX_WORD_SYLLABLES:
+            if len(run) > longest:
                 continue
             key = tuple(norm[span][0] for span in run)
             if _named(key, tuple(norm[span][1] for span in run), by_fold) and _is_content(key):
