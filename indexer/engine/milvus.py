@@ -20,8 +20,10 @@ a token whole on every Milvus flavour (Milvus Lite splits on ``\\W``, the server
 "_", which our compound terms "tỷ_lệ" contain), so the BM25 function scores exactly our terms. The
 two fields are searched separately (``max(3n, 100)`` candidates each) and combined client-side as
 ``words + folded_weight × folded`` over the union; a passage missing from one list counts 0 there.
-Milvus's BM25 scores differ from bm25s by a constant factor and slightly in IDF, so rankings are
-close to, not identical with, the local engine's. Scores are returned by Milvus negated (Lite): we
+Milvus's BM25 scores differ from bm25s by a constant factor and slightly in IDF, and Milvus keeps
+its own term saturation (k1 1.2: milvus-lite ignores ``bm25_k1``, and the server documents 1.2-2.0,
+while the local engine uses 0.9, see ``indexer.index.lexical``), so rankings are close to, not
+identical with, the local engine's: near ties may come in the other order. Scores are returned by Milvus negated (Lite): we
 use their absolute value.
 
 Writes are not transactional in Milvus: a write upserts the passages of each document, deletes

@@ -18,7 +18,8 @@ from .units import is_generic_unit, matches_unit, normalize_unit, select_unit_ke
 
 # Bump when the structure or extraction rules change: the builder reads an unchanged file stored
 # with another version again (passages and items), and re-extracts the items of one it cannot read.
-# 4: a list entry taken for a heading that heads nothing is an item (its text was in no passage).
+# 4: a list entry taken for a heading that heads nothing is an item (its text was in no passage);
+#    BM25 k1 0.9 (the write that stores them again rebuilds the lexical index with it).
 EXTRACT_VERSION = 4
 KINDS = ("responsibility", "target", "deadline")
 
