@@ -27,7 +27,7 @@ _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap
                   r"chiu trach nhiem|chu tri|phu trach|who|whom|which (?:agency|agencies|body|bodies|unit|units|"
                   r"office|organi[sz]ation|department|committee|authority|authorities|ministry|party body|"
                   r"organ|organs|level)|responsible|in charge)(?:\s|$|\?)")
-_TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|muc nao|"
+_TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|muc nao|tuoi nao|"
                      r"how (?:many|much)|target|percent|percentage|rate|goal|indicator|budget|total|"
                      r"what share|which share|what proportion|what level)\b")
 

@@ -230,9 +230,14 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
         else:
             words.append(t)
             i += 1
+    words = merge_ordinals(words)
     for w in words:
         folded = folded_words(w)
         parts = folded.split()
+        if len(parts) >= 2 and parts[-1] in _ORDINAL_NUMBERS and " ".join(parts[:-1]) in _ORDINAL_NOUNS:
+            if all(g[0] != folded for g in out):
+                out.append((folded, ordinal_forms(folded)))
+            continue
         if not parts or folded in role_phrases or w.lower() in _MODALS or \
                 (cue_syllables and all(p in cue_syllables for p in parts)):
             continue
@@ -251,6 +256,42 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
         if all(g[0] != folded for g in out):
             out.append((folded, [folded] + [a for a in _synonyms().get(folded, []) if a != folded]))
     return out
+
+
+# Nouns a number word follows as an ordinal: Vietnamese counts before the noun ("hai lớp") and
+# ranks after it ("lớp hai", "lần thứ hai", "giai đoạn III"). The ordinal names which one, so it
+# stays with its noun: "lớp một" and "lớp sáu" are different classes, and dropping "một" as a stop
+# word made every "tuổi vào học lớp …" sentence support the question alike.
+_ORDINAL_NOUNS = frozenset("""lop thu khoa ky lan dot bac hang nhom loai phan chuong muc khoan dieu
+cap tang quy giai doan hoc ky nhiem ky""".replace("\n", " ").split()) | {"giai doan", "hoc ky", "nhiem ky"}
+# ("tư" is left out: folded, it is also "từ", "tự", "tử" — "phần tử", "ký tự")
+_NUMBER_VALUES = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6,
+                  "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_ORDINAL_NUMBERS = frozenset(_NUMBER_VALUES) | frozenset(_ROMAN)
+
+
+def merge_ordinals(words: list[str]) -> list[str]:
+    """Words of a question with each ordinal joined to its noun ("lớp", "một" -> "lớp một")."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        folded = folded_words(w)
+        # "năm" before a number is the year ("giai đoạn năm 2025"), not the fifth
+        year = folded == "nam" and i + 1 < len(words) and words[i + 1][:1].isdigit()
+        if out and folded in _ORDINAL_NUMBERS and not year and folded_words(out[-1]) in _ORDINAL_NOUNS:
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
+    return out
+
+
+def ordinal_forms(folded: str) -> list[str]:
+    """The ways a text writes one ordinal: "lop mot", "lop 1", "lop 01", "lop i"."""
+    noun, number = folded.rsplit(" ", 1)
+    value = _NUMBER_VALUES.get(number) or _ROMAN.get(number)
+    roman = next((r for r, v in _ROMAN.items() if v == value), None)
+    forms = [folded, f"{noun} {value}", f"{noun} {value:02d}"] + ([f"{noun} {roman}"] if roman else [])
+    return list(dict.fromkeys(forms))
 
 
 @lru_cache(maxsize=1)

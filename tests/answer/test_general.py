@@ -1,0 +1,51 @@
+"""General rules of Vietnamese question and administrative text (issue "2 of 7", round 3), each on
+real text: the plans under corpus/ and the ALQAC laws under ../shared/corpus-alqac."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from indexer.answer import contested, score_items
+from indexer.answer.passages import quantity_items
+from indexer.answer.question import analyze
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def _law_line(name: str, words: str) -> str:
+    path = SHARED / "corpus-alqac" / name
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return next(line for line in path.read_text(encoding="utf-8").splitlines() if words in line)
+
+
+def _result(text: str, doc_id: str, start: int = 0):
+    return SimpleNamespace(text=text, doc_id=doc_id, doc_title="Luật", start=start, end=start + len(text),
+                           section_path_parts=["Điều 29"])
+
+
+LAW_DOCS = [{"id": "luat-giao-duc", "type": "Luật", "title": "Luật Giáo dục"}]
+
+
+def test_ordinal_stays_with_its_noun():
+    # Luật Giáo dục, Điều 29: "… lớp một là 06 tuổi …; … lớp sáu là 11 tuổi …; … lớp mười là 15 tuổi".
+    lines = [_law_line("luat-giao-duc.txt", w) for w in ("học lớp một là", "học lớp sáu là", "học lớp mười là")]
+    results = [_result(t, "luat-giao-duc", 1000 * i) for i, t in enumerate(lines)]
+    for question in ("Theo Luật Giáo dục, tuổi của học sinh vào học lớp một là bao nhiêu?",
+                     "Theo luat giao duc, hoc sinh vao lop mot o do tuoi nao?"):
+        q = analyze(question)
+        assert q.kind == "target" and q.count_noun == "tuoi"
+        assert ("lop mot", ["lop mot", "lop 1", "lop 01", "lop i"]) in q.groups
+        scored = score_items(q, quantity_items(results, "tuoi"), results, LAW_DOCS, set())
+        assert [it["answer"] for _, it, _ in scored] == ["06 tuổi"], "lớp sáu, lớp mười do not support it"
+        assert not contested(q, scored, set())
+
+
+def test_number_word_that_is_not_an_ordinal_is_left_alone():
+    groups = dict(analyze("Bao Lai Chau dien tu duoc nang cap den giai doan may?").groups)
+    assert "dien tu" in groups, "'tử' of 'điện tử' folds like the number 'tư' but follows no ordinal noun"
+    groups = dict(analyze("Hội nghị lần thứ hai được tổ chức khi nào?").groups)
+    assert "thu hai" in groups and "thu 2" in groups["thu hai"]
