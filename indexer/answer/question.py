@@ -120,10 +120,11 @@ def looks_english(question: str) -> bool:
 
 def vietnamese_names(question: str) -> str:
     """Vietnamese words of a mixed question (names with diacritics and their capitalised
-    neighbours: "Bình Lư", "Lai Châu")."""
+    neighbours: "Bình Lư", "Lai Châu"). A document number is no name ("22-QĐ/TU" has a "Đ"): its
+    neighbour "Regulation" is the English word for the document, not a word the text must say."""
     words = [w.strip("“”\"'’?,.:;()") for w in question.split()]
     words = [re.sub(r"['’]s$", "", w) for w in words]
-    keep = [any(ord(c) > 127 for c in w) for w in words]
+    keep = [any(ord(c) > 127 for c in w) and not any(c.isdigit() for c in w) for w in words]
     for i, w in enumerate(words):
         if not keep[i] and w[:1].isupper() and ((i and keep[i - 1]) or (i + 1 < len(words) and keep[i + 1])):
             keep[i] = True

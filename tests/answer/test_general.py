@@ -49,3 +49,26 @@ def test_number_word_that_is_not_an_ordinal_is_left_alone():
     assert "dien tu" in groups, "'tử' of 'điện tử' folds like the number 'tư' but follows no ordinal noun"
     groups = dict(analyze("Hội nghị lần thứ hai được tổ chức khi nào?").groups)
     assert "thu hai" in groups and "thu 2" in groups["thu hai"]
+
+
+def _plan_line(name: str, words: str) -> str:
+    from tests.conftest import CORPUS
+
+    return next(line for line in (CORPUS / name).read_text(encoding="utf-8").splitlines() if words in line)
+
+
+def test_document_number_is_no_name_in_an_english_question():
+    from indexer.answer.question import vietnamese_names
+
+    question = ("Under Regulation 22-QĐ/TU, how many groups of criteria do party cells use to self-assess "
+                "the quality of the study sessions?")
+    assert "Regulation" not in vietnamese_names(question)
+    assert vietnamese_names("What is Bình Lư's 2030 target?") == "Bình Lư"
+    q = analyze(question, translated="nhóm chi bộ đánh giá chất lượng học tập buổi")
+    assert q.language == "en" and "regulation" not in dict(q.groups)
+    title = _plan_line("001_13c436cc350afe16.txt", "Tổ chức tuyên truyền, quán triệt và học tập")
+    line = _plan_line("001_13c436cc350afe16.txt", "03 nhóm tiêu chí")
+    results = [_result(line, "001")]
+    docs = [{"id": "001", "type": "Kế hoạch", "title": title}]
+    scored = score_items(q, quantity_items(results, q.count_noun), results, docs, set())
+    assert scored and scored[0][1]["answer"] == "03 nhóm tiêu chí"
