@@ -28,7 +28,9 @@ _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap
                   r"office|organi[sz]ation|department|committee|authority|authorities|ministry|party body|"
                   r"organ|organs|level)|responsible|in charge)(?:\s|$|\?)")
 _TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|muc nao|tuoi nao|"
-                     r"how (?:many|much)|target|percent|percentage|rate|goal|indicator|budget|total|"
+                     # English nouns and verbs inflect: "is … targeting", "the targeted rate", "goals"
+                     r"how (?:many|much)|target(?:s|ed|ing)?|percent|percentage|rates?|goals?|indicators?|"
+                     r"budgets?|total|"
                      r"what share|which share|what proportion|what level)\b")
 
 

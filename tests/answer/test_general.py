@@ -15,6 +15,17 @@ from indexer.answer.question import analyze
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    from indexer.service import Service
+    from indexer.settings import Settings
+    from tests.conftest import CORPUS
+
+    service = Service(Settings(data_dir=tmp_path_factory.mktemp("plans") / "data", model="hash-256"))
+    assert service.index_paths([CORPUS]).summary()["added"] == 5
+    return service
+
+
 def _law_line(name: str, words: str) -> str:
     path = SHARED / "corpus-alqac" / name
     if not path.exists():
@@ -72,3 +83,14 @@ def test_document_number_is_no_name_in_an_english_question():
     docs = [{"id": "001", "type": "Kế hoạch", "title": title}]
     scored = score_items(q, quantity_items(results, q.count_noun), results, docs, set())
     assert scored and scored[0][1]["answer"] == "03 nhóm tiêu chí"
+
+
+def test_english_verb_forms_of_target_words(plans):
+    from indexer.answer import ask, classify
+
+    assert classify("What per-capita income is Binh Lu commune targeting by 2030?") == "target"
+    assert classify("Which goals does the plan set for homestays?") == "target"
+    r = ask(plans, "What per-capita income is Binh Lu commune targeting by 2030 under its new-style rural "
+                   "development plan?")
+    assert r["kind"] == "target" and "60 triệu đồng/người/năm" in (r["answer"] or "")
+    assert r["citations"][0]["doc_id"].startswith("003")
