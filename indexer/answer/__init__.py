@@ -31,6 +31,7 @@ from .classify import QUESTION_KINDS, classify, content_terms, role_words
 from .passages import (attendee_items, duration_items, is_duration_question, is_issued_question, issued_items,
                        preamble_items, quantity_items)
 from .question import Question, analyze
+from .relations import relation_objects, sentence_of
 from .roles import ROLE_RANK, item_role, role_fit
 from .support import Matcher, Support, _padded, quote_words
 
@@ -408,6 +409,45 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
     return answer, role, sup, chosen
 
 
+def _relation_answer(q: Question, items: list[dict], results: list, docs: list[dict], named: set[str],
+                     heads: dict[str, str]):
+    """(answer, role, support, chosen items) for a question about a relation's object (see
+    relations.py): any responsibility that supports the subject, in whatever role its actor holds
+    (the actor the question names ranks first), answers with the unit written after the relation
+    word in its sentence that says most of the question. Two different objects close in score are
+    a coin toss: no answer."""
+    from dataclasses import replace
+
+    scored = score_items(replace(q, kind="tasks", role=None), items, results, docs, named, heads)
+    if not scored:
+        return None, None, None, []
+    matcher = Matcher(q, [it for _, it, _ in scored], {})
+    cands = []
+    for score, item, sup in scored[:30]:
+        quote = item.get("quote") or ""
+        objects = [(s, e) for s, e in relation_objects(quote, q.relation)
+                   if not said_by_question(q, {"unit_normalized": quote[s:e]})]
+        if not objects:
+            continue
+        s, e = max(objects, key=lambda o: matcher.share(quote[slice(*sentence_of(quote, o[0]))]))
+        if q.relation == "partner" and said_by_question(q, item):
+            score += 0.5  # "Ban cán sự đảng … phối hợp với ai": that actor's partners
+        cands.append((score, item, sup, quote[s:e]))
+    if not cands:
+        return None, None, None, []
+    cands.sort(key=lambda c: -c[0])
+    top_score, top, sup, obj = cands[0]
+    rivals = [c for c in cands[1:] if folded_words(c[3]) != folded_words(obj)]
+    if rivals and top_score - rivals[0][0] < CONTESTED_MARGIN:
+        return None, None, None, []
+    # the answer's own item first when the extractor has it (a listed partner of the same sentence)
+    own = next((it for _, it, _ in scored if _same_sentence(it, top) and it.get("unit")
+                and it["unit"] in obj and item_role(it) == "phối hợp"), None) if q.relation == "partner" else None
+    chosen = ([own] if own else []) + [top] + [c[1] for c in cands[1:] if c[1]["start"] != top["start"]]
+    chosen = chosen[:MAX_ITEMS]
+    return (_clip(obj), "phối hợp" if q.relation == "partner" else None, _support_dict(sup, top), chosen)
+
+
 def _support_dict(sup: Support, item: dict) -> dict:
     words = [w for ws in sup.matched.values() for w in ws]
     out = sup.to_dict()
@@ -432,7 +472,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     q = analyze(question, response.interpreted, response.translated, response.language)
     answer, role, support, best = None, None, None, []
     item_kind = _ITEM_KIND.get(q.kind)
-    if item_kind and q.groups and not q.asks_object:
+    if item_kind and q.groups:
         docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
         if doc_ids is not None:
             docs = [d for d in docs if d["id"] in doc_ids]
@@ -444,7 +484,10 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + preamble_items(results)
         elif q.kind == "who" and q.role == "tham dự":
             items = items + attendee_items(results)
-        scored = score_items(q, items, results, docs, named, _doc_heads(service))
+        if q.relation:
+            answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service))
+            items = []  # answered (or not) from the relation alone
+        scored = score_items(q, items, results, docs, named, _doc_heads(service)) if items else []
         if not scored and q.kind == "target" and q.count_noun:
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
             scored = score_items(q, quantity_items(results, q.count_noun), results, docs, named,

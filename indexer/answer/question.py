@@ -20,12 +20,13 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from indexer.search.named import DOC_REF, doc_refs
-from indexer.search.translate import base_form, default_glossary, tokens, translate_groups
+from indexer.search.translate import base_form, default_glossary, tokens, translate, translate_groups
 from indexer.text import QUESTION_STOPWORDS, folded_words, query_language
 
 from indexer.extract.units import ABBREVIATIONS
 
 from .classify import classify
+from .relations import asked_relation
 
 # Asked roles: folded Vietnamese phrases and English stems, in no particular order (the first one
 # found in the question wins). Values are the role names of the extractor (indexer/extract/roles.py)
@@ -90,14 +91,15 @@ class Question:
     # covers ("investigating", "allocating", "drew"). They rarely carry the subject (nouns do), and
     # treating them as decisive turned answerable English questions into nulls.
     soft: set[str] = field(default_factory=set)
-    # The who-word is an object ("gửi báo cáo cho cơ quan nào", "qua ban nào tổng hợp", "to which
-    # body … report"): the items name who acts, not to whom, so such a question gets no short answer
-    # rather than the actor's name.
-    asks_object: bool = False
+    # The who-word is the object of a relation ("phối hợp với ai", "gửi báo cáo cho cơ quan nào",
+    # "qua ban nào tổng hợp", "to which body … report"): partner | recipient | via (relations.py).
+    # The items name who acts, so the answer is the unit the text writes after the same relation
+    # word, never the actor's name.
+    relation: str | None = None
 
-
-_OBJECT_Q = re.compile(r"\b(?:cho|qua|toi|den|gui ve|gui|len)\s+(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|"
-                       r"bo nao|noi nao|cap nao|dau)\b|\b(?:to|through|via|towards?)\s+(?:which|whom|what)\b")
+    @property
+    def asks_object(self) -> bool:
+        return self.relation is not None
 
 
 def asked_role(folded: str) -> str | None:
@@ -344,7 +346,10 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     kind = classify(question)
     folded_q = folded_words(question)
     english = language == "en"
-    vi_text = (translated or "") if english else (interpreted or question)
+    # An English question naming Vietnamese places ("… the Bình Lư plan …") is Vietnamese to the
+    # search, which then does not translate it: the answer translates it here (the same glossary),
+    # so it names its units and documents in Vietnamese like any English question.
+    vi_text = (translated or translate(question)) if english else (interpreted or question)
     # Mixed questions ("Bình Lư's 2030 target …") keep their Vietnamese names.
     names = vietnamese_names(question) if english else ""
     folded_vi = DOC_REF.sub(" ", folded_words(f"{vi_text} {names}"))
@@ -376,6 +381,6 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
-    asks_object = kind == "who" and bool(_OBJECT_Q.search(f" {folded_q} "))
+    relation = asked_relation(question) if kind == "who" else None
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
-                    groups, soft, asks_object)
+                    groups, soft, relation)

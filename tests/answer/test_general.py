@@ -65,7 +65,8 @@ def test_number_word_that_is_not_an_ordinal_is_left_alone():
 def _plan_line(name: str, words: str) -> str:
     from tests.conftest import CORPUS
 
-    return next(line for line in (CORPUS / name).read_text(encoding="utf-8").splitlines() if words in line)
+    line = next(line for line in (CORPUS / name).read_text(encoding="utf-8").splitlines() if words in line)
+    return line.replace("**", "")  # bold marks, which the parser drops from the stored text
 
 
 def test_document_number_is_no_name_in_an_english_question():
@@ -94,3 +95,50 @@ def test_english_verb_forms_of_target_words(plans):
                    "development plan?")
     assert r["kind"] == "target" and "60 triệu đồng/người/năm" in (r["answer"] or "")
     assert r["citations"][0]["doc_id"].startswith("003")
+
+
+@pytest.mark.parametrize("question, relation", [
+    ("Ban can su dang UBND tinh Ha Tinh phoi hop voi ai de xay dung du thao Bao cao so ket?", "partner"),
+    ("Which bodies should the commune People's Committee proactively coordinate with to secure resources?",
+     "partner"),
+    ("Các bộ gửi báo cáo cho cơ quan nào tổng hợp?", "recipient"),
+    ("Which body do the communes report to?", "recipient"),
+    ("cac chi bo bao cao ket qua qua ban nao tong hop", "via"),
+    ("Ai phối hợp với Sở Văn hóa, Thể thao và Du lịch?", None),  # the who-word is the actor
+    ("Ai báo cáo cho Ban Thường vụ?", None),
+])
+def test_asked_relation(question, relation):
+    from indexer.answer.relations import asked_relation
+
+    assert asked_relation(question) == relation
+
+
+def test_relation_object_is_the_unit_after_the_relation_word():
+    from indexer.answer.relations import relation_objects
+
+    def objects(text, relation):
+        return [text[s:e] for s, e in relation_objects(text, relation)]
+
+    lead = _plan_line("004_009c11248b00d7be.txt", "phối hợp với các đơn vị liên quan xây dựng dự thảo")
+    assert objects(lead, "partner") == ["các đơn vị liên quan"], "ends where the predicate resumes"
+    assert objects(lead, "recipient")[0] == "Văn phòng Tỉnh ủy", "a deadline ends the name"
+    commune = _plan_line("003_f9afe39036c3815c.txt", "Chủ động phối hợp với các cơ quan chuyên môn")
+    assert objects(commune, "partner") == [
+        "các cơ quan chuyên môn của tỉnh, các doanh nghiệp, hợp tác xã và các tổ chức liên quan"], \
+        "a list written together is one answer; 'tổ chức' after 'các' is a noun, not the predicate"
+    cells = _plan_line("001_13c436cc350afe16.txt", "(qua Ban xây dựng Đảng tổng hợp)")
+    assert objects(cells, "via") == ["Ban xây dựng Đảng"], "'xây dựng' inside a name is no verb"
+    youth = _law_line("luat-thanh-nien.txt", "gửi Bộ Nội vụ để tổng hợp")
+    assert objects(youth, "recipient") == ["Bộ Nội vụ", "Chính phủ"], "'báo cáo việc …' names no unit"
+
+
+def test_relation_question_answers_the_object_not_the_actor(plans):
+    from indexer.answer import ask
+
+    r = ask(plans, "Ban cán sự đảng UBND tỉnh Hà Tĩnh phối hợp với ai để xây dựng dự thảo Báo cáo sơ kết?")
+    assert r["answer"] == "các đơn vị liên quan" and r["role"] == "phối hợp"
+    assert "phối hợp với các đơn vị liên quan" in r["citations"][0]["text"]
+    r = ask(plans, "Các chi bộ báo cáo kết quả phổ biến, quán triệt Nghị quyết 92 qua ban nào tổng hợp?")
+    assert r["answer"] == "Ban xây dựng Đảng"
+    r = ask(plans, "Ban cán sự đảng UBND tỉnh Hà Tĩnh phối hợp với ai để nuôi cá hồi?")
+    assert r["answer"] is None, "no sentence says the subject: no partner"
