@@ -142,3 +142,30 @@ def test_relation_question_answers_the_object_not_the_actor(plans):
     assert r["answer"] == "Ban xây dựng Đảng"
     r = ask(plans, "Ban cán sự đảng UBND tỉnh Hà Tĩnh phối hợp với ai để nuôi cá hồi?")
     assert r["answer"] is None, "no sentence says the subject: no partner"
+
+
+def test_vietnamese_compound_is_not_matched_as_its_syllables_apart():
+    from indexer.answer import _own_text
+    from indexer.answer.support import Matcher
+
+    # Luật An ninh mạng, Điều 13: the body that checks "hệ thống thông tin cơ yếu" does not answer
+    # for "hệ thống thông tin quân sự" because the law's opening says "quân" and "sự" somewhere.
+    law = SHARED / "corpus-alqac" / "luat-an-ninh-mang.txt"
+    if not law.exists():
+        pytest.skip(f"{law} not present")
+    text = law.read_text(encoding="utf-8")
+    sentence = _law_line("luat-an-ninh-mang.txt", "Ban Cơ yếu Chính phủ kiểm tra an ninh mạng đột xuất")
+    item = {"kind": "responsibility", "doc_id": "law", "start": 0, "end": len(sentence), "quote": sentence,
+            "task": sentence, "unit": "Ban Cơ yếu Chính phủ", "unit_normalized": "Ban Cơ yếu Chính phủ",
+            "section_path": ["Điều 13. Kiểm tra an ninh mạng đối với hệ thống thông tin"]}
+    opening = text[:700] + " quân đội nhân dân, sự nghiệp"  # the two syllables, apart
+    q = analyze("Ai có quyền kiểm tra an ninh mạng đột xuất đối với hệ thống thông tin quân sự?")
+    sup = Matcher(q, [item], {"law": opening}).support(item, _own_text(q, item))
+    assert "quan su" in sup.missing and not sup.ok
+    # an English phrase's Vietnamese equivalent may still be said apart ("review report" ->
+    # "báo cáo sơ kết": "tổ chức sơ kết …, gửi báo cáo …")
+    q = analyze("Who drafts the review report of Resolution 06?")
+    lead = _plan_line("004_009c11248b00d7be.txt", "Văn phòng Tỉnh ủy thẩm định, tham mưu")
+    item = dict(item, quote=lead.replace("Báo cáo sơ kết", "báo cáo"), task="sơ kết")
+    sup = Matcher(q, [item], {}).support(item, _own_text(q, item))
+    assert sup.ok and sup.matched["item"] == ["bao cao so ket"]
