@@ -47,9 +47,29 @@ _GENERIC_EN = {"program", "programme", "programs", "plan", "plans", "resolution"
 _ROLE_SYLLABLES = {w for phrase in _ROLE_WORDS for w in phrase.split()}
 
 
+# Heads of a who-word ("ban nào", "bộ nào", "cấp nào", "bên nào") as they are written with
+# diacritics. Folded, "bản nào" (which village), "bán", "bạn" read as "ban nào" (which board), "bò"
+# as "bộ": when the question carries diacritics, a word that folds to a head but is written
+# otherwise is not that head.
+_WHO_HEADS = {"ban": "ban", "bo": "bộ", "cap": "cấp", "ben": "bên"}
+
+
+def fold_question(question: str) -> str:
+    """The folded question, a false friend of a who-head (see ``_WHO_HEADS``) kept apart as
+    "x<syllable>" when the question was typed with diacritics."""
+    if not any(ord(c) > 127 for c in question):
+        return folded_words(question)
+    out = []
+    for word in re.findall(r"\w+", question):
+        folded = folded_words(word)
+        proper = _WHO_HEADS.get(folded)
+        out.append(f"x{folded}" if proper and word.lower() != proper else folded)
+    return " ".join(out)
+
+
 def classify(question: str) -> str:
     """who | target | when | tasks | general."""
-    q = f" {folded_words(question)} "
+    q = f" {fold_question(question)} "
     if _WHEN.search(q):
         return "when"
     if _TASKS.search(q):

@@ -16,7 +16,7 @@ import re
 
 from indexer.extract.responsibilities import _HEAD, _SUBJECT_STOP, _split_units
 from indexer.extract.roles import first_verb
-from indexer.text import folded_words
+from .classify import fold_question
 
 _WHO_OBJ = (r"(?:cac |nhung )?(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|bo nao|nganh nao|noi nao|"
             r"cap nao|luc luong nao|ben nao)")
@@ -59,7 +59,7 @@ def _predicate(text: str, start: int, end: int) -> int | None:
 
 def asked_relation(question: str) -> str | None:
     """partner | via | recipient, or None when the who-word is the actor ("Ai báo cáo cho …?")."""
-    q = f" {folded_words(question).strip()} "
+    q = f" {fold_question(question).strip()} "
     return next((name for name, rx in _ASKED if rx.search(q)), None)
 
 

@@ -169,3 +169,17 @@ def test_vietnamese_compound_is_not_matched_as_its_syllables_apart():
     item = dict(item, quote=lead.replace("Báo cáo sơ kết", "báo cáo"), task="sơ kết")
     sup = Matcher(q, [item], {}).support(item, _own_text(q, item))
     assert sup.ok and sup.matched["item"] == ["bao cao so ket"]
+
+
+def test_village_is_not_a_board_when_the_question_has_diacritics(plans):
+    from indexer.answer import ask, classify
+
+    # corpus/000: "hình thành ít nhất 01 bản du lịch cộng đồng": "bản" (village) folds like "ban"
+    assert "bản du lịch cộng đồng" in _plan_line("000_ab11ea391550b282.txt", "bản du lịch cộng đồng")
+    assert classify("Những bản nào được công nhận là bản du lịch cộng đồng?") == "general"
+    assert classify("Bản nào có nghề thủ công truyền thống?") == "general"
+    assert classify("Ban nào chủ trì tuyên truyền Nghị quyết 92?") == "who"
+    assert classify("Bộ nào chủ trì quản lý nhà nước về du lịch?") == "who"
+    assert classify("ban nao chu tri tuyen truyen") == "who", "without diacritics the fold is all there is"
+    r = ask(plans, "Những bản nào ở Bình Lư được xây dựng thành bản du lịch cộng đồng?")
+    assert r["kind"] == "general" and r["answer"] is None
