@@ -32,7 +32,7 @@ from .passages import (attendee_items, duration_items, is_duration_question, is_
                        preamble_items, quantity_items)
 from .question import Question, analyze
 from .relations import relation_objects, sentence_of
-from .roles import ROLE_RANK, item_role, role_fit
+from .roles import ROLE_RANK, item_role, role_fit, states_right
 from .support import Matcher, Support, _padded, quote_words
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
@@ -233,6 +233,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue  # the question names its document: another document's item answers another question
         fit = _fit(q, item)
         if fit is None or (q.kind == "who" and said_by_question(q, item)):
+            continue
+        if q.asks_right and item["kind"] == "responsibility" and not states_right(item):
             continue
         sup = matcher.support(item, _own_text(q, item), settle=True)
         if not sup.ok:

@@ -96,10 +96,18 @@ class Question:
     # The items name who acts, so the answer is the unit the text writes after the same relation
     # word, never the actor's name.
     relation: str | None = None
+    # "Ai có quyền …", "who has the right to …": a right, which only a sentence that grants one
+    # answers (roles.states_right), not a duty ("có trách nhiệm", "nhiệm vụ") of the same subject.
+    asks_right: bool = False
 
     @property
     def asks_object(self) -> bool:
         return self.relation is not None
+
+
+# A right asked: "có quyền", "được quyền" (not "có thẩm quyền", a competence), "has the right to",
+# "is entitled to".
+_RIGHT_Q = re.compile(r" (?:co|duoc) quyen | ha(?:s|ve|d) the rights? | (?:is|are|be) entitled ")
 
 
 def asked_role(folded: str) -> str | None:
@@ -382,5 +390,6 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     relation = asked_relation(question) if kind == "who" else None
+    asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
-                    groups, soft, relation)
+                    groups, soft, relation, asks_right)

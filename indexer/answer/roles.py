@@ -77,3 +77,14 @@ def role_fit(item: dict, asked: str | None) -> float | None:
     if verbs and re.search(rf" (?:{verbs}) ", _task_head(item)):
         return 0.7
     return None
+
+
+_RIGHT = re.compile(r"(?<!tham) quyen ")
+
+
+def states_right(item: dict) -> bool:
+    """The item's own words grant a right ("… có quyền yêu cầu …", "được quyền"): a question
+    about who has a right is not answered by a duty ("có trách nhiệm", "phải", a plan's task) nor
+    by a competence ("cơ quan có thẩm quyền"), whatever its heading says."""
+    own = f" {folded_words((item.get('task') or '') + ' ' + (item.get('quote') or ''))} "
+    return bool(_RIGHT.search(own))

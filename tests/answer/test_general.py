@@ -183,3 +183,30 @@ def test_village_is_not_a_board_when_the_question_has_diacritics(plans):
     assert classify("ban nao chu tri tuyen truyen") == "who", "without diacritics the fold is all there is"
     r = ask(plans, "Những bản nào ở Bình Lư được xây dựng thành bản du lịch cộng đồng?")
     assert r["kind"] == "general" and r["answer"] is None
+
+
+def _law_item(name: str, words: str, unit: str, doc: str = "law") -> dict:
+    line = _law_line(name, words)
+    return {"kind": "responsibility", "doc_id": doc, "start": 0, "end": len(line), "quote": line, "task": line,
+            "unit": unit, "unit_normalized": unit, "role": "thực hiện", "section_path": ["Điều 9"]}
+
+
+def test_a_right_is_answered_by_a_right_not_a_duty():
+    from indexer.answer.roles import states_right
+
+    assert analyze("Ai có quyền hủy quyết định cá biệt trái pháp luật?").asks_right
+    assert analyze("Who has the right to cancel an unlawful individual decision?").asks_right
+    assert not analyze("Ai có thẩm quyền cấp giấy phép lữ hành quốc tế?").asks_right, "a competence"
+    assert not analyze("Ai chịu trách nhiệm tuyên truyền?").asks_right
+    court = _law_item("bo-luat-dan-su.txt", "có quyền hủy quyết định cá biệt", "Tòa án")
+    guardian = _law_item("bo-luat-dan-su.txt", "c) Yêu cầu cơ quan nhà nước có thẩm quyền về giám hộ",
+                         "cơ quan nhà nước")
+    waste = _law_item("luat-du-lich.txt", "kinh doanh du lịch có trách nhiệm thu gom",
+                      "Tổ chức, cá nhân kinh doanh du lịch")
+    assert states_right(court)
+    assert not states_right(guardian), "'thẩm quyền' is a competence, not a right"
+    assert not states_right(waste), "a duty"
+    q = analyze("Ai có quyền thu gom, xử lý các loại chất thải phát sinh trong hoạt động kinh doanh?")
+    assert score_items(q, [waste], [], [], set()) == [], "the duty does not answer the right"
+    q = analyze("Ai có trách nhiệm thu gom, xử lý các loại chất thải phát sinh trong hoạt động kinh doanh?")
+    assert score_items(q, [waste], [], [], set()), "it answers the duty"
