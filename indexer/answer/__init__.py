@@ -263,7 +263,26 @@ def _clip(text: str, limit: int = MAX_ANSWER_CHARS) -> str:
     return text[:cut if cut > 0 else limit].rstrip(" ,;:") + "…"
 
 
-def _target_answer(item: dict, text_of) -> str | None:
+def _said_on(kept: str, rest: str, question: str) -> str:
+    """The words of ``rest`` (verbatim, from its start) that continue ``kept`` the way the question
+    says it: the counted noun is "tổ chức, cá nhân" when the question asks for "bao nhiêu tổ chức,
+    cá nhân", so the answer is not cut at the comma inside the coordinated noun."""
+    def fold(text: str) -> str:  # folded words with their commas: the question must write the comma
+        return " " + " ".join("," if t == "," else folded_words(t) for t in re.findall(r"\w+|,", text)) + " "
+
+    asked = fold(question)
+    kept = (re.findall(r"\w+", kept) or [""])[-1]  # the noun before the comma ("05 tổ chức" is asked
+    # "bao nhiêu tổ chức")
+    words = list(re.finditer(r"\w+", rest))
+    end = 0
+    for w in words:
+        if fold(f"{kept}, {rest[:w.end()]}") not in asked:
+            break
+        end = w.end()
+    return rest[:end]
+
+
+def _target_answer(item: dict, question: str = "") -> str | None:
     from indexer.extract.targets import target_answer
 
     answer = item.get("answer") or item.get("value_text")
@@ -277,8 +296,11 @@ def _target_answer(item: dict, text_of) -> str | None:
         tail = quote[max(item["answer_end"], item["subject_start"]) - base:item["subject_end"] - base]
         if item["subject_start"] < item["answer_end"]:
             tail = quote[item["answer_end"] - base:item["subject_end"] - base]
-        tail = re.split(r"[,;(]|\s+(?:và|trong đó|đến năm|vào năm|năm \d)", tail)[0]
-        gap = " " if tail and not tail[0].isspace() and not answer[-1:].isspace() else ""
+        cut = re.split(r"[,;(]|\s+(?:và|trong đó|đến năm|vào năm|năm \d)", tail)[0]
+        rest = tail[len(cut):]
+        more = _said_on(answer + cut, rest.lstrip(" ,"), question) if rest.startswith(",") and question else ""
+        tail = cut + (rest[:len(rest) - len(rest.lstrip(" ,"))] + more if more else "")
+        gap = " " if tail and not tail[0].isspace() and tail[0] != "," and not answer[-1:].isspace() else ""
         answer = _clip(answer + gap + tail)  # "100% xã", not "100%xã"
     if period_answer != (item.get("answer") or item.get("value_text") or "").strip():
         answer = f"{answer} {period_answer[len((item.get('answer') or item.get('value_text') or '').strip()):].strip()}"
@@ -503,7 +525,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 answer, role = f"{top['unit']}: {task}", item_role(top)
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             elif q.kind == "target":
-                answer = _target_answer(top, None)
+                answer = _target_answer(top, f"{q.text} {q.vi_text}")
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             elif q.kind == "when":
                 answer = top.get("when")

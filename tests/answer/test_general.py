@@ -210,3 +210,16 @@ def test_a_right_is_answered_by_a_right_not_a_duty():
     assert score_items(q, [waste], [], [], set()) == [], "the duty does not answer the right"
     q = analyze("Ai có trách nhiệm thu gom, xử lý các loại chất thải phát sinh trong hoạt động kinh doanh?")
     assert score_items(q, [waste], [], [], set()), "it answers the duty"
+
+
+def test_counted_noun_is_not_cut_at_a_comma_the_question_also_writes(plans):
+    from indexer.answer import _said_on, ask
+
+    # corpus/000: "Kêu gọi và thu hút tối thiểu 05 tổ chức, cá nhân có năng lực đầu tư ngoài ngân sách …"
+    assert "05 tổ chức, cá nhân có năng lực" in _plan_line("000_ab11ea391550b282.txt", "tối thiểu 05 tổ chức")
+    r = ask(plans, "Xã Bình Lư kêu gọi, thu hút tối thiểu bao nhiêu tổ chức, cá nhân có năng lực đầu tư ngoài "
+                   "ngân sách để phát triển du lịch?")
+    assert "tối thiểu 05 tổ chức, cá nhân" in (r["answer"] or "")
+    assert _said_on("05 tổ chức", "cá nhân có năng lực", "bao nhiêu tổ chức, cá nhân đầu tư?") == "cá nhân"
+    assert _said_on("02 nghề thủ công truyền thống", "gắn với sản phẩm OCOP",
+                    "bao nhieu nghe thu cong truyen thong gan voi OCOP") == "", "no comma asked: no list"
