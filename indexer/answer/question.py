@@ -110,12 +110,19 @@ class Question:
 _RIGHT_Q = re.compile(r" (?:co|duoc) quyen | ha(?:s|ve|d) the rights? | (?:is|are|be) entitled ")
 
 
+_AFTER_DOC = re.compile(r"(?<![a-z])(?:ke hoach|nghi quyet|chuong trinh|de an|chien luoc|quy hoach|"
+                        r"ket luan|chi thi) $")
+
+
 def asked_role(folded: str) -> str | None:
     """The role named first in a folded question (None when it names none)."""
     best: tuple[int, str] | None = None
     q = f" {folded} "
     for cue, role in ROLE_CUES:
-        m = re.search(rf"(?<![a-z]){re.escape(cue)}", q)
+        # a verb right after a document's name is its title, not the role asked: "kế hoạch xây dựng
+        # nông thôn mới" is the plan on building new rural areas, not a question about who drafts
+        m = next((m for m in re.finditer(rf"(?<![a-z]){re.escape(cue)}", q)
+                  if not _AFTER_DOC.search(q, 0, m.start())), None)
         if m and (best is None or m.start() < best[0] or
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
             best = (m.start(), role)

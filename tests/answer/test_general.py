@@ -223,3 +223,20 @@ def test_counted_noun_is_not_cut_at_a_comma_the_question_also_writes(plans):
     assert _said_on("05 tổ chức", "cá nhân có năng lực", "bao nhiêu tổ chức, cá nhân đầu tư?") == "cá nhân"
     assert _said_on("02 nghề thủ công truyền thống", "gắn với sản phẩm OCOP",
                     "bao nhieu nghe thu cong truyen thong gan voi OCOP") == "", "no comma asked: no list"
+
+
+def test_a_verb_in_a_documents_title_is_not_the_role_asked(plans):
+    from indexer.answer import ask
+    from indexer.answer.question import asked_role
+    from indexer.text import folded_words
+
+    def role(q):
+        return asked_role(folded_words(q))
+
+    assert role("Trong kế hoạch xây dựng nông thôn mới, tổ chức nào tăng cường giám sát?") == "kiểm tra/giám sát"
+    assert role("Ai xây dựng kế hoạch thực hiện Nghị quyết 17?") == "xây dựng"
+    assert role("Kế hoạch xây dựng nông thôn mới do ai xây dựng?") == "xây dựng", "the second one is the role"
+    # corpus/003: "Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị - xã hội xã … tăng cường giám sát, phản biện xã hội"
+    r = ask(plans, "Trong kế hoạch xây dựng nông thôn mới của xã Bình Lư, tổ chức nào tăng cường giám sát, "
+                   "phản biện xã hội?")
+    assert (r["answer"] or "").startswith("Ủy ban Mặt trận Tổ quốc")
