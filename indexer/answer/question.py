@@ -171,7 +171,11 @@ def untranslated(english: str) -> list[str]:
 _STOP = (QUESTION_STOPWORDS - {"van", "ban", "can", "dang"}) | _KIND_WORDS | {"nq", "kl", "qd", "tw", "kh"}
 # Modal words whose folded form is also a content word ("cần" / "cán bộ", "đang" / "Đảng", "vẫn" /
 # "văn"): recognised before folding.
-_MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên"})
+_MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên", "muốn"})
+# Typed without diacritics, a modal cannot be told from the content word it folds like ("muon":
+# muốn / mượn / muộn; "can": cần / cán): the restoration may pick either, so the group weighs
+# little (``Question.soft``) instead of deciding the support.
+_FOLDED_MODALS = frozenset(folded_words(m) for m in _MODALS)
 
 
 _IRREGULAR_PAST = frozenset("drew drawn made held gave given took taken set sent put kept led "
@@ -396,6 +400,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
+    if not english and not any(ord(c) > 127 for c in question):
+        soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
     relation = asked_relation(question) if kind == "who" else None
     asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
