@@ -28,8 +28,8 @@ from indexer.search.named import doc_numbers, named_documents as _named_document
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
-from .passages import (attendee_items, duration_items, is_duration_question, is_issued_question, issued_items,
-                       preamble_items, quantity_items)
+from .passages import (attendee_items, duration_items, horizon_items, is_duration_question, is_horizon_question,
+                       is_issued_question, issued_items, preamble_items, quantity_items)
 from .question import Question, analyze
 from .relations import relation_objects, sentence_of
 from .roles import ROLE_RANK, item_role, role_fit, states_right
@@ -169,14 +169,14 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
     out = []
     if is_duration_question(folded_q):
         out += duration_items(results)
-    if is_issued_question(folded_q) and q.doc_refs:
+    if (is_issued_question(folded_q) or is_horizon_question(folded_q)) and q.doc_refs:
         texts = []
         for d in docs:
             if doc_numbers(d) & set(q.doc_refs):
                 detail = service.document(d["id"])
                 if detail is not None:
                     texts.append((d["id"], d.get("title") or "", detail.text))
-        out += issued_items(q.doc_refs, texts)
+        out += issued_items(q.doc_refs, texts) if is_issued_question(folded_q) else horizon_items(q.doc_refs, texts)
     return out
 
 

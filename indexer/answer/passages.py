@@ -177,6 +177,47 @@ def issued_items(refs: list[str], documents: list[tuple[str, str, str]]) -> list
     return out
 
 
+_HORIZON_Q = re.compile(r" (?:den nam nao|toi nam nao|nam nao|moc nao|which year|what year|until when|"
+                        r"up to when) ")
+_HORIZON = re.compile(r"(?:(?:định hướng|tầm nhìn)\s+)?(?:đến|tới)\s+(?:năm\s+)?((?:19|20)\d\d)\b")
+
+
+_ACT_Q = re.compile(r" (?:ban hanh|ky|thong qua|co hieu luc|issued?|adopted|signed|passed|effect) ")  # its own year
+
+
+def is_horizon_question(folded_q: str) -> bool:
+    """"Nghị quyết 06 … đến năm nào?", "up to which year does … extend": the year a document's own
+    title sets ("… đến năm 2025 và những năm tiếp theo", "định hướng đến năm 2035")."""
+    q = f" {folded_q} "
+    return bool(_HORIZON_Q.search(q)) and not is_issued_question(folded_q) and not _ACT_Q.search(q)
+
+
+def horizon_items(refs: list[str], documents: list[tuple[str, str, str]]) -> list[dict]:
+    """The horizon of document number ``ref`` as its title, quoted after the number, says it
+    ("Nghị quyết số 08-NQ/TU, ngày 04/3/2026 của … giai đoạn 2026 - 2030, định hướng đến năm 2035"):
+    the last "(định hướng|tầm nhìn) đến năm YYYY" of the title (the title ends at "(", ";" or the
+    line's end), one item per document that quotes it — the mention that defines its short name
+    ("… đến năm 2035 (viết tắt là Nghị quyết số 08-NQ/TU)") when there is one, with that name."""
+    out = []
+    for ref in refs:
+        rx = re.compile(rf"(?<![\d])0*{re.escape(ref)}\s*-\s*[A-ZĐ]{{2,3}}/[A-ZĐ]{{2,3}}")
+        for doc_id, title, text in documents:
+            found = []
+            for m in rx.finditer(text):
+                end = min([i for i in (text.find(c, m.end()) for c in "(;\n") if i >= 0] or [len(text)])
+                if end - m.end() > 400:
+                    continue  # no title follows the number here
+                horizons = list(_HORIZON.finditer(text, m.end(), end))
+                if horizons:
+                    short = re.match(r"\s*\((?:sau đây |gọi |viết )?(?:gọi |viết )?tắt[^)\n]{0,80}\)", text[end:])
+                    found.append((m, end + (short.end() if short else 0), horizons[-1], bool(short)))
+            if found:
+                m, end, h, _ = next((f for f in found if f[3]), found[0])
+                s = text.rfind("\n", 0, m.start()) + 1
+                out.append(dict(_item(doc_id, title, [], text, 0, s, end, h.start(), h.end(), "year"), via="title"))
+    return out
+
+
 def question_folded(question: str, vi_text: str) -> str:
     return folded_words(f"{question} {vi_text}")
 

@@ -49,7 +49,7 @@ _ROLE_SYLLABLES = frozenset("chu tri phoi hop tham muu lanh dao vien thanh phan 
                             "kiem tra soan thao".split())
 _KIND_WORDS = frozenset("""
 ai gi nao bao nhieu may khi gio nhu sao dau luc gom nhung thoi han diem hoan thanh chot
-muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky vao thi
+muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky vao thi moc
 """.split())
 _EN_NOISE = frozenset("""
 the a an of for is are was were what who which how many much when to in on by and or with be does do

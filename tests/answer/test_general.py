@@ -254,3 +254,21 @@ def test_a_modal_typed_without_diacritics_does_not_decide_the_support(plans):
     # corpus/000: "(7) Khôi phục, bảo tồn và phát triển ít nhất 04 lễ hội truyền thống đặc trưng …"
     r = ask(plans, "binh lu muon khoi phuc bao ton bao nhieu le hoi truyen thong")
     assert "04 lễ hội" in (r["answer"] or "")
+
+
+def test_a_documents_horizon_is_read_from_its_title(plans):
+    from indexer.answer import ask
+    from indexer.answer.passages import horizon_items, is_horizon_question
+    from indexer.text import folded_words
+
+    assert is_horizon_question(folded_words("Nghị quyết 06-NQ/TU về phát triển du lịch Hà Tĩnh đạt mốc đến năm nào?"))
+    assert is_horizon_question("up to which year does resolution 08 extend")
+    assert not is_horizon_question(folded_words("Nghị quyết 08-NQ/TU được ban hành năm nào?")), "an issue date"
+    plan = next(d for d in plans.documents() if d.id.startswith("000"))
+    text = plans.document(plan.id).text
+    (item,) = horizon_items(["8"], [(plan.id, plan.title, text)])
+    assert item["when"] == "định hướng đến năm 2035", "the last horizon of the title, not 'giai đoạn 2026 - 2030'"
+    assert item["quote"].endswith("(viết tắt là Nghị quyết số 08-NQ/TU)"), "the mention that defines its short name"
+    assert text[item["start"]:item["end"]] == item["quote"]
+    r = ask(plans, "Nghị quyết 06-NQ/TU về phát triển du lịch Hà Tĩnh đặt mục tiêu đến năm nào?")
+    assert r["answer"] == "đến năm 2025"
