@@ -25,7 +25,12 @@ _DURATION_Q = re.compile(r" (?:bao lau|how long|how many (?:working )?(?:days|mo
                          r"bao nhieu ngay|may ngay|bao nhieu thang|bao nhieu nam|thoi hieu|thoi han la) ")
 _ISSUED_Q = re.compile(r" (?:ban hanh ngay nao|ban hanh vao ngay nao|ngay ban hanh|ky ngay nao|thong qua ngay nao|"
                        r"adopted|issued?|signed|promulgated|passed) ")
-_NUM_WORD = r"(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười lăm|hai mươi|ba mươi)"
+# A number in digits or in words, the words read whole: "mười hai tháng" is twelve months, and a
+# match that started at its "hai" said two.
+_SPELLED_WORDS = "một hai ba bốn năm sáu bảy tám chín mười mươi mốt tư lăm trăm".split()
+_SPELLED = "(?:" + "|".join(_SPELLED_WORDS) + ")"
+_NOT_AFTER_NUMBER = "".join(f"(?<!{w} )" for w in _SPELLED_WORDS)  # fixed-width look-behinds, one a word
+_NUM_WORD = rf"(?:\d{{1,3}}|{_NOT_AFTER_NUMBER}{_SPELLED}(?:\s+{_SPELLED})*)"
 _DURATION = re.compile(
     rf"(?:(?:chậm nhất là|chậm nhất|ít nhất là|ít nhất|tối đa là|tối đa|không quá|trong thời hạn|"
     rf"trong vòng|trong|sau|trước|là)\s+)*"

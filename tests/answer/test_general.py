@@ -272,3 +272,15 @@ def test_a_documents_horizon_is_read_from_its_title(plans):
     assert text[item["start"]:item["end"]] == item["quote"]
     r = ask(plans, "Nghị quyết 06-NQ/TU về phát triển du lịch Hà Tĩnh đặt mục tiêu đến năm nào?")
     assert r["answer"] == "đến năm 2025"
+
+
+def test_a_spelled_number_is_read_whole():
+    from indexer.answer.passages import duration_items
+
+    # Hiến pháp, Điều 71: "… không được quá mười hai tháng …" was read as "hai tháng" (two months)
+    line = _law_line("hien-phap.txt", "không được quá mười hai tháng")
+    assert [i["when"] for i in duration_items([_result(line, "hien-phap")])] == ["mười hai tháng"]
+    line = _law_line("hien-phap.txt", "Nhiệm kỳ của mỗi khoá Quốc hội là năm năm")
+    assert "là năm năm" in [i["when"] for i in duration_items([_result(line, "hien-phap")])]
+    assert [i["when"] for i in duration_items([_result("trong thời hạn hai mươi mốt ngày.", "law")])] == \
+        ["trong thời hạn hai mươi mốt ngày"]
