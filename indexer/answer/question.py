@@ -114,6 +114,9 @@ _AFTER_DOC = re.compile(r"(?<![a-z])(?:ke hoach|nghi quyet|chuong trinh|de an|ch
                         r"ket luan|chi thi) $")
 
 
+_NOMINAL = re.compile(r"(?<![a-z])(?:viec|su|cong tac) $")
+
+
 def asked_role(folded: str) -> str | None:
     """The role named first in a folded question (None when it names none)."""
     best: tuple[int, str] | None = None
@@ -121,8 +124,11 @@ def asked_role(folded: str) -> str | None:
     for cue, role in ROLE_CUES:
         # a verb right after a document's name is its title, not the role asked: "kế hoạch xây dựng
         # nông thôn mới" is the plan on building new rural areas, not a question about who drafts
+        # nor is an activity named as a noun: "directs coordination among …", "việc phối hợp
+        # giữa …" ask who directs, not who is the partner
         m = next((m for m in re.finditer(rf"(?<![a-z]){re.escape(cue)}", q)
-                  if not _AFTER_DOC.search(q, 0, m.start())), None)
+                  if not _AFTER_DOC.search(q, 0, m.start()) and not _NOMINAL.search(q, 0, m.start())
+                  and not re.match(r"[a-z]*ion\b", q[m.end():])), None)
         if m and (best is None or m.start() < best[0] or
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
             best = (m.start(), role)

@@ -284,3 +284,22 @@ def test_a_spelled_number_is_read_whole():
     assert "là năm năm" in [i["when"] for i in duration_items([_result(line, "hien-phap")])]
     assert [i["when"] for i in duration_items([_result("trong thời hạn hai mươi mốt ngày.", "law")])] == \
         ["trong thời hạn hai mươi mốt ngày"]
+
+
+def test_an_activity_named_as_a_noun_is_not_the_role_asked():
+    from indexer.answer.question import asked_role
+    from indexer.text import folded_words
+
+    def role(q):
+        return asked_role(folded_words(q))
+
+    assert role("Which body directs coordination among local agencies on residence management?") is None
+    assert role("Ai chỉ đạo việc phối hợp giữa các cơ quan hữu quan về quản lý cư trú?") is None
+    assert role("Which agency coordinates with the Ministry of Public Security?") == "phối hợp"
+    assert role("Who is the speaker at the review conference?") == "báo cáo viên"
+    # Luật Cư trú: "b) Chỉ đạo việc phối hợp giữa các cơ quan hữu quan ở địa phương về quản lý cư trú"
+    item = _law_item("luat-cu-tru.txt", "Chỉ đạo việc phối hợp giữa các cơ quan hữu quan", "Ủy ban nhân dân các cấp")
+    q = analyze("Which body directs coordination among local agencies on residence management?",
+                translated="chỉ đạo phối hợp cơ quan địa phương cư trú quản lý")
+    assert q.role != "phối hợp"
+    assert [it["unit"] for _, it, _ in score_items(q, [item], [], [], set())] == ["Ủy ban nhân dân các cấp"]
