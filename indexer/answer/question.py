@@ -362,6 +362,26 @@ def _terms(folded: str, role: str | None) -> list[str]:
     return out
 
 
+_NP_END = frozenset("""of in on for at to by from with does do did is are was were will would should shall must
+can could may might has have had be been being that which who whom per under each every""".split())
+
+
+def english_count_noun(question: str) -> str | None:
+    """The noun a "how many" counts, folded, first syllable: the head of the English noun phrase,
+    which comes last ("how many tourist arrivals does …" counts arrivals, lượt; "how many groups of
+    criteria" counts groups, nhóm) — the phrase ends at a preposition, a verb or an auxiliary."""
+    m = re.search(r"\bhow many\s+((?:[a-z'-]+\s*){1,4})", question.lower())
+    if not m:
+        return None
+    words = []
+    for w in m.group(1).split():
+        if w in _NP_END:
+            break
+        words.append(w)
+    groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi]
+    return folded_words(groups[-1][1][0]).split()[0] if groups else None
+
+
 def analyze(question: str, interpreted: str = "", translated: str = "", language: str | None = None) -> Question:
     """The question as the answer engine reads it. ``interpreted``/``translated``: the search's own
     diacritics restoration and English translation of the same question (no second translation)."""
@@ -397,10 +417,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         if measure == "money" and count_noun not in ("dong", "tien", "ty", "trieu", "nghin", "von", "kinh"):
             measure = None  # "bao nhiêu tổ chức … ngoài ngân sách" counts bodies, not money
     elif kind == "target" and english:
-        m = re.search(r"\bhow many\s+([a-z]+(?:\s+[a-z]+)?)", question.lower())
-        vi = translate_groups(m.group(1)) if m else []
-        if vi and vi[0][1]:  # "how many groups" -> "nhóm"
-            count_noun = folded_words(vi[0][1][0]).split()[0]
+        count_noun = english_count_noun(question)
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
     refs = doc_refs(folded_q)

@@ -303,3 +303,16 @@ def test_an_activity_named_as_a_noun_is_not_the_role_asked():
                 translated="chỉ đạo phối hợp cơ quan địa phương cư trú quản lý")
     assert q.role != "phối hợp"
     assert [it["unit"] for _, it, _ in score_items(q, [item], [], [], set())] == ["Ủy ban nhân dân các cấp"]
+
+
+def test_how_many_counts_the_head_of_the_english_noun_phrase(plans):
+    from indexer.answer import ask
+    from indexer.answer.question import english_count_noun
+
+    assert english_count_noun("How many tourist arrivals does the Bình Lư plan aim for?") == "luot"
+    assert english_count_noun("How many groups of criteria do party cells use?") == "nhom"
+    assert english_count_noun("Within how many working days must the authority reply?") == "ngay"
+    # corpus/000: "Tốc độ tăng trưởng lượt khách du lịch … đạt 10%/năm", "Tổng lượt khách du lịch đạt
+    # trên 900.000 lượt vào năm 2030": arrivals are counted in "lượt", a growth rate is not a count
+    r = ask(plans, "How many tourist arrivals does the Bình Lư plan aim for?")
+    assert "900.000 lượt" in (r["answer"] or "")
