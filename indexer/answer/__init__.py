@@ -119,7 +119,7 @@ def _fit(q: Question, item: dict) -> float | None:
             if f" {q.count_noun} " in f" {folded_words(measure + ' ' + (item.get('answer') or ''))} ":
                 bonus += 0.8
             elif q.measure is None:
-                bonus -= 0.5
+                return None  # "how many tourists" is not answered by "01 - 02 giải" (tournaments)
         if q.years:
             period = f"{item.get('period') or ''} {item.get('quote') or ''}"
             found = re.findall(r"\b(?:19|20)\d\d\b", period)

@@ -316,3 +316,19 @@ def test_how_many_counts_the_head_of_the_english_noun_phrase(plans):
     # trên 900.000 lượt vào năm 2030": arrivals are counted in "lượt", a growth rate is not a count
     r = ask(plans, "How many tourist arrivals does the Bình Lư plan aim for?")
     assert "900.000 lượt" in (r["answer"] or "")
+
+
+def test_a_count_of_another_noun_does_not_answer(plans):
+    from indexer.answer import ask
+
+    # corpus/000: "Hằng năm tổ chức 01 - 02 giải thể thao mạo hiểm … thu hút du khách tham gia"
+    assert "01 - 02 giải thể thao mạo hiểm" in _plan_line("000_ab11ea391550b282.txt", "01 - 02 giải")
+    item = next(it for it in plans.all_items("target", None) if "01 - 02 giải" in (it.get("answer") or ""))
+    docs = [d.model_dump() for d in plans.documents()]
+    q = analyze("How many tourists does Bình Lư attract with its sports tournaments each year?")
+    assert q.count_noun == "khach"
+    assert score_items(q, [item], [], docs, set()) == [], "tournaments (giải) are no count of tourists"
+    q = analyze("How many extreme sports tournaments does Bình Lư organise each year?")
+    assert q.count_noun == "giai"
+    r = ask(plans, "Hằng năm xã Bình Lư tổ chức bao nhiêu giải thể thao mạo hiểm?")
+    assert "01 - 02 giải" in (r["answer"] or "")
