@@ -121,12 +121,13 @@ def _fit(q: Question, item: dict) -> float | None:
             elif q.measure is None:
                 return None  # "how many tourists" is not answered by "01 - 02 giải" (tournaments)
         if q.years:
-            period = f"{item.get('period') or ''} {item.get('quote') or ''}"
-            found = re.findall(r"\b(?:19|20)\d\d\b", period)
+            found = years_of(f"{item.get('period') or ''} {item.get('quote') or ''}")
             if any(y in found for y in q.years):
                 bonus += 0.3
-            elif found:
-                bonus -= 0.4
+            elif found or (years_of(" ".join(item.get("section_path") or []) + " " + (item.get("doc_title") or ""))
+                           and not any(y in years_of(" ".join(item.get("section_path") or []) + " " +
+                                                     (item.get("doc_title") or "")) for y in q.years)):
+                return None  # a 2030 target does not answer "by 2025", even unsaid in its own sentence
         if any(re.search(r"(?i)mục tiêu|chỉ tiêu", p) for p in item.get("section_path") or []):
             bonus += 0.2
         return bonus
@@ -161,6 +162,14 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus -= 0.3
         return bonus
     return 0.0
+
+
+def years_of(text: str) -> set[str]:
+    """The years a text names, a range with the years inside it ("giai đoạn 2026-2030")."""
+    out = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+    for a, b in re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", text):
+        out |= {str(y) for y in range(int(a), int(b) + 1)} if 0 < int(b) - int(a) <= 30 else set()
+    return out
 
 
 def _passage_items(service, q: Question, results: list, docs: list[dict]) -> list[dict]:

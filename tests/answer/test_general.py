@@ -332,3 +332,17 @@ def test_a_count_of_another_noun_does_not_answer(plans):
     assert q.count_noun == "giai"
     r = ask(plans, "Hằng năm xã Bình Lư tổ chức bao nhiêu giải thể thao mạo hiểm?")
     assert "01 - 02 giải" in (r["answer"] or "")
+
+
+def test_a_target_of_another_year_does_not_answer(plans):
+    from indexer.answer import _fit, years_of
+
+    assert years_of("giai đoạn 2026-2030, định hướng đến năm 2035") == {"2026", "2027", "2028", "2029", "2030", "2035"}
+    # corpus/003 ("2.1. Mục tiêu cụ thể đến năm 2030"): "… trong đó 86% được sử dụng nước sạch"
+    items = [it for it in plans.all_items("target", None) if it.get("answer") == "86%"]
+    assert items and all("2030" in years_of(" ".join(it["section_path"]) + " " + (it.get("period") or "") + " " +
+                                            (it.get("doc_title") or "")) for it in items)
+    q = analyze("What share of households in Bình Lư should use clean water by 2025?")
+    assert all(_fit(q, it) is None for it in items), "a 2030 target does not answer 'by 2025'"
+    q = analyze("What share of households in Bình Lư should use clean water by 2030?")
+    assert all(_fit(q, it) is not None for it in items)
