@@ -145,6 +145,8 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += 0.4 if wk == "recurring" else -0.2
         if is_duration_question(folded_q):
             bonus += 0.8 if wk == "duration" else -0.6
+            if wk == "duration" and _opposite_anchor(folded_q, folded_words(item.get("when") or "")):
+                return None  # "15 ngày trước ngày kết thúc" does not answer "how many days after …"
         elif wk == "duration":
             bonus -= 0.6
         if is_issued_question(folded_q):  # only the date written after the document's number
@@ -170,6 +172,21 @@ def years_of(text: str) -> set[str]:
     for a, b in re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", text):
         out |= {str(y) for y in range(int(a), int(b) + 1)} if 0 < int(b) - int(a) <= 30 else set()
     return out
+
+
+_AFTER = re.compile(r" (?:after|since|following|sau khi|ke tu|sau ngay) ")
+_BEFORE = re.compile(r" (?:before|prior to|truoc khi|truoc ngay) ")
+
+
+def _opposite_anchor(folded_q: str, folded_when: str) -> bool:
+    """A time limit counted the other way from the one asked: "… trước ngày kết thúc …" (before
+    the end) for "how many days after arriving", "kể từ ngày …" (after) for "bao nhiêu ngày trước khi …"."""
+    q, w = f" {folded_q} ", f" {folded_when} "
+    if _AFTER.search(q) and not _BEFORE.search(q):
+        return bool(re.search(r" truoc ", w))
+    if _BEFORE.search(q) and not _AFTER.search(q):
+        return bool(re.search(r" (?:sau|ke tu) ", w))
+    return False
 
 
 def _passage_items(service, q: Question, results: list, docs: list[dict]) -> list[dict]:

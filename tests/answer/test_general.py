@@ -346,3 +346,18 @@ def test_a_target_of_another_year_does_not_answer(plans):
     assert all(_fit(q, it) is None for it in items), "a 2030 target does not answer 'by 2025'"
     q = analyze("What share of households in Bình Lư should use clean water by 2030?")
     assert all(_fit(q, it) is not None for it in items)
+
+
+def test_a_time_limit_counted_the_other_way_does_not_answer():
+    from indexer.answer import _fit
+    from indexer.answer.passages import duration_items
+
+    # Luật Cư trú: "Trong thời hạn 15 ngày trước ngày kết thúc thời hạn tạm trú đã đăng ký, công dân
+    # phải làm thủ tục gia hạn tạm trú."
+    line = _law_line("luat-cu-tru.txt", "15 ngày trước ngày kết thúc thời hạn tạm trú")
+    (item,) = duration_items([_result(line, "luat-cu-tru")])
+    after = analyze("Within how many days after arriving must a citizen register temporary residence?")
+    before = analyze("How many days before the temporary residence term ends must a citizen apply to extend it?")
+    assert _fit(after, item) is None
+    assert _fit(before, item) is not None
+    assert _fit(analyze("phai lam thu tuc gia han tam tru truoc khi het han bao nhieu ngay"), item) is not None
