@@ -32,7 +32,7 @@ from .passages import (attendee_items, duration_items, horizon_items, is_duratio
                        is_issued_question, issued_items, preamble_items, quantity_items)
 from .question import Question, analyze
 from .relations import relation_objects, sentence_of
-from .roles import ROLE_RANK, item_role, role_fit, states_right
+from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
 from .support import Matcher, Support, _padded, quote_words
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
@@ -261,6 +261,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         if fit is None or (q.kind == "who" and said_by_question(q, item)):
             continue
         if q.asks_right and item["kind"] == "responsibility" and not states_right(item):
+            continue
+        if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class):
             continue
         sup = matcher.support(item, _own_text(q, item), settle=True)
         if not sup.ok:

@@ -25,7 +25,7 @@ from indexer.text import QUESTION_STOPWORDS, folded_words, query_language
 
 from indexer.extract.units import ABBREVIATIONS
 
-from .classify import classify
+from .classify import classify, fold_question
 from .relations import asked_relation
 
 # Asked roles: folded Vietnamese phrases and English stems, in no particular order (the first one
@@ -99,6 +99,9 @@ class Question:
     # "Ai có quyền …", "who has the right to …": a right, which only a sentence that grants one
     # answers (roles.states_right), not a duty ("có trách nhiệm", "nhiệm vụ") of the same subject.
     asks_right: bool = False
+    # The kind of body a who-question names ("bộ nào", "which ministry" -> "bo"): the answer's name
+    # must open with one of these folded heads (roles.is_of_class). Empty: any body.
+    unit_class: list[str] = field(default_factory=list)
 
     @property
     def asks_object(self) -> bool:
@@ -115,6 +118,24 @@ _AFTER_DOC = re.compile(r"(?<![a-z])(?:ke hoach|nghi quyet|chuong trinh|de an|ch
 
 
 _NOMINAL = re.compile(r"(?<![a-z])(?:viec|su|cong tac) $")
+
+
+_CLASS_VI = re.compile(r"(?<![a-z])(bo|so|uy ban|hoi dong|toa an|cuc|chi bo|van phong|ban) nao(?![a-z])")
+_CLASS_EN = [(re.compile(r"\bwhich (?:\w+ )?(?:ministry|ministries)\b"), ["bo"]),
+             (re.compile(r"\bwhich (?:\w+ )?courts?\b"), ["toa an"]),
+             (re.compile(r"\bwhich (?:\w+ )?councils?\b"), ["hoi dong"]),
+             (re.compile(r"\bwhich (?:\w+ )?(?:party )?cells?\b"), ["chi bo"])]
+_CLASS_HEADS = {"ban": ["ban", "uy ban"], "uy ban": ["uy ban"]}
+
+
+def asked_unit_class(question: str) -> list[str]:
+    """Folded heads of the kind of body asked: "Bộ nào …" -> ["bo"], "Which ministry …" -> ["bo"],
+    "Ban nào" -> ["ban", "uy ban"]; [] when the question asks for any body ("cơ quan nào", "ai")."""
+    m = _CLASS_VI.search(fold_question(question))
+    if m:
+        return _CLASS_HEADS.get(m.group(1), [m.group(1)])
+    q = question.lower()
+    return next((heads for rx, heads in _CLASS_EN if rx.search(q)), [])
 
 
 def asked_role(folded: str) -> str | None:
@@ -427,5 +448,6 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
     relation = asked_relation(question) if kind == "who" else None
     asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
+    unit_class = asked_unit_class(question) if kind == "who" else []
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
-                    groups, soft, relation, asks_right)
+                    groups, soft, relation, asks_right, unit_class)

@@ -361,3 +361,34 @@ def test_a_time_limit_counted_the_other_way_does_not_answer():
     assert _fit(after, item) is None
     assert _fit(before, item) is not None
     assert _fit(analyze("phai lam thu tuc gia han tam tru truoc khi het han bao nhieu ngay"), item) is not None
+
+
+def test_bearing_responsibility_is_a_lead_verb():
+    from indexer.answer.roles import role_fit
+
+    # Luật Thanh niên: "Bộ Nội vụ chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về thanh
+    # niên …", "Chính phủ thống nhất quản lý nhà nước về thanh niên …" answer "Ai chịu trách nhiệm …"
+    # as much as a "chủ trì" of a neighbouring task ("Đoàn Thanh niên … chủ trì … Tháng Thanh niên")
+    home = _law_item("luat-thanh-nien.txt", "Bộ Nội vụ chịu trách nhiệm trước Chính phủ", "Bộ Nội vụ")
+    gov = _law_item("luat-thanh-nien.txt", "Chính phủ thống nhất quản lý nhà nước về thanh niên", "Chính phủ")
+    assert role_fit(home, "chủ trì") == 0.8 and role_fit(gov, "chủ trì") == 0.8
+    other = _law_item("luat-thanh-nien.txt", "Tổ chức thanh niên có trách nhiệm nghiên cứu", "Tổ chức thanh niên")
+    assert role_fit(other, "chủ trì") == 0.3, "a plain duty stays a weaker fit"
+
+
+def test_the_kind_of_body_asked_bounds_the_answer():
+    from indexer.answer.question import asked_unit_class
+    from indexer.answer.roles import is_of_class
+
+    assert asked_unit_class("Bộ nào chủ trì quản lý nhà nước về chăn nuôi?") == ["bo"]
+    assert asked_unit_class("Which ministry is responsible for state management of livestock production?") == ["bo"]
+    assert asked_unit_class("Những bản nào có nghề truyền thống?") == [], "a village is no board"
+    assert asked_unit_class("Cơ quan nào chủ trì?") == []
+    # Luật Chăn nuôi: "1. Chính phủ thống nhất quản lý nhà nước về chăn nuôi …", "2. Bộ Nông nghiệp và
+    # Phát triển nông thôn là cơ quan đầu mối giúp Chính phủ …"
+    gov = _law_item("luat-chan-nuoi.txt", "Chính phủ thống nhất quản lý nhà nước về chăn nuôi", "Chính phủ")
+    ministry = _law_item("luat-chan-nuoi.txt", "là cơ quan đầu mối giúp Chính phủ",
+                         "Bộ Nông nghiệp và Phát triển nông thôn")
+    assert not is_of_class(gov, ["bo"]) and is_of_class(ministry, ["bo"])
+    q = analyze("Which ministry is responsible for state management of livestock production?")
+    assert all(it["unit"] != "Chính phủ" for _, it, _ in score_items(q, [gov, ministry], [], [], set()))
