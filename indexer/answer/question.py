@@ -32,7 +32,7 @@ from .relations import asked_relation
 # found in the question wins). Values are the role names of the extractor (indexer/extract/roles.py)
 # plus "báo cáo viên" and "xây dựng", which the answer engine reads from the task's verbs.
 ROLE_CUES: list[tuple[str, str]] = [
-    ("bao cao vien", "báo cáo viên"), ("speaker", "báo cáo viên"), ("presenter", "báo cáo viên"),
+    ("bao cao vien", "báo cáo viên"), ("speak", "báo cáo viên"), ("presenter", "báo cáo viên"),
     ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
     ("participant", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),

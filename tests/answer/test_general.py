@@ -392,3 +392,16 @@ def test_the_kind_of_body_asked_bounds_the_answer():
     assert not is_of_class(gov, ["bo"]) and is_of_class(ministry, ["bo"])
     q = analyze("Which ministry is responsible for state management of livestock production?")
     assert all(it["unit"] != "Chính phủ" for _, it, _ in score_items(q, [gov, ministry], [], [], set()))
+
+
+def test_who_will_speak_asks_for_the_speaker(plans):
+    from indexer.answer import ask
+    from indexer.answer.question import asked_role
+    from indexer.text import folded_words
+
+    assert asked_role(folded_words("Who will speak at the conference on Resolution 92?")) == "báo cáo viên"
+    assert asked_role(folded_words("Who is speaking at the review conference?")) == "báo cáo viên"
+    # corpus/001: the speaker is named by a "Báo cáo viên:" line; the office that prepares the
+    # conference ("Chủ trì, phối hợp … chuẩn bị các điều kiện phục vụ Hội nghị") does not speak
+    r = ask(plans, "Who will speak at the conference on Resolution 92?")
+    assert r["role"] == "báo cáo viên" and "Văn phòng" not in (r["answer"] or "")
