@@ -119,13 +119,21 @@ def quantity_items(results, count_noun: str) -> list[dict]:
     for r in results:
         text = r.text
         for s, e in sentences(text, 0, len(text)):
-            found = [(m, _clause(text, s, e, m.start(1))) for m in _QUANTITY.finditer(text, s, e)
-                     if folded_words(m.group(2)) == count_noun]
-            for m, (cs, ce) in found:
+            matches = [m for m in _QUANTITY.finditer(text, s, e)
+                       if folded_words(m.group(2)) == count_noun and not in_exception(text, s, m.start())]
+            # a range is one quantity: "từ 03 tháng đến 12 tháng" (not "từ 03 tháng" and "12 tháng")
+            spans: list[list] = []
+            for m in matches:
+                if spans and re.fullmatch(r"\s*(?:đến|tới|-|–)\s*", text[spans[-1][1]:m.start()]):
+                    spans[-1][1] = m.end()
+                else:
+                    spans.append([m.start(), m.end(), m])
+            found = [(m, _clause(text, s, e, m.start(1)), (a, b)) for a, b, m in spans]
+            for m, (cs, ce), (qs, qe) in found:
                 # the sentence without the other quantities' clauses: "Nam từ đủ 20 tuổi" is not
                 # supported by the "nữ" of its neighbour "nữ từ đủ 18 tuổi"
-                task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c in found if c != (cs, ce)]))
-                qs, qe = m.start(), m.end()
+                task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c, _ in found if c != (cs, ce)]))
+                ce = max(ce, qe) if qe <= e else ce
                 tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc))?", text[qe:ce])
                 qe += tail.end() if tail else 0
                 out.append({"kind": "target", "doc_id": r.doc_id, "doc_title": r.doc_title,

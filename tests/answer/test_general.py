@@ -405,3 +405,14 @@ def test_who_will_speak_asks_for_the_speaker(plans):
     # conference ("Chủ trì, phối hợp … chuẩn bị các điều kiện phục vụ Hội nghị") does not speak
     r = ask(plans, "Who will speak at the conference on Resolution 92?")
     assert r["role"] == "báo cáo viên" and "Văn phòng" not in (r["answer"] or "")
+
+
+def test_a_quantity_range_is_one_answer_and_an_exception_none():
+    # Luật Viên chức, Điều 27: "1. … trừ trường hợp đã có thời gian từ đủ 12 tháng trở lên …" (an
+    # exception), "2. Thời gian tập sự từ 03 tháng đến 12 tháng …" (a range, one answer)
+    exception = _law_line("luat-vien-chuc.txt", "trừ trường hợp đã có thời gian từ đủ 12 tháng")
+    span = _law_line("luat-vien-chuc.txt", "Thời gian tập sự từ 03 tháng đến 12 tháng")
+    assert quantity_items([_result(exception, "luat-vien-chuc")], "thang") == []
+    items = quantity_items([_result(span, "luat-vien-chuc")], "thang")
+    assert [i["answer"] for i in items] == ["từ 03 tháng đến 12 tháng"]
+    assert items[0]["quote"] in span
