@@ -28,10 +28,11 @@ from indexer.search.named import doc_numbers, named_documents as _named_document
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
-from .passages import (attendee_items, duration_items, is_duration_question, is_issued_question, issued_items,
-                       preamble_items, quantity_items)
+from .passages import (attendee_items, duration_items, horizon_items, is_duration_question, is_horizon_question,
+                       is_issued_question, issued_items, preamble_items, quantity_items)
 from .question import Question, analyze
-from .roles import ROLE_RANK, item_role, role_fit
+from .relations import relation_objects, sentence_of
+from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
 from .support import Matcher, Support, _padded, quote_words
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
@@ -118,14 +119,15 @@ def _fit(q: Question, item: dict) -> float | None:
             if f" {q.count_noun} " in f" {folded_words(measure + ' ' + (item.get('answer') or ''))} ":
                 bonus += 0.8
             elif q.measure is None:
-                bonus -= 0.5
+                return None  # "how many tourists" is not answered by "01 - 02 giải" (tournaments)
         if q.years:
-            period = f"{item.get('period') or ''} {item.get('quote') or ''}"
-            found = re.findall(r"\b(?:19|20)\d\d\b", period)
+            found = years_of(f"{item.get('period') or ''} {item.get('quote') or ''}")
             if any(y in found for y in q.years):
                 bonus += 0.3
-            elif found:
-                bonus -= 0.4
+            elif found or (years_of(" ".join(item.get("section_path") or []) + " " + (item.get("doc_title") or ""))
+                           and not any(y in years_of(" ".join(item.get("section_path") or []) + " " +
+                                                     (item.get("doc_title") or "")) for y in q.years)):
+                return None  # a 2030 target does not answer "by 2025", even unsaid in its own sentence
         if any(re.search(r"(?i)mục tiêu|chỉ tiêu", p) for p in item.get("section_path") or []):
             bonus += 0.2
         return bonus
@@ -143,6 +145,8 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += 0.4 if wk == "recurring" else -0.2
         if is_duration_question(folded_q):
             bonus += 0.8 if wk == "duration" else -0.6
+            if wk == "duration" and _opposite_anchor(folded_q, folded_words(item.get("when") or "")):
+                return None  # "15 ngày trước ngày kết thúc" does not answer "how many days after …"
         elif wk == "duration":
             bonus -= 0.6
         if is_issued_question(folded_q):  # only the date written after the document's number
@@ -162,20 +166,43 @@ def _fit(q: Question, item: dict) -> float | None:
     return 0.0
 
 
+def years_of(text: str) -> set[str]:
+    """The years a text names, a range with the years inside it ("giai đoạn 2026-2030")."""
+    out = set(re.findall(r"\b(?:19|20)\d\d\b", text))
+    for a, b in re.findall(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", text):
+        out |= {str(y) for y in range(int(a), int(b) + 1)} if 0 < int(b) - int(a) <= 30 else set()
+    return out
+
+
+_AFTER = re.compile(r" (?:after|since|following|sau khi|ke tu|sau ngay) ")
+_BEFORE = re.compile(r" (?:before|prior to|truoc khi|truoc ngay) ")
+
+
+def _opposite_anchor(folded_q: str, folded_when: str) -> bool:
+    """A time limit counted the other way from the one asked: "… trước ngày kết thúc …" (before
+    the end) for "how many days after arriving", "kể từ ngày …" (after) for "bao nhiêu ngày trước khi …"."""
+    q, w = f" {folded_q} ", f" {folded_when} "
+    if _AFTER.search(q) and not _BEFORE.search(q):
+        return bool(re.search(r" truoc ", w))
+    if _BEFORE.search(q) and not _AFTER.search(q):
+        return bool(re.search(r" (?:sau|ke tu) ", w))
+    return False
+
+
 def _passage_items(service, q: Question, results: list, docs: list[dict]) -> list[dict]:
     """Durations and dates of referenced documents read from the passages (see passages.py)."""
     folded_q = folded_words(q.text)
     out = []
     if is_duration_question(folded_q):
         out += duration_items(results)
-    if is_issued_question(folded_q) and q.doc_refs:
+    if (is_issued_question(folded_q) or is_horizon_question(folded_q)) and q.doc_refs:
         texts = []
         for d in docs:
             if doc_numbers(d) & set(q.doc_refs):
                 detail = service.document(d["id"])
                 if detail is not None:
                     texts.append((d["id"], d.get("title") or "", detail.text))
-        out += issued_items(q.doc_refs, texts)
+        out += issued_items(q.doc_refs, texts) if is_issued_question(folded_q) else horizon_items(q.doc_refs, texts)
     return out
 
 
@@ -233,6 +260,10 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         fit = _fit(q, item)
         if fit is None or (q.kind == "who" and said_by_question(q, item)):
             continue
+        if q.asks_right and item["kind"] == "responsibility" and not states_right(item):
+            continue
+        if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class):
+            continue
         sup = matcher.support(item, _own_text(q, item), settle=True)
         if not sup.ok:
             continue
@@ -260,7 +291,26 @@ def _clip(text: str, limit: int = MAX_ANSWER_CHARS) -> str:
     return text[:cut if cut > 0 else limit].rstrip(" ,;:") + "…"
 
 
-def _target_answer(item: dict, text_of) -> str | None:
+def _said_on(kept: str, rest: str, question: str) -> str:
+    """The words of ``rest`` (verbatim, from its start) that continue ``kept`` the way the question
+    says it: the counted noun is "tổ chức, cá nhân" when the question asks for "bao nhiêu tổ chức,
+    cá nhân", so the answer is not cut at the comma inside the coordinated noun."""
+    def fold(text: str) -> str:  # folded words with their commas: the question must write the comma
+        return " " + " ".join("," if t == "," else folded_words(t) for t in re.findall(r"\w+|,", text)) + " "
+
+    asked = fold(question)
+    kept = (re.findall(r"\w+", kept) or [""])[-1]  # the noun before the comma ("05 tổ chức" is asked
+    # "bao nhiêu tổ chức")
+    words = list(re.finditer(r"\w+", rest))
+    end = 0
+    for w in words:
+        if fold(f"{kept}, {rest[:w.end()]}") not in asked:
+            break
+        end = w.end()
+    return rest[:end]
+
+
+def _target_answer(item: dict, question: str = "") -> str | None:
     from indexer.extract.targets import target_answer
 
     answer = item.get("answer") or item.get("value_text")
@@ -274,8 +324,11 @@ def _target_answer(item: dict, text_of) -> str | None:
         tail = quote[max(item["answer_end"], item["subject_start"]) - base:item["subject_end"] - base]
         if item["subject_start"] < item["answer_end"]:
             tail = quote[item["answer_end"] - base:item["subject_end"] - base]
-        tail = re.split(r"[,;(]|\s+(?:và|trong đó|đến năm|vào năm|năm \d)", tail)[0]
-        gap = " " if tail and not tail[0].isspace() and not answer[-1:].isspace() else ""
+        cut = re.split(r"[,;(]|\s+(?:và|trong đó|đến năm|vào năm|năm \d)", tail)[0]
+        rest = tail[len(cut):]
+        more = _said_on(answer + cut, rest.lstrip(" ,"), question) if rest.startswith(",") and question else ""
+        tail = cut + (rest[:len(rest) - len(rest.lstrip(" ,"))] + more if more else "")
+        gap = " " if tail and not tail[0].isspace() and tail[0] != "," and not answer[-1:].isspace() else ""
         answer = _clip(answer + gap + tail)  # "100% xã", not "100%xã"
     if period_answer != (item.get("answer") or item.get("value_text") or "").strip():
         answer = f"{answer} {period_answer[len((item.get('answer') or item.get('value_text') or '').strip()):].strip()}"
@@ -408,6 +461,45 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
     return answer, role, sup, chosen
 
 
+def _relation_answer(q: Question, items: list[dict], results: list, docs: list[dict], named: set[str],
+                     heads: dict[str, str]):
+    """(answer, role, support, chosen items) for a question about a relation's object (see
+    relations.py): any responsibility that supports the subject, in whatever role its actor holds
+    (the actor the question names ranks first), answers with the unit written after the relation
+    word in its sentence that says most of the question. Two different objects close in score are
+    a coin toss: no answer."""
+    from dataclasses import replace
+
+    scored = score_items(replace(q, kind="tasks", role=None), items, results, docs, named, heads)
+    if not scored:
+        return None, None, None, []
+    matcher = Matcher(q, [it for _, it, _ in scored], {})
+    cands = []
+    for score, item, sup in scored[:30]:
+        quote = item.get("quote") or ""
+        objects = [(s, e) for s, e in relation_objects(quote, q.relation)
+                   if not said_by_question(q, {"unit_normalized": quote[s:e]})]
+        if not objects:
+            continue
+        s, e = max(objects, key=lambda o: matcher.share(quote[slice(*sentence_of(quote, o[0]))]))
+        if q.relation == "partner" and said_by_question(q, item):
+            score += 0.5  # "Ban cán sự đảng … phối hợp với ai": that actor's partners
+        cands.append((score, item, sup, quote[s:e]))
+    if not cands:
+        return None, None, None, []
+    cands.sort(key=lambda c: -c[0])
+    top_score, top, sup, obj = cands[0]
+    rivals = [c for c in cands[1:] if folded_words(c[3]) != folded_words(obj)]
+    if rivals and top_score - rivals[0][0] < CONTESTED_MARGIN:
+        return None, None, None, []
+    # the answer's own item first when the extractor has it (a listed partner of the same sentence)
+    own = next((it for _, it, _ in scored if _same_sentence(it, top) and it.get("unit")
+                and it["unit"] in obj and item_role(it) == "phối hợp"), None) if q.relation == "partner" else None
+    chosen = ([own] if own else []) + [top] + [c[1] for c in cands[1:] if c[1]["start"] != top["start"]]
+    chosen = chosen[:MAX_ITEMS]
+    return (_clip(obj), "phối hợp" if q.relation == "partner" else None, _support_dict(sup, top), chosen)
+
+
 def _support_dict(sup: Support, item: dict) -> dict:
     words = [w for ws in sup.matched.values() for w in ws]
     out = sup.to_dict()
@@ -432,7 +524,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     q = analyze(question, response.interpreted, response.translated, response.language)
     answer, role, support, best = None, None, None, []
     item_kind = _ITEM_KIND.get(q.kind)
-    if item_kind and q.groups and not q.asks_object:
+    if item_kind and q.groups:
         docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
         if doc_ids is not None:
             docs = [d for d in docs if d["id"] in doc_ids]
@@ -444,7 +536,10 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + preamble_items(results)
         elif q.kind == "who" and q.role == "tham dự":
             items = items + attendee_items(results)
-        scored = score_items(q, items, results, docs, named, _doc_heads(service))
+        if q.relation:
+            answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service))
+            items = []  # answered (or not) from the relation alone
+        scored = score_items(q, items, results, docs, named, _doc_heads(service)) if items else []
         if not scored and q.kind == "target" and q.count_noun:
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
             scored = score_items(q, quantity_items(results, q.count_noun), results, docs, named,
@@ -458,7 +553,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 answer, role = f"{top['unit']}: {task}", item_role(top)
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             elif q.kind == "target":
-                answer = _target_answer(top, None)
+                answer = _target_answer(top, f"{q.text} {q.vi_text}")
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             elif q.kind == "when":
                 answer = top.get("when")

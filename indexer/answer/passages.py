@@ -25,7 +25,12 @@ _DURATION_Q = re.compile(r" (?:bao lau|how long|how many (?:working )?(?:days|mo
                          r"bao nhieu ngay|may ngay|bao nhieu thang|bao nhieu nam|thoi hieu|thoi han la) ")
 _ISSUED_Q = re.compile(r" (?:ban hanh ngay nao|ban hanh vao ngay nao|ngay ban hanh|ky ngay nao|thong qua ngay nao|"
                        r"adopted|issued?|signed|promulgated|passed) ")
-_NUM_WORD = r"(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười lăm|hai mươi|ba mươi)"
+# A number in digits or in words, the words read whole: "mười hai tháng" is twelve months, and a
+# match that started at its "hai" said two.
+_SPELLED_WORDS = "một hai ba bốn năm sáu bảy tám chín mười mươi mốt tư lăm trăm".split()
+_SPELLED = "(?:" + "|".join(_SPELLED_WORDS) + ")"
+_NOT_AFTER_NUMBER = "".join(f"(?<!{w} )" for w in _SPELLED_WORDS)  # fixed-width look-behinds, one a word
+_NUM_WORD = rf"(?:\d{{1,3}}|{_NOT_AFTER_NUMBER}{_SPELLED}(?:\s+{_SPELLED})*)"
 _DURATION = re.compile(
     rf"(?:(?:chậm nhất là|chậm nhất|ít nhất là|ít nhất|tối đa là|tối đa|không quá|trong thời hạn|"
     rf"trong vòng|trong|sau|trước|là)\s+)*"
@@ -114,13 +119,21 @@ def quantity_items(results, count_noun: str) -> list[dict]:
     for r in results:
         text = r.text
         for s, e in sentences(text, 0, len(text)):
-            found = [(m, _clause(text, s, e, m.start(1))) for m in _QUANTITY.finditer(text, s, e)
-                     if folded_words(m.group(2)) == count_noun]
-            for m, (cs, ce) in found:
+            matches = [m for m in _QUANTITY.finditer(text, s, e)
+                       if folded_words(m.group(2)) == count_noun and not in_exception(text, s, m.start())]
+            # a range is one quantity: "từ 03 tháng đến 12 tháng" (not "từ 03 tháng" and "12 tháng")
+            spans: list[list] = []
+            for m in matches:
+                if spans and re.fullmatch(r"\s*(?:đến|tới|-|–)\s*", text[spans[-1][1]:m.start()]):
+                    spans[-1][1] = m.end()
+                else:
+                    spans.append([m.start(), m.end(), m])
+            found = [(m, _clause(text, s, e, m.start(1)), (a, b)) for a, b, m in spans]
+            for m, (cs, ce), (qs, qe) in found:
                 # the sentence without the other quantities' clauses: "Nam từ đủ 20 tuổi" is not
                 # supported by the "nữ" of its neighbour "nữ từ đủ 18 tuổi"
-                task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c in found if c != (cs, ce)]))
-                qs, qe = m.start(), m.end()
+                task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c, _ in found if c != (cs, ce)]))
+                ce = max(ce, qe) if qe <= e else ce
                 tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc))?", text[qe:ce])
                 qe += tail.end() if tail else 0
                 out.append({"kind": "target", "doc_id": r.doc_id, "doc_title": r.doc_title,
@@ -174,6 +187,47 @@ def issued_items(refs: list[str], documents: list[tuple[str, str, str]]) -> list
                     s, e = max(s, m.start() - 200), min(e, m.end() + 300)
                 out.append(_item(doc_id, title, [], text, 0, s, e, m.start(1), m.end(1), "date"))
                 break
+    return out
+
+
+_HORIZON_Q = re.compile(r" (?:den nam nao|toi nam nao|nam nao|moc nao|which year|what year|until when|"
+                        r"up to when) ")
+_HORIZON = re.compile(r"(?:(?:định hướng|tầm nhìn)\s+)?(?:đến|tới)\s+(?:năm\s+)?((?:19|20)\d\d)\b")
+
+
+_ACT_Q = re.compile(r" (?:ban hanh|ky|thong qua|co hieu luc|issued?|adopted|signed|passed|effect) ")  # its own year
+
+
+def is_horizon_question(folded_q: str) -> bool:
+    """"Nghị quyết 06 … đến năm nào?", "up to which year does … extend": the year a document's own
+    title sets ("… đến năm 2025 và những năm tiếp theo", "định hướng đến năm 2035")."""
+    q = f" {folded_q} "
+    return bool(_HORIZON_Q.search(q)) and not is_issued_question(folded_q) and not _ACT_Q.search(q)
+
+
+def horizon_items(refs: list[str], documents: list[tuple[str, str, str]]) -> list[dict]:
+    """The horizon of document number ``ref`` as its title, quoted after the number, says it
+    ("Nghị quyết số 08-NQ/TU, ngày 04/3/2026 của … giai đoạn 2026 - 2030, định hướng đến năm 2035"):
+    the last "(định hướng|tầm nhìn) đến năm YYYY" of the title (the title ends at "(", ";" or the
+    line's end), one item per document that quotes it — the mention that defines its short name
+    ("… đến năm 2035 (viết tắt là Nghị quyết số 08-NQ/TU)") when there is one, with that name."""
+    out = []
+    for ref in refs:
+        rx = re.compile(rf"(?<![\d])0*{re.escape(ref)}\s*-\s*[A-ZĐ]{{2,3}}/[A-ZĐ]{{2,3}}")
+        for doc_id, title, text in documents:
+            found = []
+            for m in rx.finditer(text):
+                end = min([i for i in (text.find(c, m.end()) for c in "(;\n") if i >= 0] or [len(text)])
+                if end - m.end() > 400:
+                    continue  # no title follows the number here
+                horizons = list(_HORIZON.finditer(text, m.end(), end))
+                if horizons:
+                    short = re.match(r"\s*\((?:sau đây |gọi |viết )?(?:gọi |viết )?tắt[^)\n]{0,80}\)", text[end:])
+                    found.append((m, end + (short.end() if short else 0), horizons[-1], bool(short)))
+            if found:
+                m, end, h, _ = next((f for f in found if f[3]), found[0])
+                s = text.rfind("\n", 0, m.start()) + 1
+                out.append(dict(_item(doc_id, title, [], text, 0, s, end, h.start(), h.end(), "year"), via="title"))
     return out
 
 

@@ -20,18 +20,19 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from indexer.search.named import DOC_REF, doc_refs
-from indexer.search.translate import base_form, default_glossary, tokens, translate_groups
+from indexer.search.translate import base_form, default_glossary, tokens, translate, translate_groups
 from indexer.text import QUESTION_STOPWORDS, folded_words, query_language
 
 from indexer.extract.units import ABBREVIATIONS
 
-from .classify import classify
+from .classify import classify, fold_question
+from .relations import asked_relation
 
 # Asked roles: folded Vietnamese phrases and English stems, in no particular order (the first one
 # found in the question wins). Values are the role names of the extractor (indexer/extract/roles.py)
 # plus "báo cáo viên" and "xây dựng", which the answer engine reads from the task's verbs.
 ROLE_CUES: list[tuple[str, str]] = [
-    ("bao cao vien", "báo cáo viên"), ("speaker", "báo cáo viên"), ("presenter", "báo cáo viên"),
+    ("bao cao vien", "báo cáo viên"), ("speak", "báo cáo viên"), ("presenter", "báo cáo viên"),
     ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
     ("participant", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
@@ -48,7 +49,7 @@ _ROLE_SYLLABLES = frozenset("chu tri phoi hop tham muu lanh dao vien thanh phan 
                             "kiem tra soan thao".split())
 _KIND_WORDS = frozenset("""
 ai gi nao bao nhieu may khi gio nhu sao dau luc gom nhung thoi han diem hoan thanh chot
-muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky vao thi
+muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky vao thi moc
 """.split())
 _EN_NOISE = frozenset("""
 the a an of for is are was were what who which how many much when to in on by and or with be does do
@@ -90,14 +91,51 @@ class Question:
     # covers ("investigating", "allocating", "drew"). They rarely carry the subject (nouns do), and
     # treating them as decisive turned answerable English questions into nulls.
     soft: set[str] = field(default_factory=set)
-    # The who-word is an object ("gửi báo cáo cho cơ quan nào", "qua ban nào tổng hợp", "to which
-    # body … report"): the items name who acts, not to whom, so such a question gets no short answer
-    # rather than the actor's name.
-    asks_object: bool = False
+    # The who-word is the object of a relation ("phối hợp với ai", "gửi báo cáo cho cơ quan nào",
+    # "qua ban nào tổng hợp", "to which body … report"): partner | recipient | via (relations.py).
+    # The items name who acts, so the answer is the unit the text writes after the same relation
+    # word, never the actor's name.
+    relation: str | None = None
+    # "Ai có quyền …", "who has the right to …": a right, which only a sentence that grants one
+    # answers (roles.states_right), not a duty ("có trách nhiệm", "nhiệm vụ") of the same subject.
+    asks_right: bool = False
+    # The kind of body a who-question names ("bộ nào", "which ministry" -> "bo"): the answer's name
+    # must open with one of these folded heads (roles.is_of_class). Empty: any body.
+    unit_class: list[str] = field(default_factory=list)
+
+    @property
+    def asks_object(self) -> bool:
+        return self.relation is not None
 
 
-_OBJECT_Q = re.compile(r"\b(?:cho|qua|toi|den|gui ve|gui|len)\s+(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|"
-                       r"bo nao|noi nao|cap nao|dau)\b|\b(?:to|through|via|towards?)\s+(?:which|whom|what)\b")
+# A right asked: "có quyền", "được quyền" (not "có thẩm quyền", a competence), "has the right to",
+# "is entitled to".
+_RIGHT_Q = re.compile(r" (?:co|duoc) quyen | ha(?:s|ve|d) the rights? | (?:is|are|be) entitled ")
+
+
+_AFTER_DOC = re.compile(r"(?<![a-z])(?:ke hoach|nghi quyet|chuong trinh|de an|chien luoc|quy hoach|"
+                        r"ket luan|chi thi) $")
+
+
+_NOMINAL = re.compile(r"(?<![a-z])(?:viec|su|cong tac) $")
+
+
+_CLASS_VI = re.compile(r"(?<![a-z])(bo|so|uy ban|hoi dong|toa an|cuc|chi bo|van phong|ban) nao(?![a-z])")
+_CLASS_EN = [(re.compile(r"\bwhich (?:\w+ )?(?:ministry|ministries)\b"), ["bo"]),
+             (re.compile(r"\bwhich (?:\w+ )?courts?\b"), ["toa an"]),
+             (re.compile(r"\bwhich (?:\w+ )?councils?\b"), ["hoi dong"]),
+             (re.compile(r"\bwhich (?:\w+ )?(?:party )?cells?\b"), ["chi bo"])]
+_CLASS_HEADS = {"ban": ["ban", "uy ban"], "uy ban": ["uy ban"]}
+
+
+def asked_unit_class(question: str) -> list[str]:
+    """Folded heads of the kind of body asked: "Bộ nào …" -> ["bo"], "Which ministry …" -> ["bo"],
+    "Ban nào" -> ["ban", "uy ban"]; [] when the question asks for any body ("cơ quan nào", "ai")."""
+    m = _CLASS_VI.search(fold_question(question))
+    if m:
+        return _CLASS_HEADS.get(m.group(1), [m.group(1)])
+    q = question.lower()
+    return next((heads for rx, heads in _CLASS_EN if rx.search(q)), [])
 
 
 def asked_role(folded: str) -> str | None:
@@ -105,7 +143,13 @@ def asked_role(folded: str) -> str | None:
     best: tuple[int, str] | None = None
     q = f" {folded} "
     for cue, role in ROLE_CUES:
-        m = re.search(rf"(?<![a-z]){re.escape(cue)}", q)
+        # a verb right after a document's name is its title, not the role asked: "kế hoạch xây dựng
+        # nông thôn mới" is the plan on building new rural areas, not a question about who drafts
+        # nor is an activity named as a noun: "directs coordination among …", "việc phối hợp
+        # giữa …" ask who directs, not who is the partner
+        m = next((m for m in re.finditer(rf"(?<![a-z]){re.escape(cue)}", q)
+                  if not _AFTER_DOC.search(q, 0, m.start()) and not _NOMINAL.search(q, 0, m.start())
+                  and not re.match(r"[a-z]*ion\b", q[m.end():])), None)
         if m and (best is None or m.start() < best[0] or
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
             best = (m.start(), role)
@@ -120,10 +164,11 @@ def looks_english(question: str) -> bool:
 
 def vietnamese_names(question: str) -> str:
     """Vietnamese words of a mixed question (names with diacritics and their capitalised
-    neighbours: "Bình Lư", "Lai Châu")."""
+    neighbours: "Bình Lư", "Lai Châu"). A document number is no name ("22-QĐ/TU" has a "Đ"): its
+    neighbour "Regulation" is the English word for the document, not a word the text must say."""
     words = [w.strip("“”\"'’?,.:;()") for w in question.split()]
     words = [re.sub(r"['’]s$", "", w) for w in words]
-    keep = [any(ord(c) > 127 for c in w) for w in words]
+    keep = [any(ord(c) > 127 for c in w) and not any(c.isdigit() for c in w) for w in words]
     for i, w in enumerate(words):
         if not keep[i] and w[:1].isupper() and ((i and keep[i - 1]) or (i + 1 < len(words) and keep[i + 1])):
             keep[i] = True
@@ -153,7 +198,11 @@ def untranslated(english: str) -> list[str]:
 _STOP = (QUESTION_STOPWORDS - {"van", "ban", "can", "dang"}) | _KIND_WORDS | {"nq", "kl", "qd", "tw", "kh"}
 # Modal words whose folded form is also a content word ("cần" / "cán bộ", "đang" / "Đảng", "vẫn" /
 # "văn"): recognised before folding.
-_MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên"})
+_MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên", "muốn"})
+# Typed without diacritics, a modal cannot be told from the content word it folds like ("muon":
+# muốn / mượn / muộn; "can": cần / cán): the restoration may pick either, so the group weighs
+# little (``Question.soft``) instead of deciding the support.
+_FOLDED_MODALS = frozenset(folded_words(m) for m in _MODALS)
 
 
 _IRREGULAR_PAST = frozenset("drew drawn made held gave given took taken set sent put kept led "
@@ -230,9 +279,14 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
         else:
             words.append(t)
             i += 1
+    words = merge_ordinals(words)
     for w in words:
         folded = folded_words(w)
         parts = folded.split()
+        if len(parts) >= 2 and parts[-1] in _ORDINAL_NUMBERS and " ".join(parts[:-1]) in _ORDINAL_NOUNS:
+            if all(g[0] != folded for g in out):
+                out.append((folded, ordinal_forms(folded)))
+            continue
         if not parts or folded in role_phrases or w.lower() in _MODALS or \
                 (cue_syllables and all(p in cue_syllables for p in parts)):
             continue
@@ -251,6 +305,42 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
         if all(g[0] != folded for g in out):
             out.append((folded, [folded] + [a for a in _synonyms().get(folded, []) if a != folded]))
     return out
+
+
+# Nouns a number word follows as an ordinal: Vietnamese counts before the noun ("hai lớp") and
+# ranks after it ("lớp hai", "lần thứ hai", "giai đoạn III"). The ordinal names which one, so it
+# stays with its noun: "lớp một" and "lớp sáu" are different classes, and dropping "một" as a stop
+# word made every "tuổi vào học lớp …" sentence support the question alike.
+_ORDINAL_NOUNS = frozenset("""lop thu khoa ky lan dot bac hang nhom loai phan chuong muc khoan dieu
+cap tang quy giai doan hoc ky nhiem ky""".replace("\n", " ").split()) | {"giai doan", "hoc ky", "nhiem ky"}
+# ("tư" is left out: folded, it is also "từ", "tự", "tử" — "phần tử", "ký tự")
+_NUMBER_VALUES = {"mot": 1, "nhat": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6,
+                  "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_ORDINAL_NUMBERS = frozenset(_NUMBER_VALUES) | frozenset(_ROMAN)
+
+
+def merge_ordinals(words: list[str]) -> list[str]:
+    """Words of a question with each ordinal joined to its noun ("lớp", "một" -> "lớp một")."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        folded = folded_words(w)
+        # "năm" before a number is the year ("giai đoạn năm 2025"), not the fifth
+        year = folded == "nam" and i + 1 < len(words) and words[i + 1][:1].isdigit()
+        if out and folded in _ORDINAL_NUMBERS and not year and folded_words(out[-1]) in _ORDINAL_NOUNS:
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
+    return out
+
+
+def ordinal_forms(folded: str) -> list[str]:
+    """The ways a text writes one ordinal: "lop mot", "lop 1", "lop 01", "lop i"."""
+    noun, number = folded.rsplit(" ", 1)
+    value = _NUMBER_VALUES.get(number) or _ROMAN.get(number)
+    roman = next((r for r, v in _ROMAN.items() if v == value), None)
+    forms = [folded, f"{noun} {value}", f"{noun} {value:02d}"] + ([f"{noun} {roman}"] if roman else [])
+    return list(dict.fromkeys(forms))
 
 
 @lru_cache(maxsize=1)
@@ -293,6 +383,26 @@ def _terms(folded: str, role: str | None) -> list[str]:
     return out
 
 
+_NP_END = frozenset("""of in on for at to by from with does do did is are was were will would should shall must
+can could may might has have had be been being that which who whom per under each every""".split())
+
+
+def english_count_noun(question: str) -> str | None:
+    """The noun a "how many" counts, folded, first syllable: the head of the English noun phrase,
+    which comes last ("how many tourist arrivals does …" counts arrivals, lượt; "how many groups of
+    criteria" counts groups, nhóm) — the phrase ends at a preposition, a verb or an auxiliary."""
+    m = re.search(r"\bhow many\s+((?:[a-z'-]+\s*){1,4})", question.lower())
+    if not m:
+        return None
+    words = []
+    for w in m.group(1).split():
+        if w in _NP_END:
+            break
+        words.append(w)
+    groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi]
+    return folded_words(groups[-1][1][0]).split()[0] if groups else None
+
+
 def analyze(question: str, interpreted: str = "", translated: str = "", language: str | None = None) -> Question:
     """The question as the answer engine reads it. ``interpreted``/``translated``: the search's own
     diacritics restoration and English translation of the same question (no second translation)."""
@@ -302,7 +412,10 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     kind = classify(question)
     folded_q = folded_words(question)
     english = language == "en"
-    vi_text = (translated or "") if english else (interpreted or question)
+    # An English question naming Vietnamese places ("… the Bình Lư plan …") is Vietnamese to the
+    # search, which then does not translate it: the answer translates it here (the same glossary),
+    # so it names its units and documents in Vietnamese like any English question.
+    vi_text = (translated or translate(question)) if english else (interpreted or question)
     # Mixed questions ("Bình Lư's 2030 target …") keep their Vietnamese names.
     names = vietnamese_names(question) if english else ""
     folded_vi = DOC_REF.sub(" ", folded_words(f"{vi_text} {names}"))
@@ -325,15 +438,16 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         if measure == "money" and count_noun not in ("dong", "tien", "ty", "trieu", "nghin", "von", "kinh"):
             measure = None  # "bao nhiêu tổ chức … ngoài ngân sách" counts bodies, not money
     elif kind == "target" and english:
-        m = re.search(r"\bhow many\s+([a-z]+(?:\s+[a-z]+)?)", question.lower())
-        vi = translate_groups(m.group(1)) if m else []
-        if vi and vi[0][1]:  # "how many groups" -> "nhóm"
-            count_noun = folded_words(vi[0][1][0]).split()[0]
+        count_noun = english_count_noun(question)
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
-    asks_object = kind == "who" and bool(_OBJECT_Q.search(f" {folded_q} "))
+    if not english and not any(ord(c) > 127 for c in question):
+        soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
+    relation = asked_relation(question) if kind == "who" else None
+    asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
+    unit_class = asked_unit_class(question) if kind == "who" else []
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
-                    groups, soft, asks_object)
+                    groups, soft, relation, asks_right, unit_class)

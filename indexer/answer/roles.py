@@ -19,7 +19,7 @@ _TASK_VERBS = {
     "báo cáo": r"bao cao|gui bao cao|tong hop",
     "tham mưu": r"tham muu|de xuat|tham dinh",
     "phối hợp": r"phoi hop",
-    "chủ trì": r"chu tri|lanh dao|chi dao|phu trach",
+    "chủ trì": r"chu tri|lanh dao|chi dao|phu trach|chiu trach nhiem|thong nhat quan ly",
 }
 LEAD_LIKE = {"chủ trì", "thực hiện", "tham mưu", "hướng dẫn", "kiểm tra/giám sát", "báo cáo"}
 # Order in which roles answer "who is responsible" (chủ trì first).
@@ -77,3 +77,22 @@ def role_fit(item: dict, asked: str | None) -> float | None:
     if verbs and re.search(rf" (?:{verbs}) ", _task_head(item)):
         return 0.7
     return None
+
+
+_RIGHT = re.compile(r"(?<!tham) quyen ")
+
+
+def states_right(item: dict) -> bool:
+    """The item's own words grant a right ("… có quyền yêu cầu …", "được quyền"): a question
+    about who has a right is not answered by a duty ("có trách nhiệm", "phải", a plan's task) nor
+    by a competence ("cơ quan có thẩm quyền"), whatever its heading says."""
+    own = f" {folded_words((item.get('task') or '') + ' ' + (item.get('quote') or ''))} "
+    return bool(_RIGHT.search(own))
+
+
+def is_of_class(item: dict, heads: list[str]) -> bool:
+    """The unit's name opens with one of the asked heads ("Bộ Nội vụ" is a "bộ", "Chính phủ" is
+    not): "Bộ nào …", "which ministry …" is not answered by the Government or a commune."""
+    name = folded_words(item.get("unit_normalized") or item.get("unit") or "")
+    name = re.sub(r"^(?:cac|nhung|moi|tung) ", "", name)
+    return not heads or any(name == h or name.startswith(h + " ") for h in heads)

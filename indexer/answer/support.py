@@ -74,9 +74,11 @@ class Matcher:
         # One regular expression per group finds whether any of its words is in a text (one C
         # scan, not a Python loop over the alternatives): a who-question weighs ~1,800 items.
         self._any = [re.compile("|".join(re.escape(f" {a} ") for a in alts)) for _, alts in self.groups]
-        # An English phrase's Vietnamese phrases as their separate words (see ``support``).
+        # An English phrase's Vietnamese phrases as their separate words (see ``support``). Not a
+        # Vietnamese word of the question (its label is its own first form): "quân sự" is one word,
+        # and "quân … sự" said apart in a law's opening is not it.
         self._apart = [[(a, [f" {x} " for x in a.split()]) for a in alts if len(a.split()) > 1]
-                       if len(label.split()) > 1 else [] for label, alts in self.groups]
+                       if len(label.split()) > 1 and label != alts[0] else [] for label, alts in self.groups]
         self.doc_context = {d: _padded(t) for d, t in doc_context.items()}
         self._own: dict[int, str] = {}
         # Document frequency of each group: one scan of all the items' texts joined by newlines

@@ -39,14 +39,36 @@ _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap
                   r"chiu trach nhiem|chu tri|phu trach|who|whom|which (?:agency|agencies|body|bodies|unit|units|"
                   r"office|organi[sz]ation|department|committee|authority|authorities|ministry|party body|"
                   r"organ|organs|level)|responsible|in charge)(?:\s|$|\?)")
-_TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|muc nao|"
-                     r"how (?:many|much)|target|percent|percentage|rate|goal|indicator|budget|total|"
+_TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|muc nao|tuoi nao|"
+                     # English nouns and verbs inflect: "is … targeting", "the targeted rate", "goals"
+                     r"how (?:many|much)|target(?:s|ed|ing)?|percent|percentage|rates?|goals?|indicators?|"
+                     r"budgets?|total|"
                      r"what share|which share|what proportion|what level)\b")
+
+
+# Heads of a who-word ("ban nào", "bộ nào", "cấp nào", "bên nào") as they are written with
+# diacritics. Folded, "bản nào" (which village), "bán", "bạn" read as "ban nào" (which board), "bò"
+# as "bộ": when the question carries diacritics, a word that folds to a head but is written
+# otherwise is not that head.
+_WHO_HEADS = {"ban": "ban", "bo": "bộ", "cap": "cấp", "ben": "bên"}
+
+
+def fold_question(question: str) -> str:
+    """The folded question, a false friend of a who-head (see ``_WHO_HEADS``) kept apart as
+    "x<syllable>" when the question was typed with diacritics."""
+    if not any(ord(c) > 127 for c in question):
+        return folded_words(question)
+    out = []
+    for word in re.findall(r"\w+", question):
+        folded = folded_words(word)
+        proper = _WHO_HEADS.get(folded)
+        out.append(f"x{folded}" if proper and word.lower() != proper else folded)
+    return " ".join(out)
 
 
 def classify(question: str) -> str:
     """who | target | when | tasks | general."""
-    q = f" {folded_words(question)} "
+    q = f" {fold_question(question)} "
     if _WHEN.search(q):
         return "when"
     if _TASKS.search(q):

@@ -112,7 +112,7 @@ def test_english_role_and_verb_forms():
 
 def test_object_questions_are_recognised():
     """"gửi báo cáo cho cơ quan nào", "qua ban nào", "to which body": the asked body is the
-    recipient, which the items do not name: no short answer rather than the sender's name."""
+    recipient, not the sender the items name (answered by relations.py, never with the sender)."""
     assert analyze("Các bộ gửi báo cáo cho cơ quan nào tổng hợp?").asks_object
     assert analyze("cac chi bo bao cao ket qua qua ban nao tong hop").asks_object
     assert analyze("To which body must the communes report their results?").asks_object

@@ -1,0 +1,93 @@
+"""Who-questions that ask for the *object* of a relation, not for the actor.
+
+"Ban cán sự đảng UBND tỉnh phối hợp với ai …?" asks for the partner, "Các bộ gửi báo cáo cho cơ
+quan nào tổng hợp?" for the recipient, "… báo cáo qua ban nào tổng hợp?" for the body a report goes
+through. The extracted responsibilities name who acts (the actor, a listed partner), so the actor's
+name is the wrong answer. The answer is the unit written right after the same relation word in the
+supporting sentence: "phối hợp với | các đơn vị liên quan | xây dựng …", "gửi | Bộ Nội vụ | để
+tổng hợp", "(qua | Ban xây dựng Đảng | tổng hợp)". A name opens with a unit head (the extractor's
+own, indexer/extract/responsibilities.py) and ends where the predicate resumes (a verb, "để", "theo",
+…) or the clause does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.extract.responsibilities import _HEAD, _SUBJECT_STOP, _split_units
+from indexer.extract.roles import first_verb
+from .classify import fold_question
+
+_WHO_OBJ = (r"(?:cac |nhung )?(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|bo nao|nganh nao|noi nao|"
+            r"cap nao|luc luong nao|ben nao)")
+# Folded question patterns per relation. English: "coordinate with which bodies", "which bodies …
+# coordinate with to secure …" (a stranded "with"), "to which body", "through which office".
+_ASKED = [
+    ("partner", re.compile(rf" phoi hop (?:chat che )?(?:voi|cung) {_WHO_OBJ} "
+                           r"| coordinat\w* (?:closely )?with (?:which|whom|what) "
+                           r"| coordinat\w* (?:closely )?with (?:to|in order|so as|for|on|in) \w+"
+                           r"| coordinat\w* (?:closely )?with $")),
+    ("via", re.compile(rf" qua {_WHO_OBJ} | (?:through|via) (?:which|whom|what) ")),
+    ("recipient", re.compile(rf" (?:cho|toi|den|gui ve|gui|len) {_WHO_OBJ} "
+                             r"| (?:to|towards?) (?:which|whom|what) | (?:report\w*|sen[dt]\w*|submit\w*) to $")),
+]
+# Where the text names the object of each relation.
+_MARKER = {
+    "partner": re.compile(r"(?<!\w)phối hợp\s+(?:chặt chẽ\s+)?(?:với|cùng)\s+", re.I),
+    "via": re.compile(r"(?<!\w)qua\s+"),
+    "recipient": re.compile(r"(?<!\w)(?:(?:gửi|nộp|trình|chuyển)(?:\s+(?:về|đến|tới|cho|lên))?|"
+                            r"báo cáo(?:\s+(?:với|lên|cho))?)\s+", re.I),
+}
+MAX_OBJECT_CHARS = 200
+
+
+# A deadline or a time after the name ends it ("gửi về Văn phòng Tỉnh ủy | trước ngày 10/11/2021").
+_TIME = re.compile(r"(?<!\w)(?:trước|sau|chậm nhất|kể từ|vào|hằng|hàng|định kỳ|trong thời hạn)(?!\w)")
+_QUANTIFIER = re.compile(r"(?:các|những|mỗi|từng)\s+$", re.I)
+
+
+def _predicate(text: str, start: int, end: int) -> int | None:
+    """The first predicate verb in text[start:end]; a verb after a quantifier is a noun ("các tổ
+    chức liên quan")."""
+    while start < end:
+        at = first_verb(text, start, end)
+        if at is None or not _QUANTIFIER.search(text[max(0, at - 12):at]):
+            return at
+        start = at + 1
+    return None
+
+
+def asked_relation(question: str) -> str | None:
+    """partner | via | recipient, or None when the who-word is the actor ("Ai báo cáo cho …?")."""
+    q = f" {fold_question(question).strip()} "
+    return next((name for name, rx in _ASKED if rx.search(q)), None)
+
+
+def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
+    """Spans of the units ``text`` names right after the relation's words, one span per mention
+    (a list of units written together is one span: "các cơ quan chuyên môn của tỉnh, các doanh
+    nghiệp, hợp tác xã và các tổ chức liên quan")."""
+    out = []
+    for m in _MARKER[relation].finditer(text):
+        pos = m.end()
+        head = _HEAD.match(text, pos)
+        if not head:
+            continue  # "báo cáo kết quả", "qua đó": no unit follows
+        limit = min(len(text), pos + MAX_OBJECT_CHARS)
+        cut = re.search(r"[;.:()\n]", text[pos:limit])
+        if cut:
+            limit = pos + cut.start()
+        verb = _predicate(text, head.end(), limit)
+        stop = _SUBJECT_STOP.search(text, head.end(), limit) or _TIME.search(text, head.end(), limit)
+        end = min(x for x in (verb, stop.start() if stop else None, limit) if x is not None)
+        units = [u for u in _split_units(text, pos, end, strict=True) if _HEAD.match(text, u[0], u[1])]
+        if units:
+            out.append((units[0][0], units[-1][1]))
+    return out
+
+
+def sentence_of(text: str, at: int) -> tuple[int, int]:
+    """The sentence (or ";"-clause) of ``text`` holding offset ``at``."""
+    s = max(text.rfind(c, 0, at) for c in ".;\n") + 1
+    ends = [i for i in (text.find(c, at) for c in ".;\n") if i >= 0]
+    return s, min(ends) if ends else len(text)
