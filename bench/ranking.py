@@ -70,8 +70,8 @@ def collect(service: Service, q: dict, n: int) -> dict:
     legs["dense"] = [(h.key, h.score) for h in service.engine.dense(service.embedder.encode_query(interpreted), n)]
     if translated:
         legs["dense_vi"] = [(h.key, h.score) for h in service.engine.dense(service.embedder.encode_query(translated), n)]
-    return {"id": q["id"], "question": query, "lang": lang, "qlang": q.get("lang", lang), "kind": q.get("kind", ""),
-            "translated": bool(translated), "legs": legs, "quotes": [norm(g["quote"]) for g in q["gold"]]}
+    return {"id": q["id"], "question": query, "lang": lang, "qlang": q.get("lang", lang),
+            "kind": q.get("kind", ""), "translated": bool(translated), "legs": legs, "quotes": [norm(g["quote"]) for g in q["gold"]]}
 
 
 def rank_of(texts: list[str], quotes: list[str], k: int = 10) -> tuple[int | None, float]:

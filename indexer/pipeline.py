@@ -222,7 +222,8 @@ class IndexRun:
                                                            f"limit of {max_bytes / 1e6:.0f} MB")
                         data = src.path.read_bytes()
                     digest = hashlib.sha256(data).hexdigest()
-                    if prior and prior[1] == digest and not rebuild and prior[0] not in self._older_rules():
+                    same_bytes = bool(prior) and prior[1] == digest and not rebuild
+                    if same_bytes and prior[0] not in self._older_rules():
                         report.files.append(FileOutcome(src.source, "unchanged", prior[0]))
                         continue
                     doc_id = prior[0] if prior else _unique_id(slug(src.name), src.source, taken)
@@ -247,7 +248,7 @@ class IndexRun:
                 status = "updated" if prior and not rebuild else "added"
                 outcome = FileOutcome(src.source, status, doc_id, len(doc.passages),
                                       ocr=doc.ocr_summary() if doc.ocr else None)
-                if prior and prior[1] == digest and not rebuild:
+                if same_bytes:  # unchanged, read again only for the newer rules
                     outcome.reason = "read again: indexed under older structure and extraction rules"
                 namesake = self._namesake(src, existing)
                 if namesake and not prior:

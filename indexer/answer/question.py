@@ -267,7 +267,6 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
                      for w in cue.split()} - {"hoi", "nghi"}  # "dự hội nghị": the meeting is the subject
     tokens_ = segment(text)
     out: list[tuple[str, list[str]]] = []
-    covered: set[int] = set()
     words = []
     i = 0
     while i < len(tokens_):  # segment() yields "a_b", then "a", "b": keep the compound only

@@ -23,8 +23,8 @@ two fields are searched separately (``max(3n, 100)`` candidates each) and combin
 Milvus's BM25 scores differ from bm25s by a constant factor and slightly in IDF, and Milvus keeps
 its own term saturation (k1 1.2: milvus-lite ignores ``bm25_k1``, and the server documents 1.2-2.0,
 while the local engine uses 0.9, see ``indexer.index.lexical``), so rankings are close to, not
-identical with, the local engine's: near ties may come in the other order. Scores are returned by Milvus negated (Lite): we
-use their absolute value.
+identical with, the local engine's: near ties may come in the other order. Scores are returned by
+Milvus negated (Lite): we use their absolute value.
 
 Writes are not transactional in Milvus: a write upserts the passages of each document, deletes
 its stale rows, writes the document's ``meta`` row last (so a crash leaves the old content hash

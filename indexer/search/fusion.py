@@ -69,8 +69,9 @@ def fuse_legs(legs: dict[str, list[tuple[object, float]]], language: str, transl
               config: dict, scored: bool = False) -> list:
     """Ranked keys from scored legs under a fusion ``config`` (bench/ranking.py's variants):
     ``method`` rrf or minmax, ``rrf_k``, ``lexical_leg`` (which lexical scoring stands for the
-    "lexical" leg), ``weights`` per question language; ``scored`` keeps (key, score, ranks). English without a glossary translation keeps
-    BM25 at a fifth of its weight (the index shares few words with it)."""
+    "lexical" leg), ``weights`` per question language; ``scored`` keeps (key, score, ranks). English
+    without a glossary translation keeps BM25 at a fifth of its weight (the index shares few words
+    with it)."""
     weights = dict(config["weights"].get(language) or config["weights"]["vi"])
     if language == "en" and not translated:
         for leg in ("lexical", "words", "folded"):
