@@ -63,6 +63,7 @@ def clear_caches(service: Service) -> None:
     with emb._lock:
         emb._cache.clear()
     analyzer._segment_cached.cache_clear()
+    analyzer.segmented.cache_clear()
 
 
 def staged(service: Service, query: str, k: int = 10) -> tuple[dict[str, float], list]:

@@ -145,14 +145,30 @@ def _light_segmenter():
                 del sys.modules[added]
 
 
+SHORT_TEXT = 400  # characters: a query, a heading line; remembered by ``segmented``
+
+
+@lru_cache(maxsize=4096)
+def segmented(text: str) -> tuple[str, ...] | None:
+    """underthesea's words of a short text (a query), remembered: the search's lexical leg and the
+    highlights of its results both need the query's words, and the CRF costs ~1 ms a call. None
+    when the segmenter fails (callers fall back to syllables)."""
+    try:
+        return tuple(_segmenter()(text))
+    except Exception:
+        return None
+
+
 def segment(text: str) -> list[str]:
     """Word tokens: compounds joined by "_" and followed by their syllables; punctuation dropped."""
     if not text.strip():
         return []
-    try:
-        words = _segmenter()(text)
-    except Exception:  # the segmenter must never take indexing down: fall back to syllables
-        words = syllables(text)
+    words = segmented(text) if len(text) <= SHORT_TEXT else None
+    if words is None:
+        try:
+            words = _segmenter()(text)
+        except Exception:  # the segmenter must never take indexing down: fall back to syllables
+            words = syllables(text)
     out: list[str] = []
     for word in words:
         parts = syllables(word)

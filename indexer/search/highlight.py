@@ -51,6 +51,18 @@ def _words(text: str, terms: list[str] | None = None) -> list[list[tuple[int, in
     its tokens do not line up with the text."""
     spans = [(m.start(), m.end()) for m in _SYLLABLE.finditer(text)]
     tokens = tokens_from_terms(terms, len(spans)) if terms else None
+    if tokens is not None:
+        # The stored terms are the text's own syllables, lower-cased: one comparison over the
+        # whole passage (folded: the segmenter may rewrite old-style tone marks) instead of one
+        # per word makes a passage seen for the first time cheap.
+        stored = fold(" ".join(tokens))
+        if stored == fold(" ".join(text[s:e] for s, e in spans).lower()):
+            out, pos = [], 0
+            for token in tokens:
+                n = token.count(" ") + 1
+                out.append(spans[pos:pos + n])
+                pos += n
+            return out
     if tokens is None:
         tokens = _segment(text)
     if tokens is None:
@@ -91,11 +103,14 @@ def _passage_words(text: str, terms: list[str] | None) -> list[list[tuple[int, i
     return words
 
 
-@lru_cache(maxsize=2048)
 def _segment(text: str) -> tuple[str, ...] | None:
-    try:
-        from indexer.index.analyzer import _segmenter
+    """The segmenter's words of ``text`` (None: fall back to syllables). A query's words come from
+    the analyzer's cache, filled by the search's own lexical leg a moment before."""
+    from indexer.index.analyzer import SHORT_TEXT, _segmenter, segmented
 
+    if len(text) <= SHORT_TEXT:
+        return segmented(text)
+    try:
         return tuple(_segmenter()(text))
     except Exception:  # highlighting must never fail a search: fall back to syllables
         return None

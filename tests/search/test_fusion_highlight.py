@@ -86,7 +86,6 @@ def test_highlights_reuse_the_index_segmentation(fake_engine):
     rows = fake_engine.engine.inner.passages_at(list(gen.key_positions))
     assert rows and all(r["words"] for r in rows.values())
     for row in rows.values():
-        h._segment.cache_clear()
         assert h._words(row["text"], row["words"]) == h._words(row["text"]), row["text"][:80]
         assert highlight_spans(row["text"], "tuyên truyền", row["words"]) == \
             highlight_spans(row["text"], "tuyên truyền")
