@@ -45,10 +45,12 @@ def tokens_from_terms(terms: list[str], syllables: int) -> tuple[str, ...] | Non
     return tuple(reversed(out)) if count == syllables else None
 
 
-def _words(text: str, terms: list[str] | None = None) -> list[list[tuple[int, int]]]:
-    """Words of ``text`` as lists of syllable spans: from the index's segmentation (``terms``)
-    when given, else by the segmenter; one word per syllable when the segmenter is unavailable or
-    its tokens do not line up with the text."""
+def _words(text: str, terms: str | list[str] | None = None) -> list[list[tuple[int, int]]]:
+    """Words of ``text`` as lists of syllable spans: from the index's segmentation (``terms``, a
+    list or the stored space-separated string) when given, else by the segmenter; one word per
+    syllable when the segmenter is unavailable or its tokens do not line up with the text."""
+    if isinstance(terms, str):
+        terms = terms.split()
     spans = [(m.start(), m.end()) for m in _SYLLABLE.finditer(text)]
     tokens = tokens_from_terms(terms, len(spans)) if terms else None
     if tokens is not None:
@@ -86,11 +88,11 @@ def _words(text: str, terms: list[str] | None = None) -> list[list[tuple[int, in
 
 
 _WORDS_CACHE: dict[str, list[list[tuple[int, int]]]] = {}
-_WORDS_CACHE_SIZE = 4096
+_WORDS_CACHE_SIZE = 2048  # ~6 KB each; a passage seen first costs ~0.1 ms (the stored terms)
 _WORDS_LOCK = threading.Lock()
 
 
-def _passage_words(text: str, terms: list[str] | None) -> list[list[tuple[int, int]]]:
+def _passage_words(text: str, terms: str | list[str] | None) -> list[list[tuple[int, int]]]:
     """``_words``, remembered per passage text (a passage's words never change; popular passages
     come back in many results)."""
     words = _WORDS_CACHE.get(text)
@@ -184,7 +186,7 @@ def _is_content(word: tuple[str, ...]) -> bool:
     return w not in HIGHLIGHT_STOPWORDS and (len(w) > 1 or w.isdigit())
 
 
-def highlight_spans(text: str, query: str, terms: list[str] | None = None) -> list[list[int]]:
+def highlight_spans(text: str, query: str, terms: str | list[str] | None = None) -> list[list[int]]:
     """[[start, end], ...] of the words of ``text`` that the query names; adjacent hits are merged
     into one span. ``terms``: the passage's stored word terms (its segmentation), when known."""
     grams, by_fold = _query_words(query)
