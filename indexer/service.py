@@ -33,7 +33,7 @@ from indexer.links import find_parent, link_candidates
 from indexer.models import (AskResponse, DocumentDetail, DocumentInfo, Health, SearchResponse,
                             SearchResult, UnitDetail, UnitDocument, UnitSummary)
 from indexer.search.accents import merge_accent_counts, restore
-from indexer.search.articles import article_leg, article_map
+from indexer.search.articles import article_leg, article_map, article_openings, with_openings
 from indexer.search.cache import ResultCache
 from indexer.search.fusion import rrf_keys
 from indexer.search.highlight import highlight_spans
@@ -385,6 +385,10 @@ class Service:
         return self._cached("articles", lambda: article_map(
             {d["id"]: self.engine.document(d["id"]).get("passage_list") or [] for d in self._documents()}))
 
+    def _article_openings(self) -> dict:
+        """(doc id, "Điều N") -> the key of the article's first passage, per version."""
+        return self._cached("article_openings", lambda: article_openings(self._articles()))
+
     def _allowed(self, doc: str | None, filters: DocFilter | None) -> set[str] | None:
         if not doc and not filters:
             return None
@@ -458,6 +462,13 @@ class Service:
         if depth:  # a how-many/when question: the passages holding a number/date first, among equals
             fused = answer_type_bonus(classify(query), fused, {key: row["text"] for key, row in rows.items()},
                                       self.settings.weight_answer_type, depth)
+        if self.settings.article_openings:
+            articles = self._articles()
+            if articles:
+                fused = with_openings(fused, articles, self._article_openings(), self.settings.article_openings)
+                missing = [key for key, _, _ in fused[:k] if key not in rows]
+                if missing:
+                    rows.update(self.engine.passages_at(missing))
         fused = fused[:k]
         docs = {d["id"]: d for d in self._documents()}
         results = []

@@ -83,6 +83,9 @@ class Settings(BaseSettings):
                                      "0.3 x folded scores (bench/results/ranking.json).")
     weight_articles: float = Field(0.0, ge=0, description="Weight of the article-aware leg (a law "
                                    "clause scored with the other clauses of its Điều); 0 = off.")
+    article_openings: int = Field(2, ge=0, le=10, description="Each of the first N results that is a "
+                                  "later clause of a law article is followed by the article's opening "
+                                  "passage (its heading, lead-in and clause 1); 0 = off.")
     weight_named: float = Field(1.0, ge=0, description="Weight of the named-document leg: a query "
                                 "naming a resolution by number ('Nghị quyết 06') ranks the candidates "
                                 "of that document and of the plans implementing it first; 0 = off.")

@@ -46,3 +46,40 @@ def article_leg(hits: list[tuple[object, float]], articles: dict) -> list[tuple[
         totals[group] = totals.get(group, 0.0) + score
     ranked = sorted(hits, key=lambda ks: (-totals[articles.get(ks[0], ks[0])], -ks[1], ks[0]))
     return [(key, totals[articles.get(key, key)]) for key, _ in ranked]
+
+
+def article_openings(articles: dict) -> dict:
+    """(doc id, article label) -> the key of the article's first passage (its lead-in and clause 1)."""
+    out: dict = {}
+    for key, group in articles.items():
+        if group not in out or key[1] < out[group][1]:
+            out[group] = key
+    return out
+
+
+def with_openings(fused: list[tuple], articles: dict, openings: dict, top: int) -> list[tuple]:
+    """Each of the first ``top`` results that is a later clause of a law article is followed by
+    the article's opening passage ("Điều 3. Giải thích từ ngữ — Trong Luật này … 1. …"), moved up
+    from further down or brought in: a clause such as "25. Quan hệ hôn nhân … có yếu tố nước
+    ngoài là …" is read, and cited, with the article it belongs to, as a lawyer reads it and as
+    article-level gold (ALQAC) counts it. ``fused``: (key, score, ranks) best first; an opening
+    brought in gets the clause's score and no leg ranks."""
+    out = list(fused)
+    i = 0
+    done = 0
+    while i < len(out) and done < top:
+        key, score, _ = out[i]
+        done += 1
+        group = articles.get(key)
+        head = openings.get(group) if group else None
+        if head is None or head == key:
+            i += 1
+            continue
+        at = next((j for j, item in enumerate(out) if item[0] == head), None)
+        if at is not None and at < i:
+            i += 1
+            continue
+        item = out.pop(at) if at is not None else (head, score, {})
+        out.insert(i + 1, item)
+        i += 2
+    return out
