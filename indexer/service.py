@@ -311,7 +311,16 @@ class Service:
 
     def all_items(self, kind: str, doc_ids: set[str] | None = None) -> list[dict]:
         """Items of one kind across documents, in one batched read, with their document title."""
-        items = self._cached(f"items:{kind}", lambda: self.engine.items(None, kind))
+        base = self.__dict__.get("_base")
+        if base is not None:  # a public view: the signed-in service's items, its hidden ones left
+            # out (the same dicts, not a second copy: ~130 MB at 100k passages)
+            def visible() -> list[dict]:
+                shown = {d["id"] for d in self._documents()}
+                return [it for it in base.all_items(kind) if it["doc_id"] in shown]
+
+            items = self._cached(f"items:{kind}", visible)
+        else:
+            items = self._cached(f"items:{kind}", lambda: self.engine.items(None, kind))
         if doc_ids is not None:
             items = [it for it in items if it["doc_id"] in doc_ids]
         return items
@@ -378,15 +387,25 @@ class Service:
             model = stored() if stored is not None else None
             return model if model is not None else merge_accent_counts(self.engine.accent_counts())
 
+        base = self.__dict__.get("_base")
+        if base is not None:  # a public view: the index's one model (stored with the generation)
+            return base.accent_model()
         return self._cached("accents", build)
 
     def _articles(self) -> dict:
-        """(doc id, ordinal) -> the law article ("Điều N") the passage belongs to, per version."""
+        """(doc id, ordinal) -> the law article ("Điều N") the passage belongs to, per version. A
+        public view reads the signed-in service's map: looked up by visible passages only."""
+        base = self.__dict__.get("_base")
+        if base is not None:
+            return base._articles()
         return self._cached("articles", lambda: article_map(
             {d["id"]: self.engine.document(d["id"]).get("passage_list") or [] for d in self._documents()}))
 
     def _article_openings(self) -> dict:
         """(doc id, "Điều N") -> the key of the article's first passage, per version."""
+        base = self.__dict__.get("_base")
+        if base is not None:
+            return base._article_openings()
         return self._cached("article_openings", lambda: article_openings(self._articles()))
 
     def _allowed(self, doc: str | None, filters: DocFilter | None) -> set[str] | None:
