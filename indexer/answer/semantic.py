@@ -26,7 +26,11 @@ SEMANTIC_FULL = 0.01
 SEMANTIC_SPAN = 0.03
 # Kinds whose credited item must also be in the retrieved passages (see answer._semantic_scored).
 SEMANTIC_RANKED = frozenset({"who", "when"})
-MAX_EMBEDDED = 48  # candidates embedded per question (the most supported first)
+MAX_EMBEDDED = 48
+# The answer's sentence may be read by the model this much farther from the question than another
+# supported sentence (the tuning half's right answers: at most 0.012), else no answer.
+AGREEMENT_GAP = 0.02
+MAX_RIVALS = 10  # the supported candidates best scored (embedding each costs ~5 ms)  # candidates embedded per question (the most supported first)
 _CACHE_SIZE = 8192
 
 
@@ -80,3 +84,17 @@ def credits(cosines: list[float]) -> list[float]:
     best = max(cosines)
     return [min(1.0, max(0.0, (c - (best - SEMANTIC_SPAN)) / (SEMANTIC_SPAN - SEMANTIC_FULL)))
             for c in cosines]
+
+
+def nearer_rival(similarity: Similarity, chosen: dict, candidates: list[dict]) -> tuple[float, float]:
+    """(gap, cosine): how much nearer to the question the model reads the nearest other supported
+    sentence than the chosen item's (<= 0 when the chosen one is the nearest), and the chosen one's
+    cosine. Two readings of the question — the words found and the model — must agree on the
+    sentence: where the model clearly prefers another supported sentence, the lexical winner may
+    be the neighbour of the answer."""
+    key = (chosen["doc_id"], chosen["start"])
+    rivals = list({(it["doc_id"], it["start"]): it for it in candidates if (it["doc_id"], it["start"]) != key}.values())
+    if not rivals:
+        return -1.0, None
+    cos = similarity.cosines([chosen] + rivals)
+    return max(cos[1:]) - cos[0], cos[0]
