@@ -33,7 +33,7 @@ from .passages import (attendee_items, duration_items, horizon_items, is_duratio
 from .question import Question, analyze
 from .relations import relation_objects, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
-from .semantic import AGREEMENT_GAP, MAX_EMBEDDED, MAX_RIVALS, SEMANTIC_RANKED, Similarity, credits, nearer_rival
+from .semantic import MAX_EMBEDDED, SEMANTIC_RANKED, Similarity, credits
 from .support import Matcher, Support, _padded, quote_words
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
@@ -578,9 +578,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + preamble_items(results)
         elif q.kind == "who" and q.role == "tham dự":
             items = items + attendee_items(results)
-        similarity = Similarity(service.embedder, interpreted) \
-            if getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True) \
-            else None
+        similarity = Similarity(service.embedder, interpreted) if q.unsure and \
+            getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True) else None
         if q.relation:
             answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service),
                                                            similarity)
@@ -604,12 +603,6 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             elif q.kind == "when":
                 answer = top.get("when")
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
-            if answer and similarity is not None and q.kind in ("who", "target", "when"):
-                gap, cosine = nearer_rival(similarity, best[0], [it for _, it, _ in scored[:MAX_RIVALS]])
-                if gap > AGREEMENT_GAP:
-                    answer = None  # the model reads another supported sentence as clearly nearer
-                elif cosine is not None:
-                    sup.cosine = cosine
             if answer:
                 support = _support_dict(sup, best[0])
     if not answer:

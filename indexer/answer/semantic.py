@@ -85,16 +85,3 @@ def credits(cosines: list[float]) -> list[float]:
     return [min(1.0, max(0.0, (c - (best - SEMANTIC_SPAN)) / (SEMANTIC_SPAN - SEMANTIC_FULL)))
             for c in cosines]
 
-
-def nearer_rival(similarity: Similarity, chosen: dict, candidates: list[dict]) -> tuple[float, float]:
-    """(gap, cosine): how much nearer to the question the model reads the nearest other supported
-    sentence than the chosen item's (<= 0 when the chosen one is the nearest), and the chosen one's
-    cosine. Two readings of the question — the words found and the model — must agree on the
-    sentence: where the model clearly prefers another supported sentence, the lexical winner may
-    be the neighbour of the answer."""
-    key = (chosen["doc_id"], chosen["start"])
-    rivals = list({(it["doc_id"], it["start"]): it for it in candidates if (it["doc_id"], it["start"]) != key}.values())
-    if not rivals:
-        return -1.0, None
-    cos = similarity.cosines([chosen] + rivals)
-    return max(cos[1:]) - cos[0], cos[0]

@@ -62,8 +62,6 @@ class Support:
     def to_dict(self) -> dict:
         out = {"coverage": round(self.coverage, 3), "own": round(self.own, 3),
                "matched": self.matched, "missing": self.missing}
-        if self.cosine is not None:  # the model's reading of the answer's sentence (semantic.py)
-            out["similarity"] = round(self.cosine, 4)
         if self.semantic:
             out["semantic"] = {"words": self.semantic, "credit": round(self.credit, 3),
                                "similarity": None if self.cosine is None else round(self.cosine, 4)}
