@@ -169,12 +169,16 @@ def looks_english(question: str) -> bool:
 def vietnamese_names(question: str) -> str:
     """Vietnamese words of a mixed question (names with diacritics and their capitalised
     neighbours: "Bình Lư", "Lai Châu"). A document number is no name ("22-QĐ/TU" has a "Đ"): its
-    neighbour "Regulation" is the English word for the document, not a word the text must say."""
+    neighbour "Regulation" is the English word for the document, not a word the text must say. Nor
+    is an English word the glossary knows ("Hà Tĩnh Provincial Party Office": the office is the
+    glossary's phrase, not a name the text writes in English)."""
+    glossary = default_glossary()
     words = [w.strip("“”\"'’?,.:;()") for w in question.split()]
     words = [re.sub(r"['’]s$", "", w) for w in words]
     keep = [any(ord(c) > 127 for c in w) and not any(c.isdigit() for c in w) for w in words]
     for i, w in enumerate(words):
-        if not keep[i] and w[:1].isupper() and ((i and keep[i - 1]) or (i + 1 < len(words) and keep[i + 1])):
+        if not keep[i] and w[:1].isupper() and ((i and keep[i - 1]) or (i + 1 < len(words) and keep[i + 1])) \
+                and not glossary.get((base_form(w.lower()),)):
             keep[i] = True
     return " ".join(w for w, k in zip(words, keep) if k)
 

@@ -118,3 +118,13 @@ def test_object_questions_are_recognised():
     assert analyze("To which body must the communes report their results?").asks_object
     assert not analyze("Ai chịu trách nhiệm tuyên truyền?").asks_object
     assert not analyze("Ai báo cáo cho Ban Thường vụ?").asks_object
+
+
+def test_glossary_words_next_to_a_name_are_not_names():
+    from indexer.answer.question import vietnamese_names
+
+    # "Lai" (of Lai Châu) is no English word: kept; "Provincial Party Office" is the glossary's
+    assert vietnamese_names("Which body in Lai Châu leads it?") == "Lai Châu"
+    assert vietnamese_names("the Hà Tĩnh Provincial Party Office") == "Hà Tĩnh"
+    q = analyze("What is the deadline for the Hà Tĩnh Provincial Party Office to send the review report?")
+    assert not any(label in ("provincial party", "office") for label, _ in q.groups), q.groups
