@@ -33,7 +33,7 @@ from .passages import (attendee_items, duration_items, horizon_items, is_duratio
 from .question import Question, analyze
 from .relations import relation_objects, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
-from .semantic import MAX_EMBEDDED, SEMANTIC_RANKED, Similarity, credits
+from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import Matcher, Support, _padded, quote_words
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
@@ -286,7 +286,7 @@ def _semantic_scored(q: Question, matcher: Matcher, pending: list[tuple[dict, fl
     """The pending items the model credits with the words they cannot show: cosines against the
     question, relative to the nearest of all the candidates (``semantic.credits``). A who- or
     when-question weighs every unit or deadline of the documents, so there the nearest is trusted
-    only when the search retrieved its passage too; a target's sentence with another number in
+    only when the search retrieved its passage too (in its first ``SEMANTIC_DEPTH``); a target's sentence with another number in
     it is not credited (the model reads a sentence, not which of its numbers is asked: comparing
     the numbers' own subjects answered wrong on the tuning half's English questions)."""
     if not pending or similarity is None:
@@ -296,7 +296,7 @@ def _semantic_scored(q: Question, matcher: Matcher, pending: list[tuple[dict, fl
     cos = similarity.cosines(pool)
     out = []
     for (item, fit, _), c, credit in zip(pending, cos, credits(cos)):
-        if q.kind in SEMANTIC_RANKED and _rank_of(item, results) is None:
+        if q.kind in SEMANTIC_RANKED and _rank_of(item, similarity.retrieved() or results) is None:
             continue  # among ~1,800 units or every deadline, the nearest counts only where the search agrees
         if credit <= 0 or (q.kind == "target" and any(
                 _same_sentence(it, item) and _value_key(it) != _value_key(item) for it in pool)):
@@ -580,6 +580,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + attendee_items(results)
         similarity = Similarity(service.embedder, interpreted) if q.unsure and \
             getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True) else None
+        if similarity is not None:
+            similarity.retrieve = lambda: service.search(question, k=SEMANTIC_DEPTH).results
         if q.relation:
             answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service),
                                                            similarity)

@@ -60,3 +60,9 @@ def test_credit_is_relative_to_the_nearest_candidate(real_engine):
     assert max(got) == 1.0 and len(got) == len(items)
     assert all(g == 0.0 for c, g in zip(cos, got) if c < max(cos) - 0.03)
 
+
+
+def test_the_model_never_vouches_for_most_of_the_subject(real_engine):
+    # two unread words ("quantum computing") against a few read ones: half the subject is not read
+    r = ask(real_engine, "Which body leads the quantum computing rollout for new rural development in Bình Lư?")
+    assert r["answer"] is None, r["answer"]
