@@ -419,6 +419,21 @@ def english_count_noun(question: str) -> str | None:
     return folded_words(groups[-1][1][0]).split()[0] if groups else None
 
 
+# The question's own cue phrases, as typed (folded): no subject word is part of one.
+_CUES = re.compile(r" (?:bao nhieu|bao lau|bao gio|khi nao|ngay nao|thang nao|nam nao|co quan nao|don vi nao) ")
+
+
+def _off_cues(groups: list[tuple[str, list[str]]], folded_q: str) -> list[tuple[str, list[str]]]:
+    """Groups of a question typed without diacritics that the restoration did not join to one of
+    its cue phrases: "đủ bao nhiêu" restored "dự báo nhiều" gave the subject "dự báo" (a forecast),
+    which the typed words never said apart from "bao nhieu"."""
+    bare = f" {folded_q} "
+    while (m := _CUES.search(bare)):
+        bare = bare[:m.start()] + " | " + bare[m.end():]
+    return [(label, alts) for label, alts in groups
+            if len(label.split()) < 2 or f" {label} " in bare or f" {label} " not in f" {folded_q} "]
+
+
 def analyze(question: str, interpreted: str = "", translated: str = "", language: str | None = None) -> Question:
     """The question as the answer engine reads it. ``interpreted``/``translated``: the search's own
     diacritics restoration and English translation of the same question (no second translation)."""
@@ -454,6 +469,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     else:
         unsure = set()
         groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role)
+        if language == "vi-noaccent":
+            groups = _off_cues(groups, folded_q)
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
     count_noun = None

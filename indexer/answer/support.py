@@ -96,8 +96,13 @@ class Matcher:
         # An English phrase's Vietnamese phrases as their separate words (see ``support``). Not a
         # Vietnamese word of the question (its label is its own first form): "quân sự" is one word,
         # and "quân … sự" said apart in a law's opening is not it.
+        # A question typed without diacritics is segmented from a guessed restoration, whose
+        # compounds may join words that are not one ("Bình Lữ phấn đấu"): their syllables said
+        # apart count too.
+        guessed = question.language == "vi-noaccent"
         self._apart = [[(a, [f" {x} " for x in a.split()]) for a in alts if len(a.split()) > 1]
-                       if len(label.split()) > 1 and label != alts[0] else [] for label, alts in self.groups]
+                       if len(label.split()) > 1 and (label != alts[0] or guessed) else []
+                       for label, alts in self.groups]
         self.unsure = [label in question.unsure for label, _ in self.groups]
         self.doc_context = {d: _padded(t) for d, t in doc_context.items()}
         self._own: dict[int, str] = {}
