@@ -281,14 +281,16 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     return out
 
 
-def _semantic_scored(q: Question, matcher: Matcher, pending: list[tuple[dict, float, float]], supported: list[dict],
-                     similarity: Similarity | None, results: list, named: set[str]) -> list[tuple]:
+def _semantic_scored(q: Question, matcher: Matcher, pending: list[tuple[dict, float, float]],
+                     supported: list[dict], similarity: Similarity | None, results: list,
+                     named: set[str]) -> list[tuple]:
     """The pending items the model credits with the words they cannot show: cosines against the
     question, relative to the nearest of all the candidates (``semantic.credits``). A who- or
     when-question weighs every unit or deadline of the documents, so there the nearest is trusted
-    only when the search retrieved its passage too (in its first ``SEMANTIC_DEPTH``); a target's sentence with another number in
-    it is not credited (the model reads a sentence, not which of its numbers is asked: comparing
-    the numbers' own subjects answered wrong on the tuning half's English questions)."""
+    only when the search retrieved its passage too (in its first ``SEMANTIC_DEPTH``); a target's
+    sentence with another number in it is not credited (the model reads a sentence, not which of
+    its numbers is asked: comparing the numbers' own subjects answered wrong on the tuning half's
+    English questions)."""
     if not pending or similarity is None:
         return []
     pending = sorted(pending, key=lambda p: -p[2])[:MAX_EMBEDDED]
@@ -296,11 +298,11 @@ def _semantic_scored(q: Question, matcher: Matcher, pending: list[tuple[dict, fl
     cos = similarity.cosines(pool)
     out = []
     for (item, fit, _), c, credit in zip(pending, cos, credits(cos)):
-        if q.kind in SEMANTIC_RANKED and _rank_of(item, similarity.retrieved() or results) is None:
-            continue  # among ~1,800 units or every deadline, the nearest counts only where the search agrees
         if credit <= 0 or (q.kind == "target" and any(
                 _same_sentence(it, item) and _value_key(it) != _value_key(item) for it in pool)):
             continue  # the model reads a sentence, not which of its numbers is asked
+        if q.kind in SEMANTIC_RANKED and _rank_of(item, similarity.retrieved() or results) is None:
+            continue  # among ~1,800 units or every deadline, the nearest counts where the search agrees
         sup = matcher.support(item, _own_text(q, item), credit=credit)
         if sup.ok:
             sup.cosine = c
@@ -578,8 +580,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + preamble_items(results)
         elif q.kind == "who" and q.role == "tham dự":
             items = items + attendee_items(results)
-        similarity = Similarity(service.embedder, interpreted) if q.unsure and \
-            getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True) else None
+        semantic = getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True)
+        similarity = Similarity(service.embedder, interpreted) if q.unsure and semantic else None
         if similarity is not None:
             similarity.retrieve = lambda: service.search(question, k=SEMANTIC_DEPTH).results
         if q.relation:
