@@ -172,7 +172,9 @@ class AskResponse(Record):
     role: str | None = Field(None, description="The role asked for / answered (chủ trì, phối hợp, …)")
     support: dict | None = Field(None, description="Why this answer: the question's words found in "
                                  "the item (matched per field: item, section, document), those missing, "
-                                 "coverage, and 'says' (the stretch of the quote that says it)")
+                                 "coverage, 'says' (the stretch of the quote that says it) and, when the "
+                                 "model vouched for words the text cannot show (English words no glossary "
+                                 "entry covers), 'semantic': those words, the credit and the similarity")
 
 
 class UnitSummary(Record):

@@ -77,6 +77,9 @@ class Settings(BaseSettings):
                                              "searched with their glossary translation.")
     weight_dense_translated: float = Field(0.5, ge=0, description="Weight of a second embedding "
                                            "leg on the glossary translation of English queries.")
+    answer_semantic: bool = Field(True, description="Answers: let the model (the question's cosine with "
+                                  "a candidate sentence) vouch for the English words of a question the "
+                                  "glossary cannot translate, which the lexical support check cannot read.")
     weight_folded_leg: float = Field(0.5, ge=0, description="BM25 over the diacritics-free field as "
                                      "its own fused leg, at this fraction of the BM25 weight (the "
                                      "words field is the other leg); 0 = one BM25 leg, words + "

@@ -33,6 +33,7 @@ from .passages import (attendee_items, duration_items, horizon_items, is_duratio
 from .question import Question, analyze
 from .relations import relation_objects, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
+from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import Matcher, Support, _padded, quote_words
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
@@ -250,10 +251,13 @@ def said_by_question(q: Question, item: dict) -> bool:
 
 
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
-                named: set[str], heads: dict[str, str] | None = None) -> list[tuple[float, dict, Support]]:
-    """Supported items, best first: (score, item, support)."""
+                named: set[str], heads: dict[str, str] | None = None,
+                similarity: Similarity | None = None) -> list[tuple[float, dict, Support]]:
+    """Supported items, best first: (score, item, support). ``similarity``: the model's view of
+    the question, which credits the words the lexical gate cannot read (semantic.py)."""
     matcher = Matcher(q, items, _doc_context(docs, heads))
     out = []
+    pending = []  # items that pass only if the model credits the words they cannot show
     for item in items:
         if named and item["doc_id"] not in named:
             continue  # the question names its document: another document's item answers another question
@@ -266,19 +270,59 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue
         sup = matcher.support(item, _own_text(q, item), settle=True)
         if not sup.ok:
+            if similarity is not None and matcher.has_unsure:
+                most = matcher.support(item, _own_text(q, item), settle=True, credit=1.0)
+                if most.ok:
+                    pending.append((item, fit, most.coverage))
             continue
-        score = 3.0 * sup.coverage + 1.0 * sup.own + fit
-        rank = _rank_of(item, results)
-        if rank is not None:  # one passage's rank weighs less where documents are compared
-            score += (0.5 if q.kind == "who" and not named else 1.0) / (1 + rank)
-        if q.kind == "target" and item.get("subject"):
-            # the number whose own subject is asked, not its neighbour's: words said by the
-            # subject itself, not by the headings both numbers share
-            sup.subject = matcher.share(item["subject"])
-            score += 1.0 * sup.subject
-        out.append((score, item, sup))
+        out.append(_scored(q, matcher, item, sup, fit, results, named))
+    out += _semantic_scored(q, matcher, pending, [it for _, it, _ in out], similarity, results, named)
     out.sort(key=lambda x: -x[0])
     return out
+
+
+def _semantic_scored(q: Question, matcher: Matcher, pending: list[tuple[dict, float, float]],
+                     supported: list[dict], similarity: Similarity | None, results: list,
+                     named: set[str]) -> list[tuple]:
+    """The pending items the model credits with the words they cannot show: cosines against the
+    question, relative to the nearest of all the candidates (``semantic.credits``). A who- or
+    when-question weighs every unit or deadline of the documents, so there the nearest is trusted
+    only when the search retrieved its passage too (in its first ``SEMANTIC_DEPTH``); a target's
+    sentence with another number in it is not credited (the model reads a sentence, not which of
+    its numbers is asked: comparing the numbers' own subjects answered wrong on the tuning half's
+    English questions)."""
+    if not pending or similarity is None:
+        return []
+    pending = sorted(pending, key=lambda p: -p[2])[:MAX_EMBEDDED]
+    pool = [it for it, _, _ in pending] + supported[:MAX_EMBEDDED]
+    cos = similarity.cosines(pool)
+    out = []
+    for (item, fit, _), c, credit in zip(pending, cos, credits(cos)):
+        if credit <= 0 or (q.kind == "target" and any(
+                _same_sentence(it, item) and _value_key(it) != _value_key(item) for it in pool)):
+            continue  # the model reads a sentence, not which of its numbers is asked
+        if q.kind in SEMANTIC_RANKED and _rank_of(item, similarity.retrieved() or results) is None:
+            continue  # among ~1,800 units or every deadline, the nearest counts where the search agrees
+        sup = matcher.support(item, _own_text(q, item), credit=credit)
+        if sup.ok:
+            sup.cosine = c
+            out.append(_scored(q, matcher, item, sup, fit, results, named))
+    return out
+
+
+def _scored(q: Question, matcher: Matcher, item: dict, sup: Support, fit: float, results: list,
+            named: set[str]) -> tuple[float, dict, Support]:
+    """An item's score: coverage, own share and fit, retrieval rank, a target's own subject."""
+    score = 3.0 * sup.coverage + 1.0 * sup.own + fit
+    rank = _rank_of(item, results)
+    if rank is not None:  # one passage's rank weighs less where documents are compared
+        score += (0.5 if q.kind == "who" and not named else 1.0) / (1 + rank)
+    if q.kind == "target" and item.get("subject"):
+        # the number whose own subject is asked, not its neighbour's: words said by the
+        # subject itself, not by the headings both numbers share
+        sup.subject = matcher.share(item["subject"])
+        score += 1.0 * sup.subject
+    return score, item, sup
 
 
 # -- answers ----------------------------------------------------------------------------------------
@@ -462,7 +506,7 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
 
 
 def _relation_answer(q: Question, items: list[dict], results: list, docs: list[dict], named: set[str],
-                     heads: dict[str, str]):
+                     heads: dict[str, str], similarity: Similarity | None = None):
     """(answer, role, support, chosen items) for a question about a relation's object (see
     relations.py): any responsibility that supports the subject, in whatever role its actor holds
     (the actor the question names ranks first), answers with the unit written after the relation
@@ -470,7 +514,7 @@ def _relation_answer(q: Question, items: list[dict], results: list, docs: list[d
     a coin toss: no answer."""
     from dataclasses import replace
 
-    scored = score_items(replace(q, kind="tasks", role=None), items, results, docs, named, heads)
+    scored = score_items(replace(q, kind="tasks", role=None), items, results, docs, named, heads, similarity)
     if not scored:
         return None, None, None, []
     matcher = Matcher(q, [it for _, it, _ in scored], {})
@@ -536,14 +580,19 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + preamble_items(results)
         elif q.kind == "who" and q.role == "tham dự":
             items = items + attendee_items(results)
+        semantic = getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True)
+        similarity = Similarity(service.embedder, interpreted) if q.unsure and semantic else None
+        if similarity is not None:
+            similarity.retrieve = lambda: service.search(question, k=SEMANTIC_DEPTH).results
         if q.relation:
-            answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service))
+            answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service),
+                                                           similarity)
             items = []  # answered (or not) from the relation alone
-        scored = score_items(q, items, results, docs, named, _doc_heads(service)) if items else []
+        scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity) if items else []
         if not scored and q.kind == "target" and q.count_noun:
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
             scored = score_items(q, quantity_items(results, q.count_noun), results, docs, named,
-                                 _doc_heads(service))
+                                 _doc_heads(service), similarity)
         if scored and not contested(q, scored, named):
             top_score, top, sup = scored[0]
             if q.kind == "who":

@@ -102,6 +102,10 @@ class Question:
     # The kind of body a who-question names ("bộ nào", "which ministry" -> "bo"): the answer's name
     # must open with one of these folded heads (roles.is_of_class). Empty: any body.
     unit_class: list[str] = field(default_factory=list)
+    # Labels of groups the documents' Vietnamese cannot be read for: the English words and phrases
+    # of an English question (a word the glossary lacks, or a glossary sense the text does not use).
+    # A sentence lacking them is not evidence against it; the model decides (semantic.py).
+    unsure: set[str] = field(default_factory=set)
 
     @property
     def asks_object(self) -> bool:
@@ -165,12 +169,16 @@ def looks_english(question: str) -> bool:
 def vietnamese_names(question: str) -> str:
     """Vietnamese words of a mixed question (names with diacritics and their capitalised
     neighbours: "Bình Lư", "Lai Châu"). A document number is no name ("22-QĐ/TU" has a "Đ"): its
-    neighbour "Regulation" is the English word for the document, not a word the text must say."""
+    neighbour "Regulation" is the English word for the document, not a word the text must say. Nor
+    is an English word the glossary knows ("Hà Tĩnh Provincial Party Office": the office is the
+    glossary's phrase, not a name the text writes in English)."""
+    glossary = default_glossary()
     words = [w.strip("“”\"'’?,.:;()") for w in question.split()]
     words = [re.sub(r"['’]s$", "", w) for w in words]
     keep = [any(ord(c) > 127 for c in w) and not any(c.isdigit() for c in w) for w in words]
     for i, w in enumerate(words):
-        if not keep[i] and w[:1].isupper() and ((i and keep[i - 1]) or (i + 1 < len(words) and keep[i + 1])):
+        if not keep[i] and w[:1].isupper() and ((i and keep[i - 1]) or (i + 1 < len(words) and keep[i + 1])) \
+                and not glossary.get((base_form(w.lower()),)):
             keep[i] = True
     return " ".join(w for w, k in zip(words, keep) if k)
 
@@ -386,20 +394,44 @@ _NP_END = frozenset("""of in on for at to by from with does do did is are was we
 can could may might has have had be been being that which who whom per under each every""".split())
 
 
-def english_count_noun(question: str) -> str | None:
-    """The noun a "how many" counts, folded, first syllable: the head of the English noun phrase,
-    which comes last ("how many tourist arrivals does …" counts arrivals, lượt; "how many groups of
-    criteria" counts groups, nhóm) — the phrase ends at a preposition, a verb or an auxiliary."""
+def english_counted(question: str) -> list[str]:
+    """The words of the noun phrase a "how many" counts ("how many tourist arrivals does …" ->
+    tourist, arrivals) — the phrase ends at a preposition, a verb or an auxiliary."""
     m = re.search(r"\bhow many\s+((?:[a-z'-]+\s*){1,4})", question.lower())
     if not m:
-        return None
+        return []
     words = []
     for w in m.group(1).split():
         if w in _NP_END:
             break
         words.append(w)
+    return words
+
+
+def english_count_noun(question: str) -> str | None:
+    """The noun a "how many" counts, folded, first syllable: the head of the English noun phrase,
+    which comes last ("how many tourist arrivals does …" counts arrivals, lượt; "how many groups of
+    criteria" counts groups, nhóm)."""
+    words = english_counted(question)
+    if not words:
+        return None
     groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi]
     return folded_words(groups[-1][1][0]).split()[0] if groups else None
+
+
+# The question's own cue phrases, as typed (folded): no subject word is part of one.
+_CUES = re.compile(r" (?:bao nhieu|bao lau|bao gio|khi nao|ngay nao|thang nao|nam nao|co quan nao|don vi nao) ")
+
+
+def _off_cues(groups: list[tuple[str, list[str]]], folded_q: str) -> list[tuple[str, list[str]]]:
+    """Groups of a question typed without diacritics that the restoration did not join to one of
+    its cue phrases: "đủ bao nhiêu" restored "dự báo nhiều" gave the subject "dự báo" (a forecast),
+    which the typed words never said apart from "bao nhieu"."""
+    bare = f" {folded_q} "
+    while (m := _CUES.search(bare)):
+        bare = bare[:m.start()] + " | " + bare[m.end():]
+    return [(label, alts) for label, alts in groups
+            if len(label.split()) < 2 or f" {label} " in bare or f" {label} " not in f" {folded_q} "]
 
 
 def analyze(question: str, interpreted: str = "", translated: str = "", language: str | None = None) -> Question:
@@ -425,9 +457,20 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     terms = _terms(folded_vi, role)
     foreign = [folded_words(w) for w in untranslated(question)] if english else []
     if english:
-        groups = _english_groups(question, role) + _word_groups(names, role)
+        english_groups = _english_groups(question, role)
+        groups = english_groups + _word_groups(names, role)
+        # only the words no glossary entry covers: a glossary sense the documents do not use is
+        # rarer, and crediting every English phrase answered unanswerable questions (odd half)
+        unsure = {label for label, alts in english_groups if alts == [label]}
+        if kind == "target" and set(english_counted(question)) & unsure:
+            # what a how-many question counts is its answer's kind ("how many widgetizers"): only
+            # the text can say it, never the model
+            unsure = set()
     else:
+        unsure = set()
         groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role)
+        if language == "vi-noaccent":
+            groups = _off_cues(groups, folded_q)
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
     count_noun = None
@@ -449,4 +492,4 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
     unit_class = asked_unit_class(question) if kind == "who" else []
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
-                    groups, soft, relation, asks_right, unit_class)
+                    groups, soft, relation, asks_right, unit_class, unsure)

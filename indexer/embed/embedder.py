@@ -125,6 +125,7 @@ class HashEmbedder:
 
     def __init__(self, dim: int = 256):
         self.name = f"hash-{dim}"
+        self.semantic = False  # word hashes, no meaning: nothing may rely on its cosines (answers)
         self.dim = dim
 
     def _vec(self, text: str) -> np.ndarray:
@@ -151,6 +152,7 @@ class CachedEmbedder:
     def __init__(self, inner: Embedder, cache_size: int = 2048, query_encoder=None):
         self.inner = inner
         self.name = inner.name
+        self.semantic = getattr(inner, "semantic", True)
         self.dim = inner.dim
         self._query_encoder = query_encoder
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()

@@ -29,6 +29,8 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    r"bao lau|chu ky nao|thoi hieu|"
                    r"deadline|by when|what date|which date|which period|what period|time ?frame|due|"
                    r"which year|what year|how long|how often|within how many|"
+                   # the time noun a which/what asks for ("in which month", "tháng mấy")
+                   r"(?:which|what) (?:month|day|quarter|time)|(?:ngay|thang|quy|nam) may|"
                    r"how many (?:working )?(?:days|months|years))\b|"
                    r"^when (?:is|are|was|were|will|must|does|do|did|should|can|has|have)\b|"
                    r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")
@@ -43,7 +45,10 @@ _TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc 
                      # English nouns and verbs inflect: "is … targeting", "the targeted rate", "goals"
                      r"how (?:many|much)|target(?:s|ed|ing)?|percent|percentage|rates?|goals?|indicators?|"
                      r"budgets?|total|"
-                     r"what share|which share|what proportion|what level)\b")
+                     r"what share|which share|what proportion|what level|"
+                     # a quantity noun asked for ("the minimum number", "what average income", "what age")
+                     r"minimum|maximum|average|(?:what|which) (?:\w+ ){0,2}(?:number|amount|income|age|figure|"
+                     r"value|revenue|ratio|quota|fine|fee)s?)\b")
 
 
 # Heads of a who-word ("ban nào", "bộ nào", "cấp nào", "bên nào") as they are written with

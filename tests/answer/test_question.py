@@ -118,3 +118,38 @@ def test_object_questions_are_recognised():
     assert analyze("To which body must the communes report their results?").asks_object
     assert not analyze("Ai chịu trách nhiệm tuyên truyền?").asks_object
     assert not analyze("Ai báo cáo cho Ban Thường vụ?").asks_object
+
+
+def test_glossary_words_next_to_a_name_are_not_names():
+    from indexer.answer.question import vietnamese_names
+
+    # "Lai" (of Lai Châu) is no English word: kept; "Provincial Party Office" is the glossary's
+    assert vietnamese_names("Which body in Lai Châu leads it?") == "Lai Châu"
+    assert vietnamese_names("the Hà Tĩnh Provincial Party Office") == "Hà Tĩnh"
+    q = analyze("What is the deadline for the Hà Tĩnh Provincial Party Office to send the review report?")
+    assert not any(label in ("provincial party", "office") for label, _ in q.groups), q.groups
+
+
+def test_a_restoration_joined_to_a_cue_is_no_subject():
+    # "đủ bao nhiêu" typed without diacritics, restored "dự báo nhiều": "dự báo" is no subject
+    q = analyze("Nu phai du bao nhieu tuoi moi duoc ket hon theo Luat Hon nhan va gia dinh?",
+                "Nữ phải dự báo nhiều tuổi mới được kết hôn theo Luật Hôn nhân và gia đình", "", "vi-noaccent")
+    labels = [label for label, _ in q.groups]
+    assert "du bao" not in labels and "tuoi" in labels and "ket hon" in labels
+
+
+def test_guessed_compounds_may_be_found_apart():
+    from indexer.answer.support import Matcher
+
+    # typed without diacritics and restored "… của Tỉnh ủy Lai Châu", segmented "uy lai" + "chau":
+    # the words of the guessed compound are said apart ("Tỉnh ủy", "Lai Châu") and still count
+    typed = "Don vi nao dam nhan viec chu tri theo doi, don doc thuc hien Ket luan 224-KL/TU cua Tinh uy Lai Chau?"
+    restored = "Đơn vị nào đảm nhận việc chủ trì theo dõi đôn độc thực hiện Kết luận 224 Kl Tu của Tỉnh ủy Lai Châu"
+    q = analyze(typed, restored, "", "vi-noaccent")
+    compound = next((label for label, _ in q.groups if len(label.split()) > 1 and label.startswith("uy")), None)
+    if compound is None:
+        pytest.skip(f"the segmenter did not guess a compound here: {q.groups}")
+    item = {"kind": "responsibility", "doc_id": "d", "start": 0, "end": 10, "section_path": [],
+            "quote": "Ban Tuyên giáo Tỉnh ủy chủ trì, theo dõi, đôn đốc việc thực hiện Kết luận của Tỉnh ủy Lai Châu"}
+    sup = Matcher(q, [item], {"d": ""}).support(item)
+    assert compound not in sup.missing, sup

@@ -70,3 +70,16 @@ def test_search_puts_the_passage_with_the_date_first(fake_settings, corpus_dir):
     expected = sorted(without, key=lambda r: -(r.score + 0.1 * holds_kind("when", r.text)))
     assert keys == [(r.doc_id, r.passage) for r in expected]
     assert holds_kind("when", with_bonus[0].text)
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("What is the minimum number of community tourism sites Bình Lư must build?", "target"),
+    ("What average income per person does Bình Lư aim to reach by 2030?", "target"),
+    ("What is the minimum marriage age for women?", "target"),
+    ("In which month is the conference held?", "when"),
+    ("Hội nghị sơ kết tổ chức vào tháng mấy?", "when"),
+    ("Kế hoạch sơ kết mấy năm thực hiện Nghị quyết?", "target"),  # mấy năm: how many years
+    ("Which body leads the review?", "who"),
+])
+def test_the_noun_a_which_or_what_asks_for_names_the_kind(question, kind):
+    assert classify(question) == kind
