@@ -115,8 +115,12 @@ class SavedScores:
         ids = np.asarray([self.vocab_dict[t] for t in tokens if t in self.vocab_dict], dtype=self._int_dtype)
         if int(ids.max(initial=0)) >= len(self._indptr) - 1:
             raise ValueError("a query term id is outside the index")
-        starts, ends = self._indptr[ids], self._indptr[ids + 1]
+        starts, ends = self._indptr[ids].tolist(), self._indptr[ids + 1].tolist()
         scores = np.zeros(self._num_docs, dtype=self._dtype)
-        for start, end in zip(starts, ends):
-            np.add.at(scores, self._indices[start:end], self._data[start:end])
+        if starts:
+            # One accumulation over the terms' postings, in term order: the same sums, in the
+            # same order, as one np.add.at per term, without ~15 Python round trips a query.
+            rows = np.concatenate([self._indices[a:b] for a, b in zip(starts, ends)])
+            values = np.concatenate([self._data[a:b] for a, b in zip(starts, ends)])
+            np.add.at(scores, rows, values)
         return scores

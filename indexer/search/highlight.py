@@ -87,22 +87,27 @@ def _words(text: str, terms: str | list[str] | None = None) -> list[list[tuple[i
     return out
 
 
-_WORDS_CACHE: dict[str, list[list[tuple[int, int]]]] = {}
+_WORDS_CACHE: dict[str, tuple[list[list[tuple[int, int]]], str, list[str]]] = {}
 _WORDS_CACHE_SIZE = 2048  # ~6 KB each; a passage seen first costs ~0.1 ms (the stored terms)
 _WORDS_LOCK = threading.Lock()
 
 
-def _passage_words(text: str, terms: str | list[str] | None) -> list[list[tuple[int, int]]]:
-    """``_words``, remembered per passage text (a passage's words never change; popular passages
-    come back in many results)."""
-    words = _WORDS_CACHE.get(text)
-    if words is None:
+def _passage_words(text: str, terms: str | list[str] | None
+                   ) -> tuple[list[list[tuple[int, int]]], str, list[str]]:
+    """``_words`` of a passage with its lower-cased text and each word's first syllable, folded
+    (the highlighter's cheap first test), remembered per passage text: a passage's words never
+    change, and popular passages come back in many results."""
+    entry = _WORDS_CACHE.get(text)
+    if entry is None:
         words = _words(text, terms)
+        lowered = text.lower()
+        folded = fold(lowered)
+        entry = (words, lowered, [folded[w[0][0]:w[0][1]] for w in words])
         with _WORDS_LOCK:  # concurrent searches evict one at a time
             if len(_WORDS_CACHE) >= _WORDS_CACHE_SIZE:
                 _WORDS_CACHE.pop(next(iter(_WORDS_CACHE)), None)
-            _WORDS_CACHE[text] = words
-    return words
+            _WORDS_CACHE[text] = entry
+    return entry
 
 
 def _segment(text: str) -> tuple[str, ...] | None:
@@ -193,19 +198,15 @@ def highlight_spans(text: str, query: str, terms: str | list[str] | None = None)
     if not grams or not text.strip():
         return []
     spans: list[list[int]] = []
-    words = _passage_words(text, terms)
+    words, lowered, heads = _passage_words(text, terms)
     # Each syllable normalised once (lower case, modern tone marks), and a cheap first test: a run
     # can only be named when its first syllable, folded, starts some query word.
     norm: dict[tuple[int, int], tuple[str, str]] = {}
     firsts = {g[0] for g in by_fold}
     longest = max(grams)  # no run longer than the longest query word can be named
-    lowered = text.lower()
-    folded = fold(lowered)
-    i = 0
-    while i < len(words):
-        s0, e0 = words[i][0]
-        if folded[s0:e0] not in firsts:
-            i += 1
+    after = 0  # the first word not inside a span already marked
+    for i in [i for i, head in enumerate(heads) if head in firsts]:
+        if i < after:
             continue
         for w in words[i:i + longest]:
             for span in w:
@@ -223,8 +224,6 @@ def highlight_spans(text: str, query: str, terms: str | list[str] | None = None)
                     spans[-1][1] = end
                 else:
                     spans.append([start, end])
-                i = k
+                after = k
                 break
-        else:
-            i += 1
     return spans

@@ -17,6 +17,7 @@ are the same, and English questions have their own cues.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.extract.deadlines import PATTERNS as SCHEDULE_PATTERNS
 from indexer.extract.numbers import NUMBER_RE
@@ -71,8 +72,9 @@ def fold_question(question: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=4096)
 def classify(question: str) -> str:
-    """who | target | when | tasks | general."""
+    """who | target | when | tasks | general. Remembered: search and answer both ask."""
     q = f" {fold_question(question)} "
     if _WHEN.search(q):
         return "when"
@@ -92,9 +94,11 @@ _HOLDS = {
 }
 
 
+@lru_cache(maxsize=8192)
 def holds_kind(kind: str, text: str) -> bool:
     """Whether ``text`` holds a value of the kind asked: a number for a target-question, a date,
-    month, quarter, year, period or recurrence for a when-question. False for other kinds."""
+    month, quarter, year, period or recurrence for a when-question. False for other kinds.
+    Remembered per passage text (the schedule patterns are many; popular passages come back)."""
     test = _HOLDS.get(kind)
     return bool(test and test(text))
 
