@@ -248,7 +248,12 @@ def side_by_side_sections() -> list[str]:
         n, x = t["nghiquyet"], t.get("txtai")
         lines += ["## nghiquyet and txtai side by side (bench/txtai_compare.py)", "",
                   f"Run {t['date']}: {t['passages']} passages, {t['questions']} questions, same e5-small model, "
-                  f"both in-process, one query at a time, no result cache (load average {t['load_average_1m']}).", "",
+                  f"both in-process, one query at a time, no result cache (load average {t['load_average_1m']}); "
+                  "three rounds of alternating blocks, nghiquyet's process caches cleared each round, the "
+                  "median round shown"
+                  + (f" (p50 by round: nghiquyet {t['nghiquyet'].get('latency_p50_by_round')}, txtai "
+                     f"{(t.get('txtai') or {}).get('latency_p50_by_round')})" if t['nghiquyet'].get('latency_p50_by_round') else "")
+                  + ".", "",
                   "| engine | hit@1 | hit@5 | MRR@10 | p50 ms | p95 ms |", "| --- | --- | --- | --- | --- | --- |"]
         lines += [f"| {label} | {fmt(m['hit@1'])} | {fmt(m['hit@5'])} | {fmt(m['mrr@10'])} | "
                   f"{m['latency_ms']['p50']} | {m['latency_ms']['p95']} |"
@@ -260,8 +265,9 @@ def side_by_side_sections() -> list[str]:
     if pr:
         lines += ["## Where a search's time goes (bench/profile_search.py)", "",
                   f"Run {pr['date']} on {pr['passages']} passages, {pr['queries']} queries, every cache cleared "
-                  f"per query (load average {pr['load_average_1m']}); stages run one after the other here, while "
-                  f"a real search embeds the query beside BM25. `Service.search` cold p50 "
+                  f"per query (load average {pr['load_average_1m']}); stages run one after the other here, as a "
+                  f"real search does below 20,000 passages (above, BM25 runs beside the query encoder and the "
+                  f"vector search). `Service.search` cold p50 "
                   f"{pr['service_search_cold_ms']['p50']} ms, repeated (result cache) p50 "
                   f"{pr['service_search_repeated_ms']['p50']} ms.", "",
                   "| stage | p50 ms | p95 ms | share |", "| --- | --- | --- | --- |"]
