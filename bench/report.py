@@ -29,7 +29,7 @@ def main() -> None:
         lines += ["`../shared/eval/score.py` against a live server:", "",
                   "| question set | n | hit@1 | hit@5 | recall@10 | MRR@10 | p50 ms | p95 ms |",
                   "| --- | --- | --- | --- | --- | --- | --- | --- |"]
-        for name in ("questions.dev.jsonl", "alqac.dev.jsonl", "questions.blind.jsonl"):
+        for name in ("questions.dev.jsonl", "alqac.dev.jsonl", "questions.blind.jsonl", "questions.en.jsonl"):
             if name not in server:
                 continue
             o = server[name]["overall"]
@@ -45,6 +45,18 @@ def main() -> None:
                 f"{m['id']} (rank {m['rank']}) {m['question']}" for m in misses)]
         lines += ["", f"Cold start to healthy: {server['cold_start_to_healthy_s']} s; to ready (every path "
                   f"warm, latencies above measured after it): {server.get('cold_start_to_ready_s', '?')} s.", ""]
+    plans = r.get("server_plans")
+    if plans:
+        lines += ["The plan question sets against a live server holding the five plans alone:", "",
+                  "| question set | n | hit@1 | hit@5 | MRR@10 | p50 ms | p95 ms |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
+        for name, res in plans.items():
+            if not isinstance(res, dict) or "overall" not in res:
+                continue
+            o = res["overall"]
+            lines.append(f"| {name} | {o['n']} | {fmt(o['hit@1'])} | {fmt(o['hit@5'])} | {fmt(o['mrr@10'])} "
+                         f"| {fmt(o['latency_p50_ms'], 1)} | {fmt(o['latency_p95_ms'], 1)} |")
+        lines.append("")
     lines += ["## Ablation (in-process, same definitions)", "",
               "| question set | legs | hit@1 | hit@5 | MRR@10 | hit@5 by language |", "| --- | --- | --- | --- | --- | --- |"]
     for name, per in r["ablation"].items():

@@ -148,7 +148,11 @@ def ablation(engine: Service) -> dict:
     return out
 
 
-def score_server(settings: Settings) -> dict:
+# The plan question sets, scored again on an index of the five plans alone (bench/.data/plans).
+PLAN_SETS = ("questions.dev.jsonl", "questions.blind.jsonl", "questions.en.jsonl")
+
+
+def score_server(settings: Settings, sets: tuple[str, ...] | None = None) -> dict:
     port = free_port()
     env = {**os.environ, "NGHIQUYET_DATA_DIR": str(settings.data_dir)}
     started = time.perf_counter()
@@ -174,7 +178,10 @@ def score_server(settings: Settings) -> dict:
         results = {"cold_start_to_healthy_s": round(healthy or ready, 2), "cold_start_to_ready_s": round(ready, 2)}
         for name, path in (("questions.dev.jsonl", EVAL / "questions.dev.jsonl"),
                            ("alqac.dev.jsonl", EVAL / "alqac.dev.jsonl"),
-                           ("questions.blind.jsonl", ROOT / "bench" / "data" / "questions.blind.jsonl")):
+                           ("questions.blind.jsonl", ROOT / "bench" / "data" / "questions.blind.jsonl"),
+                           ("questions.en.jsonl", ROOT / "bench" / "data" / "questions.en.jsonl")):
+            if sets is not None and name not in sets:
+                continue
             out = subprocess.run([sys.executable, str(EVAL / "score.py"), "--url", url, "--questions",
                                   str(path), "--json"], capture_output=True, text=True, check=True)
             results[name] = json.loads(out.stdout)
@@ -204,6 +211,9 @@ def main() -> None:
         kept = json.loads(out.read_text())
         kept["server"] = score_server(settings)
         kept["server"]["date"] = time.strftime("%Y-%m-%d %H:%M")
+        plans = ROOT / "bench" / ".data" / "plans"
+        if plans.exists():
+            kept["server_plans"] = score_server(Settings(data_dir=plans), PLAN_SETS)
         out.write_text(json.dumps(kept, ensure_ascii=False, indent=2))
         subprocess.run([sys.executable, str(ROOT / "bench" / "report.py")], check=True)
         return
@@ -227,6 +237,7 @@ def main() -> None:
     if not args.skip_server:
         print("score.py against a live server …", flush=True)
         res["server"] = score_server(settings)
+        res["server_plans"] = score_server(Settings(data_dir=ROOT / "bench" / ".data" / "plans"), PLAN_SETS)
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(res, ensure_ascii=False, indent=2))
     subprocess.run([sys.executable, str(ROOT / "bench" / "report.py")], check=True)
