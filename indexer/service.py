@@ -468,12 +468,16 @@ class Service:
                    for leg, text in dense_texts.items()} if parallel else {}
         if "lexical" in legs:
             text, text_lang = (translated, "vi") if translated else (interpreted, lang)
+            words, folded = word_terms(text), folded_terms(text)
+            if translated:  # a term several glossary alternatives share ("trách nhiệm" in "chịu trách
+                # nhiệm" and "trách nhiệm") counts once: the alternatives are one English word, not
+                # a repetition (dev English hit@1 .6 -> .8, questions.en .84 -> .88)
+                words, folded = list(dict.fromkeys(words)), list(dict.fromkeys(folded))
             if self.settings.weight_folded_leg:  # words and folded fields as two fused legs
-                hits = self.engine.lexical(word_terms(text), [], 0.0, n, allowed)
-                ranked["folded"] = [h.key for h in self.engine.lexical([], folded_terms(text), 1.0, n, allowed)]
+                hits = self.engine.lexical(words, [], 0.0, n, allowed)
+                ranked["folded"] = [h.key for h in self.engine.lexical([], folded, 1.0, n, allowed)]
             else:
-                hits = self.engine.lexical(word_terms(text), folded_terms(text),
-                                           0.3 if text_lang == "vi" else 1.0, n, allowed)
+                hits = self.engine.lexical(words, folded, 0.3 if text_lang == "vi" else 1.0, n, allowed)
             ranked["lexical"] = [h.key for h in hits]
             if self.settings.weight_articles:
                 ranked["articles"] = [key for key, _ in article_leg([(h.key, h.score) for h in hits],
