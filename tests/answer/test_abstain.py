@@ -86,3 +86,31 @@ def test_two_different_answers_with_equal_support_are_contested():
         "the same answer twice is no rival"
     assert not contested(q, [_scored(5.95, "06 tuổi", 10, 0.6), _scored(5.9, "11 tuổi", 500, 0.4)], set()), \
         "a rival whose own subject says less is told apart"
+
+
+def _who(unit: str, role: str, quote: str, start: int, score: float, missing=()):
+    item = {"kind": "responsibility", "doc_id": "001", "start": start, "end": start + len(quote),
+            "unit": unit, "role": role, "quote": quote, "task": quote[len(unit):].strip()}
+    return score, item, Support(1.0, 1.0, missing=list(missing))
+
+
+# "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các đơn vị liên quan hướng dẫn, theo dõi, đôn đốc
+# việc sơ kết …" (a plan of the corpus), and a unit of another sentence that only carries it out.
+_LEAD = "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các đơn vị liên quan hướng dẫn, theo dõi, đôn đốc việc sơ kết"
+_DOER = "Các huyện ủy, thành ủy tổ chức sơ kết ở địa phương"
+
+
+def test_weak_who_evidence_is_no_answer():
+    from indexer.answer import weak_who
+
+    q = analyze("Cơ quan nào chủ trì hướng dẫn việc sơ kết?")
+    assert q.kind == "who" and q.role == "chủ trì"
+    lead = _who("Ban Tuyên giáo Tỉnh ủy", "chủ trì", _LEAD, 100, 6.0)
+    doer = _who("Huyện ủy", "thực hiện", _DOER, 900, 5.0)
+    assert not weak_who(q, [lead, doer], set())
+    assert weak_who(q, [_who("Ban Tuyên giáo Tỉnh ủy", "chủ trì", _LEAD, 100, 6.0, ["hướng dẫn"])], set()), \
+        "a word of a Vietnamese question the unit's sentence leaves unsaid"
+    assert weak_who(q, [_who("Huyện ủy", "thực hiện", _DOER, 900, 6.0)], set()), \
+        "asked who leads, answered by a unit that only carries out"
+    rival = _who("Ban Tổ chức Tỉnh ủy", "chủ trì", "Ban Tổ chức Tỉnh ủy chủ trì hướng dẫn việc sơ kết", 2000, 5.8)
+    assert weak_who(q, [lead, rival], set()), "two leads of different sentences nearly tied"
