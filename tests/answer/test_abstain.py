@@ -114,3 +114,12 @@ def test_weak_who_evidence_is_no_answer():
         "asked who leads, answered by a unit that only carries out"
     rival = _who("Ban Tổ chức Tỉnh ủy", "chủ trì", "Ban Tổ chức Tỉnh ủy chủ trì hướng dẫn việc sơ kết", 2000, 5.8)
     assert weak_who(q, [lead, rival], set()), "two leads of different sentences nearly tied"
+
+
+def test_relation_answer_needs_every_word_of_a_vietnamese_question(plans):
+    # "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các đơn vị liên quan hướng dẫn, theo dõi, đôn đốc
+    # việc sơ kết ở các địa phương, cơ quan, đơn vị …": the partner is named when the sentence says
+    # the whole question, not when it leaves "cơ sở" unsaid (support.ok would let it pass).
+    asked = "Ban Tuyên giáo Tỉnh ủy phối hợp với ai hướng dẫn, theo dõi, đôn đốc việc sơ kết ở các địa phương"
+    assert ask(plans, asked + "?")["answer"] == "các đơn vị liên quan"
+    assert ask(plans, asked + ", đơn vị, cơ sở?")["answer"] is None
