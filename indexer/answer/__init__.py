@@ -501,6 +501,8 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
 #   ``CONTESTED_MARGIN``: right who-answers on the tuning halves lead by 0.29 or more).
 WHO_MIN_FIT = 0.7
 WHO_MARGIN = 0.25
+WHO_TIE = 0.05
+WHO_TIE_RIVALS = 5
 
 
 def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]) -> bool:
@@ -516,7 +518,25 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
             return True
     rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
               and r[1] not in top_key and top_key not in r[1]]
-    return bool(rivals) and top_score - rivals[0][0] < WHO_MARGIN
+    if not rivals:
+        return False
+    if top_score - rivals[0][0] < WHO_MARGIN:
+        return True
+    # Retrieval rank alone does not pick a unit: a rival whose sentence supports the question as
+    # well (same coverage, own share, role fit and unit bonuses) is another answer the search
+    # merely ranked lower ("Bộ Quốc phòng … thực hiện quản lý nhà nước về an ninh mạng" against
+    # "Bộ Công an … thực hiện quản lý nhà nước về an ninh mạng"). Only for Vietnamese questions:
+    # an English question's support is read through glossary senses, and there the search's
+    # rank (the model reads the English) tells apart what the senses tie (two English questions
+    # of the tuning half are right that way).
+    if q.language == "en":
+        return False
+
+    def evidence(r: tuple) -> float:
+        sc, it, sp = r[2]["best"]
+        return r[0] - sc + 3.0 * sp.coverage + sp.own + (_fit(q, it) or 0.0)
+    top_evidence = evidence(ranked[0])
+    return any(evidence(r) >= top_evidence - WHO_TIE for r in rivals[:WHO_TIE_RIVALS])
 
 
 def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]):

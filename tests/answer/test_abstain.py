@@ -123,3 +123,22 @@ def test_relation_answer_needs_every_word_of_a_vietnamese_question(plans):
     asked = "Ban Tuyên giáo Tỉnh ủy phối hợp với ai hướng dẫn, theo dõi, đôn đốc việc sơ kết ở các địa phương"
     assert ask(plans, asked + "?")["answer"] == "các đơn vị liên quan"
     assert ask(plans, asked + ", đơn vị, cơ sở?")["answer"] is None
+
+
+def test_retrieval_rank_alone_does_not_pick_a_unit():
+    # Luật An ninh mạng: "Bộ Công an chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về
+    # an ninh mạng …" and "Bộ Quốc phòng chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước
+    # về an ninh mạng trong phạm vi quản lý …": the same support, only the search's rank differs.
+    from indexer.answer import weak_who
+
+    q = analyze("Cơ quan nào quản lý nhà nước về an ninh mạng?")
+    cong_an = "Bộ Công an chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về an ninh mạng"
+    quoc_phong = ("Bộ Quốc phòng chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về an ninh mạng "
+                  "trong phạm vi quản lý")
+    first = _who("Bộ Quốc phòng", "thực hiện", quoc_phong, 100, 4.0 + 0.5)  # + the first rank's 0.5
+    second = _who("Bộ Công an", "thực hiện", cong_an, 900, 4.0)
+    assert weak_who(q, [first, second], set())
+    stronger = _who("Bộ Quốc phòng", "chủ trì", quoc_phong, 100, 4.8 + 0.5)
+    assert not weak_who(q, [stronger, second], set()), "a rival its own sentence supports less"
+    assert not weak_who(analyze("Which body performs state management of cybersecurity?"), [first, second], set()), \
+        "an English question: the model's rank reads what the glossary senses tie"
