@@ -67,18 +67,18 @@ class Similarity:
 
     def _vectors(self, texts: list[str]) -> np.ndarray:
         name = getattr(self.embedder, "name", "")
-        with self._lock:
-            todo = [t for t in dict.fromkeys(texts) if (name, t) not in self._cache]
+        with self._lock:  # this call's vectors kept here: another ask may evict them meanwhile
+            found = {t: self._cache[(name, t)] for t in dict.fromkeys(texts) if (name, t) in self._cache}
+        todo = [t for t in dict.fromkeys(texts) if t not in found]
         if todo:
             vecs = np.asarray(self.embedder.encode_passages(todo), dtype=np.float32)
+            found.update(zip(todo, vecs))
             with self._lock:
                 for t, v in zip(todo, vecs):
                     self._cache[(name, t)] = v
                 while len(self._cache) > _CACHE_SIZE:
                     self._cache.popitem(last=False)
-        with self._lock:
-            return np.stack([self._cache[(name, t)] for t in texts]) if texts else \
-                np.zeros((0, 1), np.float32)
+        return np.stack([found[t] for t in texts]) if texts else np.zeros((0, 1), np.float32)
 
     def cosines(self, items: list[dict]) -> list[float]:
         """The cosine of the question with each item's sentence (its quote)."""
