@@ -205,7 +205,7 @@ def main() -> None:
                                           capture_output=True, text=True).stdout.strip(),
                  "settings": {k: getattr(settings, k) for k in ("model", "rrf_k", "candidates",
                               "weight_lexical", "weight_dense", "weight_lexical_en", "weight_lexical_translated",
-                              "weight_dense_translated", "heading_context", "context_heading_chars")}}
+                              "weight_dense_translated", "weight_dense_en", "heading_context", "context_heading_chars")}}
     out = ROOT / "bench" / "results" / "core.json"
     if args.server_only and out.exists():
         kept = json.loads(out.read_text())
