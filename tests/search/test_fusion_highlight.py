@@ -30,6 +30,13 @@ def test_query_language():
     assert query_language("Ai chịu trách nhiệm tuyên truyền?") == "vi"
     assert query_language("ty le che phu rung") == "vi-noaccent"
     assert query_language("who is responsible for propaganda") == "en"
+    # English naming Vietnamese places is English (it was searched untranslated as Vietnamese)
+    assert query_language("What share of communes, wards and towns in Lai Châu must have a grassroots "
+                          "radio system?") == "en"
+    assert query_language("By 2030, what share of Bình Lư's population should have clean water?") == "en"
+    # a Vietnamese question with acronyms and an English loanword stays Vietnamese
+    assert query_language("Dự án Cung đường tình yêu dài bao nhiêu km và có mấy điểm check-in?") == "vi"
+    assert query_language("Nghị quyết 103/NQ-CP của Chính phủ mà Hà Tĩnh triển khai") == "vi"
 
 
 def test_highlight_is_diacritics_insensitive():

@@ -51,3 +51,13 @@ def test_results_are_verbatim_slices_with_paths_and_ranks(real_engine):
 def test_doc_filter(real_engine):
     results = real_engine.search("tuyên truyền", k=10, doc="004_009c11248b00d7be").results
     assert results and all(r.doc_id == "004_009c11248b00d7be" for r in results)
+
+
+def test_english_question_naming_places_is_translated_and_finds_its_passage(real_engine):
+    """Search translates such a question with the glossary, and the passage it asks about comes
+    first among the plans (before: 'Lai Châu' made it Vietnamese, its English words matched nothing)."""
+    response = real_engine.search("What share of communes, wards and towns in Lai Châu must have a "
+                              "grassroots radio system?", k=5)
+    assert response.language == "en" and "truyền thanh" in response.translated
+    assert any("hệ thống truyền thanh cơ sở" in r.text for r in response.results[:3])
+
