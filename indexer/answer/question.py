@@ -20,7 +20,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from indexer.search.named import DOC_REF, doc_refs
-from indexer.search.translate import base_form, default_glossary, tokens, translate, translate_groups
+from indexer.search.translate import base_form, default_glossary, lookup, translate, translate_groups
 from indexer.text import QUESTION_STOPWORDS, folded_words, query_language
 
 from indexer.extract.units import ABBREVIATIONS
@@ -59,7 +59,13 @@ body bodies agency office authority organization organisation unit units party w
 aim aims set sets share related concerned need needs according law extend extends adopted issued signed
 over about through during while whether where why issue adopt sign promulgate use used make
 regulation conclusion decision directive
+he she him his her hers we us our you your my me its own theirs itself themselves
+can't cannot won't don't doesn't isn't aren't wasn't weren't hasn't haven't shouldn't mustn't
+still supposed want wants wanted cite cited mention mentioned refer referred come comes came
+get gets got go goes went cover covers covered
 """.split())
+# (Pronouns, negated auxiliaries and the question's own framing verbs — "cited in the plan", "is
+# supposed to", "what period does it cover" — say how the question is asked, not what about.)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
     ("percent", re.compile(r"\b(?:ty le|phan tram|percent|percentage|share|rate|bao phu)\b|%")),
@@ -172,35 +178,22 @@ def vietnamese_names(question: str) -> str:
     neighbour "Regulation" is the English word for the document, not a word the text must say. Nor
     is an English word the glossary knows ("Hà Tĩnh Provincial Party Office": the office is the
     glossary's phrase, not a name the text writes in English)."""
-    glossary = default_glossary()
     words = [w.strip("“”\"'’?,.:;()") for w in question.split()]
     words = [re.sub(r"['’]s$", "", w) for w in words]
     keep = [any(ord(c) > 127 for c in w) and not any(c.isdigit() for c in w) for w in words]
     for i, w in enumerate(words):
         if not keep[i] and w[:1].isupper() and ((i and keep[i - 1]) or (i + 1 < len(words) and keep[i + 1])) \
-                and not glossary.get((base_form(w.lower()),)):
+                and not lookup([w.lower()]):
             keep[i] = True
     return " ".join(w for w, k in zip(words, keep) if k)
 
 
 def untranslated(english: str) -> list[str]:
-    """English content words of a question that the glossary does not cover."""
-    glossary = default_glossary()
-    words = tokens(english)
-    keys = [base_form(w) for w in words]
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        for n in range(min(4, len(words) - i), 0, -1):
-            if glossary.get(tuple(keys[i:i + n])) or (n == 1 and glossary.get((words[i],))):
-                i += n
-                break
-        else:
-            w = words[i]
-            if not w[0].isdigit() and w not in _EN_NOISE and base_form(w) not in _EN_NOISE and len(w) > 2:
-                out.append(w)
-            i += 1
-    return out
+    """English content words of a question that the glossary does not cover (read the way the
+    translation reads them: the same phrases, the same inflections)."""
+    return [en for en, vi in translate_groups(english)
+            if not vi and not en[0].isdigit() and en not in _EN_NOISE and base_form(en) not in _EN_NOISE
+            and len(en) > 2]
 
 
 _STOP = (QUESTION_STOPWORDS - {"van", "ban", "can", "dang"}) | _KIND_WORDS | {"nq", "kl", "qd", "tw", "kh"}

@@ -20,22 +20,36 @@ MAX_PHRASE = 4
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 
 
-def load_glossary(path: Path = GLOSSARY) -> dict[tuple[str, ...], list[str]]:
+class Glossary(dict):
+    """English phrase (a tuple of base-form words) -> Vietnamese equivalents, remembering each
+    entry's own spelling (``entries``): "news" and "new" share the base form "new", "meeting" and
+    "meet" the base form "meet", but a question saying "new" or "meet" does not mean the entry that
+    says "news" or "meeting" (see ``lookup``)."""
+
+    def __init__(self):
+        super().__init__()
+        self.entries: dict[tuple[str, ...], list[tuple[tuple[str, ...], list[str]]]] = {}
+
+
+def load_glossary(path: Path = GLOSSARY) -> Glossary:
     """English phrase (as a tuple of base-form words) -> Vietnamese equivalents."""
-    out: dict[tuple[str, ...], list[str]] = {}
+    out = Glossary()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or "\t" not in line:
             continue
         en, vi = line.split("\t", 1)
-        key = tuple(base_form(w) for w in tokens(en))
+        words = tuple(tokens(en))
+        key = tuple(base_form(w) for w in words)
         if key:
+            senses = [v.strip() for v in vi.split("|") if v.strip()]
             out.setdefault(key, [])
-            out[key] += [v.strip() for v in vi.split("|") if v.strip() and v.strip() not in out[key]]
+            out[key] += [v for v in senses if v not in out[key]]
+            out.entries.setdefault(key, []).append((words, senses))
     return out
 
 
 @lru_cache(maxsize=1)
-def default_glossary() -> dict[tuple[str, ...], list[str]]:
+def default_glossary() -> Glossary:
     return load_glossary()
 
 
@@ -44,15 +58,37 @@ def tokens(text: str) -> list[str]:
     return [t.removesuffix("'s") for t in _TOKEN.findall(text)]
 
 
+# Past forms and plurals no suffix rule brings back (the glossary's own lines for some of them win:
+# "found" is also "establish").
+_IRREGULAR = dict(pair.split(":") for pair in """
+held:hold drew:draw drawn:draw made:make gave:give given:give took:take taken:take sent:send
+kept:keep brought:bring built:build chose:choose chosen:choose began:begin begun:begin sold:sell
+bought:buy spent:spend taught:teach won:win undertook:undertake undertaken:undertake
+oversaw:oversee overseen:oversee withdrew:withdraw withdrawn:withdraw arose:arise arisen:arise
+shown:show grown:grow paid:pay laid:lay told:tell wrote:write written:write ran:run fed:feed
+bred:breed met:meet lent:lend lost:lose sought:seek struck:strike chosen:choose driven:drive
+drove:drive forbade:forbid forbidden:forbid stolen:steal stole:steal hidden:hide hid:hide
+fought:fight caught:catch thought:think felt:feel understood:understand stood:stand
+children:child women:woman men:man criteria:criterion using:use
+""".split())
+# Words ending in "s" that are no plural ("news" is not "new"s).
+_NOT_PLURAL = frozenset("news always perhaps series species means whereas thus besides towards "
+                        "afterwards arrears premises headquarters".split())
+
+
 def base_form(word: str) -> str:
-    """A crude English stem that maps inflections onto one key (tasks/task, held/held, ...)."""
+    """A crude English stem that maps inflections onto one key (tasks/task, held/hold, ...)."""
     if word.isdigit() or len(word) <= 3:
+        return _IRREGULAR.get(word, word)
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word in _NOT_PLURAL:
         return word
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
         if word.endswith(suffix):
             return word[: -len(suffix)] + repl
     if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-1]  # and on: "meetings" is "meeting" is "meet", as the glossary's "meeting"
     if word.endswith("ing") and len(word) > 5:
         word = word[:-3]
         return word[:-1] if len(word) > 3 and word[-1] == word[-2] else word
@@ -62,6 +98,57 @@ def base_form(word: str) -> str:
         word = word[:-2]
         return word[:-1] if len(word) > 3 and word[-1] == word[-2] else word
     return word
+
+
+def _key_options(word: str) -> list[str]:
+    """Base forms a question word may stand for: its stem, and for an -ing/-ed form whose stem lost
+    a silent "e" the stem with it ("raising", "required" -> rais/raise, requir/require): the
+    glossary keeps a base word whole ("raise"), so both are looked up."""
+    key = base_form(word)
+    if key != word and word.endswith(("ing", "ed")) and not key.endswith("e") and \
+            word not in _IRREGULAR:
+        return [key, key + "e"]
+    return [key]
+
+
+def _same_word(asked: str, key: str, written: str) -> bool:
+    """Whether a question word matches a glossary word of the same base form. An inflected question
+    word matches any form ("meetings" ~ "meeting", "raised" ~ "raise"); a word asked in its base
+    form matches only a glossary word written in its base form, or itself: "new" is not "news",
+    "meet" is not "meeting"."""
+    return asked == written or asked != key or written == key
+
+
+def lookup(words: list[str], glossary: dict | None = None) -> list[str]:
+    """The Vietnamese equivalents of an English phrase (its words as typed, lower case), [] when
+    the glossary has no entry for it (see ``_same_word`` for which inflections match)."""
+    glossary = default_glossary() if glossary is None else glossary
+    options = [_key_options(w) for w in words]
+    keys = [()]
+    for opts in options:
+        keys = [k + (o,) for k in keys for o in opts]
+    entries = getattr(glossary, "entries", None)
+    for key in keys:
+        if key not in glossary:
+            continue
+        if entries is None or key not in entries:
+            return list(glossary[key])
+        # the entries written as asked or as the base word ("customs", "custom"; "visitors",
+        # "visitor"), and only without them another form of it ("concerns" is "concern", not
+        # "concerning"; "meetings" is "meeting")
+        tiers: list[list[str]] = [[], []]
+        def as_asked(written: tuple[str, ...]) -> bool:  # the same word, or its plural asked
+            return all(a in (w, w + "s", w + "es") for a, w in zip(words, written))
+
+        for written, senses in sorted(entries[key], key=lambda e: not as_asked(e[0])):
+            if not all(_same_word(a, k, w) for a, k, w in zip(words, key, written)):
+                continue
+            tier = tiers[0 if as_asked(written) or written == key else 1]
+            tier += [v for v in senses if v not in tier]
+        out = next((t for t in tiers if t), [])
+        if out:
+            return out
+    return []
 
 
 def translate(text: str, glossary: dict[tuple[str, ...], list[str]] | None = None) -> str:
@@ -79,13 +166,11 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
     know which words of the question have no Vietnamese counterpart); a number maps to itself."""
     glossary = default_glossary() if glossary is None else glossary
     words = tokens(text)
-    keys = [base_form(w) for w in words]
     out: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(words):
         for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
-            phrase = tuple(keys[i : i + n])
-            hit = glossary.get(phrase) or (glossary.get(tuple(words[i : i + n])) if n == 1 else None)
+            hit = lookup(words[i : i + n], glossary)
             if hit:
                 out.append((" ".join(words[i : i + n]), list(hit)))
                 i += n
