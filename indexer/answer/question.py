@@ -89,6 +89,9 @@ class Question:
     years: list[str] = field(default_factory=list)
     measure: str | None = None
     count_noun: str | None = None
+    # Every folded head an English how-many question's counted noun may take ("thon", "ban"): any
+    # one of them names what is counted (``count_noun`` is the first).
+    count_alts: list[str] = field(default_factory=list)
     doc_refs: list[str] = field(default_factory=list)
     # The subject as groups of folded alternatives: one group per Vietnamese syllable, one per
     # English glossary phrase (any of its equivalents will do), one per unknown English word.
@@ -401,15 +404,23 @@ def english_counted(question: str) -> list[str]:
     return words
 
 
-def english_count_noun(question: str) -> str | None:
-    """The noun a "how many" counts, folded, first syllable: the head of the English noun phrase,
-    which comes last ("how many tourist arrivals does …" counts arrivals, lượt; "how many groups of
-    criteria" counts groups, nhóm)."""
+def english_count_nouns(question: str) -> list[str]:
+    """The noun a "how many" counts, folded, first syllable of each of its Vietnamese senses: the
+    head of the English noun phrase, which comes last ("how many tourist arrivals does …" counts
+    arrivals, lượt; "how many groups of criteria" counts groups, nhóm). Every sense, not the first
+    only: "villages" are thôn or bản, and the plan may count either ("01 bản du lịch")."""
     words = english_counted(question)
     if not words:
-        return None
+        return []
     groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi]
-    return folded_words(groups[-1][1][0]).split()[0] if groups else None
+    if not groups:
+        return []
+    return list(dict.fromkeys(folded_words(v).split()[0] for v in groups[-1][1] if folded_words(v)))
+
+
+def english_count_noun(question: str) -> str | None:
+    """The first of ``english_count_nouns`` (None when the question counts nothing)."""
+    return next(iter(english_count_nouns(question)), None)
 
 
 # The question's own cue phrases, as typed (folded): no subject word is part of one.
@@ -467,13 +478,15 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
     count_noun = None
+    count_alts: list[str] = []
     m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)
     if m and kind == "target":
         count_noun = m.group(1)
         if measure == "money" and count_noun not in ("dong", "tien", "ty", "trieu", "nghin", "von", "kinh"):
             measure = None  # "bao nhiêu tổ chức … ngoài ngân sách" counts bodies, not money
     elif kind == "target" and english:
-        count_noun = english_count_noun(question)
+        count_alts = english_count_nouns(question)
+        count_noun = count_alts[0] if count_alts else None
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
     refs = doc_refs(folded_q)
@@ -484,5 +497,5 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     relation = asked_relation(question) if kind == "who" else None
     asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
     unit_class = asked_unit_class(question) if kind == "who" else []
-    return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
-                    groups, soft, relation, asks_right, unit_class, unsure)
+    return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun,
+                    count_alts, refs, groups, soft, relation, asks_right, unit_class, unsure)

@@ -105,8 +105,9 @@ def _key_options(word: str) -> list[str]:
     a silent "e" the stem with it ("raising", "required" -> rais/raise, requir/require): the
     glossary keeps a base word whole ("raise"), so both are looked up."""
     key = base_form(word)
+    stem = word[:-3] if word.endswith("ing") else word[:-2]
     if key != word and word.endswith(("ing", "ed")) and not key.endswith("e") and \
-            word not in _IRREGULAR:
+            word not in _IRREGULAR and stem[-1:] != stem[-2:-1]:  # "sitting" is "sit", not "site"
         return [key, key + "e"]
     return [key]
 
