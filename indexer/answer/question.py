@@ -352,7 +352,8 @@ def _synonyms() -> dict[str, list[str]]:
     an English entry also matches that entry's other equivalents ("tuyên truyền" -> "tuyên giáo",
     both "propaganda"), so a Vietnamese question goes the same way as its English twin."""
     out: dict[str, list[str]] = {}
-    for vi in default_glossary().values():
+    glossary = default_glossary()
+    for vi in getattr(glossary, "primary", glossary).values():  # a word's other meanings are none
         if len(vi) < 2:
             continue
         head = folded_words(vi[0])

@@ -29,10 +29,15 @@ class Glossary(dict):
     def __init__(self):
         super().__init__()
         self.entries: dict[tuple[str, ...], list[tuple[tuple[str, ...], list[str]]]] = {}
+        # The first meaning of each line only ("a|b;c" -> a, b): wordings of one meaning, which
+        # the answer engine may read as synonyms of each other (question._thesaurus); a word's
+        # other meanings ("second": thứ hai; biệt phái) are no synonyms of its first.
+        self.primary: dict[tuple[str, ...], list[str]] = {}
 
 
 def load_glossary(path: Path = GLOSSARY) -> Glossary:
-    """English phrase (as a tuple of base-form words) -> Vietnamese equivalents."""
+    """English phrase (as a tuple of base-form words) -> Vietnamese equivalents. A line is
+    "english<TAB>vi|vi;vi": "|" between wordings of one meaning, ";" between meanings."""
     out = Glossary()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or "\t" not in line:
@@ -41,10 +46,13 @@ def load_glossary(path: Path = GLOSSARY) -> Glossary:
         words = tuple(tokens(en))
         key = tuple(base_form(w) for w in words)
         if key:
-            senses = [v.strip() for v in vi.split("|") if v.strip()]
+            meanings = [[v.strip() for v in m.split("|") if v.strip()] for m in vi.split(";")]
+            senses = [v for m in meanings for v in m]
             out.setdefault(key, [])
             out[key] += [v for v in senses if v not in out[key]]
             out.entries.setdefault(key, []).append((words, senses))
+            primary = out.primary.setdefault(key, [])
+            primary += [v for v in meanings[0] if v not in primary]
     return out
 
 
@@ -115,9 +123,9 @@ def _key_options(word: str) -> list[str]:
 def _same_word(asked: str, key: str, written: str) -> bool:
     """Whether a question word matches a glossary word of the same base form. An inflected question
     word matches any form ("meetings" ~ "meeting", "raised" ~ "raise"); a word asked in its base
-    form matches only a glossary word written in its base form, or itself: "new" is not "news",
-    "meet" is not "meeting"."""
-    return asked == written or asked != key or written == key
+    form matches only a glossary word written in its base form, or itself, or an irregular form of
+    it ("begin" ~ "began"): "new" is not "news", "meet" is not "meeting"."""
+    return asked == written or asked != key or written == key or written in _IRREGULAR
 
 
 def lookup(words: list[str], glossary: dict | None = None) -> list[str]:
@@ -129,11 +137,13 @@ def lookup(words: list[str], glossary: dict | None = None) -> list[str]:
     for opts in options:
         keys = [k + (o,) for k in keys for o in opts]
     entries = getattr(glossary, "entries", None)
-    for key in keys:
+    found: list[str] = []
+    for key in keys:  # both stems of "charged" (charg, charge): the senses of each
         if key not in glossary:
             continue
         if entries is None or key not in entries:
-            return list(glossary[key])
+            found += [v for v in glossary[key] if v not in found]
+            continue
         # the entries written as asked or as the base word ("customs", "custom"; "visitors",
         # "visitor"), and only without them another form of it ("concerns" is "concern", not
         # "concerning"; "meetings" is "meeting")
@@ -146,10 +156,8 @@ def lookup(words: list[str], glossary: dict | None = None) -> list[str]:
                 continue
             tier = tiers[0 if as_asked(written) or written == key else 1]
             tier += [v for v in senses if v not in tier]
-        out = next((t for t in tiers if t), [])
-        if out:
-            return out
-    return []
+        found += [v for v in next((t for t in tiers if t), []) if v not in found]
+    return found
 
 
 def translate(text: str, glossary: dict[tuple[str, ...], list[str]] | None = None) -> str:
