@@ -33,6 +33,10 @@ from .relations import asked_relation
 # plus "báo cáo viên" and "xây dựng", which the answer engine reads from the task's verbs.
 ROLE_CUES: list[tuple[str, str]] = [
     ("bao cao vien", "báo cáo viên"), ("speak", "báo cáo viên"), ("presenter", "báo cáo viên"),
+    ("present", "báo cáo viên"),  # "who is to present the report": the speaker, not the drafter
+    # English for a body's make-up ("thành phần"): "who sits on the council", "made up of"
+    ("sits on", "tham dự"), ("sit on", "tham dự"), ("made up of", "tham dự"), ("composed of", "tham dự"),
+    ("consist of", "tham dự"), ("consists of", "tham dự"), ("comprise", "tham dự"),
     ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
     ("participant", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),

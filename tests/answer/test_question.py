@@ -153,3 +153,38 @@ def test_guessed_compounds_may_be_found_apart():
             "quote": "Ban Tuyên giáo Tỉnh ủy chủ trì, theo dõi, đôn đốc việc thực hiện Kết luận của Tỉnh ủy Lai Châu"}
     sup = Matcher(q, [item], {"d": ""}).support(item)
     assert compound not in sup.missing, sup
+
+
+def test_english_count_takes_every_sense_of_the_counted_noun():
+    """"villages" are thôn or bản: a plan counting "01 bản du lịch cộng đồng" counts villages."""
+    q = analyze("How many community-based tourism villages should Bình Lư set up by 2030?")
+    assert q.kind == "target" and q.count_noun == "thon"
+    assert set(q.count_alts) >= {"thon", "ban"}
+
+
+@pytest.mark.parametrize("question, role", [
+    ("Who sits on the national council that appraises the curriculum?", "tham dự"),
+    ("Which bodies is the appraisal council made up of?", "tham dự"),
+    ("Who is scheduled to present the main report at the review conference?", "báo cáo viên"),
+])
+def test_english_role_cues(question, role):
+    assert asked_role(folded_words(question)) == role
+
+
+def test_english_frame_words_are_not_the_subject():
+    """Pronouns, negated auxiliaries and framing verbs say how a question is asked."""
+    q = analyze("Under the Marriage and Family Law, a husband can't file for divorce while his wife "
+                "is raising a child under what age?")
+    labels = [label for label, _ in q.groups]
+    assert "can't" not in labels and "his" not in labels
+    assert "file for divorce" in labels and "raising a child" in labels
+    q = analyze("The total budget of about 90 billion VND for Conclusion 224 covers implementation up to which year?")
+    assert all("cover" not in label for label, _ in q.groups)
+
+
+def test_english_kind_cues():
+    from indexer.answer import classify
+
+    assert classify("What is the date of Decision 238-QĐ/TW cited in the plan?") == "when"
+    assert classify("What's the cap on foreign investors' capital share in a film company?") == "target"
+    assert classify("Which Party cells must draw up their own plans to deliver the resolution's targets?") == "who"

@@ -33,3 +33,45 @@ def test_custom_glossary(tmp_path):
     path = tmp_path / "g.tsv"
     path.write_text("# comment\nrice paddy\truộng lúa|lúa\n", encoding="utf-8")
     assert translate("rice paddies", load_glossary(path)) == "ruộng lúa lúa"
+
+
+def test_a_base_word_asked_does_not_take_an_inflected_entry():
+    """"news" and "new", "meeting" and "meet" share a stem: the asked word decides."""
+    from indexer.search.translate import lookup
+
+    assert lookup(["new"]) == ["mới"]
+    assert "thông tin" in lookup(["news"])
+    assert "hội nghị" not in lookup(["meet"])
+    assert "hội nghị" in lookup(["meetings"]) and "hội nghị" in lookup(["meeting"])
+    assert translate("the new National Assembly").split()[0] == "mới"
+
+
+def test_silent_e_irregular_and_doubled_stems():
+    from indexer.search.translate import lookup
+
+    assert "nâng cao" in lookup(["raising"])  # raise
+    assert "yêu cầu" in lookup(["required"])  # require
+    assert lookup(["sitting"]) == []  # sit, not site (địa điểm)
+    assert lookup(["held"]) == lookup(["hold"]) == ["tổ chức"]
+    assert lookup(["begin"]) == ["bắt đầu"]  # began/begun have lines, the base form too
+    assert "thu phí" in lookup(["charged"]) and "phí" in lookup(["charged"])  # both stems' senses
+
+
+def test_meanings_and_wordings(tmp_path):
+    """"|" joins wordings of one meaning, ";" different meanings: translation reads them all, the
+    thesaurus (``Glossary.primary``) only the first meaning."""
+    path = tmp_path / "g.tsv"
+    path.write_text("second\tthứ hai\nsecond\t;biệt phái\nborrower\tbên vay|người vay;bên mượn\n",
+                    encoding="utf-8")
+    glossary = load_glossary(path)
+    assert glossary[("second",)] == ["thứ hai", "biệt phái"]
+    assert glossary.primary[("second",)] == ["thứ hai"]
+    assert glossary.primary[("borrower",)] == ["bên vay", "người vay"]
+    assert translate("borrowers", glossary) == "bên vay người vay bên mượn"
+
+
+def test_bulk_vocabulary_of_plans_and_laws():
+    """Everyday English words of questions about these documents reach the documents' terms."""
+    out = translate("surprise inspections of the borrower's overdue repayment by an amateur troupe")
+    for vi in ("đột xuất", "bên vay", "quá hạn", "trả nợ", "không chuyên", "đội văn nghệ"):
+        assert vi in out
