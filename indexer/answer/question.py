@@ -66,9 +66,10 @@ regulation conclusion decision directive
 he she him his her hers we us our you your my me its own theirs itself themselves
 can't cannot won't don't doesn't isn't aren't wasn't weren't hasn't haven't shouldn't mustn't
 still supposed want wants wanted cite cited mention mentioned refer referred come comes came
-get gets got go goes went cover covers covered
+get gets got go goes went cover covers covered down out off
 """.split())
-# (Pronouns, negated auxiliaries and the question's own framing verbs — "cited in the plan", "is
+# (Pronouns, negated auxiliaries, the particles of phrasal verbs said apart from them ("bring the
+# plan down to", like "up") and the question's own framing verbs — "cited in the plan", "is
 # supposed to", "what period does it cover" — say how the question is asked, not what about.)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
