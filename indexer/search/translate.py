@@ -160,6 +160,11 @@ def lookup(words: list[str], glossary: dict | None = None) -> list[str]:
     return found
 
 
+# "Which types of crime …", "what kinds of support …": the noun after "of" is what is asked about;
+# "types" (loại) is how the question asks, and the documents list the crimes without saying "loại".
+_FRAME_NOUN = re.compile(r"(?i)\b((?:which|what)\s+)(?:types?|kinds?|sorts?|forms?|categories|category)\s+of\s+")
+
+
 def translate(text: str, glossary: dict[tuple[str, ...], list[str]] | None = None) -> str:
     """Vietnamese terms for an English query ("" when nothing is known)."""
     out: list[str] = []
@@ -174,7 +179,7 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
     an English word the glossary lacks comes back with an empty list (the answer engine needs to
     know which words of the question have no Vietnamese counterpart); a number maps to itself."""
     glossary = default_glossary() if glossary is None else glossary
-    words = tokens(text)
+    words = tokens(_FRAME_NOUN.sub(r"\1", text))
     out: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(words):

@@ -75,3 +75,10 @@ def test_bulk_vocabulary_of_plans_and_laws():
     out = translate("surprise inspections of the borrower's overdue repayment by an amateur troupe")
     for vi in ("đột xuất", "bên vay", "quá hạn", "trả nợ", "không chuyên", "đội văn nghệ"):
         assert vi in out
+
+
+def test_which_types_of_asks_about_the_noun_after_of():
+    """"Which types of crime": the documents list crimes without saying "loại"."""
+    out = translate("Which types of crime does the plan target for prevention?")
+    assert "tội phạm" in out and "loại" not in out.split()
+    assert "loại hình du lịch" in translate("the type of tourism")  # a content "type" stays
