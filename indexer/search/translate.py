@@ -5,7 +5,12 @@ Vietnamese index shares no words with them. A glossary of the administrative, Pa
 vocabulary (``data/glossary-en-vi.tsv``, plain text, extendable by users) turns the content words of
 an English question into Vietnamese terms, which then go through the normal lexical leg. Phrases
 are matched longest first ("health insurance" before "health"); words are reduced to a base form by
-a few suffix rules; numbers are kept as they are ("2030"); words the glossary lacks are dropped.
+a few suffix rules and a table of irregular forms ("held" -> hold, "children" -> child), an -ing/-ed
+stem is also tried with its silent "e" ("raising" -> raise); a word asked in its base form does not
+take the senses of an entry written inflected ("new" is not "news", "meet" is not "meeting");
+an unknown -ment/-ness noun falls back to the word it derives from ("enforcement" -> enforce);
+"which types of X" asks about X. Numbers are kept as they are ("2030"); words the glossary lacks are
+dropped. A line's "|" joins wordings of one meaning, ";" separates meanings (``Glossary.primary``).
 Pure functions over a loaded glossary.
 """
 
@@ -190,6 +195,18 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
                 i += n
                 break
         else:
-            out.append((words[i], [words[i]] if words[i][0].isdigit() else []))
+            derived = next((hit for base in _derived(words[i]) if (hit := lookup([base], glossary))), [])
+            out.append((words[i], [words[i]] if words[i][0].isdigit() else derived))
             i += 1
     return out
+
+
+def _derived(word: str) -> list[str]:
+    """Words an unknown English noun is derived from without a change of meaning, tried when it
+    has no entry of its own: "enforcement" -> enforce, "effectiveness" -> effective, "happiness" ->
+    happy. Not adverbs ("officially" is not the noun "official", cán bộ) nor agent nouns
+    ("organizer": the doer is not the deed)."""
+    if len(word) < 7 or not word.isalpha() or not word.endswith(("ment", "ness")):
+        return []
+    stem = word[:-4]
+    return [stem, stem[:-1] + "y"] if stem.endswith("i") else [stem]

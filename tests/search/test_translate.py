@@ -82,3 +82,11 @@ def test_which_types_of_asks_about_the_noun_after_of():
     out = translate("Which types of crime does the plan target for prevention?")
     assert "tội phạm" in out and "loại" not in out.split()
     assert "loại hình du lịch" in translate("the type of tourism")  # a content "type" stays
+
+
+def test_unknown_nouns_fall_back_to_the_word_they_derive_from():
+    from indexer.search.translate import translate_groups
+
+    groups = dict(translate_groups("enforcement effectiveness officially"))
+    assert groups["enforcement"] == ["thi hành"] and groups["effectiveness"] == ["hiệu quả"]
+    assert groups["officially"] == []  # not the noun "official" (cán bộ)
