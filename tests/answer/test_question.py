@@ -188,3 +188,13 @@ def test_english_kind_cues():
     assert classify("What is the date of Decision 238-QĐ/TW cited in the plan?") == "when"
     assert classify("What's the cap on foreign investors' capital share in a film company?") == "target"
     assert classify("Which Party cells must draw up their own plans to deliver the resolution's targets?") == "who"
+
+
+def test_thesaurus_reads_only_a_words_first_meaning():
+    """"debt" is nợ; "principal" adds nợ gốc as another meaning: no synonym of "hiệu trưởng"; a
+    word's added meanings (";" in the glossary) never become synonyms of its first."""
+    from indexer.answer.question import _synonyms
+
+    assert "no goc" not in _synonyms().get("hieu truong", [])
+    assert "chung khoan" not in _synonyms().get("an ninh", [])
+    assert "ket thuc" not in _synonyms().get("tong ket", [])
