@@ -149,9 +149,9 @@ def lookup(words: list[str], glossary: dict | None = None) -> list[str]:
         if entries is None or key not in entries:
             found += [v for v in glossary[key] if v not in found]
             continue
-        # the entries written as asked or as the base word ("customs", "custom"; "visitors",
-        # "visitor"), and only without them another form of it ("concerns" is "concern", not
-        # "concerning"; "meetings" is "meeting")
+        # the entries written as asked or as its singular ("customs", "custom"; "visitors",
+        # "visitor"), and only without them another form of it ("raising" is "raise"; "concerns"
+        # is "concern", not "concerning"; "meeting" is not "meet")
         tiers: list[list[str]] = [[], []]
         def as_asked(written: tuple[str, ...]) -> bool:  # the same word, or its plural asked
             return all(a in (w, w + "s", w + "es") for a, w in zip(words, written))
@@ -159,7 +159,7 @@ def lookup(words: list[str], glossary: dict | None = None) -> list[str]:
         for written, senses in sorted(entries[key], key=lambda e: not as_asked(e[0])):
             if not all(_same_word(a, k, w) for a, k, w in zip(words, key, written)):
                 continue
-            tier = tiers[0 if as_asked(written) or written == key else 1]
+            tier = tiers[0 if as_asked(written) else 1]
             tier += [v for v in senses if v not in tier]
         found += [v for v in next((t for t in tiers if t), []) if v not in found]
     return found

@@ -198,3 +198,11 @@ def test_thesaurus_reads_only_a_words_first_meaning():
     assert "no goc" not in _synonyms().get("hieu truong", [])
     assert "chung khoan" not in _synonyms().get("an ninh", [])
     assert "ket thuc" not in _synonyms().get("tong ket", [])
+
+
+def test_english_working_with_asks_for_the_partner():
+    """"work with", "cooperate with", "liaise with" are phối hợp: the partner is asked."""
+    q = analyze("Who should the commune work with to survey new tour routes?")
+    assert (q.kind, q.role, q.relation) == ("who", "phối hợp", "partner")
+    assert [label for label, _ in q.groups] == ["survey", "tour routes"]
+    assert analyze("Which agencies does the ministry liaise with to compile the report?").relation == "partner"
