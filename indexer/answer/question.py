@@ -472,7 +472,10 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         groups = english_groups + _word_groups(names, role)
         # only the words no glossary entry covers: a glossary sense the documents do not use is
         # rarer, and crediting every English phrase answered unanswerable questions (odd half)
-        unsure = {label for label, alts in english_groups if alts == [label]}
+        # (a glossary entry that folds to its own English spelling — "Lai Chau" -> Lai Châu,
+        # "OCOP" — is a name the text writes: found or not, it is read, never vouched for)
+        unknown = {en for en, vi in translate_groups(question) if not vi}
+        unsure = {label for label, alts in english_groups if alts == [label] and label in unknown}
         if kind == "target" and set(english_counted(question)) & unsure:
             # what a how-many question counts is its answer's kind ("how many widgetizers"): only
             # the text can say it, never the model
