@@ -210,6 +210,6 @@ def test_english_working_with_asks_for_the_partner():
 
 def test_a_place_the_glossary_names_is_read_not_vouched_for():
     """"Lai Chau" folds to its own English spelling, but the text writes it: never model-credited."""
-    q = analyze("How many widgetizers does Lai Chau aim to have by 2030?")
+    q = analyze("When must Lai Chau finish the widgetizer survey?")
     assert "lai chau" in [label for label, _ in q.groups]
-    assert "lai chau" not in q.unsure and "widgetizers" in q.unsure
+    assert "lai chau" not in q.unsure and "widgetizer" in q.unsure
