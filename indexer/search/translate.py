@@ -195,10 +195,23 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
                 i += n
                 break
         else:
-            derived = next((hit for base in _derived(words[i]) if (hit := lookup([base], glossary))), [])
+            derived = next((hit for base in _spellings(words[i]) + _derived(words[i])
+                            if (hit := lookup([base], glossary))), [])
             out.append((words[i], [words[i]] if words[i][0].isdigit() else derived))
             i += 1
     return out
+
+
+_SPELLINGS = [("isation", "ization"), ("ization", "isation"), ("ise", "ize"), ("ize", "ise"),
+              ("ising", "izing"), ("izing", "ising"), ("ised", "ized"), ("ized", "ised"),
+              ("our", "or"), ("or", "our"), ("ours", "ors"), ("ors", "ours"), ("tre", "ter"), ("ter", "tre"),
+              ("ence", "ense"), ("ense", "ence"), ("lled", "led"), ("lling", "ling"), ("mme", "m")]
+
+
+def _spellings(word: str) -> list[str]:
+    """The other side's spelling of an unknown English word ("specialise" / "specialize",
+    "neighbour" / "neighbor", "centre" / "center"): the glossary may hold only one of them."""
+    return [word[: -len(a)] + b for a, b in _SPELLINGS if len(word) > len(a) + 2 and word.endswith(a)]
 
 
 def _derived(word: str) -> list[str]:

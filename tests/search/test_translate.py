@@ -90,3 +90,9 @@ def test_unknown_nouns_fall_back_to_the_word_they_derive_from():
     groups = dict(translate_groups("enforcement effectiveness officially"))
     assert groups["enforcement"] == ["thi hành"] and groups["effectiveness"] == ["hiệu quả"]
     assert groups["officially"] == []  # not the noun "official" (cán bộ)
+
+
+def test_unknown_words_try_the_other_spelling():
+    from indexer.search.translate import translate_groups
+
+    assert dict(translate_groups("harmonise"))["harmonise"] == ["hài hòa"]  # the glossary says "harmonize"
