@@ -64,11 +64,13 @@ body bodies agency office authority organization organisation unit units party w
 aim aims set sets share related concerned need needs according law extend extends adopted issued signed
 over about through during while whether where why issue adopt sign promulgate use used make
 regulation conclusion decision directive
-he she him his her hers we us our you your my me its own theirs itself themselves
+she him his her hers we us our you your its own theirs itself themselves
 can't cannot won't don't doesn't isn't aren't wasn't weren't hasn't haven't shouldn't mustn't
 still supposed want wants wanted cite cited mention mentioned refer referred come comes came
-get gets got go goes went cover covers covered down out off
+get gets got went cover covers covered down out off
 """.split())
+# (Not "he", "me", "my", "go": typed without diacritics they are hè, mẹ, mỹ, gỗ, and these words
+# count towards telling an English question from a Vietnamese one, ``looks_english``.)
 # (Pronouns, negated auxiliaries, the particles of phrasal verbs said apart from them ("bring the
 # plan down to", like "up") and the question's own framing verbs — "cited in the plan", "is
 # supposed to", "what period does it cover" — say how the question is asked, not what about.)
