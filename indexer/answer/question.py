@@ -33,7 +33,8 @@ from .relations import asked_relation
 # plus "báo cáo viên" and "xây dựng", which the answer engine reads from the task's verbs.
 ROLE_CUES: list[tuple[str, str]] = [
     ("bao cao vien", "báo cáo viên"), ("speak", "báo cáo viên"), ("presenter", "báo cáo viên"),
-    ("present", "báo cáo viên"),  # "who is to present the report": the speaker, not the drafter
+    # "who is to present the report": the speaker, not the drafter ("at present" is no cue)
+    ("present the", "báo cáo viên"), ("presents the", "báo cáo viên"), ("presenting the", "báo cáo viên"),
     # English for a body's make-up ("thành phần"): "who sits on the council", "made up of"
     ("sits on", "tham dự"), ("sit on", "tham dự"), ("made up of", "tham dự"), ("composed of", "tham dự"),
     ("consist of", "tham dự"), ("consists of", "tham dự"), ("comprise", "tham dự"),
@@ -42,7 +43,8 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("participant", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
     ("in charge", "chủ trì"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"),
     ("coordinat", "phối hợp"), ("work with", "phối hợp"), ("works with", "phối hợp"),
-    ("working with", "phối hợp"), ("cooperat", "phối hợp"), ("collaborat", "phối hợp"), ("liais", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
+    ("working with", "phối hợp"), ("cooperat", "phối hợp"), ("collaborat", "phối hợp"),
+    ("liais", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
     ("du thao", "xây dựng"), ("soan thao", "xây dựng"), ("xay dung", "xây dựng"), ("draft", "xây dựng"),
     ("drew up", "xây dựng"), ("draw up", "xây dựng"), ("build", "xây dựng"), ("compile", "xây dựng"),
     ("kiem tra", "kiểm tra/giám sát"), ("giam sat", "kiểm tra/giám sát"),

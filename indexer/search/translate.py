@@ -142,6 +142,10 @@ def lookup(words: list[str], glossary: dict | None = None) -> list[str]:
     for opts in options:
         keys = [k + (o,) for k in keys for o in opts]
     entries = getattr(glossary, "entries", None)
+
+    def as_asked(written: tuple[str, ...]) -> bool:  # the same word, or its plural asked
+        return all(a in (w, w + "s", w + "es") for a, w in zip(words, written))
+
     found: list[str] = []
     for key in keys:  # both stems of "charged" (charg, charge): the senses of each
         if key not in glossary:
@@ -153,9 +157,6 @@ def lookup(words: list[str], glossary: dict | None = None) -> list[str]:
         # "visitor"), and only without them another form of it ("raising" is "raise"; "concerns"
         # is "concern", not "concerning"; "meeting" is not "meet")
         tiers: list[list[str]] = [[], []]
-        def as_asked(written: tuple[str, ...]) -> bool:  # the same word, or its plural asked
-            return all(a in (w, w + "s", w + "es") for a, w in zip(words, written))
-
         for written, senses in sorted(entries[key], key=lambda e: not as_asked(e[0])):
             if not all(_same_word(a, k, w) for a, k, w in zip(words, key, written)):
                 continue

@@ -166,6 +166,7 @@ def test_english_count_takes_every_sense_of_the_counted_noun():
     ("Who sits on the national council that appraises the curriculum?", "tham dự"),
     ("Which bodies is the appraisal council made up of?", "tham dự"),
     ("Who is scheduled to present the main report at the review conference?", "báo cáo viên"),
+    ("Which body at present leads the propaganda work?", "chủ trì"),  # "at present" is no speaker
 ])
 def test_english_role_cues(question, role):
     assert asked_role(folded_words(question)) == role
