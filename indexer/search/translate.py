@@ -189,6 +189,12 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
     out: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(words):
+        number = _number(words, i)
+        if number and (number[0] > 1 or not lookup(words[i : i + 1], glossary)):
+            n, senses = number
+            out.append((" ".join(words[i : i + n]), senses))
+            i += n
+            continue
         for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
             hit = lookup(words[i : i + n], glossary)
             if hit:
@@ -201,6 +207,45 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
             out.append((words[i], [words[i]] if words[i][0].isdigit() else derived))
             i += 1
     return out
+
+
+_UNITS = {w: n for n, w in enumerate("one two three four five six seven eight nine".split(), 1)}
+_TEENS = {w: n for n, w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+                                      "eighteen nineteen".split(), 10)}
+_TENS = {w: n * 10 for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_VI_DIGITS = ["", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+
+def _vi_number(n: int) -> list[str]:
+    """How the laws write 1-99 in words ("sáu mươi", "mười lăm", "hai mươi mốt")."""
+    tens, unit = divmod(n, 10)
+    if tens == 0:
+        return [_VI_DIGITS[unit]]
+    head = "mười" if tens == 1 else f"{_VI_DIGITS[tens]} mươi"
+    if unit == 0:
+        return [head]
+    tails = {1: ["một"] if tens == 1 else ["mốt", "một"], 4: ["bốn"] if tens == 1 else ["tư", "bốn"],
+             5: ["lăm"]}.get(unit, [_VI_DIGITS[unit]])
+    return [f"{head} {t}" for t in tails]
+
+
+def _number(words: list[str], i: int) -> tuple[int, list[str]] | None:
+    """An English number word at ``words[i]`` ("sixty", "twenty five", "eleven"): how many words it
+    takes and how the documents may write it ("60", "sáu mươi"). The laws spell durations and ages
+    in words ("Sáu mươi ngày", "đủ mười tám tuổi"), the plans in digits ("05 năm")."""
+    w = words[i]
+    if w in _TENS:
+        if i + 1 < len(words) and words[i + 1] in _UNITS:
+            n, size = _TENS[w] + _UNITS[words[i + 1]], 2
+        else:
+            n, size = _TENS[w], 1
+    elif w in _TEENS:
+        n, size = _TEENS[w], 1
+    elif w in _UNITS:
+        n, size = _UNITS[w], 1
+    else:
+        return None
+    return size, list(dict.fromkeys([str(n), f"{n:02d}", *_vi_number(n)]))
 
 
 _SPELLINGS = [("isation", "ization"), ("ization", "isation"), ("ise", "ize"), ("ize", "ise"),

@@ -96,3 +96,14 @@ def test_unknown_words_try_the_other_spelling():
     from indexer.search.translate import translate_groups
 
     assert dict(translate_groups("harmonise"))["harmonise"] == ["hài hòa"]  # the glossary says "harmonize"
+
+
+def test_english_number_words_as_the_documents_write_them():
+    """The laws spell numbers in words ("Sáu mươi ngày"), the plans in digits ("05 năm")."""
+    from indexer.search.translate import translate_groups
+
+    groups = dict(translate_groups("within sixty days of turning twenty-one or eleven"))
+    assert groups["sixty"] == ["60", "sáu mươi"]
+    assert groups["twenty one"] == ["21", "hai mươi mốt", "hai mươi một"]
+    assert groups["eleven"] == ["11", "mười một"]
+    assert "05" in dict(translate_groups("five years"))["five"]  # the glossary's own line stays
