@@ -117,7 +117,8 @@ def _fit(q: Question, item: dict) -> float | None:
                 return None
             bonus += 0.3
         if q.count_noun and q.count_noun not in ("phan", "ty", "trieu", "nam", "lan"):
-            if f" {q.count_noun} " in f" {folded_words(measure + ' ' + (item.get('answer') or ''))} ":
+            said = f" {folded_words(measure + ' ' + (item.get('answer') or ''))} "
+            if any(f" {noun} " in said for noun in q.count_alts or [q.count_noun]):
                 bonus += 0.8
             elif q.measure is None:
                 return None  # "how many tourists" is not answered by "01 - 02 giải" (tournaments)

@@ -20,7 +20,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from indexer.search.named import DOC_REF, doc_refs
-from indexer.search.translate import base_form, default_glossary, tokens, translate, translate_groups
+from indexer.search.translate import base_form, default_glossary, lookup, translate, translate_groups
 from indexer.text import QUESTION_STOPWORDS, folded_words, query_language
 
 from indexer.extract.units import ABBREVIATIONS
@@ -33,11 +33,18 @@ from .relations import asked_relation
 # plus "báo cáo viên" and "xây dựng", which the answer engine reads from the task's verbs.
 ROLE_CUES: list[tuple[str, str]] = [
     ("bao cao vien", "báo cáo viên"), ("speak", "báo cáo viên"), ("presenter", "báo cáo viên"),
+    # "who is to present the report": the speaker, not the drafter ("at present" is no cue)
+    ("present the", "báo cáo viên"), ("presents the", "báo cáo viên"), ("presenting the", "báo cáo viên"),
+    # English for a body's make-up ("thành phần"): "who sits on the council", "made up of"
+    ("sits on", "tham dự"), ("sit on", "tham dự"), ("made up of", "tham dự"), ("composed of", "tham dự"),
+    ("consist of", "tham dự"), ("consists of", "tham dự"), ("comprise", "tham dự"),
     ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
     ("participant", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
     ("in charge", "chủ trì"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"),
-    ("coordinat", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
+    ("coordinat", "phối hợp"), ("work with", "phối hợp"), ("works with", "phối hợp"),
+    ("working with", "phối hợp"), ("cooperat", "phối hợp"), ("collaborat", "phối hợp"),
+    ("liais", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
     ("du thao", "xây dựng"), ("soan thao", "xây dựng"), ("xay dung", "xây dựng"), ("draft", "xây dựng"),
     ("drew up", "xây dựng"), ("draw up", "xây dựng"), ("build", "xây dựng"), ("compile", "xây dựng"),
     ("kiem tra", "kiểm tra/giám sát"), ("giam sat", "kiểm tra/giám sát"),
@@ -59,7 +66,16 @@ body bodies agency office authority organization organisation unit units party w
 aim aims set sets share related concerned need needs according law extend extends adopted issued signed
 over about through during while whether where why issue adopt sign promulgate use used make
 regulation conclusion decision directive
+she him his her hers we us our you your its own theirs itself themselves
+can't cannot won't don't doesn't isn't aren't wasn't weren't hasn't haven't shouldn't mustn't
+still supposed want wants wanted cite cited mention mentioned refer referred come comes came
+get gets got went cover covers covered down out off
 """.split())
+# (Not "he", "me", "my", "go": typed without diacritics they are hè, mẹ, mỹ, gỗ, and these words
+# count towards telling an English question from a Vietnamese one, ``looks_english``.)
+# (Pronouns, negated auxiliaries, the particles of phrasal verbs said apart from them ("bring the
+# plan down to", like "up") and the question's own framing verbs — "cited in the plan", "is
+# supposed to", "what period does it cover" — say how the question is asked, not what about.)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
     ("percent", re.compile(r"\b(?:ty le|phan tram|percent|percentage|share|rate|bao phu)\b|%")),
@@ -83,6 +99,9 @@ class Question:
     years: list[str] = field(default_factory=list)
     measure: str | None = None
     count_noun: str | None = None
+    # Every folded head an English how-many question's counted noun may take ("thon", "ban"): any
+    # one of them names what is counted (``count_noun`` is the first).
+    count_alts: list[str] = field(default_factory=list)
     doc_refs: list[str] = field(default_factory=list)
     # The subject as groups of folded alternatives: one group per Vietnamese syllable, one per
     # English glossary phrase (any of its equivalents will do), one per unknown English word.
@@ -172,35 +191,22 @@ def vietnamese_names(question: str) -> str:
     neighbour "Regulation" is the English word for the document, not a word the text must say. Nor
     is an English word the glossary knows ("Hà Tĩnh Provincial Party Office": the office is the
     glossary's phrase, not a name the text writes in English)."""
-    glossary = default_glossary()
     words = [w.strip("“”\"'’?,.:;()") for w in question.split()]
     words = [re.sub(r"['’]s$", "", w) for w in words]
     keep = [any(ord(c) > 127 for c in w) and not any(c.isdigit() for c in w) for w in words]
     for i, w in enumerate(words):
         if not keep[i] and w[:1].isupper() and ((i and keep[i - 1]) or (i + 1 < len(words) and keep[i + 1])) \
-                and not glossary.get((base_form(w.lower()),)):
+                and not lookup([w.lower()]):
             keep[i] = True
     return " ".join(w for w, k in zip(words, keep) if k)
 
 
 def untranslated(english: str) -> list[str]:
-    """English content words of a question that the glossary does not cover."""
-    glossary = default_glossary()
-    words = tokens(english)
-    keys = [base_form(w) for w in words]
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        for n in range(min(4, len(words) - i), 0, -1):
-            if glossary.get(tuple(keys[i:i + n])) or (n == 1 and glossary.get((words[i],))):
-                i += n
-                break
-        else:
-            w = words[i]
-            if not w[0].isdigit() and w not in _EN_NOISE and base_form(w) not in _EN_NOISE and len(w) > 2:
-                out.append(w)
-            i += 1
-    return out
+    """English content words of a question that the glossary does not cover (read the way the
+    translation reads them: the same phrases, the same inflections)."""
+    return [en for en, vi in translate_groups(english)
+            if not vi and not en[0].isdigit() and en not in _EN_NOISE and base_form(en) not in _EN_NOISE
+            and len(en) > 2]
 
 
 _STOP = (QUESTION_STOPWORDS - {"van", "ban", "can", "dang"}) | _KIND_WORDS | {"nq", "kl", "qd", "tw", "kh"}
@@ -356,7 +362,8 @@ def _synonyms() -> dict[str, list[str]]:
     an English entry also matches that entry's other equivalents ("tuyên truyền" -> "tuyên giáo",
     both "propaganda"), so a Vietnamese question goes the same way as its English twin."""
     out: dict[str, list[str]] = {}
-    for vi in default_glossary().values():
+    glossary = default_glossary()
+    for vi in getattr(glossary, "primary", glossary).values():  # a word's other meanings are none
         if len(vi) < 2:
             continue
         head = folded_words(vi[0])
@@ -408,15 +415,23 @@ def english_counted(question: str) -> list[str]:
     return words
 
 
-def english_count_noun(question: str) -> str | None:
-    """The noun a "how many" counts, folded, first syllable: the head of the English noun phrase,
-    which comes last ("how many tourist arrivals does …" counts arrivals, lượt; "how many groups of
-    criteria" counts groups, nhóm)."""
+def english_count_nouns(question: str) -> list[str]:
+    """The noun a "how many" counts, folded, first syllable of each of its Vietnamese senses: the
+    head of the English noun phrase, which comes last ("how many tourist arrivals does …" counts
+    arrivals, lượt; "how many groups of criteria" counts groups, nhóm). Every sense, not the first
+    only: "villages" are thôn or bản, and the plan may count either ("01 bản du lịch")."""
     words = english_counted(question)
     if not words:
-        return None
+        return []
     groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi]
-    return folded_words(groups[-1][1][0]).split()[0] if groups else None
+    if not groups:
+        return []
+    return list(dict.fromkeys(folded_words(v).split()[0] for v in groups[-1][1] if folded_words(v)))
+
+
+def english_count_noun(question: str) -> str | None:
+    """The first of ``english_count_nouns`` (None when the question counts nothing)."""
+    return next(iter(english_count_nouns(question)), None)
 
 
 # The question's own cue phrases, as typed (folded): no subject word is part of one.
@@ -461,7 +476,10 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         groups = english_groups + _word_groups(names, role)
         # only the words no glossary entry covers: a glossary sense the documents do not use is
         # rarer, and crediting every English phrase answered unanswerable questions (odd half)
-        unsure = {label for label, alts in english_groups if alts == [label]}
+        # (a glossary entry that folds to its own English spelling — "Lai Chau" -> Lai Châu,
+        # "OCOP" — is a name the text writes: found or not, it is read, never vouched for)
+        unknown = {en for en, vi in translate_groups(question) if not vi}
+        unsure = {label for label, alts in english_groups if alts == [label] and label in unknown}
         if kind == "target" and set(english_counted(question)) & unsure:
             # what a how-many question counts is its answer's kind ("how many widgetizers"): only
             # the text can say it, never the model
@@ -474,13 +492,15 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
     count_noun = None
+    count_alts: list[str] = []
     m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)
     if m and kind == "target":
         count_noun = m.group(1)
         if measure == "money" and count_noun not in ("dong", "tien", "ty", "trieu", "nghin", "von", "kinh"):
             measure = None  # "bao nhiêu tổ chức … ngoài ngân sách" counts bodies, not money
     elif kind == "target" and english:
-        count_noun = english_count_noun(question)
+        count_alts = english_count_nouns(question)
+        count_noun = count_alts[0] if count_alts else None
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
     refs = doc_refs(folded_q)
@@ -491,5 +511,5 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     relation = asked_relation(question) if kind == "who" else None
     asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
     unit_class = asked_unit_class(question) if kind == "who" else []
-    return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
-                    groups, soft, relation, asks_right, unit_class, unsure)
+    return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun,
+                    count_alts, refs, groups, soft, relation, asks_right, unit_class, unsure)

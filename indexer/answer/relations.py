@@ -22,11 +22,13 @@ _WHO_OBJ = (r"(?:cac |nhung )?(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|b
             r"cap nao|luc luong nao|ben nao)")
 # Folded question patterns per relation. English: "coordinate with which bodies", "which bodies …
 # coordinate with to secure …" (a stranded "with"), "to which body", "through which office".
+# English verbs of working together ("work with", "cooperate with", "liaise with"): all "phối hợp".
+_WITH_EN = r"(?:coordinat|cooperat|collaborat|liais|work)\w*"
 _ASKED = [
     ("partner", re.compile(rf" phoi hop (?:chat che )?(?:voi|cung) {_WHO_OBJ} "
-                           r"| coordinat\w* (?:closely )?with (?:which|whom|what) "
-                           r"| coordinat\w* (?:closely )?with (?:to|in order|so as|for|on|in) \w+"
-                           r"| coordinat\w* (?:closely )?with $")),
+                           rf"| {_WITH_EN} (?:closely |together )?with (?:which|whom|what) "
+                           rf"| {_WITH_EN} (?:closely |together )?with (?:to|in order|so as|for|on|in) \w+"
+                           rf"| {_WITH_EN} (?:closely |together )?with $")),
     ("via", re.compile(rf" qua {_WHO_OBJ} | (?:through|via) (?:which|whom|what) ")),
     ("recipient", re.compile(rf" (?:cho|toi|den|gui ve|gui|len) {_WHO_OBJ} "
                              r"| (?:to|towards?) (?:which|whom|what) | (?:report\w*|sen[dt]\w*|submit\w*) to $")),

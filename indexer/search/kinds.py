@@ -30,6 +30,8 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    r"bao lau|chu ky nao|thoi hieu|"
                    r"deadline|by when|what date|which date|which period|what period|time ?frame|due|"
                    r"which year|what year|how long|how often|within how many|"
+                   # "What is the date of Decision 238?": the date a document bears
+                   r"(?<=^ )(?:what|which) (?:is|was|s) the date|"
                    # the time noun a which/what asks for ("in which month", "tháng mấy")
                    r"(?:which|what) (?:month|day|quarter|time)|(?:ngay|thang|quy|nam) may|"
                    r"how many (?:working )?(?:days|months|years))\b|"
@@ -41,7 +43,8 @@ _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap
                   r"nhung ai|voi ai|"
                   r"chiu trach nhiem|chu tri|phu trach|who|whom|which (?:agency|agencies|body|bodies|unit|units|"
                   r"office|organi[sz]ation|department|committee|authority|authorities|ministry|party body|"
-                  r"organ|organs|level)|responsible|in charge)(?:\s|$|\?)")
+                  r"organ|organs|level|offices|organi[sz]ations|departments|committees|ministries|councils?|"
+                  r"courts?|forces?|(?:party )?cells?|party committees?)|responsible|in charge)(?:\s|$|\?)")
 _TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|muc nao|tuoi nao|"
                      # English nouns and verbs inflect: "is … targeting", "the targeted rate", "goals"
                      r"how (?:many|much)|target(?:s|ed|ing)?|percent|percentage|rates?|goals?|indicators?|"
@@ -49,7 +52,10 @@ _TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc 
                      r"what share|which share|what proportion|what level|"
                      # a quantity noun asked for ("the minimum number", "what average income", "what age")
                      r"minimum|maximum|average|(?:what|which) (?:\w+ ){0,2}(?:number|amount|income|age|figure|"
-                     r"value|revenue|ratio|quota|fine|fee)s?)\b")
+                     r"value|revenue|ratio|quota|fine|fee|"
+                     # a part or a bound asked ("what fraction of its length", "what's the cap on",
+                     # "what interest applies")
+                     r"fraction|proportion|cap|ceiling|limit|interest|penalty|price)s?)\b")
 
 
 # Heads of a who-word ("ban nào", "bộ nào", "cấp nào", "bên nào") as they are written with

@@ -45,3 +45,10 @@ def test_vietnamese_headline_on_real_engine(real_engine):
     r = ask(real_engine, "Ai chịu trách nhiệm tuyên truyền?")
     assert r["answer"].startswith("Ban Tuyên giáo Tỉnh ủy") and r["role"] == "chủ trì"
     assert "Ban Tuyên giáo" in r["citations"][0]["text"]
+
+
+@pytest.mark.slow
+def test_english_count_reads_every_sense_on_real_engine(real_engine):
+    """"villages" are thôn or bản in the glossary; the Bình Lư plan counts bản: the count is found."""
+    r = ask(real_engine, "How many community tourism villages will Bình Lư form by 2030?")
+    assert r["kind"] == "target" and r["answer"] and "01 bản du lịch cộng đồng" in r["answer"]

@@ -153,3 +153,64 @@ def test_guessed_compounds_may_be_found_apart():
             "quote": "Ban Tuyên giáo Tỉnh ủy chủ trì, theo dõi, đôn đốc việc thực hiện Kết luận của Tỉnh ủy Lai Châu"}
     sup = Matcher(q, [item], {"d": ""}).support(item)
     assert compound not in sup.missing, sup
+
+
+def test_english_count_takes_every_sense_of_the_counted_noun():
+    """"villages" are thôn or bản: a plan counting "01 bản du lịch cộng đồng" counts villages."""
+    q = analyze("How many community-based tourism villages should Bình Lư set up by 2030?")
+    assert q.kind == "target" and q.count_noun == "thon"
+    assert set(q.count_alts) >= {"thon", "ban"}
+
+
+@pytest.mark.parametrize("question, role", [
+    ("Who sits on the national council that appraises the curriculum?", "tham dự"),
+    ("Which bodies is the appraisal council made up of?", "tham dự"),
+    ("Who is scheduled to present the main report at the review conference?", "báo cáo viên"),
+    ("Which body at present leads the propaganda work?", "chủ trì"),  # "at present" is no speaker
+])
+def test_english_role_cues(question, role):
+    assert asked_role(folded_words(question)) == role
+
+
+def test_english_frame_words_are_not_the_subject():
+    """Pronouns, negated auxiliaries and framing verbs say how a question is asked."""
+    q = analyze("Under the Marriage and Family Law, a husband can't file for divorce while his wife "
+                "is raising a child under what age?")
+    labels = [label for label, _ in q.groups]
+    assert "can't" not in labels and "his" not in labels
+    assert "file for divorce" in labels and "raising a child" in labels
+    q = analyze("The total budget of about 90 billion VND for Conclusion 224 covers implementation up to which year?")
+    assert all("cover" not in label for label, _ in q.groups)
+
+
+def test_english_kind_cues():
+    from indexer.answer import classify
+
+    assert classify("What is the date of Decision 238-QĐ/TW cited in the plan?") == "when"
+    assert classify("What's the cap on foreign investors' capital share in a film company?") == "target"
+    assert classify("Which Party cells must draw up their own plans to deliver the resolution's targets?") == "who"
+
+
+def test_thesaurus_reads_only_a_words_first_meaning():
+    """"debt" is nợ; "principal" adds nợ gốc as another meaning: no synonym of "hiệu trưởng"; a
+    word's added meanings (";" in the glossary) never become synonyms of its first."""
+    from indexer.answer.question import _synonyms
+
+    assert "no goc" not in _synonyms().get("hieu truong", [])
+    assert "chung khoan" not in _synonyms().get("an ninh", [])
+    assert "ket thuc" not in _synonyms().get("tong ket", [])
+
+
+def test_english_working_with_asks_for_the_partner():
+    """"work with", "cooperate with", "liaise with" are phối hợp: the partner is asked."""
+    q = analyze("Who should the commune work with to survey new tour routes?")
+    assert (q.kind, q.role, q.relation) == ("who", "phối hợp", "partner")
+    assert [label for label, _ in q.groups] == ["survey", "tour routes"]
+    assert analyze("Which agencies does the ministry liaise with to compile the report?").relation == "partner"
+
+
+def test_a_place_the_glossary_names_is_read_not_vouched_for():
+    """"Lai Chau" folds to its own English spelling, but the text writes it: never model-credited."""
+    q = analyze("When must Lai Chau finish the widgetizer survey?")
+    assert "lai chau" in [label for label, _ in q.groups]
+    assert "lai chau" not in q.unsure and "widgetizer" in q.unsure
