@@ -117,7 +117,8 @@ def _fit(q: Question, item: dict) -> float | None:
                 return None
             bonus += 0.3
         if q.count_noun and q.count_noun not in ("phan", "ty", "trieu", "nam", "lan"):
-            if f" {q.count_noun} " in f" {folded_words(measure + ' ' + (item.get('answer') or ''))} ":
+            said = f" {folded_words(measure + ' ' + (item.get('answer') or ''))} "
+            if any(f" {n} " in said for n in q.count_nouns or [q.count_noun]):
                 bonus += 0.8
             elif q.measure is None:
                 return None  # "how many tourists" is not answered by "01 - 02 giải" (tournaments)
@@ -645,7 +646,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity) if items else []
         if not scored and q.kind == "target" and q.count_noun:
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
-            scored = score_items(q, quantity_items(results, q.count_noun), results, docs, named,
+            scored = score_items(q, quantity_items(results, q.count_nouns or q.count_noun, f"{q.text} {q.vi_text}"),
+                                 results, docs, named,
                                  _doc_heads(service), similarity)
         if scored and not contested(q, scored, named):
             top_score, top, sup = scored[0]

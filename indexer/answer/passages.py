@@ -83,8 +83,50 @@ def duration_items(results) -> list[dict]:
 
 _NUMBER_WORDS = (r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|ngàn)"
                  r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|ngàn))*)")
-_QUANTITY = re.compile(rf"(?:(?:đủ|từ|ít nhất|tối thiểu|tối đa|không quá|trên|dưới|khoảng)\s+)?"
-                       rf"(?<![\w.,])(\d+(?:[.,]\d+)*|{_NUMBER_WORDS})\s+(\w+)", re.I)
+# Several openers may stack: "từ đủ 16 tuổi" (from full sixteen), "ít nhất một phần ba".
+_OPENERS = r"(?:(?:đủ|từ|ít nhất|tối thiểu|tối đa|không quá|trên|dưới|khoảng|bằng)\s+)*"
+# A fraction is one number: "một phần ba" (one third), "hai phần ba", "1/3" — its noun is "phần".
+_FRACTION = rf"(?:\d+|{_NUMBER_WORDS})\s+phần\s+(?:\d+|{_NUMBER_WORDS})(?!\w)|\d+/\d+(?![\d/])"
+# An age counted in months or years is written "36 tháng tuổi", "05 năm tuổi": the age noun follows.
+_QUANTITY = re.compile(rf"{_OPENERS}(?<![\w.,/])({_FRACTION}|\d+(?:[.,]\d+)*|{_NUMBER_WORDS})\s+(\w+)"
+                       rf"(?:\s+(tuổi)(?!\w))?", re.I)
+
+
+def quantity_nouns(m: re.Match) -> set[str]:
+    """The folded nouns a quantity match counts in: its noun ("tuoi", "nhom"), the age noun after a
+    month or year count ("36 tháng tuổi" is counted in tháng and is an age: tuoi), "phan" for a
+    fraction ("một phần ba")."""
+    out = {folded_words(m.group(2))}
+    if m.group(3):
+        out.add("tuoi")
+    if re.search(r"\sphần\s|/", m.group(1)):
+        out = {"phan"}
+    return out
+
+
+def _quantity_end(m: re.Match) -> int:
+    """Where a quantity's own words end: after its noun ("18 tuổi", "36 tháng tuổi"), or after the
+    fraction itself ("một phần ba | tổng số thành viên": the noun after it is what is divided)."""
+    return m.end(1) if quantity_nouns(m) == {"phan"} else m.end()
+
+
+def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
+    """The end of the words after a quantity's noun that the question writes after the same noun: a
+    compound noun is one unit ("04 năm | học" asked "bao nhiêu năm học": school years, not years),
+    so the answer is not cut inside it. At most three words; ``question`` folded and padded."""
+    if not question:
+        return pos
+    said = folded_words(noun)
+    at = pos
+    for _ in range(3):
+        w = re.match(r"[ \t]+(\w+)", text[at:end])
+        if not w or f" {said} {folded_words(w.group(1))} " not in question:
+            break
+        said = f"{said} {folded_words(w.group(1))}"
+        at += w.end()
+    return at
+
+
 _CLAUSE_CUT = re.compile(r"\s*(?:[;,]|\bvà\b|\bhoặc\b)\s*")
 
 
@@ -110,24 +152,26 @@ def _gaps(s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out + ([(at, e)] if at < e else [])
 
 
-def quantity_items(results, count_noun: str) -> list[dict]:
+def quantity_items(results, count_noun: str | list[str], question: str = "") -> list[dict]:
     """Quantities counted in ``count_noun`` (a folded syllable: "tuoi", "nhom") in the sentences of
     the retrieved passages: target-like items whose quote and subject are the quantity's clause (so
     "đủ mười tám tuổi … bầu cử và đủ hai mươi mốt tuổi … ứng cử" gives two items, each supported by
     its own words), their task the sentence without the other quantities' clauses."""
+    nouns = {count_noun} if isinstance(count_noun, str) else set(count_noun)
+    asked = f" {folded_words(question)} " if question else ""
     out = []
     for r in results:
         text = r.text
         for s, e in sentences(text, 0, len(text)):
             matches = [m for m in _QUANTITY.finditer(text, s, e)
-                       if folded_words(m.group(2)) == count_noun and not in_exception(text, s, m.start())]
+                       if quantity_nouns(m) & nouns and not in_exception(text, s, m.start())]
             # a range is one quantity: "từ 03 tháng đến 12 tháng" (not "từ 03 tháng" and "12 tháng")
             spans: list[list] = []
             for m in matches:
                 if spans and re.fullmatch(r"\s*(?:đến|tới|-|–)\s*", text[spans[-1][1]:m.start()]):
-                    spans[-1][1] = m.end()
+                    spans[-1][1] = _quantity_end(m)
                 else:
-                    spans.append([m.start(), m.end(), m])
+                    spans.append([m.start(), _quantity_end(m), m])
             found = [(m, _clause(text, s, e, m.start(1)), (a, b)) for a, b, m in spans]
             for m, (cs, ce), (qs, qe) in found:
                 # the sentence without the other quantities' clauses: "Nam từ đủ 20 tuổi" is not
@@ -136,11 +180,14 @@ def quantity_items(results, count_noun: str) -> list[dict]:
                 ce = max(ce, qe) if qe <= e else ce
                 tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc))?", text[qe:ce])
                 qe += tail.end() if tail else 0
+                noun = text[m.start(2):m.end()] if quantity_nouns(m) != {"phan"} else "phần"
+                qe = asked_tail(text, qe, ce, noun, asked)
+                ce = max(ce, qe)
                 out.append({"kind": "target", "doc_id": r.doc_id, "doc_title": r.doc_title,
                             "start": r.start + cs, "end": r.start + ce, "quote": text[cs:ce],
                             "section_path": list(r.section_path_parts or []), "subject": text[cs:ce],
                             "task": task, "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
-                            "measure": m.group(2), "period": "", "via": "passage"})
+                            "measure": "phần" if quantity_nouns(m) == {"phan"} else m.group(2), "period": "", "via": "passage"})
     return out
 
 

@@ -106,6 +106,9 @@ class Question:
     # of an English question (a word the glossary lacks, or a glossary sense the text does not use).
     # A sentence lacking them is not evidence against it; the model decides (semantic.py).
     unsure: set[str] = field(default_factory=set)
+    # Every folded noun the counted thing may be written with: an English noun's glossary senses
+    # ("villages" -> thôn, bản), ``count_noun`` first.
+    count_nouns: list[str] = field(default_factory=list)
 
     @property
     def asks_object(self) -> bool:
@@ -412,11 +415,33 @@ def english_count_noun(question: str) -> str | None:
     """The noun a "how many" counts, folded, first syllable: the head of the English noun phrase,
     which comes last ("how many tourist arrivals does …" counts arrivals, lượt; "how many groups of
     criteria" counts groups, nhóm)."""
+    nouns = english_count_nouns(question)
+    return nouns[0] if nouns else None
+
+
+def english_count_nouns(question: str) -> list[str]:
+    """Every sense of the noun a "how many" counts, folded, first syllable each: "villages" is
+    written "thôn" or "bản" (the glossary's senses), and the text may use either. A rate counted
+    per a period is one phrase ("how many issues per week": "kỳ mỗi tuần", counted in kỳ); an
+    age asked ("what age", "how old", "under what age") is counted in tuổi."""
     words = english_counted(question)
-    if not words:
-        return None
-    groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi]
-    return folded_words(groups[-1][1][0]).split()[0] if groups else None
+    if words:
+        rate = re.search(r"\bhow many\s+((?:[a-z'-]+\s+){1,3}per\s+[a-z]+)", question.lower())
+        if rate:
+            groups = [(en, vi) for en, vi in translate_groups(rate.group(1)) if vi]
+            if groups and " per " in f" {groups[-1][0]} ":
+                return list(dict.fromkeys(folded_words(v).split()[0] for v in groups[-1][1]))
+        groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi]
+        return list(dict.fromkeys(folded_words(v).split()[0] for v in groups[-1][1])) if groups else []
+    if re.search(r"\b(?:what|which|minimum|maximum|under|below|over|above) (?:\w+ )?ages?\b|\bhow old\b",
+                 question.lower()):
+        return ["tuoi"]
+    return []
+
+
+# Words that follow "bao nhiêu" without being what it counts ("tối đa bao nhiêu thì …", "bao nhiêu
+# là …"): conjunctions, copulas and particles, folded.
+_NOT_COUNTED = frozenset("thi la de ma va hoac cua duoc phai co cho khi neu vay the nhi a".split())
 
 
 # The question's own cue phrases, as typed (folded): no subject word is part of one.
@@ -474,13 +499,17 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
     count_noun = None
+    count_nouns: list[str] = []
     m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)
+    if m and m.group(1) in _NOT_COUNTED:
+        m = None
     if m and kind == "target":
         count_noun = m.group(1)
         if measure == "money" and count_noun not in ("dong", "tien", "ty", "trieu", "nghin", "von", "kinh"):
             measure = None  # "bao nhiêu tổ chức … ngoài ngân sách" counts bodies, not money
     elif kind == "target" and english:
-        count_noun = english_count_noun(question)
+        count_nouns = english_count_nouns(question)
+        count_noun = count_nouns[0] if count_nouns else None
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
     refs = doc_refs(folded_q)
@@ -492,4 +521,5 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
     unit_class = asked_unit_class(question) if kind == "who" else []
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
-                    groups, soft, relation, asks_right, unit_class, unsure)
+                    groups, soft, relation, asks_right, unit_class, unsure,
+                    count_nouns or ([count_noun] if count_noun else []))

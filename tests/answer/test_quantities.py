@@ -1,0 +1,79 @@
+"""Quantities the laws state, read from the passages (passages.quantity_items) and the nouns a
+target-question counts (question.analyze): the whole value with its unit and opener, on real law text
+under ../shared/corpus-alqac."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from indexer.answer import score_items
+from indexer.answer.passages import quantity_items
+from indexer.answer.question import analyze
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def _law_line(name: str, words: str) -> str:
+    path = SHARED / "corpus-alqac" / name
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return next(line for line in path.read_text(encoding="utf-8").splitlines() if words in line)
+
+
+def _result(text: str, doc_id: str, start: int = 0):
+    return SimpleNamespace(text=text, doc_id=doc_id, doc_title="Luật", start=start, end=start + len(text),
+                           section_path_parts=["Điều 1"])
+
+
+def test_stacked_openers_stay_with_the_range():
+    # Luật Giáo dục: "… nhận trẻ em từ 03 tháng tuổi đến 03 tuổi" — "từ" opens the range
+    line = _law_line("luat-giao-duc.txt", "Nhà trẻ, nhóm trẻ độc lập nhận trẻ em")
+    items = quantity_items([_result(line, "luat-giao-duc")], "tuoi")
+    assert [i["answer"] for i in items] == ["từ 03 tháng tuổi đến 03 tuổi"]
+    line = _law_line("luat-thanh-nien.txt", "Thanh niên là công dân Việt Nam từ đủ")
+    assert quantity_items([_result(line, "luat-thanh-nien")], "tuoi")[0]["answer"].startswith("từ đủ 16 tuổi")
+
+
+def test_age_in_months_is_an_age_and_a_count_of_months():
+    line = _law_line("luat-vien-chuc.txt", "Không thực hiện biệt phái viên chức nữ")
+    for noun in ("tuoi", "thang"):
+        items = quantity_items([_result(line, "luat-vien-chuc")], noun)
+        assert [i["answer"] for i in items] == ["dưới 36 tháng tuổi"], noun
+
+
+def test_fraction_is_one_number():
+    # Hiến pháp: "… nếu được ít nhất hai phần ba tổng số đại biểu Quốc hội biểu quyết tán thành …"
+    line = _law_line("hien-phap.txt", "nếu được ít nhất hai phần ba tổng số đại biểu")
+    items = quantity_items([_result(line, "hien-phap")], "phan")
+    assert [i["answer"] for i in items] == ["ít nhất hai phần ba"]
+    assert items[0]["measure"] == "phần"
+
+
+def test_compound_noun_the_question_says_is_kept_whole():
+    # Luật Giáo dục: "Giáo dục tiểu học được thực hiện trong 05 năm học, từ lớp một đến hết lớp năm."
+    line = _law_line("luat-giao-duc.txt", "Giáo dục tiểu học được thực hiện trong")
+    question = "Giáo dục tiểu học được thực hiện trong bao nhiêu năm học?"
+    items = quantity_items([_result(line, "luat-giao-duc")], "nam", question)
+    assert items[0]["answer"] == "05 năm học"
+    # not asked as a compound: the noun alone
+    assert quantity_items([_result(line, "luat-giao-duc")], "nam", "bao nhiêu năm?")[0]["answer"] == "05 năm"
+    q = analyze(question)
+    scored = score_items(q, items, [], [{"id": "luat-giao-duc", "type": "Luật", "title": "Luật Giáo dục"}], set())
+    assert scored and scored[0][1]["answer"] == "05 năm học"
+
+
+def test_counted_nouns_of_english_questions():
+    q = analyze("How many community-based tourism villages should the commune set up by 2030?")
+    assert {"thon", "ban"} <= set(q.count_nouns), "village is written thôn or bản"
+    q = analyze("Under what age must a child be represented by a parent?")
+    assert q.kind == "target" and q.count_noun == "tuoi"
+    q = analyze("How many issues per week should the newspaper publish?")
+    assert q.count_noun == "ky", "a rate per week is counted in its own phrase (kỳ mỗi tuần)"
+
+
+def test_function_word_after_bao_nhieu_is_not_a_counted_noun():
+    q = analyze("Tai san co gia tri toi da bao nhieu thi thuoc ve nguoi nhat duoc?")
+    assert q.count_noun is None
