@@ -322,8 +322,29 @@ def _scored(q: Question, matcher: Matcher, item: dict, sup: Support, fit: float,
         # the number whose own subject is asked, not its neighbour's: words said by the
         # subject itself, not by the headings both numbers share
         sup.subject = matcher.share(item["subject"])
+        whole = whole_of_part(item)
+        if whole and sup.subject > 0:
+            sup.subject = matcher.share(f"{whole} {item['subject']}")
         score += 1.0 * sup.subject
     return score, item, sup
+
+
+def whole_of_part(item: dict) -> str:
+    """The words of the whole a target is a part of: "94% các thôn, bản có đội văn nghệ, trong đó
+    có 80% hoạt động ổn định" — "trong đó" (of which) makes 80% a share of the villages with a
+    troupe, so the whole's words are the part's subject too ("of the villages with a troupe, what
+    share works well" asks for 80%). Empty when the target is no such part. The scorer counts them
+    only when the part's own words say some of the question: a question about the whole alone
+    still finds the whole's number."""
+    quote = item.get("quote") or ""
+    if item.get("answer_start") is None:
+        return ""
+    at = item["answer_start"] - item["start"]
+    i = quote.lower().rfind("trong đó", 0, max(at, 0))
+    if i < 0 or ";" in quote[i:at]:
+        return ""
+    whole = quote[quote.rfind(";", 0, i) + 1:i]
+    return whole if re.search(r"\d", whole) else ""
 
 
 # -- answers ----------------------------------------------------------------------------------------

@@ -372,11 +372,12 @@ def _synonyms() -> dict[str, list[str]]:
     return out
 
 
-# Compounds that name the kind of question or a document, not its subject.
+# Compounds that name the kind of question or a document, not its subject ("tổng cộng": "in
+# total", how a how-many question sums, which the text writes "tổng" or not at all).
 _STOP_PHRASES = frozenset("""
 chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
 ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
-phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien
+phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong
 """.replace("\n", "").split("|"))
 
 

@@ -77,3 +77,44 @@ def test_counted_nouns_of_english_questions():
 def test_function_word_after_bao_nhieu_is_not_a_counted_noun():
     q = analyze("Tai san co gia tri toi da bao nhieu thi thuoc ve nguoi nhat duoc?")
     assert q.count_noun is None
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+
+
+def _plan_targets(words: str) -> list[dict]:
+    from indexer.extract.targets import extract_targets
+    from indexer.structure.outline import parse_outline
+
+    path = CORPUS / "003_f9afe39036c3815c.txt"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    line = next(line for line in path.read_text(encoding="utf-8").splitlines() if words in line)
+    items = extract_targets(line, parse_outline(line))
+    for it in items:
+        it.update(doc_id="plan", doc_title="Kế hoạch", quote=line[it["start"]:it["end"]])
+    return items
+
+
+def test_part_of_a_whole_carries_the_whole_words():
+    from indexer.answer import whole_of_part
+
+    # "… tỷ lệ dân số sử dụng nước sinh hoạt hợp vệ sinh đạt 100%, trong đó có 86% được sử dụng nước sạch"
+    items = [it for it in _plan_targets("trong đó có 86% được sử dụng nước sạch") if "nước sạch" in it["quote"]]
+    whole = {it["value_text"]: whole_of_part(it) for it in items}
+    assert "nước sinh hoạt hợp vệ sinh đạt 100%" in whole["86%"]
+    assert whole["100%"] == "", "the whole itself is no part"
+    docs = [{"id": "plan", "type": "Kế hoạch", "title": "Kế hoạch"}]
+    # of the whole, which share: the part, whose own words say only "nước sạch"
+    q = analyze("Trong số dân số sử dụng nước sinh hoạt hợp vệ sinh, bao nhiêu phần trăm được sử dụng nước sạch?")
+    scored = score_items(q, items, [], docs, set())
+    assert scored[0][1]["value_text"] == "86%"
+    # the whole asked alone: its own number, the part's own words say none of it
+    q = analyze("Tỷ lệ dân số sử dụng nước sinh hoạt hợp vệ sinh đạt bao nhiêu phần trăm?")
+    scored = score_items(q, items, [], docs, set())
+    assert scored[0][1]["value_text"] == "100%"
+
+
+def test_in_total_is_how_a_count_is_asked_not_its_subject():
+    groups = [label for label, _ in analyze("Xã đón tổng cộng bao nhiêu lượt khách du lịch?").groups]
+    assert "tong cong" not in groups and "khach" in groups
