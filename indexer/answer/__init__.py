@@ -28,7 +28,7 @@ from indexer.search.named import doc_numbers, named_documents as _named_document
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
-from .passages import (attendee_items, duration_items, horizon_items, is_duration_question, is_horizon_question,
+from .passages import (attendee_items, base_multiple_items, duration_items, horizon_items, is_duration_question, is_horizon_question,
                        is_issued_question, issued_items, preamble_items, quantity_items)
 from .question import Question, analyze
 from .relations import relation_objects, sentence_of
@@ -229,7 +229,15 @@ def _own_text(q: Question, item: dict) -> str:
         return f"{item.get('task') or ''} {item.get('quote') or ''} {item.get('unit_normalized') or ''}"
     if item["kind"] == "deadline":
         return deadline_clause(item)
-    return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''}"
+    return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''} {read_measure(item)}"
+
+
+def read_measure(item: dict) -> str:
+    """A target's rate measure as it reads: "kỳ/tuần" is "kỳ mỗi tuần" (issues per week),
+    "%/năm" "mỗi năm" — the question says the rate in words, the text with a slash. Empty for a
+    measure with no slash."""
+    measure = item.get("measure") or ""
+    return re.sub(r"\s*/\s*", " mỗi ", measure).strip() if "/" in measure else ""
 
 
 # Head words any unit name may start with ("Cơ quan cấp Giấy phép …", "Ủy ban nhân dân cấp tỉnh"):
@@ -669,6 +677,10 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
             scored = score_items(q, quantity_items(results, q.count_nouns or q.count_noun, f"{q.text} {q.vi_text}"),
                                  results, docs, named,
+                                 _doc_heads(service), similarity)
+        if not scored and q.kind == "target" and not q.count_noun and q.measure in (None, "money"):
+            # A value with no counted noun: a law's limit written as a multiple of the base salary.
+            scored = score_items(q, base_multiple_items(results, f"{q.text} {q.vi_text}"), results, docs, named,
                                  _doc_heads(service), similarity)
         if scored and not contested(q, scored, named):
             top_score, top, sup = scored[0]

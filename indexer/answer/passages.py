@@ -84,7 +84,9 @@ def duration_items(results) -> list[dict]:
 _NUMBER_WORDS = (r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|ngàn)"
                  r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|ngàn))*)")
 # Several openers may stack: "từ đủ 16 tuổi" (from full sixteen), "ít nhất một phần ba".
-_OPENERS = r"(?:(?:đủ|từ|ít nhất|tối thiểu|tối đa|không quá|trên|dưới|khoảng|bằng)\s+)*"
+# So do the comparisons of the laws' limits: "nhỏ hơn hoặc bằng mười lần mức lương cơ sở".
+_OPENERS = (r"(?:(?:đủ|từ|ít nhất|tối thiểu|tối đa|không quá|không vượt quá|vượt quá|trên|dưới|khoảng|"
+            r"(?:nhỏ|lớn|cao|thấp) hơn(?: hoặc bằng)?|bằng)\s+)*")
 # A fraction is one number: "một phần ba" (one third), "hai phần ba", "1/3" — its noun is "phần".
 _FRACTION = rf"(?:\d+|{_NUMBER_WORDS})\s+phần\s+(?:\d+|{_NUMBER_WORDS})(?!\w)|\d+/\d+(?![\d/])"
 # An age counted in months or years is written "36 tháng tuổi", "05 năm tuổi": the age noun follows.
@@ -127,7 +129,8 @@ def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
     return at
 
 
-_CLAUSE_CUT = re.compile(r"\s*(?:[;,]|\bvà\b|\bhoặc\b)\s*")
+# ("hoặc" of a comparison is no clause boundary: "nhỏ hơn hoặc bằng mười lần …")
+_CLAUSE_CUT = re.compile(r"\s*(?:[;,]|\bvà\b|(?<!hơn )\bhoặc\b(?! bằng))\s*")
 
 
 def _clause(text: str, s: int, e: int, at: int) -> tuple[int, int]:
@@ -178,7 +181,9 @@ def quantity_items(results, count_noun: str | list[str], question: str = "") -> 
                 # supported by the "nữ" of its neighbour "nữ từ đủ 18 tuổi"
                 task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c, _ in found if c != (cs, ce)]))
                 ce = max(ce, qe) if qe <= e else ce
-                tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc))?", text[qe:ce])
+                # a multiple names its base ("mười lần | mức lương cơ sở"): the value is both
+                tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc|"
+                                r"mức lương cơ sở|mức lương tối thiểu(?: vùng)?))?", text[qe:ce])
                 qe += tail.end() if tail else 0
                 noun = text[m.start(2):m.end()] if quantity_nouns(m) != {"phan"} else "phần"
                 qe = asked_tail(text, qe, ce, noun, asked)
@@ -189,6 +194,18 @@ def quantity_items(results, count_noun: str | list[str], question: str = "") -> 
                             "task": task, "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
                             "measure": "phần" if quantity_nouns(m) == {"phan"} else m.group(2), "period": "", "via": "passage"})
     return out
+
+
+_BASE_MULTIPLE = re.compile(r"lần mức lương (?:cơ sở|tối thiểu)", re.I)
+
+
+def base_multiple_items(results, question: str = "") -> list[dict]:
+    """Values the laws write as a multiple of the base salary ("có giá trị nhỏ hơn hoặc bằng mười lần
+    mức lương cơ sở", "không quá năm mươi lần mức lương cơ sở"): the money limits of a law are
+    stated this way, not in đồng, so a value-question with no counted noun ("có giá trị tối đa bao
+    nhiêu") is answered by them. Quantity items (``quantity_items``) counted in "lần" whose base
+    is the salary."""
+    return [it for it in quantity_items(results, "lan", question) if _BASE_MULTIPLE.search(it["answer"])]
 
 
 _ATTENDEES = re.compile(r"^[ \t]*(?:[-–•+][ \t]*)?((?:Thành phần|Đối tượng)(?:[ \t]+(?:tham dự|tham gia|mời|học tập))?)"

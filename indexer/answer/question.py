@@ -59,7 +59,9 @@ body bodies agency office authority organization organisation unit units party w
 aim aims set sets share related concerned need needs according law extend extends adopted issued signed
 over about through during while whether where why issue adopt sign promulgate use used make
 regulation conclusion decision directive
-""".split())
+he she him his her hers can't cannot won't don't doesn't didn't isn't aren't want wants wanted supposed
+""".split())  # (last line: pronouns, negated auxiliaries and modals — "wants to", "is supposed to" — as
+# the Vietnamese modals "muốn", "phải" are: they say how, not what about)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
     ("percent", re.compile(r"\b(?:ty le|phan tram|percent|percentage|share|rate|bao phu)\b|%")),

@@ -118,3 +118,31 @@ def test_part_of_a_whole_carries_the_whole_words():
 def test_in_total_is_how_a_count_is_asked_not_its_subject():
     groups = [label for label, _ in analyze("Xã đón tổng cộng bao nhiêu lượt khách du lịch?").groups]
     assert "tong cong" not in groups and "khach" in groups
+
+
+def test_law_limit_as_a_multiple_of_the_base_salary():
+    from indexer.answer.passages import base_multiple_items
+
+    # Bộ luật Dân sự: "… mức tối đa cho một người có sức khỏe bị xâm phạm không quá năm mươi lần mức
+    # lương cơ sở do Nhà nước quy định."
+    line = _law_line("bo-luat-dan-su.txt", "mức tối đa cho một người có sức khỏe bị xâm phạm")
+    items = base_multiple_items([_result(line, "bo-luat-dan-su")])
+    assert [i["answer"] for i in items] == ["không quá năm mươi lần mức lương cơ sở"]
+    # a comparison's "hoặc" does not cut the clause: the quote holds the whole limit
+    line = _law_line("bo-luat-dan-su.txt", "Tài sản được tìm thấy không phải là tài sản thuộc di tích")
+    first = base_multiple_items([_result(line, "bo-luat-dan-su")])[0]
+    assert first["answer"] == "nhỏ hơn hoặc bằng mười lần mức lương cơ sở"
+    assert "có giá trị nhỏ hơn hoặc bằng" in first["quote"]
+
+
+def test_rate_measure_reads_as_words():
+    from indexer.answer import read_measure
+
+    assert read_measure({"measure": "kỳ/tuần"}) == "kỳ mỗi tuần"
+    assert read_measure({"measure": "%"}) == ""
+
+
+def test_english_pronouns_and_modals_are_not_the_subject():
+    labels = [label for label, _ in analyze("The province wants to raise its newspaper to how many issues "
+                                            "per week, and can't he do it?").groups]
+    assert not {"wants", "can't", "he"} & set(labels)
