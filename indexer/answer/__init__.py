@@ -673,7 +673,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                                                            similarity)
             items = []  # answered (or not) from the relation alone
         scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity) if items else []
-        if not scored and q.kind == "target" and q.count_noun:
+        if not scored and q.kind == "target" and (q.count_noun or q.count_nouns):
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
             scored = score_items(q, quantity_items(results, q.count_nouns or q.count_noun, f"{q.text} {q.vi_text}"),
                                  results, docs, named,

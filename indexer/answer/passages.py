@@ -85,7 +85,7 @@ _NUMBER_WORDS = (r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|m
                  r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|ngàn))*)")
 # Several openers may stack: "từ đủ 16 tuổi" (from full sixteen), "ít nhất một phần ba".
 # So do the comparisons of the laws' limits: "nhỏ hơn hoặc bằng mười lần mức lương cơ sở".
-_OPENERS = (r"(?:(?:đủ|từ|ít nhất|tối thiểu|tối đa|không quá|không vượt quá|vượt quá|trên|dưới|khoảng|"
+_OPENERS = (r"(?:(?:đủ|từ|trước|ít nhất|tối thiểu|tối đa|không quá|không vượt quá|vượt quá|trên|dưới|khoảng|"
             r"(?:nhỏ|lớn|cao|thấp) hơn(?: hoặc bằng)?|bằng)\s+)*")
 # A fraction is one number: "một phần ba" (one third), "hai phần ba", "1/3" — its noun is "phần".
 _FRACTION = rf"(?:\d+|{_NUMBER_WORDS})\s+phần\s+(?:\d+|{_NUMBER_WORDS})(?!\w)|\d+/\d+(?![\d/])"
@@ -112,6 +112,10 @@ def _quantity_end(m: re.Match) -> int:
     return m.end(1) if quantity_nouns(m) == {"phan"} else m.end()
 
 
+# Prepositions and conjunctions, folded: a noun phrase's words do not go on across them.
+_LINKS = frozenset("cua trong tai voi ve tu den theo khi cho de va hoac ma thi la o tren duoi sau truoc".split())
+
+
 def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
     """The end of the words after a quantity's noun that the question writes after the same noun: a
     compound noun is one unit ("04 năm | học" asked "bao nhiêu năm học": school years, not years),
@@ -122,8 +126,9 @@ def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
     at = pos
     for _ in range(3):
         w = re.match(r"[ \t]+(\w+)", text[at:end])
-        if not w or f" {said} {folded_words(w.group(1))} " not in question:
-            break
+        if not w or f" {said} {folded_words(w.group(1))} " not in question or \
+                folded_words(w.group(1)) in _LINKS:
+            break  # a compound goes on; a preposition starts another phrase ("23 giờ | của ngày …")
         said = f"{said} {folded_words(w.group(1))}"
         at += w.end()
     return at

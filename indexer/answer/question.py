@@ -442,6 +442,29 @@ def english_count_nouns(question: str) -> list[str]:
     return []
 
 
+def may_noun(question: str, vi_text: str) -> str | None:
+    """"mấy năm", "mấy thành viên": "mấy" asks a count like "bao nhiêu", of the noun after it (the
+    folded noun in group 1). Read with its diacritics, from the question or its restoration:
+    folded, "may" is also "máy" (a machine)."""
+    for text in (question, vi_text):
+        if any(ord(c) > 127 for c in text):
+            m = re.search(r"(?<!\w)mấy\s+(\w+)", text.lower())
+            return folded_words(m.group(1)) if m else None
+    return None
+
+
+def numbered_noun(vi_text: str) -> list[str]:
+    """The noun a "số X … là bao nhiêu" question counts ("Số thành viên tối thiểu của hội đồng là bao
+    nhiêu?" counts thành viên), folded, first syllable: [] when the question has no "số" + noun.
+    Only for reading counts from the passages: such a question may also be answered by a stored
+    percentage ("số hộ nghèo giảm … bao nhiêu"), which this noun must not rule out."""
+    m = re.search(r"(?<!\w)(?:số lượng|tổng số|số)\s+(\w+)", vi_text.lower())
+    if not m or m.group(1)[0].isdigit():
+        return []
+    noun = folded_words(m.group(1))
+    return [] if noun in _NOT_COUNTED else [noun]
+
+
 # Words that follow "bao nhiêu" without being what it counts ("tối đa bao nhiêu thì …", "bao nhiêu
 # là …"): conjunctions, copulas and particles, folded.
 _NOT_COUNTED = frozenset("thi la de ma va hoac cua duoc phai co cho khi neu vay the nhi a".split())
@@ -504,10 +527,11 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     count_noun = None
     count_nouns: list[str] = []
     m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)
-    if m and m.group(1) in _NOT_COUNTED:
-        m = None
-    if m and kind == "target":
-        count_noun = m.group(1)
+    asked_noun = m.group(1) if m else (may_noun(question, vi_text) if not english else None)
+    if asked_noun in _NOT_COUNTED:
+        asked_noun = None
+    if asked_noun and kind == "target":
+        count_noun = asked_noun
         if measure == "money" and count_noun not in ("dong", "tien", "ty", "trieu", "nghin", "von", "kinh"):
             measure = None  # "bao nhiêu tổ chức … ngoài ngân sách" counts bodies, not money
     elif kind == "target" and english:
@@ -515,6 +539,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         count_noun = count_nouns[0] if count_nouns else None
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
+    elif kind == "target" and not english:
+        count_nouns = numbered_noun(vi_text)
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}

@@ -146,3 +146,19 @@ def test_english_pronouns_and_modals_are_not_the_subject():
     labels = [label for label, _ in analyze("The province wants to raise its newspaper to how many issues "
                                             "per week, and can't he do it?").groups]
     assert not {"wants", "can't", "he"} & set(labels)
+
+
+def test_may_and_so_name_the_counted_noun():
+    q = analyze("Giáo dục trung học phổ thông kéo dài mấy năm học?")
+    assert q.kind == "target" and q.count_noun == "nam"
+    q = analyze("Hội đồng thẩm định có số thành viên tối thiểu là bao nhiêu?")
+    assert q.count_noun is None and q.count_nouns == ["thanh"], "read from passages, not a filter"
+    assert analyze("Nghị quyết số 08 đặt chỉ tiêu bao nhiêu?").count_nouns == []
+
+
+def test_asked_tail_stops_at_a_preposition():
+    # Luật Cư trú: "Việc thông báo lưu trú được thực hiện trước 23 giờ của ngày bắt đầu lưu trú; …"
+    line = _law_line("luat-cu-tru.txt", "Việc thông báo lưu trú được thực hiện trước 23 giờ")
+    question = "Việc thông báo lưu trú phải thực hiện trước mấy giờ của ngày bắt đầu lưu trú?"
+    items = quantity_items([_result(line, "luat-cu-tru")], "gio", question)
+    assert items[0]["answer"] == "trước 23 giờ"
