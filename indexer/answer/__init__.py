@@ -112,6 +112,9 @@ def _fit(q: Question, item: dict) -> float | None:
             if not measure.startswith("%"):
                 return None
             bonus += 0.3
+        elif q.measure == "time":
+            if not is_time_measure(measure):
+                return None  # "the maximum time to resolve a dispute" is not "50% …"
         elif q.measure == "money":
             if not item.get("currency") and "đồng" not in measure and measure != "USD":
                 return None
@@ -166,6 +169,15 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus -= 0.3
         return bonus
     return 0.0
+
+
+_TIME_UNITS = frozenset("nam thang ngay gio tuan quy phut".split())
+
+
+def is_time_measure(measure: str) -> bool:
+    """The measure counts time: "năm", "ngày làm việc", "tháng" (not "%/năm", a rate)."""
+    words = folded_words(measure).split()
+    return bool(words) and words[0] in _TIME_UNITS and "%" not in measure
 
 
 def years_of(text: str) -> set[str]:

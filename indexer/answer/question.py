@@ -67,6 +67,11 @@ _MEASURE_CUES = [
     ("percent", re.compile(r"\b(?:ty le|phan tram|percent|percentage|share|rate|bao phu)\b|%")),
     ("money", re.compile(r"\b(?:kinh phi|ngan sach|bao nhieu dong|ty dong|trieu dong|nghin dong|so tien|"
                          r"nguon von|tong von|budget|funding|fund|cost|investment|vnd|how much money)\b")),
+    # a length of time asked as a quantity ("the maximum time … to resolve", "thời hạn tối đa là bao
+    # nhiêu"): a percentage or a sum of money does not answer it
+    ("time", re.compile(r"\b(?:(?:maximum|minimum|max|min|what|how much|longest|shortest) (?:\w+ )?"
+                        r"(?:time|period|duration|time limit|length)|thoi (?:gian|han) (?:toi da|toi thieu|"
+                        r"la bao nhieu|bao nhieu|dai nhat|ngan nhat))\b")),
 ]
 
 

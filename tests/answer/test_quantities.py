@@ -162,3 +162,14 @@ def test_asked_tail_stops_at_a_preposition():
     question = "Việc thông báo lưu trú phải thực hiện trước mấy giờ của ngày bắt đầu lưu trú?"
     items = quantity_items([_result(line, "luat-cu-tru")], "gio", question)
     assert items[0]["answer"] == "trước 23 giờ"
+
+
+def test_a_length_of_time_is_not_answered_by_a_percentage():
+    from indexer.answer import _fit
+
+    q = analyze("What's the maximum time a tribunal has to settle a dispute?")
+    assert q.kind == "target" and q.measure == "time"
+    assert _fit(q, {"measure": "%", "answer": "50%"}) is None
+    assert _fit(q, {"measure": "ngày", "answer": "30 ngày"}) is not None
+    assert analyze("Thời hạn tối đa của hợp đồng là bao nhiêu?").measure in ("time", None)
+    assert analyze("Trong thời gian tới, xã đón bao nhiêu lượt khách?").measure is None
