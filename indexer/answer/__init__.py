@@ -120,7 +120,9 @@ def _fit(q: Question, item: dict) -> float | None:
                 return None
             bonus += 0.3
         if q.count_noun and q.count_noun not in ("phan", "ty", "trieu", "nam", "lan"):
-            said = f" {folded_words(measure + ' ' + (item.get('answer') or ''))} "
+            # (and the nouns a quantity read from the passages counts: "hai phần ba tổng số thành
+            # viên" counts members)
+            said = f" {folded_words(measure + ' ' + (item.get('answer') or ''))} {' '.join(item.get('counts') or [])} "
             if any(f" {n} " in said for n in q.count_nouns or [q.count_noun]):
                 bonus += 0.8
             elif q.measure is None:

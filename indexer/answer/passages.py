@@ -84,8 +84,9 @@ def duration_items(results) -> list[dict]:
 _NUMBER_WORDS = (r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|ngàn)"
                  r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|ngàn))*)")
 # Several openers may stack: "từ đủ 16 tuổi" (from full sixteen), "ít nhất một phần ba".
-# So do the comparisons of the laws' limits: "nhỏ hơn hoặc bằng mười lần mức lương cơ sở".
-_OPENERS = (r"(?:(?:đủ|từ|trước|ít nhất|tối thiểu|tối đa|không quá|không vượt quá|vượt quá|trên|dưới|khoảng|"
+# So do the comparisons of the laws' limits: "nhỏ hơn hoặc bằng mười lần mức lương cơ sở", and the
+# upper end of an age range: "đến chưa đủ mười tám tuổi".
+_OPENERS = (r"(?:(?:đủ|chưa đủ|từ|trước|ít nhất|tối thiểu|tối đa|không quá|không vượt quá|vượt quá|trên|dưới|khoảng|"
             r"(?:nhỏ|lớn|cao|thấp) hơn(?: hoặc bằng)?|bằng)\s+)*")
 # A fraction is one number: "một phần ba" (one third), "hai phần ba", "1/3" — its noun is "phần".
 _FRACTION = rf"(?:\d+|{_NUMBER_WORDS})\s+phần\s+(?:\d+|{_NUMBER_WORDS})(?!\w)|\d+/\d+(?![\d/])"
@@ -102,18 +103,23 @@ def quantity_nouns(m: re.Match) -> set[str]:
     if m.group(3):
         out.add("tuoi")
     if re.search(r"\sphần\s|/", m.group(1)):
-        out = {"phan"}
+        # a fraction of a total counts the total's noun too: "hai phần ba tổng số thành viên" is a
+        # number of members
+        whole = re.match(r"\s+(?:tổng số|số)\s+(\w+)", m.string[m.end(1):m.end(1) + 40])
+        out = {"phan"} | ({folded_words(whole.group(1))} if whole else set())
     return out
 
 
 def _quantity_end(m: re.Match) -> int:
     """Where a quantity's own words end: after its noun ("18 tuổi", "36 tháng tuổi"), or after the
     fraction itself ("một phần ba | tổng số thành viên": the noun after it is what is divided)."""
-    return m.end(1) if quantity_nouns(m) == {"phan"} else m.end()
+    return m.end(1) if "phan" in quantity_nouns(m) else m.end()
 
 
-# Prepositions and conjunctions, folded: a noun phrase's words do not go on across them.
-_LINKS = frozenset("cua trong tai voi ve tu den theo khi cho de va hoac ma thi la o tren duoi sau truoc".split())
+# Prepositions, conjunctions and the words that open a predicate (copula, modals, negation), folded:
+# a noun phrase's words do not go on across them ("từ đủ 15 tuổi | có thể tự mình quản lý").
+_LINKS = frozenset("""cua trong tai voi ve tu den theo khi cho de va hoac ma thi la o tren duoi sau truoc
+co khong duoc phai se da bi can nen moi chua van dang cung""".split())
 
 
 def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
@@ -190,14 +196,15 @@ def quantity_items(results, count_noun: str | list[str], question: str = "") -> 
                 tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc|"
                                 r"mức lương cơ sở|mức lương tối thiểu(?: vùng)?))?", text[qe:ce])
                 qe += tail.end() if tail else 0
-                noun = text[m.start(2):m.end()] if quantity_nouns(m) != {"phan"} else "phần"
+                noun = text[m.start(2):m.end()] if "phan" not in quantity_nouns(m) else "phần"
                 qe = asked_tail(text, qe, ce, noun, asked)
                 ce = max(ce, qe)
                 out.append({"kind": "target", "doc_id": r.doc_id, "doc_title": r.doc_title,
                             "start": r.start + cs, "end": r.start + ce, "quote": text[cs:ce],
                             "section_path": list(r.section_path_parts or []), "subject": text[cs:ce],
                             "task": task, "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
-                            "measure": "phần" if quantity_nouns(m) == {"phan"} else m.group(2), "period": "", "via": "passage"})
+                            "measure": "phần" if "phan" in quantity_nouns(m) else m.group(2),
+                            "counts": sorted(quantity_nouns(m)), "period": "", "via": "passage"})
     return out
 
 

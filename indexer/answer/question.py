@@ -172,7 +172,9 @@ def asked_role(folded: str) -> str | None:
 
 def looks_english(question: str) -> bool:
     """Mostly English words around a few Vietnamese names."""
-    words = re.findall(r"[A-Za-z]+", question.lower())
+    # whole words only: the ASCII runs of Vietnamese words ("tòa" -> "a", "thể" -> "th") are no
+    # English ("Phiên tòa … Tòa án … tham gia" read as three "a" was taken for English)
+    words = [w for w in re.findall(r"\w+", question.lower()) if w.isascii() and w.isalpha()]
     return sum(1 for w in words if w in _EN_NOISE) >= 3 and len(words) >= 5
 
 

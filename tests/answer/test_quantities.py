@@ -173,3 +173,27 @@ def test_a_length_of_time_is_not_answered_by_a_percentage():
     assert _fit(q, {"measure": "ngày", "answer": "30 ngày"}) is not None
     assert analyze("Thời hạn tối đa của hợp đồng là bao nhiêu?").measure in ("time", None)
     assert analyze("Trong thời gian tới, xã đón bao nhiêu lượt khách?").measure is None
+
+
+def test_fraction_of_a_total_counts_the_total_noun():
+    from indexer.answer import _fit
+
+    # Luật Tố tụng hành chính: "… phiên tòa xét xử của toàn thể Hội đồng Thẩm phán Tòa án nhân dân
+    # tối cao phải có ít nhất hai phần ba tổng số thành viên tham gia"
+    line = _law_line("luat-to-tung-hanh-chinh.txt", "phải có ít nhất hai phần ba tổng số thành viên tham gia")
+    items = quantity_items([_result(line, "luat-to-tung-hanh-chinh")], "thanh")
+    assert [i["answer"] for i in items] == ["ít nhất hai phần ba"]
+    q = analyze("Phiên tòa của Hội đồng Thẩm phán Tòa án nhân dân tối cao phải có ít nhất bao nhiêu thành viên?")
+    assert q.language == "vi", "'tòa' is not the English 'a'"
+    assert _fit(q, items[0]) is not None
+
+
+def test_upper_end_of_an_age_range_and_no_predicate_in_the_noun():
+    # Bộ luật Dân sự: "Người từ đủ mười lăm tuổi đến chưa đủ mười tám tuổi được lập di chúc, …"
+    line = _law_line("bo-luat-dan-su.txt", "Người từ đủ mười lăm tuổi đến chưa đủ mười tám tuổi được lập di chúc")
+    items = quantity_items([_result(line, "bo-luat-dan-su")], "tuoi",
+                           "Người từ đủ bao nhiêu tuổi được lập di chúc?")
+    assert items[0]["answer"] == "từ đủ mười lăm tuổi đến chưa đủ mười tám tuổi"
+    line = _law_line("luat-hon-nhan-va-gia-dinh.txt", "Con từ đủ 15 tuổi trở lên có thể tự mình quản lý")
+    items = quantity_items([_result(line, "luat")], "tuoi", "Con từ đủ bao nhiêu tuổi có thể tự quản lý tài sản?")
+    assert items[0]["answer"] == "từ đủ 15 tuổi trở lên", "'có thể' opens the predicate"
