@@ -247,11 +247,12 @@ def _own_text(q: Question, item: dict) -> str:
 
 
 def read_measure(item: dict) -> str:
-    """A target's rate measure as it reads: "kỳ/tuần" is "kỳ mỗi tuần" (issues per week),
-    "%/năm" "mỗi năm" — the question says the rate in words, the text with a slash. Empty for a
-    measure with no slash."""
+    """A target's measure as it reads: "kỳ/tuần" is "kỳ mỗi tuần" (issues per week), "%/năm" "mỗi
+    năm" — the question says the rate in words, the text with a slash; an amount in đồng is "số
+    tiền" ("bao nhiêu tiền"). Empty for another measure."""
     measure = item.get("measure") or ""
-    return re.sub(r"\s*/\s*", " mỗi ", measure).strip() if "/" in measure else ""
+    money = " số tiền" if item.get("currency") else ""  # "30.203.000.000 đồng" is a sum of money (tiền)
+    return (re.sub(r"\s*/\s*", " mỗi ", measure).strip() if "/" in measure else "") + money
 
 
 # Head words any unit name may start with ("Cơ quan cấp Giấy phép …", "Ủy ban nhân dân cấp tỉnh"):

@@ -234,6 +234,17 @@ def is_verb_form(word: str) -> bool:
     return word in _IRREGULAR_PAST or (len(word) > 5 and word.endswith(("ing", "ed")))
 
 
+# Words the stop list holds only as the fold of another word: written as they are, "nam" is the male
+# sex (or the south), not "năm" (the year a question's "đến năm" says). The law words the sexes
+# apart ("Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên"), so "nam" must stay a subject word.
+_PLAIN_CONTENT = frozenset({"nam"})
+
+
+def plain_content(word: str) -> bool:
+    """``word`` as written (with its diacritics) is a content word its folded stop word is not."""
+    return word.strip().lower() in _PLAIN_CONTENT
+
+
 def _role_words(role: str | None) -> set[str]:
     """English words of the asked role's cues ("drew up" for xây dựng): they say which role."""
     return {w for cue, r in ROLE_CUES if r == role for w in cue.split()} if role else set()
@@ -252,7 +263,7 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
         frame = False
         for n, v in enumerate(vi):
             words = folded_words(v).split()
-            if all(w in _STOP or (role and w in _ROLE_SYLLABLES) for w in words) or \
+            if all((w in _STOP and not plain_content(v)) or (role and w in _ROLE_SYLLABLES) for w in words) or \
                     " ".join(words) in _STOP_PHRASES:
                 frame = frame or n == 0  # its first sense is a frame word
                 continue  # a question, kind or role word ("chỉ tiêu", "chủ trì", "ban hành")
@@ -311,7 +322,7 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             continue
         if len(parts) == 1:
             p = parts[0]
-            if p in _STOP or p.isdigit() or len(p) < 2 or (role and p in _ROLE_SYLLABLES):
+            if (p in _STOP and not plain_content(w)) or p.isdigit() or len(p) < 2 or (role and p in _ROLE_SYLLABLES):
                 continue
             expanded = _ABBR.get(p, p)
             if (expanded, [expanded]) not in out:
@@ -446,7 +457,13 @@ def english_count_nouns(question: str) -> list[str]:
     if re.search(r"\b(?:what|which|minimum|maximum|under|below|over|above) (?:\w+ )?ages?\b|\bhow old\b",
                  question.lower()):
         return ["tuoi"]
+    if re.search(r"\b(?:what|which) fraction\b", question.lower()):
+        return ["phan"]  # "hai phần ba", "một phần ba"
     return []
+
+
+# "how old" asks an age: its "old" is no subject word (the glossary reads it "cũ")
+_AGE_ASKED = re.compile(r"\bhow old\b", re.I)
 
 
 def may_noun(question: str, vi_text: str) -> str | None:
@@ -474,7 +491,8 @@ def numbered_noun(vi_text: str) -> list[str]:
 
 # Words that follow "bao nhiêu" without being what it counts ("tối đa bao nhiêu thì …", "bao nhiêu
 # là …"): conjunctions, copulas and particles, folded.
-_NOT_COUNTED = frozenset("thi la de ma va hoac cua duoc phai co cho khi neu vay the nhi a".split())
+_NOT_COUNTED = frozenset("thi la de ma va hoac cua duoc phai co cho khi neu vay the nhi a moi".split())
+# ("mỗi": "bao nhiêu mỗi năm" asks a rate per year, it counts no "mỗi")
 
 
 # The question's own cue phrases, as typed (folded): no subject word is part of one.
@@ -515,7 +533,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     terms = _terms(folded_vi, role)
     foreign = [folded_words(w) for w in untranslated(question)] if english else []
     if english:
-        english_groups = _english_groups(question, role)
+        english_groups = _english_groups(_AGE_ASKED.sub("what age", question), role)
         groups = english_groups + _word_groups(names, role)
         # only the words no glossary entry covers: a glossary sense the documents do not use is
         # rarer, and crediting every English phrase answered unanswerable questions (odd half)

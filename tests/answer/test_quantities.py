@@ -197,3 +197,27 @@ def test_upper_end_of_an_age_range_and_no_predicate_in_the_noun():
     line = _law_line("luat-hon-nhan-va-gia-dinh.txt", "Con từ đủ 15 tuổi trở lên có thể tự mình quản lý")
     items = quantity_items([_result(line, "luat")], "tuoi", "Con từ đủ bao nhiêu tuổi có thể tự quản lý tài sản?")
     assert items[0]["answer"] == "từ đủ 15 tuổi trở lên", "'có thể' opens the predicate"
+
+
+def test_nam_written_plain_is_the_male_sex_not_the_year():
+    groups = [label for label, _ in analyze("Nam phải đủ bao nhiêu tuổi mới được kết hôn?").groups]
+    assert "nam" in groups
+    groups = [label for label, _ in analyze("Đến năm 2030 xã đón bao nhiêu lượt khách?").groups]
+    assert "nam" not in groups
+    assert "man" in [label for label, _ in analyze("What is the minimum age for a man to get married?").groups]
+
+
+def test_age_and_fraction_asked_in_english():
+    q = analyze("How old must a woman be to marry under the Marriage and Family Law?")
+    assert q.kind == "target" and q.count_noun == "tuoi"
+    assert "old" not in [label for label, _ in q.groups], "'how old' asks an age"
+    q = analyze("According to the Constitution, the width of the national flag is what fraction of its length?")
+    assert q.kind == "target" and q.count_noun == "phan"
+
+
+def test_per_year_and_money_words_are_not_counted_nouns():
+    q = analyze("Tốc độ tăng trưởng lượt khách du lịch bình quân là bao nhiêu mỗi năm?")
+    assert q.count_noun is None
+    from indexer.answer import read_measure
+
+    assert "tiền" in read_measure({"measure": "đồng", "currency": "VND"}), "an amount in đồng is money (tiền)"
