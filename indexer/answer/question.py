@@ -60,6 +60,7 @@ aim aims set sets share related concerned need needs according law extend extend
 over about through during while whether where why issue adopt sign promulgate use used make
 regulation conclusion decision directive
 he she him his her hers can't cannot won't don't doesn't didn't isn't aren't want wants wanted supposed
+not no get gets got own except someone something
 """.split())  # (last line: pronouns, negated auxiliaries and modals — "wants to", "is supposed to" — as
 # the Vietnamese modals "muốn", "phải" are: they say how, not what about)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
