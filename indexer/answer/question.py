@@ -65,7 +65,7 @@ not no get gets got own except someone something
 # the Vietnamese modals "muốn", "phải" are: they say how, not what about)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
-    ("percent", re.compile(r"\b(?:ty le|phan tram|percent|percentage|share|rate|bao phu)\b|%")),
+    ("percent", re.compile(r"\b(?:ty le|phan tram|percent|percentage|share|rate|bao phu|how fast)\b|%")),
     ("money", re.compile(r"\b(?:kinh phi|ngan sach|bao nhieu dong|ty dong|trieu dong|nghin dong|so tien|"
                          r"nguon von|tong von|budget|funding|fund|cost|investment|vnd|how much money)\b")),
     # a length of time asked as a quantity ("the maximum time … to resolve", "thời hạn tối đa là bao
@@ -241,6 +241,12 @@ def is_verb_form(word: str) -> bool:
 _PLAIN_CONTENT = frozenset({"nam"})
 
 
+# Glossary senses that fold like a question word but are content as an English word's translation:
+# "mới" (new: "xây dựng mới … điểm du lịch") folds like "mỗi" (each). In a Vietnamese question
+# "mới" is mostly the particle "only then" ("đủ bao nhiêu tuổi mới được kết hôn"), so only here.
+_SENSE_CONTENT = frozenset({"mới"})
+
+
 def plain_content(word: str) -> bool:
     """``word`` as written (with its diacritics) is a content word its folded stop word is not."""
     return word.strip().lower() in _PLAIN_CONTENT
@@ -264,7 +270,8 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
         frame = False
         for n, v in enumerate(vi):
             words = folded_words(v).split()
-            if all((w in _STOP and not plain_content(v)) or (role and w in _ROLE_SYLLABLES) for w in words) or \
+            if all((w in _STOP and not plain_content(v) and v.strip().lower() not in _SENSE_CONTENT)
+                   or (role and w in _ROLE_SYLLABLES) for w in words) or \
                     " ".join(words) in _STOP_PHRASES:
                 frame = frame or n == 0  # its first sense is a frame word
                 continue  # a question, kind or role word ("chỉ tiêu", "chủ trì", "ban hành")
@@ -463,6 +470,21 @@ def english_count_nouns(question: str) -> list[str]:
     return []
 
 
+def counted_senses(groups: list[tuple[str, list[str]]], counted: list[str]) -> list[tuple[str, list[str]]]:
+    """The group of the noun a how-many question counts with all its glossary senses back: "sites"
+    is "địa điểm" or "điểm", and "điểm" — dropped as a question word elsewhere ("thời điểm") — is
+    how the plans count places ("01 điểm du lịch cộng đồng")."""
+    if not counted:
+        return groups
+    out = []
+    for label, alts in groups:
+        if set(label.split()) & set(counted):
+            senses = [folded_words(v) for _, vi in translate_groups(label) for v in vi]
+            alts = alts + [v for v in senses if v and v not in alts]
+        out.append((label, alts))
+    return out
+
+
 # "how old" asks an age: its "old" is no subject word (the glossary reads it "cũ")
 _AGE_ASKED = re.compile(r"\bhow old\b", re.I)
 
@@ -535,6 +557,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     foreign = [folded_words(w) for w in untranslated(question)] if english else []
     if english:
         english_groups = _english_groups(_AGE_ASKED.sub("what age", question), role)
+        if kind == "target":
+            english_groups = counted_senses(english_groups, english_counted(question))
         groups = english_groups + _word_groups(names, role)
         # only the words no glossary entry covers: a glossary sense the documents do not use is
         # rarer, and crediting every English phrase answered unanswerable questions (odd half)

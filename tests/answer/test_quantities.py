@@ -221,3 +221,11 @@ def test_per_year_and_money_words_are_not_counted_nouns():
     from indexer.answer import read_measure
 
     assert "tiền" in read_measure({"measure": "đồng", "currency": "VND"}), "an amount in đồng is money (tiền)"
+
+
+def test_english_counted_noun_keeps_all_its_senses():
+    q = analyze("How many new community tourism sites will the commune build?")
+    sites = dict(q.groups).get("sites") or []
+    assert "diem" in sites, "'điểm' is how the plans count places"
+    assert "moi" in (dict(q.groups).get("new") or []), "'mới' (new) is no 'mỗi' (each)"
+    assert analyze("How fast should total state budget revenue grow each year?").measure == "percent"
