@@ -30,7 +30,7 @@ from indexer.text import folded_words
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
 from .passages import (attendee_items, base_multiple_items, duration_items, horizon_items, is_duration_question, is_horizon_question,
                        is_issued_question, issued_items, preamble_items, quantity_items)
-from .question import Question, analyze
+from .question import Question, analyze, spelled_apart
 from .relations import relation_objects, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
@@ -293,6 +293,10 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class):
             continue
         sup = matcher.support(item, _own_text(q, item), settle=True)
+        if sup.ok and q.kind == "target" and (
+                spelled_apart(q, sup.matched.get("item", []), _own_text(q, item)) or
+                spelled_apart(q, sup.matched.get("section", []), " ".join(item.get("section_path") or []))):
+            continue  # an English sense found only by its fold is another word ("thành niên")
         if not sup.ok:
             if similarity is not None and matcher.has_unsure:
                 most = matcher.support(item, _own_text(q, item), settle=True, credit=1.0)
@@ -350,6 +354,23 @@ def _scored(q: Question, matcher: Matcher, item: dict, sup: Support, fit: float,
             sup.subject = matcher.share(f"{whole} {item['subject']}")
         score += 1.0 * sup.subject
     return score, item, sup
+
+
+def said_whole(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """The quantities read from the passages whose whole sentence, headings or document say every word of
+    the question (the soft and unsure ones aside): any sentence of a law states an age or a count,
+    and one that leaves a word of the question unsaid is about something else ("từ đủ 09 tuổi …
+    xem xét nguyện vọng của con" for "from what age is a person a youth"). ``Support.ok`` lets a
+    fifth of the words be missing, which the extractor's curated targets can afford."""
+    loose = q.soft | q.unsure
+    alts = dict(q.groups)
+
+    def unsaid(item: dict, missing: list[str]) -> set[str]:
+        # a word its whole sentence says is said: "Công dân đủ mười tám tuổi …, đủ hai mươi mốt
+        # tuổi … ứng cử" — the citizen opens the sentence, the clause of 21 does not repeat it
+        sentence = _padded(item.get("sentence") or "")
+        return {w for w in set(missing) - loose if not any(f" {a} " in sentence for a in alts.get(w, [w]))}
+    return [(sc, it, sup) for sc, it, sup in scored if not unsaid(it, sup.missing)]
 
 
 def whole_of_part(item: dict) -> str:
@@ -690,9 +711,9 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity) if items else []
         if not scored and q.kind == "target" and (q.count_noun or q.count_nouns):
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
-            scored = score_items(q, quantity_items(results, q.count_nouns or q.count_noun, f"{q.text} {q.vi_text}"),
-                                 results, docs, named,
-                                 _doc_heads(service), similarity)
+            scored = said_whole(q, score_items(q, quantity_items(results, q.count_nouns or q.count_noun,
+                                                               f"{q.text} {q.vi_text}"),
+                                               results, docs, named, _doc_heads(service), similarity))
         if not scored and q.kind == "target" and not q.count_noun and q.measure in (None, "money"):
             # A value with no counted noun: a law's limit written as a multiple of the base salary.
             scored = score_items(q, base_multiple_items(results, f"{q.text} {q.vi_text}"), results, docs, named,

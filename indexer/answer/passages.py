@@ -204,7 +204,7 @@ def quantity_items(results, count_noun: str | list[str], question: str = "") -> 
                             "section_path": list(r.section_path_parts or []), "subject": text[cs:ce],
                             "task": task, "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
                             "measure": "phần" if "phan" in quantity_nouns(m) else m.group(2),
-                            "counts": sorted(quantity_nouns(m)), "period": "", "via": "passage"})
+                            "counts": sorted(quantity_nouns(m)), "sentence": text[s:e], "period": "", "via": "passage"})
     return out
 
 

@@ -117,6 +117,10 @@ class Question:
     # Every folded noun the counted thing may be written with: an English noun's glossary senses
     # ("villages" -> thôn, bản), ``count_noun`` first.
     count_nouns: list[str] = field(default_factory=list)
+    # An English question's glossary senses as they are spelled, by their folded form ("thanh nien"
+    # -> ["thanh niên"]): folded, "thanh niên" (youth) is also "thành niên" (of age), which the
+    # glossary did not say (``spelled_apart``).
+    spelled: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def asks_object(self) -> bool:
@@ -601,4 +605,36 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     unit_class = asked_unit_class(question) if kind == "who" else []
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
                     groups, soft, relation, asks_right, unit_class, unsure,
-                    count_nouns or ([count_noun] if count_noun else []))
+                    count_nouns or ([count_noun] if count_noun else []),
+                    glossary_spellings(question) if english else {})
+
+
+def spelling(text: str) -> str:
+    """Lower-case words with their diacritics, tones placed the modern way ("hoá" -> "hóa")."""
+    import unicodedata
+
+    from indexer.text import modern_tones
+
+    return " ".join(re.findall(r"\w+", modern_tones(unicodedata.normalize("NFC", text)).lower()))
+
+
+def glossary_spellings(question: str) -> dict[str, list[str]]:
+    """Folded form -> spellings of the Vietnamese senses the glossary gives an English question's
+    words and phrases (see ``Question.spelled``)."""
+    out: dict[str, list[str]] = {}
+    for _, vi in translate_groups(_AGE_ASKED.sub("what age", question)):
+        for v in vi:
+            spelled = spelling(v)
+            if spelled and spelled not in out.setdefault(folded_words(v), []):
+                out[folded_words(v)].append(spelled)
+    return out
+
+
+def spelled_apart(q: Question, matched: list[str], text: str) -> list[str]:
+    """The folded words an English question's support found in ``text`` that ``text`` spells
+    otherwise than every glossary sense of them: "người chưa thành niên" (a minor) is not "thanh
+    niên" (youth), though both fold to "thanh nien". [] for a Vietnamese question."""
+    if not q.spelled:
+        return []
+    said = f" {spelling(text)} "
+    return [w for w in matched if w in q.spelled and not any(f" {s} " in said for s in q.spelled[w])]

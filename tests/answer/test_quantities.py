@@ -229,3 +229,45 @@ def test_english_counted_noun_keeps_all_its_senses():
     assert "diem" in sites, "'điểm' is how the plans count places"
     assert "moi" in (dict(q.groups).get("new") or []), "'mới' (new) is no 'mỗi' (each)"
     assert analyze("How fast should total state budget revenue grow each year?").measure == "percent"
+
+
+def test_english_sense_spelled_otherwise_is_another_word():
+    from indexer.answer.question import spelled_apart
+
+    q = analyze("From what age is a person considered a youth?")
+    # "người chưa thành niên" (a minor) folds like "thanh niên" (youth)
+    assert spelled_apart(q, ["thanh nien"], "cử người giám hộ cho người chưa thành niên") == ["thanh nien"]
+    assert spelled_apart(q, ["thanh nien"], "Thanh niên là công dân Việt Nam từ đủ 16 tuổi") == []
+    assert spelled_apart(analyze("Thanh niên từ bao nhiêu tuổi?"), ["thanh nien"], "chưa thành niên") == []
+
+
+def test_passage_quantity_must_say_every_word_in_its_sentence():
+    from indexer.answer import said_whole
+
+    # Hiến pháp: "Công dân đủ mười tám tuổi trở lên có quyền bầu cử và đủ hai mươi mốt tuổi trở lên có
+    # quyền ứng cử vào Quốc hội, Hội đồng nhân dân." — the clause of 21 says no "công dân"
+    line = _law_line("hien-phap.txt", "đủ hai mươi mốt tuổi trở lên có quyền ứng cử")
+    others = [_law_line("luat-thanh-nien.txt", "Thanh niên là công dân Việt Nam từ đủ"),
+              _law_line("luat-giao-duc.txt", "Nhà trẻ, nhóm trẻ độc lập nhận trẻ em"),
+              _law_line("luat-vien-chuc.txt", "Không thực hiện biệt phái viên chức nữ")]
+    q = analyze("Công dân đủ bao nhiêu tuổi thì có quyền ứng cử vào Quốc hội?")
+    items = quantity_items([_result(t, "hien-phap", 1000 * i) for i, t in enumerate([line] + others)], "tuoi", q.text)
+    docs = [{"id": "hien-phap", "type": "Hiến pháp", "title": "Hiến pháp"}]
+    kept = said_whole(q, score_items(q, items, [], docs, set()))
+    assert kept and kept[0][1]["answer"] == "đủ hai mươi mốt tuổi trở lên"
+    q = analyze("Công dân đủ bao nhiêu tuổi thì có quyền ứng cử vào Hội đồng thẩm phán?")
+    assert not [it for _, it, _ in said_whole(q, score_items(q, items, [], docs, set()))
+                if "hai mươi mốt" in it["answer"]], "'thẩm phán' is said nowhere in the sentence"
+
+
+def test_english_phrase_said_apart_in_a_whole_law_is_not_said():
+    from indexer.answer.support import Matcher
+
+    # Luật Bảo vệ môi trường says "hội đồng" and "cơ quan trọng tài" far apart: no arbitral tribunal
+    law = (SHARED / "corpus-alqac" / "luat-bao-ve-moi-truong.txt")
+    if not law.exists():
+        pytest.skip("law not present")
+    q = analyze("How many members does an arbitral tribunal have?")
+    item = {"doc_id": "env", "quote": "hội đồng thẩm định gồm ít nhất là 07 thành viên", "section_path": []}
+    m = Matcher(q, [item], {"env": law.read_text(encoding="utf-8")})
+    assert "arbitral tribunal" in m.support(item).missing
