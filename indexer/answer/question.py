@@ -65,7 +65,9 @@ not no get gets got own except someone something
 # the Vietnamese modals "muốn", "phải" are: they say how, not what about)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
-    ("percent", re.compile(r"\b(?:ty le|phan tram|percent|percentage|share|rate|bao phu|how fast)\b|%")),
+    # (a growth rate — "tốc độ tăng tổng thu ngân sách", "how fast" — is a percentage, though the
+    # budget it grows is money)
+    ("percent", re.compile(r"\b(?:ty le|phan tram|toc do|percent|percentage|share|rate|bao phu|how fast)\b|%")),
     ("money", re.compile(r"\b(?:kinh phi|ngan sach|bao nhieu dong|ty dong|trieu dong|nghin dong|so tien|"
                          r"nguon von|tong von|budget|funding|fund|cost|investment|vnd|how much money)\b")),
     # a length of time asked as a quantity ("the maximum time … to resolve", "thời hạn tối đa là bao

@@ -271,3 +271,9 @@ def test_english_phrase_said_apart_in_a_whole_law_is_not_said():
     item = {"doc_id": "env", "quote": "hội đồng thẩm định gồm ít nhất là 07 thành viên", "section_path": []}
     m = Matcher(q, [item], {"env": law.read_text(encoding="utf-8")})
     assert "arbitral tribunal" in m.support(item).missing
+
+
+def test_growth_rate_of_a_budget_is_a_percentage():
+    q = analyze("Toc do tang tong thu ngan sach nha nuoc tren dia ban binh quan hang nam dat bao nhieu?")
+    assert q.measure == "percent"
+    assert analyze("Tổng kinh phí thực hiện kế hoạch là bao nhiêu?").measure == "money"
