@@ -435,14 +435,24 @@ can could may might has have had be been being that which who whom per under eac
 def english_counted(question: str) -> list[str]:
     """The words of the noun phrase a "how many" counts ("how many tourist arrivals does …" ->
     tourist, arrivals) — the phrase ends at a preposition, a verb or an auxiliary."""
-    m = re.search(r"\bhow many\s+((?:[a-z'-]+\s*){1,4})", question.lower())
+    # up to six words: a named thing comes before its head noun ("how many Khen Mong and Tinh Tau
+    # clubs" counts clubs)
+    m = re.search(r"\bhow many\s+((?:[a-z'-]+\s*){1,6})", question.lower())
     if not m:
         return []
     words = []
-    for w in m.group(1).split():
+    parts = m.group(1).split()
+    for i, w in enumerate(parts):
         if w in _NP_END:
             break
         words.append(w)
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and \
+                (i + 1 == len(parts) or (parts[i + 1] not in ("and", "or") and not parts[i + 1].endswith("s"))):
+            break  # a plural noun heads the phrase: "how many tourists | visit Bình Lư" (not one
+            # before another: "grassroots propagandists")
+    plural = [i for i, w in enumerate(words) if len(w) > 3 and w.endswith("s") and not w.endswith("ss")]
+    if plural and plural[-1] < len(words) - 1:
+        words = words[:plural[-1] + 1]  # the six words cut a second phrase short: the first one's head
     return words
 
 
@@ -593,6 +603,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     elif kind == "target" and english:
         count_nouns = english_count_nouns(question)
         count_noun = count_nouns[0] if count_nouns else None
+        if measure == "money" and count_noun and english_counted(question):
+            measure = None  # "how many investors from outside the state budget" counts investors
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
     elif kind == "target" and not english:

@@ -277,3 +277,15 @@ def test_growth_rate_of_a_budget_is_a_percentage():
     q = analyze("Toc do tang tong thu ngan sach nha nuoc tren dia ban binh quan hang nam dat bao nhieu?")
     assert q.measure == "percent"
     assert analyze("Tổng kinh phí thực hiện kế hoạch là bao nhiêu?").measure == "money"
+
+
+def test_english_counted_phrase_ends_at_its_plural_head():
+    from indexer.answer.question import english_counted
+
+    assert english_counted("How many tourists visit the commune by 2030?") == ["tourists"]
+    assert english_counted("How many Khen Mong and Tinh Tau clubs will the commune establish?")[-1] == "clubs"
+    assert english_counted("How many core grassroots propagandists does the plan recruit?")[-1] == "propagandists"
+    assert english_counted("How many community-based tourism villages or cultural heritage villages "
+                           "should the commune set up?") == ["community-based", "tourism", "villages"]
+    q = analyze("How many investors from outside the state budget should the commune attract?")
+    assert q.measure is None, "a how-many counts investors, not money"
