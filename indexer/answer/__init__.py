@@ -293,6 +293,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class):
             continue
         sup = matcher.support(item, _own_text(q, item), settle=True)
+        if sup.ok and q.kind == "target" and other_place(q, item, sup.missing):
+            continue  # "… ở thành phố" asked, "… ở vùng cao, miền núi" said: another place's number
         if sup.ok and q.kind == "target" and (
                 spelled_apart(q, sup.matched.get("item", []), _own_text(q, item)) or
                 spelled_apart(q, sup.matched.get("section", []), " ".join(item.get("section_path") or []))):
@@ -354,6 +356,24 @@ def _scored(q: Question, matcher: Matcher, item: dict, sup: Support, fit: float,
             sup.subject = matcher.share(f"{whole} {item['subject']}")
         score += 1.0 * sup.subject
     return score, item, sup
+
+
+_AT = r"(?:ở|tại)"
+
+
+def other_place(q: Question, item: dict, missing: list[str]) -> bool:
+    """The question places its number ("ở thành phố", "tại vùng nông thôn") with words the item
+    does not say, and the item's own sentence places it elsewhere ("… phim ở vùng cao, miền núi"):
+    the item is the number of another place. Only for a Vietnamese question (its own words)."""
+    if q.language == "en" or not missing:
+        return False
+    asked = re.findall(rf"(?i)(?<!\w){_AT}\s+((?:\w+\s*){{1,3}})", q.vi_text or q.text)
+    placed = {folded_words(p).split()[0] for p in asked if p.strip()}
+    missing_heads = {w.split()[0] for w in missing}
+    if not placed & missing_heads:
+        return False
+    said = re.search(rf"(?i)(?<!\w){_AT}\s+(\w+)", item.get("quote") or "")
+    return bool(said) and folded_words(said.group(1)) not in placed
 
 
 def said_whole(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:

@@ -289,3 +289,15 @@ def test_english_counted_phrase_ends_at_its_plural_head():
                            "should the commune set up?") == ["community-based", "tourism", "villages"]
     q = analyze("How many investors from outside the state budget should the commune attract?")
     assert q.measure is None, "a how-many counts investors, not money"
+
+
+def test_a_number_placed_elsewhere_does_not_answer():
+    from indexer.answer import other_place
+
+    # Luật Điện ảnh: "Ngân sách nhà nước bảo đảm 100% chi phí tổ chức phổ biến phim ở vùng cao, miền núi, …"
+    line = _law_line("luat-dien-anh.txt", "Ngân sách nhà nước bảo đảm 100% chi phí tổ chức phổ biến phim")
+    item = {"quote": line}
+    q = analyze("Ngân sách nhà nước bảo đảm bao nhiêu phần trăm chi phí phổ biến phim ở thành phố?")
+    assert other_place(q, item, ["thanh pho"])
+    q = analyze("Ngân sách nhà nước bảo đảm bao nhiêu phần trăm chi phí phổ biến phim ở vùng cao?")
+    assert not other_place(q, item, [])
