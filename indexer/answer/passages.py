@@ -6,7 +6,11 @@ search retrieved (and from the documents the question names):
   time limits this way, the plans rarely;
 - quantities counted in a noun the question names ("bao nhiêu tuổi", "how many groups of criteria":
   "đủ hai mươi mốt tuổi trở lên", "03 nhóm tiêu chí") — the laws state ages, counts and limits this
-  way, and the extractor keeps only the goals of plans as targets;
+  way, and the extractor keeps only the goals of plans as targets. Read whole: stacked openers
+  ("từ đủ 16 tuổi đến 30 tuổi", "nhỏ hơn hoặc bằng"), ages in months ("36 tháng tuổi"), fractions
+  ("một phần ba tổng số thành viên" counts members), the compound noun the question says ("04
+  năm học"); and a law's money limits written as a multiple of the base salary ("mười lần mức
+  lương cơ sở") for a value-question with no counted noun;
 - the date of a referenced document ("Nghị quyết số 08-NQ/TU, ngày 04/3/2026 …") for "ban hành
   ngày nào", "on what date was … adopted/issued" — the extractor skips these dates on purpose
   (they are not deadlines).

@@ -9,7 +9,9 @@ the same Vietnamese words:
 - ``terms``: the subject's content words (folded syllables), which an item must contain to support
   an answer. English words the glossary does not know stay in as they are: a question about
   "homestays" must not be answered from a passage that only shares "2030" and "xã";
-- ``years`` and ``measure``: the period and the kind of quantity a target-question asks for;
+- ``years`` and ``measure``: the period and the kind of quantity a target-question asks for
+  (percent, money, or a length of time), and ``count_noun`` / ``count_nouns``: the noun it counts
+  ("bao nhiêu lượt", "mấy năm", "how many villages" -> thôn, bản; "what age" -> tuổi);
 - ``doc_refs``: document numbers it names ("08-NQ/TU", "Kết luận 224", "Resolution 06").
 """
 
@@ -324,7 +326,7 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             words.append(t)
             i += 1
     words = merge_ordinals(words)
-    for w in words:
+    for i, w in enumerate(words):
         folded = folded_words(w)
         parts = folded.split()
         if len(parts) >= 2 and parts[-1] in _ORDINAL_NUMBERS and " ".join(parts[:-1]) in _ORDINAL_NOUNS:
@@ -336,7 +338,8 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             continue
         if len(parts) == 1:
             p = parts[0]
-            if (p in _STOP and not plain_content(w)) or p.isdigit() or len(p) < 2 or (role and p in _ROLE_SYLLABLES):
+            before_number = i + 1 < len(words) and words[i + 1][:1].isdigit()  # "nam 2030" is a year
+            if (p in _STOP and not (plain_content(w) and not before_number)) or p.isdigit() or len(p) < 2 or (role and p in _ROLE_SYLLABLES):
                 continue
             expanded = _ABBR.get(p, p)
             if (expanded, [expanded]) not in out:
