@@ -95,7 +95,9 @@ _OPENERS = (r"(?:(?:đủ|chưa đủ|từ|trước|ít nhất|tối thiểu|t�
 # A fraction is one number: "một phần ba" (one third), "hai phần ba", "1/3" — its noun is "phần".
 _FRACTION = rf"(?:\d+|{_NUMBER_WORDS})\s+phần\s+(?:\d+|{_NUMBER_WORDS})(?!\w)|\d+/\d+(?![\d/])"
 # An age counted in months or years is written "36 tháng tuổi", "05 năm tuổi": the age noun follows.
-_QUANTITY = re.compile(rf"{_OPENERS}(?<![\w.,/])({_FRACTION}|\d+(?:[.,]\d+)*|{_NUMBER_WORDS})\s+(\w+)"
+# ("mỗi năm hai kỳ": the "năm" of "each year" starts no number)
+_QUANTITY = re.compile(rf"{_OPENERS}(?<![\w.,/])(?<!mỗi )(?<!hằng )(?<!hàng )"
+                       rf"({_FRACTION}|\d+(?:[.,]\d+)*|{_NUMBER_WORDS})\s+(\w+)"
                        rf"(?:\s+(tuổi)(?!\w))?", re.I)
 
 
@@ -122,8 +124,9 @@ def _quantity_end(m: re.Match) -> int:
 
 # Prepositions, conjunctions and the words that open a predicate (copula, modals, negation), folded:
 # a noun phrase's words do not go on across them ("từ đủ 15 tuổi | có thể tự mình quản lý").
-_LINKS = frozenset("""cua trong tai voi ve tu den theo khi cho de va hoac ma thi la o tren duoi sau truoc
-co khong duoc phai se da bi can nen moi chua van dang cung""".split())
+# Compared as written: folded, "tại" (at) is also "tài" ("Trọng tài viên").
+_LINKS = frozenset("""của trong tại với về từ đến theo khi cho để và hoặc mà thì là ở trên dưới sau trước
+có không được phải sẽ đã bị cần nên mới chưa vẫn đang cũng""".split())
 
 
 def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
@@ -137,7 +140,7 @@ def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
     for _ in range(3):
         w = re.match(r"[ \t]+(\w+)", text[at:end])
         if not w or f" {said} {folded_words(w.group(1))} " not in question or \
-                folded_words(w.group(1)) in _LINKS:
+                w.group(1).lower() in _LINKS:
             break  # a compound goes on; a preposition starts another phrase ("23 giờ | của ngày …")
         said = f"{said} {folded_words(w.group(1))}"
         at += w.end()

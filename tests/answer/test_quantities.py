@@ -301,3 +301,13 @@ def test_a_number_placed_elsewhere_does_not_answer():
     assert other_place(q, item, ["thanh pho"])
     q = analyze("Ngân sách nhà nước bảo đảm bao nhiêu phần trăm chi phí phổ biến phim ở vùng cao?")
     assert not other_place(q, item, [])
+
+
+def test_noun_of_several_syllables_and_each_year():
+    # Hiến pháp: "Quốc hội họp mỗi năm hai kỳ."
+    line = _law_line("hien-phap.txt", "Quốc hội họp mỗi năm hai kỳ")
+    items = quantity_items([_result(line, "hien-phap")], "ky", "Quốc hội họp mỗi năm bao nhiêu kỳ?")
+    assert items[0]["answer"] == "hai kỳ", "'mỗi năm' is each year, not the number five"
+    text = "Hội đồng trọng tài gồm ba Trọng tài viên."
+    items = quantity_items([_result(text, "luat")], "trong", "Hội đồng trọng tài gồm bao nhiêu Trọng tài viên?")
+    assert items[0]["answer"] == "ba Trọng tài viên", "'tài' is not the preposition 'tại'"
