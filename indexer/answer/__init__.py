@@ -28,9 +28,9 @@ from indexer.search.named import doc_numbers, named_documents as _named_document
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
-from .passages import (attendee_items, duration_items, horizon_items, is_duration_question, is_horizon_question,
+from .passages import (attendee_items, base_multiple_items, duration_items, horizon_items, is_duration_question, is_horizon_question,
                        is_issued_question, issued_items, preamble_items, quantity_items)
-from .question import Question, analyze
+from .question import Question, analyze, spelled_apart
 from .relations import relation_objects, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
@@ -112,13 +112,18 @@ def _fit(q: Question, item: dict) -> float | None:
             if not measure.startswith("%"):
                 return None
             bonus += 0.3
+        elif q.measure == "time":
+            if not is_time_measure(measure):
+                return None  # "the maximum time to resolve a dispute" is not "50% …"
         elif q.measure == "money":
             if not item.get("currency") and "đồng" not in measure and measure != "USD":
                 return None
             bonus += 0.3
         if q.count_noun and q.count_noun not in ("phan", "ty", "trieu", "nam", "lan"):
-            said = f" {folded_words(measure + ' ' + (item.get('answer') or ''))} "
-            if any(f" {noun} " in said for noun in q.count_alts or [q.count_noun]):
+            # (and the nouns a quantity read from the passages counts: "hai phần ba tổng số thành
+            # viên" counts members)
+            said = f" {folded_words(measure + ' ' + (item.get('answer') or ''))} {' '.join(item.get('counts') or [])} "
+            if any(f" {n} " in said for n in q.count_nouns or [q.count_noun]):
                 bonus += 0.8
             elif q.measure is None:
                 return None  # "how many tourists" is not answered by "01 - 02 giải" (tournaments)
@@ -166,6 +171,15 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus -= 0.3
         return bonus
     return 0.0
+
+
+_TIME_UNITS = frozenset("nam thang ngay gio tuan quy phut".split())
+
+
+def is_time_measure(measure: str) -> bool:
+    """The measure counts time: "năm", "ngày làm việc", "tháng" (not "%/năm", a rate)."""
+    words = folded_words(measure).split()
+    return bool(words) and words[0] in _TIME_UNITS and "%" not in measure
 
 
 def years_of(text: str) -> set[str]:
@@ -229,7 +243,16 @@ def _own_text(q: Question, item: dict) -> str:
         return f"{item.get('task') or ''} {item.get('quote') or ''} {item.get('unit_normalized') or ''}"
     if item["kind"] == "deadline":
         return deadline_clause(item)
-    return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''}"
+    return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''} {read_measure(item)}"
+
+
+def read_measure(item: dict) -> str:
+    """A target's measure as it reads: "kỳ/tuần" is "kỳ mỗi tuần" (issues per week), "%/năm" "mỗi
+    năm" — the question says the rate in words, the text with a slash; an amount in đồng is "số
+    tiền" ("bao nhiêu tiền"). Empty for another measure."""
+    measure = item.get("measure") or ""
+    money = " số tiền" if item.get("currency") else ""  # "30.203.000.000 đồng" is a sum of money (tiền)
+    return (re.sub(r"\s*/\s*", " mỗi ", measure).strip() if "/" in measure else "") + money
 
 
 # Head words any unit name may start with ("Cơ quan cấp Giấy phép …", "Ủy ban nhân dân cấp tỉnh"):
@@ -270,6 +293,12 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class):
             continue
         sup = matcher.support(item, _own_text(q, item), settle=True)
+        if sup.ok and q.kind == "target" and other_place(q, item, sup.missing):
+            continue  # "… ở thành phố" asked, "… ở vùng cao, miền núi" said: another place's number
+        if sup.ok and q.kind == "target" and (
+                spelled_apart(q, sup.matched.get("item", []), _own_text(q, item)) or
+                spelled_apart(q, sup.matched.get("section", []), " ".join(item.get("section_path") or []))):
+            continue  # an English sense found only by its fold is another word ("thành niên")
         if not sup.ok:
             if similarity is not None and matcher.has_unsure:
                 most = matcher.support(item, _own_text(q, item), settle=True, credit=1.0)
@@ -322,8 +351,64 @@ def _scored(q: Question, matcher: Matcher, item: dict, sup: Support, fit: float,
         # the number whose own subject is asked, not its neighbour's: words said by the
         # subject itself, not by the headings both numbers share
         sup.subject = matcher.share(item["subject"])
+        whole = whole_of_part(item)
+        if whole and sup.subject > 0:
+            sup.subject = matcher.share(f"{whole} {item['subject']}")
         score += 1.0 * sup.subject
     return score, item, sup
+
+
+_AT = r"(?:ở|tại)"
+
+
+def other_place(q: Question, item: dict, missing: list[str]) -> bool:
+    """The question places its number ("ở thành phố", "tại vùng nông thôn") with words the item
+    does not say, and the item's own sentence places it elsewhere ("… phim ở vùng cao, miền núi"):
+    the item is the number of another place. Only for a Vietnamese question (its own words)."""
+    if q.language == "en" or not missing:
+        return False
+    asked = re.findall(rf"(?i)(?<!\w){_AT}\s+((?:\w+\s*){{1,3}})", q.vi_text or q.text)
+    placed = {folded_words(p).split()[0] for p in asked if p.strip()}
+    missing_heads = {w.split()[0] for w in missing}
+    if not placed & missing_heads:
+        return False
+    said = re.search(rf"(?i)(?<!\w){_AT}\s+(\w+)", item.get("quote") or "")
+    return bool(said) and folded_words(said.group(1)) not in placed
+
+
+def said_whole(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """The quantities read from the passages whose whole sentence, headings or document say every word of
+    the question (the soft and unsure ones aside): any sentence of a law states an age or a count,
+    and one that leaves a word of the question unsaid is about something else ("từ đủ 09 tuổi …
+    xem xét nguyện vọng của con" for "from what age is a person a youth"). ``Support.ok`` lets a
+    fifth of the words be missing, which the extractor's curated targets can afford."""
+    loose = q.soft | q.unsure
+    alts = dict(q.groups)
+
+    def unsaid(item: dict, missing: list[str]) -> set[str]:
+        # a word its whole sentence says is said: "Công dân đủ mười tám tuổi …, đủ hai mươi mốt
+        # tuổi … ứng cử" — the citizen opens the sentence, the clause of 21 does not repeat it
+        sentence = _padded(item.get("sentence") or "")
+        return {w for w in set(missing) - loose if not any(f" {a} " in sentence for a in alts.get(w, [w]))}
+    return [(sc, it, sup) for sc, it, sup in scored if not unsaid(it, sup.missing)]
+
+
+def whole_of_part(item: dict) -> str:
+    """The words of the whole a target is a part of: "94% các thôn, bản có đội văn nghệ, trong đó
+    có 80% hoạt động ổn định" — "trong đó" (of which) makes 80% a share of the villages with a
+    troupe, so the whole's words are the part's subject too ("of the villages with a troupe, what
+    share works well" asks for 80%). Empty when the target is no such part. The scorer counts them
+    only when the part's own words say some of the question: a question about the whole alone
+    still finds the whole's number."""
+    quote = item.get("quote") or ""
+    if item.get("answer_start") is None:
+        return ""
+    at = item["answer_start"] - item["start"]
+    i = quote.lower().rfind("trong đó", 0, max(at, 0))
+    if i < 0 or ";" in quote[i:at]:
+        return ""
+    whole = quote[quote.rfind(";", 0, i) + 1:i]
+    return whole if re.search(r"\d", whole) else ""
 
 
 # -- answers ----------------------------------------------------------------------------------------
@@ -644,9 +729,14 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                                                            similarity)
             items = []  # answered (or not) from the relation alone
         scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity) if items else []
-        if not scored and q.kind == "target" and q.count_noun:
+        if not scored and q.kind == "target" and (q.count_noun or q.count_nouns):
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
-            scored = score_items(q, quantity_items(results, q.count_noun), results, docs, named,
+            scored = said_whole(q, score_items(q, quantity_items(results, q.count_nouns or q.count_noun,
+                                                               f"{q.text} {q.vi_text}"),
+                                               results, docs, named, _doc_heads(service), similarity))
+        if not scored and q.kind == "target" and not q.count_noun and q.measure in (None, "money"):
+            # A value with no counted noun: a law's limit written as a multiple of the base salary.
+            scored = score_items(q, base_multiple_items(results, f"{q.text} {q.vi_text}"), results, docs, named,
                                  _doc_heads(service), similarity)
         if scored and not contested(q, scored, named):
             top_score, top, sup = scored[0]

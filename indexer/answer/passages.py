@@ -6,7 +6,11 @@ search retrieved (and from the documents the question names):
   time limits this way, the plans rarely;
 - quantities counted in a noun the question names ("bao nhiêu tuổi", "how many groups of criteria":
   "đủ hai mươi mốt tuổi trở lên", "03 nhóm tiêu chí") — the laws state ages, counts and limits this
-  way, and the extractor keeps only the goals of plans as targets;
+  way, and the extractor keeps only the goals of plans as targets. Read whole: stacked openers
+  ("từ đủ 16 tuổi đến 30 tuổi", "nhỏ hơn hoặc bằng"), ages in months ("36 tháng tuổi"), fractions
+  ("một phần ba tổng số thành viên" counts members), the compound noun the question says ("04
+  năm học"); and a law's money limits written as a multiple of the base salary ("mười lần mức
+  lương cơ sở") for a value-question with no counted noun;
 - the date of a referenced document ("Nghị quyết số 08-NQ/TU, ngày 04/3/2026 …") for "ban hành
   ngày nào", "on what date was … adopted/issued" — the extractor skips these dates on purpose
   (they are not deadlines).
@@ -83,9 +87,68 @@ def duration_items(results) -> list[dict]:
 
 _NUMBER_WORDS = (r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|ngàn)"
                  r"(?:\s+(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|ngàn))*)")
-_QUANTITY = re.compile(rf"(?:(?:đủ|từ|ít nhất|tối thiểu|tối đa|không quá|trên|dưới|khoảng)\s+)?"
-                       rf"(?<![\w.,])(\d+(?:[.,]\d+)*|{_NUMBER_WORDS})\s+(\w+)", re.I)
-_CLAUSE_CUT = re.compile(r"\s*(?:[;,]|\bvà\b|\bhoặc\b)\s*")
+# Several openers may stack: "từ đủ 16 tuổi" (from full sixteen), "ít nhất một phần ba".
+# So do the comparisons of the laws' limits: "nhỏ hơn hoặc bằng mười lần mức lương cơ sở", and the
+# upper end of an age range: "đến chưa đủ mười tám tuổi".
+_OPENERS = (r"(?:(?:đủ|chưa đủ|từ|trước|ít nhất|tối thiểu|tối đa|không quá|không vượt quá|vượt quá|trên|dưới|khoảng|"
+            r"(?:nhỏ|lớn|cao|thấp) hơn(?: hoặc bằng)?|bằng)\s+)*")
+# A fraction is one number: "một phần ba" (one third), "hai phần ba", "1/3" — its noun is "phần".
+_FRACTION = rf"(?:\d+|{_NUMBER_WORDS})\s+phần\s+(?:\d+|{_NUMBER_WORDS})(?!\w)|\d+/\d+(?![\d/])"
+# An age counted in months or years is written "36 tháng tuổi", "05 năm tuổi": the age noun follows.
+# ("mỗi năm hai kỳ": the "năm" of "each year" starts no number)
+_QUANTITY = re.compile(rf"{_OPENERS}(?<![\w.,/])(?<!mỗi )(?<!hằng )(?<!hàng )"
+                       rf"({_FRACTION}|\d+(?:[.,]\d+)*|{_NUMBER_WORDS})\s+(\w+)"
+                       rf"(?:\s+(tuổi)(?!\w))?", re.I)
+
+
+def quantity_nouns(m: re.Match) -> set[str]:
+    """The folded nouns a quantity match counts in: its noun ("tuoi", "nhom"), the age noun after a
+    month or year count ("36 tháng tuổi" is counted in tháng and is an age: tuoi), "phan" for a
+    fraction ("một phần ba")."""
+    out = {folded_words(m.group(2))}
+    if m.group(3):
+        out.add("tuoi")
+    if re.search(r"\sphần\s|/", m.group(1)):
+        # a fraction of a total counts the total's noun too: "hai phần ba tổng số thành viên" is a
+        # number of members
+        whole = re.match(r"\s+(?:tổng số|số)\s+(\w+)", m.string[m.end(1):m.end(1) + 40])
+        out = {"phan"} | ({folded_words(whole.group(1))} if whole else set())
+    return out
+
+
+def _quantity_end(m: re.Match) -> int:
+    """Where a quantity's own words end: after its noun ("18 tuổi", "36 tháng tuổi"), or after the
+    fraction itself ("một phần ba | tổng số thành viên": the noun after it is what is divided)."""
+    return m.end(1) if "phan" in quantity_nouns(m) else m.end()
+
+
+# Prepositions, conjunctions and the words that open a predicate (copula, modals, negation), folded:
+# a noun phrase's words do not go on across them ("từ đủ 15 tuổi | có thể tự mình quản lý").
+# Compared as written: folded, "tại" (at) is also "tài" ("Trọng tài viên").
+_LINKS = frozenset("""của trong tại với về từ đến theo khi cho để và hoặc mà thì là ở trên dưới sau trước
+có không được phải sẽ đã bị cần nên mới chưa vẫn đang cũng""".split())
+
+
+def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
+    """The end of the words after a quantity's noun that the question writes after the same noun: a
+    compound noun is one unit ("04 năm | học" asked "bao nhiêu năm học": school years, not years),
+    so the answer is not cut inside it. At most three words; ``question`` folded and padded."""
+    if not question:
+        return pos
+    said = folded_words(noun)
+    at = pos
+    for _ in range(3):
+        w = re.match(r"[ \t]+(\w+)", text[at:end])
+        if not w or f" {said} {folded_words(w.group(1))} " not in question or \
+                w.group(1).lower() in _LINKS:
+            break  # a compound goes on; a preposition starts another phrase ("23 giờ | của ngày …")
+        said = f"{said} {folded_words(w.group(1))}"
+        at += w.end()
+    return at
+
+
+# ("hoặc" of a comparison is no clause boundary: "nhỏ hơn hoặc bằng mười lần …")
+_CLAUSE_CUT = re.compile(r"\s*(?:[;,]|\bvà\b|(?<!hơn )\bhoặc\b(?! bằng))\s*")
 
 
 def _clause(text: str, s: int, e: int, at: int) -> tuple[int, int]:
@@ -110,38 +173,58 @@ def _gaps(s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out + ([(at, e)] if at < e else [])
 
 
-def quantity_items(results, count_noun: str) -> list[dict]:
+def quantity_items(results, count_noun: str | list[str], question: str = "") -> list[dict]:
     """Quantities counted in ``count_noun`` (a folded syllable: "tuoi", "nhom") in the sentences of
     the retrieved passages: target-like items whose quote and subject are the quantity's clause (so
     "đủ mười tám tuổi … bầu cử và đủ hai mươi mốt tuổi … ứng cử" gives two items, each supported by
     its own words), their task the sentence without the other quantities' clauses."""
+    nouns = {count_noun} if isinstance(count_noun, str) else set(count_noun)
+    asked = f" {folded_words(question)} " if question else ""
     out = []
     for r in results:
         text = r.text
         for s, e in sentences(text, 0, len(text)):
             matches = [m for m in _QUANTITY.finditer(text, s, e)
-                       if folded_words(m.group(2)) == count_noun and not in_exception(text, s, m.start())]
+                       if quantity_nouns(m) & nouns and not in_exception(text, s, m.start())]
             # a range is one quantity: "từ 03 tháng đến 12 tháng" (not "từ 03 tháng" and "12 tháng")
             spans: list[list] = []
             for m in matches:
                 if spans and re.fullmatch(r"\s*(?:đến|tới|-|–)\s*", text[spans[-1][1]:m.start()]):
-                    spans[-1][1] = m.end()
+                    spans[-1][1] = _quantity_end(m)
                 else:
-                    spans.append([m.start(), m.end(), m])
+                    spans.append([m.start(), _quantity_end(m), m])
             found = [(m, _clause(text, s, e, m.start(1)), (a, b)) for a, b, m in spans]
             for m, (cs, ce), (qs, qe) in found:
                 # the sentence without the other quantities' clauses: "Nam từ đủ 20 tuổi" is not
                 # supported by the "nữ" of its neighbour "nữ từ đủ 18 tuổi"
                 task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c, _ in found if c != (cs, ce)]))
                 ce = max(ce, qe) if qe <= e else ce
-                tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc))?", text[qe:ce])
+                # a multiple names its base ("mười lần | mức lương cơ sở"): the value is both
+                tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc|"
+                                r"mức lương cơ sở|mức lương tối thiểu(?: vùng)?))?", text[qe:ce])
                 qe += tail.end() if tail else 0
+                noun = text[m.start(2):m.end()] if "phan" not in quantity_nouns(m) else "phần"
+                qe = asked_tail(text, qe, ce, noun, asked)
+                ce = max(ce, qe)
                 out.append({"kind": "target", "doc_id": r.doc_id, "doc_title": r.doc_title,
                             "start": r.start + cs, "end": r.start + ce, "quote": text[cs:ce],
                             "section_path": list(r.section_path_parts or []), "subject": text[cs:ce],
                             "task": task, "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
-                            "measure": m.group(2), "period": "", "via": "passage"})
+                            "measure": "phần" if "phan" in quantity_nouns(m) else m.group(2),
+                            "counts": sorted(quantity_nouns(m)), "sentence": text[s:e], "period": "", "via": "passage"})
     return out
+
+
+_BASE_MULTIPLE = re.compile(r"lần mức lương (?:cơ sở|tối thiểu)", re.I)
+
+
+def base_multiple_items(results, question: str = "") -> list[dict]:
+    """Values the laws write as a multiple of the base salary ("có giá trị nhỏ hơn hoặc bằng mười lần
+    mức lương cơ sở", "không quá năm mươi lần mức lương cơ sở"): the money limits of a law are
+    stated this way, not in đồng, so a value-question with no counted noun ("có giá trị tối đa bao
+    nhiêu") is answered by them. Quantity items (``quantity_items``) counted in "lần" whose base
+    is the salary."""
+    return [it for it in quantity_items(results, "lan", question) if _BASE_MULTIPLE.search(it["answer"])]
 
 
 _ATTENDEES = re.compile(r"^[ \t]*(?:[-–•+][ \t]*)?((?:Thành phần|Đối tượng)(?:[ \t]+(?:tham dự|tham gia|mời|học tập))?)"

@@ -9,7 +9,9 @@ the same Vietnamese words:
 - ``terms``: the subject's content words (folded syllables), which an item must contain to support
   an answer. English words the glossary does not know stay in as they are: a question about
   "homestays" must not be answered from a passage that only shares "2030" and "xã";
-- ``years`` and ``measure``: the period and the kind of quantity a target-question asks for;
+- ``years`` and ``measure``: the period and the kind of quantity a target-question asks for
+  (percent, money, or a length of time), and ``count_noun`` / ``count_nouns``: the noun it counts
+  ("bao nhiêu lượt", "mấy năm", "how many villages" -> thôn, bản; "what age" -> tuổi);
 - ``doc_refs``: document numbers it names ("08-NQ/TU", "Kết luận 224", "Resolution 06").
 """
 
@@ -67,20 +69,28 @@ aim aims set sets share related concerned need needs according law extend extend
 over about through during while whether where why issue adopt sign promulgate use used make
 regulation conclusion decision directive
 she him his her hers we us our you your its own theirs itself themselves
-can't cannot won't don't doesn't isn't aren't wasn't weren't hasn't haven't shouldn't mustn't
+can't cannot won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven't shouldn't mustn't
 still supposed want wants wanted cite cited mention mentioned refer referred come comes came
-get gets got went cover covers covered down out off
+get gets got went cover covers covered down out off not no except someone something
 """.split())
 # (Not "he", "me", "my", "go": typed without diacritics they are hè, mẹ, mỹ, gỗ, and these words
 # count towards telling an English question from a Vietnamese one, ``looks_english``.)
-# (Pronouns, negated auxiliaries, the particles of phrasal verbs said apart from them ("bring the
-# plan down to", like "up") and the question's own framing verbs — "cited in the plan", "is
-# supposed to", "what period does it cover" — say how the question is asked, not what about.)
+# (Pronouns, negated auxiliaries and modals — "wants to", "is supposed to", as the Vietnamese
+# modals "muốn", "phải" —, the particles of phrasal verbs said apart from them ("bring the plan
+# down to", like "up") and the question's own framing verbs — "cited in the plan", "what period
+# does it cover" — say how the question is asked, not what about.)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
-    ("percent", re.compile(r"\b(?:ty le|phan tram|percent|percentage|share|rate|bao phu)\b|%")),
+    # (a growth rate — "tốc độ tăng tổng thu ngân sách", "how fast" — is a percentage, though the
+    # budget it grows is money)
+    ("percent", re.compile(r"\b(?:ty le|phan tram|toc do|percent|percentage|share|rate|bao phu|how fast)\b|%")),
     ("money", re.compile(r"\b(?:kinh phi|ngan sach|bao nhieu dong|ty dong|trieu dong|nghin dong|so tien|"
                          r"nguon von|tong von|budget|funding|fund|cost|investment|vnd|how much money)\b")),
+    # a length of time asked as a quantity ("the maximum time … to resolve", "thời hạn tối đa là bao
+    # nhiêu"): a percentage or a sum of money does not answer it
+    ("time", re.compile(r"\b(?:(?:maximum|minimum|max|min|what|how much|longest|shortest) (?:\w+ )?"
+                        r"(?:time|period|duration|time limit|length)|thoi (?:gian|han) (?:toi da|toi thieu|"
+                        r"la bao nhieu|bao nhieu|dai nhat|ngan nhat))\b")),
 ]
 
 
@@ -99,9 +109,6 @@ class Question:
     years: list[str] = field(default_factory=list)
     measure: str | None = None
     count_noun: str | None = None
-    # Every folded head an English how-many question's counted noun may take ("thon", "ban"): any
-    # one of them names what is counted (``count_noun`` is the first).
-    count_alts: list[str] = field(default_factory=list)
     doc_refs: list[str] = field(default_factory=list)
     # The subject as groups of folded alternatives: one group per Vietnamese syllable, one per
     # English glossary phrase (any of its equivalents will do), one per unknown English word.
@@ -125,6 +132,13 @@ class Question:
     # of an English question (a word the glossary lacks, or a glossary sense the text does not use).
     # A sentence lacking them is not evidence against it; the model decides (semantic.py).
     unsure: set[str] = field(default_factory=set)
+    # Every folded noun the counted thing may be written with: an English noun's glossary senses
+    # ("villages" -> thôn, bản), ``count_noun`` first.
+    count_nouns: list[str] = field(default_factory=list)
+    # An English question's glossary senses as they are spelled, by their folded form ("thanh nien"
+    # -> ["thanh niên"]): folded, "thanh niên" (youth) is also "thành niên" (of age), which the
+    # glossary did not say (``spelled_apart``).
+    spelled: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def asks_object(self) -> bool:
@@ -181,7 +195,9 @@ def asked_role(folded: str) -> str | None:
 
 def looks_english(question: str) -> bool:
     """Mostly English words around a few Vietnamese names."""
-    words = re.findall(r"[A-Za-z]+", question.lower())
+    # whole words only: the ASCII runs of Vietnamese words ("tòa" -> "a", "thể" -> "th") are no
+    # English ("Phiên tòa … Tòa án … tham gia" read as three "a" was taken for English)
+    words = [w for w in re.findall(r"\w+", question.lower()) if w.isascii() and w.isalpha()]
     return sum(1 for w in words if w in _EN_NOISE) >= 3 and len(words) >= 5
 
 
@@ -228,6 +244,23 @@ def is_verb_form(word: str) -> bool:
     return word in _IRREGULAR_PAST or (len(word) > 5 and word.endswith(("ing", "ed")))
 
 
+# Words the stop list holds only as the fold of another word: written as they are, "nam" is the male
+# sex (or the south), not "năm" (the year a question's "đến năm" says). The law words the sexes
+# apart ("Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên"), so "nam" must stay a subject word.
+_PLAIN_CONTENT = frozenset({"nam"})
+
+
+# Glossary senses that fold like a question word but are content as an English word's translation:
+# "mới" (new: "xây dựng mới … điểm du lịch") folds like "mỗi" (each). In a Vietnamese question
+# "mới" is mostly the particle "only then" ("đủ bao nhiêu tuổi mới được kết hôn"), so only here.
+_SENSE_CONTENT = frozenset({"mới"})
+
+
+def plain_content(word: str) -> bool:
+    """``word`` as written (with its diacritics) is a content word its folded stop word is not."""
+    return word.strip().lower() in _PLAIN_CONTENT
+
+
 def _role_words(role: str | None) -> set[str]:
     """English words of the asked role's cues ("drew up" for xây dựng): they say which role."""
     return {w for cue, r in ROLE_CUES if r == role for w in cue.split()} if role else set()
@@ -246,7 +279,8 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
         frame = False
         for n, v in enumerate(vi):
             words = folded_words(v).split()
-            if all(w in _STOP or (role and w in _ROLE_SYLLABLES) for w in words) or \
+            if all((w in _STOP and not plain_content(v) and v.strip().lower() not in _SENSE_CONTENT)
+                   or (role and w in _ROLE_SYLLABLES) for w in words) or \
                     " ".join(words) in _STOP_PHRASES:
                 frame = frame or n == 0  # its first sense is a frame word
                 continue  # a question, kind or role word ("chỉ tiêu", "chủ trì", "ban hành")
@@ -293,7 +327,7 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             words.append(t)
             i += 1
     words = merge_ordinals(words)
-    for w in words:
+    for i, w in enumerate(words):
         folded = folded_words(w)
         parts = folded.split()
         if len(parts) >= 2 and parts[-1] in _ORDINAL_NUMBERS and " ".join(parts[:-1]) in _ORDINAL_NOUNS:
@@ -305,7 +339,8 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             continue
         if len(parts) == 1:
             p = parts[0]
-            if p in _STOP or p.isdigit() or len(p) < 2 or (role and p in _ROLE_SYLLABLES):
+            before_number = i + 1 < len(words) and words[i + 1][:1].isdigit()  # "nam 2030" is a year
+            if (p in _STOP and not (plain_content(w) and not before_number)) or p.isdigit() or len(p) < 2 or (role and p in _ROLE_SYLLABLES):
                 continue
             expanded = _ABBR.get(p, p)
             if (expanded, [expanded]) not in out:
@@ -376,11 +411,12 @@ def _synonyms() -> dict[str, list[str]]:
     return out
 
 
-# Compounds that name the kind of question or a document, not its subject.
+# Compounds that name the kind of question or a document, not its subject ("tổng cộng": "in
+# total", how a how-many question sums, which the text writes "tổng" or not at all).
 _STOP_PHRASES = frozenset("""
 chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
 ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
-phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien
+phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong
 """.replace("\n", "").split("|"))
 
 
@@ -404,34 +440,103 @@ can could may might has have had be been being that which who whom per under eac
 def english_counted(question: str) -> list[str]:
     """The words of the noun phrase a "how many" counts ("how many tourist arrivals does …" ->
     tourist, arrivals) — the phrase ends at a preposition, a verb or an auxiliary."""
-    m = re.search(r"\bhow many\s+((?:[a-z'-]+\s*){1,4})", question.lower())
+    # up to six words: a named thing comes before its head noun ("how many Khen Mong and Tinh Tau
+    # clubs" counts clubs)
+    m = re.search(r"\bhow many\s+((?:[a-z'-]+\s*){1,6})", question.lower())
     if not m:
         return []
     words = []
-    for w in m.group(1).split():
+    parts = m.group(1).split()
+    for i, w in enumerate(parts):
         if w in _NP_END:
             break
         words.append(w)
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and \
+                (i + 1 == len(parts) or (parts[i + 1] not in ("and", "or") and not parts[i + 1].endswith("s"))):
+            break  # a plural noun heads the phrase: "how many tourists | visit Bình Lư" (not one
+            # before another: "grassroots propagandists")
+    plural = [i for i, w in enumerate(words) if len(w) > 3 and w.endswith("s") and not w.endswith("ss")]
+    if plural and plural[-1] < len(words) - 1:
+        words = words[:plural[-1] + 1]  # the six words cut a second phrase short: the first one's head
     return words
 
 
-def english_count_nouns(question: str) -> list[str]:
-    """The noun a "how many" counts, folded, first syllable of each of its Vietnamese senses: the
-    head of the English noun phrase, which comes last ("how many tourist arrivals does …" counts
-    arrivals, lượt; "how many groups of criteria" counts groups, nhóm). Every sense, not the first
-    only: "villages" are thôn or bản, and the plan may count either ("01 bản du lịch")."""
-    words = english_counted(question)
-    if not words:
-        return []
-    groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi]
-    if not groups:
-        return []
-    return list(dict.fromkeys(folded_words(v).split()[0] for v in groups[-1][1] if folded_words(v)))
-
-
 def english_count_noun(question: str) -> str | None:
-    """The first of ``english_count_nouns`` (None when the question counts nothing)."""
-    return next(iter(english_count_nouns(question)), None)
+    """The noun a "how many" counts, folded, first syllable: the head of the English noun phrase,
+    which comes last ("how many tourist arrivals does …" counts arrivals, lượt; "how many groups of
+    criteria" counts groups, nhóm)."""
+    nouns = english_count_nouns(question)
+    return nouns[0] if nouns else None
+
+
+def english_count_nouns(question: str) -> list[str]:
+    """Every sense of the noun a "how many" counts, folded, first syllable each: "villages" is
+    written "thôn" or "bản" (the glossary's senses), and the text may use either. A rate counted
+    per a period is one phrase ("how many issues per week": "kỳ mỗi tuần", counted in kỳ); an
+    age asked ("what age", "how old", "under what age") is counted in tuổi."""
+    words = english_counted(question)
+    if words:
+        rate = re.search(r"\bhow many\s+((?:[a-z'-]+\s+){1,3}per\s+[a-z]+)", question.lower())
+        if rate:
+            groups = [(en, vi) for en, vi in translate_groups(rate.group(1)) if vi]
+            if groups and " per " in f" {groups[-1][0]} ":
+                return list(dict.fromkeys(folded_words(v).split()[0] for v in groups[-1][1]))
+        groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi]
+        return list(dict.fromkeys(folded_words(v).split()[0] for v in groups[-1][1])) if groups else []
+    if re.search(r"\b(?:what|which|minimum|maximum|under|below|over|above) (?:\w+ )?ages?\b|\bhow old\b",
+                 question.lower()):
+        return ["tuoi"]
+    if re.search(r"\b(?:what|which) fraction\b", question.lower()):
+        return ["phan"]  # "hai phần ba", "một phần ba"
+    return []
+
+
+def counted_senses(groups: list[tuple[str, list[str]]], counted: list[str]) -> list[tuple[str, list[str]]]:
+    """The group of the noun a how-many question counts with all its glossary senses back: "sites"
+    is "địa điểm" or "điểm", and "điểm" — dropped as a question word elsewhere ("thời điểm") — is
+    how the plans count places ("01 điểm du lịch cộng đồng")."""
+    if not counted:
+        return groups
+    out = []
+    for label, alts in groups:
+        if set(label.split()) & set(counted):
+            senses = [folded_words(v) for _, vi in translate_groups(label) for v in vi]
+            alts = alts + [v for v in senses if v and v not in alts]
+        out.append((label, alts))
+    return out
+
+
+# "how old" asks an age: its "old" is no subject word (the glossary reads it "cũ")
+_AGE_ASKED = re.compile(r"\bhow old\b", re.I)
+
+
+def may_noun(question: str, vi_text: str) -> str | None:
+    """"mấy năm", "mấy thành viên": "mấy" asks a count like "bao nhiêu", of the noun after it (the
+    folded noun in group 1). Read with its diacritics, from the question or its restoration:
+    folded, "may" is also "máy" (a machine)."""
+    for text in (question, vi_text):
+        if any(ord(c) > 127 for c in text):
+            m = re.search(r"(?<!\w)mấy\s+(\w+)", text.lower())
+            return folded_words(m.group(1)) if m else None
+    return None
+
+
+def numbered_noun(vi_text: str) -> list[str]:
+    """The noun a "số X … là bao nhiêu" question counts ("Số thành viên tối thiểu của hội đồng là bao
+    nhiêu?" counts thành viên), folded, first syllable: [] when the question has no "số" + noun.
+    Only for reading counts from the passages: such a question may also be answered by a stored
+    percentage ("số hộ nghèo giảm … bao nhiêu"), which this noun must not rule out."""
+    m = re.search(r"(?<!\w)(?:số lượng|tổng số|số)\s+(\w+)", vi_text.lower())
+    if not m or m.group(1)[0].isdigit():
+        return []
+    noun = folded_words(m.group(1))
+    return [] if noun in _NOT_COUNTED else [noun]
+
+
+# Words that follow "bao nhiêu" without being what it counts ("tối đa bao nhiêu thì …", "bao nhiêu
+# là …"): conjunctions, copulas and particles, folded.
+_NOT_COUNTED = frozenset("thi la de ma va hoac cua duoc phai co cho khi neu vay the nhi a moi".split())
+# ("mỗi": "bao nhiêu mỗi năm" asks a rate per year, it counts no "mỗi")
 
 
 # The question's own cue phrases, as typed (folded): no subject word is part of one.
@@ -472,7 +577,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     terms = _terms(folded_vi, role)
     foreign = [folded_words(w) for w in untranslated(question)] if english else []
     if english:
-        english_groups = _english_groups(question, role)
+        english_groups = _english_groups(_AGE_ASKED.sub("what age", question), role)
+        if kind == "target":
+            english_groups = counted_senses(english_groups, english_counted(question))
         groups = english_groups + _word_groups(names, role)
         # only the words no glossary entry covers: a glossary sense the documents do not use is
         # rarer, and crediting every English phrase answered unanswerable questions (odd half)
@@ -492,17 +599,24 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
     count_noun = None
-    count_alts: list[str] = []
+    count_nouns: list[str] = []
     m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)
-    if m and kind == "target":
-        count_noun = m.group(1)
+    asked_noun = m.group(1) if m else (may_noun(question, vi_text) if not english else None)
+    if asked_noun in _NOT_COUNTED:
+        asked_noun = None
+    if asked_noun and kind == "target":
+        count_noun = asked_noun
         if measure == "money" and count_noun not in ("dong", "tien", "ty", "trieu", "nghin", "von", "kinh"):
             measure = None  # "bao nhiêu tổ chức … ngoài ngân sách" counts bodies, not money
     elif kind == "target" and english:
-        count_alts = english_count_nouns(question)
-        count_noun = count_alts[0] if count_alts else None
+        count_nouns = english_count_nouns(question)
+        count_noun = count_nouns[0] if count_nouns else None
+        if measure == "money" and count_noun and english_counted(question):
+            measure = None  # "how many investors from outside the state budget" counts investors
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
+    elif kind == "target" and not english:
+        count_nouns = numbered_noun(vi_text)
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
@@ -511,5 +625,38 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     relation = asked_relation(question) if kind == "who" else None
     asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
     unit_class = asked_unit_class(question) if kind == "who" else []
-    return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun,
-                    count_alts, refs, groups, soft, relation, asks_right, unit_class, unsure)
+    return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
+                    groups, soft, relation, asks_right, unit_class, unsure,
+                    count_nouns or ([count_noun] if count_noun else []),
+                    glossary_spellings(question) if english else {})
+
+
+def spelling(text: str) -> str:
+    """Lower-case words with their diacritics, tones placed the modern way ("hoá" -> "hóa")."""
+    import unicodedata
+
+    from indexer.text import modern_tones
+
+    return " ".join(re.findall(r"\w+", modern_tones(unicodedata.normalize("NFC", text)).lower()))
+
+
+def glossary_spellings(question: str) -> dict[str, list[str]]:
+    """Folded form -> spellings of the Vietnamese senses the glossary gives an English question's
+    words and phrases (see ``Question.spelled``)."""
+    out: dict[str, list[str]] = {}
+    for _, vi in translate_groups(_AGE_ASKED.sub("what age", question)):
+        for v in vi:
+            spelled = spelling(v)
+            if spelled and spelled not in out.setdefault(folded_words(v), []):
+                out[folded_words(v)].append(spelled)
+    return out
+
+
+def spelled_apart(q: Question, matched: list[str], text: str) -> list[str]:
+    """The folded words an English question's support found in ``text`` that ``text`` spells
+    otherwise than every glossary sense of them: "người chưa thành niên" (a minor) is not "thanh
+    niên" (youth), though both fold to "thanh nien". [] for a Vietnamese question."""
+    if not q.spelled:
+        return []
+    said = f" {spelling(text)} "
+    return [w for w in matched if w in q.spelled and not any(f" {s} " in said for s in q.spelled[w])]

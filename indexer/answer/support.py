@@ -154,7 +154,9 @@ class Matcher:
                 # the question's own word is better evidence than a thesaurus equivalent ("nước
                 # sạch" asked: "nước sạch" beats "nước sinh hoạt" in the same sentence)
                 part = 1.0 if hit is None or hit == alts[0] else SYNONYM
-                if hit is None and apart:
+                if hit is None and apart and not (name == "document" and self.q.language == "en"):
+                    # (an English phrase's words not in a document's context: a whole law says any
+                    # four syllables somewhere — "hội đồng … trọng tài" is no arbitral tribunal)
                     # An English phrase translated as one Vietnamese phrase ("review report" ->
                     # "báo cáo sơ kết") whose words the text says apart ("sơ kết, gửi báo cáo").
                     hit = next((a for a, words in apart if all(x in text for x in words)), None)

@@ -49,7 +49,7 @@ _TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc 
                      # English nouns and verbs inflect: "is … targeting", "the targeted rate", "goals"
                      r"how (?:many|much)|target(?:s|ed|ing)?|percent|percentage|rates?|goals?|indicators?|"
                      r"budgets?|total|"
-                     r"what share|which share|what proportion|what level|"
+                     r"what share|which share|what proportion|what level|how old|(?:what|which) fraction|"
                      # a quantity noun asked for ("the minimum number", "what average income", "what age")
                      r"minimum|maximum|average|(?:what|which) (?:\w+ ){0,2}(?:number|amount|income|age|figure|"
                      r"value|revenue|ratio|quota|fine|fee|"
