@@ -28,8 +28,9 @@ from indexer.search.named import doc_numbers, named_documents as _named_document
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
-from .passages import (attendee_items, duration_items, horizon_items, is_duration_question, is_horizon_question,
-                       is_issued_question, issued_items, preamble_items, quantity_items)
+from .passages import (asked_refs, asked_vision, attendee_items, duration_items, frequency_items, horizon_items,
+                       is_duration_question, is_frequency_question, is_horizon_question, is_issued_question,
+                       is_period_question, issued_items, period_items, preamble_items, quantity_items, vision_items)
 from .question import Question, analyze
 from .relations import relation_objects, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
@@ -144,7 +145,18 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += 0.4 if wk == "period" else -0.2
         if re.search(r" (?:chu ky|how often|dinh ky nao|frequency) ", folded_q):
             bonus += 0.4 if wk == "recurring" else -0.2
-        if is_duration_question(folded_q):
+        vision = asked_vision(folded_q)
+        if vision and not is_issued_question(folded_q):
+            fit = _vision_fit(vision, item)
+            if fit is None:
+                return None
+            bonus += fit
+        if is_frequency_question(folded_q):
+            # "bao lâu một lần": how often, not how long ("hằng năm", "mỗi năm một lần")
+            if wk != "recurring":
+                return None
+            bonus += 0.8
+        elif is_duration_question(folded_q):
             bonus += 0.8 if wk == "duration" else -0.6
             if wk == "duration" and _opposite_anchor(folded_q, folded_words(item.get("when") or "")):
                 return None  # "15 ngày trước ngày kết thúc" does not answer "how many days after …"
@@ -153,7 +165,7 @@ def _fit(q: Question, item: dict) -> float | None:
         if is_issued_question(folded_q):  # only the date written after the document's number
             if not (item.get("via") == "passage" and wk == "date"):
                 return None
-            bonus += 1.0
+            bonus += 1.0 + (0.5 if item.get("ref_rank") == 0 else 0.0)  # the document asked about
         elif item.get("via") == "passage" and wk == "date":
             return None
         actor = _unit_key(item) if item.get("unit") else ""
@@ -165,6 +177,19 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus -= 0.3
         return bonus
     return 0.0
+
+
+_VISION_WORD = re.compile(r"(?i)^(tầm nhìn|định hướng)")
+
+
+def _vision_fit(vision: str, item: dict) -> float | None:
+    """A "tầm nhìn / định hướng đến năm nào" question is answered by the year said after that word
+    (``passages.vision_items``, a title's horizon), not by the plan's own end year beside it ("đến
+    năm 2025 tầm nhìn 2030" answers 2030); the word the question says fits best."""
+    m = _VISION_WORD.match(item.get("when") or "")
+    if not m:
+        return None
+    return 0.3 if folded_words(m.group(1)) == vision else 0.0
 
 
 def years_of(text: str) -> set[str]:
@@ -191,20 +216,42 @@ def _opposite_anchor(folded_q: str, folded_when: str) -> bool:
 
 
 def _passage_items(service, q: Question, results: list, docs: list[dict]) -> list[dict]:
-    """Durations and dates of referenced documents read from the passages (see passages.py)."""
+    """Durations, frequencies, periods, horizons and the dates of referenced documents read from the
+    passages and documents (see passages.py)."""
     folded_q = folded_words(q.text)
     out = []
-    if is_duration_question(folded_q):
+    if is_frequency_question(folded_q):
+        out += frequency_items(results)
+    elif is_duration_question(folded_q):
         out += duration_items(results)
-    if (is_issued_question(folded_q) or is_horizon_question(folded_q)) and q.doc_refs:
-        texts = []
-        for d in docs:
-            if doc_numbers(d) & set(q.doc_refs):
-                detail = service.document(d["id"])
-                if detail is not None:
-                    texts.append((d["id"], d.get("title") or "", detail.text))
-        out += issued_items(q.doc_refs, texts) if is_issued_question(folded_q) else horizon_items(q.doc_refs, texts)
+    if is_period_question(folded_q):
+        out += period_items(results)
+    if is_issued_question(folded_q):
+        refs = asked_refs(q.text) or asked_refs(q.vi_text)
+        if refs:
+            return out + issued_items(refs, _doc_texts(service, docs))
+    elif asked_vision(folded_q):
+        out += vision_items(results)
+    if is_horizon_question(folded_q) and q.doc_refs and not is_issued_question(folded_q):
+        out += horizon_items(q.doc_refs, [t for t in _doc_texts(service, docs)
+                                          if doc_numbers(next(d for d in docs if d["id"] == t[0])) & set(q.doc_refs)])
     return out
+
+
+def _doc_texts(service, docs: list[dict]) -> list[tuple[str, str, str]]:
+    """(doc_id, title, text) of the given documents, the texts read once per index version: a
+    document the question names by number is often not in the index, only cited by those that are
+    ("thực hiện Nghị quyết số 103/NQ-CP ngày 06/10/2017 của Chính phủ")."""
+    def build() -> dict[str, str]:
+        out = {}
+        for d in service.documents():
+            detail = service.document(d["id"])
+            out[d["id"]] = detail.text if detail is not None else ""
+        return out
+
+    cached = getattr(service, "_cached", None)
+    texts = cached("answer:doc_texts", build) if cached else build()
+    return [(d["id"], d.get("title") or "", texts.get(d["id"], "")) for d in docs]
 
 
 def deadline_clause(item: dict) -> str:
@@ -317,7 +364,7 @@ def _scored(q: Question, matcher: Matcher, item: dict, sup: Support, fit: float,
     rank = _rank_of(item, results)
     if rank is not None:  # one passage's rank weighs less where documents are compared
         score += (0.5 if q.kind == "who" and not named else 1.0) / (1 + rank)
-    if q.kind == "target" and item.get("subject"):
+    if q.kind in ("target", "when") and item.get("subject"):
         # the number whose own subject is asked, not its neighbour's: words said by the
         # subject itself, not by the headings both numbers share
         sup.subject = matcher.share(item["subject"])
@@ -481,10 +528,23 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
         # A rival whose own subject says less of the question than the best one's is told apart
         # ("nữ từ đủ 18 tuổi" against "Nam từ đủ 20 tuổi" for "nữ … bao nhiêu tuổi").
         top_score, best, top_sup = scored[0]
+        if q.kind == "when" and best.get("subject"):
+            return _contested_owned(scored)
         rivals = [sc for sc, it, sup in scored[1:] if not _same_sentence(it, best)
-                  and _value_key(it) != _value_key(best) and sup.subject >= top_sup.subject]
+                  and _value_key(it) != _value_key(best) and (sup.subject >= top_sup.subject or q.kind == "when")]
         return bool(rivals) and top_score - rivals[0] < CONTESTED_MARGIN
     return False
+
+
+def _contested_owned(scored: list[tuple[float, dict, Support]]) -> bool:
+    """``contested`` for a when-answer read with the words it belongs to (``passages._owned``: two
+    horizons or periods of one sentence, "… tầm nhìn đến năm 2045 và Quy hoạch tỉnh … tầm nhìn đến
+    năm 2050"): a rival of the same sentence counts too, unless its own words say less of the
+    question; one without such words always counts."""
+    top_score, best, top_sup = scored[0]
+    rivals = [sc for sc, it, sup in scored[1:] if _value_key(it) != _value_key(best)
+              and (not it.get("subject") or sup.subject >= top_sup.subject)]
+    return bool(rivals) and top_score - rivals[0] < CONTESTED_MARGIN
 
 
 # A who-answer names a unit, and a wrong unit is worse than none, so its evidence must be firm

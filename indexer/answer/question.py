@@ -434,6 +434,38 @@ def _off_cues(groups: list[tuple[str, list[str]]], folded_q: str) -> list[tuple[
             if len(label.split()) < 2 or f" {label} " in bare or f" {label} " not in f" {folded_q} "]
 
 
+# Words that say which time a when-question asks, not what about: "tầm nhìn / định hướng đến năm
+# nào" (the horizon), "giai đoạn nào" (the period), "bao lâu một lần" (how often), "cover" (the
+# span of a document). The answer's own sentence says them or not ("Phấn đấu đến năm 2030 …"
+# answers "… hướng đến năm nào?"); as the subject they left horizon questions unanswered. A
+# restored or segmented question glues them to a neighbour ("có định hướng", "Lai Châu hướng"):
+# they are cut off its ends.
+_WHEN_CUE_WORDS = frozenset("tam nhin dinh huong huong giai doan thoi ky lan moi cover covers covered "
+                            "span spans vision orientation long term".split())
+
+
+def _without_when_cues(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    out = []
+    for label, alts in groups:
+        words = label.split()
+        if not _WHEN_CUE_WORDS & set(words):
+            out.append((label, alts))
+            continue
+        i, j = 0, len(words)
+        while i < j and (words[i] in _WHEN_CUE_WORDS or words[i] in _STOP):
+            i += 1
+        while j > i and (words[j - 1] in _WHEN_CUE_WORDS or words[j - 1] in _STOP):
+            j -= 1
+        if i == j:
+            continue
+        if (i, j) != (0, len(words)):
+            rest = " ".join(words[i:j])
+            label, alts = rest, [rest]
+        if all(g[0] != label for g in out):
+            out.append((label, alts))
+    return out
+
+
 def analyze(question: str, interpreted: str = "", translated: str = "", language: str | None = None) -> Question:
     """The question as the answer engine reads it. ``interpreted``/``translated``: the search's own
     diacritics restoration and English translation of the same question (no second translation)."""
@@ -483,6 +515,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         count_noun = english_count_noun(question)
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
+    if kind == "when":
+        groups = _without_when_cues(groups)
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}

@@ -31,7 +31,10 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    r"deadline|by when|what date|which date|which period|what period|time ?frame|due|"
                    r"which year|what year|how long|how often|within how many|"
                    # the time noun a which/what asks for ("in which month", "tháng mấy")
-                   r"(?:which|what) (?:month|day|quarter|time)|(?:ngay|thang|quy|nam) may|"
+                   r"(?:which|what) (?:month|day|quarter|time)|(?:ngay|thang|quy|nam|gio) may|"
+                   # the hour of a day ("trước mấy giờ"), a document's date ("the date of Decision
+                   # 238"), a time limit named as a length ("the maximum length of a secondment")
+                   r"may gio|gio nao|what time|the date of|(?:length|duration) of|"
                    r"how many (?:working )?(?:days|months|years))\b|"
                    r"^when (?:is|are|was|were|will|must|does|do|did|should|can|has|have)\b|"
                    r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")
