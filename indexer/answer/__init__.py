@@ -158,7 +158,7 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += 0.8
         elif is_duration_question(folded_q):
             bonus += 0.8 if wk == "duration" else -0.6
-            if wk == "duration" and _opposite_anchor(folded_q, folded_words(item.get("when") or "")):
+            if wk == "duration" and _opposite_anchor(folded_q, _anchor_words(item.get("when") or "")):
                 return None  # "15 ngày trước ngày kết thúc" does not answer "how many days after …"
         elif wk == "duration":
             bonus -= 0.6
@@ -168,6 +168,8 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += 1.0 + (0.5 if item.get("ref_rank") == 0 else 0.0)  # the document asked about
         elif item.get("via") == "passage" and wk == "date":
             return None
+        if item.get("via") == "title":
+            bonus += 0.5  # the period or horizon of the document the question names, in its own title
         actor = _unit_key(item) if item.get("unit") else ""
         if len(actor.split()) >= 2 and f" {actor} " in _padded(f"{q.text} {q.vi_text}"):
             bonus += 1.0  # the deadline of the body the question names, not of its neighbour
@@ -204,6 +206,12 @@ _AFTER = re.compile(r" (?:after|since|following|sau khi|ke tu|sau ngay) ")
 _BEFORE = re.compile(r" (?:before|prior to|truoc khi|truoc ngay) ")
 
 
+def _anchor_words(when: str) -> str:
+    """The folded words of a time limit that say which way it counts, read before folding: "sáu"
+    (six) folds like "sau" (after) — "Sáu mươi ngày trước khi …" counts before."""
+    return " ".join(w for w in (folded_words(t) for t in re.findall(r"\w+", when.lower()) if t != "sáu") if w)
+
+
 def _opposite_anchor(folded_q: str, folded_when: str) -> bool:
     """A time limit counted the other way from the one asked: "… trước ngày kết thúc …" (before
     the end) for "how many days after arriving", "kể từ ngày …" (after) for "bao nhiêu ngày trước khi …"."""
@@ -232,9 +240,11 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
             return out + issued_items(refs, _doc_texts(service, docs))
     elif asked_vision(folded_q):
         out += vision_items(results)
-    if is_horizon_question(folded_q) and q.doc_refs and not is_issued_question(folded_q):
+    period = is_period_question(folded_q)
+    if (is_horizon_question(folded_q) or period) and q.doc_refs and not is_issued_question(folded_q):
         out += horizon_items(q.doc_refs, [t for t in _doc_texts(service, docs)
-                                          if doc_numbers(next(d for d in docs if d["id"] == t[0])) & set(q.doc_refs)])
+                                          if doc_numbers(next(d for d in docs if d["id"] == t[0])) & set(q.doc_refs)],
+                             period=period)
     return out
 
 
@@ -297,6 +307,18 @@ def said_by_question(q: Question, item: dict) -> bool:
     return len(name.split()) >= 2 and any(f" {name} " in f" {proper(unit_key(t))} " for t in (q.text, q.vi_text))
 
 
+# The date of a document the question names by its full number ("103/NQ-CP", "238-QĐ/TW"): the
+# number with its type and issuer says which document; the question's other words often describe
+# where it is cited ("mà Hà Tĩnh triển khai", "cited in the Conclusion 224 plan"), which the
+# reference's own words need not say. Still, some of them must be said by it or its document.
+CITED_MIN_COVERAGE = 0.4
+
+
+def _cited_exactly(item: dict) -> bool:
+    """A date read after the first document number the question names, type and issuer as asked."""
+    return bool(item.get("ref_exact")) and item.get("ref_rank") == 0
+
+
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None,
                 similarity: Similarity | None = None) -> list[tuple[float, dict, Support]]:
@@ -316,6 +338,11 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class):
             continue
         sup = matcher.support(item, _own_text(q, item), settle=True)
+        if not sup.ok and _cited_exactly(item):
+            sup = matcher.support(item, _own_text(q, item))
+            if sup.coverage >= CITED_MIN_COVERAGE:
+                out.append(_scored(q, matcher, item, sup, fit, results, named))
+                continue
         if not sup.ok:
             if similarity is not None and matcher.has_unsure:
                 most = matcher.support(item, _own_text(q, item), settle=True, credit=1.0)

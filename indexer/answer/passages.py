@@ -24,7 +24,8 @@ from indexer.text import folded_words
 _DURATION_Q = re.compile(r" (?:bao lau|how long|how many (?:working )?(?:days|months|years)|within how many|"
                          r"bao nhieu ngay|may ngay|bao nhieu thang|bao nhieu nam|thoi hieu|thoi han la|"
                          # a time limit named as a length, the hour of a day ("trước mấy giờ")
-                         r"length of|duration of|may gio|gio nao|what time) ")
+                         r"length of|duration of|may gio|gio nao|what time|maximum time|minimum time|"
+                         r"how much time|time limit) ")
 _ISSUED_Q = re.compile(r" (?:ban hanh ngay nao|ban hanh vao ngay nao|ngay ban hanh|ky ngay nao|thong qua ngay nao|"
                        r"adopted|issued?|signed|promulgated|passed) ")
 # A number in digits or in words, the words read whole: "mười hai tháng" is twelve months, and a
@@ -38,7 +39,8 @@ _DURATION = re.compile(
     rf"trong vòng|trong|sau|trước|là)\s+)*"
     # a range keeps its lower end: "từ 03 tháng đến 12 tháng", "từ 03 đến 05 ngày"
     rf"(?:\btừ\s+{_NUM_WORD}(?:\s+(?:ngày làm việc|ngày|tháng|năm|giờ))?\s+đến\s+)?"
-    rf"\b{_NUM_WORD}\s+(?:ngày làm việc|ngày|tháng|năm|giờ)"
+    # "dưới 36 tháng tuổi" is an age, not a time limit
+    rf"\b{_NUM_WORD}\s+(?:ngày làm việc|ngày|tháng|năm|giờ)(?!\s+tuổi)\b"
     rf"(?:\s+(?:trước|sau|kể từ)\s+ngày(?:\s+(?!và\b|hoặc\b)[^\s,.;:()]+){{1,2}})?", re.I)
 _DATE = r"ngày\s+\d{1,2}\s*(?:/|-|\s+tháng\s+)\s*\d{1,2}\s*(?:/|-|\s+năm\s+)\s*\d{4}"
 
@@ -235,6 +237,23 @@ def asked_refs(question: str) -> list[tuple[str, str | None, str | None]]:
     return out
 
 
+_TYPE_BEFORE = re.compile(rf"(?i)(?:{_TYPE_WORDS})(?:\s+số)?\s*$")
+
+
+def _reference_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """The reference a number and date [s, e) belong to, as the citation: from its type word
+    ("Nghị quyết số …") to the end of its issuer and title ("… ngày 06/10/2017 của Chính phủ về …"),
+    cut at ";", "(", the sentence's or line's end or 200 characters — not the whole paragraph of references."""
+    head = _TYPE_BEFORE.search(text, max(0, s - 40), s)
+    start = head.start() if head else s
+    full = re.compile(r"\.(?:\s|$)").search(text, e)
+    stop = min([i for i in (text.find(c, e) for c in ";(\n") if i >= 0] + [full.start() if full else len(text)])
+    if stop - e > 200:
+        cut = text.rfind(" ", e, e + 200)
+        stop = cut if cut > e else e + 200
+    return start, stop
+
+
 def issued_items(refs: list[tuple[str, str | None, str | None]], documents: list[tuple[str, str, str]]) -> list[dict]:
     """Dates that follow a reference to a document the question names ("số 103/NQ-CP ngày
     06/10/2017", "Quyết định số 238-QĐ/TW, ngày 30/9/2020") in the given documents: (doc_id, title,
@@ -250,13 +269,9 @@ def issued_items(refs: list[tuple[str, str | None, str | None]], documents: list
             for m in rx.finditer(text):
                 if code and folded_words(m.group(1)) != code or issuer and folded_words(m.group(2) or "") != issuer:
                     continue
-                s = text.rfind("\n", 0, m.start()) + 1
-                e = text.find("\n", m.end())
-                e = len(text) if e < 0 else e
-                if e - s > 600:
-                    s, e = max(s, m.start() - 200), min(e, m.end() + 300)
-                s = min(s, m.start())
-                out.append(dict(_item(doc_id, title, [], text, 0, s, e, m.start(3), m.end(3), "date"), ref_rank=rank))
+                s, e = _reference_span(text, m.start(), m.end())
+                out.append(dict(_item(doc_id, title, [], text, 0, s, e, m.start(3), m.end(3), "date"), ref_rank=rank,
+                                ref_exact=bool(code and issuer)))
                 break
     return out
 
@@ -276,13 +291,15 @@ def is_horizon_question(folded_q: str) -> bool:
     return bool(_HORIZON_Q.search(q)) and not is_issued_question(folded_q) and not _ACT_Q.search(q)
 
 
-def horizon_items(refs: list[str], documents: list[tuple[str, str, str]]) -> list[dict]:
+def horizon_items(refs: list[str], documents: list[tuple[str, str, str]], period: bool = False) -> list[dict]:
     """The horizon of document number ``ref`` as its title, quoted after the number, says it
     ("Nghị quyết số 08-NQ/TU, ngày 04/3/2026 của … giai đoạn 2026 - 2030, định hướng đến năm 2035"):
     the last "(định hướng|tầm nhìn) đến năm YYYY" of the title (the title ends at "(", ";" or the
     line's end), one item per document that quotes it — the mention that defines its short name
-    ("… đến năm 2035 (viết tắt là Nghị quyết số 08-NQ/TU)") when there is one, with that name."""
+    ("… đến năm 2035 (viết tắt là Nghị quyết số 08-NQ/TU)") when there is one, with that name.
+    ``period``: the period its title names instead, the first one ("… giai đoạn 2026 - 2030, …")."""
     out = []
+    pattern, pick, kind = (_PERIOD, 0, "period") if period else (_HORIZON, -1, "year")
     for ref in refs:
         rx = re.compile(rf"(?<![\d])0*{re.escape(ref)}\s*-\s*[A-ZĐ]{{2,3}}/[A-ZĐ]{{2,3}}")
         for doc_id, title, text in documents:
@@ -291,14 +308,16 @@ def horizon_items(refs: list[str], documents: list[tuple[str, str, str]]) -> lis
                 end = min([i for i in (text.find(c, m.end()) for c in "(;\n") if i >= 0] or [len(text)])
                 if end - m.end() > 400:
                     continue  # no title follows the number here
-                horizons = list(_HORIZON.finditer(text, m.end(), end))
+                horizons = list(pattern.finditer(text, m.end(), end))
                 if horizons:
                     short = re.match(r"\s*\((?:sau đây |gọi |viết )?(?:gọi |viết )?tắt[^)\n]{0,80}\)", text[end:])
-                    found.append((m, end + (short.end() if short else 0), horizons[-1], bool(short)))
+                    found.append((m, end + (short.end() if short else 0), horizons[pick], bool(short)))
             if found:
                 m, end, h, _ = next((f for f in found if f[3]), found[0])
                 s = text.rfind("\n", 0, m.start()) + 1
-                out.append(dict(_item(doc_id, title, [], text, 0, s, end, h.start(), h.end(), "year"), via="title"))
+                # its words: the document's number and title up to the value
+                out.append(dict(_item(doc_id, title, [], text, 0, s, end, h.start(), h.end(), kind), via="title",
+                                subject=text[m.start():h.end()]))
     return out
 
 

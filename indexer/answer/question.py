@@ -203,10 +203,11 @@ def untranslated(english: str) -> list[str]:
     return out
 
 
-_STOP = (QUESTION_STOPWORDS - {"van", "ban", "can", "dang"}) | _KIND_WORDS | {"nq", "kl", "qd", "tw", "kh"}
+_STOP = (QUESTION_STOPWORDS - {"van", "ban", "can", "dang"}) | _KIND_WORDS | {"nq", "kl", "qd", "tw", "kh", "cp", "ctr"}
 # Modal words whose folded form is also a content word ("cần" / "cán bộ", "đang" / "Đảng", "vẫn" /
-# "văn"): recognised before folding.
-_MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên", "muốn"})
+# "văn"): recognised before folding. And "mà" (the relative "which", "… mà Hà Tĩnh triển khai"),
+# which folds like "ma" of "ma túy".
+_MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên", "muốn", "mà"})
 # Typed without diacritics, a modal cannot be told from the content word it folds like ("muon":
 # muốn / mượn / muộn; "can": cần / cán): the restoration may pick either, so the group weighs
 # little (``Question.soft``) instead of deciding the support.

@@ -35,6 +35,7 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    # the hour of a day ("trước mấy giờ"), a document's date ("the date of Decision
                    # 238"), a time limit named as a length ("the maximum length of a secondment")
                    r"may gio|gio nao|what time|the date of|(?:length|duration) of|"
+                   r"(?:maximum|minimum|how much) time|time limit|"
                    r"how many (?:working )?(?:days|months|years))\b|"
                    r"^when (?:is|are|was|were|will|must|does|do|did|should|can|has|have)\b|"
                    r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")
