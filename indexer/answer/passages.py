@@ -50,7 +50,11 @@ def is_duration_question(folded_q: str) -> bool:
 
 
 def is_issued_question(folded_q: str) -> bool:
-    return bool(_ISSUED_Q.search(f" {folded_q} ")) or bool(re.search(r" (?:the )?date of ", f" {folded_q} "))
+    """"… ban hành ngày nào", "the date of Decision 238", and the verb apart from its question
+    words: "Ban Bí thư ban hành Quyết định 238-QĐ/TW vào ngày nào"."""
+    q = f" {folded_q} "
+    return bool(_ISSUED_Q.search(q) or re.search(r" (?:the )?date of ", q)
+                or re.search(r" ban hanh .* ngay nao | ngay nao .* ban hanh ", q))
 
 
 # "bao lâu một lần", "mấy lần một năm", "how often": a frequency, not a time limit — "bao lâu"
@@ -341,17 +345,17 @@ _YEARS_SAID = re.compile(r"\b(?:19|20)\d\d\b")
 
 def _owned(text: str, s: int, e: int, pattern: re.Pattern, kind: str, r) -> list[dict]:
     """Items for the matches of ``pattern`` in the sentence [s, e) of passage ``r``, each with the
-    words it belongs to as its ``subject``: from the end of the previous year said (or the ";" or
-    the sentence's start) to the value — "… du lịch Việt Nam thời kỳ 2021 - 2030, tầm nhìn đến năm
-    2045 và Quy hoạch tỉnh Lai Châu thời kỳ 2021 - 2030, tầm nhìn đến năm 2050": 2050 is the
-    province's plan's horizon, 2045 the national strategy's."""
+    words it belongs to as its ``subject``: from the end of the previous horizon or period (or the
+    ";" or the sentence's start) to the value — "… du lịch Việt Nam thời kỳ 2021 - 2030, tầm nhìn
+    đến năm 2045 và Quy hoạch tỉnh Lai Châu thời kỳ 2021 - 2030, tầm nhìn đến năm 2050": 2050 is the
+    province's plan's horizon, 2045 the national strategy's (its own period before it is its own)."""
     out = []
     for m in pattern.finditer(text, s, e):
-        before = [y.end() for y in _YEARS_SAID.finditer(text, s, m.start())]
-        cut = max([s, text.rfind(";", s, m.start()) + 1] + before[-1:])
-        if kind == "period" and before and cut == before[-1]:
-            # "thời kỳ 2021 - 2030, tầm nhìn …": the span itself is the owner's first words
-            cut = max(s, text.rfind(";", s, m.start()) + 1, *[y.end() for y in _VISION.finditer(text, s, m.start())])
+        ends = [x.end() for rx in (_VISION, _PERIOD) for x in rx.finditer(text, s, m.start())
+                if x.end() <= m.start()]
+        if kind == "horizon":  # a period just before the horizon is the same owner's: "thời kỳ 2021 - 2030, tầm nhìn"
+            ends = [x.end() for x in _VISION.finditer(text, s, m.start()) if x.end() <= m.start()]
+        cut = max([s, text.rfind(";", s, m.start()) + 1] + ends)
         item = _item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
                      s, e, m.start(), m.end(), kind)
         item["subject"] = text[cut:m.end()].strip(" ,;")

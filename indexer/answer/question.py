@@ -467,6 +467,19 @@ def _without_when_cues(groups: list[tuple[str, list[str]]]) -> list[tuple[str, l
     return out
 
 
+# Verbs that only carry a document noun ("gửi báo cáo", "nộp hồ sơ", "trình đề án"): the law says
+# "Ủy ban nhân dân cấp tỉnh báo cáo … trước ngày 15 tháng 02" for "… gửi báo cáo … trước ngày nào",
+# the noun itself being the act. They weigh little (``Question.soft``) when the noun follows them.
+_CARRIER_VERBS = frozenset("gui nop trinh".split())
+_CARRIED_NOUNS = ("bao cao", "ho so", "to trinh", "de an", "ke hoach", "du thao", "van ban")
+
+
+def _carrier_verbs(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
+    q = f" {folded_q} "
+    return {label for label, _ in groups if label in _CARRIER_VERBS
+            and any(f" {label} {noun} " in q for noun in _CARRIED_NOUNS)}
+
+
 def analyze(question: str, interpreted: str = "", translated: str = "", language: str | None = None) -> Question:
     """The question as the answer engine reads it. ``interpreted``/``translated``: the search's own
     diacritics restoration and English translation of the same question (no second translation)."""
@@ -523,6 +536,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     if not english and not any(ord(c) > 127 for c in question):
         soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
+    if kind == "when":
+        soft |= _carrier_verbs(groups, folded_q)
     relation = asked_relation(question) if kind == "who" else None
     asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
     unit_class = asked_unit_class(question) if kind == "who" else []
