@@ -171,3 +171,18 @@ def test_a_carrier_verb_weighs_little():
     q = analyze("Ủy ban nhân dân cấp tỉnh gửi báo cáo môi trường trước ngày nào?")
     assert "gui" in q.soft
     assert "gui" not in analyze("Ủy ban nhân dân cấp tỉnh gửi ai?").soft
+
+
+def test_a_cue_is_cut_only_where_it_is_one():
+    from indexer.answer.question import _without_when_cues
+
+    groups = [("lai chau huong", ["lai chau huong"]), ("huong dan", ["huong dan"]), ("tam", ["tam"]),
+              ("nhin", ["nhin"]), ("lan toa", ["lan toa"])]
+    assert _without_when_cues(groups, "chi thi lai chau huong den nam nao co tam nhin") == \
+        [("lai chau", ["lai chau"]), ("huong dan", ["huong dan"]), ("lan toa", ["lan toa"])]
+
+
+def test_a_relative_clause_says_where_the_document_was_met():
+    q = analyze("Quy hoạch du lịch mà xã Bình Lư bám theo có tầm nhìn tới năm nào?")
+    assert "bam" in q.soft and "binh lu" not in q.soft, "its verb weighs little, its names still count"
+    assert not analyze("Quy hoạch du lịch có tầm nhìn tới năm nào?").soft
