@@ -153,8 +153,8 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += fit
         if is_frequency_question(folded_q):
             # "bao lâu một lần": how often, not how long ("hằng năm", "mỗi năm một lần")
-            if wk != "recurring":
-                return None
+            if wk != "recurring" or not re.search(r"(?i)năm|tháng|quý|tuần|ngày|thường niên", item.get("when") or ""):
+                return None  # a bare "định kỳ" (periodically) does not say how often
             bonus += 0.8
         elif is_duration_question(folded_q):
             bonus += 0.8 if wk == "duration" else -0.6

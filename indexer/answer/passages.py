@@ -59,7 +59,7 @@ def is_issued_question(folded_q: str) -> bool:
 
 # "bao lâu một lần", "mấy lần một năm", "how often": a frequency, not a time limit — "bao lâu"
 # alone asks for a duration, "một lần" after it for how often.
-_FREQUENCY_Q = re.compile(r" (?:bao lau (?:thi )?(?:mot|1) lan|may lan|bao nhieu lan|how often|how frequently|"
+_FREQUENCY_Q = re.compile(r" (?:bao lau (?:\w+ ){0,8}?(?:mot|1) lan|may lan|bao nhieu lan|how often|how frequently|"
                           r"how many times|chu ky|dinh ky bao lau) ")
 _COUNT = r"(?:\d{1,2}|một|hai|ba|bốn|năm|sáu)"
 _PER = r"(?:năm|tháng|quý|tuần|ngày|nhiệm kỳ)"

@@ -436,12 +436,12 @@ def _off_cues(groups: list[tuple[str, list[str]]], folded_q: str) -> list[tuple[
 
 
 # Words that say which time a when-question asks, not what about: "tầm nhìn / định hướng đến năm
-# nào" (the horizon), "giai đoạn nào" (the period), "bao lâu một lần" (how often), "cover" (the
-# span of a document). The answer's own sentence says them or not ("Phấn đấu đến năm 2030 …"
+# nào" (the horizon), "(áp dụng cho, bao quát) giai đoạn nào" (the period), "bao lâu một lần" (how often),
+# "cover" (the span of a document). The answer's own sentence says them or not ("Phấn đấu đến năm 2030 …"
 # answers "… hướng đến năm nào?"); as the subject they left horizon questions unanswered. A
 # restored or segmented question glues them to a neighbour ("có định hướng", "Lai Châu hướng"):
 # they are cut off its ends.
-_WHEN_CUES = sorted(["tam nhin", "dinh huong", "giai doan", "thoi ky", "long term", "huong", "lan", "cover", "covers",
+_WHEN_CUES = sorted(["tam nhin", "dinh huong", "giai doan", "thoi ky", "ap dung", "bao quat", "long term", "huong", "lan", "cover", "covers",
                      "covered", "span", "spans", "vision", "orientation", "long", "term"], key=len, reverse=True)
 
 

@@ -36,6 +36,9 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    # 238"), a time limit named as a length ("the maximum length of a secondment")
                    r"may gio|gio nao|what time|the date of|(?:length|duration) of|"
                    r"(?:maximum|minimum|how much) time|time limit|"
+                   # a time counted in days or months ("trong bao nhiêu ngày", "mấy tháng"), not an
+                   # age ("mấy tháng tuổi"); years are often a count ("sơ kết mấy năm thực hiện")
+                   r"(?:bao nhieu|may) (?:ngay|thang)(?! tuoi)|"
                    r"how many (?:working )?(?:days|months|years))\b|"
                    r"^when (?:is|are|was|were|will|must|does|do|did|should|can|has|have)\b|"
                    r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")

@@ -186,3 +186,18 @@ def test_a_relative_clause_says_where_the_document_was_met():
     q = analyze("Quy hoạch du lịch mà xã Bình Lư bám theo có tầm nhìn tới năm nào?")
     assert "bam" in q.soft and "binh lu" not in q.soft, "its verb weighs little, its names still count"
     assert not analyze("Quy hoạch du lịch có tầm nhìn tới năm nào?").soft
+
+
+def test_a_count_of_days_is_a_when_question_an_age_is_not():
+    assert classify("Con sinh ra trong bao nhieu ngay sau khi cham dut hon nhan?") == "when"
+    assert classify("Con dưới bao nhiêu tháng tuổi được giao cho mẹ nuôi?") == "target"
+    assert classify("Kế hoạch sơ kết mấy năm thực hiện Nghị quyết?") == "target", "years are often a count"
+
+
+def test_a_bare_dinh_ky_does_not_say_how_often():
+    from indexer.answer import _fit
+
+    q = analyze("Ban Chỉ đạo họp bao lâu một lần?")
+    assert _fit(q, {"when": "Định kỳ", "when_kind": "recurring"}) is None
+    assert _fit(q, {"when": "mỗi quý một lần", "when_kind": "recurring"}) is not None
+    assert _fit(q, {"when": "trong 05 ngày", "when_kind": "duration"}) is None, "how often, not how long"
