@@ -39,6 +39,7 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    # a time counted in days or months ("trong bao nhiêu ngày", "mấy tháng"), not an
                    # age ("mấy tháng tuổi"); years are often a count ("sơ kết mấy năm thực hiện")
                    r"(?:bao nhieu|may) (?:ngay|thang)(?! tuoi)|"
+                   r"nhiem ky nao|thoi ky nao|which term|what term|"
                    r"how many (?:working )?(?:days|months|years))\b|"
                    r"^when (?:is|are|was|were|will|must|does|do|did|should|can|has|have)\b|"
                    r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")

@@ -201,3 +201,8 @@ def test_a_bare_dinh_ky_does_not_say_how_often():
     assert _fit(q, {"when": "Định kỳ", "when_kind": "recurring"}) is None
     assert _fit(q, {"when": "mỗi quý một lần", "when_kind": "recurring"}) is not None
     assert _fit(q, {"when": "trong 05 ngày", "when_kind": "duration"}) is None, "how often, not how long"
+
+
+def test_which_term_is_a_when_question():
+    assert classify("Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ nào?") == "when"
+    assert is_period_question(folded_words("Đại hội Đảng bộ xã nhiệm kỳ nào?"))
