@@ -141,8 +141,10 @@ def _fit(q: Question, item: dict) -> float | None:
             if wk in ("recurring", "period", "duration"):
                 return None  # "which date" is not answered by "hằng năm" or "2021-2025"
             bonus += 0.4 if wk == "date" else -0.2
-        if re.search(r" (?:giai doan nao|which period|what period) ", folded_q):
-            bonus += 0.4 if wk == "period" else -0.2
+        if is_period_question(folded_q):
+            if wk != "period":
+                return None  # "giai đoạn nào" is a span of years, not "hằng năm" or "đến năm 2030"
+            bonus += 0.4
         if re.search(r" (?:chu ky|how often|dinh ky nao|frequency) ", folded_q):
             bonus += 0.4 if wk == "recurring" else -0.2
         vision = asked_vision(folded_q)
@@ -319,6 +321,13 @@ def _cited_exactly(item: dict) -> bool:
     return bool(item.get("ref_exact")) and item.get("ref_rank") == 0
 
 
+def _asks_cited_date(q: Question) -> bool:
+    """The date of a document named by its full number and nothing else ("Kết luận 224-KL/TU ban
+    hành ngày nào?"): no subject words, the number says which."""
+    return q.kind == "when" and is_issued_question(folded_words(q.text)) and any(
+        code and issuer for _, code, issuer in asked_refs(q.text)[:1])
+
+
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None,
                 similarity: Similarity | None = None) -> list[tuple[float, dict, Support]]:
@@ -336,6 +345,10 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         if q.asks_right and item["kind"] == "responsibility" and not states_right(item):
             continue
         if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class):
+            continue
+        if not matcher.groups and _cited_exactly(item):
+            # "Kết luận 224-KL/TU ban hành ngày nào?": the full number is all the question says
+            out.append(_scored(q, matcher, item, Support(1.0, 1.0, own_total=1.0), fit, results, named))
             continue
         sup = matcher.support(item, _own_text(q, item), settle=True)
         if not sup.ok and _cited_exactly(item):
@@ -557,6 +570,9 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
         top_score, best, top_sup = scored[0]
         if q.kind == "when" and best.get("subject"):
             return _contested_owned(scored)
+        if q.kind == "when" and best.get("ref_rank") is not None and any(
+                it.get("ref_rank") == best["ref_rank"] and _value_key(it) != _value_key(best) for _, it, _ in scored[1:]):
+            return True  # the documents cite the number asked with two dates: no telling which is right
         rivals = [sc for sc, it, sup in scored[1:] if not _same_sentence(it, best)
                   and _value_key(it) != _value_key(best) and (sup.subject >= top_sup.subject or q.kind == "when")]
         return bool(rivals) and top_score - rivals[0] < CONTESTED_MARGIN
@@ -709,7 +725,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     q = analyze(question, response.interpreted, response.translated, response.language)
     answer, role, support, best = None, None, None, []
     item_kind = _ITEM_KIND.get(q.kind)
-    if item_kind and q.groups:
+    if item_kind and (q.groups or _asks_cited_date(q)):
         docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
         if doc_ids is not None:
             docs = [d for d in docs if d["id"] in doc_ids]

@@ -270,13 +270,17 @@ def issued_items(refs: list[tuple[str, str | None, str | None]], documents: list
         rx = re.compile(rf"(?<![\d.,])0*{re.escape(num)}\s*[-/]\s*([A-Za-zĐđ]{{2,3}})(?:\s*[/-]\s*([A-Za-zĐđ]{{2,6}}))?"
                         rf"\s*,?\s*(?:được ban hành\s+|ban hành\s+)?(?:\s*\(\s*)?({_DATE})")
         for doc_id, title, text in documents:
+            seen = set()  # one item per date: a text that cites one number with two dates is a coin toss
             for m in rx.finditer(text):
                 if code and folded_words(m.group(1)) != code or issuer and folded_words(m.group(2) or "") != issuer:
                     continue
+                date = tuple(re.findall(r"\d+", m.group(3)))
+                if date in seen:
+                    continue
+                seen.add(date)
                 s, e = _reference_span(text, m.start(), m.end())
                 out.append(dict(_item(doc_id, title, [], text, 0, s, e, m.start(3), m.end(3), "date"), ref_rank=rank,
                                 ref_exact=bool(code and issuer)))
-                break
     return out
 
 

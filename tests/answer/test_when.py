@@ -206,3 +206,26 @@ def test_a_bare_dinh_ky_does_not_say_how_often():
 def test_which_term_is_a_when_question():
     assert classify("Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ nào?") == "when"
     assert is_period_question(folded_words("Đại hội Đảng bộ xã nhiệm kỳ nào?"))
+
+
+def test_a_document_cited_with_two_dates_is_not_answered(plans):
+    # corpus/001 cites "Nghị quyết số 92-NQ/TU" as "ngày 12/5/2026" and as "ngày 13/5/2026"
+    doc_id, text = _plan_text("001")
+    dates = {it["when"] for it in issued_items([("92", "nq", "tu")], [(doc_id, "", text)])}
+    assert dates == {"ngày 12/5/2026", "ngày 13/5/2026"}
+    assert ask(plans, "Nghị quyết 92-NQ/TU ban hành vào ngày nào?")["answer"] is None
+
+
+def test_a_full_number_alone_names_the_document(plans):
+    r = ask(plans, "Kết luận 224-KL/TU ban hành ngày nào?")
+    assert r["answer"] and "18/10/2021" in r["answer"]
+    assert ask(plans, "Kế hoạch 99-KH/TU ban hành ngày nào?")["answer"] is None, "no document cites it"
+
+
+def test_which_period_is_a_span_of_years(plans):
+    from indexer.answer import _fit
+
+    q = analyze("Kế hoạch áp dụng cho giai đoạn nào?")
+    assert _fit(q, {"when": "hằng năm", "when_kind": "recurring"}) is None
+    assert _fit(q, {"when": "đến năm 2030", "when_kind": "year"}) is None
+    assert _fit(q, {"when": "giai đoạn 2026-2030", "when_kind": "period"}) is not None
