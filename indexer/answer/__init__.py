@@ -147,6 +147,8 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += 0.4
         if re.search(r" (?:chu ky|how often|dinh ky nao|frequency) ", folded_q):
             bonus += 0.4 if wk == "recurring" else -0.2
+        if _wrong_end(folded_q, item.get("when") or ""):
+            return None
         vision = asked_vision(folded_q)
         if vision and not is_issued_question(folded_q):
             fit = _vision_fit(vision, item)
@@ -194,6 +196,23 @@ def _vision_fit(vision: str, item: dict) -> float | None:
     if not m:
         return None
     return 0.3 if folded_words(m.group(1)) == vision else 0.0
+
+
+_UNTIL_Q = re.compile(r" (?:den ngay nao|den het ngay nao|truoc ngay nao|den khi nao|den bao gio|until|till|"
+                      r"by what date|by when|no later than) ")
+_FROM_Q = re.compile(r" (?:tu ngay nao|tu khi nao|tu bao gio|tu thang nao|tu nam nao|since when|from when|"
+                     r"from what date|starting when|take effect|takes effect|co hieu luc) ")
+
+
+def _wrong_end(folded_q: str, when: str) -> bool:
+    """A span's other end: "tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12" answers "đến ngày nào"
+    (until) with its end, "từ ngày nào" (from, "có hiệu lực từ") with its start."""
+    w = folded_words(when)
+    if _UNTIL_Q.search(folded_q) and not _FROM_Q.search(folded_q):
+        return bool(re.match(r"(?:tu|ke tu|bat dau tu) ", w))
+    if _FROM_Q.search(folded_q) and not _UNTIL_Q.search(folded_q):
+        return bool(re.match(r"(?:den|truoc|het|cham nhat|muon nhat|toi) ", w))
+    return False
 
 
 def years_of(text: str) -> set[str]:

@@ -229,3 +229,14 @@ def test_which_period_is_a_span_of_years(plans):
     assert _fit(q, {"when": "hằng năm", "when_kind": "recurring"}) is None
     assert _fit(q, {"when": "đến năm 2030", "when_kind": "year"}) is None
     assert _fit(q, {"when": "giai đoạn 2026-2030", "when_kind": "period"}) is not None
+
+
+def test_until_is_not_answered_by_the_start_of_a_span():
+    from indexer.answer import _wrong_end
+
+    # Luật Bảo vệ môi trường: "Kỳ báo cáo … tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12"
+    until = folded_words("Kỳ báo cáo môi trường tính đến ngày nào?")
+    since = folded_words("Luật có hiệu lực từ ngày nào?")
+    assert _wrong_end(until, "từ ngày 01 tháng 01") and not _wrong_end(until, "đến hết ngày 31 tháng 12")
+    assert _wrong_end(since, "đến hết ngày 31 tháng 12") and not _wrong_end(since, "từ ngày 01 tháng 01 năm 2023")
+    assert not _wrong_end(folded_words("Khi nào tổ chức hội nghị?"), "từ ngày 01 tháng 01")
