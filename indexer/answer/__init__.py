@@ -207,7 +207,7 @@ _FROM_Q = re.compile(r" (?:tu ngay nao|tu khi nao|tu bao gio|tu thang nao|tu nam
 def _wrong_end(folded_q: str, when: str) -> bool:
     """A span's other end: "tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12" answers "đến ngày nào"
     (until) with its end, "từ ngày nào" (from, "có hiệu lực từ") with its start."""
-    w = folded_words(when)
+    w, folded_q = folded_words(when), f" {folded_q} "
     if _UNTIL_Q.search(folded_q) and not _FROM_Q.search(folded_q):
         return bool(re.match(r"(?:tu|ke tu|bat dau tu) ", w))
     if _FROM_Q.search(folded_q) and not _UNTIL_Q.search(folded_q):
