@@ -28,8 +28,10 @@ from indexer.search.named import doc_numbers, named_documents as _named_document
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
-from .passages import (attendee_items, base_multiple_items, duration_items, horizon_items, is_duration_question, is_horizon_question,
-                       is_issued_question, issued_items, preamble_items, quantity_items)
+from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, duration_items,
+                       frequency_items, horizon_items, is_duration_question, is_frequency_question,
+                       is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
+                       preamble_items, quantity_items, vision_items)
 from .question import Question, analyze, spelled_apart
 from .relations import relation_objects, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
@@ -146,22 +148,39 @@ def _fit(q: Question, item: dict) -> float | None:
             if wk in ("recurring", "period", "duration"):
                 return None  # "which date" is not answered by "hằng năm" or "2021-2025"
             bonus += 0.4 if wk == "date" else -0.2
-        if re.search(r" (?:giai doan nao|which period|what period) ", folded_q):
-            bonus += 0.4 if wk == "period" else -0.2
+        if is_period_question(folded_q):
+            if wk != "period":
+                return None  # "giai đoạn nào" is a span of years, not "hằng năm" or "đến năm 2030"
+            bonus += 0.4
         if re.search(r" (?:chu ky|how often|dinh ky nao|frequency) ", folded_q):
             bonus += 0.4 if wk == "recurring" else -0.2
-        if is_duration_question(folded_q):
+        if _wrong_end(folded_q, item.get("when") or ""):
+            return None
+        vision = asked_vision(folded_q)
+        if vision and not is_issued_question(folded_q):
+            fit = _vision_fit(vision, item)
+            if fit is None:
+                return None
+            bonus += fit
+        if is_frequency_question(folded_q):
+            # "bao lâu một lần": how often, not how long ("hằng năm", "mỗi năm một lần")
+            if wk != "recurring" or not re.search(r"(?i)năm|tháng|quý|tuần|ngày|thường niên", item.get("when") or ""):
+                return None  # a bare "định kỳ" (periodically) does not say how often
+            bonus += 0.8
+        elif is_duration_question(folded_q):
             bonus += 0.8 if wk == "duration" else -0.6
-            if wk == "duration" and _opposite_anchor(folded_q, folded_words(item.get("when") or "")):
+            if wk == "duration" and _opposite_anchor(folded_q, _anchor_words(item.get("when") or "")):
                 return None  # "15 ngày trước ngày kết thúc" does not answer "how many days after …"
         elif wk == "duration":
             bonus -= 0.6
         if is_issued_question(folded_q):  # only the date written after the document's number
             if not (item.get("via") == "passage" and wk == "date"):
                 return None
-            bonus += 1.0
+            bonus += 1.0 + (0.5 if item.get("ref_rank") == 0 else 0.0)  # the document asked about
         elif item.get("via") == "passage" and wk == "date":
             return None
+        if item.get("via") == "title":
+            bonus += 0.5  # the period or horizon of the document the question names, in its own title
         actor = _unit_key(item) if item.get("unit") else ""
         if len(actor.split()) >= 2 and f" {actor} " in _padded(f"{q.text} {q.vi_text}"):
             bonus += 1.0  # the deadline of the body the question names, not of its neighbour
@@ -182,6 +201,36 @@ def is_time_measure(measure: str) -> bool:
     return bool(words) and words[0] in _TIME_UNITS and "%" not in measure
 
 
+_VISION_WORD = re.compile(r"(?i)^(tầm nhìn|định hướng)")
+
+
+def _vision_fit(vision: str, item: dict) -> float | None:
+    """A "tầm nhìn / định hướng đến năm nào" question is answered by the year said after that word
+    (``passages.vision_items``, a title's horizon), not by the plan's own end year beside it ("đến
+    năm 2025 tầm nhìn 2030" answers 2030); the word the question says fits best."""
+    m = _VISION_WORD.match(item.get("when") or "")
+    if not m:
+        return None
+    return 0.3 if folded_words(m.group(1)) == vision else 0.0
+
+
+_UNTIL_Q = re.compile(r" (?:den ngay nao|den het ngay nao|truoc ngay nao|den khi nao|den bao gio|until|till|"
+                      r"by what date|by when|no later than) ")
+_FROM_Q = re.compile(r" (?:tu ngay nao|tu khi nao|tu bao gio|tu thang nao|tu nam nao|since when|from when|"
+                     r"from what date|starting when|take effect|takes effect|co hieu luc) ")
+
+
+def _wrong_end(folded_q: str, when: str) -> bool:
+    """A span's other end: "tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12" answers "đến ngày nào"
+    (until) with its end, "từ ngày nào" (from, "có hiệu lực từ") with its start."""
+    w, folded_q = folded_words(when), f" {folded_q} "
+    if _UNTIL_Q.search(folded_q) and not _FROM_Q.search(folded_q):
+        return bool(re.match(r"(?:tu|ke tu|bat dau tu) ", w))
+    if _FROM_Q.search(folded_q) and not _UNTIL_Q.search(folded_q):
+        return bool(re.match(r"(?:den|truoc|het|cham nhat|muon nhat|toi) ", w))
+    return False
+
+
 def years_of(text: str) -> set[str]:
     """The years a text names, a range with the years inside it ("giai đoạn 2026-2030")."""
     out = set(re.findall(r"\b(?:19|20)\d\d\b", text))
@@ -192,6 +241,12 @@ def years_of(text: str) -> set[str]:
 
 _AFTER = re.compile(r" (?:after|since|following|sau khi|ke tu|sau ngay) ")
 _BEFORE = re.compile(r" (?:before|prior to|truoc khi|truoc ngay) ")
+
+
+def _anchor_words(when: str) -> str:
+    """The folded words of a time limit that say which way it counts, read before folding: "sáu"
+    (six) folds like "sau" (after) — "Sáu mươi ngày trước khi …" counts before."""
+    return " ".join(w for w in (folded_words(t) for t in re.findall(r"\w+", when.lower()) if t != "sáu") if w)
 
 
 def _opposite_anchor(folded_q: str, folded_when: str) -> bool:
@@ -206,20 +261,44 @@ def _opposite_anchor(folded_q: str, folded_when: str) -> bool:
 
 
 def _passage_items(service, q: Question, results: list, docs: list[dict]) -> list[dict]:
-    """Durations and dates of referenced documents read from the passages (see passages.py)."""
+    """Durations, frequencies, periods, horizons and the dates of referenced documents read from the
+    passages and documents (see passages.py)."""
     folded_q = folded_words(q.text)
     out = []
-    if is_duration_question(folded_q):
+    if is_frequency_question(folded_q):
+        out += frequency_items(results)
+    elif is_duration_question(folded_q):
         out += duration_items(results)
-    if (is_issued_question(folded_q) or is_horizon_question(folded_q)) and q.doc_refs:
-        texts = []
-        for d in docs:
-            if doc_numbers(d) & set(q.doc_refs):
-                detail = service.document(d["id"])
-                if detail is not None:
-                    texts.append((d["id"], d.get("title") or "", detail.text))
-        out += issued_items(q.doc_refs, texts) if is_issued_question(folded_q) else horizon_items(q.doc_refs, texts)
+    if is_period_question(folded_q):
+        out += period_items(results)
+    if is_issued_question(folded_q):
+        refs = asked_refs(q.text) or asked_refs(q.vi_text)
+        if refs:
+            return out + issued_items(refs, _doc_texts(service, docs))
+    elif asked_vision(folded_q):
+        out += vision_items(results)
+    period = is_period_question(folded_q)
+    if (is_horizon_question(folded_q) or period) and q.doc_refs and not is_issued_question(folded_q):
+        out += horizon_items(q.doc_refs, [t for t in _doc_texts(service, docs)
+                                          if doc_numbers(next(d for d in docs if d["id"] == t[0])) & set(q.doc_refs)],
+                             period=period)
     return out
+
+
+def _doc_texts(service, docs: list[dict]) -> list[tuple[str, str, str]]:
+    """(doc_id, title, text) of the given documents, the texts read once per index version: a
+    document the question names by number is often not in the index, only cited by those that are
+    ("thực hiện Nghị quyết số 103/NQ-CP ngày 06/10/2017 của Chính phủ")."""
+    def build() -> dict[str, str]:
+        out = {}
+        for d in service.documents():
+            detail = service.document(d["id"])
+            out[d["id"]] = detail.text if detail is not None else ""
+        return out
+
+    cached = getattr(service, "_cached", None)
+    texts = cached("answer:doc_texts", build) if cached else build()
+    return [(d["id"], d.get("title") or "", texts.get(d["id"], "")) for d in docs]
 
 
 def deadline_clause(item: dict) -> str:
@@ -274,6 +353,25 @@ def said_by_question(q: Question, item: dict) -> bool:
     return len(name.split()) >= 2 and any(f" {name} " in f" {proper(unit_key(t))} " for t in (q.text, q.vi_text))
 
 
+# The date of a document the question names by its full number ("103/NQ-CP", "238-QĐ/TW"): the
+# number with its type and issuer says which document; the question's other words often describe
+# where it is cited ("mà Hà Tĩnh triển khai", "cited in the Conclusion 224 plan"), which the
+# reference's own words need not say. Still, some of them must be said by it or its document.
+CITED_MIN_COVERAGE = 0.4
+
+
+def _cited_exactly(item: dict) -> bool:
+    """A date read after the first document number the question names, type and issuer as asked."""
+    return bool(item.get("ref_exact")) and item.get("ref_rank") == 0
+
+
+def _asks_cited_date(q: Question) -> bool:
+    """The date of a document named by its full number and nothing else ("Kết luận 224-KL/TU ban
+    hành ngày nào?"): no subject words, the number says which."""
+    return q.kind == "when" and is_issued_question(folded_words(q.text)) and any(
+        code and issuer for _, code, issuer in asked_refs(q.text)[:1])
+
+
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None,
                 similarity: Similarity | None = None) -> list[tuple[float, dict, Support]]:
@@ -292,7 +390,16 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue
         if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class):
             continue
+        if not matcher.groups and _cited_exactly(item):
+            # "Kết luận 224-KL/TU ban hành ngày nào?": the full number is all the question says
+            out.append(_scored(q, matcher, item, Support(1.0, 1.0, own_total=1.0), fit, results, named))
+            continue
         sup = matcher.support(item, _own_text(q, item), settle=True)
+        if not sup.ok and _cited_exactly(item):
+            sup = matcher.support(item, _own_text(q, item))
+            if sup.coverage >= CITED_MIN_COVERAGE:
+                out.append(_scored(q, matcher, item, sup, fit, results, named))
+                continue
         if sup.ok and q.kind == "target" and other_place(q, item, sup.missing):
             continue  # "… ở thành phố" asked, "… ở vùng cao, miền núi" said: another place's number
         if sup.ok and q.kind == "target" and (
@@ -347,7 +454,7 @@ def _scored(q: Question, matcher: Matcher, item: dict, sup: Support, fit: float,
     rank = _rank_of(item, results)
     if rank is not None:  # one passage's rank weighs less where documents are compared
         score += (0.5 if q.kind == "who" and not named else 1.0) / (1 + rank)
-    if q.kind == "target" and item.get("subject"):
+    if q.kind in ("target", "when") and item.get("subject"):
         # the number whose own subject is asked, not its neighbour's: words said by the
         # subject itself, not by the headings both numbers share
         sup.subject = matcher.share(item["subject"])
@@ -567,10 +674,26 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
         # A rival whose own subject says less of the question than the best one's is told apart
         # ("nữ từ đủ 18 tuổi" against "Nam từ đủ 20 tuổi" for "nữ … bao nhiêu tuổi").
         top_score, best, top_sup = scored[0]
+        if q.kind == "when" and best.get("subject"):
+            return _contested_owned(scored)
+        if q.kind == "when" and best.get("ref_rank") is not None and any(
+                it.get("ref_rank") == best["ref_rank"] and _value_key(it) != _value_key(best) for _, it, _ in scored[1:]):
+            return True  # the documents cite the number asked with two dates: no telling which is right
         rivals = [sc for sc, it, sup in scored[1:] if not _same_sentence(it, best)
-                  and _value_key(it) != _value_key(best) and sup.subject >= top_sup.subject]
+                  and _value_key(it) != _value_key(best) and (sup.subject >= top_sup.subject or q.kind == "when")]
         return bool(rivals) and top_score - rivals[0] < CONTESTED_MARGIN
     return False
+
+
+def _contested_owned(scored: list[tuple[float, dict, Support]]) -> bool:
+    """``contested`` for a when-answer read with the words it belongs to (``passages._owned``: two
+    horizons or periods of one sentence, "… tầm nhìn đến năm 2045 và Quy hoạch tỉnh … tầm nhìn đến
+    năm 2050"): a rival of the same sentence counts too, unless its own words say less of the
+    question; one without such words always counts."""
+    top_score, best, top_sup = scored[0]
+    rivals = [sc for sc, it, sup in scored[1:] if _value_key(it) != _value_key(best)
+              and (not it.get("subject") or sup.subject >= top_sup.subject)]
+    return bool(rivals) and top_score - rivals[0] < CONTESTED_MARGIN
 
 
 # A who-answer names a unit, and a wrong unit is worse than none, so its evidence must be firm
@@ -708,7 +831,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     q = analyze(question, response.interpreted, response.translated, response.language)
     answer, role, support, best = None, None, None, []
     item_kind = _ITEM_KIND.get(q.kind)
-    if item_kind and q.groups:
+    if item_kind and (q.groups or _asks_cited_date(q)):
         docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
         if doc_ids is not None:
             docs = [d for d in docs if d["id"] in doc_ids]

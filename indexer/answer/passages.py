@@ -26,7 +26,10 @@ from indexer.extract.text import sentences
 from indexer.text import folded_words
 
 _DURATION_Q = re.compile(r" (?:bao lau|how long|how many (?:working )?(?:days|months|years)|within how many|"
-                         r"bao nhieu ngay|may ngay|bao nhieu thang|bao nhieu nam|thoi hieu|thoi han la) ")
+                         r"bao nhieu ngay|may ngay|bao nhieu thang|bao nhieu nam|thoi hieu|thoi han la|"
+                         # a time limit named as a length, the hour of a day ("trước mấy giờ")
+                         r"length of|duration of|may gio|gio nao|what time|maximum time|minimum time|"
+                         r"how much time|time limit) ")
 _ISSUED_Q = re.compile(r" (?:ban hanh ngay nao|ban hanh vao ngay nao|ngay ban hanh|ky ngay nao|thong qua ngay nao|"
                        r"adopted|issued?|signed|promulgated|passed) ")
 # A number in digits or in words, the words read whole: "mười hai tháng" is twelve months, and a
@@ -40,7 +43,8 @@ _DURATION = re.compile(
     rf"trong vòng|trong|sau|trước|là)\s+)*"
     # a range keeps its lower end: "từ 03 tháng đến 12 tháng", "từ 03 đến 05 ngày"
     rf"(?:\btừ\s+{_NUM_WORD}(?:\s+(?:ngày làm việc|ngày|tháng|năm|giờ))?\s+đến\s+)?"
-    rf"\b{_NUM_WORD}\s+(?:ngày làm việc|ngày|tháng|năm|giờ)"
+    # "dưới 36 tháng tuổi" is an age, not a time limit
+    rf"\b{_NUM_WORD}\s+(?:ngày làm việc|ngày|tháng|năm|giờ)(?!\s+tuổi)\b"
     rf"(?:\s+(?:trước|sau|kể từ)\s+ngày(?:\s+(?!và\b|hoặc\b)[^\s,.;:()]+){{1,2}})?", re.I)
 _DATE = r"ngày\s+\d{1,2}\s*(?:/|-|\s+tháng\s+)\s*\d{1,2}\s*(?:/|-|\s+năm\s+)\s*\d{4}"
 
@@ -50,7 +54,43 @@ def is_duration_question(folded_q: str) -> bool:
 
 
 def is_issued_question(folded_q: str) -> bool:
-    return bool(_ISSUED_Q.search(f" {folded_q} "))
+    """"… ban hành ngày nào", "the date of Decision 238", and the verb apart from its question
+    words: "Ban Bí thư ban hành Quyết định 238-QĐ/TW vào ngày nào"."""
+    q = f" {folded_q} "
+    return bool(_ISSUED_Q.search(q) or re.search(r" (?:the )?date of ", q)
+                or re.search(r" ban hanh .* ngay nao | ngay nao .* ban hanh ", q))
+
+
+# "bao lâu một lần", "mấy lần một năm", "how often": a frequency, not a time limit — "bao lâu"
+# alone asks for a duration, "một lần" after it for how often.
+_FREQUENCY_Q = re.compile(r" (?:bao lau (?:\w+ ){0,8}?(?:mot|1) lan|may lan|bao nhieu lan|how often|how frequently|"
+                          r"how many times|chu ky|dinh ky bao lau) ")
+_COUNT = r"(?:\d{1,2}|một|hai|ba|bốn|năm|sáu)"
+_PER = r"(?:năm|tháng|quý|tuần|ngày|nhiệm kỳ)"
+_FREQUENCY = re.compile(
+    rf"(?:(?:ít nhất|tối thiểu|không quá)\s+(?:là\s+)?)?"
+    rf"(?:(?:mỗi|hằng|hàng)\s+{_PER}\s+(?:ít nhất\s+)?{_COUNT}\s+lần|{_COUNT}\s+lần\s+(?:mỗi|một|trong\s+một|/)\s*{_PER}|"
+    rf"(?:mỗi|hằng|hàng)\s+{_PER}|định kỳ(?:\s+(?:\d+|hằng|hàng)\s*{_PER})?|thường niên)", re.I)
+
+
+def is_frequency_question(folded_q: str) -> bool:
+    return bool(_FREQUENCY_Q.search(f" {folded_q} "))
+
+
+def frequency_items(results) -> list[dict]:
+    """How often a thing is done, as the laws say it ("ít nhất mỗi năm một lần", "hai lần mỗi năm",
+    "hằng năm", "định kỳ 6 tháng") in the sentences of the retrieved passages: recurring items (the
+    extractor stores "hằng năm" but not a count of times per year)."""
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            for m in _FREQUENCY.finditer(text, s, e):
+                if in_exception(text, s, m.start()):
+                    continue
+                out.append(_item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
+                                 s, e, m.start(), m.end(), "recurring"))
+    return out
 
 
 def _item(doc_id: str, title: str, path: list[str], text: str, base: int, s: int, e: int,
@@ -254,22 +294,76 @@ def attendee_items(results) -> list[dict]:
     return out
 
 
-def issued_items(refs: list[str], documents: list[tuple[str, str, str]]) -> list[dict]:
-    """Dates that follow a reference to document number ``ref`` ("số 08-NQ/TU, ngày 04/3/2026")
-    in the given documents: (doc_id, title, text)."""
+# A document named the way these texts number them: "Nghị quyết số 103/NQ-CP", "Kế hoạch 209",
+# "08-CTr/TU", "Decision 238-QĐ/TW". The type word says the code when no code is written.
+_TYPE_CODES = {"nghi quyet": "nq", "ket luan": "kl", "ke hoach": "kh", "quyet dinh": "qd", "chi thi": "ct",
+               "chuong trinh hanh dong": "ctr", "chuong trinh": "ctr", "thong bao": "tb", "huong dan": "hd",
+               "cong van": "cv", "resolution": "nq", "conclusion": "kl", "plan": "kh", "decision": "qd",
+               "directive": "ct", "action programme": "ctr", "action program": "ctr", "programme": "ctr",
+               "program": "ctr", "notice": "tb", "guideline": "hd"}
+_TYPE_WORDS = "|".join(sorted({*_TYPE_CODES, "nghị quyết", "kết luận", "kế hoạch", "quyết định", "chỉ thị",
+                               "chương trình hành động", "chương trình", "thông báo", "hướng dẫn", "công văn"},
+                              key=len, reverse=True))
+_CODES = r"nq|kl|kh|qđ|qd|ct|ctr|tb|hd|cv"
+_ASKED_REF = re.compile(rf"(?:\b({_TYPE_WORDS})\s+(?:số\s+|so\s+|no\.?\s*)?)?(?<![\d.,])0*(\d{{1,4}})"
+                        rf"(?:\s*[-/]\s*({_CODES})\b(?:\s*[/-]\s*([a-zđ]{{2,6}})\b)?)?(?![\d.,]\d)", re.I)
+
+
+def asked_refs(question: str) -> list[tuple[str, str | None, str | None]]:
+    """The documents a question names by number, in its order: (number, type code, issuer code),
+    folded ("nq", "tu"); a bare number with neither a type word nor a code is no document."""
     out = []
-    for ref in refs:
-        rx = re.compile(rf"(?<![\d])0*{re.escape(ref)}\s*-\s*[A-ZĐ]{{2,3}}/[A-ZĐ]{{2,3}}\s*,?\s*(?:được ban hành\s+)?"
-                        rf"(?:\s*\(\s*)?({_DATE})")
+    for m in _ASKED_REF.finditer(question):
+        kind, num, code, issuer = m.groups()
+        if not kind and not code:
+            continue
+        code = folded_words(code) if code else _TYPE_CODES.get(folded_words(kind))
+        ref = (num, code, folded_words(issuer) if issuer else None)
+        if ref not in out:
+            out.append(ref)
+    return out
+
+
+_TYPE_BEFORE = re.compile(rf"(?i)(?:{_TYPE_WORDS})(?:\s+số)?\s*$")
+
+
+def _reference_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """The reference a number and date [s, e) belong to, as the citation: from its type word
+    ("Nghị quyết số …") to the end of its issuer and title ("… ngày 06/10/2017 của Chính phủ về …"),
+    cut at ";", "(", the sentence's or line's end or 200 characters — not the whole paragraph of references."""
+    head = _TYPE_BEFORE.search(text, max(0, s - 40), s)
+    start = head.start() if head else s
+    full = re.compile(r"\.(?:\s|$)").search(text, e)
+    stop = min([i for i in (text.find(c, e) for c in ";(\n") if i >= 0] + [full.start() if full else len(text)])
+    if stop - e > 200:
+        cut = text.rfind(" ", e, e + 200)
+        stop = cut if cut > e else e + 200
+    return start, stop
+
+
+def issued_items(refs: list[tuple[str, str | None, str | None]], documents: list[tuple[str, str, str]]) -> list[dict]:
+    """Dates that follow a reference to a document the question names ("số 103/NQ-CP ngày
+    06/10/2017", "Quyết định số 238-QĐ/TW, ngày 30/9/2020") in the given documents: (doc_id, title,
+    text). The number must carry the type (and issuer) the question says: "Chương trình hành động số
+    08-CTr/TU" is not "Nghị quyết số 08-NQ/TU". ``ref_rank``: the reference's place in the question —
+    the first one is the document asked about, the later ones say which it is ("Kế hoạch 209 … thực
+    hiện Nghị quyết 35")."""
+    out = []
+    for rank, (num, code, issuer) in enumerate(refs):
+        rx = re.compile(rf"(?<![\d.,])0*{re.escape(num)}\s*[-/]\s*([A-Za-zĐđ]{{2,3}})(?:\s*[/-]\s*([A-Za-zĐđ]{{2,6}}))?"
+                        rf"\s*,?\s*(?:được ban hành\s+|ban hành\s+)?(?:\s*\(\s*)?({_DATE})")
         for doc_id, title, text in documents:
+            seen = set()  # one item per date: a text that cites one number with two dates is a coin toss
             for m in rx.finditer(text):
-                s = text.rfind("\n", 0, m.start()) + 1
-                e = text.find("\n", m.end())
-                e = len(text) if e < 0 else e
-                if e - s > 600:
-                    s, e = max(s, m.start() - 200), min(e, m.end() + 300)
-                out.append(_item(doc_id, title, [], text, 0, s, e, m.start(1), m.end(1), "date"))
-                break
+                if code and folded_words(m.group(1)) != code or issuer and folded_words(m.group(2) or "") != issuer:
+                    continue
+                date = tuple(re.findall(r"\d+", m.group(3)))
+                if date in seen:
+                    continue
+                seen.add(date)
+                s, e = _reference_span(text, m.start(), m.end())
+                out.append(dict(_item(doc_id, title, [], text, 0, s, e, m.start(3), m.end(3), "date"), ref_rank=rank,
+                                ref_exact=bool(code and issuer)))
     return out
 
 
@@ -288,13 +382,15 @@ def is_horizon_question(folded_q: str) -> bool:
     return bool(_HORIZON_Q.search(q)) and not is_issued_question(folded_q) and not _ACT_Q.search(q)
 
 
-def horizon_items(refs: list[str], documents: list[tuple[str, str, str]]) -> list[dict]:
+def horizon_items(refs: list[str], documents: list[tuple[str, str, str]], period: bool = False) -> list[dict]:
     """The horizon of document number ``ref`` as its title, quoted after the number, says it
     ("Nghị quyết số 08-NQ/TU, ngày 04/3/2026 của … giai đoạn 2026 - 2030, định hướng đến năm 2035"):
     the last "(định hướng|tầm nhìn) đến năm YYYY" of the title (the title ends at "(", ";" or the
     line's end), one item per document that quotes it — the mention that defines its short name
-    ("… đến năm 2035 (viết tắt là Nghị quyết số 08-NQ/TU)") when there is one, with that name."""
+    ("… đến năm 2035 (viết tắt là Nghị quyết số 08-NQ/TU)") when there is one, with that name.
+    ``period``: the period its title names instead, the first one ("… giai đoạn 2026 - 2030, …")."""
     out = []
+    pattern, pick, kind = (_PERIOD, 0, "period") if period else (_HORIZON, -1, "year")
     for ref in refs:
         rx = re.compile(rf"(?<![\d])0*{re.escape(ref)}\s*-\s*[A-ZĐ]{{2,3}}/[A-ZĐ]{{2,3}}")
         for doc_id, title, text in documents:
@@ -303,15 +399,93 @@ def horizon_items(refs: list[str], documents: list[tuple[str, str, str]]) -> lis
                 end = min([i for i in (text.find(c, m.end()) for c in "(;\n") if i >= 0] or [len(text)])
                 if end - m.end() > 400:
                     continue  # no title follows the number here
-                horizons = list(_HORIZON.finditer(text, m.end(), end))
+                horizons = list(pattern.finditer(text, m.end(), end))
                 if horizons:
                     short = re.match(r"\s*\((?:sau đây |gọi |viết )?(?:gọi |viết )?tắt[^)\n]{0,80}\)", text[end:])
-                    found.append((m, end + (short.end() if short else 0), horizons[-1], bool(short)))
+                    found.append((m, end + (short.end() if short else 0), horizons[pick], bool(short)))
             if found:
                 m, end, h, _ = next((f for f in found if f[3]), found[0])
                 s = text.rfind("\n", 0, m.start()) + 1
-                out.append(dict(_item(doc_id, title, [], text, 0, s, end, h.start(), h.end(), "year"), via="title"))
+                # its words: the document's number and title up to the value
+                out.append(dict(_item(doc_id, title, [], text, 0, s, end, h.start(), h.end(), kind), via="title",
+                                subject=text[m.start():h.end()]))
     return out
+
+
+# "tầm nhìn đến năm nào", "định hướng đến năm nào", "what is the vision year": the year a plan
+# looks to beyond its own period, said after "tầm nhìn" / "định hướng" ("… đến năm 2025 tầm nhìn
+# 2030", "… đến năm 2030, tầm nhìn đến năm 2045") — never the period's own end year before it.
+_VISION_Q = re.compile(r" (?:tam nhin|dinh huong|vision|orientation|oriented|long term|long-term) ")
+_VISION = re.compile(r"(tầm nhìn|định hướng)\s*(?:(?:đến|tới)\s+)?(?:năm\s+)?((?:19|20)\d\d)\b", re.I)
+
+
+def asked_vision(folded_q: str) -> str | None:
+    """The horizon word a when-question asks by ("tam nhin", "dinh huong"; English: "tam nhin"), or None."""
+    m = _VISION_Q.search(f" {folded_q} ")
+    if not m:
+        return None
+    return "dinh huong" if m.group(0).strip() in ("dinh huong", "orientation", "oriented") else "tam nhin"
+
+
+_YEARS_SAID = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _owned(text: str, s: int, e: int, pattern: re.Pattern, kind: str, r) -> list[dict]:
+    """Items for the matches of ``pattern`` in the sentence [s, e) of passage ``r``, each with the
+    words it belongs to as its ``subject``: from the end of the previous horizon or period (or the
+    ";" or the sentence's start) to the value — "… du lịch Việt Nam thời kỳ 2021 - 2030, tầm nhìn
+    đến năm 2045 và Quy hoạch tỉnh Lai Châu thời kỳ 2021 - 2030, tầm nhìn đến năm 2050": 2050 is the
+    province's plan's horizon, 2045 the national strategy's (its own period before it is its own)."""
+    out = []
+    for m in pattern.finditer(text, s, e):
+        ends = [x.end() for rx in (_VISION, _PERIOD) for x in rx.finditer(text, s, m.start())
+                if x.end() <= m.start()]
+        if kind == "horizon":  # a period just before the horizon is the same owner's: "thời kỳ 2021 - 2030, tầm nhìn"
+            ends = [x.end() for x in _VISION.finditer(text, s, m.start()) if x.end() <= m.start()]
+        cut = max([s, text.rfind(";", s, m.start()) + 1] + ends)
+        item = _item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
+                     s, e, m.start(), m.end(), kind)
+        item["subject"] = text[cut:m.end()].strip(" ,;")
+        out.append(item)
+    return out
+
+
+def vision_items(results) -> list[dict]:
+    """Horizon years ("tầm nhìn đến năm 2045", "định hướng đến năm 2035", "tầm nhìn 2030") in the
+    sentences of the retrieved passages: the extractor leaves them out on purpose (not deadlines)."""
+    out = []
+    for r in results:
+        for s, e in sentences(r.text, 0, len(r.text)):
+            out += _owned(r.text, s, e, _VISION, "horizon", r)
+    return out
+
+
+# "giai đoạn nào", "which period does … cover": a span of years, historical ones included
+# ("giai đoạn 1949-2020", which the extractor leaves out as no deadline) and those of a referenced
+# document's title ("… giai đoạn 2026 - 2030, định hướng đến năm 2035").
+_PERIOD_Q = re.compile(r" (?:giai doan nao|thoi ky nao|nhiem ky nao|khoang thoi gian nao|which period|what period|"
+                       r"which years|what years|which term|what term|time span|time frame|timeframe) ")
+_PERIOD = re.compile(r"(?:(?:giai đoạn|thời kỳ|nhiệm kỳ|từ năm|từ)\s+)?((?:19|20)\d\d)\s*(?:[-–]|đến(?: năm)?)\s*((?:19|20)\d\d)\b",
+                     re.I)
+
+
+def is_period_question(folded_q: str) -> bool:
+    return bool(_PERIOD_Q.search(f" {folded_q} "))
+
+
+def period_items(results) -> list[dict]:
+    """Spans of years ("giai đoạn 2026 - 2030", "1949-2020", "nhiệm kỳ 2025-2030") in the sentences
+    of the retrieved passages, a document's title among them."""
+    out = []
+    for r in results:
+        for s, e in sentences(r.text, 0, len(r.text)):
+            out += [it for it in _owned(r.text, s, e, _PERIOD, "period", r)
+                    if 0 < int(years_said(it["when"])[-1]) - int(years_said(it["when"])[0]) <= 100]
+    return out
+
+
+def years_said(text: str) -> list[str]:
+    return _YEARS_SAID.findall(text)
 
 
 def question_folded(question: str, vi_text: str) -> str:

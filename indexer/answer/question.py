@@ -225,10 +225,11 @@ def untranslated(english: str) -> list[str]:
             and len(en) > 2]
 
 
-_STOP = (QUESTION_STOPWORDS - {"van", "ban", "can", "dang"}) | _KIND_WORDS | {"nq", "kl", "qd", "tw", "kh"}
+_STOP = (QUESTION_STOPWORDS - {"van", "ban", "can", "dang"}) | _KIND_WORDS | {"nq", "kl", "qd", "tw", "kh", "cp", "ctr"}
 # Modal words whose folded form is also a content word ("cần" / "cán bộ", "đang" / "Đảng", "vẫn" /
-# "văn"): recognised before folding.
-_MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên", "muốn"})
+# "văn"): recognised before folding. And "mà" (the relative "which", "… mà Hà Tĩnh triển khai"),
+# which folds like "ma" of "ma túy".
+_MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên", "muốn", "mà"})
 # Typed without diacritics, a modal cannot be told from the content word it folds like ("muon":
 # muốn / mượn / muộn; "can": cần / cán): the restoration may pick either, so the group weighs
 # little (``Question.soft``) instead of deciding the support.
@@ -554,6 +555,83 @@ def _off_cues(groups: list[tuple[str, list[str]]], folded_q: str) -> list[tuple[
             if len(label.split()) < 2 or f" {label} " in bare or f" {label} " not in f" {folded_q} "]
 
 
+# Words that say which time a when-question asks, not what about: "tầm nhìn / định hướng đến năm
+# nào" (the horizon), "(áp dụng cho, bao quát) giai đoạn nào" (the period), "bao lâu một lần" (how often),
+# "cover" (the span of a document). The answer's own sentence says them or not ("Phấn đấu đến năm 2030 …"
+# answers "… hướng đến năm nào?"); as the subject they left horizon questions unanswered. A
+# restored or segmented question glues them to a neighbour ("có định hướng", "Lai Châu hướng"):
+# they are cut off its ends.
+_WHEN_CUES = sorted(["tam nhin", "dinh huong", "giai doan", "thoi ky", "ap dung", "bao quat", "long term", "huong", "lan", "cover", "covers",
+                     "covered", "span", "spans", "vision", "orientation", "long", "term"], key=len, reverse=True)
+
+
+def _without_when_cues(groups: list[tuple[str, list[str]]], folded_q: str = "") -> list[tuple[str, list[str]]]:
+    """``groups`` without the when-cues (``_WHEN_CUES``): a label that is one is dropped, one that
+    ends with one ("lai chau huong", "co dinh huong") or starts with a cue of two words loses it and
+    the stop words it leaves at its ends. A single-word cue is never cut from a label's start:
+    "hướng dẫn" (guide) is no "hướng" (toward). A cue the segmenter split ("tầm", "nhìn" of the
+    question's "tầm nhìn") is dropped word by word."""
+    q = f" {folded_q} "
+    split = {w for cue in _WHEN_CUES if " " in cue and f" {cue} " in q for w in cue.split()}
+    out = []
+    for label, alts in groups:
+        if label in split:
+            continue
+        words = label.split()
+        cut = True
+        while cut and words:
+            cut = False
+            for cue in _WHEN_CUES:
+                c = cue.split()
+                if words[-len(c):] == c:
+                    words, cut = words[:-len(c)], True
+                    break
+                if len(c) > 1 and words[:len(c)] == c:
+                    words, cut = words[len(c):], True
+                    break
+        if len(words) < len(label.split()):
+            while words and words[0] in _STOP:
+                words = words[1:]
+            while words and words[-1] in _STOP:
+                words = words[:-1]
+            if not words:
+                continue
+            rest = " ".join(words)
+            label, alts = rest, [rest]
+        if all(g[0] != label for g in out):
+            out.append((label, alts))
+    return out
+
+
+# Verbs that only carry a document noun ("gửi báo cáo", "nộp hồ sơ", "trình đề án"): the law says
+# "Ủy ban nhân dân cấp tỉnh báo cáo … trước ngày 15 tháng 02" for "… gửi báo cáo … trước ngày nào",
+# the noun itself being the act. They weigh little (``Question.soft``) when the noun follows them.
+_CARRIER_VERBS = frozenset("gui nop trinh".split())
+_CARRIED_NOUNS = ("bao cao", "ho so", "to trinh", "de an", "ke hoach", "du thao", "van ban")
+
+
+def _carrier_verbs(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
+    q = f" {folded_q} "
+    return {label for label, _ in groups if label in _CARRIER_VERBS
+            and any(f" {label} {noun} " in q for noun in _CARRIED_NOUNS)}
+
+
+_RELATIVE = re.compile(r"(?<!\w)mà\s+(.*?)(?=\s+(?:có|được|đã|sẽ|ban hành|tầm nhìn|định hướng|đến năm|là)\b|[,?;]|$)")
+
+
+def _relative_clause_words(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:
+    """The common words of a relative clause ("Chiến lược … mà kế hoạch của Bình Lư bám theo có tầm
+    nhìn đến năm nào", "Nghị quyết 103/NQ-CP mà Hà Tĩnh triển khai thực hiện …"): the clause says
+    where the asker met the document, which the document's own words need not say. Its names (written
+    with capitals: "Bình Lư", "Hà Tĩnh") still say which; its verbs weigh little."""
+    out: set[str] = set()
+    for m in _RELATIVE.finditer(question):
+        common = " ".join(w for w in re.findall(r"\w+", m.group(1)) if not w[0].isupper())
+        folded = f" {folded_words(common)} "
+        out |= {label for label, _ in groups if f" {label} " in folded}
+    return out
+
+
 def analyze(question: str, interpreted: str = "", translated: str = "", language: str | None = None) -> Question:
     """The question as the answer engine reads it. ``interpreted``/``translated``: the search's own
     diacritics restoration and English translation of the same question (no second translation)."""
@@ -617,11 +695,15 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
     elif kind == "target" and not english:
         count_nouns = numbered_noun(vi_text)
+    if kind == "when":
+        groups = _without_when_cues(groups, folded_words(f"{question} {vi_text}"))
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     if not english and not any(ord(c) > 127 for c in question):
         soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
+    if kind == "when":
+        soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
     relation = asked_relation(question) if kind == "who" else None
     asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
     unit_class = asked_unit_class(question) if kind == "who" else []

@@ -18,6 +18,10 @@ _PREFIX = r"(?:(?:trước|chậm nhất|muộn nhất|chậm nhất là|trong|v
 _ROMAN_Q = r"(?:IV|I{1,3}|[1-4])"
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"{_PREFIX}(?:ngày\s+)?(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})", re.I)),
+    # The laws write dates in words: "trước ngày 15 tháng 02", "đến hết ngày 31 tháng 12 năm 2022"
+    # (a "tháng …" read alone would cut the day off).
+    ("date", re.compile(rf"{_PREFIX}ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+(\d{{4}}))?(?![\d/])",
+                        re.I)),
     ("month", re.compile(rf"{_PREFIX}tháng\s+(\d{{1,2}})(?:\s*/\s*(\d{{4}})|\s+năm\s+(\d{{4}}))?(?![\d/])",
                          re.I)),
     ("quarter", re.compile(rf"{_PREFIX}quý\s+({_ROMAN_Q})(?:\s*/\s*(\d{{4}})|\s+năm\s+(\d{{4}}))?(?![\w/])",
@@ -55,8 +59,12 @@ def _is_reference(text: str, sent_start: int, at: int) -> bool:
 def _value(kind: str, m: re.Match) -> dict:
     g = m.groups()
     if kind == "date":
-        d, mo, y = int(g[0]), int(g[1]), int(g[2])
-        return {"date": f"{y:04d}-{mo:02d}-{d:02d}"} if 1 <= mo <= 12 and 1 <= d <= 31 else {}
+        d, mo = int(g[0]), int(g[1])
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return {}
+        if g[2] is None:  # a day of every year: "trước ngày 15 tháng 02"
+            return {"date": None, "month": mo, "day": d}
+        return {"date": f"{int(g[2]):04d}-{mo:02d}-{d:02d}"}
     if kind == "month":
         y = g[1] or g[2]
         return {"date": f"{int(y):04d}-{int(g[0]):02d}" if y else None, "month": int(g[0])}

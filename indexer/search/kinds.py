@@ -33,7 +33,15 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    # "What is the date of Decision 238?": the date a document bears
                    r"(?<=^ )(?:what|which) (?:is|was|s) the date|"
                    # the time noun a which/what asks for ("in which month", "tháng mấy")
-                   r"(?:which|what) (?:month|day|quarter|time)|(?:ngay|thang|quy|nam) may|"
+                   r"(?:which|what) (?:month|day|quarter|time)|(?:ngay|thang|quy|nam|gio) may|"
+                   # the hour of a day ("trước mấy giờ"), a document's date ("the date of Decision
+                   # 238"), a time limit named as a length ("the maximum length of a secondment")
+                   r"may gio|gio nao|what time|the date of|(?:length|duration) of|"
+                   r"(?:maximum|minimum|how much) time|time limit|"
+                   # a time counted in days or months ("trong bao nhiêu ngày", "mấy tháng"), not an
+                   # age ("mấy tháng tuổi"); years are often a count ("sơ kết mấy năm thực hiện")
+                   r"(?:bao nhieu|may) (?:ngay|thang)(?! tuoi)|"
+                   r"nhiem ky nao|thoi ky nao|which term|what term|"
                    r"how many (?:working )?(?:days|months|years))\b|"
                    r"^when (?:is|are|was|were|will|must|does|do|did|should|can|has|have)\b|"
                    r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")

@@ -167,7 +167,10 @@ def test_asked_tail_stops_at_a_preposition():
 def test_a_length_of_time_is_not_answered_by_a_percentage():
     from indexer.answer import _fit
 
-    q = analyze("What's the maximum time a tribunal has to settle a dispute?")
+    # most such questions are when-questions (a duration answers them, never a percentage) ...
+    assert analyze("What's the maximum time a tribunal has to settle a dispute?").kind == "when"
+    # ... those read as targets keep the measure: a length of time
+    q = analyze("Thoi gian toi da la bao nhieu de xu ly tranh chap?")
     assert q.kind == "target" and q.measure == "time"
     assert _fit(q, {"measure": "%", "answer": "50%"}) is None
     assert _fit(q, {"measure": "ngày", "answer": "30 ngày"}) is not None

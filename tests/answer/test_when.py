@@ -1,0 +1,242 @@
+"""When-questions beyond stored deadlines: horizons, periods, frequencies, hours, the dates of cited
+documents and dates written in words — real corpus text, the readers and the scorer as they run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from indexer.answer import _anchor_words, _opposite_anchor, ask
+from indexer.answer.passages import (asked_refs, asked_vision, duration_items, frequency_items, is_duration_question,
+                                     is_frequency_question, is_issued_question, is_period_question, issued_items,
+                                     period_items, vision_items)
+from indexer.answer.question import analyze
+from indexer.search.kinds import classify
+from indexer.text import folded_words
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    from indexer.service import Service
+    from indexer.settings import Settings
+    from tests.conftest import CORPUS
+
+    service = Service(Settings(data_dir=tmp_path_factory.mktemp("plans-when") / "data", model="hash-256"))
+    assert service.index_paths([CORPUS]).summary()["added"] == 5
+    return service
+
+
+def _plan_text(prefix: str) -> tuple[str, str]:
+    path = next((ROOT / "corpus").glob(f"{prefix}_*.txt"))
+    return path.stem, path.read_text(encoding="utf-8")
+
+
+def _law_line(name: str, words: str) -> str:
+    path = SHARED / "corpus-alqac" / name
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return next(line for line in path.read_text(encoding="utf-8").splitlines() if words in line)
+
+
+def _result(text: str, doc_id: str):
+    return SimpleNamespace(text=text, doc_id=doc_id, doc_title="", start=0, end=len(text), section_path_parts=[])
+
+
+def test_dates_written_in_words_are_extracted_whole():
+    from indexer.extract.deadlines import extract_deadlines
+    from indexer.structure.outline import parse_outline
+
+    # Luật Cư trú: "… cho đến hết ngày 31 tháng 12 năm 2022" was cut to "tháng 12 năm 2022"
+    line = _law_line("luat-cu-tru.txt", "31 tháng 12 năm 2022")
+    whens = {it["when"] for it in extract_deadlines(line, parse_outline(line))}
+    assert any(w.endswith("ngày 31 tháng 12 năm 2022") for w in whens), whens
+    assert "tháng 12 năm 2022" not in whens
+    # Luật Bảo vệ môi trường: a day of every year, no year said
+    line = _law_line("luat-bao-ve-moi-truong.txt", "trước ngày 15 tháng 02;")
+    items = extract_deadlines(line, parse_outline(line))
+    (item,) = [it for it in items if "15 tháng 02" in it["when"]]
+    assert item["when"] == "trước ngày 15 tháng 02" and item["month"] == 2 and item["day"] == 15
+    assert item["date"] is None
+
+
+def test_the_date_of_a_cited_document_by_its_full_number():
+    doc_id, text = _plan_text("004")
+    # the plan cites the Government's resolution "số 103/NQ-CP ngày 06/10/2017" (slash, not dash)
+    refs = asked_refs("When did the Government issue Resolution 103/NQ-CP?")
+    assert refs == [("103", "nq", "cp")]
+    (item,) = issued_items(refs, [(doc_id, "", text)])
+    assert item["when"] == "ngày 06/10/2017"
+    assert item["quote"].startswith("Nghị quyết số 103/NQ-CP") and "Chính phủ" in item["quote"]
+    assert text[item["start"]:item["end"]] == item["quote"]
+    # the type word names the code: a "Chương trình" 08 is not "Nghị quyết" 08
+    assert asked_refs("Chương trình hành động số 08 ký ngày nào?") == [("8", "ctr", None)]
+    assert asked_refs("tổng kinh phí 90.24 tỷ đồng cho Kết luận 224") == [("224", "kl", None)], \
+        "a bare number is no document"
+    assert is_issued_question(folded_words("What is the date of Directive 05?"))
+
+
+def test_the_date_of_a_cited_document_answers(plans):
+    r = ask(plans, "Ban Bí thư ban hành Quyết định 238-QĐ/TW vào ngày nào?")
+    assert r["answer"] and "30/9/2020" in r["answer"]
+    assert "238-QĐ/TW" in r["citations"][0]["text"]
+
+
+def test_a_horizon_is_the_year_after_tam_nhin():
+    doc_id, text = _plan_text("000")
+    line = next(ln for ln in text.splitlines() if "tầm nhìn đến năm 2050" in ln)
+    items = vision_items([_result(line, doc_id)])
+    by_year = {it["when"][-4:]: it for it in items}
+    assert set(by_year) == {"2045", "2050"}
+    # each horizon belongs to the words before it, not to the whole sentence
+    assert "Quy hoạch tỉnh Lai Châu" in by_year["2050"]["subject"]
+    assert "Quy hoạch tỉnh Lai Châu" not in by_year["2045"]["subject"]
+    assert "du lịch Việt Nam" in by_year["2045"]["subject"]
+    assert asked_vision(folded_words("Đề án có tầm nhìn tới năm nào?")) == "tam nhin"
+    assert asked_vision(folded_words("Nghị quyết định hướng đến năm nào?")) == "dinh huong"
+    assert asked_vision(folded_words("Xã phấn đấu đến năm nào?")) is None
+
+
+def test_a_vision_question_is_not_answered_by_the_plans_own_end_year(plans):
+    # corpus/002: "Xây dựng đề án quy hoạch phát triển và quản lý báo chí tỉnh đến năm 2025 tầm nhìn 2030"
+    r = ask(plans, "Đề án quy hoạch, quản lý báo chí của tỉnh có tầm nhìn tới năm nào?")
+    assert r["answer"] is None or "2030" in r["answer"]
+    assert "2025" not in (r["answer"] or "")
+
+
+def test_horizon_cue_words_are_not_the_subject():
+    q = analyze("Nghị quyết 08 về du lịch tỉnh Lai Châu có định hướng đến năm nào?",
+                interpreted="Nghị quyết 08 về du lịch tỉnh Lai Châu cố định hướng đến năm nào")
+    labels = [label for label, _ in q.groups]
+    assert not any("dinh huong" in label for label in labels), labels
+    assert "lai chau" in labels
+    q = analyze("Hội nghị sơ kết dự kiến tổ chức vào thời gian nào?")
+    assert {label for label, _ in q.groups} == {"hoi nghi", "so ket"}, "only labels holding a cue are cut"
+
+
+def test_a_period_is_read_with_its_owner():
+    doc_id, text = _plan_text("000")
+    line = next(ln for ln in text.splitlines() if "tầm nhìn đến năm 2050" in ln)
+    spans = [it["when"] for it in period_items([_result(line, doc_id)])]
+    assert spans == ["thời kỳ 2021 - 2030", "thời kỳ 2021 - 2030"]
+    # a historical span is a period too (the extractor leaves it out as no deadline)
+    assert [it["when"] for it in period_items([_result("Bộ Văn kiện giai đoạn 1949-2020 của tỉnh.", "x")])] == \
+        ["giai đoạn 1949-2020"]
+    assert is_period_question(folded_words("Nghị quyết 08 áp dụng cho giai đoạn nào?"))
+    assert is_period_question("which period does the plan cover")
+
+
+def test_a_documents_period_is_read_from_its_title(plans):
+    r = ask(plans, "Which period is Resolution 08-NQ/TU on tourism in Lai Chau for?")
+    assert r["answer"] is None or "2026 - 2030" in r["answer"]
+
+
+def test_how_often_is_a_frequency_not_a_duration():
+    line = _law_line("luat-thanh-nien.txt", "ít nhất mỗi năm một lần")
+    assert [it["when"] for it in frequency_items([_result(line, "luat-thanh-nien")])] == ["ít nhất mỗi năm một lần"]
+    folded = folded_words("Chủ tịch UBND phải gặp gỡ thanh niên bao lâu một lần?")
+    assert is_frequency_question(folded) and is_duration_question(folded)
+    assert not is_frequency_question(folded_words("Thời hạn biệt phái là bao lâu?"))
+    assert [it["when"] for it in frequency_items([_result("hai lần mỗi năm; định kỳ 6 tháng", "x")])] == \
+        ["hai lần mỗi năm", "định kỳ 6 tháng"]
+
+
+def test_hours_and_lengths_are_when_questions():
+    assert classify("Phải thông báo lưu trú trước mấy giờ?") == "when"
+    assert classify("What is the maximum length of a secondment?") == "when"
+    assert is_duration_question(folded_words("Phải thông báo lưu trú trước mấy giờ?"))
+    line = _law_line("luat-cu-tru.txt", "trước 23 giờ")
+    assert any(it["when"].startswith("trước 23 giờ") for it in duration_items([_result(line, "luat-cu-tru")]))
+
+
+def test_an_age_in_months_is_not_a_time_limit():
+    line = _law_line("luat-vien-chuc.txt", "dưới 36 tháng tuổi")
+    assert not [it for it in duration_items([_result(line, "luat-vien-chuc")]) if "36" in it["when"]]
+    line = _law_line("luat-vien-chuc.txt", "không quá 03 năm")
+    assert "không quá 03 năm" in [it["when"] for it in duration_items([_result(line, "luat-vien-chuc")])]
+
+
+def test_six_is_not_after():
+    # Hiến pháp: "Sáu mươi ngày trước khi Quốc hội hết nhiệm kỳ …" counts before, not after
+    assert not _opposite_anchor(folded_words("how many days before the term ends"), _anchor_words("Sáu mươi ngày"))
+    assert _opposite_anchor(folded_words("how many days before the term ends"),
+                            _anchor_words("15 ngày kể từ ngày"))
+
+
+def test_a_carrier_verb_weighs_little():
+    q = analyze("Ủy ban nhân dân cấp tỉnh gửi báo cáo môi trường trước ngày nào?")
+    assert "gui" in q.soft
+    assert "gui" not in analyze("Ủy ban nhân dân cấp tỉnh gửi ai?").soft
+
+
+def test_a_cue_is_cut_only_where_it_is_one():
+    from indexer.answer.question import _without_when_cues
+
+    groups = [("lai chau huong", ["lai chau huong"]), ("huong dan", ["huong dan"]), ("tam", ["tam"]),
+              ("nhin", ["nhin"]), ("lan toa", ["lan toa"])]
+    assert _without_when_cues(groups, "chi thi lai chau huong den nam nao co tam nhin") == \
+        [("lai chau", ["lai chau"]), ("huong dan", ["huong dan"]), ("lan toa", ["lan toa"])]
+
+
+def test_a_relative_clause_says_where_the_document_was_met():
+    q = analyze("Quy hoạch du lịch mà xã Bình Lư bám theo có tầm nhìn tới năm nào?")
+    assert "bam" in q.soft and "binh lu" not in q.soft, "its verb weighs little, its names still count"
+    assert not analyze("Quy hoạch du lịch có tầm nhìn tới năm nào?").soft
+
+
+def test_a_count_of_days_is_a_when_question_an_age_is_not():
+    assert classify("Con sinh ra trong bao nhieu ngay sau khi cham dut hon nhan?") == "when"
+    assert classify("Con dưới bao nhiêu tháng tuổi được giao cho mẹ nuôi?") == "target"
+    assert classify("Kế hoạch sơ kết mấy năm thực hiện Nghị quyết?") == "target", "years are often a count"
+
+
+def test_a_bare_dinh_ky_does_not_say_how_often():
+    from indexer.answer import _fit
+
+    q = analyze("Ban Chỉ đạo họp bao lâu một lần?")
+    assert _fit(q, {"when": "Định kỳ", "when_kind": "recurring"}) is None
+    assert _fit(q, {"when": "mỗi quý một lần", "when_kind": "recurring"}) is not None
+    assert _fit(q, {"when": "trong 05 ngày", "when_kind": "duration"}) is None, "how often, not how long"
+
+
+def test_which_term_is_a_when_question():
+    assert classify("Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ nào?") == "when"
+    assert is_period_question(folded_words("Đại hội Đảng bộ xã nhiệm kỳ nào?"))
+
+
+def test_a_document_cited_with_two_dates_is_not_answered(plans):
+    # corpus/001 cites "Nghị quyết số 92-NQ/TU" as "ngày 12/5/2026" and as "ngày 13/5/2026"
+    doc_id, text = _plan_text("001")
+    dates = {it["when"] for it in issued_items([("92", "nq", "tu")], [(doc_id, "", text)])}
+    assert dates == {"ngày 12/5/2026", "ngày 13/5/2026"}
+    assert ask(plans, "Nghị quyết 92-NQ/TU ban hành vào ngày nào?")["answer"] is None
+
+
+def test_a_full_number_alone_names_the_document(plans):
+    r = ask(plans, "Kết luận 224-KL/TU ban hành ngày nào?")
+    assert r["answer"] and "18/10/2021" in r["answer"]
+    assert ask(plans, "Kế hoạch 99-KH/TU ban hành ngày nào?")["answer"] is None, "no document cites it"
+
+
+def test_which_period_is_a_span_of_years(plans):
+    from indexer.answer import _fit
+
+    q = analyze("Kế hoạch áp dụng cho giai đoạn nào?")
+    assert _fit(q, {"when": "hằng năm", "when_kind": "recurring"}) is None
+    assert _fit(q, {"when": "đến năm 2030", "when_kind": "year"}) is None
+    assert _fit(q, {"when": "giai đoạn 2026-2030", "when_kind": "period"}) is not None
+
+
+def test_until_is_not_answered_by_the_start_of_a_span():
+    from indexer.answer import _wrong_end
+
+    # Luật Bảo vệ môi trường: "Kỳ báo cáo … tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12"
+    until = folded_words("Kỳ báo cáo môi trường tính đến ngày nào?")
+    since = folded_words("Luật có hiệu lực từ ngày nào?")
+    assert _wrong_end(until, "từ ngày 01 tháng 01") and not _wrong_end(until, "đến hết ngày 31 tháng 12")
+    assert _wrong_end(since, "đến hết ngày 31 tháng 12") and not _wrong_end(since, "từ ngày 01 tháng 01 năm 2023")
+    assert not _wrong_end(folded_words("Khi nào tổ chức hội nghị?"), "từ ngày 01 tháng 01")
