@@ -28,8 +28,8 @@ from indexer.search.named import doc_numbers, named_documents as _named_document
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
-from .passages import (attendee_items, duration_items, horizon_items, is_duration_question, is_horizon_question,
-                       is_issued_question, issued_items, preamble_items, quantity_items)
+from .passages import (attendee_items, composition_items, duration_items, horizon_items, is_duration_question,
+                       is_horizon_question, is_issued_question, issued_items, preamble_items, quantity_items, signer_items)
 from .question import Question, analyze
 from .relations import relation_objects, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
@@ -205,6 +205,17 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
                     texts.append((d["id"], d.get("title") or "", detail.text))
         out += issued_items(q.doc_refs, texts) if is_issued_question(folded_q) else horizon_items(q.doc_refs, texts)
     return out
+
+
+def _signer_items(service, docs: list[dict]) -> list[dict]:
+    """The signature of every document (passages.signer_items), its task the document's opening."""
+    heads = _doc_heads(service)
+    texts = []
+    for d in docs:
+        detail = service.document(d["id"])
+        if detail is not None:
+            texts.append((d["id"], d.get("title") or "", detail.text, heads.get(d["id"], "")))
+    return signer_items(texts)
 
 
 def deadline_clause(item: dict) -> str:
@@ -632,8 +643,10 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + _passage_items(service, q, results, docs)
         elif q.kind == "who" and q.role == "xây dựng":
             items = items + preamble_items(results)
-        elif q.kind == "who" and q.role == "tham dự":
-            items = items + attendee_items(results)
+        elif q.kind == "who" and q.role in ("tham dự", "thành phần"):
+            items = items + attendee_items(results) + composition_items(results)
+        elif q.kind == "who" and q.role == "ký":
+            items = _signer_items(service, docs)
         semantic = getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True)
         similarity = Similarity(service.embedder, interpreted) if q.unsure and semantic else None
         if similarity is not None:

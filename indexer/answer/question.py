@@ -43,6 +43,20 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("kiem tra", "kiểm tra/giám sát"), ("giam sat", "kiểm tra/giám sát"),
     ("theo doi", "kiểm tra/giám sát"), ("inspect", "kiểm tra/giám sát"), ("supervis", "kiểm tra/giám sát"),
     ("monitor", "kiểm tra/giám sát"), ("bao cao", "báo cáo"), ("report", "báo cáo"),
+    # Who a body is made of: "… gồm những ai", "gồm những thành viên nào", "who sits on …", "the
+    # members of …" — answered by the law's "<body> gồm <members>" (passages.composition_items).
+    ("gom nhung", "thành phần"), ("gom co nhung", "thành phần"), ("gom cac thanh vien", "thành phần"),
+    ("gom ai", "thành phần"), ("gom co ai", "thành phần"), ("sits on", "thành phần"), ("sit on", "thành phần"),
+    ("serves on", "thành phần"), ("serve on", "thành phần"), ("members of", "thành phần"),
+    ("made up of", "thành phần"), ("composed of", "thành phần"), ("consists of", "thành phần"),
+    ("consist of", "thành phần"), ("composition of", "thành phần"), ("membership of", "thành phần"),
+    # Who signed a document: the name in its signature block (passages.signer_items).
+    ("ai ky", "ký"), ("nguoi ky", "ký"), ("ky ten", "ký"), ("ky ban hanh", "ký"), ("ky ke hoach", "ký"),
+    ("ky van ban", "ký"), ("ky nghi quyet", "ký"), ("signed", "ký"), ("signer", "ký"), ("signator", "ký"),
+    ("sign the", "ký"), ("signs the", "ký"),
+    # Who issued a document: the plan's opening sentence ("Ban Thường vụ Đảng ủy ban hành Kế hoạch …
+    # như sau", passages.preamble_items), a role the extractor's "xây dựng" verbs hold.
+    ("ban hanh", "xây dựng"), ("issued", "xây dựng"), ("issues the", "xây dựng"), ("issue the", "xây dựng"),
 ]
 # Words that say which role or kind, not what about: left out of the subject's terms.
 _ROLE_SYLLABLES = frozenset("chu tri phoi hop tham muu lanh dao vien thanh phan du bao cao giam sat "
@@ -450,6 +464,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     # Mixed questions ("Bình Lư's 2030 target …") keep their Vietnamese names.
     names = vietnamese_names(question) if english else ""
     folded_vi = DOC_REF.sub(" ", folded_words(f"{vi_text} {names}"))
+    if kind in ("general", "who", "tasks") and asked_role(folded_q) in ("thành phần", "ký"):
+        kind = "who"  # "Chính phủ gồm những thành viên nào?" asks who, whatever its wording's kind
     role = asked_role(folded_q) if kind in ("who", "tasks") else None
     if kind == "who" and role is None:
         role = "chủ trì" if re.search(r"\b(?:chiu trach nhiem|phu trach|responsible|in charge)\b", folded_q) \
