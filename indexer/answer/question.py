@@ -63,7 +63,7 @@ _ROLE_SYLLABLES = frozenset("chu tri phoi hop tham muu lanh dao vien thanh phan 
                             "kiem tra soan thao".split())
 _KIND_WORDS = frozenset("""
 ai gi nao bao nhieu may khi gio nhu sao dau luc gom nhung thoi han diem hoan thanh chot
-muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky vao thi moc
+muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky vao thi moc xong
 """.split())
 _EN_NOISE = frozenset("""
 the a an of for is are was were what who which how many much when to in on by and or with be does do
@@ -504,7 +504,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     if not english and not any(ord(c) > 127 for c in question):
         soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
-    relation = asked_relation(question) if kind == "who" else None
+    relation = asked_relation(question) if kind in ("who", "general") else None
+    if relation and kind == "general":
+        kind = "who"  # "… phải báo cáo về đâu?": where a report goes is a body
     asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
     unit_class = asked_unit_class(question) if kind == "who" else []
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,

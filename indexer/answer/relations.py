@@ -28,21 +28,31 @@ _ASKED = [
                            r"| coordinat\w* (?:closely )?with (?:to|in order|so as|for|on|in) \w+"
                            r"| coordinat\w* (?:closely )?with $")),
     ("via", re.compile(rf" qua {_WHO_OBJ} | (?:through|via) (?:which|whom|what) ")),
-    ("recipient", re.compile(rf" (?:cho|toi|den|gui ve|gui|len) {_WHO_OBJ} "
+    # "báo cáo những ai", "báo cáo cơ quan nào": the report's addressee is its verb's object;
+    # "báo cáo về đâu", "gửi lên đâu": where to
+    ("recipient", re.compile(rf" (?:cho|toi|den|gui ve|gui|len|bao cao(?: len| cho| voi)?) {_WHO_OBJ} "
+                             r"| (?:bao cao|gui|nop|trinh)(?: \w+){0,3} (?:ve|len|den|toi) dau "
                              r"| (?:to|towards?) (?:which|whom|what) | (?:report\w*|sen[dt]\w*|submit\w*) to $")),
+    # "xem xét báo cáo của cơ quan nào": whose report — the unit written after "báo cáo của"
+    ("author", re.compile(rf" bao cao cua {_WHO_OBJ} | reports? (?:of|from|by) (?:which|whom|what) ")),
 ]
 # Where the text names the object of each relation.
 _MARKER = {
     "partner": re.compile(r"(?<!\w)phối hợp\s+(?:chặt chẽ\s+)?(?:với|cùng)\s+", re.I),
     "via": re.compile(r"(?<!\w)qua\s+"),
+    # ("báo cáo kịp thời về Thường trực Đảng ủy phường": a manner word may come between)
     "recipient": re.compile(r"(?<!\w)(?:(?:gửi|nộp|trình|chuyển)(?:\s+(?:về|đến|tới|cho|lên))?|"
-                            r"báo cáo(?:\s+(?:với|lên|cho))?)\s+", re.I),
+                            r"báo cáo(?:\s+(?:kịp thời|định kỳ|trực tiếp|bằng văn bản))?"
+                            r"(?:\s+(?:với|lên|cho|về))?)\s+", re.I),
+    "author": re.compile(r"(?<!\w)báo cáo\s+của\s+", re.I),
 }
 MAX_OBJECT_CHARS = 200
 
 
 # A deadline or a time after the name ends it ("gửi về Văn phòng Tỉnh ủy | trước ngày 10/11/2021").
-_TIME = re.compile(r"(?<!\w)(?:trước|sau|chậm nhất|kể từ|vào|hằng|hàng|định kỳ|trong thời hạn)(?!\w)")
+_TIME = re.compile(r"(?<!\w)(?:trước|sau|chậm nhất|kể từ|vào|hằng|hàng|định kỳ|trong thời hạn)(?!\w)"
+                   # and the report's topic: "báo cáo của Ủy ban nhân dân cùng cấp | về tình hình …"
+                   r"|(?<!\w)về\s+(?:tình hình|việc|kết quả|công tác|nội dung|hoạt động)(?!\w)")
 _QUANTIFIER = re.compile(r"(?:các|những|mỗi|từng)\s+$", re.I)
 
 
@@ -58,7 +68,7 @@ def _predicate(text: str, start: int, end: int) -> int | None:
 
 
 def asked_relation(question: str) -> str | None:
-    """partner | via | recipient, or None when the who-word is the actor ("Ai báo cáo cho …?")."""
+    """partner | via | recipient | author, or None when the who-word is the actor ("Ai báo cáo cho …?")."""
     q = f" {fold_question(question).strip()} "
     return next((name for name, rx in _ASKED if rx.search(q)), None)
 
