@@ -261,24 +261,34 @@ def said_by_question(q: Question, item: dict) -> bool:
     return len(name.split()) >= 2 and any(f" {name} " in f" {proper(unit_key(t))} " for t in (q.text, q.vi_text))
 
 
+def _bare_class(q: Question, item: dict) -> bool:
+    """The unit's name is only the kind of body the question asks for ("Các chi bộ" for "Which
+    Party cells …"): the question names the kind, not the unit, so it is an answer, not an echo."""
+    name = re.sub(r"^(?:cac|nhung|moi|tung) ", "", folded_words(item.get("unit_normalized") or item.get("unit") or ""))
+    return bool(q.unit_class) and name in q.unit_class
+
+
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None,
                 similarity: Similarity | None = None) -> list[tuple[float, dict, Support]]:
     """Supported items, best first: (score, item, support). ``similarity``: the model's view of
     the question, which credits the words the lexical gate cannot read (semantic.py)."""
     matcher = Matcher(q, items, _doc_context(docs, heads))
+    of_class = {(it["doc_id"], it["start"]) for it in items if is_of_class(it, q.unit_class)} \
+        if q.kind == "who" and q.unit_class else set()
     out = []
     pending = []  # items that pass only if the model credits the words they cannot show
     for item in items:
         if named and item["doc_id"] not in named:
             continue  # the question names its document: another document's item answers another question
         fit = _fit(q, item)
-        if fit is None or (q.kind == "who" and said_by_question(q, item)):
+        if fit is None or (q.kind == "who" and said_by_question(q, item) and not _bare_class(q, item)):
             continue
         if q.asks_right and item["kind"] == "responsibility" and not states_right(item):
             continue
-        if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class):
-            continue
+        if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class) and \
+                (item["doc_id"], item["start"]) not in of_class:
+            continue  # (a unit listed with one of the class is answered with it: "Các chi bộ, đảng bộ …")
         sup = matcher.support(item, _own_text(q, item), settle=True)
         if not sup.ok:
             if similarity is not None and matcher.has_unsure:

@@ -72,7 +72,7 @@ at as has have had been being up can could would may might their them they than 
 body bodies agency office authority organization organisation unit units party within after before
 aim aims set sets share related concerned need needs according law extend extends adopted issued signed
 over about through during while whether where why issue adopt sign promulgate use used make
-regulation conclusion decision directive
+regulation conclusion decision directive own
 """.split())
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
@@ -464,6 +464,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     # Mixed questions ("Bình Lư's 2030 target …") keep their Vietnamese names.
     names = vietnamese_names(question) if english else ""
     folded_vi = DOC_REF.sub(" ", folded_words(f"{vi_text} {names}"))
+    if kind in ("general", "target") and asked_unit_class(question):
+        kind = "who"  # "Which Party cells … deliver Resolution 17's targets?" asks for a body
     if kind in ("general", "who", "tasks") and asked_role(folded_q) in ("thành phần", "ký"):
         kind = "who"  # "Chính phủ gồm những thành viên nào?" asks who, whatever its wording's kind
     role = asked_role(folded_q) if kind in ("who", "tasks") else None
