@@ -236,7 +236,12 @@ def _own_text(q: Question, item: dict) -> str:
     """The item's own words: a target's clause and subject, a responsibility's task (the unit is
     the answer, not the subject), a deadline's clause."""
     if item["kind"] == "responsibility":  # and the unit's name: "Ban Tuyên giáo" is a propaganda body
-        return f"{item.get('task') or ''} {item.get('quote') or ''} {item.get('unit_normalized') or ''}"
+        own = f"{item.get('task') or ''} {item.get('quote') or ''} {item.get('unit_normalized') or ''}"
+        if item_role(item) == "báo cáo viên":
+            # "Báo cáo viên: Thường trực Đảng ủy." names no subject: the meeting its headings name is
+            # its own (as for an attendee list, passages.attendee_items)
+            own += " " + " ".join((item.get("section_path") or [])[-2:])
+        return own
     if item["kind"] == "deadline":
         return deadline_clause(item)
     return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''}"

@@ -156,6 +156,16 @@ def asked_unit_class(question: str) -> list[str]:
     return next((heads for rx, heads in _CLASS_EN if rx.search(q)), [])
 
 
+# "present the (main) report / a speech", "trình bày báo cáo (chính)", "báo cáo đề dẫn": the speaker
+# at a meeting (a "Báo cáo viên:" line), not the body that drafts or sends the report.
+_PRESENTS = re.compile(r" present(?:s|ing|ed)? (?:the |a |an )?(?:\w+ )?(?:report|speech|keynote|talk|presentation) "
+                       r"| trinh bay (?:\w+ )?bao cao | bao cao de dan ")
+
+# ... and its words say which role, not what about
+_PRESENT_WORDS = frozenset("present presents presenting presented report speech keynote talk presentation "
+                           "trinh bay bao cao de dan".split())
+
+
 def asked_role(folded: str) -> str | None:
     """The role named first in a folded question (None when it names none)."""
     best: tuple[int, str] | None = None
@@ -469,6 +479,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if kind in ("general", "who", "tasks") and asked_role(folded_q) in ("thành phần", "ký"):
         kind = "who"  # "Chính phủ gồm những thành viên nào?" asks who, whatever its wording's kind
     role = asked_role(folded_q) if kind in ("who", "tasks") else None
+    if kind == "who" and _PRESENTS.search(f" {folded_q} "):
+        role = "báo cáo viên"  # who presents a report at a meeting is its speaker, not who writes it
     if kind == "who" and role is None:
         role = "chủ trì" if re.search(r"\b(?:chiu trach nhiem|phu trach|responsible|in charge)\b", folded_q) \
             else None
@@ -489,6 +501,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role)
         if language == "vi-noaccent":
             groups = _off_cues(groups, folded_q)
+    if role == "báo cáo viên" and _PRESENTS.search(f" {folded_q} "):
+        groups = [(label, alts) for label, alts in groups if not set(label.split()) <= _PRESENT_WORDS]
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
     count_noun = None
