@@ -29,7 +29,8 @@ from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
 from .passages import (attendee_items, composition_items, duration_items, horizon_items, is_duration_question,
-                       is_horizon_question, is_issued_question, issued_items, preamble_items, quantity_items, signer_items)
+                       is_horizon_question, is_issued_question, issued_items, preamble_items, quantity_items,
+                       recipient_items, signer_items)
 from .question import Question, analyze
 from .relations import relation_objects, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
@@ -624,6 +625,39 @@ def _relation_answer(q: Question, items: list[dict], results: list, docs: list[d
     return (_clip(obj), "phối hợp" if q.relation == "partner" else None, _support_dict(sup, top), chosen)
 
 
+# Words of a recipient question that say the relation, not what is sent: "gửi báo cáo lên …".
+_RELATION_WORDS = frozenset("gui len ve cho toi den nop trinh bao cao report reported reports send sent "
+                            "submit submitted".split())
+
+
+def _reported_to_answer(q: Question, service, docs: list[dict], named: set[str]):
+    """(answer, role, support, chosen items) for "<plan> gửi báo cáo lên cơ quan nào?" when no
+    sentence of it says so: the entries of the named plan's distribution list marked "(b/c)" /
+    "(báo cáo)" (passages.recipient_items). The question's other words must all be the plan's own
+    (its title, issuer, places), and one body only is marked."""
+    from dataclasses import replace
+
+    heads = _doc_heads(service)
+    texts = []
+    for d in docs:
+        detail = service.document(d["id"]) if d["id"] in named else None
+        if detail is not None:
+            texts.append((d["id"], d.get("title") or "", detail.text, heads.get(d["id"], "")))
+    items = recipient_items(texts)
+    groups = [(label, alts) for label, alts in q.groups if not set(label.split()) <= _RELATION_WORDS]
+    if not items or not groups:
+        return None, None, None, []
+    q2 = replace(q, groups=groups, kind="tasks", role=None)
+    matcher = Matcher(q2, items, _doc_context(docs, heads))
+    supported = [(it, sup) for it in items for sup in [matcher.support(it, _own_text(q2, it))]
+                 if sup.ok and not sup.missing]
+    units = {folded_words(it["unit"]) for it, _ in supported}
+    if len(units) != 1:
+        return None, None, None, []
+    item, sup = supported[0]
+    return item["unit"], "báo cáo", _support_dict(sup, item), [it for it, _ in supported][:MAX_ITEMS]
+
+
 def _support_dict(sup: Support, item: dict) -> dict:
     words = [w for ws in sup.matched.values() for w in ws]
     out = sup.to_dict()
@@ -669,6 +703,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         if q.relation:
             answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service),
                                                            similarity)
+            if answer is None and q.relation == "recipient" and named:
+                answer, role, support, best = _reported_to_answer(q, service, docs, named)
             items = []  # answered (or not) from the relation alone
         scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity) if items else []
         if not scored and q.kind == "target" and q.count_noun:

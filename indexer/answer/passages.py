@@ -358,3 +358,31 @@ def signer_items(documents: list[tuple[str, str, str, str]]) -> list[dict]:
                     "unit_start": us, "unit_end": ue, "role": "ký", "roles": ["ký"],
                     "task": f"{title} {context}", "via": "signature"})
     return out
+
+
+# A plan's distribution list: "Nơi nhận:\n- Thường trực Tỉnh ủy (b/c),\n- Ban Tuyên giáo và Dân vận Tỉnh
+# ủy (báo cáo), …". The entries marked "(b/c)", "(báo cáo)", "(để báo cáo)" are the bodies the plan
+# itself is reported to; the others receive it to carry it out or for the record.
+_RECIPIENTS = re.compile(r"Nơi nhận\s*:?[ \t]*\n((?:[ \t]*\n)*(?:[ \t]*[-–•+][^\n]*\n?(?:[ \t]*\n)*)+)")
+_REPORTED = re.compile(r"^[ \t]*[-–•+][ \t]*(?P<unit>[^\n(]+?)\s*\((?:b/c|báo cáo|để báo cáo|đề báo cáo)\)",
+                       re.I | re.M)
+
+
+def recipient_items(documents: list[tuple[str, str, str, str]]) -> list[dict]:
+    """The bodies a plan is reported to, read from its "Nơi nhận" list (``_REPORTED``): a
+    responsibility-like item per entry in the role "báo cáo", whose task is the document's own
+    opening (``context``: title, issuer, places) — a question about where the plan is reported
+    names the plan, not a task. ``documents``: (doc_id, title, text, context)."""
+    out = []
+    for doc_id, title, text, context in documents:
+        block = _RECIPIENTS.search(text)
+        if not block:
+            continue
+        for m in _REPORTED.finditer(text, block.start(1), block.end(1)):
+            us, ue = m.start("unit"), m.end("unit")
+            out.append({"kind": "responsibility", "doc_id": doc_id, "doc_title": title,
+                        "start": m.start(), "end": m.end(), "quote": text[m.start():m.end()].strip(),
+                        "section_path": ["Nơi nhận"], "unit": text[us:ue], "unit_normalized": text[us:ue],
+                        "unit_start": us, "unit_end": ue, "role": "báo cáo", "roles": ["báo cáo"],
+                        "task": f"{title} {context}", "via": "recipients"})
+    return out
