@@ -1,0 +1,15 @@
+"""A verb after "có thẩm quyền" names the competence inside a unit's name (Luật Viên chức, Điều 61)."""
+
+from indexer.extract.roles import first_verb
+
+
+def test_competence_clause_is_part_of_the_name():
+    text = ("Cơ quan có thẩm quyền quản lý đơn vị sự nghiệp công lập thanh tra, kiểm tra việc tuyển dụng, "
+            "sử dụng, quản lý viên chức")
+    assert text[:first_verb(text, 1, len(text))].strip() == "Cơ quan có thẩm quyền quản lý đơn vị sự nghiệp công lập"
+    # no other predicate in the clause: the verb after "có thẩm quyền" is the predicate
+    text = "Chính phủ và các cơ quan có thẩm quyền chỉ đạo việc lập quy hoạch, tổ chức, sắp xếp lại"
+    assert text[:first_verb(text, 1, len(text))].strip() == "Chính phủ và các cơ quan có thẩm quyền"
+    # "công lập" (public) is no verb
+    text = "Người đứng đầu đơn vị sự nghiệp công lập có trách nhiệm báo cáo"
+    assert text[:first_verb(text, 1, len(text))].strip() == "Người đứng đầu đơn vị sự nghiệp công lập"
