@@ -285,6 +285,11 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
 _DOC_REF_RAW = re.compile(r"(?:\b[Ss][ốo]\s+)?\d{1,4}\s*-\s*[A-ZĐ]{2,3}(?:/[A-ZĐ]{2,3})?")
 
 
+# Who attends or speaks at a meeting: the plans hold one per level ("1. Cấp phường", "2. Cấp cơ sở"),
+# so the level a question names ("hội nghị cấp phường") is its subject, not a stop word.
+_MEETING_ROLES = frozenset({"tham dự", "báo cáo viên"})
+
+
 def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
     """One group per Vietnamese word (compounds from the word segmenter: "bản đồ", "hội nghị",
     "Bình Lư" must be found as such), question/kind words and the asked role's words left out,
@@ -329,7 +334,8 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             if (expanded, [expanded]) not in out:
                 out.append((expanded, [expanded]))
             continue
-        if all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES:
+        if (all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES) and \
+                not (role in _MEETING_ROLES and len(parts) == 2 and parts[0] == "cap"):
             continue
         if role and all(p in _ROLE_SYLLABLES for p in parts):
             continue
