@@ -315,6 +315,8 @@ def composition_items(results) -> list[dict]:
             head = text[hs:m.start()].strip(" ,")
             if not _BODY_HEAD.match(head) or len(head.split()) > MAX_BODY_WORDS or re.search(r"[,;:]", head):
                 continue
+            if re.search(r"(?i)\bcó thể\s*$", head):
+                continue  # "… có thể gồm 02 Thẩm phán … trong trường hợp sau đây": an option, not the make-up
             us = m.end()
             cut = re.search(r";|\(|,?\s+trừ\s+(?:trường hợp|các trường hợp)|:\s*$", text[us:e])
             ue = us + cut.start() if cut else e

@@ -72,7 +72,7 @@ at as has have had been being up can could would may might their them they than 
 body bodies agency office authority organization organisation unit units party within after before
 aim aims set sets share related concerned need needs according law extend extends adopted issued signed
 over about through during while whether where why issue adopt sign promulgate use used make
-regulation conclusion decision directive own
+regulation conclusion decision directive own besides
 """.split())
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
@@ -403,7 +403,7 @@ def _synonyms() -> dict[str, list[str]]:
 _STOP_PHRASES = frozenset("""
 chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
 ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
-phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien
+phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|thong thuong|noi chung
 """.replace("\n", "").split("|"))
 
 
