@@ -233,11 +233,22 @@ def deadline_clause(item: dict) -> str:
     return f"{head} {quote[s:e if e >= 0 else len(quote)]}".strip()
 
 
+_EXCEPTION_CLAUSE = re.compile(r"(?:,\s*|\s)(?:ngoại trừ|trừ|không bao gồm)\s[^.;\n]*", re.I)
+
+
+def _without_exceptions(text: str) -> str:
+    """A duty's words without its exception clause: "… kiểm tra an ninh mạng đột xuất đối với hệ
+    thống thông tin quan trọng …, trừ hệ thống thông tin quân sự do Bộ Quốc phòng quản lý …" does
+    not say its unit checks military systems — the words after "trừ" are what it does not do."""
+    return _EXCEPTION_CLAUSE.sub(" ", text) if ("trừ" in text or "không bao gồm" in text) else text
+
+
 def _own_text(q: Question, item: dict) -> str:
     """The item's own words: a target's clause and subject, a responsibility's task (the unit is
     the answer, not the subject), a deadline's clause."""
     if item["kind"] == "responsibility":  # and the unit's name: "Ban Tuyên giáo" is a propaganda body
-        own = f"{item.get('task') or ''} {item.get('quote') or ''} {item.get('unit_normalized') or ''}"
+        own = f"{_without_exceptions(item.get('task') or '')} {_without_exceptions(item.get('quote') or '')} " \
+              f"{item.get('unit_normalized') or ''}"
         if item_role(item) == "báo cáo viên":
             # "Báo cáo viên: Thường trực Đảng ủy." names no subject: the meeting its headings name is
             # its own (as for an attendee list, passages.attendee_items)
@@ -274,6 +285,24 @@ def _bare_class(q: Question, item: dict) -> bool:
     return bool(q.unit_class) and name in q.unit_class
 
 
+_OWNER = re.compile(r"\s(?:thuộc|của|trực thuộc)\s+")
+
+
+def _owner_of_class(item: dict, heads: list[str]) -> dict | None:
+    """The body of the asked kind a unit belongs to, as the unit: "Lực lượng chuyên trách bảo vệ an
+    ninh mạng thuộc Bộ Quốc phòng" answers "lực lượng chuyên trách của bộ nào …" with "Bộ Quốc
+    phòng" (the name after "thuộc"/"của" that opens with the asked head). None when there is none."""
+    unit = item.get("unit") or ""
+    for m in _OWNER.finditer(unit):
+        owner = {"unit": unit[m.end():], "unit_normalized": unit[m.end():]}
+        if is_of_class(owner, heads):
+            out = dict(item, unit=owner["unit"], unit_normalized=owner["unit"])
+            if item.get("unit_start") is not None:
+                out["unit_start"] = item["unit_start"] + m.end()
+            return out
+    return None
+
+
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None,
                 similarity: Similarity | None = None) -> list[tuple[float, dict, Support]]:
@@ -294,7 +323,9 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue
         if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class) and \
                 (item["doc_id"], item["start"]) not in of_class:
-            continue  # (a unit listed with one of the class is answered with it: "Các chi bộ, đảng bộ …")
+            item = _owner_of_class(item, q.unit_class)
+            if item is None:
+                continue  # (a unit listed with one of the class is answered with it: "Các chi bộ, đảng bộ …")
         sup = matcher.support(item, _own_text(q, item), settle=True)
         if not sup.ok:
             if similarity is not None and matcher.has_unsure:

@@ -34,7 +34,7 @@ _CAP_HEADS = (r"Ủy ban|Uỷ ban|UBND|HĐND|UBMTTQ|MTTQ|Hội đồng|Đảng �
               r"Kho bạc|Ngân hàng|Hợp tác xã|Chính quyền|Tòa án|Toà án|Viện kiểm sát|Kiểm toán|"
               r"Ban cán sự|Ban Chỉ đạo|Ban chỉ đạo|Ban xây dựng Đảng|Ban Thường vụ|Ban Chấp hành|"
               r"Cơ quan|Tổ chức (?:đảng|chính trị|đoàn thể)|Lãnh đạo|Đồng chí|Các đồng chí|Ủy viên|"
-              r"Cán bộ|Báo cáo viên|Tuyên truyền viên|Đảng viên|Đoàn viên|Hội viên")
+              r"Cán bộ|Báo cáo viên|Tuyên truyền viên|Đảng viên|Đoàn viên|Hội viên|Lực lượng")
 _CAP_HEADS_NAMED = r"Ban|Hội|Báo|Đài|Trường|Trung tâm|Bộ|Sở|Phòng|Cục|Chi cục|Tổng cục|Viện|Đoàn|Trạm|Tạp chí|Quân sự|Bệnh viện|Ban Quản lý"
 _LOW_HEADS = (r"cấp ủy|cấp uỷ|chi bộ|chi ủy|đảng bộ|đảng ủy|đảng uỷ|đảng đoàn|ban cán sự(?: đảng)?|"
               r"huyện ủy|huyện uỷ|thành ủy|thành uỷ|thị ủy|thị uỷ|tổ chức (?:đảng|chính trị|đoàn thể|"
