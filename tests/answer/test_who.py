@@ -121,3 +121,23 @@ def test_reporting_relations(plans):
         "the report's topic ('về tình hình …') ends the name"
     r = ask(plans, "Sau hội nghị học tập Nghị quyết 92, các chi bộ tự chấm điểm chất lượng xong thì phải báo cáo về đâu?")
     assert r["answer"] == "Thường trực Đảng ủy phường"
+
+
+def test_an_exception_clause_is_not_the_duty():
+    from indexer.answer import _without_exceptions
+
+    line = _paragraph(_law("luat-an-ninh-mang.txt"), "thuộc Bộ Công an     kiểm tra an ninh mạng đột xuất")
+    own = _without_exceptions(line)
+    assert "kiểm tra an ninh mạng đột xuất" in own and "quân sự" not in own, \
+        "the police force checks systems other than the military ones"
+
+
+def test_the_owner_of_the_asked_kind_answers():
+    from indexer.answer import _owner_of_class
+
+    line = _paragraph(_law("luat-an-ninh-mang.txt"), "thuộc Bộ Quốc phòng kiểm tra an ninh mạng đột xuất")
+    unit = "Lực lượng chuyên trách bảo vệ an ninh mạng thuộc Bộ Quốc phòng"
+    item = {"unit": unit, "unit_normalized": unit, "unit_start": 0, "unit_end": len(unit), "quote": line}
+    owner = _owner_of_class(item, ["bo"])
+    assert owner["unit"] == "Bộ Quốc phòng" and line[owner["unit_start"]:owner["unit_end"]] == "Bộ Quốc phòng"
+    assert _owner_of_class(item, ["so"]) is None

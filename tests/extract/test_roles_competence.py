@@ -13,3 +13,15 @@ def test_competence_clause_is_part_of_the_name():
     # "công lập" (public) is no verb
     text = "Người đứng đầu đơn vị sự nghiệp công lập có trách nhiệm báo cáo"
     assert text[:first_verb(text, 1, len(text))].strip() == "Người đứng đầu đơn vị sự nghiệp công lập"
+
+
+def test_a_force_is_a_unit_and_tien_hanh_a_predicate():
+    from indexer.extract.responsibilities import _HEAD
+
+    text = ("Lực lượng chuyên trách bảo vệ an ninh mạng thuộc Bộ Quốc phòng tiến hành kiểm tra an ninh "
+            "mạng đối với hệ thống thông tin quân sự")
+    assert _HEAD.match(text)
+    assert text[:first_verb(text, 1, len(text))].strip() == \
+        "Lực lượng chuyên trách bảo vệ an ninh mạng thuộc Bộ Quốc phòng"
+    text = "Người tiến hành tố tụng phải giữ bí mật"
+    assert text[:first_verb(text, 1, len(text))].strip() == "Người tiến hành tố tụng", "a title, not a predicate"
