@@ -32,7 +32,7 @@ from .passages import (attendee_items, composition_items, duration_items, horizo
                        is_horizon_question, is_issued_question, issued_items, preamble_items, quantity_items,
                        recipient_items, signer_items)
 from .question import Question, analyze
-from .relations import relation_objects, sentence_of
+from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import Matcher, Support, _padded, quote_words
@@ -732,6 +732,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         if similarity is not None:
             similarity.retrieve = lambda: service.search(question, k=SEMANTIC_DEPTH).results
         if q.relation:
+            items = items + relation_passage_items(results, q.relation, items)
             answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service),
                                                            similarity)
             if answer is None and q.relation == "recipient" and named:

@@ -36,7 +36,8 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
     ("participant", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
-    ("in charge", "chủ trì"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"),
+    ("in charge", "chủ trì"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"), ("work with", "phối hợp"),
+    ("cooperate with", "phối hợp"), ("collaborate with", "phối hợp"), ("liaise with", "phối hợp"),
     ("coordinat", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
     ("du thao", "xây dựng"), ("soan thao", "xây dựng"), ("xay dung", "xây dựng"), ("draft", "xây dựng"),
     ("drew up", "xây dựng"), ("draw up", "xây dựng"), ("build", "xây dựng"), ("compile", "xây dựng"),
@@ -257,9 +258,9 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
     for en, vi in translate_groups(question):
         if all(w in _EN_NOISE or base_form(w) in _EN_NOISE for w in en.split()) or en[0].isdigit():
             continue
-        if not vi and all(w in role_words or any(w.startswith(r) for r in role_words if len(r) > 4)
-                          for w in en.split()):
-            continue  # "drew" of "drew up": the role asked, not the subject
+        if all(w in role_words or any(w.startswith(r) for r in role_words if len(r) > 4)
+               for w in en.split()) and (not vi or role == "phối hợp"):
+            continue  # "drew" of "drew up", "work" of "work with": the role asked, not the subject
         alts = []
         frame = False
         for n, v in enumerate(vi):

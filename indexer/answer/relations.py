@@ -23,10 +23,12 @@ _WHO_OBJ = (r"(?:cac |nhung )?(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|b
 # Folded question patterns per relation. English: "coordinate with which bodies", "which bodies …
 # coordinate with to secure …" (a stranded "with"), "to which body", "through which office".
 _ASKED = [
+    # ("work with", "cooperate with", "collaborate with", "liaise with": coordinating, in English)
     ("partner", re.compile(rf" phoi hop (?:chat che )?(?:voi|cung) {_WHO_OBJ} "
-                           r"| coordinat\w* (?:closely )?with (?:which|whom|what) "
-                           r"| coordinat\w* (?:closely )?with (?:to|in order|so as|for|on|in) \w+"
-                           r"| coordinat\w* (?:closely )?with $")),
+                           r"| (?:coordinat|work|cooperat|collaborat|liais)\w* (?:closely )?with (?:which|whom|what) "
+                           r"| (?:coordinat|work|cooperat|collaborat|liais)\w* (?:closely )?with "
+                           r"(?:to|in order|so as|for|on|in) \w+"
+                           r"| (?:coordinat|work|cooperat|collaborat|liais)\w* (?:closely )?with $")),
     ("via", re.compile(rf" qua {_WHO_OBJ} | (?:through|via) (?:which|whom|what) ")),
     # "báo cáo những ai", "báo cáo cơ quan nào": the report's addressee is its verb's object;
     # "báo cáo về đâu", "gửi lên đâu": where to
@@ -101,3 +103,25 @@ def sentence_of(text: str, at: int) -> tuple[int, int]:
     s = max(text.rfind(c, 0, at) for c in ".;\n") + 1
     ends = [i for i in (text.find(c, at) for c in ".;\n") if i >= 0]
     return s, min(ends) if ends else len(text)
+
+
+def relation_passage_items(results, relation: str, items: list[dict]) -> list[dict]:
+    """Sentences of the retrieved passages that name a relation's object but are no stored
+    responsibility: a plan's task written without its actor ("Chủ động phối hợp với các công ty lữ
+    hành khảo sát, xây dựng tour - tuyến mới …" under a heading of tasks). The object is the answer
+    (``relation_objects``), so the sentence needs no actor: it becomes a unit-less item that goes
+    through the same support check as the stored ones."""
+    from indexer.extract.text import sentences
+
+    stored = {(it["doc_id"], it["start"]) for it in items}
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            if (r.doc_id, r.start + s) in stored or not relation_objects(text[s:e], relation):
+                continue
+            out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+                        "start": r.start + s, "end": r.start + e, "quote": text[s:e],
+                        "section_path": list(r.section_path_parts or []), "unit": "", "unit_normalized": "",
+                        "role": "thực hiện", "roles": ["thực hiện"], "task": text[s:e], "via": "relation"})
+    return out

@@ -141,3 +141,15 @@ def test_the_owner_of_the_asked_kind_answers():
     owner = _owner_of_class(item, ["bo"])
     assert owner["unit"] == "Bộ Quốc phòng" and line[owner["unit_start"]:owner["unit_end"]] == "Bộ Quốc phòng"
     assert _owner_of_class(item, ["so"]) is None
+
+
+def test_a_partner_named_by_a_task_without_its_actor(plans):
+    from indexer.answer import ask
+    from indexer.answer.relations import asked_relation
+
+    assert asked_relation("Who should Binh Lu commune work with to survey new tour routes?") == "partner"
+    # "Chủ động phối hợp với các công ty lữ hành khảo sát, xây dựng tour - tuyến mới đến Bình Lư": a
+    # task under a heading, no actor of its own; the partner is the answer, "khảo sát" its predicate
+    r = ask(plans, "Theo kế hoạch phát triển du lịch của xã Bình Lư, cần phối hợp với ai để khảo sát, "
+                   "xây dựng tour - tuyến mới?")
+    assert r["answer"] == "các công ty lữ hành"
