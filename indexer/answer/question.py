@@ -36,7 +36,7 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
     ("participant", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
-    ("in charge", "chủ trì"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"), ("work with", "phối hợp"),
+    ("in charge", "chủ trì"), ("apprais", "tham mưu"), ("tham dinh", "tham mưu"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"), ("work with", "phối hợp"),
     ("cooperate with", "phối hợp"), ("collaborate with", "phối hợp"), ("liaise with", "phối hợp"),
     ("coordinat", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
     ("du thao", "xây dựng"), ("soan thao", "xây dựng"), ("xay dung", "xây dựng"), ("draft", "xây dựng"),
@@ -73,7 +73,7 @@ at as has have had been being up can could would may might their them they than 
 body bodies agency office authority organization organisation unit units party within after before
 aim aims set sets share related concerned need needs according law extend extends adopted issued signed
 over about through during while whether where why issue adopt sign promulgate use used make
-regulation conclusion decision directive own besides
+regulation conclusion decision directive own besides take takes took taken taking
 """.split())
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
@@ -136,7 +136,14 @@ _AFTER_DOC = re.compile(r"(?<![a-z])(?:ke hoach|nghi quyet|chuong trinh|de an|ch
                         r"ket luan|chi thi) $")
 
 
+# ... nor after an English article or possessive: "the draft review report" is a noun, not
+# who drafts; "the report" is no one reporting.
 _NOMINAL = re.compile(r"(?<![a-z])(?:viec|su|cong tac) $")
+_ARTICLE = re.compile(r"(?<![a-z])(?<!take )(?<!takes )(?<!took )(?<!taking )(?:the|a|an|its|their|this|that) $")
+# English verb cues that are nouns after an article ("the draft", "the report", "a monitoring
+# visit"); role nouns ("the speaker", "the attendees") are cues as nouns ("takes the lead": a verb).
+_VERB_CUES = frozenset("draft report build compile monitor inspect supervis advise advis coordinate coordinat "
+                       "lead".split())
 
 
 _CLASS_VI = re.compile(r"(?<![a-z])(bo|so|uy ban|hoi dong|toa an|cuc|chi bo|van phong|ban) nao(?![a-z])")
@@ -178,6 +185,7 @@ def asked_role(folded: str) -> str | None:
         # giữa …" ask who directs, not who is the partner
         m = next((m for m in re.finditer(rf"(?<![a-z]){re.escape(cue)}", q)
                   if not _AFTER_DOC.search(q, 0, m.start()) and not _NOMINAL.search(q, 0, m.start())
+                  and not (cue in _VERB_CUES and _ARTICLE.search(q, 0, m.start()))
                   and not re.match(r"[a-z]*ion\b", q[m.end():])), None)
         if m and (best is None or m.start() < best[0] or
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):

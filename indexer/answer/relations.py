@@ -34,7 +34,9 @@ _ASKED = [
     # "báo cáo về đâu", "gửi lên đâu": where to
     ("recipient", re.compile(rf" (?:cho|toi|den|gui ve|gui|len|bao cao(?: len| cho| voi)?) {_WHO_OBJ} "
                              r"| (?:bao cao|gui|nop|trinh)(?: \w+){0,3} (?:ve|len|den|toi) dau "
-                             r"| (?:to|towards?) (?:which|whom|what) | (?:report\w*|sen[dt]\w*|submit\w*) to $")),
+                             r"| (?:to|towards?) (?:which|whom|what) | (?:report\w*|sen[dt]\w*|submit\w*) to $"
+                             # "which body receives the reports": where they are sent
+                             r"|^ (?:who|which (?:\w+ ){1,2}?)(?:is |are )?receiv\w* ")),
     # "xem xét báo cáo của cơ quan nào": whose report — the unit written after "báo cáo của"
     ("author", re.compile(rf" bao cao cua {_WHO_OBJ} | reports? (?:of|from|by) (?:which|whom|what) ")),
 ]

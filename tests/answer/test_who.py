@@ -153,3 +153,22 @@ def test_a_partner_named_by_a_task_without_its_actor(plans):
     r = ask(plans, "Theo kế hoạch phát triển du lịch của xã Bình Lư, cần phối hợp với ai để khảo sát, "
                    "xây dựng tour - tuyến mới?")
     assert r["answer"] == "các công ty lữ hành"
+
+
+@pytest.mark.parametrize("question, role", [
+    ("Who is responsible for appraising the draft review report of Resolution 06-NQ/TU?", "tham mưu"),
+    ("Ai thẩm định dự thảo Báo cáo sơ kết Nghị quyết 06?", "tham mưu"),
+    ("Who is the speaker at the conference on Resolution 08-NQ/TU?", "báo cáo viên"),
+    ("Who takes the lead in monitoring implementation of Conclusion 224?", "chủ trì"),
+])
+def test_an_english_verb_after_an_article_is_a_noun(question, role):
+    assert analyze(question).role == role
+
+
+def test_who_appraises_and_who_receives(plans):
+    from indexer.answer import ask
+    from indexer.answer.relations import asked_relation
+
+    r = ask(plans, "Who is responsible for appraising the draft review report of Resolution 06-NQ/TU?")
+    assert (r["answer"] or "").startswith("Văn phòng Tỉnh ủy"), "'the draft' asks no drafter"
+    assert asked_relation("Which body receives the review reports from the districts?") == "recipient"
