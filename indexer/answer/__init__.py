@@ -246,6 +246,11 @@ def _without_exceptions(text: str) -> str:
 def _own_text(q: Question, item: dict) -> str:
     """The item's own words: a target's clause and subject, a responsibility's task (the unit is
     the answer, not the subject), a deadline's clause."""
+    if item["kind"] == "responsibility" and item.get("via") in ("composition", "attendees"):
+        # Who is in a body or at a meeting: the body (its head, headings, the sentence before) is
+        # what the question names, not the members — "Ban Thường vụ Đảng ủy phường gồm những ai?" is
+        # not answered by a meeting's list that merely names "Đảng ủy" among those invited.
+        return (item.get("task") or "").replace(item.get("unit") or "\0", " ")
     if item["kind"] == "responsibility":  # and the unit's name: "Ban Tuyên giáo" is a propaganda body
         own = f"{_without_exceptions(item.get('task') or '')} {_without_exceptions(item.get('quote') or '')} " \
               f"{item.get('unit_normalized') or ''}"

@@ -172,3 +172,14 @@ def test_who_appraises_and_who_receives(plans):
     r = ask(plans, "Who is responsible for appraising the draft review report of Resolution 06-NQ/TU?")
     assert (r["answer"] or "").startswith("Văn phòng Tỉnh ủy"), "'the draft' asks no drafter"
     assert asked_relation("Which body receives the review reports from the districts?") == "recipient"
+
+
+def test_a_body_is_not_answered_by_a_meeting_list_that_names_it(plans):
+    from indexer.answer import ask
+
+    # the ward conference's "Thành phần: Các đồng chí Ủy viên Ban Chấp hành Đảng bộ phường, … Đảng
+    # ủy …" says who is invited, not who makes up the Standing Committee
+    r = ask(plans, "Ban Thường vụ Đảng ủy phường Nông Tiến gồm những đồng chí nào?")
+    assert r["answer"] is None
+    r = ask(plans, "Những ai được mời dự hội nghị cấp phường quán triệt Nghị quyết 92-NQ/TU ở Nông Tiến?")
+    assert (r["answer"] or "").startswith("Các đồng chí Ủy viên Ban Chấp hành Đảng bộ phường")
