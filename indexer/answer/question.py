@@ -294,6 +294,14 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
 _DOC_REF_RAW = re.compile(r"(?:\b[Ss][ốo]\s+)?\d{1,4}\s*-\s*[A-ZĐ]{2,3}(?:/[A-ZĐ]{2,3})?")
 
 
+# A kind of document is a stop word where it names the source ("Theo kế hoạch …"), but not as the
+# object of a verb that makes one: "Ai chủ trì xây dựng Đề án …?" is about that scheme, and a plan
+# that never mentions one does not answer it.
+_DRAFTING_VERBS = frozenset({"xay dung", "lap", "ban hanh", "soan thao", "du thao", "phe duyet", "tham dinh",
+                             "trinh", "to chuc thuc hien"})
+_DOC_TYPES = frozenset({"de an", "du an", "quy hoach", "ke hoach", "chuong trinh", "chien luoc", "quy che",
+                        "quy dinh", "bao cao"})
+
 # Who attends or speaks at a meeting: the plans hold one per level ("1. Cấp phường", "2. Cấp cơ sở"),
 # so the level a question names ("hội nghị cấp phường") is its subject, not a stop word.
 _MEETING_ROLES = frozenset({"tham dự", "báo cáo viên"})
@@ -325,9 +333,15 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             words.append(t)
             i += 1
     words = merge_ordinals(words)
+    previous = ""
     for w in words:
         folded = folded_words(w)
         parts = folded.split()
+        made, previous = previous in _DRAFTING_VERBS and folded in _DOC_TYPES, folded
+        if made:  # "xây dựng Đề án …": the document made is what the question is about
+            if all(g[0] != folded for g in out):
+                out.append((folded, [folded]))
+            continue
         if len(parts) >= 2 and parts[-1] in _ORDINAL_NUMBERS and " ".join(parts[:-1]) in _ORDINAL_NOUNS:
             if all(g[0] != folded for g in out):
                 out.append((folded, ordinal_forms(folded)))

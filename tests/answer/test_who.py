@@ -183,3 +183,13 @@ def test_a_body_is_not_answered_by_a_meeting_list_that_names_it(plans):
     assert r["answer"] is None
     r = ask(plans, "Những ai được mời dự hội nghị cấp phường quán triệt Nghị quyết 92-NQ/TU ở Nông Tiến?")
     assert (r["answer"] or "").startswith("Các đồng chí Ủy viên Ban Chấp hành Đảng bộ phường")
+
+
+def test_the_document_a_question_asks_to_be_made_is_its_subject(plans):
+    from indexer.answer import ask
+
+    q = analyze("Ai chủ trì xây dựng Đề án phát triển du lịch cộng đồng xã Bình Lư?")
+    assert "de an" in [label for label, _ in q.groups]
+    assert "ke hoach" not in [label for label, _ in analyze("Theo kế hoạch của xã Bình Lư, ai chủ trì?").groups]
+    r = ask(plans, "Ai chủ trì xây dựng Đề án phát triển du lịch cộng đồng xã Bình Lư?")
+    assert r["answer"] is None, "no plan speaks of such a scheme"
