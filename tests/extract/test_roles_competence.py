@@ -25,3 +25,12 @@ def test_a_force_is_a_unit_and_tien_hanh_a_predicate():
         "Lực lượng chuyên trách bảo vệ an ninh mạng thuộc Bộ Quốc phòng"
     text = "Người tiến hành tố tụng phải giữ bí mật"
     assert text[:first_verb(text, 1, len(text))].strip() == "Người tiến hành tố tụng", "a title, not a predicate"
+
+
+def test_issuing_a_licence_opens_the_predicate():
+    # Luật Điện ảnh / Luật Bảo vệ môi trường: "cấp" is a level in "Ủy ban nhân dân cấp tỉnh", a verb
+    # before what is issued
+    text = "Bộ Văn hóa, Thể thao và Du lịch cấp Giấy phép phân loại phim đối với phim"
+    assert text[:first_verb(text, 1, len(text))].strip() == "Bộ Văn hóa, Thể thao và Du lịch"
+    text = "Ủy ban nhân dân cấp tỉnh cấp giấy phép môi trường đối với dự án"
+    assert text[:first_verb(text, 1, len(text))].strip() == "Ủy ban nhân dân cấp tỉnh"
