@@ -287,8 +287,13 @@ def preamble_items(results) -> list[dict]:
 _BODY_HEAD = re.compile(r"(?:(?:Thành phần|Thành viên)\s+(?:của\s+)?)?(?:Các\s+)?(?:Hội đồng|Ban|Ủy ban|Uỷ ban|Tổ|Đoàn|"
                         r"Chính phủ|Quốc hội|Tòa án|Toà án|Viện kiểm sát|Hội|Thường trực|Đảng ủy|Đảng uỷ|"
                         r"Cấp ủy|Cấp uỷ|Chi ủy|Chi uỷ|Ban Chấp hành|Ban Thường vụ|Ban Chỉ đạo|Tổ công tác|"
-                        r"Đoàn kiểm tra|Đoàn giám sát|Hội thẩm|Trung tâm)(?!\w)", re.I)
-_CONSISTS = re.compile(r"(?<!\bbao )(?<!\w)gồm(?:\s+có)?\s+")
+                        r"Đoàn kiểm tra|Đoàn giám sát|Hội thẩm|Trung tâm|"
+                        # and persons: "Hàng thừa kế thứ nhất gồm: vợ, chồng, …", "Người đại diện theo
+                        # pháp luật của pháp nhân bao gồm: a) …"
+                        r"Người|Những người|Hàng thừa kế|Người thừa kế)(?!\w)", re.I)
+_CONSISTS = re.compile(r"(?<!\w)(?:bao\s+)?gồm(?:\s+có)?(?:\s*:\s*|\s+|$)")
+# The points a "… gồm:" opens, one a line: "a) Người được pháp nhân chỉ định theo điều lệ;"
+_POINTS = re.compile(r"(?:\s*\n\s*(?:[a-zđ]\)|[-–•+])[ \t]*[^\n]+)+")
 _NUMBERING = re.compile(r"\s*(?:\d+(?:\.\d+)*\.|[a-zđ]\)|[-–•+])\s*")
 MAX_BODY_WORDS = 12
 
@@ -305,6 +310,7 @@ def composition_items(results) -> list[dict]:
     out = []
     for r in results:
         text = r.text
+        out += _listed_members(r)
         spans = sentences(text, 0, len(text))
         for i, (s, e) in enumerate(spans):
             m = _CONSISTS.search(text, s, e)
@@ -321,6 +327,13 @@ def composition_items(results) -> list[dict]:
             cut = re.search(r";|\(|,?\s+trừ\s+(?:trường hợp|các trường hợp)|:\s*$", text[us:e])
             ue = us + cut.start() if cut else e
             ue = us + len(text[us:ue].rstrip(" ,.;:"))
+            if ue - us < 3 and not text[us:e].strip(" :"):
+                points = _POINTS.match(text, max(e, us))  # "… bao gồm:" then its points, a line each
+                if points:
+                    us = points.start() + len(points.group(0)) - len(points.group(0).lstrip())
+                    ue = points.end()
+                    ue = us + len(text[us:ue].rstrip(" ,.;:"))
+                    e = ue
             if ue - us < 3:
                 continue
             prev = ""
@@ -333,6 +346,32 @@ def composition_items(results) -> list[dict]:
                         "unit_end": r.start + ue, "role": "thành phần", "roles": ["thành phần"],
                         "task": f"{prev} {head}".strip(), "via": "composition"})
     return out
+
+
+def _listed_members(r) -> list[dict]:
+    """A passage of points under a heading "<body or persons> (bao) gồm" (the index cuts a clause's
+    points from its opening line: "1. Người đại diện theo pháp luật của pháp nhân bao gồm" heads "a)
+    Người được pháp nhân chỉ định theo điều lệ; b) …"): the points are the members."""
+    from indexer.extract.units import normalize_unit
+
+    heading = (list(r.section_path_parts or []) or [""])[-1]
+    n = _NUMBERING.match(heading)
+    head = heading[n.end() if n else 0:]
+    m = _CONSISTS.search(head)
+    text = r.text
+    points = _POINTS.match("\n" + text)
+    if not m or head[m.end():].strip(" :") or not points:
+        return []
+    head = head[:m.start()].strip(" ,")
+    if not _BODY_HEAD.match(head) or len(head.split()) > MAX_BODY_WORDS or re.search(r"(?i)\bcó thể\s*$", head):
+        return []
+    us = len(text) - len(text.lstrip())
+    ue = us + len(text[us:points.end() - 1].rstrip(" ,.;:"))
+    return [{"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+             "start": r.start + us, "end": r.start + ue, "quote": text[us:ue],
+             "section_path": list(r.section_path_parts or []), "unit": text[us:ue],
+             "unit_normalized": normalize_unit(text[us:ue]), "unit_start": r.start + us, "unit_end": r.start + ue,
+             "role": "thành phần", "roles": ["thành phần"], "task": head, "via": "composition"}]
 
 
 # The signature block at a plan's foot: "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Mạnh Hùng" (also

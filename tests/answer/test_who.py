@@ -193,3 +193,19 @@ def test_the_document_a_question_asks_to_be_made_is_its_subject(plans):
     assert "ke hoach" not in [label for label, _ in analyze("Theo kế hoạch của xã Bình Lư, ai chủ trì?").groups]
     r = ask(plans, "Ai chủ trì xây dựng Đề án phát triển du lịch cộng đồng xã Bình Lư?")
     assert r["answer"] is None, "no plan speaks of such a scheme"
+
+
+def test_members_listed_inline_or_as_points():
+    heirs = _paragraph(_law("bo-luat-dan-su.txt"), "Hàng thừa kế thứ nhất gồm:")
+    item = composition_items([_result(heirs, "blds")])[0]
+    assert item["unit"] == "vợ, chồng, cha đẻ, mẹ đẻ, cha nuôi, mẹ nuôi, con đẻ, con nuôi của người chết"
+    # the index cuts a clause's points from its opening line: the heading says whose points they are
+    points = SimpleNamespace(text="a) Người được pháp nhân chỉ định theo điều lệ;\n\nb) Người có thẩm quyền đại diện "
+                                  "theo quy định của pháp luật;", doc_id="blds", doc_title="Bộ luật", start=0,
+                             end=90, section_path_parts=["Điều 137. Đại diện theo pháp luật của pháp nhân",
+                                                         "1. Người đại diện theo pháp luật của pháp nhân bao gồm"])
+    item = composition_items([points])[0]
+    assert item["unit"].startswith("a) Người được pháp nhân chỉ định") and item["task"].startswith("Người đại diện")
+    # things listed are no members: "Biện pháp bảo vệ an ninh mạng bao gồm: …"
+    measures = SimpleNamespace(**dict(vars(points), section_path_parts=["1. Biện pháp bảo vệ an ninh mạng bao gồm"]))
+    assert composition_items([measures]) == []
