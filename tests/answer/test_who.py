@@ -209,3 +209,12 @@ def test_members_listed_inline_or_as_points():
     # things listed are no members: "Biện pháp bảo vệ an ninh mạng bao gồm: …"
     measures = SimpleNamespace(**dict(vars(points), section_path_parts=["1. Biện pháp bảo vệ an ninh mạng bao gồm"]))
     assert composition_items([measures]) == []
+
+
+@pytest.mark.parametrize("question", [
+    "Who makes up the Government?", "What does the Government comprise?",
+    "Ai là thành viên của Ủy ban thường vụ Quốc hội?", "Hội đồng quốc phòng và an ninh có những thành viên nào?",
+])
+def test_more_ways_to_ask_who_makes_up_a_body(question):
+    q = analyze(question)
+    assert (q.kind, q.role) == ("who", "thành phần")
