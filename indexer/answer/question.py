@@ -264,6 +264,20 @@ def _role_words(role: str | None) -> set[str]:
     return {w for cue, r in ROLE_CUES if r == role for w in cue.split()} if role else set()
 
 
+_LEVELS = ("xa", "phuong", "tinh", "huyen", "thi tran", "cap xa", "cap tinh", "cap huyen", "cap phuong")
+
+
+def _without_level(alt: str) -> str:
+    """A glossary phrase without its administrative level ("đảng ủy phường" -> "đảng ủy"): a
+    Vietnamese question's level words are stop words (the plans write "Đảng ủy" under a ward's
+    plan), so an English question's are not decisive either. "" when there is none to drop or
+    nothing would be left."""
+    for level in _LEVELS:
+        if alt.endswith(f" {level}") and len(alt.split()) > len(level.split()) + 1:
+            return alt[:-len(level) - 1]
+    return ""
+
+
 def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str]]]:
     out = []
     role_words = _role_words(role)
@@ -289,7 +303,7 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
             continue  # a question/kind/role word ("target", "who", "lead"), or one whose first
             # sense is one ("implementation": thực hiện, triển khai): the plans say it of every task
         if alts:
-            out.append((en, alts))
+            out.append((en, alts + [a for a in map(_without_level, alts) if a and a not in alts]))
     return out
 
 

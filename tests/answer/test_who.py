@@ -218,3 +218,13 @@ def test_members_listed_inline_or_as_points():
 def test_more_ways_to_ask_who_makes_up_a_body(question):
     q = analyze(question)
     assert (q.kind, q.role) == ("who", "thành phần")
+
+
+def test_an_english_level_word_is_not_decisive(plans):
+    from indexer.answer import ask
+
+    q = analyze("Which unit prepares the conditions for the ward Party Committee's conference on Resolution 92?")
+    alts = dict(q.groups)["ward party committee"]
+    assert alts[0] == "dang uy phuong" and "dang uy" in alts
+    r = ask(plans, "Which unit prepares the conditions for the ward Party Committee's conference on Resolution 92?")
+    assert (r["answer"] or "").startswith("Văn phòng Đảng ủy"), "the plan says 'Hội nghị của Đảng ủy'"
