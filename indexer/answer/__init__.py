@@ -13,6 +13,10 @@
    only. Among supported items, retrieval rank, role and fit decide.
    Who-questions not tied to one document group the supporting responsibilities by unit across
    documents ("Ban Tuyên giáo Tỉnh ủy — chủ trì (3 văn bản)", a citation per document).
+   Some who-questions are answered by words no task holds, read from the passages and documents
+   (passages.py): who makes up a body ("X gồm …", role "thành phần"), who attends a meeting
+   ("Thành phần: …"), who signed a document (its signature block, role "ký"), who issued a plan
+   (its opening sentence), where a plan is reported (its "Nơi nhận" entries marked "(báo cáo)").
 4. Nothing supports an answer -> ``answer`` is None, ``message`` says so, and the citations are the
    closest passages of the search.
 

@@ -4,7 +4,8 @@ the same Vietnamese words:
 
 - ``kind``: who / target / when / tasks / general (``classify``);
 - ``role``: the role a who-question names (chủ trì, phối hợp, tham mưu, báo cáo viên, tham dự, xây
-  dựng, kiểm tra/giám sát, báo cáo), the first one in the question's word order ("which body leads …
+  dựng, kiểm tra/giám sát, báo cáo; "thành phần" for who makes up a body, "ký" for who signed), the
+  first one in the question's word order ("which body leads …
   in coordination with …" asks for the lead; "phối hợp với ai" for the partners);
 - ``terms``: the subject's content words (folded syllables), which an item must contain to support
   an answer. English words the glossary does not know stay in as they are: a question about

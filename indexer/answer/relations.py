@@ -2,7 +2,8 @@
 
 "Ban cán sự đảng UBND tỉnh phối hợp với ai …?" asks for the partner, "Các bộ gửi báo cáo cho cơ
 quan nào tổng hợp?" for the recipient, "… báo cáo qua ban nào tổng hợp?" for the body a report goes
-through. The extracted responsibilities name who acts (the actor, a listed partner), so the actor's
+through, "… xem xét báo cáo của cơ quan nào?" for the report's author. The extracted
+responsibilities name who acts (the actor, a listed partner), so the actor's
 name is the wrong answer. The answer is the unit written right after the same relation word in the
 supporting sentence: "phối hợp với | các đơn vị liên quan | xây dựng …", "gửi | Bộ Nội vụ | để
 tổng hợp", "(qua | Ban xây dựng Đảng | tổng hợp)". A name opens with a unit head (the extractor's
