@@ -212,6 +212,14 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
     return out
 
 
+def _signed_plan_by_number(q: Question) -> bool:
+    """"Ai ký kế hoạch thực hiện Kết luận 224-KL/TU?": a signer question that names its plan only by
+    the number it implements (no other words to support it). Not "Ai ký Nghị quyết 08-NQ/TU?": the
+    resolution itself is not here, and the plan that implements it was signed by someone else."""
+    return q.kind == "who" and q.role == "ký" and bool(q.doc_refs) and \
+        bool(re.search(r"\b(?:ke hoach|plans?)\b", folded_words(q.text)))
+
+
 def _signer_items(service, docs: list[dict]) -> list[dict]:
     """The signature of every document (passages.signer_items), its task the document's opening."""
     heads = _doc_heads(service)
@@ -722,7 +730,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     q = analyze(question, response.interpreted, response.translated, response.language)
     answer, role, support, best = None, None, None, []
     item_kind = _ITEM_KIND.get(q.kind)
-    if item_kind and q.groups:
+    if item_kind and (q.groups or _signed_plan_by_number(q)):
         docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
         if doc_ids is not None:
             docs = [d for d in docs if d["id"] in doc_ids]
@@ -748,6 +756,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 answer, role, support, best = _reported_to_answer(q, service, docs, named)
             items = []  # answered (or not) from the relation alone
         scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity) if items else []
+        if not q.groups and len(named) == 1:  # "Who signed the plan implementing Conclusion 224-KL/TU?"
+            scored = [(1.0, it, Support(1.0, 1.0)) for it in items if it["doc_id"] in named]
         if not scored and q.kind == "target" and q.count_noun:
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
             scored = score_items(q, quantity_items(results, q.count_noun), results, docs, named,

@@ -228,3 +228,12 @@ def test_an_english_level_word_is_not_decisive(plans):
     assert alts[0] == "dang uy phuong" and "dang uy" in alts
     r = ask(plans, "Which unit prepares the conditions for the ward Party Committee's conference on Resolution 92?")
     assert (r["answer"] or "").startswith("Văn phòng Đảng ủy"), "the plan says 'Hội nghị của Đảng ủy'"
+
+
+def test_a_plan_named_only_by_the_number_it_implements(plans):
+    from indexer.answer import ask
+
+    r = ask(plans, "Who signed the plan implementing Conclusion 224-KL/TU?")
+    assert (r["answer"] or "").startswith("Lê Văn Lương")
+    r = ask(plans, "Ai ký Nghị quyết 08-NQ/TU?")
+    assert r["answer"] is None, "the resolution is not here; the commune plan implementing it was signed by another"
