@@ -37,7 +37,7 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
     ("participant", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
-    ("in charge", "chủ trì"), ("apprais", "tham mưu"), ("tham dinh", "tham mưu"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"), ("work with", "phối hợp"),
+    ("in charge", "chủ trì"), ("take charge", "chủ trì"), ("takes charge", "chủ trì"), ("apprais", "tham mưu"), ("tham dinh", "tham mưu"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"), ("work with", "phối hợp"),
     ("cooperate with", "phối hợp"), ("collaborate with", "phối hợp"), ("liaise with", "phối hợp"),
     ("coordinat", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
     ("du thao", "xây dựng"), ("soan thao", "xây dựng"), ("xay dung", "xây dựng"), ("draft", "xây dựng"),
@@ -282,11 +282,14 @@ def _without_level(alt: str) -> str:
 def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str]]]:
     out = []
     role_words = _role_words(role)
+    # words of the role's phrases the question says ("takes charge", "in charge"): the role asked
+    phrase_words = {w for cue, r in ROLE_CUES if r == role and " " in cue and cue in question.lower()
+                    for w in cue.split()}
     for en, vi in translate_groups(question):
         if all(w in _EN_NOISE or base_form(w) in _EN_NOISE for w in en.split()) or en[0].isdigit():
             continue
         if all(w in role_words or any(w.startswith(r) for r in role_words if len(r) > 4)
-               for w in en.split()) and (not vi or role == "phối hợp"):
+               for w in en.split()) and (not vi or role == "phối hợp" or set(en.split()) <= phrase_words):
             continue  # "drew" of "drew up", "work" of "work with": the role asked, not the subject
         alts = []
         frame = False
