@@ -13,6 +13,10 @@
    only. Among supported items, retrieval rank, role and fit decide.
    Who-questions not tied to one document group the supporting responsibilities by unit across
    documents ("Ban Tuyên giáo Tỉnh ủy — chủ trì (3 văn bản)", a citation per document).
+   Some who-questions are answered by words no task holds, read from the passages and documents
+   (passages.py): who makes up a body ("X gồm …", role "thành phần"), who attends a meeting
+   ("Thành phần: …"), who signed a document (its signature block, role "ký"), who issued a plan
+   (its opening sentence), where a plan is reported (its "Nơi nhận" entries marked "(báo cáo)").
 4. Nothing supports an answer -> ``answer`` is None, ``message`` says so, and the citations are the
    closest passages of the search.
 
@@ -28,12 +32,12 @@ from indexer.search.named import doc_numbers, named_documents as _named_document
 from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
-from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, duration_items,
-                       frequency_items, horizon_items, is_duration_question, is_frequency_question,
+from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
+                       duration_items, frequency_items, horizon_items, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
-                       preamble_items, quantity_items, vision_items)
+                       preamble_items, quantity_items, recipient_items, signer_items, vision_items)
 from .question import Question, analyze, spelled_apart
-from .relations import relation_objects, sentence_of
+from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import Matcher, Support, _padded, quote_words
@@ -301,6 +305,25 @@ def _doc_texts(service, docs: list[dict]) -> list[tuple[str, str, str]]:
     return [(d["id"], d.get("title") or "", texts.get(d["id"], "")) for d in docs]
 
 
+def _signed_plan_by_number(q: Question) -> bool:
+    """"Ai ký kế hoạch thực hiện Kết luận 224-KL/TU?": a signer question that names its plan only by
+    the number it implements (no other words to support it). Not "Ai ký Nghị quyết 08-NQ/TU?": the
+    resolution itself is not here, and the plan that implements it was signed by someone else."""
+    return q.kind == "who" and q.role == "ký" and bool(q.doc_refs) and \
+        bool(re.search(r"\b(?:ke hoach|plans?)\b", folded_words(q.text)))
+
+
+def _signer_items(service, docs: list[dict]) -> list[dict]:
+    """The signature of every document (passages.signer_items), its task the document's opening."""
+    heads = _doc_heads(service)
+    texts = []
+    for d in docs:
+        detail = service.document(d["id"])
+        if detail is not None:
+            texts.append((d["id"], d.get("title") or "", detail.text, heads.get(d["id"], "")))
+    return signer_items(texts)
+
+
 def deadline_clause(item: dict) -> str:
     """The words a deadline belongs to: the ";"-clause that holds it and the sentence's opening (its
     actor). "Văn phòng Tỉnh ủy … gửi về Thường trực Tỉnh ủy trước ngày 20/11/2021; tham mưu tổ chức
@@ -315,11 +338,32 @@ def deadline_clause(item: dict) -> str:
     return f"{head} {quote[s:e if e >= 0 else len(quote)]}".strip()
 
 
+_EXCEPTION_CLAUSE = re.compile(r"(?:,\s*|\s)(?:ngoại trừ|trừ|không bao gồm)\s[^.;\n]*", re.I)
+
+
+def _without_exceptions(text: str) -> str:
+    """A duty's words without its exception clause: "… kiểm tra an ninh mạng đột xuất đối với hệ
+    thống thông tin quan trọng …, trừ hệ thống thông tin quân sự do Bộ Quốc phòng quản lý …" does
+    not say its unit checks military systems — the words after "trừ" are what it does not do."""
+    return _EXCEPTION_CLAUSE.sub(" ", text) if ("trừ" in text or "không bao gồm" in text) else text
+
+
 def _own_text(q: Question, item: dict) -> str:
     """The item's own words: a target's clause and subject, a responsibility's task (the unit is
     the answer, not the subject), a deadline's clause."""
+    if item["kind"] == "responsibility" and item.get("via") in ("composition", "attendees"):
+        # Who is in a body or at a meeting: the body (its head, headings, the sentence before) is
+        # what the question names, not the members — "Ban Thường vụ Đảng ủy phường gồm những ai?" is
+        # not answered by a meeting's list that merely names "Đảng ủy" among those invited.
+        return (item.get("task") or "").replace(item.get("unit") or "\0", " ")
     if item["kind"] == "responsibility":  # and the unit's name: "Ban Tuyên giáo" is a propaganda body
-        return f"{item.get('task') or ''} {item.get('quote') or ''} {item.get('unit_normalized') or ''}"
+        own = f"{_without_exceptions(item.get('task') or '')} {_without_exceptions(item.get('quote') or '')} " \
+              f"{item.get('unit_normalized') or ''}"
+        if item_role(item) == "báo cáo viên":
+            # "Báo cáo viên: Thường trực Đảng ủy." names no subject: the meeting its headings name is
+            # its own (as for an attendee list, passages.attendee_items)
+            own += " " + " ".join((item.get("section_path") or [])[-2:])
+        return own
     if item["kind"] == "deadline":
         return deadline_clause(item)
     return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''} {read_measure(item)}"
@@ -372,24 +416,54 @@ def _asks_cited_date(q: Question) -> bool:
         code and issuer for _, code, issuer in asked_refs(q.text)[:1])
 
 
+def _bare_class(q: Question, item: dict) -> bool:
+    """The unit's name is only the kind of body the question asks for ("Các chi bộ" for "Which
+    Party cells …"): the question names the kind, not the unit, so it is an answer, not an echo."""
+    name = re.sub(r"^(?:cac|nhung|moi|tung) ", "", folded_words(item.get("unit_normalized") or item.get("unit") or ""))
+    return bool(q.unit_class) and name in q.unit_class
+
+
+_OWNER = re.compile(r"\s(?:thuộc|của|trực thuộc)\s+")
+
+
+def _owner_of_class(item: dict, heads: list[str]) -> dict | None:
+    """The body of the asked kind a unit belongs to, as the unit: "Lực lượng chuyên trách bảo vệ an
+    ninh mạng thuộc Bộ Quốc phòng" answers "lực lượng chuyên trách của bộ nào …" with "Bộ Quốc
+    phòng" (the name after "thuộc"/"của" that opens with the asked head). None when there is none."""
+    unit = item.get("unit") or ""
+    for m in _OWNER.finditer(unit):
+        owner = {"unit": unit[m.end():], "unit_normalized": unit[m.end():]}
+        if is_of_class(owner, heads):
+            out = dict(item, unit=owner["unit"], unit_normalized=owner["unit"])
+            if item.get("unit_start") is not None:
+                out["unit_start"] = item["unit_start"] + m.end()
+            return out
+    return None
+
+
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None,
                 similarity: Similarity | None = None) -> list[tuple[float, dict, Support]]:
     """Supported items, best first: (score, item, support). ``similarity``: the model's view of
     the question, which credits the words the lexical gate cannot read (semantic.py)."""
     matcher = Matcher(q, items, _doc_context(docs, heads))
+    of_class = {(it["doc_id"], it["start"]) for it in items if is_of_class(it, q.unit_class)} \
+        if q.kind == "who" and q.unit_class else set()
     out = []
     pending = []  # items that pass only if the model credits the words they cannot show
     for item in items:
         if named and item["doc_id"] not in named:
             continue  # the question names its document: another document's item answers another question
         fit = _fit(q, item)
-        if fit is None or (q.kind == "who" and said_by_question(q, item)):
+        if fit is None or (q.kind == "who" and said_by_question(q, item) and not _bare_class(q, item)):
             continue
         if q.asks_right and item["kind"] == "responsibility" and not states_right(item):
             continue
-        if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class):
-            continue
+        if q.kind == "who" and q.unit_class and not is_of_class(item, q.unit_class) and \
+                (item["doc_id"], item["start"]) not in of_class:
+            item = _owner_of_class(item, q.unit_class)
+            if item is None:
+                continue  # (a unit listed with one of the class is answered with it: "Các chi bộ, đảng bộ …")
         if not matcher.groups and _cited_exactly(item):
             # "Kết luận 224-KL/TU ban hành ngày nào?": the full number is all the question says
             out.append(_scored(q, matcher, item, Support(1.0, 1.0, own_total=1.0), fit, results, named))
@@ -807,6 +881,39 @@ def _relation_answer(q: Question, items: list[dict], results: list, docs: list[d
     return (_clip(obj), "phối hợp" if q.relation == "partner" else None, _support_dict(sup, top), chosen)
 
 
+# Words of a recipient question that say the relation, not what is sent: "gửi báo cáo lên …".
+_RELATION_WORDS = frozenset("gui len ve cho toi den nop trinh bao cao report reported reports send sent "
+                            "submit submitted".split())
+
+
+def _reported_to_answer(q: Question, service, docs: list[dict], named: set[str]):
+    """(answer, role, support, chosen items) for "<plan> gửi báo cáo lên cơ quan nào?" when no
+    sentence of it says so: the entries of the named plan's distribution list marked "(b/c)" /
+    "(báo cáo)" (passages.recipient_items). The question's other words must all be the plan's own
+    (its title, issuer, places), and one body only is marked."""
+    from dataclasses import replace
+
+    heads = _doc_heads(service)
+    texts = []
+    for d in docs:
+        detail = service.document(d["id"]) if d["id"] in named else None
+        if detail is not None:
+            texts.append((d["id"], d.get("title") or "", detail.text, heads.get(d["id"], "")))
+    items = recipient_items(texts)
+    groups = [(label, alts) for label, alts in q.groups if not set(label.split()) <= _RELATION_WORDS]
+    if not items or not groups:
+        return None, None, None, []
+    q2 = replace(q, groups=groups, kind="tasks", role=None)
+    matcher = Matcher(q2, items, _doc_context(docs, heads))
+    supported = [(it, sup) for it in items for sup in [matcher.support(it, _own_text(q2, it))]
+                 if sup.ok and not sup.missing]
+    units = {folded_words(it["unit"]) for it, _ in supported}
+    if len(units) != 1:
+        return None, None, None, []
+    item, sup = supported[0]
+    return item["unit"], "báo cáo", _support_dict(sup, item), [it for it, _ in supported][:MAX_ITEMS]
+
+
 def _support_dict(sup: Support, item: dict) -> dict:
     words = [w for ws in sup.matched.values() for w in ws]
     out = sup.to_dict()
@@ -831,7 +938,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     q = analyze(question, response.interpreted, response.translated, response.language)
     answer, role, support, best = None, None, None, []
     item_kind = _ITEM_KIND.get(q.kind)
-    if item_kind and (q.groups or _asks_cited_date(q)):
+    if item_kind and (q.groups or _asks_cited_date(q) or _signed_plan_by_number(q)):
         docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
         if doc_ids is not None:
             docs = [d for d in docs if d["id"] in doc_ids]
@@ -841,17 +948,25 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + _passage_items(service, q, results, docs)
         elif q.kind == "who" and q.role == "xây dựng":
             items = items + preamble_items(results)
-        elif q.kind == "who" and q.role == "tham dự":
-            items = items + attendee_items(results)
+        elif q.kind == "who" and q.role in ("tham dự", "thành phần"):
+            items = items + attendee_items(results) + composition_items(results)
+        elif q.kind == "who" and q.role == "ký":
+            items = _signer_items(service, docs)
         semantic = getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True)
         similarity = Similarity(service.embedder, interpreted) if q.unsure and semantic else None
         if similarity is not None:
             similarity.retrieve = lambda: service.search(question, k=SEMANTIC_DEPTH).results
         if q.relation:
+            items = items + relation_passage_items(results, q.relation, items)
             answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service),
                                                            similarity)
+            if answer is None and q.relation == "recipient" and named:
+                answer, role, support, best = _reported_to_answer(q, service, docs, named)
             items = []  # answered (or not) from the relation alone
         scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity) if items else []
+        if not q.groups and len(named) == 1 and _signed_plan_by_number(q):
+            # "Who signed the plan implementing Conclusion 224-KL/TU?"
+            scored = [(1.0, it, Support(1.0, 1.0)) for it in items if it["doc_id"] in named]
         if not scored and q.kind == "target" and (q.count_noun or q.count_nouns):
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
             scored = said_whole(q, score_items(q, quantity_items(results, q.count_nouns or q.count_noun,

@@ -533,3 +533,154 @@ def preamble_items(results) -> list[dict]:
                             "task": text[pred_s:e], "task_start": r.start + pred_s, "task_end": r.start + e,
                             "via": "preamble"})
     return out
+
+
+# -- who is in a body, who signed -------------------------------------------------------------------
+
+# Bodies whose make-up a law or plan states with "gồm": "Chính phủ gồm Thủ tướng …", "Hội đồng xét
+# xử sơ thẩm gồm một Thẩm phán và 02 Hội thẩm nhân dân", "Ban điều hành Trung tâm trọng tài gồm có
+# Chủ tịch …", "Thành phần hội đồng trường gồm …". The head is a collective body (not "Ngân sách nhà
+# nước gồm …", "Giáo dục phổ thông gồm …": things, not people).
+_BODY_HEAD = re.compile(r"(?:(?:Thành phần|Thành viên)\s+(?:của\s+)?)?(?:Các\s+)?(?:Hội đồng|Ban|Ủy ban|Uỷ ban|Tổ|Đoàn|"
+                        r"Chính phủ|Quốc hội|Tòa án|Toà án|Viện kiểm sát|Hội|Thường trực|Đảng ủy|Đảng uỷ|"
+                        r"Cấp ủy|Cấp uỷ|Chi ủy|Chi uỷ|Ban Chấp hành|Ban Thường vụ|Ban Chỉ đạo|Tổ công tác|"
+                        r"Đoàn kiểm tra|Đoàn giám sát|Hội thẩm|Trung tâm|"
+                        # and persons: "Hàng thừa kế thứ nhất gồm: vợ, chồng, …", "Người đại diện theo
+                        # pháp luật của pháp nhân bao gồm: a) …"
+                        r"Người|Những người|Hàng thừa kế|Người thừa kế)(?!\w)", re.I)
+_CONSISTS = re.compile(r"(?<!\w)(?:bao\s+)?gồm(?:\s+có)?(?:\s*:\s*|\s+|$)")
+# The points a "… gồm:" opens, one a line: "a) Người được pháp nhân chỉ định theo điều lệ;"
+_POINTS = re.compile(r"(?:\s*\n\s*(?:[a-zđ]\)|[-–•+])[ \t]*[^\n]+)+")
+_NUMBERING = re.compile(r"\s*(?:\d+(?:\.\d+)*\.|[a-zđ]\)|[-–•+])\s*")
+MAX_BODY_WORDS = 12
+
+
+def composition_items(results) -> list[dict]:
+    """Who makes up a body: "<body> gồm (có) <members>" in the sentences of the retrieved passages,
+    the members being the answer (as one list: the make-up is the list, as for an attendee list).
+    The body is the sentence's short head before "gồm" (a collective body, ``_BODY_HEAD``); the
+    sentence before it in the same paragraph is part of its words ("Hội đồng quốc gia thẩm định
+    chương trình giáo dục phổ thông do … thành lập … . Hội đồng gồm nhà giáo, …": which council the
+    bare "Hội đồng" is). The list ends at the sentence, a ";" or an exception ("trừ trường hợp …")."""
+    from indexer.extract.units import normalize_unit
+
+    out = []
+    for r in results:
+        text = r.text
+        out += _listed_members(r)
+        spans = sentences(text, 0, len(text))
+        for i, (s, e) in enumerate(spans):
+            m = _CONSISTS.search(text, s, e)
+            if not m:
+                continue
+            n = _NUMBERING.match(text, s, m.start())
+            hs = n.end() if n else s
+            head = text[hs:m.start()].strip(" ,")
+            if not _BODY_HEAD.match(head) or len(head.split()) > MAX_BODY_WORDS or re.search(r"[,;:]", head):
+                continue
+            if re.search(r"(?i)\bcó thể\s*$", head):
+                continue  # "… có thể gồm 02 Thẩm phán … trong trường hợp sau đây": an option, not the make-up
+            us = m.end()
+            cut = re.search(r";|\(|,?\s+trừ\s+(?:trường hợp|các trường hợp)|:\s*$", text[us:e])
+            ue = us + cut.start() if cut else e
+            ue = us + len(text[us:ue].rstrip(" ,.;:"))
+            if ue - us < 3 and not text[us:e].strip(" :"):
+                points = _POINTS.match(text, max(e, us))  # "… bao gồm:" then its points, a line each
+                if points:
+                    us = points.start() + len(points.group(0)) - len(points.group(0).lstrip())
+                    ue = points.end()
+                    ue = us + len(text[us:ue].rstrip(" ,.;:"))
+                    e = ue
+            if ue - us < 3:
+                continue
+            prev = ""
+            if i and "\n\n" not in text[spans[i - 1][1]:s] and "\n" not in text[spans[i - 1][1]:s].strip(" "):
+                prev = text[spans[i - 1][0]:spans[i - 1][1]]
+            out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+                        "start": r.start + s, "end": r.start + e, "quote": text[s:e],
+                        "section_path": list(r.section_path_parts or []), "unit": text[us:ue],
+                        "unit_normalized": normalize_unit(text[us:ue]), "unit_start": r.start + us,
+                        "unit_end": r.start + ue, "role": "thành phần", "roles": ["thành phần"],
+                        "task": f"{prev} {head}".strip(), "via": "composition"})
+    return out
+
+
+def _listed_members(r) -> list[dict]:
+    """A passage of points under a heading "<body or persons> (bao) gồm" (the index cuts a clause's
+    points from its opening line: "1. Người đại diện theo pháp luật của pháp nhân bao gồm" heads "a)
+    Người được pháp nhân chỉ định theo điều lệ; b) …"): the points are the members."""
+    from indexer.extract.units import normalize_unit
+
+    heading = (list(r.section_path_parts or []) or [""])[-1]
+    n = _NUMBERING.match(heading)
+    head = heading[n.end() if n else 0:]
+    m = _CONSISTS.search(head)
+    text = r.text
+    points = _POINTS.match("\n" + text)
+    if not m or head[m.end():].strip(" :") or not points:
+        return []
+    head = head[:m.start()].strip(" ,")
+    if not _BODY_HEAD.match(head) or len(head.split()) > MAX_BODY_WORDS or re.search(r"(?i)\bcó thể\s*$", head):
+        return []
+    us = len(text) - len(text.lstrip())
+    ue = us + len(text[us:points.end() - 1].rstrip(" ,.;:"))
+    return [{"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+             "start": r.start + us, "end": r.start + ue, "quote": text[us:ue],
+             "section_path": list(r.section_path_parts or []), "unit": text[us:ue],
+             "unit_normalized": normalize_unit(text[us:ue]), "unit_start": r.start + us, "unit_end": r.start + ue,
+             "role": "thành phần", "roles": ["thành phần"], "task": head, "via": "composition"}]
+
+
+# The signature block at a plan's foot: "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nNguyễn Mạnh Hùng" (also
+# "TM.", "KT.", "Q.", and a law's "CHỦ TỊCH QUỐC HỘI\n(Đã ký)\nNguyễn Sinh Hùng"): the last
+# non-empty line is the signer's name, the lines above it say on whose behalf and in which office.
+_SIG_LINE = r"(?:\*\*)?(?:(?:T/M|TM\.?|KT\.?|Q\.|TL\.?|TUQ\.?)[ \t]*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]+(?:\*\*)?|\(Đã ký\)"
+_SIGNATURE = re.compile(rf"(?<![^\n])[ \t]*((?:{_SIG_LINE})(?:[ \t]*\n\s*(?:{_SIG_LINE}))*)[ \t]*\n\s*"
+                        r"([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:[ \t]+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*$")
+
+
+def signer_items(documents: list[tuple[str, str, str, str]]) -> list[dict]:
+    """Who signed a document: the name in its signature block (``_SIGNATURE``), as a
+    responsibility in the role "ký" whose task is the document's own opening (title, issuer,
+    places: ``context``) — a question about who signed names the document, not a task.
+    ``documents``: (doc_id, title, text, context)."""
+    out = []
+    for doc_id, title, text, context in documents:
+        m = _SIGNATURE.search(text, max(0, len(text) - 400))
+        if not m:
+            continue
+        s, e = m.start(1), m.end(2)
+        us, ue = m.start(2), m.end(2)
+        out.append({"kind": "responsibility", "doc_id": doc_id, "doc_title": title, "start": s, "end": e,
+                    "quote": text[s:e], "section_path": [], "unit": text[us:ue], "unit_normalized": text[us:ue],
+                    "unit_start": us, "unit_end": ue, "role": "ký", "roles": ["ký"],
+                    "task": f"{title} {context}", "via": "signature"})
+    return out
+
+
+# A plan's distribution list: "Nơi nhận:\n- Thường trực Tỉnh ủy (b/c),\n- Ban Tuyên giáo và Dân vận Tỉnh
+# ủy (báo cáo), …". The entries marked "(b/c)", "(báo cáo)", "(để báo cáo)" are the bodies the plan
+# itself is reported to; the others receive it to carry it out or for the record.
+_RECIPIENTS = re.compile(r"Nơi nhận\s*:?[ \t]*\n((?:[ \t]*\n)*(?:[ \t]*[-–•+][^\n]*\n?(?:[ \t]*\n)*)+)")
+_REPORTED = re.compile(r"^[ \t]*[-–•+][ \t]*(?P<unit>[^\n(]+?)\s*\((?:b/c|báo cáo|để báo cáo|đề báo cáo)\)",
+                       re.I | re.M)
+
+
+def recipient_items(documents: list[tuple[str, str, str, str]]) -> list[dict]:
+    """The bodies a plan is reported to, read from its "Nơi nhận" list (``_REPORTED``): a
+    responsibility-like item per entry in the role "báo cáo", whose task is the document's own
+    opening (``context``: title, issuer, places) — a question about where the plan is reported
+    names the plan, not a task. ``documents``: (doc_id, title, text, context)."""
+    out = []
+    for doc_id, title, text, context in documents:
+        block = _RECIPIENTS.search(text)
+        if not block:
+            continue
+        for m in _REPORTED.finditer(text, block.start(1), block.end(1)):
+            us, ue = m.start("unit"), m.end("unit")
+            out.append({"kind": "responsibility", "doc_id": doc_id, "doc_title": title,
+                        "start": m.start(), "end": m.end(), "quote": text[m.start():m.end()].strip(),
+                        "section_path": ["Nơi nhận"], "unit": text[us:ue], "unit_normalized": text[us:ue],
+                        "unit_start": us, "unit_end": ue, "role": "báo cáo", "roles": ["báo cáo"],
+                        "task": f"{title} {context}", "via": "recipients"})
+    return out

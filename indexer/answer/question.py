@@ -4,7 +4,8 @@ the same Vietnamese words:
 
 - ``kind``: who / target / when / tasks / general (``classify``);
 - ``role``: the role a who-question names (chủ trì, phối hợp, tham mưu, báo cáo viên, tham dự, xây
-  dựng, kiểm tra/giám sát, báo cáo), the first one in the question's word order ("which body leads …
+  dựng, kiểm tra/giám sát, báo cáo; "thành phần" for who makes up a body, "ký" for who signed), the
+  first one in the question's word order ("which body leads …
   in coordination with …" asks for the lead; "phối hợp với ai" for the partners);
 - ``terms``: the subject's content words (folded syllables), which an item must contain to support
   an answer. English words the glossary does not know stay in as they are: a question about
@@ -37,13 +38,11 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("bao cao vien", "báo cáo viên"), ("speak", "báo cáo viên"), ("presenter", "báo cáo viên"),
     # "who is to present the report": the speaker, not the drafter ("at present" is no cue)
     ("present the", "báo cáo viên"), ("presents the", "báo cáo viên"), ("presenting the", "báo cáo viên"),
-    # English for a body's make-up ("thành phần"): "who sits on the council", "made up of"
-    ("sits on", "tham dự"), ("sit on", "tham dự"), ("made up of", "tham dự"), ("composed of", "tham dự"),
-    ("consist of", "tham dự"), ("consists of", "tham dự"), ("comprise", "tham dự"),
     ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
     ("participant", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
-    ("in charge", "chủ trì"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"),
+    ("in charge", "chủ trì"), ("take charge", "chủ trì"), ("takes charge", "chủ trì"),
+    ("apprais", "tham mưu"), ("tham dinh", "tham mưu"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"),
     ("coordinat", "phối hợp"), ("work with", "phối hợp"), ("works with", "phối hợp"),
     ("working with", "phối hợp"), ("cooperat", "phối hợp"), ("collaborat", "phối hợp"),
     ("liais", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
@@ -52,13 +51,31 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("kiem tra", "kiểm tra/giám sát"), ("giam sat", "kiểm tra/giám sát"),
     ("theo doi", "kiểm tra/giám sát"), ("inspect", "kiểm tra/giám sát"), ("supervis", "kiểm tra/giám sát"),
     ("monitor", "kiểm tra/giám sát"), ("bao cao", "báo cáo"), ("report", "báo cáo"),
+    # Who a body is made of: "… gồm những ai", "gồm những thành viên nào", "who sits on …", "the
+    # members of …" — answered by the law's "<body> gồm <members>" (passages.composition_items).
+    ("gom nhung", "thành phần"), ("gom co nhung", "thành phần"), ("gom cac thanh vien", "thành phần"),
+    ("gom ai", "thành phần"), ("gom co ai", "thành phần"), ("sits on", "thành phần"), ("sit on", "thành phần"),
+    ("serves on", "thành phần"), ("serve on", "thành phần"), ("members of", "thành phần"),
+    ("made up of", "thành phần"), ("composed of", "thành phần"), ("consists of", "thành phần"),
+    ("consist of", "thành phần"), ("composition of", "thành phần"), ("membership of", "thành phần"),
+    ("makes up", "thành phần"), ("comprise", "thành phần"), ("which members", "thành phần"),
+    ("what members", "thành phần"), ("who is on the", "thành phần"), ("who are on the", "thành phần"),
+    ("included in", "thành phần"), ("la thanh vien", "thành phần"), ("nhung thanh vien", "thành phần"),
+    ("thanh vien cua", "thành phần"),
+    # Who signed a document: the name in its signature block (passages.signer_items).
+    ("ai ky", "ký"), ("nguoi ky", "ký"), ("ky ten", "ký"), ("ky ban hanh", "ký"), ("ky ke hoach", "ký"),
+    ("ky van ban", "ký"), ("ky nghi quyet", "ký"), ("signed", "ký"), ("signer", "ký"), ("signator", "ký"),
+    ("sign the", "ký"), ("signs the", "ký"),
+    # Who issued a document: the plan's opening sentence ("Ban Thường vụ Đảng ủy ban hành Kế hoạch …
+    # như sau", passages.preamble_items), a role the extractor's "xây dựng" verbs hold.
+    ("ban hanh", "xây dựng"), ("issued", "xây dựng"), ("issues the", "xây dựng"), ("issue the", "xây dựng"),
 ]
 # Words that say which role or kind, not what about: left out of the subject's terms.
 _ROLE_SYLLABLES = frozenset("chu tri phoi hop tham muu lanh dao vien thanh phan du bao cao giam sat "
                             "kiem tra soan thao".split())
 _KIND_WORDS = frozenset("""
 ai gi nao bao nhieu may khi gio nhu sao dau luc gom nhung thoi han diem hoan thanh chot
-muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky vao thi moc
+muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky vao thi moc xong
 """.split())
 _EN_NOISE = frozenset("""
 the a an of for is are was were what who which how many much when to in on by and or with be does do
@@ -71,7 +88,8 @@ regulation conclusion decision directive
 she him his her hers we us our you your its own theirs itself themselves
 can't cannot won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven't shouldn't mustn't
 still supposed want wants wanted cite cited mention mentioned refer referred come comes came
-get gets got went cover covers covered down out off not no except someone something
+get gets got went cover covers covered down out off not no except someone something besides
+take takes took taken taking
 """.split())
 # (Not "he", "me", "my", "go": typed without diacritics they are hè, mẹ, mỹ, gỗ, and these words
 # count towards telling an English question from a Vietnamese one, ``looks_english``.)
@@ -154,7 +172,14 @@ _AFTER_DOC = re.compile(r"(?<![a-z])(?:ke hoach|nghi quyet|chuong trinh|de an|ch
                         r"ket luan|chi thi) $")
 
 
+# ... nor after an English article or possessive: "the draft review report" is a noun, not
+# who drafts; "the report" is no one reporting.
 _NOMINAL = re.compile(r"(?<![a-z])(?:viec|su|cong tac) $")
+_ARTICLE = re.compile(r"(?<![a-z])(?<!take )(?<!takes )(?<!took )(?<!taking )(?:the|a|an|its|their|this|that) $")
+# English verb cues that are nouns after an article ("the draft", "the report", "a monitoring
+# visit"); role nouns ("the speaker", "the attendees") are cues as nouns ("takes the lead": a verb).
+_VERB_CUES = frozenset("draft report build compile monitor inspect supervis advise advis coordinate coordinat "
+                       "lead".split())
 
 
 _CLASS_VI = re.compile(r"(?<![a-z])(bo|so|uy ban|hoi dong|toa an|cuc|chi bo|van phong|ban) nao(?![a-z])")
@@ -175,6 +200,16 @@ def asked_unit_class(question: str) -> list[str]:
     return next((heads for rx, heads in _CLASS_EN if rx.search(q)), [])
 
 
+# "present the (main) report / a speech", "trình bày báo cáo (chính)", "báo cáo đề dẫn": the speaker
+# at a meeting (a "Báo cáo viên:" line), not the body that drafts or sends the report.
+_PRESENTS = re.compile(r" present(?:s|ing|ed)? (?:the |a |an )?(?:\w+ )?(?:report|speech|keynote|talk|presentation) "
+                       r"| trinh bay (?:\w+ )?bao cao | bao cao de dan ")
+
+# ... and its words say which role, not what about
+_PRESENT_WORDS = frozenset("present presents presenting presented report speech keynote talk presentation "
+                           "trinh bay bao cao de dan".split())
+
+
 def asked_role(folded: str) -> str | None:
     """The role named first in a folded question (None when it names none)."""
     best: tuple[int, str] | None = None
@@ -186,7 +221,8 @@ def asked_role(folded: str) -> str | None:
         # giữa …" ask who directs, not who is the partner
         m = next((m for m in re.finditer(rf"(?<![a-z]){re.escape(cue)}", q)
                   if not _AFTER_DOC.search(q, 0, m.start()) and not _NOMINAL.search(q, 0, m.start())
-                  and not re.match(r"[a-z]*ion\b", q[m.end():])), None)
+                  and not (cue in _VERB_CUES and _ARTICLE.search(q, 0, m.start()))
+                  and not re.match(r"[a-z]*(?:ion|al)\b", q[m.end():])), None)
         if m and (best is None or m.start() < best[0] or
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
             best = (m.start(), role)
@@ -267,15 +303,32 @@ def _role_words(role: str | None) -> set[str]:
     return {w for cue, r in ROLE_CUES if r == role for w in cue.split()} if role else set()
 
 
+_LEVELS = ("xa", "phuong", "tinh", "huyen", "thi tran", "cap xa", "cap tinh", "cap huyen", "cap phuong")
+
+
+def _without_level(alt: str) -> str:
+    """A glossary phrase without its administrative level ("đảng ủy phường" -> "đảng ủy"): a
+    Vietnamese question's level words are stop words (the plans write "Đảng ủy" under a ward's
+    plan), so an English question's are not decisive either. "" when there is none to drop or
+    nothing would be left."""
+    for level in _LEVELS:
+        if alt.endswith(f" {level}") and len(alt.split()) > len(level.split()) + 1:
+            return alt[:-len(level) - 1]
+    return ""
+
+
 def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str]]]:
     out = []
     role_words = _role_words(role)
+    # words of the role's phrases the question says ("takes charge", "in charge"): the role asked
+    phrase_words = {w for cue, r in ROLE_CUES if r == role and " " in cue and cue in question.lower()
+                    for w in cue.split()}
     for en, vi in translate_groups(question):
         if all(w in _EN_NOISE or base_form(w) in _EN_NOISE for w in en.split()) or en[0].isdigit():
             continue
-        if not vi and all(w in role_words or any(w.startswith(r) for r in role_words if len(r) > 4)
-                          for w in en.split()):
-            continue  # "drew" of "drew up": the role asked, not the subject
+        if all(w in role_words or any(w.startswith(r) for r in role_words if len(r) > 4)
+               for w in en.split()) and (not vi or role == "phối hợp" or set(en.split()) <= phrase_words):
+            continue  # "drew" of "drew up", "work" of "work with": the role asked, not the subject
         alts = []
         frame = False
         for n, v in enumerate(vi):
@@ -293,13 +346,26 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
             continue  # a question/kind/role word ("target", "who", "lead"), or one whose first
             # sense is one ("implementation": thực hiện, triển khai): the plans say it of every task
         if alts:
-            out.append((en, alts))
+            out.append((en, alts + [a for a in map(_without_level, alts) if a and a not in alts]))
     return out
 
 
 # A document number with its "số" ("Nghị quyết số 08-NQ/TU"): the number names a document, it is
 # not the subject.
 _DOC_REF_RAW = re.compile(r"(?:\b[Ss][ốo]\s+)?\d{1,4}\s*-\s*[A-ZĐ]{2,3}(?:/[A-ZĐ]{2,3})?")
+
+
+# A kind of document is a stop word where it names the source ("Theo kế hoạch …"), but not as the
+# object of a verb that makes one: "Ai chủ trì xây dựng Đề án …?" is about that scheme, and a plan
+# that never mentions one does not answer it.
+_DRAFTING_VERBS = frozenset({"xay dung", "lap", "ban hanh", "soan thao", "du thao", "phe duyet", "tham dinh",
+                             "trinh", "to chuc thuc hien"})
+_DOC_TYPES = frozenset({"de an", "du an", "quy hoach", "ke hoach", "chuong trinh", "chien luoc", "quy che",
+                        "quy dinh", "bao cao"})
+
+# Who attends or speaks at a meeting: the plans hold one per level ("1. Cấp phường", "2. Cấp cơ sở"),
+# so the level a question names ("hội nghị cấp phường") is its subject, not a stop word.
+_MEETING_ROLES = frozenset({"tham dự", "báo cáo viên"})
 
 
 def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
@@ -328,9 +394,15 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             words.append(t)
             i += 1
     words = merge_ordinals(words)
+    previous = ""
     for i, w in enumerate(words):
         folded = folded_words(w)
         parts = folded.split()
+        made, previous = previous in _DRAFTING_VERBS and folded in _DOC_TYPES, folded
+        if made:  # "xây dựng Đề án …": the document made is what the question is about
+            if all(g[0] != folded for g in out):
+                out.append((folded, [folded]))
+            continue
         if len(parts) >= 2 and parts[-1] in _ORDINAL_NUMBERS and " ".join(parts[:-1]) in _ORDINAL_NOUNS:
             if all(g[0] != folded for g in out):
                 out.append((folded, ordinal_forms(folded)))
@@ -347,7 +419,8 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             if (expanded, [expanded]) not in out:
                 out.append((expanded, [expanded]))
             continue
-        if all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES:
+        if (all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES) and \
+                not (role in _MEETING_ROLES and len(parts) == 2 and parts[0] == "cap"):
             continue
         if role and all(p in _ROLE_SYLLABLES for p in parts):
             continue
@@ -417,7 +490,7 @@ def _synonyms() -> dict[str, list[str]]:
 _STOP_PHRASES = frozenset("""
 chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
 ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
-phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong
+phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong|thong thuong|noi chung
 """.replace("\n", "").split("|"))
 
 
@@ -648,7 +721,13 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     # Mixed questions ("Bình Lư's 2030 target …") keep their Vietnamese names.
     names = vietnamese_names(question) if english else ""
     folded_vi = DOC_REF.sub(" ", folded_words(f"{vi_text} {names}"))
+    if kind in ("general", "target") and asked_unit_class(question):
+        kind = "who"  # "Which Party cells … deliver Resolution 17's targets?" asks for a body
+    if kind in ("general", "who", "tasks") and asked_role(folded_q) in ("thành phần", "ký"):
+        kind = "who"  # "Chính phủ gồm những thành viên nào?" asks who, whatever its wording's kind
     role = asked_role(folded_q) if kind in ("who", "tasks") else None
+    if kind == "who" and _PRESENTS.search(f" {folded_q} "):
+        role = "báo cáo viên"  # who presents a report at a meeting is its speaker, not who writes it
     if kind == "who" and role is None:
         role = "chủ trì" if re.search(r"\b(?:chiu trach nhiem|phu trach|responsible|in charge)\b", folded_q) \
             else None
@@ -674,6 +753,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role)
         if language == "vi-noaccent":
             groups = _off_cues(groups, folded_q)
+    if role == "báo cáo viên" and _PRESENTS.search(f" {folded_q} "):
+        groups = [(label, alts) for label, alts in groups if not set(label.split()) <= _PRESENT_WORDS]
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
     count_noun = None
@@ -704,7 +785,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
-    relation = asked_relation(question) if kind == "who" else None
+    relation = asked_relation(question) if kind in ("who", "general") else None
+    if relation and kind == "general":
+        kind = "who"  # "… phải báo cáo về đâu?": where a report goes is a body
     asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
     unit_class = asked_unit_class(question) if kind == "who" else []
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,

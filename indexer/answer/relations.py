@@ -2,7 +2,8 @@
 
 "Ban cán sự đảng UBND tỉnh phối hợp với ai …?" asks for the partner, "Các bộ gửi báo cáo cho cơ
 quan nào tổng hợp?" for the recipient, "… báo cáo qua ban nào tổng hợp?" for the body a report goes
-through. The extracted responsibilities name who acts (the actor, a listed partner), so the actor's
+through, "… xem xét báo cáo của cơ quan nào?" for the report's author. The extracted
+responsibilities name who acts (the actor, a listed partner), so the actor's
 name is the wrong answer. The answer is the unit written right after the same relation word in the
 supporting sentence: "phối hợp với | các đơn vị liên quan | xây dựng …", "gửi | Bộ Nội vụ | để
 tổng hợp", "(qua | Ban xây dựng Đảng | tổng hợp)". A name opens with a unit head (the extractor's
@@ -25,26 +26,39 @@ _WHO_OBJ = (r"(?:cac |nhung )?(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|b
 # English verbs of working together ("work with", "cooperate with", "liaise with"): all "phối hợp".
 _WITH_EN = r"(?:coordinat|cooperat|collaborat|liais|work)\w*"
 _ASKED = [
+    # ("work with", "cooperate with", "collaborate with", "liaise with": coordinating, in English)
     ("partner", re.compile(rf" phoi hop (?:chat che )?(?:voi|cung) {_WHO_OBJ} "
                            rf"| {_WITH_EN} (?:closely |together )?with (?:which|whom|what) "
                            rf"| {_WITH_EN} (?:closely |together )?with (?:to|in order|so as|for|on|in) \w+"
                            rf"| {_WITH_EN} (?:closely |together )?with $")),
     ("via", re.compile(rf" qua {_WHO_OBJ} | (?:through|via) (?:which|whom|what) ")),
-    ("recipient", re.compile(rf" (?:cho|toi|den|gui ve|gui|len) {_WHO_OBJ} "
-                             r"| (?:to|towards?) (?:which|whom|what) | (?:report\w*|sen[dt]\w*|submit\w*) to $")),
+    # "báo cáo những ai", "báo cáo cơ quan nào": the report's addressee is its verb's object;
+    # "báo cáo về đâu", "gửi lên đâu": where to
+    ("recipient", re.compile(rf" (?:cho|toi|den|gui ve|gui|len|bao cao(?: len| cho| voi)?) {_WHO_OBJ} "
+                             r"| (?:bao cao|gui|nop|trinh)(?: \w+){0,3} (?:ve|len|den|toi) dau "
+                             r"| (?:to|towards?) (?:which|whom|what) | (?:report\w*|sen[dt]\w*|submit\w*) to $"
+                             # "which body receives the reports": where they are sent
+                             r"|^ (?:who|which (?:\w+ ){1,2}?)(?:is |are )?receiv\w* ")),
+    # "xem xét báo cáo của cơ quan nào": whose report — the unit written after "báo cáo của"
+    ("author", re.compile(rf" bao cao cua {_WHO_OBJ} | reports? (?:of|from|by) (?:which|whom|what) ")),
 ]
 # Where the text names the object of each relation.
 _MARKER = {
     "partner": re.compile(r"(?<!\w)phối hợp\s+(?:chặt chẽ\s+)?(?:với|cùng)\s+", re.I),
     "via": re.compile(r"(?<!\w)qua\s+"),
+    # ("báo cáo kịp thời về Thường trực Đảng ủy phường": a manner word may come between)
     "recipient": re.compile(r"(?<!\w)(?:(?:gửi|nộp|trình|chuyển)(?:\s+(?:về|đến|tới|cho|lên))?|"
-                            r"báo cáo(?:\s+(?:với|lên|cho))?)\s+", re.I),
+                            r"báo cáo(?:\s+(?:kịp thời|định kỳ|trực tiếp|bằng văn bản))?"
+                            r"(?:\s+(?:với|lên|cho|về))?)\s+", re.I),
+    "author": re.compile(r"(?<!\w)báo cáo\s+của\s+", re.I),
 }
 MAX_OBJECT_CHARS = 200
 
 
 # A deadline or a time after the name ends it ("gửi về Văn phòng Tỉnh ủy | trước ngày 10/11/2021").
-_TIME = re.compile(r"(?<!\w)(?:trước|sau|chậm nhất|kể từ|vào|hằng|hàng|định kỳ|trong thời hạn)(?!\w)")
+_TIME = re.compile(r"(?<!\w)(?:trước|sau|chậm nhất|kể từ|vào|hằng|hàng|định kỳ|trong thời hạn)(?!\w)"
+                   # and the report's topic: "báo cáo của Ủy ban nhân dân cùng cấp | về tình hình …"
+                   r"|(?<!\w)về\s+(?:tình hình|việc|kết quả|công tác|nội dung|hoạt động)(?!\w)")
 _QUANTIFIER = re.compile(r"(?:các|những|mỗi|từng)\s+$", re.I)
 
 
@@ -60,7 +74,7 @@ def _predicate(text: str, start: int, end: int) -> int | None:
 
 
 def asked_relation(question: str) -> str | None:
-    """partner | via | recipient, or None when the who-word is the actor ("Ai báo cáo cho …?")."""
+    """partner | via | recipient | author, or None when the who-word is the actor ("Ai báo cáo cho …?")."""
     q = f" {fold_question(question).strip()} "
     return next((name for name, rx in _ASKED if rx.search(q)), None)
 
@@ -93,3 +107,25 @@ def sentence_of(text: str, at: int) -> tuple[int, int]:
     s = max(text.rfind(c, 0, at) for c in ".;\n") + 1
     ends = [i for i in (text.find(c, at) for c in ".;\n") if i >= 0]
     return s, min(ends) if ends else len(text)
+
+
+def relation_passage_items(results, relation: str, items: list[dict]) -> list[dict]:
+    """Sentences of the retrieved passages that name a relation's object but are no stored
+    responsibility: a plan's task written without its actor ("Chủ động phối hợp với các công ty lữ
+    hành khảo sát, xây dựng tour - tuyến mới …" under a heading of tasks). The object is the answer
+    (``relation_objects``), so the sentence needs no actor: it becomes a unit-less item that goes
+    through the same support check as the stored ones."""
+    from indexer.extract.text import sentences
+
+    stored = {(it["doc_id"], it["start"]) for it in items}
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            if (r.doc_id, r.start + s) in stored or not relation_objects(text[s:e], relation):
+                continue
+            out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+                        "start": r.start + s, "end": r.start + e, "quote": text[s:e],
+                        "section_path": list(r.section_path_parts or []), "unit": "", "unit_normalized": "",
+                        "role": "thực hiện", "roles": ["thực hiện"], "task": text[s:e], "via": "relation"})
+    return out

@@ -24,7 +24,8 @@ _TASK_VERBS = {
 LEAD_LIKE = {"chủ trì", "thực hiện", "tham mưu", "hướng dẫn", "kiểm tra/giám sát", "báo cáo"}
 # Order in which roles answer "who is responsible" (chủ trì first).
 ROLE_RANK = {"chủ trì": 0, "tham mưu": 1, "thực hiện": 2, "hướng dẫn": 3, "kiểm tra/giám sát": 4,
-             "báo cáo": 5, "xây dựng": 2, "phối hợp": 6, "tham dự": 7, "báo cáo viên": 7}
+             "báo cáo": 5, "xây dựng": 2, "phối hợp": 6, "tham dự": 7, "báo cáo viên": 7,
+             "thành phần": 7, "ký": 7}
 
 
 def _task_head(item: dict, chars: int = 160) -> str:
@@ -57,9 +58,12 @@ def role_fit(item: dict, asked: str | None) -> float | None:
         return 0.3 if role == "chủ trì" else (0.0 if role != "phối hợp" else -0.3)
     if asked == "báo cáo viên":
         return 1.0 if role == "báo cáo viên" else None
-    if asked == "tham dự":
-        return 1.0 if role == "tham dự" else None
-    if role in ("tham dự", "báo cáo viên"):
+    if asked in ("tham dự", "thành phần"):
+        # who attends a meeting and who makes up a body are both a list of who is in it
+        return 1.0 if role in ("tham dự", "thành phần") else None
+    if asked == "ký":
+        return 1.0 if role == "ký" else None
+    if role in ("tham dự", "báo cáo viên", "thành phần", "ký"):
         return None
     if asked == "phối hợp":
         return 1.0 if role == "phối hợp" else None

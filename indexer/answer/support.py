@@ -99,10 +99,12 @@ class Matcher:
         # A question typed without diacritics is segmented from a guessed restoration, whose
         # compounds may join words that are not one ("Bình Lữ phấn đấu"): their syllables said
         # apart count too.
+        # So do the segmenter's compounds of three syllables or more: "Tỉnh ủy định kỳ" came out as
+        # "tuyên giáo tỉnh" + "ủy định kỳ", words no text says together.
         guessed = question.language == "vi-noaccent"
         self._apart = [[(a, [f" {x} " for x in a.split()]) for a in alts if len(a.split()) > 1]
-                       if len(label.split()) > 1 and (label != alts[0] or guessed) else []
-                       for label, alts in self.groups]
+                       if len(label.split()) > 1 and (label != alts[0] or guessed or len(label.split()) >= 3)
+                       else [] for label, alts in self.groups]
         self.unsure = [label in question.unsure for label, _ in self.groups]
         self.doc_context = {d: _padded(t) for d, t in doc_context.items()}
         self._own: dict[int, str] = {}

@@ -34,14 +34,15 @@ _CAP_HEADS = (r"Ủy ban|Uỷ ban|UBND|HĐND|UBMTTQ|MTTQ|Hội đồng|Đảng �
               r"Kho bạc|Ngân hàng|Hợp tác xã|Chính quyền|Tòa án|Toà án|Viện kiểm sát|Kiểm toán|"
               r"Ban cán sự|Ban Chỉ đạo|Ban chỉ đạo|Ban xây dựng Đảng|Ban Thường vụ|Ban Chấp hành|"
               r"Cơ quan|Tổ chức (?:đảng|chính trị|đoàn thể)|Lãnh đạo|Đồng chí|Các đồng chí|Ủy viên|"
-              r"Cán bộ|Báo cáo viên|Tuyên truyền viên|Đảng viên|Đoàn viên|Hội viên")
-_CAP_HEADS_NAMED = r"Ban|Hội|Báo|Đài|Trường|Trung tâm|Bộ|Sở|Phòng|Cục|Chi cục|Tổng cục|Viện|Đoàn|Trạm|Tạp chí|Quân sự|Bệnh viện|Ban Quản lý"
+              r"Cán bộ|Báo cáo viên|Tuyên truyền viên|Đảng viên|Đoàn viên|Hội viên|Lực lượng")
+_CAP_HEADS_NAMED = (r"Ban|Hội|Báo|Đài|Trường|Trung tâm|Bộ|Sở|Phòng|Cục|Chi cục|Tổng cục|Viện|Đoàn|Trạm|Tạp chí|Quân sự|"
+                    r"Bệnh viện|Ban Quản lý|Công ty")
 _LOW_HEADS = (r"cấp ủy|cấp uỷ|chi bộ|chi ủy|đảng bộ|đảng ủy|đảng uỷ|đảng đoàn|ban cán sự(?: đảng)?|"
               r"huyện ủy|huyện uỷ|thành ủy|thành uỷ|thị ủy|thị uỷ|tổ chức (?:đảng|chính trị|đoàn thể|"
               r"cơ sở đảng)|chính quyền|đoàn thể|ban|sở|cơ quan|đơn vị|địa phương|ủy ban|uỷ ban|"
               r"mặt trận|hội|trường|doanh nghiệp|hợp tác xã|đồng chí|bí thư|lãnh đạo|người đứng đầu|"
               r"thường trực|ủy viên|tổ trưởng|trưởng|chi|huyện ủy|cán bộ|đảng viên|báo cáo viên|"
-              r"tuyên truyền viên|ngành|phòng|trung tâm|trạm|đài|báo|tạp chí")
+              r"tuyên truyền viên|ngành|phòng|trung tâm|trạm|đài|báo|tạp chí|công ty")
 _QUANT = r"(?:[Cc]ác|[Mm]ỗi|[Tt]ừng|[Tt]oàn thể|[Tt]ất cả các|[Nn]hững)\s+"
 _LOW_STRICT = (r"cấp ủy|cấp uỷ|đảng đoàn|ban cán sự đảng|chính quyền|đảng ủy|đảng uỷ|chi bộ|đảng bộ|"
                r"huyện ủy|thành ủy|thị ủy|tổ chức (?:đảng|chính trị|đoàn thể)|đồng chí|bí thư|"

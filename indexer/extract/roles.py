@@ -32,17 +32,18 @@ hoàn thành|đề xuất|phụ trách|đảm bảo|bảo đảm|nâng cao|sơ k
 hỗ trợ|định kỳ|kịp thời|huy động|lồng ghép|cung cấp|biên soạn|phát hành|đầu tư|quản lý|chuẩn bị|
 triệu tập|cử|lựa chọn|thống nhất|phát động|giới thiệu|lập|đăng ký|điều hành|tạo điều kiện|quy định|
 thành lập|kiện toàn|củng cố|chấp hành|đánh giá|theo|căn cứ|phải|cần|được|có|là|sẽ|nắm|tham gia|
-ký|xem xét|quyết định|bàn|thông báo|tiếp nhận|giải quyết|xử lý|đôn đốc|động viên|khuyến khích
+ký|xem xét|quyết định|bàn|thông báo|tiếp nhận|giải quyết|xử lý|đôn đốc|động viên|khuyến khích|tiến hành|
+khảo sát|cấp giấy|cấp Giấy|cấp phép|cấp chứng|cấp Chứng|cấp thẻ|cấp văn bằng
 """.replace("\n", "").split("|"), key=len, reverse=True)
 _VERB_RE = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, VERBS)) + r")(?![\w])")
 _ADVERBS = {"thường xuyên", "chủ động", "tích cực", "kịp thời", "định kỳ", "khẩn trương", "tiếp tục",
             "tập trung", "theo", "căn cứ", "phải", "cần", "được", "có", "là", "sẽ"}
 # Words after which a verb is a noun or part of a name ("ban xây dựng Đảng", "tổ chức đảng").
 _NOUN_AFTER = re.compile(r"(?:^|\s)(?:[Bb]an|[Ủủ]y ban|[Uu]ỷ ban|[Cc]ông tác|[Vv]iệc|[Cc]ơ quan|"
-                         r"kết quả|nội dung|chế độ|[Hh]ội nghị|[Hh]ồ sơ|[Đđ]ề cương)\s*$")
+                         r"kết quả|nội dung|chế độ|[Hh]ội nghị|[Hh]ồ sơ|[Đđ]ề cương|công)\s*$")  # ("công lập": public)
 _NOUN_VERB = re.compile(r"tổ chức\s+(?:đảng|chính trị|đoàn thể|cơ sở|xã hội|hội viên|thành viên|quần chúng|"
                         r"các|và|,|trực thuộc|kinh tế|tín dụng)|báo cáo viên|tuyên truyền viên|"
-                        r"hướng dẫn viên|quản lý (?:nhà nước|thị trường)", re.I)
+                        r"hướng dẫn viên|quản lý (?:nhà nước|thị trường)|tiến hành tố tụng", re.I)  # ("người tiến hành tố tụng")
 
 
 def verb_at(text: str, pos: int, end: int, allow_capital: bool = False) -> re.Match | None:
@@ -67,8 +68,27 @@ def first_verb(text: str, start: int, end: int) -> int | None:
         if m.group(1) in ("có", "là", "được", "theo", "làm", "lập", "cử", "ký", "bàn", "nắm") \
                 and s - start < 3:
             continue
+        if _competence_clause(text, s, m.end(), end):
+            continue
         return s
     return None
+
+
+_COMPETENCE = re.compile(r"(?:^|\s)(?:có|có đủ)\s+thẩm quyền\s*$", re.I)
+
+
+def _competence_clause(text: str, s: int, e: int, end: int) -> bool:
+    """The verb at [s, e) says which competence a body has, inside its name: "Cơ quan có thẩm quyền
+    | quản lý đơn vị sự nghiệp công lập | thanh tra, kiểm tra …" — the name runs on to the next
+    predicate verb of the same clause. With none before a "," or ";" the verb is the predicate
+    ("các cơ quan có thẩm quyền | chỉ đạo việc lập quy hoạch, …")."""
+    if not _COMPETENCE.search(text[max(0, s - 30):s]):
+        return False
+    cut = re.search(r"[,;:.]", text[e:end])
+    clause_end = e + cut.start() if cut else end
+    # ("quy định tại khoản 1": specified in, a participle, not the predicate)
+    return any(not _NOUN_AFTER.search(text[max(0, m.start() - 20):m.start()]) and not _NOUN_VERB.match(text, m.start())
+               and m.group(1) != "quy định" for m in _VERB_RE.finditer(text, e, clause_end))
 
 
 def verb_run(text: str, pos: int, end: int) -> list[tuple[int, int]]:
