@@ -416,15 +416,17 @@ def horizon_items(refs: list[str], documents: list[tuple[str, str, str]], period
 # looks to beyond its own period, said after "tầm nhìn" / "định hướng" ("… đến năm 2025 tầm nhìn
 # 2030", "… đến năm 2030, tầm nhìn đến năm 2045") — never the period's own end year before it.
 _VISION_Q = re.compile(r" (?:tam nhin|dinh huong|vision|orientation|oriented|long term|long-term) ")
+_ORIENTATION_Q = re.compile(r" (?:dinh huong|orientation|oriented) ")
 _VISION = re.compile(r"(tầm nhìn|định hướng)\s*(?:(?:đến|tới)\s+)?(?:năm\s+)?((?:19|20)\d\d)\b", re.I)
 
 
 def asked_vision(folded_q: str) -> str | None:
     """The horizon word a when-question asks by ("tam nhin", "dinh huong"; English: "tam nhin"), or None."""
-    m = _VISION_Q.search(f" {folded_q} ")
-    if not m:
+    if not _VISION_Q.search(f" {folded_q} "):
         return None
-    return "dinh huong" if m.group(0).strip() in ("dinh huong", "orientation", "oriented") else "tam nhin"
+    # the named word decides, wherever it stands: "long-term" qualifies both ("the long-term
+    # orientation" asks the định hướng year, not the tầm nhìn one)
+    return "dinh huong" if _ORIENTATION_Q.search(f" {folded_q} ") else "tam nhin"
 
 
 _YEARS_SAID = re.compile(r"\b(?:19|20)\d\d\b")

@@ -240,3 +240,13 @@ def test_until_is_not_answered_by_the_start_of_a_span():
     assert _wrong_end(until, "từ ngày 01 tháng 01") and not _wrong_end(until, "đến hết ngày 31 tháng 12")
     assert _wrong_end(since, "đến hết ngày 31 tháng 12") and not _wrong_end(since, "từ ngày 01 tháng 01 năm 2023")
     assert not _wrong_end(folded_words("Khi nào tổ chức hội nghị?"), "từ ngày 01 tháng 01")
+
+
+def test_the_horizon_word_named_decides_wherever_it_stands():
+    """"the long-term orientation" asks the định hướng year: "long-term" qualifies both words."""
+    from indexer.answer.passages import asked_vision
+
+    assert asked_vision(folded_words("Up to which year does the long-term orientation of the plan extend?")) == "dinh huong"
+    assert asked_vision(folded_words("What is the plan's long-term vision year?")) == "tam nhin"
+    assert asked_vision(folded_words("Quy hoạch tỉnh có tầm nhìn đến năm nào?")) == "tam nhin"
+    assert asked_vision(folded_words("Nghị quyết định hướng đến năm nào?")) == "dinh huong"
