@@ -169,7 +169,7 @@ def answer_box(service, query: str, response, k: int, doc: str | None, filters, 
         if len(citations) >= MAX_CITATIONS:
             break
     units = []
-    if result["answer"] and result["kind"] in ("who", "tasks"):
+    if result["answer"] and result["kind"] in ("who", "tasks") and result.get("role") != "ký":  # a signer is a person
         for item in items:  # the units of the answering sentence (the answer names them)
             if (item["doc_id"], item["start"]) != (items[0]["doc_id"], items[0]["start"]):
                 continue

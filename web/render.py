@@ -300,7 +300,14 @@ ANSWER_KIND_VI = {"who": "Đơn vị phụ trách", "target": "Chỉ tiêu", "wh
                   "tasks": "Nhiệm vụ"}
 
 
-def answer_kind_label(kind: str | None) -> str:
+# Who-answers that are no unit in charge: the signer of a document (a person) and the make-up of a
+# body or a meeting (its members).
+ANSWER_ROLE_VI = {"ký": "Người ký", "thành phần": "Thành phần", "tham dự": "Thành phần"}
+
+
+def answer_kind_label(kind: str | None, role: str | None = None) -> str:
+    if kind == "who" and role in ANSWER_ROLE_VI:
+        return ANSWER_ROLE_VI[role]
     return ANSWER_KIND_VI.get(kind or "", "Câu hỏi")
 
 

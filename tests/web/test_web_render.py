@@ -136,3 +136,7 @@ def test_answer_badge_never_reads_as_ai():
     labels = [render.answer_kind_label(k) for k in ("who", "target", "when", "tasks", None)]
     assert all(label.strip().lower() not in ("ai", "ai?") for label in labels)
     assert render.answer_kind_label("who") == "Đơn vị phụ trách"
+    # a signer is a person, a body's make-up its members: no "unit in charge"
+    assert render.answer_kind_label("who", "ký") == "Người ký"
+    assert render.answer_kind_label("who", "thành phần") == "Thành phần"
+    assert render.answer_kind_label("who", "chủ trì") == "Đơn vị phụ trách"
