@@ -338,6 +338,24 @@ def deadline_clause(item: dict) -> str:
     return f"{head} {quote[s:e if e >= 0 else len(quote)]}".strip()
 
 
+# The words of a line that states only a time ("- Dự kiến trong tháng 5/2026 (có văn bản triệu tập
+# riêng).", "- Thời gian: Hoàn thành trong tháng 5/2026."): a label, a time verb, the time itself.
+_TIME_ONLY = frozenset("du kien thoi gian han hoan thanh trong vao tu den truoc sau chu ky dinh "
+                       "nam thang ngay quy tuan cuoi dau giua nhat cham la".split())
+
+
+def _headed(item: dict, clause: str) -> str:
+    """A deadline line that says nothing but its time takes its headings as its own words: under
+    "III. HÌNH THỨC TỔ CHỨC HỘI NGHỊ › 1. Cấp phường", "- Dự kiến trong tháng 5/2026" is the time
+    of the ward-level meeting, which only the headings say (as a "Báo cáo viên:" line's meeting,
+    ``_own_text``). A line with words of its own keeps them alone: its headings name its section,
+    not its subject."""
+    rest = re.sub(r"\([^)]*\)", " ", clause.replace(item.get("when") or "\0", " "))
+    if any(w not in _TIME_ONLY and not w.isdigit() for w in folded_words(rest).split()):
+        return clause
+    return f"{clause} {' '.join((item.get('section_path') or [])[-2:])}"
+
+
 _EXCEPTION_CLAUSE = re.compile(r"(?:,\s*|\s)(?:ngoại trừ|trừ|không bao gồm)\s[^.;\n]*", re.I)
 
 
@@ -365,7 +383,7 @@ def _own_text(q: Question, item: dict) -> str:
             own += " " + " ".join((item.get("section_path") or [])[-2:])
         return own
     if item["kind"] == "deadline":
-        return deadline_clause(item)
+        return _headed(item, deadline_clause(item))
     return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''} {read_measure(item)}"
 
 
@@ -446,7 +464,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 similarity: Similarity | None = None) -> list[tuple[float, dict, Support]]:
     """Supported items, best first: (score, item, support). ``similarity``: the model's view of
     the question, which credits the words the lexical gate cannot read (semantic.py)."""
-    matcher = Matcher(q, items, _doc_context(docs, heads))
+    matcher = Matcher(q, items, _doc_context(docs, heads), named)
     of_class = {(it["doc_id"], it["start"]) for it in items if is_of_class(it, q.unit_class)} \
         if q.kind == "who" and q.unit_class else set()
     out = []
@@ -678,6 +696,14 @@ def _unit_key(item: dict) -> str:
     return unit_key(item.get("unit_normalized") or item.get("unit") or "")
 
 
+def _role_said(q: Question, role: str) -> bool:
+    """The question's own words say the unit's role: "Ai hướng dẫn quán triệt …" asks who guides,
+    so a unit that guides (hướng dẫn) is not ranked below the leads, as it is for "who is
+    responsible for …" (``ROLE_RANK``)."""
+    labels = {label for label, _ in q.groups}
+    return any(folded_words(r) in labels for r in role.split("/"))
+
+
 def _rank_units(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]) -> list[tuple]:
     """The units of the supported responsibilities, best first: (score, unit key, group)."""
     by_unit: dict[str, dict] = {}
@@ -710,7 +736,7 @@ def _rank_units(q: Question, scored: list[tuple[float, dict, Support]], named: s
             named_groups = sum(1 for alts in groups if any(
                 w in matched_words and len(w) > 2 and f" {w.split()[0]} " in name for w in alts))
             bonus += 0.75 * named_groups / len(groups)
-        if q.role in (None, "chủ trì"):
+        if q.role in (None, "chủ trì") and not _role_said(q, role):
             bonus -= 0.1 * ROLE_RANK.get(role, 5)
         ranked.append((best_score + bonus, key, g))
     ranked.sort(key=lambda x: -x[0])

@@ -394,6 +394,8 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             words.append(t)
             i += 1
     words = merge_ordinals(words)
+    if role in _MEETING_ROLES or " hoi nghi " in folded_text:
+        words = merge_levels(words)
     previous = ""
     for i, w in enumerate(words):
         folded = folded_words(w)
@@ -420,12 +422,29 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
                 out.append((expanded, [expanded]))
             continue
         if (all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES) and \
-                not (role in _MEETING_ROLES and len(parts) == 2 and parts[0] == "cap"):
+                not ((role in _MEETING_ROLES or " hoi nghi " in folded_text) and len(parts) >= 2 and parts[0] == "cap"):
             continue
         if role and all(p in _ROLE_SYLLABLES for p in parts):
             continue
         if all(g[0] != folded for g in out):
             out.append((folded, [folded] + [a for a in _synonyms().get(folded, []) if a != folded]))
+    return out
+
+
+_LEVEL_NOUNS = frozenset({"xa", "phuong", "tinh", "huyen", "thi tran", "co so", "trung uong"})
+
+
+def merge_levels(words: list[str]) -> list[str]:
+    """"cấp" joined to the level it names ("cấp", "phường" -> "cấp phường"), for a question about
+    a meeting: the plans hold one per level ("1. Cấp phường", "2. Cấp cơ sở", each with its time,
+    place, attendees and speakers), so the level is the subject — the segmenter leaves the two
+    apart, and each alone is a stop word."""
+    out: list[str] = []
+    for w in words:
+        if out and folded_words(out[-1]) == "cap" and folded_words(w) in _LEVEL_NOUNS:
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
     return out
 
 

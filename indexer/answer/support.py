@@ -41,6 +41,11 @@ SYNONYM = 0.95  # a thesaurus equivalent counts a little less than the word aske
 SEMANTIC_WEIGHT = 0.9
 MIN_READ = 0.5
 FIELD_WEIGHT = {"item": 1.0, "section": 0.85, "document": 0.75}
+# A question that names its document ("… Nghị quyết 92-NQ/TU về phát triển du lịch …", ``named``)
+# often repeats the document's title to name it: those words are said by the document, not asked
+# of the item, so for the gate (``Support.ok``) they count in full and the item's own share
+# (``own_total``) is of the other words — provided the item itself says at least one word of the question ("Báo cáo viên:
+# Thường trực Đảng ủy" under "Hội nghị cấp phường" of the plan for Nghị quyết 92).
 
 
 @dataclass
@@ -57,9 +62,16 @@ class Support:
     credit: float = 0.0
     cosine: float | None = None
 
+    # The share of the subject's weight said only by the document the question names (see
+    # FIELD_WEIGHT): it passes the gate in full, but the scores keep the field weights, so an item
+    # that says a word itself still beats one whose document says it.
+    titled: float = 0.0
+
     @property
     def ok(self) -> bool:
-        return self.coverage >= MIN_COVERAGE and self.own >= MIN_OWN and self.own_total >= MIN_OWN_TOTAL
+        coverage = self.coverage + self.titled * (1.0 - FIELD_WEIGHT["document"])
+        own_total = self.own_total / (1.0 - self.titled) if self.titled < 1.0 else 1.0
+        return coverage >= MIN_COVERAGE and self.own >= MIN_OWN and own_total >= MIN_OWN_TOTAL
 
     def to_dict(self) -> dict:
         out = {"coverage": round(self.coverage, 3), "own": round(self.own, 3),
@@ -87,8 +99,13 @@ def _padded(text: str) -> str:
 class Matcher:
     """Coverage of one question's subject against many items (weights from those items)."""
 
-    def __init__(self, question: Question, items: list[dict], doc_context: dict[str, str]):
+    def __init__(self, question: Question, items: list[dict], doc_context: dict[str, str],
+                 named: set[str] | frozenset = frozenset()):
         self.q = question
+        # (not for a target: the numbers of one document share its title, and what tells them
+        # apart is the words each one's own subject says — "Tổng kinh phí" against "Nguồn ngân sách
+        # địa phương" for "the total budget")
+        self.named = named if question.kind in ("who", "when") else frozenset()
         self.groups = [(label, alts) for label, alts in question.groups if alts]
         # One regular expression per group finds whether any of its words is in a text (one C
         # scan, not a Python loop over the alternatives): a who-question weighs ~1,800 items.
@@ -143,7 +160,8 @@ class Matcher:
         total = sum(self.weights)
         give_up = (1.0 - MIN_COVERAGE) * total if settle else math.inf
         lost = 0.0
-        got = got_own = context = 0.0
+        got = got_own = context = titled = 0.0
+        named = item.get("doc_id") in self.named
         matched: dict[str, list[str]] = {}
         missing = []
         semantic = []
@@ -165,6 +183,8 @@ class Matcher:
                     part = SPLIT_PHRASE
                 if hit:
                     got += w * FIELD_WEIGHT[name] * part
+                    if named and name == "document":
+                        titled += w * part
                     if name == "item":
                         got_own += w * part
                     else:
@@ -186,9 +206,12 @@ class Matcher:
         # "own": the share of the words the item itself must say — those its headings or document
         # do not already say (the place, the plan's title).
         rest = total - context
+        if not got_own:  # (a named document's title words: see FIELD_WEIGHT)
+            titled = 0.0
         if inferred > (1.0 - MIN_READ) * total:  # the model vouches for a few words, not the question
             return Support((total - inferred) / total, 0.0, matched, missing + semantic)
         return Support(got / total, got_own / rest if rest > 0 else 1.0, matched, missing, got_own / total,
+                       titled=titled / total,
                        semantic=semantic, credit=credit if semantic else 0.0)
 
     def share(self, text: str) -> float:
