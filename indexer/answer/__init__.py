@@ -305,6 +305,32 @@ def _doc_texts(service, docs: list[dict]) -> list[tuple[str, str, str]]:
     return [(d["id"], d.get("title") or "", texts.get(d["id"], "")) for d in docs]
 
 
+def _full_headings(service, docs: list[dict]):
+    """A function (doc_id, label) -> the heading whole. Section paths are stored with each heading
+    cut to ``outline.PATH_LABEL_CHARS`` ("Điều 31. Trình tự, thủ tục cung cấp thông tin qua dịch
+    vụ…"), so the words of a law's article title past the cut ("bưu chính, fax") were missing from
+    every item under it — half the responsibilities of the index. The heading is the line of the
+    document the label opens; each is looked up once per index version."""
+    texts = dict((d, t) for d, _, t in _doc_texts(service, docs))
+    cached = getattr(service, "_cached", None)
+    memo = cached("answer:full_headings", dict) if cached else {}
+
+    def full(doc_id: str, label: str) -> str:
+        if not label.endswith("…"):
+            return label
+        key = (doc_id, label)
+        if key not in memo:
+            text, head = texts.get(doc_id, ""), " ".join(label[:-1].split())
+            at = text.find(head) if head else -1
+            if at < 0:  # the label's spaces were normalised: match its words across any spacing
+                m = re.search(r"\s+".join(map(re.escape, head.split())), text) if head else None
+                at, head = (m.start(), m.group(0)) if m else (-1, head)
+            end = text.find("\n", at) if at >= 0 else -1
+            memo[key] = text[at:end if end >= 0 else len(text)].strip() if at >= 0 else label
+        return memo[key]
+    return full
+
+
 def _signed_plan_by_number(q: Question) -> bool:
     """"Ai ký kế hoạch thực hiện Kết luận 224-KL/TU?": a signer question that names its plan only by
     the number it implements (no other words to support it). Not "Ai ký Nghị quyết 08-NQ/TU?": the
@@ -461,10 +487,10 @@ def _owner_of_class(item: dict, heads: list[str]) -> dict | None:
 
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None,
-                similarity: Similarity | None = None) -> list[tuple[float, dict, Support]]:
+                similarity: Similarity | None = None, headings=None) -> list[tuple[float, dict, Support]]:
     """Supported items, best first: (score, item, support). ``similarity``: the model's view of
     the question, which credits the words the lexical gate cannot read (semantic.py)."""
-    matcher = Matcher(q, items, _doc_context(docs, heads), named)
+    matcher = Matcher(q, items, _doc_context(docs, heads), named, headings)
     of_class = {(it["doc_id"], it["start"]) for it in items if is_of_class(it, q.unit_class)} \
         if q.kind == "who" and q.unit_class else set()
     out = []
@@ -867,7 +893,7 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
 
 
 def _relation_answer(q: Question, items: list[dict], results: list, docs: list[dict], named: set[str],
-                     heads: dict[str, str], similarity: Similarity | None = None):
+                     heads: dict[str, str], similarity: Similarity | None = None, headings=None):
     """(answer, role, support, chosen items) for a question about a relation's object (see
     relations.py): any responsibility that supports the subject, in whatever role its actor holds
     (the actor the question names ranks first), answers with the unit written after the relation
@@ -875,7 +901,8 @@ def _relation_answer(q: Question, items: list[dict], results: list, docs: list[d
     a coin toss: no answer."""
     from dataclasses import replace
 
-    scored = score_items(replace(q, kind="tasks", role=None), items, results, docs, named, heads, similarity)
+    scored = score_items(replace(q, kind="tasks", role=None), items, results, docs, named, heads, similarity,
+                         headings)
     if not scored:
         return None, None, None, []
     matcher = Matcher(q, [it for _, it, _ in scored], {})
@@ -970,6 +997,10 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             docs = [d for d in docs if d["id"] in doc_ids]
         items = service.all_items(item_kind, doc_ids)
         named = named_documents(q, docs)
+        # (who and when only: a target's number is told from its sibling's by its own sentence,
+        # and the longer headings both share let a stored sibling pass where the passage's
+        # quantity reading answered — fresh3 odd lost two target answers)
+        headings = _full_headings(service, docs) if q.kind in ("who", "when") else None
         if q.kind == "when":
             items = items + _passage_items(service, q, results, docs)
         elif q.kind == "who" and q.role == "xây dựng":
@@ -985,11 +1016,12 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         if q.relation:
             items = items + relation_passage_items(results, q.relation, items)
             answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service),
-                                                           similarity)
+                                                           similarity, headings)
             if answer is None and q.relation == "recipient" and named:
                 answer, role, support, best = _reported_to_answer(q, service, docs, named)
             items = []  # answered (or not) from the relation alone
-        scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity) if items else []
+        scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity,
+                             headings) if items else []
         if not q.groups and len(named) == 1 and _signed_plan_by_number(q):
             # "Who signed the plan implementing Conclusion 224-KL/TU?"
             scored = [(1.0, it, Support(1.0, 1.0)) for it in items if it["doc_id"] in named]
@@ -997,11 +1029,11 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
             scored = said_whole(q, score_items(q, quantity_items(results, q.count_nouns or q.count_noun,
                                                                f"{q.text} {q.vi_text}"),
-                                               results, docs, named, _doc_heads(service), similarity))
+                                               results, docs, named, _doc_heads(service), similarity, headings))
         if not scored and q.kind == "target" and not q.count_noun and q.measure in (None, "money"):
             # A value with no counted noun: a law's limit written as a multiple of the base salary.
             scored = score_items(q, base_multiple_items(results, f"{q.text} {q.vi_text}"), results, docs, named,
-                                 _doc_heads(service), similarity)
+                                 _doc_heads(service), similarity, headings)
         if scored and not contested(q, scored, named):
             top_score, top, sup = scored[0]
             if q.kind == "who":

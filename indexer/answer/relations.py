@@ -53,6 +53,17 @@ _MARKER = {
     "author": re.compile(r"(?<!\w)báo cáo\s+của\s+", re.I),
 }
 MAX_OBJECT_CHARS = 200
+# A law gives its duties to the heads of ministries and courts by their titles ("phối hợp với Bộ
+# trưởng Bộ Giáo dục và Đào tạo, Bộ trưởng Bộ Lao động - Thương binh và Xã hội"): titles that open
+# a unit's name as well as the bodies the plans name (``_HEAD``, whose "Bộ" wants a capitalised
+# name after it).
+_TITLE = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Chánh án|Viện trưởng|Thống đốc|Tổng Kiểm toán)(?!\w)")
+
+
+def _head(text: str, pos: int, end: int | None = None):
+    """A unit's name opens at ``pos``: a body (``_HEAD``) or an official's title (``_TITLE``)."""
+    end = len(text) if end is None else end
+    return _HEAD.match(text, pos, end) or _TITLE.match(text, pos, end)
 
 
 # A deadline or a time after the name ends it ("gửi về Văn phòng Tỉnh ủy | trước ngày 10/11/2021").
@@ -86,7 +97,7 @@ def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
     out = []
     for m in _MARKER[relation].finditer(text):
         pos = m.end()
-        head = _HEAD.match(text, pos)
+        head = _head(text, pos)
         if not head:
             continue  # "báo cáo kết quả", "qua đó": no unit follows
         limit = min(len(text), pos + MAX_OBJECT_CHARS)
@@ -96,7 +107,7 @@ def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
         verb = _predicate(text, head.end(), limit)
         stop = _SUBJECT_STOP.search(text, head.end(), limit) or _TIME.search(text, head.end(), limit)
         end = min(x for x in (verb, stop.start() if stop else None, limit) if x is not None)
-        units = [u for u in _split_units(text, pos, end, strict=True) if _HEAD.match(text, u[0], u[1])]
+        units = [u for u in _split_units(text, pos, end, strict=True) if _head(text, u[0], u[1])]
         if units:
             out.append((units[0][0], units[-1][1]))
     return out

@@ -100,8 +100,9 @@ class Matcher:
     """Coverage of one question's subject against many items (weights from those items)."""
 
     def __init__(self, question: Question, items: list[dict], doc_context: dict[str, str],
-                 named: set[str] | frozenset = frozenset()):
+                 named: set[str] | frozenset = frozenset(), headings=None):
         self.q = question
+        self.headings = headings  # (doc_id, label) -> the heading whole (``answer._full_headings``)
         # (not for a target: the numbers of one document share its title, and what tells them
         # apart is the words each one's own subject says — "Tổng kinh phí" against "Nguồn ngân sách
         # địa phương" for "the total budget")
@@ -155,7 +156,10 @@ class Matcher:
         if not self.groups:
             return Support(0.0, 0.0)
         own = _padded(own_text) if own_text is not None else self._own_text(item)
-        section = _padded(" ".join(item.get("section_path") or []))
+        path = item.get("section_path") or []
+        if self.headings is not None:
+            path = [self.headings(item.get("doc_id", ""), p) for p in path]
+        section = _padded(" ".join(path))
         document = self.doc_context.get(item.get("doc_id", ""), "  ")
         total = sum(self.weights)
         give_up = (1.0 - MIN_COVERAGE) * total if settle else math.inf

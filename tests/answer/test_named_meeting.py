@@ -62,3 +62,45 @@ def test_a_named_plans_title_alone_supports_nothing(plans):
     the question itself: every unit of the plan is not the answer to its title."""
     out = ask(plans, "Ai phụ trách về phát triển du lịch thành ngành kinh tế mũi nhọn theo Nghị quyết 92-NQ/TU?")
     assert out["answer"] is None
+
+
+# -- laws: ministers as partners, article titles past the stored cut -----------------------------
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+def test_a_minister_is_a_partner_unit():
+    from indexer.answer.relations import relation_objects
+
+    text = ("Bộ trưởng Bộ Giáo dục và Đào tạo chủ trì, phối hợp với Bộ trưởng Bộ Tài nguyên và Môi trường "
+            "quy định việc tích hợp nội dung giáo dục bảo vệ môi trường.")
+    assert [text[s:e] for s, e in relation_objects(text, "partner")] == ["Bộ trưởng Bộ Tài nguyên và Môi trường"]
+
+
+@pytest.fixture(scope="module")
+def info_law(tmp_path_factory):
+    from indexer.service import Service
+    from indexer.settings import Settings
+
+    law = SHARED / "corpus-alqac" / "luat-tiep-can-thong-tin.txt"
+    if not law.exists():
+        pytest.skip("the ALQAC laws are not here")
+    service = Service(Settings(data_dir=tmp_path_factory.mktemp("info") / "data", model="hash-256"))
+    service.index_paths([law])
+    return service
+
+
+def test_an_article_title_is_read_whole(info_law):
+    """"Điều 31. Trình tự, thủ tục cung cấp thông tin qua dịch vụ bưu chính, fax" is stored cut
+    before "bưu chính, fax"; the support reads it whole from the document."""
+    from indexer.answer import _full_headings
+
+    docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in info_law.documents()]
+    full = _full_headings(info_law, docs)
+    from indexer.structure.outline import label
+
+    cut = label("Điều 31. Trình tự, thủ tục cung cấp thông tin qua dịch vụ bưu chính, fax")
+    assert cut.endswith("…") and "fax" not in cut
+    assert full(docs[0]["id"], cut).endswith("qua dịch vụ bưu chính, fax")
+    out = ask(info_law, "Cung cấp thông tin đơn giản, có sẵn qua dịch vụ bưu chính, fax chậm nhất trong bao lâu?")
+    assert out["answer"] and "05 ngày làm việc" in out["answer"]
