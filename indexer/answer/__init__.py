@@ -408,8 +408,8 @@ def _own_text(q: Question, item: dict) -> str:
             # its own (as for an attendee list, passages.attendee_items)
             own += " " + " ".join((item.get("section_path") or [])[-2:])
         return own
-    if item["kind"] == "deadline":
-        return _headed(item, deadline_clause(item))
+    if item["kind"] == "deadline":  # (and the sentence it continues: passages._opens_with)
+        return f"{item.get('lead') or ''} {_headed(item, deadline_clause(item))}".strip()
     return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''} {read_measure(item)}"
 
 

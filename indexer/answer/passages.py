@@ -116,13 +116,28 @@ def duration_items(results) -> list[dict]:
     out = []
     for r in results:
         text = r.text
+        previous = None
         for s, e in sentences(text, 0, len(text)):
             for m in _DURATION.finditer(text, s, e):
                 if re.match(r"\d{4}\b", m.group(0).split()[-1]) or in_exception(text, s, m.start()):
                     continue
-                out.append(_item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
-                                 s, e, m.start(), m.end(), "duration"))
+                item = _item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
+                             s, e, m.start(), m.end(), "duration")
+                if previous and _opens_with(text, s, m.start()):
+                    item["lead"] = text[previous[0]:previous[1]]
+                out.append(item)
+            previous = (s, e)
     return out
+
+
+def _opens_with(text: str, s: int, at: int) -> bool:
+    """The sentence opens with its duration ("Chậm nhất là 15 ngày làm việc kể từ …, cơ quan được
+    yêu cầu phải cung cấp thông tin …"): it goes on with the matter of the sentence before it
+    ("Đối với thông tin phức tạp … thì chậm nhất là 03 ngày … phải thông báo …"), which is its
+    subject too (``lead``). Without it, only the first of the two deadlines supported a question
+    about that matter, and it answered for the second."""
+    before = text[s:at]
+    return "," not in before and len(before.split()) <= 3
 
 
 _NUMBER_WORDS = (r"(?:(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|tư|lăm|trăm|nghìn|ngàn)"

@@ -104,3 +104,17 @@ def test_an_article_title_is_read_whole(info_law):
     assert full(docs[0]["id"], cut).endswith("qua dịch vụ bưu chính, fax")
     out = ask(info_law, "Cung cấp thông tin đơn giản, có sẵn qua dịch vụ bưu chính, fax chậm nhất trong bao lâu?")
     assert out["answer"] and "05 ngày làm việc" in out["answer"]
+
+
+def test_a_deadline_sentence_goes_on_with_the_one_before(info_law):
+    """"… thông tin phức tạp … thì chậm nhất là 03 ngày làm việc … phải thông báo … về thời hạn
+    giải quyết. Chậm nhất là 15 ngày làm việc …, cơ quan được yêu cầu phải cung cấp thông tin":
+    the 15 days are the complex information's too, so the 03 days (the notice) are not answered
+    alone for how long it takes to provide it."""
+    from indexer.answer.passages import duration_items
+
+    out = ask(info_law, "Cơ quan nhà nước phải cung cấp thông tin phức tạp qua mạng điện tử chậm nhất bao lâu?")
+    assert out["answer"] is None or "15 ngày" in out["answer"]
+    results = info_law.search("thông tin phức tạp chậm nhất 15 ngày làm việc cung cấp thông tin", k=5).results
+    second = [it for it in duration_items(results) if it["when"].startswith("Chậm nhất là 15")]
+    assert second and all("phức tạp" in it["lead"] for it in second)
