@@ -162,7 +162,7 @@ def _fit(q: Question, item: dict) -> float | None:
             return None
         vision = asked_vision(folded_q)
         if vision and not is_issued_question(folded_q):
-            fit = _vision_fit(vision, item)
+            fit = _vision_fit(vision, item, bool(_NAMED_HORIZON.search(f" {folded_q} ")))
             if fit is None:
                 return None
             bonus += fit
@@ -208,16 +208,23 @@ def is_time_measure(measure: str) -> bool:
 _VISION_WORD = re.compile(r"(?i)^(tầm nhìn|định hướng)")
 
 
-def _vision_fit(vision: str, item: dict) -> float | None:
+def _vision_fit(vision: str, item: dict, named_horizon: bool = False) -> float | None:
     """A "tầm nhìn / định hướng đến năm nào" question is answered by the year said after that word
     (``passages.vision_items``, a title's horizon), not by the plan's own end year beside it ("đến
-    năm 2025 tầm nhìn 2030" answers 2030); the word the question says fits best."""
+    năm 2025 tầm nhìn 2030" answers 2030); the word the question says fits best. A question that
+    names its word (``named_horizon``: "tầm nhìn", "vision", "định hướng", "orientation", not a mere
+    "long-term") is not answered by the other one: "giai đoạn 2026 - 2030, định hướng đến năm 2035"
+    and "tầm nhìn đến năm 2050" are two horizons, and the orientation year answered "a vision up to
+    which year"."""
     m = _VISION_WORD.match(item.get("when") or "")
     if not m:
         return None
-    return 0.3 if folded_words(m.group(1)) == vision else 0.0
+    if folded_words(m.group(1)) == vision:
+        return 0.3
+    return None if named_horizon else 0.0
 
 
+_NAMED_HORIZON = re.compile(r" (?:tam nhin|dinh huong|vision|orientation|oriented) ")
 _UNTIL_Q = re.compile(r" (?:den ngay nao|den het ngay nao|truoc ngay nao|den khi nao|den bao gio|until|till|"
                       r"by what date|by when|no later than) ")
 _FROM_Q = re.compile(r" (?:tu ngay nao|tu khi nao|tu bao gio|tu thang nao|tu nam nao|since when|from when|"

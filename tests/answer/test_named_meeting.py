@@ -118,3 +118,12 @@ def test_a_deadline_sentence_goes_on_with_the_one_before(info_law):
     results = info_law.search("thông tin phức tạp chậm nhất 15 ngày làm việc cung cấp thông tin", k=5).results
     second = [it for it in duration_items(results) if it["when"].startswith("Chậm nhất là 15")]
     assert second and all("phức tạp" in it["lead"] for it in second)
+
+
+def test_the_horizon_word_named_is_the_one_answered(plans):
+    """"giai đoạn 2026 - 2030, định hướng đến năm 2035" and "tầm nhìn đến năm 2050" are two
+    horizons: a question that names one is not answered by the other."""
+    out = ask(plans, "Nghị quyết 08-NQ/TU về phát triển du lịch tỉnh Lai Châu định hướng đến năm nào?")
+    assert out["answer"] and "2035" in out["answer"]
+    out = ask(plans, "The Lai Chau provincial master plan cited in Binh Lu's tourism plan has a vision up to which year?")
+    assert out["answer"] is None or "2035" not in out["answer"]
