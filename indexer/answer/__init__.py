@@ -812,10 +812,23 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
         if q.kind == "when" and best.get("ref_rank") is not None and any(
                 it.get("ref_rank") == best["ref_rank"] and _value_key(it) != _value_key(best) for _, it, _ in scored[1:]):
             return True  # the documents cite the number asked with two dates: no telling which is right
-        rivals = [sc for sc, it, sup in scored[1:] if not _same_sentence(it, best)
+        rivals = [sc for sc, it, sup in scored[1:] if (not _same_sentence(it, best) or _told_apart_by_nothing(q, it, best))
                   and _value_key(it) != _value_key(best) and (sup.subject >= top_sup.subject or q.kind == "when")]
         return bool(rivals) and top_score - rivals[0] < CONTESTED_MARGIN
     return False
+
+
+def _told_apart_by_nothing(q: Question, a: dict, b: dict) -> bool:
+    """Two deadlines of one sentence read with the same words ("… không chọn được Trọng tài viên
+    trong thời hạn 30 ngày, kể từ ngày bị đơn nhận được đơn khởi kiện, thì … trong thời hạn 15
+    ngày …"): for a when-question nothing tells which one is asked, so the second is a rival of
+    the first, not a part of the same answer (as a sentence's units are for a who-question)."""
+    if q.kind != "when" or _own_text(q, a) != _own_text(q, b):
+        return False
+    # one expression read twice ("Tháng 3 hằng năm" as "Tháng 3" and "hằng năm") is one answer
+    (s1, e1), (s2, e2) = sorted(((x.get("when_start") or 0, x.get("when_end") or 0) for x in (a, b)))
+    between = (a.get("quote") or "")[e1 - a["start"]:s2 - a["start"]] if a["start"] == b["start"] else "x x"
+    return s2 > e1 and len(between.split()) >= 2
 
 
 def _contested_owned(scored: list[tuple[float, dict, Support]]) -> bool:

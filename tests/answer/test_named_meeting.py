@@ -127,3 +127,26 @@ def test_the_horizon_word_named_is_the_one_answered(plans):
     assert out["answer"] and "2035" in out["answer"]
     out = ask(plans, "The Lai Chau provincial master plan cited in Binh Lu's tourism plan has a vision up to which year?")
     assert out["answer"] is None or "2035" not in out["answer"]
+
+
+@pytest.fixture(scope="module")
+def two_laws(tmp_path_factory):
+    from indexer.service import Service
+    from indexer.settings import Settings
+
+    laws = [SHARED / "corpus-alqac" / f for f in ("luat-trong-tai-thuong-mai.txt", "luat-thanh-nien.txt")]
+    if not all(p.exists() for p in laws):
+        pytest.skip("the ALQAC laws are not here")
+    service = Service(Settings(data_dir=tmp_path_factory.mktemp("two") / "data", model="hash-256"))
+    service.index_paths(laws)
+    return service
+
+
+def test_two_deadlines_of_one_sentence_are_rivals(two_laws):
+    """"… không chọn được Trọng tài viên trong thời hạn 30 ngày, kể từ ngày bị đơn nhận được đơn
+    khởi kiện, thì … trong thời hạn 15 ngày …": read with the same words, neither is the answer to
+    how long the tribunal has to resolve the dispute; "Tháng 3 hằng năm" is one expression."""
+    out = ask(two_laws, "Hội đồng trọng tài giải quyết tranh chấp trong thời hạn bao lâu kể từ ngày nhận đơn khởi kiện?")
+    assert out["answer"] is None or "30 ngày" not in out["answer"]
+    out = ask(two_laws, "Theo Luật Thanh niên, tháng nào hằng năm là Tháng Thanh niên?")
+    assert out["answer"] and "Tháng 3" in out["answer"]
