@@ -90,6 +90,7 @@ can't cannot won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven
 still supposed want wants wanted cite cited mention mentioned refer referred come comes came
 get gets got went cover covers covered down out off not no except someone something besides
 take takes took taken taking
+soon
 """.split())
 # (Not "he", "me", "my", "go": typed without diacritics they are hè, mẹ, mỹ, gỗ, and these words
 # count towards telling an English question from a Vietnamese one, ``looks_english``.)
@@ -97,6 +98,11 @@ take takes took taken taking
 # modals "muốn", "phải" —, the particles of phrasal verbs said apart from them ("bring the plan
 # down to", like "up") and the question's own framing verbs — "cited in the plan", "what period
 # does it cover" — say how the question is asked, not what about.)
+# English prepositions the glossary translates ("against": chống, "regarding": về) that a
+# Vietnamese text mostly leaves unsaid: "a lawsuit against an administrative decision" is
+# "khởi kiện quyết định hành chính". They weigh as little as an unknown verb form
+# (``Question.soft``): found, they help; missing, they do not sink an item that says the rest.
+_SOFT_PREPOSITIONS = frozenset({"against", "regarding", "concerning", "towards", "toward", "upon"})
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
     # (a growth rate — "tốc độ tăng tổng thu ngân sách", "how fast" — is a percentage, though the
@@ -781,6 +787,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
+    if english:
+        soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS}
     if not english and not any(ord(c) > 127 for c in question):
         soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
     if kind == "when":

@@ -22,6 +22,7 @@ from pathlib import Path
 
 GLOSSARY = Path(__file__).with_name("data") / "glossary-en-vi.tsv"
 MAX_PHRASE = 4
+MAX_TITLE = 6  # words of a law's name ("drug prevention and control")
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 
 
@@ -195,6 +196,12 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
             out.append((" ".join(words[i : i + n]), senses))
             i += n
             continue
+        named = _law_named(words, i, glossary)
+        if named:
+            n, senses = named
+            out.append((" ".join(words[i : i + n]), senses))
+            i += n
+            continue
         for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
             hit = lookup(words[i : i + n], glossary)
             if hit:
@@ -207,6 +214,30 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
             out.append((words[i], [words[i]] if words[i][0].isdigit() else derived))
             i += 1
     return out
+
+
+_NAMED_BY = frozenset({"law", "code"})
+
+
+def _law_named(words: list[str], i: int, glossary) -> tuple[int, list[str]] | None:
+    """A law named the other way round at ``words[i]``: "the Law on Drug Prevention and Control",
+    "the Code on …" are the glossary's "drug prevention and control law" (an English law's name is
+    written both ways, the glossary keeps one), and a law's name is longer than a phrase
+    (``MAX_TITLE``, also for "the Drug Prevention and Control Law"). How many words it takes and
+    its senses, or None (then "law" and its subject are read word by word as before)."""
+    if words[i] in _NAMED_BY and i + 1 < len(words) and words[i + 1] == "on":
+        start = i + 2 + (i + 2 < len(words) and words[i + 2] == "the")
+        for n in range(min(MAX_TITLE, len(words) - start), 0, -1):
+            hit = lookup(words[start : start + n] + [words[i]], glossary)
+            if hit:
+                return start + n - i, hit
+        return None
+    for n in range(min(MAX_TITLE, len(words) - i - 1), MAX_PHRASE - 1, -1):
+        if words[i + n] in _NAMED_BY:
+            hit = lookup(words[i : i + n + 1], glossary)
+            if hit:
+                return n + 1, hit
+    return None
 
 
 _UNITS = {w: n for n, w in enumerate("one two three four five six seven eight nine".split(), 1)}
