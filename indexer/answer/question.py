@@ -352,8 +352,19 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
             continue  # a question/kind/role word ("target", "who", "lead"), or one whose first
             # sense is one ("implementation": thực hiện, triển khai): the plans say it of every task
         if alts:
-            out.append((en, alts + [a for a in map(_without_level, alts) if a and a not in alts]))
+            alts += [a for a in map(_without_level, alts) if a and a not in alts]
+            out.append((en, alts + [a for a in map(_listed, alts) if a and a not in alts]))
     return out
+
+
+def _listed(alt: str) -> str:
+    """A glossary pair "A và B" as a list writes it, "A, B" (folded: "A B"): "education and
+    training" is "giáo dục và đào tạo" in the glossary, "chi cho giáo dục, đào tạo" in the law.
+    "" when the phrase joins nothing."""
+    words = alt.split()
+    if words.count("va") != 1 or words[0] == "va" or words[-1] == "va":
+        return ""
+    return " ".join(w for w in words if w != "va")
 
 
 # A document number with its "số" ("Nghị quyết số 08-NQ/TU"): the number names a document, it is
@@ -568,7 +579,28 @@ def english_count_nouns(question: str) -> list[str]:
         return ["tuoi"]
     if re.search(r"\b(?:what|which) fraction\b", question.lower()):
         return ["phan"]  # "hai phần ba", "một phần ba"
-    return []
+    return physical_units(question)
+
+
+# A physical quantity asked by what it measures ("how much live weight", "what area", "how far"):
+# its answer is counted in that measure's units, as the laws and plans write them ("500 kg",
+# "02 ha", "30 km"), folded. Not money ("how much" is no sum of money when a measure follows it).
+_PHYSICAL = [
+    (re.compile(r"\b(?:how much (?:\w+ )?(?:weight|mass)|how heavy|(?:what|which) (?:\w+ )?(?:weight|mass))\b"),
+     ["kg", "tan", "gam", "ta", "yen"]),
+    (re.compile(r"\b(?:how (?:much|large|big) (?:an? )?(?:\w+ )?area|(?<!in )(?:what|which) (?:\w+ )?area|"
+                r"how many (?:hectares|square))\b"), ["ha", "m2", "km2", "hecta"]),
+    (re.compile(r"\b(?:how far|how (?:much|long|great) (?:a )?(?:\w+ )?distance|(?:what|which) (?:\w+ )?distance|"
+                r"how (?:deep|high|tall|wide))\b"), ["km", "m", "met", "cm"]),
+    (re.compile(r"\b(?:how much (?:\w+ )?volume|(?:what|which) (?:\w+ )?volume)\b"), ["m3", "lit"]),
+]
+
+
+def physical_units(question: str) -> list[str]:
+    """The folded units of the physical measure an English question asks for (``_PHYSICAL``), []
+    when it asks none."""
+    low = question.lower()
+    return next((units for rx, units in _PHYSICAL if rx.search(low)), [])
 
 
 def counted_senses(groups: list[tuple[str, list[str]]], counted: list[str]) -> list[tuple[str, list[str]]]:
@@ -776,8 +808,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     elif kind == "target" and english:
         count_nouns = english_count_nouns(question)
         count_noun = count_nouns[0] if count_nouns else None
-        if measure == "money" and count_noun and english_counted(question):
-            measure = None  # "how many investors from outside the state budget" counts investors
+        if measure == "money" and count_noun and (english_counted(question) or physical_units(question)):
+            measure = None  # "how many investors from outside the state budget" counts investors,
+            # "how much live weight" weighs (the glossary's "how much" is also "số tiền")
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
     elif kind == "target" and not english:
