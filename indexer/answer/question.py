@@ -296,7 +296,10 @@ _PLAIN_CONTENT = frozenset({"nam"})
 # Glossary senses that fold like a question word but are content as an English word's translation:
 # "mới" (new: "xây dựng mới … điểm du lịch") folds like "mỗi" (each). In a Vietnamese question
 # "mới" is mostly the particle "only then" ("đủ bao nhiêu tuổi mới được kết hôn"), so only here.
-_SENSE_CONTENT = frozenset({"mới"})
+# So are the kinds of document whose syllables are each a stop word only as the fold of another
+# word ("quy hoạch": quý, kế hoạch; "đề án": để, ăn): "the provincial master plan", "the scheme" is
+# a document the question is about, like "strategy" (chiến lược) and "project" (dự án), kept already.
+_SENSE_CONTENT = frozenset({"mới", "quy hoạch", "đề án"})
 
 
 def plain_content(word: str) -> bool:
