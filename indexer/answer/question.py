@@ -216,6 +216,12 @@ _PRESENT_WORDS = frozenset("present presents presenting presented report speech 
                            "trinh bay bao cao de dan".split())
 
 
+# A cue right before an English body noun is part of that body's name, not the role asked: "the
+# Party building boards" (ban xây dựng Đảng), "the Inspection Commission" (ủy ban kiểm tra).
+_NAMES_BODY = re.compile(r"[a-z]*\s+(?:boards?|commissions?|committees?|departments?|councils?|offices?|"
+                         r"teams?|divisions?|sections?)\b")
+
+
 def asked_role(folded: str) -> str | None:
     """The role named first in a folded question (None when it names none)."""
     best: tuple[int, str] | None = None
@@ -228,7 +234,8 @@ def asked_role(folded: str) -> str | None:
         m = next((m for m in re.finditer(rf"(?<![a-z]){re.escape(cue)}", q)
                   if not _AFTER_DOC.search(q, 0, m.start()) and not _NOMINAL.search(q, 0, m.start())
                   and not (cue in _VERB_CUES and _ARTICLE.search(q, 0, m.start()))
-                  and not re.match(r"[a-z]*(?:ion|al)\b", q[m.end():])), None)
+                  and not re.match(r"[a-z]*(?:ion|al)\b", q[m.end():])
+                  and not _NAMES_BODY.match(q, m.end())), None)
         if m and (best is None or m.start() < best[0] or
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
             best = (m.start(), role)
