@@ -186,7 +186,7 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
     an English word the glossary lacks comes back with an empty list (the answer engine needs to
     know which words of the question have no Vietnamese counterpart); a number maps to itself."""
     glossary = default_glossary() if glossary is None else glossary
-    words = tokens(_FRAME_NOUN.sub(r"\1", text))
+    words = tokens(_joined_particles(_FRAME_NOUN.sub(r"\1", text), glossary))
     out: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(words):
@@ -214,6 +214,29 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
             out.append((words[i], [words[i]] if words[i][0].isdigit() else derived))
             i += 1
     return out
+
+
+_PARTICLE = re.compile(r"(?i)\b(up|down|out|over|on|off|back)\b(?=\s+(?:to|into|with)\b|\s*[,.?;!]|\s*$)")
+_WORD = re.compile(r"[A-Za-z][\w'’/-]*")
+MAX_OBJECT = 6  # words between a phrasal verb and its particle
+
+
+def _joined_particles(text: str, glossary) -> str:
+    """A phrasal verb said around its object, its particle moved back beside it: "bringing
+    Resolution 08 and the plan down to every cadre" -> "bringing down Resolution 08 and the plan to
+    …", "pass them on to the Party committee" -> "pass on them to …" — the glossary knows "bring
+    down", "pass on", not "bringing" alone. Only a particle ending its clause or followed by
+    "to"/"into"/"with" (where a separated particle stands), and only when the glossary has the verb
+    with that particle, the nearest such verb at most ``MAX_OBJECT`` words before it."""
+    for m in reversed(list(_PARTICLE.finditer(text))):
+        before = list(_WORD.finditer(text, 0, m.start()))[-(MAX_OBJECT + 1):]
+        for k in range(len(before) - 2, -1, -1):  # an object of at least one word
+            verb = before[k]
+            if lookup([verb.group().lower(), m.group(1).lower()], glossary):
+                text = (text[:verb.end()] + f" {m.group(1)}" + text[verb.end():m.start()].rstrip() +
+                        text[m.end():])
+                break
+    return text
 
 
 _NAMED_BY = frozenset({"law", "code"})
