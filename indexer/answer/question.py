@@ -222,6 +222,13 @@ _NAMES_BODY = re.compile(r"[a-z]*\s+(?:boards?|commissions?|committees?|departme
                          r"teams?|divisions?|sections?)\b")
 
 
+# "Who is responsible for bringing the resolution to every Party member?": English says
+# "responsible for" + a gerund of whoever must do a task, lead or not (the plans write "Các cấp ủy
+# … quán triệt …", a doer with no "chủ trì"); "responsible for propaganda" (a field) still asks
+# who leads it.
+_RESPONSIBLE_FOR_DOING = re.compile(r"\bresponsible for (?:\w+ing)\b")
+
+
 def asked_role(folded: str) -> str | None:
     """The role named first in a folded question (None when it names none)."""
     best: tuple[int, str] | None = None
@@ -777,8 +784,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if kind == "who" and _PRESENTS.search(f" {folded_q} "):
         role = "báo cáo viên"  # who presents a report at a meeting is its speaker, not who writes it
     if kind == "who" and role is None:
-        role = "chủ trì" if re.search(r"\b(?:chiu trach nhiem|phu trach|responsible|in charge)\b", folded_q) \
-            else None
+        role = "chủ trì" if re.search(r"\b(?:chiu trach nhiem|phu trach|in charge)\b", folded_q) or \
+            (re.search(r"\bresponsible\b", folded_q) and not _RESPONSIBLE_FOR_DOING.search(folded_q)) else None
     terms = _terms(folded_vi, role)
     foreign = [folded_words(w) for w in untranslated(question)] if english else []
     if english:

@@ -121,3 +121,10 @@ def test_a_term_that_ends_is_what_the_constitution_says():
                                   None))
     line = folded_words(_line(_law("hien-phap.txt"), "Sáu mươi ngày trước khi Quốc hội hết nhiệm kỳ"))
     assert any(f" {alt} " in f" {line} " for alt in groups["ends"])
+
+
+def test_responsible_for_doing_asks_the_doer_responsible_for_a_field_asks_the_lead():
+    doing = analyze("Who is responsible for bringing Resolution 08-NQ/TU down to every Party member?")
+    assert doing.kind == "who" and doing.role is None
+    assert analyze("Who is responsible for propaganda work?").role == "chủ trì"
+    assert analyze("Ai chịu trách nhiệm tuyên truyền Nghị quyết?").role == "chủ trì"
