@@ -128,3 +128,10 @@ def test_responsible_for_doing_asks_the_doer_responsible_for_a_field_asks_the_le
     assert doing.kind == "who" and doing.role is None
     assert analyze("Who is responsible for propaganda work?").role == "chủ trì"
     assert analyze("Ai chịu trách nhiệm tuyên truyền Nghị quyết?").role == "chủ trì"
+
+
+def test_parties_of_a_dispute_are_the_laws_cac_ben_not_the_party():
+    law = folded_words(_law("luat-trong-tai-thuong-mai.txt"))
+    parties = dict(translate_groups("if the parties have not agreed on the number of arbitrators"))["parties"]
+    assert "các bên" in parties and " cac ben " in law
+    assert dict(translate_groups("Party members"))["party members"] == ["đảng viên"]
