@@ -56,6 +56,8 @@ def test_a_law_named_either_way_is_one_phrase_its_title_says(question, law):
     "If a state agency discovers that information it provided was inaccurate, how soon must it correct it?",
     "What is the statute of limitations for filing a lawsuit against an administrative decision?",
     "Within what period must the court decide?",
+    "How frequently must the committee report?",
+    "How many times a year does the council meet?",
 ])
 def test_time_limits_asked_in_other_words_are_when_questions(question):
     assert classify(question) == "when"
