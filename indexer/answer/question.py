@@ -90,6 +90,7 @@ can't cannot won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven
 still supposed want wants wanted cite cited mention mentioned refer referred come comes came
 get gets got went cover covers covered down out off not no except someone something besides
 take takes took taken taking
+soon
 """.split())
 # (Not "he", "me", "my", "go": typed without diacritics they are hè, mẹ, mỹ, gỗ, and these words
 # count towards telling an English question from a Vietnamese one, ``looks_english``.)
@@ -97,6 +98,11 @@ take takes took taken taking
 # modals "muốn", "phải" —, the particles of phrasal verbs said apart from them ("bring the plan
 # down to", like "up") and the question's own framing verbs — "cited in the plan", "what period
 # does it cover" — say how the question is asked, not what about.)
+# English prepositions the glossary translates ("against": chống, "regarding": về) that a
+# Vietnamese text mostly leaves unsaid: "a lawsuit against an administrative decision" is
+# "khởi kiện quyết định hành chính". They weigh as little as an unknown verb form
+# (``Question.soft``): found, they help; missing, they do not sink an item that says the rest.
+_SOFT_PREPOSITIONS = frozenset({"against", "regarding", "concerning", "towards", "toward", "upon"})
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
     # (a growth rate — "tốc độ tăng tổng thu ngân sách", "how fast" — is a percentage, though the
@@ -210,6 +216,19 @@ _PRESENT_WORDS = frozenset("present presents presenting presented report speech 
                            "trinh bay bao cao de dan".split())
 
 
+# A cue right before an English body noun is part of that body's name, not the role asked: "the
+# Party building boards" (ban xây dựng Đảng), "the Inspection Commission" (ủy ban kiểm tra).
+_NAMES_BODY = re.compile(r"[a-z]*\s+(?:boards?|commissions?|committees?|departments?|councils?|offices?|"
+                         r"teams?|divisions?|sections?)\b")
+
+
+# "Who is responsible for bringing the resolution to every Party member?": English says
+# "responsible for" + a gerund of whoever must do a task, lead or not (the plans write "Các cấp ủy
+# … quán triệt …", a doer with no "chủ trì"); "responsible for propaganda" (a field) still asks
+# who leads it.
+_RESPONSIBLE_FOR_DOING = re.compile(r"\bresponsible for (?:\w+ing)\b")
+
+
 def asked_role(folded: str) -> str | None:
     """The role named first in a folded question (None when it names none)."""
     best: tuple[int, str] | None = None
@@ -222,7 +241,8 @@ def asked_role(folded: str) -> str | None:
         m = next((m for m in re.finditer(rf"(?<![a-z]){re.escape(cue)}", q)
                   if not _AFTER_DOC.search(q, 0, m.start()) and not _NOMINAL.search(q, 0, m.start())
                   and not (cue in _VERB_CUES and _ARTICLE.search(q, 0, m.start()))
-                  and not re.match(r"[a-z]*(?:ion|al)\b", q[m.end():])), None)
+                  and not re.match(r"[a-z]*(?:ion|al)\b", q[m.end():])
+                  and not _NAMES_BODY.match(q, m.end())), None)
         if m and (best is None or m.start() < best[0] or
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
             best = (m.start(), role)
@@ -290,7 +310,10 @@ _PLAIN_CONTENT = frozenset({"nam"})
 # Glossary senses that fold like a question word but are content as an English word's translation:
 # "mới" (new: "xây dựng mới … điểm du lịch") folds like "mỗi" (each). In a Vietnamese question
 # "mới" is mostly the particle "only then" ("đủ bao nhiêu tuổi mới được kết hôn"), so only here.
-_SENSE_CONTENT = frozenset({"mới"})
+# So are the kinds of document whose syllables are each a stop word only as the fold of another
+# word ("quy hoạch": quý, kế hoạch; "đề án": để, ăn): "the provincial master plan", "the scheme" is
+# a document the question is about, like "strategy" (chiến lược) and "project" (dự án), kept already.
+_SENSE_CONTENT = frozenset({"mới", "quy hoạch", "đề án"})
 
 
 def plain_content(word: str) -> bool:
@@ -346,8 +369,19 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
             continue  # a question/kind/role word ("target", "who", "lead"), or one whose first
             # sense is one ("implementation": thực hiện, triển khai): the plans say it of every task
         if alts:
-            out.append((en, alts + [a for a in map(_without_level, alts) if a and a not in alts]))
+            alts += [a for a in map(_without_level, alts) if a and a not in alts]
+            out.append((en, alts + [a for a in map(_listed, alts) if a and a not in alts]))
     return out
+
+
+def _listed(alt: str) -> str:
+    """A glossary pair "A và B" as a list writes it, "A, B" (folded: "A B"): "education and
+    training" is "giáo dục và đào tạo" in the glossary, "chi cho giáo dục, đào tạo" in the law.
+    "" when the phrase joins nothing."""
+    words = alt.split()
+    if words.count("va") != 1 or words[0] == "va" or words[-1] == "va":
+        return ""
+    return " ".join(w for w in words if w != "va")
 
 
 # A document number with its "số" ("Nghị quyết số 08-NQ/TU"): the number names a document, it is
@@ -581,7 +615,28 @@ def english_count_nouns(question: str) -> list[str]:
         return ["tuoi"]
     if re.search(r"\b(?:what|which) fraction\b", question.lower()):
         return ["phan"]  # "hai phần ba", "một phần ba"
-    return []
+    return physical_units(question)
+
+
+# A physical quantity asked by what it measures ("how much live weight", "what area", "how far"):
+# its answer is counted in that measure's units, as the laws and plans write them ("500 kg",
+# "02 ha", "30 km"), folded. Not money ("how much" is no sum of money when a measure follows it).
+_PHYSICAL = [
+    (re.compile(r"\b(?:how much (?:\w+ )?(?:weight|mass)|how heavy|(?:what|which) (?:\w+ )?(?:weight|mass))\b"),
+     ["kg", "tan", "gam", "ta", "yen"]),
+    (re.compile(r"\b(?:how (?:much|large|big) (?:an? )?(?:\w+ )?area|(?<!in )(?:what|which) (?:\w+ )?area|"
+                r"how many (?:hectares|square))\b"), ["ha", "m2", "km2", "hecta"]),
+    (re.compile(r"\b(?:how far|how (?:much|long|great) (?:a )?(?:\w+ )?distance|(?:what|which) (?:\w+ )?distance|"
+                r"how (?:deep|high|tall|wide))\b"), ["km", "m", "met", "cm"]),
+    (re.compile(r"\b(?:how much (?:\w+ )?volume|(?:what|which) (?:\w+ )?volume)\b"), ["m3", "lit"]),
+]
+
+
+def physical_units(question: str) -> list[str]:
+    """The folded units of the physical measure an English question asks for (``_PHYSICAL``), []
+    when it asks none."""
+    low = question.lower()
+    return next((units for rx, units in _PHYSICAL if rx.search(low)), [])
 
 
 def counted_senses(groups: list[tuple[str, list[str]]], counted: list[str]) -> list[tuple[str, list[str]]]:
@@ -748,8 +803,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if kind == "who" and _PRESENTS.search(f" {folded_q} "):
         role = "báo cáo viên"  # who presents a report at a meeting is its speaker, not who writes it
     if kind == "who" and role is None:
-        role = "chủ trì" if re.search(r"\b(?:chiu trach nhiem|phu trach|responsible|in charge)\b", folded_q) \
-            else None
+        role = "chủ trì" if re.search(r"\b(?:chiu trach nhiem|phu trach|in charge)\b", folded_q) or \
+            (re.search(r"\bresponsible\b", folded_q) and not _RESPONSIBLE_FOR_DOING.search(folded_q)) else None
     terms = _terms(folded_vi, role)
     foreign = [folded_words(w) for w in untranslated(question)] if english else []
     if english:
@@ -789,8 +844,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     elif kind == "target" and english:
         count_nouns = english_count_nouns(question)
         count_noun = count_nouns[0] if count_nouns else None
-        if measure == "money" and count_noun and english_counted(question):
-            measure = None  # "how many investors from outside the state budget" counts investors
+        if measure == "money" and count_noun and (english_counted(question) or physical_units(question)):
+            measure = None  # "how many investors from outside the state budget" counts investors,
+            # "how much live weight" weighs (the glossary's "how much" is also "số tiền")
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
     elif kind == "target" and not english:
@@ -800,6 +856,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
+    if english:
+        soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS}
     if not english and not any(ord(c) > 127 for c in question):
         soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
     if kind == "when":

@@ -42,7 +42,18 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    # age ("mấy tháng tuổi"); years are often a count ("sơ kết mấy năm thực hiện")
                    r"(?:bao nhieu|may) (?:ngay|thang)(?! tuoi)|"
                    r"nhiem ky nao|thoi ky nao|which term|what term|"
-                   r"how many (?:working )?(?:days|months|years))\b|"
+                   r"how many (?:working )?(?:days|weeks|months|years|hours))\b|"
+                   # English asking a time limit in other words: "how soon must it correct it", "the
+                   # statute of limitations for filing a lawsuit" (thời hiệu), "how far in advance"
+                   r"\bhow (?:soon|quickly|early|far in advance)\b|\bstatutes? of limitations?\b|"
+                   r"\blimitation periods?\b|\bwithin what (?:time|period)\b|"
+                   # a frequency ("how frequently", "how many times a year": answered only by a
+                   # recurrence, passages.is_frequency_question) and the date a law takes effect.
+                   # (Not a period named by what it is for, "the validity period of a licence": the
+                   # laws' transitional "trong thời hạn 12 tháng kể từ ngày Luật này có hiệu lực"
+                   # then answers questions about another period.)
+                   r"\bhow frequently\b|\bhow many times (?:a|per|each|every) (?:year|month|week|quarter|day)\b|"
+                   r"\beffective date\b|"
                    r"^when (?:is|are|was|were|will|must|does|do|did|should|can|has|have)\b|"
                    r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")
 _TASKS = re.compile(r"\b(?:nhiem vu gi|lam gi|phai lam|co nhiem vu|nhiem vu cua|trach nhiem gi|"

@@ -22,6 +22,7 @@ from pathlib import Path
 
 GLOSSARY = Path(__file__).with_name("data") / "glossary-en-vi.tsv"
 MAX_PHRASE = 4
+MAX_TITLE = 6  # words of a law's name ("drug prevention and control")
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 
 
@@ -185,13 +186,19 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
     an English word the glossary lacks comes back with an empty list (the answer engine needs to
     know which words of the question have no Vietnamese counterpart); a number maps to itself."""
     glossary = default_glossary() if glossary is None else glossary
-    words = tokens(_FRAME_NOUN.sub(r"\1", text))
+    words = tokens(_joined_particles(_FRAME_NOUN.sub(r"\1", text), glossary))
     out: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(words):
         number = _number(words, i)
         if number and (number[0] > 1 or not lookup(words[i : i + 1], glossary)):
             n, senses = number
+            out.append((" ".join(words[i : i + n]), senses))
+            i += n
+            continue
+        named = _law_named(words, i, glossary)
+        if named:
+            n, senses = named
             out.append((" ".join(words[i : i + n]), senses))
             i += n
             continue
@@ -207,6 +214,53 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
             out.append((words[i], [words[i]] if words[i][0].isdigit() else derived))
             i += 1
     return out
+
+
+_PARTICLE = re.compile(r"(?i)\b(up|down|out|over|on|off|back)\b(?=\s+(?:to|into|with)\b|\s*[,.?;!]|\s*$)")
+_WORD = re.compile(r"[A-Za-z][\w'’/-]*")
+MAX_OBJECT = 6  # words between a phrasal verb and its particle
+
+
+def _joined_particles(text: str, glossary) -> str:
+    """A phrasal verb said around its object, its particle moved back beside it: "bringing
+    Resolution 08 and the plan down to every cadre" -> "bringing down Resolution 08 and the plan to
+    …", "pass them on to the Party committee" -> "pass on them to …" — the glossary knows "bring
+    down", "pass on", not "bringing" alone. Only a particle ending its clause or followed by
+    "to"/"into"/"with" (where a separated particle stands), and only when the glossary has the verb
+    with that particle, the nearest such verb at most ``MAX_OBJECT`` words before it."""
+    for m in reversed(list(_PARTICLE.finditer(text))):
+        before = list(_WORD.finditer(text, 0, m.start()))[-(MAX_OBJECT + 1):]
+        for k in range(len(before) - 2, -1, -1):  # an object of at least one word
+            verb = before[k]
+            if lookup([verb.group().lower(), m.group(1).lower()], glossary):
+                text = (text[:verb.end()] + f" {m.group(1)}" + text[verb.end():m.start()].rstrip() +
+                        text[m.end():])
+                break
+    return text
+
+
+_NAMED_BY = frozenset({"law", "code"})
+
+
+def _law_named(words: list[str], i: int, glossary) -> tuple[int, list[str]] | None:
+    """A law named the other way round at ``words[i]``: "the Law on Drug Prevention and Control",
+    "the Code on …" are the glossary's "drug prevention and control law" (an English law's name is
+    written both ways, the glossary keeps one), and a law's name is longer than a phrase
+    (``MAX_TITLE``, also for "the Drug Prevention and Control Law"). How many words it takes and
+    its senses, or None (then "law" and its subject are read word by word as before)."""
+    if words[i] in _NAMED_BY and i + 1 < len(words) and words[i + 1] == "on":
+        start = i + 2 + (i + 2 < len(words) and words[i + 2] == "the")
+        for n in range(min(MAX_TITLE, len(words) - start), 0, -1):
+            hit = lookup(words[start : start + n] + [words[i]], glossary)
+            if hit:
+                return start + n - i, hit
+        return None
+    for n in range(min(MAX_TITLE, len(words) - i - 1), MAX_PHRASE - 1, -1):
+        if words[i + n] in _NAMED_BY:
+            hit = lookup(words[i : i + n + 1], glossary)
+            if hit:
+                return n + 1, hit
+    return None
 
 
 _UNITS = {w: n for n, w in enumerate("one two three four five six seven eight nine".split(), 1)}
