@@ -21,6 +21,15 @@ PLANS = {
 }
 
 
+def law_line(name: str, words: str) -> str:
+    """The first line of law ``name`` (../shared/corpus-alqac) holding ``words``; skips the test
+    when the laws are not there."""
+    path = SHARED / "corpus-alqac" / name
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return next(line for line in path.read_text(encoding="utf-8").splitlines() if words in line)
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS

@@ -5,23 +5,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
-
 from indexer.answer import ask, contested, deadline_clause, named_documents, said_by_question
 from indexer.answer.passages import duration_items, quantity_items
 from indexer.answer.question import analyze
 from indexer.answer.support import Support
-from tests.conftest import CORPUS
-
-
-@pytest.fixture(scope="module")
-def plans(tmp_path_factory):
-    from indexer.service import Service
-    from indexer.settings import Settings
-
-    service = Service(Settings(data_dir=tmp_path_factory.mktemp("plans") / "data", model="hash-256"))
-    assert service.index_paths([CORPUS]).summary()["added"] == 5
-    return service
 
 
 def _result(text: str, doc_id: str = "law", start: int = 0):

@@ -3,7 +3,6 @@ real text: the plans under corpus/ and the ALQAC laws under ../shared/corpus-alq
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -11,26 +10,7 @@ import pytest
 from indexer.answer import contested, score_items
 from indexer.answer.passages import quantity_items
 from indexer.answer.question import analyze
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
-
-@pytest.fixture(scope="module")
-def plans(tmp_path_factory):
-    from indexer.service import Service
-    from indexer.settings import Settings
-    from tests.conftest import CORPUS
-
-    service = Service(Settings(data_dir=tmp_path_factory.mktemp("plans") / "data", model="hash-256"))
-    assert service.index_paths([CORPUS]).summary()["added"] == 5
-    return service
-
-
-def _law_line(name: str, words: str) -> str:
-    path = SHARED / "corpus-alqac" / name
-    if not path.exists():
-        pytest.skip(f"{path} not present")
-    return next(line for line in path.read_text(encoding="utf-8").splitlines() if words in line)
+from tests.conftest import SHARED, law_line
 
 
 def _result(text: str, doc_id: str, start: int = 0):
@@ -43,7 +23,7 @@ LAW_DOCS = [{"id": "luat-giao-duc", "type": "Luật", "title": "Luật Giáo d�
 
 def test_ordinal_stays_with_its_noun():
     # Luật Giáo dục, Điều 29: "… lớp một là 06 tuổi …; … lớp sáu là 11 tuổi …; … lớp mười là 15 tuổi".
-    lines = [_law_line("luat-giao-duc.txt", w) for w in ("học lớp một là", "học lớp sáu là", "học lớp mười là")]
+    lines = [law_line("luat-giao-duc.txt", w) for w in ("học lớp một là", "học lớp sáu là", "học lớp mười là")]
     results = [_result(t, "luat-giao-duc", 1000 * i) for i, t in enumerate(lines)]
     for question in ("Theo Luật Giáo dục, tuổi của học sinh vào học lớp một là bao nhiêu?",
                      "Theo luat giao duc, hoc sinh vao lop mot o do tuoi nao?"):
@@ -128,7 +108,7 @@ def test_relation_object_is_the_unit_after_the_relation_word():
         "a list written together is one answer; 'tổ chức' after 'các' is a noun, not the predicate"
     cells = _plan_line("001_13c436cc350afe16.txt", "(qua Ban xây dựng Đảng tổng hợp)")
     assert objects(cells, "via") == ["Ban xây dựng Đảng"], "'xây dựng' inside a name is no verb"
-    youth = _law_line("luat-thanh-nien.txt", "gửi Bộ Nội vụ để tổng hợp")
+    youth = law_line("luat-thanh-nien.txt", "gửi Bộ Nội vụ để tổng hợp")
     assert objects(youth, "recipient") == ["Bộ Nội vụ", "Chính phủ"], "'báo cáo việc …' names no unit"
 
 
@@ -154,7 +134,7 @@ def test_vietnamese_compound_is_not_matched_as_its_syllables_apart():
     if not law.exists():
         pytest.skip(f"{law} not present")
     text = law.read_text(encoding="utf-8")
-    sentence = _law_line("luat-an-ninh-mang.txt", "Ban Cơ yếu Chính phủ kiểm tra an ninh mạng đột xuất")
+    sentence = law_line("luat-an-ninh-mang.txt", "Ban Cơ yếu Chính phủ kiểm tra an ninh mạng đột xuất")
     item = {"kind": "responsibility", "doc_id": "law", "start": 0, "end": len(sentence), "quote": sentence,
             "task": sentence, "unit": "Ban Cơ yếu Chính phủ", "unit_normalized": "Ban Cơ yếu Chính phủ",
             "section_path": ["Điều 13. Kiểm tra an ninh mạng đối với hệ thống thông tin"]}
@@ -186,7 +166,7 @@ def test_village_is_not_a_board_when_the_question_has_diacritics(plans):
 
 
 def _law_item(name: str, words: str, unit: str, doc: str = "law") -> dict:
-    line = _law_line(name, words)
+    line = law_line(name, words)
     return {"kind": "responsibility", "doc_id": doc, "start": 0, "end": len(line), "quote": line, "task": line,
             "unit": unit, "unit_normalized": unit, "role": "thực hiện", "section_path": ["Điều 9"]}
 
@@ -278,9 +258,9 @@ def test_a_spelled_number_is_read_whole():
     from indexer.answer.passages import duration_items
 
     # Hiến pháp, Điều 71: "… không được quá mười hai tháng …" was read as "hai tháng" (two months)
-    line = _law_line("hien-phap.txt", "không được quá mười hai tháng")
+    line = law_line("hien-phap.txt", "không được quá mười hai tháng")
     assert [i["when"] for i in duration_items([_result(line, "hien-phap")])] == ["mười hai tháng"]
-    line = _law_line("hien-phap.txt", "Nhiệm kỳ của mỗi khoá Quốc hội là năm năm")
+    line = law_line("hien-phap.txt", "Nhiệm kỳ của mỗi khoá Quốc hội là năm năm")
     assert "là năm năm" in [i["when"] for i in duration_items([_result(line, "hien-phap")])]
     assert [i["when"] for i in duration_items([_result("trong thời hạn hai mươi mốt ngày.", "law")])] == \
         ["trong thời hạn hai mươi mốt ngày"]
@@ -354,7 +334,7 @@ def test_a_time_limit_counted_the_other_way_does_not_answer():
 
     # Luật Cư trú: "Trong thời hạn 15 ngày trước ngày kết thúc thời hạn tạm trú đã đăng ký, công dân
     # phải làm thủ tục gia hạn tạm trú."
-    line = _law_line("luat-cu-tru.txt", "15 ngày trước ngày kết thúc thời hạn tạm trú")
+    line = law_line("luat-cu-tru.txt", "15 ngày trước ngày kết thúc thời hạn tạm trú")
     (item,) = duration_items([_result(line, "luat-cu-tru")])
     after = analyze("Within how many days after arriving must a citizen register temporary residence?")
     before = analyze("How many days before the temporary residence term ends must a citizen apply to extend it?")
@@ -410,8 +390,8 @@ def test_who_will_speak_asks_for_the_speaker(plans):
 def test_a_quantity_range_is_one_answer_and_an_exception_none():
     # Luật Viên chức, Điều 27: "1. … trừ trường hợp đã có thời gian từ đủ 12 tháng trở lên …" (an
     # exception), "2. Thời gian tập sự từ 03 tháng đến 12 tháng …" (a range, one answer)
-    exception = _law_line("luat-vien-chuc.txt", "trừ trường hợp đã có thời gian từ đủ 12 tháng")
-    span = _law_line("luat-vien-chuc.txt", "Thời gian tập sự từ 03 tháng đến 12 tháng")
+    exception = law_line("luat-vien-chuc.txt", "trừ trường hợp đã có thời gian từ đủ 12 tháng")
+    span = law_line("luat-vien-chuc.txt", "Thời gian tập sự từ 03 tháng đến 12 tháng")
     assert quantity_items([_result(exception, "luat-vien-chuc")], "thang") == []
     items = quantity_items([_result(span, "luat-vien-chuc")], "thang")
     assert [i["answer"] for i in items] == ["từ 03 tháng đến 12 tháng"]

@@ -6,24 +6,12 @@ the questions are worded differently from the bench's."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from indexer.answer import _headed, ask
 from indexer.answer.question import merge_levels
-
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-
-
-@pytest.fixture(scope="module")
-def plans(tmp_path_factory):
-    from indexer.service import Service
-    from indexer.settings import Settings
-
-    service = Service(Settings(data_dir=tmp_path_factory.mktemp("plans") / "data", model="hash-256"))
-    assert service.index_paths([CORPUS]).summary()["added"] == 5
-    return service
+from tests.conftest import SHARED
 
 
 def test_the_level_of_a_meeting_is_one_word():
@@ -65,8 +53,6 @@ def test_a_named_plans_title_alone_supports_nothing(plans):
 
 
 # -- laws: ministers as partners, article titles past the stored cut -----------------------------
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
 def test_a_minister_is_a_partner_unit():

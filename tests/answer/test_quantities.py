@@ -4,7 +4,6 @@ under ../shared/corpus-alqac."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -12,15 +11,7 @@ import pytest
 from indexer.answer import score_items
 from indexer.answer.passages import quantity_items
 from indexer.answer.question import analyze
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-
-
-def _law_line(name: str, words: str) -> str:
-    path = SHARED / "corpus-alqac" / name
-    if not path.exists():
-        pytest.skip(f"{path} not present")
-    return next(line for line in path.read_text(encoding="utf-8").splitlines() if words in line)
+from tests.conftest import CORPUS, SHARED, law_line
 
 
 def _result(text: str, doc_id: str, start: int = 0):
@@ -30,15 +21,15 @@ def _result(text: str, doc_id: str, start: int = 0):
 
 def test_stacked_openers_stay_with_the_range():
     # Luật Giáo dục: "… nhận trẻ em từ 03 tháng tuổi đến 03 tuổi" — "từ" opens the range
-    line = _law_line("luat-giao-duc.txt", "Nhà trẻ, nhóm trẻ độc lập nhận trẻ em")
+    line = law_line("luat-giao-duc.txt", "Nhà trẻ, nhóm trẻ độc lập nhận trẻ em")
     items = quantity_items([_result(line, "luat-giao-duc")], "tuoi")
     assert [i["answer"] for i in items] == ["từ 03 tháng tuổi đến 03 tuổi"]
-    line = _law_line("luat-thanh-nien.txt", "Thanh niên là công dân Việt Nam từ đủ")
+    line = law_line("luat-thanh-nien.txt", "Thanh niên là công dân Việt Nam từ đủ")
     assert quantity_items([_result(line, "luat-thanh-nien")], "tuoi")[0]["answer"].startswith("từ đủ 16 tuổi")
 
 
 def test_age_in_months_is_an_age_and_a_count_of_months():
-    line = _law_line("luat-vien-chuc.txt", "Không thực hiện biệt phái viên chức nữ")
+    line = law_line("luat-vien-chuc.txt", "Không thực hiện biệt phái viên chức nữ")
     for noun in ("tuoi", "thang"):
         items = quantity_items([_result(line, "luat-vien-chuc")], noun)
         assert [i["answer"] for i in items] == ["dưới 36 tháng tuổi"], noun
@@ -46,7 +37,7 @@ def test_age_in_months_is_an_age_and_a_count_of_months():
 
 def test_fraction_is_one_number():
     # Hiến pháp: "… nếu được ít nhất hai phần ba tổng số đại biểu Quốc hội biểu quyết tán thành …"
-    line = _law_line("hien-phap.txt", "nếu được ít nhất hai phần ba tổng số đại biểu")
+    line = law_line("hien-phap.txt", "nếu được ít nhất hai phần ba tổng số đại biểu")
     items = quantity_items([_result(line, "hien-phap")], "phan")
     assert [i["answer"] for i in items] == ["ít nhất hai phần ba"]
     assert items[0]["measure"] == "phần"
@@ -54,7 +45,7 @@ def test_fraction_is_one_number():
 
 def test_compound_noun_the_question_says_is_kept_whole():
     # Luật Giáo dục: "Giáo dục tiểu học được thực hiện trong 05 năm học, từ lớp một đến hết lớp năm."
-    line = _law_line("luat-giao-duc.txt", "Giáo dục tiểu học được thực hiện trong")
+    line = law_line("luat-giao-duc.txt", "Giáo dục tiểu học được thực hiện trong")
     question = "Giáo dục tiểu học được thực hiện trong bao nhiêu năm học?"
     items = quantity_items([_result(line, "luat-giao-duc")], "nam", question)
     assert items[0]["answer"] == "05 năm học"
@@ -77,9 +68,6 @@ def test_counted_nouns_of_english_questions():
 def test_function_word_after_bao_nhieu_is_not_a_counted_noun():
     q = analyze("Tai san co gia tri toi da bao nhieu thi thuoc ve nguoi nhat duoc?")
     assert q.count_noun is None
-
-
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def _plan_targets(words: str) -> list[dict]:
@@ -125,11 +113,11 @@ def test_law_limit_as_a_multiple_of_the_base_salary():
 
     # Bộ luật Dân sự: "… mức tối đa cho một người có sức khỏe bị xâm phạm không quá năm mươi lần mức
     # lương cơ sở do Nhà nước quy định."
-    line = _law_line("bo-luat-dan-su.txt", "mức tối đa cho một người có sức khỏe bị xâm phạm")
+    line = law_line("bo-luat-dan-su.txt", "mức tối đa cho một người có sức khỏe bị xâm phạm")
     items = base_multiple_items([_result(line, "bo-luat-dan-su")])
     assert [i["answer"] for i in items] == ["không quá năm mươi lần mức lương cơ sở"]
     # a comparison's "hoặc" does not cut the clause: the quote holds the whole limit
-    line = _law_line("bo-luat-dan-su.txt", "Tài sản được tìm thấy không phải là tài sản thuộc di tích")
+    line = law_line("bo-luat-dan-su.txt", "Tài sản được tìm thấy không phải là tài sản thuộc di tích")
     first = base_multiple_items([_result(line, "bo-luat-dan-su")])[0]
     assert first["answer"] == "nhỏ hơn hoặc bằng mười lần mức lương cơ sở"
     assert "có giá trị nhỏ hơn hoặc bằng" in first["quote"]
@@ -158,7 +146,7 @@ def test_may_and_so_name_the_counted_noun():
 
 def test_asked_tail_stops_at_a_preposition():
     # Luật Cư trú: "Việc thông báo lưu trú được thực hiện trước 23 giờ của ngày bắt đầu lưu trú; …"
-    line = _law_line("luat-cu-tru.txt", "Việc thông báo lưu trú được thực hiện trước 23 giờ")
+    line = law_line("luat-cu-tru.txt", "Việc thông báo lưu trú được thực hiện trước 23 giờ")
     question = "Việc thông báo lưu trú phải thực hiện trước mấy giờ của ngày bắt đầu lưu trú?"
     items = quantity_items([_result(line, "luat-cu-tru")], "gio", question)
     assert items[0]["answer"] == "trước 23 giờ"
@@ -183,7 +171,7 @@ def test_fraction_of_a_total_counts_the_total_noun():
 
     # Luật Tố tụng hành chính: "… phiên tòa xét xử của toàn thể Hội đồng Thẩm phán Tòa án nhân dân
     # tối cao phải có ít nhất hai phần ba tổng số thành viên tham gia"
-    line = _law_line("luat-to-tung-hanh-chinh.txt", "phải có ít nhất hai phần ba tổng số thành viên tham gia")
+    line = law_line("luat-to-tung-hanh-chinh.txt", "phải có ít nhất hai phần ba tổng số thành viên tham gia")
     items = quantity_items([_result(line, "luat-to-tung-hanh-chinh")], "thanh")
     assert [i["answer"] for i in items] == ["ít nhất hai phần ba"]
     q = analyze("Phiên tòa của Hội đồng Thẩm phán Tòa án nhân dân tối cao phải có ít nhất bao nhiêu thành viên?")
@@ -193,11 +181,11 @@ def test_fraction_of_a_total_counts_the_total_noun():
 
 def test_upper_end_of_an_age_range_and_no_predicate_in_the_noun():
     # Bộ luật Dân sự: "Người từ đủ mười lăm tuổi đến chưa đủ mười tám tuổi được lập di chúc, …"
-    line = _law_line("bo-luat-dan-su.txt", "Người từ đủ mười lăm tuổi đến chưa đủ mười tám tuổi được lập di chúc")
+    line = law_line("bo-luat-dan-su.txt", "Người từ đủ mười lăm tuổi đến chưa đủ mười tám tuổi được lập di chúc")
     items = quantity_items([_result(line, "bo-luat-dan-su")], "tuoi",
                            "Người từ đủ bao nhiêu tuổi được lập di chúc?")
     assert items[0]["answer"] == "từ đủ mười lăm tuổi đến chưa đủ mười tám tuổi"
-    line = _law_line("luat-hon-nhan-va-gia-dinh.txt", "Con từ đủ 15 tuổi trở lên có thể tự mình quản lý")
+    line = law_line("luat-hon-nhan-va-gia-dinh.txt", "Con từ đủ 15 tuổi trở lên có thể tự mình quản lý")
     items = quantity_items([_result(line, "luat")], "tuoi", "Con từ đủ bao nhiêu tuổi có thể tự quản lý tài sản?")
     assert items[0]["answer"] == "từ đủ 15 tuổi trở lên", "'có thể' opens the predicate"
 
@@ -249,10 +237,10 @@ def test_passage_quantity_must_say_every_word_in_its_sentence():
 
     # Hiến pháp: "Công dân đủ mười tám tuổi trở lên có quyền bầu cử và đủ hai mươi mốt tuổi trở lên có
     # quyền ứng cử vào Quốc hội, Hội đồng nhân dân." — the clause of 21 says no "công dân"
-    line = _law_line("hien-phap.txt", "đủ hai mươi mốt tuổi trở lên có quyền ứng cử")
-    others = [_law_line("luat-thanh-nien.txt", "Thanh niên là công dân Việt Nam từ đủ"),
-              _law_line("luat-giao-duc.txt", "Nhà trẻ, nhóm trẻ độc lập nhận trẻ em"),
-              _law_line("luat-vien-chuc.txt", "Không thực hiện biệt phái viên chức nữ")]
+    line = law_line("hien-phap.txt", "đủ hai mươi mốt tuổi trở lên có quyền ứng cử")
+    others = [law_line("luat-thanh-nien.txt", "Thanh niên là công dân Việt Nam từ đủ"),
+              law_line("luat-giao-duc.txt", "Nhà trẻ, nhóm trẻ độc lập nhận trẻ em"),
+              law_line("luat-vien-chuc.txt", "Không thực hiện biệt phái viên chức nữ")]
     q = analyze("Công dân đủ bao nhiêu tuổi thì có quyền ứng cử vào Quốc hội?")
     items = quantity_items([_result(t, "hien-phap", 1000 * i) for i, t in enumerate([line] + others)], "tuoi", q.text)
     docs = [{"id": "hien-phap", "type": "Hiến pháp", "title": "Hiến pháp"}]
@@ -298,7 +286,7 @@ def test_a_number_placed_elsewhere_does_not_answer():
     from indexer.answer import other_place
 
     # Luật Điện ảnh: "Ngân sách nhà nước bảo đảm 100% chi phí tổ chức phổ biến phim ở vùng cao, miền núi, …"
-    line = _law_line("luat-dien-anh.txt", "Ngân sách nhà nước bảo đảm 100% chi phí tổ chức phổ biến phim")
+    line = law_line("luat-dien-anh.txt", "Ngân sách nhà nước bảo đảm 100% chi phí tổ chức phổ biến phim")
     item = {"quote": line}
     q = analyze("Ngân sách nhà nước bảo đảm bao nhiêu phần trăm chi phí phổ biến phim ở thành phố?")
     assert other_place(q, item, ["thanh pho"])
@@ -308,7 +296,7 @@ def test_a_number_placed_elsewhere_does_not_answer():
 
 def test_noun_of_several_syllables_and_each_year():
     # Hiến pháp: "Quốc hội họp mỗi năm hai kỳ."
-    line = _law_line("hien-phap.txt", "Quốc hội họp mỗi năm hai kỳ")
+    line = law_line("hien-phap.txt", "Quốc hội họp mỗi năm hai kỳ")
     items = quantity_items([_result(line, "hien-phap")], "ky", "Quốc hội họp mỗi năm bao nhiêu kỳ?")
     assert items[0]["answer"] == "hai kỳ", "'mỗi năm' is each year, not the number five"
     text = "Hội đồng trọng tài gồm ba Trọng tài viên."

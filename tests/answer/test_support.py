@@ -7,17 +7,6 @@ from __future__ import annotations
 import pytest
 
 from indexer.answer import NOT_FOUND_VI, ask
-from tests.conftest import CORPUS
-
-
-@pytest.fixture(scope="module")
-def plans(tmp_path_factory):
-    from indexer.service import Service
-    from indexer.settings import Settings
-
-    service = Service(Settings(data_dir=tmp_path_factory.mktemp("plans") / "data", model="hash-256"))
-    assert service.index_paths([CORPUS]).summary()["added"] == 5
-    return service
 
 
 def test_headline_groups_units_across_documents(plans):

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-import pytest
 
 from indexer.answer import _anchor_words, _opposite_anchor, ask
 from indexer.answer.passages import (asked_refs, asked_vision, duration_items, frequency_items, is_duration_question,
@@ -15,32 +14,14 @@ from indexer.answer.passages import (asked_refs, asked_vision, duration_items, f
 from indexer.answer.question import analyze
 from indexer.search.kinds import classify
 from indexer.text import folded_words
+from tests.conftest import law_line
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-
-
-@pytest.fixture(scope="module")
-def plans(tmp_path_factory):
-    from indexer.service import Service
-    from indexer.settings import Settings
-    from tests.conftest import CORPUS
-
-    service = Service(Settings(data_dir=tmp_path_factory.mktemp("plans-when") / "data", model="hash-256"))
-    assert service.index_paths([CORPUS]).summary()["added"] == 5
-    return service
 
 
 def _plan_text(prefix: str) -> tuple[str, str]:
     path = next((ROOT / "corpus").glob(f"{prefix}_*.txt"))
     return path.stem, path.read_text(encoding="utf-8")
-
-
-def _law_line(name: str, words: str) -> str:
-    path = SHARED / "corpus-alqac" / name
-    if not path.exists():
-        pytest.skip(f"{path} not present")
-    return next(line for line in path.read_text(encoding="utf-8").splitlines() if words in line)
 
 
 def _result(text: str, doc_id: str):
@@ -52,12 +33,12 @@ def test_dates_written_in_words_are_extracted_whole():
     from indexer.structure.outline import parse_outline
 
     # Luật Cư trú: "… cho đến hết ngày 31 tháng 12 năm 2022" was cut to "tháng 12 năm 2022"
-    line = _law_line("luat-cu-tru.txt", "31 tháng 12 năm 2022")
+    line = law_line("luat-cu-tru.txt", "31 tháng 12 năm 2022")
     whens = {it["when"] for it in extract_deadlines(line, parse_outline(line))}
     assert any(w.endswith("ngày 31 tháng 12 năm 2022") for w in whens), whens
     assert "tháng 12 năm 2022" not in whens
     # Luật Bảo vệ môi trường: a day of every year, no year said
-    line = _law_line("luat-bao-ve-moi-truong.txt", "trước ngày 15 tháng 02;")
+    line = law_line("luat-bao-ve-moi-truong.txt", "trước ngày 15 tháng 02;")
     items = extract_deadlines(line, parse_outline(line))
     (item,) = [it for it in items if "15 tháng 02" in it["when"]]
     assert item["when"] == "trước ngày 15 tháng 02" and item["month"] == 2 and item["day"] == 15
@@ -136,7 +117,7 @@ def test_a_documents_period_is_read_from_its_title(plans):
 
 
 def test_how_often_is_a_frequency_not_a_duration():
-    line = _law_line("luat-thanh-nien.txt", "ít nhất mỗi năm một lần")
+    line = law_line("luat-thanh-nien.txt", "ít nhất mỗi năm một lần")
     assert [it["when"] for it in frequency_items([_result(line, "luat-thanh-nien")])] == ["ít nhất mỗi năm một lần"]
     folded = folded_words("Chủ tịch UBND phải gặp gỡ thanh niên bao lâu một lần?")
     assert is_frequency_question(folded) and is_duration_question(folded)
@@ -149,14 +130,14 @@ def test_hours_and_lengths_are_when_questions():
     assert classify("Phải thông báo lưu trú trước mấy giờ?") == "when"
     assert classify("What is the maximum length of a secondment?") == "when"
     assert is_duration_question(folded_words("Phải thông báo lưu trú trước mấy giờ?"))
-    line = _law_line("luat-cu-tru.txt", "trước 23 giờ")
+    line = law_line("luat-cu-tru.txt", "trước 23 giờ")
     assert any(it["when"].startswith("trước 23 giờ") for it in duration_items([_result(line, "luat-cu-tru")]))
 
 
 def test_an_age_in_months_is_not_a_time_limit():
-    line = _law_line("luat-vien-chuc.txt", "dưới 36 tháng tuổi")
+    line = law_line("luat-vien-chuc.txt", "dưới 36 tháng tuổi")
     assert not [it for it in duration_items([_result(line, "luat-vien-chuc")]) if "36" in it["when"]]
-    line = _law_line("luat-vien-chuc.txt", "không quá 03 năm")
+    line = law_line("luat-vien-chuc.txt", "không quá 03 năm")
     assert "không quá 03 năm" in [it["when"] for it in duration_items([_result(line, "luat-vien-chuc")])]
 
 

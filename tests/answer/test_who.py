@@ -5,26 +5,13 @@ the plans under corpus/ and the ALQAC laws under ../shared/corpus-alqac."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from indexer.answer.passages import composition_items, recipient_items, signer_items
 from indexer.answer.question import analyze
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
-
-
-@pytest.fixture(scope="module")
-def plans(tmp_path_factory):
-    from indexer.service import Service
-    from indexer.settings import Settings
-
-    service = Service(Settings(data_dir=tmp_path_factory.mktemp("plans") / "data", model="hash-256"))
-    assert service.index_paths([CORPUS]).summary()["added"] == 5
-    return service
+from tests.conftest import CORPUS, SHARED
 
 
 def _law(name: str) -> str:
