@@ -68,15 +68,11 @@ def _doc_heads(service) -> dict[str, str]:
     """The opening of every document (issuer, place, full title), read once per index version."""
     def build() -> dict[str, str]:
         out = {}
-        for d in service.documents():
-            detail = service.document(d["id"])
-            if detail is None:
-                out[d["id"]] = ""
-                continue
+        for doc_id, text in _texts(service).items():
             # Plus the places it names ("Lai Châu", "Bình Lư"): the stored text often starts after
             # the header that names the province.
-            places = dict.fromkeys(m.group(1) for m in _PLACE.finditer(detail.text))
-            out[d["id"]] = detail.text[:HEAD_CHARS] + " " + " ; ".join(places)
+            places = dict.fromkeys(m.group(1) for m in _PLACE.finditer(text))
+            out[doc_id] = text[:HEAD_CHARS] + " " + " ; ".join(places) if text else ""
         return out
 
     cached = getattr(service, "_cached", None)
@@ -296,10 +292,9 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
     return out
 
 
-def _doc_texts(service, docs: list[dict]) -> list[tuple[str, str, str]]:
-    """(doc_id, title, text) of the given documents, the texts read once per index version: a
-    document the question names by number is often not in the index, only cited by those that are
-    ("thực hiện Nghị quyết số 103/NQ-CP ngày 06/10/2017 của Chính phủ")."""
+def _texts(service) -> dict[str, str]:
+    """Every document's text by id ("" when it cannot be read), read once per index version: the
+    openings, signatures, distribution lists, whole headings and cited dates all read from it."""
     def build() -> dict[str, str]:
         out = {}
         for d in service.documents():
@@ -308,7 +303,14 @@ def _doc_texts(service, docs: list[dict]) -> list[tuple[str, str, str]]:
         return out
 
     cached = getattr(service, "_cached", None)
-    texts = cached("answer:doc_texts", build) if cached else build()
+    return cached("answer:doc_texts", build) if cached else build()
+
+
+def _doc_texts(service, docs: list[dict]) -> list[tuple[str, str, str]]:
+    """(doc_id, title, text) of the given documents: a document the question names by number is
+    often not in the index, only cited by those that are ("thực hiện Nghị quyết số 103/NQ-CP ngày
+    06/10/2017 của Chính phủ")."""
+    texts = _texts(service)
     return [(d["id"], d.get("title") or "", texts.get(d["id"], "")) for d in docs]
 
 
@@ -349,12 +351,8 @@ def _signed_plan_by_number(q: Question) -> bool:
 def _signer_items(service, docs: list[dict]) -> list[dict]:
     """The signature of every document (passages.signer_items), its task the document's opening."""
     heads = _doc_heads(service)
-    texts = []
-    for d in docs:
-        detail = service.document(d["id"])
-        if detail is not None:
-            texts.append((d["id"], d.get("title") or "", detail.text, heads.get(d["id"], "")))
-    return signer_items(texts)
+    return signer_items([(doc_id, title, text, heads.get(doc_id, ""))
+                         for doc_id, title, text in _doc_texts(service, docs) if text])
 
 
 def deadline_clause(item: dict) -> str:
@@ -967,12 +965,9 @@ def _reported_to_answer(q: Question, service, docs: list[dict], named: set[str])
     from dataclasses import replace
 
     heads = _doc_heads(service)
-    texts = []
-    for d in docs:
-        detail = service.document(d["id"]) if d["id"] in named else None
-        if detail is not None:
-            texts.append((d["id"], d.get("title") or "", detail.text, heads.get(d["id"], "")))
-    items = recipient_items(texts)
+    items = recipient_items([(doc_id, title, text, heads.get(doc_id, ""))
+                             for doc_id, title, text in _doc_texts(service, [d for d in docs if d["id"] in named])
+                             if text])
     groups = [(label, alts) for label, alts in q.groups if not set(label.split()) <= _RELATION_WORDS]
     if not items or not groups:
         return None, None, None, []
