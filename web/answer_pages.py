@@ -69,6 +69,11 @@ class Anchors:
         return _url(f"/documents/{quote(doc_id, safe='')}", p=ordinal, q=q) + f"#p-{ordinal}"
 
 
+# Who-answers that name no one unit with tasks of its own: a signer (a person) and the make-up of a
+# body (a list of members). They get no "Mọi nhiệm vụ của …" link.
+NOT_A_UNIT = frozenset({"ký", "thành phần"})
+
+
 def _marked(quote_text: str, base: int, spans: list[tuple[int | None, int | None]]) -> list[tuple[str, bool]]:
     """The quote cut into (text, highlighted) pieces; ``spans`` are absolute offsets in the document."""
     rel = [[s - base, e - base] for s, e in spans
@@ -169,7 +174,7 @@ def answer_box(service, query: str, response, k: int, doc: str | None, filters, 
         if len(citations) >= MAX_CITATIONS:
             break
     units = []
-    if result["answer"] and result["kind"] in ("who", "tasks") and result.get("role") != "ký":  # a signer is a person
+    if result["answer"] and result["kind"] in ("who", "tasks") and result.get("role") not in NOT_A_UNIT:
         for item in items:  # the units of the answering sentence (the answer names them)
             if (item["doc_id"], item["start"]) != (items[0]["doc_id"], items[0]["start"]):
                 continue

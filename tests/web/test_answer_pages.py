@@ -13,6 +13,8 @@ from fastapi.testclient import TestClient
 
 from server.app import create_app
 from indexer.answer import NOT_FOUND_VI, ask
+from indexer.service import Service
+from indexer.settings import Settings
 from tests.web.test_web_pages import DOC_000, DOC_002, results, text_of
 
 HEADLINE = "Ai chịu trách nhiệm tuyên truyền?"
@@ -254,3 +256,25 @@ def test_headline_answer_box_on_real_model(real_engine):
     assert any(u in answer for u in units), answer
     assert re.search(r'<blockquote class="passage-text"[^>]*><p>.*Ban Tuyên giáo Tỉnh ủy', box, re.S)
     assert re.search(r'href="/documents/[^"?]+\?p=\d+[^"]*#p-\d+"', box)
+
+
+
+def test_a_signer_gets_no_unit_link(client):
+    """A person is no unit: no "Mọi nhiệm vụ của …" link (the headline's unit keeps one)."""
+    box = answer_box(client.get("/", params={"q": "Ai ký kế hoạch thực hiện Kết luận 224-KL/TU?"}).text)
+    assert box and "Lê Văn Lương" in box and "Người ký" in box and "Mọi nhiệm vụ của" not in box
+    assert "Mọi nhiệm vụ của" in answer_box(client.get("/", params={"q": HEADLINE}).text)
+
+
+def test_the_members_of_a_body_get_no_unit_link(tmp_path):
+    """"Chính phủ gồm những ai?" answers with the Constitution's list of members: one list, no unit."""
+    from tests.conftest import SHARED
+
+    law = SHARED / "corpus-alqac" / "hien-phap.txt"
+    if not law.exists():
+        pytest.skip(f"{law} not present")
+    service = Service(Settings(data_dir=tmp_path / "data", model="hash-256", show_errors=True))
+    service.index_paths([law])
+    box = answer_box(TestClient(create_app(service.settings, service)).get(
+        "/", params={"q": "Chính phủ gồm những ai?"}).text)
+    assert box and "Thủ tướng Chính phủ" in box and "Thành phần" in box and "Mọi nhiệm vụ của" not in box
