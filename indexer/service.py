@@ -35,7 +35,7 @@ from indexer.models import (AskResponse, DocumentDetail, DocumentInfo, Health, S
 from indexer.search.accents import merge_accent_counts, restore
 from indexer.search.articles import article_leg, article_map, article_openings, with_openings
 from indexer.search.cache import ResultCache
-from indexer.search.fusion import rrf_keys
+from indexer.search.fusion import leg_positions, leg_ranks, rrf_keys
 from indexer.search.highlight import highlight_spans
 from indexer.search.kinds import answer_type_bonus, classify
 from indexer.search.named import named_documents
@@ -491,10 +491,10 @@ class Service:
             # that implement it) as one more leg, in the order the other legs agree on.
             named = named_documents([query, interpreted, translated], self._documents(), titles=False)
             if named:
-                ranked["named"] = [key for key, _, _ in rrf_keys(ranked, weights, self.settings.rrf_k)
+                ranked["named"] = [key for key, _, _ in rrf_keys(ranked, weights, self.settings.rrf_k, ranks=False)
                                    if key[0] in named]
                 weights["named"] = self.settings.weight_named
-        fused = rrf_keys(ranked, weights, self.settings.rrf_k)
+        fused = rrf_keys(ranked, weights, self.settings.rrf_k, ranks=False)
         depth = ANSWER_TYPE_DEPTH if self.settings.weight_answer_type else 0
         rows = self.engine.passages_at([key for key, _, _ in fused[:max(k, depth)]])
         if depth:  # a how-many/when question: the passages holding a number/date first, among equals
@@ -508,9 +508,10 @@ class Service:
                 if missing:
                     rows.update(self.engine.passages_at(missing))
         fused = fused[:k]
+        positions = leg_positions({leg: ranked[leg] for leg in ("lexical", "dense", "dense_vi") if leg in ranked})
         docs = {d["id"]: d for d in self._documents()}
         results = []
-        for key, score, ranks in fused:
+        for key, score, _ in fused:
             row = rows.get(key)
             if row is None:
                 continue
@@ -521,8 +522,7 @@ class Service:
                 doc_issuer=d.get("issuer") or "", doc_date=d.get("date") or "",
                 section_path=" › ".join(row["section_path"]), section_path_parts=row["section_path"],
                 passage=key[1], page=row.get("page"), start=row["start"], end=row["end"], score=round(score, 6),
-                ranks={"lexical": ranks.get("lexical"), "dense": ranks.get("dense"),
-                       **({"dense_vi": ranks.get("dense_vi")} if "dense_vi" in ranked else {})},
+                ranks={"lexical": None, "dense": None, **leg_ranks(positions, key)},
                 highlights=highlight_spans(row["text"], translated or query, row.get("words"))))
         response = SearchResponse(query=query, took_ms=round((time.perf_counter() - started) * 1000, 2),
                                   language=lang, interpreted=interpreted if interpreted != query else "",

@@ -148,6 +148,9 @@ def _modern_tone(m: re.Match) -> str:
     return (tone.upper() if first.isupper() else tone) + base
 
 
+# "quý" keeps its accent on y ("qu" is a consonant): only rewrite uy/oa/oe after other letters.
+_OLD_TONES = re.compile(r"(?<![qQ])([uU])([ỷýỳỹỵ])(?!\w)|([oO])([áàảãạéèẻẽẹ])(?!\w)")
+
+
 def modern_tones(text: str) -> str:
-    # "quý" keeps its accent on y ("qu" is a consonant): only rewrite uy/oa/oe after other letters.
-    return re.sub(r"(?<![qQ])([uU])([ỷýỳỹỵ])(?!\w)|([oO])([áàảãạéèẻẽẹ])(?!\w)", _modern_tone, text)
+    return _OLD_TONES.sub(_modern_tone, text)

@@ -87,22 +87,26 @@ def _words(text: str, terms: str | list[str] | None = None) -> list[list[tuple[i
     return out
 
 
-_WORDS_CACHE: dict[str, tuple[list[list[tuple[int, int]]], str, list[str]]] = {}
+_WORDS_CACHE: dict[str, tuple[list[list[tuple[int, int]]], str, dict[str, list[int]]]] = {}
 _WORDS_CACHE_SIZE = 2048  # ~6 KB each; a passage seen first costs ~0.1 ms (the stored terms)
 _WORDS_LOCK = threading.Lock()
 
 
 def _passage_words(text: str, terms: str | list[str] | None
-                   ) -> tuple[list[list[tuple[int, int]]], str, list[str]]:
-    """``_words`` of a passage with its lower-cased text and each word's first syllable, folded
-    (the highlighter's cheap first test), remembered per passage text: a passage's words never
-    change, and popular passages come back in many results."""
+                   ) -> tuple[list[list[tuple[int, int]]], str, dict[str, list[int]]]:
+    """``_words`` of a passage with its lower-cased text and where its words start with each
+    first syllable, folded (the highlighter's cheap first test: only the words starting like a
+    query word are looked at), remembered per passage text: a passage's words never change, and
+    popular passages come back in many results."""
     entry = _WORDS_CACHE.get(text)
     if entry is None:
         words = _words(text, terms)
         lowered = text.lower()
         folded = fold(lowered)
-        entry = (words, lowered, [folded[w[0][0]:w[0][1]] for w in words])
+        heads: dict[str, list[int]] = {}
+        for i, w in enumerate(words):
+            heads.setdefault(folded[w[0][0]:w[0][1]], []).append(i)
+        entry = (words, lowered, heads)
         with _WORDS_LOCK:  # concurrent searches evict one at a time
             if len(_WORDS_CACHE) >= _WORDS_CACHE_SIZE:
                 _WORDS_CACHE.pop(next(iter(_WORDS_CACHE)), None)
@@ -176,10 +180,16 @@ def _syllable(text: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=256)
-def _query_words(query: str) -> tuple[dict[int, set[tuple[str, ...]]], dict[tuple[str, ...], list[tuple[str, ...]]]]:
-    """``_query_ngrams`` and ``_by_fold`` of a query, once for all the passages of its results."""
+def _query_words(query: str) -> tuple[dict[int, set[tuple[str, ...]]],
+                                      dict[tuple[str, ...], list[tuple[str, ...]]], dict[str, set[int]]]:
+    """``_query_ngrams`` and ``_by_fold`` of a query, and the syllable counts of its words by
+    their first syllable, folded: once for all the passages of its results."""
     grams = _query_ngrams(query)
-    return grams, _by_fold(grams)
+    by_fold = _by_fold(grams)
+    sizes: dict[str, set[int]] = {}
+    for key in by_fold:
+        sizes.setdefault(key[0], set()).add(len(key))
+    return grams, by_fold, sizes
 
 
 @lru_cache(maxsize=8192)
@@ -194,29 +204,40 @@ def _is_content(word: tuple[str, ...]) -> bool:
 def highlight_spans(text: str, query: str, terms: str | list[str] | None = None) -> list[list[int]]:
     """[[start, end], ...] of the words of ``text`` that the query names; adjacent hits are merged
     into one span. ``terms``: the passage's stored word terms (its segmentation), when known."""
-    grams, by_fold = _query_words(query)
+    grams, by_fold, sizes = _query_words(query)
     if not grams or not text.strip():
         return []
     spans: list[list[int]] = []
     words, lowered, heads = _passage_words(text, terms)
-    # Each syllable normalised once (lower case, modern tone marks), and a cheap first test: a run
-    # can only be named when its first syllable, folded, starts some query word.
+    # Each syllable normalised once (lower case, modern tone marks), and cheap first tests: a run
+    # can only be named when its first syllable, folded, starts some query word, and only when it
+    # has as many syllables as one of those words (``sizes``): the few runs left are compared.
     norm: dict[tuple[int, int], tuple[str, str]] = {}
-    firsts = {g[0] for g in by_fold}
     longest = max(grams)  # no run longer than the longest query word can be named
+    n_words = len(words)
     after = 0  # the first word not inside a span already marked
-    for i in [i for i, head in enumerate(heads) if head in firsts]:
+    starts = sorted(i for head in sizes.keys() & heads.keys() for i in heads[head])
+    for i in starts:
         if i < after:
             continue
-        for w in words[i:i + longest]:
-            for span in w:
+        first = words[i][0]
+        if first not in norm:
+            norm[first] = _syllable(lowered[first[0]:first[1]])
+        lengths = sizes.get(norm[first][1])
+        if not lengths:
+            continue
+        ends, count = [], 0  # the runs words[i:k] whose syllable count a query word has
+        for k in range(i, min(n_words, i + longest)):
+            count += len(words[k])
+            if count > longest:
+                break
+            if count in lengths:
+                ends.append(k + 1)
+        for k in reversed(ends):  # the longest run first
+            run = [syl for w in words[i:k] for syl in w]
+            for span in run:
                 if span not in norm:
                     norm[span] = _syllable(lowered[span[0]:span[1]])
-        # one text word, or a run of them when the text was segmented finer than the query
-        for k in range(min(len(words), i + longest), i, -1):
-            run = [syl for w in words[i:k] for syl in w]
-            if len(run) > longest:
-                continue
             key = tuple(norm[span][0] for span in run)
             if _named(key, tuple(norm[span][1] for span in run), by_fold) and _is_content(key):
                 start, end = run[0][0], run[-1][1]

