@@ -184,7 +184,11 @@ def _query_words(query: str) -> tuple[dict[int, set[tuple[str, ...]]],
                                       dict[tuple[str, ...], list[tuple[str, ...]]], dict[str, set[int]]]:
     """``_query_ngrams`` and ``_by_fold`` of a query, and the syllable counts of its words by
     their first syllable, folded: once for all the passages of its results."""
-    grams = _query_ngrams(query)
+    # Only words that can be marked: a stopword ("của", "và") is never marked (``_is_content`` of a
+    # text run is that of the query word it folds like), and leaving it out here spares testing
+    # every one of its many places in a passage.
+    grams = {n: kept for n, words in _query_ngrams(query).items()
+             if (kept := {w for w in words if _is_content(w)})}
     by_fold = _by_fold(grams)
     sizes: dict[str, set[int]] = {}
     for key in by_fold:
