@@ -31,6 +31,7 @@ import re
 from indexer.search.named import doc_numbers, named_documents as _named_documents
 from indexer.text import folded_words
 
+from .actors import actor_items
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
                        duration_items, frequency_items, horizon_items, is_duration_question, is_frequency_question,
@@ -910,6 +911,22 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
     return answer, role, sup, chosen
 
 
+def _actor_answer(q: Question, results: list, docs: list[dict], items: list[dict], named: set[str],
+                  heads: dict[str, str], similarity: Similarity | None = None, headings=None):
+    """(answer, role, support, chosen items) from the actors of the retrieved sentences (actors.py)
+    when no stored responsibility answers: "… do Tòa án nhân dân cấp huyện quyết định", "Bộ trưởng
+    Bộ Tài chính quy định chi tiết khoản này". The same support check, rivals and margins as the
+    stored units (``weak_who``, ``contested``)."""
+    extra = actor_items(results, q.vi_text or q.text, items)
+    if not extra:
+        return None, None, None, []
+    scored = score_items(q, extra, results, docs, named, heads, similarity, headings)
+    if not scored or contested(q, scored, named) or weak_who(q, scored, named):
+        return None, None, None, []
+    answer, role, sup, best = _who_answer(q, scored, named)
+    return answer, role, _support_dict(sup, best[0]), best
+
+
 def _relation_answer(q: Question, items: list[dict], results: list, docs: list[dict], named: set[str],
                      heads: dict[str, str], similarity: Similarity | None = None, headings=None):
     """(answer, role, support, chosen items) for a question about a relation's object (see
@@ -1066,6 +1083,9 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             if answer:
                 support = _support_dict(sup, best[0])
+        if not answer and q.kind == "who" and q.role is None and not q.relation and q.groups:
+            answer, role, support, best = _actor_answer(q, results, docs, items, named, _doc_heads(service),
+                                                        similarity, headings)
     if not answer:
         answer, best, role, support = None, [], None, None
     citations = [_citation(it) for it in best] if best else [_citation(r.to_dict()) for r in results[:3]]

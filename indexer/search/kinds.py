@@ -97,11 +97,24 @@ def fold_question(question: str) -> str:
     return " ".join(out)
 
 
+# An English question that opens with its who-word ("Who decides …", "Which court hears …") asks
+# who, whatever its "when"-clause says of the circumstance ("… when the parents cannot agree?",
+# "… when a contract is void?"): a bare "when" inside it is a conjunction, not the question.
+_WHO_LEAD = re.compile(r"^ (?:who|whom|which (?:agency|agencies|body|bodies|unit|units|office|offices|"
+                       r"organi[sz]ations?|departments?|committees?|authority|authorities|ministry|"
+                       r"ministries|organs?|councils?|courts?|forces?|level|person|official))\b")
+
+
+def _asks_who_not_when(q: str) -> bool:
+    """The question opens with an English who-word and its only when-cue is a bare "when"."""
+    return bool(_WHO_LEAD.match(q)) and all(m.group(0).strip() == "when" for m in _WHEN.finditer(q))
+
+
 @lru_cache(maxsize=4096)
 def classify(question: str) -> str:
     """who | target | when | tasks | general. Remembered: search and answer both ask."""
     q = f" {fold_question(question)} "
-    if _WHEN.search(q):
+    if _WHEN.search(q) and not _asks_who_not_when(q):
         return "when"
     if _TASKS.search(q):
         return "tasks"

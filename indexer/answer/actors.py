@@ -1,0 +1,189 @@
+"""Who-questions about an action a law (or plan) gives to a body in a sentence of its own, which no
+stored responsibility holds: "Bộ trưởng Bộ Tài chính quy định chi tiết khoản này.", "Ủy ban thường
+vụ Quốc hội quyết định điều chỉnh mức lãi suất …", "Việc đưa người nghiện … vào cơ sở cai nghiện
+bắt buộc do Tòa án nhân dân cấp huyện quyết định", "… do Thủ tướng Chính phủ quyết định thành lập".
+
+The extractor keeps duties (a duty article, "X có trách nhiệm …", a plan's task list); a law's
+sentence that says who decides, approves, regulates or grants is often none of these, yet it is
+what "Ai quyết định …", "Cơ quan nào cấp …", "Who decides …" ask. The search usually retrieves it
+first. This reader finds, in the retrieved passages, the *actor* of a sentence:
+
+- the subject that opens a clause (after its list marker "1.", "a)" or an opening "Trước khi …,"):
+  a body's or an official's name (the extractor's unit heads and the laws' own) up to its predicate;
+- the agent of a passive "… do <body> <verb>" ("do Chánh án Tòa án quyết định").
+
+The asked action must be the sentence's: one of the verbs the actor's predicate opens with (not a
+light verb "có", "là", "được", nor a role word the who-word itself is translated into) must be a
+word of the question. So "ai làm chủ tịch hội đồng …" is not answered by the body that "thành lập"
+it, and the item still goes through the same support check (every word of a Vietnamese question
+said by the sentence, its headings or its document) and the same margins as stored items.
+A sentence that refers back to its clause ("quy định chi tiết khoản này", "mức lãi suất nói trên")
+is read with the passage's words before it, which are what "khoản này" means.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.extract.responsibilities import _HEAD, _SUBJECT_STOP
+from indexer.extract.roles import _VERB_RE, first_verb
+from indexer.extract.text import sentences
+from indexer.extract.units import is_generic_unit, normalize_unit
+from indexer.text import folded_words
+
+from .relations import _TITLE
+
+# Verbs that say nothing of the action asked: auxiliaries and the role words a who-word is
+# translated into ("who" -> "chủ trì, chịu trách nhiệm"); the roles are read from stored items.
+_LIGHT = frozenset(folded_words(v) for v in (
+    "có", "là", "được", "phải", "cần", "sẽ", "theo", "căn cứ", "làm", "chủ trì", "phối hợp", "tham mưu",
+    "thực hiện", "tổ chức", "triển khai", "chịu trách nhiệm", "trách nhiệm", "thường xuyên", "tích cực",
+    "chủ động", "kịp thời", "định kỳ", "khẩn trương", "tiếp tục", "tập trung", "tham gia"))
+_NOT_ACTION = frozenset(folded_words(v) for v in ("có", "là", "được", "theo", "căn cứ", "làm"))
+_MARKER = re.compile(r"\s*(?:\d+[.)]|[a-zđ]\)|[-–•+])?\s*")
+# An opening circumstance before the subject: "Trước khi mở phiên tòa, …", "Căn cứ …, …".
+_OPENING = re.compile(r"(?:Trước|Sau|Trong|Khi|Căn cứ|Trường hợp|Hằng năm|Hàng năm|Định kỳ)\b[^;:.]{0,120}?,\s+")
+_PASSIVE = re.compile(r"(?<!\w)do\s+")
+# Words that point back to the clause a sentence belongs to.
+_BACK = re.compile(r"(?<!\w)(?:khoản này|điểm này|nói trên|trên đây|quy định tại khoản \d+)(?!\w)", re.I)
+# Actions laws give to a body in a sentence of its own that the extractor's verbs (roles.VERBS, the
+# vocabulary of plans' tasks) lack: deciding on, approving, granting, appointing, certifying.
+_LAW_ACTIONS = ("phê duyệt", "ban hành", "thẩm định", "công nhận", "thu hồi", "chỉ định", "bổ nhiệm",
+                "miễn nhiệm", "cách chức", "chứng thực", "giải thể", "cho phép", "điều chỉnh", "xét xử",
+                "thụ lý", "hủy bỏ", "đình chỉ", "tạm đình chỉ", "gia hạn", "cấp", "trả", "thanh toán")
+_ACTION_RE = re.compile(rf"(?<![\w])({'|'.join(sorted(map(re.escape, _LAW_ACTIONS), key=len, reverse=True))})"
+                        rf"(?![\w])|{_VERB_RE.pattern}")
+# After a name and a first "verb", a modal opens the real predicate: "Người yêu cầu cung cấp thông
+# tin | phải trả chi phí" — the "verb" was part of the subject's name (the requester of information).
+_MODAL = re.compile(r"(?<!\w)(?:phải|có trách nhiệm|chịu trách nhiệm|có quyền|không được|được|có nghĩa vụ)(?!\w)")
+MAX_UNIT_CHARS = 90
+PREDICATE_CHARS = 40
+
+
+# The authorities a law names as deciding, approving, granting or regulating, besides the bodies of
+# plans (_HEAD) and officials' titles (_TITLE). Not the private parties a law also opens clauses with
+# ("Doanh nghiệp đề nghị cấp Giấy phép … nộp hồ sơ", "Người yêu cầu cung cấp thông tin phải trả
+# chi phí"): their sentences say what they must do to the authority, and their names run on into
+# verbs ("đề nghị cấp") the reader would take for the action.
+_AUTHORITY = re.compile(r"(?:(?:[Cc]ác|[Mm]ỗi)\s+)?(?:Bộ(?=\s*,|\s+và\s|\s+trưởng|\s+[A-ZĐÀ-Ỹ])|Chính phủ|Thủ tướng|"
+                        r"Quốc hội|Ủy ban thường vụ Quốc hội|Nhà nước|[Tt]òa án|[Tt]oà án|[Vv]iện kiểm sát|"
+                        r"[Kk]iểm toán nhà nước|Hội đồng|Tổng cục|Cục|[Hh]ọc viện)(?![\w])")
+
+
+def _head(text: str, pos: int, end: int):
+    return _HEAD.match(text, pos, end) or _AUTHORITY.match(text, pos, end) or _TITLE.match(text, pos, end)
+
+
+# Words before a predicate's verb that say how, not what ("có trách nhiệm quy định", "phải lập").
+# Not "được"/"bị": "Doanh nghiệp được cấp Giấy phép" receives the licence, it does not grant it.
+_BEFORE_VERB = re.compile(r"(?:(?:phải|cần|sẽ|đã|có trách nhiệm|chịu trách nhiệm|có quyền|có nghĩa vụ|"
+                          r"thường xuyên|chủ động|kịp thời|trực tiếp|thống nhất)\s+)*")
+_LIST_SEP = re.compile(r"\s*(?:,|và|hoặc)?\s*")
+
+
+def _predicate_verbs(text: str, at: int, end: int) -> list[str]:
+    """Folded verbs the predicate at ``at`` opens with, read past the words of manner
+    (``_BEFORE_VERB``): its first verb and the verbs listed right after it ("thẩm định, cấp Giấy
+    phép" -> ["tham dinh", "cap"]; "quyết định thành lập, phê duyệt"). A word that is no verb ends
+    the list: "phải làm thủ tục đề nghị cấp Giấy phép" does not grant the licence, and a
+    predicate that opens with no verb ("được cấp", "là") has none."""
+    out: list[str] = []
+    pos = _BEFORE_VERB.match(text, at, end).end()
+    while pos < end:
+        m = _ACTION_RE.match(text, pos, end)
+        if not m:
+            break
+        verb = folded_words(m.group(1) or m.group(2))
+        if verb in _NOT_ACTION and not out:
+            break  # "được cấp", "là", "có": a passive, a copula, a possession — no action
+        if verb in _LIGHT and not out:
+            pos = _BEFORE_VERB.match(text, m.end(), end).end()
+            pos = _LIST_SEP.match(text, pos, end).end()
+            continue
+        out.append(verb)
+        pos = _LIST_SEP.match(text, m.end(), end).end()
+    return out
+
+
+def _actor(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
+    """(unit start, unit end, predicate start) of a name opening at ``pos`` and its verb."""
+    head = _head(text, pos, end)
+    if not head:
+        return None
+    verb = first_verb(text, head.end(), end)
+    if verb is None or verb - pos > MAX_UNIT_CHARS:
+        return None
+    clause = re.search(r"[,;:.]|\s(?:và|nhưng|hoặc|thì|mà)\s", text[verb:end])  # (the predicate's own clause)
+    modal = _MODAL.search(text, verb + 1, verb + clause.start() if clause else end)
+    if modal and not _MODAL.match(text, verb):
+        verb = modal.start()
+    stop = _SUBJECT_STOP.search(text, head.end(), verb)
+    unit_end = stop.start() if stop else verb
+    if re.search(r"[;:()]", text[pos:unit_end]):
+        return None
+    return pos, len(text[:unit_end].rstrip(" ,")), verb
+
+
+def actors(text: str, s: int, e: int) -> list[tuple[int, int, int]]:
+    """The actors of the sentence text[s:e]: its opening subject and a passive's agent."""
+    out = []
+    pos = _MARKER.match(text, s, e).end()
+    opening = _OPENING.match(text, pos, e)
+    for at in ((pos, opening.end()) if opening else (pos,)):
+        found = _actor(text, at, e)
+        if found:
+            out.append(found)
+            break
+    for m in _PASSIVE.finditer(text, s, e):
+        found = _actor(text, m.end(), e)
+        if found:
+            out.append(found)
+    return out
+
+
+# The who-word of a Vietnamese question ("Ai", "Cơ quan nào", "Bộ nào", "do ai"): the asked action
+# is the verb right after it ("Ai quyết định …"), or before it ("… do ai quyết định" / "… là của ai").
+_WHO_WORD = re.compile(r"(?<!\w)(?:ai|(?:cơ quan|bộ|tổ chức|đơn vị|ban|cấp|người|lực lượng|chủ thể)\s+nào)(?!\w)",
+                       re.I)
+
+
+def asked_verbs(vi_text: str) -> list[str]:
+    """Folded verbs of the action a who-question asks about: those right after its who-word
+    ("Ai quyết định đưa người …" -> quyết định, đưa), else every verb of the question (an English
+    question's glossary translation has no who-word order to read)."""
+    m = _WHO_WORD.search(vi_text)
+    if m:
+        after = _predicate_verbs(vi_text.lower(), m.end(), len(vi_text))
+        if after:
+            return after
+    return [folded_words(v.group(1) or v.group(2)) for v in _ACTION_RE.finditer(vi_text.lower())]
+
+
+def asks_action(asked: list[str], verbs: list[str]) -> bool:
+    """One of the predicate's verbs (not a light one) is one the question asks about."""
+    return any(v not in _LIGHT and v in asked for v in verbs)
+
+
+def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
+    """Unit-bearing items from the retrieved passages' sentences whose actor does what the question
+    asks (see the module docstring); sentences a stored responsibility already quotes are left to it."""
+    have = {(it["doc_id"], it["start"]) for it in stored}
+    asked = asked_verbs(vi_text)
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            for us, ue, verb in actors(text, s, e):
+                unit = text[us:ue].strip()
+                if not unit or is_generic_unit(unit) or (r.doc_id, r.start + s) in have:
+                    continue
+                if not asks_action(asked, _predicate_verbs(text, verb, e)):
+                    continue
+                # (a sentence pointing back to its clause reads with the passage before it)
+                task = text[:e] if _BACK.search(text, s, e) else text[s:e]
+                out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+                            "start": r.start + s, "end": r.start + e, "quote": text[s:e].strip(),
+                            "section_path": list(r.section_path_parts or []), "unit": unit,
+                            "unit_normalized": normalize_unit(unit), "role": "thực hiện",
+                            "roles": ["thực hiện"], "task": task, "via": "actor"})
+    return out

@@ -1,0 +1,72 @@
+"""Who-questions about an action a law gives to a body in a sentence no stored duty holds
+(indexer/answer/actors.py): "… do Tòa án quyết định", "Bộ trưởng Bộ Công an quy định …". Real text
+of the ALQAC laws (../shared/corpus-alqac); probes written on other passages than the tuning
+questions', near misses (another action) included."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from indexer.answer.actors import actor_items, actors, asked_verbs
+from indexer.search.kinds import classify
+from tests.conftest import law_line
+
+
+def _result(text: str, doc_id: str):
+    return SimpleNamespace(text=text, doc_id=doc_id, doc_title="Luật", start=0, end=len(text),
+                           section_path_parts=["Điều"])
+
+
+def _units(text: str, doc_id: str, vi_question: str) -> list[str]:
+    return [it["unit"] for it in actor_items([_result(text, doc_id)], vi_question, [])]
+
+
+def test_the_agent_of_a_passive_decision():
+    line = law_line("luat-cu-tru.txt", "nơi cư trú của người chưa thành niên do Tòa án quyết định")
+    assert "Tòa án" in _units(line, "luat-cu-tru",
+                              "Nơi cư trú của người chưa thành niên do ai quyết định khi cha, mẹ không thỏa thuận được")
+    # another action asked: the court decides, it does not approve
+    assert _units(line, "luat-cu-tru", "Ai phê duyệt nơi cư trú của người chưa thành niên") == []
+
+
+def test_the_subject_that_opens_a_clause():
+    line = law_line("luat-dien-anh.txt", "do Thủ tướng Chính phủ quyết định thành lập")
+    # "… do Thủ tướng Chính phủ quyết định thành lập, phê duyệt Điều lệ …": both verbs are the predicate's
+    assert _units(line, "luat-dien-anh", "Ai phê duyệt Điều lệ Quỹ hỗ trợ phát triển điện ảnh") == ["Thủ tướng Chính phủ"]
+    line = law_line("luat-cu-tru.txt", "do Bộ trưởng Bộ Công an quy định")
+    found = [text for text in (line[s:e] for s, e, _ in actors(line, 0, len(line)))]
+    assert any(t.startswith("Bộ trưởng Bộ Công an") for t in found)
+
+
+def test_a_noun_phrase_is_no_action_of_its_subject():
+    # "Người yêu cầu cung cấp thông tin phải trả chi phí …": the requester pays, it does not provide
+    line = law_line("luat-tiep-can-thong-tin.txt", "Người yêu cầu cung cấp thông tin phải trả chi phí")
+    assert _units(line, "luat-tiep-can-thong-tin", "Ai cung cấp thông tin cho công dân") == []
+
+
+def test_the_asked_action_follows_the_who_word():
+    assert asked_verbs("Ai quyết định đưa người nghiện ma túy vào cơ sở cai nghiện") == ["quyet dinh"]
+    assert asked_verbs("Cơ quan nào cấp Giấy phép kinh doanh dịch vụ lữ hành")[0] in ("cap", "cap giay")
+    assert "quyet dinh" in asked_verbs("Việc thay đổi Thẩm phán do ai quyết định")
+
+
+def test_an_english_who_question_with_a_when_clause_asks_who():
+    assert classify("Who decides the place of residence of a minor when the parents cannot agree?") == "who"
+    assert classify("Which court settles the dispute when the parties cannot agree?") == "who"
+    assert classify("Who must report and by when?") == "when"
+    assert classify("When must the commune report?") == "when"
+
+
+def test_a_private_party_or_a_passive_subject_is_no_actor():
+    # "Doanh nghiệp kinh doanh dịch vụ lữ hành nội địa phải làm thủ tục đề nghị cấp Giấy phép": the
+    # enterprise applies for the licence; "Doanh nghiệp … được cấp Giấy phép": it receives it
+    line = law_line("luat-du-lich.txt", "được cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa;")
+    assert _units(line, "luat-du-lich", "Ai cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa") == []
+
+
+def test_a_minister_who_regulates():
+    line = law_line("luat-du-lich.txt", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch quy định trình tự, thủ tục thu hồi")
+    units = _units(line, "luat-du-lich", "Ai quy định trình tự thủ tục thu hồi giấy phép kinh doanh dịch vụ lữ hành")
+    assert units == ["Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"]
+    # the minister regulates the procedure; he does not revoke the licence
+    assert _units(line, "luat-du-lich", "Ai thu hồi giấy phép kinh doanh dịch vụ lữ hành") == []
