@@ -32,7 +32,7 @@ from indexer.search.named import doc_numbers, named_documents as _named_document
 from indexer.text import folded_words
 
 from .actors import actor_items
-from .classify import QUESTION_KINDS, classify, content_terms, role_words
+from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
                        duration_items, frequency_items, horizon_items, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
@@ -473,6 +473,38 @@ def _bare_class(q: Question, item: dict) -> bool:
     return bool(q.unit_class) and name in q.unit_class
 
 
+# "Which ministry …" (one): the class named in the singular. Vietnamese "Bộ nào" is one unless a
+# plural word comes before it ("các bộ nào", "những cơ quan nào").
+_ONE_OF_CLASS_EN = re.compile(r"\bwhich (?:\w+ )?(?:ministry|court|council|(?:party )?cell)\b")
+_PLURAL_VI = re.compile(r"(?<![a-z])(?:cac|nhung) (?:\w+ ){1,2}nao(?![a-z])")
+
+
+def _class_for_one(q: Question, item: dict) -> bool:
+    """The question asks for one body of a kind ("Which ministry reports …", "Bộ nào …") and the
+    unit is every body of that kind ("Các Bộ, cơ quan ngang Bộ"): it names no ministry, and the law
+    that gives every ministry a duty gives one ministry the asked one in another article."""
+    if not q.unit_class:
+        return False
+    if q.language == "en":
+        if not _ONE_OF_CLASS_EN.search(q.text.lower()):
+            return False
+    elif _PLURAL_VI.search(fold_question(q.vi_text or q.text)):
+        return False
+    unit = (item.get("unit") or "").strip()
+    m = re.match(r"(?:(?:Các|Những|Mọi|các|những|mọi)\s+)?", unit)
+    quantified, name = m.end() > 0, unit[m.end():].split()
+    for head in q.unit_class:
+        n = len(head.split())
+        if folded_words(" ".join(name[:n])).strip(",") != head:
+            continue
+        # "Các Bộ, cơ quan ngang Bộ", "Các Bộ có liên quan", "Bộ, cơ quan ngang Bộ": no name after
+        # the head ("Bộ Nội vụ" has one; "Bộ trưởng Bộ Tư pháp" is a minister)
+        after = name[n] if len(name) > n else ""
+        if name[n - 1].endswith(",") or after in ("", "và", "hoặc") or (quantified and not after[:1].isupper()):
+            return True
+    return False
+
+
 _OWNER = re.compile(r"\s(?:thuộc|của|trực thuộc)\s+")
 
 
@@ -506,6 +538,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue  # the question names its document: another document's item answers another question
         fit = _fit(q, item)
         if fit is None or (q.kind == "who" and said_by_question(q, item) and not _bare_class(q, item)):
+            continue
+        if q.kind == "who" and _class_for_one(q, item):
             continue
         if q.asks_right and item["kind"] == "responsibility" and not states_right(item):
             continue

@@ -70,3 +70,20 @@ def test_a_minister_who_regulates():
     assert units == ["Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"]
     # the minister regulates the procedure; he does not revoke the licence
     assert _units(line, "luat-du-lich", "Ai thu hồi giấy phép kinh doanh dịch vụ lữ hành") == []
+
+
+def test_every_ministry_names_no_one_ministry():
+    """"Which ministry …" asks for one ministry: "Các Bộ, cơ quan ngang Bộ" (luat-du-lich Điều 74,
+    luat-thanh-nien Điều 39) names none; "Các Bộ nào" asks for them all."""
+    from indexer.answer import _class_for_one
+    from indexer.answer.question import Question
+
+    one = Question(text="Which ministry coordinates with the Ministry of Culture in tourism?", language="en",
+                   kind="who", role=None, vi_text="", terms=[], unit_class=["bo"])
+    many = Question(text="Các Bộ nào phối hợp với Bộ Văn hóa, Thể thao và Du lịch?", language="vi", kind="who",
+                    role=None, vi_text="Các Bộ nào phối hợp với Bộ Văn hóa, Thể thao và Du lịch?", terms=[],
+                    unit_class=["bo"])
+    for unit in ("Các Bộ, cơ quan ngang Bộ", "Bộ, Cơ quan ngang Bộ", "Các Bộ có liên quan"):
+        assert _class_for_one(one, {"unit": unit}) and not _class_for_one(many, {"unit": unit})
+    for unit in ("Bộ Nội vụ", "Bộ trưởng Bộ Tư pháp", "Bộ Văn hóa, Thể thao và Du lịch"):
+        assert not _class_for_one(one, {"unit": unit})
