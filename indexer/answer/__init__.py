@@ -31,6 +31,8 @@ import re
 from indexer.search.named import doc_numbers, named_documents as _named_documents
 from indexer.text import folded_words
 
+from dataclasses import replace
+
 from .actors import actor_items
 from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
@@ -1074,7 +1076,11 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         elif q.kind == "who" and q.role in ("tham dự", "thành phần"):
             items = items + attendee_items(results) + composition_items(results)
         elif q.kind == "who" and q.role == "ký":
-            items = _signer_items(service, docs)
+            # "Ai ký chứng thực Hiến pháp, luật …": a law that says who signs what answers before the
+            # documents' own signatures, which say only who signed each document
+            answer, role, support, best = _actor_answer(replace(q, role=None), results, docs, [], named,
+                                                        _doc_heads(service), None, headings)
+            items = [] if answer else _signer_items(service, docs)
         semantic = getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True)
         similarity = Similarity(service.embedder, interpreted) if q.unsure and semantic else None
         if similarity is not None:

@@ -50,7 +50,12 @@ _BACK = re.compile(r"(?<!\w)(?:khoản này|điểm này|nói trên|trên đây|
 # vocabulary of plans' tasks) lack: deciding on, approving, granting, appointing, certifying.
 _LAW_ACTIONS = ("phê duyệt", "ban hành", "thẩm định", "công nhận", "thu hồi", "chỉ định", "bổ nhiệm",
                 "miễn nhiệm", "cách chức", "chứng thực", "giải thể", "cho phép", "điều chỉnh", "xét xử",
-                "thụ lý", "hủy bỏ", "đình chỉ", "tạm đình chỉ", "gia hạn", "cấp", "trả", "thanh toán")
+                "thụ lý", "hủy bỏ", "đình chỉ", "tạm đình chỉ", "gia hạn", "cấp", "trả", "thanh toán", "chủ tọa")
+# Those that also end a name ("Chủ tịch Quốc hội | chủ tọa …"); not "cấp" ("Ủy ban nhân dân cấp
+# tỉnh"), nor words that are a name's own ("điều chỉnh", "trả").
+_NAME_ENDS = re.compile(r"\s(" + "|".join(map(re.escape, (
+    "chủ tọa", "phê duyệt", "ban hành", "thẩm định", "công nhận", "thu hồi", "chỉ định", "bổ nhiệm",
+    "miễn nhiệm", "cách chức", "chứng thực", "giải thể", "xét xử", "thụ lý", "đình chỉ"))) + r")(?!\w)")
 _ACTION_RE = re.compile(rf"(?<![\w])({'|'.join(sorted(map(re.escape, _LAW_ACTIONS), key=len, reverse=True))})"
                         rf"(?![\w])|{_VERB_RE.pattern}")
 # After a name and a first "verb", a modal opens the real predicate: "Người yêu cầu cung cấp thông
@@ -111,6 +116,9 @@ def _actor(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
     if not head:
         return None
     verb = first_verb(text, head.end(), end)
+    ends = _NAME_ENDS.search(text, head.end(), end)
+    if ends and (verb is None or ends.start(1) < verb):
+        verb = ends.start(1)
     if verb is None or verb - pos > MAX_UNIT_CHARS:
         return None
     clause = re.search(r"[,;:.]|\s(?:và|nhưng|hoặc|thì|mà)\s", text[verb:end])  # (the predicate's own clause)
@@ -133,6 +141,12 @@ def actors(text: str, s: int, e: int) -> list[tuple[int, int, int]]:
         found = _actor(text, at, e)
         if found:
             out.append(found)
+            # the same subject's further predicates, one per ";" ("Chủ tịch Quốc hội chủ tọa các
+            # phiên họp …; ký chứng thực Hiến pháp, luật …; lãnh đạo …"), each opening with a verb
+            for semi in re.finditer(r";\s*", text[found[2]:e]):
+                at2 = found[2] + semi.end()
+                if _ACTION_RE.match(text, at2, e) and not _head(text, at2, e):
+                    out.append((found[0], found[1], at2))
             break
     for m in _PASSIVE.finditer(text, s, e):
         found = _actor(text, m.end(), e)

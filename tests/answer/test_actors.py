@@ -87,3 +87,11 @@ def test_every_ministry_names_no_one_ministry():
         assert _class_for_one(one, {"unit": unit}) and not _class_for_one(many, {"unit": unit})
     for unit in ("Bộ Nội vụ", "Bộ trưởng Bộ Tư pháp", "Bộ Văn hóa, Thể thao và Du lịch"):
         assert not _class_for_one(one, {"unit": unit})
+
+
+def test_each_predicate_of_a_subject_after_a_semicolon():
+    # Hiến pháp Điều 72: "Chủ tịch Quốc hội chủ tọa …; ký chứng thực Hiến pháp, luật …; …"
+    line = law_line("hien-phap.txt", "ký chứng thực Hiến pháp")
+    assert "Chủ tịch Quốc hội" in _units(line, "hien-phap", "ai ký chứng thực Hiến pháp, luật, nghị quyết của Quốc hội")
+    # a near miss: the Chair certifies the laws, he does not promulgate them
+    assert _units(line, "hien-phap", "Ai công bố Hiến pháp, luật, nghị quyết của Quốc hội") == []
