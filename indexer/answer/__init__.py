@@ -34,6 +34,7 @@ from indexer.text import folded_words
 from dataclasses import replace
 
 from .actors import actor_items
+from .issuers import asks_issuer, issuer_answer
 from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
                        duration_items, frequency_items, horizon_items, is_duration_question, is_frequency_question,
@@ -1059,7 +1060,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     q = analyze(question, response.interpreted, response.translated, response.language)
     answer, role, support, best = None, None, None, []
     item_kind = _ITEM_KIND.get(q.kind)
-    if item_kind and (q.groups or _asks_cited_date(q) or _signed_plan_by_number(q)):
+    if item_kind and (q.groups or _asks_cited_date(q) or _signed_plan_by_number(q) or
+                      (q.kind == "who" and asks_issuer(question))):
         docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
         if doc_ids is not None:
             docs = [d for d in docs if d["id"] in doc_ids]
@@ -1069,7 +1071,19 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         # and the longer headings both share let a stored sibling pass where the passage's
         # quantity reading answered — fresh3 odd lost two target answers)
         headings = _full_headings(service, docs) if q.kind in ("who", "when") else None
-        if q.kind == "when":
+        issued = None
+        if q.kind == "who" and not q.relation:
+            # "Which body issued Resolution 92-NQ/TU …?": the issuer every citation of it names
+            issued, found = issuer_answer(question, _doc_texts(service, docs))
+            if issued:
+                # the citations the search ranks first (the passage it retrieved for the question)
+                found = sorted(found, key=lambda it: (r if (r := _rank_of(it, results)) is not None else len(results)))
+                answer, best = _clip(issued), found[:MAX_ITEMS]
+                support = _support_dict(Support(1.0, 1.0), best[0])
+                items = []
+        if issued:
+            pass
+        elif q.kind == "when":
             items = items + _passage_items(service, q, results, docs)
         elif q.kind == "who" and q.role == "xây dựng":
             items = items + preamble_items(results)
