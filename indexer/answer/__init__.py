@@ -33,7 +33,7 @@ from indexer.text import folded_words
 
 from dataclasses import replace
 
-from .actors import actor_items
+from .actors import ACTION_EVIDENCE, actor_items, does_asked_action
 from .issuers import asks_issuer, issuer_answer
 from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
@@ -923,9 +923,13 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
     if q.language == "en":
         return False
 
+    asked = q.vi_text or q.text
+
     def evidence(r: tuple) -> float:
         sc, it, sp = r[2]["best"]
-        return r[0] - sc + 3.0 * sp.coverage + sp.own + (_fit(q, it) or 0.0)
+        # (the unit that does what the question asks, not another thing to the same subject)
+        action = ACTION_EVIDENCE if does_asked_action(asked, it) else 0.0
+        return r[0] - sc + 3.0 * sp.coverage + sp.own + (_fit(q, it) or 0.0) + action
     top_evidence = evidence(ranked[0])
     return any(evidence(r) >= top_evidence - WHO_TIE for r in rivals[:WHO_TIE_RIVALS])
 

@@ -201,3 +201,16 @@ def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
                             "unit_normalized": normalize_unit(unit), "role": "thực hiện",
                             "roles": ["thực hiện"], "task": task, "via": "actor"})
     return out
+
+
+# How much saying the asked action weighs when two units' sentences support the question alike
+# (``answer.weak_who``): more than a tie (``WHO_TIE``), less than a word of the subject.
+ACTION_EVIDENCE = 0.3
+
+
+def does_asked_action(vi_text: str, item: dict) -> bool:
+    """The item's task opens with the action the question asks about: "Cơ quan nào ban hành Kế
+    hoạch sơ kết …" — "Ban Thường vụ Tỉnh uỷ | ban hành Kế hoạch sơ kết …" does it, "Các cơ quan
+    báo chí | chủ động xây dựng kế hoạch …" builds a plan of their own."""
+    task = item.get("task") or ""
+    return bool(task) and asks_action(asked_verbs(vi_text), _predicate_verbs(task, 0, len(task)))

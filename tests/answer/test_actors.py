@@ -95,3 +95,12 @@ def test_each_predicate_of_a_subject_after_a_semicolon():
     assert "Chủ tịch Quốc hội" in _units(line, "hien-phap", "ai ký chứng thực Hiến pháp, luật, nghị quyết của Quốc hội")
     # a near miss: the Chair certifies the laws, he does not promulgate them
     assert _units(line, "hien-phap", "Ai công bố Hiến pháp, luật, nghị quyết của Quốc hội") == []
+
+
+def test_the_unit_that_does_the_asked_action():
+    from indexer.answer.actors import does_asked_action
+
+    question = "Cơ quan nào ban hành Kế hoạch sơ kết 05 năm Nghị quyết 06-NQ/TU?"
+    assert does_asked_action(question, {"task": "ban hành Kế hoạch sơ kết 05 năm thực hiện Nghị quyết số 06-NQ/TU"})
+    assert not does_asked_action(question, {"task": "chủ động xây dựng kế hoạch, tiếp tục tổ chức thực hiện"})
+    assert does_asked_action("Ai quyết định thành lập Quỹ", {"task": "có trách nhiệm quyết định thành lập Quỹ"})
