@@ -55,6 +55,9 @@ def test_an_english_who_question_with_a_when_clause_asks_who():
     assert classify("Which court settles the dispute when the parties cannot agree?") == "who"
     assert classify("Who must report and by when?") == "when"
     assert classify("When must the commune report?") == "when"
+    # a word or two may describe the body asked
+    assert classify("Which provincial body drew up the plan implementing Conclusion 224-KL/TU?") == "who"
+    assert classify("Which state agency grants the international tour operator licence?") == "who"
 
 
 def test_a_private_party_or_a_passive_subject_is_no_actor():
