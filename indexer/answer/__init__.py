@@ -508,6 +508,38 @@ def _class_for_one(q: Question, item: dict) -> bool:
     return False
 
 
+# "Ai làm chủ tịch hội đồng …", "who chairs …", "who heads …": a position in a body, which only a
+# sentence that names the position answers ("… do Bộ trưởng … làm Chủ tịch"), not a body that merely
+# sends members to it — the position word said by the law's heading or signature is no evidence.
+_POSITION_Q = re.compile(r"(?<![a-z])(?:ai|nguoi nao) (?:lam|giu chuc|dung dau voi vai tro) "
+                         r"(chu tich|pho chu tich|truong|pho truong|chu nhiem|giam doc|thu ky|chu toa)(?![a-z])"
+                         r"|(?<![a-z])who (?:chairs|heads|presides|is the (chair|head|president|director|secretary))(?![a-z])")
+_POSITION_WORDS = {"chairs": "chu tich", "chair": "chu tich", "president": "chu tich", "presides": "chu toa",
+                   "heads": "truong", "head": "truong", "director": "giam doc", "secretary": "thu ky"}
+
+
+def _asked_position(q: Question) -> str | None:
+    """The folded position a who-question asks who holds ("chu tich"), or None."""
+    m = _POSITION_Q.search(folded_words(q.vi_text if q.language != "en" else q.text))
+    if not m:
+        return None
+    if m.group(1):
+        return m.group(1)
+    word = (m.group(2) or m.group(0).split()[1])
+    return _POSITION_WORDS.get(word)
+
+
+def _names_position(q: Question, item: dict, position: str | None) -> bool:
+    """The item's own words, not its unit's name ("Chủ tịch nước"), name the asked position (see
+    ``_POSITION_Q``)."""
+    if position is None:
+        return True
+    unit = item.get("unit") or ""
+    said = f"{item.get('task') or ''} {item.get('quote') or ''}".replace(unit, " ") if unit else \
+        f"{item.get('task') or ''} {item.get('quote') or ''}"
+    return f" {position} " in f" {folded_words(said)} "
+
+
 _OWNER = re.compile(r"\s(?:thuộc|của|trực thuộc)\s+")
 
 
@@ -535,6 +567,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     of_class = {(it["doc_id"], it["start"]) for it in items if is_of_class(it, q.unit_class)} \
         if q.kind == "who" and q.unit_class else set()
     out = []
+    position = _asked_position(q) if q.kind == "who" else None
     pending = []  # items that pass only if the model credits the words they cannot show
     for item in items:
         if named and item["doc_id"] not in named:
@@ -542,7 +575,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         fit = _fit(q, item)
         if fit is None or (q.kind == "who" and said_by_question(q, item) and not _bare_class(q, item)):
             continue
-        if q.kind == "who" and _class_for_one(q, item):
+        if q.kind == "who" and (_class_for_one(q, item) or not _names_position(q, item, position)):
             continue
         if q.asks_right and item["kind"] == "responsibility" and not states_right(item):
             continue

@@ -55,7 +55,8 @@ _LAW_ACTIONS = ("phê duyệt", "ban hành", "thẩm định", "công nhận", "
 # tỉnh"), nor words that are a name's own ("điều chỉnh", "trả").
 _NAME_ENDS = re.compile(r"\s(" + "|".join(map(re.escape, (
     "chủ tọa", "phê duyệt", "ban hành", "thẩm định", "công nhận", "thu hồi", "chỉ định", "bổ nhiệm",
-    "miễn nhiệm", "cách chức", "chứng thực", "giải thể", "xét xử", "thụ lý", "đình chỉ"))) + r")(?!\w)")
+    "miễn nhiệm", "cách chức", "chứng thực", "giải thể", "xét xử", "thụ lý", "đình chỉ", "ra quyết định",
+    "ra phán quyết", "ra bản án"))) + r")(?!\w)")
 _ACTION_RE = re.compile(rf"(?<![\w])({'|'.join(sorted(map(re.escape, _LAW_ACTIONS), key=len, reverse=True))})"
                         rf"(?![\w])|{_VERB_RE.pattern}")
 # After a name and a first "verb", a modal opens the real predicate: "Người yêu cầu cung cấp thông
@@ -167,7 +168,12 @@ def asked_verbs(vi_text: str) -> list[str]:
     question's glossary translation has no who-word order to read)."""
     m = _WHO_WORD.search(vi_text)
     if m:
-        after = _predicate_verbs(vi_text.lower(), m.end(), len(vi_text))
+        rest = vi_text.lower()
+        at = _BEFORE_VERB.match(rest, len(rest[:m.end()]) + len(rest[m.end():]) - len(rest[m.end():].lstrip())).end()
+        first = _ACTION_RE.match(rest, at)
+        if first and folded_words(first.group(1) or first.group(2)) in _NOT_ACTION:
+            return []  # "Ai làm chủ tịch …", "Ai là …": a position or an identity, no action
+        after = _predicate_verbs(rest, m.end(), len(rest))
         if after:
             return after
     return [folded_words(v.group(1) or v.group(2)) for v in _ACTION_RE.finditer(vi_text.lower())]

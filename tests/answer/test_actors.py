@@ -107,3 +107,24 @@ def test_the_unit_that_does_the_asked_action():
     assert does_asked_action(question, {"task": "ban hành Kế hoạch sơ kết 05 năm thực hiện Nghị quyết số 06-NQ/TU"})
     assert not does_asked_action(question, {"task": "chủ động xây dựng kế hoạch, tiếp tục tổ chức thực hiện"})
     assert does_asked_action("Ai quyết định thành lập Quỹ", {"task": "có trách nhiệm quyết định thành lập Quỹ"})
+
+
+def test_a_position_is_answered_only_by_a_sentence_that_names_it():
+    """"Ai làm chủ tịch hội đồng thẩm định …" asks who holds a position: a body that sends members to
+    the council (luat-bao-ve-moi-truong) does not answer, nor a unit whose own name says "Chủ tịch"."""
+    from indexer.answer import _asked_position, _names_position
+    from indexer.answer.question import Question
+
+    q = Question(text="ai làm chủ tịch hội đồng thẩm định báo cáo đánh giá tác động môi trường", language="vi",
+                 kind="who", role=None, vi_text="ai làm chủ tịch hội đồng thẩm định báo cáo đánh giá tác động môi trường",
+                 terms=[])
+    assert _asked_position(q) == "chu tich"
+    line = law_line("luat-bao-ve-moi-truong.txt", "cử thành viên tham gia hội đồng thẩm định")
+    assert not _names_position(q, {"unit": "Cơ quan nhà nước quản lý công trình thủy lợi", "task": line}, "chu tich")
+    assert not _names_position(q, {"unit": "Chủ tịch nước", "task": "có quyền tham dự phiên họp của Chính phủ"},
+                               "chu tich")
+    line = law_line("hien-phap.txt", "giữ chức Chủ tịch Hội đồng quốc phòng và an ninh")
+    assert _names_position(q, {"unit": "Chủ tịch nước", "task": line}, "chu tich")
+    en = Question(text="Who chairs the national cybersecurity steering committee?", language="en", kind="who",
+                  role=None, vi_text="", terms=[])
+    assert _asked_position(en) == "chu tich"
