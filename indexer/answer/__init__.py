@@ -1174,7 +1174,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             if answer:
                 support = _support_dict(sup, best[0])
-        if not answer and q.kind == "who" and q.role is None and not q.relation and q.groups:
+        if not answer and q.kind == "who" and q.role in (None, "chủ trì") and not q.relation and q.groups:
             answer, role, support, best = _actor_answer(q, results, docs, items, named, _doc_heads(service),
                                                         similarity, headings)
     if not answer:

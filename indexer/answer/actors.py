@@ -61,7 +61,9 @@ _ACTION_RE = re.compile(rf"(?<![\w])({'|'.join(sorted(map(re.escape, _LAW_ACTION
                         rf"(?![\w])|{_VERB_RE.pattern}")
 # After a name and a first "verb", a modal opens the real predicate: "Người yêu cầu cung cấp thông
 # tin | phải trả chi phí" — the "verb" was part of the subject's name (the requester of information).
-_MODAL = re.compile(r"(?<!\w)(?:phải|có trách nhiệm|chịu trách nhiệm|có quyền|không được|được|có nghĩa vụ)(?!\w)")
+# (Not after "khi", "nếu": "ban hành chương trình … sau khi được thẩm định" is a condition.)
+_MODAL = re.compile(r"(?<!khi )(?<!nếu )(?<!\w)(?:phải|có trách nhiệm|chịu trách nhiệm|có quyền|không được|"
+                    r"có nghĩa vụ)(?!\w)")
 MAX_UNIT_CHARS = 90
 PREDICATE_CHARS = 40
 
@@ -87,13 +89,19 @@ _BEFORE_VERB = re.compile(r"(?:(?:phải|cần|sẽ|đã|có trách nhiệm|ch�
 _LIST_SEP = re.compile(r"\s*(?:,|và|hoặc)?\s*")
 
 
-def _predicate_verbs(text: str, at: int, end: int) -> list[str]:
-    """Folded verbs the predicate at ``at`` opens with, read past the words of manner
-    (``_BEFORE_VERB``): its first verb and the verbs listed right after it ("thẩm định, cấp Giấy
-    phép" -> ["tham dinh", "cap"]; "quyết định thành lập, phê duyệt"). A word that is no verb ends
-    the list: "phải làm thủ tục đề nghị cấp Giấy phép" does not grant the licence, and a
-    predicate that opens with no verb ("được cấp", "là") has none."""
+def _predicate(text: str, at: int, end: int) -> tuple[list[str], bool]:
+    """(folded verbs, leads) of the predicate at ``at``: the verbs it opens with, read past the words
+    of manner (``_BEFORE_VERB``) and the role words — its first verb and the verbs listed right after
+    it ("thẩm định, cấp Giấy phép" -> ["tham dinh", "cap"]; "quyết định thành lập, phê duyệt"). A
+    word that is no verb ends the list: "phải làm thủ tục đề nghị cấp Giấy phép" does not grant the
+    licence, and a predicate that opens with no verb ("được cấp", "là") has none. After "chủ trì,
+    phối hợp với <partners>" the action is the first verb past the partners' names ("Bộ trưởng Bộ
+    Công an có trách nhiệm chủ trì, phối hợp với Bộ trưởng Bộ Giáo dục và Đào tạo, … | quy định
+    chương trình giáo dục …"); ``leads``: "chủ trì" was said."""
     out: list[str] = []
+    leads = False
+    while at < end and text[at].isspace():
+        at += 1
     pos = _BEFORE_VERB.match(text, at, end).end()
     while pos < end:
         m = _ACTION_RE.match(text, pos, end)
@@ -103,12 +111,43 @@ def _predicate_verbs(text: str, at: int, end: int) -> list[str]:
         if verb in _NOT_ACTION and not out:
             break  # "được cấp", "là", "có": a passive, a copula, a possession — no action
         if verb in _LIGHT and not out:
+            leads = leads or verb == "chu tri"
             pos = _BEFORE_VERB.match(text, m.end(), end).end()
+            while pos < end and text[pos].isspace():
+                pos += 1
+            partners = _PARTNERS.match(text, pos, end) if verb == "phoi hop" else None
+            if partners:
+                pos = _past_partners(text, partners.end(), end)
+                if pos is None:
+                    break
+                continue
             pos = _LIST_SEP.match(text, pos, end).end()
             continue
         out.append(verb)
         pos = _LIST_SEP.match(text, m.end(), end).end()
-    return out
+    return out, leads
+
+
+_PARTNERS = re.compile(r"(?:chặt chẽ\s+)?(?:với|cùng)\s+")
+
+
+def _past_partners(text: str, pos: int, end: int) -> int | None:
+    """Where the action resumes after a partner list: the first lower-case verb of the clause that
+    is neither a role nor a light word ("… Bộ trưởng Bộ Lao động - Thương binh và Xã hội | quy định
+    …"); None when the clause ends first."""
+    stop = re.compile(r"[;:.]").search(text, pos, end)
+    limit = stop.start() if stop else end
+    for m in _ACTION_RE.finditer(text, pos, limit):
+        word = m.group(1) or m.group(2)
+        verb = folded_words(word)
+        if word[:1].islower() and verb not in _LIGHT and verb not in _NOT_ACTION:
+            return m.start()
+    return None
+
+
+def _predicate_verbs(text: str, at: int, end: int) -> list[str]:
+    """The verbs of ``_predicate``."""
+    return _predicate(text, at, end)[0]
 
 
 def _actor(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
@@ -197,15 +236,17 @@ def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
                 unit = text[us:ue].strip()
                 if not unit or is_generic_unit(unit) or (r.doc_id, r.start + s) in have:
                     continue
-                if not asks_action(asked, _predicate_verbs(text, verb, e)):
+                verbs, leads = _predicate(text, verb, e)
+                if not asks_action(asked, verbs):
                     continue
+                role = "chủ trì" if leads else "thực hiện"
                 # (a sentence pointing back to its clause reads with the passage before it)
                 task = text[:e] if _BACK.search(text, s, e) else text[s:e]
                 out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
                             "start": r.start + s, "end": r.start + e, "quote": text[s:e].strip(),
                             "section_path": list(r.section_path_parts or []), "unit": unit,
-                            "unit_normalized": normalize_unit(unit), "role": "thực hiện",
-                            "roles": ["thực hiện"], "task": task, "via": "actor"})
+                            "unit_normalized": normalize_unit(unit), "role": role,
+                            "roles": [role], "task": task, "via": "actor"})
     return out
 
 

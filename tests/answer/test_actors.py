@@ -128,3 +128,26 @@ def test_a_position_is_answered_only_by_a_sentence_that_names_it():
     en = Question(text="Who chairs the national cybersecurity steering committee?", language="en", kind="who",
                   role=None, vi_text="", terms=[])
     assert _asked_position(en) == "chu tich"
+
+
+def test_the_action_after_a_lead_and_its_partners():
+    # luat-giao-duc: "Bộ trưởng Bộ Công an có trách nhiệm chủ trì, phối hợp với Bộ trưởng Bộ Giáo dục và
+    # Đào tạo, Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định chương trình giáo dục cho trường giáo dưỡng."
+    line = law_line("luat-giao-duc.txt", "quy định chương trình giáo dục cho trường giáo dưỡng")
+    items = actor_items([_result(line, "luat-giao-duc")],
+                        "Ai chủ trì quy định chương trình giáo dục cho trường giáo dưỡng", [])
+    assert [(it["unit"], it["role"]) for it in items] == [("Bộ trưởng Bộ Công an", "chủ trì")]
+    # a condition is no modal: "… ban hành chương trình … sau khi được thẩm định"
+    line = law_line("luat-giao-duc.txt", "ban hành chương trình giáo dục mầm non sau khi được thẩm định")
+    assert "Bộ trưởng Bộ Giáo dục và Đào tạo" in _units(line, "luat-giao-duc", "Ai ban hành chương trình giáo dục mầm non")
+
+
+def test_founding_a_body_is_not_drafting():
+    """"thành lập" (founds) holds "lập" (draws up): "Hội đồng quốc gia thẩm định chương trình … do Bộ
+    trưởng … thành lập" does not draft or issue the programme."""
+    from indexer.answer.roles import role_fit
+
+    item = {"role": "thực hiện", "task": "thẩm định chương trình giáo dục mầm non do Bộ trưởng Bộ Giáo dục và "
+                                          "Đào tạo thành lập để thẩm định chương trình giáo dục mầm non"}
+    assert role_fit(item, "xây dựng") is None
+    assert role_fit({"role": "thực hiện", "task": "lập báo cáo tổng quan về hiện trạng môi trường"}, "xây dựng") == 0.7
