@@ -929,6 +929,20 @@ WHO_TIE = 0.05
 WHO_TIE_RIVALS = 5
 
 
+_RESPONSIBLE = re.compile(r"(?<![a-z])(?:chiu trach nhiem|responsible)(?![a-z])")
+
+
+def _responsible_for_asked(q: Question, item: dict) -> bool:
+    """"Ai chịu trách nhiệm tuyên truyền …" ("who is responsible for …") asks who does it, a lead
+    first (``ROLE_RANK``) but not only a lead: a unit that carries the asked action out in one of
+    its duties ("Các cơ quan báo chí của tỉnh … ; tuyên truyền công tác sơ kết …") answers when no
+    lead does — not when the question says "chủ trì" or "lead" itself, nor for an English question
+    (whose action is read through the glossary). The margins still apply."""
+    folded = folded_words(q.vi_text or q.text)
+    return (q.language != "en" and q.role == "chủ trì" and bool(_RESPONSIBLE.search(folded))
+            and " chu tri " not in f" {folded} " and does_asked_action(q.vi_text or q.text, item, clauses=True))
+
+
 def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]) -> bool:
     """The best unit's evidence is too weak to name it (see ``WHO_MARGIN``): no answer."""
     ranked = _rank_units(q, scored, named)
@@ -938,7 +952,7 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
         return True
     if q.role is not None:
         fit = _fit(q, best)
-        if fit is None or fit < WHO_MIN_FIT:
+        if fit is None or (fit < WHO_MIN_FIT and not _responsible_for_asked(q, best)):
             return True
     rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
               and r[1] not in top_key and top_key not in r[1]]

@@ -255,9 +255,14 @@ def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
 ACTION_EVIDENCE = 0.3
 
 
-def does_asked_action(vi_text: str, item: dict) -> bool:
+def does_asked_action(vi_text: str, item: dict, clauses: bool = False) -> bool:
     """The item's task opens with the action the question asks about: "Cơ quan nào ban hành Kế
     hoạch sơ kết …" — "Ban Thường vụ Tỉnh uỷ | ban hành Kế hoạch sơ kết …" does it, "Các cơ quan
-    báo chí | chủ động xây dựng kế hoạch …" builds a plan of their own."""
+    báo chí | chủ động xây dựng kế hoạch …" builds a plan of their own. ``clauses``: or one of its
+    ";"-clauses does ("… tổ chức thực hiện; tuyên truyền công tác sơ kết …": a duty of a list)."""
     task = item.get("task") or ""
-    return bool(task) and asks_action(asked_verbs(vi_text), _predicate_verbs(task, 0, len(task)))
+    if not task:
+        return False
+    asked = asked_verbs(vi_text)
+    starts = [0] + ([m.end() for m in re.finditer(r";\s*", task)] if clauses else [])
+    return any(asks_action(asked, _predicate_verbs(task, at, len(task))) for at in starts)

@@ -151,3 +151,22 @@ def test_founding_a_body_is_not_drafting():
                                           "Đào tạo thành lập để thẩm định chương trình giáo dục mầm non"}
     assert role_fit(item, "xây dựng") is None
     assert role_fit({"role": "thực hiện", "task": "lập báo cáo tổng quan về hiện trạng môi trường"}, "xây dựng") == 0.7
+
+
+def test_who_is_responsible_for_an_action_one_of_its_duties_says():
+    from indexer.answer import _responsible_for_asked
+    from indexer.answer.question import Question
+    from tests.conftest import PLANS
+
+    text = PLANS["004"].read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("5. Các cơ quan báo chí của tỉnh"))
+    task = line.split("Các cơ quan báo chí của tỉnh", 1)[1]
+    item = {"unit": "Các cơ quan báo chí của tỉnh", "role": "thực hiện", "task": task}
+
+    def q(text: str, lang: str = "vi") -> Question:
+        return Question(text=text, language=lang, kind="who", role="chủ trì", vi_text=text, terms=[])
+
+    assert _responsible_for_asked(q("Ai chịu trách nhiệm tuyên truyền công tác sơ kết 05 năm Nghị quyết?"), item)
+    # the lead asked in so many words, or another action
+    assert not _responsible_for_asked(q("Ai chủ trì tuyên truyền công tác sơ kết 05 năm Nghị quyết?"), item)
+    assert not _responsible_for_asked(q("Ai chịu trách nhiệm thẩm định báo cáo sơ kết 05 năm Nghị quyết?"), item)
