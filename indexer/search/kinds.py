@@ -61,7 +61,7 @@ _TASKS = re.compile(r"\b(?:nhiem vu gi|lam gi|phai lam|co nhiem vu|nhiem vu cua|
 _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|bo nao|"
                   r"nhung ai|voi ai|"
                   # ("which provincial body", "which state agency": a word or two may describe it)
-                  r"chiu trach nhiem|chu tri|phu trach|who|whom|which (?:\w+ ){0,2}?(?:agency|agencies|body|bodies|unit|units|"
+                  r"chiu trach nhiem|chu tri|phu trach|who|whom|whose|which (?:\w+ ){0,2}?(?:agency|agencies|body|bodies|unit|units|"
                   r"office|organi[sz]ation|department|committee|authority|authorities|ministry|party body|"
                   r"organ|organs|level|offices|organi[sz]ations|departments|committees|ministries|councils?|"
                   r"courts?|forces?|(?:party )?cells?|party committees?)|responsible|in charge)(?:\s|$|\?)")

@@ -58,6 +58,7 @@ def test_an_english_who_question_with_a_when_clause_asks_who():
     # a word or two may describe the body asked
     assert classify("Which provincial body drew up the plan implementing Conclusion 224-KL/TU?") == "who"
     assert classify("Which state agency grants the international tour operator licence?") == "who"
+    assert classify("Whose responsibility is it to convey the resolution to party members?") == "who"
 
 
 def test_a_private_party_or_a_passive_subject_is_no_actor():
