@@ -558,6 +558,18 @@ def _owner_of_class(item: dict, heads: list[str]) -> dict | None:
     return None
 
 
+def _named_by_role_alone(q: Question, matcher: Matcher, item: dict, fit: float, named: set[str]) -> bool:
+    """"Who is tasked with inspecting and supervising the implementation of Conclusion 224-KL/TU in
+    Lai Chau?": every word of the subject names the document (its number, its place), so the
+    question asks for the unit of that document holding the role — the role is the question's
+    content. An item of the named document whose role fits (``WHO_MIN_FIT``) and whose document or
+    headings say every word is supported; a second such unit is a rival (the margins decide)."""
+    if q.kind != "who" or q.role is None or item["doc_id"] not in named or fit < WHO_MIN_FIT:
+        return False
+    sup = matcher.support(item, _own_text(q, item))
+    return not sup.missing and not sup.matched.get("item") and bool(sup.matched)
+
+
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None,
                 similarity: Similarity | None = None, headings=None) -> list[tuple[float, dict, Support]]:
@@ -600,6 +612,11 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 spelled_apart(q, sup.matched.get("item", []), _own_text(q, item)) or
                 spelled_apart(q, sup.matched.get("section", []), " ".join(item.get("section_path") or []))):
             continue  # an English sense found only by its fold is another word ("thành niên")
+        if not sup.ok and _named_by_role_alone(q, matcher, item, fit, named):
+            sup = matcher.support(item, _own_text(q, item))
+            sup.titled = sup.coverage  # (said by the document the question names: see Support.titled)
+            out.append(_scored(q, matcher, item, sup, fit, results, named))
+            continue
         if not sup.ok:
             if similarity is not None and matcher.has_unsure:
                 most = matcher.support(item, _own_text(q, item), settle=True, credit=1.0)
