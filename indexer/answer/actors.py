@@ -40,6 +40,7 @@ _LIGHT = frozenset(folded_words(v) for v in (
     "thực hiện", "tổ chức", "triển khai", "chịu trách nhiệm", "trách nhiệm", "thường xuyên", "tích cực",
     "chủ động", "kịp thời", "định kỳ", "khẩn trương", "tiếp tục", "tập trung", "tham gia"))
 _NOT_ACTION = frozenset(folded_words(v) for v in ("có", "là", "được", "theo", "căn cứ", "làm"))
+_DECIDE = frozenset({"quyet dinh", "cho phep"})
 _MARKER = re.compile(r"\s*(?:\d+[.)]|[a-zđ]\)|[-–•+])?\s*")
 # An opening circumstance before the subject: "Trước khi mở phiên tòa, …", "Căn cứ …, …".
 _OPENING = re.compile(r"(?:Trước|Sau|Trong|Khi|Căn cứ|Trường hợp|Hằng năm|Hàng năm|Định kỳ)\b[^;:.]{0,120}?,\s+")
@@ -213,6 +214,11 @@ def asked_verbs(vi_text: str) -> list[str]:
         if first and folded_words(first.group(1) or first.group(2)) in _NOT_ACTION:
             return []  # "Ai làm chủ tịch …", "Ai là …": a position or an identity, no action
         after = _predicate_verbs(rest, m.end(), len(rest))
+        if len(after) > 1 and after[0] in _DECIDE:
+            # "Ai quyết định thành lập …" asks who founds it: the law says "do Thủ tướng Chính phủ
+            # thành lập", and a body that "quyết định" something else in the same sentence ("việc
+            # thay đổi Trọng tài viên do Chủ tịch Trung tâm trọng tài quyết định") does not
+            after = after[1:]
         if after:
             return after
     return [folded_words(v.group(1) or v.group(2)) for v in _ACTION_RE.finditer(vi_text.lower())]

@@ -106,9 +106,18 @@ _WHO_LEAD = re.compile(r"^ (?:who|whom|which (?:agency|agencies|body|bodies|unit
                        r"ministries|organs?|councils?|courts?|forces?|level|person|official))\b")
 
 
+# So does a Vietnamese question that opens with its who-word and names a time limit only as the
+# thing acted on: "Ai quyết định gia hạn thời hạn cai nghiện?" asks who extends it, not how long.
+_WHO_LEAD_VI = re.compile(r"^ (?:ai|co quan nao|don vi nao|to chuc nao|bo nao|cap nao) ")
+_TIME_NOUNS = frozenset({"thoi han", "thoi hieu", "tien do"})
+
+
 def _asks_who_not_when(q: str) -> bool:
-    """The question opens with an English who-word and its only when-cue is a bare "when"."""
-    return bool(_WHO_LEAD.match(q)) and all(m.group(0).strip() == "when" for m in _WHEN.finditer(q))
+    """The question opens with an English who-word and its only when-cue is a bare "when", or with
+    a Vietnamese who-word and its only when-cues are time nouns ("thời hạn")."""
+    cues = [m.group(0).strip() for m in _WHEN.finditer(q)]
+    return (bool(_WHO_LEAD.match(q)) and all(c == "when" for c in cues)) or \
+        (bool(_WHO_LEAD_VI.match(q)) and all(c in _TIME_NOUNS for c in cues))
 
 
 @lru_cache(maxsize=4096)

@@ -48,6 +48,10 @@ def test_the_asked_action_follows_the_who_word():
     assert asked_verbs("Ai quyết định đưa người nghiện ma túy vào cơ sở cai nghiện") == ["quyet dinh"]
     assert asked_verbs("Cơ quan nào cấp Giấy phép kinh doanh dịch vụ lữ hành")[0] in ("cap", "cap giay")
     assert "quyet dinh" in asked_verbs("Việc thay đổi Thẩm phán do ai quyết định")
+    # "quyết định thành lập" asks who founds: not a body that decides something else
+    assert asked_verbs("Ai quyết định thành lập Hội đồng trọng tài") == ["thanh lap"]
+    line = law_line("luat-trong-tai-thuong-mai.txt", "nếu Hội đồng trọng tài chưa được thành lập, việc thay đổi")
+    assert _units(line, "luat-trong-tai-thuong-mai", "Ai quyết định thành lập Hội đồng trọng tài") == []
 
 
 def test_an_english_who_question_with_a_when_clause_asks_who():
@@ -59,6 +63,10 @@ def test_an_english_who_question_with_a_when_clause_asks_who():
     assert classify("Which provincial body drew up the plan implementing Conclusion 224-KL/TU?") == "who"
     assert classify("Which state agency grants the international tour operator licence?") == "who"
     assert classify("Whose responsibility is it to convey the resolution to party members?") == "who"
+    # a Vietnamese who-question whose time limit is the thing acted on
+    assert classify("Ai quyết định gia hạn thời hạn cai nghiện?") == "who"
+    assert classify("Ai phải báo cáo trước ngày nào?") == "when"
+    assert classify("Ai phải nộp báo cáo và thời hạn là bao lâu?") == "when"
 
 
 def test_a_private_party_or_a_passive_subject_is_no_actor():
