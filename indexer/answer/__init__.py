@@ -31,7 +31,11 @@ import re
 from indexer.search.named import doc_numbers, named_documents as _named_documents
 from indexer.text import folded_words
 
-from .classify import QUESTION_KINDS, classify, content_terms, role_words
+from dataclasses import replace
+
+from .actors import ACTION_EVIDENCE, actor_items, does_asked_action
+from .issuers import asks_issuer, issuer_answer
+from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
                        duration_items, frequency_items, horizon_items, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
@@ -472,6 +476,70 @@ def _bare_class(q: Question, item: dict) -> bool:
     return bool(q.unit_class) and name in q.unit_class
 
 
+# "Which ministry …" (one): the class named in the singular. Vietnamese "Bộ nào" is one unless a
+# plural word comes before it ("các bộ nào", "những cơ quan nào").
+_ONE_OF_CLASS_EN = re.compile(r"\bwhich (?:\w+ )?(?:ministry|court|council|(?:party )?cell)\b")
+_PLURAL_VI = re.compile(r"(?<![a-z])(?:cac|nhung) (?:\w+ ){1,2}nao(?![a-z])")
+
+
+def _class_for_one(q: Question, item: dict) -> bool:
+    """The question asks for one body of a kind ("Which ministry reports …", "Bộ nào …") and the
+    unit is every body of that kind ("Các Bộ, cơ quan ngang Bộ"): it names no ministry, and the law
+    that gives every ministry a duty gives one ministry the asked one in another article."""
+    if not q.unit_class:
+        return False
+    if q.language == "en":
+        if not _ONE_OF_CLASS_EN.search(q.text.lower()):
+            return False
+    elif _PLURAL_VI.search(fold_question(q.vi_text or q.text)):
+        return False
+    unit = (item.get("unit") or "").strip()
+    m = re.match(r"(?:(?:Các|Những|Mọi|các|những|mọi)\s+)?", unit)
+    quantified, name = m.end() > 0, unit[m.end():].split()
+    for head in q.unit_class:
+        n = len(head.split())
+        if folded_words(" ".join(name[:n])).strip(",") != head:
+            continue
+        # "Các Bộ, cơ quan ngang Bộ", "Các Bộ có liên quan", "Bộ, cơ quan ngang Bộ": no name after
+        # the head ("Bộ Nội vụ" has one; "Bộ trưởng Bộ Tư pháp" is a minister)
+        after = name[n] if len(name) > n else ""
+        if name[n - 1].endswith(",") or after in ("", "và", "hoặc") or (quantified and not after[:1].isupper()):
+            return True
+    return False
+
+
+# "Ai làm chủ tịch hội đồng …", "who chairs …", "who heads …": a position in a body, which only a
+# sentence that names the position answers ("… do Bộ trưởng … làm Chủ tịch"), not a body that merely
+# sends members to it — the position word said by the law's heading or signature is no evidence.
+_POSITION_Q = re.compile(r"(?<![a-z])(?:ai|nguoi nao) (?:lam|giu chuc|dung dau voi vai tro) "
+                         r"(chu tich|pho chu tich|truong|pho truong|chu nhiem|giam doc|thu ky|chu toa)(?![a-z])"
+                         r"|(?<![a-z])who (?:chairs|heads|presides|is the (chair|head|president|director|secretary))(?![a-z])")
+_POSITION_WORDS = {"chairs": "chu tich", "chair": "chu tich", "president": "chu tich", "presides": "chu toa",
+                   "heads": "truong", "head": "truong", "director": "giam doc", "secretary": "thu ky"}
+
+
+def _asked_position(q: Question) -> str | None:
+    """The folded position a who-question asks who holds ("chu tich"), or None."""
+    m = _POSITION_Q.search(folded_words(q.vi_text if q.language != "en" else q.text))
+    if not m:
+        return None
+    if m.group(1):
+        return m.group(1)
+    word = (m.group(2) or m.group(0).split()[1])
+    return _POSITION_WORDS.get(word)
+
+
+def _names_position(q: Question, item: dict, position: str | None) -> bool:
+    """The item's own words, not its unit's name ("Chủ tịch nước"), name the asked position (see
+    ``_POSITION_Q``)."""
+    if position is None:
+        return True
+    unit = item.get("unit") or ""
+    said = f"{item.get('task') or ''} {item.get('quote') or ''}".replace(unit, " ") if unit else \
+        f"{item.get('task') or ''} {item.get('quote') or ''}"
+    return f" {position} " in f" {folded_words(said)} "
+
+
 _OWNER = re.compile(r"\s(?:thuộc|của|trực thuộc)\s+")
 
 
@@ -490,6 +558,18 @@ def _owner_of_class(item: dict, heads: list[str]) -> dict | None:
     return None
 
 
+def _named_by_role_alone(q: Question, matcher: Matcher, item: dict, fit: float, named: set[str]) -> bool:
+    """"Who is tasked with inspecting and supervising the implementation of Conclusion 224-KL/TU in
+    Lai Chau?": every word of the subject names the document (its number, its place), so the
+    question asks for the unit of that document holding the role — the role is the question's
+    content. An item of the named document whose role fits (``WHO_MIN_FIT``) and whose document or
+    headings say every word is supported; a second such unit is a rival (the margins decide)."""
+    if q.kind != "who" or q.role is None or item["doc_id"] not in named or fit < WHO_MIN_FIT:
+        return False
+    sup = matcher.support(item, _own_text(q, item))
+    return not sup.missing and not sup.matched.get("item") and bool(sup.matched)
+
+
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None,
                 similarity: Similarity | None = None, headings=None) -> list[tuple[float, dict, Support]]:
@@ -499,12 +579,15 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     of_class = {(it["doc_id"], it["start"]) for it in items if is_of_class(it, q.unit_class)} \
         if q.kind == "who" and q.unit_class else set()
     out = []
+    position = _asked_position(q) if q.kind == "who" else None
     pending = []  # items that pass only if the model credits the words they cannot show
     for item in items:
         if named and item["doc_id"] not in named:
             continue  # the question names its document: another document's item answers another question
         fit = _fit(q, item)
         if fit is None or (q.kind == "who" and said_by_question(q, item) and not _bare_class(q, item)):
+            continue
+        if q.kind == "who" and (_class_for_one(q, item) or not _names_position(q, item, position)):
             continue
         if q.asks_right and item["kind"] == "responsibility" and not states_right(item):
             continue
@@ -529,6 +612,11 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 spelled_apart(q, sup.matched.get("item", []), _own_text(q, item)) or
                 spelled_apart(q, sup.matched.get("section", []), " ".join(item.get("section_path") or []))):
             continue  # an English sense found only by its fold is another word ("thành niên")
+        if not sup.ok and _named_by_role_alone(q, matcher, item, fit, named):
+            sup = matcher.support(item, _own_text(q, item))
+            sup.titled = sup.coverage  # (said by the document the question names: see Support.titled)
+            out.append(_scored(q, matcher, item, sup, fit, results, named))
+            continue
         if not sup.ok:
             if similarity is not None and matcher.has_unsure:
                 most = matcher.support(item, _own_text(q, item), settle=True, credit=1.0)
@@ -858,6 +946,20 @@ WHO_TIE = 0.05
 WHO_TIE_RIVALS = 5
 
 
+_RESPONSIBLE = re.compile(r"(?<![a-z])(?:chiu trach nhiem|responsible)(?![a-z])")
+
+
+def _responsible_for_asked(q: Question, item: dict) -> bool:
+    """"Ai chịu trách nhiệm tuyên truyền …" ("who is responsible for …") asks who does it, a lead
+    first (``ROLE_RANK``) but not only a lead: a unit that carries the asked action out in one of
+    its duties ("Các cơ quan báo chí của tỉnh … ; tuyên truyền công tác sơ kết …") answers when no
+    lead does — not when the question says "chủ trì" or "lead" itself, nor for an English question
+    (whose action is read through the glossary). The margins still apply."""
+    folded = folded_words(q.vi_text or q.text)
+    return (q.language != "en" and q.role == "chủ trì" and bool(_RESPONSIBLE.search(folded))
+            and " chu tri " not in f" {folded} " and does_asked_action(q.vi_text or q.text, item, clauses=True))
+
+
 def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]) -> bool:
     """The best unit's evidence is too weak to name it (see ``WHO_MARGIN``): no answer."""
     ranked = _rank_units(q, scored, named)
@@ -867,7 +969,7 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
         return True
     if q.role is not None:
         fit = _fit(q, best)
-        if fit is None or fit < WHO_MIN_FIT:
+        if fit is None or (fit < WHO_MIN_FIT and not _responsible_for_asked(q, best)):
             return True
     rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
               and r[1] not in top_key and top_key not in r[1]]
@@ -885,9 +987,13 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
     if q.language == "en":
         return False
 
+    asked = q.vi_text or q.text
+
     def evidence(r: tuple) -> float:
         sc, it, sp = r[2]["best"]
-        return r[0] - sc + 3.0 * sp.coverage + sp.own + (_fit(q, it) or 0.0)
+        # (the unit that does what the question asks, not another thing to the same subject)
+        action = ACTION_EVIDENCE if does_asked_action(asked, it) else 0.0
+        return r[0] - sc + 3.0 * sp.coverage + sp.own + (_fit(q, it) or 0.0) + action
     top_evidence = evidence(ranked[0])
     return any(evidence(r) >= top_evidence - WHO_TIE for r in rivals[:WHO_TIE_RIVALS])
 
@@ -908,6 +1014,22 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
         answer = f"{units} ({role})" if role not in ("thực hiện",) else units
         chosen = [best] + [it for _, it, _ in scored if it is not best][:MAX_ITEMS - 1]
     return answer, role, sup, chosen
+
+
+def _actor_answer(q: Question, results: list, docs: list[dict], items: list[dict], named: set[str],
+                  heads: dict[str, str], similarity: Similarity | None = None, headings=None):
+    """(answer, role, support, chosen items) from the actors of the retrieved sentences (actors.py)
+    when no stored responsibility answers: "… do Tòa án nhân dân cấp huyện quyết định", "Bộ trưởng
+    Bộ Tài chính quy định chi tiết khoản này". The same support check, rivals and margins as the
+    stored units (``weak_who``, ``contested``)."""
+    extra = actor_items(results, q.vi_text or q.text, items)
+    if not extra:
+        return None, None, None, []
+    scored = score_items(q, extra, results, docs, named, heads, similarity, headings)
+    if not scored or contested(q, scored, named) or weak_who(q, scored, named):
+        return None, None, None, []
+    answer, role, sup, best = _who_answer(q, scored, named)
+    return answer, role, _support_dict(sup, best[0]), best
 
 
 def _relation_answer(q: Question, items: list[dict], results: list, docs: list[dict], named: set[str],
@@ -1006,7 +1128,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     q = analyze(question, response.interpreted, response.translated, response.language)
     answer, role, support, best = None, None, None, []
     item_kind = _ITEM_KIND.get(q.kind)
-    if item_kind and (q.groups or _asks_cited_date(q) or _signed_plan_by_number(q)):
+    if item_kind and (q.groups or _asks_cited_date(q) or _signed_plan_by_number(q) or
+                      (q.kind == "who" and asks_issuer(question))):
         docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
         if doc_ids is not None:
             docs = [d for d in docs if d["id"] in doc_ids]
@@ -1016,14 +1139,30 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         # and the longer headings both share let a stored sibling pass where the passage's
         # quantity reading answered — fresh3 odd lost two target answers)
         headings = _full_headings(service, docs) if q.kind in ("who", "when") else None
-        if q.kind == "when":
+        issued = None
+        if q.kind == "who" and not q.relation:
+            # "Which body issued Resolution 92-NQ/TU …?": the issuer every citation of it names
+            issued, found = issuer_answer(question, _doc_texts(service, docs))
+            if issued:
+                # the citations the search ranks first (the passage it retrieved for the question)
+                found = sorted(found, key=lambda it: (r if (r := _rank_of(it, results)) is not None else len(results)))
+                answer, best = _clip(issued), found[:MAX_ITEMS]
+                support = _support_dict(Support(1.0, 1.0), best[0])
+                items = []
+        if issued:
+            pass
+        elif q.kind == "when":
             items = items + _passage_items(service, q, results, docs)
         elif q.kind == "who" and q.role == "xây dựng":
             items = items + preamble_items(results)
         elif q.kind == "who" and q.role in ("tham dự", "thành phần"):
             items = items + attendee_items(results) + composition_items(results)
         elif q.kind == "who" and q.role == "ký":
-            items = _signer_items(service, docs)
+            # "Ai ký chứng thực Hiến pháp, luật …": a law that says who signs what answers before the
+            # documents' own signatures, which say only who signed each document
+            answer, role, support, best = _actor_answer(replace(q, role=None), results, docs, [], named,
+                                                        _doc_heads(service), None, headings)
+            items = [] if answer else _signer_items(service, docs)
         semantic = getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True)
         similarity = Similarity(service.embedder, interpreted) if q.unsure and semantic else None
         if similarity is not None:
@@ -1066,6 +1205,9 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             if answer:
                 support = _support_dict(sup, best[0])
+        if not answer and q.kind == "who" and q.role in (None, "chủ trì") and not q.relation and q.groups:
+            answer, role, support, best = _actor_answer(q, results, docs, items, named, _doc_heads(service),
+                                                        similarity, headings)
     if not answer:
         answer, best, role, support = None, [], None, None
     citations = [_citation(it) for it in best] if best else [_citation(r.to_dict()) for r in results[:3]]

@@ -14,7 +14,8 @@ from indexer.text import folded_words
 
 # Role -> folded verbs that show it in the first words of the task.
 _TASK_VERBS = {
-    "xây dựng": r"xay dung|du thao|soan thao|lap|ban hanh",
+    # ("lập" drafts; "thành lập" founds a body, "xác lập" establishes a right: neither drafts)
+    "xây dựng": r"xay dung|du thao|soan thao|(?<!thanh )(?<!xac )lap|ban hanh",
     "kiểm tra/giám sát": r"kiem tra|giam sat|theo doi|don doc|phan bien",
     "báo cáo": r"bao cao|gui bao cao|tong hop",
     "tham mưu": r"tham muu|de xuat|tham dinh",

@@ -60,7 +60,8 @@ _TASKS = re.compile(r"\b(?:nhiem vu gi|lam gi|phai lam|co nhiem vu|nhiem vu cua|
                     r"what (?:tasks|duties|must|should|does)|tasks? of|duties of|what is .* responsible for)\b")
 _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|bo nao|"
                   r"nhung ai|voi ai|"
-                  r"chiu trach nhiem|chu tri|phu trach|who|whom|which (?:agency|agencies|body|bodies|unit|units|"
+                  # ("which provincial body", "which state agency": a word or two may describe it)
+                  r"chiu trach nhiem|chu tri|phu trach|who|whom|whose|which (?:\w+ ){0,2}?(?:agency|agencies|body|bodies|unit|units|"
                   r"office|organi[sz]ation|department|committee|authority|authorities|ministry|party body|"
                   r"organ|organs|level|offices|organi[sz]ations|departments|committees|ministries|councils?|"
                   r"courts?|forces?|(?:party )?cells?|party committees?)|responsible|in charge)(?:\s|$|\?)")
@@ -97,11 +98,33 @@ def fold_question(question: str) -> str:
     return " ".join(out)
 
 
+# An English question that opens with its who-word ("Who decides …", "Which court hears …") asks
+# who, whatever its "when"-clause says of the circumstance ("… when the parents cannot agree?",
+# "… when a contract is void?"): a bare "when" inside it is a conjunction, not the question.
+_WHO_LEAD = re.compile(r"^ (?:who|whom|which (?:agency|agencies|body|bodies|unit|units|office|offices|"
+                       r"organi[sz]ations?|departments?|committees?|authority|authorities|ministry|"
+                       r"ministries|organs?|councils?|courts?|forces?|level|person|official))\b")
+
+
+# So does a Vietnamese question that opens with its who-word and names a time limit only as the
+# thing acted on: "Ai quyết định gia hạn thời hạn cai nghiện?" asks who extends it, not how long.
+_WHO_LEAD_VI = re.compile(r"^ (?:ai|co quan nao|don vi nao|to chuc nao|bo nao|cap nao) ")
+_TIME_NOUNS = frozenset({"thoi han", "thoi hieu", "tien do"})
+
+
+def _asks_who_not_when(q: str) -> bool:
+    """The question opens with an English who-word and its only when-cue is a bare "when", or with
+    a Vietnamese who-word and its only when-cues are time nouns ("thời hạn")."""
+    cues = [m.group(0).strip() for m in _WHEN.finditer(q)]
+    return (bool(_WHO_LEAD.match(q)) and all(c == "when" for c in cues)) or \
+        (bool(_WHO_LEAD_VI.match(q)) and all(c in _TIME_NOUNS for c in cues))
+
+
 @lru_cache(maxsize=4096)
 def classify(question: str) -> str:
     """who | target | when | tasks | general. Remembered: search and answer both ask."""
     q = f" {fold_question(question)} "
-    if _WHEN.search(q):
+    if _WHEN.search(q) and not _asks_who_not_when(q):
         return "when"
     if _TASKS.search(q):
         return "tasks"

@@ -1,0 +1,274 @@
+"""Who-questions about an action a law (or plan) gives to a body in a sentence of its own, which no
+stored responsibility holds: "Bộ trưởng Bộ Tài chính quy định chi tiết khoản này.", "Ủy ban thường
+vụ Quốc hội quyết định điều chỉnh mức lãi suất …", "Việc đưa người nghiện … vào cơ sở cai nghiện
+bắt buộc do Tòa án nhân dân cấp huyện quyết định", "… do Thủ tướng Chính phủ quyết định thành lập".
+
+The extractor keeps duties (a duty article, "X có trách nhiệm …", a plan's task list); a law's
+sentence that says who decides, approves, regulates or grants is often none of these, yet it is
+what "Ai quyết định …", "Cơ quan nào cấp …", "Who decides …" ask. The search usually retrieves it
+first. This reader finds, in the retrieved passages, the *actor* of a sentence:
+
+- the subject that opens a clause (after its list marker "1.", "a)" or an opening "Trước khi …,"):
+  a body's or an official's name (the extractor's unit heads and the laws' own) up to its predicate;
+- the agent of a passive "… do <body> <verb>" ("do Chánh án Tòa án quyết định").
+
+The asked action must be the sentence's: one of the verbs the actor's predicate opens with (not a
+light verb "có", "là", "được", nor a role word the who-word itself is translated into) must be a
+word of the question. So "ai làm chủ tịch hội đồng …" is not answered by the body that "thành lập"
+it, and the item still goes through the same support check (every word of a Vietnamese question
+said by the sentence, its headings or its document) and the same margins as stored items.
+A sentence that refers back to its clause ("quy định chi tiết khoản này", "mức lãi suất nói trên")
+is read with the passage's words before it, which are what "khoản này" means.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.extract.responsibilities import _HEAD, _SUBJECT_STOP
+from indexer.extract.roles import _VERB_RE, first_verb
+from indexer.extract.text import sentences
+from indexer.extract.units import is_generic_unit, normalize_unit
+from indexer.text import folded_words
+
+from .relations import _TITLE
+
+# Verbs that say nothing of the action asked: auxiliaries and the role words a who-word is
+# translated into ("who" -> "chủ trì, chịu trách nhiệm"); the roles are read from stored items.
+_LIGHT = frozenset(folded_words(v) for v in (
+    "có", "là", "được", "phải", "cần", "sẽ", "theo", "căn cứ", "làm", "chủ trì", "phối hợp", "tham mưu",
+    "thực hiện", "tổ chức", "triển khai", "chịu trách nhiệm", "trách nhiệm", "thường xuyên", "tích cực",
+    "chủ động", "kịp thời", "định kỳ", "khẩn trương", "tiếp tục", "tập trung", "tham gia"))
+_NOT_ACTION = frozenset(folded_words(v) for v in ("có", "là", "được", "theo", "căn cứ", "làm"))
+_DECIDE = frozenset({"quyet dinh", "cho phep"})
+_MARKER = re.compile(r"\s*(?:\d+[.)]|[a-zđ]\)|[-–•+])?\s*")
+# An opening circumstance before the subject: "Trước khi mở phiên tòa, …", "Căn cứ …, …".
+_OPENING = re.compile(r"(?:Trước|Sau|Trong|Khi|Căn cứ|Trường hợp|Hằng năm|Hàng năm|Định kỳ)\b[^;:.]{0,120}?,\s+")
+_PASSIVE = re.compile(r"(?<!\w)do\s+")
+# Words that point back to the clause a sentence belongs to.
+_BACK = re.compile(r"(?<!\w)(?:khoản này|điểm này|nói trên|trên đây|quy định tại khoản \d+)(?!\w)", re.I)
+# Actions laws give to a body in a sentence of its own that the extractor's verbs (roles.VERBS, the
+# vocabulary of plans' tasks) lack: deciding on, approving, granting, appointing, certifying.
+_LAW_ACTIONS = ("phê duyệt", "ban hành", "thẩm định", "công nhận", "thu hồi", "chỉ định", "bổ nhiệm",
+                "miễn nhiệm", "cách chức", "chứng thực", "giải thể", "cho phép", "điều chỉnh", "xét xử",
+                "thụ lý", "hủy bỏ", "đình chỉ", "tạm đình chỉ", "gia hạn", "cấp", "trả", "thanh toán", "chủ tọa")
+# Those that also end a name ("Chủ tịch Quốc hội | chủ tọa …"); not "cấp" ("Ủy ban nhân dân cấp
+# tỉnh"), nor words that are a name's own ("điều chỉnh", "trả").
+_NAME_ENDS = re.compile(r"\s(" + "|".join(map(re.escape, (
+    "chủ tọa", "phê duyệt", "ban hành", "thẩm định", "công nhận", "thu hồi", "chỉ định", "bổ nhiệm",
+    "miễn nhiệm", "cách chức", "chứng thực", "giải thể", "xét xử", "thụ lý", "đình chỉ", "ra quyết định",
+    "ra phán quyết", "ra bản án"))) + r")(?!\w)")
+_ACTION_RE = re.compile(rf"(?<![\w])({'|'.join(sorted(map(re.escape, _LAW_ACTIONS), key=len, reverse=True))})"
+                        rf"(?![\w])|{_VERB_RE.pattern}")
+# After a name and a first "verb", a modal opens the real predicate: "Người yêu cầu cung cấp thông
+# tin | phải trả chi phí" — the "verb" was part of the subject's name (the requester of information).
+# (Not after "khi", "nếu": "ban hành chương trình … sau khi được thẩm định" is a condition.)
+_MODAL = re.compile(r"(?<!khi )(?<!nếu )(?<!\w)(?:phải|có trách nhiệm|chịu trách nhiệm|có quyền|không được|"
+                    r"có nghĩa vụ)(?!\w)")
+MAX_UNIT_CHARS = 90
+PREDICATE_CHARS = 40
+
+
+# The authorities a law names as deciding, approving, granting or regulating, besides the bodies of
+# plans (_HEAD) and officials' titles (_TITLE). Not the private parties a law also opens clauses with
+# ("Doanh nghiệp đề nghị cấp Giấy phép … nộp hồ sơ", "Người yêu cầu cung cấp thông tin phải trả
+# chi phí"): their sentences say what they must do to the authority, and their names run on into
+# verbs ("đề nghị cấp") the reader would take for the action.
+_AUTHORITY = re.compile(r"(?:(?:[Cc]ác|[Mm]ỗi)\s+)?(?:Bộ(?=\s*,|\s+và\s|\s+trưởng|\s+[A-ZĐÀ-Ỹ])|Chính phủ|Thủ tướng|"
+                        r"Quốc hội|Ủy ban thường vụ Quốc hội|Nhà nước|[Tt]òa án|[Tt]oà án|[Vv]iện kiểm sát|"
+                        r"[Kk]iểm toán nhà nước|Hội đồng|Tổng cục|Cục|[Hh]ọc viện)(?![\w])")
+
+
+def _head(text: str, pos: int, end: int):
+    return _HEAD.match(text, pos, end) or _AUTHORITY.match(text, pos, end) or _TITLE.match(text, pos, end)
+
+
+# Words before a predicate's verb that say how, not what ("có trách nhiệm quy định", "phải lập").
+# Not "được"/"bị": "Doanh nghiệp được cấp Giấy phép" receives the licence, it does not grant it.
+_BEFORE_VERB = re.compile(r"(?:(?:phải|cần|sẽ|đã|có trách nhiệm|chịu trách nhiệm|có quyền|có nghĩa vụ|"
+                          r"thường xuyên|chủ động|kịp thời|trực tiếp|thống nhất)\s+)*")
+_LIST_SEP = re.compile(r"\s*(?:,|và|hoặc)?\s*")
+
+
+def _predicate(text: str, at: int, end: int) -> tuple[list[str], bool]:
+    """(folded verbs, leads) of the predicate at ``at``: the verbs it opens with, read past the words
+    of manner (``_BEFORE_VERB``) and the role words — its first verb and the verbs listed right after
+    it ("thẩm định, cấp Giấy phép" -> ["tham dinh", "cap"]; "quyết định thành lập, phê duyệt"). A
+    word that is no verb ends the list: "phải làm thủ tục đề nghị cấp Giấy phép" does not grant the
+    licence, and a predicate that opens with no verb ("được cấp", "là") has none. After "chủ trì,
+    phối hợp với <partners>" the action is the first verb past the partners' names ("Bộ trưởng Bộ
+    Công an có trách nhiệm chủ trì, phối hợp với Bộ trưởng Bộ Giáo dục và Đào tạo, … | quy định
+    chương trình giáo dục …"); ``leads``: "chủ trì" was said."""
+    out: list[str] = []
+    leads = False
+    while at < end and text[at].isspace():
+        at += 1
+    pos = _BEFORE_VERB.match(text, at, end).end()
+    while pos < end:
+        m = _ACTION_RE.match(text, pos, end)
+        if not m:
+            break
+        verb = folded_words(m.group(1) or m.group(2))
+        if verb in _NOT_ACTION and not out:
+            break  # "được cấp", "là", "có": a passive, a copula, a possession — no action
+        if verb in _LIGHT and not out:
+            leads = leads or verb == "chu tri"
+            pos = _BEFORE_VERB.match(text, m.end(), end).end()
+            while pos < end and text[pos].isspace():
+                pos += 1
+            partners = _PARTNERS.match(text, pos, end) if verb == "phoi hop" else None
+            if partners:
+                pos = _past_partners(text, partners.end(), end)
+                if pos is None:
+                    break
+                continue
+            pos = _LIST_SEP.match(text, pos, end).end()
+            continue
+        out.append(verb)
+        pos = _LIST_SEP.match(text, m.end(), end).end()
+    return out, leads
+
+
+_PARTNERS = re.compile(r"(?:chặt chẽ\s+)?(?:với|cùng)\s+")
+
+
+def _past_partners(text: str, pos: int, end: int) -> int | None:
+    """Where the action resumes after a partner list: the first lower-case verb of the clause that
+    is neither a role nor a light word ("… Bộ trưởng Bộ Lao động - Thương binh và Xã hội | quy định
+    …"); None when the clause ends first."""
+    stop = re.compile(r"[;:.]").search(text, pos, end)
+    limit = stop.start() if stop else end
+    for m in _ACTION_RE.finditer(text, pos, limit):
+        word = m.group(1) or m.group(2)
+        verb = folded_words(word)
+        if word[:1].islower() and verb not in _LIGHT and verb not in _NOT_ACTION:
+            return m.start()
+    return None
+
+
+def _predicate_verbs(text: str, at: int, end: int) -> list[str]:
+    """The verbs of ``_predicate``."""
+    return _predicate(text, at, end)[0]
+
+
+def _actor(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
+    """(unit start, unit end, predicate start) of a name opening at ``pos`` and its verb."""
+    head = _head(text, pos, end)
+    if not head:
+        return None
+    verb = first_verb(text, head.end(), end)
+    ends = _NAME_ENDS.search(text, head.end(), end)
+    if ends and (verb is None or ends.start(1) < verb):
+        verb = ends.start(1)
+    if verb is None or verb - pos > MAX_UNIT_CHARS:
+        return None
+    clause = re.search(r"[,;:.]|\s(?:và|nhưng|hoặc|thì|mà)\s", text[verb:end])  # (the predicate's own clause)
+    modal = _MODAL.search(text, verb + 1, verb + clause.start() if clause else end)
+    if modal and not _MODAL.match(text, verb):
+        verb = modal.start()
+    stop = _SUBJECT_STOP.search(text, head.end(), verb)
+    unit_end = stop.start() if stop else verb
+    if re.search(r"[;:()]", text[pos:unit_end]):
+        return None
+    return pos, len(text[:unit_end].rstrip(" ,")), verb
+
+
+def actors(text: str, s: int, e: int) -> list[tuple[int, int, int]]:
+    """The actors of the sentence text[s:e]: its opening subject and a passive's agent."""
+    out = []
+    pos = _MARKER.match(text, s, e).end()
+    opening = _OPENING.match(text, pos, e)
+    for at in ((pos, opening.end()) if opening else (pos,)):
+        found = _actor(text, at, e)
+        if found:
+            out.append(found)
+            # the same subject's further predicates, one per ";" ("Chủ tịch Quốc hội chủ tọa các
+            # phiên họp …; ký chứng thực Hiến pháp, luật …; lãnh đạo …"), each opening with a verb
+            for semi in re.finditer(r";\s*", text[found[2]:e]):
+                at2 = found[2] + semi.end()
+                if _ACTION_RE.match(text, at2, e) and not _head(text, at2, e):
+                    out.append((found[0], found[1], at2))
+            break
+    for m in _PASSIVE.finditer(text, s, e):
+        found = _actor(text, m.end(), e)
+        if found:
+            out.append(found)
+    return out
+
+
+# The who-word of a Vietnamese question ("Ai", "Cơ quan nào", "Bộ nào", "do ai"): the asked action
+# is the verb right after it ("Ai quyết định …"), or before it ("… do ai quyết định" / "… là của ai").
+_WHO_WORD = re.compile(r"(?<!\w)(?:ai|(?:cơ quan|bộ|tổ chức|đơn vị|ban|cấp|người|lực lượng|chủ thể)\s+nào)(?!\w)",
+                       re.I)
+
+
+def asked_verbs(vi_text: str) -> list[str]:
+    """Folded verbs of the action a who-question asks about: those right after its who-word
+    ("Ai quyết định đưa người …" -> quyết định, đưa), else every verb of the question (an English
+    question's glossary translation has no who-word order to read)."""
+    m = _WHO_WORD.search(vi_text)
+    if m:
+        rest = vi_text.lower()
+        at = _BEFORE_VERB.match(rest, len(rest[:m.end()]) + len(rest[m.end():]) - len(rest[m.end():].lstrip())).end()
+        first = _ACTION_RE.match(rest, at)
+        if first and folded_words(first.group(1) or first.group(2)) in _NOT_ACTION:
+            return []  # "Ai làm chủ tịch …", "Ai là …": a position or an identity, no action
+        after = _predicate_verbs(rest, m.end(), len(rest))
+        if len(after) > 1 and after[0] in _DECIDE:
+            # "Ai quyết định thành lập …" asks who founds it: the law says "do Thủ tướng Chính phủ
+            # thành lập", and a body that "quyết định" something else in the same sentence ("việc
+            # thay đổi Trọng tài viên do Chủ tịch Trung tâm trọng tài quyết định") does not
+            after = after[1:]
+        if after:
+            return after
+    return [folded_words(v.group(1) or v.group(2)) for v in _ACTION_RE.finditer(vi_text.lower())]
+
+
+def asks_action(asked: list[str], verbs: list[str]) -> bool:
+    """One of the predicate's verbs (not a light one) is one the question asks about."""
+    return any(v not in _LIGHT and v in asked for v in verbs)
+
+
+def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
+    """Unit-bearing items from the retrieved passages' sentences whose actor does what the question
+    asks (see the module docstring); sentences a stored responsibility already quotes are left to it."""
+    have = {(it["doc_id"], it["start"]) for it in stored}
+    asked = asked_verbs(vi_text)
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            for us, ue, verb in actors(text, s, e):
+                unit = text[us:ue].strip()
+                if not unit or is_generic_unit(unit) or (r.doc_id, r.start + s) in have:
+                    continue
+                verbs, leads = _predicate(text, verb, e)
+                if not asks_action(asked, verbs):
+                    continue
+                role = "chủ trì" if leads else "thực hiện"
+                # (a sentence pointing back to its clause reads with the passage before it)
+                task = text[:e] if _BACK.search(text, s, e) else text[s:e]
+                out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+                            "start": r.start + s, "end": r.start + e, "quote": text[s:e].strip(),
+                            "section_path": list(r.section_path_parts or []), "unit": unit,
+                            "unit_normalized": normalize_unit(unit), "role": role,
+                            "roles": [role], "task": task, "via": "actor"})
+    return out
+
+
+# How much saying the asked action weighs when two units' sentences support the question alike
+# (``answer.weak_who``): more than a tie (``WHO_TIE``), less than a word of the subject.
+ACTION_EVIDENCE = 0.3
+
+
+def does_asked_action(vi_text: str, item: dict, clauses: bool = False) -> bool:
+    """The item's task opens with the action the question asks about: "Cơ quan nào ban hành Kế
+    hoạch sơ kết …" — "Ban Thường vụ Tỉnh uỷ | ban hành Kế hoạch sơ kết …" does it, "Các cơ quan
+    báo chí | chủ động xây dựng kế hoạch …" builds a plan of their own. ``clauses``: or one of its
+    ";"-clauses does ("… tổ chức thực hiện; tuyên truyền công tác sơ kết …": a duty of a list)."""
+    task = item.get("task") or ""
+    if not task:
+        return False
+    asked = asked_verbs(vi_text)
+    starts = [0] + ([m.end() for m in re.finditer(r";\s*", task)] if clauses else [])
+    return any(asks_action(asked, _predicate_verbs(task, at, len(task))) for at in starts)

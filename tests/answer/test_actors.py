@@ -1,0 +1,181 @@
+"""Who-questions about an action a law gives to a body in a sentence no stored duty holds
+(indexer/answer/actors.py): "… do Tòa án quyết định", "Bộ trưởng Bộ Công an quy định …". Real text
+of the ALQAC laws (../shared/corpus-alqac); probes written on other passages than the tuning
+questions', near misses (another action) included."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from indexer.answer.actors import actor_items, actors, asked_verbs
+from indexer.search.kinds import classify
+from tests.conftest import law_line
+
+
+def _result(text: str, doc_id: str):
+    return SimpleNamespace(text=text, doc_id=doc_id, doc_title="Luật", start=0, end=len(text),
+                           section_path_parts=["Điều"])
+
+
+def _units(text: str, doc_id: str, vi_question: str) -> list[str]:
+    return [it["unit"] for it in actor_items([_result(text, doc_id)], vi_question, [])]
+
+
+def test_the_agent_of_a_passive_decision():
+    line = law_line("luat-cu-tru.txt", "nơi cư trú của người chưa thành niên do Tòa án quyết định")
+    assert "Tòa án" in _units(line, "luat-cu-tru",
+                              "Nơi cư trú của người chưa thành niên do ai quyết định khi cha, mẹ không thỏa thuận được")
+    # another action asked: the court decides, it does not approve
+    assert _units(line, "luat-cu-tru", "Ai phê duyệt nơi cư trú của người chưa thành niên") == []
+
+
+def test_the_subject_that_opens_a_clause():
+    line = law_line("luat-dien-anh.txt", "do Thủ tướng Chính phủ quyết định thành lập")
+    # "… do Thủ tướng Chính phủ quyết định thành lập, phê duyệt Điều lệ …": both verbs are the predicate's
+    assert _units(line, "luat-dien-anh", "Ai phê duyệt Điều lệ Quỹ hỗ trợ phát triển điện ảnh") == ["Thủ tướng Chính phủ"]
+    line = law_line("luat-cu-tru.txt", "do Bộ trưởng Bộ Công an quy định")
+    found = [text for text in (line[s:e] for s, e, _ in actors(line, 0, len(line)))]
+    assert any(t.startswith("Bộ trưởng Bộ Công an") for t in found)
+
+
+def test_a_noun_phrase_is_no_action_of_its_subject():
+    # "Người yêu cầu cung cấp thông tin phải trả chi phí …": the requester pays, it does not provide
+    line = law_line("luat-tiep-can-thong-tin.txt", "Người yêu cầu cung cấp thông tin phải trả chi phí")
+    assert _units(line, "luat-tiep-can-thong-tin", "Ai cung cấp thông tin cho công dân") == []
+
+
+def test_the_asked_action_follows_the_who_word():
+    assert asked_verbs("Ai quyết định đưa người nghiện ma túy vào cơ sở cai nghiện") == ["quyet dinh"]
+    assert asked_verbs("Cơ quan nào cấp Giấy phép kinh doanh dịch vụ lữ hành")[0] in ("cap", "cap giay")
+    assert "quyet dinh" in asked_verbs("Việc thay đổi Thẩm phán do ai quyết định")
+    # "quyết định thành lập" asks who founds: not a body that decides something else
+    assert asked_verbs("Ai quyết định thành lập Hội đồng trọng tài") == ["thanh lap"]
+    line = law_line("luat-trong-tai-thuong-mai.txt", "nếu Hội đồng trọng tài chưa được thành lập, việc thay đổi")
+    assert _units(line, "luat-trong-tai-thuong-mai", "Ai quyết định thành lập Hội đồng trọng tài") == []
+
+
+def test_an_english_who_question_with_a_when_clause_asks_who():
+    assert classify("Who decides the place of residence of a minor when the parents cannot agree?") == "who"
+    assert classify("Which court settles the dispute when the parties cannot agree?") == "who"
+    assert classify("Who must report and by when?") == "when"
+    assert classify("When must the commune report?") == "when"
+    # a word or two may describe the body asked
+    assert classify("Which provincial body drew up the plan implementing Conclusion 224-KL/TU?") == "who"
+    assert classify("Which state agency grants the international tour operator licence?") == "who"
+    assert classify("Whose responsibility is it to convey the resolution to party members?") == "who"
+    # a Vietnamese who-question whose time limit is the thing acted on
+    assert classify("Ai quyết định gia hạn thời hạn cai nghiện?") == "who"
+    assert classify("Ai phải báo cáo trước ngày nào?") == "when"
+    assert classify("Ai phải nộp báo cáo và thời hạn là bao lâu?") == "when"
+
+
+def test_a_private_party_or_a_passive_subject_is_no_actor():
+    # "Doanh nghiệp kinh doanh dịch vụ lữ hành nội địa phải làm thủ tục đề nghị cấp Giấy phép": the
+    # enterprise applies for the licence; "Doanh nghiệp … được cấp Giấy phép": it receives it
+    line = law_line("luat-du-lich.txt", "được cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa;")
+    assert _units(line, "luat-du-lich", "Ai cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa") == []
+
+
+def test_a_minister_who_regulates():
+    line = law_line("luat-du-lich.txt", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch quy định trình tự, thủ tục thu hồi")
+    units = _units(line, "luat-du-lich", "Ai quy định trình tự thủ tục thu hồi giấy phép kinh doanh dịch vụ lữ hành")
+    assert units == ["Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"]
+    # the minister regulates the procedure; he does not revoke the licence
+    assert _units(line, "luat-du-lich", "Ai thu hồi giấy phép kinh doanh dịch vụ lữ hành") == []
+
+
+def test_every_ministry_names_no_one_ministry():
+    """"Which ministry …" asks for one ministry: "Các Bộ, cơ quan ngang Bộ" (luat-du-lich Điều 74,
+    luat-thanh-nien Điều 39) names none; "Các Bộ nào" asks for them all."""
+    from indexer.answer import _class_for_one
+    from indexer.answer.question import Question
+
+    one = Question(text="Which ministry coordinates with the Ministry of Culture in tourism?", language="en",
+                   kind="who", role=None, vi_text="", terms=[], unit_class=["bo"])
+    many = Question(text="Các Bộ nào phối hợp với Bộ Văn hóa, Thể thao và Du lịch?", language="vi", kind="who",
+                    role=None, vi_text="Các Bộ nào phối hợp với Bộ Văn hóa, Thể thao và Du lịch?", terms=[],
+                    unit_class=["bo"])
+    for unit in ("Các Bộ, cơ quan ngang Bộ", "Bộ, Cơ quan ngang Bộ", "Các Bộ có liên quan"):
+        assert _class_for_one(one, {"unit": unit}) and not _class_for_one(many, {"unit": unit})
+    for unit in ("Bộ Nội vụ", "Bộ trưởng Bộ Tư pháp", "Bộ Văn hóa, Thể thao và Du lịch"):
+        assert not _class_for_one(one, {"unit": unit})
+
+
+def test_each_predicate_of_a_subject_after_a_semicolon():
+    # Hiến pháp Điều 72: "Chủ tịch Quốc hội chủ tọa …; ký chứng thực Hiến pháp, luật …; …"
+    line = law_line("hien-phap.txt", "ký chứng thực Hiến pháp")
+    assert "Chủ tịch Quốc hội" in _units(line, "hien-phap", "ai ký chứng thực Hiến pháp, luật, nghị quyết của Quốc hội")
+    # a near miss: the Chair certifies the laws, he does not promulgate them
+    assert _units(line, "hien-phap", "Ai công bố Hiến pháp, luật, nghị quyết của Quốc hội") == []
+
+
+def test_the_unit_that_does_the_asked_action():
+    from indexer.answer.actors import does_asked_action
+
+    question = "Cơ quan nào ban hành Kế hoạch sơ kết 05 năm Nghị quyết 06-NQ/TU?"
+    assert does_asked_action(question, {"task": "ban hành Kế hoạch sơ kết 05 năm thực hiện Nghị quyết số 06-NQ/TU"})
+    assert not does_asked_action(question, {"task": "chủ động xây dựng kế hoạch, tiếp tục tổ chức thực hiện"})
+    assert does_asked_action("Ai quyết định thành lập Quỹ", {"task": "có trách nhiệm quyết định thành lập Quỹ"})
+
+
+def test_a_position_is_answered_only_by_a_sentence_that_names_it():
+    """"Ai làm chủ tịch hội đồng thẩm định …" asks who holds a position: a body that sends members to
+    the council (luat-bao-ve-moi-truong) does not answer, nor a unit whose own name says "Chủ tịch"."""
+    from indexer.answer import _asked_position, _names_position
+    from indexer.answer.question import Question
+
+    q = Question(text="ai làm chủ tịch hội đồng thẩm định báo cáo đánh giá tác động môi trường", language="vi",
+                 kind="who", role=None, vi_text="ai làm chủ tịch hội đồng thẩm định báo cáo đánh giá tác động môi trường",
+                 terms=[])
+    assert _asked_position(q) == "chu tich"
+    line = law_line("luat-bao-ve-moi-truong.txt", "cử thành viên tham gia hội đồng thẩm định")
+    assert not _names_position(q, {"unit": "Cơ quan nhà nước quản lý công trình thủy lợi", "task": line}, "chu tich")
+    assert not _names_position(q, {"unit": "Chủ tịch nước", "task": "có quyền tham dự phiên họp của Chính phủ"},
+                               "chu tich")
+    line = law_line("hien-phap.txt", "giữ chức Chủ tịch Hội đồng quốc phòng và an ninh")
+    assert _names_position(q, {"unit": "Chủ tịch nước", "task": line}, "chu tich")
+    en = Question(text="Who chairs the national cybersecurity steering committee?", language="en", kind="who",
+                  role=None, vi_text="", terms=[])
+    assert _asked_position(en) == "chu tich"
+
+
+def test_the_action_after_a_lead_and_its_partners():
+    # luat-giao-duc: "Bộ trưởng Bộ Công an có trách nhiệm chủ trì, phối hợp với Bộ trưởng Bộ Giáo dục và
+    # Đào tạo, Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định chương trình giáo dục cho trường giáo dưỡng."
+    line = law_line("luat-giao-duc.txt", "quy định chương trình giáo dục cho trường giáo dưỡng")
+    items = actor_items([_result(line, "luat-giao-duc")],
+                        "Ai chủ trì quy định chương trình giáo dục cho trường giáo dưỡng", [])
+    assert [(it["unit"], it["role"]) for it in items] == [("Bộ trưởng Bộ Công an", "chủ trì")]
+    # a condition is no modal: "… ban hành chương trình … sau khi được thẩm định"
+    line = law_line("luat-giao-duc.txt", "ban hành chương trình giáo dục mầm non sau khi được thẩm định")
+    assert "Bộ trưởng Bộ Giáo dục và Đào tạo" in _units(line, "luat-giao-duc", "Ai ban hành chương trình giáo dục mầm non")
+
+
+def test_founding_a_body_is_not_drafting():
+    """"thành lập" (founds) holds "lập" (draws up): "Hội đồng quốc gia thẩm định chương trình … do Bộ
+    trưởng … thành lập" does not draft or issue the programme."""
+    from indexer.answer.roles import role_fit
+
+    item = {"role": "thực hiện", "task": "thẩm định chương trình giáo dục mầm non do Bộ trưởng Bộ Giáo dục và "
+                                          "Đào tạo thành lập để thẩm định chương trình giáo dục mầm non"}
+    assert role_fit(item, "xây dựng") is None
+    assert role_fit({"role": "thực hiện", "task": "lập báo cáo tổng quan về hiện trạng môi trường"}, "xây dựng") == 0.7
+
+
+def test_who_is_responsible_for_an_action_one_of_its_duties_says():
+    from indexer.answer import _responsible_for_asked
+    from indexer.answer.question import Question
+    from tests.conftest import PLANS
+
+    text = PLANS["004"].read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("5. Các cơ quan báo chí của tỉnh"))
+    task = line.split("Các cơ quan báo chí của tỉnh", 1)[1]
+    item = {"unit": "Các cơ quan báo chí của tỉnh", "role": "thực hiện", "task": task}
+
+    def q(text: str, lang: str = "vi") -> Question:
+        return Question(text=text, language=lang, kind="who", role="chủ trì", vi_text=text, terms=[])
+
+    assert _responsible_for_asked(q("Ai chịu trách nhiệm tuyên truyền công tác sơ kết 05 năm Nghị quyết?"), item)
+    # the lead asked in so many words, or another action
+    assert not _responsible_for_asked(q("Ai chủ trì tuyên truyền công tác sơ kết 05 năm Nghị quyết?"), item)
+    assert not _responsible_for_asked(q("Ai chịu trách nhiệm thẩm định báo cáo sơ kết 05 năm Nghị quyết?"), item)

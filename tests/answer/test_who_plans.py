@@ -1,0 +1,24 @@
+"""Who-questions end to end on the five plans (hash embedder): the readers of answer/actors.py,
+answer/issuers.py and the role-only questions, with near misses that must stay null."""
+
+from __future__ import annotations
+
+from indexer.answer import ask
+
+
+def test_the_unit_holding_the_role_in_the_named_plan(plans):
+    # every word names the plan (its number): the role is the question
+    out = ask(plans, "Ai kiem tra giam sat viec thuc hien Ke hoach so ket Nghi quyet 06-NQ/TU?")
+    assert out["answer"] and out["answer"].startswith("Ban Tuyên giáo Tỉnh ủy")
+
+
+def test_the_issuer_of_a_cited_resolution(plans):
+    assert ask(plans, "Nghị quyết số 06-NQ/TU là của cơ quan nào?")["answer"] == "Ban Chấp hành Đảng bộ tỉnh"
+    assert ask(plans, "Which body issued Resolution 92-NQ/TU on tourism development?")["answer"] == \
+        "Ban Thường vụ Tỉnh ủy"
+    assert ask(plans, "Cơ quan nào ban hành Nghị quyết 92-NQ/TU năm 2025?")["answer"] is None
+
+
+def test_the_issuer_of_the_plan_itself(plans):
+    out = ask(plans, "Cơ quan nào ban hành Kế hoạch sơ kết 05 năm Nghị quyết 06-NQ/TU?")
+    assert out["answer"] and out["answer"].startswith("Ban Thường vụ Tỉnh")
