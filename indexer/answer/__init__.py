@@ -623,6 +623,22 @@ def said_whole(q: Question, scored: list[tuple[float, dict, Support]]) -> list[t
     return [(sc, it, sup) for sc, it, sup in scored if not unsaid(it, sup.missing)]
 
 
+def parts_yield(scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """Quantities read from the passages without the parts whose whole is supported too and says as
+    much of the question (``passages.part_of_whole``: "lập thành ba bản, trong đó một bản giao cho
+    viên chức" answers "lập thành mấy bản" with three, not one); a part whose own clause says more
+    of the question ("mấy bản giao cho viên chức") stays, and then beats its whole."""
+    def key(it: dict) -> tuple:
+        return it["doc_id"], it.get("sentence")
+
+    wholes = {}
+    for _, it, sup in scored:
+        wholes.setdefault((key(it), (it.get("answer") or "").strip()), sup.subject)
+    return [(sc, it, sup) for sc, it, sup in scored
+            if not (it.get("whole_value") and (key(it), it["whole_value"]) in wholes
+                    and sup.subject <= wholes[(key(it), it["whole_value"])])]
+
+
 def whole_of_part(item: dict) -> str:
     """The words of the whole a target is a part of: "94% các thôn, bản có đội văn nghệ, trong đó
     có 80% hoạt động ổn định" — "trong đó" (of which) makes 80% a share of the villages with a
@@ -1042,9 +1058,10 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             scored = [(1.0, it, Support(1.0, 1.0)) for it in items if it["doc_id"] in named]
         if not scored and q.kind == "target" and (q.count_noun or q.count_nouns):
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
-            scored = said_whole(q, score_items(q, quantity_items(results, q.count_nouns or q.count_noun,
-                                                               f"{q.text} {q.vi_text}"),
-                                               results, docs, named, _doc_heads(service), similarity, headings))
+            scored = parts_yield(said_whole(q, score_items(q, quantity_items(results, q.count_nouns or q.count_noun,
+                                                                           f"{q.text} {q.vi_text}"),
+                                                           results, docs, named, _doc_heads(service), similarity,
+                                                           headings)))
         if not scored and q.kind == "target" and not q.count_noun and q.measure in (None, "money"):
             # A value with no counted noun: a law's limit written as a multiple of the base salary.
             scored = score_items(q, base_multiple_items(results, f"{q.text} {q.vi_text}"), results, docs, named,

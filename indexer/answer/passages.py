@@ -250,7 +250,8 @@ def quantity_items(results, count_noun: str | list[str], question: str = "") -> 
                 else:
                     spans.append([m.start(), _quantity_end(m), m])
             found = [(m, _clause(text, s, e, m.start(1)), (a, b)) for a, b, m in spans]
-            for m, (cs, ce), (qs, qe) in found:
+            wholes = part_of_whole(text, found)
+            for i, (m, (cs, ce), (qs, qe)) in enumerate(found):
                 # the sentence without the other quantities' clauses: "Nam từ đủ 20 tuổi" is not
                 # supported by the "nữ" of its neighbour "nữ từ đủ 18 tuổi"
                 task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c, _ in found if c != (cs, ce)]))
@@ -267,7 +268,26 @@ def quantity_items(results, count_noun: str | list[str], question: str = "") -> 
                             "section_path": list(r.section_path_parts or []), "subject": text[cs:ce],
                             "task": task, "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
                             "measure": "phần" if "phan" in quantity_nouns(m) else m.group(2),
-                            "counts": sorted(quantity_nouns(m)), "sentence": text[s:e], "period": "", "via": "passage"})
+                            "counts": sorted(quantity_nouns(m)), "sentence": text[s:e], "period": "", "via": "passage",
+                            **({"whole_value": wholes[i]} if wholes.get(i) else {})})
+    return out
+
+
+_PART_OPENER = re.compile(r"(?i)^\s*trong\s+đó\b")
+
+
+def part_of_whole(text: str, found: list) -> dict[int, str]:
+    """Index -> the whole's value for the quantities of one sentence that are a part of the one
+    before them: "được lập thành ba bản, trong đó một bản giao cho viên chức" — "trong đó" (of
+    which) opens the part's clause and the part counts the same noun as the whole. The question
+    that asks the whole ("lập thành mấy bản") is not answered by its part; the scorer lets a part
+    stand only when its own words say more of the question (``answer.parts_yield``)."""
+    out = {}
+    for i in range(1, len(found)):
+        m, (cs, _), _ = found[i]
+        pm, _, (ps, pe) = found[i - 1]
+        if _PART_OPENER.match(text[cs:]) and quantity_nouns(m) & quantity_nouns(pm):
+            out[i] = text[ps:pe].strip()
     return out
 
 

@@ -665,8 +665,24 @@ def may_noun(question: str, vi_text: str) -> str | None:
     for text in (question, vi_text):
         if any(ord(c) > 127 for c in text):
             m = re.search(r"(?<!\w)mấy\s+(\w+)", text.lower())
-            return folded_words(m.group(1)) if m else None
-    return None
+            if m or any(ord(c) > 127 for c in question):
+                return folded_words(m.group(1)) if m else None
+            break
+    return typed_may_noun(question)
+
+
+def typed_may_noun(question: str) -> str | None:
+    """"lap thanh may ban", "gom may tham phan": typed without diacritics, "may" is restored "máy"
+    (a machine) as often as "mấy" (how many). A machine is named by the word after it ("máy tính",
+    "máy móc") and asked with "bao nhiêu" or "nào", never "mấy máy": in a question whose only
+    number cue is "may" before a word, it asks how many of that word (the folded noun, or None).
+    Only the count reader (``passages.quantity_items``) uses it: a number counted in that noun must
+    still be read in a supporting sentence."""
+    folded = folded_words(question)
+    if any(ord(c) > 127 for c in question) or re.search(r"\bbao nhieu\b", folded):
+        return None
+    m = re.search(r"(?<!\w)may\s+(\w+)", folded)
+    return m.group(1) if m and not m.group(1).isdigit() else None
 
 
 def numbered_noun(vi_text: str) -> list[str]:
