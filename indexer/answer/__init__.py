@@ -33,7 +33,7 @@ from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
-                       duration_items, frequency_items, horizon_items, is_duration_question, is_frequency_question,
+                       duration_items, frequency_items, horizon_items, percent_items, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
                        preamble_items, quantity_items, recipient_items, signer_items, vision_items)
 from .question import Question, analyze, spelled_apart
@@ -130,7 +130,7 @@ def _fit(q: Question, item: dict) -> float | None:
             elif q.measure is None:
                 return None  # "how many tourists" is not answered by "01 - 02 giải" (tournaments)
         if q.years:
-            found = years_of(f"{item.get('period') or ''} {item.get('quote') or ''}")
+            found = years_of(f"{item.get('period') or ''} {item.get('quote') or ''}") or sentence_years(item)
             if any(y in found for y in q.years):
                 bonus += 0.3
             elif found or (years_of(" ".join(item.get("section_path") or []) + " " + (item.get("doc_title") or ""))
@@ -190,6 +190,14 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus -= 0.3
         return bonus
     return 0.0
+
+
+def sentence_years(item: dict) -> set[str]:
+    """The years of a quantity's whole sentence when its own clause says none ("Phấn đấu đến năm
+    2030, tổng lượt khách du lịch đạt 900.000 lượt; …": the clause of 900.000 is a 2030 number), for
+    the quantities read from the passages (``passages.quantity_items``), whose quote is one clause:
+    a question asking another year ("đến năm 2035") is not answered by it."""
+    return years_of(item.get("sentence") or "") if item.get("via") == "passage" else set()
 
 
 _TIME_UNITS = frozenset("nam thang ngay gio tuan quy phut".split())
@@ -1062,6 +1070,11 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                                                                            f"{q.text} {q.vi_text}"),
                                                            results, docs, named, _doc_heads(service), similarity,
                                                            headings)))
+        if not scored and q.kind == "target" and q.measure == "percent":
+            # No stored target says it: a percentage a law's sentence states ("20%/năm"), every word
+            # of the question said by that sentence (``said_whole``).
+            scored = said_whole(q, score_items(q, percent_items(results, f"{q.text} {q.vi_text}"), results, docs,
+                                               named, _doc_heads(service), similarity, headings))
         if not scored and q.kind == "target" and not q.count_noun and q.measure in (None, "money"):
             # A value with no counted noun: a law's limit written as a multiple of the base salary.
             scored = score_items(q, base_multiple_items(results, f"{q.text} {q.vi_text}"), results, docs, named,

@@ -157,10 +157,17 @@ _QUANTITY = re.compile(rf"{_OPENERS}(?<![\w.,/])(?<!mỗi )(?<!hằng )(?<!hàng
                        rf"(?:\s+(tuổi)(?!\w))?", re.I)
 
 
+# A percentage the laws state ("không được vượt quá 20%/năm của khoản tiền vay", "tối thiểu là 20%
+# tổng chi ngân sách"): the number, its sign and a rate's period are one value, its noun "%".
+_PERCENT = re.compile(rf"{_OPENERS}(?<![\w.,/])(\d+(?:[.,]\d+)?)\s*(%(?:\s*/\s*(?:năm|tháng|ngày|tuần))?)()", re.I)
+
+
 def quantity_nouns(m: re.Match) -> set[str]:
     """The folded nouns a quantity match counts in: its noun ("tuoi", "nhom"), the age noun after a
     month or year count ("36 tháng tuổi" is counted in tháng and is an age: tuoi), "phan" for a
-    fraction ("một phần ba")."""
+    fraction ("một phần ba"), "%" for a percentage (``_PERCENT``)."""
+    if m.group(2).startswith("%"):
+        return {"%"}
     out = {folded_words(m.group(2))}
     if m.group(3):
         out.add("tuoi")
@@ -229,7 +236,14 @@ def _gaps(s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out + ([(at, e)] if at < e else [])
 
 
-def quantity_items(results, count_noun: str | list[str], question: str = "") -> list[dict]:
+def percent_items(results, question: str = "") -> list[dict]:
+    """Percentages the sentences of the retrieved passages state, as quantity items (measure "%",
+    "%/năm"): the laws' rates and limits, which the extractor does not keep as targets (it keeps the
+    goals of plans), for a percentage-question no stored target supports."""
+    return quantity_items(results, "%", question, pattern=_PERCENT)
+
+
+def quantity_items(results, count_noun: str | list[str], question: str = "", pattern: re.Pattern = _QUANTITY) -> list[dict]:
     """Quantities counted in ``count_noun`` (a folded syllable: "tuoi", "nhom") in the sentences of
     the retrieved passages: target-like items whose quote and subject are the quantity's clause (so
     "đủ mười tám tuổi … bầu cử và đủ hai mươi mốt tuổi … ứng cử" gives two items, each supported by
@@ -240,7 +254,7 @@ def quantity_items(results, count_noun: str | list[str], question: str = "") -> 
     for r in results:
         text = r.text
         for s, e in sentences(text, 0, len(text)):
-            matches = [m for m in _QUANTITY.finditer(text, s, e)
+            matches = [m for m in pattern.finditer(text, s, e)
                        if quantity_nouns(m) & nouns and not in_exception(text, s, m.start())]
             # a range is one quantity: "từ 03 tháng đến 12 tháng" (not "từ 03 tháng" and "12 tháng")
             spans: list[list] = []

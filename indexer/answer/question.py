@@ -107,7 +107,8 @@ _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
     # (a growth rate — "tốc độ tăng tổng thu ngân sách", "how fast" — is a percentage, though the
     # budget it grows is money)
-    ("percent", re.compile(r"\b(?:ty le|phan tram|toc do|percent|percentage|share|rate|bao phu|how fast)\b|%")),
+    # (an interest rate, "lãi suất", is a percentage a year: "20%/năm")
+    ("percent", re.compile(r"\b(?:ty le|phan tram|toc do|percent|percentage|share|rate|bao phu|how fast|lai suat)\b|%")),
     ("money", re.compile(r"\b(?:kinh phi|ngan sach|bao nhieu dong|ty dong|trieu dong|nghin dong|so tien|"
                          r"nguon von|tong von|budget|funding|fund|cost|investment|vnd|how much money)\b")),
     # a length of time asked as a quantity ("the maximum time … to resolve", "thời hạn tối đa là bao
@@ -119,6 +120,14 @@ _MEASURE_CUES = [
 
 
 _ABBR = {folded_words(k): folded_words(v) for k, v in ABBREVIATIONS.items() if len(k) > 2}
+# Common abbreviations an asker types for what the documents write out ("tỷ lệ bao phủ BHYT" is the
+# plans' "tỷ lệ bao phủ bảo hiểm y tế"): the usual administrative short forms of these domains
+# (insurance, schooling, rural development, IT), folded. A question word found nowhere in the
+# documents sank every item that said the long form. The short form stays an alternative.
+_TERM_ABBR = {"bhyt": "bao hiem y te", "bhxh": "bao hiem xa hoi", "bhtn": "bao hiem that nghiep",
+              "thcs": "trung hoc co so", "thpt": "trung hoc pho thong", "cntt": "cong nghe thong tin",
+              "ntm": "nong thon moi", "htx": "hop tac xa", "attp": "an toan thuc pham",
+              "gddt": "giao duc dao tao", "ktxh": "kinh te xa hoi", "dtnt": "dan toc noi tru"}
 
 
 @dataclass
@@ -452,6 +461,10 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             if (p in _STOP and not (plain_content(w) and not before_number)) or p.isdigit() or len(p) < 2 or (role and p in _ROLE_SYLLABLES):
                 continue
             expanded = _ABBR.get(p, p)
+            if p in _TERM_ABBR:
+                if all(g[0] != _TERM_ABBR[p] for g in out):
+                    out.append((_TERM_ABBR[p], [_TERM_ABBR[p], p]))
+                continue
             if (expanded, [expanded]) not in out:
                 out.append((expanded, [expanded]))
             continue
@@ -554,7 +567,7 @@ def _terms(folded: str, role: str | None) -> list[str]:
             continue
         if role and w in _ROLE_SYLLABLES:
             continue
-        for part in _ABBR.get(w, w).split():
+        for part in _ABBR.get(w, _TERM_ABBR.get(w, w)).split():
             if part not in out and part not in _STOP:
                 out.append(part)
     return out
@@ -700,6 +713,9 @@ def numbered_noun(vi_text: str) -> list[str]:
 # Words that follow "bao nhiêu" without being what it counts ("tối đa bao nhiêu thì …", "bao nhiêu
 # là …"): conjunctions, copulas and particles, folded.
 _NOT_COUNTED = frozenset("thi la de ma va hoac cua duoc phai co cho khi neu vay the nhi a moi".split())
+# (nor a preposition that opens the phrase after the question: "tối đa là bao nhiêu theo Bộ luật Dân
+# sự", "bao nhiêu trong tổng số …" — they count no "theo", "trong")
+_NOT_COUNTED |= frozenset("theo trong voi den tren duoi sau truoc".split())  # (not "tai", "ve", "tu": tài liệu, vé, tủ)
 # ("mỗi": "bao nhiêu mỗi năm" asks a rate per year, it counts no "mỗi")
 
 

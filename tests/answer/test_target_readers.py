@@ -51,3 +51,35 @@ def test_part_of_a_whole_does_not_answer_the_whole():
     assert _best("Hop dong lam viec cua vien chuc duoc lap thanh may ban?", lines) == ["ba bản"]
     items = quantity_items([_result(line, "luat-vien-chuc")], "ban")
     assert [it.get("whole_value") for it in items] == [None, "ba bản"]
+
+
+def test_percentage_of_a_law_is_read_with_its_rate():
+    from indexer.answer.passages import percent_items
+
+    # Bộ luật Dân sự: "b) Lãi trên nợ gốc quá hạn chưa trả bằng 150% lãi suất vay theo hợp đồng …"
+    line = law_line("bo-luat-dan-su.txt", "Lãi trên nợ gốc quá hạn chưa trả bằng 150%")
+    items = percent_items([_result(line, "bo-luat-dan-su")])
+    assert [it["answer"] for it in items] == ["bằng 150%"]
+    text = "lãi suất theo thỏa thuận không được vượt quá 20%/năm của khoản tiền vay"
+    assert percent_items([_result(text, "bo-luat-dan-su")])[0]["measure"] == "%/năm"
+    assert analyze("Lai suat vay toi da la bao nhieu theo Bo luat Dan su?").measure == "percent"
+    q = analyze("Lãi suất tối đa là bao nhiêu theo Bộ luật Dân sự?")
+    assert q.count_noun is None, "'theo' opens a phrase, it is not what is counted"
+
+
+def test_a_quantity_of_another_year_does_not_answer():
+    from indexer.answer import _fit
+
+    text = ("Phấn đấu đến năm 2030, tổng lượt khách du lịch đạt 900.000 lượt; xây dựng mới ít nhất 01 "
+            "điểm du lịch cộng đồng.")
+    items = quantity_items([_result(text, "plan")], "luot")
+    assert items and items[0]["quote"].strip().startswith("tổng lượt")
+    assert _fit(analyze("Đến năm 2035 xã phấn đấu đón bao nhiêu lượt khách du lịch?"), items[0]) is None
+    assert _fit(analyze("Đến năm 2030 xã phấn đấu đón bao nhiêu lượt khách du lịch?"), items[0]) is not None
+
+
+def test_abbreviation_typed_in_a_question_is_the_written_out_words():
+    q = analyze("Chỉ tiêu bao phủ BHYT của xã là bao nhiêu phần trăm?")
+    assert ("bao hiem y te", ["bao hiem y te", "bhyt"]) in q.groups
+    q = analyze("Tỷ lệ học sinh tốt nghiệp THCS là bao nhiêu?")
+    assert any(label == "trung hoc co so" for label, _ in q.groups)
