@@ -129,6 +129,8 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus += 0.8
             elif q.measure is None:
                 return None  # "how many tourists" is not answered by "01 - 02 giải" (tournaments)
+        if opposite_bound(q, item):
+            return None  # "from what age" is not answered by "dưới 12 tháng tuổi" (an upper bound)
         if q.years:
             found = years_of(f"{item.get('period') or ''} {item.get('quote') or ''}") or sentence_years(item)
             if any(y in found for y in q.years):
@@ -190,6 +192,33 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus -= 0.3
         return bonus
     return 0.0
+
+
+# The bound a question asks and the one a value states, folded: a lower bound ("from what age",
+# "tối thiểu", "từ đủ bao nhiêu tuổi") or an upper one ("under what age", "tối đa", "dưới bao nhiêu").
+_LOWER_Q = re.compile(r" (?:from what|minimum|at least|tu du bao nhieu|tu bao nhieu|toi thieu|it nhat|"
+                      r"du bao nhieu|tro len) ")
+_UPPER_Q = re.compile(r" (?:under what|below what|maximum|at most|up to what|duoi bao nhieu|chua du bao nhieu|"
+                      r"toi da|khong qua|khong vuot qua|tro xuong) ")
+_LOWER_VALUE = re.compile(r"(?i)^(?:từ|đủ|trên|ít nhất|tối thiểu)\b")
+_UPPER_VALUE = re.compile(r"(?i)^(?:dưới|chưa đủ|tối đa|không quá|không vượt quá|vượt quá)\b")
+
+
+def opposite_bound(q: Question, item: dict) -> bool:
+    """A quantity read from the passages states the opposite bound of the one asked: "From what age
+    may …" (a lower bound, "từ đủ") is not answered by "dưới 12 tháng tuổi" (under twelve months),
+    nor "under what age" by "từ đủ 18 tuổi trở lên". A range ("từ đủ 14 tuổi đến dưới 18 tuổi")
+    states both; a value with no opener states neither."""
+    if item.get("via") != "passage":
+        return False
+    answer = (item.get("answer") or "").strip()
+    if re.search(r"(?i)\s(?:đến|tới)\s", answer):
+        return False
+    asked = f" {folded_words(q.text)} "
+    lower, upper = bool(_LOWER_Q.search(asked)), bool(_UPPER_Q.search(asked))
+    if lower == upper:
+        return False
+    return bool(_UPPER_VALUE.match(answer)) if lower else bool(_LOWER_VALUE.match(answer))
 
 
 def sentence_years(item: dict) -> set[str]:
@@ -1066,10 +1095,13 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             scored = [(1.0, it, Support(1.0, 1.0)) for it in items if it["doc_id"] in named]
         if not scored and q.kind == "target" and (q.count_noun or q.count_nouns):
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
+            # (with the law's whole article titles, which the passages cut: "Điều 81. Việc trông
+            # nom, … giáo dục con sau khi ly hôn" says the "ly hôn" of the question — a law's
+            # sentence leaves its article's matter unsaid, and no stored sibling competes here)
             scored = parts_yield(said_whole(q, score_items(q, quantity_items(results, q.count_nouns or q.count_noun,
                                                                            f"{q.text} {q.vi_text}"),
                                                            results, docs, named, _doc_heads(service), similarity,
-                                                           headings)))
+                                                           headings or _full_headings(service, docs))))
         if not scored and q.kind == "target" and q.measure == "percent":
             # No stored target says it: a percentage a law's sentence states ("20%/năm"), every word
             # of the question said by that sentence (``said_whole``).

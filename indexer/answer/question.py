@@ -556,8 +556,11 @@ def _synonyms() -> dict[str, list[str]]:
 _STOP_PHRASES = frozenset("""
 chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
 ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
-phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong|thong thuong|noi chung
+phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong|thong thuong|noi chung|
+doi voi
 """.replace("\n", "").split("|"))
+# ("đối với" — with regard to — introduces the subject, like "về": "Điều kiện kết hôn đối với nữ"
+# is said "nữ từ đủ 18 tuổi"; as a word of the subject it sank every sentence that does not repeat it)
 
 
 def _terms(folded: str, role: str | None) -> list[str]:
@@ -669,6 +672,15 @@ def counted_senses(groups: list[tuple[str, list[str]]], counted: list[str]) -> l
 
 # "how old" asks an age: its "old" is no subject word (the glossary reads it "cũ")
 _AGE_ASKED = re.compile(r"\bhow old\b", re.I)
+
+
+_AGE_Q = re.compile(r"\b(?:(?:what|which|minimum|maximum|under|below|over|above|from) (?:\w+ )?ages?|how old|"
+                    r"bao nhieu tuoi|may tuoi|(?:do )?tuoi nao)\b")
+
+
+def asks_age(question: str) -> bool:
+    """The question asks an age ("from what age", "how old", "bao nhiêu tuổi", "ở độ tuổi nào")."""
+    return bool(_AGE_Q.search(f" {folded_words(question)} "))
 
 
 def may_noun(question: str, vi_text: str) -> str | None:
@@ -827,6 +839,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     # Mixed questions ("Bình Lư's 2030 target …") keep their Vietnamese names.
     names = vietnamese_names(question) if english else ""
     folded_vi = DOC_REF.sub(" ", folded_words(f"{vi_text} {names}"))
+    if kind == "when" and asks_age(question):
+        kind = "target"  # "From what age must a child's wishes be considered when …": an age is a
+        # count of years, not a time (the "when" of a clause after it asks nothing)
     if kind in ("general", "target") and asked_unit_class(question):
         kind = "who"  # "Which Party cells … deliver Resolution 17's targets?" asks for a body
     if kind in ("general", "who", "tasks") and asked_role(folded_q) in ("thành phần", "ký"):
@@ -863,6 +878,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         groups = [(label, alts) for label, alts in groups if not set(label.split()) <= _PRESENT_WORDS]
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
+    if measure == "percent" and english and asks_age(question) and not _MEASURE_CUES[0][1].search(f" {folded_q} "):
+        measure = None  # "K-rated films" translated "xếp loại, tỷ lệ": an age asked is no percentage
     count_noun = None
     count_nouns: list[str] = []
     m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)

@@ -12,14 +12,14 @@ from indexer.answer.question import analyze, typed_may_noun
 from tests.conftest import law_line
 
 
-def _result(text: str, doc_id: str, start: int = 0):
+def _result(text: str, doc_id: str, start: int = 0, path: str = "Điều 1"):
     return SimpleNamespace(text=text, doc_id=doc_id, doc_title="Luật", start=start, end=start + len(text),
-                           section_path_parts=["Điều 1"])
+                           section_path_parts=[path])
 
 
-def _best(question: str, lines: list[tuple[str, str]]) -> list[str]:
+def _best(question: str, lines: list[tuple[str, str]], path: str = "Điều 1") -> list[str]:
     q = analyze(question)
-    results = [_result(t, d, 1000 * i) for i, (d, t) in enumerate(lines)]
+    results = [_result(t, d, 1000 * i, path) for i, (d, t) in enumerate(lines)]
     items = quantity_items(results, q.count_nouns or q.count_noun, f"{q.text} {q.vi_text}")
     docs = [{"id": d, "type": "Luật", "title": "Luật"} for d, _ in lines]
     return [it["answer"] for _, it, _ in parts_yield(said_whole(q, score_items(q, items, results, docs, set())))]
@@ -83,3 +83,34 @@ def test_abbreviation_typed_in_a_question_is_the_written_out_words():
     assert ("bao hiem y te", ["bao hiem y te", "bhyt"]) in q.groups
     q = analyze("Tỷ lệ học sinh tốt nghiệp THCS là bao nhiêu?")
     assert any(label == "trung hoc co so" for label, _ in q.groups)
+
+
+def test_an_age_asked_is_a_target_not_a_time():
+    q = analyze("From what age must a child's wishes be considered when the court changes the custodial parent?")
+    assert q.kind == "target" and q.count_noun == "tuoi"
+    q = analyze("Under the Cinema Law, which age group may watch K-rated films?")
+    assert q.measure is None, "'rated' translated 'tỷ lệ' asks no percentage when an age is asked"
+
+
+def test_the_opposite_bound_does_not_answer():
+    from indexer.answer import opposite_bound
+
+    # Luật Hôn nhân và gia đình: "… đang nuôi con dưới 12 tháng tuổi" is an upper bound
+    under = {"via": "passage", "answer": "dưới 12 tháng tuổi"}
+    assert opposite_bound(analyze("From what age may a child request a divorce on their own?"), under)
+    assert not opposite_bound(analyze("Con dưới bao nhiêu tháng tuổi thì chồng không được yêu cầu ly hôn?"), under)
+    lower = {"via": "passage", "answer": "từ đủ 18 tuổi trở lên"}
+    assert opposite_bound(analyze("Under what age must a candidate have a guardian's consent?"), lower)
+    assert not opposite_bound(analyze("Từ đủ bao nhiêu tuổi thì được dự tuyển viên chức?"), lower)
+    both = {"via": "passage", "answer": "từ đủ 14 tuổi đến dưới 18 tuổi"}
+    assert not opposite_bound(analyze("Under what age is a person a minor?"), both), "a range states both"
+
+
+def test_doi_voi_introduces_the_subject_and_is_no_word_of_it():
+    # Luật Hôn nhân và gia đình: "a) Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên;"
+    line = law_line("luat-hon-nhan-va-gia-dinh.txt", "Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên")
+    q = analyze("Điều kiện kết hôn đối với nữ là từ đủ bao nhiêu tuổi?")
+    assert all(label != "doi voi" for label, _ in q.groups)
+    got = _best("Đối với nữ, điều kiện kết hôn là từ đủ bao nhiêu tuổi?", [("luat-hon-nhan-va-gia-dinh", line)],
+                "Điều 8. Điều kiện kết hôn")
+    assert got and got[0] == "từ đủ 18 tuổi trở lên"
