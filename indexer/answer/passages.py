@@ -268,7 +268,8 @@ def quantity_items(results, count_noun: str | list[str], question: str = "", pat
             for i, (m, (cs, ce), (qs, qe)) in enumerate(found):
                 # the sentence without the other quantities' clauses: "Nam từ đủ 20 tuổi" is not
                 # supported by the "nữ" of its neighbour "nữ từ đủ 18 tuổi"
-                task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c, _ in found if c != (cs, ce)]))
+                task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c, _ in found if c != (cs, ce)] +
+                                                           parallel_clauses(text, cs, ce, e)))
                 ce = max(ce, qe) if qe <= e else ce
                 # a multiple names its base ("mười lần | mức lương cơ sở"): the value is both
                 tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc|"
@@ -285,6 +286,25 @@ def quantity_items(results, count_noun: str | list[str], question: str = "", pat
                             "counts": sorted(quantity_nouns(m)), "sentence": text[s:e], "period": "", "via": "passage",
                             **({"whole_value": wholes[i]} if wholes.get(i) else {})})
     return out
+
+
+_COORDINATE = re.compile(r"\s*(?:,\s*)?\bvà\s+(\w+)\s+(\w+)")
+
+
+def parallel_clauses(text: str, cs: int, ce: int, e: int) -> list[tuple[int, int]]:
+    """The clause after a quantity's clause that repeats its verb, joined by "và": "Nhà nước thực
+    hiện phổ cập giáo dục mầm non cho trẻ em 05 tuổi và phổ cập giáo dục trung học cơ sở" — the
+    second "phổ cập" has its own object, which the age does not count (no age is stated for it), so
+    its words do not support the quantity. A clause after it that goes on about the same subject
+    ("…, nếu bị phạt tù …", "… thì được miễn …") repeats no verb of it and stays. [(start, end)]
+    of the sentence's rest from that "và" on, or []."""
+    m = _COORDINATE.match(text, ce, e)
+    if not m:
+        return []
+    own = f" {folded_words(text[cs:ce])} "
+    if f" {folded_words(m.group(1) + ' ' + m.group(2))} " in own:
+        return [(ce, e)]
+    return []
 
 
 _PART_OPENER = re.compile(r"(?i)^\s*trong\s+đó\b")

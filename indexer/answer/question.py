@@ -356,6 +356,8 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
     phrase_words = {w for cue, r in ROLE_CUES if r == role and " " in cue and cue in question.lower()
                     for w in cue.split()}
     for en, vi in translate_groups(question):
+        if out and en.isdigit() and _english_ordinal(out, en):
+            continue  # "grade 10": "lớp mười" (joined to the noun before it, ``_english_ordinal``)
         if all(w in _EN_NOISE or base_form(w) in _EN_NOISE for w in en.split()) or en[0].isdigit():
             continue
         if all(w in role_words or any(w.startswith(r) for r in role_words if len(r) > 4)
@@ -381,6 +383,18 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
             alts += [a for a in map(_without_level, alts) if a and a not in alts]
             out.append((en, alts + [a for a in map(_listed, alts) if a and a not in alts]))
     return out
+
+
+def _english_ordinal(out: list[tuple[str, list[str]]], number: str) -> bool:
+    """A number after an English noun whose senses are an ordinal noun ("grade 10", "class 1":
+    lớp): the group becomes that ordinal in every way the texts write it ("lớp 10", "lớp mười"),
+    as a Vietnamese question's "lớp 1" does (``merge_ordinals``). False when the noun is none."""
+    label, alts = out[-1]
+    nouns = [a for a in alts if a in _ORDINAL_NOUNS and _counted_ordinal(a, number)]
+    if not nouns:
+        return False
+    out[-1] = (f"{label} {number}", [f for a in nouns for f in ordinal_forms(f"{a} {number}")])
+    return True
 
 
 def _listed(alt: str) -> str:
@@ -448,7 +462,8 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             if all(g[0] != folded for g in out):
                 out.append((folded, [folded]))
             continue
-        if len(parts) >= 2 and parts[-1] in _ORDINAL_NUMBERS and " ".join(parts[:-1]) in _ORDINAL_NOUNS:
+        if len(parts) >= 2 and (parts[-1] in _ORDINAL_NUMBERS or _counted_ordinal(" ".join(parts[:-1]), parts[-1])) \
+                and " ".join(parts[:-1]) in _ORDINAL_NOUNS:
             if all(g[0] != folded for g in out):
                 out.append((folded, ordinal_forms(folded)))
             continue
@@ -515,19 +530,44 @@ def merge_ordinals(words: list[str]) -> list[str]:
         folded = folded_words(w)
         # "năm" before a number is the year ("giai đoạn năm 2025"), not the fifth
         year = folded == "nam" and i + 1 < len(words) and words[i + 1][:1].isdigit()
-        if out and folded in _ORDINAL_NUMBERS and not year and folded_words(out[-1]) in _ORDINAL_NOUNS:
+        if out and (folded in _ORDINAL_NUMBERS or _counted_ordinal(out[-1], folded)) and not year and \
+                folded_words(out[-1]) in _ORDINAL_NOUNS:
             out[-1] = f"{out[-1]} {w}"
         else:
             out.append(w)
     return out
 
 
+# Nouns a question cites by their number as the documents' own structure ("Điều 5", "khoản 2"):
+# their digits are a reference the search reads (named.py), not an ordinal of the subject.
+_CITED_NOUNS = frozenset("phan chuong muc khoan dieu".split())
+_UNITS_SPELLED = {1: "mot", 2: "hai", 3: "ba", 4: "bon", 5: "nam", 6: "sau", 7: "bay", 8: "tam", 9: "chin"}
+
+
+def _counted_ordinal(noun: str, folded: str) -> bool:
+    """A number in digits after an ordinal noun ("lớp 1", "lớp 10", "nhóm 2"): the same ordinal as
+    the text's "lớp một", "lớp mười" (up to 19). Not after a cited structure noun ("Điều 5")."""
+    return folded.isdigit() and 1 <= int(folded) <= 19 and folded_words(noun) not in _CITED_NOUNS
+
+
+def spelled_number(value: int) -> str | None:
+    """1..19 in folded Vietnamese words ("mot", "muoi", "muoi lam"): how the laws write a grade."""
+    if value < 10:
+        return _UNITS_SPELLED.get(value)
+    if value < 20:
+        return "muoi" + ("" if value == 10 else " " + ("lam" if value == 15 else _UNITS_SPELLED[value - 10]))
+    return None
+
+
 def ordinal_forms(folded: str) -> list[str]:
-    """The ways a text writes one ordinal: "lop mot", "lop 1", "lop 01", "lop i"."""
+    """The ways a text writes one ordinal: "lop mot", "lop 1", "lop 01", "lop i"; "lop 10" is also
+    "lop muoi"."""
     noun, number = folded.rsplit(" ", 1)
-    value = _NUMBER_VALUES.get(number) or _ROMAN.get(number)
+    value = _NUMBER_VALUES.get(number) or _ROMAN.get(number) or (int(number) if number.isdigit() else 0)
     roman = next((r for r, v in _ROMAN.items() if v == value), None)
-    forms = [folded, f"{noun} {value}", f"{noun} {value:02d}"] + ([f"{noun} {roman}"] if roman else [])
+    spelled = spelled_number(value)
+    forms = [folded, f"{noun} {value}", f"{noun} {value:02d}"] + ([f"{noun} {roman}"] if roman else []) + \
+        ([f"{noun} {spelled}"] if spelled else [])
     return list(dict.fromkeys(forms))
 
 
@@ -681,6 +721,14 @@ _AGE_Q = re.compile(r"\b(?:(?:what|which|minimum|maximum|under|below|over|above|
 def asks_age(question: str) -> bool:
     """The question asks an age ("from what age", "how old", "bao nhiêu tuổi", "ở độ tuổi nào")."""
     return bool(_AGE_Q.search(f" {folded_words(question)} "))
+
+
+def age_said_by_value(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """An age asked ("which age group", "ở độ tuổi nào"): the group naming the age ("age group" ->
+    độ tuổi, nhóm tuổi) is said by the value itself ("cho trẻ em 05 tuổi"), so "tuổi" is one of its
+    words — a law's sentence states the age, not the word "độ tuổi"."""
+    return [(label, alts + ["tuoi"]) if alts and "tuoi" not in alts and
+            all("tuoi" in a.split() for a in alts) else (label, alts) for label, alts in groups]
 
 
 def may_noun(question: str, vi_text: str) -> str | None:
@@ -902,6 +950,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         count_nouns = numbered_noun(vi_text)
     if kind == "when":
         groups = _without_when_cues(groups, folded_words(f"{question} {vi_text}"))
+    if kind == "target" and (asks_age(question) or count_noun == "tuoi"):
+        groups = age_said_by_value(groups)
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}

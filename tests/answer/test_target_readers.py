@@ -114,3 +114,34 @@ def test_doi_voi_introduces_the_subject_and_is_no_word_of_it():
     got = _best("Đối với nữ, điều kiện kết hôn là từ đủ bao nhiêu tuổi?", [("luat-hon-nhan-va-gia-dinh", line)],
                 "Điều 8. Điều kiện kết hôn")
     assert got and got[0] == "từ đủ 18 tuổi trở lên"
+
+
+def test_grade_written_in_digits_is_the_laws_grade_in_words():
+    from indexer.answer.question import ordinal_forms
+
+    assert "lop muoi" in ordinal_forms("lop 10") and "lop mot" in ordinal_forms("lop 1")
+    assert any(label == "lop 6" for label, _ in analyze("Học sinh vào học lớp 6 ở độ tuổi nào?").groups)
+    assert any(label == "grade 10" and "lop muoi" in alts
+               for label, alts in analyze("At what age do students enter grade 10?").groups)
+    assert all(label != "dieu 5" for label, _ in analyze("Điều 5 quy định bao nhiêu tuổi?").groups), \
+        "a cited article is a reference, not an ordinal of the subject"
+    # Luật Giáo dục: "Tuổi của học sinh vào học lớp mười là 15 tuổi …" (each grade its own sentence)
+    lines = [("luat-giao-duc", law_line("luat-giao-duc.txt", "Tuổi của học sinh vào học lớp mười là 15 tuổi"))]
+    assert _best("Tuổi của học sinh vào học lớp 10 là bao nhiêu?", lines)[0] == "15 tuổi"
+
+
+def test_an_ordinal_is_not_matched_from_its_words_said_apart():
+    from indexer.answer.support import Matcher
+
+    q = analyze("Hoc sinh vao hoc lop 6 o do tuoi nao?", "Học sinh vào học lớp 6 ở độ tuổi nào?")
+    item = {"doc_id": "gd", "quote": "Tuổi của học sinh vào học lớp một là 06 tuổi", "section_path": []}
+    assert "lop 6" in Matcher(q, [item], {}).support(item).missing
+
+
+def test_an_age_group_is_said_by_the_age_and_a_parallel_clause_is_not_the_ages():
+    # Luật Giáo dục: "Nhà nước thực hiện phổ cập giáo dục mầm non cho trẻ em 05 tuổi và phổ cập giáo
+    # dục trung học cơ sở."
+    lines = [("luat-giao-duc", law_line("luat-giao-duc.txt", "phổ cập giáo dục mầm non cho trẻ em 05 tuổi"))]
+    assert _best("Nhà nước phổ cập giáo dục mầm non cho độ tuổi nào?", lines)[0] == "05 tuổi"
+    assert not _best("Nhà nước phổ cập giáo dục trung học cơ sở cho độ tuổi nào?", lines), \
+        "the age is preschool's; lower secondary school's universalisation states none"
