@@ -236,6 +236,26 @@ def _gaps(s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out + ([(at, e)] if at < e else [])
 
 
+_POINT = re.compile(r"\n[ \t]*(?=(?:[a-zđ]\)|\d+\.(?!\d)|[-–•+])\s)")
+
+
+def _list_points(text: str, spans) -> list[tuple[int, int]]:
+    """The sentences cut where a new point of a list starts on its own line ("… tính theo năm;\n
+    b) Giáo dục trung học cơ sở …"): a law's points end with ";" and no full stop, and the next point
+    is about something else — the age of grade one is not supported by the "lớp sáu" of point b),
+    nor an arbitrator's years of experience by the "nhiệm kỳ" of another point."""
+    out = []
+    for s, e in spans:
+        at = s
+        for m in _POINT.finditer(text, s, e):
+            if m.start() > at:
+                out.append((at, m.start()))
+            at = m.end()
+        if e > at:
+            out.append((at, e))
+    return out
+
+
 def percent_items(results, question: str = "") -> list[dict]:
     """Percentages the sentences of the retrieved passages state, as quantity items (measure "%",
     "%/năm"): the laws' rates and limits, which the extractor does not keep as targets (it keeps the
@@ -253,7 +273,7 @@ def quantity_items(results, count_noun: str | list[str], question: str = "", pat
     out = []
     for r in results:
         text = r.text
-        for s, e in sentences(text, 0, len(text)):
+        for s, e in _list_points(text, sentences(text, 0, len(text))):
             matches = [m for m in pattern.finditer(text, s, e)
                        if quantity_nouns(m) & nouns and not in_exception(text, s, m.start())]
             # a range is one quantity: "từ 03 tháng đến 12 tháng" (not "từ 03 tháng" and "12 tháng")

@@ -116,7 +116,11 @@ class Matcher:
         # (not for a target: the numbers of one document share its title, and what tells them
         # apart is the words each one's own subject says — "Tổng kinh phí" against "Nguồn ngân sách
         # địa phương" for "the total budget")
-        self.named = named if question.kind in ("who", "when") else frozenset()
+        # (but for the quantities a law's passages state, read at question time: no stored sibling
+        # shares their title, and a law's list point — "nữ từ đủ 18 tuổi trở lên" — says the value
+        # and its subject only, the law named by the question saying the rest)
+        self.named = named if question.kind in ("who", "when") or (items and all(
+            it.get("via") == "passage" and it.get("kind") == "target" for it in items)) else frozenset()
         self.groups = [(label, alts) for label, alts in question.groups if alts]
         # One regular expression per group finds whether any of its words is in a text (one C
         # scan, not a Python loop over the alternatives): a who-question weighs ~1,800 items.

@@ -145,3 +145,14 @@ def test_an_age_group_is_said_by_the_age_and_a_parallel_clause_is_not_the_ages()
     assert _best("Nhà nước phổ cập giáo dục mầm non cho độ tuổi nào?", lines)[0] == "05 tuổi"
     assert not _best("Nhà nước phổ cập giáo dục trung học cơ sở cho độ tuổi nào?", lines), \
         "the age is preschool's; lower secondary school's universalisation states none"
+
+
+def test_a_list_point_is_its_own_sentence():
+    # Luật Giáo dục, points a) and b): "… Tuổi của học sinh vào học lớp một là 06 tuổi …;" then
+    # "b) Giáo dục trung học cơ sở … từ lớp sáu …" — no full stop between them
+    a = law_line("luat-giao-duc.txt", "Tuổi của học sinh vào học lớp một là 06 tuổi")
+    b = law_line("luat-giao-duc.txt", "Tuổi của học sinh vào học lớp sáu là 11 tuổi")
+    items = quantity_items([_result(f"{a}\n\n{b}", "luat-giao-duc")], "tuoi")
+    first = next(it for it in items if it["answer"] == "06 tuổi")
+    assert "lớp sáu" not in first["task"]
+    assert _best("Hoc sinh vao hoc lop 6 o do tuoi nao?", [("luat-giao-duc", f"{a}\n\n{b}")]) [:1] == ["11 tuổi"]
