@@ -169,6 +169,8 @@ def quantity_nouns(m: re.Match) -> set[str]:
     if m.group(2).startswith("%"):
         return {"%"}
     out = {folded_words(m.group(2))}
+    if counts_people(m.string, m.start(2)) is not None:
+        out.add("nguoi")  # "ba Trọng tài viên" answers "gồm mấy người"
     if m.group(3):
         out.add("tuoi")
     if re.search(r"\sphần\s|/", m.group(1)):
@@ -177,6 +179,33 @@ def quantity_nouns(m: re.Match) -> set[str]:
         whole = re.match(r"\s+(?:tổng số|số)\s+(\w+)", m.string[m.end(1):m.end(1) + 40])
         out = {"phan"} | ({folded_words(whole.group(1))} if whole else set())
     return out
+
+
+# Nouns of people by their role, as the laws count them ("03 Thẩm phán", "hai Hội thẩm nhân dân"):
+# folded first words; and any noun whose phrase ends with "viên" (one who holds a role: "Trọng tài
+# viên", "thành viên", "ủy viên", "hướng dẫn viên").
+_PERSON_HEADS = ("tham phan", "hoi tham", "dai bieu", "can bo", "cong chuc", "kiem sat vien", "thu ky")
+_PERSON_PHRASE = re.compile(r"(\w+(?:[ \t]+\w+){0,2})")
+
+
+def counts_people(text: str, at: int) -> int | None:
+    """The end of the noun phrase starting at ``at`` when it names people by their role: a count of
+    it answers "mấy người", "bao nhiêu người" (how many persons) — "Hội đồng trọng tài bao gồm ba
+    Trọng tài viên", "gồm 03 Thẩm phán". None when it names none."""
+    m = _PERSON_PHRASE.match(text, at)
+    if not m:
+        return None
+    words = list(re.finditer(r"\w+", m.group(1)))
+    folded = folded_words(m.group(1)).split()
+    for h in _PERSON_HEADS:
+        n = len(h.split())
+        if " ".join(folded[:n]) == h and len(words) >= n:
+            return at + words[n - 1].end()
+    if words[0].group()[:1].isupper():
+        for i in (1, 2):
+            if i < len(folded) and folded[i] == "vien":
+                return at + words[i].end()
+    return None
 
 
 def _quantity_end(m: re.Match) -> int:
@@ -296,6 +325,9 @@ def quantity_items(results, count_noun: str | list[str], question: str = "", pat
                                 r"mức lương cơ sở|mức lương tối thiểu(?: vùng)?))?", text[qe:ce])
                 qe += tail.end() if tail else 0
                 noun = text[m.start(2):m.end()] if "phan" not in quantity_nouns(m) else "phần"
+                person_end = counts_people(text, m.start(2)) if "nguoi" in nouns else None
+                if person_end is not None and qe < person_end <= max(ce, e):
+                    noun, qe = text[m.start(2):person_end], person_end  # "03 Thẩm phán", not "03 Thẩm"
                 qe = asked_tail(text, qe, ce, noun, asked)
                 ce = max(ce, qe)
                 out.append({"kind": "target", "doc_id": r.doc_id, "doc_title": r.doc_title,

@@ -952,6 +952,10 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         groups = _without_when_cues(groups, folded_words(f"{question} {vi_text}"))
     if kind == "target" and (asks_age(question) or count_noun == "tuoi"):
         groups = age_said_by_value(groups)
+    if kind == "target" and count_noun == "nguoi" and not english:
+        # "gồm mấy người": the persons counted are said by the count, which the law writes by role
+        # ("ba Trọng tài viên", passages.counts_people); the count's noun is checked by the fit
+        groups = [(label, alts) for label, alts in groups if label != "nguoi"]
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}

@@ -156,3 +156,18 @@ def test_a_list_point_is_its_own_sentence():
     first = next(it for it in items if it["answer"] == "06 tuổi")
     assert "lớp sáu" not in first["task"]
     assert _best("Hoc sinh vao hoc lop 6 o do tuoi nao?", [("luat-giao-duc", f"{a}\n\n{b}")]) [:1] == ["11 tuổi"]
+
+
+def test_people_counted_by_their_role_answer_how_many_persons():
+    from indexer.answer.passages import counts_people
+
+    text = "Hội đồng xét xử phúc thẩm gồm 03 Thẩm phán, trừ trường hợp quy định tại khoản 1."
+    assert text[:counts_people(text, text.index("Thẩm"))].endswith("03 Thẩm phán")
+    text = "thì Hội đồng trọng tài bao gồm ba Trọng tài viên."
+    assert text[:counts_people(text, text.index("Trọng tài viên"))].endswith("Trọng tài viên")
+    assert counts_people("gồm 03 nhóm tiêu chí", 7) is None
+    # Luật Tố tụng hành chính: "Hội đồng xét xử phúc thẩm gồm 03 Thẩm phán, …"
+    line = law_line("luat-to-tung-hanh-chinh.txt", "Hội đồng xét xử phúc thẩm gồm 03 Thẩm phán")
+    assert _best("Hội đồng xét xử phúc thẩm gồm bao nhiêu người?", [("luat-to-tung-hanh-chinh", line)]) == \
+        ["03 Thẩm phán"]
+    assert not _best("Hội đồng xét xử sơ thẩm gồm bao nhiêu người?", [("luat-to-tung-hanh-chinh", line)])
