@@ -33,7 +33,7 @@ from indexer.text import folded_words
 
 from .classify import QUESTION_KINDS, classify, content_terms, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
-                       duration_items, frequency_items, horizon_items, percent_items, is_duration_question, is_frequency_question,
+                       duration_items, frequency_items, horizon_items, percent_items, with_lead_ins, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
                        preamble_items, quantity_items, recipient_items, signer_items, vision_items)
 from .question import Question, analyze, spelled_apart
@@ -1098,8 +1098,10 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             # (with the law's whole article titles, which the passages cut: "Điều 81. Việc trông
             # nom, … giáo dục con sau khi ly hôn" says the "ly hôn" of the question — a law's
             # sentence leaves its article's matter unsaid, and no stored sibling competes here)
-            scored = parts_yield(said_whole(q, score_items(q, quantity_items(results, q.count_nouns or q.count_noun,
-                                                                           f"{q.text} {q.vi_text}"),
+            # (a bare list point "b) Từ đủ 18 tuổi trở lên." read with its list's lead-in)
+            scored = parts_yield(said_whole(q, score_items(q, with_lead_ins(quantity_items(
+                                                               results, q.count_nouns or q.count_noun,
+                                                               f"{q.text} {q.vi_text}"), _texts(service)),
                                                            results, docs, named, _doc_heads(service), similarity,
                                                            headings or _full_headings(service, docs))))
         if not scored and q.kind == "target" and q.measure == "percent":

@@ -285,6 +285,57 @@ def _list_points(text: str, spans) -> list[tuple[int, int]]:
     return out
 
 
+_POINT_LINE = re.compile(r"[ \t]*(?:[a-zđ]\)|\d+\.(?!\d)|[-–•+])\s")
+MAX_POINTS_BACK = 12
+
+
+def _marker_kind(marker: str) -> str:
+    m = marker.strip()
+    return "letter" if m.endswith(")") else "number" if m[:1].isdigit() else "dash"
+
+
+def lead_in(text: str, at: int) -> str:
+    """The lead-in of the list whose point holds position ``at`` ("Người có đủ các điều kiện sau
+    đây … được đăng ký dự tuyển viên chức:" for "b) Từ đủ 18 tuổi trở lên."): the line ending with
+    ":" above the points, reading back over points only. A bare point says its value, the lead-in
+    what it is a condition of; the passage the search cut may not hold it. "" when ``at`` is in no
+    point or no lead-in is found."""
+    line_start = text.rfind("\n", 0, at) + 1
+    first = _POINT_LINE.match(text, line_start)
+    if not first:
+        return ""
+    kind = _marker_kind(first.group())
+    end = line_start
+    for _ in range(MAX_POINTS_BACK):
+        if end <= 0:
+            return ""
+        prev_start = text.rfind("\n", 0, end - 1) + 1
+        line = text[prev_start:end].strip()
+        end = prev_start
+        if not line:
+            continue
+        if line.endswith(":"):
+            return line  # (itself a numbered clause: "1. Người có đủ các điều kiện sau đây …:")
+        point = _POINT_LINE.match(line + " ")
+        if point and _marker_kind(point.group()) == kind:
+            continue  # a point of the same list ("a)" above "b)"; not the "2." of another clause)
+        return ""
+    return ""
+
+
+def with_lead_ins(items: list[dict], texts: dict[str, str]) -> list[dict]:
+    """``items`` (quantities read from the passages) with the lead-in of the list their point belongs
+    to (``lead_in``) said by their task and sentence, so the support reads what the point is a
+    condition of."""
+    out = []
+    for it in items:
+        lead = lead_in(texts.get(it["doc_id"]) or "", it["start"])
+        if lead and lead not in (it.get("sentence") or ""):
+            it = {**it, "task": f"{lead} {it.get('task') or ''}", "sentence": f"{lead} {it.get('sentence') or ''}"}
+        out.append(it)
+    return out
+
+
 def percent_items(results, question: str = "") -> list[dict]:
     """Percentages the sentences of the retrieved passages state, as quantity items (measure "%",
     "%/năm"): the laws' rates and limits, which the extractor does not keep as targets (it keeps the

@@ -723,6 +723,28 @@ def asks_age(question: str) -> bool:
     return bool(_AGE_Q.search(f" {folded_words(question)} "))
 
 
+def measured_property(vi_text: str, groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The compound right before the question's "bao nhiêu"/"mấy" + a time unit, when it is made of
+    question-like syllables the groups dropped: "Trọng tài viên có nhiệm kỳ bao nhiêu năm" measures a
+    term ("nhiệm kỳ"), and a sentence that counts other years ("công tác … từ 5 năm trở lên") does
+    not answer it. [(label, [label])] or []; not the question's frame phrases ("thời hạn",
+    ``_STOP_PHRASES``), whose number the laws write without them."""
+    from indexer.index.analyzer import segment
+
+    words = []
+    for t in segment(vi_text):  # the compounds, without the syllables segment() repeats after each
+        if words and "_" in words[-1] and t in words[-1].split("_"):
+            continue
+        words.append(t)
+    folded = [folded_words(w.replace("_", " ")) for w in words]
+    for i in range(1, len(folded) - 1):
+        if folded[i] in ("bao nhieu", "may") and folded[i + 1] in ("nam", "thang", "ngay") and \
+                len(folded[i - 1].split()) == 2 and folded[i - 1] not in _STOP_PHRASES and \
+                all(p in _STOP for p in folded[i - 1].split()) and all(g[0] != folded[i - 1] for g in groups):
+            return [(folded[i - 1], [folded[i - 1]])]
+    return []
+
+
 def age_said_by_value(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
     """An age asked ("which age group", "ở độ tuổi nào"): the group naming the age ("age group" ->
     độ tuổi, nhóm tuổi) is said by the value itself ("cho trẻ em 05 tuổi"), so "tuổi" is one of its
@@ -952,6 +974,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         groups = _without_when_cues(groups, folded_words(f"{question} {vi_text}"))
     if kind == "target" and (asks_age(question) or count_noun == "tuoi"):
         groups = age_said_by_value(groups)
+    if kind == "target" and not english:
+        groups = groups + measured_property(vi_text, groups)
     if kind == "target" and count_noun == "nguoi" and not english:
         # "gồm mấy người": the persons counted are said by the count, which the law writes by role
         # ("ba Trọng tài viên", passages.counts_people); the count's noun is checked by the fit

@@ -171,3 +171,23 @@ def test_people_counted_by_their_role_answer_how_many_persons():
     assert _best("Hội đồng xét xử phúc thẩm gồm bao nhiêu người?", [("luat-to-tung-hanh-chinh", line)]) == \
         ["03 Thẩm phán"]
     assert not _best("Hội đồng xét xử sơ thẩm gồm bao nhiêu người?", [("luat-to-tung-hanh-chinh", line)])
+
+
+def test_a_bare_list_point_is_read_with_its_lead_in():
+    from indexer.answer.passages import lead_in, with_lead_ins
+    from tests.conftest import SHARED
+
+    text = (SHARED / "corpus-alqac" / "luat-vien-chuc.txt").read_text(encoding="utf-8")
+    at = text.index("b) Từ đủ 18 tuổi trở lên") + 3
+    assert lead_in(text, at).endswith("được đăng ký dự tuyển viên chức:")
+    item = {"doc_id": "vc", "start": at, "task": "Từ đủ 18 tuổi trở lên", "sentence": "Từ đủ 18 tuổi trở lên"}
+    assert "dự tuyển viên chức" in with_lead_ins([item], {"vc": text})[0]["task"]
+    # a point of another clause's list ("2. …" between) does not take the first clause's lead-in
+    other = "1. Điều kiện sau đây:\na) Một;\n2. Khoản khác không có danh sách.\na) Hai mươi tuổi;"
+    assert lead_in(other, other.rindex("Hai")) == ""
+
+
+def test_the_measured_property_before_how_many_years_is_asked():
+    q = analyze("Trọng tài viên có nhiệm kỳ bao nhiêu năm theo Luật Trọng tài thương mại?")
+    assert ("nhiem ky", ["nhiem ky"]) in q.groups
+    assert all(label != "thoi han" for label, _ in analyze("Hợp đồng có thời hạn bao nhiêu tháng?").groups)
