@@ -712,6 +712,8 @@ def counted_senses(groups: list[tuple[str, list[str]]], counted: list[str]) -> l
 
 # "how old" asks an age: its "old" is no subject word (the glossary reads it "cũ")
 _AGE_ASKED = re.compile(r"\bhow old\b", re.I)
+# "how fast" asks a rate (a percentage, ``_MEASURE_CUES``): its "fast" is no subject word either
+_RATE_ASKED = re.compile(r"\bhow fast\b", re.I)
 
 
 _AGE_Q = re.compile(r"\b(?:(?:what|which|minimum|maximum|under|below|over|above|from) (?:\w+ )?ages?|how old|"
@@ -925,7 +927,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     terms = _terms(folded_vi, role)
     foreign = [folded_words(w) for w in untranslated(question)] if english else []
     if english:
-        english_groups = _english_groups(_AGE_ASKED.sub("what age", question), role)
+        english_groups = _english_groups(_RATE_ASKED.sub("what rate", _AGE_ASKED.sub("what age", question)), role)
         if kind == "target":
             english_groups = counted_senses(english_groups, english_counted(question))
         groups = english_groups + _word_groups(names, role)

@@ -191,3 +191,11 @@ def test_the_measured_property_before_how_many_years_is_asked():
     q = analyze("Trọng tài viên có nhiệm kỳ bao nhiêu năm theo Luật Trọng tài thương mại?")
     assert ("nhiem ky", ["nhiem ky"]) in q.groups
     assert all(label != "thoi han" for label, _ in analyze("Hợp đồng có thời hạn bao nhiêu tháng?").groups)
+
+
+def test_how_fast_asks_a_rate_and_fall_is_a_decrease():
+    q = analyze("How fast should Binh Lu's poverty rate fall each year?")
+    assert q.measure == "percent"
+    labels = dict(q.groups)
+    assert "fast" not in labels, "'how fast' asks the rate, it names no subject"
+    assert "giam" in labels.get("fall", [])
