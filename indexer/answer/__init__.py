@@ -660,20 +660,48 @@ def said_whole(q: Question, scored: list[tuple[float, dict, Support]]) -> list[t
     return [(sc, it, sup) for sc, it, sup in scored if not unsaid(it, sup.missing)]
 
 
-def parts_yield(scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+def english_without_counted(q: Question) -> Question:
+    """An English question without the group of the noun its "how many" counts, for the quantities
+    read from the passages: their fit already requires a sense of that noun as the value's own noun
+    (``_fit``: "01 bản phim" counts bản for "copies"), and the glossary's phrase for it ("bản sao",
+    "sao chép") need not be the law's word. A Vietnamese question's noun is the asker's own word, the
+    text's, and stays a subject word."""
+    import dataclasses
+
+    from .question import english_counted
+
+    if q.language != "en" or q.measure is not None or not q.count_noun:
+        return q
+    head = (english_counted(q.text) or [""])[-1]
+    groups = [(label, alts) for label, alts in q.groups if not head or head not in label.split()]
+    return dataclasses.replace(q, groups=groups) if groups and len(groups) < len(q.groups) else q
+
+
+def parts_yield(scored: list[tuple[float, dict, Support]], q: Question | None = None) -> list[tuple[float, dict, Support]]:
     """Quantities read from the passages without the parts whose whole is supported too and says as
     much of the question (``passages.part_of_whole``: "lập thành ba bản, trong đó một bản giao cho
     viên chức" answers "lập thành mấy bản" with three, not one); a part whose own clause says more
-    of the question ("mấy bản giao cho viên chức") stays, and then beats its whole."""
+    of the question ("mấy bản giao cho viên chức") stays, and then beats its whole — provided the
+    part's clause says a word of the question the sentence before it does not ("giao"): the "viên
+    chức" of "Hợp đồng … với … viên chức và được lập thành ba bản, trong đó một bản giao cho viên
+    chức" is the whole's too ("how many copies of a public employee's contract")."""
     def key(it: dict) -> tuple:
         return it["doc_id"], it.get("sentence")
+
+    def own_word(it: dict) -> bool:
+        if q is None:
+            return True
+        sentence, clause = it.get("sentence") or "", it.get("subject") or ""
+        before = _padded(sentence[:max(sentence.find(clause), 0)])
+        said = _padded(clause)
+        return any(f" {a} " in said and f" {a} " not in before for _, alts in q.groups for a in alts)
 
     wholes = {}
     for _, it, sup in scored:
         wholes.setdefault((key(it), (it.get("answer") or "").strip()), sup.subject)
     return [(sc, it, sup) for sc, it, sup in scored
             if not (it.get("whole_value") and (key(it), it["whole_value"]) in wholes
-                    and sup.subject <= wholes[(key(it), it["whole_value"])])]
+                    and (sup.subject <= wholes[(key(it), it["whole_value"])] or not own_word(it)))]
 
 
 def whole_of_part(item: dict) -> str:
@@ -1099,11 +1127,12 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             # nom, … giáo dục con sau khi ly hôn" says the "ly hôn" of the question — a law's
             # sentence leaves its article's matter unsaid, and no stored sibling competes here)
             # (a bare list point "b) Từ đủ 18 tuổi trở lên." read with its list's lead-in)
-            scored = parts_yield(said_whole(q, score_items(q, with_lead_ins(quantity_items(
+            qc = english_without_counted(q)
+            scored = parts_yield(said_whole(qc, score_items(qc, with_lead_ins(quantity_items(
                                                                results, q.count_nouns or q.count_noun,
                                                                f"{q.text} {q.vi_text}"), _texts(service)),
                                                            results, docs, named, _doc_heads(service), similarity,
-                                                           headings or _full_headings(service, docs))))
+                                                           headings or _full_headings(service, docs))), qc)
         if not scored and q.kind == "target" and q.measure == "percent":
             # No stored target says it: a percentage a law's sentence states ("20%/năm"), every word
             # of the question said by that sentence (``said_whole``).

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from indexer.answer import parts_yield, said_whole, score_items
+from indexer.answer import english_without_counted, parts_yield, said_whole, score_items
 from indexer.answer.passages import quantity_items
 from indexer.answer.question import analyze, typed_may_noun
 from tests.conftest import law_line
@@ -22,7 +22,8 @@ def _best(question: str, lines: list[tuple[str, str]], path: str = "Điều 1") 
     results = [_result(t, d, 1000 * i, path) for i, (d, t) in enumerate(lines)]
     items = quantity_items(results, q.count_nouns or q.count_noun, f"{q.text} {q.vi_text}")
     docs = [{"id": d, "type": "Luật", "title": "Luật"} for d, _ in lines]
-    return [it["answer"] for _, it, _ in parts_yield(said_whole(q, score_items(q, items, results, docs, set())))]
+    q = english_without_counted(q)  # as ``ask`` reads them
+    return [it["answer"] for _, it, _ in parts_yield(said_whole(q, score_items(q, items, results, docs, set())), q)]
 
 
 def test_may_typed_without_diacritics_asks_a_count():
@@ -199,3 +200,20 @@ def test_how_fast_asks_a_rate_and_fall_is_a_decrease():
     labels = dict(q.groups)
     assert "fast" not in labels, "'how fast' asks the rate, it names no subject"
     assert "giam" in labels.get("fall", [])
+
+
+def test_english_count_is_read_whatever_the_glossary_calls_its_noun():
+    from indexer.answer import english_without_counted
+
+    q = analyze("How many copies of a film must a cinema establishment deposit?")
+    assert all(label != "copies" for label, _ in english_without_counted(q).groups)
+    assert english_without_counted(analyze("Hợp đồng được lập thành mấy bản?")).groups == \
+        analyze("Hợp đồng được lập thành mấy bản?").groups, "a Vietnamese question's noun is the text's"
+
+
+def test_a_part_whose_words_the_whole_says_too_does_not_answer():
+    # Luật Viên chức: "… với người được tuyển dụng làm viên chức và được lập thành ba bản, trong đó
+    # một bản giao cho viên chức." — "viên chức" is said before the part: the whole answers
+    line = law_line("luat-vien-chuc.txt", "được lập thành ba bản")
+    assert _best("How many copies of a public employee's working contract are made?",
+                 [("luat-vien-chuc", line)])[:1] == ["ba bản"]
