@@ -747,6 +747,22 @@ def measured_property(vi_text: str, groups: list[tuple[str, list[str]]]) -> list
     return []
 
 
+# An English money question's frame: the noun of the measure itself ("how much money") and the
+# verbs of giving a sum ("the central budget contributes / provides / allocates …"), which the plans'
+# funding lines do not write ("Nguồn ngân sách Trung ương: 30.203.000.000 đồng").
+_MONEY_NOUNS = frozenset({"money", "amount", "sum"})
+_FUNDING_VERBS = frozenset("""provide provides provided contribute contributes contributed allocate allocates
+allocated spend spends spent earmark earmarks earmarked disburse disburses disbursed finance finances
+financed""".split())
+
+
+def money_frame(groups: list[tuple[str, list[str]]], soft: set[str]) -> tuple[list, set[str]]:
+    """``groups`` without the money noun a "how much money" question says, and ``soft`` with its
+    funding verbs (found, they help; missing, they do not sink a funding line that states the sum)."""
+    kept = [(label, alts) for label, alts in groups if label not in _MONEY_NOUNS] or groups
+    return kept, soft | {label for label, _ in kept if label in _FUNDING_VERBS}
+
+
 def age_said_by_value(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
     """An age asked ("which age group", "ở độ tuổi nào"): the group naming the age ("age group" ->
     độ tuổi, nhóm tuổi) is said by the value itself ("cho trẻ em 05 tuổi"), so "tuổi" is one of its
@@ -987,6 +1003,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     if english:
         soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS}
+    if english and measure == "money":
+        groups, soft = money_frame(groups, soft)
     if not english and not any(ord(c) > 127 for c in question):
         soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
     if kind == "when":

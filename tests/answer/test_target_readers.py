@@ -217,3 +217,10 @@ def test_a_part_whose_words_the_whole_says_too_does_not_answer():
     line = law_line("luat-vien-chuc.txt", "được lập thành ba bản")
     assert _best("How many copies of a public employee's working contract are made?",
                  [("luat-vien-chuc", line)])[:1] == ["ba bản"]
+
+
+def test_a_money_questions_frame_words_are_not_its_subject():
+    q = analyze("How much money does the central budget contribute to implementing Conclusion 224?")
+    assert q.measure == "money"
+    assert all(label != "money" for label, _ in q.groups)
+    assert "contribute" in q.soft, "a funding line states the sum without the verb of giving"
