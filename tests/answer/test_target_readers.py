@@ -224,3 +224,8 @@ def test_a_money_questions_frame_words_are_not_its_subject():
     assert q.measure == "money"
     assert all(label != "money" for label, _ in q.groups)
     assert "contribute" in q.soft, "a funding line states the sum without the verb of giving"
+
+
+def test_sessions_of_an_assembly_are_counted_in_ky():
+    q = analyze("How many sessions does the National Assembly hold each year?")
+    assert "ky" in q.count_nouns, "Hiến pháp: 'Quốc hội họp mỗi năm hai kỳ'"
