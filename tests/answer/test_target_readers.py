@@ -229,3 +229,10 @@ def test_a_money_questions_frame_words_are_not_its_subject():
 def test_sessions_of_an_assembly_are_counted_in_ky():
     q = analyze("How many sessions does the National Assembly hold each year?")
     assert "ky" in q.count_nouns, "Hiến pháp: 'Quốc hội họp mỗi năm hai kỳ'"
+
+
+def test_as_a_general_rule_frames_the_question():
+    q = analyze("What is the minimum age to register for public-employee recruitment, as a general rule?")
+    assert not {"general", "rule", "as a general rule"} & {label for label, _ in q.groups}
+    q = analyze("In general, how many members does an appraisal council have?")
+    assert all(label != "in general" for label, _ in q.groups)
