@@ -236,3 +236,9 @@ def test_as_a_general_rule_frames_the_question():
     assert not {"general", "rule", "as a general rule"} & {label for label, _ in q.groups}
     q = analyze("In general, how many members does an appraisal council have?")
     assert all(label != "in general" for label, _ in q.groups)
+
+
+def test_watching_a_film_on_a_condition_is_read_in_the_law_words():
+    q = analyze("Which age group may watch K-rated films, provided they watch with a parent?")
+    alts = dict(q.groups)
+    assert "xem" in alts["watch"] and "voi dieu kien" in alts["provided"]
