@@ -196,7 +196,8 @@ def _fit(q: Question, item: dict) -> float | None:
 
 # The bound a question asks and the one a value states, folded: a lower bound ("from what age",
 # "tối thiểu", "từ đủ bao nhiêu tuổi") or an upper one ("under what age", "tối đa", "dưới bao nhiêu").
-_LOWER_Q = re.compile(r" (?:from what|minimum|at least|tu du bao nhieu|tu bao nhieu|toi thieu|it nhat|"
+# ("at what age may …" asks from when it is allowed: not "dưới 18 tuổi", the age under which it is not)
+_LOWER_Q = re.compile(r" (?:from what|at what age|minimum|at least|tu du bao nhieu|tu bao nhieu|toi thieu|it nhat|"
                       r"du bao nhieu|tro len) ")
 _UPPER_Q = re.compile(r" (?:under what|below what|maximum|at most|up to what|duoi bao nhieu|chua du bao nhieu|"
                       r"toi da|khong qua|khong vuot qua|tro xuong) ")

@@ -225,8 +225,8 @@ def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
     """The end of the words after a quantity's noun that the question writes after the same noun: a
     compound noun is one unit ("04 năm | học" asked "bao nhiêu năm học": school years, not years),
     so the answer is not cut inside it. At most three words; ``question`` folded and padded."""
-    if not question:
-        return pos
+    if not question or folded_words(noun).endswith("tuoi"):
+        return pos  # an age is whole ("dưới 18 tuổi | yêu cầu …": the verb after it is no compound)
     said = folded_words(noun)
     at = pos
     for _ in range(3):

@@ -242,3 +242,18 @@ def test_watching_a_film_on_a_condition_is_read_in_the_law_words():
     q = analyze("Which age group may watch K-rated films, provided they watch with a parent?")
     alts = dict(q.groups)
     assert "xem" in alts["watch"] and "voi dieu kien" in alts["provided"]
+
+
+def test_at_what_age_may_is_not_answered_by_the_age_under_which_it_may_not():
+    from indexer.answer import opposite_bound
+
+    under = {"via": "passage", "answer": "dưới 18 tuổi"}
+    assert opposite_bound(analyze("At what age may a person request information by themselves?"), under)
+    assert not opposite_bound(analyze("At what age do students enter grade 10?"), {"via": "passage", "answer": "15 tuổi"})
+
+
+def test_an_age_ends_the_answer():
+    # Luật Tiếp cận thông tin: "3. Người dưới 18 tuổi yêu cầu cung cấp thông tin thông qua người đại diện …"
+    line = law_line("luat-tiep-can-thong-tin.txt", "Người dưới 18 tuổi yêu cầu cung cấp thông tin")
+    question = "Nguoi duoi bao nhieu tuoi yeu cau cung cap thong tin thong qua nguoi dai dien?"
+    assert quantity_items([_result(line, "tctt")], "tuoi", question)[0]["answer"] == "dưới 18 tuổi"
