@@ -830,8 +830,26 @@ def _off_cues(groups: list[tuple[str, list[str]]], folded_q: str) -> list[tuple[
     bare = f" {folded_q} "
     while (m := _CUES.search(bare)):
         bare = bare[:m.start()] + " | " + bare[m.end():]
-    return [(label, alts) for label, alts in groups
-            if len(label.split()) < 2 or f" {label} " in bare or f" {label} " not in f" {folded_q} "]
+    out = []
+    for label, alts in groups:
+        rest = _off_percent_cue(label, folded_q)
+        if rest:
+            label, alts = rest, [rest]
+        if len(label.split()) < 2 or f" {label} " in bare or f" {label} " not in f" {folded_q} ":
+            if all(g[0] != label for g in out):
+                out.append((label, alts))
+    return out
+
+
+def _off_percent_cue(label: str, folded_q: str) -> str:
+    """``label`` without the syllables of the "bao nhiêu phần trăm" cue it starts with: the
+    restoration glued them to the subject after it ("phần trầm trường học" -> "trường học"). ""
+    when the label starts with none."""
+    q = f" {folded_q} "
+    for cue, before in (("phan tram", "bao nhieu"), ("tram", "bao nhieu phan")):
+        if label.startswith(cue + " ") and f" {before} {label} " in q:
+            return label[len(cue) + 1:]
+    return ""
 
 
 # Words that say which time a when-question asks, not what about: "tầm nhìn / định hướng đến năm

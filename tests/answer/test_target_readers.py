@@ -257,3 +257,10 @@ def test_an_age_ends_the_answer():
     line = law_line("luat-tiep-can-thong-tin.txt", "Người dưới 18 tuổi yêu cầu cung cấp thông tin")
     question = "Nguoi duoi bao nhieu tuoi yeu cau cung cap thong tin thong qua nguoi dai dien?"
     assert quantity_items([_result(line, "tctt")], "tuoi", question)[0]["answer"] == "dưới 18 tuổi"
+
+
+def test_percent_cue_glued_to_the_subject_by_the_restoration_is_cut_off():
+    q = analyze("Binh Lu phan dau bao nhieu phan tram truong hoc dat chuan quoc gia?",
+                "Bình Lư phấn đấu bảo nhiều phần trầm trường học đạt chuẩn quốc gia")
+    labels = [label for label, _ in q.groups]
+    assert "truong hoc" in labels and "tram truong hoc" not in labels
