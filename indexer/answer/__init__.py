@@ -37,7 +37,7 @@ from .actors import ACTION_EVIDENCE, actor_items, does_asked_action
 from .issuers import asks_issuer, issuer_answer
 from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
-                       duration_items, frequency_items, horizon_items, is_duration_question, is_frequency_question,
+                       duration_items, frequency_items, horizon_items, percent_items, with_lead_ins, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
                        preamble_items, quantity_items, recipient_items, signer_items, vision_items)
 from .question import Question, analyze, spelled_apart
@@ -133,8 +133,10 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus += 0.8
             elif q.measure is None:
                 return None  # "how many tourists" is not answered by "01 - 02 giải" (tournaments)
+        if opposite_bound(q, item):
+            return None  # "from what age" is not answered by "dưới 12 tháng tuổi" (an upper bound)
         if q.years:
-            found = years_of(f"{item.get('period') or ''} {item.get('quote') or ''}")
+            found = years_of(f"{item.get('period') or ''} {item.get('quote') or ''}") or sentence_years(item)
             if any(y in found for y in q.years):
                 bonus += 0.3
             elif found or (years_of(" ".join(item.get("section_path") or []) + " " + (item.get("doc_title") or ""))
@@ -194,6 +196,42 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus -= 0.3
         return bonus
     return 0.0
+
+
+# The bound a question asks and the one a value states, folded: a lower bound ("from what age",
+# "tối thiểu", "từ đủ bao nhiêu tuổi") or an upper one ("under what age", "tối đa", "dưới bao nhiêu").
+# ("at what age may …" asks from when it is allowed: not "dưới 18 tuổi", the age under which it is not)
+_LOWER_Q = re.compile(r" (?:from what|at what age|minimum|at least|tu du bao nhieu|tu bao nhieu|toi thieu|it nhat|"
+                      r"du bao nhieu|tro len) ")
+_UPPER_Q = re.compile(r" (?:under what|below what|maximum|at most|up to what|duoi bao nhieu|chua du bao nhieu|"
+                      r"toi da|khong qua|khong vuot qua|tro xuong) ")
+_LOWER_VALUE = re.compile(r"(?i)^(?:từ|đủ|trên|ít nhất|tối thiểu)\b")
+_UPPER_VALUE = re.compile(r"(?i)^(?:dưới|chưa đủ|tối đa|không quá|không vượt quá|vượt quá)\b")
+
+
+def opposite_bound(q: Question, item: dict) -> bool:
+    """A quantity read from the passages states the opposite bound of the one asked: "From what age
+    may …" (a lower bound, "từ đủ") is not answered by "dưới 12 tháng tuổi" (under twelve months),
+    nor "under what age" by "từ đủ 18 tuổi trở lên". A range ("từ đủ 14 tuổi đến dưới 18 tuổi")
+    states both; a value with no opener states neither."""
+    if item.get("via") != "passage":
+        return False
+    answer = (item.get("answer") or "").strip()
+    if re.search(r"(?i)\s(?:đến|tới)\s", answer):
+        return False
+    asked = f" {folded_words(q.text)} "
+    lower, upper = bool(_LOWER_Q.search(asked)), bool(_UPPER_Q.search(asked))
+    if lower == upper:
+        return False
+    return bool(_UPPER_VALUE.match(answer)) if lower else bool(_LOWER_VALUE.match(answer))
+
+
+def sentence_years(item: dict) -> set[str]:
+    """The years of a quantity's whole sentence when its own clause says none ("Phấn đấu đến năm
+    2030, tổng lượt khách du lịch đạt 900.000 lượt; …": the clause of 900.000 is a 2030 number), for
+    the quantities read from the passages (``passages.quantity_items``), whose quote is one clause:
+    a question asking another year ("đến năm 2035") is not answered by it."""
+    return years_of(item.get("sentence") or "") if item.get("via") == "passage" else set()
 
 
 _TIME_UNITS = frozenset("nam thang ngay gio tuan quy phut".split())
@@ -711,6 +749,50 @@ def said_whole(q: Question, scored: list[tuple[float, dict, Support]]) -> list[t
     return [(sc, it, sup) for sc, it, sup in scored if not unsaid(it, sup.missing)]
 
 
+def english_without_counted(q: Question) -> Question:
+    """An English question without the group of the noun its "how many" counts, for the quantities
+    read from the passages: their fit already requires a sense of that noun as the value's own noun
+    (``_fit``: "01 bản phim" counts bản for "copies"), and the glossary's phrase for it ("bản sao",
+    "sao chép") need not be the law's word. A Vietnamese question's noun is the asker's own word, the
+    text's, and stays a subject word."""
+    import dataclasses
+
+    from .question import english_counted
+
+    if q.language != "en" or q.measure is not None or not q.count_noun:
+        return q
+    head = (english_counted(q.text) or [""])[-1]
+    groups = [(label, alts) for label, alts in q.groups if not head or head not in label.split()]
+    return dataclasses.replace(q, groups=groups) if groups and len(groups) < len(q.groups) else q
+
+
+def parts_yield(scored: list[tuple[float, dict, Support]], q: Question | None = None) -> list[tuple[float, dict, Support]]:
+    """Quantities read from the passages without the parts whose whole is supported too and says as
+    much of the question (``passages.part_of_whole``: "lập thành ba bản, trong đó một bản giao cho
+    viên chức" answers "lập thành mấy bản" with three, not one); a part whose own clause says more
+    of the question ("mấy bản giao cho viên chức") stays, and then beats its whole — provided the
+    part's clause says a word of the question the sentence before it does not ("giao"): the "viên
+    chức" of "Hợp đồng … với … viên chức và được lập thành ba bản, trong đó một bản giao cho viên
+    chức" is the whole's too ("how many copies of a public employee's contract")."""
+    def key(it: dict) -> tuple:
+        return it["doc_id"], it.get("sentence")
+
+    def own_word(it: dict) -> bool:
+        if q is None:
+            return True
+        sentence, clause = it.get("sentence") or "", it.get("subject") or ""
+        before = _padded(sentence[:max(sentence.find(clause), 0)])
+        said = _padded(clause)
+        return any(f" {a} " in said and f" {a} " not in before for _, alts in q.groups for a in alts)
+
+    wholes = {}
+    for _, it, sup in scored:
+        wholes.setdefault((key(it), (it.get("answer") or "").strip()), sup.subject)
+    return [(sc, it, sup) for sc, it, sup in scored
+            if not (it.get("whole_value") and (key(it), it["whole_value"]) in wholes
+                    and (sup.subject <= wholes[(key(it), it["whole_value"])] or not own_word(it)))]
+
+
 def whole_of_part(item: dict) -> str:
     """The words of the whole a target is a part of: "94% các thôn, bản có đội văn nghệ, trong đó
     có 80% hoạt động ổn định" — "trong đó" (of which) makes 80% a share of the villages with a
@@ -1181,9 +1263,21 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             scored = [(1.0, it, Support(1.0, 1.0)) for it in items if it["doc_id"] in named]
         if not scored and q.kind == "target" and (q.count_noun or q.count_nouns):
             # No stored target says it: a count the passages state ("đủ hai mươi mốt tuổi").
-            scored = said_whole(q, score_items(q, quantity_items(results, q.count_nouns or q.count_noun,
-                                                               f"{q.text} {q.vi_text}"),
-                                               results, docs, named, _doc_heads(service), similarity, headings))
+            # (with the law's whole article titles, which the passages cut: "Điều 81. Việc trông
+            # nom, … giáo dục con sau khi ly hôn" says the "ly hôn" of the question — a law's
+            # sentence leaves its article's matter unsaid, and no stored sibling competes here)
+            # (a bare list point "b) Từ đủ 18 tuổi trở lên." read with its list's lead-in)
+            qc = english_without_counted(q)
+            scored = parts_yield(said_whole(qc, score_items(qc, with_lead_ins(quantity_items(
+                                                               results, q.count_nouns or q.count_noun,
+                                                               f"{q.text} {q.vi_text}"), _texts(service)),
+                                                           results, docs, named, _doc_heads(service), similarity,
+                                                           headings or _full_headings(service, docs))), qc)
+        if not scored and q.kind == "target" and q.measure == "percent":
+            # No stored target says it: a percentage a law's sentence states ("20%/năm"), every word
+            # of the question said by that sentence (``said_whole``).
+            scored = said_whole(q, score_items(q, percent_items(results, f"{q.text} {q.vi_text}"), results, docs,
+                                               named, _doc_heads(service), similarity, headings))
         if not scored and q.kind == "target" and not q.count_noun and q.measure in (None, "money"):
             # A value with no counted noun: a law's limit written as a multiple of the base salary.
             scored = score_items(q, base_multiple_items(results, f"{q.text} {q.vi_text}"), results, docs, named,

@@ -157,11 +157,20 @@ _QUANTITY = re.compile(rf"{_OPENERS}(?<![\w.,/])(?<!mỗi )(?<!hằng )(?<!hàng
                        rf"(?:\s+(tuổi)(?!\w))?", re.I)
 
 
+# A percentage the laws state ("không được vượt quá 20%/năm của khoản tiền vay", "tối thiểu là 20%
+# tổng chi ngân sách"): the number, its sign and a rate's period are one value, its noun "%".
+_PERCENT = re.compile(rf"{_OPENERS}(?<![\w.,/])(\d+(?:[.,]\d+)?)\s*(%(?:\s*/\s*(?:năm|tháng|ngày|tuần))?)()", re.I)
+
+
 def quantity_nouns(m: re.Match) -> set[str]:
     """The folded nouns a quantity match counts in: its noun ("tuoi", "nhom"), the age noun after a
     month or year count ("36 tháng tuổi" is counted in tháng and is an age: tuoi), "phan" for a
-    fraction ("một phần ba")."""
+    fraction ("một phần ba"), "%" for a percentage (``_PERCENT``)."""
+    if m.group(2).startswith("%"):
+        return {"%"}
     out = {folded_words(m.group(2))}
+    if counts_people(m.string, m.start(2)) is not None:
+        out.add("nguoi")  # "ba Trọng tài viên" answers "gồm mấy người"
     if m.group(3):
         out.add("tuoi")
     if re.search(r"\sphần\s|/", m.group(1)):
@@ -170,6 +179,33 @@ def quantity_nouns(m: re.Match) -> set[str]:
         whole = re.match(r"\s+(?:tổng số|số)\s+(\w+)", m.string[m.end(1):m.end(1) + 40])
         out = {"phan"} | ({folded_words(whole.group(1))} if whole else set())
     return out
+
+
+# Nouns of people by their role, as the laws count them ("03 Thẩm phán", "hai Hội thẩm nhân dân"):
+# folded first words; and any noun whose phrase ends with "viên" (one who holds a role: "Trọng tài
+# viên", "thành viên", "ủy viên", "hướng dẫn viên").
+_PERSON_HEADS = ("tham phan", "hoi tham", "dai bieu", "can bo", "cong chuc", "kiem sat vien", "thu ky")
+_PERSON_PHRASE = re.compile(r"(\w+(?:[ \t]+\w+){0,2})")
+
+
+def counts_people(text: str, at: int) -> int | None:
+    """The end of the noun phrase starting at ``at`` when it names people by their role: a count of
+    it answers "mấy người", "bao nhiêu người" (how many persons) — "Hội đồng trọng tài bao gồm ba
+    Trọng tài viên", "gồm 03 Thẩm phán". None when it names none."""
+    m = _PERSON_PHRASE.match(text, at)
+    if not m:
+        return None
+    words = list(re.finditer(r"\w+", m.group(1)))
+    folded = folded_words(m.group(1)).split()
+    for h in _PERSON_HEADS:
+        n = len(h.split())
+        if " ".join(folded[:n]) == h and len(words) >= n:
+            return at + words[n - 1].end()
+    if words[0].group()[:1].isupper():
+        for i in (1, 2):
+            if i < len(folded) and folded[i] == "vien":
+                return at + words[i].end()
+    return None
 
 
 def _quantity_end(m: re.Match) -> int:
@@ -189,8 +225,8 @@ def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
     """The end of the words after a quantity's noun that the question writes after the same noun: a
     compound noun is one unit ("04 năm | học" asked "bao nhiêu năm học": school years, not years),
     so the answer is not cut inside it. At most three words; ``question`` folded and padded."""
-    if not question:
-        return pos
+    if not question or folded_words(noun).endswith("tuoi"):
+        return pos  # an age is whole ("dưới 18 tuổi | yêu cầu …": the verb after it is no compound)
     said = folded_words(noun)
     at = pos
     for _ in range(3):
@@ -229,7 +265,85 @@ def _gaps(s: int, e: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
     return out + ([(at, e)] if at < e else [])
 
 
-def quantity_items(results, count_noun: str | list[str], question: str = "") -> list[dict]:
+_POINT = re.compile(r"\n[ \t]*(?=(?:[a-zđ]\)|\d+\.(?!\d)|[-–•+])\s)")
+
+
+def _list_points(text: str, spans) -> list[tuple[int, int]]:
+    """The sentences cut where a new point of a list starts on its own line ("… tính theo năm;\n
+    b) Giáo dục trung học cơ sở …"): a law's points end with ";" and no full stop, and the next point
+    is about something else — the age of grade one is not supported by the "lớp sáu" of point b),
+    nor an arbitrator's years of experience by the "nhiệm kỳ" of another point."""
+    out = []
+    for s, e in spans:
+        at = s
+        for m in _POINT.finditer(text, s, e):
+            if m.start() > at:
+                out.append((at, m.start()))
+            at = m.end()
+        if e > at:
+            out.append((at, e))
+    return out
+
+
+_POINT_LINE = re.compile(r"[ \t]*(?:[a-zđ]\)|\d+\.(?!\d)|[-–•+])\s")
+MAX_POINTS_BACK = 12
+
+
+def _marker_kind(marker: str) -> str:
+    m = marker.strip()
+    return "letter" if m.endswith(")") else "number" if m[:1].isdigit() else "dash"
+
+
+def lead_in(text: str, at: int) -> str:
+    """The lead-in of the list whose point holds position ``at`` ("Người có đủ các điều kiện sau
+    đây … được đăng ký dự tuyển viên chức:" for "b) Từ đủ 18 tuổi trở lên."): the line ending with
+    ":" above the points, reading back over points only. A bare point says its value, the lead-in
+    what it is a condition of; the passage the search cut may not hold it. "" when ``at`` is in no
+    point or no lead-in is found."""
+    line_start = text.rfind("\n", 0, at) + 1
+    first = _POINT_LINE.match(text, line_start)
+    if not first:
+        return ""
+    kind = _marker_kind(first.group())
+    end = line_start
+    for _ in range(MAX_POINTS_BACK):
+        if end <= 0:
+            return ""
+        prev_start = text.rfind("\n", 0, end - 1) + 1
+        line = text[prev_start:end].strip()
+        end = prev_start
+        if not line:
+            continue
+        if line.endswith(":"):
+            return line  # (itself a numbered clause: "1. Người có đủ các điều kiện sau đây …:")
+        point = _POINT_LINE.match(line + " ")
+        if point and _marker_kind(point.group()) == kind:
+            continue  # a point of the same list ("a)" above "b)"; not the "2." of another clause)
+        return ""
+    return ""
+
+
+def with_lead_ins(items: list[dict], texts: dict[str, str]) -> list[dict]:
+    """``items`` (quantities read from the passages) with the lead-in of the list their point belongs
+    to (``lead_in``) said by their task and sentence, so the support reads what the point is a
+    condition of."""
+    out = []
+    for it in items:
+        lead = lead_in(texts.get(it["doc_id"]) or "", it["start"])
+        if lead and lead not in (it.get("sentence") or ""):
+            it = {**it, "task": f"{lead} {it.get('task') or ''}", "sentence": f"{lead} {it.get('sentence') or ''}"}
+        out.append(it)
+    return out
+
+
+def percent_items(results, question: str = "") -> list[dict]:
+    """Percentages the sentences of the retrieved passages state, as quantity items (measure "%",
+    "%/năm"): the laws' rates and limits, which the extractor does not keep as targets (it keeps the
+    goals of plans), for a percentage-question no stored target supports."""
+    return quantity_items(results, "%", question, pattern=_PERCENT)
+
+
+def quantity_items(results, count_noun: str | list[str], question: str = "", pattern: re.Pattern = _QUANTITY) -> list[dict]:
     """Quantities counted in ``count_noun`` (a folded syllable: "tuoi", "nhom") in the sentences of
     the retrieved passages: target-like items whose quote and subject are the quantity's clause (so
     "đủ mười tám tuổi … bầu cử và đủ hai mươi mốt tuổi … ứng cử" gives two items, each supported by
@@ -239,8 +353,8 @@ def quantity_items(results, count_noun: str | list[str], question: str = "") -> 
     out = []
     for r in results:
         text = r.text
-        for s, e in sentences(text, 0, len(text)):
-            matches = [m for m in _QUANTITY.finditer(text, s, e)
+        for s, e in _list_points(text, sentences(text, 0, len(text))):
+            matches = [m for m in pattern.finditer(text, s, e)
                        if quantity_nouns(m) & nouns and not in_exception(text, s, m.start())]
             # a range is one quantity: "từ 03 tháng đến 12 tháng" (not "từ 03 tháng" and "12 tháng")
             spans: list[list] = []
@@ -250,16 +364,21 @@ def quantity_items(results, count_noun: str | list[str], question: str = "") -> 
                 else:
                     spans.append([m.start(), _quantity_end(m), m])
             found = [(m, _clause(text, s, e, m.start(1)), (a, b)) for a, b, m in spans]
-            for m, (cs, ce), (qs, qe) in found:
+            wholes = part_of_whole(text, found)
+            for i, (m, (cs, ce), (qs, qe)) in enumerate(found):
                 # the sentence without the other quantities' clauses: "Nam từ đủ 20 tuổi" is not
                 # supported by the "nữ" of its neighbour "nữ từ đủ 18 tuổi"
-                task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c, _ in found if c != (cs, ce)]))
+                task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c, _ in found if c != (cs, ce)] +
+                                                           parallel_clauses(text, cs, ce, e)))
                 ce = max(ce, qe) if qe <= e else ce
                 # a multiple names its base ("mười lần | mức lương cơ sở"): the value is both
                 tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc|"
                                 r"mức lương cơ sở|mức lương tối thiểu(?: vùng)?))?", text[qe:ce])
                 qe += tail.end() if tail else 0
                 noun = text[m.start(2):m.end()] if "phan" not in quantity_nouns(m) else "phần"
+                person_end = counts_people(text, m.start(2)) if "nguoi" in nouns else None
+                if person_end is not None and qe < person_end <= max(ce, e):
+                    noun, qe = text[m.start(2):person_end], person_end  # "03 Thẩm phán", not "03 Thẩm"
                 qe = asked_tail(text, qe, ce, noun, asked)
                 ce = max(ce, qe)
                 out.append({"kind": "target", "doc_id": r.doc_id, "doc_title": r.doc_title,
@@ -267,7 +386,45 @@ def quantity_items(results, count_noun: str | list[str], question: str = "") -> 
                             "section_path": list(r.section_path_parts or []), "subject": text[cs:ce],
                             "task": task, "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
                             "measure": "phần" if "phan" in quantity_nouns(m) else m.group(2),
-                            "counts": sorted(quantity_nouns(m)), "sentence": text[s:e], "period": "", "via": "passage"})
+                            "counts": sorted(quantity_nouns(m)), "sentence": text[s:e], "period": "", "via": "passage",
+                            **({"whole_value": wholes[i]} if wholes.get(i) else {})})
+    return out
+
+
+_COORDINATE = re.compile(r"\s*(?:,\s*)?\bvà\s+(\w+)\s+(\w+)")
+
+
+def parallel_clauses(text: str, cs: int, ce: int, e: int) -> list[tuple[int, int]]:
+    """The clause after a quantity's clause that repeats its verb, joined by "và": "Nhà nước thực
+    hiện phổ cập giáo dục mầm non cho trẻ em 05 tuổi và phổ cập giáo dục trung học cơ sở" — the
+    second "phổ cập" has its own object, which the age does not count (no age is stated for it), so
+    its words do not support the quantity. A clause after it that goes on about the same subject
+    ("…, nếu bị phạt tù …", "… thì được miễn …") repeats no verb of it and stays. [(start, end)]
+    of the sentence's rest from that "và" on, or []."""
+    m = _COORDINATE.match(text, ce, e)
+    if not m:
+        return []
+    own = f" {folded_words(text[cs:ce])} "
+    if f" {folded_words(m.group(1) + ' ' + m.group(2))} " in own:
+        return [(ce, e)]
+    return []
+
+
+_PART_OPENER = re.compile(r"(?i)^\s*trong\s+đó\b")
+
+
+def part_of_whole(text: str, found: list) -> dict[int, str]:
+    """Index -> the whole's value for the quantities of one sentence that are a part of the one
+    before them: "được lập thành ba bản, trong đó một bản giao cho viên chức" — "trong đó" (of
+    which) opens the part's clause and the part counts the same noun as the whole. The question
+    that asks the whole ("lập thành mấy bản") is not answered by its part; the scorer lets a part
+    stand only when its own words say more of the question (``answer.parts_yield``)."""
+    out = {}
+    for i in range(1, len(found)):
+        m, (cs, _), _ = found[i]
+        pm, _, (ps, pe) = found[i - 1]
+        if _PART_OPENER.match(text[cs:]) and quantity_nouns(m) & quantity_nouns(pm):
+            out[i] = text[ps:pe].strip()
     return out
 
 

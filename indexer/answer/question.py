@@ -107,7 +107,8 @@ _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
     # (a growth rate — "tốc độ tăng tổng thu ngân sách", "how fast" — is a percentage, though the
     # budget it grows is money)
-    ("percent", re.compile(r"\b(?:ty le|phan tram|toc do|percent|percentage|share|rate|bao phu|how fast)\b|%")),
+    # (an interest rate, "lãi suất", is a percentage a year: "20%/năm")
+    ("percent", re.compile(r"\b(?:ty le|phan tram|toc do|percent|percentage|share|rate|bao phu|how fast|lai suat)\b|%")),
     ("money", re.compile(r"\b(?:kinh phi|ngan sach|bao nhieu dong|ty dong|trieu dong|nghin dong|so tien|"
                          r"nguon von|tong von|budget|funding|fund|cost|investment|vnd|how much money)\b")),
     # a length of time asked as a quantity ("the maximum time … to resolve", "thời hạn tối đa là bao
@@ -119,6 +120,14 @@ _MEASURE_CUES = [
 
 
 _ABBR = {folded_words(k): folded_words(v) for k, v in ABBREVIATIONS.items() if len(k) > 2}
+# Common abbreviations an asker types for what the documents write out ("tỷ lệ bao phủ BHYT" is the
+# plans' "tỷ lệ bao phủ bảo hiểm y tế"): the usual administrative short forms of these domains
+# (insurance, schooling, rural development, IT), folded. A question word found nowhere in the
+# documents sank every item that said the long form. The short form stays an alternative.
+_TERM_ABBR = {"bhyt": "bao hiem y te", "bhxh": "bao hiem xa hoi", "bhtn": "bao hiem that nghiep",
+              "thcs": "trung hoc co so", "thpt": "trung hoc pho thong", "cntt": "cong nghe thong tin",
+              "ntm": "nong thon moi", "htx": "hop tac xa", "attp": "an toan thuc pham",
+              "gddt": "giao duc dao tao", "ktxh": "kinh te xa hoi", "dtnt": "dan toc noi tru"}
 
 
 @dataclass
@@ -347,6 +356,8 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
     phrase_words = {w for cue, r in ROLE_CUES if r == role and " " in cue and cue in question.lower()
                     for w in cue.split()}
     for en, vi in translate_groups(question):
+        if out and en.isdigit() and _english_ordinal(out, en):
+            continue  # "grade 10": "lớp mười" (joined to the noun before it, ``_english_ordinal``)
         if all(w in _EN_NOISE or base_form(w) in _EN_NOISE for w in en.split()) or en[0].isdigit():
             continue
         if all(w in role_words or any(w.startswith(r) for r in role_words if len(r) > 4)
@@ -372,6 +383,18 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
             alts += [a for a in map(_without_level, alts) if a and a not in alts]
             out.append((en, alts + [a for a in map(_listed, alts) if a and a not in alts]))
     return out
+
+
+def _english_ordinal(out: list[tuple[str, list[str]]], number: str) -> bool:
+    """A number after an English noun whose senses are an ordinal noun ("grade 10", "class 1":
+    lớp): the group becomes that ordinal in every way the texts write it ("lớp 10", "lớp mười"),
+    as a Vietnamese question's "lớp 1" does (``merge_ordinals``). False when the noun is none."""
+    label, alts = out[-1]
+    nouns = [a for a in alts if a in _ORDINAL_NOUNS and _counted_ordinal(a, number)]
+    if not nouns:
+        return False
+    out[-1] = (f"{label} {number}", [f for a in nouns for f in ordinal_forms(f"{a} {number}")])
+    return True
 
 
 def _listed(alt: str) -> str:
@@ -439,7 +462,8 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             if all(g[0] != folded for g in out):
                 out.append((folded, [folded]))
             continue
-        if len(parts) >= 2 and parts[-1] in _ORDINAL_NUMBERS and " ".join(parts[:-1]) in _ORDINAL_NOUNS:
+        if len(parts) >= 2 and (parts[-1] in _ORDINAL_NUMBERS or _counted_ordinal(" ".join(parts[:-1]), parts[-1])) \
+                and " ".join(parts[:-1]) in _ORDINAL_NOUNS:
             if all(g[0] != folded for g in out):
                 out.append((folded, ordinal_forms(folded)))
             continue
@@ -452,6 +476,10 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             if (p in _STOP and not (plain_content(w) and not before_number)) or p.isdigit() or len(p) < 2 or (role and p in _ROLE_SYLLABLES):
                 continue
             expanded = _ABBR.get(p, p)
+            if p in _TERM_ABBR:
+                if all(g[0] != _TERM_ABBR[p] for g in out):
+                    out.append((_TERM_ABBR[p], [_TERM_ABBR[p], p]))
+                continue
             if (expanded, [expanded]) not in out:
                 out.append((expanded, [expanded]))
             continue
@@ -502,19 +530,44 @@ def merge_ordinals(words: list[str]) -> list[str]:
         folded = folded_words(w)
         # "năm" before a number is the year ("giai đoạn năm 2025"), not the fifth
         year = folded == "nam" and i + 1 < len(words) and words[i + 1][:1].isdigit()
-        if out and folded in _ORDINAL_NUMBERS and not year and folded_words(out[-1]) in _ORDINAL_NOUNS:
+        if out and (folded in _ORDINAL_NUMBERS or _counted_ordinal(out[-1], folded)) and not year and \
+                folded_words(out[-1]) in _ORDINAL_NOUNS:
             out[-1] = f"{out[-1]} {w}"
         else:
             out.append(w)
     return out
 
 
+# Nouns a question cites by their number as the documents' own structure ("Điều 5", "khoản 2"):
+# their digits are a reference the search reads (named.py), not an ordinal of the subject.
+_CITED_NOUNS = frozenset("phan chuong muc khoan dieu".split())
+_UNITS_SPELLED = {1: "mot", 2: "hai", 3: "ba", 4: "bon", 5: "nam", 6: "sau", 7: "bay", 8: "tam", 9: "chin"}
+
+
+def _counted_ordinal(noun: str, folded: str) -> bool:
+    """A number in digits after an ordinal noun ("lớp 1", "lớp 10", "nhóm 2"): the same ordinal as
+    the text's "lớp một", "lớp mười" (up to 19). Not after a cited structure noun ("Điều 5")."""
+    return folded.isdigit() and 1 <= int(folded) <= 19 and folded_words(noun) not in _CITED_NOUNS
+
+
+def spelled_number(value: int) -> str | None:
+    """1..19 in folded Vietnamese words ("mot", "muoi", "muoi lam"): how the laws write a grade."""
+    if value < 10:
+        return _UNITS_SPELLED.get(value)
+    if value < 20:
+        return "muoi" + ("" if value == 10 else " " + ("lam" if value == 15 else _UNITS_SPELLED[value - 10]))
+    return None
+
+
 def ordinal_forms(folded: str) -> list[str]:
-    """The ways a text writes one ordinal: "lop mot", "lop 1", "lop 01", "lop i"."""
+    """The ways a text writes one ordinal: "lop mot", "lop 1", "lop 01", "lop i"; "lop 10" is also
+    "lop muoi"."""
     noun, number = folded.rsplit(" ", 1)
-    value = _NUMBER_VALUES.get(number) or _ROMAN.get(number)
+    value = _NUMBER_VALUES.get(number) or _ROMAN.get(number) or (int(number) if number.isdigit() else 0)
     roman = next((r for r, v in _ROMAN.items() if v == value), None)
-    forms = [folded, f"{noun} {value}", f"{noun} {value:02d}"] + ([f"{noun} {roman}"] if roman else [])
+    spelled = spelled_number(value)
+    forms = [folded, f"{noun} {value}", f"{noun} {value:02d}"] + ([f"{noun} {roman}"] if roman else []) + \
+        ([f"{noun} {spelled}"] if spelled else [])
     return list(dict.fromkeys(forms))
 
 
@@ -543,8 +596,11 @@ def _synonyms() -> dict[str, list[str]]:
 _STOP_PHRASES = frozenset("""
 chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
 ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
-phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong|thong thuong|noi chung
+phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong|thong thuong|noi chung|
+doi voi
 """.replace("\n", "").split("|"))
+# ("đối với" — with regard to — introduces the subject, like "về": "Điều kiện kết hôn đối với nữ"
+# is said "nữ từ đủ 18 tuổi"; as a word of the subject it sank every sentence that does not repeat it)
 
 
 def _terms(folded: str, role: str | None) -> list[str]:
@@ -554,7 +610,7 @@ def _terms(folded: str, role: str | None) -> list[str]:
             continue
         if role and w in _ROLE_SYLLABLES:
             continue
-        for part in _ABBR.get(w, w).split():
+        for part in _ABBR.get(w, _TERM_ABBR.get(w, w)).split():
             if part not in out and part not in _STOP:
                 out.append(part)
     return out
@@ -656,6 +712,63 @@ def counted_senses(groups: list[tuple[str, list[str]]], counted: list[str]) -> l
 
 # "how old" asks an age: its "old" is no subject word (the glossary reads it "cũ")
 _AGE_ASKED = re.compile(r"\bhow old\b", re.I)
+# "how fast" asks a rate (a percentage, ``_MEASURE_CUES``): its "fast" is no subject word either
+_RATE_ASKED = re.compile(r"\bhow fast\b", re.I)
+
+
+_AGE_Q = re.compile(r"\b(?:(?:what|which|minimum|maximum|under|below|over|above|from) (?:\w+ )?ages?|how old|"
+                    r"bao nhieu tuoi|may tuoi|(?:do )?tuoi nao)\b")
+
+
+def asks_age(question: str) -> bool:
+    """The question asks an age ("from what age", "how old", "bao nhiêu tuổi", "ở độ tuổi nào")."""
+    return bool(_AGE_Q.search(f" {folded_words(question)} "))
+
+
+def measured_property(vi_text: str, groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The compound right before the question's "bao nhiêu"/"mấy" + a time unit, when it is made of
+    question-like syllables the groups dropped: "Trọng tài viên có nhiệm kỳ bao nhiêu năm" measures a
+    term ("nhiệm kỳ"), and a sentence that counts other years ("công tác … từ 5 năm trở lên") does
+    not answer it. [(label, [label])] or []; not the question's frame phrases ("thời hạn",
+    ``_STOP_PHRASES``), whose number the laws write without them."""
+    from indexer.index.analyzer import segment
+
+    words = []
+    for t in segment(vi_text):  # the compounds, without the syllables segment() repeats after each
+        if words and "_" in words[-1] and t in words[-1].split("_"):
+            continue
+        words.append(t)
+    folded = [folded_words(w.replace("_", " ")) for w in words]
+    for i in range(1, len(folded) - 1):
+        if folded[i] in ("bao nhieu", "may") and folded[i + 1] in ("nam", "thang", "ngay") and \
+                len(folded[i - 1].split()) == 2 and folded[i - 1] not in _STOP_PHRASES and \
+                all(p in _STOP for p in folded[i - 1].split()) and all(g[0] != folded[i - 1] for g in groups):
+            return [(folded[i - 1], [folded[i - 1]])]
+    return []
+
+
+# An English money question's frame: the noun of the measure itself ("how much money") and the
+# verbs of giving a sum ("the central budget contributes / provides / allocates …"), which the plans'
+# funding lines do not write ("Nguồn ngân sách Trung ương: 30.203.000.000 đồng").
+_MONEY_NOUNS = frozenset({"money", "amount", "sum"})
+_FUNDING_VERBS = frozenset("""provide provides provided contribute contributes contributed allocate allocates
+allocated spend spends spent earmark earmarks earmarked disburse disburses disbursed finance finances
+financed""".split())
+
+
+def money_frame(groups: list[tuple[str, list[str]]], soft: set[str]) -> tuple[list, set[str]]:
+    """``groups`` without the money noun a "how much money" question says, and ``soft`` with its
+    funding verbs (found, they help; missing, they do not sink a funding line that states the sum)."""
+    kept = [(label, alts) for label, alts in groups if label not in _MONEY_NOUNS] or groups
+    return kept, soft | {label for label, _ in kept if label in _FUNDING_VERBS}
+
+
+def age_said_by_value(groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """An age asked ("which age group", "ở độ tuổi nào"): the group naming the age ("age group" ->
+    độ tuổi, nhóm tuổi) is said by the value itself ("cho trẻ em 05 tuổi"), so "tuổi" is one of its
+    words — a law's sentence states the age, not the word "độ tuổi"."""
+    return [(label, alts + ["tuoi"]) if alts and "tuoi" not in alts and
+            all("tuoi" in a.split() for a in alts) else (label, alts) for label, alts in groups]
 
 
 def may_noun(question: str, vi_text: str) -> str | None:
@@ -665,8 +778,24 @@ def may_noun(question: str, vi_text: str) -> str | None:
     for text in (question, vi_text):
         if any(ord(c) > 127 for c in text):
             m = re.search(r"(?<!\w)mấy\s+(\w+)", text.lower())
-            return folded_words(m.group(1)) if m else None
-    return None
+            if m or any(ord(c) > 127 for c in question):
+                return folded_words(m.group(1)) if m else None
+            break
+    return typed_may_noun(question)
+
+
+def typed_may_noun(question: str) -> str | None:
+    """"lap thanh may ban", "gom may tham phan": typed without diacritics, "may" is restored "máy"
+    (a machine) as often as "mấy" (how many). A machine is named by the word after it ("máy tính",
+    "máy móc") and asked with "bao nhiêu" or "nào", never "mấy máy": in a question whose only
+    number cue is "may" before a word, it asks how many of that word (the folded noun, or None).
+    Only the count reader (``passages.quantity_items``) uses it: a number counted in that noun must
+    still be read in a supporting sentence."""
+    folded = folded_words(question)
+    if any(ord(c) > 127 for c in question) or re.search(r"\bbao nhieu\b", folded):
+        return None
+    m = re.search(r"(?<!\w)may\s+(\w+)", folded)
+    return m.group(1) if m and not m.group(1).isdigit() else None
 
 
 def numbered_noun(vi_text: str) -> list[str]:
@@ -684,6 +813,9 @@ def numbered_noun(vi_text: str) -> list[str]:
 # Words that follow "bao nhiêu" without being what it counts ("tối đa bao nhiêu thì …", "bao nhiêu
 # là …"): conjunctions, copulas and particles, folded.
 _NOT_COUNTED = frozenset("thi la de ma va hoac cua duoc phai co cho khi neu vay the nhi a moi".split())
+# (nor a preposition that opens the phrase after the question: "tối đa là bao nhiêu theo Bộ luật Dân
+# sự", "bao nhiêu trong tổng số …" — they count no "theo", "trong")
+_NOT_COUNTED |= frozenset("theo trong voi den tren duoi sau truoc".split())  # (not "tai", "ve", "tu": tài liệu, vé, tủ)
 # ("mỗi": "bao nhiêu mỗi năm" asks a rate per year, it counts no "mỗi")
 
 
@@ -698,8 +830,26 @@ def _off_cues(groups: list[tuple[str, list[str]]], folded_q: str) -> list[tuple[
     bare = f" {folded_q} "
     while (m := _CUES.search(bare)):
         bare = bare[:m.start()] + " | " + bare[m.end():]
-    return [(label, alts) for label, alts in groups
-            if len(label.split()) < 2 or f" {label} " in bare or f" {label} " not in f" {folded_q} "]
+    out = []
+    for label, alts in groups:
+        rest = _off_percent_cue(label, folded_q)
+        if rest:
+            label, alts = rest, [rest]
+        if len(label.split()) < 2 or f" {label} " in bare or f" {label} " not in f" {folded_q} ":
+            if all(g[0] != label for g in out):
+                out.append((label, alts))
+    return out
+
+
+def _off_percent_cue(label: str, folded_q: str) -> str:
+    """``label`` without the syllables of the "bao nhiêu phần trăm" cue it starts with: the
+    restoration glued them to the subject after it ("phần trầm trường học" -> "trường học"). ""
+    when the label starts with none."""
+    q = f" {folded_q} "
+    for cue, before in (("phan tram", "bao nhieu"), ("tram", "bao nhieu phan")):
+        if label.startswith(cue + " ") and f" {before} {label} " in q:
+            return label[len(cue) + 1:]
+    return ""
 
 
 # Words that say which time a when-question asks, not what about: "tầm nhìn / định hướng đến năm
@@ -795,6 +945,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     # Mixed questions ("Bình Lư's 2030 target …") keep their Vietnamese names.
     names = vietnamese_names(question) if english else ""
     folded_vi = DOC_REF.sub(" ", folded_words(f"{vi_text} {names}"))
+    if kind == "when" and asks_age(question):
+        kind = "target"  # "From what age must a child's wishes be considered when …": an age is a
+        # count of years, not a time (the "when" of a clause after it asks nothing)
     if kind in ("general", "target") and asked_unit_class(question):
         kind = "who"  # "Which Party cells … deliver Resolution 17's targets?" asks for a body
     if kind in ("general", "who", "tasks") and asked_role(folded_q) in ("thành phần", "ký"):
@@ -808,7 +961,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     terms = _terms(folded_vi, role)
     foreign = [folded_words(w) for w in untranslated(question)] if english else []
     if english:
-        english_groups = _english_groups(_AGE_ASKED.sub("what age", question), role)
+        english_groups = _english_groups(_RATE_ASKED.sub("what rate", _AGE_ASKED.sub("what age", question)), role)
         if kind == "target":
             english_groups = counted_senses(english_groups, english_counted(question))
         groups = english_groups + _word_groups(names, role)
@@ -831,6 +984,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         groups = [(label, alts) for label, alts in groups if not set(label.split()) <= _PRESENT_WORDS]
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
+    if measure == "percent" and english and asks_age(question) and not _MEASURE_CUES[0][1].search(f" {folded_q} "):
+        measure = None  # "K-rated films" translated "xếp loại, tỷ lệ": an age asked is no percentage
     count_noun = None
     count_nouns: list[str] = []
     m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)
@@ -853,11 +1008,21 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         count_nouns = numbered_noun(vi_text)
     if kind == "when":
         groups = _without_when_cues(groups, folded_words(f"{question} {vi_text}"))
+    if kind == "target" and (asks_age(question) or count_noun == "tuoi"):
+        groups = age_said_by_value(groups)
+    if kind == "target" and not english:
+        groups = groups + measured_property(vi_text, groups)
+    if kind == "target" and count_noun == "nguoi" and not english:
+        # "gồm mấy người": the persons counted are said by the count, which the law writes by role
+        # ("ba Trọng tài viên", passages.counts_people); the count's noun is checked by the fit
+        groups = [(label, alts) for label, alts in groups if label != "nguoi"]
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     if english:
         soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS}
+    if english and measure == "money":
+        groups, soft = money_frame(groups, soft)
     if not english and not any(ord(c) > 127 for c in question):
         soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
     if kind == "when":

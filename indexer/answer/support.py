@@ -96,6 +96,16 @@ def _padded(text: str) -> str:
     return f" {folded_words(text)} "
 
 
+def _is_ordinal(label: str) -> bool:
+    """A group naming an ordinal: "lop 6", "grade 10" (a number last), "lop mot" (an ordinal noun
+    and a number word, ``question.merge_ordinals``)."""
+    from .question import _ORDINAL_NOUNS, _ORDINAL_NUMBERS
+
+    words = label.split()
+    return len(words) >= 2 and (words[-1].isdigit() or
+                                (" ".join(words[:-1]) in _ORDINAL_NOUNS and words[-1] in _ORDINAL_NUMBERS))
+
+
 class Matcher:
     """Coverage of one question's subject against many items (weights from those items)."""
 
@@ -106,7 +116,11 @@ class Matcher:
         # (not for a target: the numbers of one document share its title, and what tells them
         # apart is the words each one's own subject says — "Tổng kinh phí" against "Nguồn ngân sách
         # địa phương" for "the total budget")
-        self.named = named if question.kind in ("who", "when") else frozenset()
+        # (but for the quantities a law's passages state, read at question time: no stored sibling
+        # shares their title, and a law's list point — "nữ từ đủ 18 tuổi trở lên" — says the value
+        # and its subject only, the law named by the question saying the rest)
+        self.named = named if question.kind in ("who", "when") or (items and all(
+            it.get("via") == "passage" and it.get("kind") == "target" for it in items)) else frozenset()
         self.groups = [(label, alts) for label, alts in question.groups if alts]
         # One regular expression per group finds whether any of its words is in a text (one C
         # scan, not a Python loop over the alternatives): a who-question weighs ~1,800 items.
@@ -120,9 +134,10 @@ class Matcher:
         # So do the segmenter's compounds of three syllables or more: "Tỉnh ủy định kỳ" came out as
         # "tuyên giáo tỉnh" + "ủy định kỳ", words no text says together.
         guessed = question.language == "vi-noaccent"
+        # (never an ordinal: "lớp 6" said apart is the "lớp một … 06 tuổi" of another grade)
         self._apart = [[(a, [f" {x} " for x in a.split()]) for a in alts if len(a.split()) > 1]
                        if len(label.split()) > 1 and (label != alts[0] or guessed or len(label.split()) >= 3)
-                       else [] for label, alts in self.groups]
+                       and not _is_ordinal(label) else [] for label, alts in self.groups]
         self.unsure = [label in question.unsure for label, _ in self.groups]
         self.doc_context = {d: _padded(t) for d, t in doc_context.items()}
         self._own: dict[int, str] = {}
