@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.text import QUESTION_STOPWORDS as _STOP, folded_words
+from indexer.text import QUESTION_STOPWORDS as _STOP, folded_words, query_language
 from indexer.search.kinds import QUESTION_KINDS, classify, fold_question  # noqa: F401 (one home: the search layer ranks by it too)
 from indexer.search.translate import translate
 
@@ -28,7 +28,7 @@ def content_terms(question: str) -> list[str]:
     """Folded content words of a question. An English question is first turned into Vietnamese
     terms by the search glossary (indexer/search/data/glossary-en-vi.tsv); English words it lacks
     are left out."""
-    if _looks_english(question):  # role words ("who" -> chủ trì) say what kind, not what about
+    if query_language(question) == "en":  # role words ("who" -> chủ trì) say what kind, not what about
         english = " ".join(w for w in re.findall(r"[a-z']+|\d+", question.lower()) if w not in _GENERIC_EN)
         words = folded_words(translate(english)).split()
         words = [w for w in words if w not in _ROLE_SYLLABLES]
@@ -36,10 +36,6 @@ def content_terms(question: str) -> list[str]:
         words = folded_words(question).split()
     return [w for w in words if w not in _STOP and not w.isdigit() and len(w) > 1]
 
-
-def _looks_english(question: str) -> bool:
-    return not any(ord(c) > 127 for c in question) and bool(
-        re.search(r"\b(?:the|is|are|what|who|which|how|for|of|when|target|responsible)\b", question.lower()))
 
 
 def role_words(question: str) -> list[str]:

@@ -93,7 +93,7 @@ take takes took taken taking
 soon
 """.split())
 # (Not "he", "me", "my", "go": typed without diacritics they are hè, mẹ, mỹ, gỗ, and these words
-# count towards telling an English question from a Vietnamese one, ``looks_english``.)
+# are no English noise words.)
 # (Pronouns, negated auxiliaries and modals — "wants to", "is supposed to", as the Vietnamese
 # modals "muốn", "phải" —, the particles of phrasal verbs said apart from them ("bring the plan
 # down to", like "up") and the question's own framing verbs — "cited in the plan", "what period
@@ -256,14 +256,6 @@ def asked_role(folded: str) -> str | None:
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
             best = (m.start(), role)
     return best[1] if best else None
-
-
-def looks_english(question: str) -> bool:
-    """Mostly English words around a few Vietnamese names."""
-    # whole words only: the ASCII runs of Vietnamese words ("tòa" -> "a", "thể" -> "th") are no
-    # English ("Phiên tòa … Tòa án … tham gia" read as three "a" was taken for English)
-    words = [w for w in re.findall(r"\w+", question.lower()) if w.isascii() and w.isalpha()]
-    return sum(1 for w in words if w in _EN_NOISE) >= 3 and len(words) >= 5
 
 
 def vietnamese_names(question: str) -> str:
@@ -932,9 +924,9 @@ def _relative_clause_words(question: str, groups: list[tuple[str, list[str]]]) -
 def analyze(question: str, interpreted: str = "", translated: str = "", language: str | None = None) -> Question:
     """The question as the answer engine reads it. ``interpreted``/``translated``: the search's own
     diacritics restoration and English translation of the same question (no second translation)."""
+    # (one home for the language: the search's, which reads an English question naming Vietnamese
+    # places — "Bình Lư's 2030 target" — as English)
     language = language or query_language(question)
-    if language == "vi" and looks_english(question):
-        language = "en"  # an English question naming Vietnamese places ("Bình Lư's 2030 target")
     kind = classify(question)
     folded_q = folded_words(question)
     english = language == "en"
