@@ -135,6 +135,8 @@ def _fit(q: Question, item: dict) -> float | None:
                 return None  # "how many tourists" is not answered by "01 - 02 giải" (tournaments)
         if opposite_bound(q, item):
             return None  # "from what age" is not answered by "dưới 12 tháng tuổi" (an upper bound)
+        if unstated_bound(q, item):
+            return None  # "lãi suất tối đa" is not "150% lãi suất vay …" (no ceiling said)
         if q.years:
             found = years_of(f"{item.get('period') or ''} {item.get('quote') or ''}") or sentence_years(item)
             if any(y in found for y in q.years):
@@ -224,6 +226,42 @@ def opposite_bound(q: Question, item: dict) -> bool:
     if lower == upper:
         return False
     return bool(_UPPER_VALUE.match(answer)) if lower else bool(_LOWER_VALUE.match(answer))
+
+
+# A bound stated right before a value ("không được vượt quá 20%/năm", "tối đa 05 năm", "từ đủ 18
+# tuổi") or right after it ("18 tuổi trở lên"), folded.
+_UPPER_BEFORE = re.compile(r"(?:toi da|khong (?:duoc )?(?:vuot )?qua|vuot qua|duoi|chua du|cao nhat|nhieu nhat|"
+                           r"den|gioi han)(?: (?:la|o muc|muc|bang))? $")
+_LOWER_BEFORE = re.compile(r"(?:toi thieu|it nhat|tu du|du|tu|tren|khong (?:duoc )?(?:thap hon|duoi|it hon)|"
+                           r"thap nhat)(?: (?:la|o muc|muc|bang))? $")
+_UPPER_AFTER = re.compile(r"^ ?tro xuong")
+_LOWER_AFTER = re.compile(r"^ ?tro len")
+
+
+def unstated_bound(q: Question, item: dict) -> bool:
+    """The question asks a bound ("lãi suất tối đa", "minimum age", "ít nhất mấy người") and the
+    value's own words state none of that direction: "Lãi suất vay tối đa là bao nhiêu?" is not
+    answered by "… bằng 150% lãi suất vay theo hợp đồng" (a penalty rate, no ceiling), while "không
+    được vượt quá 20%/năm" answers it. Read on the quote, just around the value; the extractor's
+    comparator ("trên 900.000 lượt") counts. A question asking both or neither is not checked."""
+    asked = f" {folded_words(q.text)} "
+    lower, upper = bool(_LOWER_Q.search(asked)), bool(_UPPER_Q.search(asked))
+    if lower == upper:
+        return False
+    quote, start = item.get("quote") or "", item.get("start")
+    vs, ve = item.get("answer_start", item.get("value_start")), item.get("answer_end", item.get("value_end"))
+    if not quote or start is None or vs is None or ve is None or not (start <= vs <= ve <= start + len(quote)):
+        return False  # no position to read the bound at: not judged
+    before = " ".join(folded_words(quote[max(0, vs - start - 40):vs - start]).split()[-4:])
+    after = folded_words(quote[ve - start:ve - start + 20])
+    opening = " ".join(folded_words(item.get("answer") or "").split()[:3])  # "ít nhất 01 …", "từ đủ 18 …"
+    comparator = folded_words(item.get("comparator") or "")
+    cue, tail, word = (_UPPER_BEFORE, _UPPER_AFTER, "tro xuong") if upper else \
+        (_LOWER_BEFORE, _LOWER_AFTER, "tro len")
+    said = (comparator and cue.search(f" {comparator} ")) or cue.search(f" {before} ") or tail.search(after) \
+        or any(cue.search(f" {' '.join(opening.split()[:n])} ") for n in (1, 2, 3)) \
+        or word in folded_words(item.get("answer") or "")
+    return not said
 
 
 def sentence_years(item: dict) -> set[str]:
