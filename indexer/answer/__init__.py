@@ -169,7 +169,10 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += 0.8
         elif is_duration_question(folded_q):
             bonus += 0.8 if wk == "duration" else -0.6
-            if wk == "duration" and _opposite_anchor(folded_q, _anchor_words(item.get("when") or "")):
+            if wk == "duration" and _other_time_unit(folded_q, item.get("when") or ""):
+                return None  # "mấy tháng" (how many months) is not answered by "60 ngày" of a neighbouring clause
+            if wk == "duration" and _opposite_anchor(folded_q, _anchor_words(
+                    f"{item.get('when') or ''} {item.get('anchor') or ''}")):
                 return None  # "15 ngày trước ngày kết thúc" does not answer "how many days after …"
         elif wk == "duration":
             bonus -= 0.6
@@ -248,6 +251,26 @@ def years_of(text: str) -> set[str]:
 
 _AFTER = re.compile(r" (?:after|since|following|sau khi|ke tu|sau ngay) ")
 _BEFORE = re.compile(r" (?:before|prior to|truoc khi|truoc ngay) ")
+
+
+_ASKED_UNIT = re.compile(r" (?:bao nhieu|may|how many) (?:working )?(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|weeks?) ")
+_UNIT_EN = {"day": "ngay", "month": "thang", "year": "nam", "hour": "gio", "week": "tuan"}
+_DURATION_UNIT = re.compile(r"(?i)\b(ngày|tháng|năm|giờ|tuần)\b(?!\s+(?:trước|sau|kể từ)\b)")
+
+
+def _other_time_unit(folded_q: str, when: str) -> bool:
+    """The question counts its time limit in one unit ("mấy tháng", "how many days") and the
+    duration is written in another ("60 ngày" for "bao nhiêu tháng"): the laws state each limit in
+    the unit they mean, so another unit is another limit (of a neighbouring clause), not a
+    conversion to do. The unit read is the duration's own, not the "ngày" of "kể từ ngày …"."""
+    m = _ASKED_UNIT.search(f" {folded_q} ")
+    if not m:
+        return False
+    asked = m.group(1)
+    asked = _UNIT_EN.get(asked.rstrip("s"), asked)
+    value = re.split(r"(?i)\s(?:trước|sau|kể từ)\s", when)[0]
+    units = [folded_words(u) for u in _DURATION_UNIT.findall(value)]
+    return bool(units) and asked not in units
 
 
 def _anchor_words(when: str) -> str:
@@ -537,7 +560,46 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue
         out.append(_scored(q, matcher, item, sup, fit, results, named))
     out += _semantic_scored(q, matcher, pending, [it for _, it, _ in out], similarity, results, named)
+    if q.kind == "when":
+        out = _asked_owner(q, out)
     out.sort(key=lambda x: -x[0])
+    return out
+
+
+_QUESTION_PHRASES = re.compile(r" (?:bao lau|bao nhieu|how long|how many|la gi|what is|what) ")
+
+
+def _asked_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """Several durations of one sentence, each with its own words (``passages._duration_owners``):
+    the one whose words that the others lack the question says ("lâu năm" against "hằng năm",
+    "bất động sản" against "động sản") is asked, by a full point. Read from the question's own
+    words and the owners' differences, not the question's groups: the analysis drops words like
+    "lâu" of "lâu năm" (its "bao lâu") or "năm", which are what tells the owners apart here."""
+    by_sentence: dict[tuple, list[int]] = {}
+    for i, (_, it, _) in enumerate(scored):
+        if it.get("subject") and it.get("when_kind") == "duration":
+            by_sentence.setdefault((it["doc_id"], it["start"]), []).append(i)
+    if not any(len(ix) > 1 for ix in by_sentence.values()):
+        return scored
+    asked = set(_QUESTION_PHRASES.sub(" ", f" {folded_words(q.text)} {folded_words(q.vi_text or '')} ").split())
+    out = list(scored)
+    for ix in by_sentence.values():
+        if len(ix) < 2:
+            continue
+        words = []
+        for i in ix:
+            it = out[i][1]
+            own = it["subject"].replace(it.get("when") or "\0", " ")
+            words.append({w for w in folded_words(own).split() if not w.isdigit()})
+        distinct = [w - set().union(*(o for m, o in enumerate(words) if m != n)) for n, w in enumerate(words)]
+        said = [bool(d & asked) for d in distinct]
+        plain = [not d for d in distinct]  # an owner with no words of its own but the shared ones
+        for n, i in enumerate(ix):
+            sc, it, sup = out[i]
+            if said[n]:
+                out[i] = (sc + 1.0, it, sup)
+            elif distinct[n] and any(said[m] or plain[m] for m in range(len(ix)) if m != n):
+                out[i] = (sc - 1.0, it, sup)  # its own case ("bất động sản") is not the one asked
     return out
 
 
