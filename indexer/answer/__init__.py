@@ -147,6 +147,8 @@ def _fit(q: Question, item: dict) -> float | None:
         if re.search(r" (?:ngay nao|what date|which date|by what date) ", folded_q):
             if wk in ("recurring", "period", "duration"):
                 return None  # "which date" is not answered by "hằng năm" or "2021-2025"
+            if wk == "month" and re.search(r"(?i)\bhằng năm|hàng năm|mỗi năm", item.get("quote") or ""):
+                return None  # nor by a month of every year ("Tháng 3 hằng năm là Tháng Thanh niên"): no day in it
             bonus += 0.4 if wk == "date" else -0.2
         if is_period_question(folded_q):
             if wk != "period":
@@ -156,6 +158,8 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += 0.4 if wk == "recurring" else -0.2
         if _wrong_end(folded_q, item.get("when") or ""):
             return None
+        if _own_enactment(item) and not _ENACTMENT_Q.search(folded_q):
+            return None  # "Ngày Thanh niên là ngày nào" is not answered by the law's own adoption date
         vision = asked_vision(folded_q)
         if vision and not is_issued_question(folded_q):
             fit = _vision_fit(vision, item, bool(_NAMED_HORIZON.search(f" {folded_q} ")))
@@ -221,6 +225,20 @@ def _vision_fit(vision: str, item: dict, named_horizon: bool = False) -> float |
     if folded_words(m.group(1)) == vision:
         return 0.3
     return None if named_horizon else 0.0
+
+
+_OWN_ACT = re.compile(r"(?i)(?:^|[.;]\s*|\n\s*)(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|"
+                      r"Kế hoạch|Chỉ thị|Quy định)\s+này\b[^.;]*?\b(?:thông qua|có hiệu lực|hết hiệu lực|ban hành)\b")
+_ENACTMENT_Q = re.compile(r" (?:thong qua|hieu luc|ban hanh|ky|adopted|passed|enacted|effect|effective|force|issued?|"
+                          r"signed|promulgated|approved|expire|expires|expiry) ")
+
+
+def _own_enactment(item: dict) -> bool:
+    """The date a document gives itself: "Luật này được Quốc hội … thông qua ngày 16 tháng 6 năm
+    2020", "Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021". It answers when the
+    document was adopted or takes effect, nothing else: every law's closing sentence carries the
+    law's name, so its date supported any "… là ngày nào theo Luật X" about a day the law names."""
+    return bool(_OWN_ACT.search(item.get("quote") or ""))
 
 
 _NAMED_HORIZON = re.compile(r" (?:tam nhin|dinh huong|vision|orientation|oriented) ")
