@@ -173,8 +173,6 @@ def _fit(q: Question, item: dict) -> float | None:
             bonus += 0.8
         elif is_duration_question(folded_q):
             bonus += 0.8 if wk == "duration" else -0.6
-            if wk == "duration" and _other_time_unit(folded_q, item.get("when") or ""):
-                return None  # "mấy tháng" (how many months) is not answered by "60 ngày" of a neighbouring clause
             if wk == "duration" and _opposite_anchor(folded_q, _anchor_words(
                     f"{item.get('when') or ''} {item.get('anchor') or ''}")):
                 return None  # "15 ngày trước ngày kết thúc" does not answer "how many days after …"
@@ -280,7 +278,10 @@ def _other_time_unit(folded_q: str, when: str) -> bool:
     """The question counts its time limit in one unit ("mấy tháng", "how many days") and the
     duration is written in another ("60 ngày" for "bao nhiêu tháng"): the laws state each limit in
     the unit they mean, so another unit is another limit (of a neighbouring clause), not a
-    conversion to do. The unit read is the duration's own, not the "ngày" of "kể từ ngày …"."""
+    conversion to do. The unit read is the duration's own, not the "ngày" of "kể từ ngày …".
+    A veto of the best answer, not a filter of the candidates: dropping the other units let a
+    duration of the asked unit from a condition ("đã điều trị 06 tháng liên tục") answer "báo
+    trước bao nhiêu tháng", where the notice periods are in days."""
     m = _ASKED_UNIT.search(f" {folded_q} ")
     if not m:
         return False
@@ -1143,6 +1144,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             elif q.kind == "when":
                 answer = top.get("when")
+                if top.get("when_kind") == "duration" and _other_time_unit(folded_words(q.text), answer or ""):
+                    answer = None  # "mấy tháng" is not answered by "60 ngày" (see _other_time_unit)
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             if answer:
                 support = _support_dict(sup, best[0])

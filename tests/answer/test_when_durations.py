@@ -1,0 +1,105 @@
+"""Durations of the laws read with the words they belong to: several durations of one sentence
+(parallel clauses, "đối với …" cases), the unit a question counts in, the event a duration counts
+from or to, the document's own adoption date — real law text, the readers and the scorer as they run."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from indexer.answer import _other_time_unit, _own_enactment, ask
+from indexer.answer.passages import duration_items, is_duration_question, is_issued_question
+from indexer.text import folded_words
+from tests.conftest import SHARED, law_line
+
+
+def _result(text: str, doc_id: str = "law"):
+    return SimpleNamespace(text=text, doc_id=doc_id, doc_title="", start=0, end=len(text), section_path_parts=[])
+
+
+def _owners(line: str) -> dict[str, str]:
+    return {it["when"]: it.get("subject") for it in duration_items([_result(line)])}
+
+
+def test_parallel_clauses_take_the_head_they_leave_out():
+    line = law_line("luat-trong-trot.txt", "giống cây trồng lâu năm có thời hạn là 20 năm")
+    owners = _owners(line)
+    assert "hằng năm" in owners["là 10 năm"] and "lâu năm" not in owners["là 10 năm"]
+    # the second clause says "giống cây trồng lâu năm …" and leaves out "Quyết định công nhận lưu hành"
+    assert owners["là 20 năm"].startswith("Quyết định công nhận lưu hành") and "lâu năm" in owners["là 20 năm"]
+
+
+def test_cases_after_the_duration_are_its_own():
+    line = law_line("bo-luat-dan-su.txt", "03 tháng đối với tài sản chung là bất động sản")
+    owners = _owners(line)
+    (three,) = [o for w, o in owners.items() if "03 tháng" in w]
+    (one,) = [o for w, o in owners.items() if "01 tháng" in w]
+    assert "bất động sản" in three and "bất động sản" not in one and "động sản" in one
+    line = law_line("luat-vien-chuc.txt", "ít nhất 45 ngày đối với hợp đồng làm việc không xác định thời hạn")
+    owners = _owners(line)
+    assert any("không xác định" in (o or "") and "45" in w for w, o in owners.items())
+
+
+def test_durations_of_a_sentence_that_is_not_parallel_stay_rivals():
+    # "… trong thời hạn 30 ngày, kể từ ngày bị đơn nhận được đơn khởi kiện, thì … trong thời hạn 15
+    # ngày …": no owner is read, so neither answers alone (test_named_meeting)
+    line = law_line("luat-trong-tai-thuong-mai.txt", "không chọn được Trọng tài viên trong thời hạn 30 ngày")
+    assert not any(_owners(line).values())
+
+
+def test_the_event_after_a_duration_says_which_way_it_counts():
+    line = law_line("luat-chan-nuoi.txt", "06 tháng trước khi hết hạn lưu hành")
+    items = [it for it in duration_items([_result(line)]) if "06 tháng" in it["when"]]
+    assert items and all(it.get("anchor", "").startswith("trước khi") for it in items)
+
+
+def test_the_unit_a_question_counts_in():
+    assert _other_time_unit(folded_words("Thời hạn chuẩn bị xét xử là mấy tháng?"), "Trong thời hạn 60 ngày kể từ ngày thụ lý")
+    assert not _other_time_unit(folded_words("Thời hạn chuẩn bị xét xử là mấy tháng?"), "04 tháng kể từ ngày thụ lý")
+    assert _other_time_unit("how many months must the notice be given", "ít nhất 45 ngày")
+    assert not _other_time_unit("how many working days", "chậm nhất là 05 ngày làm việc")
+    assert not _other_time_unit(folded_words("thời hạn là bao lâu"), "60 ngày")  # no unit asked
+
+
+def test_a_time_limit_with_the_verb_issue_is_not_a_date_question():
+    q = "within how many days must the authority issue the licence"
+    assert is_duration_question(q) and not is_issued_question(q)
+    assert is_issued_question("when was resolution 08 issued")
+    assert is_duration_question(folded_words("Thoi han chuan bi xet xu la may thang?"))
+
+
+def test_a_documents_own_adoption_date():
+    assert _own_enactment({"quote": "Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XIV, "
+                                    "kỳ họp thứ 9 thông qua ngày 16 tháng 6 năm 2020."})
+    assert _own_enactment({"quote": "Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021."})
+    assert not _own_enactment({"quote": "Sổ hộ khẩu, Sổ tạm trú đã được cấp vẫn được sử dụng … cho đến hết "
+                                        "ngày 31 tháng 12 năm 2022."})
+
+
+@pytest.fixture(scope="module")
+def laws(tmp_path_factory):
+    from indexer.service import Service
+    from indexer.settings import Settings
+
+    paths = [SHARED / "corpus-alqac" / f for f in ("luat-trong-trot.txt", "luat-vien-chuc.txt", "luat-thanh-nien.txt")]
+    if not all(p.exists() for p in paths):
+        pytest.skip("the ALQAC laws are not here")
+    service = Service(Settings(data_dir=tmp_path_factory.mktemp("durations") / "data", model="hash-256"))
+    service.index_paths(paths)
+    return service
+
+
+def test_the_asked_case_of_a_sentence_is_answered(laws):
+    out = ask(laws, "Quyết định công nhận lưu hành giống cây trồng lâu năm có thời hạn bao lâu?")
+    assert out["answer"] and "20 năm" in out["answer"]
+    out = ask(laws, "Quyet dinh cong nhan luu hanh giong cay trong hang nam co thoi han bao lau?")
+    assert out["answer"] and "10 năm" in out["answer"]
+    out = ask(laws, "How long is a circulation recognition decision valid for an annual crop variety?")
+    assert out["answer"] and "10 năm" in out["answer"]
+    # near-misses: the notice periods are in days, and the months of the article are conditions
+    out = ask(laws, "Viên chức đơn phương chấm dứt hợp đồng làm việc phải báo trước bao nhiêu tháng?")
+    assert out["answer"] is None
+    # a day the law names is not the law's adoption date
+    out = ask(laws, "Ngay Thanh nien Viet Nam la ngay nao theo Luat Thanh nien?")
+    assert out["answer"] is None
