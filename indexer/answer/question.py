@@ -290,6 +290,12 @@ _MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên", "muốn", "mà
 # muốn / mượn / muộn; "can": cần / cán): the restoration may pick either, so the group weighs
 # little (``Question.soft``) instead of deciding the support.
 _FOLDED_MODALS = frozenset(folded_words(m) for m in _MODALS)
+# So, typed without diacritics, are the function words that fold like a content word and so are
+# not stop words: "con" (còn, "still" / con, "child"), "neu" (nếu, "if" / nêu, "state"), "coi"
+# ("coi là", "considered as"), "thi" (thì / thi, "exam"), "roi" (rồi), "nua" (nữa): "So ho khau …
+# con duoc su dung den ngay nao", "… duoc coi la du lich neu keo dai …" — the law says "vẫn được
+# sử dụng", "là …", and those words sank the sentence that answers.
+_FOLDED_FUNCTION_WORDS = frozenset(folded_words(w) for w in ("còn", "nếu", "coi", "thì", "rồi", "nữa"))
 
 
 _IRREGULAR_PAST = frozenset("drew drawn made held gave given took taken set sent put kept led "
@@ -859,7 +865,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if english:
         soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS}
     if not english and not any(ord(c) > 127 for c in question):
-        soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
+        soft |= {label for label, _ in groups if label in _FOLDED_MODALS or label in _FOLDED_FUNCTION_WORDS}
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
     relation = asked_relation(question) if kind in ("who", "general") else None

@@ -103,3 +103,18 @@ def test_the_asked_case_of_a_sentence_is_answered(laws):
     # a day the law names is not the law's adoption date
     out = ask(laws, "Ngay Thanh nien Viet Nam la ngay nao theo Luat Thanh nien?")
     assert out["answer"] is None
+
+
+def test_function_words_typed_without_diacritics_weigh_little():
+    """"con" (còn), "neu" (nếu), "coi" (coi là) of a question typed without diacritics are not the
+    words the law answers with ("vẫn được sử dụng"): found they help, missing they do not sink it."""
+    from indexer.answer.question import analyze
+
+    q = analyze("So ho khau, so tam tru da cap con duoc su dung den ngay nao?",
+                "Sổ hộ khẩu sổ tạm trú đã cấp còn được sử dụng đến ngày nào", None, "vi-noaccent")
+    assert "con" in q.soft and "ho khau" not in q.soft
+    q = analyze("Chuyen di duoc coi la du lich neu keo dai bao lau?", None, None, "vi-noaccent")
+    assert {"coi", "neu"} <= q.soft
+    # with its diacritics, "còn" is read as written (and is a stop word there or not, as before)
+    q = analyze("Sổ hộ khẩu còn được sử dụng đến ngày nào?", None, None, "vi")
+    assert "con" not in q.soft
