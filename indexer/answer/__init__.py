@@ -154,7 +154,7 @@ def _fit(q: Question, item: dict) -> float | None:
             if wk != "period":
                 return None  # "giai đoạn nào" is a span of years, not "hằng năm" or "đến năm 2030"
             bonus += 0.4
-        if re.search(r" (?:chu ky|how often|dinh ky nao|frequency) ", folded_q):
+        if re.search(r" (?:chu ky|how often|dinh ky nao|frequency|tan suat) ", folded_q):
             bonus += 0.4 if wk == "recurring" else -0.2
         if _wrong_end(folded_q, item.get("when") or ""):
             return None
@@ -170,6 +170,8 @@ def _fit(q: Question, item: dict) -> float | None:
             # "bao lâu một lần": how often, not how long ("hằng năm", "mỗi năm một lần")
             if wk != "recurring" or not re.search(r"(?i)năm|tháng|quý|tuần|ngày|thường niên", item.get("when") or ""):
                 return None  # a bare "định kỳ" (periodically) does not say how often
+            if _COUNT_Q.search(folded_q) and not re.search(r"(?i)\b(?:lần|kỳ|đợt)\b", item.get("when") or ""):
+                return None  # "mỗi năm mấy kỳ", "how many times a year": a bare "hằng năm" says no count
             bonus += 0.8
         elif is_duration_question(folded_q):
             bonus += 0.8 if wk == "duration" else -0.6
@@ -225,9 +227,10 @@ def _vision_fit(vision: str, item: dict, named_horizon: bool = False) -> float |
     return None if named_horizon else 0.0
 
 
+_COUNT_Q = re.compile(r" (?:may|bao nhieu) (?:lan|ky|dot) | how many times ")
 _OWN_ACT = re.compile(r"(?i)(?:^|[.;]\s*|\n\s*)(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|"
                       r"Kế hoạch|Chỉ thị|Quy định)\s+này\b[^.;]*?\b(?:thông qua|có hiệu lực|hết hiệu lực|ban hành)\b")
-_ENACTMENT_Q = re.compile(r" (?:thong qua|hieu luc|ban hanh|ky|adopted|passed|enacted|effect|effective|force|issued?|"
+_ENACTMENT_Q = re.compile(r" (?:thong qua|hieu luc|ban hanh|ky ngay|ngay ky|duoc ky|adopted|passed|enacted|effect|effective|force|issued?|"
                           r"signed|promulgated|approved|expire|expires|expiry) ")
 
 

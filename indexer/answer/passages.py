@@ -69,12 +69,14 @@ def is_issued_question(folded_q: str) -> bool:
 # "bao lâu một lần", "mấy lần một năm", "how often": a frequency, not a time limit — "bao lâu"
 # alone asks for a duration, "một lần" after it for how often.
 _FREQUENCY_Q = re.compile(r" (?:bao lau (?:\w+ ){0,8}?(?:mot|1) lan|may lan|bao nhieu lan|how often|how frequently|"
-                          r"how many times|chu ky|dinh ky bao lau) ")
+                          r"how many times|chu ky|dinh ky bao lau|tan suat|at what frequency|"
+                          r"(?:moi|hang) (?:nam|thang|quy|tuan) (?:may|bao nhieu) (?:lan|ky|dot)) ")
 _COUNT = r"(?:\d{1,2}|một|hai|ba|bốn|năm|sáu)"
 _PER = r"(?:năm|tháng|quý|tuần|ngày|nhiệm kỳ)"
 _FREQUENCY = re.compile(
     rf"(?:(?:ít nhất|tối thiểu|không quá)\s+(?:là\s+)?)?"
-    rf"(?:(?:mỗi|hằng|hàng)\s+{_PER}\s+(?:ít nhất\s+)?{_COUNT}\s+lần|{_COUNT}\s+lần\s+(?:mỗi|một|trong\s+một|/)\s*{_PER}|"
+    # ("mỗi năm hai kỳ": a body that meets twice a year counts its sittings, "kỳ", "đợt")
+    rf"(?:(?:mỗi|hằng|hàng)\s+{_PER}\s+(?:ít nhất\s+)?{_COUNT}\s+(?:lần|kỳ|đợt)|{_COUNT}\s+(?:lần|kỳ|đợt)\s+(?:mỗi|một|trong\s+một|/)\s*{_PER}|"
     rf"(?:mỗi|hằng|hàng)\s+{_PER}|định kỳ(?:\s+(?:\d+|hằng|hàng)\s*{_PER})?|thường niên)", re.I)
 
 

@@ -119,3 +119,21 @@ def test_function_words_typed_without_diacritics_weigh_little():
     # with its diacritics, "còn" is read as written (and is a stop word there or not, as before)
     q = analyze("Sổ hộ khẩu còn được sử dụng đến ngày nào?", None, None, "vi")
     assert "con" not in q.soft
+
+
+def test_sittings_counted_per_year_are_a_frequency():
+    from indexer.answer.passages import frequency_items, is_frequency_question
+    from indexer.search.kinds import classify
+
+    line = law_line("hien-phap.txt", "họp mỗi năm hai kỳ")
+    assert any(it["when"] == "mỗi năm hai kỳ" for it in frequency_items([_result(line)]))
+    assert is_frequency_question(folded_words("Quốc hội họp mỗi năm mấy kỳ?"))
+    # "tần suất" (frequency) asks how often, typed with or without diacritics
+    assert is_frequency_question(folded_words("Lễ hội được tổ chức với tần suất nào?"))
+    assert classify("Le hoi duoc to chuc voi tan suat nao?") == "when"
+
+
+def test_a_count_of_times_is_not_answered_by_a_bare_recurrence(laws):
+    """"mỗi năm mấy kỳ" asks a count: "hằng năm báo cáo …" says none (Luật Thanh niên)."""
+    out = ask(laws, "Hội đồng nhân dân họp mỗi năm mấy kỳ?")
+    assert out["answer"] is None
