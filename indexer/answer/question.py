@@ -119,6 +119,11 @@ _MEASURE_CUES = [
 
 
 _ABBR = {folded_words(k): folded_words(v) for k, v in ABBREVIATIONS.items() if len(k) > 2}
+# The laws' own abbreviations of procedures a question writes short ("báo cáo ĐTM") while the law
+# spells them out ("báo cáo đánh giá tác động môi trường"): not units, so not in ABBREVIATIONS.
+_ABBR.update({folded_words(k): folded_words(v) for k, v in {
+    "ĐTM": "đánh giá tác động môi trường", "ĐMC": "đánh giá môi trường chiến lược",
+    "GPMT": "giấy phép môi trường"}.items()})
 
 
 @dataclass

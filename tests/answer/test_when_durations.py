@@ -137,3 +137,21 @@ def test_a_count_of_times_is_not_answered_by_a_bare_recurrence(laws):
     """"mỗi năm mấy kỳ" asks a count: "hằng năm báo cáo …" says none (Luật Thanh niên)."""
     out = ask(laws, "Hội đồng nhân dân họp mỗi năm mấy kỳ?")
     assert out["answer"] is None
+
+
+def test_a_laws_procedure_written_short_is_read_whole():
+    """"báo cáo ĐTM" is the law's "báo cáo đánh giá tác động môi trường"; the list of its appraisal
+    limits gives each project group its own ("đối với dự án đầu tư nhóm I" / "nhóm II")."""
+    from indexer.answer.question import analyze
+
+    q = analyze("Thời hạn thẩm định báo cáo ĐTM của dự án đầu tư nhóm II là bao lâu?", None, None, "vi")
+    assert any(label == "danh gia tac dong moi truong" for label, _ in q.groups)
+    path = SHARED / "corpus-alqac" / "luat-bao-ve-moi-truong.txt"
+    if not path.exists():
+        pytest.skip("the ALQAC laws are not here")
+    text = path.read_text(encoding="utf-8")
+    at = text.index("a) Không quá 45 ngày đối với dự án đầu tư nhóm I")
+    block = text[at:text.index("\n\n", text.index("b) Không quá 30 ngày", at))]
+    owners = _owners(block)
+    assert "nhóm I " in owners["Không quá 45 ngày"] + " " and "nhóm II" not in owners["Không quá 45 ngày"]
+    assert "nhóm II" in owners["Không quá 30 ngày"]
