@@ -320,7 +320,7 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
     if is_frequency_question(folded_q):
         out += frequency_items(results)
     elif is_duration_question(folded_q):
-        out += duration_items(results)
+        out += _list_leads(service, duration_items(results))
     if is_period_question(folded_q):
         out += period_items(results)
     if is_issued_question(folded_q):
@@ -335,6 +335,38 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
                                           if doc_numbers(next(d for d in docs if d["id"] == t[0])) & set(q.doc_refs)],
                              period=period)
     return out
+
+
+_LIST_LINE = re.compile(r"[ \t]*(?:[a-zđ]\)|[-–•+])[ \t]+")
+
+
+def _list_leads(service, items: list[dict]) -> list[dict]:
+    """A duration on a list line ("a) 01 năm kể từ ngày nhận được … quyết định hành chính …;")
+    belongs to the line that opens the list ("2. Thời hiệu khởi kiện đối với từng trường hợp được
+    quy định như sau:"), which the passage often starts after: that line is its ``lead`` (as
+    ``passages._opens_with`` gives a duration the sentence before it), read from the document —
+    the nearest line above that is not itself a list line, if it ends with ":"."""
+    texts = None
+    for it in items:
+        if it.get("lead") or it.get("when_kind") != "duration":
+            continue
+        quote = it.get("quote") or ""
+        at = (it.get("when_start") or it["start"]) - it["start"]
+        line_start = quote.rfind("\n", 0, max(at, 0)) + 1
+        if not _LIST_LINE.match(quote, line_start) or (line_start and not _LIST_LINE.match(quote)):
+            continue  # not a list line, or the list's opening is in the sentence itself
+        texts = texts if texts is not None else _texts(service)
+        doc = texts.get(it["doc_id"], "")
+        if doc[it["start"]:it["start"] + 40] != quote[:40]:
+            continue  # offsets not of this text: nothing to read above
+        lines = doc[max(0, it["start"] - 4000):it["start"]].splitlines()
+        for line in reversed(lines):
+            if not line.strip() or _LIST_LINE.match(line):
+                continue
+            if line.rstrip().endswith(":"):
+                it["lead"] = line.strip()
+            break
+    return items
 
 
 def _texts(service) -> dict[str, str]:
@@ -411,6 +443,8 @@ def deadline_clause(item: dict) -> str:
     s = quote.rfind(";", 0, at) + 1
     e = quote.find(";", at)
     head = re.split(r"[,;]", quote, maxsplit=1)[0] if s else ""
+    if head and _LIST_LINE.match(quote) and _LIST_LINE.match(quote[s:].lstrip()):
+        head = ""  # "a) …;\n\nb) 30 ngày …": the line before is a sibling case, not b)'s opening
     return f"{head} {quote[s:e if e >= 0 else len(quote)]}".strip()
 
 

@@ -82,7 +82,8 @@ def laws(tmp_path_factory):
     from indexer.service import Service
     from indexer.settings import Settings
 
-    paths = [SHARED / "corpus-alqac" / f for f in ("luat-trong-trot.txt", "luat-vien-chuc.txt", "luat-thanh-nien.txt")]
+    paths = [SHARED / "corpus-alqac" / f for f in ("luat-trong-trot.txt", "luat-vien-chuc.txt", "luat-thanh-nien.txt",
+                                                    "luat-to-tung-hanh-chinh.txt")]
     if not all(p.exists() for p in paths):
         pytest.skip("the ALQAC laws are not here")
     service = Service(Settings(data_dir=tmp_path_factory.mktemp("durations") / "data", model="hash-256"))
@@ -155,3 +156,21 @@ def test_a_laws_procedure_written_short_is_read_whole():
     owners = _owners(block)
     assert "nhóm I " in owners["Không quá 45 ngày"] + " " and "nhóm II" not in owners["Không quá 45 ngày"]
     assert "nhóm II" in owners["Không quá 30 ngày"]
+
+
+def test_a_list_line_takes_the_line_that_opens_the_list(laws):
+    """"2. Thời hiệu khởi kiện đối với từng trường hợp được quy định như sau:" opens the list whose
+    lines state the limits ("a) 01 năm …", "b) 30 ngày …"); the passage often starts after it, and
+    the line before b) is a), a sibling case, not b)'s opening."""
+    from indexer.answer import _list_leads, deadline_clause
+
+    results = laws.search("01 năm kể từ ngày nhận được hoặc biết được quyết định hành chính thời hiệu khởi kiện", k=10).results
+    items = _list_leads(laws, duration_items(results))
+    (one,) = [it for it in items if it["when"].startswith("01 năm kể từ ngày nhận được") and "a)" in it["quote"][:3]][:1]
+    assert one["lead"].startswith("2. Thời hiệu khởi kiện") and one["lead"].endswith(":")
+    thirty = [it for it in items if it["when"].startswith("30 ngày kể từ ngày nhận được quyết định giải quyết khiếu nại")
+              or (it["when"].startswith("30 ngày") and "cạnh tranh" in deadline_clause(it))]
+    for it in thirty:
+        assert "quyết định kỷ luật" not in deadline_clause(it)
+    out = ask(laws, "Thoi hieu khoi kien doi voi quyet dinh giai quyet khieu nai ve quyet dinh xu ly vu viec canh tranh la bao lau?")
+    assert out["answer"] is None or "30 ngày" in out["answer"]
