@@ -227,6 +227,22 @@ def _vision_fit(vision: str, item: dict, named_horizon: bool = False) -> float |
     return None if named_horizon else 0.0
 
 
+_PROCEDURE = re.compile(r"(?i)\btheo (?:thủ tục|trình tự) (\w+ \w+)")
+
+
+def _special_procedure(q: Question, item: dict) -> bool:
+    """The duration is a special procedure's ("Thời hạn kháng cáo đối với bản án … theo thủ tục rút
+    gọn là 07 ngày") and the question does not name that procedure: the laws state the general
+    limit elsewhere ("… của Tòa án cấp sơ thẩm là 15 ngày"), and the special one answered the
+    question asked plainly. Read in the duration's own clause, not its headings. A veto of the best
+    answer, not a filter of the candidates: dropped, the special limit no longer kept a neighbouring
+    sentence's duration contested ("30 ngày … mở phiên tòa phúc thẩm" for how long a hearing may be
+    postponed)."""
+    own = f"{item.get('lead') or ''} {deadline_clause(item)}"
+    asked = f" {folded_words(q.text)} {folded_words(q.vi_text or '')} "
+    return any(f" {folded_words(m.group(1))} " not in asked for m in _PROCEDURE.finditer(own))
+
+
 _COUNT_Q = re.compile(r" (?:may|bao nhieu) (?:lan|ky|dot) | how many times ")
 _OWN_ACT = re.compile(r"(?i)(?:^|[.;]\s*|\n\s*)(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|"
                       r"Kế hoạch|Chỉ thị|Quy định)\s+này\b[^.;]*?\b(?:thông qua|có hiệu lực|hết hiệu lực|ban hành)\b")
@@ -1183,6 +1199,9 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 answer = top.get("when")
                 if top.get("when_kind") == "duration" and _other_time_unit(folded_words(q.text), answer or ""):
                     answer = None  # "mấy tháng" is not answered by "60 ngày" (see _other_time_unit)
+                if top.get("when_kind") == "duration" and is_duration_question(folded_words(q.text)) and \
+                        _special_procedure(q, top):
+                    answer = None  # the summary procedure's 07 days do not answer the appeal period asked plainly
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             if answer:
                 support = _support_dict(sup, best[0])

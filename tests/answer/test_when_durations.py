@@ -174,3 +174,20 @@ def test_a_list_line_takes_the_line_that_opens_the_list(laws):
         assert "quyết định kỷ luật" not in deadline_clause(it)
     out = ask(laws, "Thoi hieu khoi kien doi voi quyet dinh giai quyet khieu nai ve quyet dinh xu ly vu viec canh tranh la bao lau?")
     assert out["answer"] is None or "30 ngày" in out["answer"]
+
+
+def test_a_special_procedures_limit_does_not_answer_the_plain_question(laws):
+    """"Thời hạn kháng cáo … theo thủ tục rút gọn là 07 ngày" is the summary procedure's; asked
+    plainly, the appeal period is the general one (15 ngày) or none — never the 07 days."""
+    from indexer.answer import _special_procedure
+    from indexer.answer.question import analyze
+
+    line = law_line("luat-to-tung-hanh-chinh.txt", "theo thủ tục rút gọn là 07 ngày")
+    item = {"quote": line, "start": 0, "when_start": line.index("07 ngày"), "when": "07 ngày"}
+    plain = analyze("Thời hạn kháng cáo bản án sơ thẩm là bao lâu?", None, None, "vi")
+    named = analyze("Thời hạn kháng cáo bản án sơ thẩm theo thủ tục rút gọn là bao lâu?", None, None, "vi")
+    assert _special_procedure(plain, item) and not _special_procedure(named, item)
+    for question in ("How long do parties have to appeal a first-instance judgment in an administrative case?",
+                     "Thoi han khang cao ban an so tham vu an hanh chinh la bao lau?"):
+        out = ask(laws, question)
+        assert out["answer"] is None or "07 ngày" not in out["answer"]
