@@ -45,7 +45,8 @@ _DURATION = re.compile(
     rf"(?:(?:chậm nhất là|chậm nhất|ít nhất là|ít nhất|tối đa là|tối đa|không quá|trong thời hạn|"
     rf"trong vòng|trong|sau|trước|là)\s+)*"
     # a range keeps its lower end: "từ 03 tháng đến 12 tháng", "từ 03 đến 05 ngày"
-    rf"(?:\btừ\s+{_NUM_WORD}(?:\s+(?:ngày làm việc|ngày|tháng|năm|giờ))?\s+đến\s+)?"
+    # ("từ đủ 06 tháng đến 12 tháng": "đủ", full, opens the lower end)
+    rf"(?:\btừ\s+(?:đủ\s+)?{_NUM_WORD}(?:\s+(?:ngày làm việc|ngày|tháng|năm|giờ))?\s+đến\s+)?"
     # "dưới 36 tháng tuổi" is an age, not a time limit
     rf"\b{_NUM_WORD}\s+(?:ngày làm việc|ngày|tháng|năm|giờ)(?!\s+tuổi)\b"
     rf"(?:\s+(?:trước|sau|kể từ)\s+ngày(?:\s+(?!và\b|hoặc\b)[^\s,.;:()]+){{1,2}})?", re.I)

@@ -191,3 +191,9 @@ def test_a_special_procedures_limit_does_not_answer_the_plain_question(laws):
                      "Thoi han khang cao ban an so tham vu an hanh chinh la bao lau?"):
         out = ask(laws, question)
         assert out["answer"] is None or "07 ngày" not in out["answer"]
+
+
+def test_a_range_from_full_months_is_read_whole():
+    line = law_line("luat-phong-chong-ma-tuy.txt", "từ đủ 06 tháng đến 12 tháng")
+    whens = [it["when"] for it in duration_items([_result(line)])]
+    assert any(w.endswith("từ đủ 06 tháng đến 12 tháng") for w in whens), whens
