@@ -36,7 +36,7 @@ from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_i
                        duration_items, frequency_items, horizon_items, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
                        preamble_items, quantity_items, recipient_items, signer_items, vision_items)
-from .question import Question, analyze, spelled_apart
+from .question import _ABBR, Question, analyze, spelled_apart
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
@@ -225,6 +225,32 @@ def _vision_fit(vision: str, item: dict, named_horizon: bool = False) -> float |
     if folded_words(m.group(1)) == vision:
         return 0.3
     return None if named_horizon else 0.0
+
+
+_SENT_TO_Q = re.compile(r" gui (?:\w+ ){0,6}?(?:ve|len|den|toi) (?:cho )?((?:\w+ ){1,6}?)(?:truoc|trong|vao|han|khi|cham|khi nao|ngay|$)")
+# the body a report is sent to: after "gửi" (and its object: "gửi báo cáo Ủy ban nhân dân tỉnh"),
+# a direction ("gửi về Văn phòng Tỉnh ủy") or none, a capitalised name
+_SENT_TO = re.compile(rf"\b[Gg]ửi\s+(?:[a-zđà-ỹ]+\s+){{0,6}}?(?:(?:về|lên|đến|tới|cho)\s+)?([{_UP}][^;,.\n*]+?)"
+                      r"(?=\s+(?:trước|trong|vào|chậm|để)\b|[;,.\n*]|$)")
+
+
+def _other_destination(q: Question, item: dict) -> bool:
+    """A Vietnamese when-question that says where a report is sent ("gửi báo cáo lên Thường trực
+    Tỉnh ủy trước ngày nào") and a deadline sent elsewhere ("gửi báo cáo Ủy ban nhân dân tỉnh" — no,
+    "gửi về Văn phòng Tỉnh ủy"): the deadline of another report, or of another step of it, a
+    neighbouring near-miss the words of both otherwise share. Compared by the destination's first
+    two words, abbreviations spelled out ("UBND" is "Ủy ban nhân dân")."""
+    if q.language == "en":
+        return False
+    m = _SENT_TO_Q.search(f" {folded_words(q.vi_text or q.text)} ")
+    own = _SENT_TO.search(deadline_clause(item).replace("**", ""))
+    if not m or not own:
+        return False
+    asked = " ".join(_ABBR.get(w, w) for w in m.group(1).split()).split()
+    said = folded_words(own.group(1)).split()
+    if len(asked) < 2 or len(said) < 2:
+        return False
+    return " ".join(asked[:2]) not in " ".join(said) and " ".join(said[:2]) not in " ".join(asked)
 
 
 _PROCEDURE = re.compile(r"(?i)\btheo (?:thủ tục|trình tự) (\w+ \w+)")
@@ -1199,6 +1225,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 answer = top.get("when")
                 if top.get("when_kind") == "duration" and _other_time_unit(folded_words(q.text), answer or ""):
                     answer = None  # "mấy tháng" is not answered by "60 ngày" (see _other_time_unit)
+                if _other_destination(q, top):
+                    answer = None  # "gửi … lên Thường trực Tỉnh ủy" is not the report sent to the UBND
                 if top.get("when_kind") == "duration" and is_duration_question(folded_words(q.text)) and \
                         _special_procedure(q, top):
                     answer = None  # the summary procedure's 07 days do not answer the appeal period asked plainly

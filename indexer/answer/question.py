@@ -301,6 +301,10 @@ _FOLDED_MODALS = frozenset(folded_words(m) for m in _MODALS)
 # con duoc su dung den ngay nao", "… duoc coi la du lich neu keo dai …" — the law says "vẫn được
 # sử dụng", "là …", and those words sank the sentence that answers.
 _FOLDED_FUNCTION_WORDS = frozenset(folded_words(w) for w in ("còn", "nếu", "coi", "thì", "rồi", "nữa"))
+# The direction a verb goes ("gửi lên Thường trực", "báo cáo lên cấp trên", "chuyển xuống"): the
+# documents say "gửi về", "gửi đến" (stop words) or nothing; the direction is not what is asked
+# (but "từ đủ 18 tuổi trở lên" is: "trở lên" is a limit, and its "lên" stays a word of the question).
+_DIRECTIONS = frozenset({"len", "xuong"})
 
 
 _IRREGULAR_PAST = frozenset("drew drawn made held gave given took taken set sent put kept led "
@@ -472,8 +476,20 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
         if role and all(p in _ROLE_SYLLABLES for p in parts):
             continue
         if all(g[0] != folded for g in out):
-            out.append((folded, [folded] + [a for a in _synonyms().get(folded, []) if a != folded]))
+            alts = [folded] + [a for a in _synonyms().get(folded, []) if a != folded]
+            spelled = _abbreviations_spelled(parts)
+            out.append((folded, alts + ([spelled] if spelled and spelled not in alts else [])))
     return out
+
+
+def _abbreviations_spelled(parts: list[str]) -> str | None:
+    """A phrase group with an abbreviation in it, spelled out ("dang ubnd" -> "dang uy ban nhan
+    dan"): a single word is expanded where groups are made, but a phrase the restoration joined
+    ("Ban can su dang UBND tinh", typed without diacritics) kept "ubnd", which the documents spell
+    "Ủy ban nhân dân"."""
+    if not any(p in _ABBR for p in parts):
+        return None
+    return " ".join(_ABBR.get(p, p) for p in parts)
 
 
 _LEVEL_NOUNS = frozenset({"xa", "phuong", "tinh", "huyen", "thi tran", "co so", "trung uong"})
@@ -871,6 +887,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS}
     if not english and not any(ord(c) > 127 for c in question):
         soft |= {label for label, _ in groups if label in _FOLDED_MODALS or label in _FOLDED_FUNCTION_WORDS}
+    if not english:  # (not "trở lên", "trở xuống": "and above", "and below" are the limit itself)
+        soft |= {label for label, _ in groups if label in _DIRECTIONS and f" tro {label} " not in f" {folded_q} "}
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
     relation = asked_relation(question) if kind in ("who", "general") else None

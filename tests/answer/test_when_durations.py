@@ -197,3 +197,31 @@ def test_a_range_from_full_months_is_read_whole():
     line = law_line("luat-phong-chong-ma-tuy.txt", "từ đủ 06 tháng đến 12 tháng")
     whens = [it["when"] for it in duration_items([_result(line)])]
     assert any(w.endswith("từ đủ 06 tháng đến 12 tháng") for w in whens), whens
+
+
+def test_an_abbreviation_inside_a_phrase_is_spelled_out():
+    from indexer.answer.question import analyze
+
+    q = analyze("Ban can su dang UBND tinh gui du thao bao cao truoc ngay nao?",
+                "Ban cán sự đảng UBND tỉnh gửi dự thảo báo cáo trước ngày nào", None, "vi-noaccent")
+    alts = [a for _, group in q.groups for a in group]
+    assert any("uy ban nhan dan" in a for a in alts), q.groups
+
+
+def test_the_direction_of_sending_weighs_little_but_a_limit_does_not():
+    from indexer.answer.question import analyze
+
+    q = analyze("Văn phòng Tỉnh ủy gửi báo cáo lên Thường trực Tỉnh ủy trước ngày nào?", None, None, "vi")
+    assert "len" in q.soft
+    q = analyze("Người dự tuyển viên chức phải từ đủ bao nhiêu tuổi trở lên?", None, None, "vi")
+    assert "len" not in q.soft
+
+
+def test_a_report_sent_elsewhere_is_not_the_one_asked(plans):
+    """Hà Tĩnh's plan: the provincial mass organisations send their reports to the Ủy ban nhân dân
+    tỉnh by 05/11/2021; asked about a report sent to the Thường trực Tỉnh ủy, that date is another
+    report's (a near-miss), asked about the UBND it is the answer."""
+    out = ask(plans, "Các tổ chức chính trị - xã hội cấp tỉnh gửi báo cáo về Thường trực Tỉnh ủy trước ngày nào?")
+    assert out["answer"] is None or "05/11/2021" not in out["answer"]
+    out = ask(plans, "Cac to chuc chinh tri - xa hoi cap tinh gui bao cao len UBND tinh truoc ngay nao?")
+    assert out["answer"] is None or "05/11/2021" in out["answer"]
