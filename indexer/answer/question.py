@@ -471,7 +471,8 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
                 out.append((expanded, [expanded]))
             continue
         if (all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES) and \
-                not ((role in _MEETING_ROLES or " hoi nghi " in folded_text) and len(parts) >= 2 and parts[0] == "cap"):
+                not ((role in _MEETING_ROLES or " hoi nghi " in folded_text) and len(parts) >= 2 and parts[0] == "cap") \
+                and not _asked_length_of(folded, folded_text):
             continue
         if role and all(p in _ROLE_SYLLABLES for p in parts):
             continue
@@ -480,6 +481,15 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             spelled = _abbreviations_spelled(parts)
             out.append((folded, alts + ([spelled] if spelled and spelled not in alts else [])))
     return out
+
+
+def _asked_length_of(folded: str, folded_text: str) -> bool:
+    """A phrase of stop words that is what a length is asked of: "nhiệm kỳ bao nhiêu năm", "nhiệm
+    kỳ của Quốc hội là bao nhiêu năm" ask the length of a term of office; "nhiệm kỳ" then is the
+    subject, and a sentence without it ("… công tác từ 5 năm trở lên", the experience required)
+    does not answer. Elsewhere ("Nghị quyết Đại hội … nhiệm kỳ 2020 - 2025") it stays a stop phrase."""
+    return folded == "nhiem ky" and bool(re.search(r" nhiem ky (?:\w+ ){0,6}?(?:bao nhieu|may|bao lau|keo dai) ",
+                                                   folded_text))
 
 
 def _abbreviations_spelled(parts: list[str]) -> str | None:

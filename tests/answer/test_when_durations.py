@@ -225,3 +225,16 @@ def test_a_report_sent_elsewhere_is_not_the_one_asked(plans):
     assert out["answer"] is None or "05/11/2021" not in out["answer"]
     out = ask(plans, "Cac to chuc chinh tri - xa hoi cap tinh gui bao cao len UBND tinh truoc ngay nao?")
     assert out["answer"] is None or "05/11/2021" in out["answer"]
+
+
+def test_the_term_whose_length_is_asked_is_a_word_of_the_question():
+    """"nhiệm kỳ bao nhiêu năm" asks the length of a term of office: "nhiệm kỳ" must be said (the
+    arbitration law's "công tác … từ 5 năm trở lên" is experience, not a term); elsewhere
+    ("nhiệm kỳ 2020 - 2025") it stays a stop phrase."""
+    from indexer.answer.question import analyze
+
+    labels = lambda q: [label for label, _ in q.groups]  # noqa: E731
+    assert "nhiem ky" in labels(analyze("Trọng tài viên có nhiệm kỳ bao nhiêu năm?", None, None, "vi"))
+    assert "nhiem ky" in labels(analyze("Nhiệm kỳ của Quốc hội là bao nhiêu năm?", None, None, "vi"))
+    assert "nhiem ky" not in labels(analyze("Nghị quyết Đại hội Đảng bộ tỉnh nhiệm kỳ 2020 - 2025 đặt mục tiêu gì?",
+                                            None, None, "vi"))
