@@ -791,6 +791,10 @@ def _without_when_cues(groups: list[tuple[str, list[str]]], folded_q: str = "") 
 # "Ủy ban nhân dân cấp tỉnh báo cáo … trước ngày 15 tháng 02" for "… gửi báo cáo … trước ngày nào",
 # the noun itself being the act. They weigh little (``Question.soft``) when the noun follows them.
 _CARRIER_VERBS = frozenset("gui nop trinh".split())
+# English verbs that state a time span ("the scheme runs to 2025", "the term lasts five years"): in
+# a when-question they say the asked value's relation, which the documents write as "đến năm …",
+# "là … năm", not the subject (the glossary's "điều hành", "vận hành" are another sense of "run").
+_SPAN_VERBS = frozenset("run runs running last lasts lasting extend extends extending span spans".split())
 _CARRIED_NOUNS = ("bao cao", "ho so", "to trinh", "de an", "ke hoach", "du thao", "van ban")
 
 
@@ -901,6 +905,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         soft |= {label for label, _ in groups if label in _DIRECTIONS and f" tro {label} " not in f" {folded_q} "}
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
+        if english:
+            soft |= {label for label, _ in groups if label in _SPAN_VERBS}
     relation = asked_relation(question) if kind in ("who", "general") else None
     if relation and kind == "general":
         kind = "who"  # "… phải báo cáo về đâu?": where a report goes is a body

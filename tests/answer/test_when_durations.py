@@ -238,3 +238,15 @@ def test_the_term_whose_length_is_asked_is_a_word_of_the_question():
     assert "nhiem ky" in labels(analyze("Nhiệm kỳ của Quốc hội là bao nhiêu năm?", None, None, "vi"))
     assert "nhiem ky" not in labels(analyze("Nghị quyết Đại hội Đảng bộ tỉnh nhiệm kỳ 2020 - 2025 đặt mục tiêu gì?",
                                             None, None, "vi"))
+
+
+def test_an_english_verb_of_a_span_weighs_little(plans):
+    """"… runs to 2030 with an orientation to which year?": "runs" states the span (the glossary's
+    "điều hành" is another sense); the horizon is read, and a place the plan is not of stays null."""
+    from indexer.answer.question import analyze
+
+    q = analyze("The Lai Chau tourism resolution runs to 2030 with an orientation to which year?", "",
+                "nghị quyết du lịch Lai Châu điều hành vận hành 2030 định hướng năm nào", "en")
+    assert "runs" in q.soft or "runs" not in [label for label, _ in q.groups]
+    out = ask(plans, "The Lai Chau tourism resolution runs to 2030 with an orientation to which year?")
+    assert out["answer"] is None or "2035" in out["answer"]
