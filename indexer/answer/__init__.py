@@ -35,7 +35,8 @@ from .classify import QUESTION_KINDS, classify, content_terms, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
                        duration_items, frequency_items, horizon_items, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
-                       preamble_items, quantity_items, recipient_items, signer_items, vision_items)
+                       preamble_items, quantity_items, recipient_items, signer_items, vision_items,
+                       is_year_of_question, year_of_items)
 from .question import _ABBR, Question, analyze, spelled_apart
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
@@ -365,6 +366,8 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
         out += _list_leads(service, duration_items(results))
     if is_period_question(folded_q):
         out += period_items(results)
+    if is_year_of_question(folded_q):
+        out += year_of_items(results)
     if is_issued_question(folded_q):
         refs = asked_refs(q.text) or asked_refs(q.vi_text)
         if refs:

@@ -767,3 +767,41 @@ def recipient_items(documents: list[tuple[str, str, str, str]]) -> list[dict]:
                         "unit_start": us, "unit_end": ue, "role": "báo cáo", "roles": ["báo cáo"],
                         "task": f"{title} {context}", "via": "recipients"})
     return out
+
+
+# "Which year's key work programme …", "Chương trình công tác trọng tâm năm nào": the year that
+# names a thing ("Chương trình công tác trọng tâm năm 2021"), not a horizon ("đến năm nào") nor a
+# date of issue.
+_YEAR_OF_Q = re.compile(r" (?:which|what) year s | (?:cua )?nam nao ")
+_NOT_YEAR_OF = re.compile(r" (?:den|toi|tu|vao|trong|truoc|sau|tu nam|giai doan) nam nao ")
+_YEAR_OF = re.compile(r"(?<![\w/-])năm\s+((?:19|20)\d\d)(?![\w/-])")
+_HEAD_BEFORE = re.compile(r"(?:đến|tới|từ|vào|trong|trước|sau|giai đoạn|đầu|cuối|giữa|tháng\s+\d{1,2}|kỳ|kì)\s*$", re.I)
+
+
+def is_year_of_question(folded_q: str) -> bool:
+    q = f" {folded_q} "
+    return bool(_YEAR_OF_Q.search(q)) and not _NOT_YEAR_OF.search(q) and not is_issued_question(folded_q) \
+        and not _ACT_Q.search(q)  # "ban hành năm nào", "có hiệu lực năm nào": the act's own year
+
+
+def year_of_items(results) -> list[dict]:
+    """The years that name a thing in the sentences of the retrieved passages, each with the words
+    it names as its ``subject`` (from the clause's start to the year): "Thực hiện Chương trình công
+    tác trọng tâm năm 2021" is the 2021 programme. A year after "đến", "từ", "trong" … is a time,
+    not a name, and one after "tháng 01" ends a date."""
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            for m in _YEAR_OF.finditer(text, s, e):
+                if _HEAD_BEFORE.search(text, max(s, m.start() - 15), m.start()):
+                    continue
+                cut = max(s, max(text.rfind(c, s, m.start()) for c in ",;:(") + 1)
+                words = text[cut:m.start()].split()
+                if not words:
+                    continue
+                item = _item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
+                             s, e, m.start(), m.end(), "year")
+                item["subject"] = text[cut:m.end()].strip()
+                out.append(item)
+    return out

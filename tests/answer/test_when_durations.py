@@ -250,3 +250,19 @@ def test_an_english_verb_of_a_span_weighs_little(plans):
     assert "runs" in q.soft or "runs" not in [label for label, _ in q.groups]
     out = ask(plans, "The Lai Chau tourism resolution runs to 2030 with an orientation to which year?")
     assert out["answer"] is None or "2035" in out["answer"]
+
+
+def test_the_year_that_names_a_thing():
+    """"Thực hiện Chương trình công tác trọng tâm năm 2021" names the 2021 programme; a horizon
+    ("đến năm 2030") and the year of a date ("ngày 01 tháng 01 năm 2017") name nothing."""
+    from indexer.answer.passages import is_year_of_question, year_of_items
+
+    assert is_year_of_question(folded_words("Which year's key work programme does the plan implement?"))
+    assert is_year_of_question(folded_words("Ke hoach thuc hien Chuong trinh cong tac trong tam nam nao?"))
+    assert not is_year_of_question(folded_words("Kế hoạch được ban hành năm nào?"))
+    assert not is_year_of_question(folded_words("Nghị quyết có mục tiêu đến năm nào?"))
+    text = ("Thực hiện Chương trình công tác trọng tâm năm 2021, Ban Thường vụ Tỉnh uỷ ban hành Kế hoạch. "
+            "Phấn đấu đến năm 2030 đạt mục tiêu. Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2017.")
+    items = year_of_items([_result(text)])
+    assert [it["when"] for it in items] == ["năm 2021"]
+    assert items[0]["subject"].startswith("Thực hiện Chương trình công tác trọng tâm")
