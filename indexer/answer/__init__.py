@@ -589,6 +589,18 @@ def _asks_cited_date(q: Question) -> bool:
         code and issuer for _, code, issuer in asked_refs(q.text)[:1])
 
 
+def _cites_full_number(q: Question, item: dict) -> bool:
+    """The date of a document the question names by its full number, type and issuer ("Resolution
+    08-NQ/TW"), read where another document cites it ("Nghị quyết số 08-NQ/TW, ngày 16/01/2017 của
+    Bộ Chính trị"): the documents "named" by the bare number 08 (the plan for Nghị quyết 08-NQ/TU
+    of a province) are not the one asked, so the citing document's date is not another question's."""
+    rank = item.get("ref_rank")
+    if rank is None or item.get("when_kind") != "date" or item.get("via") != "passage":
+        return False
+    refs = asked_refs(q.text) or asked_refs(q.vi_text)
+    return rank < len(refs) and all(refs[rank][1:])
+
+
 def _bare_class(q: Question, item: dict) -> bool:
     """The unit's name is only the kind of body the question asks for ("Các chi bộ" for "Which
     Party cells …"): the question names the kind, not the unit, so it is an answer, not an echo."""
@@ -625,7 +637,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     out = []
     pending = []  # items that pass only if the model credits the words they cannot show
     for item in items:
-        if named and item["doc_id"] not in named:
+        if named and item["doc_id"] not in named and not _cites_full_number(q, item):
             continue  # the question names its document: another document's item answers another question
         fit = _fit(q, item)
         if fit is None or (q.kind == "who" and said_by_question(q, item) and not _bare_class(q, item)):

@@ -266,3 +266,13 @@ def test_the_year_that_names_a_thing():
     items = year_of_items([_result(text)])
     assert [it["when"] for it in items] == ["năm 2021"]
     assert items[0]["subject"].startswith("Thực hiện Chương trình công tác trọng tâm")
+
+
+def test_a_full_number_is_dated_where_another_document_cites_it(plans):
+    """"Resolution 08-NQ/TW" (the Politburo's) is cited by Hà Tĩnh's plan with its date; the plans
+    "named" by the bare 08 (Lai Châu's, for Nghị quyết 08-NQ/TU) do not hide it, and 08-NQ/TU keeps
+    its own date."""
+    out = ask(plans, "Bo Chinh tri ban hanh Nghi quyet 08-NQ/TW ngay nao?")
+    assert out["answer"] and "16/01/2017" in out["answer"]
+    out = ask(plans, "When was Resolution 08-NQ/TU issued?")
+    assert out["answer"] is None or "16/01/2017" not in out["answer"]
