@@ -276,3 +276,13 @@ def test_a_full_number_is_dated_where_another_document_cites_it(plans):
     assert out["answer"] and "16/01/2017" in out["answer"]
     out = ask(plans, "When was Resolution 08-NQ/TU issued?")
     assert out["answer"] is None or "16/01/2017" not in out["answer"]
+
+
+def test_the_sessions_of_an_assembly_in_english():
+    """"regular sessions" are the "kỳ họp" of the Constitution ("Quốc hội họp mỗi năm hai kỳ"); the
+    bare "họp" is not a sense (it folds like "hợp" of "tổng hợp")."""
+    from indexer.search.translate import translate
+
+    vi = translate("How often does the National Assembly hold regular sessions?")
+    assert "kỳ họp" in vi
+    assert " họp " not in f" {vi.replace('kỳ họp', '')} "
