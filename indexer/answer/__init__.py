@@ -679,6 +679,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     return out
 
 
+_JOINERS = frozenset({"va", "hoac", "nhung", "con"})
 _QUESTION_PHRASES = re.compile(r" (?:bao lau|bao nhieu|how long|how many|la gi|what is|what) ")
 
 
@@ -703,7 +704,9 @@ def _asked_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list
         for i in ix:
             it = out[i][1]
             own = it["subject"].replace(it.get("when") or "\0", " ")
-            words.append({w for w in folded_words(own).split() if not w.isdigit()})
+            # (a "và", "hoặc" left at a clause's edge tells no owner apart; "không" does: "không xác
+            # định thời hạn" against "xác định thời hạn")
+            words.append({w for w in folded_words(own).split() if not w.isdigit() and w not in _JOINERS})
         distinct = [w - set().union(*(o for m, o in enumerate(words) if m != n)) for n, w in enumerate(words)]
         said = [bool(d & asked) for d in distinct]
         plain = [not d for d in distinct]  # an owner with no words of its own but the shared ones

@@ -165,9 +165,12 @@ def _duration_owners(text: str, s: int, e: int, matches: list[re.Match]) -> list
         owners = []
         for i, m in enumerate(matches):
             stop = matches[i + 1].start() if i + 1 < len(matches) else e
-            cut = re.search(r"[,;]", text[m.end():stop][1:])  # (the comma right after the value is not the end)
+            # (the comma right after the value is not the end; "thì …", "kể từ …" go on with what the
+            # sentence says of all of them: "… 30 năm đối với bất động sản thì trở thành chủ sở hữu")
+            cut = re.search(r"[,;]|\s(?:thì|kể từ|tính từ)\s", text[m.end():stop][1:])
             end = m.end() + 1 + cut.start() if cut else stop
-            owners.append(f"{head} {text[m.start():end]}".strip(" ,;"))
+            own = re.sub(r"\s+(?:và|hoặc)\s*$", "", text[m.start():end].rstrip(" ,;"))  # "… khoản 1 Điều này và"
+            owners.append(f"{head} {own}".strip(" ,;"))
         return owners
     owners, first = [], ""
     for i, m in enumerate(matches):

@@ -794,7 +794,8 @@ _CARRIER_VERBS = frozenset("gui nop trinh".split())
 # English verbs that state a time span ("the scheme runs to 2025", "the term lasts five years"): in
 # a when-question they say the asked value's relation, which the documents write as "đến năm …",
 # "là … năm", not the subject (the glossary's "điều hành", "vận hành" are another sense of "run").
-_SPAN_VERBS = frozenset("run runs running last lasts lasting extend extends extending span spans".split())
+# So is "valid" ("how long is the decision valid": the law writes "có thời hạn là 10 năm").
+_SPAN_VERBS = frozenset("run runs running last lasts lasting extend extends extending span spans valid".split())
 _CARRIED_NOUNS = ("bao cao", "ho so", "to trinh", "de an", "ke hoach", "du thao", "van ban")
 
 

@@ -286,3 +286,24 @@ def test_the_sessions_of_an_assembly_in_english():
     vi = translate("How often does the National Assembly hold regular sessions?")
     assert "kỳ họp" in vi
     assert " họp " not in f" {vi.replace('kỳ họp', '')} "
+
+
+def test_a_case_owns_its_words_up_to_what_all_cases_share():
+    """"… 10 năm đối với động sản, 30 năm đối với bất động sản thì trở thành chủ sở hữu …": the
+    "thì …" goes on for both; "… khoản 1 Điều này và không quá 01 tháng …": the "và" is the next
+    case's. Probes on passages outside the tuning set."""
+    line = law_line("bo-luat-dan-su.txt", "10 năm đối với động sản, 30 năm đối với bất động sản thì")
+    owners = _owners(line)
+    (thirty,) = [o for w, o in owners.items() if "30 năm" in w]
+    assert "trở thành" not in thirty
+    line = law_line("luat-to-tung-hanh-chinh.txt", "nhưng không quá 02 tháng đối với trường hợp")
+    owners = _owners(line)
+    assert not any(o.endswith(" và") for o in owners.values())
+
+
+def test_valid_states_a_span_in_an_english_when_question():
+    from indexer.answer.question import analyze
+
+    q = analyze("How long is the recognition decision for a fertilizer in circulation valid?", "",
+                "thời hạn bao lâu công nhận quyết định phân bón lưu hành hợp lệ", "en")
+    assert "valid" in q.soft or "valid" not in [label for label, _ in q.groups]
