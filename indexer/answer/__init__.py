@@ -146,8 +146,8 @@ def _fit(q: Question, item: dict) -> float | None:
         folded_q = f" {folded_words(q.text)} "
         wk = item.get("when_kind")
         if re.search(r" (?:ngay nao|what date|which date|by what date) ", folded_q):
-            if wk in ("recurring", "period", "duration"):
-                return None  # "which date" is not answered by "hằng năm" or "2021-2025"
+            if wk in ("recurring", "period", "duration", "year", "quarter"):
+                return None  # "which date" is not answered by "hằng năm", "2021-2025" or "vào năm 2030"
             if wk == "month" and re.search(r"(?i)\bhằng năm|hàng năm|mỗi năm", item.get("quote") or ""):
                 return None  # nor by a month of every year ("Tháng 3 hằng năm là Tháng Thanh niên"): no day in it
             bonus += 0.4 if wk == "date" else -0.2
@@ -1243,6 +1243,10 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 answer = top.get("when")
                 if top.get("when_kind") == "duration" and _other_time_unit(folded_words(q.text), answer or ""):
                     answer = None  # "mấy tháng" is not answered by "60 ngày" (see _other_time_unit)
+                if top.get("when_kind") == "recurring" and is_duration_question(folded_words(q.text)) and \
+                        not is_frequency_question(folded_words(q.text)):
+                    answer = None  # "báo trước bao nhiêu tháng" is not answered by "hằng năm" (how often);
+                    # a veto, not a filter: the recurrence still keeps a neighbouring duration contested
                 if _other_destination(q, top):
                     answer = None  # "gửi … lên Thường trực Tỉnh ủy" is not the report sent to the UBND
                 if top.get("when_kind") == "duration" and is_duration_question(folded_words(q.text)) and \

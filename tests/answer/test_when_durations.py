@@ -4,6 +4,7 @@ from or to, the document's own adoption date — real law text, the readers and 
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -307,3 +308,12 @@ def test_valid_states_a_span_in_an_english_when_question():
     q = analyze("How long is the recognition decision for a fertilizer in circulation valid?", "",
                 "thời hạn bao lâu công nhận quyết định phân bón lưu hành hợp lệ", "en")
     assert "valid" in q.soft or "valid" not in [label for label, _ in q.groups]
+
+
+def test_a_length_is_not_answered_by_a_recurrence_nor_a_date_by_a_year(laws):
+    """Near-misses on the laws: "báo trước bao nhiêu tháng" is not "hằng năm"; "Ngày … là ngày
+    nào" is not "vào năm 2030"."""
+    out = ask(laws, "Người lao động phải báo trước bao nhiêu tháng khi nghỉ việc theo Luật Viên chức?")
+    assert out["answer"] is None or not re.search(r"(?i)h[aằà]ng năm", out["answer"])
+    out = ask(laws, "Ngày Thanh niên Việt Nam là ngày nào?")
+    assert out["answer"] is None or re.search(r"\d{1,2}\s*(?:/|tháng)", out["answer"])
