@@ -762,7 +762,10 @@ def _scored(q: Question, matcher: Matcher, item: dict, sup: Support, fit: float,
         whole = whole_of_part(item)
         if whole and sup.subject > 0:
             sup.subject = matcher.share(f"{whole} {item['subject']}")
-        score += 1.0 * sup.subject
+        if item.get("when_kind") != "duration":
+            # (a duration's own words tell it from its siblings only, ``_asked_owner``: added to its
+            # score they lifted a sentence of several durations over one that states a single one)
+            score += 1.0 * sup.subject
     return score, item, sup
 
 
