@@ -317,3 +317,10 @@ def test_a_length_is_not_answered_by_a_recurrence_nor_a_date_by_a_year(laws):
     assert out["answer"] is None or not re.search(r"(?i)h[aằà]ng năm", out["answer"])
     out = ask(laws, "Ngày Thanh niên Việt Nam là ngày nào?")
     assert out["answer"] is None or re.search(r"\d{1,2}\s*(?:/|tháng)", out["answer"])
+
+
+def test_a_single_duration_is_not_outweighed_by_a_sentence_of_several(laws):
+    """"Hợp đồng làm việc xác định thời hạn … từ đủ 12 tháng đến 36 tháng" against the notice
+    periods "45 ngày đối với … không xác định thời hạn hoặc 30 ngày đối với … xác định thời hạn"."""
+    out = ask(laws, "Hợp đồng làm việc xác định thời hạn có thời hạn bao lâu?")
+    assert out["answer"] is None or "30 ngày" not in out["answer"]
