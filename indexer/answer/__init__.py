@@ -254,6 +254,29 @@ def _other_destination(q: Question, item: dict) -> bool:
     return " ".join(asked[:2]) not in " ".join(said) and " ".join(said[:2]) not in " ".join(asked)
 
 
+# A body named by its head and whose it is: "Ban Thường vụ Tỉnh ủy", "Thường trực Đảng ủy",
+# "Văn phòng Huyện ủy".
+_BODY_HEADS = r"(?:ban thuong vu|thuong truc|van phong|ban chap hanh)"
+_OWNERS = r"(?:tinh uy|dang uy|huyen uy|thanh uy|quan uy|thi uy|chi bo|dang bo tinh|dang bo)"
+_BODY = re.compile(rf" ({_BODY_HEADS}) ({_OWNERS}) ")
+
+
+def _other_body(q: Question, item: dict) -> bool:
+    """A when-question that names a body by its head and owner ("báo cáo … lên Ban Thường vụ Tỉnh
+    ủy") and a deadline whose own clause names the same head of another owner ("báo cáo … với Ban
+    Thường vụ Đảng ủy"): the deadline of a neighbouring body, a near-miss the words of both
+    otherwise share (the document names "Tỉnh ủy" elsewhere, and that passed the support)."""
+    asked = {(h, o) for h, o in _BODY.findall(f" {folded_words(q.vi_text or q.text)} ")}
+    if q.language != "en":
+        asked |= {(h, o) for h, o in _BODY.findall(f" {folded_words(q.text)} ")}
+    said = set(_BODY.findall(f" {folded_words(deadline_clause(item))} "))
+    for head, owner in asked:
+        others = {o for h, o in said if h == head}
+        if others and owner not in others:
+            return True
+    return False
+
+
 _PROCEDURE = re.compile(r"(?i)\btheo (?:thủ tục|trình tự) (\w+ \w+)")
 
 
@@ -1250,6 +1273,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                         not is_frequency_question(folded_words(q.text)):
                     answer = None  # "báo trước bao nhiêu tháng" is not answered by "hằng năm" (how often);
                     # a veto, not a filter: the recurrence still keeps a neighbouring duration contested
+                if _other_body(q, top):
+                    answer = None  # "Ban Thường vụ Tỉnh ủy" asked, "Ban Thường vụ Đảng ủy" said
                 if _other_destination(q, top):
                     answer = None  # "gửi … lên Thường trực Tỉnh ủy" is not the report sent to the UBND
                 if top.get("when_kind") == "duration" and is_duration_question(folded_words(q.text)) and \

@@ -324,3 +324,13 @@ def test_a_single_duration_is_not_outweighed_by_a_sentence_of_several(laws):
     periods "45 ngày đối với … không xác định thời hạn hoặc 30 ngày đối với … xác định thời hạn"."""
     out = ask(laws, "Hợp đồng làm việc xác định thời hạn có thời hạn bao lâu?")
     assert out["answer"] is None or "30 ngày" not in out["answer"]
+
+
+def test_a_deadline_of_a_neighbouring_body_is_vetoed(plans):
+    """Bình Lư's ward reports to its own "Ban Thường vụ Đảng ủy" by 05/6/2026: asked about the
+    "Ban Thường vụ Tỉnh ủy" (a neighbouring body) that date is not the answer; asked about its own
+    standing committee, it may be."""
+    out = ask(plans, "Dang uy phuong gui bao cao ket qua len Ban Thuong vu Tinh uy truoc ngay nao?")
+    assert out["answer"] is None or "05/6/2026" not in out["answer"]
+    out = ask(plans, "Đảng ủy phường báo cáo kết quả lên Ban Thường vụ Đảng ủy trước ngày nào?")
+    assert out["answer"] is None or "05/6/2026" in out["answer"]
