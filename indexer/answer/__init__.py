@@ -39,8 +39,9 @@ from .classify import QUESTION_KINDS, classify, content_terms, fold_question, ro
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
                        duration_items, frequency_items, horizon_items, percent_items, with_lead_ins, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
-                       preamble_items, quantity_items, recipient_items, signer_items, vision_items)
-from .question import Question, analyze, spelled_apart
+                       preamble_items, quantity_items, recipient_items, signer_items, vision_items,
+                       is_year_of_question, year_of_items)
+from .question import _ABBR, Question, analyze, spelled_apart
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
@@ -153,17 +154,21 @@ def _fit(q: Question, item: dict) -> float | None:
         folded_q = f" {folded_words(q.text)} "
         wk = item.get("when_kind")
         if re.search(r" (?:ngay nao|what date|which date|by what date) ", folded_q):
-            if wk in ("recurring", "period", "duration"):
-                return None  # "which date" is not answered by "hằng năm" or "2021-2025"
+            if wk in ("recurring", "period", "duration", "year", "quarter"):
+                return None  # "which date" is not answered by "hằng năm", "2021-2025" or "vào năm 2030"
+            if wk == "month" and re.search(r"(?i)\bhằng năm|hàng năm|mỗi năm", item.get("quote") or ""):
+                return None  # nor by a month of every year ("Tháng 3 hằng năm là Tháng Thanh niên"): no day in it
             bonus += 0.4 if wk == "date" else -0.2
         if is_period_question(folded_q):
             if wk != "period":
                 return None  # "giai đoạn nào" is a span of years, not "hằng năm" or "đến năm 2030"
             bonus += 0.4
-        if re.search(r" (?:chu ky|how often|dinh ky nao|frequency) ", folded_q):
+        if re.search(r" (?:chu ky|how often|dinh ky nao|frequency|tan suat) ", folded_q):
             bonus += 0.4 if wk == "recurring" else -0.2
         if _wrong_end(folded_q, item.get("when") or ""):
             return None
+        if _own_enactment(item) and not _ENACTMENT_Q.search(folded_q):
+            return None  # "Ngày Thanh niên là ngày nào" is not answered by the law's own adoption date
         vision = asked_vision(folded_q)
         if vision and not is_issued_question(folded_q):
             fit = _vision_fit(vision, item, bool(_NAMED_HORIZON.search(f" {folded_q} ")))
@@ -174,10 +179,13 @@ def _fit(q: Question, item: dict) -> float | None:
             # "bao lâu một lần": how often, not how long ("hằng năm", "mỗi năm một lần")
             if wk != "recurring" or not re.search(r"(?i)năm|tháng|quý|tuần|ngày|thường niên", item.get("when") or ""):
                 return None  # a bare "định kỳ" (periodically) does not say how often
+            if _COUNT_Q.search(folded_q) and not re.search(r"(?i)\b(?:lần|kỳ|đợt)\b", item.get("when") or ""):
+                return None  # "mỗi năm mấy kỳ", "how many times a year": a bare "hằng năm" says no count
             bonus += 0.8
         elif is_duration_question(folded_q):
             bonus += 0.8 if wk == "duration" else -0.6
-            if wk == "duration" and _opposite_anchor(folded_q, _anchor_words(item.get("when") or "")):
+            if wk == "duration" and _opposite_anchor(folded_q, _anchor_words(
+                    f"{item.get('when') or ''} {item.get('anchor') or ''}")):
                 return None  # "15 ngày trước ngày kết thúc" does not answer "how many days after …"
         elif wk == "duration":
             bonus -= 0.6
@@ -300,6 +308,86 @@ def _vision_fit(vision: str, item: dict, named_horizon: bool = False) -> float |
     return None if named_horizon else 0.0
 
 
+_SENT_TO_Q = re.compile(r" gui (?:\w+ ){0,6}?(?:ve|len|den|toi) (?:cho )?((?:\w+ ){1,6}?)(?:truoc|trong|vao|han|khi|cham|khi nao|ngay|$)")
+# the body a report is sent to: after "gửi" (and its object: "gửi báo cáo Ủy ban nhân dân tỉnh"),
+# a direction ("gửi về Văn phòng Tỉnh ủy") or none, a capitalised name
+_SENT_TO = re.compile(rf"\b[Gg]ửi\s+(?:[a-zđà-ỹ]+\s+){{0,6}}?(?:(?:về|lên|đến|tới|cho)\s+)?([{_UP}][^;,.\n*]+?)"
+                      r"(?=\s+(?:trước|trong|vào|chậm|để)\b|[;,.\n*]|$)")
+
+
+def _other_destination(q: Question, item: dict) -> bool:
+    """A Vietnamese when-question that says where a report is sent ("gửi báo cáo lên Thường trực
+    Tỉnh ủy trước ngày nào") and a deadline sent elsewhere ("gửi báo cáo Ủy ban nhân dân tỉnh" — no,
+    "gửi về Văn phòng Tỉnh ủy"): the deadline of another report, or of another step of it, a
+    neighbouring near-miss the words of both otherwise share. Compared by the destination's first
+    two words, abbreviations spelled out ("UBND" is "Ủy ban nhân dân")."""
+    if q.language == "en":
+        return False
+    m = _SENT_TO_Q.search(f" {folded_words(q.vi_text or q.text)} ")
+    own = _SENT_TO.search(deadline_clause(item).replace("**", ""))
+    if not m or not own:
+        return False
+    asked = " ".join(_ABBR.get(w, w) for w in m.group(1).split()).split()
+    said = folded_words(own.group(1)).split()
+    if len(asked) < 2 or len(said) < 2:
+        return False
+    return " ".join(asked[:2]) not in " ".join(said) and " ".join(said[:2]) not in " ".join(asked)
+
+
+# A body named by its head and whose it is: "Ban Thường vụ Tỉnh ủy", "Thường trực Đảng ủy",
+# "Văn phòng Huyện ủy".
+_BODY_HEADS = r"(?:ban thuong vu|thuong truc|van phong|ban chap hanh)"
+_OWNERS = r"(?:tinh uy|dang uy|huyen uy|thanh uy|quan uy|thi uy|chi bo|dang bo tinh|dang bo)"
+_BODY = re.compile(rf" ({_BODY_HEADS}) ({_OWNERS}) ")
+
+
+def _other_body(q: Question, item: dict) -> bool:
+    """A when-question that names a body by its head and owner ("báo cáo … lên Ban Thường vụ Tỉnh
+    ủy") and a deadline whose own clause names the same head of another owner ("báo cáo … với Ban
+    Thường vụ Đảng ủy"): the deadline of a neighbouring body, a near-miss the words of both
+    otherwise share (the document names "Tỉnh ủy" elsewhere, and that passed the support)."""
+    asked = {(h, o) for h, o in _BODY.findall(f" {folded_words(q.vi_text or q.text)} ")}
+    if q.language != "en":
+        asked |= {(h, o) for h, o in _BODY.findall(f" {folded_words(q.text)} ")}
+    said = set(_BODY.findall(f" {folded_words(deadline_clause(item))} "))
+    for head, owner in asked:
+        others = {o for h, o in said if h == head}
+        if others and owner not in others:
+            return True
+    return False
+
+
+_PROCEDURE = re.compile(r"(?i)\btheo (?:thủ tục|trình tự) (\w+ \w+)")
+
+
+def _special_procedure(q: Question, item: dict) -> bool:
+    """The duration is a special procedure's ("Thời hạn kháng cáo đối với bản án … theo thủ tục rút
+    gọn là 07 ngày") and the question does not name that procedure: the laws state the general
+    limit elsewhere ("… của Tòa án cấp sơ thẩm là 15 ngày"), and the special one answered the
+    question asked plainly. Read in the duration's own clause, not its headings. A veto of the best
+    answer, not a filter of the candidates: dropped, the special limit no longer kept a neighbouring
+    sentence's duration contested ("30 ngày … mở phiên tòa phúc thẩm" for how long a hearing may be
+    postponed)."""
+    own = f"{item.get('lead') or ''} {deadline_clause(item)}"
+    asked = f" {folded_words(q.text)} {folded_words(q.vi_text or '')} "
+    return any(f" {folded_words(m.group(1))} " not in asked for m in _PROCEDURE.finditer(own))
+
+
+_COUNT_Q = re.compile(r" (?:may|bao nhieu) (?:lan|ky|dot) | how many times ")
+_OWN_ACT = re.compile(r"(?i)(?:^|[.;]\s*|\n\s*)(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|"
+                      r"Kế hoạch|Chỉ thị|Quy định)\s+này\b[^.;]*?\b(?:thông qua|có hiệu lực|hết hiệu lực|ban hành)\b")
+_ENACTMENT_Q = re.compile(r" (?:thong qua|hieu luc|ban hanh|ky ngay|ngay ky|duoc ky|adopted|passed|enacted|effect|effective|force|issued?|"
+                          r"signed|promulgated|approved|expire|expires|expiry) ")
+
+
+def _own_enactment(item: dict) -> bool:
+    """The date a document gives itself: "Luật này được Quốc hội … thông qua ngày 16 tháng 6 năm
+    2020", "Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021". It answers when the
+    document was adopted or takes effect, nothing else: every law's closing sentence carries the
+    law's name, so its date supported any "… là ngày nào theo Luật X" about a day the law names."""
+    return bool(_OWN_ACT.search(item.get("quote") or ""))
+
+
 _NAMED_HORIZON = re.compile(r" (?:tam nhin|dinh huong|vision|orientation|oriented) ")
 _UNTIL_Q = re.compile(r" (?:den ngay nao|den het ngay nao|truoc ngay nao|den khi nao|den bao gio|until|till|"
                       r"by what date|by when|no later than) ")
@@ -330,6 +418,29 @@ _AFTER = re.compile(r" (?:after|since|following|sau khi|ke tu|sau ngay) ")
 _BEFORE = re.compile(r" (?:before|prior to|truoc khi|truoc ngay) ")
 
 
+_ASKED_UNIT = re.compile(r" (?:bao nhieu|may|how many) (?:working )?(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|weeks?) ")
+_UNIT_EN = {"day": "ngay", "month": "thang", "year": "nam", "hour": "gio", "week": "tuan"}
+_DURATION_UNIT = re.compile(r"(?i)\b(ngày|tháng|năm|giờ|tuần)\b(?!\s+(?:trước|sau|kể từ)\b)")
+
+
+def _other_time_unit(folded_q: str, when: str) -> bool:
+    """The question counts its time limit in one unit ("mấy tháng", "how many days") and the
+    duration is written in another ("60 ngày" for "bao nhiêu tháng"): the laws state each limit in
+    the unit they mean, so another unit is another limit (of a neighbouring clause), not a
+    conversion to do. The unit read is the duration's own, not the "ngày" of "kể từ ngày …".
+    A veto of the best answer, not a filter of the candidates: dropping the other units let a
+    duration of the asked unit from a condition ("đã điều trị 06 tháng liên tục") answer "báo
+    trước bao nhiêu tháng", where the notice periods are in days."""
+    m = _ASKED_UNIT.search(f" {folded_q} ")
+    if not m:
+        return False
+    asked = m.group(1)
+    asked = _UNIT_EN.get(asked.rstrip("s"), asked)
+    value = re.split(r"(?i)\s(?:trước|sau|kể từ)\s", when)[0]
+    units = [folded_words(u) for u in _DURATION_UNIT.findall(value)]
+    return bool(units) and asked not in units
+
+
 def _anchor_words(when: str) -> str:
     """The folded words of a time limit that say which way it counts, read before folding: "sáu"
     (six) folds like "sau" (after) — "Sáu mươi ngày trước khi …" counts before."""
@@ -355,9 +466,11 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
     if is_frequency_question(folded_q):
         out += frequency_items(results)
     elif is_duration_question(folded_q):
-        out += duration_items(results)
+        out += _list_leads(service, duration_items(results))
     if is_period_question(folded_q):
         out += period_items(results)
+    if is_year_of_question(folded_q):
+        out += year_of_items(results)
     if is_issued_question(folded_q):
         refs = asked_refs(q.text) or asked_refs(q.vi_text)
         if refs:
@@ -370,6 +483,38 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
                                           if doc_numbers(next(d for d in docs if d["id"] == t[0])) & set(q.doc_refs)],
                              period=period)
     return out
+
+
+_LIST_LINE = re.compile(r"[ \t]*(?:[a-zđ]\)|[-–•+])[ \t]+")
+
+
+def _list_leads(service, items: list[dict]) -> list[dict]:
+    """A duration on a list line ("a) 01 năm kể từ ngày nhận được … quyết định hành chính …;")
+    belongs to the line that opens the list ("2. Thời hiệu khởi kiện đối với từng trường hợp được
+    quy định như sau:"), which the passage often starts after: that line is its ``lead`` (as
+    ``passages._opens_with`` gives a duration the sentence before it), read from the document —
+    the nearest line above that is not itself a list line, if it ends with ":"."""
+    texts = None
+    for it in items:
+        if it.get("lead") or it.get("when_kind") != "duration":
+            continue
+        quote = it.get("quote") or ""
+        at = (it.get("when_start") or it["start"]) - it["start"]
+        line_start = quote.rfind("\n", 0, max(at, 0)) + 1
+        if not _LIST_LINE.match(quote, line_start) or (line_start and not _LIST_LINE.match(quote)):
+            continue  # not a list line, or the list's opening is in the sentence itself
+        texts = texts if texts is not None else _texts(service)
+        doc = texts.get(it["doc_id"], "")
+        if doc[it["start"]:it["start"] + 40] != quote[:40]:
+            continue  # offsets not of this text: nothing to read above
+        lines = doc[max(0, it["start"] - 4000):it["start"]].splitlines()
+        for line in reversed(lines):
+            if not line.strip() or _LIST_LINE.match(line):
+                continue
+            if line.rstrip().endswith(":"):
+                it["lead"] = line.strip()
+            break
+    return items
 
 
 def _texts(service) -> dict[str, str]:
@@ -446,6 +591,8 @@ def deadline_clause(item: dict) -> str:
     s = quote.rfind(";", 0, at) + 1
     e = quote.find(";", at)
     head = re.split(r"[,;]", quote, maxsplit=1)[0] if s else ""
+    if head and _LIST_LINE.match(quote) and _LIST_LINE.match(quote[s:].lstrip()):
+        head = ""  # "a) …;\n\nb) 30 ngày …": the line before is a sibling case, not b)'s opening
     return f"{head} {quote[s:e if e >= 0 else len(quote)]}".strip()
 
 
@@ -543,6 +690,18 @@ def _asks_cited_date(q: Question) -> bool:
     hành ngày nào?"): no subject words, the number says which."""
     return q.kind == "when" and is_issued_question(folded_words(q.text)) and any(
         code and issuer for _, code, issuer in asked_refs(q.text)[:1])
+
+
+def _cites_full_number(q: Question, item: dict) -> bool:
+    """The date of a document the question names by its full number, type and issuer ("Resolution
+    08-NQ/TW"), read where another document cites it ("Nghị quyết số 08-NQ/TW, ngày 16/01/2017 của
+    Bộ Chính trị"): the documents "named" by the bare number 08 (the plan for Nghị quyết 08-NQ/TU
+    of a province) are not the one asked, so the citing document's date is not another question's."""
+    rank = item.get("ref_rank")
+    if rank is None or item.get("when_kind") != "date" or item.get("via") != "passage":
+        return False
+    refs = asked_refs(q.text) or asked_refs(q.vi_text)
+    return rank < len(refs) and all(refs[rank][1:])
 
 
 def _bare_class(q: Question, item: dict) -> bool:
@@ -658,7 +817,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     position = _asked_position(q) if q.kind == "who" else None
     pending = []  # items that pass only if the model credits the words they cannot show
     for item in items:
-        if named and item["doc_id"] not in named:
+        if named and item["doc_id"] not in named and not _cites_full_number(q, item):
             continue  # the question names its document: another document's item answers another question
         fit = _fit(q, item)
         if fit is None or (q.kind == "who" and said_by_question(q, item) and not _bare_class(q, item)):
@@ -701,7 +860,49 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue
         out.append(_scored(q, matcher, item, sup, fit, results, named))
     out += _semantic_scored(q, matcher, pending, [it for _, it, _ in out], similarity, results, named)
+    if q.kind == "when":
+        out = _asked_owner(q, out)
     out.sort(key=lambda x: -x[0])
+    return out
+
+
+_JOINERS = frozenset({"va", "hoac", "nhung", "con"})
+_QUESTION_PHRASES = re.compile(r" (?:bao lau|bao nhieu|how long|how many|la gi|what is|what) ")
+
+
+def _asked_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """Several durations of one sentence, each with its own words (``passages._duration_owners``):
+    the one whose words that the others lack the question says ("lâu năm" against "hằng năm",
+    "bất động sản" against "động sản") is asked, by a full point. Read from the question's own
+    words and the owners' differences, not the question's groups: the analysis drops words like
+    "lâu" of "lâu năm" (its "bao lâu") or "năm", which are what tells the owners apart here."""
+    by_sentence: dict[tuple, list[int]] = {}
+    for i, (_, it, _) in enumerate(scored):
+        if it.get("subject") and it.get("when_kind") == "duration":
+            by_sentence.setdefault((it["doc_id"], it["start"]), []).append(i)
+    if not any(len(ix) > 1 for ix in by_sentence.values()):
+        return scored
+    asked = set(_QUESTION_PHRASES.sub(" ", f" {folded_words(q.text)} {folded_words(q.vi_text or '')} ").split())
+    out = list(scored)
+    for ix in by_sentence.values():
+        if len(ix) < 2:
+            continue
+        words = []
+        for i in ix:
+            it = out[i][1]
+            own = it["subject"].replace(it.get("when") or "\0", " ")
+            # (a "và", "hoặc" left at a clause's edge tells no owner apart; "không" does: "không xác
+            # định thời hạn" against "xác định thời hạn")
+            words.append({w for w in folded_words(own).split() if not w.isdigit() and w not in _JOINERS})
+        distinct = [w - set().union(*(o for m, o in enumerate(words) if m != n)) for n, w in enumerate(words)]
+        said = [bool(d & asked) for d in distinct]
+        plain = [not d for d in distinct]  # an owner with no words of its own but the shared ones
+        for n, i in enumerate(ix):
+            sc, it, sup = out[i]
+            if said[n]:
+                out[i] = (sc + 1.0, it, sup)
+            elif distinct[n] and any(said[m] or plain[m] for m in range(len(ix)) if m != n):
+                out[i] = (sc - 1.0, it, sup)  # its own case ("bất động sản") is not the one asked
     return out
 
 
@@ -748,7 +949,10 @@ def _scored(q: Question, matcher: Matcher, item: dict, sup: Support, fit: float,
         whole = whole_of_part(item)
         if whole and sup.subject > 0:
             sup.subject = matcher.share(f"{whole} {item['subject']}")
-        score += 1.0 * sup.subject
+        if item.get("when_kind") != "duration":
+            # (a duration's own words tell it from its siblings only, ``_asked_owner``: added to its
+            # score they lifted a sentence of several durations over one that states a single one)
+            score += 1.0 * sup.subject
     return score, item, sup
 
 
@@ -1334,6 +1538,19 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             elif q.kind == "when":
                 answer = top.get("when")
+                if top.get("when_kind") == "duration" and _other_time_unit(folded_words(q.text), answer or ""):
+                    answer = None  # "mấy tháng" is not answered by "60 ngày" (see _other_time_unit)
+                if top.get("when_kind") == "recurring" and is_duration_question(folded_words(q.text)) and \
+                        not is_frequency_question(folded_words(q.text)):
+                    answer = None  # "báo trước bao nhiêu tháng" is not answered by "hằng năm" (how often);
+                    # a veto, not a filter: the recurrence still keeps a neighbouring duration contested
+                if _other_body(q, top):
+                    answer = None  # "Ban Thường vụ Tỉnh ủy" asked, "Ban Thường vụ Đảng ủy" said
+                if _other_destination(q, top):
+                    answer = None  # "gửi … lên Thường trực Tỉnh ủy" is not the report sent to the UBND
+                if top.get("when_kind") == "duration" and is_duration_question(folded_words(q.text)) and \
+                        _special_procedure(q, top):
+                    answer = None  # the summary procedure's 07 days do not answer the appeal period asked plainly
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             if answer:
                 support = _support_dict(sup, best[0])

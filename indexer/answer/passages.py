@@ -27,6 +27,8 @@ from indexer.text import folded_words
 
 _DURATION_Q = re.compile(r" (?:bao lau|how long|how many (?:working )?(?:days|months|years)|within how many|"
                          r"bao nhieu ngay|may ngay|bao nhieu thang|bao nhieu nam|thoi hieu|thoi han la|"
+                         # "mấy tháng", "mấy năm", "mấy tuần" as "mấy ngày" (without diacritics "may thang")
+                         r"may thang|may nam|may tuan|"
                          # a time limit named as a length, the hour of a day ("trước mấy giờ")
                          r"length of|duration of|may gio|gio nao|what time|maximum time|minimum time|"
                          r"how much time|time limit|how soon|how quickly|how far in advance|statutes? of limitations?|"
@@ -43,7 +45,8 @@ _DURATION = re.compile(
     rf"(?:(?:chậm nhất là|chậm nhất|ít nhất là|ít nhất|tối đa là|tối đa|không quá|trong thời hạn|"
     rf"trong vòng|trong|sau|trước|là)\s+)*"
     # a range keeps its lower end: "từ 03 tháng đến 12 tháng", "từ 03 đến 05 ngày"
-    rf"(?:\btừ\s+{_NUM_WORD}(?:\s+(?:ngày làm việc|ngày|tháng|năm|giờ))?\s+đến\s+)?"
+    # ("từ đủ 06 tháng đến 12 tháng": "đủ", full, opens the lower end)
+    rf"(?:\btừ\s+(?:đủ\s+)?{_NUM_WORD}(?:\s+(?:ngày làm việc|ngày|tháng|năm|giờ))?\s+đến\s+)?"
     # "dưới 36 tháng tuổi" is an age, not a time limit
     rf"\b{_NUM_WORD}\s+(?:ngày làm việc|ngày|tháng|năm|giờ)(?!\s+tuổi)\b"
     rf"(?:\s+(?:trước|sau|kể từ)\s+ngày(?:\s+(?!và\b|hoặc\b)[^\s,.;:()]+){{1,2}})?", re.I)
@@ -58,6 +61,8 @@ def is_issued_question(folded_q: str) -> bool:
     """"… ban hành ngày nào", "the date of Decision 238", and the verb apart from its question
     words: "Ban Bí thư ban hành Quyết định 238-QĐ/TW vào ngày nào"."""
     q = f" {folded_q} "
+    if is_duration_question(folded_q):
+        return False  # "within how many days must the authority issue a licence" asks a time limit, not a date
     return bool(_ISSUED_Q.search(q) or re.search(r" (?:the )?date of ", q)
                 or re.search(r" ban hanh .* ngay nao | ngay nao .* ban hanh ", q))
 
@@ -65,12 +70,14 @@ def is_issued_question(folded_q: str) -> bool:
 # "bao lâu một lần", "mấy lần một năm", "how often": a frequency, not a time limit — "bao lâu"
 # alone asks for a duration, "một lần" after it for how often.
 _FREQUENCY_Q = re.compile(r" (?:bao lau (?:\w+ ){0,8}?(?:mot|1) lan|may lan|bao nhieu lan|how often|how frequently|"
-                          r"how many times|chu ky|dinh ky bao lau) ")
+                          r"how many times|chu ky|dinh ky bao lau|tan suat|at what frequency|"
+                          r"(?:moi|hang) (?:nam|thang|quy|tuan) (?:may|bao nhieu) (?:lan|ky|dot)) ")
 _COUNT = r"(?:\d{1,2}|một|hai|ba|bốn|năm|sáu)"
 _PER = r"(?:năm|tháng|quý|tuần|ngày|nhiệm kỳ)"
 _FREQUENCY = re.compile(
     rf"(?:(?:ít nhất|tối thiểu|không quá)\s+(?:là\s+)?)?"
-    rf"(?:(?:mỗi|hằng|hàng)\s+{_PER}\s+(?:ít nhất\s+)?{_COUNT}\s+lần|{_COUNT}\s+lần\s+(?:mỗi|một|trong\s+một|/)\s*{_PER}|"
+    # ("mỗi năm hai kỳ": a body that meets twice a year counts its sittings, "kỳ", "đợt")
+    rf"(?:(?:mỗi|hằng|hàng)\s+{_PER}\s+(?:ít nhất\s+)?{_COUNT}\s+(?:lần|kỳ|đợt)|{_COUNT}\s+(?:lần|kỳ|đợt)\s+(?:mỗi|một|trong\s+một|/)\s*{_PER}|"
     rf"(?:mỗi|hằng|hàng)\s+{_PER}|định kỳ(?:\s+(?:\d+|hằng|hàng)\s*{_PER})?|thường niên)", re.I)
 
 
@@ -113,22 +120,83 @@ def in_exception(text: str, s: int, at: int) -> bool:
 
 
 def duration_items(results) -> list[dict]:
-    """Durations in the sentences of the retrieved passages (not those of exception clauses)."""
+    """Durations in the sentences of the retrieved passages (not those of exception clauses). A
+    sentence that states several gets each its own words as its ``subject`` (``_duration_owners``)."""
     out = []
     for r in results:
         text = r.text
         previous = None
         for s, e in sentences(text, 0, len(text)):
-            for m in _DURATION.finditer(text, s, e):
-                if re.match(r"\d{4}\b", m.group(0).split()[-1]) or in_exception(text, s, m.start()):
-                    continue
+            matches = [m for m in _DURATION.finditer(text, s, e)
+                       if not (re.match(r"\d{4}\b", m.group(0).split()[-1]) or in_exception(text, s, m.start()))]
+            owners = _duration_owners(text, s, e, matches) if len(matches) > 1 else [None] * len(matches)
+            for m, owner in zip(matches, owners):
                 item = _item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
                              s, e, m.start(), m.end(), "duration")
                 if previous and _opens_with(text, s, m.start()):
                     item["lead"] = text[previous[0]:previous[1]]
+                if owner:
+                    item["subject"] = owner
+                anchor = _ANCHOR_AFTER.match(text, m.end(), e)
+                if anchor:
+                    item["anchor"] = anchor.group(1)
                 out.append(item)
             previous = (s, e)
     return out
+
+
+_QUALIFIER_AFTER = re.compile(r"\s*,?\s*(?:đối với|với|cho|trong trường hợp)\s", re.I)
+
+
+def _duration_owners(text: str, s: int, e: int, matches: list[re.Match]) -> list[str | None]:
+    """The words each of several durations of one sentence belongs to. The laws write them two ways:
+    - the case after the duration: "… chia di sản là 30 năm đối với bất động sản, 10 năm đối với
+      động sản": a duration owns its "đối với …" up to the next comma or duration, and all share
+      the sentence's opening before the first duration;
+    - the case before it, in parallel clauses that leave out the shared head: "Quyết định công nhận
+      lưu hành giống cây trồng hằng năm có thời hạn là 10 năm, giống cây trồng lâu năm có thời hạn
+      là 20 năm": a duration owns the words from the previous one to itself, and a later clause
+      takes the first clause's words before the place its own first words start there ("Quyết
+      định công nhận lưu hành"), the head it leaves out.
+    Without this, each duration carried the whole sentence and the question's case ("lâu năm",
+    "bất động sản") could not tell them apart: no answer, or the neighbour's."""
+    if all(_QUALIFIER_AFTER.match(text, m.end(), e) for m in matches):
+        head = text[s:matches[0].start()]
+        owners = []
+        for i, m in enumerate(matches):
+            stop = matches[i + 1].start() if i + 1 < len(matches) else e
+            # (the comma right after the value is not the end; "thì …", "kể từ …" go on with what the
+            # sentence says of all of them: "… 30 năm đối với bất động sản thì trở thành chủ sở hữu")
+            cut = re.search(r"[,;]|\s(?:thì|kể từ|tính từ)\s", text[m.end():stop][1:])
+            end = m.end() + 1 + cut.start() if cut else stop
+            own = re.sub(r"\s+(?:và|hoặc)\s*$", "", text[m.start():end].rstrip(" ,;"))  # "… khoản 1 Điều này và"
+            owners.append(f"{head} {own}".strip(" ,;"))
+        return owners
+    owners, first = [], ""
+    for i, m in enumerate(matches):
+        start = matches[i - 1].end() if i else s
+        own = text[start:m.end()].strip(" ,;")
+        own = re.sub(r"^(?:và|hoặc)\s+", "", own)
+        if i == 0:
+            first = own
+        else:
+            lead = " ".join(folded_words(own).split()[:2])
+            at = f" {folded_words(first)} ".find(f" {lead} ") if lead else -1
+            if at < 0:
+                # not parallel clauses ("… trong thời hạn 30 ngày, kể từ ngày …, thì … trong thời hạn
+                # 15 ngày"): which words are whose is not read here, the durations stay rivals
+                return [None] * len(matches)
+            if at > 0:  # the words of the first clause before that place, in its own spelling
+                cut = len(folded_words(first)[:at].split())
+                own = f"{' '.join(first.split()[:cut])} {own}"
+        owners.append(own)
+    return owners
+
+
+# The event a duration counts from or to, when it follows the duration as a clause ("Trong thời gian
+# 06 tháng trước khi hết hạn lưu hành, …", "30 ngày sau khi …"): ``_DURATION`` keeps only "trước/sau/
+# kể từ ngày …" in the value, so "06 tháng" alone read as an answer to "bao lâu kể từ khi …".
+_ANCHOR_AFTER = re.compile(r"\s*,?\s*((?:trước|sau|kể từ)\s+(?:khi|lúc|thời điểm)\b)", re.I)
 
 
 def _opens_with(text: str, s: int, at: int) -> bool:
@@ -858,4 +926,42 @@ def recipient_items(documents: list[tuple[str, str, str, str]]) -> list[dict]:
                         "section_path": ["Nơi nhận"], "unit": text[us:ue], "unit_normalized": text[us:ue],
                         "unit_start": us, "unit_end": ue, "role": "báo cáo", "roles": ["báo cáo"],
                         "task": f"{title} {context}", "via": "recipients"})
+    return out
+
+
+# "Which year's key work programme …", "Chương trình công tác trọng tâm năm nào": the year that
+# names a thing ("Chương trình công tác trọng tâm năm 2021"), not a horizon ("đến năm nào") nor a
+# date of issue.
+_YEAR_OF_Q = re.compile(r" (?:which|what) year s | (?:cua )?nam nao ")
+_NOT_YEAR_OF = re.compile(r" (?:den|toi|tu|vao|trong|truoc|sau|tu nam|giai doan) nam nao ")
+_YEAR_OF = re.compile(r"(?<![\w/-])năm\s+((?:19|20)\d\d)(?![\w/-])")
+_HEAD_BEFORE = re.compile(r"(?:đến|tới|từ|vào|trong|trước|sau|giai đoạn|đầu|cuối|giữa|tháng\s+\d{1,2}|kỳ|kì)\s*$", re.I)
+
+
+def is_year_of_question(folded_q: str) -> bool:
+    q = f" {folded_q} "
+    return bool(_YEAR_OF_Q.search(q)) and not _NOT_YEAR_OF.search(q) and not is_issued_question(folded_q) \
+        and not _ACT_Q.search(q)  # "ban hành năm nào", "có hiệu lực năm nào": the act's own year
+
+
+def year_of_items(results) -> list[dict]:
+    """The years that name a thing in the sentences of the retrieved passages, each with the words
+    it names as its ``subject`` (from the clause's start to the year): "Thực hiện Chương trình công
+    tác trọng tâm năm 2021" is the 2021 programme. A year after "đến", "từ", "trong" … is a time,
+    not a name, and one after "tháng 01" ends a date."""
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            for m in _YEAR_OF.finditer(text, s, e):
+                if _HEAD_BEFORE.search(text, max(s, m.start() - 15), m.start()):
+                    continue
+                cut = max(s, max(text.rfind(c, s, m.start()) for c in ",;:(") + 1)
+                words = text[cut:m.start()].split()
+                if not words:
+                    continue
+                item = _item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
+                             s, e, m.start(), m.end(), "year")
+                item["subject"] = text[cut:m.end()].strip()
+                out.append(item)
     return out

@@ -128,6 +128,11 @@ _TERM_ABBR = {"bhyt": "bao hiem y te", "bhxh": "bao hiem xa hoi", "bhtn": "bao h
               "thcs": "trung hoc co so", "thpt": "trung hoc pho thong", "cntt": "cong nghe thong tin",
               "ntm": "nong thon moi", "htx": "hop tac xa", "attp": "an toan thuc pham",
               "gddt": "giao duc dao tao", "ktxh": "kinh te xa hoi", "dtnt": "dan toc noi tru"}
+# The laws' own abbreviations of procedures a question writes short ("báo cáo ĐTM") while the law
+# spells them out ("báo cáo đánh giá tác động môi trường"): not units, so not in ABBREVIATIONS.
+_ABBR.update({folded_words(k): folded_words(v) for k, v in {
+    "ĐTM": "đánh giá tác động môi trường", "ĐMC": "đánh giá môi trường chiến lược",
+    "GPMT": "giấy phép môi trường"}.items()})
 
 
 @dataclass
@@ -291,6 +296,16 @@ _MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên", "muốn", "mà
 # muốn / mượn / muộn; "can": cần / cán): the restoration may pick either, so the group weighs
 # little (``Question.soft``) instead of deciding the support.
 _FOLDED_MODALS = frozenset(folded_words(m) for m in _MODALS)
+# So, typed without diacritics, are the function words that fold like a content word and so are
+# not stop words: "con" (còn, "still" / con, "child"), "neu" (nếu, "if" / nêu, "state"), "coi"
+# ("coi là", "considered as"), "thi" (thì / thi, "exam"), "roi" (rồi), "nua" (nữa): "So ho khau …
+# con duoc su dung den ngay nao", "… duoc coi la du lich neu keo dai …" — the law says "vẫn được
+# sử dụng", "là …", and those words sank the sentence that answers.
+_FOLDED_FUNCTION_WORDS = frozenset(folded_words(w) for w in ("còn", "nếu", "coi", "thì", "rồi", "nữa"))
+# The direction a verb goes ("gửi lên Thường trực", "báo cáo lên cấp trên", "chuyển xuống"): the
+# documents say "gửi về", "gửi đến" (stop words) or nothing; the direction is not what is asked
+# (but "từ đủ 18 tuổi trở lên" is: "trở lên" is a limit, and its "lên" stays a word of the question).
+_DIRECTIONS = frozenset({"len", "xuong"})
 
 
 _IRREGULAR_PAST = frozenset("drew drawn made held gave given took taken set sent put kept led "
@@ -476,13 +491,35 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
                 out.append((expanded, [expanded]))
             continue
         if (all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES) and \
-                not ((role in _MEETING_ROLES or " hoi nghi " in folded_text) and len(parts) >= 2 and parts[0] == "cap"):
+                not ((role in _MEETING_ROLES or " hoi nghi " in folded_text) and len(parts) >= 2 and parts[0] == "cap") \
+                and not _asked_length_of(folded, folded_text):
             continue
         if role and all(p in _ROLE_SYLLABLES for p in parts):
             continue
         if all(g[0] != folded for g in out):
-            out.append((folded, [folded] + [a for a in _synonyms().get(folded, []) if a != folded]))
+            alts = [folded] + [a for a in _synonyms().get(folded, []) if a != folded]
+            spelled = _abbreviations_spelled(parts)
+            out.append((folded, alts + ([spelled] if spelled and spelled not in alts else [])))
     return out
+
+
+def _asked_length_of(folded: str, folded_text: str) -> bool:
+    """A phrase of stop words that is what a length is asked of: "nhiệm kỳ bao nhiêu năm", "nhiệm
+    kỳ của Quốc hội là bao nhiêu năm" ask the length of a term of office; "nhiệm kỳ" then is the
+    subject, and a sentence without it ("… công tác từ 5 năm trở lên", the experience required)
+    does not answer. Elsewhere ("Nghị quyết Đại hội … nhiệm kỳ 2020 - 2025") it stays a stop phrase."""
+    return folded == "nhiem ky" and bool(re.search(r" nhiem ky (?:\w+ ){0,6}?(?:bao nhieu|may|bao lau|keo dai) ",
+                                                   folded_text))
+
+
+def _abbreviations_spelled(parts: list[str]) -> str | None:
+    """A phrase group with an abbreviation in it, spelled out ("dang ubnd" -> "dang uy ban nhan
+    dan"): a single word is expanded where groups are made, but a phrase the restoration joined
+    ("Ban can su dang UBND tinh", typed without diacritics) kept "ubnd", which the documents spell
+    "Ủy ban nhân dân"."""
+    if not any(p in _ABBR for p in parts):
+        return None
+    return " ".join(_ABBR.get(p, p) for p in parts)
 
 
 _LEVEL_NOUNS = frozenset({"xa", "phuong", "tinh", "huyen", "thi tran", "co so", "trung uong"})
@@ -896,6 +933,11 @@ def _without_when_cues(groups: list[tuple[str, list[str]]], folded_q: str = "") 
 # "Ủy ban nhân dân cấp tỉnh báo cáo … trước ngày 15 tháng 02" for "… gửi báo cáo … trước ngày nào",
 # the noun itself being the act. They weigh little (``Question.soft``) when the noun follows them.
 _CARRIER_VERBS = frozenset("gui nop trinh".split())
+# English verbs that state a time span ("the scheme runs to 2025", "the term lasts five years"): in
+# a when-question they say the asked value's relation, which the documents write as "đến năm …",
+# "là … năm", not the subject (the glossary's "điều hành", "vận hành" are another sense of "run").
+# So is "valid" ("how long is the decision valid": the law writes "có thời hạn là 10 năm").
+_SPAN_VERBS = frozenset("run runs running last lasts lasting extend extends extending span spans valid".split())
 _CARRIED_NOUNS = ("bao cao", "ho so", "to trinh", "de an", "ke hoach", "du thao", "van ban")
 
 
@@ -1016,9 +1058,13 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if english and measure == "money":
         groups, soft = money_frame(groups, soft)
     if not english and not any(ord(c) > 127 for c in question):
-        soft |= {label for label, _ in groups if label in _FOLDED_MODALS}
+        soft |= {label for label, _ in groups if label in _FOLDED_MODALS or label in _FOLDED_FUNCTION_WORDS}
+    if not english:  # (not "trở lên", "trở xuống": "and above", "and below" are the limit itself)
+        soft |= {label for label, _ in groups if label in _DIRECTIONS and f" tro {label} " not in f" {folded_q} "}
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
+        if english:
+            soft |= {label for label, _ in groups if label in _SPAN_VERBS}
     relation = asked_relation(question) if kind in ("who", "general") else None
     if relation and kind == "general":
         kind = "who"  # "… phải báo cáo về đâu?": where a report goes is a body

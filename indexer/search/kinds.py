@@ -52,7 +52,7 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    # (Not a period named by what it is for, "the validity period of a licence": the
                    # laws' transitional "trong thời hạn 12 tháng kể từ ngày Luật này có hiệu lực"
                    # then answers questions about another period.)
-                   r"\bhow frequently\b|\bhow many times (?:a|per|each|every) (?:year|month|week|quarter|day)\b|"
+                   r"\bhow frequently\b|\btan suat\b|\bat what frequency\b|\bhow many times (?:a|per|each|every) (?:year|month|week|quarter|day)\b|"
                    r"\beffective date\b|"
                    r"^when (?:is|are|was|were|will|must|does|do|did|should|can|has|have)\b|"
                    r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")
