@@ -269,9 +269,13 @@ def side_by_side_sections() -> list[str]:
                   "| engine | hit@1 | hit@5 | MRR@10 | p50 ms | p95 ms |", "| --- | --- | --- | --- | --- | --- |"]
         lines += [f"| {label} | {fmt(m['hit@1'])} | {fmt(m['hit@5'])} | {fmt(m['mrr@10'])} | "
                   f"{m['latency_ms']['p50']} | {m['latency_ms']['p95']} |"
-                  for label, m in (("nghiquyet", n), ("txtai hybrid", x)) if m]
+                  for label, m in (("nghiquyet (passages, no highlight spans, as txtai)", n),
+                                   ("nghiquyet with highlight spans (as /api/search)", t.get("nghiquyet_with_highlights")),
+                                   ("txtai hybrid", x)) if m]
         if x:
-            lines += ["", f"p50 ratio txtai / nghiquyet: **{t['p50_ratio_txtai_over_nghiquyet']}×**."]
+            lines += ["", f"p50 ratio txtai / nghiquyet: **{t['p50_ratio_txtai_over_nghiquyet']}×**"
+                      + (f" ({t['p50_ratio_txtai_over_nghiquyet_with_highlights']}× with highlight spans)"
+                         if t.get("p50_ratio_txtai_over_nghiquyet_with_highlights") else "") + "."]
         lines.append("")
     pr = _load("profile.json")
     if pr:

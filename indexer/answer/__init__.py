@@ -1446,7 +1446,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     search page), so the search (and its translation) is not run twice; its first ``k`` results are
     used. ``doc_ids``: only answer from these documents (a filtered search)."""
     if response is None:
-        response = service.search(question, k=k)
+        response = service.search(question, k=k, highlights=False)  # (an answer shows no highlights)
     interpreted = response.interpreted or question
     results = response.results[:k]
     q = analyze(question, response.interpreted, response.translated, response.language)
@@ -1490,7 +1490,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         semantic = getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True)
         similarity = Similarity(service.embedder, interpreted) if q.unsure and semantic else None
         if similarity is not None:
-            similarity.retrieve = lambda: service.search(question, k=SEMANTIC_DEPTH).results
+            similarity.retrieve = lambda: service.search(question, k=SEMANTIC_DEPTH, highlights=False).results
         if q.relation:
             items = items + relation_passage_items(results, q.relation, items)
             answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service),
