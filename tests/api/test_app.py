@@ -30,6 +30,16 @@ def test_search_contract(client):
         assert 0 <= s < e <= len(r["text"])
 
 
+def test_search_without_highlights_returns_the_same_passages(client):
+    params = {"q": "tổng lượt khách du lịch", "k": 5}
+    marked = client.get("/api/search", params=params).json()["results"]
+    plain = client.get("/api/search", params={**params, "highlights": "false"}).json()["results"]
+    assert any(r["highlights"] for r in marked)
+    assert [(r["doc_id"], r["start"], r["end"], r["score"]) for r in plain] == \
+        [(r["doc_id"], r["start"], r["end"], r["score"]) for r in marked]
+    assert all(r["highlights"] == [] for r in plain)
+
+
 def test_documents(client):
     docs = client.get("/api/documents").json()["documents"]
     assert {d["id"] for d in docs} == {"000_ab11ea391550b282", "002_0f875316a6b16de4"}
