@@ -23,5 +23,5 @@ def test_warm_up_runs_every_route_family_before_ready(fake_engine, tmp_path, cap
     # the API search of the warm-up is in the result cache now
     public = fake_engine.for_viewer()  # the warm-up requests are anonymous: the public view's cache
     version = public.engine.version()
-    assert public._results.get((version, "kế hoạch", 10, None, None, ("lexical", "dense"))) is not None
+    assert public._results.get((version, "kế hoạch", 10, None, None, ("lexical", "dense"), True)) is not None
     assert {p.split("?")[0] for p in WARM_PATHS} >= {"/api/search", "/api/ask", "/", "/documents", "/api/documents"}
