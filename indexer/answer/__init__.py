@@ -1035,6 +1035,50 @@ def parts_yield(scored: list[tuple[float, dict, Support]], q: Question | None = 
                     and (sup.subject <= wholes[(key(it), it["whole_value"])] or not own_word(it)))]
 
 
+def cases_yield(scored: list[tuple[float, dict, Support]], q: Question) -> list[tuple[float, dict, Support]]:
+    """Quantities read from the passages without those stated for a case (``passages.case_of``:
+    "…; trường hợp làm Hiến pháp, sửa đổi Hiến pháp, … phải được ít nhất hai phần ba …") when the
+    same sentence states the rule's own quantity, supported too, and the question says no word of
+    the case that the rule's clause does not say: a question asked plainly ("Luật … cần bao nhiêu
+    đại biểu biểu quyết tán thành?") asks the rule, not its special case."""
+    def key(it: dict) -> tuple:
+        return it["doc_id"], it.get("sentence")
+
+    rules = {}
+    for _, it, _ in scored:
+        if not it.get("case"):
+            rules.setdefault(key(it), []).append(_padded(it.get("subject") or ""))
+    if not rules:
+        return scored
+
+    def asked(it: dict) -> bool:
+        case = _padded(it["case"])
+        return any(f" {a} " in case and all(f" {a} " not in rule for rule in rules[key(it)])
+                   for _, alts in q.groups for a in alts)
+    return [(sc, it, sup) for sc, it, sup in scored
+            if not (it.get("case") and key(it) in rules and not asked(it))]
+
+
+# A level the quantity is brought to ("còn bao nhiêu", "giảm xuống còn", "remain", "down to"), folded
+# and padded; and a rate of change per period, asked ("mỗi năm", "bình quân", "per year") or stated
+# ("1%/năm", "mỗi năm", "hằng năm").
+_LEVEL_Q = re.compile(r" (?:con(?: lai)? (?:bao nhieu|may|duoi|khoang|o muc)|xuong con|giam con|xuong duoi|"
+                      r"remains?|remaining|left|down to|fall to|falls to|drop to|drops to|reduced to|brought to) ")
+_RATE_Q = re.compile(r" (?:moi nam|hang nam|binh quan|per year|a year|each year|every year|annual|annually|"
+                     r"yearly|average|toc do|how fast) ")
+_RATE_SAID = re.compile(r"(?i)%\s*/\s*(?:năm|tháng)|\b(?:mỗi|hằng|hàng)\s+năm\b|\bbình quân\b")
+
+
+def rate_for_level(q: Question, answer: str) -> bool:
+    """The question asks the level a quantity is brought to ("Đến năm 2030 tỷ lệ hộ nghèo còn bao
+    nhiêu phần trăm?", "what share of households will remain poor") and the answer is a rate of
+    change per period ("giảm bình quân 1%/năm"): a yearly fall is not the level reached, and the
+    plans that state one rarely state the other. Not when the question asks the rate itself ("mỗi
+    năm", "bình quân", "per year")."""
+    asked = f" {folded_words(q.text)} {folded_words(q.vi_text or '')} "
+    return bool(_LEVEL_Q.search(asked)) and not _RATE_Q.search(asked) and bool(_RATE_SAID.search(answer))
+
+
 def whole_of_part(item: dict) -> str:
     """The words of the whole a target is a part of: "94% các thôn, bản có đội văn nghệ, trong đó
     có 80% hoạt động ổn định" — "trong đó" (of which) makes 80% a share of the villages with a
@@ -1510,11 +1554,11 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             # sentence leaves its article's matter unsaid, and no stored sibling competes here)
             # (a bare list point "b) Từ đủ 18 tuổi trở lên." read with its list's lead-in)
             qc = english_without_counted(q)
-            scored = parts_yield(said_whole(qc, score_items(qc, with_lead_ins(quantity_items(
+            scored = cases_yield(parts_yield(said_whole(qc, score_items(qc, with_lead_ins(quantity_items(
                                                                results, q.count_nouns or q.count_noun,
                                                                f"{q.text} {q.vi_text}"), _texts(service)),
                                                            results, docs, named, _doc_heads(service), similarity,
-                                                           headings or _full_headings(service, docs))), qc)
+                                                           headings or _full_headings(service, docs))), qc), qc)
         if not scored and q.kind == "target" and q.measure == "percent":
             # No stored target says it: a percentage a law's sentence states ("20%/năm"), every word
             # of the question said by that sentence (``said_whole``).
@@ -1535,6 +1579,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             elif q.kind == "target":
                 answer = _target_answer(top, f"{q.text} {q.vi_text}")
+                if answer and rate_for_level(q, answer):
+                    answer = None  # "tỷ lệ hộ nghèo còn bao nhiêu %" is not "giảm bình quân 1%/năm"
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             elif q.kind == "when":
                 answer = top.get("when")

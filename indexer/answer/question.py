@@ -103,6 +103,19 @@ soon
 # "khởi kiện quyết định hành chính". They weigh as little as an unknown verb form
 # (``Question.soft``): found, they help; missing, they do not sink an item that says the rest.
 _SOFT_PREPOSITIONS = frozenset({"against", "regarding", "concerning", "towards", "toward", "upon"})
+# English hedges that say the rule asked is the usual one, not which ("the general minimum age", "the
+# normal term", "ordinarily"): the laws state the rule plainly ("Từ đủ 18 tuổi trở lên") and their
+# exceptions apart, so the glossary's "chung" is no word the answering sentence says. Found, they
+# help (a "quy định chung"); missing, they do not sink the rule.
+_HEDGES = frozenset({"general", "generally", "normal", "normally", "usual", "usually", "ordinary",
+                     "ordinarily", "regular", "regularly", "standard", "typically", "typical"})
+# A code of capitals and digits a question names ("films rated T16", "loại C18"): the translation
+# splits it into a letter and a number, both dropped, and the number told "T16" from "T18" apart.
+_CODE = re.compile(r"\b[A-ZĐ]{1,3}\d{1,4}\b")
+# "… changing which parent directly raises a child …, from what age …": a "which" + noun inside a
+# question that asks something else (an age, a count) is an embedded question, its noun what is
+# chosen, which a law names by its role ("người trực tiếp nuôi con"), not by that noun.
+_EMBEDDED_WHICH = re.compile(r"\b(?:which|whichever)\s+([a-z]+)\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
     # (a growth rate — "tốc độ tăng tổng thu ngân sách", "how fast" — is a percentage, though the
@@ -330,6 +343,10 @@ _PLAIN_CONTENT = frozenset({"nam"})
 # word ("quy hoạch": quý, kế hoạch; "đề án": để, ăn): "the provincial master plan", "the scheme" is
 # a document the question is about, like "strategy" (chiến lược) and "project" (dự án), kept already.
 _SENSE_CONTENT = frozenset({"mới", "quy hoạch", "đề án"})
+# A sense that is a question word as an English word's first sense ("point": điểm, "at what point")
+# but content after another one: "site" is "địa điểm" or "điểm", the plans' word for a place ("tại
+# các điểm, bản du lịch cộng đồng"), which dropped as the "điểm" of "thời điểm" sank that sentence.
+_LATER_SENSE_CONTENT = frozenset({"điểm"})
 
 
 def plain_content(word: str) -> bool:
@@ -374,7 +391,8 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
         frame = False
         for n, v in enumerate(vi):
             words = folded_words(v).split()
-            if all((w in _STOP and not plain_content(v) and v.strip().lower() not in _SENSE_CONTENT)
+            if all((w in _STOP and not plain_content(v) and v.strip().lower() not in _SENSE_CONTENT
+                    and not (n > 0 and v.strip().lower() in _LATER_SENSE_CONTENT))
                    or (role and w in _ROLE_SYLLABLES) for w in words) or \
                     " ".join(words) in _STOP_PHRASES:
                 frame = frame or n == 0  # its first sense is a frame word
@@ -652,9 +670,11 @@ can could may might has have had be been being that which who whom per under eac
 def english_counted(question: str) -> list[str]:
     """The words of the noun phrase a "how many" counts ("how many tourist arrivals does …" ->
     tourist, arrivals) — the phrase ends at a preposition, a verb or an auxiliary."""
-    # up to six words: a named thing comes before its head noun ("how many Khen Mong and Tinh Tau
+    # up to eight words: a named thing comes before its head noun ("how many Khen Mong and Tinh Tau
     # clubs" counts clubs)
-    m = re.search(r"\bhow many\s+((?:[a-z'-]+\s*){1,6})", question.lower())
+    # (a Vietnamese name in it has letters beyond a-z: "how many new Khèn Mông and Tỉnh Tầu clubs" —
+    # read as a-z only, the phrase stopped at "new", which then was the counted noun)
+    m = re.search(r"\bhow many\s+((?:[^\W\d_][\w'-]*\s*){1,8})", question.lower())
     if not m:
         return []
     words = []
@@ -669,7 +689,9 @@ def english_counted(question: str) -> list[str]:
             # before another: "grassroots propagandists")
     plural = [i for i, w in enumerate(words) if len(w) > 3 and w.endswith("s") and not w.endswith("ss")]
     if plural and plural[-1] < len(words) - 1:
-        words = words[:plural[-1] + 1]  # the six words cut a second phrase short: the first one's head
+        words = words[:plural[-1] + 1]  # the words cut a second phrase short: the first one's head
+    if len(plural) > 1 and words[plural[0]] == words[-1]:
+        words = words[:plural[0] + 1]  # "X villages or Y villages": one head, the first phrase names it
     return words
 
 
@@ -1055,6 +1077,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     if english:
         soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS}
+    if english and kind == "target":
+        groups = groups + code_groups(question, groups)
+        soft |= {label for label, _ in groups if label in _HEDGES} | embedded_which(question, groups)
     if english and measure == "money":
         groups, soft = money_frame(groups, soft)
     if not english and not any(ord(c) > 127 for c in question):
@@ -1074,6 +1099,29 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
                     groups, soft, relation, asks_right, unit_class, unsure,
                     count_nouns or ([count_noun] if count_noun else []),
                     glossary_spellings(question) if english else {})
+
+
+def code_groups(question: str, groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The codes of capitals and digits an English question names ("T16"), each a group of its own
+    folded spelling, as the law writes it ("Loại T16 (16+)"); [] when it names none."""
+    out = []
+    for code in _CODE.findall(question):
+        label = folded_words(code)
+        if label and all(g[0] != label for g in groups + out):
+            out.append((label, [label]))
+    return out
+
+
+def embedded_which(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:
+    """Labels of the nouns an English target-question chooses with an embedded "which" (``_EMBEDDED_WHICH``)
+    when it asks its value with another cue ("from what age", "how many"): soft, the noun being
+    what the text names by role. Not a question that opens with "which" (that noun is what it asks
+    about: "Which age bracket …")."""
+    low = question.lower()
+    if not re.search(r"\b(?:how many|how much|what age|how old|what (?:share|percentage|proportion))\b", low):
+        return set()
+    nouns = {m.group(1) for m in _EMBEDDED_WHICH.finditer(low) if m.start() > 0}
+    return {label for label, _ in groups if label in nouns or base_form(label) in {base_form(n) for n in nouns}}
 
 
 def spelling(text: str) -> str:
