@@ -870,6 +870,21 @@ _NOT_COUNTED |= frozenset("theo trong voi den tren duoi sau truoc".split())  # (
 # ("mỗi": "bao nhiêu mỗi năm" asks a rate per year, it counts no "mỗi")
 
 
+# The words of _NOT_COUNTED as written: with its diacritics, "Trọng" (of "Trọng tài viên") is no "trong".
+_NOT_COUNTED_WRITTEN = frozenset("""thì là để mà và hoặc của được phải có cho khi nếu vậy thế nhỉ à mới mỗi
+theo trong với đến trên dưới sau trước""".split())
+
+
+def written_content(question: str, folded_noun: str) -> bool:
+    """The word after "bao nhiêu"/"mấy" that folds like a function word (``_NOT_COUNTED``) is, as
+    the question writes it with its diacritics, another word: "Hội đồng trọng tài gồm mấy Trọng tài
+    viên?" counts arbitrators ("trọng"), not "trong". False for a question typed without diacritics."""
+    if not any(ord(c) > 127 for c in question):
+        return False
+    m = re.search(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+)", question.lower())
+    return bool(m) and folded_words(m.group(1)) == folded_noun and m.group(1) not in _NOT_COUNTED_WRITTEN
+
+
 # The question's own cue phrases, as typed (folded): no subject word is part of one.
 _CUES = re.compile(r" (?:bao nhieu|bao lau|bao gio|khi nao|ngay nao|thang nao|nam nao|co quan nao|don vi nao) ")
 
@@ -1046,7 +1061,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     count_nouns: list[str] = []
     m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)
     asked_noun = m.group(1) if m else (may_noun(question, vi_text) if not english else None)
-    if asked_noun in _NOT_COUNTED:
+    if asked_noun in _NOT_COUNTED and not written_content(question, asked_noun):
         asked_noun = None
     if asked_noun and kind == "target":
         count_noun = asked_noun

@@ -120,3 +120,17 @@ def test_a_quorum_and_a_majority_of_one_sentence_are_told_apart():
                     lines)[:1] == ["quá nửa"]
     assert _answers("Phiên tòa của toàn thể Hội đồng Thẩm phán phải có ít nhất bao nhiêu thành viên tham gia?",
                     lines)[:1] == ["ít nhất hai phần ba"]
+
+
+def test_a_counted_noun_folding_like_a_function_word_is_read_as_written():
+    from indexer.answer.question import written_content
+
+    # "mấy Trọng tài viên": folded, "trọng" is the preposition "trong", which counts nothing
+    assert analyze("Hội đồng trọng tài gồm mấy Trọng tài viên?").count_noun == "trong"
+    assert written_content("Hội đồng trọng tài gồm bao nhiêu Trọng tài viên?", "trong")
+    assert not written_content("Bao nhiêu trong tổng số thành viên?", "trong"), "the preposition counts nothing"
+    assert not written_content("Hoi dong trong tai gom bao nhieu trong tai vien?", "trong"), "typed without diacritics"
+    # Luật Trọng tài thương mại: "… thì Hội đồng trọng tài bao gồm ba Trọng tài viên."
+    line = law_line("luat-trong-tai-thuong-mai.txt", "thì Hội đồng trọng tài bao gồm ba Trọng tài viên")
+    assert _answers("Hội đồng trọng tài gồm mấy Trọng tài viên?", [("luat-trong-tai-thuong-mai", line)])[:1] == \
+        ["ba Trọng tài viên"]
