@@ -1059,24 +1059,33 @@ def cases_yield(scored: list[tuple[float, dict, Support]], q: Question) -> list[
             if not (it.get("case") and key(it) in rules and not asked(it))]
 
 
-# A level the quantity is brought to ("còn bao nhiêu", "giảm xuống còn", "remain", "down to"), folded
-# and padded; and a rate of change per period, asked ("mỗi năm", "bình quân", "per year") or stated
-# ("1%/năm", "mỗi năm", "hằng năm").
+# A change asked ("giảm bao nhiêu", "tăng", "how fast", "reduce", "growth") or a rate per period
+# ("mỗi năm", "bình quân", "per year"), folded and padded; and a rate of change per period stated
+# ("giảm bình quân 1%/năm", "tăng … mỗi năm").
+_CHANGE_Q = re.compile(r" (?:giam|tang|tang truong|moi nam|hang nam|binh quan|toc do|per year|a year|each year|"
+                       r"every year|annual|annually|yearly|average|how fast|reduce|reduced|reduces|reduction|"
+                       r"decrease|decreases|decreased|fall|falls|drop|drops|decline|declines|cut|cuts|grow|grows|"
+                       r"growth|increase|increases|increased|rise|rises|change|changes) ")
+# (a change verb with it: "20%/năm" alone is an interest rate, "thu nhập bình quân" an average level)
+_RATE_SAID = re.compile(r"(?i)\b(?:giảm|tăng)\b.*(?:%\s*/\s*(?:năm|tháng)|\b(?:mỗi|hằng|hàng)\s+năm\b|\bbình quân\b)")
+# ... a rate per period asked, and a level asked even with its change verb ("giảm xuống còn bao
+# nhiêu", "reduced to", "remain")
+_RATE_Q = re.compile(r" (?:moi nam|hang nam|binh quan|toc do|per year|a year|each year|every year|annual|annually|"
+                     r"yearly|average|how fast) ")
 _LEVEL_Q = re.compile(r" (?:con(?: lai)? (?:bao nhieu|may|duoi|khoang|o muc)|xuong con|giam con|xuong duoi|"
-                      r"remains?|remaining|left|down to|fall to|falls to|drop to|drops to|reduced to|brought to) ")
-_RATE_Q = re.compile(r" (?:moi nam|hang nam|binh quan|per year|a year|each year|every year|annual|annually|"
-                     r"yearly|average|toc do|how fast) ")
-_RATE_SAID = re.compile(r"(?i)%\s*/\s*(?:năm|tháng)|\b(?:mỗi|hằng|hàng)\s+năm\b|\bbình quân\b")
+                      r"remains?|remaining|down to|fall to|falls to|drop to|drops to|reduced to|brought to) ")
 
 
 def rate_for_level(q: Question, answer: str) -> bool:
-    """The question asks the level a quantity is brought to ("Đến năm 2030 tỷ lệ hộ nghèo còn bao
-    nhiêu phần trăm?", "what share of households will remain poor") and the answer is a rate of
-    change per period ("giảm bình quân 1%/năm"): a yearly fall is not the level reached, and the
-    plans that state one rarely state the other. Not when the question asks the rate itself ("mỗi
-    năm", "bình quân", "per year")."""
+    """The answer is a rate of change per period ("giảm bình quân 1%/năm") and the question asks no
+    change nor rate, so it asks a level ("Đến năm 2030 tỷ lệ hộ nghèo còn bao nhiêu phần trăm?",
+    "What share of poor households will Bình Lư have in 2030?"): a yearly fall is not the level
+    reached, and the plans that state one rarely state the other ("giảm xuống còn bao nhiêu" asks the
+    level too). A question that says the change ("giảm bao nhiêu", "how fast", "per year") is
+    answered by it."""
     asked = f" {folded_words(q.text)} {folded_words(q.vi_text or '')} "
-    return bool(_LEVEL_Q.search(asked)) and not _RATE_Q.search(asked) and bool(_RATE_SAID.search(answer))
+    return bool(_RATE_SAID.search(answer)) and not _RATE_Q.search(asked) and \
+        (bool(_LEVEL_Q.search(asked)) or not _CHANGE_Q.search(asked))
 
 
 def whole_of_part(item: dict) -> str:

@@ -74,6 +74,8 @@ def test_a_counted_phrase_may_hold_vietnamese_names():
     ("Den nam 2030 ty le ho ngheo cua xa Binh Lu con bao nhieu phan tram?", True),
     ("What share of households in Bình Lư will remain poor by 2030?", True),
     ("Tỷ lệ hộ nghèo giảm xuống còn bao nhiêu phần trăm?", True),
+    ("What share of poor households will Bình Lư have in 2030?", True),
+    ("Tỷ lệ hộ nghèo của Bình Lư giảm bao nhiêu?", False),
     ("Tỷ lệ hộ nghèo giảm bình quân bao nhiêu phần trăm mỗi năm?", False),
     ("By how much per year should the poverty rate fall?", False),
 ])
@@ -134,3 +136,10 @@ def test_a_counted_noun_folding_like_a_function_word_is_read_as_written():
     line = law_line("luat-trong-tai-thuong-mai.txt", "thì Hội đồng trọng tài bao gồm ba Trọng tài viên")
     assert _answers("Hội đồng trọng tài gồm mấy Trọng tài viên?", [("luat-trong-tai-thuong-mai", line)])[:1] == \
         ["ba Trọng tài viên"]
+
+
+def test_a_rate_per_year_without_a_change_is_a_level():
+    # Bộ luật Dân sự: "… lãi suất theo thỏa thuận không được vượt quá 20%/năm của khoản tiền vay"
+    q = analyze("What is the maximum interest rate the parties may agree on a loan?")
+    assert not rate_for_level(q, "không được vượt quá 20%/năm của khoản tiền vay")
+    assert not rate_for_level(analyze("Thu nhập bình quân đầu người đạt bao nhiêu?"), "đạt 45 triệu đồng bình quân")
