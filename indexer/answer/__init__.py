@@ -146,6 +146,9 @@ def _fit(q: Question, item: dict) -> float | None:
                            and not any(y in years_of(" ".join(item.get("section_path") or []) + " " +
                                                      (item.get("doc_title") or "")) for y in q.years)):
                 return None  # a 2030 target does not answer "by 2025", even unsaid in its own sentence
+            elif not found and horizon_only(q.years, " ".join(item.get("section_path") or []) + " " +
+                                            (item.get("doc_title") or "")):
+                return None  # "… giai đoạn 2026-2030, định hướng đến năm 2035": not a 2035 target
         if any(re.search(r"(?i)mục tiêu|chỉ tiêu", p) for p in item.get("section_path") or []):
             bonus += 0.2
         return bonus
@@ -404,6 +407,19 @@ def _wrong_end(folded_q: str, when: str) -> bool:
     if _FROM_Q.search(folded_q) and not _UNTIL_Q.search(folded_q):
         return bool(re.match(r"(?:den|truoc|het|cham nhat|muon nhat|toi) ", w))
     return False
+
+
+_HORIZON = re.compile(r"(?i)(?:định hướng|tầm nhìn)(?:\s+(?:đến|tới))?(?:\s+năm)?\s+((?:19|20)\d\d)")
+
+
+def horizon_only(asked: list[str], context: str) -> bool:
+    """Every year asked is named by the headings or title only as their horizon ("Kế hoạch … giai
+    đoạn 2026-2030, định hướng đến năm 2035", "tầm nhìn đến năm 2045"): a target whose own sentence
+    states no year is one of the plan's period, and the orientation beyond it sets none — "What
+    forest cover rate does Bình Lư target for 2035?" is not answered by the 2030 rate."""
+    horizon = set(_HORIZON.findall(context))
+    rest = years_of(_HORIZON.sub(" ", context))
+    return bool(asked) and all(y in horizon and y not in rest for y in asked)
 
 
 def years_of(text: str) -> set[str]:

@@ -143,3 +143,14 @@ def test_a_rate_per_year_without_a_change_is_a_level():
     q = analyze("What is the maximum interest rate the parties may agree on a loan?")
     assert not rate_for_level(q, "không được vượt quá 20%/năm của khoản tiền vay")
     assert not rate_for_level(analyze("Thu nhập bình quân đầu người đạt bao nhiêu?"), "đạt 45 triệu đồng bình quân")
+
+
+def test_a_horizon_year_of_the_title_dates_no_target():
+    from indexer.answer import horizon_only
+
+    # corpus/003: "… giai đoạn 2026-2030, định hướng đến năm 2035" (its targets: "tỷ lệ che phủ rừng đạt 59,55%")
+    title = _plan_line("003_f9afe39036c3815c.txt", "định hướng đến năm 2035")
+    assert horizon_only(["2035"], title), "the orientation year sets no target"
+    assert not horizon_only(["2030"], title), "the plan's period does"
+    assert not horizon_only(["2035"], "Mục tiêu đến năm 2035, tầm nhìn đến năm 2045"), "a year said as a period too"
+    assert not horizon_only([], title)
