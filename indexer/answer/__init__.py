@@ -1056,7 +1056,8 @@ def cases_yield(scored: list[tuple[float, dict, Support]], q: Question) -> list[
     "…; trường hợp làm Hiến pháp, sửa đổi Hiến pháp, … phải được ít nhất hai phần ba …") when the
     same sentence states the rule's own quantity, supported too, and the question says no word of
     the case that the rule's clause does not say: a question asked plainly ("Luật … cần bao nhiêu
-    đại biểu biểu quyết tán thành?") asks the rule, not its special case."""
+    đại biểu biểu quyết tán thành?") asks the rule, not its special case; one that names the case asks
+    the case, not the rule."""
     def key(it: dict) -> tuple:
         return it["doc_id"], it.get("sentence")
 
@@ -1071,8 +1072,12 @@ def cases_yield(scored: list[tuple[float, dict, Support]], q: Question) -> list[
         case = _padded(it["case"])
         return any(f" {a} " in case and all(f" {a} " not in rule for rule in rules[key(it)])
                    for _, alts in q.groups for a in alts)
+    # a case the question names ("Quốc hội quyết định làm Hiến pháp khi có bao nhiêu đại biểu tán
+    # thành?") is asked, and the rule of its sentence yields to it in turn
+    named = {key(it) for _, it, _ in scored if it.get("case") and key(it) in rules and asked(it)}
     return [(sc, it, sup) for sc, it, sup in scored
-            if not (it.get("case") and key(it) in rules and not asked(it))]
+            if not (it.get("case") and key(it) in rules and not asked(it))
+            and not (not it.get("case") and key(it) in named)]
 
 
 # A change asked ("giảm bao nhiêu", "tăng", "how fast", "reduce", "growth") or a rate per period

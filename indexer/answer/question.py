@@ -334,6 +334,11 @@ def is_verb_form(word: str) -> bool:
 # sex (or the south), not "năm" (the year a question's "đến năm" says). The law words the sexes
 # apart ("Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên"), so "nam" must stay a subject word.
 _PLAIN_CONTENT = frozenset({"nam"})
+# Compounds whose syllables fold like stop words but that are, as written, content verbs: "đề nghị"
+# (to propose, request) is "để" + the "nghị" of "nghị quyết" folded; "ít nhất một phần ba tổng số
+# đại biểu Quốc hội có quyền đề nghị làm Hiến pháp" is what "… bao nhiêu đại biểu … để đề nghị làm
+# Hiến pháp" asks, not the two thirds that adopt it.
+_PLAIN_COMPOUNDS = frozenset({"đề nghị"})
 
 
 # Glossary senses that fold like a question word but are content as an English word's translation:
@@ -509,6 +514,7 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
                 out.append((expanded, [expanded]))
             continue
         if (all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES) and \
+                w.strip().lower() not in _PLAIN_COMPOUNDS and \
                 not ((role in _MEETING_ROLES or " hoi nghi " in folded_text) and len(parts) >= 2 and parts[0] == "cap") \
                 and not _asked_length_of(folded, folded_text):
             continue

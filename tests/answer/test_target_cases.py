@@ -154,3 +154,19 @@ def test_a_horizon_year_of_the_title_dates_no_target():
     assert not horizon_only(["2030"], title), "the plan's period does"
     assert not horizon_only(["2035"], "Mục tiêu đến năm 2035, tầm nhìn đến năm 2045"), "a year said as a period too"
     assert not horizon_only([], title)
+
+
+def test_a_case_the_question_names_beats_the_rule_of_its_sentence():
+    line = law_line("hien-phap.txt", "phải được quá nửa tổng số đại biểu Quốc hội")
+    assert _answers("Làm Hiến pháp cần bao nhiêu đại biểu Quốc hội biểu quyết tán thành?",
+                    [("hien-phap", line)]) == ["ít nhất hai phần ba"]
+
+
+def test_de_nghi_written_is_a_content_verb():
+    # Hiến pháp, Điều 120: "… hoặc ít nhất một phần ba tổng số đại biểu Quốc hội có quyền đề nghị làm
+    # Hiến pháp, sửa đổi Hiến pháp. Quốc hội quyết định việc làm Hiến pháp … khi có ít nhất hai phần ba …"
+    q = analyze("Cần ít nhất bao nhiêu đại biểu Quốc hội để đề nghị làm Hiến pháp?")
+    assert "de nghi" in [label for label, _ in q.groups]
+    line = law_line("hien-phap.txt", "có quyền đề nghị làm Hiến pháp")
+    got = _answers("Cần ít nhất bao nhiêu đại biểu Quốc hội để đề nghị làm Hiến pháp?", [("hien-phap", line)])
+    assert got[:1] == ["ít nhất một phần ba"]
