@@ -146,6 +146,9 @@ def _fit(q: Question, item: dict) -> float | None:
                            and not any(y in years_of(" ".join(item.get("section_path") or []) + " " +
                                                      (item.get("doc_title") or "")) for y in q.years)):
                 return None  # a 2030 target does not answer "by 2025", even unsaid in its own sentence
+            elif not found and horizon_only(q.years, " ".join(item.get("section_path") or []) + " " +
+                                            (item.get("doc_title") or "")):
+                return None  # "… giai đoạn 2026-2030, định hướng đến năm 2035": not a 2035 target
         if any(re.search(r"(?i)mục tiêu|chỉ tiêu", p) for p in item.get("section_path") or []):
             bonus += 0.2
         return bonus
@@ -404,6 +407,19 @@ def _wrong_end(folded_q: str, when: str) -> bool:
     if _FROM_Q.search(folded_q) and not _UNTIL_Q.search(folded_q):
         return bool(re.match(r"(?:den|truoc|het|cham nhat|muon nhat|toi) ", w))
     return False
+
+
+_HORIZON = re.compile(r"(?i)(?:định hướng|tầm nhìn)(?:\s+(?:đến|tới))?(?:\s+năm)?\s+((?:19|20)\d\d)")
+
+
+def horizon_only(asked: list[str], context: str) -> bool:
+    """Every year asked is named by the headings or title only as their horizon ("Kế hoạch … giai
+    đoạn 2026-2030, định hướng đến năm 2035", "tầm nhìn đến năm 2045"): a target whose own sentence
+    states no year is one of the plan's period, and the orientation beyond it sets none — "What
+    forest cover rate does Bình Lư target for 2035?" is not answered by the 2030 rate."""
+    horizon = set(_HORIZON.findall(context))
+    rest = years_of(_HORIZON.sub(" ", context))
+    return bool(asked) and all(y in horizon and y not in rest for y in asked)
 
 
 def years_of(text: str) -> set[str]:
@@ -1035,6 +1051,64 @@ def parts_yield(scored: list[tuple[float, dict, Support]], q: Question | None = 
                     and (sup.subject <= wholes[(key(it), it["whole_value"])] or not own_word(it)))]
 
 
+def cases_yield(scored: list[tuple[float, dict, Support]], q: Question) -> list[tuple[float, dict, Support]]:
+    """Quantities read from the passages without those stated for a case (``passages.case_of``:
+    "…; trường hợp làm Hiến pháp, sửa đổi Hiến pháp, … phải được ít nhất hai phần ba …") when the
+    same sentence states the rule's own quantity, supported too, and the question says no word of
+    the case that the rule's clause does not say: a question asked plainly ("Luật … cần bao nhiêu
+    đại biểu biểu quyết tán thành?") asks the rule, not its special case; one that names the case asks
+    the case, not the rule."""
+    def key(it: dict) -> tuple:
+        return it["doc_id"], it.get("sentence")
+
+    rules = {}
+    for _, it, _ in scored:
+        if not it.get("case"):
+            rules.setdefault(key(it), []).append(_padded(it.get("subject") or ""))
+    if not rules:
+        return scored
+
+    def asked(it: dict) -> bool:
+        case = _padded(it["case"])
+        return any(f" {a} " in case and all(f" {a} " not in rule for rule in rules[key(it)])
+                   for _, alts in q.groups for a in alts)
+    # a case the question names ("Quốc hội quyết định làm Hiến pháp khi có bao nhiêu đại biểu tán
+    # thành?") is asked, and the rule of its sentence yields to it in turn
+    named = {key(it) for _, it, _ in scored if it.get("case") and key(it) in rules and asked(it)}
+    return [(sc, it, sup) for sc, it, sup in scored
+            if not (it.get("case") and key(it) in rules and not asked(it))
+            and not (not it.get("case") and key(it) in named)]
+
+
+# A change asked ("giảm bao nhiêu", "tăng", "how fast", "reduce", "growth") or a rate per period
+# ("mỗi năm", "bình quân", "per year"), folded and padded; and a rate of change per period stated
+# ("giảm bình quân 1%/năm", "tăng … mỗi năm").
+_CHANGE_Q = re.compile(r" (?:giam|tang|tang truong|moi nam|hang nam|binh quan|toc do|per year|a year|each year|"
+                       r"every year|annual|annually|yearly|average|how fast|reduce|reduced|reduces|reduction|"
+                       r"decrease|decreases|decreased|fall|falls|drop|drops|decline|declines|cut|cuts|grow|grows|"
+                       r"growth|increase|increases|increased|rise|rises|change|changes) ")
+# (a change verb with it: "20%/năm" alone is an interest rate, "thu nhập bình quân" an average level)
+_RATE_SAID = re.compile(r"(?i)\b(?:giảm|tăng)\b.*(?:%\s*/\s*(?:năm|tháng)|\b(?:mỗi|hằng|hàng)\s+năm\b|\bbình quân\b)")
+# ... a rate per period asked, and a level asked even with its change verb ("giảm xuống còn bao
+# nhiêu", "reduced to", "remain")
+_RATE_Q = re.compile(r" (?:moi nam|hang nam|binh quan|toc do|per year|a year|each year|every year|annual|annually|"
+                     r"yearly|average|how fast) ")
+_LEVEL_Q = re.compile(r" (?:con(?: lai)? (?:bao nhieu|may|duoi|khoang|o muc)|xuong con|giam con|xuong duoi|"
+                      r"remains?|remaining|down to|fall to|falls to|drop to|drops to|reduced to|brought to) ")
+
+
+def rate_for_level(q: Question, answer: str) -> bool:
+    """The answer is a rate of change per period ("giảm bình quân 1%/năm") and the question asks no
+    change nor rate, so it asks a level ("Đến năm 2030 tỷ lệ hộ nghèo còn bao nhiêu phần trăm?",
+    "What share of poor households will Bình Lư have in 2030?"): a yearly fall is not the level
+    reached, and the plans that state one rarely state the other ("giảm xuống còn bao nhiêu" asks the
+    level too). A question that says the change ("giảm bao nhiêu", "how fast", "per year") is
+    answered by it."""
+    asked = f" {folded_words(q.text)} {folded_words(q.vi_text or '')} "
+    return bool(_RATE_SAID.search(answer)) and not _RATE_Q.search(asked) and \
+        (bool(_LEVEL_Q.search(asked)) or not _CHANGE_Q.search(asked))
+
+
 def whole_of_part(item: dict) -> str:
     """The words of the whole a target is a part of: "94% các thôn, bản có đội văn nghệ, trong đó
     có 80% hoạt động ổn định" — "trong đó" (of which) makes 80% a share of the villages with a
@@ -1510,11 +1584,11 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             # sentence leaves its article's matter unsaid, and no stored sibling competes here)
             # (a bare list point "b) Từ đủ 18 tuổi trở lên." read with its list's lead-in)
             qc = english_without_counted(q)
-            scored = parts_yield(said_whole(qc, score_items(qc, with_lead_ins(quantity_items(
+            scored = cases_yield(parts_yield(said_whole(qc, score_items(qc, with_lead_ins(quantity_items(
                                                                results, q.count_nouns or q.count_noun,
                                                                f"{q.text} {q.vi_text}"), _texts(service)),
                                                            results, docs, named, _doc_heads(service), similarity,
-                                                           headings or _full_headings(service, docs))), qc)
+                                                           headings or _full_headings(service, docs))), qc), qc)
         if not scored and q.kind == "target" and q.measure == "percent":
             # No stored target says it: a percentage a law's sentence states ("20%/năm"), every word
             # of the question said by that sentence (``said_whole``).
@@ -1535,6 +1609,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             elif q.kind == "target":
                 answer = _target_answer(top, f"{q.text} {q.vi_text}")
+                if answer and rate_for_level(q, answer):
+                    answer = None  # "tỷ lệ hộ nghèo còn bao nhiêu %" is not "giảm bình quân 1%/năm"
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             elif q.kind == "when":
                 answer = top.get("when")

@@ -218,10 +218,17 @@ _OPENERS = (r"(?:(?:đủ|chưa đủ|từ|trước|ít nhất|tối thiểu|t�
             r"(?:nhỏ|lớn|cao|thấp) hơn(?: hoặc bằng)?|bằng)\s+)*")
 # A fraction is one number: "một phần ba" (one third), "hai phần ba", "1/3" — its noun is "phần".
 _FRACTION = rf"(?:\d+|{_NUMBER_WORDS})\s+phần\s+(?:\d+|{_NUMBER_WORDS})(?!\w)|\d+/\d+(?![\d/])"
+# So is a half, which the laws write without "phần": "quá nửa tổng số đại biểu Quốc hội" (a majority),
+# "một nửa", "hơn một nửa". Read as a fraction (its noun "phần", the total's noun counted too), the
+# Constitution's "Luật … phải được quá nửa tổng số đại biểu Quốc hội biểu quyết tán thành" is no
+# longer left to its neighbouring clause's "ít nhất hai phần ba" (the case of amending the Constitution).
+_HALF = r"(?:(?:quá|hơn)\s+)?(?:một\s+)?nửa(?!\w)"
 # An age counted in months or years is written "36 tháng tuổi", "05 năm tuổi": the age noun follows.
 # ("mỗi năm hai kỳ": the "năm" of "each year" starts no number)
+# A span of two numbers before one noun is one value: "thành lập mới 01 - 02 câu lạc bộ" (read from
+# its second number alone it was "02 câu lạc bộ", a wrong answer).
 _QUANTITY = re.compile(rf"{_OPENERS}(?<![\w.,/])(?<!mỗi )(?<!hằng )(?<!hàng )"
-                       rf"({_FRACTION}|\d+(?:[.,]\d+)*|{_NUMBER_WORDS})\s+(\w+)"
+                       rf"({_FRACTION}|{_HALF}|\d+(?:[.,]\d+)*(?:\s*[-–]\s*\d+(?:[.,]\d+)*)?|{_NUMBER_WORDS})\s+(\w+)"
                        rf"(?:\s+(tuổi)(?!\w))?", re.I)
 
 
@@ -241,7 +248,7 @@ def quantity_nouns(m: re.Match) -> set[str]:
         out.add("nguoi")  # "ba Trọng tài viên" answers "gồm mấy người"
     if m.group(3):
         out.add("tuoi")
-    if re.search(r"\sphần\s|/", m.group(1)):
+    if re.search(r"\sphần\s|/|nửa", m.group(1)):
         # a fraction of a total counts the total's noun too: "hai phần ba tổng số thành viên" is a
         # number of members
         whole = re.match(r"\s+(?:tổng số|số)\s+(\w+)", m.string[m.end(1):m.end(1) + 40])
@@ -382,11 +389,14 @@ def lead_in(text: str, at: int) -> str:
         end = prev_start
         if not line:
             continue
-        if line.endswith(":"):
-            return line  # (itself a numbered clause: "1. Người có đủ các điều kiện sau đây …:")
         point = _POINT_LINE.match(line + " ")
         if point and _marker_kind(point.group()) == kind:
-            continue  # a point of the same list ("a)" above "b)"; not the "2." of another clause)
+            # a point of the same list ("a)" above "b)"; not the "2." of another clause), even one
+            # ending with ":" — a slip of the text ("c) Loại T16 (16+): … từ đủ 16 tuổi trở lên:"),
+            # since a point's own sub-list has markers of another kind
+            continue
+        if line.endswith(":"):
+            return line  # (itself a numbered clause: "1. Người có đủ các điều kiện sau đây …:")
         return ""
     return ""
 
@@ -455,8 +465,23 @@ def quantity_items(results, count_noun: str | list[str], question: str = "", pat
                             "task": task, "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
                             "measure": "phần" if "phan" in quantity_nouns(m) else m.group(2),
                             "counts": sorted(quantity_nouns(m)), "sentence": text[s:e], "period": "", "via": "passage",
-                            **({"whole_value": wholes[i]} if wholes.get(i) else {})})
+                            **({"whole_value": wholes[i]} if wholes.get(i) else {}),
+                            **({"case": case} if (case := case_of(text, s, m.start())) else {})})
     return out
+
+
+_CASE = re.compile(r"(?i)\s*(?:trong\s+|đối với\s+)?trường hợp\b")
+
+
+def case_of(text: str, s: int, at: int) -> str:
+    """The case a quantity is stated for, when its part of the sentence (after the last ";") opens
+    with one: "Luật, nghị quyết … phải được quá nửa tổng số đại biểu …; trường hợp làm Hiến pháp,
+    sửa đổi Hiến pháp, … phải được ít nhất hai phần ba …". The case's words up to the quantity; ""
+    when the part states the rule itself. (A case's number answers a question that names the case,
+    ``answer.cases_yield``; an exception's — "trừ trường hợp" — is not read at all, ``in_exception``.)"""
+    part = max(text.rfind(";", s, at) + 1, s)
+    m = _CASE.match(text, part)
+    return text[m.end():at].strip() if m else ""
 
 
 _COORDINATE = re.compile(r"\s*(?:,\s*)?\bvà\s+(\w+)\s+(\w+)")

@@ -103,6 +103,19 @@ soon
 # "khởi kiện quyết định hành chính". They weigh as little as an unknown verb form
 # (``Question.soft``): found, they help; missing, they do not sink an item that says the rest.
 _SOFT_PREPOSITIONS = frozenset({"against", "regarding", "concerning", "towards", "toward", "upon"})
+# English hedges that say the rule asked is the usual one, not which ("the general minimum age", "the
+# normal term", "ordinarily"): the laws state the rule plainly ("Từ đủ 18 tuổi trở lên") and their
+# exceptions apart, so the glossary's "chung" is no word the answering sentence says. Found, they
+# help (a "quy định chung"); missing, they do not sink the rule.
+_HEDGES = frozenset({"general", "generally", "normal", "normally", "usual", "usually", "ordinary",
+                     "ordinarily", "regular", "regularly", "standard", "typically", "typical"})
+# A code of capitals and digits a question names ("films rated T16", "loại C18"): the translation
+# splits it into a letter and a number, both dropped, and the number told "T16" from "T18" apart.
+_CODE = re.compile(r"\b[A-ZĐ]{1,3}\d{1,4}\b")
+# "… changing which parent directly raises a child …, from what age …": a "which" + noun inside a
+# question that asks something else (an age, a count) is an embedded question, its noun what is
+# chosen, which a law names by its role ("người trực tiếp nuôi con"), not by that noun.
+_EMBEDDED_WHICH = re.compile(r"\b(?:which|whichever)\s+([a-z]+)\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _MEASURE_CUES = [
     # (a growth rate — "tốc độ tăng tổng thu ngân sách", "how fast" — is a percentage, though the
@@ -321,6 +334,11 @@ def is_verb_form(word: str) -> bool:
 # sex (or the south), not "năm" (the year a question's "đến năm" says). The law words the sexes
 # apart ("Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên"), so "nam" must stay a subject word.
 _PLAIN_CONTENT = frozenset({"nam"})
+# Compounds whose syllables fold like stop words but that are, as written, content verbs: "đề nghị"
+# (to propose, request) is "để" + the "nghị" of "nghị quyết" folded; "ít nhất một phần ba tổng số
+# đại biểu Quốc hội có quyền đề nghị làm Hiến pháp" is what "… bao nhiêu đại biểu … để đề nghị làm
+# Hiến pháp" asks, not the two thirds that adopt it.
+_PLAIN_COMPOUNDS = frozenset({"đề nghị"})
 
 
 # Glossary senses that fold like a question word but are content as an English word's translation:
@@ -330,6 +348,10 @@ _PLAIN_CONTENT = frozenset({"nam"})
 # word ("quy hoạch": quý, kế hoạch; "đề án": để, ăn): "the provincial master plan", "the scheme" is
 # a document the question is about, like "strategy" (chiến lược) and "project" (dự án), kept already.
 _SENSE_CONTENT = frozenset({"mới", "quy hoạch", "đề án"})
+# A sense that is a question word as an English word's first sense ("point": điểm, "at what point")
+# but content after another one: "site" is "địa điểm" or "điểm", the plans' word for a place ("tại
+# các điểm, bản du lịch cộng đồng"), which dropped as the "điểm" of "thời điểm" sank that sentence.
+_LATER_SENSE_CONTENT = frozenset({"điểm"})
 
 
 def plain_content(word: str) -> bool:
@@ -374,7 +396,8 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
         frame = False
         for n, v in enumerate(vi):
             words = folded_words(v).split()
-            if all((w in _STOP and not plain_content(v) and v.strip().lower() not in _SENSE_CONTENT)
+            if all((w in _STOP and not plain_content(v) and v.strip().lower() not in _SENSE_CONTENT
+                    and not (n > 0 and v.strip().lower() in _LATER_SENSE_CONTENT))
                    or (role and w in _ROLE_SYLLABLES) for w in words) or \
                     " ".join(words) in _STOP_PHRASES:
                 frame = frame or n == 0  # its first sense is a frame word
@@ -491,6 +514,7 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
                 out.append((expanded, [expanded]))
             continue
         if (all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES) and \
+                w.strip().lower() not in _PLAIN_COMPOUNDS and \
                 not ((role in _MEETING_ROLES or " hoi nghi " in folded_text) and len(parts) >= 2 and parts[0] == "cap") \
                 and not _asked_length_of(folded, folded_text):
             continue
@@ -652,9 +676,11 @@ can could may might has have had be been being that which who whom per under eac
 def english_counted(question: str) -> list[str]:
     """The words of the noun phrase a "how many" counts ("how many tourist arrivals does …" ->
     tourist, arrivals) — the phrase ends at a preposition, a verb or an auxiliary."""
-    # up to six words: a named thing comes before its head noun ("how many Khen Mong and Tinh Tau
+    # up to eight words: a named thing comes before its head noun ("how many Khen Mong and Tinh Tau
     # clubs" counts clubs)
-    m = re.search(r"\bhow many\s+((?:[a-z'-]+\s*){1,6})", question.lower())
+    # (a Vietnamese name in it has letters beyond a-z: "how many new Khèn Mông and Tỉnh Tầu clubs" —
+    # read as a-z only, the phrase stopped at "new", which then was the counted noun)
+    m = re.search(r"\bhow many\s+((?:[^\W\d_][\w'-]*\s*){1,8})", question.lower())
     if not m:
         return []
     words = []
@@ -669,7 +695,9 @@ def english_counted(question: str) -> list[str]:
             # before another: "grassroots propagandists")
     plural = [i for i, w in enumerate(words) if len(w) > 3 and w.endswith("s") and not w.endswith("ss")]
     if plural and plural[-1] < len(words) - 1:
-        words = words[:plural[-1] + 1]  # the six words cut a second phrase short: the first one's head
+        words = words[:plural[-1] + 1]  # the words cut a second phrase short: the first one's head
+    if len(plural) > 1 and words[plural[0]] == words[-1]:
+        words = words[:plural[0] + 1]  # "X villages or Y villages": one head, the first phrase names it
     return words
 
 
@@ -848,6 +876,21 @@ _NOT_COUNTED |= frozenset("theo trong voi den tren duoi sau truoc".split())  # (
 # ("mỗi": "bao nhiêu mỗi năm" asks a rate per year, it counts no "mỗi")
 
 
+# The words of _NOT_COUNTED as written: with its diacritics, "Trọng" (of "Trọng tài viên") is no "trong".
+_NOT_COUNTED_WRITTEN = frozenset("""thì là để mà và hoặc của được phải có cho khi nếu vậy thế nhỉ à mới mỗi
+theo trong với đến trên dưới sau trước""".split())
+
+
+def written_content(question: str, folded_noun: str) -> bool:
+    """The word after "bao nhiêu"/"mấy" that folds like a function word (``_NOT_COUNTED``) is, as
+    the question writes it with its diacritics, another word: "Hội đồng trọng tài gồm mấy Trọng tài
+    viên?" counts arbitrators ("trọng"), not "trong". False for a question typed without diacritics."""
+    if not any(ord(c) > 127 for c in question):
+        return False
+    m = re.search(r"(?<!\w)(?:bao nhiêu|mấy)\s+(\w+)", question.lower())
+    return bool(m) and folded_words(m.group(1)) == folded_noun and m.group(1) not in _NOT_COUNTED_WRITTEN
+
+
 # The question's own cue phrases, as typed (folded): no subject word is part of one.
 _CUES = re.compile(r" (?:bao nhieu|bao lau|bao gio|khi nao|ngay nao|thang nao|nam nao|co quan nao|don vi nao) ")
 
@@ -1024,7 +1067,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     count_nouns: list[str] = []
     m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)
     asked_noun = m.group(1) if m else (may_noun(question, vi_text) if not english else None)
-    if asked_noun in _NOT_COUNTED:
+    if asked_noun in _NOT_COUNTED and not written_content(question, asked_noun):
         asked_noun = None
     if asked_noun and kind == "target":
         count_noun = asked_noun
@@ -1055,6 +1098,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     if english:
         soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS}
+    if english and kind == "target":
+        groups = groups + code_groups(question, groups)
+        soft |= {label for label, _ in groups if label in _HEDGES} | embedded_which(question, groups)
     if english and measure == "money":
         groups, soft = money_frame(groups, soft)
     if not english and not any(ord(c) > 127 for c in question):
@@ -1074,6 +1120,29 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
                     groups, soft, relation, asks_right, unit_class, unsure,
                     count_nouns or ([count_noun] if count_noun else []),
                     glossary_spellings(question) if english else {})
+
+
+def code_groups(question: str, groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The codes of capitals and digits an English question names ("T16"), each a group of its own
+    folded spelling, as the law writes it ("Loại T16 (16+)"); [] when it names none."""
+    out = []
+    for code in _CODE.findall(question):
+        label = folded_words(code)
+        if label and all(g[0] != label for g in groups + out):
+            out.append((label, [label]))
+    return out
+
+
+def embedded_which(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:
+    """Labels of the nouns an English target-question chooses with an embedded "which" (``_EMBEDDED_WHICH``)
+    when it asks its value with another cue ("from what age", "how many"): soft, the noun being
+    what the text names by role. Not a question that opens with "which" (that noun is what it asks
+    about: "Which age bracket …")."""
+    low = question.lower()
+    if not re.search(r"\b(?:how many|how much|what age|how old|what (?:share|percentage|proportion))\b", low):
+        return set()
+    nouns = {m.group(1) for m in _EMBEDDED_WHICH.finditer(low) if m.start() > 0}
+    return {label for label, _ in groups if label in nouns or base_form(label) in {base_form(n) for n in nouns}}
 
 
 def spelling(text: str) -> str:
