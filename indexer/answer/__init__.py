@@ -1510,8 +1510,12 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + relation_passage_items(results, q.relation, items)
             answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service),
                                                            similarity, headings)
-            if answer is None and q.relation == "recipient" and named:
-                answer, role, support, best = _reported_to_answer(q, service, docs, named)
+            if answer is None and q.relation == "recipient":
+                # (a question that names no document by number describes its plan by words — "Kế
+                # hoạch học tập NQ 92 của phường", "Bình Lư's tourism plan" —: every plan's list is
+                # read, and the question's words must all be one plan's own, one body marked)
+                answer, role, support, best = _reported_to_answer(q, service, docs,
+                                                                  named or {d["id"] for d in docs})
             items = []  # answered (or not) from the relation alone
         scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity,
                              headings) if items else []

@@ -98,3 +98,12 @@ def test_the_body_of_the_asked_system(cyber):
 def test_a_transaction_is_no_assigned_body(cyber):
     units = {it["unit"] for it in cyber.all_items("responsibility", None)}
     assert not any(u.lower().startswith("dịch dân sự") for u in units)
+
+
+def test_a_plan_described_by_words_is_reported_to_its_marked_body(plans):
+    # no number named: the plan is the one whose own words (title, places) the question says
+    q = "Kế hoạch xây dựng nông thôn mới, giảm nghèo bền vững của xã Bình Lư được gửi báo cáo cơ quan nào?"
+    assert ask(plans, q)["answer"] == "Thường trực Tỉnh ủy"
+    assert ask(plans, "Ke hoach cua xa Binh Lu gui bao cao co quan nao?")["answer"] == "Thường trực Tỉnh ủy"
+    # near miss: a commune no plan is of
+    assert ask(plans, "Kế hoạch phát triển du lịch của xã Sơn Bình gửi báo cáo cơ quan nào?")["answer"] is None
