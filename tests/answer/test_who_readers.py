@@ -107,3 +107,12 @@ def test_a_plan_described_by_words_is_reported_to_its_marked_body(plans):
     assert ask(plans, "Ke hoach cua xa Binh Lu gui bao cao co quan nao?")["answer"] == "Thường trực Tỉnh ủy"
     # near miss: a commune no plan is of
     assert ask(plans, "Kế hoạch phát triển du lịch của xã Sơn Bình gửi báo cáo cơ quan nào?")["answer"] is None
+
+
+def test_the_issuer_asked_in_the_passive(plans):
+    assert ask(plans, "Nghị quyết 06-NQ/TU do cơ quan nào ban hành?")["answer"] == "Ban Chấp hành Đảng bộ tỉnh"
+    assert ask(plans, "Resolution 08-NQ/TU on tourism development was issued by which body?")["answer"] == \
+        "Ban Chấp hành Đảng bộ tỉnh"
+    assert ask(plans, "Quy dinh 22-QD/TU duoc ban hanh boi co quan nao?")["answer"] == "Ban Thường vụ Tỉnh ủy"
+    # near miss: another year than the resolution's
+    assert ask(plans, "Nghị quyết 92-NQ/TU năm 2025 do cơ quan nào ban hành?")["answer"] is None
