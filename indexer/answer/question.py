@@ -335,6 +335,21 @@ def circumstance_words(groups: list[tuple[str, list[str]]], question: str) -> se
     return {label for label, _ in groups if label in _OCCURRENCE_VERBS and f" {label} " in clause}
 
 
+# The verb that ties a plan to the numbered document it carries out ("kế hoạch … để triển khai Nghị
+# quyết 08-NQ/TU", "the plan implementing Resolution 92"): the number already says which document,
+# and the plans write the tie with any of these verbs ("Thực hiện Nghị quyết số 08-NQ/TU …, Ban
+# Thường vụ … xây dựng Kế hoạch"). Weighs little (``Question.soft``).
+_IMPLEMENTING = re.compile(r" (trien khai|thuc hien|implement\w*|carry out|carrying out|carries out) "
+                           r"(?:the |cac )?(?:nghi quyet|ket luan|chi thi|quyet dinh|chuong trinh|resolution|"
+                           r"conclusion|directive|decision)(?: so| no)? \d")
+
+
+def implementing_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
+    """The group of the verb that ties the asked plan to a numbered document (``_IMPLEMENTING``)."""
+    verbs = {m.group(1) for m in _IMPLEMENTING.finditer(f" {folded_q} ")}
+    return {label for label, _ in groups if label in verbs}
+
+
 def territory_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     """The group of the territory phrase a question scopes its action with (``_TERRITORY``)."""
     if not _TERRITORY.search(f" {folded_q} "):
@@ -1100,7 +1115,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         if english:
             soft |= {label for label, _ in groups if label in _SPAN_VERBS}
     if kind in ("who", "tasks"):
-        soft |= territory_words(groups, folded_q) | circumstance_words(groups, question)
+        soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
+            implementing_words(groups, folded_q)
     relation = asked_relation(question) if kind in ("who", "general") else None
     if relation and kind == "general":
         kind = "who"  # "… phải báo cáo về đâu?": where a report goes is a body

@@ -116,3 +116,15 @@ def test_the_issuer_asked_in_the_passive(plans):
     assert ask(plans, "Quy dinh 22-QD/TU duoc ban hanh boi co quan nao?")["answer"] == "Ban Thường vụ Tỉnh ủy"
     # near miss: another year than the resolution's
     assert ask(plans, "Nghị quyết 92-NQ/TU năm 2025 do cơ quan nào ban hành?")["answer"] is None
+
+
+def test_the_verb_tying_a_plan_to_its_resolution_is_soft(plans):
+    from indexer.answer.question import implementing_words
+
+    groups = [("trien khai", ["trien khai"]), ("phat trien", ["phat trien"])]
+    assert implementing_words(groups, "ai ban hanh ke hoach de trien khai nghi quyet 08 nq tu") == {"trien khai"}
+    assert implementing_words(groups, "ai trien khai mo hinh du lich cong dong") == set()
+    out = ask(plans, "Ai ban hành kế hoạch triển khai Nghị quyết 17-NQ/TU về xây dựng nông thôn mới của xã Bình Lư?")
+    assert out["answer"] and out["answer"].startswith("Ban Thường vụ Đảng ủy xã Bình Lư")
+    # near miss: the commune's plans carry out 08 and 17, not 92
+    assert ask(plans, "Cơ quan nào ban hành kế hoạch của xã Bình Lư để triển khai Nghị quyết 92-NQ/TU?")["answer"] is None
