@@ -43,7 +43,7 @@ from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_i
                        is_year_of_question, year_of_items)
 from .question import _ABBR, Question, analyze, own_words_spelled_apart, spelled_apart
 from .relations import relation_objects, relation_passage_items, sentence_of
-from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
+from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import Matcher, Support, _padded, quote_words
 
@@ -1494,6 +1494,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + _passage_items(service, q, results, docs)
         elif q.kind == "who" and q.role == "xây dựng":
             items = items + preamble_items(results)
+        elif q.kind == "who" and q.role == "phối hợp":
+            items = items + later_partner_items(items)
         elif q.kind == "who" and q.role in ("tham dự", "thành phần"):
             items = items + attendee_items(results) + composition_items(results)
         elif q.kind == "who" and q.role == "ký":

@@ -128,3 +128,19 @@ def test_the_verb_tying_a_plan_to_its_resolution_is_soft(plans):
     assert out["answer"] and out["answer"].startswith("Ban Thường vụ Đảng ủy xã Bình Lư")
     # near miss: the commune's plans carry out 08 and 17, not 92
     assert ask(plans, "Cơ quan nào ban hành kế hoạch của xã Bình Lư để triển khai Nghị quyết 92-NQ/TU?")["answer"] is None
+
+
+def test_a_later_duty_that_opens_with_coordination(plans):
+    from indexer.answer import _texts
+    from indexer.answer.roles import later_partner_items
+
+    items = [it for it in plans.all_items("responsibility", None) if it["doc_id"].startswith("001")]
+    text = _texts(plans)[items[0]["doc_id"]]
+    later = later_partner_items(items)
+    assert later and all(it["role"] == "phối hợp" for it in later)
+    for it in later:  # a verbatim span of the plan
+        assert text[it["start"]:it["end"]] == it["quote"] and it["quote"].startswith("Phối hợp")
+    out = ask(plans, "Đơn vị nào phối hợp phát hành tài liệu phục vụ phổ biến, quán triệt Nghị quyết 92-NQ/TU?")
+    assert out["answer"] and out["answer"].startswith("Ban xây dựng Đảng")
+    # near miss: it leads the propaganda ("Chủ trì, phối hợp với …"), the partners are unnamed
+    assert ask(plans, "Ai phối hợp đẩy mạnh công tác thông tin tuyên truyền Nghị quyết 92-NQ/TU?")["answer"] is None
