@@ -1117,6 +1117,10 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if kind in ("who", "tasks"):
         soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
             implementing_words(groups, folded_q)
+        if english and re.match(r"\s*under\b", question, re.I):
+            # "Under the Law on …, who …", "Under Bình Lư's plan …": the frame names the document,
+            # which its own words say; the preposition is no word of it
+            soft |= {label for label, _ in groups if label == "under"}
     relation = asked_relation(question) if kind in ("who", "general") else None
     if relation and kind == "general":
         kind = "who"  # "… phải báo cáo về đâu?": where a report goes is a body

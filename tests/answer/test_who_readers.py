@@ -144,3 +144,9 @@ def test_a_later_duty_that_opens_with_coordination(plans):
     assert out["answer"] and out["answer"].startswith("Ban xây dựng Đảng")
     # near miss: it leads the propaganda ("Chủ trì, phối hợp với …"), the partners are unnamed
     assert ask(plans, "Ai phối hợp đẩy mạnh công tác thông tin tuyên truyền Nghị quyết 92-NQ/TU?")["answer"] is None
+
+
+def test_an_opening_under_frames_the_document(plans):
+    out = ask(plans, "Under the plan for Resolution 92-NQ/TU, who advises the ward Party Standing Board on drafting "
+                     "its implementation plan?")
+    assert out["answer"] and out["answer"].startswith("Ủy ban nhân dân phường")
