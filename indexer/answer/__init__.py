@@ -33,7 +33,7 @@ from indexer.text import folded_words
 
 from dataclasses import replace
 
-from .actors import ACTION_EVIDENCE, actor_items, does_asked_action
+from .actors import ACTION_EVIDENCE, actor_items, does_asked_action, does_english_action, english_asked_verbs
 from .issuers import asks_issuer, issuer_answer
 from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
@@ -41,9 +41,9 @@ from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_i
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
                        preamble_items, quantity_items, recipient_items, signer_items, vision_items,
                        is_year_of_question, year_of_items)
-from .question import _ABBR, Question, analyze, spelled_apart
+from .question import _ABBR, Question, analyze, own_words_spelled_apart, spelled_apart
 from .relations import relation_objects, relation_passage_items, sentence_of
-from .roles import ROLE_RANK, is_of_class, item_role, role_fit, states_right
+from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import Matcher, Support, _padded, quote_words
 
@@ -863,6 +863,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 spelled_apart(q, sup.matched.get("item", []), _own_text(q, item)) or
                 spelled_apart(q, sup.matched.get("section", []), " ".join(item.get("section_path") or []))):
             continue  # an English sense found only by its fold is another word ("thành niên")
+        if sup.ok and q.kind == "who" and own_words_spelled_apart(q, sup.matched.get("item", []), _own_text(q, item)):
+            continue  # "cơ yếu" asked, "có yêu cầu" said: another word of the same fold
         if not sup.ok and _named_by_role_alone(q, matcher, item, fit, named):
             sup = matcher.support(item, _own_text(q, item))
             sup.titled = sup.coverage  # (said by the document the question names: see Support.titled)
@@ -1363,8 +1365,8 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
     ranked = _rank_units(q, scored, named)
     top_score, top_key, g = ranked[0]
     _, best, sup = g["best"]
-    if q.language != "en" and sup.missing:
-        return True
+    if q.language != "en" and set(sup.missing) - q.soft:
+        return True  # (a soft word — a territory phrase, a folded modal — does not decide the support)
     if q.role is not None:
         fit = _fit(q, best)
         if fit is None or (fit < WHO_MIN_FIT and not _responsible_for_asked(q, best)):
@@ -1383,7 +1385,7 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
     # rank (the model reads the English) tells apart what the senses tie (two English questions
     # of the tuning half are right that way).
     if q.language == "en":
-        return False
+        return _other_does_english_action(q, best, sup, rivals)
 
     asked = q.vi_text or q.text
 
@@ -1394,6 +1396,19 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
         return r[0] - sc + 3.0 * sp.coverage + sp.own + (_fit(q, it) or 0.0) + action
     top_evidence = evidence(ranked[0])
     return any(evidence(r) >= top_evidence - WHO_TIE for r in rivals[:WHO_TIE_RIVALS])
+
+
+def _other_does_english_action(q: Question, best: dict, sup: Support, rivals: list[tuple]) -> bool:
+    """An English who-question's own verb ("Who organises the conference …" -> tổ chức) is what a
+    rival unit's task does and the best unit's does not ("Ban Thường vụ Tỉnh ủy tổ chức Hội nghị sơ
+    kết" against "Văn phòng Tỉnh ủy thẩm định, tham mưu Ban Thường vụ Tỉnh ủy Báo cáo sơ kết"), the
+    rival's sentence saying the question as fully: retrieval rank picked a unit that does something
+    else to the same subject. No answer (as ``weak_who``'s action evidence for Vietnamese)."""
+    verbs = english_asked_verbs(q.text)
+    if not verbs or does_english_action(verbs, best):
+        return False
+    return any(does_english_action(verbs, r[2]["best"][1]) and r[2]["best"][2].coverage >= sup.coverage - 1e-9
+               for r in rivals[:WHO_TIE_RIVALS])
 
 
 def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]):
@@ -1553,6 +1568,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + _passage_items(service, q, results, docs)
         elif q.kind == "who" and q.role == "xây dựng":
             items = items + preamble_items(results)
+        elif q.kind == "who" and q.role == "phối hợp":
+            items = items + later_partner_items(items)
         elif q.kind == "who" and q.role in ("tham dự", "thành phần"):
             items = items + attendee_items(results) + composition_items(results)
         elif q.kind == "who" and q.role == "ký":
@@ -1569,8 +1586,12 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             items = items + relation_passage_items(results, q.relation, items)
             answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service),
                                                            similarity, headings)
-            if answer is None and q.relation == "recipient" and named:
-                answer, role, support, best = _reported_to_answer(q, service, docs, named)
+            if answer is None and q.relation == "recipient":
+                # (a question that names no document by number describes its plan by words — "Kế
+                # hoạch học tập NQ 92 của phường", "Bình Lư's tourism plan" —: every plan's list is
+                # read, and the question's words must all be one plan's own, one body marked)
+                answer, role, support, best = _reported_to_answer(q, service, docs,
+                                                                  named or {d["id"] for d in docs})
             items = []  # answered (or not) from the relation alone
         scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity,
                              headings) if items else []

@@ -269,6 +269,62 @@ def does_asked_action(vi_text: str, item: dict, clauses: bool = False) -> bool:
     task = item.get("task") or ""
     if not task:
         return False
+    # (a task under its unit's heading opens a sentence: "2. Ủy ban nhân dân phường / Tham mưu xây
+    # dựng Kế hoạch …" — its capital is no name, and the verbs are read lower-case)
+    task = task[:1].lower() + task[1:]
     asked = asked_verbs(vi_text)
     starts = [0] + ([m.end() for m in re.finditer(r";\s*", task)] if clauses else [])
     return any(asks_action(asked, _predicate_verbs(task, at, len(task))) for at in starts)
+
+
+# An English who-question's own verb: "Who organises the … conference", "Which body approves …".
+# (Its who-word is translated into role words — "chủ trì, chịu trách nhiệm" — which say no action.)
+_EN_WHO = re.compile(r"^\s*(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:body|bodies|unit|units|agency|organ|authority|"
+                     r"office|committee|ministry|official|person|board|department))\s+"
+                     r"(?:(?:is|are|will|shall|must|should|does|do|has to|have to)\s+)?([a-z]+)", re.I)
+_WHO_SENSES = frozenset({"chu tri", "chiu trach nhiem", "trach nhiem"})
+
+
+def english_asked_verbs(question: str) -> list[str]:
+    """Folded Vietnamese senses of the verb an English who-question opens its action with ("Who
+    organises …" -> tổ chức): the glossary's translation of that word, not of the who-word. Empty
+    when the question's first word after the who-word is no glossary word."""
+    from indexer.search.translate import translate_groups
+
+    m = _EN_WHO.match(question)
+    if not m:
+        return []
+    word = m.group(1).lower()
+    for en, vi in translate_groups(question):
+        if en.split()[0].lower() == word:
+            return [s for s in dict.fromkeys(folded_words(v) for v in vi) if s and s not in _WHO_SENSES]
+    return []
+
+
+def does_english_action(verbs: list[str], item: dict) -> bool:
+    """The item's task opens with one of ``verbs`` (``english_asked_verbs``): "Ban Thường vụ Tỉnh
+    ủy | tổ chức Hội nghị sơ kết" organises the conference; "Văn phòng Tỉnh ủy | thẩm định, tham
+    mưu Ban Thường vụ Tỉnh ủy Báo cáo sơ kết" advises the body that does. Here a light verb counts
+    ("tổ chức"): the question's own verb asks it, not a translated who-word."""
+    task = item.get("task") or ""
+    if not task or not verbs:
+        return False
+    return any(v in verbs for v in _opening_verbs(task.lower()) if v not in _NOT_ACTION)
+
+
+def _opening_verbs(text: str) -> list[str]:
+    """Every verb the text opens with, the light ones too ("tổ chức Hội nghị" -> ["to chuc"];
+    "thẩm định, tham mưu Ban …" -> ["tham dinh", "tham muu"]): ``_predicate`` skips the light ones,
+    which there are role words a translated who-word says."""
+    out: list[str] = []
+    end = len(text)
+    pos = _BEFORE_VERB.match(text, 0, end).end()
+    while pos < end:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        m = _ACTION_RE.match(text, pos, end)
+        if not m:
+            break
+        out.append(folded_words(m.group(1) or m.group(2)))
+        pos = _BEFORE_VERB.match(text, _LIST_SEP.match(text, m.end(), end).end(), end).end()
+    return out

@@ -38,10 +38,20 @@ _NAME_END = re.compile(r"\s+(?:về|ngày|tại|theo|và|đã|đến|khóa|khoá
 MAX_NAME_CHARS = 80
 
 
+# The passive of the same question: "Nghị quyết 92-NQ/TU về … do cơ quan nào ban hành?", "được ban
+# hành bởi ai", "Resolution 92-NQ/TU … was issued by which body?" — with the document opening the
+# question (``_OPENS_WITH_REF``), the issuing verb's object is that document.
+_PASSIVE_Q = re.compile(rf" (?:(?:duoc )?(?:do|boi) (?:ai|co quan nao|don vi nao|cap nao|to chuc nao) {_ISSUE_VERB}|"
+                        rf"(?:duoc )?{_ISSUE_VERB} (?:boi|by) (?:ai|co quan nao|don vi nao|cap nao|whom|which|what))(?: |$)")
+_OPENS_WITH_EN_REF = re.compile(r"^(?:the )?(?:resolution|conclusion|plan|decision|directive|regulation)\s+(?:no\s+)?\d")
+
+
 def asks_issuer(question: str) -> bool:
     """The question asks who issued the document it names by number (see the module docstring)."""
     q = fold_question(question).strip()
-    return bool(_ISSUER_Q.search(q) or (_OWNER_Q.search(f" {q} ") and _OPENS_WITH_REF.match(q)))
+    opens = bool(_OPENS_WITH_REF.match(q) or _OPENS_WITH_EN_REF.match(q))
+    return bool(_ISSUER_Q.search(q) or (_OWNER_Q.search(f" {q} ") and _OPENS_WITH_REF.match(q)) or
+                (opens and _PASSIVE_Q.search(f" {q} ")))
 
 
 def issuer_items(question: str, documents: list[tuple[str, str, str]]) -> list[dict]:

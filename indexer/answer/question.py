@@ -320,6 +320,55 @@ _FOLDED_FUNCTION_WORDS = frozenset(folded_words(w) for w in ("còn", "nếu", "c
 # (but "từ đủ 18 tuổi trở lên" is: "trở lên" is a limit, and its "lên" stays a word of the question).
 _DIRECTIONS = frozenset({"len", "xuong"})
 
+# "trên địa bàn phường", "tại địa bàn xã", "in the area": the territory the acting body or the plan
+# already covers. A plan's tasks rarely repeat it ("Chủ trì … đẩy mạnh công tác thông tin tuyên
+# truyền Nghị quyết" in the ward's own plan), so the phrase weighs little (``Question.soft``): said,
+# it helps (a law's "quản lý … trên địa bàn"); unsaid, it does not sink the sentence that says the rest.
+_TERRITORY = re.compile(r" (?:tren|tai|trong|o|khap) (?:toan )?dia ban | (?:in|within|across|throughout) the "
+                        r"(?:area|locality|territory) ")
+
+
+# A who-question's opening circumstance ("Khi hệ thống thông tin cơ yếu gặp sự cố an ninh mạng, ai
+# chủ trì …", "Trường hợp phát sinh tranh chấp, …"): its verb only says that the event happens, which
+# a law words as it likes ("sự cố … xảy ra đối với …", "khi có tranh chấp"). The event's nouns stay
+# subject words; its occurrence verb weighs little (``Question.soft``).
+_CIRCUMSTANCE = re.compile(r"^\s*(?:khi|trong truong hop|truong hop|neu|sau khi)\s+(.*)$")
+_OCCURRENCE_VERBS = frozenset({"gap", "xay ra", "phat sinh", "bi"})
+
+
+def circumstance_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
+    """The occurrence verbs of a who-question's opening circumstance (``_CIRCUMSTANCE``): the
+    question's words before its first comma."""
+    if "," not in question:
+        return set()
+    m = _CIRCUMSTANCE.match(folded_words(question.split(",", 1)[0]))
+    if not m:
+        return set()
+    clause = f" {m.group(1)} "
+    return {label for label, _ in groups if label in _OCCURRENCE_VERBS and f" {label} " in clause}
+
+
+# The verb that ties a plan to the numbered document it carries out ("kế hoạch … để triển khai Nghị
+# quyết 08-NQ/TU", "the plan implementing Resolution 92"): the number already says which document,
+# and the plans write the tie with any of these verbs ("Thực hiện Nghị quyết số 08-NQ/TU …, Ban
+# Thường vụ … xây dựng Kế hoạch"). Weighs little (``Question.soft``).
+_IMPLEMENTING = re.compile(r" (trien khai|thuc hien|implement\w*|carry out|carrying out|carries out) "
+                           r"(?:the |cac )?(?:nghi quyet|ket luan|chi thi|quyet dinh|chuong trinh|resolution|"
+                           r"conclusion|directive|decision)(?: so| no)? \d")
+
+
+def implementing_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
+    """The group of the verb that ties the asked plan to a numbered document (``_IMPLEMENTING``)."""
+    verbs = {m.group(1) for m in _IMPLEMENTING.finditer(f" {folded_q} ")}
+    return {label for label, _ in groups if label in verbs}
+
+
+def territory_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
+    """The group of the territory phrase a question scopes its action with (``_TERRITORY``)."""
+    if not _TERRITORY.search(f" {folded_q} "):
+        return set()
+    return {label for label, alts in groups if "dia ban" in alts}
+
 
 _IRREGULAR_PAST = frozenset("drew drawn made held gave given took taken set sent put kept led "
                             "brought built chose chosen began begun".split())
@@ -1111,6 +1160,13 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
         if english:
             soft |= {label for label, _ in groups if label in _SPAN_VERBS}
+    if kind in ("who", "tasks"):
+        soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
+            implementing_words(groups, folded_q)
+        if english and re.match(r"\s*under\b", question, re.I):
+            # "Under the Law on …, who …", "Under Bình Lư's plan …": the frame names the document,
+            # which its own words say; the preposition is no word of it
+            soft |= {label for label, _ in groups if label == "under"}
     relation = asked_relation(question) if kind in ("who", "general") else None
     if relation and kind == "general":
         kind = "who"  # "… phải báo cáo về đâu?": where a report goes is a body
@@ -1152,6 +1208,36 @@ def spelling(text: str) -> str:
     from indexer.text import modern_tones
 
     return " ".join(re.findall(r"\w+", modern_tones(unicodedata.normalize("NFC", text)).lower()))
+
+
+def own_words_spelled_apart(q: Question, matched: list[str], text: str) -> list[str]:
+    """The words of a Vietnamese question typed with its diacritics that the support found in
+    ``text`` only by their fold: "cơ yếu" (cipher) is not "có yêu cầu" (on request), though both fold
+    to "co yeu" — every syllable spelled otherwise (one differing syllable is a variant spelling, "hằng
+    năm" / "hàng năm"). The asker's own spelling is read from the question; a word it does not spell as
+    such (an abbreviation expanded, a synonym) or whose group's other senses ``text`` says is not
+    judged. [] for an English question or one typed without diacritics."""
+    if q.language != "vi" or not any(ord(c) > 127 for c in q.text) or not matched:
+        return []
+    words = spelling(q.text).split()
+    said = spelling(text).split()
+    folded = f" {folded_words(text)} "
+    alts = dict(q.groups)
+    out = []
+    for label in matched:
+        n = len(label.split())
+        if n < 2:
+            continue  # (one syllable: "hằng" / "hàng" năm are one word spelled two ways)
+        spelled = {tuple(words[i:i + n]) for i in range(len(words) - n + 1)
+                   if folded_words(" ".join(words[i:i + n])) == label}
+        if not spelled or any(a != label and f" {a} " in folded for a in alts.get(label, [])):
+            continue
+        found = [tuple(said[i:i + n]) for i in range(len(said) - n + 1)
+                 if folded_words(" ".join(said[i:i + n])) == label]
+        # another word: every occurrence differs from the asker's spelling in every syllable
+        if found and all(all(a != b for a, b in zip(f, w)) for f in found for w in spelled):
+            out.append(label)
+    return out
 
 
 def glossary_spellings(question: str) -> dict[str, list[str]]:

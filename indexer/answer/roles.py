@@ -84,6 +84,28 @@ def role_fit(item: dict, asked: str | None) -> float | None:
     return None
 
 
+def later_partner_items(items: list[dict]) -> list[dict]:
+    """A unit's later duty that opens with "Phối hợp" as an item of its own, role "phối hợp": "1. Ban
+    xây dựng Đảng — Chủ trì, phối hợp với các cơ quan … đẩy mạnh công tác thông tin tuyên truyền …
+    . Phối hợp phát hành các tài liệu …" — the lead of the first duty is a partner in the second,
+    and only that sentence's words say what it coordinates. (Not the first sentence's "Chủ trì, phối
+    hợp với …", where the unit leads and the others coordinate.)"""
+    out = []
+    for it in items:
+        task = it.get("task") or ""
+        if it.get("role") == "phối hợp" or not task or it.get("task_start") is None:
+            continue
+        for m in re.finditer(r"[.;]\s+(?=Phối hợp\b)", task):
+            rest = task[m.end():]
+            stop = re.search(r"[.;]\s+(?=[A-ZĐÀ-Ỹ])|[.;]?\s*$", rest)
+            sentence = rest[:stop.start()] if stop else rest
+            start = it["task_start"] + m.end()
+            out.append({**it, "start": start, "end": start + len(sentence), "quote": sentence,
+                        "task": sentence, "task_start": start, "task_end": start + len(sentence),
+                        "role": "phối hợp", "roles": ["phối hợp"], "via": "later partner"})
+    return out
+
+
 _RIGHT = re.compile(r"(?<!tham) quyen ")
 
 

@@ -20,7 +20,9 @@ from .units import is_generic_unit, matches_unit, normalize_unit, select_unit_ke
 # with another version again (passages and items), and re-extracts the items of one it cannot read.
 # 4: a list entry taken for a heading that heads nothing is an item (its text was in no passage);
 #    BM25 k1 0.9 (the write that stores them again rebuilds the lexical index with it).
-EXTRACT_VERSION = 4
+# 5: a lead verb ("Giao", "Yêu cầu") followed by a lower-case word that heads no body assigns nothing
+#    ("Giao dịch dân sự …", "Yêu cầu bên thế chấp …").
+EXTRACT_VERSION = 5
 KINDS = ("responsibility", "target", "deadline")
 
 

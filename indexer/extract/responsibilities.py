@@ -144,7 +144,11 @@ def _subject(text: str, s: int, e: int) -> tuple[int, int, int, str | None] | No
     s2, e2 = trim(text, pos, subj_end)
     if e2 <= s2 or len(text[s2:e2].split()) > 40:
         return None
-    if lead is not None and not _HEAD.match(text, s2, e2) and not re.match(r"[A-ZĐÀ-Ỹa-zđ]", text[s2]):
+    if lead is not None and not _HEAD.match(text, s2, e2) and not re.match(r"[A-ZĐÀ-Ỹ]", text[s2]):
+        # After a lead verb the assigned body is a name ("Giao Ủy ban nhân dân tỉnh …") or a body's
+        # head word ("Đề nghị các cơ quan …"); a lower-case word that is neither makes the lead a
+        # word of its own: "Giao dịch dân sự …" (a transaction), "Giao lại tài sản …", "Yêu cầu bên
+        # thế chấp …" (a party's right in a law's list) — no body is assigned anything.
         return None
     return s2, e2, subj_end, lead
 
