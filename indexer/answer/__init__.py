@@ -169,6 +169,8 @@ def _fit(q: Question, item: dict) -> float | None:
             return None
         if _own_enactment(item) and not _ENACTMENT_Q.search(folded_q):
             return None  # "Ngày Thanh niên là ngày nào" is not answered by the law's own adoption date
+        if _other_own_act(folded_q, item):
+            return None  # "có hiệu lực từ ngày nào" is not answered by "… thông qua ngày 16 tháng 6 năm 2020"
         vision = asked_vision(folded_q)
         if vision and not is_issued_question(folded_q):
             fit = _vision_fit(vision, item, bool(_NAMED_HORIZON.search(f" {folded_q} ")))
@@ -190,6 +192,8 @@ def _fit(q: Question, item: dict) -> float | None:
         elif wk == "duration":
             bonus -= 0.6
         if is_issued_question(folded_q):  # only the date written after the document's number
+            if _own_act_asked(folded_q, item):
+                return bonus + 1.0  # (or the document's own: "Luật này được Quốc hội … thông qua ngày …")
             if not (item.get("via") == "passage" and wk == "date"):
                 return None
             bonus += 1.0 + (0.5 if item.get("ref_rank") == 0 else 0.0)  # the document asked about
@@ -308,7 +312,7 @@ def _vision_fit(vision: str, item: dict, named_horizon: bool = False) -> float |
     return None if named_horizon else 0.0
 
 
-_SENT_TO_Q = re.compile(r" gui (?:\w+ ){0,6}?(?:ve|len|den|toi) (?:cho )?((?:\w+ ){1,6}?)(?:truoc|trong|vao|han|khi|cham|khi nao|ngay|$)")
+_SENT_TO_Q = re.compile(r" gui (?:\w+ ){0,10}?(?:ve|len|den|toi) (?:cho )?((?:\w+ ){1,6}?)(?:truoc|trong|vao|han|khi|cham|khi nao|ngay|$)")
 # the body a report is sent to: after "gửi" (and its object: "gửi báo cáo Ủy ban nhân dân tỉnh"),
 # a direction ("gửi về Văn phòng Tỉnh ủy") or none, a capitalised name
 _SENT_TO = re.compile(rf"\b[Gg]ửi\s+(?:[a-zđà-ỹ]+\s+){{0,6}}?(?:(?:về|lên|đến|tới|cho)\s+)?([{_UP}][^;,.\n*]+?)"
@@ -386,6 +390,56 @@ def _own_enactment(item: dict) -> bool:
     document was adopted or takes effect, nothing else: every law's closing sentence carries the
     law's name, so its date supported any "… là ngày nào theo Luật X" about a day the law names."""
     return bool(_OWN_ACT.search(item.get("quote") or ""))
+
+
+# The acts a document dates itself by, as a question asks them (folded) and as its own closing
+# sentence states them: taking effect, adoption (passed, issued, signed), expiry.
+_ACT_ASKED = {
+    "effect": re.compile(r" (?:(?<!het )(?:co )?hieu luc(?! (?:cua|doi voi))|take effect|takes effect|took effect|"
+                         r"come into (?:force|effect)|comes into (?:force|effect)|came into (?:force|effect)|"
+                         r"entry into force|enter into force|enters into force|in force|in effect|effective from|"
+                         r"effective date|effective|apply from|applies from) "),
+    "adopt": re.compile(r" (?:thong qua|ban hanh|ky ngay|ngay ky|duoc ky|adopted|passed|enacted|issued|signed|"
+                        r"promulgated|approved) "),
+    "expire": re.compile(r" (?:het hieu luc|expire|expires|expired|expiry|ceases? to (?:be in force|have effect)) "),
+}
+_ACT_STATED = {"effect": re.compile(r"(?i)(?<!hết )\bcó hiệu lực"), "adopt": re.compile(r"(?i)\b(?:thông qua|ban hành|ký)\b"),
+               "expire": re.compile(r"(?i)\bhết hiệu lực")}
+
+
+def _other_own_act(folded_q: str, item: dict) -> bool:
+    """A document's own date for another act than the one asked: every law closes with both "Luật
+    này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021" and "Luật này được Quốc hội … thông qua
+    ngày 16 tháng 6 năm 2020", one article apart and under the same heading ("Hiệu lực thi hành"),
+    so the question's name of the law and "hiệu lực" support both, and the adoption date kept the
+    effective date contested. The act is read from the date's own clause (the words before the
+    date, from the sentence's start or last ";"), not from the whole sentence ("… hết hiệu lực kể
+    từ ngày Luật này có hiệu lực thi hành"). False when the question asks no act, or several."""
+    asked, stated = _own_acts(folded_q, item)
+    return len(asked) == 1 and bool(stated) and not (stated & asked)
+
+
+def _own_act_asked(folded_q: str, item: dict) -> bool:
+    """The document's own date for the very act the question asks ("Luật Điện ảnh được Quốc hội
+    thông qua ngày nào" — "Luật này được Quốc hội … thông qua ngày 15 tháng 6 năm 2022"): it
+    answers an "issued/adopted on what date" question as the date written after a cited number
+    does (``is_issued_question`` otherwise takes only those)."""
+    asked, stated = _own_acts(folded_q, item)
+    return len(asked) == 1 and bool(stated & asked) and item.get("when_kind") == "date"
+
+
+def _own_acts(folded_q: str, item: dict) -> tuple[set[str], set[str]]:
+    """(the acts the question asks, the acts the item's own date clause states) for a document's
+    own date (``_own_enactment``); two empty sets for any other item."""
+    if not _own_enactment(item):
+        return set(), set()
+    q = f" {folded_q} "
+    asked = {act for act, rx in _ACT_ASKED.items() if rx.search(q)}
+    if "expire" in asked:
+        asked.discard("effect")  # "hết hiệu lực" says "hiệu lực" too
+    quote, at = item.get("quote") or "", (item.get("when_start") or item["start"]) - item["start"]
+    clause = quote[max(quote.rfind(";", 0, max(at, 0)), 0):max(at, 0)] if at > 0 else quote
+    return asked, {act for act, rx in _ACT_STATED.items() if rx.search(clause)}
 
 
 _NAMED_HORIZON = re.compile(r" (?:tam nhin|dinh huong|vision|orientation|oriented) ")
@@ -641,8 +695,23 @@ def _own_text(q: Question, item: dict) -> str:
             own += " " + " ".join((item.get("section_path") or [])[-2:])
         return own
     if item["kind"] == "deadline":  # (and the sentence it continues: passages._opens_with)
-        return f"{item.get('lead') or ''} {_headed(item, deadline_clause(item))}".strip()
+        return _this_document_named(item, f"{item.get('lead') or ''} {_headed(item, deadline_clause(item))}".strip())
     return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''} {read_measure(item)}"
+
+
+_THIS_DOCUMENT = re.compile(r"(?i)\b(Bộ luật|Luật|Hiến pháp|Pháp lệnh)\s+này\b")
+
+
+def _this_document_named(item: dict, own: str) -> str:
+    """A document's own date names the document as "Luật này" (this Law): read as the document's
+    title when the title is of that type ("LUẬT DU LỊCH"), so "When was the Law on Tourism
+    adopted?" is said by "Luật này được Quốc hội … thông qua ngày 19 tháng 6 năm 2017" of the
+    Tourism law and not of another law (whose own sentence then says "Luật Giáo dục")."""
+    title = (item.get("doc_title") or "").strip()
+    m = _THIS_DOCUMENT.search(own) if title and _own_enactment(item) else None
+    if not m or not folded_words(title).startswith(folded_words(m.group(1))):
+        return own
+    return own[:m.start()] + title + own[m.end():]
 
 
 def read_measure(item: dict) -> str:
@@ -819,6 +888,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     for item in items:
         if named and item["doc_id"] not in named and not _cites_full_number(q, item):
             continue  # the question names its document: another document's item answers another question
+        if q.kind == "when" and not named and _own_enactment(item):
+            continue  # "Luật này … có hiệu lực": the date of the document the question names, none named here
         fit = _fit(q, item)
         if fit is None or (q.kind == "who" and said_by_question(q, item) and not _bare_class(q, item)):
             continue
@@ -1213,6 +1284,8 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
         rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
                   and r[1] not in top_key and top_key not in r[1]]
         return bool(rivals) and top_score - rivals[0][0] < CONTESTED_MARGIN
+    if q.kind == "when":
+        scored = _sent_elsewhere_dropped(q, scored)
     if q.kind in ("target", "when"):
         # A rival whose own subject says less of the question than the best one's is told apart
         # ("nữ từ đủ 18 tuổi" against "Nam từ đủ 20 tuổi" for "nữ … bao nhiêu tuổi").
@@ -1226,6 +1299,17 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
                   and _value_key(it) != _value_key(best) and (sup.subject >= top_sup.subject or q.kind == "when")]
         return bool(rivals) and top_score - rivals[0] < CONTESTED_MARGIN
     return False
+
+
+def _sent_elsewhere_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """The rivals of the best deadline without those sent to another body than the question names
+    ("… gửi về Văn phòng Tỉnh ủy trước ngày 10/11/2021" asked, "… gửi về Thường trực Tỉnh ủy trước
+    ngày 20/11/2021" a later step of the same report): ``_other_destination`` and ``_other_body``
+    veto such a deadline as the answer, so it is no rival of the one that goes where asked either
+    (each step of a plan's reporting chain shares the report's words)."""
+    if len(scored) < 2 or _other_destination(q, scored[0][1]) or _other_body(q, scored[0][1]):
+        return scored
+    return scored[:1] + [x for x in scored[1:] if not (_other_destination(q, x[1]) or _other_body(q, x[1]))]
 
 
 def _told_apart_by_nothing(q: Question, a: dict, b: dict) -> bool:

@@ -31,9 +31,9 @@ _DURATION_Q = re.compile(r" (?:bao lau|how long|how many (?:working )?(?:days|mo
                          r"may thang|may nam|may tuan|"
                          # a time limit named as a length, the hour of a day ("trước mấy giờ")
                          r"length of|duration of|may gio|gio nao|what time|maximum time|minimum time|"
-                         r"how much time|time limit|how soon|how quickly|how far in advance|statutes? of limitations?|"
+                         r"how much time|time limit|how soon|how quickly|how far in advance|how much (?:advance |prior |written |advance written |prior written )?notice|how much in advance|statutes? of limitations?|"
                          r"limitation periods?|within what (?:time|period)|how many (?:weeks|hours)) ")
-_ISSUED_Q = re.compile(r" (?:ban hanh ngay nao|ban hanh vao ngay nao|ngay ban hanh|ky ngay nao|thong qua ngay nao|"
+_ISSUED_Q = re.compile(r" (?:ra ngay nao|ra vao ngay nao|ban hanh ngay nao|ban hanh vao ngay nao|ngay ban hanh|ky ngay nao|thong qua ngay nao|"
                        r"adopted|issued?|signed|promulgated|passed) ")
 # A number in digits or in words, the words read whole: "mười hai tháng" is twelve months, and a
 # match that started at its "hai" said two.

@@ -626,8 +626,11 @@ _STOP_PHRASES = frozenset("""
 chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
 ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
 phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong|thong thuong|noi chung|
-doi voi
+doi voi|bat dau
 """.replace("\n", "").split("|"))
+# ("bắt đầu" — begins — says a question asks when something starts, as "từ ngày nào" does: "Luật
+# … bắt đầu có hiệu lực từ ngày nào" is said "Luật này có hiệu lực thi hành từ ngày …", and the
+# laws rarely write "bắt đầu" before the act they date)
 # ("đối với" — with regard to — introduces the subject, like "về": "Điều kiện kết hôn đối với nữ"
 # is said "nữ từ đủ 18 tuổi"; as a word of the subject it sank every sentence that does not repeat it)
 

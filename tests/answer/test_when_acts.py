@@ -1,0 +1,87 @@
+"""A document's own dates told apart by the act asked (takes effect / adopted / expires), the
+document named as "Luật này" read as its title, "ra ngày nào" as an issued-date question, and a
+report's deadline told from a later step sent to another body — real law and plan text, the
+readers and the scorer as they run (probes written on other laws and plans than the tuning set's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.answer import _other_own_act, _own_act_asked, ask
+from indexer.answer.passages import is_issued_question
+from indexer.text import folded_words
+from tests.conftest import CORPUS, SHARED, law_line
+
+_LAWS = ("luat-thanh-nien.txt", "luat-du-lich.txt", "luat-tiep-can-thong-tin.txt", "luat-dien-anh.txt",
+         "luat-chan-nuoi.txt")
+
+
+def _own(line: str, date: str) -> dict:
+    at = line.index(date)
+    return {"kind": "deadline", "doc_id": "law", "start": 0, "end": len(line), "quote": line, "when": date,
+            "when_start": at, "when_end": at + len(date), "when_kind": "date"}
+
+
+def test_the_act_asked_and_the_act_stated():
+    effect = _own(law_line("luat-chan-nuoi.txt", "Luật này có hiệu lực thi hành từ ngày"), "từ ngày 01 tháng 01 năm 2020")
+    adopted = _own(law_line("luat-du-lich.txt", "thông qua ngày"), "ngày 19 tháng 6 năm 2017")
+    q_effect = folded_words("Luật Chăn nuôi bắt đầu có hiệu lực từ ngày nào?")
+    q_adopted = folded_words("When was the Law on Tourism adopted?")
+    assert _other_own_act(q_effect, adopted) and not _other_own_act(q_effect, effect)
+    assert _other_own_act(q_adopted, effect) and not _other_own_act(q_adopted, adopted)
+    assert _own_act_asked(q_adopted, adopted) and not _own_act_asked(q_adopted, effect)
+    # "hết hiệu lực" (expires) is not "có hiệu lực" (takes effect)
+    assert _other_own_act(folded_words("Luat Du lich het hieu luc khi nao?"), effect)
+    # a question that asks no act leaves both alone (``_own_enactment`` already keeps them out)
+    assert not _other_own_act(folded_words("Luật Du lịch quy định gì về khách du lịch?"), adopted)
+
+
+def test_issued_said_as_ra():
+    assert is_issued_question(folded_words("Nghi quyet 17-NQ/TU ra ngay nao?"))
+    assert not is_issued_question(folded_words("Trong thời hạn bao nhiêu ngày phải ra quyết định?"))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    from indexer.service import Service
+    from indexer.settings import Settings
+
+    paths = [SHARED / "corpus-alqac" / f for f in _LAWS]
+    if not all(p.exists() for p in paths):
+        pytest.skip("the ALQAC laws are not here")
+    service = Service(Settings(data_dir=tmp_path_factory.mktemp("acts") / "data", model="hash-256"))
+    service.index_paths([CORPUS, *paths])
+    return service
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Khi nào Luật Thanh niên có hiệu lực thi hành?", "01 tháng 01 năm 2021"),
+    ("Luat Chan nuoi bat dau co hieu luc tu ngay nao?", "01 tháng 01 năm 2020"),
+    ("When does the Law on Access to Information take effect?", "01 tháng 7 năm 2018"),
+    ("Luật Du lịch được Quốc hội thông qua ngày nào?", "19 tháng 6 năm 2017"),
+    ("When was the Law on Access to Information passed?", "06 tháng 4 năm 2016"),
+])
+def test_a_laws_own_dates_by_the_act_asked(corpus, question, expected):
+    out = ask(corpus, question)
+    assert out["answer"] and expected in out["answer"], out["answer"]
+
+
+@pytest.mark.parametrize("question", [
+    "Luật Điện ảnh được Quốc hội thông qua ngày nào?",  # the text given here has no adoption line
+    "Luật Điện ảnh hết hiệu lực khi nào?",  # the law dates its predecessor's expiry, not its own
+    "Luật Thanh niên có hiệu lực từ năm 2030 phải không?",
+])
+def test_a_laws_own_dates_not_stated_stay_null(corpus, question):
+    assert ask(corpus, question)["answer"] is None
+
+
+def test_a_plans_date_issued_said_as_ra(corpus):
+    out = ask(corpus, "Ket luan 224-KL/TU ra ngay nao?")
+    assert out["answer"] and "18/10/2021" in out["answer"]
+
+
+def test_the_step_sent_where_the_question_says(corpus):
+    out = ask(corpus, "Han gui du thao Bao cao so ket 05 nam NQ 06 ve Van phong Tinh uy la ngay nao?")
+    assert out["answer"] and "10/11/2021" in out["answer"]
+    out = ask(corpus, "Báo cáo sơ kết 05 năm Nghị quyết 06 gửi về Thường trực Tỉnh ủy trước ngày nào?")
+    assert out["answer"] and "20/11/2021" in out["answer"]
