@@ -933,6 +933,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     out += _semantic_scored(q, matcher, pending, [it for _, it, _ in out], similarity, results, named)
     if q.kind == "when":
         out = _asked_owner(q, out)
+        out = _named_owner(q, out)
     out.sort(key=lambda x: -x[0])
     return out
 
@@ -974,6 +975,49 @@ def _asked_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list
                 out[i] = (sc + 1.0, it, sup)
             elif distinct[n] and any(said[m] or plain[m] for m in range(len(ix)) if m != n):
                 out[i] = (sc - 1.0, it, sup)  # its own case ("bất động sản") is not the one asked
+    return out
+
+
+_OWNER_NOISE = frozenset("thoi ky giai doan tam nhin dinh huong den toi nam va hoac cung".split())
+
+
+def _named_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """Several horizons or periods of one sentence, each with the words it belongs to
+    (``passages._owned``: "… quy hoạch phát triển hệ thống du lịch Việt Nam …, tầm nhìn đến năm 2045
+    và Quy hoạch tỉnh Lai Châu …, tầm nhìn đến năm 2050"): the question names one owner by its own
+    words ("Quy hoạch tỉnh Lai Châu … có tầm nhìn đến năm nào" says all of the province plan's words
+    and a few of the national one's). The owner whose words of its own (those the other owners do
+    not share) the question says the largest share of — at least half of them, and twice the next
+    one's share — is the one asked: the other owners of that sentence lose a full point (a loss,
+not a gain: the named owner is told from its neighbours, not lifted over another sentence that
+the question names better, "What period does Resolution 08-NQ/TU cover?" against the sentence that
+also names the Lai Châu plan's period). Folded words of the question and its translation; the
+    words that say the kind of value ("thời kỳ", "tầm nhìn") tell no owner apart."""
+    by_sentence: dict[tuple, list[int]] = {}
+    for i, (_, it, _) in enumerate(scored):
+        if it.get("subject") and it.get("when_kind") in ("horizon", "period", "vision"):
+            by_sentence.setdefault((it["doc_id"], it["start"]), []).append(i)
+    if not any(len(ix) > 1 for ix in by_sentence.values()):
+        return scored
+    asked = set(f"{folded_words(q.text)} {folded_words(q.vi_text or '')}".split())
+    out = list(scored)
+    for ix in by_sentence.values():
+        words = []
+        for i in ix:
+            it = out[i][1]
+            own = it["subject"].replace(it.get("when") or "\0", " ")
+            words.append({w for w in folded_words(own).split() if not w.isdigit() and w not in _OWNER_NOISE})
+        if len({frozenset(w) for w in words}) < 2:
+            continue  # one owner read twice
+        distinct = [w - set().union(*(o for m, o in enumerate(words) if m != n)) for n, w in enumerate(words)]
+        shares = [len(d & asked) / len(d) if d else 0.0 for d in distinct]
+        best = max(range(len(ix)), key=lambda n: shares[n])
+        rest = max((sh for n, sh in enumerate(shares) if n != best), default=0.0)
+        if shares[best] >= 0.5 and shares[best] >= 2 * rest:
+            for n, i in enumerate(ix):
+                if n != best and words[n] != words[best]:
+                    sc, it, sup = out[i]
+                    out[i] = (sc - 1.0, it, sup)
     return out
 
 

@@ -690,7 +690,26 @@ def _owned(text: str, s: int, e: int, pattern: re.Pattern, kind: str, r) -> list
                      s, e, m.start(), m.end(), kind)
         item["subject"] = text[cut:m.end()].strip(" ,;")
         out.append(item)
-    return out
+    return _shared_lead_cut(out)
+
+
+_JOINED = re.compile(r"(?i)^(?:và|hoặc|cùng)\s")
+_GOVERNED = re.compile(r"(?i)(?:\bvới|:)\s+")
+
+
+def _shared_lead_cut(items: list[dict]) -> list[dict]:
+    """Owners joined by "và" share the words before the first one: in "… đảm bảo phù hợp với chiến
+    lược, quy hoạch … du lịch Việt Nam …, tầm nhìn đến năm 2045 và Quy hoạch tỉnh Lai Châu …, tầm
+    nhìn đến năm 2050" the lead "… phù hợp với" governs both plans, so it is no word of the first
+    one's own: its subject starts after the lead's last "với" (or ":"), as the second's starts
+    at "và". Left whole when no later owner is joined so or the first says no "với"."""
+    if len(items) < 2 or not any(_JOINED.match(it["subject"]) for it in items[1:]):
+        return items
+    first = items[0]
+    cuts = list(_GOVERNED.finditer(first["subject"]))
+    if cuts and cuts[-1].end() < len(first["subject"]) - len(first["when"]):
+        first["subject"] = first["subject"][cuts[-1].end():]
+    return items
 
 
 def vision_items(results) -> list[dict]:

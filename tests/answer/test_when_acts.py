@@ -85,3 +85,29 @@ def test_the_step_sent_where_the_question_says(corpus):
     assert out["answer"] and "10/11/2021" in out["answer"]
     out = ask(corpus, "Báo cáo sơ kết 05 năm Nghị quyết 06 gửi về Thường trực Tỉnh ủy trước ngày nào?")
     assert out["answer"] and "20/11/2021" in out["answer"]
+
+
+def test_owners_joined_by_va_share_the_lead():
+    from types import SimpleNamespace
+
+    from indexer.answer.passages import vision_items
+    line = next(l for l in (CORPUS / "000_ab11ea391550b282.txt").read_text(encoding="utf-8").splitlines()
+                if "tầm nhìn đến năm 2045" in l)
+    r = SimpleNamespace(text=line, doc_id="000", doc_title="", start=0, end=len(line), section_path_parts=[])
+    owners = {it["when"]: it["subject"] for it in vision_items([r])}
+    # "… đảm bảo phù hợp với chiến lược, quy hoạch …": the lead governs both plans, neither owns it
+    assert owners["tầm nhìn đến năm 2045"].startswith("chiến lược, quy hoạch phát triển hệ thống du lịch")
+    assert owners["tầm nhìn đến năm 2050"].startswith("và Quy hoạch tỉnh Lai Châu")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Quy hoạch tỉnh Lai Châu mà kế hoạch phát triển du lịch phải phù hợp có tầm nhìn đến năm nào?", "2050"),
+    ("Quy hoach phat trien he thong du lich Viet Nam ma ke hoach cua Binh Lu phai phu hop co tam nhin den nam nao?", "2045"),
+    ("Quy hoạch tỉnh Sơn La có tầm nhìn đến năm nào?", None),  # another province's plan: not said
+])
+def test_the_owner_the_question_names_among_a_sentences_horizons(corpus, question, expected):
+    out = ask(corpus, question)
+    if expected is None:
+        assert out["answer"] is None, out["answer"]
+    else:
+        assert out["answer"] and expected in out["answer"], out["answer"]
