@@ -608,7 +608,7 @@ def issued_items(refs: list[tuple[str, str | None, str | None]], documents: list
     return out
 
 
-_HORIZON_Q = re.compile(r" (?:den nam nao|toi nam nao|nam nao|moc nao|which year|what year|until when|"
+_HORIZON_Q = re.compile(r" (?:den nam nao|toi nam nao|(?:den|toi) nam (?:bao nhieu|may)|nam nao|moc nao|which year|what year|until when|"
                         r"up to when) ")
 _HORIZON = re.compile(r"(?:(?:định hướng|tầm nhìn)\s+)?(?:đến|tới)\s+(?:năm\s+)?((?:19|20)\d\d)\b")
 

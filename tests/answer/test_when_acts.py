@@ -111,3 +111,11 @@ def test_the_owner_the_question_names_among_a_sentences_horizons(corpus, questio
         assert out["answer"] is None, out["answer"]
     else:
         assert out["answer"] and expected in out["answer"], out["answer"]
+
+
+def test_a_year_reached_asked_with_bao_nhieu_is_a_when_question(corpus):
+    from indexer.search.kinds import classify
+    assert classify("Ke hoach 17-NQ/TU co tam nhin den nam bao nhieu?") == "when"
+    assert classify("Đến năm 2030 tỷ lệ hộ nghèo giảm bao nhiêu?") == "target"  # a year given, a count asked
+    out = ask(corpus, "Nghị quyết 92-NQ/TU về phát triển du lịch có tầm nhìn tới năm bao nhiêu?")
+    assert out["answer"] and "2050" in out["answer"], out["answer"]
