@@ -119,3 +119,12 @@ def test_a_year_reached_asked_with_bao_nhieu_is_a_when_question(corpus):
     assert classify("Đến năm 2030 tỷ lệ hộ nghèo giảm bao nhiêu?") == "target"  # a year given, a count asked
     out = ask(corpus, "Nghị quyết 92-NQ/TU về phát triển du lịch có tầm nhìn tới năm bao nhiêu?")
     assert out["answer"] and "2050" in out["answer"], out["answer"]
+
+
+def test_how_much_notice_asks_a_time():
+    from indexer.answer.passages import is_duration_question
+    from indexer.search.kinds import classify
+    for q in ("How much advance notice must the owner receive before an inspection?",
+              "How much notice must a public employee give before resigning?"):
+        assert classify(q) == "when" and is_duration_question(folded_words(q))
+    assert classify("How much money is the fine for late registration?") != "when"
