@@ -28,6 +28,10 @@ from indexer.text import folded_words
 from .question import Question
 
 MIN_COVERAGE = 0.8
+# Vietnamese verbs said around their object ("lấy kết quả thực hiện làm thước đo", "coi … là",
+# "xem … là", "đưa … vào"): a question says them together ("được lấy làm thước đo"), the text
+# apart, so their syllables said apart count (as an English phrase's, ``SPLIT_PHRASE``).
+FRAMING_VERBS = frozenset({"lay lam", "coi la", "xem la", "dua vao", "lay lam can cu"})
 MIN_OWN = 0.5
 MIN_OWN_TOTAL = 0.25
 SOFT_WEIGHT = 0.2  # an unknown English verb form (see Question.soft)
@@ -136,7 +140,8 @@ class Matcher:
         guessed = question.language == "vi-noaccent"
         # (never an ordinal: "lớp 6" said apart is the "lớp một … 06 tuổi" of another grade)
         self._apart = [[(a, [f" {x} " for x in a.split()]) for a in alts if len(a.split()) > 1]
-                       if len(label.split()) > 1 and (label != alts[0] or guessed or len(label.split()) >= 3)
+                       if len(label.split()) > 1 and (label != alts[0] or guessed or len(label.split()) >= 3
+                                                      or label in FRAMING_VERBS)
                        and not _is_ordinal(label) else [] for label, alts in self.groups]
         self.unsure = [label in question.unsure for label, _ in self.groups]
         self.doc_context = {d: _padded(t) for d, t in doc_context.items()}

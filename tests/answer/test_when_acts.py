@@ -128,3 +128,16 @@ def test_how_much_notice_asks_a_time():
               "How much notice must a public employee give before resigning?"):
         assert classify(q) == "when" and is_duration_question(folded_words(q))
     assert classify("How much money is the fine for late registration?") != "when"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Ket qua thuc hien Nghi quyet 92 duoc lay lam thuoc do danh gia dang vien bao lau mot lan?", "hàng năm"),
+    # the frame said, another measure asked ("tiêu chí thi đua"): no sentence says it
+    ("Kết quả thực hiện Nghị quyết 92 được lấy làm tiêu chí thi đua bao lâu một lần?", None),
+])
+def test_a_verb_said_around_its_object(corpus, question, expected):
+    out = ask(corpus, question)
+    if expected is None:
+        assert out["answer"] is None, out["answer"]
+    else:
+        assert out["answer"] and expected in out["answer"], out["answer"]
