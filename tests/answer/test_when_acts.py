@@ -141,3 +141,17 @@ def test_a_verb_said_around_its_object(corpus, question, expected):
         assert out["answer"] is None, out["answer"]
     else:
         assert out["answer"] and expected in out["answer"], out["answer"]
+
+
+def test_chair_of_a_body_is_its_chairperson():
+    from indexer.search.translate import translate_groups
+    senses = dict(translate_groups("the chairs of People's Committees"))
+    assert any("chủ tịch" in v for k, v in senses.items() if "chair" in k)
+    # the verb keeps its senses: "who chairs the meeting" is who leads it, not a chairperson
+    senses = dict(translate_groups("who chairs the meeting"))
+    assert not any("chủ tịch" in v for k, v in senses.items() if "chair" in k)
+
+
+def test_how_often_the_chairs_hold_a_dialogue(corpus):
+    out = ask(corpus, "How often must chairs of commune People's Committees hold dialogues with youth?")
+    assert out["answer"] and "mỗi năm một lần" in out["answer"], out["answer"]
