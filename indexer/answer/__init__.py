@@ -361,6 +361,20 @@ def _other_body(q: Question, item: dict) -> bool:
     return False
 
 
+def _other_ministry(q: Question, item: dict) -> bool:
+    """A when-question that names a ministry ("kể từ khi Bộ TN&MT công bố", spelled out by
+    ``question.spell_out_ministries``) and a deadline whose own clause names only other
+    ministries: the time limit of another ministry's step, a near-miss whose other words all
+    match (a ministry's name is a small share of a long question's words)."""
+    from .question import _MINISTRIES, spell_out_ministries
+    names = {folded_words(v) for v in _MINISTRIES.values()}
+    asked = {n for n in names if f" bo {n} " in f" {folded_words(spell_out_ministries(q.vi_text or q.text))} "}
+    if q.language != "en":
+        asked |= {n for n in names if f" bo {n} " in f" {folded_words(spell_out_ministries(q.text))} "}
+    said = {n for n in names if f" bo {n} " in f" {folded_words(deadline_clause(item))} "}
+    return bool(asked) and bool(said) and not (asked & said)
+
+
 _PROCEDURE = re.compile(r"(?i)\btheo (?:thủ tục|trình tự) (\w+ \w+)")
 
 
@@ -1674,6 +1688,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                     # a veto, not a filter: the recurrence still keeps a neighbouring duration contested
                 if _other_body(q, top):
                     answer = None  # "Ban Thường vụ Tỉnh ủy" asked, "Ban Thường vụ Đảng ủy" said
+                if _other_ministry(q, top):
+                    answer = None  # "Bộ TN&MT công bố" asked, "Bộ Nông nghiệp và Phát triển nông thôn công bố" said
                 if _other_destination(q, top):
                     answer = None  # "gửi … lên Thường trực Tỉnh ủy" is not the report sent to the UBND
                 if top.get("when_kind") == "duration" and is_duration_question(folded_words(q.text)) and \

@@ -432,6 +432,32 @@ _DOC_TYPES = frozenset({"de an", "du an", "quy hoach", "ke hoach", "chuong trinh
 _MEETING_ROLES = frozenset({"tham dự", "báo cáo viên"})
 
 
+# The ministries' standard short names ("Bộ NN&PTNT", "Bộ TN&MT", "Bộ VHTTDL"): the laws spell the
+# ministry out ("Bộ Nông nghiệp và Phát triển nông thôn"), a question often writes it short, and
+# the short form's letters are no word of any text.
+_MINISTRIES = {
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn", "NNPTNT": "Nông nghiệp và Phát triển nông thôn",
+    "TN&MT": "Tài nguyên và Môi trường", "TNMT": "Tài nguyên và Môi trường",
+    "VH,TT&DL": "Văn hóa, Thể thao và Du lịch", "VHTT&DL": "Văn hóa, Thể thao và Du lịch",
+    "VHTTDL": "Văn hóa, Thể thao và Du lịch", "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo",
+    "LĐTB&XH": "Lao động - Thương binh và Xã hội", "LĐTBXH": "Lao động - Thương binh và Xã hội",
+    "KH&ĐT": "Kế hoạch và Đầu tư", "KHĐT": "Kế hoạch và Đầu tư", "KH&CN": "Khoa học và Công nghệ",
+    "KHCN": "Khoa học và Công nghệ", "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
+    "GTVT": "Giao thông vận tải",
+}
+_MINISTRY_RE = re.compile(r"(?<![\w&,])(" + "|".join(
+    r"\s*".join("[ĐD]" if c == "Đ" else re.escape(c) for c in k) for k in sorted(_MINISTRIES, key=len, reverse=True)) + r")(?![\w&])", re.I)
+_MINISTRY_KEY = {re.sub(r"\W", "", folded_words(k).replace(" ", "")): v for k, v in _MINISTRIES.items()}
+
+
+def spell_out_ministries(text: str) -> str:
+    """A question's short ministry names spelled out ("Bộ NN&PTNT công bố" -> "Bộ Nông nghiệp và
+    Phát triển nông thôn công bố"), typed with or without diacritics or spaces around "&"."""
+    def full(m: re.Match) -> str:
+        return _MINISTRY_KEY.get(re.sub(r"\W", "", folded_words(m.group(1)).replace(" ", "")), m.group(1))
+    return _MINISTRY_RE.sub(full, text)
+
+
 def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
     """One group per Vietnamese word (compounds from the word segmenter: "bản đồ", "hội nghị",
     "Bình Lư" must be found as such), question/kind words and the asked role's words left out,
@@ -444,7 +470,7 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
     folded_text = f" {folded_words(text)} "
     cue_syllables = {w for cue in role_phrases if len(cue.split()) > 1 and f" {cue} " in folded_text
                      for w in cue.split()} - {"hoi", "nghi"}  # "dự hội nghị": the meeting is the subject
-    tokens_ = segment(text)
+    tokens_ = segment(spell_out_ministries(text))
     out: list[tuple[str, list[str]]] = []
     words = []
     i = 0
@@ -474,6 +500,9 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             if all(g[0] != folded for g in out):
                 out.append((folded, ordinal_forms(folded)))
             continue
+        if folded in ("phep", "duoc phep") and (folded == "duoc phep" or
+                                                (i and folded_words(words[i - 1]) in ("duoc", "khong duoc"))):
+            continue  # "được phép lưu hành": the modal "may", not a permit ("giấy phép", "nghỉ phép")
         if not parts or folded in role_phrases or w.lower() in _MODALS or \
                 (cue_syllables and all(p in cue_syllables for p in parts)):
             continue

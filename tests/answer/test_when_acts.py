@@ -155,3 +155,26 @@ def test_chair_of_a_body_is_its_chairperson():
 def test_how_often_the_chairs_hold_a_dialogue(corpus):
     out = ask(corpus, "How often must chairs of commune People's Committees hold dialogues with youth?")
     assert out["answer"] and "mỗi năm một lần" in out["answer"], out["answer"]
+
+
+def test_ministries_written_short_are_spelled_out():
+    from indexer.answer.question import spell_out_ministries
+    assert spell_out_ministries("được Bộ NN&PTNT công bố") == "được Bộ Nông nghiệp và Phát triển nông thôn công bố"
+    assert spell_out_ministries("Bo GD&DT quy dinh") == "Bo Giáo dục và Đào tạo quy dinh"
+    assert spell_out_ministries("NNN&PTNT") == "NNN&PTNT"  # no ministry inside another word
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Bộ NN&PTNT thẩm định hồ sơ sản phẩm thức ăn bổ sung trong bao lâu kể từ ngày nhận hồ sơ đầy đủ?", "20 ngày"),
+    # another ministry named: the step is the agriculture ministry's
+    ("Bo TN&MT tham dinh ho so san pham thuc an bo sung trong bao lau ke tu ngay nhan ho so day du?", None),
+    ("Thức ăn chăn nuôi bổ sung được lưu hành bao lâu kể từ khi Bộ TN&MT công bố?", None),
+    # "được phép" is the modal "may", no permit
+    ("San pham thuc an bo sung duoc phep luu hanh bao lau ke tu ngay duoc cong bo tren Cong thong tin dien tu?", "05 năm"),
+])
+def test_a_ministry_named_short_and_the_modal_duoc_phep(corpus, question, expected):
+    out = ask(corpus, question)
+    if expected is None:
+        assert out["answer"] is None, out["answer"]
+    else:
+        assert out["answer"] and expected in out["answer"], out["answer"]
