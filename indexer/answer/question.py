@@ -458,6 +458,45 @@ def spell_out_ministries(text: str) -> str:
     return _MINISTRY_RE.sub(full, text)
 
 
+# The laws' terms of three syllables the word segmenter cuts wrong: "giám đốc thẩm vụ án"
+# (cassation of a case) comes out "giám đốc" (director) + "thẩm vụ" + "án", and no text says
+# "thẩm vụ"; "tái thẩm vụ án" comes out "tái thẩm vụ" + "án". The court procedures, folded.
+_LAW_TERMS = ("giam doc tham", "tai tham", "phuc tham", "so tham")
+
+
+def rejoin_law_terms(words: list[str]) -> list[str]:
+    """The segmenter's words with the laws' terms of ``_LAW_TERMS`` rejoined: the term's syllables
+    as one word, and a syllable the term took from the next word given to the word after it
+    ("thẩm vụ" + "án" -> "thẩm" for the term, "vụ án")."""
+    out, i = [], 0
+    while i < len(words):
+        joined = None
+        for term in _LAW_TERMS:
+            n = len(term.split())
+            syl = " ".join(words[i:i + n]).split()
+            if " ".join(folded_words(x) for x in syl[:n]) == term and folded_words(words[i]) != term:
+                joined = term
+                break
+        if not joined:
+            out.append(words[i])
+            i += 1
+            continue
+        n = len(joined.split())
+        taken, k, syllables = [], i, []
+        while len(syllables) < n:
+            syllables += words[k].split()
+            k += 1
+        out.append(" ".join(syllables[:n]))
+        rest = syllables[n:]
+        if rest and k < len(words):
+            out.append(" ".join(rest + [words[k]]))
+            k += 1
+        elif rest:
+            out.append(" ".join(rest))
+        i = k
+    return out
+
+
 def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
     """One group per Vietnamese word (compounds from the word segmenter: "bản đồ", "hội nghị",
     "Bình Lư" must be found as such), question/kind words and the asked role's words left out,
@@ -483,7 +522,7 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
         else:
             words.append(t)
             i += 1
-    words = merge_ordinals(words)
+    words = rejoin_law_terms(merge_ordinals(words))
     if role in _MEETING_ROLES or " hoi nghi " in folded_text:
         words = merge_levels(words)
     previous = ""

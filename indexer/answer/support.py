@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from indexer.text import folded_words
 
-from .question import Question
+from .question import _LAW_TERMS, Question
 
 MIN_COVERAGE = 0.8
 # Vietnamese verbs said around their object ("lấy kết quả thực hiện làm thước đo", "coi … là",
@@ -138,10 +138,11 @@ class Matcher:
         # So do the segmenter's compounds of three syllables or more: "Tỉnh ủy định kỳ" came out as
         # "tuyên giáo tỉnh" + "ủy định kỳ", words no text says together.
         guessed = question.language == "vi-noaccent"
-        # (never an ordinal: "lớp 6" said apart is the "lớp một … 06 tuổi" of another grade)
+        # (never an ordinal: "lớp 6" said apart is the "lớp một … 06 tuổi" of another grade; nor a
+        # court procedure, ``question._LAW_TERMS``: "tái thẩm" is no "tài liệu … phúc thẩm")
         self._apart = [[(a, [f" {x} " for x in a.split()]) for a in alts if len(a.split()) > 1]
                        if len(label.split()) > 1 and (label != alts[0] or guessed or len(label.split()) >= 3
-                                                      or label in FRAMING_VERBS)
+                                                      or label in FRAMING_VERBS) and label not in _LAW_TERMS
                        and not _is_ordinal(label) else [] for label, alts in self.groups]
         self.unsure = [label in question.unsure for label, _ in self.groups]
         self.doc_context = {d: _padded(t) for d, t in doc_context.items()}

@@ -13,7 +13,7 @@ from indexer.text import folded_words
 from tests.conftest import CORPUS, SHARED, law_line
 
 _LAWS = ("luat-thanh-nien.txt", "luat-du-lich.txt", "luat-tiep-can-thong-tin.txt", "luat-dien-anh.txt",
-         "luat-chan-nuoi.txt")
+         "luat-chan-nuoi.txt", "luat-to-tung-hanh-chinh.txt")
 
 
 def _own(line: str, date: str) -> dict:
@@ -178,3 +178,22 @@ def test_a_ministry_named_short_and_the_modal_duoc_phep(corpus, question, expect
         assert out["answer"] is None, out["answer"]
     else:
         assert out["answer"] and expected in out["answer"], out["answer"]
+
+
+def test_court_procedures_are_rejoined():
+    from indexer.answer.question import rejoin_law_terms
+    assert rejoin_law_terms(["kháng nghị", "giám đốc", "thẩm vụ", "án", "hành chính"]) == \
+        ["kháng nghị", "giám đốc thẩm", "vụ án", "hành chính"]
+    assert rejoin_law_terms(["tái thẩm vụ", "án"]) == ["tái thẩm", "vụ án"]
+    assert rejoin_law_terms(["giám đốc", "sở", "du lịch"]) == ["giám đốc", "sở", "du lịch"]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Kháng nghị tái thẩm vụ án hành chính có thời hạn bao lâu?", "01 năm"),
+    ("Khang nghi tai tham vu an hanh chinh trong thoi han bao lau?", "01 năm"),
+    ("Within how long may a retrial protest of an administrative case be lodged?", "01 năm"),
+    ("Within how long may a cassation protest of an administrative judgment be lodged?", "03 năm"),
+])
+def test_a_protest_period_by_its_procedure(corpus, question, expected):
+    out = ask(corpus, question)
+    assert out["answer"] and expected in out["answer"], out["answer"]
