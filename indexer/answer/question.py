@@ -539,6 +539,9 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             if all(g[0] != folded for g in out):
                 out.append((folded, ordinal_forms(folded)))
             continue
+        if folded == "truong hop" and i + 1 < len(words) and \
+                folded_words(words[i + 1]) in ("thong thuong", "chung", "binh thuong", "thuong"):
+            continue  # "(trường hợp thông thường)": the general rule asked, no case a text names so
         if folded in ("phep", "duoc phep") and (folded == "duoc phep" or
                                                 (i and folded_words(words[i - 1]) in ("duoc", "khong duoc"))):
             continue  # "được phép lưu hành": the modal "may", not a permit ("giấy phép", "nghỉ phép")

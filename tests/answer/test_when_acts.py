@@ -197,3 +197,11 @@ def test_court_procedures_are_rejoined():
 def test_a_protest_period_by_its_procedure(corpus, question, expected):
     out = ask(corpus, question)
     assert out["answer"] and expected in out["answer"], out["answer"]
+
+
+def test_the_general_case_said_in_the_question_is_no_subject_word(corpus):
+    from indexer.answer.question import _word_groups
+    labels = [g for g, _ in _word_groups("Thời hạn tập sự của viên chức (trường hợp thông thường) là bao lâu?", None)]
+    assert "truong hop" not in labels and "vien chuc" in labels
+    labels = [g for g, _ in _word_groups("Trường hợp đặc biệt, thời hạn tập sự là bao lâu?", None)]
+    assert "truong hop" in labels  # a special case is a case the text must name
