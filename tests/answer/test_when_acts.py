@@ -205,3 +205,19 @@ def test_the_general_case_said_in_the_question_is_no_subject_word(corpus):
     assert "truong hop" not in labels and "vien chuc" in labels
     labels = [g for g, _ in _word_groups("Trường hợp đặc biệt, thời hạn tập sự là bao lâu?", None)]
     assert "truong hop" in labels  # a special case is a case the text must name
+
+
+def test_a_function_word_restored_as_a_content_word_at_a_compounds_edge():
+    from indexer.answer.support import _edge_trimmed
+    assert _edge_trimmed([("duong su dang", [" duong ", " su ", " dang "])]) == [("duong su dang", [" duong ", " su "])]
+    # inside a name it stays: the Đảng ủy's standing board is not the Tỉnh ủy's
+    assert _edge_trimmed([("ban thuong vu dang uy", [])]) == []
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Thoi han khang cao cua duong su dang cu tru o nuoc ngoai la bao lau?", "30 ngày"),
+    ("Toa an xet xu vang mat duong su dang o nuoc ngoai thi duong su duoc khang cao trong bao lau?", "12 tháng"),
+])
+def test_a_party_abroad_typed_without_diacritics(corpus, question, expected):
+    out = ask(corpus, question)
+    assert out["answer"] and expected in out["answer"], out["answer"]
