@@ -172,6 +172,8 @@ def _fit(q: Question, item: dict) -> float | None:
             return None
         if _own_enactment(item) and not _ENACTMENT_Q.search(folded_q):
             return None  # "Ngày Thanh niên là ngày nào" is not answered by the law's own adoption date
+        if _other_own_act(folded_q, item):
+            return None  # "có hiệu lực từ ngày nào" is not answered by "… thông qua ngày 16 tháng 6 năm 2020"
         vision = asked_vision(folded_q)
         if vision and not is_issued_question(folded_q):
             fit = _vision_fit(vision, item, bool(_NAMED_HORIZON.search(f" {folded_q} ")))
@@ -193,6 +195,8 @@ def _fit(q: Question, item: dict) -> float | None:
         elif wk == "duration":
             bonus -= 0.6
         if is_issued_question(folded_q):  # only the date written after the document's number
+            if _own_act_asked(folded_q, item):
+                return bonus + 1.0  # (or the document's own: "Luật này được Quốc hội … thông qua ngày …")
             if not (item.get("via") == "passage" and wk == "date"):
                 return None
             bonus += 1.0 + (0.5 if item.get("ref_rank") == 0 else 0.0)  # the document asked about
@@ -311,7 +315,7 @@ def _vision_fit(vision: str, item: dict, named_horizon: bool = False) -> float |
     return None if named_horizon else 0.0
 
 
-_SENT_TO_Q = re.compile(r" gui (?:\w+ ){0,6}?(?:ve|len|den|toi) (?:cho )?((?:\w+ ){1,6}?)(?:truoc|trong|vao|han|khi|cham|khi nao|ngay|$)")
+_SENT_TO_Q = re.compile(r" gui (?:\w+ ){0,10}?(?:ve|len|den|toi) (?:cho )?((?:\w+ ){1,6}?)(?:truoc|trong|vao|han|khi|cham|khi nao|ngay|$)")
 # the body a report is sent to: after "gửi" (and its object: "gửi báo cáo Ủy ban nhân dân tỉnh"),
 # a direction ("gửi về Văn phòng Tỉnh ủy") or none, a capitalised name
 _SENT_TO = re.compile(rf"\b[Gg]ửi\s+(?:[a-zđà-ỹ]+\s+){{0,6}}?(?:(?:về|lên|đến|tới|cho)\s+)?([{_UP}][^;,.\n*]+?)"
@@ -360,6 +364,20 @@ def _other_body(q: Question, item: dict) -> bool:
     return False
 
 
+def _other_ministry(q: Question, item: dict) -> bool:
+    """A when-question that names a ministry ("kể từ khi Bộ TN&MT công bố", spelled out by
+    ``question.spell_out_ministries``) and a deadline whose own clause names only other
+    ministries: the time limit of another ministry's step, a near-miss whose other words all
+    match (a ministry's name is a small share of a long question's words)."""
+    from .question import _MINISTRIES, spell_out_ministries
+    names = {folded_words(v) for v in _MINISTRIES.values()}
+    asked = {n for n in names if f" bo {n} " in f" {folded_words(spell_out_ministries(q.vi_text or q.text))} "}
+    if q.language != "en":
+        asked |= {n for n in names if f" bo {n} " in f" {folded_words(spell_out_ministries(q.text))} "}
+    said = {n for n in names if f" bo {n} " in f" {folded_words(deadline_clause(item))} "}
+    return bool(asked) and bool(said) and not (asked & said)
+
+
 _PROCEDURE = re.compile(r"(?i)\btheo (?:thủ tục|trình tự) (\w+ \w+)")
 
 
@@ -389,6 +407,56 @@ def _own_enactment(item: dict) -> bool:
     document was adopted or takes effect, nothing else: every law's closing sentence carries the
     law's name, so its date supported any "… là ngày nào theo Luật X" about a day the law names."""
     return bool(_OWN_ACT.search(item.get("quote") or ""))
+
+
+# The acts a document dates itself by, as a question asks them (folded) and as its own closing
+# sentence states them: taking effect, adoption (passed, issued, signed), expiry.
+_ACT_ASKED = {
+    "effect": re.compile(r" (?:(?<!het )(?:co )?hieu luc(?! (?:cua|doi voi))|take effect|takes effect|took effect|"
+                         r"come into (?:force|effect)|comes into (?:force|effect)|came into (?:force|effect)|"
+                         r"entry into force|enter into force|enters into force|in force|in effect|effective from|"
+                         r"effective date|effective|apply from|applies from) "),
+    "adopt": re.compile(r" (?:thong qua|ban hanh|ky ngay|ngay ky|duoc ky|adopted|passed|enacted|issued|signed|"
+                        r"promulgated|approved) "),
+    "expire": re.compile(r" (?:het hieu luc|expire|expires|expired|expiry|ceases? to (?:be in force|have effect)) "),
+}
+_ACT_STATED = {"effect": re.compile(r"(?i)(?<!hết )\bcó hiệu lực"), "adopt": re.compile(r"(?i)\b(?:thông qua|ban hành|ký)\b"),
+               "expire": re.compile(r"(?i)\bhết hiệu lực")}
+
+
+def _other_own_act(folded_q: str, item: dict) -> bool:
+    """A document's own date for another act than the one asked: every law closes with both "Luật
+    này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021" and "Luật này được Quốc hội … thông qua
+    ngày 16 tháng 6 năm 2020", one article apart and under the same heading ("Hiệu lực thi hành"),
+    so the question's name of the law and "hiệu lực" support both, and the adoption date kept the
+    effective date contested. The act is read from the date's own clause (the words before the
+    date, from the sentence's start or last ";"), not from the whole sentence ("… hết hiệu lực kể
+    từ ngày Luật này có hiệu lực thi hành"). False when the question asks no act, or several."""
+    asked, stated = _own_acts(folded_q, item)
+    return len(asked) == 1 and bool(stated) and not (stated & asked)
+
+
+def _own_act_asked(folded_q: str, item: dict) -> bool:
+    """The document's own date for the very act the question asks ("Luật Điện ảnh được Quốc hội
+    thông qua ngày nào" — "Luật này được Quốc hội … thông qua ngày 15 tháng 6 năm 2022"): it
+    answers an "issued/adopted on what date" question as the date written after a cited number
+    does (``is_issued_question`` otherwise takes only those)."""
+    asked, stated = _own_acts(folded_q, item)
+    return len(asked) == 1 and bool(stated & asked) and item.get("when_kind") == "date"
+
+
+def _own_acts(folded_q: str, item: dict) -> tuple[set[str], set[str]]:
+    """(the acts the question asks, the acts the item's own date clause states) for a document's
+    own date (``_own_enactment``); two empty sets for any other item."""
+    if not _own_enactment(item):
+        return set(), set()
+    q = f" {folded_q} "
+    asked = {act for act, rx in _ACT_ASKED.items() if rx.search(q)}
+    if "expire" in asked:
+        asked.discard("effect")  # "hết hiệu lực" says "hiệu lực" too
+    quote, at = item.get("quote") or "", (item.get("when_start") or item["start"]) - item["start"]
+    clause = quote[max(quote.rfind(";", 0, max(at, 0)), 0):max(at, 0)] if at > 0 else quote
+    return asked, {act for act, rx in _ACT_STATED.items() if rx.search(clause)}
 
 
 _NAMED_HORIZON = re.compile(r" (?:tam nhin|dinh huong|vision|orientation|oriented) ")
@@ -657,8 +725,23 @@ def _own_text(q: Question, item: dict) -> str:
             own += " " + " ".join((item.get("section_path") or [])[-2:])
         return own
     if item["kind"] == "deadline":  # (and the sentence it continues: passages._opens_with)
-        return f"{item.get('lead') or ''} {_headed(item, deadline_clause(item))}".strip()
+        return _this_document_named(item, f"{item.get('lead') or ''} {_headed(item, deadline_clause(item))}".strip())
     return f"{item.get('quote') or ''} {item.get('subject') or ''} {item.get('task') or ''} {read_measure(item)}"
+
+
+_THIS_DOCUMENT = re.compile(r"(?i)\b(Bộ luật|Luật|Hiến pháp|Pháp lệnh)\s+này\b")
+
+
+def _this_document_named(item: dict, own: str) -> str:
+    """A document's own date names the document as "Luật này" (this Law): read as the document's
+    title when the title is of that type ("LUẬT DU LỊCH"), so "When was the Law on Tourism
+    adopted?" is said by "Luật này được Quốc hội … thông qua ngày 19 tháng 6 năm 2017" of the
+    Tourism law and not of another law (whose own sentence then says "Luật Giáo dục")."""
+    title = (item.get("doc_title") or "").strip()
+    m = _THIS_DOCUMENT.search(own) if title and _own_enactment(item) else None
+    if not m or not folded_words(title).startswith(folded_words(m.group(1))):
+        return own
+    return own[:m.start()] + title + own[m.end():]
 
 
 def read_measure(item: dict) -> str:
@@ -835,6 +918,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     for item in items:
         if named and item["doc_id"] not in named and not _cites_full_number(q, item):
             continue  # the question names its document: another document's item answers another question
+        if q.kind == "when" and not named and _own_enactment(item):
+            continue  # "Luật này … có hiệu lực": the date of the document the question names, none named here
         fit = _fit(q, item)
         if fit is None or (q.kind == "who" and said_by_question(q, item) and not _bare_class(q, item)):
             continue
@@ -880,6 +965,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     out += _semantic_scored(q, matcher, pending, [it for _, it, _ in out], similarity, results, named)
     if q.kind == "when":
         out = _asked_owner(q, out)
+        out = _named_owner(q, out)
     out.sort(key=lambda x: -x[0])
     return out
 
@@ -921,6 +1007,49 @@ def _asked_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list
                 out[i] = (sc + 1.0, it, sup)
             elif distinct[n] and any(said[m] or plain[m] for m in range(len(ix)) if m != n):
                 out[i] = (sc - 1.0, it, sup)  # its own case ("bất động sản") is not the one asked
+    return out
+
+
+_OWNER_NOISE = frozenset("thoi ky giai doan tam nhin dinh huong den toi nam va hoac cung".split())
+
+
+def _named_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """Several horizons or periods of one sentence, each with the words it belongs to
+    (``passages._owned``: "… quy hoạch phát triển hệ thống du lịch Việt Nam …, tầm nhìn đến năm 2045
+    và Quy hoạch tỉnh Lai Châu …, tầm nhìn đến năm 2050"): the question names one owner by its own
+    words ("Quy hoạch tỉnh Lai Châu … có tầm nhìn đến năm nào" says all of the province plan's words
+    and a few of the national one's). The owner whose words of its own (those the other owners do
+    not share) the question says the largest share of — at least half of them, and twice the next
+    one's share — is the one asked: the other owners of that sentence lose a full point (a loss,
+not a gain: the named owner is told from its neighbours, not lifted over another sentence that
+the question names better, "What period does Resolution 08-NQ/TU cover?" against the sentence that
+also names the Lai Châu plan's period). Folded words of the question and its translation; the
+    words that say the kind of value ("thời kỳ", "tầm nhìn") tell no owner apart."""
+    by_sentence: dict[tuple, list[int]] = {}
+    for i, (_, it, _) in enumerate(scored):
+        if it.get("subject") and it.get("when_kind") in ("horizon", "period", "vision"):
+            by_sentence.setdefault((it["doc_id"], it["start"]), []).append(i)
+    if not any(len(ix) > 1 for ix in by_sentence.values()):
+        return scored
+    asked = set(f"{folded_words(q.text)} {folded_words(q.vi_text or '')}".split())
+    out = list(scored)
+    for ix in by_sentence.values():
+        words = []
+        for i in ix:
+            it = out[i][1]
+            own = it["subject"].replace(it.get("when") or "\0", " ")
+            words.append({w for w in folded_words(own).split() if not w.isdigit() and w not in _OWNER_NOISE})
+        if len({frozenset(w) for w in words}) < 2:
+            continue  # one owner read twice
+        distinct = [w - set().union(*(o for m, o in enumerate(words) if m != n)) for n, w in enumerate(words)]
+        shares = [len(d & asked) / len(d) if d else 0.0 for d in distinct]
+        best = max(range(len(ix)), key=lambda n: shares[n])
+        rest = max((sh for n, sh in enumerate(shares) if n != best), default=0.0)
+        if shares[best] >= 0.5 and shares[best] >= 2 * rest:
+            for n, i in enumerate(ix):
+                if n != best and words[n] != words[best]:
+                    sc, it, sup = out[i]
+                    out[i] = (sc - 1.0, it, sup)
     return out
 
 
@@ -1289,6 +1418,8 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
         rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
                   and r[1] not in top_key and top_key not in r[1]]
         return bool(rivals) and top_score - rivals[0][0] < CONTESTED_MARGIN
+    if q.kind == "when":
+        scored = _sent_elsewhere_dropped(q, scored)
     if q.kind in ("target", "when"):
         # A rival whose own subject says less of the question than the best one's is told apart
         # ("nữ từ đủ 18 tuổi" against "Nam từ đủ 20 tuổi" for "nữ … bao nhiêu tuổi").
@@ -1302,6 +1433,17 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
                   and _value_key(it) != _value_key(best) and (sup.subject >= top_sup.subject or q.kind == "when")]
         return bool(rivals) and top_score - rivals[0] < CONTESTED_MARGIN
     return False
+
+
+def _sent_elsewhere_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """The rivals of the best deadline without those sent to another body than the question names
+    ("… gửi về Văn phòng Tỉnh ủy trước ngày 10/11/2021" asked, "… gửi về Thường trực Tỉnh ủy trước
+    ngày 20/11/2021" a later step of the same report): ``_other_destination`` and ``_other_body``
+    veto such a deadline as the answer, so it is no rival of the one that goes where asked either
+    (each step of a plan's reporting chain shares the report's words)."""
+    if len(scored) < 2 or _other_destination(q, scored[0][1]) or _other_body(q, scored[0][1]):
+        return scored
+    return scored[:1] + [x for x in scored[1:] if not (_other_destination(q, x[1]) or _other_body(q, x[1]))]
 
 
 def _told_apart_by_nothing(q: Question, a: dict, b: dict) -> bool:
@@ -1643,6 +1785,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
                     # a veto, not a filter: the recurrence still keeps a neighbouring duration contested
                 if _other_body(q, top):
                     answer = None  # "Ban Thường vụ Tỉnh ủy" asked, "Ban Thường vụ Đảng ủy" said
+                if _other_ministry(q, top):
+                    answer = None  # "Bộ TN&MT công bố" asked, "Bộ Nông nghiệp và Phát triển nông thôn công bố" said
                 if _other_destination(q, top):
                     answer = None  # "gửi … lên Thường trực Tỉnh ủy" is not the report sent to the UBND
                 if top.get("when_kind") == "duration" and is_duration_question(folded_words(q.text)) and \

@@ -31,9 +31,9 @@ _DURATION_Q = re.compile(r" (?:bao lau|how long|how many (?:working )?(?:days|mo
                          r"may thang|may nam|may tuan|"
                          # a time limit named as a length, the hour of a day ("trước mấy giờ")
                          r"length of|duration of|may gio|gio nao|what time|maximum time|minimum time|"
-                         r"how much time|time limit|how soon|how quickly|how far in advance|statutes? of limitations?|"
+                         r"how much time|time limit|how soon|how quickly|how far in advance|how much (?:advance |prior |written |advance written |prior written )?notice|how much in advance|statutes? of limitations?|"
                          r"limitation periods?|within what (?:time|period)|how many (?:weeks|hours)) ")
-_ISSUED_Q = re.compile(r" (?:ban hanh ngay nao|ban hanh vao ngay nao|ngay ban hanh|ky ngay nao|thong qua ngay nao|"
+_ISSUED_Q = re.compile(r" (?:ra ngay nao|ra vao ngay nao|ban hanh ngay nao|ban hanh vao ngay nao|ngay ban hanh|ky ngay nao|thong qua ngay nao|"
                        r"adopted|issued?|signed|promulgated|passed) ")
 # A number in digits or in words, the words read whole: "mười hai tháng" is twelve months, and a
 # match that started at its "hai" said two.
@@ -633,7 +633,7 @@ def issued_items(refs: list[tuple[str, str | None, str | None]], documents: list
     return out
 
 
-_HORIZON_Q = re.compile(r" (?:den nam nao|toi nam nao|nam nao|moc nao|which year|what year|until when|"
+_HORIZON_Q = re.compile(r" (?:den nam nao|toi nam nao|(?:den|toi) nam (?:bao nhieu|may)|nam nao|moc nao|which year|what year|until when|"
                         r"up to when) ")
 _HORIZON = re.compile(r"(?:(?:định hướng|tầm nhìn)\s+)?(?:đến|tới)\s+(?:năm\s+)?((?:19|20)\d\d)\b")
 
@@ -715,7 +715,26 @@ def _owned(text: str, s: int, e: int, pattern: re.Pattern, kind: str, r) -> list
                      s, e, m.start(), m.end(), kind)
         item["subject"] = text[cut:m.end()].strip(" ,;")
         out.append(item)
-    return out
+    return _shared_lead_cut(out)
+
+
+_JOINED = re.compile(r"(?i)^(?:và|hoặc|cùng)\s")
+_GOVERNED = re.compile(r"(?i)(?:\bvới|:)\s+")
+
+
+def _shared_lead_cut(items: list[dict]) -> list[dict]:
+    """Owners joined by "và" share the words before the first one: in "… đảm bảo phù hợp với chiến
+    lược, quy hoạch … du lịch Việt Nam …, tầm nhìn đến năm 2045 và Quy hoạch tỉnh Lai Châu …, tầm
+    nhìn đến năm 2050" the lead "… phù hợp với" governs both plans, so it is no word of the first
+    one's own: its subject starts after the lead's last "với" (or ":"), as the second's starts
+    at "và". Left whole when no later owner is joined so or the first says no "với"."""
+    if len(items) < 2 or not any(_JOINED.match(it["subject"]) for it in items[1:]):
+        return items
+    first = items[0]
+    cuts = list(_GOVERNED.finditer(first["subject"]))
+    if cuts and cuts[-1].end() < len(first["subject"]) - len(first["when"]):
+        first["subject"] = first["subject"][cuts[-1].end():]
+    return items
 
 
 def vision_items(results) -> list[dict]:

@@ -504,6 +504,71 @@ _DOC_TYPES = frozenset({"de an", "du an", "quy hoach", "ke hoach", "chuong trinh
 _MEETING_ROLES = frozenset({"tham dự", "báo cáo viên"})
 
 
+# The ministries' standard short names ("Bộ NN&PTNT", "Bộ TN&MT", "Bộ VHTTDL"): the laws spell the
+# ministry out ("Bộ Nông nghiệp và Phát triển nông thôn"), a question often writes it short, and
+# the short form's letters are no word of any text.
+_MINISTRIES = {
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn", "NNPTNT": "Nông nghiệp và Phát triển nông thôn",
+    "TN&MT": "Tài nguyên và Môi trường", "TNMT": "Tài nguyên và Môi trường",
+    "VH,TT&DL": "Văn hóa, Thể thao và Du lịch", "VHTT&DL": "Văn hóa, Thể thao và Du lịch",
+    "VHTTDL": "Văn hóa, Thể thao và Du lịch", "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo",
+    "LĐTB&XH": "Lao động - Thương binh và Xã hội", "LĐTBXH": "Lao động - Thương binh và Xã hội",
+    "KH&ĐT": "Kế hoạch và Đầu tư", "KHĐT": "Kế hoạch và Đầu tư", "KH&CN": "Khoa học và Công nghệ",
+    "KHCN": "Khoa học và Công nghệ", "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
+    "GTVT": "Giao thông vận tải",
+}
+_MINISTRY_RE = re.compile(r"(?<![\w&,])(" + "|".join(
+    r"\s*".join("[ĐD]" if c == "Đ" else re.escape(c) for c in k) for k in sorted(_MINISTRIES, key=len, reverse=True)) + r")(?![\w&])", re.I)
+_MINISTRY_KEY = {re.sub(r"\W", "", folded_words(k).replace(" ", "")): v for k, v in _MINISTRIES.items()}
+
+
+def spell_out_ministries(text: str) -> str:
+    """A question's short ministry names spelled out ("Bộ NN&PTNT công bố" -> "Bộ Nông nghiệp và
+    Phát triển nông thôn công bố"), typed with or without diacritics or spaces around "&"."""
+    def full(m: re.Match) -> str:
+        return _MINISTRY_KEY.get(re.sub(r"\W", "", folded_words(m.group(1)).replace(" ", "")), m.group(1))
+    return _MINISTRY_RE.sub(full, text)
+
+
+# The laws' terms of three syllables the word segmenter cuts wrong: "giám đốc thẩm vụ án"
+# (cassation of a case) comes out "giám đốc" (director) + "thẩm vụ" + "án", and no text says
+# "thẩm vụ"; "tái thẩm vụ án" comes out "tái thẩm vụ" + "án". The court procedures, folded.
+_LAW_TERMS = ("giam doc tham", "tai tham", "phuc tham", "so tham")
+
+
+def rejoin_law_terms(words: list[str]) -> list[str]:
+    """The segmenter's words with the laws' terms of ``_LAW_TERMS`` rejoined: the term's syllables
+    as one word, and a syllable the term took from the next word given to the word after it
+    ("thẩm vụ" + "án" -> "thẩm" for the term, "vụ án")."""
+    out, i = [], 0
+    while i < len(words):
+        joined = None
+        for term in _LAW_TERMS:
+            n = len(term.split())
+            syl = " ".join(words[i:i + n]).split()
+            if " ".join(folded_words(x) for x in syl[:n]) == term and folded_words(words[i]) != term:
+                joined = term
+                break
+        if not joined:
+            out.append(words[i])
+            i += 1
+            continue
+        n = len(joined.split())
+        taken, k, syllables = [], i, []
+        while len(syllables) < n:
+            syllables += words[k].split()
+            k += 1
+        out.append(" ".join(syllables[:n]))
+        rest = syllables[n:]
+        if rest and k < len(words):
+            out.append(" ".join(rest + [words[k]]))
+            k += 1
+        elif rest:
+            out.append(" ".join(rest))
+        i = k
+    return out
+
+
 def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
     """One group per Vietnamese word (compounds from the word segmenter: "bản đồ", "hội nghị",
     "Bình Lư" must be found as such), question/kind words and the asked role's words left out,
@@ -516,7 +581,7 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
     folded_text = f" {folded_words(text)} "
     cue_syllables = {w for cue in role_phrases if len(cue.split()) > 1 and f" {cue} " in folded_text
                      for w in cue.split()} - {"hoi", "nghi"}  # "dự hội nghị": the meeting is the subject
-    tokens_ = segment(text)
+    tokens_ = segment(spell_out_ministries(text))
     out: list[tuple[str, list[str]]] = []
     words = []
     i = 0
@@ -529,7 +594,7 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
         else:
             words.append(t)
             i += 1
-    words = merge_ordinals(words)
+    words = rejoin_law_terms(merge_ordinals(words))
     if role in _MEETING_ROLES or " hoi nghi " in folded_text:
         words = merge_levels(words)
     previous = ""
@@ -546,6 +611,12 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
             if all(g[0] != folded for g in out):
                 out.append((folded, ordinal_forms(folded)))
             continue
+        if folded == "truong hop" and i + 1 < len(words) and \
+                folded_words(words[i + 1]) in ("thong thuong", "chung", "binh thuong", "thuong"):
+            continue  # "(trường hợp thông thường)": the general rule asked, no case a text names so
+        if folded in ("phep", "duoc phep") and (folded == "duoc phep" or
+                                                (i and folded_words(words[i - 1]) in ("duoc", "khong duoc"))):
+            continue  # "được phép lưu hành": the modal "may", not a permit ("giấy phép", "nghỉ phép")
         if not parts or folded in role_phrases or w.lower() in _MODALS or \
                 (cue_syllables and all(p in cue_syllables for p in parts)):
             continue
@@ -699,8 +770,11 @@ _STOP_PHRASES = frozenset("""
 chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
 ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
 phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong|thong thuong|noi chung|
-doi voi
+doi voi|bat dau
 """.replace("\n", "").split("|"))
+# ("bắt đầu" — begins — says a question asks when something starts, as "từ ngày nào" does: "Luật
+# … bắt đầu có hiệu lực từ ngày nào" is said "Luật này có hiệu lực thi hành từ ngày …", and the
+# laws rarely write "bắt đầu" before the act they date)
 # ("đối với" — with regard to — introduces the subject, like "về": "Điều kiện kết hôn đối với nữ"
 # is said "nữ từ đủ 18 tuổi"; as a word of the subject it sank every sentence that does not repeat it)
 

@@ -25,9 +25,13 @@ from dataclasses import dataclass, field
 
 from indexer.text import folded_words
 
-from .question import Question
+from .question import _LAW_TERMS, Question
 
 MIN_COVERAGE = 0.8
+# Vietnamese verbs said around their object ("lấy kết quả thực hiện làm thước đo", "coi … là",
+# "xem … là", "đưa … vào"): a question says them together ("được lấy làm thước đo"), the text
+# apart, so their syllables said apart count (as an English phrase's, ``SPLIT_PHRASE``).
+FRAMING_VERBS = frozenset({"lay lam", "coi la", "xem la", "dua vao", "lay lam can cu"})
 MIN_OWN = 0.5
 MIN_OWN_TOTAL = 0.25
 SOFT_WEIGHT = 0.2  # an unknown English verb form (see Question.soft)
@@ -82,6 +86,28 @@ class Support:
         return out
 
 
+# The tense and modal words a question puts before its verb ("đang ở", "đã có", "sẽ", "cần",
+# "phải", "nên", "vẫn", "được", "muốn"), folded: without diacritics they are restored by guess.
+_TENSE_MODAL = frozenset("dang da se can phai nen van duoc muon".split())
+
+
+def _edge_trimmed(apart: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """A guessed compound's syllables said apart without a function word at its end: a question
+    typed without diacritics is restored by guess, and a function word ("dang": đang, "currently")
+    restored as a content word ("đảng") joins its neighbour ("đương sự đảng ở nước ngoài" for
+    "đương sự đang ở nước ngoài"). The compound's own syllables (two or more) must still be said;
+    a function word inside it or at its start stays ("Ban Thường vụ Đảng ủy" is not "Ban Thường vụ
+    Tỉnh ủy")."""
+    out = []
+    for a, words in apart:
+        syl = a.split()
+        while syl and syl[-1] in _TENSE_MODAL:
+            syl = syl[:-1]
+        if 2 <= len(syl) < len(a.split()):
+            out.append((a, [f" {x} " for x in syl]))
+    return out
+
+
 def item_own_text(item: dict) -> str:
     parts = [item.get("quote") or ""]
     for key in ("subject", "task"):
@@ -134,10 +160,14 @@ class Matcher:
         # So do the segmenter's compounds of three syllables or more: "Tỉnh ủy định kỳ" came out as
         # "tuyên giáo tỉnh" + "ủy định kỳ", words no text says together.
         guessed = question.language == "vi-noaccent"
-        # (never an ordinal: "lớp 6" said apart is the "lớp một … 06 tuổi" of another grade)
+        # (never an ordinal: "lớp 6" said apart is the "lớp một … 06 tuổi" of another grade; nor a
+        # court procedure, ``question._LAW_TERMS``: "tái thẩm" is no "tài liệu … phúc thẩm")
         self._apart = [[(a, [f" {x} " for x in a.split()]) for a in alts if len(a.split()) > 1]
-                       if len(label.split()) > 1 and (label != alts[0] or guessed or len(label.split()) >= 3)
+                       if len(label.split()) > 1 and (label != alts[0] or guessed or len(label.split()) >= 3
+                                                      or label in FRAMING_VERBS) and label not in _LAW_TERMS
                        and not _is_ordinal(label) else [] for label, alts in self.groups]
+        if guessed:
+            self._apart = [apart + _edge_trimmed(apart) for apart in self._apart]
         self.unsure = [label in question.unsure for label, _ in self.groups]
         self.doc_context = {d: _padded(t) for d, t in doc_context.items()}
         self._own: dict[int, str] = {}

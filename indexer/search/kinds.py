@@ -42,10 +42,13 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    # age ("mấy tháng tuổi"); years are often a count ("sơ kết mấy năm thực hiện")
                    r"(?:bao nhieu|may) (?:ngay|thang)(?! tuoi)|"
                    r"nhiem ky nao|thoi ky nao|which term|what term|"
+                   # a year reached ("tầm nhìn đến năm bao nhiêu", "tới năm mấy"): a horizon, no count
+                   r"(?:den|toi) nam (?:bao nhieu|may)|"
                    r"how many (?:working )?(?:days|weeks|months|years|hours))\b|"
                    # English asking a time limit in other words: "how soon must it correct it", "the
                    # statute of limitations for filing a lawsuit" (thời hiệu), "how far in advance"
-                   r"\bhow (?:soon|quickly|early|far in advance)\b|\bstatutes? of limitations?\b|"
+                   r"\bhow (?:soon|quickly|early|far in advance)\b|\bhow much (?:(?:advance|prior|written) )*notice\b|"
+                   r"\bhow much in advance\b|\bstatutes? of limitations?\b|"
                    r"\blimitation periods?\b|\bwithin what (?:time|period)\b|"
                    # a frequency ("how frequently", "how many times a year": answered only by a
                    # recurrence, passages.is_frequency_question) and the date a law takes effect.
