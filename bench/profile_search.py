@@ -39,6 +39,8 @@ from indexer.index.analyzer import folded_terms, word_terms  # noqa: E402
 from indexer.search.accents import restore  # noqa: E402
 from indexer.search.evaluate import load_questions  # noqa: E402
 from indexer.search.fusion import rrf_keys, top_positions  # noqa: E402
+from indexer.search.kinds import answer_type_bonus, classify  # noqa: E402
+from indexer.service import ANSWER_TYPE_DEPTH  # noqa: E402
 from indexer.search.highlight import highlight_spans  # noqa: E402
 from indexer.search.named import named_documents  # noqa: E402
 from indexer.search.translate import translate  # noqa: E402
@@ -84,6 +86,8 @@ def staged(service: Service, query: str, k: int = 10) -> tuple[dict[str, float],
     t["segment_words"] = clock() - a
     a = clock()
     folded = folded_terms(text)
+    if translated:  # glossary alternatives sharing a term count it once (as Service.search does)
+        words, folded = list(dict.fromkeys(words)), list(dict.fromkeys(folded))
     t["fold_terms"] = clock() - a
 
     a = clock()
@@ -121,11 +125,16 @@ def staged(service: Service, query: str, k: int = 10) -> tuple[dict[str, float],
         if named:
             ranked["named"] = [key for key, _, _ in rrf_keys(ranked, weights, s.rrf_k) if key[0] in named]
             weights["named"] = s.weight_named
-    fused = rrf_keys(ranked, weights, s.rrf_k)[:k]
+    fused = rrf_keys(ranked, weights, s.rrf_k, ranks=False)
     t["fusion"] = clock() - a
 
     a = clock()
-    rows = service.engine.passages_at([key for key, _, _ in fused])
+    depth = ANSWER_TYPE_DEPTH if s.weight_answer_type else 0
+    rows = service.engine.passages_at([key for key, _, _ in fused[:max(k, depth)]])
+    if depth:  # the answer-type bonus (a number / a date first among equals), as Service.search
+        fused = answer_type_bonus(classify(query), fused, {key: row["text"] for key, row in rows.items()},
+                                  s.weight_answer_type, depth)
+    fused = fused[:k]
     docs = {d["id"]: d for d in service._documents()}
     t["rows"] = clock() - a
 
