@@ -293,10 +293,12 @@ def side_by_side_sections() -> list[str]:
         lines.append("")
     # (ask.fresh2: frozen and never tuned on until 2026-12-01, when its odd lines became tuning data;
     # ask.fresh3: written 2026-12-01, its odd lines tuned on the same day; ask.fresh4: written
-    # 2026-12-01 afternoon, its odd lines tuned the same afternoon; ask.fresh5: written after that)
+    # 2026-12-01 afternoon, its odd lines tuned the same afternoon; ask.fresh5: written after that, its
+    # odd lines tuned in a second round; ask.fresh6: written after both, used to calibrate abstention)
     for name, label in (("ask.json", "ask.blind.jsonl"), ("ask-fresh.json", "ask.fresh.jsonl"),
                         ("ask-fresh2.json", "ask.fresh2.jsonl"), ("ask-fresh3.json", "ask.fresh3.jsonl"),
-                        ("ask-fresh4.json", "ask.fresh4.jsonl"), ("ask-fresh5.json", "ask.fresh5.jsonl")):
+                        ("ask-fresh4.json", "ask.fresh4.jsonl"), ("ask-fresh5.json", "ask.fresh5.jsonl"),
+                        ("ask-fresh6.json", "ask.fresh6.jsonl")):
         a = _load(name)
         if not a or "halves" not in a:
             continue

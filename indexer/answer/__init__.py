@@ -162,6 +162,10 @@ def _fit(q: Question, item: dict) -> float | None:
             if wk == "month" and re.search(r"(?i)\bhằng năm|hàng năm|mỗi năm", item.get("quote") or ""):
                 return None  # nor by a month of every year ("Tháng 3 hằng năm là Tháng Thanh niên"): no day in it
             bonus += 0.4 if wk == "date" else -0.2
+        if wk == "recurring" and re.search(r" (?:nam nao|which year|what year|in what year) ", folded_q):
+            return None  # "năm nào" asks a year: "hằng năm" names none
+        if wk == "duration" and unstated_bound(q, item):
+            return None  # "tối đa bao lâu" is not answered by a time limit stating no ceiling
         if is_period_question(folded_q):
             if wk != "period":
                 return None  # "giai đoạn nào" is a span of years, not "hằng năm" or "đến năm 2030"
@@ -218,10 +222,10 @@ def _fit(q: Question, item: dict) -> float | None:
 # The bound a question asks and the one a value states, folded: a lower bound ("from what age",
 # "tối thiểu", "từ đủ bao nhiêu tuổi") or an upper one ("under what age", "tối đa", "dưới bao nhiêu").
 # ("at what age may …" asks from when it is allowed: not "dưới 18 tuổi", the age under which it is not)
-_LOWER_Q = re.compile(r" (?:from what|at what age|minimum|at least|tu du bao nhieu|tu bao nhieu|toi thieu|it nhat|"
-                      r"du bao nhieu|tro len) ")
-_UPPER_Q = re.compile(r" (?:under what|below what|maximum|at most|up to what|duoi bao nhieu|chua du bao nhieu|"
-                      r"toi da|khong qua|khong vuot qua|tro xuong) ")
+_LOWER_Q = re.compile(r" (?:from what|at what age|minimum|at least|lower limit|tu du bao nhieu|tu bao nhieu|toi thieu|"
+                      r"it nhat|du bao nhieu|tro len) ")
+_UPPER_Q = re.compile(r" (?:under what|below what|maximum|at most|up to what|ceiling|upper limit|duoi bao nhieu|"
+                      r"chua du bao nhieu|toi da|khong qua|khong vuot qua|tro xuong) ")
 _LOWER_VALUE = re.compile(r"(?i)^(?:từ|đủ|trên|ít nhất|tối thiểu)\b")
 _UPPER_VALUE = re.compile(r"(?i)^(?:dưới|chưa đủ|tối đa|không quá|không vượt quá|vượt quá)\b")
 
@@ -264,18 +268,21 @@ def unstated_bound(q: Question, item: dict) -> bool:
     if lower == upper:
         return False
     quote, start = item.get("quote") or "", item.get("start")
-    vs, ve = item.get("answer_start", item.get("value_start")), item.get("answer_end", item.get("value_end"))
+    # (a target's value, or a deadline item's duration: "Thời hạn tạm trú tối đa là 02 năm")
+    vs = next((item[f] for f in ("answer_start", "value_start", "when_start") if item.get(f) is not None), None)
+    ve = next((item[f] for f in ("answer_end", "value_end", "when_end") if item.get(f) is not None), None)
     if not quote or start is None or vs is None or ve is None or not (start <= vs <= ve <= start + len(quote)):
         return False  # no position to read the bound at: not judged
     before = " ".join(folded_words(quote[max(0, vs - start - 40):vs - start]).split()[-4:])
     after = folded_words(quote[ve - start:ve - start + 20])
-    opening = " ".join(folded_words(item.get("answer") or "").split()[:3])  # "ít nhất 01 …", "từ đủ 18 …"
+    value = item.get("answer") or item.get("when") or ""
+    opening = " ".join(folded_words(value).split()[:3])  # "ít nhất 01 …", "từ đủ 18 …"
     comparator = folded_words(item.get("comparator") or "")
     cue, tail, word = (_UPPER_BEFORE, _UPPER_AFTER, "tro xuong") if upper else \
         (_LOWER_BEFORE, _LOWER_AFTER, "tro len")
     said = (comparator and cue.search(f" {comparator} ")) or cue.search(f" {before} ") or tail.search(after) \
         or any(cue.search(f" {' '.join(opening.split()[:n])} ") for n in (1, 2, 3)) \
-        or word in folded_words(item.get("answer") or "")
+        or word in folded_words(value)
     return not said
 
 

@@ -36,3 +36,37 @@ def test_a_minimum_asked_needs_a_lower_bound_and_unbounded_questions_are_not_jud
     # the extractor's comparator counts ("trên 900.000 lượt" states a lower bound)
     assert not unstated_bound(analyze("Số lượt khách tối thiểu là bao nhiêu?"),
                               {**_item("đạt trên 900.000 lượt khách", "900.000 lượt"), "comparator": "trên"})
+
+
+def _deadline(line: str, when: str) -> dict:
+    at = line.index(when)
+    return {"quote": line, "start": 0, "when": when, "when_start": at, "when_end": at + len(when),
+            "when_kind": "duration"}
+
+
+def test_a_longest_time_asked_needs_a_ceiling_on_the_duration():
+    """Luật Trồng trọt: a fertiliser may be made "tối đa là 06 tháng" after its recognition is
+    withdrawn; the environment law's "trong thời hạn 30 ngày" states no ceiling."""
+    capped = law_line("luat-trong-trot.txt", "nhập khẩu phân bón này tối đa là 06 tháng")
+    plain = law_line("luat-cu-tru.txt", "trong thời hạn 30 ngày kể từ ngày tiếp nhận thông tin khai báo")
+    q = analyze("Phân bón bị hủy công nhận được sản xuất tối đa bao lâu?")
+    assert not unstated_bound(q, _deadline(capped, "06 tháng"))
+    assert unstated_bound(q, _deadline(plain, "30 ngày"))
+    assert unstated_bound(analyze("What is the upper limit on the time a fertiliser may still be made?"),
+                          _deadline(plain, "30 ngày"))
+    assert not unstated_bound(analyze("Cơ quan đăng ký cư trú kiểm tra trong bao lâu?"), _deadline(plain, "30 ngày"))
+
+
+def test_which_year_is_not_answered_by_every_year():
+    """"năm nào" / "which year" asks a year: a recurrence ("hằng năm") names none (plan text)."""
+    from indexer.answer import _fit
+    from tests.conftest import CORPUS
+
+    line = next(line for path in sorted(CORPUS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()
+                if "hằng năm" in line.lower())
+    at = line.lower().index("hằng năm")
+    item = {"quote": line, "start": 0, "when": line[at:at + 8], "when_start": at, "when_end": at + 8,
+            "when_kind": "recurring", "kind": "deadline"}
+    assert _fit(analyze("Việc này được tổ chức vào năm nào?"), item) is None
+    assert _fit(analyze("In which year is it held?"), item) is None
+    assert _fit(analyze("Bao lâu tổ chức một lần?"), item) is not None
