@@ -240,11 +240,18 @@ def opposite_bound(q: Question, item: dict) -> bool:
     answer = (item.get("answer") or "").strip()
     if re.search(r"(?i)\s(?:đến|tới)\s", answer):
         return False
+    bound = asked_bound(q)
+    if bound is None:
+        return False
+    return bool(_UPPER_VALUE.match(answer)) if bound == "lower" else bool(_LOWER_VALUE.match(answer))
+
+
+def asked_bound(q: Question) -> str | None:
+    """"lower" or "upper" when the question asks one bound of a value ("from what age", "tối đa");
+    None when it asks both or neither."""
     asked = f" {folded_words(q.text)} "
     lower, upper = bool(_LOWER_Q.search(asked)), bool(_UPPER_Q.search(asked))
-    if lower == upper:
-        return False
-    return bool(_UPPER_VALUE.match(answer)) if lower else bool(_LOWER_VALUE.match(answer))
+    return None if lower == upper else ("lower" if lower else "upper")
 
 
 # A bound stated right before a value ("không được vượt quá 20%/năm", "tối đa 05 năm", "từ đủ 18
@@ -263,9 +270,8 @@ def unstated_bound(q: Question, item: dict) -> bool:
     answered by "… bằng 150% lãi suất vay theo hợp đồng" (a penalty rate, no ceiling), while "không
     được vượt quá 20%/năm" answers it. Read on the quote, just around the value; the extractor's
     comparator ("trên 900.000 lượt") counts. A question asking both or neither is not checked."""
-    asked = f" {folded_words(q.text)} "
-    lower, upper = bool(_LOWER_Q.search(asked)), bool(_UPPER_Q.search(asked))
-    if lower == upper:
+    bound = asked_bound(q)
+    if bound is None:
         return False
     quote, start = item.get("quote") or "", item.get("start")
     # (a target's value, or a deadline item's duration: "Thời hạn tạm trú tối đa là 02 năm")
@@ -278,7 +284,7 @@ def unstated_bound(q: Question, item: dict) -> bool:
     value = item.get("answer") or item.get("when") or ""
     opening = " ".join(folded_words(value).split()[:3])  # "ít nhất 01 …", "từ đủ 18 …"
     comparator = folded_words(item.get("comparator") or "")
-    cue, tail, word = (_UPPER_BEFORE, _UPPER_AFTER, "tro xuong") if upper else \
+    cue, tail, word = (_UPPER_BEFORE, _UPPER_AFTER, "tro xuong") if bound == "upper" else \
         (_LOWER_BEFORE, _LOWER_AFTER, "tro len")
     said = (comparator and cue.search(f" {comparator} ")) or cue.search(f" {before} ") or tail.search(after) \
         or any(cue.search(f" {' '.join(opening.split()[:n])} ") for n in (1, 2, 3)) \
