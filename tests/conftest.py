@@ -30,6 +30,27 @@ def law_line(name: str, words: str) -> str:
     return next(line for line in path.read_text(encoding="utf-8").splitlines() if words in line)
 
 
+def index_laws(tmp_path_factory, name: str, laws: list[str], with_plans: bool = False):
+    """A service over the given ALQAC laws (and the five plans, ``with_plans``), indexed with the
+    hash embedder; skips the test when the laws are not in ../shared."""
+    from indexer.service import Service
+
+    paths = [SHARED / "corpus-alqac" / f for f in laws]
+    if not all(p.exists() for p in paths):
+        pytest.skip("the ALQAC laws are not here")
+    service = Service(Settings(data_dir=tmp_path_factory.mktemp(name) / "data", model="hash-256"))
+    service.index_paths([CORPUS, *paths] if with_plans else paths)
+    return service
+
+
+def assert_answer(out: dict, expected: str | None) -> None:
+    """``expected`` None: no answer; else an answer holding ``expected``."""
+    if expected is None:
+        assert out["answer"] is None, out["answer"]
+    else:
+        assert out["answer"] and expected in out["answer"], out["answer"]
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS

@@ -11,7 +11,7 @@ import pytest
 
 from indexer.answer import _headed, ask
 from indexer.answer.question import merge_levels
-from tests.conftest import SHARED
+from tests.conftest import index_laws
 
 
 def test_the_level_of_a_meeting_is_one_word():
@@ -65,15 +65,7 @@ def test_a_minister_is_a_partner_unit():
 
 @pytest.fixture(scope="module")
 def info_law(tmp_path_factory):
-    from indexer.service import Service
-    from indexer.settings import Settings
-
-    law = SHARED / "corpus-alqac" / "luat-tiep-can-thong-tin.txt"
-    if not law.exists():
-        pytest.skip("the ALQAC laws are not here")
-    service = Service(Settings(data_dir=tmp_path_factory.mktemp("info") / "data", model="hash-256"))
-    service.index_paths([law])
-    return service
+    return index_laws(tmp_path_factory, "info", ["luat-tiep-can-thong-tin.txt"])
 
 
 def test_an_article_title_is_read_whole(info_law):
@@ -117,15 +109,7 @@ def test_the_horizon_word_named_is_the_one_answered(plans):
 
 @pytest.fixture(scope="module")
 def two_laws(tmp_path_factory):
-    from indexer.service import Service
-    from indexer.settings import Settings
-
-    laws = [SHARED / "corpus-alqac" / f for f in ("luat-trong-tai-thuong-mai.txt", "luat-thanh-nien.txt")]
-    if not all(p.exists() for p in laws):
-        pytest.skip("the ALQAC laws are not here")
-    service = Service(Settings(data_dir=tmp_path_factory.mktemp("two") / "data", model="hash-256"))
-    service.index_paths(laws)
-    return service
+    return index_laws(tmp_path_factory, "two", ["luat-trong-tai-thuong-mai.txt", "luat-thanh-nien.txt"])
 
 
 def test_two_deadlines_of_one_sentence_are_rivals(two_laws):

@@ -12,7 +12,7 @@ import pytest
 from indexer.answer import _other_time_unit, _own_enactment, ask
 from indexer.answer.passages import duration_items, is_duration_question, is_issued_question
 from indexer.text import folded_words
-from tests.conftest import SHARED, law_line
+from tests.conftest import SHARED, index_laws, law_line
 
 
 def _result(text: str, doc_id: str = "law"):
@@ -80,16 +80,8 @@ def test_a_documents_own_adoption_date():
 
 @pytest.fixture(scope="module")
 def laws(tmp_path_factory):
-    from indexer.service import Service
-    from indexer.settings import Settings
-
-    paths = [SHARED / "corpus-alqac" / f for f in ("luat-trong-trot.txt", "luat-vien-chuc.txt", "luat-thanh-nien.txt",
-                                                    "luat-to-tung-hanh-chinh.txt")]
-    if not all(p.exists() for p in paths):
-        pytest.skip("the ALQAC laws are not here")
-    service = Service(Settings(data_dir=tmp_path_factory.mktemp("durations") / "data", model="hash-256"))
-    service.index_paths(paths)
-    return service
+    return index_laws(tmp_path_factory, "durations", ["luat-trong-trot.txt", "luat-vien-chuc.txt",
+                                                     "luat-thanh-nien.txt", "luat-to-tung-hanh-chinh.txt"])
 
 
 def test_the_asked_case_of_a_sentence_is_answered(laws):

@@ -12,7 +12,7 @@ from indexer.answer import ask
 from indexer.answer.actors import _opening_verbs, does_asked_action, does_english_action, english_asked_verbs
 from indexer.answer.question import analyze, circumstance_words, own_words_spelled_apart, territory_words
 from indexer.text import folded_words
-from tests.conftest import SHARED
+from tests.conftest import index_laws
 
 
 def test_a_territory_phrase_is_soft():
@@ -76,15 +76,7 @@ def test_a_territory_phrase_does_not_sink_the_plans_task(plans):
 
 @pytest.fixture(scope="module")
 def cyber(tmp_path_factory):
-    from indexer.service import Service
-    from indexer.settings import Settings
-
-    paths = [SHARED / "corpus-alqac" / f for f in ("luat-an-ninh-mang.txt", "bo-luat-dan-su.txt")]
-    if not all(p.exists() for p in paths):
-        pytest.skip("the ALQAC laws are not here")
-    service = Service(Settings(data_dir=tmp_path_factory.mktemp("cyber") / "data", model="hash-256"))
-    service.index_paths(paths)
-    return service
+    return index_laws(tmp_path_factory, "cyber", ["luat-an-ninh-mang.txt", "bo-luat-dan-su.txt"])
 
 
 def test_the_body_of_the_asked_system(cyber):
