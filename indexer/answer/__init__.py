@@ -45,7 +45,7 @@ from .question import _ABBR, Question, analyze, own_words_spelled_apart, spelled
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
-from .support import Matcher, Support, _padded, quote_words
+from .support import TOP_PASSAGE, Matcher, Support, _padded, gated, quote_words
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
 _ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline"}
@@ -1688,9 +1688,30 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
 
     ``response``: the ``SearchResponse`` of this same question when the caller already searched (the
     search page), so the search (and its translation) is not run twice; its first ``k`` results are
-    used. ``doc_ids``: only answer from these documents (a filtered search)."""
+    used. ``doc_ids``: only answer from these documents (a filtered search).
+
+    Two witnesses: the item must say the question's words (``support.STRICT``), or, when none does,
+    a little fewer of them (``support.TOP_PASSAGE``) provided it lies in the passage the search —
+    which reads the question with the model as well as by its words — ranks first. A paraphrased
+    question ("How many days before temporary residence expires …") says only part of its words in
+    the document's, and the search then vouches for the rest."""
     if response is None:
         response = service.search(question, k=k, highlights=False)  # (an answer shows no highlights)
+    out = _ask_once(service, question, k, response, doc_ids)
+    top = response.results[0] if response.results else None
+    if out["answer"] is None and top is not None and out["kind"] in ("who", "target", "when"):
+        with gated(TOP_PASSAGE):
+            relaxed = _ask_once(service, question, k, response, doc_ids)
+        first = relaxed["items"][0] if relaxed["items"] else None
+        if relaxed["answer"] and first and first["doc_id"] == top.doc_id and top.start <= first["start"] < top.end:
+            if relaxed["support"] is not None:
+                relaxed["support"]["gate"] = "top_passage"
+            return relaxed
+    return out
+
+
+def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None) -> dict:
+    """One reading of the question against the items, by the support gate in force (``gated``)."""
     interpreted = response.interpreted or question
     results = response.results[:k]
     q = analyze(question, response.interpreted, response.translated, response.language)
