@@ -1102,6 +1102,8 @@ def _scored(q: Question, matcher: Matcher, item: dict, sup: Support, fit: float,
     rank = _rank_of(item, results)
     if rank is not None:  # one passage's rank weighs less where documents are compared
         score += (0.5 if q.kind == "who" and not named else 1.0) / (1 + rank)
+    if q.kind in ("target", "when"):
+        sup.sentence = matcher.share(item.get("quote") or "")
     if q.kind in ("target", "when") and item.get("subject"):
         # the number whose own subject is asked, not its neighbour's: words said by the
         # subject itself, not by the headings both numbers share
@@ -1446,6 +1448,28 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
                   and _value_key(it) != _value_key(best) and (sup.subject >= top_sup.subject or q.kind == "when")]
         return bool(rivals) and top_score - rivals[0] < CONTESTED_MARGIN
     return False
+
+
+SENTENCE_LEAD = 0.3
+
+
+def _own_sentence_first(scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """Two values within ``CONTESTED_MARGIN`` whose items say the question alike — one in its own
+    sentence, the other only with the sentence before it or its headings ("Thời gian lưu hành của
+    sản phẩm thức ăn bổ sung là 05 năm …. Trong thời gian 06 tháng trước khi hết hạn lưu hành …"
+    for "… được lưu hành trong thời gian bao lâu"): the value whose own sentence says
+    ``SENTENCE_LEAD`` more of the question is asked, and the other is no rival of it."""
+    if len(scored) < 2:
+        return scored
+    head = scored[0][0]
+    close = [x for x in scored if head - x[0] < CONTESTED_MARGIN]
+    if len(close) < 2:
+        return scored
+    best = max(close, key=lambda x: x[2].sentence)
+    if any(x is not best and x[2].sentence > best[2].sentence - SENTENCE_LEAD for x in close):
+        return scored
+    rest = [x for x in scored if x is not best and x not in close]
+    return [best] + rest
 
 
 def _sent_elsewhere_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
@@ -1795,6 +1819,8 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             # A value with no counted noun: a law's limit written as a multiple of the base salary.
             scored = score_items(q, base_multiple_items(results, f"{q.text} {q.vi_text}"), results, docs, named,
                                  _doc_heads(service), similarity, headings)
+        if q.kind in ("target", "when"):
+            scored = _own_sentence_first(scored)
         if scored and not contested(q, scored, named):
             top_score, top, sup = scored[0]
             if q.kind == "who":

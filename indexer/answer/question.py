@@ -29,6 +29,7 @@ from indexer.text import QUESTION_STOPWORDS, folded_words, query_language
 from indexer.extract.units import ABBREVIATIONS
 
 from .classify import classify, fold_question
+from .passages import is_duration_question
 from .relations import asked_relation
 
 # Asked roles: folded Vietnamese phrases and English stems, in no particular order (the first one
@@ -1148,6 +1149,11 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if kind == "when" and asks_age(question):
         kind = "target"  # "From what age must a child's wishes be considered when …": an age is a
         # count of years, not a time (the "when" of a clause after it asks nothing)
+    elif kind == "target" and not english and is_duration_question(folded_q) and not asks_age(question) and \
+            not re.search(r"\b(?:bao nhieu|may) (?:nam|thang|ngay|tuan) (?:tuoi|hoc)\b", folded_q):
+        kind = "when"  # "… có hiệu lực mấy năm", "được lập theo chu kỳ bao nhiêu năm": a length of
+        # time, which the durations of the passages state ("có thời hạn 03 năm"), not a count
+        # (but "bao nhiêu tháng tuổi" is an age, "bao nhiêu năm học" counts school years)
     if kind in ("general", "target") and asked_unit_class(question):
         kind = "who"  # "Which Party cells … deliver Resolution 17's targets?" asks for a body
     if kind in ("general", "who", "tasks") and asked_role(folded_q) in ("thành phần", "ký"):

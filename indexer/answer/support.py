@@ -94,6 +94,7 @@ class Support:
     missing: list[str] = field(default_factory=list)
     own_total: float = 0.0  # share of all the words found in the item itself
     subject: float = 0.0  # share said by a target's own subject (``Matcher.share``), set by the scorer
+    sentence: float = 0.0  # share said by the value's own sentence alone, set by the scorer
     # Words the item cannot show in the question's language (``Question.unsure``), credited by the
     # model instead (semantic.py): their labels, the credit and the cosine that earned it.
     semantic: list[str] = field(default_factory=list)
