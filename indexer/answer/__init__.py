@@ -1525,11 +1525,11 @@ WHO_TIE = 0.05
 WHO_TIE_RIVALS = 5
 
 
-_RESPONSIBLE = re.compile(r"(?<![a-z])(?:chiu trach nhiem|responsible)(?![a-z])")
+_RESPONSIBLE = re.compile(r"(?<![a-z])(?:chiu trach nhiem|phu trach|responsible)(?![a-z])")
 
 
 def _responsible_for_asked(q: Question, item: dict) -> bool:
-    """"Ai chịu trách nhiệm tuyên truyền …" ("who is responsible for …") asks who does it, a lead
+    """"Ai chịu trách nhiệm tuyên truyền …", "Ai phụ trách …" ("who is responsible for …") asks who does it, a lead
     first (``ROLE_RANK``) but not only a lead: a unit that carries the asked action out in one of
     its duties ("Các cơ quan báo chí của tỉnh … ; tuyên truyền công tác sơ kết …") answers when no
     lead does — not when the question says "chủ trì" or "lead" itself, nor for an English question

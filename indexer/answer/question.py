@@ -570,10 +570,11 @@ def rejoin_law_terms(words: list[str]) -> list[str]:
     return out
 
 
-def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
+def _word_groups(text: str, role: str | None, other_roles: bool = True) -> list[tuple[str, list[str]]]:
     """One group per Vietnamese word (compounds from the word segmenter: "bản đồ", "hội nghị",
     "Bình Lư" must be found as such), question/kind words and the asked role's words left out,
-    abbreviations expanded ("UBND" -> "ủy ban nhân dân")."""
+    abbreviations expanded ("UBND" -> "ủy ban nhân dân"). ``other_roles``: with a role asked, the
+    words of the other roles are left out too ("Ai chủ trì, phối hợp …")."""
     from indexer.index.analyzer import segment
 
     role_phrases = {cue for cue, r in ROLE_CUES if r == role}
@@ -624,7 +625,8 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
         if len(parts) == 1:
             p = parts[0]
             before_number = i + 1 < len(words) and words[i + 1][:1].isdigit()  # "nam 2030" is a year
-            if (p in _STOP and not (plain_content(w) and not before_number)) or p.isdigit() or len(p) < 2 or (role and p in _ROLE_SYLLABLES):
+            if (p in _STOP and not (plain_content(w) and not before_number)) or p.isdigit() or len(p) < 2 or \
+                    (role and other_roles and p in _ROLE_SYLLABLES):
                 continue
             expanded = _ABBR.get(p, p)
             if p in _TERM_ABBR:
@@ -639,7 +641,7 @@ def _word_groups(text: str, role: str | None) -> list[tuple[str, list[str]]]:
                 not ((role in _MEETING_ROLES or " hoi nghi " in folded_text) and len(parts) >= 2 and parts[0] == "cap") \
                 and not _asked_length_of(folded, folded_text):
             continue
-        if role and all(p in _ROLE_SYLLABLES for p in parts):
+        if role and other_roles and all(p in _ROLE_SYLLABLES for p in parts):
             continue
         if all(g[0] != folded for g in out):
             alts = [folded] + [a for a in _synonyms().get(folded, []) if a != folded]
@@ -1184,6 +1186,10 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     else:
         unsure = set()
         groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role)
+        if not groups and role:
+            # "Cơ quan nào tham mưu tổ chức kiểm tra, giám sát …": another role's words are then
+            # the task asked, not a second role
+            groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role, other_roles=False)
         if language == "vi-noaccent":
             groups = _off_cues(groups, folded_q)
     if role == "báo cáo viên" and _PRESENTS.search(f" {folded_q} "):
