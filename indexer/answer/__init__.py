@@ -33,7 +33,7 @@ from indexer.text import folded_words
 
 from dataclasses import replace
 
-from .actors import ACTION_EVIDENCE, actor_items, does_asked_action, does_english_action, english_asked_verbs
+from .actors import ACTION_EVIDENCE, actor_items, asked_verbs, does_asked_action, does_english_action, english_asked_verbs
 from .issuers import asks_issuer, issuer_answer
 from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
@@ -670,6 +670,30 @@ def _signed_plan_by_number(q: Question) -> bool:
         bool(re.search(r"\b(?:ke hoach|plans?)\b", folded_words(q.text)))
 
 
+def _implemented_numbers(doc: dict) -> set[str]:
+    """The leading numbers of the documents ``doc`` implements ("08-NQ/TU" -> "8")."""
+    out = set()
+    for r in doc.get("implements") or []:
+        number = (r.get("number") if isinstance(r, dict) else getattr(r, "number", "")) or ""
+        m = re.match(r"0*(\d+)", number)
+        if m:
+            out.add(m.group(1))
+    return out
+
+
+def _signs_another(q: Question, item: dict, docs: list[dict]) -> bool:
+    """"Who signed Resolution 17-NQ/TU …?" names the resolution a plan implements: the plan's
+    signature (its task is the plan's opening, which cites the resolution in full) is not the
+    resolution's, which is not here — unless the question asks about the plan ("Ai ký kế hoạch
+    thực hiện Kết luận 224?", ``_signed_plan_by_number``)."""
+    if _signed_plan_by_number(q):
+        return False
+    asked = {m.group(1) for ref in asked_refs(q.text) + asked_refs(q.vi_text or "")
+             if (m := re.match(r"0*(\d+)", ref[0]))}
+    doc = next((d for d in docs if d["id"] == item["doc_id"]), None)
+    return bool(asked) and doc is not None and asked <= _implemented_numbers(doc)
+
+
 def _signer_items(service, docs: list[dict]) -> list[dict]:
     """The signature of every document (passages.signer_items), its task the document's opening."""
     heads = _doc_heads(service)
@@ -789,7 +813,7 @@ def said_by_question(q: Question, item: dict) -> bool:
 # number with its type and issuer says which document; the question's other words often describe
 # where it is cited ("mà Hà Tĩnh triển khai", "cited in the Conclusion 224 plan"), which the
 # reference's own words need not say. Still, some of them must be said by it or its document.
-CITED_MIN_COVERAGE = 0.4
+CITED_MIN_COVERAGE = 0.5
 
 
 def _cited_exactly(item: dict) -> bool:
@@ -1552,6 +1576,13 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
             return True
     rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
               and r[1] not in top_key and top_key not in r[1]]
+    if q.role is None and item_role(best) == "tham mưu" and any(
+            item_role(r[2]["best"][1]) != "tham mưu" and _opens_with_asked_verb(q, r[2]["best"][1])
+            for r in rivals):
+        # "Ai tổ chức Hội nghị sơ kết cấp tỉnh?": the unit that advises on it ("Văn phòng Tỉnh ủy …
+        # tham mưu tổ chức Hội nghị sơ kết …") is not the one that does it ("Ban Thường vụ Tỉnh ủy
+        # tổ chức Hội nghị sơ kết …"), whatever their scores
+        return True
     if not rivals:
         return False
     if top_score - rivals[0][0] < WHO_MARGIN:
@@ -1575,6 +1606,13 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
         return r[0] - sc + 3.0 * sp.coverage + sp.own + (_fit(q, it) or 0.0) + action
     top_evidence = evidence(ranked[0])
     return any(evidence(r) >= top_evidence - WHO_TIE for r in rivals[:WHO_TIE_RIVALS])
+
+
+def _opens_with_asked_verb(q: Question, item: dict) -> bool:
+    """The item's task opens with the first verb the question asks about, light ones too ("Ai tổ
+    chức Hội nghị …" -> "tổ chức Hội nghị sơ kết …")."""
+    asked = asked_verbs(q.vi_text or q.text)
+    return bool(asked) and f" {folded_words(item.get('task') or '')} ".startswith(f" {asked[0]} ")
 
 
 def _other_does_english_action(q: Question, best: dict, sup: Support, rivals: list[tuple]) -> bool:
@@ -1753,8 +1791,9 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
         # quantity reading answered — fresh3 odd lost two target answers)
         headings = _full_headings(service, docs) if q.kind in ("who", "when") else None
         issued = None
-        if q.kind == "who" and not q.relation:
+        if q.kind == "who" and not q.relation and q.role != "ký":
             # "Which body issued Resolution 92-NQ/TU …?": the issuer every citation of it names
+            # (not "Ai ký ban hành Nghị quyết 06-NQ/TU?": who signed is a person, not the body)
             issued, found = issuer_answer(question, _doc_texts(service, docs))
             if issued:
                 # the citations the search ranks first (the passage it retrieved for the question)
@@ -1777,7 +1816,8 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             # documents' own signatures, which say only who signed each document
             answer, role, support, best = _actor_answer(replace(q, role=None), results, docs, [], named,
                                                         _doc_heads(service), None, headings)
-            items = [] if answer else _signer_items(service, docs)
+            items = [] if answer else [it for it in _signer_items(service, docs)
+                                       if not _signs_another(q, it, docs)]
         semantic = getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True)
         similarity = Similarity(service.embedder, interpreted) if q.unsure and semantic else None
         if similarity is not None:
@@ -1843,6 +1883,9 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
                         not is_frequency_question(folded_words(q.text)):
                     answer = None  # "báo trước bao nhiêu tháng" is not answered by "hằng năm" (how often);
                     # a veto, not a filter: the recurrence still keeps a neighbouring duration contested
+                if answer and f" {folded_words(answer)} " in f" {folded_words(q.text)} ":
+                    answer = None  # the question's own words ("Cây hằng năm là cây … không quá bao lâu?"
+                    # read back "hằng năm" from the name of the thing asked about)
                 if _other_body(q, top):
                     answer = None  # "Ban Thường vụ Tỉnh ủy" asked, "Ban Thường vụ Đảng ủy" said
                 if _other_ministry(q, top):

@@ -39,9 +39,12 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("bao cao vien", "báo cáo viên"), ("speak", "báo cáo viên"), ("presenter", "báo cáo viên"),
     # "who is to present the report": the speaker, not the drafter ("at present" is no cue)
     ("present the", "báo cáo viên"), ("presents the", "báo cáo viên"), ("presenting the", "báo cáo viên"),
+    # the speaker named as such ("the keynote reporter", "as rapporteur": "report" is a prefix, and
+    # a tie goes to báo cáo viên)
+    ("reporter", "báo cáo viên"), ("rapporteur", "báo cáo viên"), ("keynote", "báo cáo viên"),
     ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
-    ("participant", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
+    ("participant", "tham dự"), ("invited to", "tham dự"), ("invitee", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
     ("in charge", "chủ trì"), ("take charge", "chủ trì"), ("takes charge", "chủ trì"),
     ("apprais", "tham mưu"), ("tham dinh", "tham mưu"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"),
     ("coordinat", "phối hợp"), ("work with", "phối hợp"), ("works with", "phối hợp"),
