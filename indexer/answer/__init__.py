@@ -225,6 +225,8 @@ def _fit(q: Question, item: dict) -> float | None:
 _LOWER_Q = re.compile(r" (?:from what|at what age|minimum|at least|lower limit|tu du bao nhieu|tu bao nhieu|toi thieu|"
                       r"it nhat|du bao nhieu|tro len) ")
 _UPPER_Q = re.compile(r" (?:under what|below what|maximum|at most|up to what|ceiling|upper limit|duoi bao nhieu|"
+                      # a time limit asked as the latest ("how soon after …", "chậm nhất bao nhiêu ngày")
+                      r"how soon|at the latest|no later than|cham nhat|"
                       r"chua du bao nhieu|toi da|khong qua|khong vuot qua|tro xuong) ")
 _LOWER_VALUE = re.compile(r"(?i)^(?:từ|đủ|trên|ít nhất|tối thiểu)\b")
 _UPPER_VALUE = re.compile(r"(?i)^(?:dưới|chưa đủ|tối đa|không quá|không vượt quá|vượt quá)\b")
@@ -257,7 +259,7 @@ def asked_bound(q: Question) -> str | None:
 # A bound stated right before a value ("không được vượt quá 20%/năm", "tối đa 05 năm", "từ đủ 18
 # tuổi") or right after it ("18 tuổi trở lên"), folded.
 _UPPER_BEFORE = re.compile(r"(?:toi da|khong (?:duoc )?(?:vuot )?qua|vuot qua|duoi|chua du|cao nhat|nhieu nhat|"
-                           r"den|gioi han)(?: (?:la|o muc|muc|bang))? $")
+                           r"den|gioi han|cham nhat)(?: (?:la|o muc|muc|bang))? $")
 _LOWER_BEFORE = re.compile(r"(?:toi thieu|it nhat|tu du|du|tu|tren|khong (?:duoc )?(?:thap hon|duoi|it hon)|"
                            r"thap nhat)(?: (?:la|o muc|muc|bang))? $")
 _UPPER_AFTER = re.compile(r"^ ?tro xuong")
@@ -804,9 +806,13 @@ def said_by_question(q: Question, item: dict) -> bool:
     def proper(text: str) -> str:
         return " ".join(w for w in re.findall(r"\w+", text) if w not in _GENERIC_UNIT_WORDS)
 
-    name = proper(_unit_key(item))
-    # said as one stretch: "Văn phòng … Ban Thường vụ Tỉnh ủy" does not name "Văn phòng Tỉnh ủy"
-    return len(name.split()) >= 2 and any(f" {name} " in f" {proper(unit_key(t))} " for t in (q.text, q.vi_text))
+    asked = [f" {proper(unit_key(t))} " for t in (q.text, q.vi_text)]
+    # said as one stretch: "Văn phòng … Ban Thường vụ Tỉnh ủy" does not name "Văn phòng Tỉnh ủy";
+    # a pair names the question's unit when its first one is ("Hội đồng và thành viên Hội đồng" for
+    # "Ai thành lập Hội đồng quốc gia …")
+    key = _unit_key(item)
+    names = [proper(key)] + [proper(p) for p in re.split(r"\s+(?:và|va)\s+", key)[:1] if p != key]
+    return any(len(name.split()) >= 2 and any(f" {name} " in a for a in asked) for name in names)
 
 
 # The date of a document the question names by its full number ("103/NQ-CP", "238-QĐ/TW"): the
@@ -941,6 +947,23 @@ def _named_by_role_alone(q: Question, matcher: Matcher, item: dict, fit: float, 
     return not sup.missing and not sup.matched.get("item") and bool(sup.matched)
 
 
+_LEVEL = re.compile(r"\bcap (xa|phuong|huyen|tinh|co so|trung uong|thi tran)\b|\b(quoc gia)\b")
+
+
+def other_level(q: Question, item: dict) -> bool:
+    """The question names an administrative level ("Hội nghị cấp huyện", "district-level", "hạn
+    chót cấp xã", "Hội đồng quốc gia") and the item names only others ("Hội nghị cấp phường",
+    "hội đồng thẩm định cấp tỉnh"): another meeting's date, another level's deadline or unit. Only the level written as "cấp …" counts on either side (a
+    ward's plan says "Đảng ủy" for its own committee)."""
+    asked = {a or b for a, b in _LEVEL.findall(folded_words(q.vi_text if q.language == "en" else q.text))}
+    if not asked:
+        return False
+    own = " ".join([item.get("quote") or "", item.get("task") or "", item.get("lead") or "",
+                    *(item.get("section_path") or [])])
+    said = {a or b for a, b in _LEVEL.findall(folded_words(own))}
+    return bool(said) and not (said & asked)
+
+
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None,
                 similarity: Similarity | None = None, headings=None) -> list[tuple[float, dict, Support]]:
@@ -959,6 +982,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue  # "Luật này … có hiệu lực": the date of the document the question names, none named here
         fit = _fit(q, item)
         if fit is None or (q.kind == "who" and said_by_question(q, item) and not _bare_class(q, item)):
+            continue
+        if other_level(q, item):
             continue
         if q.kind == "who" and (_class_for_one(q, item) or not _names_position(q, item, position)):
             continue

@@ -29,6 +29,8 @@ _DURATION_Q = re.compile(r" (?:bao lau|how long|how many (?:working )?(?:days|mo
                          r"bao nhieu ngay|may ngay|bao nhieu thang|bao nhieu nam|thoi hieu|thoi han la|"
                          # "mấy tháng", "mấy năm", "mấy tuần" as "mấy ngày" (without diacritics "may thang")
                          r"may thang|may nam|may tuan|"
+                         # a range of time asked ("có thời hạn trong khoảng nào", "khoảng thời gian nào")
+                         r"trong khoang nao|khoang thoi gian nao|"
                          # a time limit named as a length, the hour of a day ("trước mấy giờ")
                          r"length of|duration of|may gio|gio nao|what time|maximum time|minimum time|"
                          r"how much time|time limit|how soon|how quickly|how far in advance|how much (?:advance |prior |written |advance written |prior written )?notice|how much in advance|statutes? of limitations?|"
