@@ -890,7 +890,11 @@ def _class_for_one(q: Question, item: dict) -> bool:
 # sends members to it — the position word said by the law's heading or signature is no evidence.
 _POSITION_Q = re.compile(r"(?<![a-z])(?:ai|nguoi nao) (?:lam|giu chuc|dung dau voi vai tro) "
                          r"(chu tich|pho chu tich|truong|pho truong|chu nhiem|giam doc|thu ky|chu toa)(?![a-z])"
-                         r"|(?<![a-z])who (?:chairs|heads|presides|is the (chair|head|president|director|secretary))(?![a-z])")
+                         r"|(?<![a-z])who (?:heads|presides|is the (chair|head|president|director|secretary))(?![a-z])"
+                         # "who chairs" a body holds its chair; "who chairs the guidance and monitoring
+                         # of …" leads an activity (chủ trì, a role: question.ROLE_CUES)
+                         r"|(?<![a-z])who (chairs)(?= (?:the |a |an )?(?:[\w'-]+ ){0,5}?(?:council|committee|board|"
+                         r"commission|court|tribunal|panel|assembly|delegation|union|association|fund|centre|center)s?(?![a-z]))")
 _POSITION_WORDS = {"chairs": "chu tich", "chair": "chu tich", "president": "chu tich", "presides": "chu toa",
                    "heads": "truong", "head": "truong", "director": "giam doc", "secretary": "thu ky"}
 
@@ -902,7 +906,7 @@ def _asked_position(q: Question) -> str | None:
         return None
     if m.group(1):
         return m.group(1)
-    word = (m.group(2) or m.group(0).split()[1])
+    word = (m.group(2) or m.group(3) or m.group(0).split()[1])
     return _POSITION_WORDS.get(word)
 
 

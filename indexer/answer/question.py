@@ -46,6 +46,9 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
     ("participant", "tham dự"), ("invited to", "tham dự"), ("invitee", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
     ("in charge", "chủ trì"), ("take charge", "chủ trì"), ("takes charge", "chủ trì"),
+    # "Who chairs …" presides (not "chairman": chủ tịch, a position)
+    ("chairs", "chủ trì"), ("chair the", "chủ trì"), ("chaired", "chủ trì"), ("chairing", "chủ trì"),
+    ("presides", "chủ trì"), ("preside over", "chủ trì"),
     ("apprais", "tham mưu"), ("tham dinh", "tham mưu"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"),
     ("coordinat", "phối hợp"), ("work with", "phối hợp"), ("works with", "phối hợp"),
     ("working with", "phối hợp"), ("cooperat", "phối hợp"), ("collaborat", "phối hợp"),
