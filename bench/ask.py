@@ -52,6 +52,8 @@ def main() -> None:
                     help="answer set (default the blind set; bench/data/ask.fresh.jsonl is the second)")
     ap.add_argument("--half", choices=("odd", "even", "both"), default="both")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--unseen", action="store_true",
+                    help="a set nobody tunes on (ask.fresh8): both halves in aggregate, no rows printed or kept")
     ap.add_argument("-k", type=int, default=10)
     args = ap.parse_args()
     service = open_service(args.data_dir)
@@ -66,7 +68,7 @@ def main() -> None:
            "halves": {}}
     for name, qs in halves.items():
         rep = evaluate_ask(qs, service, args.k)
-        tuning = name.startswith("tuning")
+        tuning = name.startswith("tuning") and not args.unseen
         print(f"== {name}: {len(qs)} questions")
         print(format_report(rep, show_rows=tuning))
         if tuning and args.verbose:
