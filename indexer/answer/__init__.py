@@ -1675,6 +1675,9 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
     return answer, role, sup, chosen
 
 
+_VERB_ROLES = frozenset({"kiểm tra/giám sát", "phối hợp", "báo cáo", "xây dựng"})
+
+
 def _actor_answer(q: Question, results: list, docs: list[dict], items: list[dict], named: set[str],
                   heads: dict[str, str], similarity: Similarity | None = None, headings=None):
     """(answer, role, support, chosen items) from the actors of the retrieved sentences (actors.py)
@@ -1930,6 +1933,11 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
         if not answer and q.kind == "who" and q.role in (None, "chủ trì") and not q.relation and q.groups:
             answer, role, support, best = _actor_answer(q, results, docs, items, named, _doc_heads(service),
                                                         similarity, headings)
+        if not answer and q.kind == "who" and q.role in _VERB_ROLES and not q.relation and q.groups:
+            # "Cơ quan nào giám sát tối cao việc …": a role that is the verb itself is read from the
+            # sentences whose actor does it ("Quốc hội giám sát tối cao việc …"), asked as a plain who
+            answer, role, support, best = _actor_answer(replace(q, role=None), results, docs, items, named,
+                                                        _doc_heads(service), similarity, headings)
     if not answer:
         answer, best, role, support = None, [], None, None
     citations = [_citation(it) for it in best] if best else [_citation(r.to_dict()) for r in results[:3]]
