@@ -70,6 +70,11 @@ TOP_PASSAGE = Gate(0.6, 0.35, 0.2)
 _GATE: contextvars.ContextVar[Gate] = contextvars.ContextVar("support_gate", default=STRICT)
 
 
+def current_gate() -> Gate:
+    """The gate in force (``gated``)."""
+    return _GATE.get()
+
+
 @contextmanager
 def gated(gate: Gate):
     """Support is judged by ``gate`` inside the block (a context variable: one request's relaxed
