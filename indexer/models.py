@@ -174,7 +174,9 @@ class AskResponse(Record):
                                  "the item (matched per field: item, section, document), those missing, "
                                  "coverage, 'says' (the stretch of the quote that says it) and, when the "
                                  "model vouched for words the text cannot show (English words no glossary "
-                                 "entry covers), 'semantic': those words, the credit and the similarity")
+                                 "entry covers), 'semantic': those words, the credit and the similarity; 'gate': "
+                                 "'top_passage' when the item passed the lower gate kept for the passage the "
+                                 "search ranks first")
 
 
 class UnitSummary(Record):

@@ -452,6 +452,12 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
         frame = False
         for n, v in enumerate(vi):
             words = folded_words(v).split()
+            # (a name the glossary keeps as written — "Chu Va" -> "chu va" — is what the text says,
+            # whatever its syllables fold like: "chu", "va" are stop words as "chủ", "và")
+            if " ".join(words) == folded_words(en) and len(words) > 1:
+                if " ".join(words) not in alts:
+                    alts.append(" ".join(words))
+                continue
             if all((w in _STOP and not plain_content(v) and v.strip().lower() not in _SENSE_CONTENT
                     and not (n > 0 and v.strip().lower() in _LATER_SENSE_CONTENT))
                    or (role and w in _ROLE_SYLLABLES) for w in words) or \
