@@ -65,6 +65,21 @@ def test_answer_box_reuses_the_page_search(client, monkeypatch):
     assert calls == [HEADLINE], "one search per page request"
 
 
+def test_answer_from_the_lower_gate_says_to_check_its_source(client, monkeypatch):
+    box = answer_box(client.get("/", params={"q": HEADLINE}).text)
+    assert box and "answer-partial" not in box  # (passed the strict gate: no such note)
+    original = Service.ask
+
+    def lower_gate(self, *args, **kwargs):  # the same answer, as the relaxed pass marks it
+        out = original(self, *args, **kwargs)
+        return out.model_copy(update={"support": {**(out.support or {}), "gate": "top_passage"}})
+
+    monkeypatch.setattr(Service, "ask", lower_gate)  # (the page asks the viewer's view of the service)
+    box = answer_box(client.get("/", params={"q": "ai chịu trách nhiệm tuyên truyền"}).text)
+    assert 'class="answer-partial' in box and "đối chiếu nguồn" in box
+    assert box.index("answer-text") < box.index("answer-partial") < box.index("Nguồn (trích nguyên văn)")
+
+
 def test_ask_with_a_given_response_is_the_same_answer(indexed_engine):
     own = ask(indexed_engine, HEADLINE)
     reused = ask(indexed_engine, HEADLINE, response=indexed_engine.search(HEADLINE, k=20))
