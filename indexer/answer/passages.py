@@ -239,6 +239,10 @@ _QUANTITY = re.compile(rf"{_OPENERS}(?<![\w.,/])(?<!mỗi )(?<!hằng )(?<!hàng
 _PERCENT = re.compile(rf"{_OPENERS}(?<![\w.,/])(\d+(?:[.,]\d+)?)\s*(%(?:\s*/\s*(?:năm|tháng|ngày|tuần))?)()", re.I)
 
 
+# Vietnamese classifiers, folded: the noun counted follows them ("01 bộ hồ sơ", "hai chiếc xe", "03 tờ khai").
+_CLASSIFIERS = frozenset({"bo", "chiec", "cai", "quyen", "cuon", "to", "tam", "buc"})
+
+
 def quantity_nouns(m: re.Match) -> set[str]:
     """The folded nouns a quantity match counts in: its noun ("tuoi", "nhom"), the age noun after a
     month or year count ("36 tháng tuổi" is counted in tháng and is an age: tuoi), "phan" for a
@@ -250,6 +254,12 @@ def quantity_nouns(m: re.Match) -> set[str]:
         out.add("nguoi")  # "ba Trọng tài viên" answers "gồm mấy người"
     if m.group(3):
         out.add("tuoi")
+    if out & _CLASSIFIERS:
+        # a classifier counts the noun after it: "nộp 01 bộ hồ sơ" is a count of hồ sơ (a set of
+        # dossiers), "02 chiếc xe" of xe
+        after = re.match(r"\s+(\w+)", m.string[m.end(2):m.end(2) + 30])
+        if after:
+            out.add(folded_words(after.group(1)))
     if re.search(r"\sphần\s|/|nửa", m.group(1)):
         # a fraction of a total counts the total's noun too: "hai phần ba tổng số thành viên" is a
         # number of members
@@ -312,6 +322,19 @@ def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
                 w.group(1).lower() in _LINKS:
             break  # a compound goes on; a preposition starts another phrase ("23 giờ | của ngày …")
         said = f"{said} {folded_words(w.group(1))}"
+        at += w.end()
+    return at
+
+
+def classified_end(text: str, pos: int, end: int, question: str) -> int:
+    """The end of the noun a classifier counts, as far as the question says its words ("01 bộ | hồ sơ"
+    for "how many sets of dossiers", the glossary's "hồ sơ" in the question's reading): the answer is
+    the thing counted, not the bare classifier. At most three words; ``question`` folded and padded."""
+    at = pos
+    for _ in range(3):
+        w = re.match(r"[ \t]+(\w+)", text[at:end])
+        if not w or f" {folded_words(w.group(1))} " not in question or w.group(1).lower() in _LINKS:
+            break
         at += w.end()
     return at
 
@@ -460,6 +483,8 @@ def quantity_items(results, count_noun: str | list[str], question: str = "", pat
                 if person_end is not None and qe < person_end <= max(ce, e):
                     noun, qe = text[m.start(2):person_end], person_end  # "03 Thẩm phán", not "03 Thẩm"
                 qe = asked_tail(text, qe, ce, noun, asked)
+                if folded_words(m.group(2)) in _CLASSIFIERS:
+                    qe = classified_end(text, qe, ce, asked)
                 ce = max(ce, qe)
                 out.append({"kind": "target", "doc_id": r.doc_id, "doc_title": r.doc_title,
                             "start": r.start + cs, "end": r.start + ce, "quote": text[cs:ce],

@@ -860,6 +860,8 @@ def english_count_nouns(question: str) -> list[str]:
             if groups and " per " in f" {groups[-1][0]} ":
                 return list(dict.fromkeys(folded_words(v).split()[0] for v in groups[-1][1]))
         groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi]
+        if not groups:
+            groups = [(en, vi) for en, vi in translate_groups(measured_of(question, words)) if vi]
         return list(dict.fromkeys(folded_words(v).split()[0] for v in groups[-1][1])) if groups else []
     if re.search(r"\b(?:what|which|minimum|maximum|under|below|over|above) (?:\w+ )?ages?\b|\bhow old\b",
                  question.lower()):
@@ -867,6 +869,49 @@ def english_count_nouns(question: str) -> list[str]:
     if re.search(r"\b(?:what|which) fraction\b", question.lower()):
         return ["phan"]  # "hai phần ba", "một phần ba"
     return physical_units(question)
+
+
+def measured_of(question: str, words: list[str]) -> str:
+    """The noun after "of" when the noun a "how many" counts is a measure of it the glossary does not
+    translate ("how many sets of dossiers", "how many pieces of evidence"): the laws count such a thing
+    with a classifier before its noun ("nộp 01 bộ hồ sơ"), which ``passages.quantity_nouns`` reads as a
+    count of the noun, so the noun is what is counted. "" when no such phrase follows."""
+    if not words:
+        return ""
+    m = re.search(rf"\b{re.escape(words[-1])}\s+of\s+((?:[a-z'-]+\s*){{1,3}})", question.lower())
+    if not m:
+        return ""
+    out = []
+    for w in m.group(1).split():
+        if w in _NP_END or w in ("the", "a", "an"):
+            break
+        out.append(w)
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            break  # a plural noun heads the phrase ("sets of dossiers | must …")
+    return " ".join(out)
+
+
+# An English question that asks what a thing counts as ("From what age is a person considered an
+# adult", "what age range defines a young person") and a Vietnamese one ("người bao nhiêu tuổi thì được
+# coi là thanh niên"): a law defines with the copula — "Người thành niên là người từ đủ mười tám tuổi
+# trở lên", "Thanh niên là công dân Việt Nam từ đủ 16 tuổi đến 30 tuổi" — and never repeats the verb.
+# The glossary's "xem xét" (to examine) for "considered" is another sense: in the frame of a
+# definition the verb is said by "là" and by nothing else.
+_DEFINING_EN = re.compile(r"\b(?:(?:is|are|be|being|been|was|were)\s+(?:[\w'-]+\s+){0,4}?(?:considered|regarded|deemed|defined|classified|"
+                          r"classed|counted|recognised|recognized)(?:\s+as)?|defines?|qualifies\s+as)\b", re.I)
+_DEFINING_VI = frozenset({"coi", "xem", "goi", "hieu"})
+
+
+def defining_frame(question: str, groups: list[tuple[str, list[str]]], english: bool) -> list[tuple[str, list[str]]]:
+    """The group of a defining verb (``_DEFINING_EN``, "coi là", "xem là", "gọi là", "hiểu là") said
+    by the copula "là" of the defining sentence instead of its glossary words."""
+    if english:
+        verbs = {m.group(0).lower().split()[-1] if m.group(0).lower().split()[-1] != "as" else m.group(0).lower().split()[-2]
+                 for m in _DEFINING_EN.finditer(question)}
+        return [(label, ["la"]) if label in verbs else (label, alts) for label, alts in groups]
+    folded = f" {folded_words(question)} "
+    return [(label, ["la"]) if label in _DEFINING_VI and f" {label} la " in folded else (label, alts)
+            for label, alts in groups]
 
 
 # A physical quantity asked by what it measures ("how much live weight", "what area", "how far"):
@@ -964,6 +1009,18 @@ def age_said_by_value(groups: list[tuple[str, list[str]]]) -> list[tuple[str, li
     words — a law's sentence states the age, not the word "độ tuổi"."""
     return [(label, alts + ["tuoi"]) if alts and "tuoi" not in alts and
             all("tuoi" in a.split() for a in alts) else (label, alts) for label, alts in groups]
+
+
+# The bare noun of a person: in an age question it is whoever bears the age ("người bao nhiêu tuổi thì
+# được coi là thanh niên"), which a law's sentence names by what the person is ("Thanh niên là công dân
+# Việt Nam từ đủ 16 tuổi …"), not by the word "người".
+_PERSON_WORDS = frozenset({"nguoi", "person", "persons", "people", "individual", "individuals"})
+
+
+def age_bearer(groups: list[tuple[str, list[str]]]) -> set[str]:
+    """The labels of an age question's bare person nouns (``_PERSON_WORDS``), soft words: found, they
+    help; missing, they do not sink the sentence that states the age."""
+    return {label for label, _ in groups if label in _PERSON_WORDS}
 
 
 def may_noun(question: str, vi_text: str) -> str | None:
@@ -1236,6 +1293,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         groups = age_said_by_value(groups)
     if kind == "target" and not english:
         groups = groups + measured_property(vi_text, groups)
+    if kind == "target":
+        groups = defining_frame(question, groups, english)
     if kind == "target" and count_noun == "nguoi" and not english:
         # "gồm mấy người": the persons counted are said by the count, which the law writes by role
         # ("ba Trọng tài viên", passages.counts_people); the count's noun is checked by the fit
@@ -1245,6 +1304,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     if english:
         soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS}
+    if kind == "target" and (asks_age(question) or count_noun == "tuoi"):
+        soft |= age_bearer(groups)
     if english and kind == "target":
         groups = groups + code_groups(question, groups)
         soft |= {label for label, _ in groups if label in _HEDGES} | embedded_which(question, groups)
@@ -1357,4 +1418,9 @@ def spelled_apart(q: Question, matched: list[str], text: str) -> list[str]:
     if not q.spelled:
         return []
     said = f" {spelling(text)} "
-    return [w for w in matched if w in q.spelled and not any(f" {s} " in said for s in q.spelled[w])]
+    # (a phrase the support found said apart — "đưa người nghiện … vào cơ sở" for "đưa vào",
+    # ``support.Matcher._apart`` — is spelled right when each of its syllables is)
+    return [w for w in matched if w in q.spelled and not any(
+        f" {s} " in said or (len(s.split()) > 1 and f" {w} " not in f" {folded_words(text)} " and
+                             all(f" {x} " in said for x in s.split()))
+        for s in q.spelled[w])]

@@ -310,8 +310,13 @@ class Matcher:
         if not self.groups:
             return 0.0
         padded = _padded(text)
-        # between two numbers, only the very word asked counts (not a thesaurus equivalent)
-        got = sum(w for (_, alts), w in zip(self.groups, self.weights) if f" {alts[0]} " in padded)
+        # between two numbers, only the very word asked counts (not a thesaurus equivalent) — for
+        # an English question every glossary sense is the word asked: "total budget" is the "Tổng kinh
+        # phí" as much as the "ngân sách" its parts are drawn from (the glossary's first sense is
+        # no choice of the asker's)
+        asked = (lambda alts: alts) if self.q.language == "en" else (lambda alts: alts[:1])
+        got = sum(w for (_, alts), w in zip(self.groups, self.weights)
+                  if any(f" {a} " in padded for a in asked(alts)))
         return got / sum(self.weights)
 
 
