@@ -1201,7 +1201,7 @@ def said_whole(q: Question, scored: list[tuple[float, dict, Support]]) -> list[t
     def unsaid(item: dict, missing: list[str]) -> set[str]:
         # a word its whole sentence says is said: "Công dân đủ mười tám tuổi …, đủ hai mươi mốt
         # tuổi … ứng cử" — the citizen opens the sentence, the clause of 21 does not repeat it
-        sentence = _padded(item.get("sentence") or "")
+        sentence = _padded(f"{item.get('sentence') or ''} {item.get('case') or ''}")  # (and its case's points)
         return {w for w in set(missing) - loose if not any(f" {a} " in sentence for a in alts.get(w, [w]))}
     return [(sc, it, sup) for sc, it, sup in scored if not unsaid(it, sup.missing)]
 
@@ -1258,12 +1258,19 @@ def cases_yield(scored: list[tuple[float, dict, Support]], q: Question) -> list[
     đại biểu biểu quyết tán thành?") asks the rule, not its special case; one that names the case asks
     the case, not the rule."""
     def key(it: dict) -> tuple:
+        # (a case stated after its quantity, ``passages.case_after``, is the next sentence's — "… gồm
+        # một Thẩm phán và 02 Hội thẩm nhân dân, … Hội đồng … có thể gồm … 03 Hội thẩm nhân dân trong
+        # trường hợp sau đây:" —: its rule is the one of the same article)
+        if it.get("case_after"):
+            return it["doc_id"], tuple(it.get("section_path") or ())
         return it["doc_id"], it.get("sentence")
 
     rules = {}
     for _, it, _ in scored:
         if not it.get("case"):
             rules.setdefault(key(it), []).append(_padded(it.get("subject") or ""))
+            rules.setdefault((it["doc_id"], tuple(it.get("section_path") or ())), []).append(
+                _padded(it.get("subject") or ""))
     if not rules:
         return scored
 

@@ -493,7 +493,8 @@ def quantity_items(results, count_noun: str | list[str], question: str = "", pat
                             "measure": "phần" if "phan" in quantity_nouns(m) else m.group(2),
                             "counts": sorted(quantity_nouns(m)), "sentence": text[s:e], "period": "", "via": "passage",
                             **({"whole_value": wholes[i]} if wholes.get(i) else {}),
-                            **({"case": case} if (case := case_of(text, s, m.start())) else {})})
+                            **({"case": case} if (case := case_of(text, s, m.start())) else
+                               {"case": case, "case_after": True} if (case := case_after(text, qe, e)) else {})})
     return out
 
 
@@ -509,6 +510,27 @@ def case_of(text: str, s: int, at: int) -> str:
     part = max(text.rfind(";", s, at) + 1, s)
     m = _CASE.match(text, part)
     return text[m.end():at].strip() if m else ""
+
+
+_CASE_AFTER = re.compile(r"(?i)(?:[ \t]+(?!trong\b|đối\b)\w+){0,4}?[ \t]*,?[ \t]*(?:trong|đối với)[ \t]+(?:các[ \t]+)?trường hợp\b")
+_POINTS_AFTER = re.compile(r"(?:\s*\n[ \t]*(?:[a-zđ]\)|\d+\.(?!\d))[ \t]+[^\n]+)+")
+
+
+def case_after(text: str, qe: int, e: int) -> str:
+    """The case a quantity is stated for when the case follows it: "Hội đồng xét xử sơ thẩm có thể gồm
+    02 Thẩm phán và 03 Hội thẩm nhân dân trong trường hợp sau đây:" and the points listed after the
+    colon ("1. Khiếu kiện …", "2. Vụ án phức tạp."). Those words, or "" when no case follows the
+    quantity (the sentence then states the rule, and its quantity answers a question asked plainly,
+    ``answer.cases_yield``)."""
+    m = _CASE_AFTER.match(text, qe, e)
+    if not m:
+        return ""
+    case = text[m.start():e].strip()
+    if case.rstrip().endswith(":") or text[e:e + 2].lstrip().startswith(":"):
+        points = _POINTS_AFTER.match(text, text.find(":", e - 1) + 1 if ":" in text[e - 1:e + 2] else e)
+        if points:
+            case = f"{case} {points.group(0).strip()}"
+    return case
 
 
 _COORDINATE = re.compile(r"\s*(?:,\s*)?\bvà\s+(\w+)\s+(\w+)")

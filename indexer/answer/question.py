@@ -1023,6 +1023,58 @@ def age_bearer(groups: list[tuple[str, list[str]]]) -> set[str]:
     return {label for label, _ in groups if label in _PERSON_WORDS}
 
 
+# The conjunctions a question written with its diacritics puts around its condition ("nếu thông tin
+# đó đã được cung cấp …", "thì được coi là"): as written they are no content word (folded, "neu" is
+# also "nêu", to state — ``_FOLDED_FUNCTION_WORDS`` then softens them whatever they were).
+_WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa"})
+
+
+def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:
+    """The labels of the conjunctions the question writes as such (``_WRITTEN_FUNCTION_WORDS``)."""
+    written = {folded_words(w) for w in re.findall(r"\w+", question.lower()) if w in _WRITTEN_FUNCTION_WORDS}
+    return {label for label, _ in groups if label in written}
+
+
+# "How many school years does lower secondary education last?", "how many years does the term run
+# for": the verb of a span, last in the question, is the measure's frame, which a law writes "được
+# thực hiện trong 04 năm học", "có thời hạn 05 năm" (as ``_SPAN_VERBS`` for a when-question).
+_SPAN_VERB_END = re.compile(r"\b(last|lasts|run|runs|span|spans|extend|extends)\s*(?:for\s*)?\??\s*$", re.I)
+
+
+def span_verb(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:
+    """The label of the span verb an English question ends with (``_SPAN_VERB_END``), or none."""
+    m = _SPAN_VERB_END.search(question)
+    return {label for label, _ in groups if m and label == m.group(1).lower()}
+
+
+# Verbs of relation that the laws write otherwise than the glossary: equivalence ("corresponds to",
+# "is equivalent to", "tương ứng") is written "tương đương", "tương ứng" or "bằng" ("Mỗi đơn vị vật nuôi
+# tương đương với 500 kg …"); membership of a body ("how many jurors sit on the panel", "serve on")
+# is written with the body first, "Hội đồng xét xử sơ thẩm gồm một Thẩm phán và 02 Hội thẩm nhân dân".
+_EQUIVALENCE = frozenset({"corresponds", "correspond", "corresponding", "equivalent", "equals", "equal",
+                          "tuong ung", "tuong duong"})
+_EQUIVALENCE_WORDS = ["tuong duong", "tuong ung", "bang"]
+_MEMBERSHIP = re.compile(r"\b(sit|sits|serve|serves|seated)\s+(?:on|in)\b", re.I)
+_MEMBERSHIP_WORDS = ["gom", "bao gom", "co", "thanh phan"]
+
+
+def relation_verbs(question: str, groups: list[tuple[str, list[str]]], soft: set[str]):
+    """The groups of an equivalence or membership verb (``_EQUIVALENCE``, ``_MEMBERSHIP``) with the
+    words the documents write them in; such a verb is no longer a word only the model could vouch for
+    (``Question.unsure``), and stays soft: the sentence may say it by its structure alone."""
+    members = {m.group(1).lower() for m in _MEMBERSHIP.finditer(question)}
+    out, relational = [], set()
+    for label, alts in groups:
+        if label in _EQUIVALENCE:
+            alts = list(dict.fromkeys(alts + _EQUIVALENCE_WORDS))
+            relational.add(label)
+        elif label in members:
+            alts = _MEMBERSHIP_WORDS
+            relational.add(label)
+        out.append((label, alts))
+    return out, soft | relational
+
+
 def may_noun(question: str, vi_text: str) -> str | None:
     """"mấy năm", "mấy thành viên": "mấy" asks a count like "bao nhiêu", of the noun after it (the
     folded noun in group 1). Read with its diacritics, from the question or its restoration:
@@ -1304,8 +1356,16 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     if english:
         soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS}
+    if kind == "target" and count_noun and language == "vi-noaccent":
+        # "nop may bo ho so": the restoration's compound "máy bộ" is the count's cue and its noun,
+        # which the value says ("01 bộ"), no subject word
+        groups = [(label, alts) for label, alts in groups if label != f"may {count_noun}"]
     if kind == "target" and (asks_age(question) or count_noun == "tuoi"):
         soft |= age_bearer(groups)
+    if kind == "target":
+        soft |= written_function_words(question, groups) | span_verb(question, groups)
+        groups, soft = relation_verbs(question, groups, soft)
+        unsure = {u for u in unsure if dict(groups).get(u, [u]) == [u]}  # (a relation verb is read now)
     if english and kind == "target":
         groups = groups + code_groups(question, groups)
         soft |= {label for label, _ in groups if label in _HEDGES} | embedded_which(question, groups)
