@@ -471,8 +471,10 @@ def quantity_items(results, count_noun: str | list[str], question: str = "", pat
             for i, (m, (cs, ce), (qs, qe)) in enumerate(found):
                 # the sentence without the other quantities' clauses: "Nam từ đủ 20 tuổi" is not
                 # supported by the "nữ" of its neighbour "nữ từ đủ 18 tuổi"
-                task = "".join(text[a:b] for a, b in _gaps(s, e, [c for _, c, _ in found if c != (cs, ce)] +
-                                                           parallel_clauses(text, cs, ce, e)))
+                ts, te = own_statement(text, s, e, m.start(), qe)
+                task = "".join(text[a:b] for a, b in _gaps(ts, te, [c for _, c, _ in found if c != (cs, ce)] +
+                                                           parallel_clauses(text, cs, ce, te)))
+                task = shared_subject(text, s, found, i) + task
                 ce = max(ce, qe) if qe <= e else ce
                 # a multiple names its base ("mười lần | mức lương cơ sở"): the value is both
                 tail = re.match(r"[^\s,;.()]*(?:\s+(?:trở lên|trở xuống|tiêu chí|làm việc|"
@@ -534,6 +536,36 @@ def case_after(text: str, qe: int, e: int) -> str:
 
 
 _COORDINATE = re.compile(r"\s*(?:,\s*)?\bvà\s+(\w+)\s+(\w+)")
+
+
+def own_statement(text: str, s: int, e: int, at: int, end: int) -> tuple[int, int]:
+    """The part of the sentence [s, e) between the semicolons around a quantity: a plan lists its
+    tasks in one sentence cut by ";" ("… tăng Báo Lai Châu thường kỳ lên 4 kỳ/tuần; mở rộng đối tượng
+    phát hành Báo Lai Châu thường kỳ, Báo Lai Châu vùng cao; …"), and the next task's words ("vùng
+    cao") do not support this one's number. (A law's "…; trường hợp …" is the case of its rule,
+    ``case_of``, read from the whole sentence.)"""
+    before = text.rfind(";", s, at)
+    after = text.find(";", end, e)
+    return (before + 1 if before >= 0 else s), (after if after >= 0 else e)
+
+
+MAX_SHARED_SUBJECT_WORDS = 4
+
+
+def shared_subject(text: str, s: int, found: list, i: int) -> str:
+    """The subject a coordinated clause shares with the sentence's first one when it has none of its
+    own: "Công dân đủ mười tám tuổi trở lên có quyền bầu cử và đủ hai mươi mốt tuổi trở lên có quyền
+    ứng cử …" — the clause of twenty-one opens with its quantity, and its subject is "Công dân",
+    which the first clause (cut from its task as another quantity's) holds. A clause with its own
+    subject ("…, nữ từ đủ 18 tuổi trở lên") shares nothing. The subject's words and a space, or ""."""
+    m, (cs, _), _ = found[i]
+    if i == 0 or text[cs:m.start()].strip():
+        return ""
+    first, (fs, _), _ = found[0]
+    head = text[fs:first.start()].strip()
+    if fs != s or not head or len(head.split()) > MAX_SHARED_SUBJECT_WORDS or re.search(r"[,;:]", head):
+        return ""
+    return head + " "
 
 
 def parallel_clauses(text: str, cs: int, ce: int, e: int) -> list[tuple[int, int]]:

@@ -898,7 +898,10 @@ def measured_of(question: str, words: list[str]) -> str:
 # The glossary's "xem xét" (to examine) for "considered" is another sense: in the frame of a
 # definition the verb is said by "là" and by nothing else.
 _DEFINING_EN = re.compile(r"\b(?:(?:is|are|be|being|been|was|were)\s+(?:[\w'-]+\s+){0,4}?(?:considered|regarded|deemed|defined|classified|"
-                          r"classed|counted|recognised|recognized)(?:\s+as)?|defines?|qualifies\s+as)\b", re.I)
+                          r"classed|counted|recognised|recognized)|defines?|qualifies)"
+                          # (a definition names what the thing counts as: "considered an adult", "defined
+                          # as", "to be a minor" — not "a child's wishes be considered when the court decides")
+                          r"(?=\s+(?:as|to be|an?|the)\b)", re.I)
 _DEFINING_VI = frozenset({"coi", "xem", "goi", "hieu"})
 
 
@@ -906,8 +909,7 @@ def defining_frame(question: str, groups: list[tuple[str, list[str]]], english: 
     """The group of a defining verb (``_DEFINING_EN``, "coi là", "xem là", "gọi là", "hiểu là") said
     by the copula "là" of the defining sentence instead of its glossary words."""
     if english:
-        verbs = {m.group(0).lower().split()[-1] if m.group(0).lower().split()[-1] != "as" else m.group(0).lower().split()[-2]
-                 for m in _DEFINING_EN.finditer(question)}
+        verbs = {m.group(0).lower().split()[-1] for m in _DEFINING_EN.finditer(question)}
         return [(label, ["la"]) if label in verbs else (label, alts) for label, alts in groups]
     folded = f" {folded_words(question)} "
     return [(label, ["la"]) if label in _DEFINING_VI and f" {label} la " in folded else (label, alts)

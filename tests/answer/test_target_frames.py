@@ -38,6 +38,11 @@ def test_a_defining_verb_is_said_by_the_copula(laws):
     assert _answer(laws, "Under the Civil Code, what age defines a minor?") == "chưa đủ mười tám tuổi"
     assert _answer(laws, "Theo Luat Thanh nien, cong dan bao nhieu tuoi duoc coi la thanh nien?") == \
         "từ đủ 16 tuổi đến 30 tuổi"
+    # a verb with no complement is no definition: "xem xét" (to examine) is the law's word then
+    q = analyze("Under the Civil Code, from what age must a ward's wishes be considered when a guardian is appointed?")
+    assert all(alts != ["la"] for _, alts in q.groups)
+    assert _answer(laws, "Under the Civil Code, from what age must a ward's wishes be considered when a guardian "
+                         "is appointed?") in (None, "từ đủ sáu tuổi trở lên")
     # "xem" not followed by "là" is no defining verb
     assert dict(analyze("Người xem phim loại T16 phải từ bao nhiêu tuổi?").groups).get("xem") != ["la"]
 
@@ -74,6 +79,24 @@ def test_a_case_stated_after_its_quantity_yields_to_the_rule(laws):
         "02 Hội thẩm nhân dân"
 
 
+def test_a_coordinated_clause_shares_the_sentence_subject():
+    from indexer.answer.passages import quantity_items
+    from types import SimpleNamespace
+
+    # Hiến pháp, Điều 27: "Công dân đủ mười tám tuổi trở lên có quyền bầu cử và đủ hai mươi mốt tuổi trở
+    # lên có quyền ứng cử vào Quốc hội, Hội đồng nhân dân."
+    line = law_line("hien-phap.txt", "đủ hai mươi mốt tuổi trở lên có quyền ứng cử")
+    r = SimpleNamespace(text=line, doc_id="hien-phap", doc_title="Hiến pháp", start=0, end=len(line),
+                        section_path_parts=["Điều 27"])
+    items = {it["answer"]: it for it in quantity_items([r], "tuoi")}
+    assert items["đủ hai mươi mốt tuổi trở lên"]["task"].startswith("Công dân ")
+    # a clause with its own subject shares none: "Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên"
+    line = "Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên."
+    r = SimpleNamespace(text=line, doc_id="x", doc_title="Luật", start=0, end=len(line), section_path_parts=[])
+    items = {it["answer"]: it for it in quantity_items([r], "tuoi")}
+    assert "Nam" not in items["từ đủ 18 tuổi trở lên"]["task"]
+
+
 def test_a_conjunction_written_with_its_diacritics_is_no_subject_word(laws):
     question = ("Nếu các bên không có thỏa thuận về số lượng Trọng tài viên thì Hội đồng trọng tài gồm bao "
                 "nhiêu Trọng tài viên?")
@@ -91,3 +114,13 @@ def test_an_english_subject_is_shared_by_any_of_its_senses(plans):
     # a part of the total is asked by its own words
     out = ask(plans, "How much of the funding for Conclusion 224-KL/TU comes from the central budget (CTMTQG)?")
     assert out["answer"] is None or out["answer"].startswith("30.203.000.000")
+
+
+def test_a_plans_next_task_does_not_support_this_ones_number(plans):
+    from indexer.answer import ask
+
+    # "… tăng Báo Lai Châu thường kỳ lên 4 kỳ/tuần; mở rộng đối tượng phát hành Báo Lai Châu thường kỳ,
+    # Báo Lai Châu vùng cao; nâng cấp Trang thông tin điện tử …": one sentence, a task per ";"
+    got = ask(plans, "Báo Lai Châu thường kỳ được tăng lên bao nhiêu kỳ mỗi tuần?")["answer"]
+    assert got and "4 kỳ/tuần" in got
+    assert ask(plans, "Trang thông tin điện tử của Đài được nâng cấp lên bao nhiêu kỳ mỗi tuần?")["answer"] is None
