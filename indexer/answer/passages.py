@@ -308,12 +308,18 @@ _LINKS = frozenset("""của trong tại với về từ đến theo khi cho đ�
 có không được phải sẽ đã bị cần nên mới chưa vẫn đang cũng""".split())
 
 
+# Units of measure, folded: the noun of a measured quantity, never the head of a compound noun.
+_UNITS = frozenset("kg g gam tan ta yen km m cm mm ha m2 km2 m3 lit ml".split())
+
+
 def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
     """The end of the words after a quantity's noun that the question writes after the same noun: a
     compound noun is one unit ("04 năm | học" asked "bao nhiêu năm học": school years, not years),
     so the answer is not cut inside it. At most three words; ``question`` folded and padded."""
     if not question or folded_words(noun).endswith("tuoi"):
         return pos  # an age is whole ("dưới 18 tuổi | yêu cầu …": the verb after it is no compound)
+    if folded_words(noun) in _UNITS:
+        return pos  # a unit heads no compound: "500 kg | khối lượng vật nuôi sống" (what is weighed)
     said = folded_words(noun)
     at = pos
     for _ in range(3):
@@ -545,8 +551,17 @@ def own_statement(text: str, s: int, e: int, at: int, end: int) -> tuple[int, in
     cao") do not support this one's number. (A law's "…; trường hợp …" is the case of its rule,
     ``case_of``, read from the whole sentence.)"""
     before = text.rfind(";", s, at)
+    # (a part that opens with a connective goes on with the one before it: "… Tòa án quyết định giao
+    # con cho một bên trực tiếp nuôi …; nếu con từ đủ 07 tuổi trở lên thì phải xem xét nguyện vọng
+    # của con" — the condition is the court's)
+    while before >= 0 and _CONNECTIVE.match(text, before + 1):
+        before = text.rfind(";", s, before)
     after = text.find(";", end, e)
     return (before + 1 if before >= 0 else s), (after if after >= 0 else e)
+
+
+_CONNECTIVE = re.compile(r"(?i)\s*(?:nếu|thì|khi|trường hợp|trong trường hợp|trừ|ngoại trừ|và|hoặc|nhưng|song|"
+                         r"đồng thời|riêng|đối với|trong đó|sau đó|còn)\b")
 
 
 MAX_SHARED_SUBJECT_WORDS = 4

@@ -64,8 +64,8 @@ def test_a_span_verb_is_the_frame_of_a_length(laws):
 
 
 def test_equivalence_and_membership_verbs_are_read_as_the_law_writes_them(laws):
-    assert (_answer(laws, "Một đơn vị vật nuôi tương ứng với bao nhiêu kg khối lượng vật nuôi sống?") or "") \
-        .startswith("500 kg")
+    # (a unit heads no compound: the answer is "500 kg", not "500 kg khối lượng vật")
+    assert _answer(laws, "Một đơn vị vật nuôi tương ứng với bao nhiêu kg khối lượng vật nuôi sống?") == "500 kg"
     assert _answer(laws, "How many arbitrators sit on an arbitral tribunal if the parties have not agreed on "
                          "their number?") == "ba Trọng tài viên"
 
