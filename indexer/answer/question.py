@@ -1034,6 +1034,8 @@ _WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa"})
 def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:
     """The labels of the conjunctions the question writes as such (``_WRITTEN_FUNCTION_WORDS``)."""
     written = {folded_words(w) for w in re.findall(r"\w+", question.lower()) if w in _WRITTEN_FUNCTION_WORDS}
+    if re.search(r"(?<!\w)dành cho(?!\w)", question.lower()):
+        written.add("danh")  # "dành cho", intended for: a preposition ("phim … dành cho người xem từ …")
     return {label for label, _ in groups if label in written}
 
 

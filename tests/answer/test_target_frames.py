@@ -102,6 +102,8 @@ def test_a_conjunction_written_with_its_diacritics_is_no_subject_word(laws):
                 "nhiêu Trọng tài viên?")
     assert "neu" in analyze(question).soft
     assert _answer(laws, question) == "ba Trọng tài viên"
+    # "dành cho" (intended for) is a preposition: the law writes "phổ biến đến người xem"
+    assert "danh" in analyze("Phim loại K dành cho người xem dưới bao nhiêu tuổi?").soft
     # as written, "nêu" (to state) is a word of the question
     assert "neu" not in analyze("Báo cáo phải nêu bao nhiêu nội dung?").soft
 
@@ -124,3 +126,25 @@ def test_a_plans_next_task_does_not_support_this_ones_number(plans):
     got = ask(plans, "Báo Lai Châu thường kỳ được tăng lên bao nhiêu kỳ mỗi tuần?")["answer"]
     assert got and "4 kỳ/tuần" in got
     assert ask(plans, "Trang thông tin điện tử của Đài được nâng cấp lên bao nhiêu kỳ mỗi tuần?")["answer"] is None
+
+
+def test_a_semicolon_part_that_opens_with_a_connective_goes_on_with_the_one_before():
+    from types import SimpleNamespace
+
+    from indexer.answer.passages import base_multiple_items, own_statement
+
+    # Bộ luật Dân sự: "Mức bồi thường bù đắp tổn thất về tinh thần do các bên thoả thuận; nếu không thoả
+    # thuận được thì mức tối đa cho một người có danh dự, nhân phẩm, uy tín bị xâm phạm không quá mười
+    # lần mức lương cơ sở …": the "nếu" part is the rule's, and "tổn thất về tinh thần" its words
+    line = law_line("bo-luat-dan-su.txt", "danh dự, nhân phẩm, uy tín bị xâm phạm không quá mười lần")
+    at = line.index("không quá mười lần")
+    s, _ = own_statement(line, 0, len(line), at, at + 10)
+    assert "tổn thất về tinh thần do các bên" in line[s:at]
+    r = SimpleNamespace(text=line, doc_id="bo-luat-dan-su", doc_title="Bộ luật Dân sự", start=0, end=len(line),
+                        section_path_parts=["Điều 592"])
+    items = base_multiple_items([r], "mức bồi thường tổn thất tinh thần tối đa là bao nhiêu")
+    assert any("tinh thần" in it["task"] and "mười lần mức lương cơ sở" in it["answer"] for it in items)
+    # a plan's next task (no connective) is its own: "…lên 4 kỳ/tuần; mở rộng đối tượng phát hành …"
+    text = "tăng Báo Lai Châu thường kỳ lên 4 kỳ/tuần; mở rộng đối tượng phát hành Báo Lai Châu vùng cao;"
+    at = text.index("4 kỳ")
+    assert own_statement(text, 0, len(text), at, at + 9) == (0, text.index(";"))
