@@ -39,6 +39,7 @@ from .classify import QUESTION_KINDS, classify, content_terms, fold_question, ro
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
                        duration_items, frequency_items, horizon_items, percent_items, with_lead_ins, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
+                       cycle_items, is_cycle_question,
                        preamble_items, quantity_items, recipient_items, signer_items, vision_items,
                        is_year_of_question, year_of_items)
 from .question import _ABBR, Question, analyze, own_words_spelled_apart, spelled_apart
@@ -170,7 +171,7 @@ def _fit(q: Question, item: dict) -> float | None:
             if wk != "period":
                 return None  # "giai đoạn nào" is a span of years, not "hằng năm" or "đến năm 2030"
             bonus += 0.4
-        if re.search(r" (?:chu ky|how often|dinh ky nao|frequency|tan suat) ", folded_q):
+        if re.search(r" (?:chu ky|how often|dinh ky nao|frequency|tan suat) ", folded_q) and _asks_frequency(folded_q):
             bonus += 0.4 if wk == "recurring" else -0.2
         if _wrong_end(folded_q, item.get("when") or ""):
             return None
@@ -184,7 +185,7 @@ def _fit(q: Question, item: dict) -> float | None:
             if fit is None:
                 return None
             bonus += fit
-        if is_frequency_question(folded_q):
+        if _asks_frequency(folded_q):
             # "bao lâu một lần": how often, not how long ("hằng năm", "mỗi năm một lần")
             if wk != "recurring" or not re.search(r"(?i)năm|tháng|quý|tuần|ngày|thường niên", item.get("when") or ""):
                 return None  # a bare "định kỳ" (periodically) does not say how often
@@ -192,7 +193,11 @@ def _fit(q: Question, item: dict) -> float | None:
                 return None  # "mỗi năm mấy kỳ", "how many times a year": a bare "hằng năm" says no count
             bonus += 0.8
         elif is_duration_question(folded_q):
+            if wk in ("date", "month", "quarter", "year") and _ASKED_UNIT.search(folded_q):
+                return None  # "kéo dài mấy ngày" counts days: "trong tháng 5/2026" is when, not how long
             bonus += 0.8 if wk == "duration" else -0.6
+            if wk == "duration" and defines_duration(item):
+                bonus += 0.3  # "Thời hạn cai nghiện … là từ đủ 06 tháng đến 12 tháng" states the length asked
             if wk == "duration" and _opposite_anchor(folded_q, _anchor_words(
                     f"{item.get('when') or ''} {item.get('anchor') or ''}")):
                 return None  # "15 ngày trước ngày kết thúc" does not answer "how many days after …"
@@ -217,6 +222,28 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus -= 0.3
         return bonus
     return 0.0
+
+
+_DEFINED = re.compile(r"(?i)^\s*(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Thời hạn|Thời gian|Thời hiệu)\s[^;:()]*?\s(?:là|không quá|tối đa là|tối đa|ít nhất là)\s*$")
+
+
+def defines_duration(item: dict) -> bool:
+    """The sentence opens with a time noun and the duration is its predicate ("Thời hạn cai nghiện
+    ma túy tự nguyện tại gia đình, cộng đồng là từ đủ 06 tháng đến 12 tháng", "Thời hiệu khởi kiện
+    … là 02 năm"): the length of the thing it names, which a "bao lâu" question about that thing
+    asks — more than a deadline a step of its procedure mentions ("Trong thời hạn 05 ngày làm việc
+    kể từ ngày người cai nghiện … chấm dứt …"). Read up to the value (its own "là" cut off):
+    no ";", ":" or bracket between (the subject may list its cases: "gia đình, cộng đồng")."""
+    quote, when = item.get("quote") or "", item.get("when") or ""
+    at = (item.get("when_start") or item["start"]) - item["start"]
+    if not (0 <= at <= len(quote)):
+        return False
+    before = quote[:at]
+    lead = re.match(r"(?i)(là|không quá|tối đa là|tối đa|ít nhất là)\s", when)
+    if lead:
+        before = f"{before}{lead.group(1)}"
+    before = before.replace("\n", " ")
+    return bool(_DEFINED.match(before.rstrip() + " ")) if before.strip() else False
 
 
 # The bound a question asks and the one a value states, folded: a lower bound ("from what age",
@@ -562,7 +589,9 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
     passages and documents (see passages.py)."""
     folded_q = folded_words(q.text)
     out = []
-    if is_frequency_question(folded_q):
+    if is_cycle_question(folded_q):
+        out += cycle_items(results)  # "chu kỳ bao nhiêu năm": the length of a cycle, no other duration
+    elif _asks_frequency(folded_q):
         out += frequency_items(results)
     elif is_duration_question(folded_q):
         out += _list_leads(service, duration_items(results))
@@ -582,6 +611,21 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
                                           if doc_numbers(next(d for d in docs if d["id"] == t[0])) & set(q.doc_refs)],
                              period=period)
     return out
+
+
+def _asks_frequency(folded_q: str) -> bool:
+    """How often, not the length of a cycle ("chu kỳ bao nhiêu năm", ``is_cycle_question``) nor a
+    duration whose subject names a cycle (``_cycle_named_only``)."""
+    return is_frequency_question(folded_q) and not is_cycle_question(folded_q) and not _cycle_named_only(folded_q)
+
+
+def _cycle_named_only(folded_q: str) -> bool:
+    """A duration question whose only frequency cue is the noun "chu kỳ" of its subject ("Cây hằng
+    năm là cây kết thúc chu kỳ sản xuất trong thời gian không quá bao lâu?"): it asks a duration, and
+    read as a frequency it found none (no "bao lâu một lần", "mấy lần", "how often" in it)."""
+    if not is_duration_question(folded_q):
+        return False
+    return not is_frequency_question(re.sub(r"\bchu ky\b", " ", folded_q))
 
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[a-zđ]\)|[-–•+])[ \t]+")
@@ -964,8 +1008,13 @@ def other_level(q: Question, item: dict) -> bool:
         return False
     own = " ".join([item.get("quote") or "", item.get("task") or "", item.get("lead") or "",
                     *(item.get("section_path") or [])])
-    said = {a or b for a, b in _LEVEL.findall(folded_words(own))}
+    said = {a or b for a, b in _LEVEL.findall(_NATIONWIDE.sub("quoc gia", folded_words(own)))}
     return bool(said) and not (said & asked)
+
+
+# "trên phạm vi cả nước", "toàn quốc": the national level, said without "cấp" ("Chiến lược phát
+# triển chăn nuôi trên phạm vi cả nước …" is not the provincial strategy a question asks about)
+_NATIONWIDE = re.compile(r"\b(?:pham vi ca nuoc|toan quoc)\b")
 
 
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
@@ -982,6 +1031,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     for item in items:
         if named and item["doc_id"] not in named and not _cites_full_number(q, item):
             continue  # the question names its document: another document's item answers another question
+        if q.kind == "when" and other_provision(q, item):
+            continue  # "điểm a khoản 2 Điều 116" asked, "điểm b khoản 2 Điều 116" said: another case
         if q.kind == "when" and not named and _own_enactment(item):
             continue  # "Luật này … có hiệu lực": the date of the document the question names, none named here
         fit = _fit(q, item)
@@ -1034,6 +1085,34 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         out = _named_owner(q, out)
     out.sort(key=lambda x: -x[0])
     return out
+
+
+_PROVISION = re.compile(r"\b(?:diem ([a-zđ]) )?(?:khoan (\d+) )?dieu (\d+)\b")
+
+
+# (in English: "point a, clause 2, Article 116", "point a of clause 2 of Article 116")
+_PROVISION_EN = re.compile(r"\b(?:point ([a-z]) (?:of )?)?(?:clause (\d+) (?:of )?)?article (\d+)\b")
+
+
+def _provisions(text: str) -> set[tuple[str, str, str]]:
+    folded = folded_words(text)
+    return {(m.group(1) or "", m.group(2) or "", m.group(3))
+            for pattern in (_PROVISION, _PROVISION_EN) for m in pattern.finditer(folded)}
+
+
+def other_provision(q: Question, item: dict) -> bool:
+    """The question cites a provision ("(điểm a khoản 2 Điều 116)") and the item's sentence cites
+    the same article only at another point or clause ("… đối với trường hợp quy định tại điểm b
+    khoản 2 Điều 116"), never the one asked: the law's list gives each cited case its own value
+    ("1. 04 tháng … điểm a …; 2. 02 tháng … điểm b …"), and the words of the question, the same
+    for both, could not tell them apart."""
+    asked = {p for p in _provisions(q.text) if p[0] or p[1]}
+    if not asked:
+        return False
+    said = _provisions(item.get("quote") or "")
+    if not said or asked & said:
+        return False
+    return any(p[2] == a[2] and (p[0], p[1]) != (a[0], a[1]) for p in said for a in asked)
 
 
 _JOINERS = frozenset({"va", "hoac", "nhung", "con"})
@@ -1506,6 +1585,28 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
 SENTENCE_LEAD = 0.3
 
 
+def _title_synonym_only(q: Question, item: dict, sup: Support) -> bool:
+    """A Vietnamese question's word that a value read from a law's passage has only as another
+    word of the same glossary line in its document's title or opening ("chăn nuôi" asked, the crop
+    law's "nhân giống" there): the sentence itself is about something else ("Chiến lược phát triển
+    trồng trọt …" for the livestock strategy), and a passage's sentence has no extractor's care
+    behind it. (English questions are matched through the glossary's words by design.)"""
+    if q.language == "en" or item.get("via") != "passage":
+        return False
+    labels = {label for label, _ in q.groups}
+    return any(w not in labels for w in sup.matched.get("document", []))
+
+
+def _echoes_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """Without the when-items whose value is the question's own words ("Cây hằng năm là cây …
+    không quá bao lâu?": the "hằng năm" of the thing's name, which the extractor stored as a
+    recurrence): no answer, and not a rival either, so the value the same sentence states ("không
+    quá 01 năm") can answer. (Before, the echo was the top item and its veto left the question
+    unanswered.)"""
+    asked = f" {folded_words(q.text)} "
+    return [x for x in scored if not (x[1].get("when") and f" {folded_words(x[1]['when'])} " in asked)]
+
+
 def _own_sentence_first(scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
     """Two values within ``CONTESTED_MARGIN`` whose items say the question alike — one in its own
     sentence, the other only with the sentence before it or its headings ("Thời gian lưu hành của
@@ -1891,6 +1992,8 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             # A value with no counted noun: a law's limit written as a multiple of the base salary.
             scored = score_items(q, base_multiple_items(results, f"{q.text} {q.vi_text}"), results, docs, named,
                                  _doc_heads(service), similarity, headings)
+        if q.kind == "when":
+            scored = [x for x in _echoes_dropped(q, scored) if not _title_synonym_only(q, x[1], x[2])]
         if q.kind in ("target", "when"):
             scored = _own_sentence_first(scored)
         if scored and not contested(q, scored, named):
@@ -1912,7 +2015,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
                 if top.get("when_kind") == "duration" and _other_time_unit(folded_words(q.text), answer or ""):
                     answer = None  # "mấy tháng" is not answered by "60 ngày" (see _other_time_unit)
                 if top.get("when_kind") == "recurring" and is_duration_question(folded_words(q.text)) and \
-                        not is_frequency_question(folded_words(q.text)):
+                        not _asks_frequency(folded_words(q.text)):
                     answer = None  # "báo trước bao nhiêu tháng" is not answered by "hằng năm" (how often);
                     # a veto, not a filter: the recurrence still keeps a neighbouring duration contested
                 if answer and f" {folded_words(answer)} " in f" {folded_words(q.text)} ":

@@ -103,6 +103,36 @@ def frequency_items(results) -> list[dict]:
     return out
 
 
+# "theo chu kỳ bao nhiêu năm", "For what cycle is the strategy built": the question asks the length
+# of a cycle — the laws write it "chu kỳ 10 năm" ("được xây dựng cho chu kỳ 10 năm, định hướng 20
+# năm"). Asked only when the question word follows "chu kỳ" ("chu kỳ sản xuất … không quá bao lâu"
+# says the cycle as its subject and asks another duration); the frequency reader read no length of a
+# cycle, and the plain duration reader left "10 năm" and the "định hướng 20 năm" of the same sentence
+# as rivals.
+_CYCLE_Q = re.compile(r" (?:chu ky (?:la )?(?:bao nhieu|may|nao|bao lau|the nao)|(?:what|which) cycle|"
+                      r"cycle of how|how long (?:is|are) (?:the|its|each) (?:\w+ )?cycles?) ")
+_CYCLE = re.compile(rf"\bchu kỳ\s+(?:là\s+)?(?:từ\s+)?{_NUM_WORD}\s+(?:năm|tháng|tuần|ngày)\b", re.I)
+
+
+def is_cycle_question(folded_q: str) -> bool:
+    return bool(_CYCLE_Q.search(f" {folded_q} "))
+
+
+def cycle_items(results) -> list[dict]:
+    """The length of a cycle, "chu kỳ 10 năm", in the sentences of the retrieved passages: duration
+    items whose value keeps its word "chu kỳ" (not those of exception clauses)."""
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            for m in _CYCLE.finditer(text, s, e):
+                if in_exception(text, s, m.start()):
+                    continue
+                out.append(_item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
+                                 s, e, m.start(), m.end(), "duration"))
+    return out
+
+
 def _item(doc_id: str, title: str, path: list[str], text: str, base: int, s: int, e: int,
           ws: int, we: int, kind: str) -> dict:
     return {"kind": "deadline", "doc_id": doc_id, "doc_title": title, "start": base + s, "end": base + e,
@@ -984,8 +1014,31 @@ _YEAR_OF = re.compile(r"(?<![\w/-])năm\s+((?:19|20)\d\d)(?![\w/-])")
 _HEAD_BEFORE = re.compile(r"(?:đến|tới|từ|vào|trong|trước|sau|giai đoạn|đầu|cuối|giữa|tháng\s+\d{1,2}|kỳ|kì)\s*$", re.I)
 
 
+# "… Chương trình công tác trọng tâm của năm nào", "which year's programme": the year is said to be
+# of the noun before it, whatever verb the question says elsewhere ("Kế hoạch … được ban hành để
+# thực hiện Chương trình … của năm nào" asks the programme's year, not the plan's act).
+_OF_YEAR_Q = re.compile(r" cua nam nao | (?:which|what) year s ")
+
+
+def _act_of_year(q: str) -> bool:
+    """The act verb says whose year is asked when it is said right before "năm nào" ("được ban
+    hành năm nào", "thông qua vào năm nào") or after it ("năm nào Luật … được thông qua"); said
+    further before, it is the act of another noun ("Kế hoạch … được ban hành để thực hiện Chương
+    trình công tác trọng tâm năm nào": the programme's year). Also a document's date ("ngày nào")."""
+    at = q.find(" nam nao ")
+    if at < 0:
+        return True
+    near = " " + " ".join(q[:at].split()[-4:]) + " "
+    return bool(_ACT_Q.search(near) or _ACT_Q.search(q[at + 8:]) or is_issued_question(q.strip())
+                or re.search(r" ngay nao ", q))
+
+
 def is_year_of_question(folded_q: str) -> bool:
     q = f" {folded_q} "
+    if _OF_YEAR_Q.search(q) and not _NOT_YEAR_OF.search(q):
+        return True
+    if _YEAR_OF_Q.search(q) and not _NOT_YEAR_OF.search(q) and not _act_of_year(q):
+        return True  # "… thực hiện Chương trình công tác trọng tâm năm nào": a name's year
     return bool(_YEAR_OF_Q.search(q)) and not _NOT_YEAR_OF.search(q) and not is_issued_question(folded_q) \
         and not _ACT_Q.search(q)  # "ban hành năm nào", "có hiệu lực năm nào": the act's own year
 

@@ -1122,6 +1122,21 @@ _SPAN_VERBS = frozenset("run runs running last lasts lasting extend extends exte
 _CARRIED_NOUNS = ("bao cao", "ho so", "to trinh", "de an", "ke hoach", "du thao", "van ban")
 
 
+# The Vietnamese words that, right before the asked time, say its relation to the subject, as the
+# English span verbs do: "kéo dài (trong) bao lâu" (lasts how long: the law writes "Thời hạn … là từ
+# đủ 06 tháng đến 12 tháng"), "thuộc nhiệm kỳ nào / giai đoạn nào" (belongs to which term: "Nghị
+# quyết Đại hội … nhiệm kỳ 2025-2030"). Not "kéo dài thêm bao lâu" (extended by how long), which
+# asks an extension the law states with its own verb, nor "có thể kéo dài bao lâu" (may be extended
+# by how long: "… có thể kéo dài nhưng không quá 30 ngày").
+_VI_SPAN = re.compile(r" (?<!co the )(keo dai) (?:trong )?(?:bao lau|may|bao nhieu) | (thuoc) (?:nhiem ky|giai doan|thoi ky|nam|ky) (?:nao|may|bao nhieu) ")
+
+
+def vi_span_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
+    """The groups that are such a span word of a Vietnamese when-question (``_VI_SPAN``): soft."""
+    said = {w for m in _VI_SPAN.finditer(f" {folded_q} ") for w in m.groups() if w}
+    return {label for label, _ in groups if label in said}
+
+
 def _carrier_verbs(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     q = f" {folded_q} "
     return {label for label, _ in groups if label in _CARRIER_VERBS
@@ -1258,6 +1273,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
         if english:
             soft |= {label for label, _ in groups if label in _SPAN_VERBS}
+        else:
+            soft |= vi_span_words(groups, folded_q)
     if kind in ("who", "tasks"):
         soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
             implementing_words(groups, folded_q)
