@@ -317,8 +317,15 @@ def unstated_bound(q: Question, item: dict) -> bool:
         (_LOWER_BEFORE, _LOWER_AFTER, "tro len")
     said = (comparator and cue.search(f" {comparator} ")) or cue.search(f" {before} ") or tail.search(after) \
         or any(cue.search(f" {' '.join(opening.split()[:n])} ") for n in (1, 2, 3)) \
-        or word in folded_words(value)
+        or word in folded_words(value) or cue.search(f" {_value_lead(value)} ")
     return not said
+
+
+def _value_lead(value: str) -> str:
+    """A duration's words before its number, folded: the bound it states may follow a time noun
+    ("trong thời hạn ít nhất là 30 ngày": "ít nhất là" is its own, after "trong thời hạn")."""
+    m = re.search(r"\d", value)
+    return folded_words(value[:m.start()]).strip() if m else "" 
 
 
 def sentence_years(item: dict) -> set[str]:
@@ -1006,8 +1013,12 @@ def other_level(q: Question, item: dict) -> bool:
     asked = {a or b for a, b in _LEVEL.findall(folded_words(q.vi_text if q.language == "en" else q.text))}
     if not asked:
         return False
-    own = " ".join([item.get("quote") or "", item.get("task") or "", item.get("lead") or "",
-                    *(item.get("section_path") or [])])
+    # (a deadline's own ";"-clause, not its whole sentence: "a) Diễn tập … cấp cơ sở … ít nhất 02 năm
+    # một lần …; b) Diễn tập … cấp huyện, cấp tỉnh … theo kế hoạch …" — the 02 years are the
+    # grassroots level's only)
+    quote = deadline_clause(item) if item.get("kind") == "deadline" and item.get("when") else item.get("quote") or ""
+    task = "" if item.get("kind") == "deadline" and item.get("task") == item.get("quote") else item.get("task") or ""
+    own = " ".join([quote, task, item.get("lead") or "", *(item.get("section_path") or [])])
     said = {a or b for a, b in _LEVEL.findall(_NATIONWIDE.sub("quoc gia", folded_words(own)))}
     return bool(said) and not (said & asked)
 
@@ -1083,6 +1094,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     if q.kind == "when":
         out = _asked_owner(q, out)
         out = _named_owner(q, out)
+        out = _clause_owner(q, out)
     out.sort(key=lambda x: -x[0])
     return out
 
@@ -1153,6 +1165,48 @@ def _asked_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list
             elif distinct[n] and any(said[m] or plain[m] for m in range(len(ix)) if m != n):
                 out[i] = (sc - 1.0, it, sup)  # its own case ("bất động sản") is not the one asked
     return out
+
+
+def _own_clause(item: dict) -> str:
+    """The ";"-clause that holds an item's value, without the sentence's opening."""
+    quote = item.get("quote") or ""
+    at = (item.get("when_start") or item["start"]) - item["start"]
+    if not 0 <= at <= len(quote):
+        return quote
+    e = quote.find(";", at)
+    return quote[quote.rfind(";", 0, at) + 1:e if e >= 0 else len(quote)]
+
+
+def _clause_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """Values of one sentence in different ";"-clauses ("Bộ Tài nguyên và Môi trường lập báo cáo
+    tổng quan về hiện trạng môi trường quốc gia 05 năm một lần …; hằng năm, lập báo cáo chuyên đề
+    …"): each is read with the sentence's opening (``deadline_clause``), so both say the question
+    alike; the one whose own clause says a larger share of the question's words — by a third of
+    them — is asked, and the others are dropped (not a rival, not the answer: the stored item of the
+    other clause outscored the passage's value by the stored items' lead).""" 
+    by_sentence: dict[tuple, list[int]] = {}
+    for i, (_, it, _) in enumerate(scored):
+        if not it.get("subject") and it.get("when") and ";" in (it.get("quote") or ""):
+            by_sentence.setdefault((it["doc_id"], it["end"]), []).append(i)  # (a stored item and the passage's end alike)
+    if not any(len(ix) > 1 for ix in by_sentence.values()):
+        return scored
+    labels = [alts for label, alts in q.groups if label not in q.soft]
+    if not labels:
+        return scored
+    out, dropped = list(scored), set()
+    for ix in by_sentence.values():
+        clauses = {i: _padded(folded_words(_own_clause(out[i][1]))) for i in ix}
+        if len(set(clauses.values())) < 2:
+            continue
+        found = {i: {n for n, alts in enumerate(labels) if any(f" {a} " in c for a in alts)} for i, c in clauses.items()}
+        shares = {i: len(f) / len(labels) for i, f in found.items()}
+        best = max(ix, key=lambda i: shares[i])
+        # (or it says every word the other clause says and two more: "… báo cáo tổng quan … quốc gia
+        # 05 năm một lần" against "hằng năm, lập báo cáo chuyên đề … quốc gia" for the overview report)
+        if all(shares[best] - shares[i] >= 1 / 3 or (found[i] <= found[best] and len(found[best] - found[i]) >= 2)
+               for i in ix if i != best and clauses[i] != clauses[best]):
+            dropped |= {i for i in ix if clauses[i] != clauses[best]}
+    return [x for i, x in enumerate(out) if i not in dropped]
 
 
 _OWNER_NOISE = frozenset("thoi ky giai doan tam nhin dinh huong den toi nam va hoac cung".split())

@@ -80,6 +80,8 @@ _FREQUENCY = re.compile(
     rf"(?:(?:ít nhất|tối thiểu|không quá)\s+(?:là\s+)?)?"
     # ("mỗi năm hai kỳ": a body that meets twice a year counts its sittings, "kỳ", "đợt")
     rf"(?:(?:mỗi|hằng|hàng)\s+{_PER}\s+(?:ít nhất\s+)?{_COUNT}\s+(?:lần|kỳ|đợt)|{_COUNT}\s+(?:lần|kỳ|đợt)\s+(?:mỗi|một|trong\s+một|/)\s*{_PER}|"
+    # ("05 năm một lần", "ít nhất 02 năm một lần": once every N years — the laws' other way to say it)
+    rf"{_COUNT}\s+{_PER}\s+(?:một|1)\s+lần|"
     rf"(?:mỗi|hằng|hàng)\s+{_PER}|định kỳ(?:\s+(?:\d+|hằng|hàng)\s*{_PER})?|thường niên)", re.I)
 
 

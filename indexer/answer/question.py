@@ -1131,6 +1131,23 @@ _CARRIED_NOUNS = ("bao cao", "ho so", "to trinh", "de an", "ke hoach", "du thao"
 _VI_SPAN = re.compile(r" (?<!co the )(keo dai) (?:trong )?(?:bao lau|may|bao nhieu) | (thuoc) (?:nhiem ky|giai doan|thoi ky|nam|ky) (?:nao|may|bao nhieu) ")
 
 
+_DEICTIC = re.compile(r"(?i)(?<!\w)(này|đó|ấy|kia)(?!\w)")
+
+
+def deictic_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
+    """The demonstratives a question written with diacritics says ("Đợt sơ kết này đánh giá bao
+    nhiêu năm …": this round, the one the plan is about): they point at what the question names,
+    and no document says them of itself. Without diacritics "nay" is also "hiện nay" (now): kept."""
+    said = {folded_words(m.group(1)) for m in _DEICTIC.finditer(question)}
+    # and the classifiers that make an event of the verb after them ("đợt sơ kết", "cuộc kiểm tra",
+    # "buổi tập huấn"): the plans say the event by its verb ("Kế hoạch sơ kết", "Hội nghị sơ kết")
+    said |= {folded_words(m.group(1)) for m in _EVENT_CLASSIFIER.finditer(question)}
+    return {label for label, _ in groups if label in said}
+
+
+_EVENT_CLASSIFIER = re.compile(r"(?i)(?<!\w)(đợt|cuộc|buổi)\s+\w")
+
+
 def vi_span_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     """The groups that are such a span word of a Vietnamese when-question (``_VI_SPAN``): soft."""
     said = {w for m in _VI_SPAN.finditer(f" {folded_q} ") for w in m.groups() if w}
@@ -1274,7 +1291,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         if english:
             soft |= {label for label, _ in groups if label in _SPAN_VERBS}
         else:
-            soft |= vi_span_words(groups, folded_q)
+            soft |= vi_span_words(groups, folded_q) | deictic_words(groups, question)
     if kind in ("who", "tasks"):
         soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
             implementing_words(groups, folded_q)
