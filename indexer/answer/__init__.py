@@ -885,6 +885,15 @@ def _asks_cited_date(q: Question) -> bool:
         code and issuer for _, code, issuer in asked_refs(q.text)[:1])
 
 
+def _asks_titled_span(q: Question) -> bool:
+    """The horizon or period of a document named by its number and nothing else ("Kế hoạch thực hiện
+    NQ 17 định hướng đến năm nào?"): no subject words, the number says which, and its own title
+    states it (``passages.horizon_items``, items "via" "title")."""
+    folded = folded_words(q.text)
+    return q.kind == "when" and not q.groups and bool(q.doc_refs) and not is_issued_question(folded) and \
+        (is_horizon_question(folded) or is_period_question(folded))
+
+
 def _cites_full_number(q: Question, item: dict) -> bool:
     """The date of a document the question names by its full number, type and issuer ("Resolution
     08-NQ/TW"), read where another document cites it ("Nghị quyết số 08-NQ/TW, ngày 16/01/2017 của
@@ -1060,7 +1069,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             item = _owner_of_class(item, q.unit_class)
             if item is None:
                 continue  # (a unit listed with one of the class is answered with it: "Các chi bộ, đảng bộ …")
-        if not matcher.groups and _cited_exactly(item):
+        if not matcher.groups and (_cited_exactly(item) or (item.get("via") == "title" and _asks_titled_span(q))):
             # "Kết luận 224-KL/TU ban hành ngày nào?": the full number is all the question says
             out.append(_scored(q, matcher, item, Support(1.0, 1.0, own_total=1.0), fit, results, named))
             continue
@@ -1966,7 +1975,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
     q = analyze(question, response.interpreted, response.translated, response.language)
     answer, role, support, best = None, None, None, []
     item_kind = _ITEM_KIND.get(q.kind)
-    if item_kind and (q.groups or _asks_cited_date(q) or _signed_plan_by_number(q) or
+    if item_kind and (q.groups or _asks_cited_date(q) or _asks_titled_span(q) or _signed_plan_by_number(q) or
                       (q.kind == "who" and asks_issuer(question))):
         docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
         if doc_ids is not None:

@@ -66,7 +66,11 @@ def is_issued_question(folded_q: str) -> bool:
     if is_duration_question(folded_q):
         return False  # "within how many days must the authority issue a licence" asks a time limit, not a date
     return bool(_ISSUED_Q.search(q) or re.search(r" (?:the )?date of ", q)
-                or re.search(r" ban hanh .* ngay nao | ngay nao .* ban hanh ", q))
+                or re.search(r" ban hanh .* ngay nao | ngay nao .* ban hanh ", q)
+                # the other verbs of a document's date: it "mang ngày" (bears), "ra đời" (came out),
+                # a body "ra Nghị quyết … vào ngày nào" (put out)
+                or re.search(r" (?:mang|de|ghi) ngay nao | ra doi (?:vao )?ngay nao | ra (?:nghi quyet|chi thi|ket luan|"
+                             r"quyet dinh|ke hoach|thong bao) .* ngay nao ", q))
 
 
 # "bao lâu một lần", "mấy lần một năm", "how often": a frequency, not a time limit — "bao lâu"

@@ -1128,7 +1128,9 @@ _CARRIED_NOUNS = ("bao cao", "ho so", "to trinh", "de an", "ke hoach", "du thao"
 # quyết Đại hội … nhiệm kỳ 2025-2030"). Not "kéo dài thêm bao lâu" (extended by how long), which
 # asks an extension the law states with its own verb, nor "có thể kéo dài bao lâu" (may be extended
 # by how long: "… có thể kéo dài nhưng không quá 30 ngày").
-_VI_SPAN = re.compile(r" (?<!co the )(keo dai) (?:trong )?(?:bao lau|may|bao nhieu) | (thuoc) (?:nhiem ky|giai doan|thoi ky|nam|ky) (?:nao|may|bao nhieu) ")
+_VI_SPAN = re.compile(r" (?<!co the )(keo dai) (?:trong )?(?:bao lau|may|bao nhieu) | (thuoc) (?:nhiem ky|giai doan|thoi ky|nam|ky) (?:nao|may|bao nhieu) "
+                      # a document "mang ngày nào" (bears which date), "ra đời ngày nào" (came out)
+                      r"| (mang) ngay nao | (ra doi) (?:vao )?ngay nao ")
 
 
 _DEICTIC = re.compile(r"(?i)(?<!\w)(này|đó|ấy|kia)(?!\w)")
