@@ -46,7 +46,7 @@ from .question import _ABBR, Question, analyze, own_words_spelled_apart, spelled
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
-from .support import TOP_PASSAGE, Matcher, Support, _padded, gated, quote_words
+from .support import TOP_PASSAGE, Matcher, Support, _padded, current_gate, gated, quote_words
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
 _ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline"}
@@ -1634,6 +1634,8 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
         # A rival whose own subject says less of the question than the best one's is told apart
         # ("nữ từ đủ 18 tuổi" against "Nam từ đủ 20 tuổi" for "nữ … bao nhiêu tuổi").
         top_score, best, top_sup = scored[0]
+        if q.kind == "when" and _equal_elsewhere(scored):
+            return True
         if q.kind == "when" and best.get("subject"):
             return _contested_owned(scored)
         if q.kind == "when" and best.get("ref_rank") is not None and any(
@@ -1643,6 +1645,20 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
                   and _value_key(it) != _value_key(best) and (sup.subject >= top_sup.subject or q.kind == "when")]
         return bool(rivals) and top_score - rivals[0] < CONTESTED_MARGIN
     return False
+
+
+def _equal_elsewhere(scored: list[tuple[float, dict, Support]]) -> bool:
+    """Under the lower gate (``support.TOP_PASSAGE``) the search's first passage is the second
+    witness: a value of another sentence whose words say the question at least as well is then a
+    rival whatever its rank — the rank is what the lower gate already spent ("The Binh Lu tourism
+    plan must be consistent with the Lai Chau provincial master plan for which period?": the plan's
+    own "giai đoạn 2026 - 2030" in the first passage, "Quy hoạch tỉnh Lai Châu thời kỳ 2021 - 2030"
+    in the third, both saying 61% of it)."""
+    if current_gate() is not TOP_PASSAGE or len(scored) < 2:
+        return False
+    _, best, top_sup = scored[0]
+    return any(not _same_sentence(it, best) and _value_key(it) != _value_key(best)
+               and sup.coverage >= top_sup.coverage - 1e-6 for _, it, sup in scored[1:])
 
 
 SENTENCE_LEAD = 0.3

@@ -1068,7 +1068,9 @@ def _off_percent_cue(label: str, folded_q: str) -> str:
 # answers "… hướng đến năm nào?"); as the subject they left horizon questions unanswered. A
 # restored or segmented question glues them to a neighbour ("có định hướng", "Lai Châu hướng"):
 # they are cut off its ends.
+# ("how quickly", "how soon", "how early": the English manner of asking a time limit, as "bao lâu")
 _WHEN_CUES = sorted(["tam nhin", "dinh huong", "giai doan", "thoi ky", "ap dung", "bao quat", "long term", "huong", "lan", "cover", "covers",
+                     "quickly", "soon", "early",
                      "covered", "span", "spans", "vision", "orientation", "long", "term"], key=len, reverse=True)
 
 
@@ -1292,6 +1294,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
         if english:
             soft |= {label for label, _ in groups if label in _SPAN_VERBS}
+            if re.search(r"(?i)\bonce\b(?! (?:a|an|every|per|each|in|or|more)\b)", question):
+                # "Once the force requests it, how quickly …": a conjunction (khi), not "một lần"
+                soft |= {label for label, _ in groups if label == "once"}
         else:
             soft |= vi_span_words(groups, folded_q) | deictic_words(groups, question)
     if kind in ("who", "tasks"):

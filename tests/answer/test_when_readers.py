@@ -82,3 +82,69 @@ def laws(tmp_path_factory):
 ])
 def test_when_readers_answer(laws, question, expected):
     assert_answer(ask(laws, question), expected)
+
+
+def test_once_every_n_years_is_a_frequency():
+    from indexer.answer.passages import frequency_items
+    line = law_line("luat-bao-ve-moi-truong.txt", "cấp cơ sở được thực hiện ít nhất 02 năm một lần")
+    assert "ít nhất 02 năm một lần" in [it["when"] for it in frequency_items([_result(line)])]
+
+
+def test_the_words_that_point_or_make_an_event_weigh_little():
+    from indexer.answer.question import deictic_words
+    groups = [("dot", ["dot"]), ("so ket", ["so ket"]), ("nay", ["nay"])]
+    assert deictic_words(groups, "Đợt sơ kết này đánh giá bao nhiêu năm?") == {"dot", "nay"}
+    assert deictic_words(groups, "Hien nay so ket bao nhieu nam?") == set()  # "nay" without diacritics: kept
+
+
+def test_a_bound_said_after_a_time_noun_is_the_values_own():
+    from indexer.answer import _value_lead
+    assert _value_lead("trong thời hạn ít nhất là 30 ngày") == "trong thoi han it nhat la"
+
+
+def test_the_other_verbs_of_a_documents_date():
+    from indexer.answer.passages import is_issued_question
+    assert is_issued_question(folded_words("Chỉ thị 20-CT/TW của Ban Bí thư mang ngày nào?"))
+    assert is_issued_question(folded_words("Nghị quyết 08-NQ/TU về du lịch Lai Châu ra đời ngày nào?"))
+    assert is_issued_question(folded_words("Bộ Chính trị ra Nghị quyết 08-NQ/TW về du lịch vào ngày nào?"))
+    assert not is_issued_question(folded_words("Người dân phải ra khỏi khu vực trước ngày nào?"))
+
+
+def test_a_type_abbreviation_before_a_bare_number_names_a_document():
+    from indexer.search.named import doc_refs
+    assert doc_refs("ke hoach thuc hien nq 17 dinh huong den nam nao") == ["17"]
+    assert doc_refs("nghi quyet so 17-nq/tu") == ["17"]
+
+
+def test_english_time_cues_and_conjunctions():
+    q = analyze("Once the specialised force requests it, how quickly must an agency block prohibited information?")
+    assert "quickly" not in [label for label, _ in q.groups] and "once" in q.soft
+    q = analyze("How many times a year, at least once a year, must the council meet?")
+    assert "once" not in q.soft
+
+
+@pytest.fixture(scope="module")
+def env_laws(tmp_path_factory):
+    return index_laws(tmp_path_factory, "when_env", ["luat-bao-ve-moi-truong.txt"])
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Diễn tập ứng phó sự cố môi trường cấp cơ sở phải tổ chức bao lâu một lần?", "02 năm một lần"),
+    # the provincial drill follows its plan: the grassroots 02 years are not its own
+    ("Diễn tập ứng phó sự cố môi trường cấp tỉnh được thực hiện bao lâu một lần?", None),
+    ("Ủy ban nhân dân cấp tỉnh lập báo cáo tổng quan về hiện trạng môi trường của địa phương bao lâu một lần?",
+     "05 năm một lần"),
+    ("Bộ Tài nguyên và Môi trường lập báo cáo chuyên đề về hiện trạng môi trường bao lâu một lần?", "hằng năm"),
+])
+def test_frequencies_of_the_clause_asked(env_laws, question, expected):
+    assert_answer(ask(env_laws, question), expected)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Kế hoạch thực hiện NQ 17 định hướng đến năm nào?", "2035"),
+    ("Chỉ thị 20-CT/TW của Ban Bí thư về lịch sử Đảng mang ngày nào?", "18/01/2018"),
+    ("Implementation of Resolution 17 is tied to the commune Party Congress resolution of which term?", "2025-2030"),
+    ("Nghị quyết 99 định hướng đến năm nào?", None),
+])
+def test_plan_dates_and_spans(plans, question, expected):
+    assert_answer(ask(plans, question), expected)
