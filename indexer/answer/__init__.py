@@ -1649,16 +1649,17 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
 
 def _equal_elsewhere(scored: list[tuple[float, dict, Support]]) -> bool:
     """Under the lower gate (``support.TOP_PASSAGE``) the search's first passage is the second
-    witness: a value of another sentence whose words say the question at least as well is then a
-    rival whatever its rank — the rank is what the lower gate already spent ("The Binh Lu tourism
-    plan must be consistent with the Lai Chau provincial master plan for which period?": the plan's
-    own "giai đoạn 2026 - 2030" in the first passage, "Quy hoạch tỉnh Lai Châu thời kỳ 2021 - 2030"
-    in the third, both saying 61% of it)."""
+    witness: a value of another sentence whose words say more of the question is then a rival
+    whatever its rank — the rank is what the lower gate already spent ("The Binh Lu tourism plan
+    must be consistent with the Lai Chau provincial master plan for which period?": the plan's own
+    "giai đoạn 2026 - 2030" in the first passage saying 66% of it, "Quy hoạch tỉnh Lai Châu thời kỳ
+    2021 - 2030" in the third 71%). (A value saying as much is no rival: the summary procedure's
+    "07 ngày" says the words of the plain appeal period's "15 ngày" as well.)"""
     if current_gate() is not TOP_PASSAGE or len(scored) < 2:
         return False
     _, best, top_sup = scored[0]
     return any(not _same_sentence(it, best) and _value_key(it) != _value_key(best)
-               and sup.coverage >= top_sup.coverage - 1e-6 for _, it, sup in scored[1:])
+               and sup.coverage > top_sup.coverage + 0.02 for _, it, sup in scored[1:])
 
 
 SENTENCE_LEAD = 0.3
