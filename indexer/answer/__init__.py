@@ -29,13 +29,14 @@ from __future__ import annotations
 import re
 
 from indexer.search.named import doc_numbers, named_documents as _named_documents
-from indexer.text import folded_words
+from indexer.text import QUESTION_STOPWORDS, folded_words
 
 from dataclasses import replace
 
 from .actors import ACTION_EVIDENCE, actor_items, asked_verbs, does_asked_action, does_english_action, english_asked_verbs
 from .issuers import asks_issuer, issuer_answer
 from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
+from .passages import _LINKS as _PASSAGE_LINKS
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
                        duration_items, frequency_items, horizon_items, percent_items, with_lead_ins, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
@@ -1677,6 +1678,62 @@ def _title_synonym_only(q: Question, item: dict, sup: Support) -> bool:
     return any(w not in labels for w in sup.matched.get("document", []))
 
 
+def other_kind_named(q: Question, item: dict, sup: Support) -> bool:
+    """A word the question says after words the item says too, where the item says another word
+    ("Chiến lược phát triển thủy sản …" asked, "Chiến lược phát triển chăn nuôi …" said): the item
+    names another kind of the same thing, and its value is that one's. Read on the folded question
+    and the item's own words: the two syllables before a missing word (a Vietnamese question)."""
+    if q.language == "en" or not sup.missing:
+        return False
+    asked = f" {folded_words(q.text)} "
+    own = _padded(folded_words(_own_text(q, item)))
+    for label in sup.missing:
+        if label in q.soft:
+            continue
+        at = asked.find(f" {label} ")
+        before = asked[:at].split()[-2:] if at > 0 else []
+        if len(before) < 2 or any(w in QUESTION_STOPWORDS for w in before):
+            continue
+        lead = " ".join(before)
+        if own.count(f" {lead} {label} "):
+            continue
+        # the word after the shared words must be a noun of another kind, not a link or verb that
+        # goes on with the sentence ("pháp luật chuyên ngành" asked, "pháp luật có liên quan" said)
+        nexts = [m.group(1) for m in re.finditer(rf" {re.escape(lead)} (\w+)", own)]
+        if nexts and all(w not in _FOLDED_LINKS and w not in QUESTION_STOPWORDS for w in nexts):
+            return True
+    return False
+
+
+_FOLDED_LINKS = frozenset(folded_words(" ".join(_PASSAGE_LINKS)).split())
+
+
+_CASE_OF = re.compile(r"(?i)\bđối với\s+([^,;:]+?)\s+(?:là|thì|không quá|tối đa|ít nhất)\s*$")
+
+
+def unasked_case(q: Question, item: dict) -> bool:
+    """A duration the sentence gives one case ("Thời hạn cai nghiện ma túy bắt buộc đối với người
+    nghiện ma túy từ đủ 12 tuổi đến dưới 18 tuổi là từ đủ 06 tháng đến 12 tháng") whose words of
+    its own — not the subject's before it — the question says none of: the case's value is not
+    the plain one asked ("Cai nghiện ma túy bắt buộc kéo dài bao lâu?")."""
+    if item.get("via") != "passage" or item.get("when_kind") != "duration":
+        return False
+    quote = item.get("quote") or ""
+    at = (item.get("when_start") or item["start"]) - item["start"]
+    if not 0 < at <= len(quote):
+        return False
+    lead = re.match(r"(?i)(là|không quá|tối đa|ít nhất)\s", item.get("when") or "")
+    before = quote[:at] + (lead.group(1) if lead else "")
+    m = _CASE_OF.search(before.rstrip() + " " if not lead else before)
+    if not m:
+        return False
+    subject = set(folded_words(before[:m.start()]).split())
+    own = {w for w in folded_words(m.group(1)).split()
+           if w not in subject and w not in QUESTION_STOPWORDS and not w.isdigit() and len(w) > 1}
+    asked = set(folded_words(f"{q.text} {q.vi_text or ''}").split())
+    return bool(own) and not (own & asked)
+
+
 def _echoes_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
     """Without the when-items whose value is the question's own words ("Cây hằng năm là cây …
     không quá bao lâu?": the "hằng năm" of the thing's name, which the extractor stored as a
@@ -2073,7 +2130,8 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             scored = score_items(q, base_multiple_items(results, f"{q.text} {q.vi_text}"), results, docs, named,
                                  _doc_heads(service), similarity, headings)
         if q.kind == "when":
-            scored = [x for x in _echoes_dropped(q, scored) if not _title_synonym_only(q, x[1], x[2])]
+            scored = [x for x in _echoes_dropped(q, scored) if not _title_synonym_only(q, x[1], x[2])
+                      and not other_kind_named(q, x[1], x[2]) and not unasked_case(q, x[1])]
         if q.kind in ("target", "when"):
             scored = _own_sentence_first(scored)
         if scored and not contested(q, scored, named):
