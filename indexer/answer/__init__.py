@@ -1687,14 +1687,15 @@ def other_kind_named(q: Question, item: dict, sup: Support) -> bool:
         return False
     asked = f" {folded_words(q.text)} "
     own = _padded(folded_words(_own_text(q, item)))
+    labels = {label for label, _ in q.groups}
     for label in sup.missing:
-        if label in q.soft:
-            continue
+        if label in q.soft or len(label.split()) < 2:
+            continue  # (a noun of two syllables: "thủy sản", not "bằng cách"'s "cách")
         at = asked.find(f" {label} ")
         before = asked[:at].split()[-2:] if at > 0 else []
-        if len(before) < 2 or any(w in QUESTION_STOPWORDS for w in before):
-            continue
         lead = " ".join(before)
+        if len(before) < 2 or lead not in labels:
+            continue  # the words before it must be a word of the question's own ("phát triển")
         if own.count(f" {lead} {label} "):
             continue
         # the word after the shared words must be a noun of another kind, not a link or verb that

@@ -148,3 +148,24 @@ def test_frequencies_of_the_clause_asked(env_laws, question, expected):
 ])
 def test_plan_dates_and_spans(plans, question, expected):
     assert_answer(ask(plans, question), expected)
+
+
+@pytest.fixture(scope="module")
+def drug_laws(tmp_path_factory):
+    return index_laws(tmp_path_factory, "when_cases", ["luat-phong-chong-ma-tuy.txt", "luat-chan-nuoi.txt",
+                                                      "luat-trong-trot.txt", "luat-tiep-can-thong-tin.txt"])
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the 06-12 months are the 12-to-18-year-olds' (a case the question does not say)
+    ("Cai nghiện ma túy bắt buộc kéo dài bao lâu?", None),
+    ("Thời hạn cai nghiện ma túy bắt buộc đối với người từ đủ 12 tuổi đến dưới 18 tuổi là bao lâu?",
+     "06 tháng đến 12 tháng"),
+    # another strategy than the livestock and crop ones the laws set
+    ("Chiến lược phát triển thủy sản được xây dựng theo chu kỳ bao nhiêu năm?", None),
+    # "pháp luật có liên quan" goes on with a link word: no other kind of law
+    ("Khi pháp luật chuyên ngành chưa quy định, cơ quan nhà nước phải công khai thông tin chậm nhất bao lâu "
+     "kể từ ngày tạo ra thông tin?", "05 ngày làm việc"),
+])
+def test_another_kind_or_case_is_not_the_one_asked(drug_laws, question, expected):
+    assert_answer(ask(drug_laws, question), expected)
