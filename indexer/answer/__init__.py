@@ -1712,6 +1712,11 @@ _FOLDED_LINKS = frozenset(folded_words(" ".join(_PASSAGE_LINKS)).split())
 _CASE_OF = re.compile(r"(?i)\bđối với\s+([^,;:]+?)\s+(?:là|thì|không quá|tối đa|ít nhất)\s*$")
 
 
+# The bounds of an age a case states or a question asks, folded: ("tu", "18") of "từ đủ 18 tuổi",
+# ("duoi", "18") of "dưới 18 tuổi".
+_AGE_BOUND = re.compile(r" (tu|duoi|tren) (?:du )?(\d+) tuoi")
+
+
 def unasked_case(q: Question, item: dict) -> bool:
     """A duration the sentence gives one case ("Thời hạn cai nghiện ma túy bắt buộc đối với người
     nghiện ma túy từ đủ 12 tuổi đến dưới 18 tuổi là từ đủ 06 tháng đến 12 tháng") whose words of
@@ -1728,6 +1733,9 @@ def unasked_case(q: Question, item: dict) -> bool:
     m = _CASE_OF.search(before.rstrip() + " " if not lead else before)
     if not m:
         return False
+    asked_bounds = set(_AGE_BOUND.findall(folded_words(f" {q.text} ")))
+    if asked_bounds and not asked_bounds <= set(_AGE_BOUND.findall(folded_words(f" {m.group(1)} "))):
+        return True  # "từ đủ 18 tuổi trở lên" asked, the case "từ đủ 12 tuổi đến dưới 18 tuổi" said
     subject = set(folded_words(before[:m.start()]).split())
     own = {w for w in folded_words(m.group(1)).split()
            if w not in subject and w not in QUESTION_STOPWORDS and not w.isdigit() and len(w) > 1}

@@ -294,8 +294,8 @@ def vietnamese_names(question: str) -> str:
     keep = [any(ord(c) > 127 for c in w) and not any(c.isdigit() for c in w) for w in words]
     for i, w in enumerate(words):
         if not keep[i] and w[:1].isupper() and ((i and keep[i - 1]) or (i + 1 < len(words) and keep[i + 1])) \
-                and not lookup([w.lower()]):
-            keep[i] = True
+                and not lookup([w.lower()]) and w.lower() not in ("the", "a", "an"):
+            keep[i] = True  # (not the article that opens the sentence: "The Bình Lư tourism plan …")
     return " ".join(w for w, k in zip(words, keep) if k)
 
 
@@ -1121,6 +1121,9 @@ _CARRIER_VERBS = frozenset("gui nop trinh".split())
 # "là … năm", not the subject (the glossary's "điều hành", "vận hành" are another sense of "run").
 # So is "valid" ("how long is the decision valid": the law writes "có thời hạn là 10 năm").
 _SPAN_VERBS = frozenset("run runs running last lasts lasting extend extends extending span spans valid".split())
+# English light verbs that carry the time noun asked ("gives an orientation up to which year", "sets
+# a vision to", "has a term of"): the documents say the noun alone ("định hướng đến năm 2035").
+_LIGHT_VERBS = frozenset("give gives given gave set sets has have".split())
 _CARRIED_NOUNS = ("bao cao", "ho so", "to trinh", "de an", "ke hoach", "du thao", "van ban")
 
 
@@ -1293,7 +1296,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
         if english:
-            soft |= {label for label, _ in groups if label in _SPAN_VERBS}
+            soft |= {label for label, _ in groups if label in _SPAN_VERBS or label in _LIGHT_VERBS}
             if re.search(r"(?i)\bonce\b(?! (?:a|an|every|per|each|in|or|more)\b)", question):
                 # "Once the force requests it, how quickly …": a conjunction (khi), not "một lần"
                 soft |= {label for label, _ in groups if label == "once"}

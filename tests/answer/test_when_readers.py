@@ -169,3 +169,15 @@ def drug_laws(tmp_path_factory):
 ])
 def test_another_kind_or_case_is_not_the_one_asked(drug_laws, question, expected):
     assert_answer(ask(drug_laws, question), expected)
+
+
+def test_an_age_case_asked_must_be_the_cases_own(drug_laws):
+    # the law's 06-12 months are for "từ đủ 12 tuổi đến dưới 18 tuổi", not "từ đủ 18 tuổi trở lên"
+    assert_answer(ask(drug_laws, "Thoi han cai nghien ma tuy bat buoc doi voi nguoi tu du 18 tuoi tro len la bao lau?"), None)
+
+
+def test_an_opening_article_is_no_part_of_a_name():
+    from indexer.answer.question import vietnamese_names
+    assert vietnamese_names("The Bình Lư tourism plan gives an orientation up to which year?") == "Bình Lư"
+    q = analyze("The Bình Lư tourism plan gives an orientation up to which year?")
+    assert "gives" in q.soft
