@@ -1750,7 +1750,13 @@ def _echoes_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> l
     quá 01 năm") can answer. (Before, the echo was the top item and its veto left the question
     unanswered.)"""
     asked = f" {folded_words(q.text)} "
-    return [x for x in scored if not (x[1].get("when") and f" {folded_words(x[1]['when'])} " in asked)]
+    folded = folded_words(q.text)
+    # (a year the question states, asking which year: "Up to which year is the scheme planned (with a
+    # vision to 2030)?" gives 2030 to name the scheme, and asks another)
+    given = set(q.years) if (is_horizon_question(folded) or is_year_of_question(folded)) else set()
+    return [x for x in scored if not (x[1].get("when") and f" {folded_words(x[1]['when'])} " in asked)
+            and not (given and (said := set(re.findall(r"\b(?:19|20)\d\d\b", x[1].get("when") or "")))
+                     and said <= given)]
 
 
 def _own_sentence_first(scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:

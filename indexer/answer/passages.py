@@ -65,6 +65,10 @@ def is_issued_question(folded_q: str) -> bool:
     q = f" {folded_q} "
     if is_duration_question(folded_q):
         return False  # "within how many days must the authority issue a licence" asks a time limit, not a date
+    # ("previously issued household registration books": a participle that describes a thing, not
+    # the act asked)
+    q = re.sub(r" (?:previously|already|newly|recently|originally|formerly) (?:issued|adopted|signed|passed|promulgated) ",
+               " ", q)
     return bool(_ISSUED_Q.search(q) or re.search(r" (?:the )?date of ", q)
                 or re.search(r" ban hanh .* ngay nao | ngay nao .* ban hanh ", q)
                 # the other verbs of a document's date: it "mang ngày" (bears), "ra đời" (came out),

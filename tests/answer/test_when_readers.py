@@ -181,3 +181,15 @@ def test_an_opening_article_is_no_part_of_a_name():
     assert vietnamese_names("The Bình Lư tourism plan gives an orientation up to which year?") == "Bình Lư"
     q = analyze("The Bình Lư tourism plan gives an orientation up to which year?")
     assert "gives" in q.soft
+
+
+def test_a_participle_is_not_the_act_asked():
+    from indexer.answer.passages import is_issued_question
+    assert not is_issued_question(folded_words(
+        "Until what date could previously issued household registration books still be used?"))
+    assert is_issued_question(folded_words("On what date was Resolution 08-NQ/TU issued?"))
+
+
+def test_a_year_the_question_gives_is_not_the_year_it_asks(plans):
+    # NQ 08's title: "giai đoạn 2026 - 2030, định hướng đến năm 2035" — the question gives 2030
+    assert_answer(ask(plans, "Nghị quyết 08 giai đoạn 2026-2030 định hướng đến năm nào?"), "2035")
