@@ -29,23 +29,25 @@ from __future__ import annotations
 import re
 
 from indexer.search.named import doc_numbers, named_documents as _named_documents
-from indexer.text import folded_words
+from indexer.text import QUESTION_STOPWORDS, folded_words
 
 from dataclasses import replace
 
 from .actors import ACTION_EVIDENCE, actor_items, asked_verbs, does_asked_action, does_english_action, english_asked_verbs
 from .issuers import asks_issuer, issuer_answer
 from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
+from .passages import _LINKS as _PASSAGE_LINKS
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
                        duration_items, frequency_items, horizon_items, percent_items, with_lead_ins, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
+                       cycle_items, is_cycle_question,
                        preamble_items, quantity_items, recipient_items, signer_items, vision_items,
                        is_year_of_question, year_of_items)
 from .question import _ABBR, Question, analyze, own_words_spelled_apart, spelled_apart
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
-from .support import TOP_PASSAGE, Matcher, Support, _padded, gated, quote_words
+from .support import TOP_PASSAGE, Matcher, Support, _padded, current_gate, gated, quote_words
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
 _ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline"}
@@ -170,7 +172,7 @@ def _fit(q: Question, item: dict) -> float | None:
             if wk != "period":
                 return None  # "giai đoạn nào" is a span of years, not "hằng năm" or "đến năm 2030"
             bonus += 0.4
-        if re.search(r" (?:chu ky|how often|dinh ky nao|frequency|tan suat) ", folded_q):
+        if re.search(r" (?:chu ky|how often|dinh ky nao|frequency|tan suat) ", folded_q) and _asks_frequency(folded_q):
             bonus += 0.4 if wk == "recurring" else -0.2
         if _wrong_end(folded_q, item.get("when") or ""):
             return None
@@ -184,7 +186,7 @@ def _fit(q: Question, item: dict) -> float | None:
             if fit is None:
                 return None
             bonus += fit
-        if is_frequency_question(folded_q):
+        if _asks_frequency(folded_q):
             # "bao lâu một lần": how often, not how long ("hằng năm", "mỗi năm một lần")
             if wk != "recurring" or not re.search(r"(?i)năm|tháng|quý|tuần|ngày|thường niên", item.get("when") or ""):
                 return None  # a bare "định kỳ" (periodically) does not say how often
@@ -192,7 +194,11 @@ def _fit(q: Question, item: dict) -> float | None:
                 return None  # "mỗi năm mấy kỳ", "how many times a year": a bare "hằng năm" says no count
             bonus += 0.8
         elif is_duration_question(folded_q):
+            if wk in ("date", "month", "quarter", "year") and _ASKED_UNIT.search(folded_q):
+                return None  # "kéo dài mấy ngày" counts days: "trong tháng 5/2026" is when, not how long
             bonus += 0.8 if wk == "duration" else -0.6
+            if wk == "duration" and defines_duration(item):
+                bonus += 0.3  # "Thời hạn cai nghiện … là từ đủ 06 tháng đến 12 tháng" states the length asked
             if wk == "duration" and _opposite_anchor(folded_q, _anchor_words(
                     f"{item.get('when') or ''} {item.get('anchor') or ''}")):
                 return None  # "15 ngày trước ngày kết thúc" does not answer "how many days after …"
@@ -217,6 +223,28 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus -= 0.3
         return bonus
     return 0.0
+
+
+_DEFINED = re.compile(r"(?i)^\s*(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Thời hạn|Thời gian|Thời hiệu)\s[^;:()]*?\s(?:là|không quá|tối đa là|tối đa|ít nhất là)\s*$")
+
+
+def defines_duration(item: dict) -> bool:
+    """The sentence opens with a time noun and the duration is its predicate ("Thời hạn cai nghiện
+    ma túy tự nguyện tại gia đình, cộng đồng là từ đủ 06 tháng đến 12 tháng", "Thời hiệu khởi kiện
+    … là 02 năm"): the length of the thing it names, which a "bao lâu" question about that thing
+    asks — more than a deadline a step of its procedure mentions ("Trong thời hạn 05 ngày làm việc
+    kể từ ngày người cai nghiện … chấm dứt …"). Read up to the value (its own "là" cut off):
+    no ";", ":" or bracket between (the subject may list its cases: "gia đình, cộng đồng")."""
+    quote, when = item.get("quote") or "", item.get("when") or ""
+    at = (item.get("when_start") or item["start"]) - item["start"]
+    if not (0 <= at <= len(quote)):
+        return False
+    before = quote[:at]
+    lead = re.match(r"(?i)(là|không quá|tối đa là|tối đa|ít nhất là)\s", when)
+    if lead:
+        before = f"{before}{lead.group(1)}"
+    before = before.replace("\n", " ")
+    return bool(_DEFINED.match(before.rstrip() + " ")) if before.strip() else False
 
 
 # The bound a question asks and the one a value states, folded: a lower bound ("from what age",
@@ -290,8 +318,15 @@ def unstated_bound(q: Question, item: dict) -> bool:
         (_LOWER_BEFORE, _LOWER_AFTER, "tro len")
     said = (comparator and cue.search(f" {comparator} ")) or cue.search(f" {before} ") or tail.search(after) \
         or any(cue.search(f" {' '.join(opening.split()[:n])} ") for n in (1, 2, 3)) \
-        or word in folded_words(value)
+        or word in folded_words(value) or cue.search(f" {_value_lead(value)} ")
     return not said
+
+
+def _value_lead(value: str) -> str:
+    """A duration's words before its number, folded: the bound it states may follow a time noun
+    ("trong thời hạn ít nhất là 30 ngày": "ít nhất là" is its own, after "trong thời hạn")."""
+    m = re.search(r"\d", value)
+    return folded_words(value[:m.start()]).strip() if m else "" 
 
 
 def sentence_years(item: dict) -> set[str]:
@@ -562,7 +597,9 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
     passages and documents (see passages.py)."""
     folded_q = folded_words(q.text)
     out = []
-    if is_frequency_question(folded_q):
+    if is_cycle_question(folded_q):
+        out += cycle_items(results)  # "chu kỳ bao nhiêu năm": the length of a cycle, no other duration
+    elif _asks_frequency(folded_q):
         out += frequency_items(results)
     elif is_duration_question(folded_q):
         out += _list_leads(service, duration_items(results))
@@ -582,6 +619,21 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
                                           if doc_numbers(next(d for d in docs if d["id"] == t[0])) & set(q.doc_refs)],
                              period=period)
     return out
+
+
+def _asks_frequency(folded_q: str) -> bool:
+    """How often, not the length of a cycle ("chu kỳ bao nhiêu năm", ``is_cycle_question``) nor a
+    duration whose subject names a cycle (``_cycle_named_only``)."""
+    return is_frequency_question(folded_q) and not is_cycle_question(folded_q) and not _cycle_named_only(folded_q)
+
+
+def _cycle_named_only(folded_q: str) -> bool:
+    """A duration question whose only frequency cue is the noun "chu kỳ" of its subject ("Cây hằng
+    năm là cây kết thúc chu kỳ sản xuất trong thời gian không quá bao lâu?"): it asks a duration, and
+    read as a frequency it found none (no "bao lâu một lần", "mấy lần", "how often" in it)."""
+    if not is_duration_question(folded_q):
+        return False
+    return not is_frequency_question(re.sub(r"\bchu ky\b", " ", folded_q))
 
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[a-zđ]\)|[-–•+])[ \t]+")
@@ -834,6 +886,15 @@ def _asks_cited_date(q: Question) -> bool:
         code and issuer for _, code, issuer in asked_refs(q.text)[:1])
 
 
+def _asks_titled_span(q: Question) -> bool:
+    """The horizon or period of a document named by its number and nothing else ("Kế hoạch thực hiện
+    NQ 17 định hướng đến năm nào?"): no subject words, the number says which, and its own title
+    states it (``passages.horizon_items``, items "via" "title")."""
+    folded = folded_words(q.text)
+    return q.kind == "when" and not q.groups and bool(q.doc_refs) and not is_issued_question(folded) and \
+        (is_horizon_question(folded) or is_period_question(folded))
+
+
 def _cites_full_number(q: Question, item: dict) -> bool:
     """The date of a document the question names by its full number, type and issuer ("Resolution
     08-NQ/TW"), read where another document cites it ("Nghị quyết số 08-NQ/TW, ngày 16/01/2017 của
@@ -962,10 +1023,19 @@ def other_level(q: Question, item: dict) -> bool:
     asked = {a or b for a, b in _LEVEL.findall(folded_words(q.vi_text if q.language == "en" else q.text))}
     if not asked:
         return False
-    own = " ".join([item.get("quote") or "", item.get("task") or "", item.get("lead") or "",
-                    *(item.get("section_path") or [])])
-    said = {a or b for a, b in _LEVEL.findall(folded_words(own))}
+    # (a deadline's own ";"-clause, not its whole sentence: "a) Diễn tập … cấp cơ sở … ít nhất 02 năm
+    # một lần …; b) Diễn tập … cấp huyện, cấp tỉnh … theo kế hoạch …" — the 02 years are the
+    # grassroots level's only)
+    quote = deadline_clause(item) if item.get("kind") == "deadline" and item.get("when") else item.get("quote") or ""
+    task = "" if item.get("kind") == "deadline" and item.get("task") == item.get("quote") else item.get("task") or ""
+    own = " ".join([quote, task, item.get("lead") or "", *(item.get("section_path") or [])])
+    said = {a or b for a, b in _LEVEL.findall(_NATIONWIDE.sub("quoc gia", folded_words(own)))}
     return bool(said) and not (said & asked)
+
+
+# "trên phạm vi cả nước", "toàn quốc": the national level, said without "cấp" ("Chiến lược phát
+# triển chăn nuôi trên phạm vi cả nước …" is not the provincial strategy a question asks about)
+_NATIONWIDE = re.compile(r"\b(?:pham vi ca nuoc|toan quoc)\b")
 
 
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
@@ -982,6 +1052,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     for item in items:
         if named and item["doc_id"] not in named and not _cites_full_number(q, item):
             continue  # the question names its document: another document's item answers another question
+        if q.kind == "when" and other_provision(q, item):
+            continue  # "điểm a khoản 2 Điều 116" asked, "điểm b khoản 2 Điều 116" said: another case
         if q.kind == "when" and not named and _own_enactment(item):
             continue  # "Luật này … có hiệu lực": the date of the document the question names, none named here
         fit = _fit(q, item)
@@ -998,7 +1070,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             item = _owner_of_class(item, q.unit_class)
             if item is None:
                 continue  # (a unit listed with one of the class is answered with it: "Các chi bộ, đảng bộ …")
-        if not matcher.groups and _cited_exactly(item):
+        if not matcher.groups and (_cited_exactly(item) or (item.get("via") == "title" and _asks_titled_span(q))):
             # "Kết luận 224-KL/TU ban hành ngày nào?": the full number is all the question says
             out.append(_scored(q, matcher, item, Support(1.0, 1.0, own_total=1.0), fit, results, named))
             continue
@@ -1032,8 +1104,37 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     if q.kind == "when":
         out = _asked_owner(q, out)
         out = _named_owner(q, out)
+        out = _clause_owner(q, out)
     out.sort(key=lambda x: -x[0])
     return out
+
+
+_PROVISION = re.compile(r"\b(?:diem ([a-zđ]) )?(?:khoan (\d+) )?dieu (\d+)\b")
+
+
+# (in English: "point a, clause 2, Article 116", "point a of clause 2 of Article 116")
+_PROVISION_EN = re.compile(r"\b(?:point ([a-z]) (?:of )?)?(?:clause (\d+) (?:of )?)?article (\d+)\b")
+
+
+def _provisions(text: str) -> set[tuple[str, str, str]]:
+    folded = folded_words(text)
+    return {(m.group(1) or "", m.group(2) or "", m.group(3))
+            for pattern in (_PROVISION, _PROVISION_EN) for m in pattern.finditer(folded)}
+
+
+def other_provision(q: Question, item: dict) -> bool:
+    """The question cites a provision ("(điểm a khoản 2 Điều 116)") and the item's sentence cites
+    the same article only at another point or clause ("… đối với trường hợp quy định tại điểm b
+    khoản 2 Điều 116"), never the one asked: the law's list gives each cited case its own value
+    ("1. 04 tháng … điểm a …; 2. 02 tháng … điểm b …"), and the words of the question, the same
+    for both, could not tell them apart."""
+    asked = {p for p in _provisions(q.text) if p[0] or p[1]}
+    if not asked:
+        return False
+    said = _provisions(item.get("quote") or "")
+    if not said or asked & said:
+        return False
+    return any(p[2] == a[2] and (p[0], p[1]) != (a[0], a[1]) for p in said for a in asked)
 
 
 _JOINERS = frozenset({"va", "hoac", "nhung", "con"})
@@ -1074,6 +1175,48 @@ def _asked_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list
             elif distinct[n] and any(said[m] or plain[m] for m in range(len(ix)) if m != n):
                 out[i] = (sc - 1.0, it, sup)  # its own case ("bất động sản") is not the one asked
     return out
+
+
+def _own_clause(item: dict) -> str:
+    """The ";"-clause that holds an item's value, without the sentence's opening."""
+    quote = item.get("quote") or ""
+    at = (item.get("when_start") or item["start"]) - item["start"]
+    if not 0 <= at <= len(quote):
+        return quote
+    e = quote.find(";", at)
+    return quote[quote.rfind(";", 0, at) + 1:e if e >= 0 else len(quote)]
+
+
+def _clause_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """Values of one sentence in different ";"-clauses ("Bộ Tài nguyên và Môi trường lập báo cáo
+    tổng quan về hiện trạng môi trường quốc gia 05 năm một lần …; hằng năm, lập báo cáo chuyên đề
+    …"): each is read with the sentence's opening (``deadline_clause``), so both say the question
+    alike; the one whose own clause says a larger share of the question's words — by a third of
+    them — is asked, and the others are dropped (not a rival, not the answer: the stored item of the
+    other clause outscored the passage's value by the stored items' lead).""" 
+    by_sentence: dict[tuple, list[int]] = {}
+    for i, (_, it, _) in enumerate(scored):
+        if not it.get("subject") and it.get("when") and ";" in (it.get("quote") or ""):
+            by_sentence.setdefault((it["doc_id"], it["end"]), []).append(i)  # (a stored item and the passage's end alike)
+    if not any(len(ix) > 1 for ix in by_sentence.values()):
+        return scored
+    labels = [alts for label, alts in q.groups if label not in q.soft]
+    if not labels:
+        return scored
+    out, dropped = list(scored), set()
+    for ix in by_sentence.values():
+        clauses = {i: _padded(folded_words(_own_clause(out[i][1]))) for i in ix}
+        if len(set(clauses.values())) < 2:
+            continue
+        found = {i: {n for n, alts in enumerate(labels) if any(f" {a} " in c for a in alts)} for i, c in clauses.items()}
+        shares = {i: len(f) / len(labels) for i, f in found.items()}
+        best = max(ix, key=lambda i: shares[i])
+        # (or it says every word the other clause says and two more: "… báo cáo tổng quan … quốc gia
+        # 05 năm một lần" against "hằng năm, lập báo cáo chuyên đề … quốc gia" for the overview report)
+        if all(shares[best] - shares[i] >= 1 / 3 or (found[i] <= found[best] and len(found[best] - found[i]) >= 2)
+               for i in ix if i != best and clauses[i] != clauses[best]):
+            dropped |= {i for i in ix if clauses[i] != clauses[best]}
+    return [x for i, x in enumerate(out) if i not in dropped]
 
 
 _OWNER_NOISE = frozenset("thoi ky giai doan tam nhin dinh huong den toi nam va hoac cung".split())
@@ -1499,6 +1642,8 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
         # A rival whose own subject says less of the question than the best one's is told apart
         # ("nữ từ đủ 18 tuổi" against "Nam từ đủ 20 tuổi" for "nữ … bao nhiêu tuổi").
         top_score, best, top_sup = scored[0]
+        if q.kind == "when" and _equal_elsewhere(scored):
+            return True
         if q.kind == "when" and best.get("subject"):
             return _contested_owned(scored)
         if q.kind == "when" and best.get("ref_rank") is not None and any(
@@ -1510,7 +1655,115 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
     return False
 
 
+def _equal_elsewhere(scored: list[tuple[float, dict, Support]]) -> bool:
+    """Under the lower gate (``support.TOP_PASSAGE``) the search's first passage is the second
+    witness: a value of another sentence whose words say more of the question is then a rival
+    whatever its rank — the rank is what the lower gate already spent ("The Binh Lu tourism plan
+    must be consistent with the Lai Chau provincial master plan for which period?": the plan's own
+    "giai đoạn 2026 - 2030" in the first passage saying 66% of it, "Quy hoạch tỉnh Lai Châu thời kỳ
+    2021 - 2030" in the third 71%). (A value saying as much is no rival: the summary procedure's
+    "07 ngày" says the words of the plain appeal period's "15 ngày" as well.)"""
+    if current_gate() is not TOP_PASSAGE or len(scored) < 2:
+        return False
+    _, best, top_sup = scored[0]
+    return any(not _same_sentence(it, best) and _value_key(it) != _value_key(best)
+               and sup.coverage > top_sup.coverage + 0.02 for _, it, sup in scored[1:])
+
+
 SENTENCE_LEAD = 0.3
+
+
+def _title_synonym_only(q: Question, item: dict, sup: Support) -> bool:
+    """A Vietnamese question's word that a value read from a law's passage has only as another
+    word of the same glossary line in its document's title or opening ("chăn nuôi" asked, the crop
+    law's "nhân giống" there): the sentence itself is about something else ("Chiến lược phát triển
+    trồng trọt …" for the livestock strategy), and a passage's sentence has no extractor's care
+    behind it. (English questions are matched through the glossary's words by design.)"""
+    if q.language == "en" or item.get("via") != "passage":
+        return False
+    labels = {label for label, _ in q.groups}
+    return any(w not in labels for w in sup.matched.get("document", []))
+
+
+def other_kind_named(q: Question, item: dict, sup: Support) -> bool:
+    """A word the question says after words the item says too, where the item says another word
+    ("Chiến lược phát triển thủy sản …" asked, "Chiến lược phát triển chăn nuôi …" said): the item
+    names another kind of the same thing, and its value is that one's. Read on the folded question
+    and the item's own words: the two syllables before a missing word (a Vietnamese question)."""
+    if q.language == "en" or not sup.missing:
+        return False
+    asked = f" {folded_words(q.text)} "
+    own = _padded(folded_words(_own_text(q, item)))
+    labels = {label for label, _ in q.groups}
+    for label in sup.missing:
+        if label in q.soft or len(label.split()) < 2:
+            continue  # (a noun of two syllables: "thủy sản", not "bằng cách"'s "cách")
+        at = asked.find(f" {label} ")
+        before = asked[:at].split()[-2:] if at > 0 else []
+        lead = " ".join(before)
+        if len(before) < 2 or lead not in labels:
+            continue  # the words before it must be a word of the question's own ("phát triển")
+        if own.count(f" {lead} {label} "):
+            continue
+        # the word after the shared words must be a noun of another kind, not a link or verb that
+        # goes on with the sentence ("pháp luật chuyên ngành" asked, "pháp luật có liên quan" said)
+        nexts = [m.group(1) for m in re.finditer(rf" {re.escape(lead)} (\w+)", own)]
+        if nexts and all(w not in _FOLDED_LINKS and w not in QUESTION_STOPWORDS for w in nexts):
+            return True
+    return False
+
+
+_FOLDED_LINKS = frozenset(folded_words(" ".join(_PASSAGE_LINKS)).split())
+
+
+_CASE_OF = re.compile(r"(?i)\bđối với\s+([^,;:]+?)\s+(?:là|thì|không quá|tối đa|ít nhất)\s*$")
+
+
+# The bounds of an age a case states or a question asks, folded: ("tu", "18") of "từ đủ 18 tuổi",
+# ("duoi", "18") of "dưới 18 tuổi".
+_AGE_BOUND = re.compile(r" (tu|duoi|tren) (?:du )?(\d+) tuoi")
+
+
+def unasked_case(q: Question, item: dict) -> bool:
+    """A duration the sentence gives one case ("Thời hạn cai nghiện ma túy bắt buộc đối với người
+    nghiện ma túy từ đủ 12 tuổi đến dưới 18 tuổi là từ đủ 06 tháng đến 12 tháng") whose words of
+    its own — not the subject's before it — the question says none of: the case's value is not
+    the plain one asked ("Cai nghiện ma túy bắt buộc kéo dài bao lâu?")."""
+    if item.get("via") != "passage" or item.get("when_kind") != "duration":
+        return False
+    quote = item.get("quote") or ""
+    at = (item.get("when_start") or item["start"]) - item["start"]
+    if not 0 < at <= len(quote):
+        return False
+    lead = re.match(r"(?i)(là|không quá|tối đa|ít nhất)\s", item.get("when") or "")
+    before = quote[:at] + (lead.group(1) if lead else "")
+    m = _CASE_OF.search(before.rstrip() + " " if not lead else before)
+    if not m:
+        return False
+    asked_bounds = set(_AGE_BOUND.findall(folded_words(f" {q.text} ")))
+    if asked_bounds and not asked_bounds <= set(_AGE_BOUND.findall(folded_words(f" {m.group(1)} "))):
+        return True  # "từ đủ 18 tuổi trở lên" asked, the case "từ đủ 12 tuổi đến dưới 18 tuổi" said
+    subject = set(folded_words(before[:m.start()]).split())
+    own = {w for w in folded_words(m.group(1)).split()
+           if w not in subject and w not in QUESTION_STOPWORDS and not w.isdigit() and len(w) > 1}
+    asked = set(folded_words(f"{q.text} {q.vi_text or ''}").split())
+    return bool(own) and not (own & asked)
+
+
+def _echoes_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """Without the when-items whose value is the question's own words ("Cây hằng năm là cây …
+    không quá bao lâu?": the "hằng năm" of the thing's name, which the extractor stored as a
+    recurrence): no answer, and not a rival either, so the value the same sentence states ("không
+    quá 01 năm") can answer. (Before, the echo was the top item and its veto left the question
+    unanswered.)"""
+    asked = f" {folded_words(q.text)} "
+    folded = folded_words(q.text)
+    # (a year the question states, asking which year: "Up to which year is the scheme planned (with a
+    # vision to 2030)?" gives 2030 to name the scheme, and asks another)
+    given = set(q.years) if (is_horizon_question(folded) or is_year_of_question(folded)) else set()
+    return [x for x in scored if not (x[1].get("when") and f" {folded_words(x[1]['when'])} " in asked)
+            and not (given and (said := set(re.findall(r"\b(?:19|20)\d\d\b", x[1].get("when") or "")))
+                     and said <= given)]
 
 
 def _own_sentence_first(scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
@@ -1818,7 +2071,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
     q = analyze(question, response.interpreted, response.translated, response.language)
     answer, role, support, best = None, None, None, []
     item_kind = _ITEM_KIND.get(q.kind)
-    if item_kind and (q.groups or _asks_cited_date(q) or _signed_plan_by_number(q) or
+    if item_kind and (q.groups or _asks_cited_date(q) or _asks_titled_span(q) or _signed_plan_by_number(q) or
                       (q.kind == "who" and asks_issuer(question))):
         docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
         if doc_ids is not None:
@@ -1898,6 +2151,9 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             # A value with no counted noun: a law's limit written as a multiple of the base salary.
             scored = score_items(q, base_multiple_items(results, f"{q.text} {q.vi_text}"), results, docs, named,
                                  _doc_heads(service), similarity, headings)
+        if q.kind == "when":
+            scored = [x for x in _echoes_dropped(q, scored) if not _title_synonym_only(q, x[1], x[2])
+                      and not other_kind_named(q, x[1], x[2]) and not unasked_case(q, x[1])]
         if q.kind in ("target", "when"):
             scored = _own_sentence_first(scored)
         if scored and not contested(q, scored, named):
@@ -1919,7 +2175,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
                 if top.get("when_kind") == "duration" and _other_time_unit(folded_words(q.text), answer or ""):
                     answer = None  # "mấy tháng" is not answered by "60 ngày" (see _other_time_unit)
                 if top.get("when_kind") == "recurring" and is_duration_question(folded_words(q.text)) and \
-                        not is_frequency_question(folded_words(q.text)):
+                        not _asks_frequency(folded_words(q.text)):
                     answer = None  # "báo trước bao nhiêu tháng" is not answered by "hằng năm" (how often);
                     # a veto, not a filter: the recurrence still keeps a neighbouring duration contested
                 if answer and f" {folded_words(answer)} " in f" {folded_words(q.text)} ":

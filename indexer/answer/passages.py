@@ -65,8 +65,16 @@ def is_issued_question(folded_q: str) -> bool:
     q = f" {folded_q} "
     if is_duration_question(folded_q):
         return False  # "within how many days must the authority issue a licence" asks a time limit, not a date
+    # ("previously issued household registration books": a participle that describes a thing, not
+    # the act asked)
+    q = re.sub(r" (?:previously|already|newly|recently|originally|formerly) (?:issued|adopted|signed|passed|promulgated) ",
+               " ", q)
     return bool(_ISSUED_Q.search(q) or re.search(r" (?:the )?date of ", q)
-                or re.search(r" ban hanh .* ngay nao | ngay nao .* ban hanh ", q))
+                or re.search(r" ban hanh .* ngay nao | ngay nao .* ban hanh ", q)
+                # the other verbs of a document's date: it "mang ngày" (bears), "ra đời" (came out),
+                # a body "ra Nghị quyết … vào ngày nào" (put out)
+                or re.search(r" (?:mang|de|ghi) ngay nao | ra doi (?:vao )?ngay nao | ra (?:nghi quyet|chi thi|ket luan|"
+                             r"quyet dinh|ke hoach|thong bao) .* ngay nao ", q))
 
 
 # "bao lâu một lần", "mấy lần một năm", "how often": a frequency, not a time limit — "bao lâu"
@@ -80,6 +88,8 @@ _FREQUENCY = re.compile(
     rf"(?:(?:ít nhất|tối thiểu|không quá)\s+(?:là\s+)?)?"
     # ("mỗi năm hai kỳ": a body that meets twice a year counts its sittings, "kỳ", "đợt")
     rf"(?:(?:mỗi|hằng|hàng)\s+{_PER}\s+(?:ít nhất\s+)?{_COUNT}\s+(?:lần|kỳ|đợt)|{_COUNT}\s+(?:lần|kỳ|đợt)\s+(?:mỗi|một|trong\s+một|/)\s*{_PER}|"
+    # ("05 năm một lần", "ít nhất 02 năm một lần": once every N years — the laws' other way to say it)
+    rf"{_COUNT}\s+{_PER}\s+(?:một|1)\s+lần|"
     rf"(?:mỗi|hằng|hàng)\s+{_PER}|định kỳ(?:\s+(?:\d+|hằng|hàng)\s*{_PER})?|thường niên)", re.I)
 
 
@@ -100,6 +110,36 @@ def frequency_items(results) -> list[dict]:
                     continue
                 out.append(_item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
                                  s, e, m.start(), m.end(), "recurring"))
+    return out
+
+
+# "theo chu kỳ bao nhiêu năm", "For what cycle is the strategy built": the question asks the length
+# of a cycle — the laws write it "chu kỳ 10 năm" ("được xây dựng cho chu kỳ 10 năm, định hướng 20
+# năm"). Asked only when the question word follows "chu kỳ" ("chu kỳ sản xuất … không quá bao lâu"
+# says the cycle as its subject and asks another duration); the frequency reader read no length of a
+# cycle, and the plain duration reader left "10 năm" and the "định hướng 20 năm" of the same sentence
+# as rivals.
+_CYCLE_Q = re.compile(r" (?:chu ky (?:la )?(?:bao nhieu|may|nao|bao lau|the nao)|(?:what|which) cycle|"
+                      r"cycle of how|how long (?:is|are) (?:the|its|each) (?:\w+ )?cycles?) ")
+_CYCLE = re.compile(rf"\bchu kỳ\s+(?:là\s+)?(?:từ\s+)?{_NUM_WORD}\s+(?:năm|tháng|tuần|ngày)\b", re.I)
+
+
+def is_cycle_question(folded_q: str) -> bool:
+    return bool(_CYCLE_Q.search(f" {folded_q} "))
+
+
+def cycle_items(results) -> list[dict]:
+    """The length of a cycle, "chu kỳ 10 năm", in the sentences of the retrieved passages: duration
+    items whose value keeps its word "chu kỳ" (not those of exception clauses)."""
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            for m in _CYCLE.finditer(text, s, e):
+                if in_exception(text, s, m.start()):
+                    continue
+                out.append(_item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
+                                 s, e, m.start(), m.end(), "duration"))
     return out
 
 
@@ -1078,8 +1118,31 @@ _YEAR_OF = re.compile(r"(?<![\w/-])năm\s+((?:19|20)\d\d)(?![\w/-])")
 _HEAD_BEFORE = re.compile(r"(?:đến|tới|từ|vào|trong|trước|sau|giai đoạn|đầu|cuối|giữa|tháng\s+\d{1,2}|kỳ|kì)\s*$", re.I)
 
 
+# "… Chương trình công tác trọng tâm của năm nào", "which year's programme": the year is said to be
+# of the noun before it, whatever verb the question says elsewhere ("Kế hoạch … được ban hành để
+# thực hiện Chương trình … của năm nào" asks the programme's year, not the plan's act).
+_OF_YEAR_Q = re.compile(r" cua nam nao | (?:which|what) year s ")
+
+
+def _act_of_year(q: str) -> bool:
+    """The act verb says whose year is asked when it is said right before "năm nào" ("được ban
+    hành năm nào", "thông qua vào năm nào") or after it ("năm nào Luật … được thông qua"); said
+    further before, it is the act of another noun ("Kế hoạch … được ban hành để thực hiện Chương
+    trình công tác trọng tâm năm nào": the programme's year). Also a document's date ("ngày nào")."""
+    at = q.find(" nam nao ")
+    if at < 0:
+        return True
+    near = " " + " ".join(q[:at].split()[-4:]) + " "
+    return bool(_ACT_Q.search(near) or _ACT_Q.search(q[at + 8:]) or is_issued_question(q.strip())
+                or re.search(r" ngay nao ", q))
+
+
 def is_year_of_question(folded_q: str) -> bool:
     q = f" {folded_q} "
+    if _OF_YEAR_Q.search(q) and not _NOT_YEAR_OF.search(q):
+        return True
+    if _YEAR_OF_Q.search(q) and not _NOT_YEAR_OF.search(q) and not _act_of_year(q):
+        return True  # "… thực hiện Chương trình công tác trọng tâm năm nào": a name's year
     return bool(_YEAR_OF_Q.search(q)) and not _NOT_YEAR_OF.search(q) and not is_issued_question(folded_q) \
         and not _ACT_Q.search(q)  # "ban hành năm nào", "có hiệu lực năm nào": the act's own year
 

@@ -294,8 +294,8 @@ def vietnamese_names(question: str) -> str:
     keep = [any(ord(c) > 127 for c in w) and not any(c.isdigit() for c in w) for w in words]
     for i, w in enumerate(words):
         if not keep[i] and w[:1].isupper() and ((i and keep[i - 1]) or (i + 1 < len(words) and keep[i + 1])) \
-                and not lookup([w.lower()]):
-            keep[i] = True
+                and not lookup([w.lower()]) and w.lower() not in ("the", "a", "an"):
+            keep[i] = True  # (not the article that opens the sentence: "The Bình Lư tourism plan …")
     return " ".join(w for w, k in zip(words, keep) if k)
 
 
@@ -1181,7 +1181,9 @@ def _off_percent_cue(label: str, folded_q: str) -> str:
 # answers "… hướng đến năm nào?"); as the subject they left horizon questions unanswered. A
 # restored or segmented question glues them to a neighbour ("có định hướng", "Lai Châu hướng"):
 # they are cut off its ends.
+# ("how quickly", "how soon", "how early": the English manner of asking a time limit, as "bao lâu")
 _WHEN_CUES = sorted(["tam nhin", "dinh huong", "giai doan", "thoi ky", "ap dung", "bao quat", "long term", "huong", "lan", "cover", "covers",
+                     "quickly", "soon", "early",
                      "covered", "span", "spans", "vision", "orientation", "long", "term"], key=len, reverse=True)
 
 
@@ -1232,7 +1234,44 @@ _CARRIER_VERBS = frozenset("gui nop trinh".split())
 # "là … năm", not the subject (the glossary's "điều hành", "vận hành" are another sense of "run").
 # So is "valid" ("how long is the decision valid": the law writes "có thời hạn là 10 năm").
 _SPAN_VERBS = frozenset("run runs running last lasts lasting extend extends extending span spans valid".split())
+# English light verbs that carry the time noun asked ("gives an orientation up to which year", "sets
+# a vision to", "has a term of"): the documents say the noun alone ("định hướng đến năm 2035").
+_LIGHT_VERBS = frozenset("give gives given gave set sets has have".split())
 _CARRIED_NOUNS = ("bao cao", "ho so", "to trinh", "de an", "ke hoach", "du thao", "van ban")
+
+
+# The Vietnamese words that, right before the asked time, say its relation to the subject, as the
+# English span verbs do: "kéo dài (trong) bao lâu" (lasts how long: the law writes "Thời hạn … là từ
+# đủ 06 tháng đến 12 tháng"), "thuộc nhiệm kỳ nào / giai đoạn nào" (belongs to which term: "Nghị
+# quyết Đại hội … nhiệm kỳ 2025-2030"). Not "kéo dài thêm bao lâu" (extended by how long), which
+# asks an extension the law states with its own verb, nor "có thể kéo dài bao lâu" (may be extended
+# by how long: "… có thể kéo dài nhưng không quá 30 ngày").
+_VI_SPAN = re.compile(r" (?<!co the )(keo dai) (?:trong )?(?:bao lau|may|bao nhieu) | (thuoc) (?:nhiem ky|giai doan|thoi ky|nam|ky) (?:nao|may|bao nhieu) "
+                      # a document "mang ngày nào" (bears which date), "ra đời ngày nào" (came out)
+                      r"| (mang) ngay nao | (ra doi) (?:vao )?ngay nao ")
+
+
+_DEICTIC = re.compile(r"(?i)(?<!\w)(này|đó|ấy|kia)(?!\w)")
+
+
+def deictic_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
+    """The demonstratives a question written with diacritics says ("Đợt sơ kết này đánh giá bao
+    nhiêu năm …": this round, the one the plan is about): they point at what the question names,
+    and no document says them of itself. Without diacritics "nay" is also "hiện nay" (now): kept."""
+    said = {folded_words(m.group(1)) for m in _DEICTIC.finditer(question)}
+    # and the classifiers that make an event of the verb after them ("đợt sơ kết", "cuộc kiểm tra",
+    # "buổi tập huấn"): the plans say the event by its verb ("Kế hoạch sơ kết", "Hội nghị sơ kết")
+    said |= {folded_words(m.group(1)) for m in _EVENT_CLASSIFIER.finditer(question)}
+    return {label for label, _ in groups if label in said}
+
+
+_EVENT_CLASSIFIER = re.compile(r"(?i)(?<!\w)(đợt|cuộc|buổi)\s+\w")
+
+
+def vi_span_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
+    """The groups that are such a span word of a Vietnamese when-question (``_VI_SPAN``): soft."""
+    said = {w for m in _VI_SPAN.finditer(f" {folded_q} ") for w in m.groups() if w}
+    return {label for label, _ in groups if label in said}
 
 
 def _carrier_verbs(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
@@ -1382,7 +1421,12 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
         if english:
-            soft |= {label for label, _ in groups if label in _SPAN_VERBS}
+            soft |= {label for label, _ in groups if label in _SPAN_VERBS or label in _LIGHT_VERBS}
+            if re.search(r"(?i)\bonce\b(?! (?:a|an|every|per|each|in|or|more)\b)", question):
+                # "Once the force requests it, how quickly …": a conjunction (khi), not "một lần"
+                soft |= {label for label, _ in groups if label == "once"}
+        else:
+            soft |= vi_span_words(groups, folded_q) | deictic_words(groups, question)
     if kind in ("who", "tasks"):
         soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
             implementing_words(groups, folded_q)

@@ -27,7 +27,7 @@ QUESTION_KINDS = ("who", "target", "when", "tasks", "general")
 
 _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ngay nao|ngay nao|"
                    r"thang nao|nam nao|quy nao|giai doan nao|thoi gian nao|thoi diem nao|luc nao|tien do|"
-                   r"bao lau|chu ky nao|thoi hieu|"
+                   r"bao lau|chu ky nao|thoi hieu|(?:what|which) cycle|"
                    r"deadline|by when|what date|which date|which period|what period|time ?frame|due|"
                    r"which year|what year|how long|how often|within how many|"
                    # "What is the date of Decision 238?": the date a document bears

@@ -16,14 +16,17 @@ from indexer.text import folded_words
 
 DOC_REF = re.compile(r"(\d{1,4})\s*-?\s*(nq|kl|qd|kh|ct|tb|hd)(?:\s*(?:tu|tw|hu|du|cp))?\b|"
                      r"\b(?:nghi quyet|ket luan|ke hoach|quyet dinh|chi thi|resolution|conclusion|"
-                     r"plan|decision|directive|regulation)\s+(?:so\s+)?(\d{1,4})\b")
+                     r"plan|decision|directive|regulation)\s+(?:so\s+)?(\d{1,4})\b|"
+                     # the type's abbreviation before the bare number: "NQ 17", "KL 224" (not "NQ
+                     # 17-NQ/TU", read by the first branch)
+                     r"\b(?:nq|kl|kh|ct)\s+(?:so\s+)?(\d{1,4})\b(?!\s*-?\s*(?:nq|kl|qd|kh|ct|tb|hd)\b)")
 
 
 def doc_refs(folded: str) -> list[str]:
     """Document numbers (leading zeros dropped) named in a folded text, in order."""
     refs: list[str] = []
     for m in DOC_REF.finditer(folded):
-        num = (m.group(1) or m.group(3)).lstrip("0") or "0"
+        num = (m.group(1) or m.group(3) or m.group(4)).lstrip("0") or "0"
         if num not in refs:
             refs.append(num)
     return refs
