@@ -33,7 +33,8 @@ from indexer.text import folded_words
 
 from dataclasses import replace
 
-from .actors import ACTION_EVIDENCE, actor_items, asked_verbs, does_asked_action, does_english_action, english_asked_verbs
+from .actors import (ACTION_EVIDENCE, actor_items, asked_verbs, does_asked_action, does_english_action,
+                     english_asked_verbs, regulates_instead)
 from .issuers import asks_issuer, issuer_answer
 from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
@@ -46,6 +47,7 @@ from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import TOP_PASSAGE, Matcher, Support, _padded, gated, quote_words
+from .unitnames import truncated_unit, undergoes
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
 _ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline"}
@@ -968,6 +970,11 @@ def other_level(q: Question, item: dict) -> bool:
     return bool(said) and not (said & asked)
 
 
+def _regulates_instead(q: Question, item: dict) -> bool:
+    """The unit writes the rules of what the question asks someone to do (actors.regulates_instead)."""
+    return regulates_instead(q.vi_text or q.text, q.text if q.language == "en" else None, item)
+
+
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None,
                 similarity: Similarity | None = None, headings=None) -> list[tuple[float, dict, Support]]:
@@ -1029,6 +1036,12 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue
         out.append(_scored(q, matcher, item, sup, fit, results, named))
     out += _semantic_scored(q, matcher, pending, [it for _, it, _ in out], similarity, results, named)
+    if q.kind == "who":
+        # (left out after the scoring: as candidates they still stand in the model's comparison of
+        # the pending units, which credits only the nearest)
+        asked = folded_words(q.vi_text or q.text)
+        out = [x for x in out if not truncated_unit(x[1]) and not _regulates_instead(q, x[1])
+               and not undergoes(x[1], asked)]
     if q.kind == "when":
         out = _asked_owner(q, out)
         out = _named_owner(q, out)
@@ -1684,7 +1697,9 @@ def _actor_answer(q: Question, results: list, docs: list[dict], items: list[dict
     when no stored responsibility answers: "… do Tòa án nhân dân cấp huyện quyết định", "Bộ trưởng
     Bộ Tài chính quy định chi tiết khoản này". The same support check, rivals and margins as the
     stored units (``weak_who``, ``contested``)."""
-    extra = actor_items(results, q.vi_text or q.text, items)
+    # (a stored item whose name is cut short leaves its sentence to this reader: "Tòa án đã | giải
+    # quyết ly hôn phải gửi …" is read "Tòa án đã giải quyết ly hôn | phải gửi …")
+    extra = actor_items(results, q.vi_text or q.text, [it for it in items if not truncated_unit(it)])
     if not extra:
         return None, None, None, []
     scored = score_items(q, extra, results, docs, named, heads, similarity, headings)
