@@ -33,8 +33,8 @@ from indexer.text import folded_words
 
 from dataclasses import replace
 
-from .actors import (ACTION_EVIDENCE, actor_items, asked_verbs, does_asked_action, does_english_action,
-                     english_asked_verbs, regulates_instead)
+from .actors import (_LIGHT as _LIGHT_VERBS, ACTION_EVIDENCE, actor_items, asked_verbs, does_asked_action,
+                     does_english_action, done_by_another, english_asked_verbs, regulates_instead, tied_verbs)
 from .issuers import asks_issuer, issuer_answer
 from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
@@ -42,7 +42,7 @@ from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_i
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
                        preamble_items, quantity_items, recipient_items, signer_items, vision_items,
                        is_year_of_question, year_of_items)
-from .question import _ABBR, Question, analyze, own_words_spelled_apart, spelled_apart
+from .question import _ABBR, ROLE_CUES, Question, analyze, own_words_spelled_apart, spelled_apart
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
@@ -1041,7 +1041,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         # the pending units, which credits only the nearest)
         asked = folded_words(q.vi_text or q.text)
         out = [x for x in out if not truncated_unit(x[1]) and not _regulates_instead(q, x[1])
-               and not undergoes(x[1], asked)]
+               and not undergoes(x[1], asked)
+               and not done_by_another(q.vi_text or q.text, q.text if q.language == "en" else None, x[1])]
     if q.kind == "when":
         out = _asked_owner(q, out)
         out = _named_owner(q, out)
@@ -1691,6 +1692,20 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
 _VERB_ROLES = frozenset({"kiểm tra/giám sát", "phối hợp", "báo cáo", "xây dựng"})
 
 
+def _role_words_elsewhere(q: Question) -> bool:
+    """A Vietnamese who-question ties another action to its who-word than the role it names: "Ai
+    thành lập Hội đồng quốc gia thẩm định sách giáo khoa?" asks who founds the council, and
+    "thẩm định" (a cue of "tham mưu") is the council's name; "… thì ai phải ghi việc này …" after
+    "Khi có Trọng tài viên không ký tên …" asks who records it, "ký" is the circumstance's. The
+    who-word's own verb (``tied_verbs``) is then the action asked, read from the sentences' actors
+    — not a light or role verb, and none of the role's own cue words."""
+    if q.language == "en":
+        return False
+    tied = tied_verbs(q.vi_text or q.text)
+    cues = {cue for cue, r in ROLE_CUES if r == q.role}
+    return bool(tied) and all(v not in _LIGHT_VERBS and not any(v in c or c in v for c in cues) for v in tied)
+
+
 def _actor_answer(q: Question, results: list, docs: list[dict], items: list[dict], named: set[str],
                   heads: dict[str, str], similarity: Similarity | None = None, headings=None):
     """(answer, role, support, chosen items) from the actors of the retrieved sentences (actors.py)
@@ -1951,6 +1966,10 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
         if not answer and q.kind == "who" and q.role in _VERB_ROLES and not q.relation and q.groups:
             # "Cơ quan nào giám sát tối cao việc …": a role that is the verb itself is read from the
             # sentences whose actor does it ("Quốc hội giám sát tối cao việc …"), asked as a plain who
+            answer, role, support, best = _actor_answer(replace(q, role=None), results, docs, items, named,
+                                                        _doc_heads(service), similarity, headings)
+        if not answer and q.kind == "who" and q.role and q.role not in _VERB_ROLES and not q.relation and \
+                q.groups and _role_words_elsewhere(q):
             answer, role, support, best = _actor_answer(replace(q, role=None), results, docs, items, named,
                                                         _doc_heads(service), similarity, headings)
     if not answer:

@@ -353,7 +353,10 @@ def asks_action(asked: list[str], verbs: list[str]) -> bool:
 def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
     """Unit-bearing items from the retrieved passages' sentences whose actor does what the question
     asks (see the module docstring); sentences a stored responsibility already quotes are left to it."""
-    have = {(it["doc_id"], it["start"]) for it in stored}
+    # (a sentence a stored responsibility quotes is left to it for that unit; another actor of the
+    # sentence — the agent of "Hội đồng quốc gia thẩm định sách giáo khoa do Bộ trưởng Bộ Giáo dục
+    # và Đào tạo thành lập", whose subject the extractor stored — is read here)
+    have = {(it["doc_id"], it["start"], folded_words(it.get("unit") or "")) for it in stored}
     asked = asked_verbs(vi_text)
     opened = open_asked_word(vi_text)
     open_words = (opened,) if opened else ()
@@ -363,7 +366,7 @@ def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
         for s, e in sentences(text, 0, len(text)):
             for us, ue, verb in actors(text, s, e, open_words):
                 unit = text[us:ue].strip()
-                if not unit or is_generic_unit(unit) or (r.doc_id, r.start + s) in have:
+                if not unit or is_generic_unit(unit) or (r.doc_id, r.start + s, folded_words(unit)) in have:
                     continue
                 verbs, leads = _predicate(text, verb, e, open_words)
                 if not asks_action(asked, verbs):
@@ -505,3 +508,22 @@ def regulates_instead(vi_text: str, english: str | None, item: dict) -> bool:
         return False
     asked = english_asked_verbs(english) if english else tied_verbs(vi_text)
     return bool(asked) and not any(v in ("quy dinh", "huong dan") for v in asked)
+
+
+def done_by_another(vi_text: str, english: str | None, item: dict) -> bool:
+    """The item's sentence says another body does the asked action to the item's unit: a passive
+    agent ("Hội đồng quốc gia thẩm định sách giáo khoa | do Bộ trưởng Bộ Giáo dục và Đào tạo thành
+    lập", "… được Bộ trưởng Bộ Tư pháp cấp Giấy phép") whose predicate is the action the question
+    ties to its who-word ("Ai thành lập …", "Who establishes …"). The item's unit undergoes it; the
+    agent is the one asked about (the actor reader answers with it)."""
+    asked = english_asked_verbs(english) if english else tied_verbs(vi_text)
+    if not asked:
+        return False
+    quote = item.get("quote") or ""
+    unit = folded_words(item.get("unit") or "")
+    for m in _PASSIVE.finditer(quote):
+        found = _actor(quote, m.end(), len(quote))
+        if found and folded_words(quote[found[0]:found[1]]) != unit:
+            if asks_action(asked, _predicate_verbs(quote, found[2], len(quote))):
+                return True
+    return False
