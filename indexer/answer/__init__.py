@@ -1733,6 +1733,7 @@ def _relation_answer(q: Question, items: list[dict], results: list, docs: list[d
     a coin toss: no answer."""
     from dataclasses import replace
 
+    q = _without_relation_words(q)
     scored = score_items(replace(q, kind="tasks", role=None), items, results, docs, named, heads, similarity,
                          headings)
     if not scored:
@@ -1741,14 +1742,18 @@ def _relation_answer(q: Question, items: list[dict], results: list, docs: list[d
     cands = []
     for score, item, sup in scored[:30]:
         quote = item.get("quote") or ""
+        # (of the kind of body asked: "… với Bộ nào" is not answered by "Sở Tư pháp")
         objects = [(s, e) for s, e in relation_objects(quote, q.relation)
-                   if not said_by_question(q, {"unit_normalized": quote[s:e]})]
+                   if not said_by_question(q, {"unit_normalized": quote[s:e]})
+                   and is_of_class({"unit": quote[s:e]}, q.unit_class)]
         if not objects:
             continue
         s, e = max(objects, key=lambda o: matcher.share(quote[slice(*sentence_of(quote, o[0]))]))
         if q.relation == "partner" and said_by_question(q, item):
             score += 0.5  # "Ban cán sự đảng … phối hợp với ai": that actor's partners
-        cands.append((score, item, sup, quote[s:e]))
+        # (a name ends before the conjunction that joins the next clause: "với Bộ Nông nghiệp và Phát
+        # triển nông thôn | hoặc báo cáo đột xuất theo yêu cầu")
+        cands.append((score, item, sup, re.sub(r"(?:[\s,]+(?:hoặc|và|cùng))+\s*$", "", quote[s:e])))
     if not cands:
         return None, None, None, []
     cands.sort(key=lambda c: -c[0])
@@ -1769,6 +1774,22 @@ def _relation_answer(q: Question, items: list[dict], results: list, docs: list[d
 # Words of a recipient question that say the relation, not what is sent: "gửi báo cáo lên …".
 _RELATION_WORDS = frozenset("gui len ve cho toi den nop trinh bao cao report reported reports send sent "
                             "submit submitted".split())
+# The relation's own words (``q.relation``): what the answering sentence says by its marker
+# (relations._MARKER), in whatever words — "thông qua" asked, "(qua Ban xây dựng Đảng tổng hợp)"
+# written; "submit … to which body" asked, "Báo cáo … với Sở Tư pháp" written.
+_OWN_RELATION_WORDS = {"via": frozenset("thong qua qua through via".split()),
+                       "recipient": frozenset("gui len ve nop trinh submit submits submitted send sends sent "
+                                              "submitting sending".split())}
+
+
+def _without_relation_words(q: Question) -> Question:
+    """The question without the groups that only say its relation (``_OWN_RELATION_WORDS``): the
+    relation is checked by the marker the object is read after, not by the question's verb."""
+    own = _OWN_RELATION_WORDS.get(q.relation or "")
+    if not own:
+        return q
+    groups = [(label, alts) for label, alts in q.groups if not set(label.split()) <= own]
+    return replace(q, groups=groups) if groups else q
 
 
 def _reported_to_answer(q: Question, service, docs: list[dict], named: set[str]):

@@ -165,3 +165,35 @@ def education(tmp_path_factory):
 ])
 def test_answers_from_the_education_laws(education, question, expected):
     assert_answer(ask(education, question), expected)
+
+
+def test_what_is_reported_may_come_before_its_addressee():
+    from indexer.answer.relations import asked_relation, relation_objects
+
+    line = law_line("luat-trong-trot.txt", "báo cáo kết quả hoạt động khảo nghiệm phân bón với Bộ Nông nghiệp")
+    objects = [line[s:e] for s, e in relation_objects(line, "recipient")]
+    assert any(o.startswith("Bộ Nông nghiệp và Phát triển nông thôn") for o in objects)
+    line = law_line("luat-trong-tai-thuong-mai.txt", "Báo cáo định kỳ hằng năm về hoạt động của Chi nhánh với Sở Tư pháp")
+    assert any(line[s:e].startswith("Sở Tư pháp") for s, e in relation_objects(line, "recipient"))
+    assert asked_relation("Trung tâm trọng tài báo cáo định kỳ hằng năm về hoạt động với cơ quan nào?") == "recipient"
+    assert asked_relation("Ai báo cáo kết quả với Bộ Nông nghiệp và Phát triển nông thôn?") is None
+
+
+@pytest.fixture(scope="module")
+def crops(tmp_path_factory):
+    return index_laws(tmp_path_factory, "open-actors-crops", ["luat-trong-trot.txt", "luat-trong-tai-thuong-mai.txt"])
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Hằng năm tổ chức khảo nghiệm phân bón báo cáo kết quả hoạt động khảo nghiệm với cơ quan nào?",
+     "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ("Hang nam to chuc khao nghiem phan bon bao cao ket qua khao nghiem voi bo nao?",
+     "Bộ Nông nghiệp và Phát triển nông thôn"),
+    # near miss: another kind of body
+    ("Trung tâm trọng tài báo cáo định kỳ hằng năm về hoạt động với Bộ nào?", None),
+])
+def test_report_addressees_from_the_laws(crops, question, expected):
+    out = ask(crops, question)
+    assert_answer(out, expected)
+    if expected:
+        assert not out["answer"].endswith(("hoặc", "và"))
