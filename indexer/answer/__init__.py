@@ -34,7 +34,8 @@ from indexer.text import folded_words
 from dataclasses import replace
 
 from .actors import (_LIGHT as _LIGHT_VERBS, ACTION_EVIDENCE, actor_items, asked_verbs, does_asked_action,
-                     does_english_action, done_by_another, english_asked_verbs, regulates_instead, tied_verbs)
+                     definition_items, does_english_action, done_by_another, english_asked_verbs, regulates_instead,
+                     tied_verbs)
 from .issuers import asks_issuer, issuer_answer
 from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
 from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_items, composition_items,
@@ -1724,6 +1725,24 @@ def _actor_answer(q: Question, results: list, docs: list[dict], items: list[dict
     return answer, role, _support_dict(sup, best[0]), best
 
 
+def _definition_answer(q: Question, results: list, docs: list[dict], items: list[dict], named: set[str],
+                       heads: dict[str, str], similarity: Similarity | None = None, headings=None):
+    """(answer, role, support, chosen items) from the defining sentences of the retrieved passages
+    ("<body> là cơ quan do Quốc hội thành lập, có nhiệm vụ …", actors.definition_items) when
+    nothing else answers a Vietnamese who-question: the same support check and margins as the
+    stored units (``weak_who``, ``contested``)."""
+    if q.language == "en":
+        return None, None, None, []
+    extra = definition_items(results, [it for it in items if not truncated_unit(it)])
+    if not extra:
+        return None, None, None, []
+    scored = score_items(q, extra, results, docs, named, heads, similarity, headings)
+    if not scored or contested(q, scored, named) or weak_who(q, scored, named):
+        return None, None, None, []
+    answer, role, sup, best = _who_answer(q, scored, named)
+    return answer, role, _support_dict(sup, best[0]), best
+
+
 def _relation_answer(q: Question, items: list[dict], results: list, docs: list[dict], named: set[str],
                      heads: dict[str, str], similarity: Similarity | None = None, headings=None):
     """(answer, role, support, chosen items) for a question about a relation's object (see
@@ -1989,6 +2008,9 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             # sentences whose actor does it ("Quốc hội giám sát tối cao việc …"), asked as a plain who
             answer, role, support, best = _actor_answer(replace(q, role=None), results, docs, items, named,
                                                         _doc_heads(service), similarity, headings)
+        if not answer and q.kind == "who" and q.role is None and not q.relation and q.groups:
+            answer, role, support, best = _definition_answer(q, results, docs, items, named, _doc_heads(service),
+                                                             similarity, headings)
         if not answer and q.kind == "who" and q.role and q.role not in _VERB_ROLES and not q.relation and \
                 q.groups and _role_words_elsewhere(q):
             answer, role, support, best = _actor_answer(replace(q, role=None), results, docs, items, named,

@@ -527,3 +527,36 @@ def done_by_another(vi_text: str, english: str | None, item: dict) -> bool:
             if asks_action(asked, _predicate_verbs(quote, found[2], len(quote))):
                 return True
     return False
+
+
+_COPULA = re.compile(r"\s+là\s+")
+
+
+def definition_items(results, stored: list[dict]) -> list[dict]:
+    """Items of the retrieved passages' defining sentences, "<body> là <what it is>, <what it does>":
+    "Hội đồng bầu cử quốc gia là cơ quan do Quốc hội thành lập, có nhiệm vụ tổ chức bầu cử đại biểu
+    Quốc hội …", "Ủy ban quốc gia về Thanh niên Việt Nam là tổ chức phối hợp liên ngành, có chức
+    năng tư vấn …". "Cơ quan nào do Quốc hội lập ra để tổ chức bầu cử …?" asks for the body so
+    defined; no verb of the question need open the predicate (it is "là"), so the whole sentence
+    after the copula is the task and the support check (every word of a Vietnamese question said)
+    decides. The body's name opens the sentence (a unit head) and runs, with no clause mark, to
+    the copula; a sentence a stored responsibility quotes with that same unit is left to it."""
+    have = {(it["doc_id"], it["start"], folded_words(it.get("unit") or "")) for it in stored}
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            pos = _MARKER.match(text, s, e).end()
+            head = _head(text, pos, e)
+            cop = _COPULA.search(text, head.end(), min(e, pos + MAX_UNIT_CHARS)) if head else None
+            if not cop or re.search(r"[,;:()]", text[pos:cop.start()]):
+                continue
+            unit = text[pos:cop.start()].strip()
+            if not unit or is_generic_unit(unit) or (r.doc_id, r.start + s, folded_words(unit)) in have:
+                continue
+            out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+                        "start": r.start + s, "end": r.start + e, "quote": text[s:e].strip(),
+                        "section_path": list(r.section_path_parts or []), "unit": unit,
+                        "unit_normalized": normalize_unit(unit), "role": "thực hiện",
+                        "roles": ["thực hiện"], "task": text[cop.end():e], "via": "definition"})
+    return out
