@@ -293,7 +293,16 @@ def actors(text: str, s: int, e: int, open_words: tuple[str, ...] = ()) -> list[
         found = _actor(text, m.end(), e, open_words)
         if found:
             out.append(found)
+    for m in _THEN.finditer(text, s, e):
+        found = _actor(_capital_after_opening(text, m.end()), m.end(), e, open_words)
+        if found:
+            out.append(found)
     return out
+
+
+# The consequent of a condition opens a clause of its own: "…; trường hợp không thỏa thuận được thì
+# | Tòa án quyết định giao con cho một bên trực tiếp nuôi …", "Nếu … thì | Ủy ban nhân dân cấp xã …".
+_THEN = re.compile(r"(?<!\w)thì\s+")
 
 
 # The who-word of a Vietnamese question ("Ai", "Cơ quan nào", "Bộ nào", "do ai"): the asked action

@@ -225,3 +225,11 @@ def constitution(tmp_path_factory):
 ])
 def test_bodies_defined_by_the_constitution(constitution, question, expected):
     assert_answer(ask(constitution, question), expected)
+
+
+def test_the_subject_of_a_conditions_consequent():
+    line = law_line("luat-hon-nhan-va-gia-dinh.txt", "trường hợp không thỏa thuận được thì Tòa án quyết định giao con")
+    assert "Tòa án" in _units(line, "luat-hon-nhan", "Nếu vợ chồng không thỏa thuận được về người trực tiếp nuôi con "
+                                                     "thì ai quyết định")
+    # another action: the court decides, it does not register
+    assert "Tòa án" not in _units(line, "luat-hon-nhan", "Ai đăng ký việc nuôi con sau ly hôn")
