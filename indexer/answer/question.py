@@ -53,7 +53,8 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("coordinat", "phối hợp"), ("work with", "phối hợp"), ("works with", "phối hợp"),
     ("working with", "phối hợp"), ("cooperat", "phối hợp"), ("collaborat", "phối hợp"),
     ("liais", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
-    ("du thao", "xây dựng"), ("soan thao", "xây dựng"), ("xay dung", "xây dựng"), ("draft", "xây dựng"),
+    # ("soạn" alone composes a document as "soạn thảo" does: "Ai soạn Kế hoạch …")
+    ("du thao", "xây dựng"), ("soan thao", "xây dựng"), ("soan ", "xây dựng"), ("xay dung", "xây dựng"), ("draft", "xây dựng"),
     ("drew up", "xây dựng"), ("draw up", "xây dựng"), ("build", "xây dựng"), ("compile", "xây dựng"),
     ("kiem tra", "kiểm tra/giám sát"), ("giam sat", "kiểm tra/giám sát"),
     ("theo doi", "kiểm tra/giám sát"), ("inspect", "kiểm tra/giám sát"), ("supervis", "kiểm tra/giám sát"),

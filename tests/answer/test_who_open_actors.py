@@ -233,3 +233,18 @@ def test_the_subject_of_a_conditions_consequent():
                                                      "thì ai quyết định")
     # another action: the court decides, it does not register
     assert "Tòa án" not in _units(line, "luat-hon-nhan", "Ai đăng ký việc nuôi con sau ly hôn")
+
+
+def test_soan_alone_asks_who_drafts():
+    from indexer.answer.question import asked_role
+
+    assert asked_role("ai soan ke hoach thuc hien nghi quyet 17") == "xây dựng"
+    assert asked_role("ai soan thao ke hoach") == "xây dựng"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Ai soạn Kế hoạch thực hiện Nghị quyết 17 ở xã Bình Lư?", "Ban Thường vụ Đảng ủy xã Bình Lư"),
+    ("Ai soạn Kế hoạch thực hiện NQ 08 về du lịch ở xã Tả Lèng?", None),  # another commune's plan
+])
+def test_who_drafted_a_plan(plans, question, expected):
+    assert_answer(ask(plans, question), expected)
