@@ -243,7 +243,10 @@ def asked_unit_class(question: str) -> list[str]:
 
 # "present the (main) report / a speech", "trình bày báo cáo (chính)", "báo cáo đề dẫn": the speaker
 # at a meeting (a "Báo cáo viên:" line), not the body that drafts or sends the report.
+# (and "present <what> at the conference": what a speaker presents at a meeting is its matter — "Who
+# will present Resolution 92 at the ward-level conference?" asks the "Báo cáo viên:" line)
 _PRESENTS = re.compile(r" present(?:s|ing|ed)? (?:the |a |an )?(?:\w+ )?(?:report|speech|keynote|talk|presentation) "
+                       r"| present(?:s|ing|ed)? (?:[\w-]+ ){1,4}at (?:the |a |an )?(?:[\w-]+ ){0,2}(?:conference|meeting|session) "
                        r"| trinh bay (?:\w+ )?bao cao | bao cao de dan ")
 
 # ... and its words say which role, not what about

@@ -248,3 +248,11 @@ def test_soan_alone_asks_who_drafts():
 ])
 def test_who_drafted_a_plan(plans, question, expected):
     assert_answer(ask(plans, question), expected)
+
+
+def test_presenting_a_matter_at_a_meeting_asks_the_speaker():
+    from indexer.answer.question import analyze
+
+    assert analyze("Who will present Resolution 92 at the ward-level conference?").role == "báo cáo viên"
+    assert analyze("Who presents the plan at the commune meeting?").role == "báo cáo viên"
+    assert analyze("Who organises the ward-level conference on Resolution 92?").role != "báo cáo viên"
