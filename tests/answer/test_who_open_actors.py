@@ -256,3 +256,14 @@ def test_presenting_a_matter_at_a_meeting_asks_the_speaker():
     assert analyze("Who will present Resolution 92 at the ward-level conference?").role == "báo cáo viên"
     assert analyze("Who presents the plan at the commune meeting?").role == "báo cáo viên"
     assert analyze("Who organises the ward-level conference on Resolution 92?").role != "báo cáo viên"
+
+
+def test_english_who_grants_is_not_who_regulates(laws):
+    # "Chính phủ quy định chi tiết … thu hồi Giấy phép thành lập" regulates; the minister grants
+    out = ask(laws, "Who grants the licence to establish an arbitration centre?")
+    assert out["answer"] is None or "Bộ trưởng Bộ Tư pháp" in out["answer"], out["answer"]
+
+
+def test_english_who_establishes_is_the_agent_not_the_council(education):
+    out = ask(education, "Who establishes the National Textbook Appraisal Council?")
+    assert out["answer"] is None or "Bộ trưởng Bộ Giáo dục và Đào tạo" in out["answer"], out["answer"]
