@@ -586,7 +586,8 @@ def rejoin_law_terms(words: list[str]) -> list[str]:
     return out
 
 
-def _word_groups(text: str, role: str | None, other_roles: bool = True) -> list[tuple[str, list[str]]]:
+def _word_groups(text: str, role: str | None, other_roles: bool = True,
+                 stop_compounds: bool = False) -> list[tuple[str, list[str]]]:
     """One group per Vietnamese word (compounds from the word segmenter: "bản đồ", "hội nghị",
     "Bình Lư" must be found as such), question/kind words and the asked role's words left out,
     abbreviations expanded ("UBND" -> "ủy ban nhân dân"). ``other_roles``: with a role asked, the
@@ -654,6 +655,7 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True) -> list[
             continue
         if (all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES) and \
                 w.strip().lower() not in _PLAIN_COMPOUNDS and \
+                not (stop_compounds and folded not in _STOP_PHRASES and _written_compound(w, parts)) and \
                 not ((role in _MEETING_ROLES or " hoi nghi " in folded_text) and len(parts) >= 2 and parts[0] == "cap") \
                 and not _asked_length_of(folded, folded_text):
             continue
@@ -664,6 +666,20 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True) -> list[
             spelled = _abbreviations_spelled(parts)
             out.append((folded, alts + ([spelled] if spelled and spelled not in alts else [])))
     return out
+
+
+def _written_compound(word: str, parts: list[str]) -> bool:
+    """A word of two or more syllables, written with its diacritics, whose syllables only fold like
+    stop words: "báo chí" (the press) is not "bao" + "chí", "quy hoạch" (planning) not "quy" +
+    "hoạch" of "kế hoạch" — the segmenter joined them, the writer marked them, and a who-question's
+    subject says them ("… xây dựng đề án quy hoạch phát triển và quản lý báo chí tỉnh"). The framing
+    phrases stay out (``_STOP_PHRASES``: "kế hoạch", "thực hiện", "cơ quan" …)."""
+    return len(parts) >= 2 and not any(p.isdigit() for p in parts) and word != folded_words(word) and \
+        not all(p in _KIND_WORDS for p in parts) and " ".join(parts) not in _ROLE_PHRASES_FOLDED
+
+
+# "phụ trách" (in charge) says the role asked, as "chịu trách nhiệm" (a stop phrase) does
+_ROLE_PHRASES_FOLDED = frozenset({"phu trach"})
 
 
 def _asked_length_of(folded: str, folded_text: str) -> bool:
@@ -1201,7 +1217,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
             unsure = set()
     else:
         unsure = set()
-        groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role)
+        groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role,
+                              stop_compounds=kind == "who" and language == "vi")
         if not groups and role:
             # "Cơ quan nào tham mưu tổ chức kiểm tra, giám sát …": another role's words are then
             # the task asked, not a second role

@@ -267,3 +267,13 @@ def test_english_who_grants_is_not_who_regulates(laws):
 def test_english_who_establishes_is_the_agent_not_the_council(education):
     out = ask(education, "Who establishes the National Textbook Appraisal Council?")
     assert out["answer"] is None or "Bộ trưởng Bộ Giáo dục và Đào tạo" in out["answer"], out["answer"]
+
+
+def test_a_written_compound_of_stop_syllables_is_a_subject_word():
+    from indexer.answer.question import analyze
+
+    labels = [g[0] for g in analyze("Cơ quan nào chủ trì xây dựng đề án quy hoạch phát triển và quản lý báo chí tỉnh?").groups]
+    assert "bao chi" in labels and "quy hoach" in labels
+    # the framing phrases stay out; "phụ trách" says the role
+    labels = [g[0] for g in analyze("Ai phụ trách thực hiện Kế hoạch tuyên truyền về báo chí?").groups]
+    assert "bao chi" in labels and "phu trach" not in labels and "ke hoach" not in labels and "thuc hien" not in labels
