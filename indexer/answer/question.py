@@ -678,8 +678,10 @@ def _written_compound(word: str, parts: list[str]) -> bool:
         not all(p in _KIND_WORDS for p in parts) and " ".join(parts) not in _ROLE_PHRASES_FOLDED
 
 
-# "phụ trách" (in charge) says the role asked, as "chịu trách nhiệm" (a stop phrase) does
-_ROLE_PHRASES_FOLDED = frozenset({"phu trach"})
+# "phụ trách" (in charge) says the role asked, as "chịu trách nhiệm" (a stop phrase) does; "tổ
+# chức" (organise — or a kind of body) and "định kỳ" (periodically) are the light verbs and manner
+# words a who-question frames its action with ("Cơ quan nào tham mưu tổ chức kiểm tra …")
+_ROLE_PHRASES_FOLDED = frozenset({"phu trach", "to chuc", "dinh ky"})
 
 
 def _asked_length_of(folded: str, folded_text: str) -> bool:
