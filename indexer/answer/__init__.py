@@ -33,7 +33,9 @@ from indexer.text import QUESTION_STOPWORDS, folded_words
 
 from dataclasses import replace
 
-from .actors import ACTION_EVIDENCE, actor_items, asked_verbs, does_asked_action, does_english_action, english_asked_verbs
+from .actors import (_LIGHT as _LIGHT_VERBS, ACTION_EVIDENCE, actor_items, asked_verbs, does_asked_action,
+                     definition_items, does_english_action, done_by_another, english_asked_verbs, regulates_instead,
+                     tied_verbs)
 from .issuers import asks_issuer, issuer_answer
 from .classify import QUESTION_KINDS, classify, content_terms, fold_question, role_words
 from .passages import _LINKS as _PASSAGE_LINKS
@@ -43,11 +45,12 @@ from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_i
                        cycle_items, is_cycle_question,
                        preamble_items, quantity_items, recipient_items, signer_items, vision_items,
                        is_year_of_question, year_of_items)
-from .question import _ABBR, Question, analyze, own_words_spelled_apart, spelled_apart
+from .question import _ABBR, ROLE_CUES, Question, analyze, own_words_spelled_apart, spelled_apart
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import TOP_PASSAGE, Matcher, Support, _padded, current_gate, gated, quote_words
+from .unitnames import truncated_unit, undergoes
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
 _ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline"}
@@ -1038,6 +1041,11 @@ def other_level(q: Question, item: dict) -> bool:
 _NATIONWIDE = re.compile(r"\b(?:pham vi ca nuoc|toan quoc)\b")
 
 
+def _regulates_instead(q: Question, item: dict) -> bool:
+    """The unit writes the rules of what the question asks someone to do (actors.regulates_instead)."""
+    return regulates_instead(q.vi_text or q.text, q.text if q.language == "en" else None, item)
+
+
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 named: set[str], heads: dict[str, str] | None = None,
                 similarity: Similarity | None = None, headings=None) -> list[tuple[float, dict, Support]]:
@@ -1101,6 +1109,13 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue
         out.append(_scored(q, matcher, item, sup, fit, results, named))
     out += _semantic_scored(q, matcher, pending, [it for _, it, _ in out], similarity, results, named)
+    if q.kind == "who":
+        # (left out after the scoring: as candidates they still stand in the model's comparison of
+        # the pending units, which credits only the nearest)
+        asked = folded_words(q.vi_text or q.text)
+        out = [x for x in out if not truncated_unit(x[1]) and not _regulates_instead(q, x[1])
+               and not undergoes(x[1], asked)
+               and not done_by_another(q.vi_text or q.text, q.text if q.language == "en" else None, x[1])]
     if q.kind == "when":
         out = _asked_owner(q, out)
         out = _named_owner(q, out)
@@ -1938,13 +1953,47 @@ def _who_answer(q: Question, scored: list[tuple[float, dict, Support]], named: s
 _VERB_ROLES = frozenset({"kiểm tra/giám sát", "phối hợp", "báo cáo", "xây dựng"})
 
 
+def _role_words_elsewhere(q: Question) -> bool:
+    """A Vietnamese who-question ties another action to its who-word than the role it names: "Ai
+    thành lập Hội đồng quốc gia thẩm định sách giáo khoa?" asks who founds the council, and
+    "thẩm định" (a cue of "tham mưu") is the council's name; "… thì ai phải ghi việc này …" after
+    "Khi có Trọng tài viên không ký tên …" asks who records it, "ký" is the circumstance's. The
+    who-word's own verb (``tied_verbs``) is then the action asked, read from the sentences' actors
+    — not a light or role verb, and none of the role's own cue words."""
+    if q.language == "en":
+        return False
+    tied = tied_verbs(q.vi_text or q.text)
+    cues = {cue for cue, r in ROLE_CUES if r == q.role}
+    return bool(tied) and all(v not in _LIGHT_VERBS and not any(v in c or c in v for c in cues) for v in tied)
+
+
 def _actor_answer(q: Question, results: list, docs: list[dict], items: list[dict], named: set[str],
                   heads: dict[str, str], similarity: Similarity | None = None, headings=None):
     """(answer, role, support, chosen items) from the actors of the retrieved sentences (actors.py)
     when no stored responsibility answers: "… do Tòa án nhân dân cấp huyện quyết định", "Bộ trưởng
     Bộ Tài chính quy định chi tiết khoản này". The same support check, rivals and margins as the
     stored units (``weak_who``, ``contested``)."""
-    extra = actor_items(results, q.vi_text or q.text, items)
+    # (a stored item whose name is cut short leaves its sentence to this reader: "Tòa án đã | giải
+    # quyết ly hôn phải gửi …" is read "Tòa án đã giải quyết ly hôn | phải gửi …")
+    extra = actor_items(results, q.vi_text or q.text, [it for it in items if not truncated_unit(it)])
+    if not extra:
+        return None, None, None, []
+    scored = score_items(q, extra, results, docs, named, heads, similarity, headings)
+    if not scored or contested(q, scored, named) or weak_who(q, scored, named):
+        return None, None, None, []
+    answer, role, sup, best = _who_answer(q, scored, named)
+    return answer, role, _support_dict(sup, best[0]), best
+
+
+def _definition_answer(q: Question, results: list, docs: list[dict], items: list[dict], named: set[str],
+                       heads: dict[str, str], similarity: Similarity | None = None, headings=None):
+    """(answer, role, support, chosen items) from the defining sentences of the retrieved passages
+    ("<body> là cơ quan do Quốc hội thành lập, có nhiệm vụ …", actors.definition_items) when
+    nothing else answers a Vietnamese who-question: the same support check and margins as the
+    stored units (``weak_who``, ``contested``)."""
+    if q.language == "en":
+        return None, None, None, []
+    extra = definition_items(results, [it for it in items if not truncated_unit(it)])
     if not extra:
         return None, None, None, []
     scored = score_items(q, extra, results, docs, named, heads, similarity, headings)
@@ -1963,6 +2012,7 @@ def _relation_answer(q: Question, items: list[dict], results: list, docs: list[d
     a coin toss: no answer."""
     from dataclasses import replace
 
+    q = _without_relation_words(q)
     scored = score_items(replace(q, kind="tasks", role=None), items, results, docs, named, heads, similarity,
                          headings)
     if not scored:
@@ -1971,14 +2021,18 @@ def _relation_answer(q: Question, items: list[dict], results: list, docs: list[d
     cands = []
     for score, item, sup in scored[:30]:
         quote = item.get("quote") or ""
+        # (of the kind of body asked: "… với Bộ nào" is not answered by "Sở Tư pháp")
         objects = [(s, e) for s, e in relation_objects(quote, q.relation)
-                   if not said_by_question(q, {"unit_normalized": quote[s:e]})]
+                   if not said_by_question(q, {"unit_normalized": quote[s:e]})
+                   and is_of_class({"unit": quote[s:e]}, q.unit_class)]
         if not objects:
             continue
         s, e = max(objects, key=lambda o: matcher.share(quote[slice(*sentence_of(quote, o[0]))]))
         if q.relation == "partner" and said_by_question(q, item):
             score += 0.5  # "Ban cán sự đảng … phối hợp với ai": that actor's partners
-        cands.append((score, item, sup, quote[s:e]))
+        # (a name ends before the conjunction that joins the next clause: "với Bộ Nông nghiệp và Phát
+        # triển nông thôn | hoặc báo cáo đột xuất theo yêu cầu")
+        cands.append((score, item, sup, re.sub(r"(?:[\s,]+(?:hoặc|và|cùng))+\s*$", "", quote[s:e])))
     if not cands:
         return None, None, None, []
     cands.sort(key=lambda c: -c[0])
@@ -1999,6 +2053,22 @@ def _relation_answer(q: Question, items: list[dict], results: list, docs: list[d
 # Words of a recipient question that say the relation, not what is sent: "gửi báo cáo lên …".
 _RELATION_WORDS = frozenset("gui len ve cho toi den nop trinh bao cao report reported reports send sent "
                             "submit submitted".split())
+# The relation's own words (``q.relation``): what the answering sentence says by its marker
+# (relations._MARKER), in whatever words — "thông qua" asked, "(qua Ban xây dựng Đảng tổng hợp)"
+# written; "submit … to which body" asked, "Báo cáo … với Sở Tư pháp" written.
+_OWN_RELATION_WORDS = {"via": frozenset("thong qua qua through via".split()),
+                       "recipient": frozenset("gui len ve nop trinh submit submits submitted send sends sent "
+                                              "submitting sending".split())}
+
+
+def _without_relation_words(q: Question) -> Question:
+    """The question without the groups that only say its relation (``_OWN_RELATION_WORDS``): the
+    relation is checked by the marker the object is read after, not by the question's verb."""
+    own = _OWN_RELATION_WORDS.get(q.relation or "")
+    if not own:
+        return q
+    groups = [(label, alts) for label, alts in q.groups if not set(label.split()) <= own]
+    return replace(q, groups=groups) if groups else q
 
 
 def _reported_to_answer(q: Question, service, docs: list[dict], named: set[str]):
@@ -2199,6 +2269,13 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
         if not answer and q.kind == "who" and q.role in _VERB_ROLES and not q.relation and q.groups:
             # "Cơ quan nào giám sát tối cao việc …": a role that is the verb itself is read from the
             # sentences whose actor does it ("Quốc hội giám sát tối cao việc …"), asked as a plain who
+            answer, role, support, best = _actor_answer(replace(q, role=None), results, docs, items, named,
+                                                        _doc_heads(service), similarity, headings)
+        if not answer and q.kind == "who" and q.role is None and not q.relation and q.groups:
+            answer, role, support, best = _definition_answer(q, results, docs, items, named, _doc_heads(service),
+                                                             similarity, headings)
+        if not answer and q.kind == "who" and q.role and q.role not in _VERB_ROLES and not q.relation and \
+                q.groups and _role_words_elsewhere(q):
             answer, role, support, best = _actor_answer(replace(q, role=None), results, docs, items, named,
                                                         _doc_heads(service), similarity, headings)
     if not answer:

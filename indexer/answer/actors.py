@@ -24,12 +24,13 @@ is read with the passage's words before it, which are what "khoản này" means.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.extract.responsibilities import _HEAD, _SUBJECT_STOP
 from indexer.extract.roles import _VERB_RE, first_verb
 from indexer.extract.text import sentences
 from indexer.extract.units import is_generic_unit, normalize_unit
-from indexer.text import folded_words
+from indexer.text import fold, folded_words
 
 from .relations import _TITLE
 
@@ -44,7 +45,10 @@ _DECIDE = frozenset({"quyet dinh", "cho phep"})
 _MARKER = re.compile(r"\s*(?:\d+[.)]|[a-zđ]\)|[-–•+])?\s*")
 # An opening circumstance before the subject: "Trước khi mở phiên tòa, …", "Căn cứ …, …".
 _OPENING = re.compile(r"(?:Trước|Sau|Trong|Khi|Căn cứ|Trường hợp|Hằng năm|Hàng năm|Định kỳ)\b[^;:.]{0,120}?,\s+")
-_PASSIVE = re.compile(r"(?<!\w)do\s+")
+# (and "được <body> <verb>": "… được Ủy ban nhân dân cấp tỉnh quy hoạch sử dụng ổn định", "được Bộ
+# trưởng Bộ Tư pháp cấp Giấy phép thành lập" — a passive whose agent is named right after "được";
+# "được cấp" names none, so no actor)
+_PASSIVE = re.compile(r"(?<!\w)(?:do|được|bởi)\s+")
 # Words that point back to the clause a sentence belongs to.
 _BACK = re.compile(r"(?<!\w)(?:khoản này|điểm này|nói trên|trên đây|quy định tại khoản \d+)(?!\w)", re.I)
 # Actions laws give to a body in a sentence of its own that the extractor's verbs (roles.VERBS, the
@@ -85,12 +89,13 @@ def _head(text: str, pos: int, end: int):
 
 # Words before a predicate's verb that say how, not what ("có trách nhiệm quy định", "phải lập").
 # Not "được"/"bị": "Doanh nghiệp được cấp Giấy phép" receives the licence, it does not grant it.
-_BEFORE_VERB = re.compile(r"(?:(?:phải|cần|sẽ|đã|có trách nhiệm|chịu trách nhiệm|có quyền|có nghĩa vụ|"
-                          r"thường xuyên|chủ động|kịp thời|trực tiếp|thống nhất)\s+)*")
+_BEFORE_VERB = re.compile(r"(?:(?:phải|cần|sẽ|đã|có trách nhiệm|chịu trách nhiệm|có quyền|có nghĩa vụ|có thẩm quyền|"
+                          r"thường xuyên|chủ động|kịp thời|trực tiếp|thống nhất|ra(?=\s+quyết định))\s+)*")
+# ("ra quyết định": to issue a decision is to decide — the action is "quyết định", not "ra")
 _LIST_SEP = re.compile(r"\s*(?:,|và|hoặc)?\s*")
 
 
-def _predicate(text: str, at: int, end: int) -> tuple[list[str], bool]:
+def _predicate(text: str, at: int, end: int, open_words: tuple[str, ...] = ()) -> tuple[list[str], bool]:
     """(folded verbs, leads) of the predicate at ``at``: the verbs it opens with, read past the words
     of manner (``_BEFORE_VERB``) and the role words — its first verb and the verbs listed right after
     it ("thẩm định, cấp Giấy phép" -> ["tham dinh", "cap"]; "quyết định thành lập, phê duyệt"). A
@@ -126,7 +131,64 @@ def _predicate(text: str, at: int, end: int) -> tuple[list[str], bool]:
             continue
         out.append(verb)
         pos = _LIST_SEP.match(text, m.end(), end).end()
+    if not out and not leads:
+        opened = _open_verb(text, at, end) or _opens_with(text, pos, end, open_words)
+        if opened:
+            out.append(opened)
     return out, leads
+
+
+def _opens_with(text: str, pos: int, end: int, words: tuple[str, ...]) -> str | None:
+    """The asked open word (``open_asked_word``) the text opens with at ``pos``, folded."""
+    head = folded_words(text[pos:min(end, pos + 40)])
+    return next((w for w in words if f"{head} ".startswith(f"{w} ")), None)
+
+
+# A modal that can only be followed by a verb: "phải ghi", "có trách nhiệm lưu giữ", "có quyền yêu cầu".
+_VERB_MODAL = re.compile(r"(?:phải|cần|có trách nhiệm|chịu trách nhiệm|có quyền|có nghĩa vụ|có thẩm quyền)\s+",
+                         re.I)
+# (nor a preposition: "chịu trách nhiệm | về …", "chịu trách nhiệm | trước Chính phủ về …" say to whom
+# and for what, and the action is the role word itself)
+_NOT_OPEN = frozenset({"khong", "chua", "da", "dang", "se", "duoc", "bi", "la", "co", "tu", "cung",
+                       "ve", "voi", "truoc", "cho", "trong", "tai", "theo", "doi", "cua", "o", "den", "tren",
+                       "nay", "do", "thi", "ma", "va", "hoac", "cac", "nhung", "moi", "mot"})
+
+
+def _open_verb(text: str, at: int, end: int) -> str | None:
+    """The first syllable after a modal, folded, when it is no verb of the closed list (``_ACTION_RE``):
+    after "phải", "có trách nhiệm", "có quyền" only a verb can come, whatever the verb ("Chủ tịch Hội
+    đồng trọng tài phải | ghi việc này …", "ai phải | ghi việc này"). The question's verb after its
+    who-word and the sentence's after its actor are read alike, so the asked action is checked for
+    any verb, not only those the extractor lists. None when no modal opens the predicate or the word
+    after it is a negation, a tense, a passive or a copula."""
+    m = _VERB_MODAL.match(text, at, end)
+    if not m:
+        return None
+    pos = m.end()
+    while (more := _VERB_MODAL.match(text, pos, end)):
+        pos = more.end()
+    return _first_word(text, pos, end)
+
+
+def _first_word(text: str, pos: int, end: int) -> str | None:
+    """The folded first word at ``pos`` (a compound by the index's segmenter: "quy hoạch", "lưu
+    giữ", "ghi"), when lower-case and neither a negation, a tense, a passive nor a copula."""
+    word = _segmented_first(text[pos:min(end, pos + 60)])
+    if not word or not word[:1].islower() or not word[:1].isalpha():
+        return None
+    folded = folded_words(word)
+    return None if not folded or folded.split()[0] in _NOT_OPEN else folded
+
+
+@lru_cache(maxsize=4096)
+def _segmented_first(rest: str) -> str:
+    from indexer.index.analyzer import _segmenter
+
+    try:
+        words = _segmenter()(rest)
+    except Exception:
+        words = rest.split()[:1]
+    return words[0] if words and rest.startswith(words[0]) else ""
 
 
 _PARTNERS = re.compile(r"(?:chặt chẽ\s+)?(?:với|cùng)\s+")
@@ -151,12 +213,21 @@ def _predicate_verbs(text: str, at: int, end: int) -> list[str]:
     return _predicate(text, at, end)[0]
 
 
-def _actor(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
+_MUST = re.compile(r"(?<!\w)phải(?!\w)")
+
+
+def _actor(text: str, pos: int, end: int, open_words: tuple[str, ...] = ()) -> tuple[int, int, int] | None:
     """(unit start, unit end, predicate start) of a name opening at ``pos`` and its verb."""
     head = _head(text, pos, end)
     if not head:
         return None
     verb = first_verb(text, head.end(), end)
+    anchored = _open_word_at(text, head.end(), verb if verb is not None else end, open_words)
+    if anchored is not None and anchored - pos <= MAX_UNIT_CHARS:
+        verb = anchored
+    must = _MUST.search(text, head.end(), verb if verb is not None else end)
+    if must and not re.search(r"[,;:.]|\s(?:và|hoặc)\s", text[head.end():must.start()]):
+        verb = must.start()  # "Chủ tịch Hội đồng trọng tài | phải ghi …": no name holds "phải"
     ends = _NAME_ENDS.search(text, head.end(), end)
     if ends and (verb is None or ends.start(1) < verb):
         verb = ends.start(1)
@@ -173,13 +244,42 @@ def _actor(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
     return pos, len(text[:unit_end].rstrip(" ,")), verb
 
 
-def actors(text: str, s: int, e: int) -> list[tuple[int, int, int]]:
-    """The actors of the sentence text[s:e]: its opening subject and a passive's agent."""
+def _open_word_at(text: str, start: int, end: int, words: tuple[str, ...]) -> int | None:
+    """Where the first asked open word (``open_asked_word``) stands in text[start:end], lower-case
+    and whole, no clause mark before it: the verb no list holds that ends the actor's name ("được
+    Ủy ban nhân dân cấp tỉnh | quy hoạch sử dụng ổn định …" for "Ai quy hoạch …")."""
+    if not words:
+        return None
+    stop = re.search(r"[;:.]", text[start:end])
+    limit = start + stop.start() if stop else end
+    folded = fold(text[start:limit])
+    best = None
+    for w in words:
+        for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", folded):
+            if folded[m.start()].islower():
+                best = m.start() if best is None else min(best, m.start())
+                break
+    return None if best is None else start + best
+
+
+def _capital_after_opening(text: str, at: int) -> str:
+    """The text with the letter at ``at`` capitalised (same length, same offsets): after an opening
+    circumstance the subject goes on lower-case ("Căn cứ vào kết quả tuyển dụng, người đứng đầu đơn
+    vị sự nghiệp công lập ký kết hợp đồng …", "Khi có yêu cầu, cơ quan …"), and the body's name is
+    the one that would open the sentence with a capital ("Người đứng đầu …")."""
+    if at < len(text) and text[at].islower():
+        return text[:at] + text[at].upper() + text[at + 1:]
+    return text
+
+
+def actors(text: str, s: int, e: int, open_words: tuple[str, ...] = ()) -> list[tuple[int, int, int]]:
+    """The actors of the sentence text[s:e]: its opening subject and a passive's agent. ``open_words``:
+    the question's asked verb when no list holds it (``open_asked_word``), which ends a name."""
     out = []
     pos = _MARKER.match(text, s, e).end()
     opening = _OPENING.match(text, pos, e)
     for at in ((pos, opening.end()) if opening else (pos,)):
-        found = _actor(text, at, e)
+        found = _actor(_capital_after_opening(text, at) if at != pos else text, at, e, open_words)
         if found:
             out.append(found)
             # the same subject's further predicates, one per ";" ("Chủ tịch Quốc hội chủ tọa các
@@ -190,10 +290,19 @@ def actors(text: str, s: int, e: int) -> list[tuple[int, int, int]]:
                     out.append((found[0], found[1], at2))
             break
     for m in _PASSIVE.finditer(text, s, e):
-        found = _actor(text, m.end(), e)
+        found = _actor(text, m.end(), e, open_words)
+        if found:
+            out.append(found)
+    for m in _THEN.finditer(text, s, e):
+        found = _actor(_capital_after_opening(text, m.end()), m.end(), e, open_words)
         if found:
             out.append(found)
     return out
+
+
+# The consequent of a condition opens a clause of its own: "…; trường hợp không thỏa thuận được thì
+# | Tòa án quyết định giao con cho một bên trực tiếp nuôi …", "Nếu … thì | Ủy ban nhân dân cấp xã …".
+_THEN = re.compile(r"(?<!\w)thì\s+")
 
 
 # The who-word of a Vietnamese question ("Ai", "Cơ quan nào", "Bộ nào", "do ai"): the asked action
@@ -221,7 +330,28 @@ def asked_verbs(vi_text: str) -> list[str]:
             after = after[1:]
         if after:
             return after
-    return [folded_words(v.group(1) or v.group(2)) for v in _ACTION_RE.finditer(vi_text.lower())]
+    found = [folded_words(v.group(1) or v.group(2)) for v in _ACTION_RE.finditer(vi_text.lower())]
+    opened = open_asked_word(vi_text)
+    return found + [opened] if opened and opened not in found else found
+
+
+def open_asked_word(vi_text: str) -> str | None:
+    """The word right after a Vietnamese question's who-word when no verb list holds it ("Ai quy
+    hoạch sử dụng ổn định …" -> "quy hoach", "ai phải ghi …" -> "ghi"; the modal and manner words
+    skipped): after "Ai …"/"Cơ quan nào …" comes the asked action, whatever verb it is. Read by the
+    index's segmenter as one word ("quy hoạch", not "quy", which "quy định" shares). None after a
+    copula, a passive or a closed-list verb, or for no who-word."""
+    m = _WHO_WORD.search(vi_text)
+    if not m:
+        return None
+    rest = vi_text.lower()
+    at = m.end()
+    while at < len(rest) and rest[at].isspace():
+        at += 1
+    at = _BEFORE_VERB.match(rest, at).end()
+    if _ACTION_RE.match(rest, at):
+        return None
+    return _first_word(rest, at, len(rest))
 
 
 def asks_action(asked: list[str], verbs: list[str]) -> bool:
@@ -232,17 +362,22 @@ def asks_action(asked: list[str], verbs: list[str]) -> bool:
 def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
     """Unit-bearing items from the retrieved passages' sentences whose actor does what the question
     asks (see the module docstring); sentences a stored responsibility already quotes are left to it."""
-    have = {(it["doc_id"], it["start"]) for it in stored}
+    # (a sentence a stored responsibility quotes is left to it for that unit; another actor of the
+    # sentence — the agent of "Hội đồng quốc gia thẩm định sách giáo khoa do Bộ trưởng Bộ Giáo dục
+    # và Đào tạo thành lập", whose subject the extractor stored — is read here)
+    have = {(it["doc_id"], it["start"], folded_words(it.get("unit") or "")) for it in stored}
     asked = asked_verbs(vi_text)
+    opened = open_asked_word(vi_text)
+    open_words = (opened,) if opened else ()
     out = []
     for r in results:
         text = r.text
         for s, e in sentences(text, 0, len(text)):
-            for us, ue, verb in actors(text, s, e):
+            for us, ue, verb in actors(text, s, e, open_words):
                 unit = text[us:ue].strip()
-                if not unit or is_generic_unit(unit) or (r.doc_id, r.start + s) in have:
+                if not unit or is_generic_unit(unit) or (r.doc_id, r.start + s, folded_words(unit)) in have:
                     continue
-                verbs, leads = _predicate(text, verb, e)
+                verbs, leads = _predicate(text, verb, e, open_words)
                 if not asks_action(asked, verbs):
                     continue
                 role = "chủ trì" if leads else "thực hiện"
@@ -252,7 +387,25 @@ def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
                             "start": r.start + s, "end": r.start + e, "quote": text[s:e].strip(),
                             "section_path": list(r.section_path_parts or []), "unit": unit,
                             "unit_normalized": normalize_unit(unit), "role": role,
-                            "roles": [role], "task": task, "via": "actor"})
+                            "roles": [role], "task": task, "via": "actor",
+                            "_asked": len({v for v in verbs if v not in _LIGHT and v in asked})})
+    return _most_asked_per_sentence(out)
+
+
+def _most_asked_per_sentence(items: list[dict]) -> list[dict]:
+    """Of the actors of one sentence, those whose predicate does most of the asked actions: "Quỹ …
+    được Nhà nước | hỗ trợ vốn điều lệ, … do Thủ tướng Chính phủ | quyết định thành lập, phê duyệt
+    Điều lệ" — for "Who decides to establish the fund and approves its charter" the Prime Minister
+    does three of the actions asked, the State one (a word of the fund's name). The answer engine
+    does not weigh two units of one sentence against each other (``weak_who``), so the sentence
+    chooses here."""
+    best: dict[tuple, int] = {}
+    for it in items:
+        key = (it["doc_id"], it["start"])
+        best[key] = max(best.get(key, 0), it["_asked"])
+    out = [it for it in items if it["_asked"] == best[(it["doc_id"], it["start"])]]
+    for it in out:
+        del it["_asked"]
     return out
 
 
@@ -327,4 +480,92 @@ def _opening_verbs(text: str) -> list[str]:
             break
         out.append(folded_words(m.group(1) or m.group(2)))
         pos = _BEFORE_VERB.match(text, _LIST_SEP.match(text, m.end(), end).end(), end).end()
+    return out
+
+
+def tied_verbs(vi_text: str) -> list[str]:
+    """The verbs a Vietnamese who-question ties to its who-word ("Ai cấp Giấy phép …" -> ["cap"],
+    "Ai quy hoạch …" -> ["quy hoach"]), with no fallback to the question's other verbs: empty when
+    the who-word is followed by no action (a role, a position, the end of the question)."""
+    m = _WHO_WORD.search(vi_text)
+    if not m:
+        return []
+    rest = vi_text.lower()
+    after = _predicate_verbs(rest, m.end(), len(rest))
+    if after and after[0] in _NOT_ACTION:
+        return []
+    if len(after) > 1 and after[0] in _DECIDE:
+        after = after[1:]
+    opened = None if after else open_asked_word(vi_text)
+    return after or ([opened] if opened else [])
+
+
+_REGULATES = re.compile(r"(?:quy định|hướng dẫn thi hành|hướng dẫn chi tiết)(?!\w)")
+
+
+def regulates_instead(vi_text: str, english: str | None, item: dict) -> bool:
+    """The item's unit sets the rules of the matter ("Chính phủ | quy định chi tiết các trường hợp bị
+    thu hồi Giấy phép thành lập …", "Bộ trưởng … quy định mẫu …") while the question asks who does
+    another thing to it ("Ai cấp Giấy phép thành lập …", "Who grants …"): a law's delegation clause
+    names the body that writes the rules, not the one that grants, decides or keeps. Only when the
+    question ties a verb to its who-word (``tied_verbs``; an English question's own verb,
+    ``english_asked_verbs``) and that verb is not to regulate or guide."""
+    task = (item.get("task") or "").lstrip()
+    task = task[:1].lower() + task[1:]
+    at = _BEFORE_VERB.match(task).end()
+    if not _REGULATES.match(task, at):
+        return False
+    asked = english_asked_verbs(english) if english else tied_verbs(vi_text)
+    return bool(asked) and not any(v in ("quy dinh", "huong dan") for v in asked)
+
+
+def done_by_another(vi_text: str, english: str | None, item: dict) -> bool:
+    """The item's sentence says another body does the asked action to the item's unit: a passive
+    agent ("Hội đồng quốc gia thẩm định sách giáo khoa | do Bộ trưởng Bộ Giáo dục và Đào tạo thành
+    lập", "… được Bộ trưởng Bộ Tư pháp cấp Giấy phép") whose predicate is the action the question
+    ties to its who-word ("Ai thành lập …", "Who establishes …"). The item's unit undergoes it; the
+    agent is the one asked about (the actor reader answers with it)."""
+    asked = english_asked_verbs(english) if english else tied_verbs(vi_text)
+    if not asked:
+        return False
+    quote = item.get("quote") or ""
+    unit = folded_words(item.get("unit") or "")
+    for m in _PASSIVE.finditer(quote):
+        found = _actor(quote, m.end(), len(quote))
+        if found and folded_words(quote[found[0]:found[1]]) != unit:
+            if asks_action(asked, _predicate_verbs(quote, found[2], len(quote))):
+                return True
+    return False
+
+
+_COPULA = re.compile(r"\s+là\s+")
+
+
+def definition_items(results, stored: list[dict]) -> list[dict]:
+    """Items of the retrieved passages' defining sentences, "<body> là <what it is>, <what it does>":
+    "Hội đồng bầu cử quốc gia là cơ quan do Quốc hội thành lập, có nhiệm vụ tổ chức bầu cử đại biểu
+    Quốc hội …", "Ủy ban quốc gia về Thanh niên Việt Nam là tổ chức phối hợp liên ngành, có chức
+    năng tư vấn …". "Cơ quan nào do Quốc hội lập ra để tổ chức bầu cử …?" asks for the body so
+    defined; no verb of the question need open the predicate (it is "là"), so the whole sentence
+    after the copula is the task and the support check (every word of a Vietnamese question said)
+    decides. The body's name opens the sentence (a unit head) and runs, with no clause mark, to
+    the copula; a sentence a stored responsibility quotes with that same unit is left to it."""
+    have = {(it["doc_id"], it["start"], folded_words(it.get("unit") or "")) for it in stored}
+    out = []
+    for r in results:
+        text = r.text
+        for s, e in sentences(text, 0, len(text)):
+            pos = _MARKER.match(text, s, e).end()
+            head = _head(text, pos, e)
+            cop = _COPULA.search(text, head.end(), min(e, pos + MAX_UNIT_CHARS)) if head else None
+            if not cop or re.search(r"[,;:()]", text[pos:cop.start()]):
+                continue
+            unit = text[pos:cop.start()].strip()
+            if not unit or is_generic_unit(unit) or (r.doc_id, r.start + s, folded_words(unit)) in have:
+                continue
+            out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+                        "start": r.start + s, "end": r.start + e, "quote": text[s:e].strip(),
+                        "section_path": list(r.section_path_parts or []), "unit": unit,
+                        "unit_normalized": normalize_unit(unit), "role": "thực hiện",
+                        "roles": ["thực hiện"], "task": text[cop.end():e], "via": "definition"})
     return out

@@ -53,7 +53,8 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("coordinat", "phối hợp"), ("work with", "phối hợp"), ("works with", "phối hợp"),
     ("working with", "phối hợp"), ("cooperat", "phối hợp"), ("collaborat", "phối hợp"),
     ("liais", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
-    ("du thao", "xây dựng"), ("soan thao", "xây dựng"), ("xay dung", "xây dựng"), ("draft", "xây dựng"),
+    # ("soạn" alone composes a document as "soạn thảo" does: "Ai soạn Kế hoạch …")
+    ("du thao", "xây dựng"), ("soan thao", "xây dựng"), ("soan ", "xây dựng"), ("xay dung", "xây dựng"), ("draft", "xây dựng"),
     ("drew up", "xây dựng"), ("draw up", "xây dựng"), ("build", "xây dựng"), ("compile", "xây dựng"),
     ("kiem tra", "kiểm tra/giám sát"), ("giam sat", "kiểm tra/giám sát"),
     ("theo doi", "kiểm tra/giám sát"), ("inspect", "kiểm tra/giám sát"), ("supervis", "kiểm tra/giám sát"),
@@ -242,7 +243,10 @@ def asked_unit_class(question: str) -> list[str]:
 
 # "present the (main) report / a speech", "trình bày báo cáo (chính)", "báo cáo đề dẫn": the speaker
 # at a meeting (a "Báo cáo viên:" line), not the body that drafts or sends the report.
+# (and "present <what> at the conference": what a speaker presents at a meeting is its matter — "Who
+# will present Resolution 92 at the ward-level conference?" asks the "Báo cáo viên:" line)
 _PRESENTS = re.compile(r" present(?:s|ing|ed)? (?:the |a |an )?(?:\w+ )?(?:report|speech|keynote|talk|presentation) "
+                       r"| present(?:s|ing|ed)? (?:[\w-]+ ){1,4}at (?:the |a |an )?(?:[\w-]+ ){0,2}(?:conference|meeting|session) "
                        r"| trinh bay (?:\w+ )?bao cao | bao cao de dan ")
 
 # ... and its words say which role, not what about
@@ -582,7 +586,8 @@ def rejoin_law_terms(words: list[str]) -> list[str]:
     return out
 
 
-def _word_groups(text: str, role: str | None, other_roles: bool = True) -> list[tuple[str, list[str]]]:
+def _word_groups(text: str, role: str | None, other_roles: bool = True,
+                 stop_compounds: bool = False) -> list[tuple[str, list[str]]]:
     """One group per Vietnamese word (compounds from the word segmenter: "bản đồ", "hội nghị",
     "Bình Lư" must be found as such), question/kind words and the asked role's words left out,
     abbreviations expanded ("UBND" -> "ủy ban nhân dân"). ``other_roles``: with a role asked, the
@@ -650,6 +655,7 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True) -> list[
             continue
         if (all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES) and \
                 w.strip().lower() not in _PLAIN_COMPOUNDS and \
+                not (stop_compounds and folded not in _STOP_PHRASES and _written_compound(w, parts)) and \
                 not ((role in _MEETING_ROLES or " hoi nghi " in folded_text) and len(parts) >= 2 and parts[0] == "cap") \
                 and not _asked_length_of(folded, folded_text):
             continue
@@ -660,6 +666,22 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True) -> list[
             spelled = _abbreviations_spelled(parts)
             out.append((folded, alts + ([spelled] if spelled and spelled not in alts else [])))
     return out
+
+
+def _written_compound(word: str, parts: list[str]) -> bool:
+    """A word of two or more syllables, written with its diacritics, whose syllables only fold like
+    stop words: "báo chí" (the press) is not "bao" + "chí", "quy hoạch" (planning) not "quy" +
+    "hoạch" of "kế hoạch" — the segmenter joined them, the writer marked them, and a who-question's
+    subject says them ("… xây dựng đề án quy hoạch phát triển và quản lý báo chí tỉnh"). The framing
+    phrases stay out (``_STOP_PHRASES``: "kế hoạch", "thực hiện", "cơ quan" …)."""
+    return len(parts) >= 2 and not any(p.isdigit() for p in parts) and word != folded_words(word) and \
+        not all(p in _KIND_WORDS for p in parts) and " ".join(parts) not in _ROLE_PHRASES_FOLDED
+
+
+# "phụ trách" (in charge) says the role asked, as "chịu trách nhiệm" (a stop phrase) does; "tổ
+# chức" (organise — or a kind of body) and "định kỳ" (periodically) are the light verbs and manner
+# words a who-question frames its action with ("Cơ quan nào tham mưu tổ chức kiểm tra …")
+_ROLE_PHRASES_FOLDED = frozenset({"phu trach", "to chuc", "dinh ky"})
 
 
 def _asked_length_of(folded: str, folded_text: str) -> bool:
@@ -1349,7 +1371,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
             unsure = set()
     else:
         unsure = set()
-        groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role)
+        groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role,
+                              stop_compounds=kind == "who" and language == "vi")
         if not groups and role:
             # "Cơ quan nào tham mưu tổ chức kiểm tra, giám sát …": another role's words are then
             # the task asked, not a second role

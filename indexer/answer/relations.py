@@ -34,7 +34,9 @@ _ASKED = [
     ("via", re.compile(rf" qua {_WHO_OBJ} | (?:through|via) (?:which|whom|what) ")),
     # "báo cáo những ai", "báo cáo cơ quan nào": the report's addressee is its verb's object;
     # "báo cáo về đâu", "gửi lên đâu": where to
+    # ("báo cáo định kỳ về hoạt động với cơ quan nào": what is reported may come before "với")
     ("recipient", re.compile(rf" (?:cho|toi|den|gui ve|gui|len|bao cao(?: len| cho| voi)?) {_WHO_OBJ} "
+                             rf"| bao cao(?: \w+){{1,12}}? voi {_WHO_OBJ} "
                              r"| (?:bao cao|gui|nop|trinh)(?: \w+){0,3} (?:ve|len|den|toi) dau "
                              r"| (?:to|towards?) (?:which|whom|what) | (?:report\w*|sen[dt]\w*|submit\w*) to $"
                              # "which body receives the reports": where they are sent
@@ -47,7 +49,10 @@ _MARKER = {
     "partner": re.compile(r"(?<!\w)phối hợp\s+(?:chặt chẽ\s+)?(?:với|cùng)\s+", re.I),
     "via": re.compile(r"(?<!\w)qua\s+"),
     # ("báo cáo kịp thời về Thường trực Đảng ủy phường": a manner word may come between)
-    "recipient": re.compile(r"(?<!\w)(?:(?:gửi|nộp|trình|chuyển)(?:\s+(?:về|đến|tới|cho|lên))?|"
+    # ("Báo cáo định kỳ hằng năm về hoạt động của Trung tâm trọng tài | với | Sở Tư pháp": what is
+    # reported may come between the verb and "với", its addressee)
+    "recipient": re.compile(r"(?<!\w)(?:báo cáo(?:\s+[^\s;.:()\n]+){1,12}?\s+với(?=\s+\S)|"
+                            r"(?:gửi|nộp|trình|chuyển)(?:\s+(?:về|đến|tới|cho|lên))?|"
                             r"báo cáo(?:\s+(?:kịp thời|định kỳ|trực tiếp|bằng văn bản))?"
                             r"(?:\s+(?:với|lên|cho|về))?)\s+", re.I),
     "author": re.compile(r"(?<!\w)báo cáo\s+của\s+", re.I),

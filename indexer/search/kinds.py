@@ -68,6 +68,14 @@ _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap
                   r"office|organi[sz]ation|department|committee|authority|authorities|ministry|party body|"
                   r"organ|organs|level|offices|organi[sz]ations|departments|committees|ministries|councils?|"
                   r"courts?|forces?|(?:party )?cells?|party committees?)|responsible|in charge)(?:\s|$|\?)")
+# A Vietnamese question that opens with a kind of body described by a few words and then "nào"
+# asks which body: "Tổ chức phối hợp liên ngành nào tư vấn giúp Thủ tướng …", "Cơ quan nhà nước nào
+# …", "Hội đồng nào …" (the who-words above need "nào" right after the head). What follows "nào" is
+# then the body's predicate; a preposition or a time there says the head was a verb and its words
+# the thing done ("Tổ chức hoạt động nào trong Tháng hành động …": which activity is organised).
+_WHO_CLASS_LEAD = re.compile(r"^ (?:co quan|to chuc|don vi|hoi dong|uy ban|luc luong)(?: [a-z]+){1,4} nao "
+                             r"(?!(?:trong|tai|vao|cho|cua|o|de|khi|nam|thang|ngay|tuan|dip|duoc|bi|nhu|va|hoac|"
+                             r"nhat|hon|thi|ma|vay|the|a|ha|khong|chua|roi)\b)")
 _TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|muc nao|tuoi nao|"
                      # English nouns and verbs inflect: "is … targeting", "the targeted rate", "goals"
                      r"how (?:many|much)|target(?:s|ed|ing)?|percent|percentage|rates?|goals?|indicators?|"
@@ -131,7 +139,7 @@ def classify(question: str) -> str:
         return "when"
     if _TASKS.search(q):
         return "tasks"
-    if _WHO.search(q):
+    if _WHO.search(q) or _WHO_CLASS_LEAD.match(q):
         return "who"
     if _TARGET.search(q):
         return "target"
