@@ -132,7 +132,8 @@ def _predicate(text: str, at: int, end: int, open_words: tuple[str, ...] = ()) -
         out.append(verb)
         pos = _LIST_SEP.match(text, m.end(), end).end()
     if not out and not leads:
-        opened = _open_verb(text, at, end) or _opens_with(text, pos, end, open_words)
+        # (pos is None when a partner list ran off the clause: no open word to read there)
+        opened = _open_verb(text, at, end) or (pos is not None and _opens_with(text, pos, end, open_words)) or None
         if opened:
             out.append(opened)
     return out, leads

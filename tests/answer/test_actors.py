@@ -179,3 +179,13 @@ def test_who_is_responsible_for_an_action_one_of_its_duties_says():
     # the lead asked in so many words, or another action
     assert not _responsible_for_asked(q("Ai chủ trì tuyên truyền công tác sơ kết 05 năm Nghị quyết?"), item)
     assert not _responsible_for_asked(q("Ai chịu trách nhiệm thẩm định báo cáo sơ kết 05 năm Nghị quyết?"), item)
+
+
+def test_a_partner_list_running_off_the_question_reads_no_open_word():
+    # "Ai chủ trì, phối hợp với các cơ quan liên quan tổ chức …": the partners run to the end, so no
+    # open word is read after them (this raised a TypeError inside ask on held-back questions)
+    from indexer.answer.actors import asked_verbs
+
+    for question in ("Ai chủ trì, phối hợp với các cơ quan liên quan tổ chức", "Ai phối hợp với Ban Tuyên giáo",
+                     "Cơ quan nào phối hợp với"):
+        assert "phoi hop" in asked_verbs(question)
