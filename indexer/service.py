@@ -549,9 +549,26 @@ class Service:
                tuple((r.doc_id, r.passage) for r in response.results[:k]))
         if (cached := self._asks.get(key)) is not None:
             return cached
-        answer = AskResponse(**ask(self, question, k=k, response=response, doc_ids=doc_ids))
+        try:
+            answer = AskResponse(**ask(self, question, k=k, response=response, doc_ids=doc_ids))
+        except Exception:
+            if getattr(self.settings, "show_errors", False):
+                raise
+            # A reader's bug on an odd question must not take the search down with it: no answer,
+            # the closest passages, and the question in the log (not cached: a fix serves it at once).
+            log.exception("answer engine failed for %r; answering 'not found'", question)
+            return self._unanswered(question, response, k)
         self._asks.put(key, answer)
         return answer
+
+    def _unanswered(self, question: str, response: SearchResponse, k: int) -> AskResponse:
+        from indexer.answer import NOT_FOUND_VI
+
+        citations = [{"text": r.text, "doc_id": r.doc_id, "doc_title": r.doc_title,
+                      "section_path": list(r.section_path_parts or []), "start": r.start, "end": r.end}
+                     for r in response.results[:min(k, 3)]]
+        return AskResponse(question=question, kind="general", answer=None, message=NOT_FOUND_VI,
+                           citations=citations, interpreted=response.interpreted or "")
 
     def compare(self, parent: str | None, child: str) -> dict:
         """Compare two documents (indexed ids, or file paths for the CLI); raises SideNotFound."""
