@@ -1473,6 +1473,12 @@ def rate_for_level(q: Question, answer: str) -> bool:
         (bool(_LEVEL_Q.search(asked)) or not _CHANGE_Q.search(asked))
 
 
+def _rate_item(q: Question, item: dict) -> bool:
+    """``rate_for_level`` read on the target's subject with its value ("Tốc độ tăng trưởng lượt
+    khách du lịch bình quân giai đoạn" + "đạt 10%/năm"): the value alone may not say the change."""
+    return rate_for_level(q, f"{item.get('subject') or ''} {_target_answer(item) or ''}")
+
+
 def whole_of_part(item: dict) -> str:
     """The words of the whole a target is a part of: "94% các thôn, bản có đội văn nghệ, trong đó
     có 80% hoạt động ổn định" — "trong đó" (of which) makes 80% a share of the villages with a
@@ -2224,6 +2230,10 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
         if q.kind == "when":
             scored = [x for x in _echoes_dropped(q, scored) if not _title_synonym_only(q, x[1], x[2])
                       and not other_kind_named(q, x[1], x[2]) and not unasked_case(q, x[1])]
+        if q.kind == "target" and any(_rate_item(q, it) for _, it, _ in scored):
+            # a yearly rate does not answer a question asking a level ("Chỉ tiêu khách du lịch năm
+            # 2030?": "900.000 lượt", not "tăng trưởng … bình quân 10%/năm"), so it is no rival either
+            scored = [x for x in scored if not _rate_item(q, x[1])]
         if q.kind in ("target", "when"):
             scored = _own_sentence_first(scored)
         if scored and not contested(q, scored, named):

@@ -122,3 +122,10 @@ def test_a_when_answer_that_repeats_the_question_is_none(tmp_path_factory):
     service = index_laws(tmp_path_factory, "gate-crops", ["luat-trong-trot.txt"])
     out = ask(service, "Cây hằng năm là cây kết thúc chu kỳ sản xuất trong thời gian không quá bao lâu?")
     assert out["answer"] != "hằng năm" and "hằng năm" != (out["answer"] or "").strip().lower()
+
+
+def test_a_yearly_rate_is_no_rival_of_the_level_asked(plans):
+    # "Tốc độ tăng trưởng lượt khách du lịch bình quân giai đoạn đạt 10%/năm" beside "Tổng lượt khách
+    # du lịch đạt trên 900.000 lượt vào năm 2030": the guide's own question asks the level
+    assert_answer(ask(plans, "Chỉ tiêu khách du lịch năm 2030?"), "900.000 lượt")
+    assert_answer(ask(plans, "Tốc độ tăng trưởng lượt khách du lịch bình quân là bao nhiêu?"), "10%/năm")
