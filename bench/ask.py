@@ -58,11 +58,13 @@ def main() -> None:
     args = ap.parse_args()
     service = open_service(args.data_dir)
     questions = load_ask_questions(args.questions)
-    halves = {"tuning (odd lines)": [q for q in questions if q["line"] % 2 == 1],
-              "held-back (even lines)": [q for q in questions if q["line"] % 2 == 0]}
+    halves = {("odd lines (never tuned)" if args.unseen else "tuning (odd lines)"):
+              [q for q in questions if q["line"] % 2 == 1],
+              ("even lines (never tuned)" if args.unseen else "held-back (even lines)"):
+              [q for q in questions if q["line"] % 2 == 0]}
     if args.half != "both":
         halves = {name: qs for name, qs in halves.items() if name.startswith(
-            "tuning" if args.half == "odd" else "held-back")}
+            ("tuning", "odd") if args.half == "odd" else ("held-back", "even"))}
     out = {"questions": str(args.questions.resolve().relative_to(ROOT)), "k": args.k,
            "documents": service.health().get("documents"), "model": service.health().get("model"),
            "halves": {}}

@@ -306,8 +306,9 @@ def side_by_side_sections() -> list[str]:
         if not a or "halves" not in a:
             continue
         lines += [f"## Answers on {label} (bench/ask.py)", "",
-                  (f"{a['documents']} documents indexed; written blind after both tuning rounds and used whole "
-                   f"to calibrate abstention (rows of both halves were read): neither half is held back."
+                  (f"{a['documents']} documents indexed; written blind after both tuning rounds, used whole "
+                   f"to calibrate abstention (rows of both halves were read), then tuned on whole in the "
+                   f"evening round: neither half is held back."
                    if label == "ask.fresh6.jsonl" else
                    f"{a['documents']} documents indexed; written blind and never tuned on: both halves are "
                    f"held back (aggregates only)."
