@@ -34,12 +34,17 @@ def test_the_nearest_sentence_decides_between_deadlines(real_engine):
     assert r["support"]["semantic"]["words"] == ["wind"]
 
 
-def test_without_the_model_the_unknown_word_leaves_no_answer(real_engine):
+def test_without_the_model_the_unknown_word_passes_only_the_lower_gate(real_engine):
+    # Without the model's credit the strict gate cannot read "dispatch"; the answer then comes only
+    # from the lower gate kept for the passage the search ranks first (support.TOP_PASSAGE)
     from indexer.service import Service
 
     plain = Service(real_engine.settings.model_copy(update={"answer_semantic": False}),
                     engine=real_engine.engine.inner, embedder=real_engine.embedder)
-    assert ask(plain, DISPATCH)["answer"] is None
+    out = ask(plain, DISPATCH)
+    assert out["answer"] and "05/6/2026" in out["answer"], out["answer"]
+    assert out["support"]["gate"] == "top_passage" and "semantic" not in out["support"]
+    assert "gate" not in ask(real_engine, DISPATCH)["support"]  # (with the model: the strict gate)
 
 
 @pytest.mark.parametrize("question", [
