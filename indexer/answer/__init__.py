@@ -1982,6 +1982,13 @@ def _actor_answer(q: Question, results: list, docs: list[dict], items: list[dict
     # (a stored item whose name is cut short leaves its sentence to this reader: "Tòa án đã | giải
     # quyết ly hôn phải gửi …" is read "Tòa án đã giải quyết ly hôn | phải gửi …")
     extra = actor_items(results, q.vi_text or q.text, [it for it in items if not truncated_unit(it)])
+    return _read_unit_answer(q, extra, results, docs, named, heads, similarity, headings)
+
+
+def _read_unit_answer(q: Question, extra: list[dict], results: list, docs: list[dict], named: set[str],
+                      heads: dict[str, str], similarity: Similarity | None, headings):
+    """(answer, role, support, chosen items) from units read at question time (actors, defining
+    sentences), through the stored units' support check, rivals and margins."""
     if not extra:
         return None, None, None, []
     scored = score_items(q, extra, results, docs, named, heads, similarity, headings)
@@ -2000,13 +2007,7 @@ def _definition_answer(q: Question, results: list, docs: list[dict], items: list
     if q.language == "en":
         return None, None, None, []
     extra = definition_items(results, [it for it in items if not truncated_unit(it)])
-    if not extra:
-        return None, None, None, []
-    scored = score_items(q, extra, results, docs, named, heads, similarity, headings)
-    if not scored or contested(q, scored, named) or weak_who(q, scored, named):
-        return None, None, None, []
-    answer, role, sup, best = _who_answer(q, scored, named)
-    return answer, role, _support_dict(sup, best[0]), best
+    return _read_unit_answer(q, extra, results, docs, named, heads, similarity, headings)
 
 
 def _relation_answer(q: Question, items: list[dict], results: list, docs: list[dict], named: set[str],

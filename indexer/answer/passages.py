@@ -101,16 +101,7 @@ def frequency_items(results) -> list[dict]:
     """How often a thing is done, as the laws say it ("ít nhất mỗi năm một lần", "hai lần mỗi năm",
     "hằng năm", "định kỳ 6 tháng") in the sentences of the retrieved passages: recurring items (the
     extractor stores "hằng năm" but not a count of times per year)."""
-    out = []
-    for r in results:
-        text = r.text
-        for s, e in sentences(text, 0, len(text)):
-            for m in _FREQUENCY.finditer(text, s, e):
-                if in_exception(text, s, m.start()):
-                    continue
-                out.append(_item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
-                                 s, e, m.start(), m.end(), "recurring"))
-    return out
+    return _pattern_items(results, _FREQUENCY, "recurring")
 
 
 # "theo chu kỳ bao nhiêu năm", "For what cycle is the strategy built": the question asks the length
@@ -131,15 +122,21 @@ def is_cycle_question(folded_q: str) -> bool:
 def cycle_items(results) -> list[dict]:
     """The length of a cycle, "chu kỳ 10 năm", in the sentences of the retrieved passages: duration
     items whose value keeps its word "chu kỳ" (not those of exception clauses)."""
+    return _pattern_items(results, _CYCLE, "duration")
+
+
+def _pattern_items(results, pattern: re.Pattern, when_kind: str) -> list[dict]:
+    """An item per match of ``pattern`` in the sentences of the retrieved passages, outside their
+    exception clauses."""
     out = []
     for r in results:
         text = r.text
         for s, e in sentences(text, 0, len(text)):
-            for m in _CYCLE.finditer(text, s, e):
+            for m in pattern.finditer(text, s, e):
                 if in_exception(text, s, m.start()):
                     continue
                 out.append(_item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
-                                 s, e, m.start(), m.end(), "duration"))
+                                 s, e, m.start(), m.end(), when_kind))
     return out
 
 
