@@ -1016,12 +1016,16 @@ def _named_by_role_alone(q: Question, matcher: Matcher, item: dict, fit: float, 
 
 
 _LEVEL = re.compile(r"\bcap (xa|phuong|huyen|tinh|co so|trung uong|thi tran)\b|\b(quoc gia)\b")
+# "trên phạm vi cả nước", "toàn quốc": the national level, said without "cấp" ("Chiến lược phát
+# triển chăn nuôi trên phạm vi cả nước …" is not the provincial strategy a question asks about)
+_NATIONWIDE = re.compile(r"\b(?:pham vi ca nuoc|toan quoc)\b")
 
 
 def other_level(q: Question, item: dict) -> bool:
     """The question names an administrative level ("Hội nghị cấp huyện", "district-level", "hạn
     chót cấp xã", "Hội đồng quốc gia") and the item names only others ("Hội nghị cấp phường",
-    "hội đồng thẩm định cấp tỉnh"): another meeting's date, another level's deadline or unit. Only the level written as "cấp …" counts on either side (a
+    "hội đồng thẩm định cấp tỉnh"): another meeting's date, another level's deadline or unit. Only
+    the level written as "cấp …" (or the national one, ``_NATIONWIDE``) counts on either side (a
     ward's plan says "Đảng ủy" for its own committee)."""
     asked = {a or b for a, b in _LEVEL.findall(folded_words(q.vi_text if q.language == "en" else q.text))}
     if not asked:
@@ -1034,11 +1038,6 @@ def other_level(q: Question, item: dict) -> bool:
     own = " ".join([quote, task, item.get("lead") or "", *(item.get("section_path") or [])])
     said = {a or b for a, b in _LEVEL.findall(_NATIONWIDE.sub("quoc gia", folded_words(own)))}
     return bool(said) and not (said & asked)
-
-
-# "trên phạm vi cả nước", "toàn quốc": the national level, said without "cấp" ("Chiến lược phát
-# triển chăn nuôi trên phạm vi cả nước …" is not the provincial strategy a question asks about)
-_NATIONWIDE = re.compile(r"\b(?:pham vi ca nuoc|toan quoc)\b")
 
 
 def _regulates_instead(q: Question, item: dict) -> bool:
@@ -2259,9 +2258,6 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
                         not _asks_frequency(folded_words(q.text)):
                     answer = None  # "báo trước bao nhiêu tháng" is not answered by "hằng năm" (how often);
                     # a veto, not a filter: the recurrence still keeps a neighbouring duration contested
-                if answer and f" {folded_words(answer)} " in f" {folded_words(q.text)} ":
-                    answer = None  # the question's own words ("Cây hằng năm là cây … không quá bao lâu?"
-                    # read back "hằng năm" from the name of the thing asked about)
                 if _other_body(q, top):
                     answer = None  # "Ban Thường vụ Tỉnh ủy" asked, "Ban Thường vụ Đảng ủy" said
                 if _other_ministry(q, top):
