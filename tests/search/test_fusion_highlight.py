@@ -37,6 +37,11 @@ def test_query_language():
     # a Vietnamese question with acronyms and an English loanword stays Vietnamese
     assert query_language("Dự án Cung đường tình yêu dài bao nhiêu km và có mấy điểm check-in?") == "vi"
     assert query_language("Nghị quyết 103/NQ-CP của Chính phủ mà Hà Tĩnh triển khai") == "vi"
+    # typed without diacritics, its acronyms and document numbers are no English words
+    assert query_language("Can so ket may nam thuc hien NQ 35-NQ/TW va KH 209-KH/TU?") == "vi-noaccent"
+    assert query_language("Ke hoach 131-KH/UBND cua UBND tinh thuc hien Nghi quyet 103/NQ-CP ban hanh ngay nao?") \
+        == "vi-noaccent"
+    assert query_language("WHO IS RESPONSIBLE FOR PROPAGANDA") == "en"
 
 
 def test_highlight_is_diacritics_insensitive():
