@@ -2247,8 +2247,6 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             elif q.kind == "target":
                 answer = _target_answer(top, f"{q.text} {q.vi_text}")
-                if answer and rate_for_level(q, answer):
-                    answer = None  # "tỷ lệ hộ nghèo còn bao nhiêu %" is not "giảm bình quân 1%/năm"
                 best = [it for _, it, _ in scored[:MAX_ITEMS]]
             elif q.kind == "when":
                 answer = top.get("when")
