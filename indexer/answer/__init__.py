@@ -48,6 +48,7 @@ from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_i
 from .question import _ABBR, ROLE_CUES, Question, analyze, own_words_spelled_apart, spelled_apart
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
+from .citations import citation
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import TOP_PASSAGE, Matcher, Support, _padded, current_gate, gated, quote_words
 from .unitnames import truncated_unit, undergoes
@@ -56,15 +57,6 @@ NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã c
 _ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline"}
 MAX_ITEMS = 5
 MAX_ANSWER_CHARS = 90
-
-
-def _citation(item_or_result: dict) -> dict:
-    path = item_or_result.get("section_path") or []
-    if isinstance(path, str):
-        path = [p for p in path.split(" › ") if p]
-    return {"text": item_or_result.get("quote") or item_or_result.get("text", ""),
-            "doc_id": item_or_result["doc_id"], "doc_title": item_or_result.get("doc_title", ""),
-            "section_path": path, "start": item_or_result["start"], "end": item_or_result["end"]}
 
 
 # -- documents a question names ---------------------------------------------------------------------
@@ -2285,7 +2277,9 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
                                                         _doc_heads(service), similarity, headings)
     if not answer:
         answer, best, role, support = None, [], None, None
-    citations = [_citation(it) for it in best] if best else [_citation(r.to_dict()) for r in results[:3]]
+    texts = _texts(service) if best else {}
+    citations = [citation(it, texts.get(it["doc_id"])) for it in best] if best else \
+        [citation(r.to_dict()) for r in results[:3]]
     return {"question": question, "kind": q.kind, "role": role or q.role,
             "interpreted": interpreted if interpreted != question else "",
             "answer": answer, "message": None if answer else NOT_FOUND_VI, "support": support,
