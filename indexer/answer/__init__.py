@@ -49,8 +49,9 @@ from .question import _ABBR, ROLE_CUES, Question, analyze, own_words_spelled_apa
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .citations import citation
+from .insitu import align, sentence_spans, wh_slots
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
-from .support import TOP_PASSAGE, Matcher, Support, _padded, current_gate, gated, quote_words
+from .support import STRICT, TOP_PASSAGE, Matcher, Support, _padded, current_gate, gated, quote_words
 from .unitnames import truncated_unit, undergoes
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
@@ -2129,7 +2130,72 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             if relaxed["support"] is not None:
                 relaxed["support"]["gate"] = "top_passage"
             return relaxed
+    if out["answer"] is None and top is not None and getattr(service.settings, "answer_in_place", True):
+        return _in_place_answer(service, question, response, doc_ids) or out
     return out
+
+
+IN_PLACE_DEPTH = 5  # passages the in-place reading looks in (the search's first)
+_ITEM_FIELDS = {"who": ("unit", "unit_start", "unit_end"), "target": ("answer", "answer_start", "answer_end"),
+                "when": ("when", "when_start", "when_end")}
+
+
+def _in_place_answer(service, question: str, response, doc_ids: set[str] | None) -> dict | None:
+    """The answer read where the question word stands in a retrieved sentence (insitu.py), asked
+    when no extracted item answers: the people a plan supports, a share a law grants, the moment a
+    decision takes effect. The sentence must pass the support gate as an item would (the strict
+    gate; the lower one in the search's first passage), and two sentences read as equally close
+    with different answers leave the question unanswered."""
+    q = analyze(question, response.interpreted, response.translated, response.language)
+    if q.language == "en" or q.kind not in _ITEM_FIELDS or not q.groups:
+        return None
+    slots = wh_slots(q.text, q.kind, {label for label, _ in q.groups if " " in label})
+    results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:IN_PLACE_DEPTH]
+    if not slots or not results:
+        return None
+    item_kind = _ITEM_KIND[q.kind]
+    name, start_key, end_key = _ITEM_FIELDS[q.kind]
+    years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", q.text))
+    read = []
+    for rank, r in enumerate(results):
+        for s, e in sentence_spans(r.text):
+            found = [x for x in (align(slot, r.text, s, e, q.kind) for slot in slots) if x]
+            if not found:
+                continue
+            x = max(found, key=lambda x: x.closeness)
+            if any(y not in f"{r.text[s:e]} {' '.join(r.section_path_parts or [])}" for y in years):
+                continue  # "đến năm 2035" asked, "đến năm 2030" said
+            item = {"kind": item_kind, "doc_id": r.doc_id, "doc_title": r.doc_title, "start": r.start + s,
+                    "end": r.start + e, "quote": r.text[s:e], "section_path": list(r.section_path_parts or []),
+                    "via": "in_place", name: r.text[x.start:x.end], start_key: r.start + x.start,
+                    end_key: r.start + x.end}
+            if q.kind == "who":
+                item.update(unit_normalized="", role="thực hiện", roles=["thực hiện"], task=r.text[s:e])
+            read.append((x.closeness, rank, item))
+    if not read:
+        return None
+    docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
+    named = named_documents(q, docs)
+    heads = _doc_heads(service)
+    matcher = Matcher(q, service.all_items(item_kind, doc_ids) + [it for _, _, it in read],
+                      _doc_context(docs, heads), named, _full_headings(service, docs))
+    passed = []
+    for closeness, rank, item in sorted(read, key=lambda x: (tuple(-c for c in x[0]), x[1])):
+        sup = matcher.support(item, item["quote"])
+        if sup.ok and sup.coverage >= STRICT.coverage:
+            passed.append((closeness, rank, item, sup))
+    if not passed:
+        return None
+    closeness, rank, item, sup = passed[0]
+    if any(c == closeness and it[name] != item[name] for c, _, it, _ in passed[1:]):
+        return None  # two sentences as close, two answers
+    support = _support_dict(sup, item)
+    support["read"] = "in_place"
+    texts = _texts(service)
+    return {"question": question, "kind": q.kind, "role": None if q.kind != "who" else q.role,
+            "interpreted": (response.interpreted or question) if (response.interpreted or question) != question else "",
+            "answer": _clip(item[name]), "message": None, "support": support, "items": [item],
+            "citations": [citation(item, texts.get(item["doc_id"]))]}
 
 
 def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None) -> dict:

@@ -1,0 +1,364 @@
+"""The answer where the question word stands: Vietnamese asks in place.
+
+A Vietnamese question keeps the word order of the statement that answers it and puts its question
+word where the answer stands ("wh-in-situ"): "Ai giữ vai trò chủ thể?" ↔ "Nhân dân giữ vai trò chủ
+thể"; "… phát huy vai trò của những ai trong công tác khuyến học?" ↔ "… phát huy vai trò của gia
+đình, cộng đồng và các tổ chức đoàn thể trong công tác khuyến học"; "bên thuê khoán được hưởng bao
+nhiêu phần số gia súc sinh ra?" ↔ "bên thuê khoán được hưởng một nửa số gia súc con sinh ra". The
+extracted items (units with tasks, targets, deadlines) hold none of these when the answer is no
+responsible unit, no planned target, no deadline of a task: the people a plan supports, a share a
+law grants, the moment a decision takes effect.
+
+``slot_answers`` reads such answers from the retrieved sentences: the question's words on each
+side of its question word (``wh_slot``) are found in a sentence, next to each other as in the
+question, and the words between them are the answer (``align``). What the slot holds must fit
+the kind (a number for a target, a time for a when, no number for a who). Whether the sentence
+says the rest of the question is the support gate's to judge (answer.py), as for any item.
+
+Pure functions over folded syllables (indexer.text.fold): a question typed without diacritics
+reads the same as one with them. English questions are not read here: their glossary translation
+keeps the English word order, not the statement's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from indexer.extract.roles import VERBS, first_verb
+from indexer.extract.text import sentences
+from indexer.text import FUNCTION_WORDS, HIGHLIGHT_STOPWORDS, fold
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+# Question words by kind, folded syllables ("X" stands for one or two syllables naming the kind of
+# thing asked: "cơ quan nào", "Bộ nào", "đối tượng nào"). Longest first.
+_WHO = ("nhung ai", "la ai", "ai")
+_WHICH = "nao"  # "<noun> nào": the noun may open the answer ("Bộ nào" ↔ "Bộ Tư pháp")
+_HOW_MANY = ("bao nhieu", "may")
+_WHEN = ("khi nao", "luc nao", "bao gio", "bao lau", "thoi diem nao", "ngay nao", "thang nao", "nam nao",
+         "nhu the nao", "ra sao")
+
+MAX_SLOT = 24  # syllables an answer may hold
+MAX_NOUN = 4  # syllables of the noun a "<noun> nào" asks
+MIN_ANCHOR = 2  # content syllables of the question found next to the slot
+_CLAUSE_END = re.compile(r"[;:.]|\n")
+_TIME_WORDS = frozenset("ngay thang nam quy tuan gio phut khi truoc sau hang hoi".split())
+MAX_VALUE = 12  # syllables of a target's or a when's answer
+# Number words as written (folded, "ngân" would be "ngàn"), shares, and the words that make a
+# number a reference ("Điều 21", "khoản 2").
+_NUMBER_WRITTEN = frozenset("một hai ba bốn tư năm sáu bảy tám chín mười mươi trăm nghìn ngàn triệu tỷ tỉ nửa "
+                            "phần".split())
+_SHARES = frozenset("nửa phần".split())
+_REFERENCE = frozenset("điều khoản điểm chương mục số".split())
+# Nouns a who-answer written in lower case opens with: people, groups and bodies ("cấp ủy các cấp",
+# "gia đình, cộng đồng …", "doanh nghiệp, tổ chức"), as written.
+_HEADS = frozenset("các những mọi toàn người hộ bộ sở phòng ban viện chủ bên con vợ chồng".split()) | frozenset(
+    x.strip() for x in """cán bộ, đảng viên, nhân dân, gia đình, cộng đồng, doanh nghiệp, học sinh, đoàn viên,
+    hội viên, thành viên, tổ chức, cơ quan, đơn vị, cấp ủy, cấp uỷ, chính quyền, chi bộ, ủy ban, uỷ ban, hội đồng,
+    tòa án, thanh niên, trẻ em, công dân, cá nhân, chủ thể, đồng bào, lực lượng, đội ngũ, thế hệ, phụ nữ, nông dân,
+    đương sự, thẩm phán, thư ký, giáo viên, nhà trường, cha mẹ, người dân, tập thể, lãnh đạo, hợp tác""".split(","))
+_TIME_PHRASES = ("dinh ky", "thoi diem", "thoi ky", "mot lan", "ke tu", "cham nhat", "lap tuc", "ngay khi")
+# A slot opening with one of these is a clause, not an answer ("và", "thì", "để", "là").
+_NO_OPEN = frozenset("va thi de la ma nen hoac con nhung ma".split())
+_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|[-–•+*])\s*")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A question cut at its question word: the words before (``left``), the question word
+    (``wh``), the counted noun after "bao nhiêu"/"mấy" (``noun``) and the words after (``right``),
+    all folded syllables."""
+    left: tuple[str, ...]
+    wh: str
+    noun: str
+    right: tuple[str, ...]
+
+
+def _syllables(text: str) -> list[tuple[str, int, int]]:
+    return [(fold(m.group(0)).lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = frozenset()) -> list[Slot]:
+    """Where the question word of a ``kind`` question stands: one reading per length of the noun a
+    "<noun> nào" names ("Bộ nào", "những kỳ hạn nào"), none when there is no single question word.
+    ``compounds``: the question's words of several syllables (folded), so that the noun counted by
+    "bao nhiêu thành viên" is "thành viên", not "thành"."""
+    words = [w for w, _, _ in _syllables(question)]
+    forms = {"who": _WHO, "target": _HOW_MANY, "when": _WHEN + _HOW_MANY}.get(kind)
+    if forms is None:
+        return []
+    hits, i = [], 0
+    while i < len(words):
+        found = next((f for f in map(str.split, forms) if words[i:i + len(f)] == f), None)
+        if found:
+            hits.append((i, i + len(found), " ".join(found)))
+            i += len(found)
+            continue
+        if words[i] == _WHICH and 0 < i:
+            hits.append((i, i + 1, _WHICH))  # "<noun> nào" (the noun: the kind of thing asked)
+        i += 1
+    if len(hits) != 1:
+        return []  # none, or two question words: no single place to read
+    s, e, form = hits[0]
+    noun = ""
+    if form in _HOW_MANY and e < len(words) and words[e] not in HIGHLIGHT_STOPWORDS:
+        n = max((k for k in (2, 3) if " ".join(words[e:e + k]) in compounds), default=1)
+        noun, e = " ".join(words[e:e + n]), e + n
+    right = tuple(_without_frame(words[e:]))
+    if form != _WHICH:
+        return [Slot(tuple(words[:s]), form, noun, right)]
+    # the asked noun: the content syllables before "nào" ("cơ quan trung ương nào", "những kỳ hạn
+    # nào"); the words before it are the question's (a shorter noun left "cơ quan" of "cơ quan
+    # trung ương nào" as context, read "ngang bộ" of "cơ quan ngang bộ")
+    at = s
+    while at > 0 and s - at < MAX_NOUN and words[at - 1] not in FUNCTION_WORDS:
+        at -= 1
+    while at > 0 and words[at - 1] in ("nhung", "cac"):
+        at -= 1
+    return [Slot(tuple(words[:at]), form, "", right)]
+
+
+def wh_slot(question: str, kind: str) -> Slot | None:
+    """The first reading of ``wh_slots`` (None: no single question word)."""
+    slots = wh_slots(question, kind)
+    return slots[0] if slots else None
+
+
+def _without_frame(words: list[str]) -> list[str]:
+    """The question's words after its question word without a closing frame naming the document
+    ("… theo Hiến pháp 2013", "… theo Luật Viên chức"): a statement does not repeat it."""
+    for i, w in enumerate(words):
+        if w == "theo" and i > 0:
+            return words[:i]
+    return words
+
+
+@dataclass(frozen=True)
+class Reading:
+    """An answer read in a sentence: its span (offsets into the text given to ``align``) and how
+    many content syllables of the question stand next to it."""
+    start: int
+    end: int
+    anchored: int
+    sides: int  # 2: the question's words found on both sides of the answer, 1: on one
+    matched: int = 0  # syllables of the question found next to it, function words too
+
+    @property
+    def closeness(self) -> tuple[int, int, int]:
+        return self.sides, self.anchored, self.matched
+
+
+ONE_SIDE = 3  # content syllables one side must hold when the other side's words are not found
+
+
+def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | None:
+    """The best answer of ``slot`` in the sentence ``text[start:end]``: the question's words found
+    next to it on both sides, or on one side (at least ``ONE_SIDE`` content syllables) with the
+    answer running to the clause's edge on the other."""
+    syl = _syllables(text[start:end])
+    if not syl:
+        return None
+    words = [w for w, _, _ in syl]
+    n = len(words)
+    before = list(reversed(slot.left))
+    best = None
+    lefts = [_run(before, words[p - 1::-1] if p else []) if slot.left else (0, 0) for p in range(n + 1)]
+    noun = slot.noun.split()
+    said = [bool(noun) and words[q:q + len(noun)] == noun for q in range(n + 1)]  # the counted noun follows
+    rights = [_run(list(slot.right), words[q + len(noun):] if said[q] else words[q:]) if slot.right else (0, 0)
+              for q in range(n + 1)]
+    for p in range(n + 1):
+        a, ra = lefts[p]
+        for q in range(p + 1, min(n, p + MAX_SLOT) + 1):
+            b, rb = rights[q]
+            sides = (a > 0) + (b > 0)
+            # every side the question has must be found, or one side hold ONE_SIDE words
+            if a + b < MIN_ANCHOR or sides == 0 or (sides < bool(slot.left) + bool(slot.right) and a + b < ONE_SIDE):
+                continue
+            p0, q0 = p, q
+            if a == 0:
+                p0 = _clause_start(syl, text, start, q)
+                if kind == "who":
+                    p0 = _listed(syl, text, start, p0, q)
+            if b == 0:
+                q0 = _clause_edge(syl, text, start, p, n)
+                if q0 > p + MAX_SLOT:
+                    continue
+            if q0 <= p0:
+                continue
+            cand = (sides, a + b, ra + rb, -(q0 - p0), p0, q0)
+            if best is None or cand > best:
+                best = cand
+    if best is None:
+        return None
+    sides, anchored, matched, _, p, q = best
+    q_end = q + (len(noun) if q < n and said[q] else 0)
+    if kind in ("target", "when"):
+        p = _qualified(words, p)
+        while p < q - 1 and words[p] in _LEADING:
+            p += 1  # "tương đương với 500 kg": "500 kg"
+    s, e = start + syl[p][1], start + syl[q_end - 1][2]
+    s = s + _marker_len(text[s:e])
+    if kind == "target":
+        e = _closed(text, e)
+    if e <= s or not _fits(kind, text[s:e], slot.noun, slot.wh):
+        return None
+    return Reading(s, e, anchored, sides, matched)
+
+
+# Words before a number or a time that are part of it: "không quá 30 ngày", "kể từ ngày ban hành",
+# "trước khi kết thúc", "ít nhất hai phần ba" (folded, longest first).
+_QUALIFIERS = tuple(tuple(x.split()) for x in (
+    "khong qua", "khong duoi", "toi da", "toi thieu", "it nhat", "cham nhat", "som nhat", "ke tu", "tu", "truoc",
+    "sau", "den", "tren", "duoi", "hon", "vao", "trong"))
+
+
+_VERB_OPENS = re.compile(r"(?:" + "|".join(map(re.escape, VERBS)) + r")(?!\w)")
+_UPWARD = re.compile(r"\s+trở (?:lên|xuống)(?!\w)")
+
+
+def _closed(text: str, e: int) -> int:
+    """The end of a value with its "trở lên"/"trở xuống" ("từ 02 đơn vị … cấp tỉnh trở lên")."""
+    m = _UPWARD.match(text, e)
+    return m.end() if m else e
+
+
+# Verbs that are also nouns or parts of names in a list of people or bodies ("Thư ký phiên tòa",
+# "doanh nghiệp, tổ chức", "lãnh đạo"): no evidence of a clause.
+_NOUN_LIKE = frozenset("ký|tổ chức|có|là|được|theo|làm|lập|cử|bàn|nắm|trình|gửi|quản lý|lãnh đạo|tham gia|"
+                       "thường xuyên|định kỳ|căn cứ".split("|"))
+
+
+def _inner_predicate(span: str) -> bool:
+    """A predicate verb inside the span makes it a clause ("Văn phòng Tỉnh ủy tham mưu Ban …")."""
+    at = first_verb(span, 0, len(span))
+    while at is not None:
+        m = _VERB_OPENS.match(span, at)
+        if m and m.group(0) not in _NOUN_LIKE:
+            return True
+        at = first_verb(span, at + (len(m.group(0)) if m else 1), len(span))
+    return False
+
+
+_LEADING = frozenset("voi la bang cua".split())
+
+
+def _qualified(words: list[str], p: int) -> int:
+    """The answer's first syllable moved back over the qualifiers before it (``_QUALIFIERS``)."""
+    moved = True
+    while moved:
+        moved = False
+        for qual in _QUALIFIERS:
+            k = len(qual)
+            if p - k >= 0 and tuple(words[p - k:p]) == qual:
+                p, moved = p - k, True
+                break
+    return p
+
+
+def _run(question: list[str], sentence: list[str]) -> tuple[int, int]:
+    """Content syllables of ``question`` found in order at the start of ``sentence`` (both read
+    outward from the answer): the first must be there, and up to two words the sentence adds
+    ("có hiệu lực kể từ" for "có hiệu lực từ") or the question adds ("phải", "được") are passed."""
+    i = j = found = matched = 0
+    extra_s = extra_q = 0
+    while i < len(question) and j < len(sentence):
+        if question[i] == sentence[j]:
+            found += question[i] not in FUNCTION_WORDS
+            matched += 1
+            i, j = i + 1, j + 1
+        elif i and extra_s < 2 and j + 1 < len(sentence) and sentence[j + 1] == question[i]:
+            extra_s, j = extra_s + 1, j + 1
+        elif extra_q < 2 and i + 1 < len(question) and question[i + 1] == sentence[j] and \
+                (i or question[i] in FUNCTION_WORDS):
+            extra_q, i = extra_q + 1, i + 1
+        else:
+            break
+    return found, matched
+
+
+def _clause_edge(syl, text: str, base: int, p: int, n: int) -> int:
+    """The syllable index where the clause holding syllable ``p`` ends (";", ":", ".", a line)."""
+    for i in range(p + 1, n):
+        gap = text[base + syl[i - 1][2]: base + syl[i][1]]
+        if _CLAUSE_END.search(gap):
+            return i
+    return n
+
+
+def _clause_start(syl, text: str, base: int, q: int) -> int:
+    """The syllable index where the clause ending before syllable ``q`` starts."""
+    for i in range(q, 0, -1):  # (from the gap before the anchor: an answer in another clause is none)
+        gap = text[base + syl[i - 1][2]: base + syl[i][1]]
+        if _CLAUSE_END.search(gap) or "," in gap:
+            return i
+    return 0
+
+
+# Words that end the phrase before a list's first member ("của các cơ quan, đơn vị"), as written.
+_LINKS = frozenset("của cho với để là và thì mà trong tại theo về từ đến khi trên có được do bởi".split())
+
+
+def _listed(syl, text: str, base: int, p0: int, q: int) -> int:
+    """A subject opened at a comma moved back over the list members before it, each a short noun
+    phrase after the clause's last function word ("… đặc thù của các cơ quan, đơn vị lựa chọn …":
+    "các cơ quan, đơn vị", not "đơn vị")."""
+    words = [text[base + a:base + b].lower() for _, a, b in syl]  # (as written: "cơ" is no "có")
+    while 0 < p0 < q and "," in text[base + syl[p0 - 1][2]: base + syl[p0][1]]:
+        k = p0
+        while k > 0 and p0 - k < MAX_NOUN and words[k - 1] not in _LINKS \
+                and not _CLAUSE_END.search(text[base + syl[k - 1][2]: base + syl[k][1]]) \
+                and (k == p0 or "," not in text[base + syl[k - 1][2]: base + syl[k][1]]):
+            k -= 1
+        if k == p0 or (k > 0 and words[k - 1] not in _LINKS) or _VERB_OPENS.match(text, base + syl[k][1]):
+            break  # (a whole clause before the comma, not a member of the list)
+        p0 = k
+    return p0
+
+
+def _marker_len(span: str) -> int:
+    m = _MARKER.match(span)
+    return m.end() if m else 0
+
+
+def _fits(kind: str, span: str, counted: str = "", wh: str = "") -> bool:
+    """What the slot holds fits the kind asked: a value for a target (the noun counted with it, not
+    an article's number), a time for a when, a name for a who."""
+    words = [w for w, _, _ in _syllables(span)]
+    written = [m.group(0).lower() for m in _WORD.finditer(span)]  # ("ngân" is no "ngàn")
+    if not words or len(words) > MAX_SLOT or words[0] in _NO_OPEN:
+        return False
+    numbers = [i for i, w in enumerate(written) if w.isdigit() or w in _NUMBER_WRITTEN]
+    numbers = [i for i in numbers if not (i and written[i - 1] in _REFERENCE)]  # "Điều 21", "khoản 2"
+    if kind in ("target", "when") and counted:
+        # "bao nhiêu ngày": a number of days ("10 ngày"), not "một trong các quyết định"; a share
+        # answers "bao nhiêu phần" ("một nửa")
+        said = f" {counted} " in f" {' '.join(words)} " or (counted == "ngay" and "lam viec" in " ".join(words[-2:]))
+        return bool(numbers) and len(words) <= MAX_VALUE and (said or bool(set(written) & _SHARES))
+    if kind == "target":
+        return bool(numbers) and len(words) <= MAX_VALUE
+    if kind == "when" and wh in ("ngay nao", "thang nao", "nam nao"):
+        # "ngày nào" asks a day ("ngày 26 tháng 3", "26/3"), not an age range
+        unit = wh.split()[0]
+        return len(words) <= MAX_VALUE and (unit in words or bool(re.search(r"\d/\d", span)) or
+                                             (unit == "nam" and any(len(w) == 4 and w.isdigit() for w in words)))
+    if kind == "when":
+        joined = f" {' '.join(words)} "
+        return len(words) <= MAX_VALUE and (any(w.isdigit() for w in words) or bool(set(words) & _TIME_WORDS) or
+                                             any(f" {p} " in joined for p in _TIME_PHRASES))
+    # who: a name (capitalised, or a noun of people or bodies), not a number nor a predicate
+    # ("tham mưu Ban Thường vụ …" is what a unit does; "chính đáng của" no one; "Văn phòng Tỉnh ủy
+    # tham mưu Ban Thường vụ Tỉnh ủy" a clause)
+    return not any(w.isdigit() for w in words) and not _VERB_OPENS.match(span) and \
+        not _inner_predicate(span) and \
+        written[-1] not in _LINKS and (span[:1].isupper() or written[0] in _HEADS or " ".join(written[:2]) in _HEADS)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of a passage, each on one line (a line of a document is one paragraph)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out += sentences(text, pos, pos + len(line))
+        pos += len(line) + 1
+    return out

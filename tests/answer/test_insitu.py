@@ -1,0 +1,86 @@
+"""The answer read where the question word stands (insitu.py), on real sentences of the plans and
+the laws, and through the service (hash embedder) when no extracted item answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.answer.insitu import align, sentence_spans, wh_slots
+from tests.conftest import PLANS, index_laws, law_line
+
+
+def _read(question: str, kind: str, text: str, compounds=frozenset()) -> list[str]:
+    out = []
+    for slot in wh_slots(question, kind, compounds):
+        for s, e in sentence_spans(text):
+            x = align(slot, text, s, e, kind)
+            if x:
+                out.append(text[x.start:x.end])
+    return out
+
+
+def _plan_line(plan: str, words: str) -> str:
+    return next(line for line in PLANS[plan].read_text(encoding="utf-8").splitlines() if words in line)
+
+
+def test_who_between_the_question_words_with_and_without_diacritics():
+    line = _plan_line("003", "phát huy vai trò của gia đình")
+    for q in ("Kế hoạch NQ 17 phát huy vai trò của những ai trong công tác khuyến học, khuyến tài?",
+              "Ke hoach NQ 17 phat huy vai tro cua nhung ai trong cong tac khuyen hoc, khuyen tai?"):
+        assert _read(q, "who", line) == ["gia đình, cộng đồng và các tổ chức đoàn thể"]
+
+
+def test_who_opening_the_question_reads_the_subject_and_its_list():
+    line = law_line("luat-to-tung-hanh-chinh.txt", "Bộ Tư pháp chịu trách nhiệm trước Chính phủ")
+    assert _read("Bộ nào chịu trách nhiệm trước Chính phủ về quản lý nhà nước về thi hành án hành chính?",
+                 "who", line) == ["Bộ Tư pháp"]
+    line = _plan_line("001", "lựa chọn hình thức triển khai hội nghị")
+    assert _read("Ở cấp cơ sở, ai lựa chọn hình thức hội nghị quán triệt NQ 92?", "who", line) == \
+        ["các cơ quan, đơn vị"]
+
+
+def test_a_share_a_count_and_a_time_with_their_qualifiers():
+    line = law_line("bo-luat-dan-su.txt", "bên thuê khoán được hưởng một nửa số gia súc")
+    assert _read("Bên thuê khoán được hưởng bao nhiêu phần số gia súc sinh ra?", "target", line) == ["một nửa"]
+    line = law_line("luat-trong-tai-thuong-mai.txt", "có hiệu lực kể từ ngày ban hành")
+    assert "kể từ ngày ban hành" in _read("Phán quyết trọng tài có hiệu lực từ khi nào?", "when", line)
+    line = "Quyết định của Hội đồng định giá phải được quá nửa tổng số thành viên biểu quyết tán thành."
+    assert _read("Quyết định của Hội đồng định giá phải được bao nhiêu thành viên biểu quyết tán thành?",
+                 "target", line, {"thanh vien"}) == ["quá nửa tổng số thành viên"]
+
+
+def test_what_does_not_fit_the_kind_is_no_answer():
+    # a who-slot that opens with a verb is what a unit does, not who
+    text = "Văn phòng Tỉnh ủy tham mưu Ban Thường vụ Tỉnh ủy tổ chức Hội nghị sơ kết."
+    assert _read("Ai tổ chức Hội nghị sơ kết?", "who", text) == []
+    # "bao nhiêu ngày" is a number of days, not "một trong các quyết định"
+    text = "Trong thời hạn 10 ngày, Chánh án phải ra một trong các quyết định sau đây."
+    assert _read("Chánh án phải ra bao nhiêu ngày?", "target", text) == []
+    # a number that only cites an article is no value
+    text = "Phạt tiền đối với hành vi phổ biến phim theo quy định tại điểm b khoản 2 Điều 21 của Luật này."
+    assert _read("Phạt tiền đối với hành vi phổ biến bao nhiêu?", "target", text) == []
+    # "ngày nào" asks a day, not an age range
+    text = "Thanh niên là công dân Việt Nam từ đủ 16 tuổi đến 30 tuổi."
+    assert _read("Thanh niên là công dân Việt Nam ngày nào?", "when", text) == []
+    # two question words: no single place to read
+    assert wh_slots("Ai làm gì và khi nào?", "who") == []
+    assert wh_slots("Who is responsible?", "who") == []
+
+
+@pytest.fixture(scope="module")
+def arbitration(tmp_path_factory):
+    return index_laws(tmp_path_factory, "insitu", ["luat-trong-tai-thuong-mai.txt"])
+
+
+def test_service_answers_in_place_with_a_verbatim_citation(arbitration):
+    out = arbitration.ask("Phán quyết trọng tài có hiệu lực từ khi nào?").model_dump()
+    assert out["answer"] and "ngày ban hành" in out["answer"], out
+    assert out["support"]["read"] == "in_place"
+    item, cited = out["items"][0], out["citations"][0]
+    doc = arbitration.document(cited["doc_id"]).text
+    assert doc[cited["start"]:cited["end"]] == cited["text"]
+    assert doc[item["when_start"]:item["when_end"]] == item["when"]
+    assert arbitration.ask("Phán quyết trọng tài có hiệu lực từ khi nào?").answer == out["answer"]
+    # the same frame about something no law of the index says: no answer
+    none = arbitration.ask("Phán quyết hòa giải thương mại quốc tế có hiệu lực từ khi nào?").model_dump()
+    assert none["answer"] is None or "ban hành" not in none["answer"]
