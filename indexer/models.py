@@ -176,7 +176,8 @@ class AskResponse(Record):
                                  "model vouched for words the text cannot show (English words no glossary "
                                  "entry covers), 'semantic': those words, the credit and the similarity; 'gate': "
                                  "'top_passage' when the item passed the lower gate kept for the passage the "
-                                 "search ranks first")
+                                 "search ranks first; 'read': 'in_place' when the answer was read where the "
+                                 "question word stands in a retrieved sentence (no extracted item answered)")
 
 
 class UnitSummary(Record):

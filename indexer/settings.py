@@ -86,6 +86,9 @@ class Settings(BaseSettings):
     answer_semantic: bool = Field(True, description="Answers: let the model (the question's cosine with "
                                   "a candidate sentence) vouch for the English words of a question the "
                                   "glossary cannot translate, which the lexical support check cannot read.")
+    answer_in_place: bool = Field(True, description="Answers: when no extracted item answers a "
+                                  "Vietnamese question, read the answer where its question word stands in "
+                                  "a retrieved sentence that says the rest of it (indexer/answer/insitu.py).")
     weight_folded_leg: float = Field(0.5, ge=0, description="BM25 over the diacritics-free field as "
                                      "its own fused leg, at this fraction of the BM25 weight (the "
                                      "words field is the other leg); 0 = one BM25 leg, words + "

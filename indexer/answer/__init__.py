@@ -45,13 +45,13 @@ from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_i
                        cycle_items, is_cycle_question,
                        preamble_items, quantity_items, recipient_items, signer_items, vision_items,
                        is_year_of_question, year_of_items)
-from .question import _ABBR, ROLE_CUES, Question, analyze, own_words_spelled_apart, spelled_apart
+from .question import _ABBR, ROLE_CUES, Question, analyze, expand_abbreviations, own_words_spelled_apart, spelled_apart
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .citations import citation
 from .insitu import align, sentence_spans, wh_slots
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
-from .support import STRICT, TOP_PASSAGE, Matcher, Support, _padded, current_gate, gated, quote_words
+from .support import TOP_PASSAGE, Matcher, Support, _padded, current_gate, gated, quote_words
 from .unitnames import truncated_unit, undergoes
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
@@ -2121,26 +2121,35 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     if response is None:
         response = service.search(question, k=k, highlights=False)  # (an answer shows no highlights)
     out = _ask_once(service, question, k, response, doc_ids)
+    considered = out.pop("_considered")
     top = response.results[0] if response.results else None
     if out["answer"] is None and top is not None and out["kind"] in ("who", "target", "when"):
         with gated(TOP_PASSAGE):
             relaxed = _ask_once(service, question, k, response, doc_ids)
+        considered |= relaxed.pop("_considered")
         first = relaxed["items"][0] if relaxed["items"] else None
         if relaxed["answer"] and first and first["doc_id"] == top.doc_id and top.start <= first["start"] < top.end:
             if relaxed["support"] is not None:
                 relaxed["support"]["gate"] = "top_passage"
             return relaxed
+    # Last, the answer read where the question word stands (insitu.py), but never from a sentence
+    # whose item said the question and was set aside by the readers (a rival value of its
+    # sentence, another level, a report sent elsewhere): a trap the reading would fall into.
     if out["answer"] is None and top is not None and getattr(service.settings, "answer_in_place", True):
-        return _in_place_answer(service, question, response, doc_ids) or out
+        return _in_place_answer(service, question, response, doc_ids, considered) or out
     return out
 
 
 IN_PLACE_DEPTH = 5  # passages the in-place reading looks in (the search's first)
+# The share of the question's weighted words the sentence (its headings, its document) must say,
+# the title of a document the question names counting as itself says them (see Support.titled).
+IN_PLACE_COVERAGE = 0.9
 _ITEM_FIELDS = {"who": ("unit", "unit_start", "unit_end"), "target": ("answer", "answer_start", "answer_end"),
                 "when": ("when", "when_start", "when_end")}
 
 
-def _in_place_answer(service, question: str, response, doc_ids: set[str] | None) -> dict | None:
+def _in_place_answer(service, question: str, response, doc_ids: set[str] | None,
+                     considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
     """The answer read where the question word stands in a retrieved sentence (insitu.py), asked
     when no extracted item answers: the people a plan supports, a share a law grants, the moment a
     decision takes effect. The sentence must pass the support gate as an item would (the strict
@@ -2149,12 +2158,14 @@ def _in_place_answer(service, question: str, response, doc_ids: set[str] | None)
     q = analyze(question, response.interpreted, response.translated, response.language)
     if q.language == "en" or q.kind not in _ITEM_FIELDS or not q.groups:
         return None
-    slots = wh_slots(q.text, q.kind, {label for label, _ in q.groups if " " in label})
+    slots = wh_slots(q.text, q.kind, {label for label, _ in q.groups if " " in label},
+                     lambda w: expand_abbreviations([w]))
     results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:IN_PLACE_DEPTH]
     if not slots or not results:
         return None
     item_kind = _ITEM_KIND[q.kind]
     name, start_key, end_key = _ITEM_FIELDS[q.kind]
+    asked = {w for slot in slots for w in slot.asked}
     years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", q.text))
     read = []
     for rank, r in enumerate(results):
@@ -2163,6 +2174,8 @@ def _in_place_answer(service, question: str, response, doc_ids: set[str] | None)
             if not found:
                 continue
             x = max(found, key=lambda x: x.closeness)
+            if any(d == r.doc_id and a < r.start + e and r.start + s < b for d, a, b in considered):
+                continue  # an item of this sentence said the question and the readers set it aside
             if any(y not in f"{r.text[s:e]} {' '.join(r.section_path_parts or [])}" for y in years):
                 continue  # "đến năm 2035" asked, "đến năm 2030" said
             item = {"kind": item_kind, "doc_id": r.doc_id, "doc_title": r.doc_title, "start": r.start + s,
@@ -2182,7 +2195,21 @@ def _in_place_answer(service, question: str, response, doc_ids: set[str] | None)
     passed = []
     for closeness, rank, item in sorted(read, key=lambda x: (tuple(-c for c in x[0]), x[1])):
         sup = matcher.support(item, item["quote"])
-        if sup.ok and sup.coverage >= STRICT.coverage:
+        # Every word of the question said by the sentence or its headings (but the noun "<noun>
+        # nào" asks: "cơ quan trung ương nào" is answered by "Bộ Nội vụ"), as for a relation's
+        # answer: this reading is the fallback, and a word left unsaid is the trap's qualifier
+        # ("buôn bán" asked, "sản xuất" said). A word only the document says elsewhere ("cấp
+        # tỉnh" asked, the law's grassroots drill said) is unsaid, even when the question names the
+        # document (its kind aside: the "Luật" of "Luật Thanh niên khuyến khích ai …"). On the
+        # held-back halves, in-place answers leaning on the document's words were 1 right of 4.
+        unsaid = list(sup.missing) + [w for w in sup.matched.get("document", []) if w not in _DOC_KIND_WORDS]
+        if _rival_values(item, start_key, end_key) and sup.matched.get("section"):
+            # two values of one sentence ("… trong thời hạn 30 ngày … thì … trong thời hạn 15
+            # ngày"): which one is asked only the sentence's own words can tell, not its headings
+            unsaid += sup.matched["section"]
+        if sup.ok and sup.coverage >= IN_PLACE_COVERAGE and all(set(label.split()) <= asked for label in unsaid) \
+                and not other_level(q, item) \
+                and not _unasked_number(q, item["quote"]):
             passed.append((closeness, rank, item, sup))
     if not passed:
         return None
@@ -2198,12 +2225,35 @@ def _in_place_answer(service, question: str, response, doc_ids: set[str] | None)
             "citations": [citation(item, texts.get(item["doc_id"]))]}
 
 
+_DOC_NUMBER = re.compile(r"(?<!\w)(?:số\s+)?(\d+/\d{4}/[\w-]+|\d+-[A-ZĐ]+/[A-ZĐ]+)", re.IGNORECASE)
+
+
+_DOC_KIND_WORDS = frozenset({"luat", "bo luat", "hien phap", "nghi quyet", "ke hoach", "ket luan", "chi thi",
+                             "quyet dinh", "nghi dinh", "thong tu", "van ban"})
+_VALUE = re.compile(r"(?<![\w/.,])\d+(?:[.,]\d+)*(?![\w/])")
+
+
+def _rival_values(item: dict, start_key: str, end_key: str) -> bool:
+    """The item's sentence states another number than the one read (outside the answer's span)."""
+    s, e = item[start_key] - item["start"], item[end_key] - item["start"]
+    quote = item["quote"]
+    return any(not (s <= m.start() < e) for m in _VALUE.finditer(quote)) and bool(_VALUE.search(quote[s:e]))
+
+
+def _unasked_number(q: Question, sentence: str) -> bool:
+    """The sentence names a document by a number the question does not ("Luật Điện ảnh số
+    62/2006/QH11 hết hiệu lực …" for "Luật Điện ảnh hết hiệu lực khi nào?"): another document's."""
+    asked = f"{q.text} {q.vi_text}"
+    return any(m.group(1) not in asked for m in _DOC_NUMBER.finditer(sentence))
+
+
 def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None) -> dict:
     """One reading of the question against the items, by the support gate in force (``gated``)."""
     interpreted = response.interpreted or question
     results = response.results[:k]
     q = analyze(question, response.interpreted, response.translated, response.language)
     answer, role, support, best = None, None, None, []
+    scored = []
     item_kind = _ITEM_KIND.get(q.kind)
     if item_kind and (q.groups or _asks_cited_date(q) or _asks_titled_span(q) or _signed_plan_by_number(q) or
                       (q.kind == "who" and asks_issuer(question))):
@@ -2349,7 +2399,8 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
     return {"question": question, "kind": q.kind, "role": role or q.role,
             "interpreted": interpreted if interpreted != question else "",
             "answer": answer, "message": None if answer else NOT_FOUND_VI, "support": support,
-            "items": [dict(it) for it in best], "citations": citations}
+            "items": [dict(it) for it in best], "citations": citations,
+            "_considered": {(it["doc_id"], it["start"], it["end"]) for _, it, _ in scored}}
 
 
 __all__ = ["NOT_FOUND_VI", "QUESTION_KINDS", "analyze", "ask", "classify", "content_terms", "role_words"]

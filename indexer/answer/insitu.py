@@ -72,18 +72,28 @@ class Slot:
     wh: str
     noun: str
     right: tuple[str, ...]
+    asked: tuple[str, ...] = ()  # the noun a "<noun> nào" asks ("cơ quan trung ương"): no word to find
 
 
 def _syllables(text: str) -> list[tuple[str, int, int]]:
     return [(fold(m.group(0)).lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = frozenset()) -> list[Slot]:
+def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = frozenset(),
+             expand=lambda w: [w]) -> list[Slot]:
     """Where the question word of a ``kind`` question stands: one reading per length of the noun a
     "<noun> nào" names ("Bộ nào", "những kỳ hạn nào"), none when there is no single question word.
     ``compounds``: the question's words of several syllables (folded), so that the noun counted by
     "bao nhiêu thành viên" is "thành viên", not "thành"."""
-    words = [w for w, _, _ in _syllables(question)]
+    syl = _syllables(question)
+    # a comma closes what comes before it: a frame ("Trong xây dựng nông thôn mới ở xã Bình Lư, ai
+    # giữ vai trò chủ thể?") or a law named ("Theo Luật Thanh niên, tổ chức nào …")
+    comma = {i for i in range(1, len(syl)) if "," in question[syl[i - 1][2]:syl[i][1]]}
+    words, cut = [], set()
+    for i, (w, _, _) in enumerate(syl):
+        if i in comma:
+            cut.add(len(words))
+        words += expand(w)
     forms = {"who": _WHO, "target": _HOW_MANY, "when": _WHEN + _HOW_MANY}.get(kind)
     if forms is None:
         return []
@@ -106,16 +116,16 @@ def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = fr
         noun, e = " ".join(words[e:e + n]), e + n
     right = tuple(_without_frame(words[e:]))
     if form != _WHICH:
-        return [Slot(tuple(words[:s]), form, noun, right)]
+        return [Slot(() if s in cut else tuple(words[:s]), form, noun, right)]
     # the asked noun: the content syllables before "nào" ("cơ quan trung ương nào", "những kỳ hạn
     # nào"); the words before it are the question's (a shorter noun left "cơ quan" of "cơ quan
     # trung ương nào" as context, read "ngang bộ" of "cơ quan ngang bộ")
     at = s
-    while at > 0 and s - at < MAX_NOUN and words[at - 1] not in FUNCTION_WORDS:
+    while at > 0 and s - at < MAX_NOUN and words[at - 1] not in FUNCTION_WORDS and at not in cut:
         at -= 1
-    while at > 0 and words[at - 1] in ("nhung", "cac"):
+    while at > 0 and words[at - 1] in ("nhung", "cac") and at not in cut:
         at -= 1
-    return [Slot(tuple(words[:at]), form, "", right)]
+    return [Slot(() if at in cut else tuple(words[:at]), form, "", right, tuple(words[at:s]))]
 
 
 def wh_slot(question: str, kind: str) -> Slot | None:
@@ -201,7 +211,9 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
     s = s + _marker_len(text[s:e])
     if kind == "target":
         e = _closed(text, e)
-    if e <= s or not _fits(kind, text[s:e], slot.noun, slot.wh):
+    lead = text[start:s]
+    opens = not lead.strip() or bool(_MARKER.fullmatch(lead))  # (the sentence's first word: capitalised anyway)
+    if e <= s or not _fits(kind, text[s:e], slot.noun, slot.wh, opens):
         return None
     return Reading(s, e, anchored, sides, matched)
 
@@ -222,6 +234,9 @@ def _closed(text: str, e: int) -> int:
     m = _UPWARD.match(text, e)
     return m.end() if m else e
 
+
+# Words no name opens with: a passive or a modal ("Bị thu hồi …", "Được …", "Phải …").
+_NOT_NAMES = frozenset("bị được do bởi phải cần nếu khi trong theo".split())
 
 # Verbs that are also nouns or parts of names in a list of people or bodies ("Thư ký phiên tòa",
 # "doanh nghiệp, tổ chức", "lãnh đạo"): no evidence of a clause.
@@ -321,7 +336,7 @@ def _marker_len(span: str) -> int:
     return m.end() if m else 0
 
 
-def _fits(kind: str, span: str, counted: str = "", wh: str = "") -> bool:
+def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = False) -> bool:
     """What the slot holds fits the kind asked: a value for a target (the noun counted with it, not
     an article's number), a time for a when, a name for a who."""
     words = [w for w, _, _ in _syllables(span)]
@@ -349,9 +364,11 @@ def _fits(kind: str, span: str, counted: str = "", wh: str = "") -> bool:
     # who: a name (capitalised, or a noun of people or bodies), not a number nor a predicate
     # ("tham mưu Ban Thường vụ …" is what a unit does; "chính đáng của" no one; "Văn phòng Tỉnh ủy
     # tham mưu Ban Thường vụ Tỉnh ủy" a clause)
-    return not any(w.isdigit() for w in words) and not _VERB_OPENS.match(span) and \
+    return not words[0].isdigit() and not _VERB_OPENS.match(span) and \
         not _inner_predicate(span) and \
-        written[-1] not in _LINKS and (span[:1].isupper() or written[0] in _HEADS or " ".join(written[:2]) in _HEADS)
+        written[-1] not in _LINKS and written[0] not in _NOT_NAMES and \
+        (written[0] in _HEADS or " ".join(written[:2]) in _HEADS or
+         (span[:1].isupper() and (not opens or any(w[:1].isupper() for w in span.split()[1:]))))
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

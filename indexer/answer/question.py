@@ -153,7 +153,17 @@ _TERM_ABBR = {"bhyt": "bao hiem y te", "bhxh": "bao hiem xa hoi", "bhtn": "bao h
 # spells them out ("báo cáo đánh giá tác động môi trường"): not units, so not in ABBREVIATIONS.
 _ABBR.update({folded_words(k): folded_words(v) for k, v in {
     "ĐTM": "đánh giá tác động môi trường", "ĐMC": "đánh giá môi trường chiến lược",
-    "GPMT": "giấy phép môi trường"}.items()})
+    "GPMT": "giấy phép môi trường", "UBTVQH": "Ủy ban thường vụ Quốc hội", "TAND": "Tòa án nhân dân",
+    "VKSND": "Viện kiểm sát nhân dân"}.items()})
+
+
+def expand_abbreviations(words: list[str]) -> list[str]:
+    """Folded syllables with the abbreviations a question types spelled out as the documents write
+    them ("ubtvqh" -> "uy ban thuong vu quoc hoi", "bhyt" -> "bao hiem y te")."""
+    out = []
+    for w in words:
+        out += (_ABBR.get(w) or _TERM_ABBR.get(w) or w).split()
+    return out
 
 
 @dataclass

@@ -62,6 +62,9 @@ def test_what_does_not_fit_the_kind_is_no_answer():
     # "ngày nào" asks a day, not an age range
     text = "Thanh niên là công dân Việt Nam từ đủ 16 tuổi đến 30 tuổi."
     assert _read("Thanh niên là công dân Việt Nam ngày nào?", "when", text) == []
+    # a sentence's first word is capitalised anyway: a passive there is nobody
+    text = "Bị thu hồi Giấy phép thành lập Trung tâm trọng tài trong các trường hợp sau đây."
+    assert _read("Ai thu hồi Giấy phép thành lập Trung tâm trọng tài?", "who", text) == []
     # two question words: no single place to read
     assert wh_slots("Ai làm gì và khi nào?", "who") == []
     assert wh_slots("Who is responsible?", "who") == []
@@ -84,3 +87,13 @@ def test_service_answers_in_place_with_a_verbatim_citation(arbitration):
     # the same frame about something no law of the index says: no answer
     none = arbitration.ask("Phán quyết hòa giải thương mại quốc tế có hiệu lực từ khi nào?").model_dump()
     assert none["answer"] is None or "ban hành" not in none["answer"]
+
+
+def test_a_document_number_the_question_does_not_name_is_another_document():
+    from indexer.answer import _unasked_number
+    from indexer.answer.question import analyze
+
+    line = law_line("luat-dien-anh.txt", "hết hiệu lực kể từ ngày Luật này có hiệu lực")
+    assert _unasked_number(analyze("Luật Điện ảnh hết hiệu lực khi nào?"), line)
+    named = "Luật Điện ảnh số 62/2006/QH11 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành."
+    assert not _unasked_number(analyze("Luật Điện ảnh số 62/2006/QH11 hết hiệu lực khi nào?"), named)
