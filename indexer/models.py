@@ -177,7 +177,9 @@ class AskResponse(Record):
                                  "entry covers), 'semantic': those words, the credit and the similarity; 'gate': "
                                  "'top_passage' when the item passed the lower gate kept for the passage the "
                                  "search ranks first; 'read': 'in_place' when the answer was read where the "
-                                 "question word stands in a retrieved sentence (no extracted item answered)")
+                                 "question word stands in a retrieved sentence (no extracted item answered), "
+                                 "'typed' when an English question's length of time was read in the sentence "
+                                 "the model finds closest")
 
 
 class UnitSummary(Record):

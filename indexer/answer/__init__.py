@@ -50,8 +50,9 @@ from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .citations import citation
 from .insitu import align, sentence_spans, wh_slots
+from .typed import asked_unit, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
-from .support import TOP_PASSAGE, Matcher, Support, _padded, current_gate, gated, quote_words
+from .support import TOP_PASSAGE, Gate, Matcher, Support, _padded, current_gate, gated, quote_words
 from .unitnames import truncated_unit, undergoes
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
@@ -2136,7 +2137,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     # whose item said the question and was set aside by the readers (a rival value of its
     # sentence, another level, a report sent elsewhere): a trap the reading would fall into.
     if out["answer"] is None and top is not None and getattr(service.settings, "answer_in_place", True):
-        return _in_place_answer(service, question, response, doc_ids, considered) or out
+        return _in_place_answer(service, question, response, doc_ids, considered) or \
+            _typed_answer(service, question, response, doc_ids, considered) or out
     return out
 
 
@@ -2226,6 +2228,58 @@ def _in_place_answer(service, question: str, response, doc_ids: set[str] | None,
 
 
 _DOC_NUMBER = re.compile(r"(?<!\w)(?:số\s+)?(\d+/\d{4}/[\w-]+|\d+-[A-ZĐ]+/[A-ZĐ]+)", re.IGNORECASE)
+
+
+TYPED_GATE = Gate(0.5, 0.25, 0.15)  # the question's words the model's sentence must still say
+
+
+def _typed_answer(service, question: str, response, doc_ids: set[str] | None,
+                  considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
+    """The length of time an English question asks ("how many days …"), read in the sentence of
+    the search's first passage the model finds closest to the question, when that sentence states
+    exactly one number of the unit asked (typed.py) and says half the question's words."""
+    q = analyze(question, response.interpreted, response.translated, response.language)
+    asked = asked_unit(q.text) if q.language == "en" and q.kind in ("when", "target") and q.groups else None
+    results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:1]
+    if not asked or not results or not getattr(service.embedder, "semantic", True) or \
+            not getattr(service.settings, "answer_semantic", True):
+        return None
+    top = results[0]
+    spans = sentence_spans(top.text)
+    sentences = [{"quote": top.text[s:e]} for s, e in spans]
+    if not sentences:
+        return None
+    cos = Similarity(service.embedder, response.interpreted or question).cosines(sentences)
+    best = max(range(len(spans)), key=lambda i: cos[i])
+    s, e = spans[best]
+    if any(d == top.doc_id and a < top.start + e and top.start + s < b for d, a, b in considered):
+        return None  # an item of this sentence said the question and the readers set it aside
+    found = unit_value(top.text[s:e], *asked)
+    if found is None:
+        return None
+    vs, ve = s + found[0], s + found[1]
+    item_kind = _ITEM_KIND[q.kind]
+    name, start_key, end_key = _ITEM_FIELDS[q.kind]
+    item = {"kind": item_kind, "doc_id": top.doc_id, "doc_title": top.doc_title, "start": top.start + s,
+            "end": top.start + e, "quote": top.text[s:e], "section_path": list(top.section_path_parts or []),
+            "via": "typed", name: top.text[vs:ve], start_key: top.start + vs, end_key: top.start + ve}
+    docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
+    named = named_documents(q, docs)
+    matcher = Matcher(q, service.all_items(item_kind, doc_ids) + [item], _doc_context(docs, _doc_heads(service)),
+                      named, _full_headings(service, docs))
+    with gated(TYPED_GATE):
+        sup = matcher.support(item, item["quote"])
+        ok = sup.ok
+    if not ok or other_level(q, item) or _unasked_number(q, item["quote"]):
+        return None
+    support = _support_dict(sup, item)
+    support["read"] = "typed"
+    support["similarity"] = round(cos[best], 4)
+    texts = _texts(service)
+    return {"question": question, "kind": q.kind, "role": None,
+            "interpreted": (response.interpreted or question) if (response.interpreted or question) != question else "",
+            "answer": _clip(item[name]), "message": None, "support": support, "items": [item],
+            "citations": [citation(item, texts.get(item["doc_id"]))]}
 
 
 _DOC_KIND_WORDS = frozenset({"luat", "bo luat", "hien phap", "nghi quyet", "ke hoach", "ket luan", "chi thi",

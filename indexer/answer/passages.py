@@ -369,6 +369,26 @@ def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
     return at
 
 
+def total_of_share(text: str, pos: int, end: int, question: str) -> int:
+    """The end of the whole a share is of, as far as the question says its words ("quá nửa | tổng
+    số thành viên" for "bao nhiêu thành viên", "hai phần ba | tổng số đại biểu Quốc hội"): "quá nửa"
+    alone does not say of what. Two words after "tổng số", or more of a name ("Quốc hội"), not the
+    verb the question says next ("… thành viên | biểu quyết"); ``question`` folded and padded."""
+    m = re.match(r"[ \t]+tổng số(?!\w)", text[pos:end])
+    if not m or not question:
+        return pos
+    at, said, capital = pos + m.end(), 0, False
+    for _ in range(4):
+        w = re.match(r"[ \t]+(\w+)", text[at:end])
+        if not w or f" {folded_words(w.group(1))} " not in question or w.group(1).lower() in _LINKS:
+            break
+        if said >= 2 and not (w.group(1)[:1].isupper() or capital):
+            break
+        capital = w.group(1)[:1].isupper()
+        at, said = at + w.end(), said + 1
+    return at if said else pos
+
+
 def classified_end(text: str, pos: int, end: int, question: str) -> int:
     """The end of the noun a classifier counts, as far as the question says its words ("01 bộ | hồ sơ"
     for "how many sets of dossiers", the glossary's "hồ sơ" in the question's reading): the answer is
@@ -530,6 +550,7 @@ def quantity_items(results, count_noun: str | list[str], question: str = "", pat
                 qe = asked_tail(text, qe, ce, noun, asked)
                 if folded_words(m.group(2)) in _CLASSIFIERS:
                     qe = classified_end(text, qe, ce, asked)
+                qe = total_of_share(text, qe, ce, asked)
                 ce = max(ce, qe)
                 out.append({"kind": "target", "doc_id": r.doc_id, "doc_title": r.doc_title,
                             "start": r.start + cs, "end": r.start + ce, "quote": text[cs:ce],

@@ -303,3 +303,20 @@ def test_noun_of_several_syllables_and_each_year():
     text = "Hội đồng trọng tài gồm ba Trọng tài viên."
     items = quantity_items([_result(text, "luat")], "trong", "Hội đồng trọng tài gồm bao nhiêu Trọng tài viên?")
     assert items[0]["answer"] == "ba Trọng tài viên", "'tài' is not the preposition 'tại'"
+
+
+def test_a_share_is_given_with_the_whole_it_is_of():
+    # Hiến pháp: "… phải được quá nửa tổng số đại biểu Quốc hội biểu quyết tán thành …": "quá nửa"
+    # alone does not say of what; the verb after the whole is not part of it
+    from indexer.answer.passages import total_of_share
+    from indexer.text import folded_words
+
+    text = "Quyết định của Hội đồng định giá phải được quá nửa tổng số thành viên biểu quyết tán thành."
+    at = text.index("quá nửa") + len("quá nửa")
+    asked = f" {folded_words('phải được bao nhiêu thành viên biểu quyết tán thành')} "
+    assert text[:total_of_share(text, at, len(text), asked)].endswith("quá nửa tổng số thành viên")
+    line = law_line("hien-phap.txt", "quá nửa tổng số đại biểu Quốc hội biểu quyết tán thành")
+    at = line.index("quá nửa") + len("quá nửa")
+    asked = f" {folded_words('Luật phải được bao nhiêu đại biểu Quốc hội biểu quyết tán thành?')} "
+    assert line[:total_of_share(line, at, len(line), asked)].endswith("quá nửa tổng số đại biểu Quốc hội")
+    assert total_of_share(line, at, len(line), " bao nhieu ") == at  # the question says no whole

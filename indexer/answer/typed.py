@@ -1,0 +1,50 @@
+"""A length of time an English question asks, read in the sentence the model finds closest to it.
+
+An English question reaches the documents through a glossary that knows the law's terms but not
+every way of saying them ("How long before a registered temporary residence period ends …" for
+"Trong thời hạn 15 ngày trước ngày kết thúc thời hạn tạm trú …"); the lexical support then finds
+too few of its words, though the search, which reads it with the model as well, ranks the right
+passage first. "How many days / months / years …" names the unit of its answer, so a sentence of
+that passage holding exactly one number of that unit can answer, if it is the sentence the model
+finds closest to the question and the question's own words are not missing from it altogether
+(the caller's support check).
+
+Pure functions: which unit a question asks (``asked_unit``) and the one value of it a sentence
+states (``unit_value``)."""
+
+from __future__ import annotations
+
+import re
+
+# "how many (working) days" -> the Vietnamese unit the laws write.
+_UNITS = {"day": "ngày", "days": "ngày", "month": "tháng", "months": "tháng", "year": "năm", "years": "năm",
+          "week": "tuần", "weeks": "tuần", "hour": "giờ", "hours": "giờ", "minute": "phút", "minutes": "phút"}
+_ASKED = re.compile(r"\b(?:how many|within how many|after how many|for how many|by how many)\s+"
+                    r"(?:(working|business|consecutive)\s+)?(days?|months?|years?|weeks?|hours?|minutes?)\b")
+_NUMBER = (r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười hai|mười lăm|hai mươi|ba mươi|"
+           r"bốn mươi lăm|sáu mươi|chín mươi)")
+_QUALIFIER = r"(?:(?:không quá|tối đa|tối thiểu|ít nhất|chậm nhất là|chậm nhất|trước|sau|trong)\s+)?"
+
+
+def asked_unit(question: str) -> tuple[str, bool] | None:
+    """The Vietnamese unit of time a "how many days/months/years" question asks, and whether it
+    asks working days; None when it asks none."""
+    m = _ASKED.search(question.lower())
+    if not m:
+        return None
+    return _UNITS[m.group(2)], m.group(1) in ("working", "business")
+
+
+def unit_value(sentence: str, unit: str, working: bool = False) -> tuple[int, int] | None:
+    """The span of the one value of ``unit`` the sentence states ("15 ngày", "không quá 03 tháng",
+    "05 ngày làm việc"); None when it states none or several (which one is asked, the model cannot
+    tell from a sentence)."""
+    tail = r"(?:\s+làm việc)?" if unit == "ngày" else ""
+    found = [m for m in re.finditer(rf"(?<!\w){_QUALIFIER}{_NUMBER}\s+{unit}{tail}(?!\w)", sentence, re.IGNORECASE)
+             if not re.match(r"\s*tuổi", sentence[m.end():])]  # ("06 tháng tuổi" is an age)
+    if len(found) != 1:
+        return None
+    m = found[0]
+    if working and "làm việc" not in m.group(0):
+        return None  # working days asked, calendar days said
+    return m.start(), m.end()

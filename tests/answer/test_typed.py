@@ -1,0 +1,56 @@
+"""A length of time an English question asks, read in the sentence the model finds closest
+(typed.py): the unit asked, the one value of it a sentence states; through the service with the real
+model on a real law (slow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.answer.typed import asked_unit, unit_value
+from tests.conftest import SHARED, law_line
+
+
+def test_the_unit_a_question_asks():
+    assert asked_unit("Within how many days must the chosen arbitrators elect a presiding arbitrator?") == \
+        ("ngày", False)
+    assert asked_unit("After how many years from public notice does the finder become the owner?") == ("năm", False)
+    assert asked_unit("How many working days does the agency have?") == ("ngày", True)
+    assert asked_unit("How many judges sit on the panel?") is None
+    assert asked_unit("Who elects the presiding arbitrator?") is None
+
+
+def test_the_one_value_of_the_unit_a_sentence_states():
+    line = law_line("luat-trong-tai-thuong-mai.txt", "bầu một Trọng tài viên khác làm Chủ tịch")
+    line = line[:line.index("Hội đồng trọng tài.") + len("Hội đồng trọng tài.")]  # (its first sentence)
+    s, e = unit_value(line, "ngày")
+    assert line[s:e].endswith("15 ngày")
+    # two values of the unit: which one is asked the sentence alone cannot tell
+    assert unit_value("Trong thời hạn 30 ngày, … thì trong thời hạn 15 ngày …", "ngày") is None
+    # working days asked, calendar days said; an age is no length of time
+    assert unit_value("Trong thời hạn 15 ngày kể từ ngày nhận", "ngày", working=True) is None
+    text = "Trong thời hạn 05 ngày làm việc kể từ ngày nhận hồ sơ"
+    assert text[slice(*unit_value(text, "ngày", working=True))].endswith("05 ngày làm việc")
+    assert unit_value("trẻ em dưới 06 tháng tuổi", "tháng") is None
+
+
+@pytest.mark.slow
+def test_english_length_of_time_through_the_model(real_settings, tmp_path_factory):
+    from indexer.service import Service
+    from indexer.settings import Settings
+
+    law = SHARED / "corpus-alqac" / "luat-trong-tai-thuong-mai.txt"
+    if not law.exists():
+        pytest.skip("the ALQAC laws are not here")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("typed") / "data", model=real_settings.model)
+    service = Service(settings)
+    service.index_paths([Path(law)])
+    out = service.ask("In ad hoc arbitration, within how many days must the chosen arbitrators elect a "
+                      "presiding arbitrator?").model_dump()
+    assert out["answer"] and "15 ngày" in out["answer"], out
+    cited = out["citations"][0]
+    assert service.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
+    # a question about a duration the law does not state for it: no typed answer from a neighbour
+    none = service.ask("Within how many days must a foreign arbitration centre open its branch office?").model_dump()
+    assert none["answer"] is None or "15 ngày" not in none["answer"], none["answer"]
