@@ -42,10 +42,10 @@ def _plan_line(name: str, words: str) -> str:
 def test_a_half_is_a_fraction_and_the_rule_beats_its_case():
     line = law_line("hien-phap.txt", "phải được quá nửa tổng số đại biểu Quốc hội")
     lines = [("hien-phap", line)]
-    assert _answers("Nghị quyết của Quốc hội cần bao nhiêu đại biểu biểu quyết tán thành?", lines)[0] == "quá nửa"
+    assert _answers("Nghị quyết của Quốc hội cần bao nhiêu đại biểu biểu quyết tán thành?", lines)[0] == "quá nửa tổng số đại biểu Quốc hội"
     # the case named, its own quantity
     assert _answers("Bãi nhiệm đại biểu Quốc hội cần bao nhiêu đại biểu biểu quyết tán thành?", lines)[0] == \
-        "ít nhất hai phần ba"
+        "ít nhất hai phần ba tổng số đại biểu Quốc hội"
 
 
 @pytest.mark.parametrize("question", [
@@ -56,7 +56,7 @@ def test_a_majority_of_members_is_read_in_another_law(question):
     # Luật Tố tụng hành chính: "Quyết định của Hội đồng định giá phải được quá nửa tổng số thành viên
     # biểu quyết tán thành."
     line = law_line("luat-to-tung-hanh-chinh.txt", "Hội đồng định giá phải được quá nửa")
-    assert _answers(question, [("luat-to-tung-hanh-chinh", line)])[:1] == ["quá nửa"]
+    assert _answers(question, [("luat-to-tung-hanh-chinh", line)])[:1] == ["quá nửa tổng số thành viên"]
 
 
 def test_a_span_of_two_numbers_is_one_value():
@@ -119,9 +119,9 @@ def test_a_quorum_and_a_majority_of_one_sentence_are_told_apart():
     line = law_line("luat-to-tung-hanh-chinh.txt", "Hội đồng Thẩm phán phải được quá nửa tổng số thành viên")
     lines = [("luat-to-tung-hanh-chinh", line)]
     assert _answers("Quyết định của Hội đồng Thẩm phán phải được bao nhiêu thành viên biểu quyết tán thành?",
-                    lines)[:1] == ["quá nửa"]
+                    lines)[:1] == ["quá nửa tổng số thành viên"]
     assert _answers("Phiên tòa của toàn thể Hội đồng Thẩm phán phải có ít nhất bao nhiêu thành viên tham gia?",
-                    lines)[:1] == ["ít nhất hai phần ba"]
+                    lines)[:1] == ["ít nhất hai phần ba tổng số thành viên"]
 
 
 def test_a_counted_noun_folding_like_a_function_word_is_read_as_written():
@@ -159,7 +159,7 @@ def test_a_horizon_year_of_the_title_dates_no_target():
 def test_a_case_the_question_names_beats_the_rule_of_its_sentence():
     line = law_line("hien-phap.txt", "phải được quá nửa tổng số đại biểu Quốc hội")
     assert _answers("Làm Hiến pháp cần bao nhiêu đại biểu Quốc hội biểu quyết tán thành?",
-                    [("hien-phap", line)]) == ["ít nhất hai phần ba"]
+                    [("hien-phap", line)]) == ["ít nhất hai phần ba tổng số đại biểu Quốc hội"]
 
 
 def test_de_nghi_written_is_a_content_verb():
@@ -169,4 +169,4 @@ def test_de_nghi_written_is_a_content_verb():
     assert "de nghi" in [label for label, _ in q.groups]
     line = law_line("hien-phap.txt", "có quyền đề nghị làm Hiến pháp")
     got = _answers("Cần ít nhất bao nhiêu đại biểu Quốc hội để đề nghị làm Hiến pháp?", [("hien-phap", line)])
-    assert got[:1] == ["ít nhất một phần ba"]
+    assert got[:1] == ["ít nhất một phần ba tổng số đại biểu Quốc hội"]
