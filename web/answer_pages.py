@@ -86,6 +86,10 @@ def _item_spans(item: dict) -> list[tuple[int | None, int | None]]:
     if kind == "responsibility":
         return [(item.get("unit_start"), item.get("unit_end"))]
     if kind == "target":
+        if item.get("answer_start") is None and item.get("answer") and item["answer"] in (item.get("quote") or ""):
+            # a quantity read from a passage at question time knows its words, not their offsets
+            at = item["start"] + item["quote"].index(item["answer"])
+            return [(at, at + len(item["answer"]))]
         return [(item.get("answer_start"), item.get("answer_end"))]
     if kind == "deadline":
         return [(item.get("when_start"), item.get("when_end"))]

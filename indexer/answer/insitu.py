@@ -116,7 +116,7 @@ def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = fr
         noun, e = " ".join(words[e:e + n]), e + n
     right = tuple(_without_frame(words[e:]))
     if form != _WHICH:
-        return [Slot(() if s in cut else tuple(words[:s]), form, noun, right)]
+        return [Slot(() if s in cut else tuple(words[:s]), form, noun, right)] + _passive(kind, form, s, right)
     # the asked noun: the content syllables before "nào" ("cơ quan trung ương nào", "những kỳ hạn
     # nào"); the words before it are the question's (a shorter noun left "cơ quan" of "cơ quan
     # trung ương nào" as context, read "ngang bộ" of "cơ quan ngang bộ")
@@ -126,6 +126,16 @@ def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = fr
     while at > 0 and words[at - 1] in ("nhung", "cac") and at not in cut:
         at -= 1
     return [Slot(() if at in cut else tuple(words[:at]), form, "", right, tuple(words[at:s]))]
+
+
+def _passive(kind: str, form: str, s: int, right: tuple[str, ...]) -> list[Slot]:
+    """"Ai được ưu tiên hỗ trợ tiếp cận vốn …?" is said actively: "… ưu tiên hỗ trợ đồng bào dân tộc
+    thiểu số, hộ có hoàn cảnh khó khăn tiếp cận các nguồn vốn …": the one who undergoes the verb
+    stands after it. One reading per length of the verb (one to four syllables)."""
+    if kind != "who" or s != 0 or form not in ("ai", "nhung ai") or not right or right[0] not in ("duoc", "bi"):
+        return []
+    rest = right[1:]
+    return [Slot(rest[:k], form, "", rest[k:]) for k in range(1, min(4, len(rest) - 1) + 1)]
 
 
 def wh_slot(question: str, kind: str) -> Slot | None:

@@ -65,3 +65,4 @@ def test_answer_cites_the_whole_point_and_marks_the_value(marriage):
     doc = marriage.document(first["doc_id"]).text
     assert doc[first["start"]:first["end"]] == first["text"]  # verbatim, offsets checked end to end
     assert first["start"] <= item["start"] and item["end"] <= first["end"]  # the item's words inside it
+

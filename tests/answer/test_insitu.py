@@ -97,3 +97,10 @@ def test_a_document_number_the_question_does_not_name_is_another_document():
     assert _unasked_number(analyze("Luật Điện ảnh hết hiệu lực khi nào?"), line)
     named = "Luật Điện ảnh số 62/2006/QH11 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành."
     assert not _unasked_number(analyze("Luật Điện ảnh số 62/2006/QH11 hết hiệu lực khi nào?"), named)
+
+
+def test_a_passive_question_is_read_after_its_verb():
+    # "Ai được ưu tiên hỗ trợ tiếp cận vốn …?": the plan says it actively, the one supported after the verb
+    line = _plan_line("003", "ưu tiên hỗ trợ đồng bào dân tộc thiểu số")
+    assert "đồng bào dân tộc thiểu số, hộ có hoàn cảnh khó khăn" in _read(
+        "Ai được ưu tiên hỗ trợ tiếp cận vốn tín dụng ưu đãi trong các chương trình giảm nghèo?", "who", line)

@@ -293,3 +293,20 @@ def test_the_members_of_a_body_get_no_unit_link(tmp_path):
     box = answer_box(TestClient(create_app(service.settings, service)).get(
         "/", params={"q": "Chính phủ gồm những ai?"}).text)
     assert box and "Thủ tướng Chính phủ" in box and "Thành phần" in box and "Mọi nhiệm vụ của" not in box
+
+
+def test_a_value_read_from_a_passage_is_marked_in_its_citation(tmp_path):
+    """A quantity the answer engine reads from a law's passage at question time knows its words, not
+    their offsets: the answer box still marks it inside the (widened) verbatim citation."""
+    from tests.conftest import SHARED
+
+    law = SHARED / "corpus-alqac" / "luat-hon-nhan-va-gia-dinh.txt"
+    if not law.exists():
+        pytest.skip("the ALQAC laws are not here")
+    service = Service(Settings(data_dir=tmp_path / "data", model="hash-256"))
+    service.index_paths([law])
+    html = TestClient(create_app(service=service)).get(
+        "/", params={"q": "Nữ phải đủ bao nhiêu tuổi mới được kết hôn?"}).text
+    box = answer_box(html)
+    assert box and "a) Nam từ đủ 20 tuổi trở lên, nữ" in unescape(box)
+    assert re.search(r"<mark>[^<]*18 tuổi[^<]*</mark>", box), box
