@@ -49,7 +49,7 @@ from .question import _ABBR, ROLE_CUES, Question, analyze, expand_abbreviations,
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .citations import citation
-from .insitu import align, sentence_spans, wh_slots
+from .insitu import align, asked_kind, sentence_spans, wh_slots
 from .typed import asked_unit, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import TOP_PASSAGE, Gate, Matcher, Support, _padded, current_gate, gated, quote_words
@@ -2158,6 +2158,8 @@ def _in_place_answer(service, question: str, response, doc_ids: set[str] | None,
     gate; the lower one in the search's first passage), and two sentences read as equally close
     with different answers leave the question unanswered."""
     q = analyze(question, response.interpreted, response.translated, response.language)
+    if q.kind == "general":
+        q = replace(q, kind=asked_kind(q.text) or "general")  # "giữa những chủ thể nào", "những kỳ hạn nào"
     if q.language == "en" or q.kind not in _ITEM_FIELDS or not q.groups:
         return None
     slots = wh_slots(q.text, q.kind, {label for label, _ in q.groups if " " in label},

@@ -63,6 +63,11 @@ _NO_OPEN = frozenset("va thi de la ma nen hoac con nhung ma".split())
 _MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|[-–•+*])\s*")
 
 
+# Function words that end the noun a "<noun> nào" asks, folded, without those whose fold is also a
+# noun's syllable ("cơ quan" folds to "co", "chủ thể" to "the", "đô thị" to "do").
+_NOUN_STOPS = FUNCTION_WORDS - {"co", "the", "do", "tu", "so"}
+
+
 @dataclass(frozen=True)
 class Slot:
     """A question cut at its question word: the words before (``left``), the question word
@@ -121,7 +126,7 @@ def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = fr
     # nào"); the words before it are the question's (a shorter noun left "cơ quan" of "cơ quan
     # trung ương nào" as context, read "ngang bộ" of "cơ quan ngang bộ")
     at = s
-    while at > 0 and s - at < MAX_NOUN and words[at - 1] not in FUNCTION_WORDS and at not in cut:
+    while at > 0 and s - at < MAX_NOUN and words[at - 1] not in _NOUN_STOPS and at not in cut:
         at -= 1
     while at > 0 and words[at - 1] in ("nhung", "cac") and at not in cut:
         at -= 1
@@ -136,6 +141,27 @@ def _passive(kind: str, form: str, s: int, right: tuple[str, ...]) -> list[Slot]
         return []
     rest = right[1:]
     return [Slot(rest[:k], form, "", rest[k:]) for k in range(1, min(4, len(rest) - 1) + 1)]
+
+
+# The nouns a "<noun> nào" asks with that name people or bodies, or times: the kind of an answer a
+# question the classifier reads as general asks ("… giữa những chủ thể nào?", "… theo những kỳ hạn
+# nào?"), folded.
+_WHO_NOUNS = frozenset("chu the|doi tuong|thanh phan|co quan|to chuc|don vi|ca nhan|luc luong|nguoi|ben".split("|"))
+_WHEN_NOUNS = frozenset("ky han|thoi diem|thoi han|giai doan|thoi ky|dip".split("|"))
+
+
+def asked_kind(question: str) -> str | None:
+    """"who" or "when" for a question whose "<noun> nào" names people or bodies, or a time."""
+    words = [w for w, _, _ in _syllables(question)]
+    for i, w in enumerate(words):
+        if w == _WHICH and i:
+            for n in (2, 1):
+                noun = " ".join(words[max(0, i - n):i])
+                if noun in _WHO_NOUNS:
+                    return "who"
+                if noun in _WHEN_NOUNS:
+                    return "when"
+    return None
 
 
 def wh_slot(question: str, kind: str) -> Slot | None:

@@ -104,3 +104,14 @@ def test_a_passive_question_is_read_after_its_verb():
     line = _plan_line("003", "ưu tiên hỗ trợ đồng bào dân tộc thiểu số")
     assert "đồng bào dân tộc thiểu số, hộ có hoàn cảnh khó khăn" in _read(
         "Ai được ưu tiên hỗ trợ tiếp cận vốn tín dụng ưu đãi trong các chương trình giảm nghèo?", "who", line)
+
+
+def test_the_noun_a_which_question_asks():
+    from indexer.answer.insitu import asked_kind
+
+    # "chủ thể" folds to "chu the", whose "the" is also the fold of a function word (thế)
+    slot = wh_slots("Liên kết sản xuất được tăng cường giữa những chủ thể nào?", "who")[0]
+    assert slot.asked == ("nhung", "chu", "the") and slot.left[-1] == "giua"
+    assert asked_kind("Liên kết sản xuất được tăng cường giữa những chủ thể nào?") == "who"
+    assert asked_kind("Tiền cấp dưỡng có thể trả theo những kỳ hạn nào?") == "when"
+    assert asked_kind("Giá trị nào được bảo đảm?") is None
