@@ -19,6 +19,7 @@ from indexer.answer.roles import item_role
 from indexer.engine.errors import UnknownDocument
 from indexer.extract import normalize_unit, unit_key
 from indexer.search.highlight import highlight_spans
+from indexer.text import fold
 
 from . import render
 from .layout import error_page, page, service_of
@@ -79,6 +80,22 @@ def _marked(quote_text: str, base: int, spans: list[tuple[int | None, int | None
     rel = [[s - base, e - base] for s, e in spans
            if s is not None and e is not None and 0 <= s - base < e - base <= len(quote_text)]
     return render.split_highlights(quote_text, rel)
+
+
+def _as_written(words: list[str], item: dict | None) -> list[str]:
+    """The matched words (folded: "hieu luc") as the cited sentence writes them ("hiệu lực"), each
+    once; a word the sentence does not say (its heading or document did) stays as matched."""
+    quote_text = (item or {}).get("quote") or ""
+    syllables = [(fold(m.group(0)).lower(), m.start(), m.end()) for m in re.finditer(r"\w+", quote_text)]
+    out = []
+    for w in words:
+        want = w.split()
+        written = next((quote_text[syllables[i][1]:syllables[i + len(want) - 1][2]]
+                        for i in range(len(syllables) - len(want) + 1)
+                        if [x for x, _, _ in syllables[i:i + len(want)]] == want), w) if want else w
+        if written.lower() not in [o.lower() for o in out]:
+            out.append(written)
+    return out
 
 
 def _item_spans(item: dict) -> list[tuple[int | None, int | None]]:
@@ -194,7 +211,8 @@ def answer_box(service, query: str, response, k: int, doc: str | None, filters, 
     support = result.get("support") or {}
     return {"kind": result["kind"], "kind_label": KIND_VI.get(result["kind"], "Câu hỏi"),
             "role": result.get("role") if result["answer"] and result["kind"] in ("who", "tasks") else None,
-            "says": support.get("says") or "", "support_words": support.get("words") or [],
+            "says": support.get("says") or "",
+            "support_words": _as_written(support.get("words") or [], items[0] if result["answer"] and items else None),
             "partial": bool(result["answer"]) and support.get("gate") == "top_passage",
             "answer": result["answer"], "message": result.get("message"), "citations": citations,
             "more": max(0, len({(c['doc_id'], c['start']) for c in result['citations']}) - len(citations)),

@@ -310,3 +310,12 @@ def test_a_value_read_from_a_passage_is_marked_in_its_citation(tmp_path):
     box = answer_box(html)
     assert box and "a) Nam từ đủ 20 tuổi trở lên, nữ" in unescape(box)
     assert re.search(r"<mark>[^<]*18 tuổi[^<]*</mark>", box), box
+
+
+def test_matched_words_are_shown_as_the_source_writes_them(client):
+    box = answer_box(client.get("/", params={"q": HEADLINE}).text)
+    matched = re.search(r"\(khớp: (.*?)\)", unescape(box))
+    assert matched, box
+    words = [w.strip() for w in matched.group(1).split(",")]
+    assert words and len(words) == len({w.lower() for w in words}), words
+    assert "Tuyên giáo" in words and "tuyen giao" not in words, words  # as the cited sentence writes it
