@@ -2224,13 +2224,7 @@ def _in_place_answer(service, question: str, response, doc_ids: set[str] | None,
     closeness, rank, item, sup = passed[0]
     if any(c == closeness and it[name] != item[name] for c, _, it, _ in passed[1:]):
         return None  # two sentences as close, two answers
-    support = _support_dict(sup, item)
-    support["read"] = "in_place"
-    texts = _texts(service)
-    return {"question": question, "kind": q.kind, "role": None if q.kind != "who" else q.role,
-            "interpreted": (response.interpreted or question) if (response.interpreted or question) != question else "",
-            "answer": _clip(item[name]), "message": None, "support": support, "items": [item],
-            "citations": [citation(item, texts.get(item["doc_id"]))]}
+    return _read_response(service, question, q, response, item, name, sup, "in_place")
 
 
 _DOC_NUMBER = re.compile(r"(?<!\w)(?:số\s+)?(\d+/\d{4}/[\w-]+|\d+-[A-ZĐ]+/[A-ZĐ]+)", re.IGNORECASE)
@@ -2278,14 +2272,21 @@ def _typed_answer(service, question: str, response, doc_ids: set[str] | None,
         ok = sup.ok
     if not ok or other_level(q, item) or _unasked_number(q, item["quote"]):
         return None
+    out = _read_response(service, question, q, response, item, name, sup, "typed")
+    out["support"]["similarity"] = round(cos[best], 4)
+    return out
+
+
+def _read_response(service, question: str, q: Question, response, item: dict, name: str, sup: Support,
+                   read: str) -> dict:
+    """The answer of an item read at question time (in place, typed): its words, why, its citation."""
     support = _support_dict(sup, item)
-    support["read"] = "typed"
-    support["similarity"] = round(cos[best], 4)
-    texts = _texts(service)
-    return {"question": question, "kind": q.kind, "role": None,
-            "interpreted": (response.interpreted or question) if (response.interpreted or question) != question else "",
+    support["read"] = read
+    interpreted = response.interpreted or question
+    return {"question": question, "kind": q.kind, "role": q.role if q.kind == "who" else None,
+            "interpreted": interpreted if interpreted != question else "",
             "answer": _clip(item[name]), "message": None, "support": support, "items": [item],
-            "citations": [citation(item, texts.get(item["doc_id"]))]}
+            "citations": [citation(item, _texts(service).get(item["doc_id"]))]}
 
 
 _DOC_KIND_WORDS = frozenset({"luat", "bo luat", "hien phap", "nghi quyet", "ke hoach", "ket luan", "chi thi",
