@@ -49,7 +49,7 @@ from .question import _ABBR, ROLE_CUES, Question, analyze, expand_abbreviations,
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .citations import citation
-from .insitu import align, asked_kind, sentence_spans, wh_slots
+from .insitu import MIN_ANCHOR, align, asked_kind, sentence_spans, wh_slots
 from .typed import asked_unit, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import TOP_PASSAGE, Gate, Matcher, Support, _padded, current_gate, gated, quote_words
@@ -2215,6 +2215,8 @@ def _in_place_answer(service, question: str, response, doc_ids: set[str] | None,
             # two values of one sentence ("… trong thời hạn 30 ngày … thì … trong thời hạn 15
             # ngày"): which one is asked only the sentence's own words can tell, not its headings
             unsaid += sup.matched["section"]
+        if closeness[1] < MIN_ANCHOR and (unsaid or sup.missing or sup.matched.get("section")):
+            continue  # one word next to the answer: the sentence itself must say the rest
         if sup.ok and sup.coverage >= IN_PLACE_COVERAGE and all(set(label.split()) <= asked for label in unsaid) \
                 and not other_level(q, item) \
                 and not _unasked_number(q, item["quote"]):

@@ -41,6 +41,10 @@ _WHEN = ("khi nao", "luc nao", "bao gio", "bao lau", "thoi diem nao", "ngay nao"
 MAX_SLOT = 24  # syllables an answer may hold
 MAX_NOUN = 4  # syllables of the noun a "<noun> nào" asks
 MIN_ANCHOR = 2  # content syllables of the question found next to the slot
+# One is enough when the question was reordered ("Liên kết … được tăng cường giữa những chủ thể
+# nào?" for "Tăng cường liên kết … giữa người dân, hợp tác xã và doanh nghiệp"): the caller then
+# asks the sentence itself to say every other word of the question.
+LOOSE_ANCHOR = 1
 _CLAUSE_END = re.compile(r"[;:.]|\n")
 _TIME_WORDS = frozenset("ngay thang nam quy tuan gio phut khi truoc sau hang hoi".split())
 MAX_VALUE = 12  # syllables of a target's or a when's answer
@@ -219,7 +223,7 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
             b, rb = rights[q]
             sides = (a > 0) + (b > 0)
             # every side the question has must be found, or one side hold ONE_SIDE words
-            if a + b < MIN_ANCHOR or sides == 0 or (sides < bool(slot.left) + bool(slot.right) and a + b < ONE_SIDE):
+            if a + b < LOOSE_ANCHOR or sides == 0 or (sides < bool(slot.left) + bool(slot.right) and a + b < ONE_SIDE):
                 continue
             p0, q0 = p, q
             if a == 0:

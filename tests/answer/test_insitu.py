@@ -115,3 +115,26 @@ def test_the_noun_a_which_question_asks():
     assert asked_kind("Liên kết sản xuất được tăng cường giữa những chủ thể nào?") == "who"
     assert asked_kind("Tiền cấp dưỡng có thể trả theo những kỳ hạn nào?") == "when"
     assert asked_kind("Giá trị nào được bảo đảm?") is None
+
+
+def test_a_reordered_question_is_read_by_the_word_next_to_its_question_word():
+    # "Liên kết … được tăng cường giữa những chủ thể nào?": only "giữa" stands next to the answer in
+    # the plan's "Tăng cường liên kết sản xuất theo chuỗi giá trị giữa người dân, hợp tác xã và doanh
+    # nghiệp"; the service then asks the sentence itself to say the rest (test_service_… below)
+    line = _plan_line("003", "liên kết sản xuất theo chuỗi giá trị giữa")
+    assert "người dân, hợp tác xã và doanh nghiệp" in _read(
+        "Liên kết sản xuất theo chuỗi giá trị được tăng cường giữa những chủ thể nào?", "who", line)
+
+
+def test_service_reads_a_reordered_question_only_where_the_sentence_says_the_rest(tmp_path):
+    from indexer.service import Service
+    from indexer.settings import Settings
+
+    service = Service(Settings(data_dir=tmp_path / "data", model="hash-256"))
+    service.index_paths([PLANS["003"]])
+    out = service.ask("Liên kết sản xuất theo chuỗi giá trị được tăng cường giữa những chủ thể nào?").model_dump()
+    assert out["answer"] and "người dân, hợp tác xã và doanh nghiệp" in out["answer"], out
+    assert out["support"]["read"] == "in_place" and not out["support"]["missing"]
+    # a word the sentence does not say ("quốc tế"): no answer from the one word next to it
+    trap = service.ask("Liên kết sản xuất theo chuỗi giá trị quốc tế được tăng cường giữa những chủ thể nào?")
+    assert trap.answer is None or "người dân" not in trap.answer, trap.answer
