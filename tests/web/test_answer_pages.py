@@ -80,6 +80,18 @@ def test_answer_from_the_lower_gate_says_to_check_its_source(client, monkeypatch
     assert box.index("answer-text") < box.index("answer-partial") < box.index("Nguồn (trích nguyên văn)")
 
 
+def test_a_typed_reading_says_to_check_its_source_too(client, monkeypatch):
+    original = Service.ask
+
+    def typed(self, *args, **kwargs):  # the same answer, as the typed reading marks it (half the words)
+        out = original(self, *args, **kwargs)
+        return out.model_copy(update={"support": {**(out.support or {}), "read": "typed"}})
+
+    monkeypatch.setattr(Service, "ask", typed)
+    box = answer_box(client.get("/", params={"q": "ai chịu trách nhiệm tuyên truyền"}).text)
+    assert 'class="answer-partial' in box and "đối chiếu nguồn" in box
+
+
 def test_ask_with_a_given_response_is_the_same_answer(indexed_engine):
     own = ask(indexed_engine, HEADLINE)
     reused = ask(indexed_engine, HEADLINE, response=indexed_engine.search(HEADLINE, k=20))
