@@ -10,7 +10,7 @@ responsible unit, no planned target, no deadline of a task: the people a plan su
 law grants, the moment a decision takes effect.
 
 ``slot_answers`` reads such answers from the retrieved sentences: the question's words on each
-side of its question word (``wh_slot``) are found in a sentence, next to each other as in the
+side of its question word (``wh_slots``) are found in a sentence, next to each other as in the
 question, and the words between them are the answer (``align``). What the slot holds must fit
 the kind (a number for a target, a time for a when, no number for a who). Whether the sentence
 says the rest of the question is the support gate's to judge (answer.py), as for any item.
@@ -166,12 +166,6 @@ def asked_kind(question: str) -> str | None:
                 if noun in _WHEN_NOUNS:
                     return "when"
     return None
-
-
-def wh_slot(question: str, kind: str) -> Slot | None:
-    """The first reading of ``wh_slots`` (None: no single question word)."""
-    slots = wh_slots(question, kind)
-    return slots[0] if slots else None
 
 
 def _without_frame(words: list[str]) -> list[str]:
