@@ -2137,27 +2137,52 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     # whose item said the question and was set aside by the readers (a rival value of its
     # sentence, another level, a report sent elsewhere): a trap the reading would fall into.
     if out["answer"] is None and top is not None and getattr(service.settings, "answer_in_place", True):
-        return _in_place_answer(service, question, response, doc_ids, considered) or \
-            _typed_answer(service, question, response, doc_ids, considered) or out
+        q = analyze(question, response.interpreted, response.translated, response.language)
+        return _in_place_answer(service, question, q, response, doc_ids, considered) or \
+            _typed_answer(service, question, q, response, doc_ids, considered) or out
     return out
 
 
 IN_PLACE_DEPTH = 5  # passages the in-place reading looks in (the search's first)
-# The share of the question's weighted words the sentence (its headings, its document) must say,
-# the title of a document the question names counting as itself says them (see Support.titled).
+# The weighted share of the question's words the sentence, its headings and its document must say
+# (Support.coverage, without the bonus a named document's title earns in Support.ok).
 IN_PLACE_COVERAGE = 0.9
 _ITEM_FIELDS = {"who": ("unit", "unit_start", "unit_end"), "target": ("answer", "answer_start", "answer_end"),
                 "when": ("when", "when_start", "when_end")}
 
 
-def _in_place_answer(service, question: str, response, doc_ids: set[str] | None,
+def _sentence_item(q: Question, r, s: int, e: int, vs: int, ve: int, via: str) -> dict:
+    """An item of the kind asked made of the sentence ``r.text[s:e]`` of a retrieved passage, its
+    answer the words ``r.text[vs:ve]`` (read at question time: in place, typed)."""
+    name, start_key, end_key = _ITEM_FIELDS[q.kind]
+    item = {"kind": _ITEM_KIND[q.kind], "doc_id": r.doc_id, "doc_title": r.doc_title, "start": r.start + s,
+            "end": r.start + e, "quote": r.text[s:e], "section_path": list(r.section_path_parts or []),
+            "via": via, name: r.text[vs:ve], start_key: r.start + vs, end_key: r.start + ve}
+    if q.kind == "who":
+        item.update(unit_normalized="", role="thực hiện", roles=["thực hiện"], task=r.text[s:e])
+    return item
+
+
+def _set_aside(considered: set[tuple[str, int, int]], r, s: int, e: int) -> bool:
+    """An item of the sentence ``r.text[s:e]`` said the question and the readers set it aside."""
+    return any(d == r.doc_id and a < r.start + e and r.start + s < b for d, a, b in considered)
+
+
+def _sentence_matcher(service, q: Question, items: list[dict], doc_ids: set[str] | None) -> Matcher:
+    """The support matcher for items read at question time, weighed among the stored ones of their
+    kind."""
+    docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
+    return Matcher(q, service.all_items(_ITEM_KIND[q.kind], doc_ids) + items, _doc_context(docs, _doc_heads(service)),
+                   named_documents(q, docs), _full_headings(service, docs))
+
+
+def _in_place_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
                      considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
     """The answer read where the question word stands in a retrieved sentence (insitu.py), asked
     when no extracted item answers: the people a plan supports, a share a law grants, the moment a
-    decision takes effect. The sentence must pass the support gate as an item would (the strict
-    gate; the lower one in the search's first passage), and two sentences read as equally close
-    with different answers leave the question unanswered."""
-    q = analyze(question, response.interpreted, response.translated, response.language)
+    decision takes effect. The sentence must pass the strict support gate and say every other word
+    of the question itself or by its headings (``IN_PLACE_COVERAGE``), and two sentences read as
+    equally close with different answers leave the question unanswered."""
     if q.kind == "general":
         q = replace(q, kind=asked_kind(q.text) or "general")  # "giữa những chủ thể nào", "những kỳ hạn nào"
     if q.language == "en" or q.kind not in _ITEM_FIELDS or not q.groups:
@@ -2167,7 +2192,6 @@ def _in_place_answer(service, question: str, response, doc_ids: set[str] | None,
     results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:IN_PLACE_DEPTH]
     if not slots or not results:
         return None
-    item_kind = _ITEM_KIND[q.kind]
     name, start_key, end_key = _ITEM_FIELDS[q.kind]
     asked = {w for slot in slots for w in slot.asked}
     # the proper names the question writes (the plan's place: "Bình Lư", "Lai Châu"), which a
@@ -2181,24 +2205,14 @@ def _in_place_answer(service, question: str, response, doc_ids: set[str] | None,
             if not found:
                 continue
             x = max(found, key=lambda x: x.closeness)
-            if any(d == r.doc_id and a < r.start + e and r.start + s < b for d, a, b in considered):
-                continue  # an item of this sentence said the question and the readers set it aside
+            if _set_aside(considered, r, s, e):
+                continue
             if any(y not in f"{r.text[s:e]} {' '.join(r.section_path_parts or [])}" for y in years):
                 continue  # "đến năm 2035" asked, "đến năm 2030" said
-            item = {"kind": item_kind, "doc_id": r.doc_id, "doc_title": r.doc_title, "start": r.start + s,
-                    "end": r.start + e, "quote": r.text[s:e], "section_path": list(r.section_path_parts or []),
-                    "via": "in_place", name: r.text[x.start:x.end], start_key: r.start + x.start,
-                    end_key: r.start + x.end}
-            if q.kind == "who":
-                item.update(unit_normalized="", role="thực hiện", roles=["thực hiện"], task=r.text[s:e])
-            read.append((x.closeness, rank, item))
+            read.append((x.closeness, rank, _sentence_item(q, r, s, e, x.start, x.end, "in_place")))
     if not read:
         return None
-    docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
-    named = named_documents(q, docs)
-    heads = _doc_heads(service)
-    matcher = Matcher(q, service.all_items(item_kind, doc_ids) + [it for _, _, it in read],
-                      _doc_context(docs, heads), named, _full_headings(service, docs))
+    matcher = _sentence_matcher(service, q, [it for _, _, it in read], doc_ids)
     passed = []
     for closeness, rank, item in sorted(read, key=lambda x: (tuple(-c for c in x[0]), x[1])):
         sup = matcher.support(item, item["quote"])
@@ -2215,7 +2229,7 @@ def _in_place_answer(service, question: str, response, doc_ids: set[str] | None,
             # two values of one sentence ("… trong thời hạn 30 ngày … thì … trong thời hạn 15
             # ngày"): which one is asked only the sentence's own words can tell, not its headings
             unsaid += sup.matched["section"]
-        if closeness[1] < MIN_ANCHOR and (unsaid or sup.missing or sup.matched.get("section")):
+        if closeness[1] < MIN_ANCHOR and (unsaid or sup.matched.get("section")):
             continue  # one word next to the answer: the sentence itself must say the rest
         if sup.ok and sup.coverage >= IN_PLACE_COVERAGE and all(set(label.split()) <= asked for label in unsaid) \
                 and not other_level(q, item) \
@@ -2229,18 +2243,14 @@ def _in_place_answer(service, question: str, response, doc_ids: set[str] | None,
     return _read_response(service, question, q, response, item, name, sup, "in_place")
 
 
-_DOC_NUMBER = re.compile(r"(?<!\w)(?:số\s+)?(\d+/\d{4}/[\w-]+|\d+-[A-ZĐ]+/[A-ZĐ]+)", re.IGNORECASE)
-
-
 TYPED_GATE = Gate(0.5, 0.25, 0.15)  # the question's words the model's sentence must still say
 
 
-def _typed_answer(service, question: str, response, doc_ids: set[str] | None,
+def _typed_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
                   considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
     """The length of time an English question asks ("how many days …"), read in the sentence of
     the search's first passage the model finds closest to the question, when that sentence states
     exactly one number of the unit asked (typed.py) and says half the question's words."""
-    q = analyze(question, response.interpreted, response.translated, response.language)
     asked = asked_unit(q.text) if q.language == "en" and q.kind in ("when", "target") and q.groups else None
     results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:1]
     if not asked or not results or not getattr(service.embedder, "semantic", True) or \
@@ -2254,27 +2264,17 @@ def _typed_answer(service, question: str, response, doc_ids: set[str] | None,
     cos = Similarity(service.embedder, response.interpreted or question).cosines(sentences)
     best = max(range(len(spans)), key=lambda i: cos[i])
     s, e = spans[best]
-    if any(d == top.doc_id and a < top.start + e and top.start + s < b for d, a, b in considered):
-        return None  # an item of this sentence said the question and the readers set it aside
     found = unit_value(top.text[s:e], *asked)
-    if found is None:
+    if _set_aside(considered, top, s, e) or found is None:
         return None
-    vs, ve = s + found[0], s + found[1]
-    item_kind = _ITEM_KIND[q.kind]
-    name, start_key, end_key = _ITEM_FIELDS[q.kind]
-    item = {"kind": item_kind, "doc_id": top.doc_id, "doc_title": top.doc_title, "start": top.start + s,
-            "end": top.start + e, "quote": top.text[s:e], "section_path": list(top.section_path_parts or []),
-            "via": "typed", name: top.text[vs:ve], start_key: top.start + vs, end_key: top.start + ve}
-    docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
-    named = named_documents(q, docs)
-    matcher = Matcher(q, service.all_items(item_kind, doc_ids) + [item], _doc_context(docs, _doc_heads(service)),
-                      named, _full_headings(service, docs))
+    item = _sentence_item(q, top, s, e, s + found[0], s + found[1], "typed")
+    matcher = _sentence_matcher(service, q, [item], doc_ids)
     with gated(TYPED_GATE):
         sup = matcher.support(item, item["quote"])
         ok = sup.ok
     if not ok or other_level(q, item) or _unasked_number(q, item["quote"]):
         return None
-    out = _read_response(service, question, q, response, item, name, sup, "typed")
+    out = _read_response(service, question, q, response, item, _ITEM_FIELDS[q.kind][0], sup, "typed")
     out["support"]["similarity"] = round(cos[best], 4)
     return out
 
@@ -2301,6 +2301,9 @@ def _rival_values(item: dict, start_key: str, end_key: str) -> bool:
     s, e = item[start_key] - item["start"], item[end_key] - item["start"]
     quote = item["quote"]
     return any(not (s <= m.start() < e) for m in _VALUE.finditer(quote)) and bool(_VALUE.search(quote[s:e]))
+
+
+_DOC_NUMBER = re.compile(r"(?<!\w)(?:số\s+)?(\d+/\d{4}/[\w-]+|\d+-[A-ZĐ]+/[A-ZĐ]+)", re.IGNORECASE)
 
 
 def _unasked_number(q: Question, sentence: str) -> bool:
