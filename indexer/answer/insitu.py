@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.extract.roles import VERBS, first_verb
-from indexer.extract.text import content_span, sentences
+from indexer.extract.text import sentences
 from indexer.text import FUNCTION_WORDS, HIGHLIGHT_STOPWORDS, fold
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -72,6 +72,7 @@ _HEADS = frozenset("các những mọi toàn người hộ bộ sở phòng ban 
 _TIME_PHRASES = ("dinh ky", "thoi diem", "thoi ky", "mot lan", "ke tu", "cham nhat", "lap tuc", "ngay khi")
 # A slot opening with one of these is a clause, not an answer ("và", "thì", "để", "là").
 _NO_OPEN = frozenset("va thi de la ma nen hoac con nhung ma".split())
+_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|[-–•+*])\s*")
 
 
 # Function words that end the noun a "<noun> nào" asks, folded, without those whose fold is also a
@@ -253,7 +254,7 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
     if kind == "target":
         e = _closed(text, e)
     lead = text[start:s]
-    opens = _marker_len(lead) >= len(lead.rstrip())  # (the sentence's first word: capitalised anyway)
+    opens = not lead.strip() or bool(_MARKER.fullmatch(lead))  # (the sentence's first word: capitalised anyway)
     if e <= s or not _fits(kind, text[s:e], slot.noun, slot.wh, opens):
         return None
     return Reading(s, e, anchored, sides, matched)
@@ -373,9 +374,8 @@ def _listed(syl, text: str, base: int, p0: int, q: int) -> int:
 
 
 def _marker_len(span: str) -> int:
-    """The length of the outline markers ("a) ", "2. ", "- ") that open ``span`` (the structure
-    layer's markers, ``content_span``)."""
-    return content_span(span, 0, len(span))[0] if span.strip() else len(span)
+    m = _MARKER.match(span)
+    return m.end() if m else 0
 
 
 def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = False) -> bool:
