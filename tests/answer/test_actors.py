@@ -5,34 +5,24 @@ questions', near misses (another action) included."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from indexer.answer.actors import actor_items, actors, asked_verbs
 from indexer.search.kinds import classify
+from tests.answer.conftest import actor_units, law_result
 from tests.conftest import law_line
-
-
-def _result(text: str, doc_id: str):
-    return SimpleNamespace(text=text, doc_id=doc_id, doc_title="Luật", start=0, end=len(text),
-                           section_path_parts=["Điều"])
-
-
-def _units(text: str, doc_id: str, vi_question: str) -> list[str]:
-    return [it["unit"] for it in actor_items([_result(text, doc_id)], vi_question, [])]
 
 
 def test_the_agent_of_a_passive_decision():
     line = law_line("luat-cu-tru.txt", "nơi cư trú của người chưa thành niên do Tòa án quyết định")
-    assert "Tòa án" in _units(line, "luat-cu-tru",
+    assert "Tòa án" in actor_units(line, "luat-cu-tru",
                               "Nơi cư trú của người chưa thành niên do ai quyết định khi cha, mẹ không thỏa thuận được")
     # another action asked: the court decides, it does not approve
-    assert _units(line, "luat-cu-tru", "Ai phê duyệt nơi cư trú của người chưa thành niên") == []
+    assert actor_units(line, "luat-cu-tru", "Ai phê duyệt nơi cư trú của người chưa thành niên") == []
 
 
 def test_the_subject_that_opens_a_clause():
     line = law_line("luat-dien-anh.txt", "do Thủ tướng Chính phủ quyết định thành lập")
     # "… do Thủ tướng Chính phủ quyết định thành lập, phê duyệt Điều lệ …": both verbs are the predicate's
-    assert _units(line, "luat-dien-anh", "Ai phê duyệt Điều lệ Quỹ hỗ trợ phát triển điện ảnh") == ["Thủ tướng Chính phủ"]
+    assert actor_units(line, "luat-dien-anh", "Ai phê duyệt Điều lệ Quỹ hỗ trợ phát triển điện ảnh") == ["Thủ tướng Chính phủ"]
     line = law_line("luat-cu-tru.txt", "do Bộ trưởng Bộ Công an quy định")
     found = [text for text in (line[s:e] for s, e, _ in actors(line, 0, len(line)))]
     assert any(t.startswith("Bộ trưởng Bộ Công an") for t in found)
@@ -41,7 +31,7 @@ def test_the_subject_that_opens_a_clause():
 def test_a_noun_phrase_is_no_action_of_its_subject():
     # "Người yêu cầu cung cấp thông tin phải trả chi phí …": the requester pays, it does not provide
     line = law_line("luat-tiep-can-thong-tin.txt", "Người yêu cầu cung cấp thông tin phải trả chi phí")
-    assert _units(line, "luat-tiep-can-thong-tin", "Ai cung cấp thông tin cho công dân") == []
+    assert actor_units(line, "luat-tiep-can-thong-tin", "Ai cung cấp thông tin cho công dân") == []
 
 
 def test_the_asked_action_follows_the_who_word():
@@ -51,7 +41,7 @@ def test_the_asked_action_follows_the_who_word():
     # "quyết định thành lập" asks who founds: not a body that decides something else
     assert asked_verbs("Ai quyết định thành lập Hội đồng trọng tài") == ["thanh lap"]
     line = law_line("luat-trong-tai-thuong-mai.txt", "nếu Hội đồng trọng tài chưa được thành lập, việc thay đổi")
-    assert _units(line, "luat-trong-tai-thuong-mai", "Ai quyết định thành lập Hội đồng trọng tài") == []
+    assert actor_units(line, "luat-trong-tai-thuong-mai", "Ai quyết định thành lập Hội đồng trọng tài") == []
 
 
 def test_an_english_who_question_with_a_when_clause_asks_who():
@@ -73,15 +63,15 @@ def test_a_private_party_or_a_passive_subject_is_no_actor():
     # "Doanh nghiệp kinh doanh dịch vụ lữ hành nội địa phải làm thủ tục đề nghị cấp Giấy phép": the
     # enterprise applies for the licence; "Doanh nghiệp … được cấp Giấy phép": it receives it
     line = law_line("luat-du-lich.txt", "được cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa;")
-    assert _units(line, "luat-du-lich", "Ai cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa") == []
+    assert actor_units(line, "luat-du-lich", "Ai cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa") == []
 
 
 def test_a_minister_who_regulates():
     line = law_line("luat-du-lich.txt", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch quy định trình tự, thủ tục thu hồi")
-    units = _units(line, "luat-du-lich", "Ai quy định trình tự thủ tục thu hồi giấy phép kinh doanh dịch vụ lữ hành")
+    units = actor_units(line, "luat-du-lich", "Ai quy định trình tự thủ tục thu hồi giấy phép kinh doanh dịch vụ lữ hành")
     assert units == ["Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"]
     # the minister regulates the procedure; he does not revoke the licence
-    assert _units(line, "luat-du-lich", "Ai thu hồi giấy phép kinh doanh dịch vụ lữ hành") == []
+    assert actor_units(line, "luat-du-lich", "Ai thu hồi giấy phép kinh doanh dịch vụ lữ hành") == []
 
 
 def test_every_ministry_names_no_one_ministry():
@@ -104,9 +94,9 @@ def test_every_ministry_names_no_one_ministry():
 def test_each_predicate_of_a_subject_after_a_semicolon():
     # Hiến pháp Điều 72: "Chủ tịch Quốc hội chủ tọa …; ký chứng thực Hiến pháp, luật …; …"
     line = law_line("hien-phap.txt", "ký chứng thực Hiến pháp")
-    assert "Chủ tịch Quốc hội" in _units(line, "hien-phap", "ai ký chứng thực Hiến pháp, luật, nghị quyết của Quốc hội")
+    assert "Chủ tịch Quốc hội" in actor_units(line, "hien-phap", "ai ký chứng thực Hiến pháp, luật, nghị quyết của Quốc hội")
     # a near miss: the Chair certifies the laws, he does not promulgate them
-    assert _units(line, "hien-phap", "Ai công bố Hiến pháp, luật, nghị quyết của Quốc hội") == []
+    assert actor_units(line, "hien-phap", "Ai công bố Hiến pháp, luật, nghị quyết của Quốc hội") == []
 
 
 def test_the_unit_that_does_the_asked_action():
@@ -143,12 +133,12 @@ def test_the_action_after_a_lead_and_its_partners():
     # luat-giao-duc: "Bộ trưởng Bộ Công an có trách nhiệm chủ trì, phối hợp với Bộ trưởng Bộ Giáo dục và
     # Đào tạo, Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định chương trình giáo dục cho trường giáo dưỡng."
     line = law_line("luat-giao-duc.txt", "quy định chương trình giáo dục cho trường giáo dưỡng")
-    items = actor_items([_result(line, "luat-giao-duc")],
+    items = actor_items([law_result(line, "luat-giao-duc")],
                         "Ai chủ trì quy định chương trình giáo dục cho trường giáo dưỡng", [])
     assert [(it["unit"], it["role"]) for it in items] == [("Bộ trưởng Bộ Công an", "chủ trì")]
     # a condition is no modal: "… ban hành chương trình … sau khi được thẩm định"
     line = law_line("luat-giao-duc.txt", "ban hành chương trình giáo dục mầm non sau khi được thẩm định")
-    assert "Bộ trưởng Bộ Giáo dục và Đào tạo" in _units(line, "luat-giao-duc", "Ai ban hành chương trình giáo dục mầm non")
+    assert "Bộ trưởng Bộ Giáo dục và Đào tạo" in actor_units(line, "luat-giao-duc", "Ai ban hành chương trình giáo dục mầm non")
 
 
 def test_founding_a_body_is_not_drafting():

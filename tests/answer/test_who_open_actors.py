@@ -7,64 +7,54 @@ with near misses (another action, another thing) that must stay unanswered."""
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
 from indexer.answer import ask
 from indexer.answer.actors import actor_items, asked_verbs, open_asked_word, regulates_instead, tied_verbs
 from indexer.answer.unitnames import truncated_unit, undergoes
 from indexer.text import folded_words
+from tests.answer.conftest import actor_units, law_result
 from tests.conftest import assert_answer, index_laws, law_line
-
-
-def _result(text: str, doc_id: str):
-    return SimpleNamespace(text=text, doc_id=doc_id, doc_title="Luật", start=0, end=len(text),
-                           section_path_parts=["Điều"])
-
-
-def _units(text: str, doc_id: str, vi_question: str) -> list[str]:
-    return [it["unit"] for it in actor_items([_result(text, doc_id)], vi_question, [])]
 
 
 def test_a_lower_case_subject_after_an_opening_circumstance():
     line = law_line("luat-cu-tru.txt", "Khi tiếp nhận hồ sơ đăng ký thường trú, cơ quan đăng ký cư trú kiểm tra")
-    assert _units(line, "luat-cu-tru", "Ai cấp phiếu tiếp nhận hồ sơ đăng ký thường trú") == ["cơ quan đăng ký cư trú"]
+    assert actor_units(line, "luat-cu-tru", "Ai cấp phiếu tiếp nhận hồ sơ đăng ký thường trú") == ["cơ quan đăng ký cư trú"]
     line = law_line("luat-du-lich.txt", "cơ quan chuyên môn về du lịch cấp tỉnh cấp thẻ hướng dẫn viên du lịch cho người")
-    assert _units(line, "luat-du-lich", "Ai cấp thẻ hướng dẫn viên du lịch") == ["cơ quan chuyên môn về du lịch cấp tỉnh"]
+    assert actor_units(line, "luat-du-lich", "Ai cấp thẻ hướng dẫn viên du lịch") == ["cơ quan chuyên môn về du lịch cấp tỉnh"]
     # another action asked: the office registers and issues a receipt, it does not revoke it
     line = law_line("luat-cu-tru.txt", "Khi tiếp nhận hồ sơ đăng ký thường trú, cơ quan đăng ký cư trú kiểm tra")
-    assert _units(line, "luat-cu-tru", "Ai thu hồi phiếu tiếp nhận hồ sơ đăng ký thường trú") == []
+    assert actor_units(line, "luat-cu-tru", "Ai thu hồi phiếu tiếp nhận hồ sơ đăng ký thường trú") == []
 
 
 def test_the_verb_after_a_modal_is_the_action_whatever_it_is():
     line = law_line("luat-hon-nhan-va-gia-dinh.txt", "Tòa án đã giải quyết ly hôn phải gửi bản án")
     # the relative clause belongs to the name; "phải" opens the predicate
-    assert _units(line, "luat-hon-nhan", "Ai phải gửi bản án ly hôn cho cơ quan đăng ký kết hôn") == \
+    assert actor_units(line, "luat-hon-nhan", "Ai phải gửi bản án ly hôn cho cơ quan đăng ký kết hôn") == \
         ["Tòa án đã giải quyết ly hôn"]
     line = law_line("hien-phap.txt", "Chủ tịch nước có quyền yêu cầu Chính phủ họp bàn")
     assert open_asked_word("Ai có quyền yêu cầu Chính phủ họp bàn") == "yeu cau"
-    assert _units(line, "hien-phap", "Ai có quyền yêu cầu Chính phủ họp bàn") == ["Chủ tịch nước"]
-    assert _units(line, "hien-phap", "Ai có quyền giải tán Chính phủ") == []
+    assert actor_units(line, "hien-phap", "Ai có quyền yêu cầu Chính phủ họp bàn") == ["Chủ tịch nước"]
+    assert actor_units(line, "hien-phap", "Ai có quyền giải tán Chính phủ") == []
 
 
 def test_the_asked_open_verb_ends_a_passive_agents_name():
     line = law_line("luat-trong-trot.txt", "được Ủy ban nhân dân cấp tỉnh quy hoạch sử dụng ổn định")
     assert asked_verbs("Ai quy hoạch sử dụng ổn định vùng đất trồng cây ăn quả lâu năm") == ["quy hoach"]
-    assert _units(line, "luat-trong-trot", "Ai quy hoạch sử dụng ổn định vùng đất trồng cây ăn quả lâu năm") == \
+    assert actor_units(line, "luat-trong-trot", "Ai quy hoạch sử dụng ổn định vùng đất trồng cây ăn quả lâu năm") == \
         ["Ủy ban nhân dân cấp tỉnh"]
     # "quy hoạch" is one word: its first syllable does not match "quy định"
-    assert _units(line, "luat-trong-trot", "Ai quy định vùng đất trồng cây ăn quả lâu năm") == []
+    assert actor_units(line, "luat-trong-trot", "Ai quy định vùng đất trồng cây ăn quả lâu năm") == []
     line = law_line("luat-trong-tai-thuong-mai.txt", "được Bộ trưởng Bộ Tư pháp cấp Giấy phép thành lập")
-    assert "Bộ trưởng Bộ Tư pháp" in _units(line, "luat-trong-tai", "Ai cấp Giấy phép thành lập Trung tâm trọng tài")
+    assert "Bộ trưởng Bộ Tư pháp" in actor_units(line, "luat-trong-tai", "Ai cấp Giấy phép thành lập Trung tâm trọng tài")
     # "được cấp" names no agent
     line = law_line("luat-du-lich.txt", "được cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa;")
-    assert _units(line, "luat-du-lich", "Ai cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa") == []
+    assert actor_units(line, "luat-du-lich", "Ai cấp Giấy phép kinh doanh dịch vụ lữ hành nội địa") == []
 
 
 def test_of_one_sentences_actors_the_one_that_does_most_of_what_is_asked():
     line = law_line("luat-dien-anh.txt", "được Nhà nước hỗ trợ vốn điều lệ")
-    units = _units(line, "luat-dien-anh", "quyết định thành lập phê duyệt Điều lệ hỗ trợ Quỹ hỗ trợ phát triển điện ảnh")
+    units = actor_units(line, "luat-dien-anh", "quyết định thành lập phê duyệt Điều lệ hỗ trợ Quỹ hỗ trợ phát triển điện ảnh")
     assert units and set(units) == {"Thủ tướng Chính phủ"}
 
 
@@ -144,7 +134,7 @@ def test_the_agent_of_the_asked_action_not_its_patient():
     assert not done_by_another("Hội đồng nào thẩm định sách giáo khoa?", None, stored)
     # the stored subject does not hide the sentence's agent from the actor reader
     assert "Bộ trưởng Bộ Giáo dục và Đào tạo" in [
-        it["unit"] for it in actor_items([_result(line, "luat-giao-duc")],
+        it["unit"] for it in actor_items([law_result(line, "luat-giao-duc")],
                                          "Ai thành lập Hội đồng quốc gia thẩm định sách giáo khoa",
                                          [dict(stored, doc_id="luat-giao-duc", start=0)])]
 
@@ -203,13 +193,13 @@ def test_a_defining_sentence_names_the_body_defined():
     from indexer.answer.actors import definition_items
 
     line = law_line("hien-phap.txt", "Hội đồng bầu cử quốc gia là cơ quan do Quốc hội thành lập")
-    assert [it["unit"] for it in definition_items([_result(line, "hien-phap")], [])] == ["Hội đồng bầu cử quốc gia"]
+    assert [it["unit"] for it in definition_items([law_result(line, "hien-phap")], [])] == ["Hội đồng bầu cử quốc gia"]
     line = law_line("luat-thanh-nien.txt", "là tổ chức phối hợp liên ngành, có chức năng tư vấn")
-    assert [it["unit"] for it in definition_items([_result(line, "luat-thanh-nien")], [])] == \
+    assert [it["unit"] for it in definition_items([law_result(line, "luat-thanh-nien")], [])] == \
         ["Ủy ban quốc gia về Thanh niên Việt Nam"]
     # a person or a thing defined is no body; a stored unit of that sentence is left to the store
     line = law_line("bo-luat-dan-su.txt", "Người thành niên là người từ đủ mười tám tuổi trở lên")
-    assert definition_items([_result(line, "bo-luat-dan-su")], []) == []
+    assert definition_items([law_result(line, "bo-luat-dan-su")], []) == []
 
 
 @pytest.fixture(scope="module")
@@ -229,10 +219,10 @@ def test_bodies_defined_by_the_constitution(constitution, question, expected):
 
 def test_the_subject_of_a_conditions_consequent():
     line = law_line("luat-hon-nhan-va-gia-dinh.txt", "trường hợp không thỏa thuận được thì Tòa án quyết định giao con")
-    assert "Tòa án" in _units(line, "luat-hon-nhan", "Nếu vợ chồng không thỏa thuận được về người trực tiếp nuôi con "
+    assert "Tòa án" in actor_units(line, "luat-hon-nhan", "Nếu vợ chồng không thỏa thuận được về người trực tiếp nuôi con "
                                                      "thì ai quyết định")
     # another action: the court decides, it does not register
-    assert "Tòa án" not in _units(line, "luat-hon-nhan", "Ai đăng ký việc nuôi con sau ly hôn")
+    assert "Tòa án" not in actor_units(line, "luat-hon-nhan", "Ai đăng ký việc nuôi con sau ly hôn")
 
 
 def test_soan_alone_asks_who_drafts():
