@@ -15,6 +15,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from indexer.answer.citations import answer_span
 from indexer.answer.roles import item_role
 from indexer.engine.errors import UnknownDocument
 from indexer.extract import normalize_unit, unit_key
@@ -99,18 +100,8 @@ def _as_written(words: list[str], item: dict | None) -> list[str]:
 
 
 def _item_spans(item: dict) -> list[tuple[int | None, int | None]]:
-    kind = item.get("kind")
-    if kind == "responsibility":
-        return [(item.get("unit_start"), item.get("unit_end"))]
-    if kind == "target":
-        if item.get("answer_start") is None and item.get("answer") and item["answer"] in (item.get("quote") or ""):
-            # a quantity read from a passage at question time knows its words, not their offsets
-            at = item["start"] + item["quote"].index(item["answer"])
-            return [(at, at + len(item["answer"]))]
-        return [(item.get("answer_start"), item.get("answer_end"))]
-    if kind == "deadline":
-        return [(item.get("when_start"), item.get("when_end"))]
-    return []
+    span = answer_span(item)
+    return [span] if span else []
 
 
 def written_differs(written: str, name: str) -> bool:

@@ -48,7 +48,7 @@ from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_i
 from .question import _ABBR, ROLE_CUES, Question, analyze, expand_abbreviations, own_words_spelled_apart, spelled_apart
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
-from .citations import citation
+from .citations import ANSWER_FIELDS, citation
 from .insitu import MIN_ANCHOR, align, asked_kind, sentence_spans, wh_slots
 from .typed import asked_unit, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
@@ -2147,8 +2147,7 @@ IN_PLACE_DEPTH = 5  # passages the in-place reading looks in (the search's first
 # The weighted share of the question's words the sentence, its headings and its document must say
 # (Support.coverage, without the bonus a named document's title earns in Support.ok).
 IN_PLACE_COVERAGE = 0.9
-_ITEM_FIELDS = {"who": ("unit", "unit_start", "unit_end"), "target": ("answer", "answer_start", "answer_end"),
-                "when": ("when", "when_start", "when_end")}
+_ITEM_FIELDS = {kind: ANSWER_FIELDS[_ITEM_KIND[kind]] for kind in ("who", "target", "when")}
 
 
 def _sentence_item(q: Question, r, s: int, e: int, vs: int, ve: int, via: str) -> dict:

@@ -50,3 +50,24 @@ def widened(text: str, start: int, end: int) -> tuple[int, int]:
                 break
             return s, max(e, end)
     return start, end
+
+
+# Where an item's answer words stand, by the item's kind: the field holding them and its offsets.
+ANSWER_FIELDS = {"responsibility": ("unit", "unit_start", "unit_end"),
+                 "target": ("answer", "answer_start", "answer_end"),
+                 "deadline": ("when", "when_start", "when_end")}
+
+
+def answer_span(item: dict) -> tuple[int | None, int | None] | None:
+    """The document offsets of the item's answer words, marked inside its citation; None for a kind
+    with none. A quantity read from a passage at question time knows its words, not their offsets:
+    they are found in its quote."""
+    fields = ANSWER_FIELDS.get(item.get("kind"))
+    if fields is None:
+        return None
+    name, start_key, end_key = fields
+    words, quote = item.get(name), item.get("quote") or ""
+    if item.get(start_key) is None and item["kind"] == "target" and words and words in quote:
+        at = item["start"] + quote.index(words)
+        return at, at + len(words)
+    return item.get(start_key), item.get(end_key)
