@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.search.named import doc_numbers, named_documents as _named_documents
+from indexer.search.named import doc_numbers, doc_refs, named_documents as _named_documents
 from indexer.text import QUESTION_STOPWORDS, folded_words
 
 from dataclasses import replace
@@ -2307,9 +2307,14 @@ _DOC_NUMBER = re.compile(r"(?<!\w)(?:số\s+)?(\d+/\d{4}/[\w-]+|\d+-[A-ZĐ]+/[A-
 
 def _unasked_number(q: Question, sentence: str) -> bool:
     """The sentence names a document by a number the question does not ("Luật Điện ảnh số
-    62/2006/QH11 hết hiệu lực …" for "Luật Điện ảnh hết hiệu lực khi nào?"): another document's."""
+    62/2006/QH11 hết hiệu lực …" for "Luật Điện ảnh hết hiệu lực khi nào?"): another document's.
+    A sentence that also names the document asked is that document's own ("… nêu trong Nghị quyết
+    số 06-NQ/TU …, Kế hoạch số 131-KH/UBND …" for a question on NQ 06-NQ/TU)."""
     asked = f"{q.text} {q.vi_text}"
-    return any(m.group(1) not in asked for m in _DOC_NUMBER.finditer(sentence))
+    numbers = [m.group(1) for m in _DOC_NUMBER.finditer(sentence)]
+    refs = set(doc_refs(f" {folded_words(asked)} "))  # "NQ 06", "Nghị quyết 06"
+    return bool(numbers) and not any(n in asked or (n.lstrip("0") or "0").split("/")[0].split("-")[0] in refs
+                                     for n in numbers)
 
 
 def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None) -> dict:

@@ -22,7 +22,9 @@ from .units import is_generic_unit, matches_unit, normalize_unit, select_unit_ke
 #    BM25 k1 0.9 (the write that stores them again rebuilds the lexical index with it).
 # 5: a lead verb ("Giao", "Yêu cầu") followed by a lower-case word that heads no body assigns nothing
 #    ("Giao dịch dân sự …", "Yêu cầu bên thế chấp …").
-EXTRACT_VERSION = 5
+# 6: "cơ quan, tổ chức" is a pair of nouns, not a body and the verb "tổ chức" ("Người đứng đầu cơ
+#    quan, tổ chức có trách nhiệm …"); an aspect or negation word (đang, đã, sẽ, không) ends a subject.
+EXTRACT_VERSION = 6
 KINDS = ("responsibility", "target", "deadline")
 
 

@@ -66,8 +66,11 @@ _PARTNER = re.compile(r"phối hợp\s+(?:chặt chẽ\s+)?(?:với|cùng)\s+", 
 _GENERIC = re.compile(r"(?:liên quan|có liên quan)$|^(?:các\s+)?(?:cơ quan|đơn vị|địa phương|ngành|"
                       r"lực lượng)(?:,\s*(?:cơ quan|đơn vị|địa phương|ngành))*$", re.I)
 _PREAMBLE_END = re.compile(r"(?:như sau|cụ thể như sau|sau đây)\s*:?\s*$")
-_SUBJECT_STOP = re.compile(r"(?<![\w])(?:theo|căn cứ|trong|để|khi|trên cơ sở|với|tại|thuộc quyền)"
-                           r"(?![\w])")
+# (an aspect or negation word opens the predicate whatever verb follows: "Cơ quan, tổ chức, cá
+# nhân | không thi hành …", "… | đã ra quyết định …"; never inside a body's name but for "không gian",
+# "không khí", "không quân")
+_SUBJECT_STOP = re.compile(r"(?<![\w])(?:theo|căn cứ|trong|để|khi|trên cơ sở|với|tại|thuộc quyền|đang|đã|sẽ|"
+                           r"không(?!\s+(?:gian|khí|quân)))(?![\w])")
 MAX_SUBJECT_CHARS = 260
 
 

@@ -45,6 +45,10 @@ _NOUN_VERB = re.compile(r"tổ chức\s+(?:đảng|chính trị|đoàn thể|cơ
                         r"các|và|,|trực thuộc|kinh tế|tín dụng)|báo cáo viên|tuyên truyền viên|"
                         r"hướng dẫn viên|quản lý (?:nhà nước|thị trường)|tiến hành tố tụng", re.I)  # ("người tiến hành tố tụng")
 
+# "cơ quan, tổ chức", "cơ quan, đơn vị, tổ chức", "cá nhân, tổ chức": the pair of nouns the laws
+# name their subjects by ("Người đứng đầu cơ quan, tổ chức có trách nhiệm …"), not the verb
+_PAIRED_NOUN = re.compile(r"(?:cơ quan|đơn vị|cá nhân),\s*$", re.I)
+
 
 def verb_at(text: str, pos: int, end: int, allow_capital: bool = False) -> re.Match | None:
     """The predicate verb starting exactly at ``pos``, if any."""
@@ -63,7 +67,7 @@ def first_verb(text: str, start: int, end: int) -> int | None:
         s = m.start()
         if _NOUN_AFTER.search(text[max(0, s - 20):s]):
             continue
-        if _NOUN_VERB.match(text, s):
+        if _NOUN_VERB.match(text, s) or m.group(1) == "tổ chức" and _PAIRED_NOUN.search(text[max(0, s - 20):s]):
             continue
         if m.group(1) in ("có", "là", "được", "theo", "làm", "lập", "cử", "ký", "bàn", "nắm") \
                 and s - start < 3:

@@ -182,3 +182,16 @@ def test_real_law_duty_articles():
     article_40 = "Trong phạm vi nhiệm vụ, quyền hạn của mình, Bộ, ngành"
     assert {i["unit"] for i in items if i["quote"].startswith(article_40)} == {"Bộ, ngành",
                                                                                "Ủy ban nhân dân cấp tỉnh"}
+
+
+def test_a_pair_of_nouns_and_a_negated_predicate_end_no_subject_early():
+    """"cơ quan, tổ chức" names agencies and organizations, not an agency and the verb "tổ chức";
+    "không", "đã" open the predicate ("Tòa án | không …"), they are no part of a body's name."""
+    _, items = _resp(DEV_LAW.read_text(encoding="utf-8"), DEV_LAW.name)
+    head = [i for i in items if i["quote"].startswith("Người đứng đầu cơ quan, tổ chức có trách nhiệm triển khai")]
+    assert [i["unit"] for i in head] == ["Người đứng đầu cơ quan, tổ chức"]
+    assert head[0]["task"].startswith("có trách nhiệm triển khai hoạt động bảo vệ an ninh mạng")
+    _, court = _resp("Điều 5. Trách nhiệm của Tòa án\n\n1. Tòa án không công khai nội dung chứng cứ "
+                     "trong trường hợp luật định.\n\n2. Bên vận chuyển đã nhận hàng phải giao đúng hẹn.\n")
+    units = {i["unit"] for i in court}
+    assert "Tòa án" in units and not any(u.endswith((" không", " đã")) for u in units)
