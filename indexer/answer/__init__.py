@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from indexer.search.named import doc_numbers, doc_refs, named_documents as _named_documents
+from indexer.search.translate import lookup
 from indexer.text import QUESTION_STOPWORDS, folded_words
 
 from dataclasses import replace
@@ -49,7 +50,7 @@ from .question import _ABBR, ROLE_CUES, Question, analyze, expand_abbreviations,
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .citations import ANSWER_FIELDS, citation
-from .insitu import MIN_ANCHOR, align, asked_kind, sentence_spans, wh_slots
+from .insitu import MIN_ANCHOR, align, asked_kind, english_slots, sentence_spans, wh_slots
 from .typed import asked_unit, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import TOP_PASSAGE, Gate, Matcher, Support, _padded, current_gate, gated, quote_words
@@ -2184,10 +2185,13 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     equally close with different answers leave the question unanswered."""
     if q.kind == "general":
         q = replace(q, kind=asked_kind(q.text) or "general")  # "giữa những chủ thể nào", "những kỳ hạn nào"
-    if q.language == "en" or q.kind not in _ITEM_FIELDS or not q.groups:
+    if q.kind not in _ITEM_FIELDS or not q.groups or (q.language == "en" and q.kind != "who"):
         return None
-    slots = wh_slots(q.text, q.kind, {label for label, _ in q.groups if " " in label},
-                     lambda w: expand_abbreviations([w]))
+    if q.language == "en":  # "whose role …", "… for whom", "who is encouraged to V": the governing word
+        slots = english_slots(q.text, lookup)
+    else:
+        slots = wh_slots(q.text, q.kind, {label for label, _ in q.groups if " " in label},
+                         lambda w: expand_abbreviations([w]))
     results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:IN_PLACE_DEPTH]
     if not slots or not results:
         return None
@@ -2214,6 +2218,17 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     matcher = _sentence_matcher(service, q, [it for _, _, it in read], doc_ids)
     passed = []
     for closeness, rank, item in sorted(read, key=lambda x: (tuple(-c for c in x[0]), x[1])):
+        if q.language == "en":
+            # An English question says its words through the glossary, which misses some ("star
+            # rating", "showrooms"): the sentence must be the search's first passage's and say
+            # what the first passage's items must say (TOP_PASSAGE), next to the anchor's two words.
+            with gated(TOP_PASSAGE):
+                sup = matcher.support(item, item["quote"])
+                ok = sup.ok
+            if rank == 0 and ok and closeness[1] >= MIN_ANCHOR and not other_level(q, item) \
+                    and not _unasked_number(q, item["quote"]):
+                passed.append((closeness, rank, item, sup))
+            continue
         sup = matcher.support(item, item["quote"])
         # Every word of the question said by the sentence or its headings (but the noun "<noun>
         # nào" asks: "cơ quan trung ương nào" is answered by "Bộ Nội vụ"), as for a relation's

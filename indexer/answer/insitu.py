@@ -90,6 +90,9 @@ class Slot:
     noun: str
     right: tuple[str, ...]
     asked: tuple[str, ...] = ()  # the noun a "<noun> nào" asks ("cơ quan trung ương"): no word to find
+    # the answer ends before the first word that opens a phrase of its own ("trong công tác …"):
+    # an English question's anchor stands on one side only, its other words in another order
+    open_end: bool = False
 
 
 def _syllables(text: str) -> list[tuple[str, int, int]]:
@@ -143,6 +146,74 @@ def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = fr
     while at > 0 and words[at - 1] in ("nhung", "cac") and at not in cut:
         at -= 1
     return [Slot(() if at in cut else tuple(words[:at]), form, "", right, tuple(words[at:s]))]
+
+
+# English: the word a who-question's answer stands next to in the Vietnamese statement. "whose
+# role" is "vai trò của <answer>", "skills for whom" "kỹ năng … cho <answer>", "coordinate with"
+# (stranded) "phối hợp với <answer>", "who is encouraged to invest" "khuyến khích <answer> đầu tư".
+_EN_PREPOSITIONS = {"for": ("cho",), "with": ("voi",), "of": ("cua",)}
+_EN_AUX = frozenset("does do did is are was were must should shall will would can could may might has have "
+                    "had need needs to be being been in on at by from".split())
+_EN_WH = frozenset(("who", "whom", "whose"))
+MAX_EN_PHRASE = 3
+
+
+# Words after a stranded preposition ("coordinate with | under the plan"): no object of it.
+_AFTER_STRANDED = frozenset("under in according during by at on as when after before to".split())
+
+
+def _stranded(words: list[str], i: int) -> int | None:
+    """Index of the preposition a "who(m)" question leaves at its verb's end, if any."""
+    for k in range(i + 3, len(words)):
+        if words[k] in _EN_PREPOSITIONS and words[k - 1] not in _EN_AUX and \
+                (k + 1 == len(words) or words[k + 1] in _AFTER_STRANDED):
+            return k
+    return None
+
+
+def _senses(words: list[str], translate) -> list[tuple[str, ...]]:
+    """Folded syllables of each Vietnamese sense of the longest glossary phrase ending the words
+    (``translate``: English words -> Vietnamese senses, the glossary's lookup)."""
+    for n in range(min(MAX_EN_PHRASE, len(words)), 0, -1):
+        senses = translate(words[-n:])
+        if senses:
+            return [tuple(fold(v).lower().split()) for v in senses]
+    return []
+
+
+def english_slots(question: str, translate) -> list[Slot]:
+    """Where the answer of an English who-question stands in a Vietnamese statement, by the word
+    it governs or is governed by: one slot per Vietnamese sense of that word, read in the
+    statement's order (``translate``: a list of English words -> their Vietnamese senses)."""
+    words = re.findall(r"[a-z]+", question.lower().replace("’", "'").replace("'s", ""))
+    wh = [i for i, w in enumerate(words) if w in _EN_WH]
+    if len(wh) != 1:
+        return []
+    i = wh[0]
+    out: list[Slot] = []
+    if words[i] == "whose":  # "whose role does the plan promote …": "vai trò của …"
+        j = i + 1
+        while j < len(words) and j - i <= MAX_EN_PHRASE and words[j] not in _EN_AUX:
+            j += 1
+        noun = words[i + 1:j]
+        out = [Slot(sense + ("cua",), "ai", "", (), open_end=True) for sense in _senses(noun, translate)] if noun else []
+    elif i >= 2 and words[i - 1] in _EN_PREPOSITIONS and words[i - 2] not in _EN_AUX:
+        # "… digital skills for whom?": "kỹ năng số cho …"
+        head = words[max(0, i - 1 - MAX_EN_PHRASE):i - 1]
+        out = [Slot(sense + _EN_PREPOSITIONS[words[i - 1]], "ai", "", (), open_end=True)
+               for sense in _senses(head, translate)]
+    elif (k := _stranded(words, i)) is not None:
+        # "whom should the commune coordinate with (under the plan)?": "phối hợp với …"
+        out = [Slot(sense + _EN_PREPOSITIONS[words[k]], "ai", "", (), open_end=True)
+               for sense in _senses(words[:k], translate)]
+    elif "to" in words[i + 1:]:
+        # "Who is encouraged to invest …", "Who does the plan encourage to invest …": "khuyến
+        # khích <answer> đầu tư"
+        t = words.index("to", i + 1)
+        if t + 1 < len(words) and t - 1 > i and words[t - 1] not in _EN_AUX:
+            verb, after = _senses(words[t - 1:t], translate), _senses(words[t + 1:t + 2], translate)
+            out = [Slot(v, "ai", "", a) for v in verb for a in after]
+    return out
 
 
 def _passive(kind: str, form: str, s: int, right: tuple[str, ...]) -> list[Slot]:
@@ -234,6 +305,8 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
                     p0 = _listed(syl, text, start, p0, q)
             if b == 0:
                 q0 = _clause_edge(syl, text, start, p, n)
+                if slot.open_end:
+                    q0 = _phrase_end(syl, text, start, p, q0)
                 if q0 > p + MAX_SLOT:
                     continue
             if q0 <= p0:
@@ -341,6 +414,26 @@ def _clause_edge(syl, text: str, base: int, p: int, n: int) -> int:
         if _CLAUSE_END.search(gap):
             return i
     return n
+
+
+# Words that open a phrase after a list of people or bodies ("… cộng đồng dân cư | trong công tác
+# bảo vệ môi trường"), as written.
+_PHRASE_OPENS = frozenset("trong để nhằm tại theo về khi bằng trên ở vào thông đối góp tham".split())
+
+
+def _phrase_end(syl, text: str, base: int, p: int, q: int) -> int:
+    """The syllable index where a list of names starting at ``p`` ends before ``q``: at the first
+    word that opens a phrase of its own ("trong", "để", "tham gia" …) or a predicate ("… doanh
+    nghiệp lữ hành | xây dựng chương trình …")."""
+    for i in range(p + 1, q):
+        word = text[base + syl[i][1]:base + syl[i][2]]
+        if word.lower() in _PHRASE_OPENS:
+            return i
+        verb = _VERB_OPENS.match(text, base + syl[i][1])
+        if verb and word.islower() and verb.group(0) not in _NOUN_LIKE and \
+                first_verb(text, base + syl[i][1], verb.end()) is not None:
+            return i
+    return q
 
 
 def _clause_start(syl, text: str, base: int, q: int) -> int:

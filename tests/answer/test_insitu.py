@@ -138,3 +138,53 @@ def test_service_reads_a_reordered_question_only_where_the_sentence_says_the_res
     # a word the sentence does not say ("quốc tế"): no answer from the one word next to it
     trap = service.ask("Liên kết sản xuất theo chuỗi giá trị quốc tế được tăng cường giữa những chủ thể nào?")
     assert trap.answer is None or "người dân" not in trap.answer, trap.answer
+
+
+def _read_en(question: str, text: str) -> list[str]:
+    from indexer.answer.insitu import english_slots
+    from indexer.search.translate import lookup
+
+    out = []
+    for slot in english_slots(question, lookup):
+        for s, e in sentence_spans(text):
+            x = align(slot, text, s, e, "who")
+            if x:
+                out.append(text[x.start:x.end])
+    return out
+
+
+def test_an_english_who_question_is_read_by_the_word_it_governs():
+    # "whose role" is "vai trò (của) <answer>", "skills for whom" "kỹ năng số cho <answer>", "encouraged
+    # to expand" "Khuyến khích <answer> mở rộng", a stranded "with" "phối hợp với <answer>"
+    line = _plan_line("003", "nâng cao kỹ năng số cho")
+    assert _read_en("The digital literacy movement aims to raise digital skills for whom?", line) == \
+        ["cán bộ và Nhân dân"]
+    line = _plan_line("003", "Khuyến khích các chủ thể OCOP")
+    assert _read_en("Who is encouraged to expand production scale?", line) == ["các chủ thể OCOP"]
+    assert _read_en("Who does the plan encourage to expand production scale?", line) == ["các chủ thể OCOP"]
+    text = "Phát huy vai trò của Mặt trận Tổ quốc, các tổ chức chính trị - xã hội trong công tác bảo vệ môi trường."
+    # the list ends where a phrase of its own opens ("trong công tác …")
+    assert _read_en("Whose role is promoted in protecting the environment?", text) == \
+        ["Mặt trận Tổ quốc, các tổ chức chính trị - xã hội"]
+    text = "Chủ động phối hợp với các cơ quan, đơn vị, doanh nghiệp lữ hành xây dựng chương trình quảng bá."
+    assert _read_en("Whom should the commune coordinate with under the plan?", text)[0].startswith(
+        "các cơ quan, đơn vị, doanh nghiệp lữ hành")
+    from indexer.answer.insitu import english_slots
+    from indexer.search.translate import lookup
+    assert english_slots("Who is responsible for propaganda?", lookup) == []  # the actors' question
+
+
+def test_service_reads_an_english_who_question_in_the_first_passage_only_when_it_says_the_question(tmp_path):
+    from indexer.service import Service
+    from indexer.settings import Settings
+
+    service = Service(Settings(data_dir=tmp_path / "data", model="hash-256"))
+    service.index_paths([PLANS["003"]])
+    out = service.ask("Who is encouraged to expand OCOP production scale and raise competitiveness?").model_dump()
+    assert out["answer"] == "các chủ thể OCOP", out
+    assert out["support"]["read"] == "in_place"
+    cited = out["citations"][0]
+    assert service.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
+    # the same frame about what the plan does not say (exports, foreign markets): no answer
+    trap = service.ask("Who is encouraged to expand exports of seafood to foreign markets?").model_dump()
+    assert trap["answer"] != "các chủ thể OCOP", trap
