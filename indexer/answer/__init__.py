@@ -445,8 +445,9 @@ def _special_procedure(q: Question, item: dict) -> bool:
 _COUNT_Q = re.compile(r" (?:may|bao nhieu) (?:lan|ky|dot) | how many times ")
 _OWN_ACT = re.compile(r"(?i)(?:^|[.;]\s*|\n\s*)(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|"
                       r"Kế hoạch|Chỉ thị|Quy định)\s+này\b[^.;]*?\b(?:thông qua|có hiệu lực|hết hiệu lực|ban hành)\b")
-_ENACTMENT_Q = re.compile(r" (?:thong qua|hieu luc|ban hanh|ky ngay|ngay ky|duoc ky|adopted|passed|enacted|effect|effective|force|issued?|"
-                          r"signed|promulgated|approved|expire|expires|expiry) ")
+_ENACTMENT_Q = re.compile(r" (?:thong qua|hieu luc|ban hanh|ky ngay|ngay ky|duoc ky|adopt|adopted|pass|passed|enact|"
+                          r"enacted|effect|effective|force|issued?|sign|signed|promulgate|promulgated|approve|approved|"
+                          r"expire|expires|expiry) ")
 
 
 def _own_enactment(item: dict) -> bool:

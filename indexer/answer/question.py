@@ -117,6 +117,9 @@ _SOFT_PREPOSITIONS = frozenset({"against", "regarding", "concerning", "towards",
 # help (a "quy định chung"); missing, they do not sink the rule.
 _HEDGES = frozenset({"general", "generally", "normal", "normally", "usual", "usually", "ordinary",
                      "ordinarily", "regular", "regularly", "standard", "typically", "typical"})
+# "the current Cinema Law", "currently in force": the law in force, which its own text calls "Luật
+# này" and never "hiện hành"; any kind of question.
+_IN_FORCE = frozenset({"current", "currently"})
 # A code of capitals and digits a question names ("films rated T16", "loại C18"): the translation
 # splits it into a letter and a number, both dropped, and the number told "T16" from "T18" apart.
 _CODE = re.compile(r"\b[A-ZĐ]{1,3}\d{1,4}\b")
@@ -1431,7 +1434,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     if english:
-        soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS}
+        soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS or label in _IN_FORCE}
     if kind == "target" and count_noun and language == "vi-noaccent":
         # "nop may bo ho so": the restoration's compound "máy bộ" is the count's cue and its noun,
         # which the value says ("01 bộ"), no subject word
