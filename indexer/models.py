@@ -179,7 +179,8 @@ class AskResponse(Record):
                                  "search ranks first; 'read': 'in_place' when the answer was read where the "
                                  "question word stands in a retrieved sentence (no extracted item answered), "
                                  "'typed' when an English question's length of time was read in the sentence "
-                                 "the model finds closest")
+                                 "the model finds closest, 'count' when the answer is how many numbered items "
+                                 "a heading of the plan lists (cited by the heading and its last item)")
 
 
 class UnitSummary(Record):

@@ -30,6 +30,7 @@ import re
 
 from indexer.search.named import doc_numbers, doc_refs, named_documents as _named_documents
 from indexer.search.translate import lookup
+from indexer.structure.outline import label as outline_label
 from indexer.text import QUESTION_STOPWORDS, folded_words
 
 from dataclasses import replace
@@ -50,6 +51,7 @@ from .question import _ABBR, ROLE_CUES, Question, analyze, expand_abbreviations,
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .citations import ANSWER_FIELDS, citation
+from .counts import asked_list, count_listed
 from .insitu import MIN_ANCHOR, align, asked_kind, english_slots, sentence_spans, wh_slots
 from .typed import asked_unit, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
@@ -254,7 +256,7 @@ _UPPER_Q = re.compile(r" (?:under what|below what|maximum|at most|up to what|cei
                       # a time limit asked as the latest ("how soon after …", "chậm nhất bao nhiêu ngày")
                       r"how soon|at the latest|no later than|cham nhat|"
                       r"chua du bao nhieu|toi da|khong qua|khong vuot qua|tro xuong) ")
-_LOWER_VALUE = re.compile(r"(?i)^(?:từ|đủ|trên|ít nhất|tối thiểu)\b")
+_LOWER_VALUE = re.compile(r"(?i)^(?:từ|đủ|trên|ít nhất|tối thiểu|quá|hơn)\b")  # ("quá nửa": more than half)
 _UPPER_VALUE = re.compile(r"(?i)^(?:dưới|chưa đủ|tối đa|không quá|không vượt quá|vượt quá)\b")
 
 
@@ -2123,6 +2125,9 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     the document's, and the search then vouches for the rest."""
     if response is None:
         response = service.search(question, k=k, highlights=False)  # (an answer shows no highlights)
+    counted = _count_answer(service, question, response, doc_ids)
+    if counted is not None:
+        return counted
     out = _ask_once(service, question, k, response, doc_ids)
     considered = out.pop("_considered")
     top = response.results[0] if response.results else None
@@ -2143,6 +2148,56 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         return _in_place_answer(service, question, q, response, doc_ids, considered) or \
             _typed_answer(service, question, q, response, doc_ids, considered) or out
     return out
+
+
+def _count_answer(service, question: str, response, doc_ids: set[str] | None) -> dict | None:
+    """How many tasks, solutions or targets a plan lists, counted in its outline (counts.py): in the
+    documents the question names, else in the search's first passage's document; one document's
+    count, cited by the heading and the last numbered item ("10. Kinh phí thực hiện")."""
+    english = response.language == "en"
+    asked = asked_list(question, lookup if english else None)
+    if not asked or not response.results:
+        return None
+    q = analyze(question, response.interpreted, response.translated, response.language)
+    docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
+    named = named_documents(q, docs)
+    ids = named or {response.results[0].doc_id}
+    if doc_ids is not None:
+        ids &= doc_ids
+    found = []
+    for doc_id in sorted(ids):
+        detail = service.document(doc_id)
+        if detail is None:
+            continue
+        blocks = [b.model_dump() if hasattr(b, "model_dump") else b for b in detail.blocks]
+        counted = count_listed(asked, question, detail.text, blocks)
+        if counted is not None:
+            found.append((doc_id, detail, blocks, counted))
+    if len(found) != 1:
+        return None  # none, or two plans the words fit: which one the question means is not said
+    doc_id, detail, blocks, c = found[0]
+    title = next((d.get("title") or "" for d in docs if d["id"] == doc_id), "")
+    by_idx = {b["idx"]: b for b in blocks}
+
+    def item(b: dict, answer: bool) -> dict:
+        path = [outline_label(detail.text[by_idx[i]["start"]:by_idx[i]["end"]]) for i in b.get("parents") or []
+                if i in by_idx]
+        out = {"kind": "target", "doc_id": doc_id, "doc_title": title, "start": b["start"], "end": b["end"],
+               "quote": detail.text[b["start"]:b["end"]], "section_path": path, "via": "count",
+               "subject": detail.text[c.heading["start"]:c.heading["end"]]}
+        if answer:
+            out.update(answer=detail.text[c.number_start:c.number_end], answer_start=c.number_start,
+                       answer_end=c.number_end)
+        return out
+
+    last, heading = item(c.last, True), item(c.heading, False)
+    words = [alt for alts in asked for alt in alts[:1]]
+    support = {"coverage": 1.0, "missing": [], "matched": {"section": words}, "read": "count",
+               "says": [], "fields": {"section": "section_path"}, "words": words}
+    return {"question": question, "kind": "target", "role": None,
+            "interpreted": response.interpreted if response.interpreted and response.interpreted != question else "",
+            "answer": f"{c.n} ({heading['quote'].strip()})", "message": None, "support": support,
+            "items": [last, heading], "citations": [citation(heading), citation(last)]}
 
 
 IN_PLACE_DEPTH = 5  # passages the in-place reading looks in (the search's first)

@@ -48,9 +48,10 @@ _DURATION = re.compile(
     rf"trong vòng|trong|sau|trước|là)\s+)*"
     # a range keeps its lower end: "từ 03 tháng đến 12 tháng", "từ 03 đến 05 ngày"
     # ("từ đủ 06 tháng đến 12 tháng": "đủ", full, opens the lower end)
-    rf"(?:\btừ\s+(?:đủ\s+)?{_NUM_WORD}(?:\s+(?:ngày làm việc|ngày|tháng|năm|giờ))?\s+đến\s+)?"
+    rf"(?:\btừ\s+(?:đủ\s+)?{_NUM_WORD}(?:\s+(?:ngày làm việc|năm học(?!\s+tập)|ngày|tháng|năm|giờ))?\s+đến\s+)?"
     # "dưới 36 tháng tuổi" is an age, not a time limit
-    rf"\b{_NUM_WORD}\s+(?:ngày làm việc|ngày|tháng|năm|giờ)(?!\s+tuổi)\b"
+    # ("02 năm học": a school year, "05 ngày làm việc": a working day, each a unit of its own)
+    rf"\b{_NUM_WORD}\s+(?:ngày làm việc|năm học(?!\s+tập)|ngày|tháng|năm|giờ)(?!\s+tuổi)\b"
     rf"(?:\s+(?:trước|sau|kể từ)\s+ngày(?:\s+(?!và\b|hoặc\b)[^\s,.;:()]+){{1,2}})?", re.I)
 _DATE = r"ngày\s+\d{1,2}\s*(?:/|-|\s+tháng\s+)\s*\d{1,2}\s*(?:/|-|\s+năm\s+)\s*\d{4}"
 
@@ -349,6 +350,10 @@ có không được phải sẽ đã bị cần nên mới chưa vẫn đang cũ
 _UNITS = frozenset("kg g gam tan ta yen km m cm mm ha m2 km2 m3 lit ml".split())
 
 
+# Time units made of two nouns: a school year is not a year, a working day not a day.
+_TIME_COMPOUND = re.compile(r"[ \t]+(?:học|làm việc)(?!\w)")
+
+
 def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
     """The end of the words after a quantity's noun that the question writes after the same noun: a
     compound noun is one unit ("04 năm | học" asked "bao nhiêu năm học": school years, not years),
@@ -359,6 +364,9 @@ def asked_tail(text: str, pos: int, end: int, noun: str, question: str) -> int:
         return pos  # a unit heads no compound: "500 kg | khối lượng vật nuôi sống" (what is weighed)
     said = folded_words(noun)
     at = pos
+    kept = _TIME_COMPOUND.match(text, at, end) if said in ("nam", "ngay", "gio", "thang") else None
+    if kept:  # "02 năm học", "05 ngày làm việc": another unit than the year or the day, asked or not
+        return kept.end()
     for _ in range(3):
         w = re.match(r"[ \t]+(\w+)", text[at:end])
         if not w or f" {said} {folded_words(w.group(1))} " not in question or \

@@ -24,7 +24,11 @@ from .units import is_generic_unit, matches_unit, normalize_unit, select_unit_ke
 #    ("Giao dịch dân sự …", "Yêu cầu bên thế chấp …").
 # 6: "cơ quan, tổ chức" is a pair of nouns, not a body and the verb "tổ chức" ("Người đứng đầu cơ
 #    quan, tổ chức có trách nhiệm …"); an aspect or negation word (đang, đã, sẽ, không) ends a subject.
-EXTRACT_VERSION = 6
+# 7: law verbs (bầu, miễn nhiệm, bãi nhiệm, phê chuẩn) end a subject, and so does a passive's agent
+#    ("Chủ tịch nước | do Quốc hội bầu").
+# 8: after "đã"/"đang" a modal of the same clause opens the predicate, the words before it a relative
+#    clause of the name ("Tòa án đã giải quyết ly hôn | phải gửi …"); laws' own subjects end the same way.
+EXTRACT_VERSION = 8
 KINDS = ("responsibility", "target", "deadline")
 
 

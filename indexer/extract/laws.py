@@ -32,6 +32,7 @@ from .responsibilities import (
     _HEAD,
     _PARTNER,
     _SUBJECT_STOP,
+    predicate_start,
     MAX_SUBJECT_CHARS,
     _item,
     _split_units,
@@ -158,9 +159,8 @@ def _own_subject(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], int]
     if duty:
         end = duty.start()
     else:
-        stop = _SUBJECT_STOP.search(text, s + 1, limit)
-        ends = [x.start() for x in (scope, stop) if x] + [v for v in (first_verb(text, s + 1, limit),)
-                                                           if v is not None]
+        ends = [x for x in (scope.start() if scope else None,
+                            predicate_start(text, s, limit, first_verb(text, s + 1, limit))) if x is not None]
         if not ends:
             return None
         end = min(ends)

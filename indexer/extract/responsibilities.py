@@ -66,11 +66,15 @@ _PARTNER = re.compile(r"phối hợp\s+(?:chặt chẽ\s+)?(?:với|cùng)\s+", 
 _GENERIC = re.compile(r"(?:liên quan|có liên quan)$|^(?:các\s+)?(?:cơ quan|đơn vị|địa phương|ngành|"
                       r"lực lượng)(?:,\s*(?:cơ quan|đơn vị|địa phương|ngành))*$", re.I)
 _PREAMBLE_END = re.compile(r"(?:như sau|cụ thể như sau|sau đây)\s*:?\s*$")
-# (an aspect or negation word opens the predicate whatever verb follows: "Cơ quan, tổ chức, cá
-# nhân | không thi hành …", "… | đã ra quyết định …"; never inside a body's name but for "không gian",
-# "không khí", "không quân")
-_SUBJECT_STOP = re.compile(r"(?<![\w])(?:theo|căn cứ|trong|để|khi|trên cơ sở|với|tại|thuộc quyền|đang|đã|sẽ|"
-                           r"không(?!\s+(?:gian|khí|quân)))(?![\w])")
+_SUBJECT_STOP = re.compile(r"(?<![\w])(?:theo|căn cứ|trong|để|khi|trên cơ sở|với|tại|thuộc quyền)"
+                           r"(?![\w])")
+# An aspect or negation word opens the predicate whatever verb follows ("Cơ quan, tổ chức, cá nhân |
+# không thi hành …", "Tòa án | đã nhận …"), and so does a passive's agent ("Chủ tịch nước | do Quốc
+# hội bầu"); never inside a body's name but for "không gian", "không khí", "không quân". After "đã"
+# or "đang", a modal in the same clause opens the predicate instead: the words before are a
+# relative clause of the name ("Tòa án đã giải quyết ly hôn | phải gửi bản án …").
+_ASPECT_STOP = re.compile(r"(?<![\w])(?:đang|đã|sẽ|không(?!\s+(?:gian|khí|quân))|do(?=\s+[A-ZĐ]))(?![\w])")
+_MODAL = re.compile(r"(?<![\w])(?:phải|có trách nhiệm|có thẩm quyền|có quyền|cần)(?![\w])")
 MAX_SUBJECT_CHARS = 260
 
 
@@ -137,11 +141,9 @@ def _subject(text: str, s: int, e: int) -> tuple[int, int, int, str | None] | No
         return None
     limit = min(e, pos + MAX_SUBJECT_CHARS)
     verb = first_verb(text, pos + 1, limit)
-    stop = _SUBJECT_STOP.search(text, pos + 1, limit)
-    ends = [x for x in (verb, stop.start() if stop else None) if x is not None]
-    if not ends:
+    subj_end = predicate_start(text, pos, limit, verb)
+    if subj_end is None:
         return None
-    subj_end = min(ends)
     if verb is None:
         return None
     s2, e2 = trim(text, pos, subj_end)
@@ -154,6 +156,24 @@ def _subject(text: str, s: int, e: int) -> tuple[int, int, int, str | None] | No
         # thế chấp …" (a party's right in a law's list) — no body is assigned anything.
         return None
     return s2, e2, subj_end, lead
+
+
+def predicate_start(text: str, pos: int, limit: int, verb: int | None) -> int | None:
+    """Where the subject opened at ``pos`` ends (before ``limit``): at its first predicate verb
+    (``verb``, from ``first_verb``), a word of a circumstance (``_SUBJECT_STOP``) or an aspect,
+    negation or agent word (``_ASPECT_STOP``) — unless "đã"/"đang" open a relative clause of the
+    name that a modal of the same clause closes."""
+    stop = _SUBJECT_STOP.search(text, pos + 1, limit)
+    aspect = _ASPECT_STOP.search(text, pos + 1, limit)
+    if aspect is not None and verb is not None and verb < aspect.start():
+        aspect = None  # the predicate opened before it
+    if aspect is not None and aspect.group(0) in ("đã", "đang"):
+        clause = re.search(r"[,;:.]", text[aspect.end():limit])
+        modal = _MODAL.search(text, aspect.end(), aspect.end() + clause.start() if clause else limit)
+        if modal is not None:
+            verb, aspect = modal.start(), None  # "Tòa án đã giải quyết ly hôn | phải gửi …"
+    ends = [x for x in (verb, stop.start() if stop else None, aspect.start() if aspect else None) if x is not None]
+    return min(ends) if ends else None
 
 
 def _subject_sentences(text: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -33,7 +33,8 @@ hỗ trợ|định kỳ|kịp thời|huy động|lồng ghép|cung cấp|biên s
 triệu tập|cử|lựa chọn|thống nhất|phát động|giới thiệu|lập|đăng ký|điều hành|tạo điều kiện|quy định|
 thành lập|kiện toàn|củng cố|chấp hành|đánh giá|theo|căn cứ|phải|cần|được|có|là|sẽ|nắm|tham gia|
 ký|xem xét|quyết định|bàn|thông báo|tiếp nhận|giải quyết|xử lý|đôn đốc|động viên|khuyến khích|tiến hành|
-khảo sát|cấp giấy|cấp Giấy|cấp phép|cấp chứng|cấp Chứng|cấp thẻ|cấp văn bằng
+khảo sát|cấp giấy|cấp Giấy|cấp phép|cấp chứng|cấp Chứng|cấp thẻ|cấp văn bằng|
+bầu|miễn nhiệm|bãi nhiệm|phê chuẩn
 """.replace("\n", "").split("|"), key=len, reverse=True)
 _VERB_RE = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, VERBS)) + r")(?![\w])")
 _ADVERBS = {"thường xuyên", "chủ động", "tích cực", "kịp thời", "định kỳ", "khẩn trương", "tiếp tục",
@@ -43,7 +44,7 @@ _NOUN_AFTER = re.compile(r"(?:^|\s)(?:[Bb]an|[Ủủ]y ban|[Uu]ỷ ban|[Cc]ông 
                          r"kết quả|nội dung|chế độ|[Hh]ội nghị|[Hh]ồ sơ|[Đđ]ề cương|công)\s*$")  # ("công lập": public)
 _NOUN_VERB = re.compile(r"tổ chức\s+(?:đảng|chính trị|đoàn thể|cơ sở|xã hội|hội viên|thành viên|quần chúng|"
                         r"các|và|,|trực thuộc|kinh tế|tín dụng)|báo cáo viên|tuyên truyền viên|"
-                        r"hướng dẫn viên|quản lý (?:nhà nước|thị trường)|tiến hành tố tụng", re.I)  # ("người tiến hành tố tụng")
+                        r"hướng dẫn viên|quản lý (?:nhà nước|thị trường)|tiến hành tố tụng|bầu cử", re.I)  # ("người tiến hành tố tụng")
 
 # "cơ quan, tổ chức", "cơ quan, đơn vị, tổ chức", "cá nhân, tổ chức": the pair of nouns the laws
 # name their subjects by ("Người đứng đầu cơ quan, tổ chức có trách nhiệm …"), not the verb

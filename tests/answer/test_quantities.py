@@ -49,8 +49,11 @@ def test_compound_noun_the_question_says_is_kept_whole():
     question = "Giáo dục tiểu học được thực hiện trong bao nhiêu năm học?"
     items = quantity_items([_result(line, "luat-giao-duc")], "nam", question)
     assert items[0]["answer"] == "05 năm học"
-    # not asked as a compound: the noun alone
-    assert quantity_items([_result(line, "luat-giao-duc")], "nam", "bao nhiêu năm?")[0]["answer"] == "05 năm"
+    # not asked as a compound, a time unit keeps it all the same: a school year is not a year
+    assert quantity_items([_result(line, "luat-giao-duc")], "nam", "bao nhiêu năm?")[0]["answer"] == "05 năm học"
+    # other nouns only as far as the question says them
+    line = "Mỗi xã xây dựng 02 điểm du lịch cộng đồng."
+    assert quantity_items([_result(line, "x")], "diem", "bao nhiêu điểm?")[0]["answer"] == "02 điểm"
     q = analyze(question)
     scored = score_items(q, items, [], [{"id": "luat-giao-duc", "type": "Luật", "title": "Luật Giáo dục"}], set())
     assert scored and scored[0][1]["answer"] == "05 năm học"

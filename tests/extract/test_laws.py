@@ -195,3 +195,5 @@ def test_a_pair_of_nouns_and_a_negated_predicate_end_no_subject_early():
                      "trong trường hợp luật định.\n\n2. Bên vận chuyển đã nhận hàng phải giao đúng hẹn.\n")
     units = {i["unit"] for i in court}
     assert "Tòa án" in units and not any(u.endswith((" không", " đã")) for u in units)
+    # "đã" then a modal: a relative clause of the name
+    assert "Bên vận chuyển đã nhận hàng" in units
