@@ -30,8 +30,6 @@ log = logging.getLogger("nghiquyet.web")
 
 router = APIRouter(include_in_schema=False)
 
-KIND_VI = {"who": "Ai", "target": "Chỉ tiêu", "when": "Thời hạn", "tasks": "Nhiệm vụ",
-           "general": "Câu hỏi chung"}
 ROLE_ORDER = ("chủ trì", "tham mưu", "phối hợp", "hướng dẫn", "kiểm tra/giám sát", "báo cáo",
               "thực hiện", "tham dự")
 ROLE_CLASS = {"chủ trì": "lead", "tham mưu": "advise", "phối hợp": "assist", "hướng dẫn": "guide",
@@ -62,6 +60,8 @@ class Anchors:
         i = bisect.bisect_right(starts, offset) - 1
         if i < 0:
             return rows[0]["ordinal"] if rows else None
+        if rows[i].get("end") is not None and rows[i]["end"] <= offset and i + 1 < len(rows):
+            return rows[i + 1]["ordinal"]  # a heading between passages: the passage it opens
         return rows[i]["ordinal"]
 
     def url(self, doc_id: str, offset: int, q: str | None = None) -> str:
@@ -101,7 +101,7 @@ def _as_written(words: list[str], item: dict | None) -> list[str]:
 
 def _item_spans(item: dict) -> list[tuple[int | None, int | None]]:
     span = answer_span(item)
-    return [span] if span else []
+    return [span] if span and None not in span else []  # (no answer words: the query's are marked)
 
 
 def written_differs(written: str, name: str) -> bool:
@@ -190,17 +190,18 @@ def answer_box(service, query: str, response, k: int, doc: str | None, filters, 
         for item in items:  # the units of the answering sentence (the answer names them)
             if (item["doc_id"], item["start"]) != (items[0]["doc_id"], items[0]["start"]):
                 continue
-            name = item.get("unit_normalized") or item.get("unit")
+            # (a unit read at question time, in place, is no unit of the index: no page of its tasks)
+            name = item.get("unit_normalized") or (item.get("unit") if "unit_normalized" not in item else "")
             if name and name not in [u["name"] for u in units] and len(units) < 3:
                 units.append({"name": name, "url": _unit_url(name)})
     view = None
-    if result["answer"] and items:
+    support = result.get("support") or {}
+    if result["answer"] and items and support.get("read") != "count":  # (a count is of the outline)
         top = items[0]
         plural = {"responsibility": "responsibilities", "target": "targets", "deadline": "timeline"}[top["kind"]]
         view = {"url": f"/documents/{quote(top['doc_id'], safe='')}/{plural}",
                 "label": dict(VIEWS)[plural], "doc": names.get(top["doc_id"], {}).get("reference", "")}
-    support = result.get("support") or {}
-    return {"kind": result["kind"], "kind_label": KIND_VI.get(result["kind"], "Câu hỏi"),
+    return {"kind": "count" if result["answer"] and support.get("read") == "count" else result["kind"],
             "role": result.get("role") if result["answer"] and result["kind"] in ("who", "tasks") else None,
             "says": support.get("says") or "",
             "support_words": _as_written(support.get("words") or [], items[0] if result["answer"] and items else None),

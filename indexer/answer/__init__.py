@@ -51,7 +51,7 @@ from .question import _ABBR, ROLE_CUES, Question, analyze, expand_abbreviations,
 from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .citations import ANSWER_FIELDS, citation
-from .counts import asked_list, count_listed
+from .counts import asked_list, count_listed, written_in
 from .insitu import MIN_ANCHOR, align, asked_kind, english_slots, sentence_spans, wh_slots
 from .typed import asked_unit, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
@@ -1803,6 +1803,39 @@ def _own_sentence_first(scored: list[tuple[float, dict, Support]]) -> list[tuple
     return [best] + rest
 
 
+_CONDITION_AFTER = re.compile(r"[ \t]+nếu[ \t]+([^,;.:\n]+)")
+
+
+def _named_condition_first(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """Values of one sentence each stated with its own condition after it ("… ít nhất là 07 năm nếu
+    có bằng cử nhân …, ít nhất là 03 năm nếu có bằng thạc sĩ …, ít nhất là 02 năm nếu có bằng tiến
+    sĩ …") score alike, the question's words being the sentence's: the one whose condition says a
+    word the question says and no other condition says ("tiến sĩ") is asked, and the others are no
+    rivals of it. None told apart so: unchanged (and ``contested`` then leaves it unanswered)."""
+    if len(scored) < 2:
+        return scored
+    head = scored[0][0]
+    close = [x for x in scored if head - x[0] < CONTESTED_MARGIN]
+    sentence = close[0][1].get("sentence") or close[0][1].get("quote") or ""
+    if len(close) < 2 or any((x[1].get("sentence") or x[1].get("quote") or "") != sentence for x in close):
+        return scored
+    conditions = []
+    for _, it, _ in close:
+        value = it.get("answer") or it.get("when") or ""
+        at = sentence.find(value) if value else -1
+        m = _CONDITION_AFTER.match(sentence, at + len(value)) if at >= 0 and sentence.count(value) == 1 else None
+        if m is None:
+            return scored
+        conditions.append(set(folded_words(m.group(1)).split()))
+    asked = set(folded_words(f"{q.text} {q.vi_text}").split())
+    own = [c - set().union(*(o for j, o in enumerate(conditions) if j != i)) for i, c in enumerate(conditions)]
+    named = [i for i, words in enumerate(own) if words & asked]
+    if len(named) != 1:
+        return scored
+    best = close[named[0]]
+    return [best] + [x for x in scored if x not in close]
+
+
 def _sent_elsewhere_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
     """The rivals of the best deadline without those sent to another body than the question names
     ("… gửi về Văn phòng Tỉnh ủy trước ngày 10/11/2021" asked, "… gửi về Thường trực Tỉnh ủy trước
@@ -2191,13 +2224,14 @@ def _count_answer(service, question: str, response, doc_ids: set[str] | None) ->
         return out
 
     last, heading = item(c.last, True), item(c.heading, False)
-    words = [alt for alts in asked for alt in alts[:1]]
-    support = {"coverage": 1.0, "missing": [], "matched": {"section": words}, "read": "count",
-               "says": [], "fields": {"section": "section_path"}, "words": words}
+    words = [written_in(heading["quote"], alts) for alts in asked]  # as the heading writes them
+    # why: the heading says the list asked, and its last item's number is the count (marked there)
+    support = {"coverage": 1.0, "own": 1.0, "missing": [], "matched": {"section": words}, "read": "count",
+               "says": heading["quote"].strip(), "fields": {"section": "section heading"}, "words": words}
     return {"question": question, "kind": "target", "role": None,
             "interpreted": response.interpreted if response.interpreted and response.interpreted != question else "",
             "answer": f"{c.n} ({heading['quote'].strip()})", "message": None, "support": support,
-            "items": [last, heading], "citations": [citation(heading), citation(last)]}
+            "items": [last, heading], "citations": [citation(last), citation(heading)]}
 
 
 IN_PLACE_DEPTH = 5  # passages the in-place reading looks in (the search's first)
@@ -2484,7 +2518,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             # 2030?": "900.000 lượt", not "tăng trưởng … bình quân 10%/năm"), so it is no rival either
             scored = [x for x in scored if not _rate_item(q, x[1])]
         if q.kind in ("target", "when"):
-            scored = _own_sentence_first(scored)
+            scored = _named_condition_first(q, _own_sentence_first(scored))
         if scored and not contested(q, scored, named):
             top_score, top, sup = scored[0]
             if q.kind == "who":

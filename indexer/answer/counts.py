@@ -116,3 +116,15 @@ def count_listed(asked: list[list[str]], question: str, text: str, blocks: list[
     if len(found) != 1 or len(fitting) != 1:
         return None  # no list, or two headings the words fit ("nhiệm vụ": the key ones and the specific ones)
     return found[0]
+
+
+def written_in(title: str, alternatives: list[str]) -> str:
+    """The first of the folded ``alternatives`` as ``title`` writes it ("nhiem vu trong tam" ->
+    "NHIỆM VỤ TRỌNG TÂM"), else the first alternative as it is."""
+    syllables = [(fold(m.group(0)).lower(), m.start(), m.end()) for m in re.finditer(r"\w+", title)]
+    for alt in alternatives:
+        want = alt.split()
+        for i in range(len(syllables) - len(want) + 1):
+            if want and [x for x, _, _ in syllables[i:i + len(want)]] == want:
+                return title[syllables[i][1]:syllables[i + len(want) - 1][2]]
+    return alternatives[0] if alternatives else ""

@@ -170,3 +170,27 @@ def test_de_nghi_written_is_a_content_verb():
     line = law_line("hien-phap.txt", "có quyền đề nghị làm Hiến pháp")
     got = _answers("Cần ít nhất bao nhiêu đại biểu Quốc hội để đề nghị làm Hiến pháp?", [("hien-phap", line)])
     assert got[:1] == ["ít nhất một phần ba tổng số đại biểu Quốc hội"]
+
+
+# Luật Bảo vệ môi trường, Điều 34: "… có kinh nghiệm công tác ít nhất là 07 năm nếu có bằng cử nhân …,
+# ít nhất là 03 năm nếu có bằng thạc sĩ …, ít nhất là 02 năm nếu có bằng tiến sĩ …"
+@pytest.mark.parametrize("question, expected", [
+    ("Chuyên gia có bằng tiến sĩ của hội đồng cần ít nhất mấy năm kinh nghiệm công tác?", "ít nhất là 02 năm"),
+    ("Chuyên gia có bằng thạc sĩ của hội đồng cần ít nhất bao nhiêu năm kinh nghiệm công tác?", "ít nhất là 03 năm"),
+])
+def test_the_value_of_the_condition_the_question_names(question, expected):
+    from indexer.answer import _named_condition_first
+
+    from indexer.answer.passages import duration_items
+
+    line = law_line("luat-bao-ve-moi-truong.txt", "Chuyên gia là thành viên hội đồng phải có chuyên môn")
+    q = analyze(question)
+    assert q.kind == "when"  # "mấy năm": a length of time, read among the passage's durations
+    results = [_result(line, "luat-bao-ve-moi-truong")]
+    items = duration_items(results)
+    scored = score_items(q, items, results, [{"id": "luat-bao-ve-moi-truong", "type": "Luật", "title": "Luật"}], set())
+    assert len({it["when"] for _, it, _ in scored}) == 3  # the sentence's words support all three alike
+    assert _named_condition_first(q, scored)[0][1]["when"] == expected
+    # asked plainly, no condition named: no value is told apart
+    plain = analyze("Chuyên gia cần ít nhất mấy năm kinh nghiệm công tác?")
+    assert _named_condition_first(plain, scored) == scored

@@ -331,3 +331,24 @@ def test_matched_words_are_shown_as_the_source_writes_them(client):
     words = [w.strip() for w in matched.group(1).split(",")]
     assert words and len(words) == len({w.lower() for w in words}), words
     assert "Tuyên giáo" in words and "tuyen giao" not in words, words  # as the cited sentence writes it
+
+
+def test_a_count_is_marked_on_the_last_item_and_links_to_its_heading(client):
+    """"How many key tasks …": the count answer names its heading, marks the last item's number in
+    the first citation, says why by the heading, and each citation opens the passage the heading or
+    item starts (not the one before it)."""
+    box = answer_box(client.get("/", params={"q": "KH thực hiện KL 224-KL/TU liệt kê bao nhiêu nhiệm vụ trọng tâm?"}).text)
+    assert box, "an answer box"
+    text = unescape(box)
+    assert "10 (I- CÁC NHIỆM VỤ TRỌNG TÂM)" in text and ">Số lượng</span>" in box
+    assert re.search(r"<mark>10</mark>\. Kinh phí thực hiện", box), box
+    assert "I- CÁC NHIỆM VỤ TRỌNG TÂM" in re.search(r"vì đoạn này nói(.*?)</", text, re.S).group(1)
+    hrefs = re.findall(r'href="(/documents/[^"]*#p-\d+)"', box)
+    assert len(hrefs) >= 2
+    for href, words in zip(hrefs[:2], ("10. Kinh phí thực hiện", "I- CÁC NHIỆM VỤ TRỌNG TÂM")):
+        page = unescape(client.get(unescape(href).split("#")[0]).text)
+        ordinal = int(href.rsplit("#p-", 1)[1])
+        # the cited heading is the last thing before the passage the link opens (the one it heads)
+        at = page.index(f'id="p-{ordinal}"')
+        heading = page.rindex(words, 0, at)
+        assert heading < at and f'id="p-{ordinal - 1}"' not in page[heading:at], (href, words)
