@@ -298,13 +298,14 @@ def side_by_side_sections() -> list[str]:
     # ask.fresh7: written 2026-12-01 evening, its odd lines tuned the same evening; ask.fresh8: written
     # at the same time and never tuned on — both halves held back, aggregates only; ask.fresh9 and
     # ask.fresh10: written 2026-12-01 night by writers who were given the gold quotes already used, so
-    # they ask new facts; fresh9's odd lines tuned that night, fresh10 never tuned on)
+    # they ask new facts; fresh9's odd lines tuned that night, fresh10 never tuned on; ask.fresh11:
+    # written the next night the same way, mostly on the laws, its odd lines tuned that night)
     for name, label in (("ask.json", "ask.blind.jsonl"), ("ask-fresh.json", "ask.fresh.jsonl"),
                         ("ask-fresh2.json", "ask.fresh2.jsonl"), ("ask-fresh3.json", "ask.fresh3.jsonl"),
                         ("ask-fresh4.json", "ask.fresh4.jsonl"), ("ask-fresh5.json", "ask.fresh5.jsonl"),
                         ("ask-fresh6.json", "ask.fresh6.jsonl"), ("ask-fresh7.json", "ask.fresh7.jsonl"),
                         ("ask-fresh8.json", "ask.fresh8.jsonl"), ("ask-fresh9.json", "ask.fresh9.jsonl"),
-                        ("ask-fresh10.json", "ask.fresh10.jsonl")):
+                        ("ask-fresh10.json", "ask.fresh10.jsonl"), ("ask-fresh11.json", "ask.fresh11.jsonl")):
         a = _load(name)
         if not a or "halves" not in a:
             continue

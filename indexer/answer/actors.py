@@ -80,7 +80,9 @@ PREDICATE_CHARS = 40
 # verbs ("đề nghị cấp") the reader would take for the action.
 _AUTHORITY = re.compile(r"(?:(?:[Cc]ác|[Mm]ỗi)\s+)?(?:Bộ(?=\s*,|\s+và\s|\s+trưởng|\s+[A-ZĐÀ-Ỹ])|Chính phủ|Thủ tướng|"
                         r"Quốc hội|Ủy ban thường vụ Quốc hội|Nhà nước|[Tt]òa án|[Tt]oà án|[Vv]iện kiểm sát|"
-                        r"[Kk]iểm toán nhà nước|Hội đồng|Tổng cục|Cục|[Hh]ọc viện)(?![\w])")
+                        r"[Kk]iểm toán nhà nước|Hội đồng|Tổng cục|Cục|[Hh]ọc viện|"
+                        # the body a law makes answerable for a system it runs ("Chủ quản hệ thống thông tin")
+                        r"[Cc]hủ quản)(?![\w])")
 
 
 def _head(text: str, pos: int, end: int):

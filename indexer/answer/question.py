@@ -894,7 +894,7 @@ def english_count_nouns(question: str) -> list[str]:
             groups = [(en, vi) for en, vi in translate_groups(rate.group(1)) if vi]
             if groups and " per " in f" {groups[-1][0]} ":
                 return list(dict.fromkeys(folded_words(v).split()[0] for v in groups[-1][1]))
-        groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi]
+        groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi and words[-1] not in _MEASURES]
         if not groups:
             groups = [(en, vi) for en, vi in translate_groups(measured_of(question, words)) if vi]
         return list(dict.fromkeys(folded_words(v).split()[0] for v in groups[-1][1])) if groups else []
@@ -904,6 +904,11 @@ def english_count_nouns(question: str) -> list[str]:
     if re.search(r"\b(?:what|which) fraction\b", question.lower()):
         return ["phan"]  # "hai phần ba", "một phần ba"
     return physical_units(question)
+
+
+# Measure words a "how many" counts a thing by, whatever the glossary says of them as verbs ("set":
+# đặt ra, quy định): "how many sets of dossiers" counts dossiers.
+_MEASURES = frozenset("set sets piece pieces".split())  # (not "copies": "ba bản" counts them)
 
 
 def measured_of(question: str, words: list[str]) -> str:

@@ -215,3 +215,9 @@ def test_a_place_the_glossary_names_is_read_not_vouched_for():
     q = analyze("When must Lai Chau finish the widgetizer survey?")
     assert "lai chau" in [label for label, _ in q.groups]
     assert "lai chau" not in q.unsure and "widgetizer" in q.unsure
+
+
+def test_the_head_of_a_body_has_two_names():
+    # "thủ trưởng" (the questions' word) and "người đứng đầu" (the laws'): one meaning of the glossary
+    groups = dict(analyze("Thủ trưởng đơn vị sự nghiệp công lập phải báo trước bao nhiêu ngày?").groups)
+    assert "nguoi dung dau" in groups["thu truong"]

@@ -267,3 +267,21 @@ def test_a_written_compound_of_stop_syllables_is_a_subject_word():
     # the framing phrases stay out; "phụ trách" says the role
     labels = [g[0] for g in analyze("Ai phụ trách thực hiện Kế hoạch tuyên truyền về báo chí?").groups]
     assert "bao chi" in labels and "phu trach" not in labels and "ke hoach" not in labels and "thuc hien" not in labels
+
+
+def test_the_body_a_law_makes_answerable_for_a_system_it_runs():
+    # Luật An ninh mạng: "Chủ quản hệ thống thông tin thường xuyên rà soát, kiểm tra hệ thống thông tin …"
+    line = law_line("luat-an-ninh-mang.txt", "Chủ quản hệ thống thông tin thường xuyên rà soát")
+    assert actor_units(line, "luat-an-ninh-mang", "Ai thường xuyên rà soát, kiểm tra hệ thống thông tin") == \
+        ["Chủ quản hệ thống thông tin"]
+
+
+def test_an_english_set_is_a_rule_made_and_a_measure_counted():
+    from indexer.answer.question import english_count_nouns
+    from indexer.search.translate import translate
+
+    # "Who sets the requirements …": the law's "quy định điều kiện"
+    assert "quy định" in translate("Who sets the requirements for drivers?")
+    assert "điều kiện" in translate("Who sets the requirements for drivers?")
+    # "how many sets of dossiers" still counts dossiers ("01 bộ hồ sơ"), not a verb
+    assert english_count_nouns("How many sets of dossiers must the owner submit?") == ["ho"]
