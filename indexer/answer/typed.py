@@ -1,4 +1,5 @@
-"""A length of time an English question asks, read in the sentence the model finds closest to it.
+"""A length of time (or a number of times) an English question asks, read in the sentence the model
+finds closest to it.
 
 An English question reaches the documents through a glossary that knows the law's terms but not
 every way of saying them ("How long before a registered temporary residence period ends …" for
@@ -18,9 +19,11 @@ import re
 
 # "how many (working) days" -> the Vietnamese unit the laws write.
 _UNITS = {"day": "ngày", "days": "ngày", "month": "tháng", "months": "tháng", "year": "năm", "years": "năm",
-          "week": "tuần", "weeks": "tuần", "hour": "giờ", "hours": "giờ", "minute": "phút", "minutes": "phút"}
+          "week": "tuần", "weeks": "tuần", "hour": "giờ", "hours": "giờ", "minute": "phút", "minutes": "phút",
+          # how often a thing may be done ("how many times can it extend …": "gia hạn một lần")
+          "time": "lần", "times": "lần"}
 _ASKED = re.compile(r"\b(?:how many|within how many|after how many|for how many|by how many)\s+"
-                    r"(?:(working|business|consecutive)\s+)?(days?|months?|years?|weeks?|hours?|minutes?)\b")
+                    r"(?:(working|business|consecutive)\s+)?(days?|months?|years?|weeks?|hours?|minutes?|times?)\b")
 _NUMBER = (r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười hai|mười lăm|hai mươi|ba mươi|"
            r"bốn mươi lăm|sáu mươi|chín mươi)")
 _QUALIFIER = r"(?:(?:không quá|tối đa|tối thiểu|ít nhất|chậm nhất là|chậm nhất|trước|sau|trong)\s+)?"

@@ -17,6 +17,7 @@ def test_the_unit_a_question_asks():
         ("ngày", False)
     assert asked_unit("After how many years from public notice does the finder become the owner?") == ("năm", False)
     assert asked_unit("How many working days does the agency have?") == ("ngày", True)
+    assert asked_unit("How many times can the Court extend the postponement?") == ("lần", False)
     assert asked_unit("How many judges sit on the panel?") is None
     assert asked_unit("Who elects the presiding arbitrator?") is None
 
@@ -26,6 +27,11 @@ def test_the_one_value_of_the_unit_a_sentence_states():
     line = line[:line.index("Hội đồng trọng tài.") + len("Hội đồng trọng tài.")]  # (its first sentence)
     s, e = unit_value(line, "ngày")
     assert line[s:e].endswith("15 ngày")
+    # a number of times: "… Tòa án có thể gia hạn một lần" (Bộ luật Dân sự, dividing an estate)
+    line = law_line("bo-luat-dan-su.txt", "yêu cầu Tòa án gia hạn một lần")
+    line = line[line.index("Hết thời hạn 03 năm mà bên còn sống"):]
+    s, e = unit_value(line[:line.index(".") + 1], "lần")
+    assert line[s:e] == "một lần"
     # two values of the unit: which one is asked the sentence alone cannot tell
     assert unit_value("Trong thời hạn 30 ngày, … thì trong thời hạn 15 ngày …", "ngày") is None
     # working days asked, calendar days said; an age is no length of time
