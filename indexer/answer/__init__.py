@@ -17,11 +17,16 @@
    (passages.py): who makes up a body ("X gồm …", role "thành phần"), who attends a meeting
    ("Thành phần: …"), who signed a document (its signature block, role "ký"), who issued a plan
    (its opening sentence), where a plan is reported (its "Nơi nhận" entries marked "(báo cáo)").
-4. Nothing supports an answer -> ``answer`` is None, ``message`` says so, and the citations are the
+4. "How many tasks / targets does the plan list?" is counted in the plan's outline first
+   (counts.py). When no item answers, the answer is read where the question word stands in a
+   retrieved sentence (insitu.py), then, for an English "how many days / times …", in the sentence
+   the model finds closest (typed.py).
+5. Nothing supports an answer -> ``answer`` is None, ``message`` says so, and the citations are the
    closest passages of the search.
 
-Every answer is words of a document (a unit name, a value with its measure, a deadline) and every
-citation is a verbatim span. Nothing is generated.
+Every answer is words of a document (a unit name, a value with its measure, a deadline; a count is
+the number of the last item the plan numbers) and every citation is a verbatim span. Nothing is
+generated.
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ ROLE_CUES: list[tuple[str, str]] = [
     # Who signed a document: the name in its signature block (passages.signer_items).
     ("ai ky", "ký"), ("nguoi ky", "ký"), ("ky ten", "ký"), ("ky ban hanh", "ký"), ("ky ke hoach", "ký"),
     ("ky van ban", "ký"), ("ky nghi quyet", "ký"), ("signed", "ký"), ("signer", "ký"), ("signator", "ký"),
-    ("sign the", "ký"), ("signs the", "ký"),
+    ("sign the", "ký"), ("signs the", "ký"), ("nao ky", "ký"),  # ("Chủ tịch Quốc hội nào ký …")
     # Who issued a document: the plan's opening sentence ("Ban Thường vụ Đảng ủy ban hành Kế hoạch …
     # như sau", passages.preamble_items), a role the extractor's "xây dựng" verbs hold.
     ("ban hanh", "xây dựng"), ("issued", "xây dựng"), ("issues the", "xây dựng"), ("issue the", "xây dựng"),

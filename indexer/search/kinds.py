@@ -63,6 +63,10 @@ _TASKS = re.compile(r"\b(?:nhiem vu gi|lam gi|phai lam|co nhiem vu|nhiem vu cua|
                     r"what (?:tasks|duties|must|should|does)|tasks? of|duties of|what is .* responsible for)\b")
 _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|bo nao|"
                   r"nhung ai|voi ai|"
+                  # an office holder asked by title ("Chủ tịch Quốc hội nào ký …", "Bộ trưởng nào …")
+                  # (the office's body said or not, nothing else: "Chủ tịch nước có quyền nào" asks a power)
+                  r"(?:chu tich|pho chu tich|bo truong|thu tuong)(?: quoc hoi| nuoc| chinh phu| ubnd| hdnd|"
+                  r" uy ban nhan dan| hoi dong nhan dan)?(?: cap)?(?: tinh| huyen| xa| phuong)? nao|"
                   # ("which provincial body", "which state agency": a word or two may describe it)
                   r"chiu trach nhiem|chu tri|phu trach|who|whom|whose|which (?:\w+ ){0,2}?(?:agency|agencies|body|bodies|unit|units|"
                   r"office|organi[sz]ation|department|committee|authority|authorities|ministry|party body|"

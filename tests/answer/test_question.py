@@ -221,3 +221,14 @@ def test_the_head_of_a_body_has_two_names():
     # "thủ trưởng" (the questions' word) and "người đứng đầu" (the laws'): one meaning of the glossary
     groups = dict(analyze("Thủ trưởng đơn vị sự nghiệp công lập phải báo trước bao nhiêu ngày?").groups)
     assert "nguoi dung dau" in groups["thu truong"]
+
+
+def test_an_office_holder_asked_by_title_is_a_who_question():
+    from indexer.search.kinds import classify
+
+    q = analyze("Chủ tịch Quốc hội nào ký Luật Thanh niên năm 2020?")
+    assert (q.kind, q.role) == ("who", "ký")
+    assert classify("Hien phap nam 2013 do Chu tich Quoc hoi nao ky?") == "who"
+    assert classify("Bộ trưởng nào quy định điều kiện của người điều khiển phương tiện?") == "who"
+    # a title followed by other words then "nào" asks something of the office, not which holder
+    assert classify("Chủ tịch nước có quyền nào?") != "who"
