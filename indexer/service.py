@@ -40,6 +40,7 @@ from indexer.search.highlight import highlight_spans
 from indexer.search.kinds import answer_type_bonus, classify
 from indexer.search.named import named_documents
 from indexer.search.translate import translate
+from indexer.extract.units import spelled_out
 from indexer.settings import Settings
 from indexer.text import fold, query_language
 
@@ -471,6 +472,8 @@ class Service:
                    for leg, text in dense_texts.items()} if parallel else {}
         if "lexical" in legs:
             text, text_lang = (translated, "vi") if translated else (interpreted, lang)
+            if not translated and self.settings.spell_out_abbreviations and (long := spelled_out(text)):
+                text = f"{text} {long}"  # "UBTVQH" asked, "Ủy ban thường vụ Quốc hội" written
             words, folded = word_terms(text), folded_terms(text)
             if translated:  # a term several glossary alternatives share ("trách nhiệm" in "chịu trách
                 # nhiệm" and "trách nhiệm") counts once: the alternatives are one English word, not

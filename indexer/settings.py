@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     answer_in_place: bool = Field(True, description="Answers: when no extracted item answers a "
                                   "Vietnamese question, read the answer where its question word stands in "
                                   "a retrieved sentence that says the rest of it (indexer/answer/insitu.py).")
+    spell_out_abbreviations: bool = Field(True, description="Search: a Vietnamese query's short forms "
+                                          "(UBND, UBTVQH, BHYT …) are searched with their long forms too "
+                                          "(indexer/extract/units.spelled_out).")
     weight_folded_leg: float = Field(0.5, ge=0, description="BM25 over the diacritics-free field as "
                                      "its own fused leg, at this fraction of the BM25 weight (the "
                                      "words field is the other leg); 0 = one BM25 leg, words + "

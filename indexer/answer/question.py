@@ -26,7 +26,7 @@ from indexer.search.named import DOC_REF, doc_refs
 from indexer.search.translate import base_form, default_glossary, lookup, translate, translate_groups
 from indexer.text import QUESTION_STOPWORDS, folded_words, query_language
 
-from indexer.extract.units import ABBREVIATIONS
+from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS
 
 from .classify import classify, fold_question
 from .passages import is_duration_question
@@ -147,17 +147,12 @@ _ABBR = {folded_words(k): folded_words(v) for k, v in ABBREVIATIONS.items() if l
 # Common abbreviations an asker types for what the documents write out ("tỷ lệ bao phủ BHYT" is the
 # plans' "tỷ lệ bao phủ bảo hiểm y tế"): the usual administrative short forms of these domains
 # (insurance, schooling, rural development, IT), folded. A question word found nowhere in the
-# documents sank every item that said the long form. The short form stays an alternative.
-_TERM_ABBR = {"bhyt": "bao hiem y te", "bhxh": "bao hiem xa hoi", "bhtn": "bao hiem that nghiep",
-              "thcs": "trung hoc co so", "thpt": "trung hoc pho thong", "cntt": "cong nghe thong tin",
-              "ntm": "nong thon moi", "htx": "hop tac xa", "attp": "an toan thuc pham",
-              "gddt": "giao duc dao tao", "ktxh": "kinh te xa hoi", "dtnt": "dan toc noi tru"}
-# The laws' own abbreviations of procedures a question writes short ("báo cáo ĐTM") while the law
-# spells them out ("báo cáo đánh giá tác động môi trường"): not units, so not in ABBREVIATIONS.
-_ABBR.update({folded_words(k): folded_words(v) for k, v in {
-    "ĐTM": "đánh giá tác động môi trường", "ĐMC": "đánh giá môi trường chiến lược",
-    "GPMT": "giấy phép môi trường", "UBTVQH": "Ủy ban thường vụ Quốc hội", "TAND": "Tòa án nhân dân",
-    "VKSND": "Viện kiểm sát nhân dân"}.items()})
+# documents sank every item that said the long form. The short form stays an alternative. One table
+# with the search's (units.TERM_ABBREVIATIONS, spelled out in the query too).
+_TERM_ABBR = {folded_words(k): folded_words(v) for k, v in TERM_ABBREVIATIONS.items()}
+# The laws' own abbreviations of procedures and courts a question writes short ("báo cáo ĐTM") while
+# the law spells them out ("báo cáo đánh giá tác động môi trường"): not units, so not in ABBREVIATIONS.
+_ABBR.update({folded_words(k): folded_words(v) for k, v in LAW_ABBREVIATIONS.items()})
 
 
 def expand_abbreviations(words: list[str]) -> list[str]:

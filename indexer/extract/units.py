@@ -43,6 +43,29 @@ ABBREVIATIONS = {
 }
 _ABBR_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, ABBREVIATIONS), key=len, reverse=True))
                       + r")(?![\w])")
+# Short forms of terms (not bodies) a question types for what the documents write out ("tỷ lệ bao
+# phủ BHYT" is the plans' "tỷ lệ bao phủ bảo hiểm y tế"), and of the procedures, courts and bodies
+# the laws name in full ("báo cáo ĐTM": "báo cáo đánh giá tác động môi trường"; "UBTVQH").
+TERM_ABBREVIATIONS = {
+    "BHYT": "bảo hiểm y tế", "BHXH": "bảo hiểm xã hội", "BHTN": "bảo hiểm thất nghiệp",
+    "THCS": "trung học cơ sở", "THPT": "trung học phổ thông", "CNTT": "công nghệ thông tin",
+    "NTM": "nông thôn mới", "HTX": "hợp tác xã", "ATTP": "an toàn thực phẩm", "GDĐT": "giáo dục đào tạo",
+    "KTXH": "kinh tế xã hội", "DTNT": "dân tộc nội trú"}
+LAW_ABBREVIATIONS = {
+    "ĐTM": "đánh giá tác động môi trường", "ĐMC": "đánh giá môi trường chiến lược",
+    "GPMT": "giấy phép môi trường", "UBTVQH": "Ủy ban thường vụ Quốc hội", "TAND": "Tòa án nhân dân",
+    "VKSND": "Viện kiểm sát nhân dân"}
+_SPELLED = {**{k: v for k, v in ABBREVIATIONS.items() if len(k) > 2}, **TERM_ABBREVIATIONS, **LAW_ABBREVIATIONS}
+_SPELLED_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, _SPELLED), key=len,
+                                                             reverse=True)) + r")(?![\w])")
+
+
+def spelled_out(text: str) -> str:
+    """The long forms of the short ones ``text`` types, as written, three letters or more ("UBND",
+    "UBTVQH", "BHYT", "THPT"), space-joined; "" when it types none. A query keeps its short form and
+    gets the long one too: the plans write "UBND" and "UBND xã" as often as "Ủy ban nhân dân", the
+    laws only the long forms."""
+    return " ".join(dict.fromkeys(_SPELLED[m.group(1)] for m in _SPELLED_RE.finditer(text)))
 
 _QUANTIFIER = re.compile(r"^(?:các|mỗi|từng|toàn bộ|tất cả các|những)\s+", re.IGNORECASE)
 _LEVEL_WORDS = ("tỉnh", "huyện", "xã", "phường", "thị trấn", "thành phố", "thị xã", "cơ sở", "trung ương")
