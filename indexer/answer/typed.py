@@ -22,7 +22,8 @@ _UNITS = {"day": "ngày", "days": "ngày", "month": "tháng", "months": "tháng"
           "week": "tuần", "weeks": "tuần", "hour": "giờ", "hours": "giờ", "minute": "phút", "minutes": "phút",
           # how often a thing may be done ("how many times can it extend …": "gia hạn một lần")
           "time": "lần", "times": "lần"}
-_ASKED = re.compile(r"\b(?:how many|within how many|after how many|for how many|by how many)\s+"
+_ASKED = re.compile(r"\b(?:how many|within how many|after how many|for how many|by how many|"
+                    r"(?:the )?(?:maximum |minimum |total )?number of)\s+"
                     r"(?:(working|business|consecutive)\s+)?(days?|months?|years?|weeks?|hours?|minutes?|times?)\b")
 _NUMBER = (r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười hai|mười lăm|hai mươi|ba mươi|"
            r"bốn mươi lăm|sáu mươi|chín mươi)")
@@ -45,8 +46,9 @@ def unit_value(sentence: str, unit: str, working: bool = False) -> tuple[int, in
     tail = r"(?:\s+làm việc)?" if unit == "ngày" else ""
     found = [m for m in re.finditer(rf"(?<!\w){_QUALIFIER}{_NUMBER}\s+{unit}{tail}(?!\w)", sentence, re.IGNORECASE)
              if not re.match(r"\s*tuổi", sentence[m.end():])]  # ("06 tháng tuổi" is an age)
-    if len(found) != 1:
-        return None
+    values = {re.search(rf"{_NUMBER}\s+{unit}", m.group(0), re.IGNORECASE).group(0).lower() for m in found}
+    if len(values) != 1:
+        return None  # none, or two values (the same value said twice is one: "hết thời hạn 03 năm … không quá 03 năm")
     m = found[0]
     if working and "làm việc" not in m.group(0):
         return None  # working days asked, calendar days said

@@ -34,6 +34,11 @@ def test_the_one_value_of_the_unit_a_sentence_states():
     assert line[s:e] == "một lần"
     # two values of the unit: which one is asked the sentence alone cannot tell
     assert unit_value("Trong thời hạn 30 ngày, … thì trong thời hạn 15 ngày …", "ngày") is None
+    assert unit_value("trong 05 ngày làm việc, … thì 10 ngày làm việc …", "ngày") is None
+    # the same value said twice is one
+    line = "Hết thời hạn 03 năm mà … thì có quyền yêu cầu Tòa án gia hạn một lần nhưng không quá 03 năm."
+    s, e = unit_value(line, "năm")
+    assert line[s:e] == "03 năm"
     # working days asked, calendar days said; an age is no length of time
     assert unit_value("Trong thời hạn 15 ngày kể từ ngày nhận", "ngày", working=True) is None
     text = "Trong thời hạn 05 ngày làm việc kể từ ngày nhận hồ sơ"
