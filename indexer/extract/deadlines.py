@@ -22,6 +22,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (a "tháng …" read alone would cut the day off).
     ("date", re.compile(rf"{_PREFIX}ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+(\d{{4}}))?(?![\d/])",
                         re.I)),
+    # … or with no "ngày" when the year follows: "ngày Tuyên ngôn độc lập 2 tháng 9 năm 1945"
+    ("date", re.compile(rf"{_PREFIX}(?<![\d/])(\d{{1,2}})\s+tháng\s+(\d{{1,2}})\s+năm\s+(\d{{4}})(?![\d/])", re.I)),
     ("month", re.compile(rf"{_PREFIX}tháng\s+(\d{{1,2}})(?:\s*/\s*(\d{{4}})|\s+năm\s+(\d{{4}}))?(?![\d/])",
                          re.I)),
     ("quarter", re.compile(rf"{_PREFIX}quý\s+({_ROMAN_Q})(?:\s*/\s*(\d{{4}})|\s+năm\s+(\d{{4}}))?(?![\w/])",

@@ -134,3 +134,12 @@ def test_target_answer_keeps_its_period():
     forest = next(i for i in items if i["kind"] == "target" and "che phủ rừng" in i["subject"])
     assert target_answer(forest) == "đạt 59,55% đến năm 2030"
     assert target_answer({"answer": "01 sự kiện", "period": "Hằng năm"}) == "01 sự kiện"
+
+
+def test_a_date_in_words_without_ngay_when_its_year_follows():
+    text = ("Điều 13. Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam là ngày Tuyên ngôn độc lập "
+            "2 tháng 9 năm 1945.\n\nĐiều 14. Các cơ quan báo cáo trong 03 tháng 9 lần mỗi năm.\n")
+    doc = parse_bytes("t", "law.txt", "law.txt", text.encode("utf-8"), Settings())
+    whens = [i.to_dict()["when"] for i in extract(doc) if i.kind == "deadline"]
+    assert "2 tháng 9 năm 1945" in whens
+    assert not any(w.startswith("03 tháng 9") for w in whens)  # no year after it: a duration, not a date
