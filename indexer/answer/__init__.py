@@ -143,6 +143,8 @@ def _fit(q: Question, item: dict) -> float | None:
                 return None  # "how many tourists" is not answered by "01 - 02 giải" (tournaments)
         if opposite_bound(q, item):
             return None  # "from what age" is not answered by "dưới 12 tháng tuổi" (an upper bound)
+        if _SHARE.search(item.get("answer") or "") and _TOTAL_Q.search(f" {folded_words(q.text)} "):
+            return None  # "tổng cộng bao nhiêu đại biểu" is a count, not "hai phần ba tổng số đại biểu"
         if unstated_bound(q, item):
             return None  # "lãi suất tối đa" is not "150% lãi suất vay …" (no ceiling said)
         if q.years:
@@ -263,6 +265,11 @@ _UPPER_Q = re.compile(r" (?:under what|below what|maximum|at most|up to what|cei
                       r"chua du bao nhieu|toi da|khong qua|khong vuot qua|tro xuong) ")
 _LOWER_VALUE = re.compile(r"(?i)^(?:từ|đủ|trên|ít nhất|tối thiểu|quá|hơn)\b")  # ("quá nửa": more than half)
 _UPPER_VALUE = re.compile(r"(?i)^(?:dưới|chưa đủ|tối đa|không quá|không vượt quá|vượt quá)\b")
+
+
+# A share of a whole ("hai phần ba tổng số …", "quá nửa", "30%") and a question asking the whole.
+_SHARE = re.compile(r"(?i)\bphần\s+(?:ba|tư|năm|mười|trăm)\b|\bnửa\b|%")
+_TOTAL_Q = re.compile(r" (?:tong cong|total number|in total ?$|altogether ?$)")
 
 
 def opposite_bound(q: Question, item: dict) -> bool:

@@ -61,6 +61,21 @@ def build_accent_model(texts: Iterable[str]) -> dict[str, str]:
     return merge_accent_counts([count_accents(texts)])
 
 
+# The words a question asks with, which the documents (statements, not questions) seldom write:
+# learned from the corpus, "bao nhieu" came back as "bảo nhiều", "bao lau" as "bảo lâu", "nhu the
+# nao" as "như thể nào", "o dau" as "ở đầu". They are restored as questions write them, before the
+# corpus's n-grams.
+QUESTION_PHRASES = {
+    "bao nhieu": "bao nhiêu", "bao lau": "bao lâu", "bao gio": "bao giờ", "khi nao": "khi nào",
+    "nhu the nao": "như thế nào", "the nao": "thế nào", "ra sao": "ra sao", "o dau": "ở đâu",
+    "la gi": "là gì", "nhung gi": "những gì", "tai sao": "tại sao", "vi sao": "vì sao",
+    "nam nao": "năm nào", "ngay nao": "ngày nào", "thang nao": "tháng nào", "luc nao": "lúc nào",
+    "nhung ai": "những ai", "la ai": "là ai", "cua ai": "của ai", "voi ai": "với ai", "cho ai": "cho ai",
+    "phan tram": "phần trăm",  # (the documents write "%")
+}
+_MAX_PHRASE = max(len(k.split()) for k in QUESTION_PHRASES)
+
+
 def restore(query: str, model: dict[str, str]) -> str:
     """The query with accents restored where the corpus knows the words; other words unchanged."""
     words = _SYL.findall(query)
@@ -70,6 +85,13 @@ def restore(query: str, model: dict[str, str]) -> str:
     out: list[str] = []
     i = 0
     while i < len(words):
+        phrase = next((n for n in range(min(_MAX_PHRASE, len(words) - i), 1, -1)
+                       if " ".join(lower[i:i + n]) in QUESTION_PHRASES), None)
+        if phrase:
+            for orig, new in zip(words[i:i + phrase], QUESTION_PHRASES[" ".join(lower[i:i + phrase])].split(" ")):
+                out.append(new[:1].upper() + new[1:] if orig[:1].isupper() else new)
+            i += phrase
+            continue
         for n in range(min(MAX_N, len(words) - i), 0, -1):
             key = " ".join(lower[i : i + n])
             if key in model:

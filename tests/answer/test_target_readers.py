@@ -264,3 +264,14 @@ def test_percent_cue_glued_to_the_subject_by_the_restoration_is_cut_off():
                 "Bình Lư phấn đấu bảo nhiều phần trầm trường học đạt chuẩn quốc gia")
     labels = [label for label, _ in q.groups]
     assert "truong hoc" in labels and "tram truong hoc" not in labels
+
+
+def test_a_share_does_not_answer_a_total():
+    # Hiến pháp, Điều 120: "… ít nhất hai phần ba tổng số đại biểu Quốc hội biểu quyết tán thành":
+    # "Quốc hội có tổng cộng bao nhiêu đại biểu?" asks the whole, no law here states it
+    from indexer.answer import _fit
+
+    item = {"kind": "target", "via": "passage", "answer": "ít nhất hai phần ba tổng số đại biểu Quốc hội",
+            "measure": "phần", "counts": ["dai bieu"], "quote": "", "section_path": []}
+    assert _fit(analyze("Quốc hội có tổng cộng bao nhiêu đại biểu?"), item) is None
+    assert _fit(analyze("Luật phải được bao nhiêu đại biểu biểu quyết tán thành?"), item) is not None

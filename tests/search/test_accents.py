@@ -1,0 +1,17 @@
+"""Diacritics restored from the corpus, and the words questions ask with, which the corpus (statements,
+not questions) seldom writes: "bao nhieu" is "bao nhiêu", not the corpus's "bảo nhiều"."""
+
+from __future__ import annotations
+
+from indexer.search.accents import build_accent_model, restore
+from tests.conftest import PLANS
+
+
+def test_question_words_are_restored_as_questions_write_them():
+    model = build_accent_model([PLANS["000"].read_text(encoding="utf-8"), "bảo nhiều bảo lâu như thể ở đầu"])
+    assert "bao nhiêu phần trăm" in restore("Ty le che phu rung dat bao nhieu phan tram?", model)
+    assert restore("Viec danh gia duoc tien hanh nhu the nao", model).endswith("như thế nào")
+    assert restore("Xa Binh Lu dinh huong den nam nao", model).endswith("năm nào")
+    assert restore("Bao lau thi xong, o dau?", model).startswith("Bao lâu") and "ở đâu" in restore("o dau", model)
+    # the corpus's own words still come from the corpus
+    assert "Bình Lư" in restore("Xa Binh Lu dinh huong den nam nao", model)
