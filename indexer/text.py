@@ -54,6 +54,19 @@ def folded_words(text: str) -> str:
     return " ".join(_SYLLABLE.findall(fold(text).lower()))
 
 
+def written_as(text: str, folded: str) -> str | None:
+    """The first stretch of ``text`` whose syllables fold to ``folded`` ("hieu luc" -> "hiệu lực",
+    "nhiem vu trong tam" -> "NHIỆM VỤ TRỌNG TÂM"), as the text writes it; None when it says none."""
+    want = folded.split()
+    if not want:
+        return None
+    syllables = [(fold(m.group(0)).lower(), m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+    for i in range(len(syllables) - len(want) + 1):
+        if [x for x, _, _ in syllables[i:i + len(want)]] == want:
+            return text[syllables[i][1]:syllables[i + len(want) - 1][2]]
+    return None
+
+
 def fold_key(value: str | None) -> str:
     """Case- and diacritics-insensitive sort/compare key (đ sorts with d)."""
     return fold(unicodedata.normalize("NFC", value or "")).casefold()

@@ -20,7 +20,7 @@ from indexer.answer.roles import item_role
 from indexer.engine.errors import UnknownDocument
 from indexer.extract import normalize_unit, unit_key
 from indexer.search.highlight import highlight_spans
-from indexer.text import fold
+from indexer.text import written_as
 
 from . import render
 from .layout import error_page, page, service_of
@@ -87,13 +87,9 @@ def _as_written(words: list[str], item: dict | None) -> list[str]:
     """The matched words (folded: "hieu luc") as the cited sentence writes them ("hiệu lực"), each
     once; a word the sentence does not say (its heading or document did) stays as matched."""
     quote_text = (item or {}).get("quote") or ""
-    syllables = [(fold(m.group(0)).lower(), m.start(), m.end()) for m in re.finditer(r"\w+", quote_text)]
     out = []
     for w in words:
-        want = w.split()
-        written = next((quote_text[syllables[i][1]:syllables[i + len(want) - 1][2]]
-                        for i in range(len(syllables) - len(want) + 1)
-                        if [x for x, _, _ in syllables[i:i + len(want)]] == want), w) if want else w
+        written = written_as(quote_text, w) or w
         if written.lower() not in [o.lower() for o in out]:
             out.append(written)
     return out

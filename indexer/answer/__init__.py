@@ -2241,7 +2241,7 @@ def _count_answer(service, question: str, response, doc_ids: set[str] | None) ->
     support = {"coverage": 1.0, "own": 1.0, "missing": [], "matched": {"section": words}, "read": "count",
                "says": heading["quote"].strip(), "fields": {"section": "section heading"}, "words": words}
     return {"question": question, "kind": "target", "role": None,
-            "interpreted": response.interpreted if response.interpreted and response.interpreted != question else "",
+            "interpreted": _shown_interpretation(response, question),
             "answer": f"{c.n} ({heading['quote'].strip()})", "message": None, "support": support,
             "items": [last, heading], "citations": [citation(last), citation(heading)]}
 
@@ -2395,14 +2395,19 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
     return out
 
 
+def _shown_interpretation(response, question: str) -> str:
+    """The question as the search read it (diacritics restored), "" when that is the question."""
+    interpreted = response.interpreted or question
+    return interpreted if interpreted != question else ""
+
+
 def _read_response(service, question: str, q: Question, response, item: dict, name: str, sup: Support,
                    read: str) -> dict:
     """The answer of an item read at question time (in place, typed): its words, why, its citation."""
     support = _support_dict(sup, item)
     support["read"] = read
-    interpreted = response.interpreted or question
     return {"question": question, "kind": q.kind, "role": q.role if q.kind == "who" else None,
-            "interpreted": interpreted if interpreted != question else "",
+            "interpreted": _shown_interpretation(response, question),
             "answer": _clip(item[name]), "message": None, "support": support, "items": [item],
             "citations": [citation(item, _texts(service).get(item["doc_id"]))]}
 
@@ -2430,8 +2435,7 @@ def _unasked_number(q: Question, sentence: str) -> bool:
     asked = f"{q.text} {q.vi_text}"
     numbers = [m.group(1) for m in _DOC_NUMBER.finditer(sentence)]
     refs = set(doc_refs(f" {folded_words(asked)} "))  # "NQ 06", "Nghị quyết 06"
-    return bool(numbers) and not any(n in asked or (n.lstrip("0") or "0").split("/")[0].split("-")[0] in refs
-                                     for n in numbers)
+    return bool(numbers) and not any(n in asked or re.match(r"0*(\d+)", n).group(1) in refs for n in numbers)
 
 
 def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None) -> dict:
@@ -2584,7 +2588,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
     citations = [citation(it, texts.get(it["doc_id"])) for it in best] if best else \
         [citation(r.to_dict()) for r in results[:3]]
     return {"question": question, "kind": q.kind, "role": role or q.role,
-            "interpreted": interpreted if interpreted != question else "",
+            "interpreted": _shown_interpretation(response, question),
             "answer": answer, "message": None if answer else NOT_FOUND_VI, "support": support,
             "items": [dict(it) for it in best], "citations": citations,
             "_considered": {(it["doc_id"], it["start"], it["end"]) for _, it, _ in scored}}

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer.text import fold
+from indexer.text import fold, written_as
 
 # The words a list's noun may take after "bao nhiêu"/"mấy" (folded): "nhóm" counts groups of what
 # follows it and is said by no heading.
@@ -25,7 +25,7 @@ _LIST_NOUNS = ("nhiem vu", "giai phap", "muc tieu", "chi tieu", "noi dung", "nho
 _COUNT_VI = re.compile(r"\b(?:bao nhieu|may)\s+(" + "|".join(_LIST_NOUNS) + r")\b((?:\s+\w+){0,6})")
 # Words that end the list's noun phrase ("… mục tiêu cụ thể | đến năm 2030", "… nhiệm vụ | của …").
 _PHRASE_END = frozenset("den cua trong duoc ma de theo o tai can phai la co thi dat ra neu cho ve nham "
-                        "lien ke duoc tren khi kh ke hoach nq kl".split())
+                        "lien ke tren khi kh ke hoach nq kl".split())
 _CLASSIFIERS = frozenset(("nhom",))
 _QUALIFIERS = frozenset(("trong tam", "cu the", "chu yeu", "then chot", "chu luc"))
 # English: "how many (groups of) (key|specific) tasks (and solutions)", its words by the glossary.
@@ -121,10 +121,4 @@ def count_listed(asked: list[list[str]], question: str, text: str, blocks: list[
 def written_in(title: str, alternatives: list[str]) -> str:
     """The first of the folded ``alternatives`` as ``title`` writes it ("nhiem vu trong tam" ->
     "NHIỆM VỤ TRỌNG TÂM"), else the first alternative as it is."""
-    syllables = [(fold(m.group(0)).lower(), m.start(), m.end()) for m in re.finditer(r"\w+", title)]
-    for alt in alternatives:
-        want = alt.split()
-        for i in range(len(syllables) - len(want) + 1):
-            if want and [x for x, _, _ in syllables[i:i + len(want)]] == want:
-                return title[syllables[i][1]:syllables[i + len(want) - 1][2]]
-    return alternatives[0] if alternatives else ""
+    return next((w for alt in alternatives if (w := written_as(title, alt))), alternatives[0] if alternatives else "")

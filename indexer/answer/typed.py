@@ -44,10 +44,10 @@ def unit_value(sentence: str, unit: str, working: bool = False) -> tuple[int, in
     "05 ngày làm việc"); None when it states none or several (which one is asked, the model cannot
     tell from a sentence)."""
     tail = r"(?:\s+làm việc)?" if unit == "ngày" else ""
-    found = [m for m in re.finditer(rf"(?<!\w){_QUALIFIER}{_NUMBER}\s+{unit}{tail}(?!\w)", sentence, re.IGNORECASE)
+    found = [m for m in re.finditer(rf"(?<!\w){_QUALIFIER}(?P<value>{_NUMBER}\s+{unit}){tail}(?!\w)", sentence,
+                                    re.IGNORECASE)
              if not re.match(r"\s*tuổi", sentence[m.end():])]  # ("06 tháng tuổi" is an age)
-    values = {re.search(rf"{_NUMBER}\s+{unit}", m.group(0), re.IGNORECASE).group(0).lower() for m in found}
-    if len(values) != 1:
+    if len({m.group("value").lower() for m in found}) != 1:
         return None  # none, or two values (the same value said twice is one: "hết thời hạn 03 năm … không quá 03 năm")
     m = found[0]
     if working and "làm việc" not in m.group(0):
