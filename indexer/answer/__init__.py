@@ -36,7 +36,7 @@ import re
 from indexer.search.named import doc_numbers, doc_refs, named_documents as _named_documents
 from indexer.search.translate import lookup
 from indexer.structure.outline import label as outline_label
-from indexer.text import QUESTION_STOPWORDS, folded_words
+from indexer.text import QUESTION_STOPWORDS, folded_words, modern_tones, syllables
 
 from dataclasses import replace
 
@@ -58,7 +58,7 @@ from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_
 from .citations import ANSWER_FIELDS, citation
 from .counts import asked_list, count_listed, written_in
 from .insitu import MIN_ANCHOR, align, asked_kind, english_slots, sentence_spans, wh_slots
-from .typed import asked_unit, unit_value
+from .typed import asked_unit, read_as_asked, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import TOP_PASSAGE, Gate, Matcher, Support, _padded, current_gate, gated, quote_words
 from .unitnames import truncated_unit, undergoes
@@ -693,6 +693,17 @@ def _texts(service) -> dict[str, str]:
 
     cached = getattr(service, "_cached", None)
     return cached("answer:doc_texts", build) if cached else build()
+
+
+def _written(service):
+    """Whether the indexed texts write a phrase (lower-cased syllables with modern tones, one space
+    apart): one string of every text, built once per index version (``question._unknown_compound``)."""
+    def build() -> str:
+        return " " + " ".join(" ".join(syllables(modern_tones(t))) for t in _texts(service).values()) + " "
+
+    cached = getattr(service, "_cached", None)
+    text = cached("answer:written", build) if cached else build()
+    return lambda phrase: f" {phrase} " in text
 
 
 def _doc_texts(service, docs: list[dict]) -> list[tuple[str, str, str]]:
@@ -1915,12 +1926,25 @@ def _responsible_for_asked(q: Question, item: dict) -> bool:
             and " chu tri " not in f" {folded} " and does_asked_action(q.vi_text or q.text, item, clauses=True))
 
 
+def _asked_class(q: Question, item: dict) -> set[str]:
+    """The question's words that name the kind of unit a "<noun> nào" asks ("Cơ quan trung ương nào
+    thanh tra …"): the answer is of that class ("Bộ Nội vụ thanh tra …"), its sentence need not say
+    it — as the in-place reading holds (``Slot.asked``). Not a level the item's own words contradict
+    (``other_level``: "cơ quan cấp tỉnh nào" is not answered by a ministry)."""
+    slots = wh_slots(q.text, "who", {label for label, _ in q.groups if " " in label},
+                     lambda w: expand_abbreviations([w]))
+    asked = {w for slot in slots for w in slot.asked}
+    if not asked or other_level(q, item):
+        return set()
+    return {label for label, _ in q.groups if set(label.split()) <= asked}
+
+
 def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]) -> bool:
     """The best unit's evidence is too weak to name it (see ``WHO_MARGIN``): no answer."""
     ranked = _rank_units(q, scored, named)
     top_score, top_key, g = ranked[0]
     _, best, sup = g["best"]
-    if q.language != "en" and set(sup.missing) - q.soft:
+    if q.language != "en" and set(sup.missing) - q.soft - _asked_class(q, best):
         return True  # (a soft word — a territory phrase, a folded modal — does not decide the support)
     if q.role is not None:
         fit = _fit(q, best)
@@ -2189,7 +2213,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     # whose item said the question and was set aside by the readers (a rival value of its
     # sentence, another level, a report sent elsewhere): a trap the reading would fall into.
     if out["answer"] is None and top is not None and getattr(service.settings, "answer_in_place", True):
-        q = analyze(question, response.interpreted, response.translated, response.language)
+        q = analyze(question, response.interpreted, response.translated, response.language,
+                written=_written(service))
         return _in_place_answer(service, question, q, response, doc_ids, considered) or \
             _typed_answer(service, question, q, response, doc_ids, considered) or out
     return out
@@ -2203,7 +2228,8 @@ def _count_answer(service, question: str, response, doc_ids: set[str] | None) ->
     asked = asked_list(question, lookup if english else None)
     if not asked or not response.results:
         return None
-    q = analyze(question, response.interpreted, response.translated, response.language)
+    q = analyze(question, response.interpreted, response.translated, response.language,
+                written=_written(service))
     docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
     named = named_documents(q, docs)
     ids = named or {response.results[0].doc_id}
@@ -2246,6 +2272,7 @@ def _count_answer(service, question: str, response, doc_ids: set[str] | None) ->
             "items": [last, heading], "citations": [citation(last), citation(heading)]}
 
 
+_LAW_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp"})
 IN_PLACE_DEPTH = 5  # passages the in-place reading looks in (the search's first)
 # The weighted share of the question's words the sentence, its headings and its document must say
 # (Support.coverage, without the bonus a named document's title earns in Support.ok).
@@ -2318,6 +2345,8 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     if not read:
         return None
     matcher = _sentence_matcher(service, q, [it for _, _, it in read], doc_ids)
+    # a law's own name says its matter: "phiên tòa hành chính" asked of the Luật Tố tụng hành chính
+    law_titles = {d.id: f" {folded_words(d.title or '')} " for d in service.documents() if d.type in _LAW_TYPES}
     passed = []
     for closeness, rank, item in sorted(read, key=lambda x: (tuple(-c for c in x[0]), x[1])):
         if q.language == "en":
@@ -2340,7 +2369,8 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
         # document (its kind aside: the "Luật" of "Luật Thanh niên khuyến khích ai …"). On the
         # held-back halves, in-place answers leaning on the document's words were 1 right of 4.
         unsaid = list(sup.missing) + [w for w in sup.matched.get("document", [])
-                                      if w not in _DOC_KIND_WORDS and w not in names]
+                                      if w not in _DOC_KIND_WORDS and w not in names
+                                      and f" {w} " not in law_titles.get(item["doc_id"], "")]
         if _rival_values(item, start_key, end_key) and sup.matched.get("section"):
             # two values of one sentence ("… trong thời hạn 30 ngày … thì … trong thời hạn 15
             # ngày"): which one is asked only the sentence's own words can tell, not its headings
@@ -2367,7 +2397,9 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
     """The length of time an English question asks ("how many days …"), read in the sentence of
     the search's first passage the model finds closest to the question, when that sentence states
     exactly one number of the unit asked (typed.py) and says half the question's words."""
-    asked = asked_unit(q.text) if q.language == "en" and q.kind in ("when", "target") and q.groups else None
+    if q.kind not in ("when", "target") or not q.groups:
+        return None
+    asked = asked_unit(q.text) if q.language == "en" else asked_unit(q.text, folded_words(q.vi_text or q.text))
     results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:1]
     if not asked or not results or not getattr(service.embedder, "semantic", True) or \
             not getattr(service.settings, "answer_semantic", True):
@@ -2381,11 +2413,14 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
     best = max(range(len(spans)), key=lambda i: cos[i])
     s, e = spans[best]
     found = unit_value(top.text[s:e], *asked)
-    if _set_aside(considered, top, s, e) or found is None:
+    if _set_aside(considered, top, s, e) or found is None or \
+            not read_as_asked(top.text[s:e], *found, folded_words(q.text)):
         return None
     item = _sentence_item(q, top, s, e, s + found[0], s + found[1], "typed")
     matcher = _sentence_matcher(service, q, [item], doc_ids)
-    with gated(TYPED_GATE):
+    # (a Vietnamese question's words are the documents' own: what the sentence lacks is missing
+    # indeed, and the first passage's gate applies, not the glossary's looser one)
+    with gated(TYPED_GATE if q.language == "en" else TOP_PASSAGE):
         sup = matcher.support(item, item["quote"])
         ok = sup.ok
     if not ok or other_level(q, item) or _unasked_number(q, item["quote"]):
@@ -2442,7 +2477,8 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
     """One reading of the question against the items, by the support gate in force (``gated``)."""
     interpreted = response.interpreted or question
     results = response.results[:k]
-    q = analyze(question, response.interpreted, response.translated, response.language)
+    q = analyze(question, response.interpreted, response.translated, response.language,
+                written=_written(service))
     answer, role, support, best = None, None, None, []
     scored = []
     item_kind = _ITEM_KIND.get(q.kind)

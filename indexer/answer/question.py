@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from indexer.search.named import DOC_REF, doc_refs
 from indexer.search.translate import base_form, default_glossary, lookup, translate, translate_groups
-from indexer.text import QUESTION_STOPWORDS, folded_words, query_language
+from indexer.text import QUESTION_STOPWORDS, folded_words, modern_tones, query_language, syllables
 
 from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS
 
@@ -543,13 +543,13 @@ _MINISTRIES = {
     "GTVT": "Giao thông vận tải",
 }
 _MINISTRY_RE = re.compile(r"(?<![\w&,])(" + "|".join(
-    r"\s*".join("[ĐD]" if c == "Đ" else re.escape(c) for c in k) for k in sorted(_MINISTRIES, key=len, reverse=True)) + r")(?![\w&])", re.I)
+    r"[\s-]*".join("[ĐD]" if c == "Đ" else re.escape(c) for c in k) for k in sorted(_MINISTRIES, key=len, reverse=True)) + r")(?![\w&])", re.I)
 _MINISTRY_KEY = {re.sub(r"\W", "", folded_words(k).replace(" ", "")): v for k, v in _MINISTRIES.items()}
 
 
 def spell_out_ministries(text: str) -> str:
     """A question's short ministry names spelled out ("Bộ NN&PTNT công bố" -> "Bộ Nông nghiệp và
-    Phát triển nông thôn công bố"), typed with or without diacritics or spaces around "&"."""
+    Phát triển nông thôn công bố"), typed with or without diacritics, spaces or hyphens ("LĐ-TB&XH")."""
     def full(m: re.Match) -> str:
         return _MINISTRY_KEY.get(re.sub(r"\W", "", folded_words(m.group(1)).replace(" ", "")), m.group(1))
     return _MINISTRY_RE.sub(full, text)
@@ -595,7 +595,7 @@ def rejoin_law_terms(words: list[str]) -> list[str]:
 
 
 def _word_groups(text: str, role: str | None, other_roles: bool = True,
-                 stop_compounds: bool = False) -> list[tuple[str, list[str]]]:
+                 stop_compounds: bool = False, written=None) -> list[tuple[str, list[str]]]:
     """One group per Vietnamese word (compounds from the word segmenter: "bản đồ", "hội nghị",
     "Bình Lư" must be found as such), question/kind words and the asked role's words left out,
     abbreviations expanded ("UBND" -> "ủy ban nhân dân"). ``other_roles``: with a role asked, the
@@ -616,7 +616,10 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True,
         t = tokens_[i]
         if "_" in t:
             n = t.count("_") + 1
-            words.append(t.replace("_", " "))
+            if _unknown_compound(t, written):
+                words += tokens_[i + 1:i + 1 + n]
+            else:
+                words.append(t.replace("_", " "))
             i += 1 + n
         else:
             words.append(t)
@@ -674,6 +677,21 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True,
             spelled = _abbreviations_spelled(parts)
             out.append((folded, alts + ([spelled] if spelled and spelled not in alts else [])))
     return out
+
+
+
+
+def _unknown_compound(token: str, written) -> bool:
+    """A compound of the word segmenter that no indexed text writes (``written``: whether the texts
+    write a phrase, lower-cased with modern tones): the segmenter joined two words ("Ai cử Trưởng
+    Chi nhánh …" -> "cử_trưởng"), and the joined phrase is found nowhere, so each word is read
+    alone. Stop phrases, question words and numbers stay as the segmenter read them."""
+    if written is None:
+        return False
+    word = " ".join(syllables(modern_tones(token.replace("_", " "))))
+    parts = folded_words(word).split()
+    return len(parts) >= 2 and not written(word) and " ".join(parts) not in _STOP_PHRASES and \
+        not any(p.isdigit() for p in parts) and not all(p in _STOP for p in parts)
 
 
 def _written_compound(word: str, parts: list[str]) -> bool:
@@ -1331,9 +1349,12 @@ def _relative_clause_words(question: str, groups: list[tuple[str, list[str]]]) -
     return out
 
 
-def analyze(question: str, interpreted: str = "", translated: str = "", language: str | None = None) -> Question:
+def analyze(question: str, interpreted: str = "", translated: str = "", language: str | None = None,
+            written=None) -> Question:
     """The question as the answer engine reads it. ``interpreted``/``translated``: the search's own
-    diacritics restoration and English translation of the same question (no second translation)."""
+    diacritics restoration and English translation of the same question (no second translation).
+    ``written``: whether the indexed texts write a phrase, to undo a compound the word segmenter
+    made up (``_unknown_compound``)."""
     # (one home for the language: the search's, which reads an English question naming Vietnamese
     # places — "Bình Lư's 2030 target" — as English)
     language = language or query_language(question)
@@ -1385,11 +1406,12 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     else:
         unsure = set()
         groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role,
-                              stop_compounds=kind == "who" and language == "vi")
+                              stop_compounds=kind == "who" and language == "vi", written=written)
         if not groups and role:
             # "Cơ quan nào tham mưu tổ chức kiểm tra, giám sát …": another role's words are then
             # the task asked, not a second role
-            groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role, other_roles=False)
+            groups = _word_groups(_DOC_REF_RAW.sub(" ", interpreted or question), role, other_roles=False,
+                                  written=written)
         if language == "vi-noaccent":
             groups = _off_cues(groups, folded_q)
     if role == "báo cáo viên" and _PRESENTS.search(f" {folded_q} "):

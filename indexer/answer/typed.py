@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from indexer.text import folded_words
+
 # "how many (working) days" -> the Vietnamese unit the laws write.
 _UNITS = {"day": "ngày", "days": "ngày", "month": "tháng", "months": "tháng", "year": "năm", "years": "năm",
           "week": "tuần", "weeks": "tuần", "hour": "giờ", "hours": "giờ", "minute": "phút", "minutes": "phút",
@@ -30,9 +32,24 @@ _NUMBER = (r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mườ
 _QUALIFIER = r"(?:(?:không quá|tối đa|tối thiểu|ít nhất|chậm nhất là|chậm nhất|trước|sau|trong)\s+)?"
 
 
-def asked_unit(question: str) -> tuple[str, bool] | None:
+# "bao nhiêu ngày (làm việc)", "mấy tháng", "tối đa mấy lần" (folded): a Vietnamese question names
+# its unit the same way; not an age ("bao nhiêu tháng tuổi") nor school years ("mấy năm học").
+_ASKED_VI = re.compile(r"\b(?:bao nhieu|may)\s+(ngay|thang|nam|tuan|gio|phut|lan)(\s+lam viec)?\b(?!\s+(?:tuoi|hoc)\b)")
+_HOW_LONG_VI = re.compile(r"\bbao lau\b")
+ANY_TIME = "(?:ngày|tháng|năm|tuần|giờ|phút)"
+_UNITS_VI = {"ngay": "ngày", "thang": "tháng", "nam": "năm", "tuan": "tuần", "gio": "giờ", "phut": "phút",
+             "lan": "lần"}
+
+
+def asked_unit(question: str, folded: str = "") -> tuple[str, bool] | None:
     """The Vietnamese unit of time a "how many days/months/years" question asks, and whether it
-    asks working days; None when it asks none."""
+    asks working days; None when it asks none. ``folded``: a Vietnamese question's folded words
+    ("… có mấy ngày làm việc để gửi hồ sơ …"), read instead of the English wording."""
+    if folded:
+        m = _ASKED_VI.search(folded)
+        if m is None and _HOW_LONG_VI.search(folded):
+            return ANY_TIME, False  # "bao lâu": a length in whatever unit the sentence gives
+        return (_UNITS_VI[m.group(1)], bool(m.group(2))) if m else None
     m = _ASKED.search(question.lower())
     if not m:
         return None
@@ -43,7 +60,7 @@ def unit_value(sentence: str, unit: str, working: bool = False) -> tuple[int, in
     """The span of the one value of ``unit`` the sentence states ("15 ngày", "không quá 03 tháng",
     "05 ngày làm việc"); None when it states none or several (which one is asked, the model cannot
     tell from a sentence)."""
-    tail = r"(?:\s+làm việc)?" if unit == "ngày" else ""
+    tail = r"(?:\s+làm việc)?" if unit in ("ngày", ANY_TIME) else ""
     found = [m for m in re.finditer(rf"(?<!\w){_QUALIFIER}(?P<value>{_NUMBER}\s+{unit}){tail}(?!\w)", sentence,
                                     re.IGNORECASE)
              if not re.match(r"\s*tuổi", sentence[m.end():])]  # ("06 tháng tuổi" is an age)
@@ -53,3 +70,23 @@ def unit_value(sentence: str, unit: str, working: bool = False) -> tuple[int, in
     if working and "làm việc" not in m.group(0):
         return None  # working days asked, calendar days said
     return m.start(), m.end()
+
+
+# A threshold ("từ đủ 12 tháng trở lên") answers only a question asking one; a value of an
+# exception ("…, trừ trường hợp đã có thời gian từ đủ 12 tháng …") answers none asked plainly.
+_THRESHOLD = re.compile(r"^\W*(?:\w+\W+){0,3}?tro len\b")
+_ASKS_THRESHOLD = re.compile(r"\b(?:tro len|toi thieu|it nhat|at least|or more|or older|minimum)\b")
+_EXCEPTION = re.compile(r"(?<!\w)trừ(?!\w)", re.IGNORECASE)  # (not folded: "lưu trú" folds to "tru")
+_ASKS_EXCEPTION = re.compile(r"\b(?:tru|ngoai) truong hop\b|\bexcept")
+
+
+def read_as_asked(sentence: str, start: int, end: int, folded_question: str) -> bool:
+    """The value at ``sentence[start:end]`` is what the question asks: not a threshold the question
+    does not ask for, not an exception's. ``folded_question``: the question's folded words."""
+    after = folded_words(sentence[end:end + 40])
+    if _THRESHOLD.search(after) and not _ASKS_THRESHOLD.search(folded_question):
+        return False
+    # (the exception's own clause: "trừ" with no comma between it and the value — "Trừ trường hợp
+    # thanh tra đột xuất …, số lần thanh tra … không quá một lần" states the rule after its frame)
+    clause = sentence[:start].rsplit(",", 1)[-1]
+    return not (_EXCEPTION.search(clause) and not _ASKS_EXCEPTION.search(folded_question))
