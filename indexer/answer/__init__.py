@@ -1950,6 +1950,8 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
         fit = _fit(q, best)
         if fit is None or (fit < WHO_MIN_FIT and not _responsible_for_asked(q, best)):
             return True
+    if q.language == "en" and q.role is None and _does_other_action(q, best):
+        return True
     rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
               and r[1] not in top_key and top_key not in r[1]]
     if q.role is None and item_role(best) == "tham mưu" and any(
@@ -1989,6 +1991,16 @@ def _opens_with_asked_verb(q: Question, item: dict) -> bool:
     chức Hội nghị …" -> "tổ chức Hội nghị sơ kết …")."""
     asked = asked_verbs(q.vi_text or q.text)
     return bool(asked) and f" {folded_words(item.get('task') or '')} ".startswith(f" {asked[0]} ")
+
+
+def _does_other_action(q: Question, best: dict) -> bool:
+    """An English who-question's own verb ("who submits the dossier …" -> trình, gửi, nộp) is said
+    nowhere in the best unit's sentence: the unit does something else to the same subject ("Ủy ban
+    nhân dân cấp tỉnh … quyết định công nhận khu du lịch cấp tỉnh" decides what another submits).
+    The glossary's senses of the verb are many, so one of them said anywhere in the sentence will do."""
+    verbs = english_asked_verbs(q.text)
+    said = f" {folded_words(best.get('quote') or '')} "
+    return bool(verbs) and not any(f" {v} " in said for v in verbs)
 
 
 def _other_does_english_action(q: Question, best: dict, sup: Support, rivals: list[tuple]) -> bool:
@@ -2273,6 +2285,8 @@ def _count_answer(service, question: str, response, doc_ids: set[str] | None) ->
 
 
 _LAW_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp"})
+_LAW_YEAR = re.compile(r"(?i)(?<!\w)(?:bộ luật|luật|hiến pháp|bo luat|luat|hien phap|BLDS)(?:\s+[\w&-]+){0,4}?\s+"
+                       r"(?:năm\s+|nam\s+)?(?:19|20)\d\d(?!\d)")
 IN_PLACE_DEPTH = 5  # passages the in-place reading looks in (the search's first)
 # The weighted share of the question's words the sentence, its headings and its document must say
 # (Support.coverage, without the bonus a named document's title earns in Support.ok).
@@ -2329,7 +2343,8 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     # the proper names the question writes (the plan's place: "Bình Lư", "Lai Châu"), which a
     # plan's sentence leaves to its title, as it leaves the document's kind
     names = {folded_words(m.group(0)) for m in re.finditer(r"(?<!\w)[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)+", q.text)}
-    years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", q.text))
+    # (but not the year that names a law: "Bộ luật Dân sự 2015", "Luật BVMT 2020", "Hiến pháp 2013")
+    years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", _LAW_YEAR.sub(" ", q.text)))
     read = []
     for rank, r in enumerate(results):
         for s, e in sentence_spans(r.text):

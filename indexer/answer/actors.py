@@ -435,9 +435,14 @@ def does_asked_action(vi_text: str, item: dict, clauses: bool = False) -> bool:
 
 # An English who-question's own verb: "Who organises the … conference", "Which body approves …".
 # (Its who-word is translated into role words — "chủ trì, chịu trách nhiệm" — which say no action.)
-_EN_WHO = re.compile(r"^\s*(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:body|bodies|unit|units|agency|organ|authority|"
+# (after a frame naming the law: "Under the Law on Tourism, who submits …"; the verb a
+# responsibility or a task is for: "which body is responsible for organising …", "who is tasked
+# with publicising …"; "responsible for propaganda" names a role's matter, no action)
+_EN_WHO = re.compile(r"(?:^|,)\s*(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:body|bodies|unit|units|agency|organ|authority|"
                      r"office|committee|ministry|official|person|board|department))\s+"
-                     r"(?:(?:is|are|will|shall|must|should|does|do|has to|have to)\s+)?([a-z]+)", re.I)
+                     r"(?:(?:is|are|will|shall|must|should|does|do|has to|have to)\s+)?"
+                     r"(?:(?:responsible|in charge)\s+for\s+(?=[a-z]+ing\b)|(?:tasked|charged|entrusted)\s+with\s+)?"
+                     r"(?:[a-z]+ly\s+)?([a-z]+)", re.I)  # (an adverb before the verb: "must regularly inform")
 _WHO_SENSES = frozenset({"chu tri", "chiu trach nhiem", "trach nhiem"})
 
 
@@ -447,7 +452,7 @@ def english_asked_verbs(question: str) -> list[str]:
     when the question's first word after the who-word is no glossary word."""
     from indexer.search.translate import translate_groups
 
-    m = _EN_WHO.match(question)
+    m = _EN_WHO.search(question)
     if not m:
         return []
     word = m.group(1).lower()

@@ -386,6 +386,11 @@ def _qualified(words: list[str], p: int) -> int:
     return p
 
 
+# A preposition of time the question puts before its question word where the sentence says
+# another ("phát sinh hiệu lực vào | thời điểm nào" against "có hiệu lực từ | thời điểm giao kết").
+_TIME_PREPOSITIONS = frozenset({"vao"})
+
+
 def _run(question: list[str], sentence: list[str]) -> tuple[int, int]:
     """Content syllables of ``question`` found in order at the start of ``sentence`` (both read
     outward from the answer): the first must be there, and up to two words the sentence adds
@@ -400,7 +405,7 @@ def _run(question: list[str], sentence: list[str]) -> tuple[int, int]:
         elif i and extra_s < 2 and j + 1 < len(sentence) and sentence[j + 1] == question[i]:
             extra_s, j = extra_s + 1, j + 1
         elif extra_q < 2 and i + 1 < len(question) and question[i + 1] == sentence[j] and \
-                (i or question[i] in FUNCTION_WORDS):
+                (i or question[i] in FUNCTION_WORDS or question[i] in _TIME_PREPOSITIONS):
             extra_q, i = extra_q + 1, i + 1
         else:
             break
@@ -494,6 +499,10 @@ def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = F
                                              (unit == "nam" and any(len(w) == 4 and w.isdigit() for w in words)))
     if kind == "when":
         joined = f" {' '.join(words)} "
+        # a moment told by an event ("kể từ thời điểm bản án, quyết định của Tòa án, cơ quan nhà
+        # nước có thẩm quyền khác có hiệu lực pháp luật") is longer than a value (up to MAX_SLOT)
+        if " thoi diem " in f" {' '.join(words[:4])} ":
+            return True
         return len(words) <= MAX_VALUE and (any(w.isdigit() for w in words) or bool(set(words) & _TIME_WORDS) or
                                              any(f" {p} " in joined for p in _TIME_PHRASES))
     # who: a name (capitalised, or a noun of people or bodies), not a number nor a predicate

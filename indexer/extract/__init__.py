@@ -29,7 +29,8 @@ from .units import is_generic_unit, matches_unit, normalize_unit, select_unit_ke
 # 8: after "đã"/"đang" a modal of the same clause opens the predicate, the words before it a relative
 #    clause of the name ("Tòa án đã giải quyết ly hôn | phải gửi …"); laws' own subjects end the same way.
 # 9: a date in words needs no "ngày" when its year follows ("… độc lập 2 tháng 9 năm 1945").
-EXTRACT_VERSION = 9
+# 10: "thảo luận", "biểu quyết" end a subject ("Hội đồng xét xử | thảo luận tại phòng nghị án").
+EXTRACT_VERSION = 10
 KINDS = ("responsibility", "target", "deadline")
 
 

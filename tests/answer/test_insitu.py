@@ -49,6 +49,26 @@ def test_a_share_a_count_and_a_time_with_their_qualifiers():
                  "target", line, {"thanh vien"}) == ["quá nửa tổng số thành viên"]
 
 
+def test_a_moment_named_by_an_event_and_a_preposition_said_otherwise():
+    # "chấm dứt từ thời điểm nào" read up to the clause's end, the event that names the moment
+    text = law_line("bo-luat-dan-su.txt", "Khi tài sản của chủ sở hữu do phạm tội")
+    text = text[:text.index(".") + 1]
+    read = _read("Tài sản bị tịch thu do phạm tội thì quyền sở hữu đối với tài sản đó chấm dứt từ thời điểm nào?",
+                 "when", text)
+    assert read and read[0].startswith("kể từ thời điểm bản án, quyết định của Tòa án"), read
+    # "hiệu lực vào | thời điểm nào" against "hiệu lực từ | thời điểm giao kết"
+    line = "Hợp đồng thế chấp tài sản có hiệu lực từ thời điểm giao kết."
+    assert _read("Hợp đồng thế chấp tài sản có hiệu lực vào thời điểm nào?", "when", line) == \
+        ["từ thời điểm giao kết"]
+
+
+def test_the_year_that_names_a_law_is_no_year_asked():
+    from indexer.answer import _LAW_YEAR
+    assert _LAW_YEAR.sub(" ", "Theo Bộ luật Dân sự 2015, di chúc có hiệu lực từ khi nào?").count("2015") == 0
+    assert _LAW_YEAR.sub(" ", "Theo Luật BVMT năm 2020, …").count("2020") == 0
+    assert _LAW_YEAR.sub(" ", "Mục tiêu đến năm 2030 của Kế hoạch là gì?").count("2030") == 1
+
+
 def test_what_does_not_fit_the_kind_is_no_answer():
     # a who-slot that opens with a verb is what a unit does, not who
     text = "Văn phòng Tỉnh ủy tham mưu Ban Thường vụ Tỉnh ủy tổ chức Hội nghị sơ kết."

@@ -232,3 +232,21 @@ def test_an_office_holder_asked_by_title_is_a_who_question():
     assert classify("Bộ trưởng nào quy định điều kiện của người điều khiển phương tiện?") == "who"
     # a title followed by other words then "nào" asks something of the office, not which holder
     assert classify("Chủ tịch nước có quyền nào?") != "who"
+
+
+def test_a_compound_no_text_writes_is_read_as_its_words():
+    """The word segmenter joins "cử Trưởng" of "Ai cử Trưởng Chi nhánh …" into one word that no
+    text writes; given what the indexed texts write (here the Luật Trọng tài thương mại's line), the
+    question is read by its words, and a compound the text writes stays whole."""
+    from tests.conftest import law_line
+    line = law_line("luat-trong-tai-thuong-mai.txt", "cử một Trọng tài viên làm Trưởng Chi nhánh")
+    from indexer.text import modern_tones, syllables
+    written_text = " " + " ".join(syllables(modern_tones(line))) + " "
+
+    def written(phrase: str) -> bool:
+        return f" {phrase} " in written_text
+    question = "Ai cử Trưởng Chi nhánh của tổ chức trọng tài nước ngoài tại Việt Nam?"
+    labels = [label for label, _ in analyze(question, written=written).groups]
+    assert "cu truong" not in labels and {"cu", "truong", "chi nhanh", "trong tai"} <= set(labels), labels
+    # without the texts, the segmenter's reading stands
+    assert "cu truong" in [label for label, _ in analyze(question).groups]

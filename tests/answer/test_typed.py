@@ -1,5 +1,6 @@
-"""A length of time an English question asks, read in the sentence the model finds closest
-(typed.py): the unit asked, the one value of it a sentence states; through the service with the real
+"""A length of time a question asks (in English, or in Vietnamese by "bao nhiêu ngày", "mấy năm",
+"bao lâu"), read in the sentence the model finds closest (typed.py): the unit asked, the one value of
+it a sentence states, not a threshold or an exception's value; through the service with the real
 model on a real law (slow)."""
 
 from __future__ import annotations
@@ -8,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.answer.typed import asked_unit, unit_value
+from indexer.answer.typed import ANY_TIME, asked_unit, read_as_asked, unit_value
+from indexer.text import folded_words
 from tests.conftest import SHARED, law_line
 
 
@@ -20,6 +22,38 @@ def test_the_unit_a_question_asks():
     assert asked_unit("How many times can the Court extend the postponement?") == ("lần", False)
     assert asked_unit("How many judges sit on the panel?") is None
     assert asked_unit("Who elects the presiding arbitrator?") is None
+
+
+def test_the_unit_a_vietnamese_question_asks():
+    def unit(question: str):
+        return asked_unit(question, folded_words(question))
+    assert unit("Cơ quan lập hồ sơ có mấy ngày làm việc để gửi hồ sơ?") == ("ngày", True)
+    assert unit("Mot nguoi biet tich bao nhieu nam lien tro len thi co the bi tuyen bo la da chet?") == ("năm", False)
+    assert unit("Tổ chức bị thanh tra tối đa mấy lần mỗi năm?") == ("lần", False)
+    assert unit("Thời hạn chuẩn bị xét xử kéo dài bao lâu?") == (ANY_TIME, False)
+    # an age and school years are counts of another kind
+    assert unit("Trẻ em bao nhiêu tháng tuổi được tiêm chủng?") is None
+    assert unit("Học sinh học mấy năm học ở cấp trung học cơ sở?") is None
+    assert unit("Ai quyết định thời hạn tạm trú?") is None
+
+
+def test_a_threshold_or_an_exception_is_not_the_length_asked():
+    # Luật Viên chức: the probation's exception names a threshold of experience, not the probation
+    line = law_line("luat-vien-chuc.txt", "trừ trường hợp đã có thời gian từ đủ 12 tháng trở lên")
+    sentence = line[:line.index("được tuyển dụng") + len("được tuyển dụng")]
+    s, e = unit_value(sentence, ANY_TIME)
+    assert sentence[s:e] == "12 tháng"
+    assert not read_as_asked(sentence, s, e, folded_words("Thời gian tập sự của viên chức kéo dài bao lâu?"))
+    # asked as a threshold, and asked about the exception: it answers
+    assert read_as_asked("Biệt tích 05 năm liền trở lên", 9, 15,
+                         folded_words("Biệt tích bao nhiêu năm liền trở lên thì bị tuyên bố chết?"))
+    # a rule stated after its exception's frame is the rule ("lưu trú" is no "trừ")
+    rule = "Trừ trường hợp thanh tra đột xuất, số lần thanh tra không quá một lần trong một năm"
+    s, e = unit_value(rule, "lần")
+    assert read_as_asked(rule, s, e, folded_words("Một tổ chức bị thanh tra tối đa mấy lần mỗi năm?"))
+    stay = "trường hợp ông, bà đến lưu trú nhiều lần thì chỉ cần thông báo lưu trú một lần"
+    s, e = unit_value(stay, "lần")
+    assert read_as_asked(stay, s, e, folded_words("Ông bà đến lưu trú nhiều lần thì thông báo mấy lần?"))
 
 
 def test_the_one_value_of_the_unit_a_sentence_states():
@@ -65,3 +99,23 @@ def test_english_length_of_time_through_the_model(real_settings, tmp_path_factor
     # a question about a duration the law does not state for it: no typed answer from a neighbour
     none = service.ask("Within how many days must a foreign arbitration centre open its branch office?").model_dump()
     assert none["answer"] is None or "15 ngày" not in none["answer"], none["answer"]
+
+
+@pytest.mark.slow
+def test_vietnamese_length_of_time_through_the_model(real_settings, tmp_path_factory):
+    """Luật Cư trú: "Trong thời hạn 03 ngày làm việc kể từ ngày nhận được hồ sơ đầy đủ …, cơ quan
+    đăng ký cư trú có trách nhiệm điều chỉnh thông tin về chủ hộ …" asked in other words."""
+    from indexer.service import Service
+    from indexer.settings import Settings
+
+    law = SHARED / "corpus-alqac" / "luat-cu-tru.txt"
+    if not law.exists():
+        pytest.skip("the ALQAC laws are not here")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("typed_vi") / "data", model=real_settings.model)
+    service = Service(settings)
+    service.index_paths([Path(law)])
+    out = service.ask("Sau khi nhận đủ hồ sơ, cơ quan đăng ký cư trú điều chỉnh thông tin về chủ hộ "
+                      "trong Cơ sở dữ liệu về cư trú mất bao lâu?").model_dump()
+    assert out["answer"] and "03 ngày làm việc" in out["answer"], out
+    cited = out["citations"][0]
+    assert service.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]

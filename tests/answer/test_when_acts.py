@@ -148,6 +148,8 @@ def test_ministries_written_short_are_spelled_out():
     assert spell_out_ministries("được Bộ NN&PTNT công bố") == "được Bộ Nông nghiệp và Phát triển nông thôn công bố"
     assert spell_out_ministries("Bo GD&DT quy dinh") == "Bo Giáo dục và Đào tạo quy dinh"
     assert spell_out_ministries("NNN&PTNT") == "NNN&PTNT"  # no ministry inside another word
+    assert spell_out_ministries("Trưởng phòng LĐ-TB&XH cấp huyện") == \
+        "Trưởng phòng Lao động - Thương binh và Xã hội cấp huyện"
 
 
 @pytest.mark.parametrize("question, expected", [

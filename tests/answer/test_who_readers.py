@@ -142,3 +142,23 @@ def test_an_opening_under_frames_the_document(plans):
     out = ask(plans, "Under the plan for Resolution 92-NQ/TU, who advises the ward Party Standing Board on drafting "
                      "its implementation plan?")
     assert out["answer"] and out["answer"].startswith("Ủy ban nhân dân phường")
+
+
+def test_an_english_questions_verb_after_its_frame():
+    # after the law named, after "responsible for" a gerund, after "tasked with", past an adverb
+    assert "nop" in english_asked_verbs("Under the Law on Tourism, who submits the application dossier?")
+    assert english_asked_verbs("Which body is responsible for organising the National Tourism Year?") == ["to chuc"]
+    assert "tuyen truyen" in english_asked_verbs("Who is tasked with publicising the review of the resolution?")
+    assert "thong bao" in english_asked_verbs("Which local bodies must regularly inform the Fatherland Front?")
+
+
+def test_an_english_who_answer_must_say_the_asked_verb():
+    """"who submits the dossier" is not answered by a unit whose sentence decides, not submits."""
+    from indexer.answer import _does_other_action
+    q = analyze("Under the Law on Tourism, who submits the dossier for recognition of a provincial tourist area?")
+    decides = {"quote": "Ủy ban nhân dân cấp tỉnh thành lập hội đồng thẩm định, quyết định công nhận khu du lịch cấp tỉnh"}
+    submits = {"quote": "Ủy ban nhân dân cấp huyện lập hồ sơ đề nghị công nhận khu du lịch cấp tỉnh gửi cơ quan chuyên môn"}
+    assert _does_other_action(q, decides)
+    assert not _does_other_action(q, submits)
+    # no verb of its own ("responsible for propaganda"): nothing to check
+    assert not _does_other_action(analyze("Who is responsible for propaganda?"), decides)
