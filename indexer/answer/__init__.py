@@ -1082,6 +1082,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue  # the question names its document: another document's item answers another question
         if q.kind == "when" and other_provision(q, item):
             continue  # "điểm a khoản 2 Điều 116" asked, "điểm b khoản 2 Điều 116" said: another case
+        if other_article(q, item):
+            continue  # "Article 56 sets …" asked, Điều 57 said
         if q.kind == "when" and not named and _own_enactment(item):
             continue  # "Luật này … có hiệu lực": the date of the document the question names, none named here
         fit = _fit(q, item)
@@ -1170,6 +1172,24 @@ def other_provision(q: Question, item: dict) -> bool:
     if not said or asked & said:
         return False
     return any(p[2] == a[2] and (p[0], p[1]) != (a[0], a[1]) for p in said for a in asked)
+
+
+_ARTICLE_ASKED = re.compile(r"\b(?:dieu|article)\s+(\d{1,3})\b")
+_ARTICLE_OF = re.compile(r"^\s*Điều\s+(\d{1,3})\b")
+
+
+def other_article(q: Question, item: dict) -> bool:
+    """The question names the article it asks about ("Article 56 sets …", "theo Điều 39") and the
+    item stands in another article whose words do not cite it: another provision's rule."""
+    folded = folded_words(q.text)
+    # (not an article the question sets aside: "(trừ khoản 3 Điều 29)", "except Article 29")
+    asked = {m.group(1) for m in _ARTICLE_ASKED.finditer(folded)
+             if not re.search(r"\b(?:tru|ngoai|except|other than)\b(?:\s+\S+){0,4}\s*$", folded[:m.start()])}
+    if not asked:
+        return False
+    own = {m.group(1) for part in item.get("section_path") or [] if (m := _ARTICLE_OF.match(part))}
+    cited = set(_ARTICLE_ASKED.findall(folded_words(item.get("quote") or "")))
+    return bool(own) and not (own | cited) & asked
 
 
 _JOINERS = frozenset({"va", "hoac", "nhung", "con"})

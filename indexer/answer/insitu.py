@@ -476,6 +476,10 @@ def _marker_len(span: str) -> int:
     return m.end() if m else 0
 
 
+_JOINING = frozenset({"hoac", "va"})
+_OPENING_QUALIFIERS = frozenset(q[0] for q in _QUALIFIERS if len(q) == 1)
+
+
 def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = False) -> bool:
     """What the slot holds fits the kind asked: a value for a target (the noun counted with it, not
     an article's number), a time for a when, a name for a who."""
@@ -483,6 +487,8 @@ def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = F
     written = [m.group(0).lower() for m in _WORD.finditer(span)]  # ("ngân" is no "ngàn")
     if not words or len(words) > MAX_SLOT or words[0] in _NO_OPEN:
         return False
+    if len(words) > 1 and words[1] in _JOINING and words[0] in _OPENING_QUALIFIERS:
+        return False  # "trước hoặc chết cùng thời điểm …": the qualifier of another clause's words
     numbers = [i for i, w in enumerate(written) if w.isdigit() or w in _NUMBER_WRITTEN]
     numbers = [i for i in numbers if not (i and written[i - 1] in _REFERENCE)]  # "Điều 21", "khoản 2"
     if kind in ("target", "when") and counted:

@@ -30,7 +30,11 @@ from .units import is_generic_unit, matches_unit, normalize_unit, select_unit_ke
 #    clause of the name ("Tòa án đã giải quyết ly hôn | phải gửi …"); laws' own subjects end the same way.
 # 9: a date in words needs no "ngày" when its year follows ("… độc lập 2 tháng 9 năm 1945").
 # 10: "thảo luận", "biểu quyết" end a subject ("Hội đồng xét xử | thảo luận tại phòng nghị án").
-EXTRACT_VERSION = 10
+# 11: "X có những nhiệm vụ và quyền hạn sau đây:" introduces X's duties as "có các …" does (Hiến pháp).
+# 12-14: a listed power opening with "Đề nghị", "Công bố", "Bổ nhiệm", "Thống lĩnh" has no subject of its own;
+#     an article heading "Điều 88. Chủ tịch nước có những nhiệm vụ và quyền hạn sau đây:" introduces its
+#     owner's duties.
+EXTRACT_VERSION = 14
 KINDS = ("responsibility", "target", "deadline")
 
 

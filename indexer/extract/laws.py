@@ -77,7 +77,7 @@ _SCOPE_START = re.compile(r",\s*(?:trong|theo) phạm vi\b")
 _SCOPE = re.compile(r"[,\s]*(?:trong|theo) phạm vi\b[^;:.]*?của mình\s*,\s*")
 # The words that introduce a list of duties, up to the colon that ends the sentence.
 _INTRO_TAIL = re.compile(r"(?:(?:,\s*|\s+)(?:và\s+)?(?:có|chịu|thực hiện)|(?<![\w,] )(?:Có|Chịu|Thực hiện))"
-                         r"(?:\s+các)?\s+(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:(?:\s*,\s*|\s+và\s+)"
+                         r"(?:\s+(?:các|những))?\s+(?:trách nhiệm|nhiệm vụ|quyền hạn)(?:(?:\s*,\s*|\s+và\s+)"
                          r"(?:quyền hạn|nhiệm vụ|trách nhiệm))*(?:\s+cụ thể)?(?:\s+(?:sau đây|như sau|sau))?"
                          r"(?:\s*,[^:]*)?\s*:\s*$")
 # A list of rights ("X có các quyền sau đây:"): what it introduces is no duty.
@@ -102,6 +102,13 @@ def _article(text: str, block: Block) -> _Article:
     s, e = trim(text, block.start, block.end)
     m = _ARTICLE.match(text, s, e)
     title = m.end() if m else s
+    end = len(text[:block.end].rstrip())  # (``trim`` leaves out the colon that ends an introduction)
+    intro = _INTRO_TAIL.search(text, title, end) if text[:end].endswith(":") else None
+    if intro and not _DUTY_TITLE.match(text, title, e):
+        # "Điều 88. Chủ tịch nước có những nhiệm vụ và quyền hạn sau đây:": the heading introduces
+        # its owner's duties (the Hiến pháp's way)
+        own = _intro_subject(text, title, intro.start())
+        return _Article(block.index, bool(own), own[0] if own else [])
     if not _DUTY_TITLE.match(text, title, e):
         return _Article(block.index, False, [])
     of = _OWNER.search(text, title, e)

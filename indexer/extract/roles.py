@@ -51,11 +51,20 @@ _NOUN_VERB = re.compile(r"tổ chức\s+(?:đảng|chính trị|đoàn thể|cơ
 _PAIRED_NOUN = re.compile(r"(?:cơ quan|đơn vị|cá nhân),\s*$", re.I)
 
 
+# Verbs that open a law's listed power ("3. Đề nghị Quốc hội bầu …", "Công bố …", "Bổ nhiệm …")
+# but inside a sentence are nouns or name a person ("người đề nghị cấp giấy phép" is the applicant):
+# verbs only as a clause's first word.
+_OPENING_VERB_RE = re.compile(r"(đề nghị|công bố|bổ nhiệm|thống lĩnh)(?![\w])")
+
+
 def verb_at(text: str, pos: int, end: int, allow_capital: bool = False) -> re.Match | None:
     """The predicate verb starting exactly at ``pos``, if any."""
     segment = text[pos:end]
     if allow_capital and segment[:1].isupper():
         segment = segment[:1].lower() + segment[1:]
+        opening = _OPENING_VERB_RE.match(segment)
+        if opening:
+            return opening
     m = _VERB_RE.match(segment)
     if not m or _NOUN_VERB.match(segment):
         return None

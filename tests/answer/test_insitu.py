@@ -208,3 +208,23 @@ def test_service_reads_an_english_who_question_in_the_first_passage_only_when_it
     # the same frame about what the plan does not say (exports, foreign markets): no answer
     trap = service.ask("Who is encouraged to expand exports of seafood to foreign markets?").model_dump()
     assert trap["answer"] != "các chủ thể OCOP", trap
+
+
+def test_a_qualifier_of_another_clauses_words_is_no_moment():
+    # "chết trước hoặc chết cùng thời điểm với người lập di chúc" holds no moment asked
+    line = "c) Phần di sản có liên quan đến người thừa kế từ chối nhận di sản, chết trước hoặc chết cùng " \
+           "thời điểm với người lập di chúc."
+    assert not any(r.startswith("trước hoặc") for r in
+                   _read("Người thừa kế phải từ chối nhận di sản trước thời điểm nào?", "when", line))
+
+
+def test_the_article_a_question_names():
+    from indexer.answer import analyze, other_article
+    item = {"section_path": ["Điều 57. Nghĩa vụ của người giám hộ đối với người được giám hộ từ đủ mười "
+                             "lăm tuổi"], "quote": "Chăm sóc, bảo đảm việc điều trị bệnh cho người được giám hộ."}
+    assert other_article(analyze("Under the Civil Code, Article 56 sets the guardian's duties toward wards of "
+                                 "which age?"), item)
+    assert not other_article(analyze("Theo Điều 57 Bộ luật Dân sự, người giám hộ có nghĩa vụ gì?"), item)
+    # an article the question sets aside is not the one it asks
+    assert not other_article(analyze("Luật có hiệu lực từ ngày nào (trừ khoản 3 Điều 29)?"), item)
+    assert not other_article(analyze("Người giám hộ có nghĩa vụ gì?"), item)

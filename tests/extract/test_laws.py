@@ -197,3 +197,22 @@ def test_a_pair_of_nouns_and_a_negated_predicate_end_no_subject_early():
     assert "Tòa án" in units and not any(u.endswith((" không", " đã")) for u in units)
     # "đã" then a modal: a relative clause of the name
     assert "Bên vận chuyển đã nhận hàng" in units
+
+
+CONSTITUTION = Path(__file__).resolve().parents[3] / "shared" / "corpus-alqac" / "hien-phap.txt"
+
+
+@pytest.mark.skipif(not CONSTITUTION.exists(), reason="ALQAC corpus not present")
+def test_an_article_heading_that_introduces_its_owners_powers():
+    """Hiến pháp: "Điều 88. Chủ tịch nước có những nhiệm vụ và quyền hạn sau đây:" heads the powers
+    "3. Đề nghị Quốc hội bầu, miễn nhiệm, bãi nhiệm Chánh án …": the President's, not the National
+    Assembly's a clause opening with "Đề nghị" names after its verb."""
+    _, items = _resp(CONSTITUTION.read_text(encoding="utf-8"), CONSTITUTION.name)
+    proposes = {i["unit"] for i in items if i["quote"].startswith("Đề nghị Quốc hội bầu, miễn nhiệm, bãi nhiệm Chánh án")}
+    assert proposes == {"Chủ tịch nước"}
+    leads = {i["unit"] for i in items if i["quote"].startswith("Lãnh đạo công tác của Chính phủ")}
+    assert leads == {"Thủ tướng Chính phủ"}
+    # a verb of its own after a subject ends it: "Hội đồng xét xử | thảo luận tại phòng nghị án"
+    _, court = _resp("Điều 9. Trách nhiệm của Tòa án\n\n1. Hội đồng xét xử thảo luận tại phòng nghị án "
+                     "và quyết định theo đa số.\n")
+    assert {i["unit"] for i in court} == {"Hội đồng xét xử"}
