@@ -72,6 +72,8 @@ MAX_ANSWER_CHARS = 90
 # -- documents a question names ---------------------------------------------------------------------
 
 HEAD_CHARS = 700
+_LAW_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp"})
+_DEFINITIONS = re.compile(r"Điều\s+\d+\.\s*Giải thích từ ngữ")  # (a law's opening: scope, then terms)
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 _PLACE = re.compile(rf"(?<!\w)((?:[{_UP}]\w+ ){{1,3}}[{_UP}]\w+)(?!\w)")  # "Lai Châu", "Bình Lư"
 
@@ -97,8 +99,14 @@ def _doc_context(docs: list[dict], heads: dict[str, str] | None = None) -> dict[
     for d in docs:
         refs = " ".join(((r.get("text") if isinstance(r, dict) else getattr(r, "text", "")) or "")
                         for r in d.get("implements") or [])
+        # (a law's opening states its scope, then defines its terms: the definitions name half its
+        # matter — "phương tiện" of "Chỗ ở hợp pháp … phương tiện khác" says nothing about a
+        # vehicle's residence —, so they are no context of its sentences)
+        head = heads.get(d["id"], "")
+        if d.get("type") in _LAW_TYPES:
+            head = _DEFINITIONS.split(head, 1)[0]
         out[d["id"]] = " ".join(str(d.get(k) or "") for k in ("type", "title", "number", "issuer", "place")) + \
-            " " + refs + " " + heads.get(d["id"], "")
+            " " + refs + " " + head
     return out
 
 
@@ -2304,7 +2312,6 @@ def _count_answer(service, question: str, response, doc_ids: set[str] | None) ->
             "items": [last, heading], "citations": [citation(last), citation(heading)]}
 
 
-_LAW_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp"})
 _LAW_YEAR = re.compile(r"(?i)(?<!\w)(?:bộ luật|luật|hiến pháp|bo luat|luat|hien phap|BLDS)(?:\s+[\w&-]+){0,4}?\s+"
                        r"(?:năm\s+|nam\s+)?(?:19|20)\d\d(?!\d)")
 IN_PLACE_DEPTH = 5  # passages the in-place reading looks in (the search's first)

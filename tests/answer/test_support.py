@@ -118,3 +118,19 @@ def test_duration_range_keeps_its_lower_end():
 
     items = duration_items([_result("Thời gian tập sự từ 03 tháng đến 12 tháng và phải được quy định.")])
     assert [i["when"] for i in items] == ["từ 03 tháng đến 12 tháng"]
+
+
+def test_a_laws_definitions_are_no_context_of_its_sentences():
+    """A law's opening states its scope, then defines its terms: the scope speaks for every sentence
+    of the law, the definitions (which name half its matter) do not. A plan's opening (issuer,
+    place) stays its context."""
+    from indexer.answer import _doc_context
+    from tests.conftest import SHARED
+    path = SHARED / "corpus-alqac" / "luat-cu-tru.txt"
+    if not path.exists():
+        pytest.skip("the ALQAC laws are not here")
+    head = path.read_text(encoding="utf-8")[:700]
+    law = _doc_context([{"id": "cu-tru", "type": "Luật", "title": "LUẬT CƯ TRÚ"}], {"cu-tru": head})["cu-tru"]
+    assert "quyền tự do cư trú" in law and "phương tiện" not in law
+    plan = _doc_context([{"id": "p", "type": "Kế hoạch", "title": "thực hiện Nghị quyết"}], {"p": head})["p"]
+    assert "phương tiện" in plan
