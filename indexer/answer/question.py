@@ -223,7 +223,9 @@ _AFTER_DOC = re.compile(r"(?<![a-z])(?:ke hoach|nghi quyet|chuong trinh|de an|ch
 
 # ... nor after an English article or possessive: "the draft review report" is a noun, not
 # who drafts; "the report" is no one reporting.
-_NOMINAL = re.compile(r"(?<![a-z])(?:viec|su|cong tac) $")
+# (also a cue that names a fee, a body or a record: "phí thẩm định", "hội đồng thẩm định", "đoàn
+# kiểm tra", "kết quả kiểm tra", "biên bản kiểm tra" — the thing the question asks about)
+_NOMINAL = re.compile(r"(?<![a-z])(?:viec|su|cong tac|phi|le phi|hoi dong|doan|ket qua|bien ban) $")
 _ARTICLE = re.compile(r"(?<![a-z])(?<!take )(?<!takes )(?<!took )(?<!taking )(?:the|a|an|its|their|this|that) $")
 # English verb cues that are nouns after an article ("the draft", "the report", "a monitoring
 # visit"); role nouns ("the speaker", "the attendees") are cues as nouns ("takes the lead": a verb).

@@ -54,7 +54,7 @@ TERM_ABBREVIATIONS = {
 LAW_ABBREVIATIONS = {
     "ĐTM": "đánh giá tác động môi trường", "ĐMC": "đánh giá môi trường chiến lược",
     "GPMT": "giấy phép môi trường", "UBTVQH": "Ủy ban thường vụ Quốc hội", "TAND": "Tòa án nhân dân",
-    "VKSND": "Viện kiểm sát nhân dân", "BLDS": "Bộ luật Dân sự"}
+    "VKSND": "Viện kiểm sát nhân dân", "BLDS": "Bộ luật Dân sự", "BVMT": "bảo vệ môi trường"}
 _SPELLED = {**{k: v for k, v in ABBREVIATIONS.items() if len(k) > 2}, **TERM_ABBREVIATIONS, **LAW_ABBREVIATIONS}
 _SPELLED_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, _SPELLED), key=len,
                                                              reverse=True)) + r")(?![\w])")

@@ -250,3 +250,11 @@ def test_a_compound_no_text_writes_is_read_as_its_words():
     assert "cu truong" not in labels and {"cu", "truong", "chi nhanh", "trong tai"} <= set(labels), labels
     # without the texts, the segmenter's reading stands
     assert "cu truong" in [label for label, _ in analyze(question).groups]
+
+
+def test_a_role_word_naming_a_fee_a_body_or_a_record_is_no_role_asked():
+    q = "Theo Luật BVMT, ai quy định chế độ thu, nộp phí thẩm định cấp giấy phép môi trường?"
+    assert asked_role(folded_words(q)) is None
+    assert asked_role(folded_words("Cơ quan nào thành lập hội đồng thẩm định?")) is None
+    assert asked_role(folded_words("Ai lập biên bản kiểm tra?")) is None
+    assert asked_role(folded_words("Cơ quan nào thẩm định báo cáo đánh giá tác động môi trường?")) == "tham mưu"

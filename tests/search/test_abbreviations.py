@@ -13,6 +13,7 @@ def test_short_forms_as_written_get_their_long_forms():
     assert spelled_out("UBTVQH gồm những thành phần nào?") == "Ủy ban thường vụ Quốc hội"
     assert spelled_out("Cấp THPT học mấy năm, BHYT bao phủ bao nhiêu?") == "trung học phổ thông bảo hiểm y tế"
     assert spelled_out("Ai chủ trì, UBND xã hay HĐND?") == "Ủy ban nhân dân Hội đồng nhân dân"
+    assert spelled_out("Theo Luật BVMT, ai quy định phí thẩm định?") == "bảo vệ môi trường"
     # lower case, or inside a word, is no short form
     assert spelled_out("thpt ubnd") == "" and spelled_out("PHTHPTX") == ""
 
