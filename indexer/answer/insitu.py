@@ -68,7 +68,8 @@ _HEADS = frozenset("các những mọi toàn người hộ bộ sở phòng ban 
     x.strip() for x in """cán bộ, đảng viên, nhân dân, gia đình, cộng đồng, doanh nghiệp, học sinh, đoàn viên,
     hội viên, thành viên, tổ chức, cơ quan, đơn vị, cấp ủy, cấp uỷ, chính quyền, chi bộ, ủy ban, uỷ ban, hội đồng,
     tòa án, thanh niên, trẻ em, công dân, cá nhân, chủ thể, đồng bào, lực lượng, đội ngũ, thế hệ, phụ nữ, nông dân,
-    đương sự, thẩm phán, thư ký, giáo viên, nhà trường, cha mẹ, người dân, tập thể, lãnh đạo, hợp tác""".split(","))
+    đương sự, thẩm phán, thư ký, giáo viên, nhà trường, cha mẹ, người dân, tập thể, lãnh đạo, hợp tác,
+    cơ sở""".split(","))  # ("Cơ sở lưu trữ phim …", "Cơ sở cai nghiện …": an establishment)
 _TIME_PHRASES = ("dinh ky", "thoi diem", "thoi ky", "mot lan", "ke tu", "cham nhat", "lap tuc", "ngay khi")
 # A slot opening with one of these is a clause, not an answer ("và", "thì", "để", "là").
 _NO_OPEN = frozenset("va thi de la ma nen hoac con nhung ma".split())
@@ -441,11 +442,18 @@ def _phrase_end(syl, text: str, base: int, p: int, q: int) -> int:
     return q
 
 
+# A name that holds a comma of its own: the ministry's, and the bodies named after its field
+# ("cơ quan văn hóa, thể thao và du lịch").
+_NAME_WITH_COMMA = re.compile(r"văn hóa, thể thao và du lịch", re.IGNORECASE)
+
+
 def _clause_start(syl, text: str, base: int, q: int) -> int:
     """The syllable index where the clause ending before syllable ``q`` starts."""
+    named = [m.span() for m in _NAME_WITH_COMMA.finditer(text)]
     for i in range(q, 0, -1):  # (from the gap before the anchor: an answer in another clause is none)
-        gap = text[base + syl[i - 1][2]: base + syl[i][1]]
-        if _CLAUSE_END.search(gap) or "," in gap:
+        a, b = base + syl[i - 1][2], base + syl[i][1]
+        gap = text[a:b]
+        if _CLAUSE_END.search(gap) or ("," in gap and not any(s < a and b < e for s, e in named)):
             return i
     return 0
 

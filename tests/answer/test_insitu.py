@@ -228,3 +228,10 @@ def test_the_article_a_question_names():
     # an article the question sets aside is not the one it asks
     assert not other_article(analyze("Luật có hiệu lực từ ngày nào (trừ khoản 3 Điều 29)?"), item)
     assert not other_article(analyze("Người giám hộ có nghĩa vụ gì?"), item)
+
+
+def test_an_establishment_whose_name_holds_a_comma():
+    # Luật Điện ảnh: "1. Cơ sở lưu trữ phim thuộc cơ quan văn hóa, thể thao và du lịch có trách nhiệm …"
+    line = law_line("luat-dien-anh.txt", "Cơ sở lưu trữ phim thuộc cơ quan văn hóa, thể thao và du lịch có trách nhiệm")
+    assert _read("Ai có trách nhiệm lưu trữ phim Việt Nam đã được cấp Giấy phép phân loại phim?", "who", line) == \
+        ["Cơ sở lưu trữ phim thuộc cơ quan văn hóa, thể thao và du lịch"]
