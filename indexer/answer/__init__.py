@@ -596,6 +596,20 @@ def _other_time_unit(folded_q: str, when: str) -> bool:
     return bool(units) and asked not in units
 
 
+_WORKING_ASKED = re.compile(r"\b(?:ngay lam viec|working days?|business days?)\b")
+
+
+def _working_days_only(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """A question counting working days ("bao nhiêu ngày làm việc", "how many working days") is
+    not answered by a limit in calendar days ("Chậm nhất là 15 ngày …" beside "chậm nhất là 05
+    ngày làm việc …"), which is no rival of one in working days either."""
+    if not _WORKING_ASKED.search(folded_words(q.text)):
+        return scored
+    def days(item: dict) -> str:
+        return folded_words(item.get("when") or item.get("value") or "")
+    return [x for x in scored if " ngay " not in f" {days(x[1])} " or "ngay lam viec" in days(x[1])]
+
+
 def _anchor_words(when: str) -> str:
     """The folded words of a time limit that say which way it counts, read before folding: "sáu"
     (six) folds like "sau" (after) — "Sáu mươi ngày trước khi …" counts before."""
@@ -2612,7 +2626,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             # 2030?": "900.000 lượt", not "tăng trưởng … bình quân 10%/năm"), so it is no rival either
             scored = [x for x in scored if not _rate_item(q, x[1])]
         if q.kind in ("target", "when"):
-            scored = _named_condition_first(q, _own_sentence_first(scored))
+            scored = _named_condition_first(q, _own_sentence_first(_working_days_only(q, scored)))
         if scored and not contested(q, scored, named):
             top_score, top, sup = scored[0]
             if q.kind == "who":

@@ -36,6 +36,7 @@ _QUALIFIER = r"(?:(?:không quá|tối đa|tối thiểu|ít nhất|chậm nhấ
 # its unit the same way; not an age ("bao nhiêu tháng tuổi") nor school years ("mấy năm học").
 _ASKED_VI = re.compile(r"\b(?:bao nhieu|may)\s+(ngay|thang|nam|tuan|gio|phut|lan)(\s+lam viec)?\b(?!\s+(?:tuoi|hoc)\b)")
 _HOW_LONG_VI = re.compile(r"\bbao lau\b")
+_HOW_LONG_EN = re.compile(r"\bhow long\b")
 ANY_TIME = "(?:ngày|tháng|năm|tuần|giờ|phút)"
 _UNITS_VI = {"ngay": "ngày", "thang": "tháng", "nam": "năm", "tuan": "tuần", "gio": "giờ", "phut": "phút",
              "lan": "lần"}
@@ -52,7 +53,7 @@ def asked_unit(question: str, folded: str = "") -> tuple[str, bool] | None:
         return (_UNITS_VI[m.group(1)], bool(m.group(2))) if m else None
     m = _ASKED.search(question.lower())
     if not m:
-        return None
+        return (ANY_TIME, False) if _HOW_LONG_EN.search(question.lower()) else None
     return _UNITS[m.group(2)], m.group(1) in ("working", "business")
 
 

@@ -326,3 +326,15 @@ def test_a_deadline_of_a_neighbouring_body_is_vetoed(plans):
     assert out["answer"] is None or "05/6/2026" not in out["answer"]
     out = ask(plans, "Đảng ủy phường báo cáo kết quả lên Ban Thường vụ Đảng ủy trước ngày nào?")
     assert out["answer"] is None or "05/6/2026" in out["answer"]
+
+
+def test_working_days_asked_are_not_rivalled_by_calendar_days():
+    from indexer.answer import _working_days_only, analyze
+    from indexer.answer.support import Support
+    q = analyze("Within how many working days must the commune ask the agency that created the information?")
+    working = {"when": "chậm nhất là 05 ngày làm việc kể từ ngày phát hiện"}
+    calendar = {"when": "Chậm nhất là 15 ngày kể từ ngày nhận được đề nghị"}
+    scored = [(2.0, calendar, Support(1.0, 1.0)), (1.9, working, Support(1.0, 1.0))]
+    assert [x[1] for x in _working_days_only(q, scored)] == [working]
+    plain = analyze("Within how many days must the agency answer?")
+    assert _working_days_only(plain, scored) == scored
