@@ -27,19 +27,21 @@ _UNITS = {"day": "ngày", "days": "ngày", "month": "tháng", "months": "tháng"
 _ASKED = re.compile(r"\b(?:how many|within how many|after how many|for how many|by how many|"
                     r"(?:the )?(?:maximum |minimum |total )?number of)\s+"
                     r"(?:(working|business|consecutive)\s+)?(days?|months?|years?|weeks?|hours?|minutes?|times?)\b")
-_NUMBER = (r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười hai|mười lăm|hai mươi|ba mươi|"
-           r"bốn mươi lăm|sáu mươi|chín mươi)")
-_QUALIFIER = r"(?:(?:không quá|tối đa|tối thiểu|ít nhất|chậm nhất là|chậm nhất|trước|sau|trong)\s+)?"
+# A number in digits or in words ("15", "mười tám", "ba mươi", "hai mươi mốt").
+_NUMBER_WORD = "một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm"
+_NUMBER = rf"(?:\d+|(?:(?:{_NUMBER_WORD})\s+)*(?:{_NUMBER_WORD}))"
+_QUALIFIER = (r"(?:(?:không quá|tối đa|tối thiểu|ít nhất|chậm nhất là|chậm nhất|trước|sau|trong|"
+              r"chưa đủ|từ đủ|đủ|dưới|trên|từ)\s+)?")
 
 
 # "bao nhiêu ngày (làm việc)", "mấy tháng", "tối đa mấy lần" (folded): a Vietnamese question names
 # its unit the same way; not an age ("bao nhiêu tháng tuổi") nor school years ("mấy năm học").
-_ASKED_VI = re.compile(r"\b(?:bao nhieu|may)\s+(ngay|thang|nam|tuan|gio|phut|lan)(\s+lam viec)?\b(?!\s+(?:tuoi|hoc)\b)")
+_ASKED_VI = re.compile(r"\b(?:bao nhieu|may)\s+(ngay|thang|nam|tuan|gio|phut|lan|tuoi)(\s+lam viec)?\b(?!\s+(?:tuoi|hoc)\b)")
 _HOW_LONG_VI = re.compile(r"\bbao lau\b")
 _HOW_LONG_EN = re.compile(r"\bhow long\b")
 ANY_TIME = "(?:ngày|tháng|năm|tuần|giờ|phút)"
 _UNITS_VI = {"ngay": "ngày", "thang": "tháng", "nam": "năm", "tuan": "tuần", "gio": "giờ", "phut": "phút",
-             "lan": "lần"}
+             "lan": "lần", "tuoi": "tuổi"}
 
 
 def asked_unit(question: str, folded: str = "") -> tuple[str, bool] | None:
