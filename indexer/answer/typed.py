@@ -39,6 +39,7 @@ _QUALIFIER = (r"(?:(?:không quá|tối đa|tối thiểu|ít nhất|chậm nh�
 _ASKED_VI = re.compile(r"\b(?:bao nhieu|may)\s+(ngay|thang|nam|tuan|gio|phut|lan|tuoi)(\s+lam viec)?\b(?!\s+(?:tuoi|hoc)\b)")
 _HOW_LONG_VI = re.compile(r"\bbao lau\b")
 _HOW_LONG_EN = re.compile(r"\bhow long\b")
+_AGE_EN = re.compile(r"\b(?:what|which) age\b|\bhow old\b")
 ANY_TIME = "(?:ngày|tháng|năm|tuần|giờ|phút)"
 _UNITS_VI = {"ngay": "ngày", "thang": "tháng", "nam": "năm", "tuan": "tuần", "gio": "giờ", "phut": "phút",
              "lan": "lần", "tuoi": "tuổi"}
@@ -54,6 +55,8 @@ def asked_unit(question: str, folded: str = "") -> tuple[str, bool] | None:
             return ANY_TIME, False  # "bao lâu": a length in whatever unit the sentence gives
         return (_UNITS_VI[m.group(1)], bool(m.group(2))) if m else None
     m = _ASKED.search(question.lower())
+    if not m and _AGE_EN.search(question.lower()):
+        return "tuổi", False
     if not m:
         return (ANY_TIME, False) if _HOW_LONG_EN.search(question.lower()) else None
     return _UNITS[m.group(2)], m.group(1) in ("working", "business")

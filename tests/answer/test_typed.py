@@ -21,6 +21,7 @@ def test_the_unit_a_question_asks():
     assert asked_unit("How many working days does the agency have?") == ("ngày", True)
     assert asked_unit("How many times can the Court extend the postponement?") == ("lần", False)
     assert asked_unit("Existing farms have how long to upgrade them?") == (ANY_TIME, False)
+    assert asked_unit("Preschool children of what age are exempted from tuition fees?") == ("tuổi", False)
     assert asked_unit("How many judges sit on the panel?") is None
     assert asked_unit("Who elects the presiding arbitrator?") is None
 
