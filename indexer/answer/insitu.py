@@ -221,8 +221,12 @@ def _passive(kind: str, form: str, s: int, right: tuple[str, ...]) -> list[Slot]
     """"Ai được ưu tiên hỗ trợ tiếp cận vốn …?" is said actively: "… ưu tiên hỗ trợ đồng bào dân tộc
     thiểu số, hộ có hoàn cảnh khó khăn tiếp cận các nguồn vốn …": the one who undergoes the verb
     stands after it. One reading per length of the verb (one to four syllables)."""
-    if kind != "who" or s != 0 or form not in ("ai", "nhung ai") or not right or right[0] not in ("duoc", "bi"):
+    if kind != "who" or s != 0 or form not in ("ai", "nhung ai") or not right:
         return []
+    if right[0] not in ("duoc", "bi"):
+        # "Ai quy định nhiệm vụ, quyền hạn của X?" said passively: "Nhiệm vụ, quyền hạn của X do
+        # Thủ tướng Chính phủ quy định" — the object before "do", the verb after the answer
+        return [Slot(right[k:] + ("do",), form, "", right[:k]) for k in (1, 2) if len(right) > k + 1]
     rest = right[1:]
     return [Slot(rest[:k], form, "", rest[k:]) for k in range(1, min(4, len(rest) - 1) + 1)]
 
@@ -390,6 +394,9 @@ def _qualified(words: list[str], p: int) -> int:
 # A preposition of time the question puts before its question word where the sentence says
 # another ("phát sinh hiệu lực vào | thời điểm nào" against "có hiệu lực từ | thời điểm giao kết").
 _TIME_PREPOSITIONS = frozenset({"vao"})
+# A passive's agent marker, said one way or another ("do ai quyết định" against "phải được Bộ
+# trưởng … quyết định").
+_AGENT = frozenset({"do", "duoc", "boi"})
 
 
 def _run(question: list[str], sentence: list[str]) -> tuple[int, int]:
@@ -399,7 +406,7 @@ def _run(question: list[str], sentence: list[str]) -> tuple[int, int]:
     i = j = found = matched = 0
     extra_s = extra_q = 0
     while i < len(question) and j < len(sentence):
-        if question[i] == sentence[j]:
+        if question[i] == sentence[j] or (question[i] in _AGENT and sentence[j] in _AGENT):
             found += question[i] not in FUNCTION_WORDS
             matched += 1
             i, j = i + 1, j + 1

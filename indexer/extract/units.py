@@ -50,7 +50,7 @@ TERM_ABBREVIATIONS = {
     "BHYT": "bảo hiểm y tế", "BHXH": "bảo hiểm xã hội", "BHTN": "bảo hiểm thất nghiệp",
     "THCS": "trung học cơ sở", "THPT": "trung học phổ thông", "CNTT": "công nghệ thông tin",
     "NTM": "nông thôn mới", "HTX": "hợp tác xã", "ATTP": "an toàn thực phẩm", "GDĐT": "giáo dục đào tạo",
-    "KTXH": "kinh tế xã hội", "DTNT": "dân tộc nội trú"}
+    "KTXH": "kinh tế xã hội", "DTNT": "dân tộc nội trú", "VN": "Việt Nam"}
 LAW_ABBREVIATIONS = {
     "ĐTM": "đánh giá tác động môi trường", "ĐMC": "đánh giá môi trường chiến lược",
     "GPMT": "giấy phép môi trường", "UBTVQH": "Ủy ban thường vụ Quốc hội", "TAND": "Tòa án nhân dân",

@@ -235,3 +235,15 @@ def test_an_establishment_whose_name_holds_a_comma():
     line = law_line("luat-dien-anh.txt", "Cơ sở lưu trữ phim thuộc cơ quan văn hóa, thể thao và du lịch có trách nhiệm")
     assert _read("Ai có trách nhiệm lưu trữ phim Việt Nam đã được cấp Giấy phép phân loại phim?", "who", line) == \
         ["Cơ sở lưu trữ phim thuộc cơ quan văn hóa, thể thao và du lịch"]
+
+
+def test_an_active_question_read_in_a_passive_sentence():
+    # Luật Thanh niên: "Nhiệm vụ, quyền hạn của Ủy ban … do Thủ tướng Chính phủ quy định"
+    line = law_line("luat-thanh-nien.txt", "do Thủ tướng Chính phủ quy định")
+    read = _read("Ai quy định nhiệm vụ, quyền hạn của Ủy ban quốc gia về Thanh niên Việt Nam?", "who", line)
+    assert "Thủ tướng Chính phủ" in read, read
+    # "do ai quyết định" against "phải được Bộ trưởng … quyết định"
+    line = law_line("luat-chan-nuoi.txt", "cho bên thứ ba phải được Bộ trưởng")
+    read = _read("Trao đổi nguồn gen giống vật nuôi quý, hiếm của Việt Nam cho bên thứ ba do ai quyết định?",
+                 "who", line)
+    assert read and read[0].startswith("Bộ trưởng Bộ Nông nghiệp"), read
