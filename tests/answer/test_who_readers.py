@@ -162,3 +162,15 @@ def test_an_english_who_answer_must_say_the_asked_verb():
     assert not _does_other_action(q, submits)
     # no verb of its own ("responsible for propaganda"): nothing to check
     assert not _does_other_action(analyze("Who is responsible for propaganda?"), decides)
+
+
+def test_the_class_a_which_question_asks_need_not_be_said():
+    """"Cơ quan trung ương nào thanh tra …" is answered by "Bộ Nội vụ thanh tra …": "trung ương"
+    names the kind of body asked, not a word its sentence must say — unless the sentence names
+    another level ("cơ quan cấp tỉnh nào" is not answered by a body of the district)."""
+    from indexer.answer import _asked_class
+    q = analyze("Cơ quan trung ương nào thanh tra việc tuyển dụng viên chức?")
+    assert "trung uong" in _asked_class(q, {"quote": "Bộ Nội vụ thanh tra việc tuyển dụng viên chức."})
+    q = analyze("Cơ quan cấp tỉnh nào thanh tra việc tuyển dụng viên chức?")
+    assert _asked_class(q, {"quote": "Ủy ban nhân dân cấp huyện thanh tra việc tuyển dụng viên chức."}) == set()
+    assert _asked_class(analyze("Ai thanh tra việc tuyển dụng viên chức?"), {"quote": "Bộ Nội vụ thanh tra"}) == set()
