@@ -84,13 +84,15 @@ def _marked(quote_text: str, base: int, spans: list[tuple[int | None, int | None
 
 
 def _as_written(words: list[str], item: dict | None) -> list[str]:
-    """The matched words (folded: "hieu luc") as the cited sentence writes them ("hiệu lực"), each
-    once; a word the sentence does not say (its heading or document did) stays as matched."""
-    quote_text = (item or {}).get("quote") or ""
+    """The matched words (folded: "hieu luc") as the cited sentence, its headings or its document's
+    title write them ("hiệu lực"), each once. A word none of them shows (the document's opening
+    said it) is left out: shown folded ("chinh") it reads as a typo, and /api/ask keeps it."""
+    item = item or {}
+    texts = [item.get("quote") or "", " ".join(item.get("section_path") or []), item.get("doc_title") or ""]
     out = []
     for w in words:
-        written = written_as(quote_text, w) or w
-        if written.lower() not in [o.lower() for o in out]:
+        written = next((x for x in (written_as(t, w) for t in texts) if x), None)
+        if written and written.lower() not in [o.lower() for o in out]:
             out.append(written)
     return out
 

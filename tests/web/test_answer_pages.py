@@ -352,3 +352,13 @@ def test_a_count_is_marked_on_the_last_item_and_links_to_its_heading(client):
         at = page.index(f'id="p-{ordinal}"')
         heading = page.rindex(words, 0, at)
         assert heading < at and f'id="p-{ordinal - 1}"' not in page[heading:at], (href, words)
+
+
+def test_matched_words_are_shown_as_written_or_not_at_all():
+    """The why line's matched words as the cited sentence, its headings or its document's title
+    write them; a word only the document's opening said is left out rather than shown folded."""
+    from web.answer_pages import _as_written
+    item = {"quote": "Việc thay đổi họ cho người từ đủ chín tuổi trở lên phải có sự đồng ý của người đó",
+            "section_path": ["Điều 27. Quyền thay đổi họ"], "doc_title": "BỘ LUẬT DÂN SỰ"}
+    assert _as_written(["thay doi", "ho", "dong y", "quyen", "dan su", "chinh"], item) == \
+        ["thay đổi", "họ", "đồng ý", "Quyền", "DÂN SỰ"]
