@@ -159,6 +159,13 @@ _EN_WH = frozenset(("who", "whom", "whose"))
 MAX_EN_PHRASE = 3
 
 
+# Whom one answers to ("to whom … accountable / report"): the Vietnamese words before the answer.
+_ACCOUNTABLE_TO = (("trach", "nhiem", "truoc"),)
+_REPORTS_TO = (("bao", "cao", "truoc"), ("cong", "tac", "truoc"))
+_ANSWERS_TO = {"accountable": _ACCOUNTABLE_TO, "answerable": _ACCOUNTABLE_TO, "responsible": _ACCOUNTABLE_TO,
+               "report": _REPORTS_TO, "reports": _REPORTS_TO}
+
+
 # Words after a stranded preposition ("coordinate with | under the plan"): no object of it.
 _AFTER_STRANDED = frozenset("under in according during by at on as when after before to".split())
 
@@ -198,6 +205,10 @@ def english_slots(question: str, translate) -> list[Slot]:
             j += 1
         noun = words[i + 1:j]
         out = [Slot(sense + ("cua",), "ai", "", (), open_end=True) for sense in _senses(noun, translate)] if noun else []
+    elif i >= 1 and words[i - 1] == "to" and (owed := [w for w in words[i + 1:] if w in _ANSWERS_TO]):
+        # "to whom is a Deputy Prime Minister accountable": "chịu trách nhiệm trước …"; "to whom
+        # does the Chief Justice report": "báo cáo công tác trước …"
+        out = [Slot(sense, "ai", "", (), open_end=True) for sense in _ANSWERS_TO[owed[0]]]
     elif i >= 2 and words[i - 1] in _EN_PREPOSITIONS and words[i - 2] not in _EN_AUX:
         # "… digital skills for whom?": "kỹ năng số cho …"
         head = words[max(0, i - 1 - MAX_EN_PHRASE):i - 1]

@@ -247,3 +247,16 @@ def test_an_active_question_read_in_a_passive_sentence():
     read = _read("Trao đổi nguồn gen giống vật nuôi quý, hiếm của Việt Nam cho bên thứ ba do ai quyết định?",
                  "who", line)
     assert read and read[0].startswith("Bộ trưởng Bộ Nông nghiệp"), read
+
+
+def test_to_whom_one_is_accountable_or_reports():
+    from indexer.answer.insitu import english_slots
+    from indexer.search.translate import lookup
+    slots = english_slots("Under the Constitution, to whom is a Deputy Prime Minister accountable?", lookup)
+    assert [s.left for s in slots] == [("trach", "nhiem", "truoc")]
+    line = law_line("hien-phap.txt", "Phó Thủ tướng Chính phủ giúp Thủ tướng Chính phủ")
+    spans = sentence_spans(line)
+    read = [line[x.start:x.end] for s, e in spans if (x := align(slots[0], line, s, e, "who"))]
+    assert read and read[0].startswith("Thủ tướng Chính phủ"), read
+    assert [s.left for s in english_slots("To whom does the Chief Justice report?", lookup)] == \
+        [("bao", "cao", "truoc"), ("cong", "tac", "truoc")]
