@@ -69,10 +69,13 @@ _HEADS = frozenset("các những mọi toàn người hộ bộ sở phòng ban 
     hội viên, thành viên, tổ chức, cơ quan, đơn vị, cấp ủy, cấp uỷ, chính quyền, chi bộ, ủy ban, uỷ ban, hội đồng,
     tòa án, thanh niên, trẻ em, công dân, cá nhân, chủ thể, đồng bào, lực lượng, đội ngũ, thế hệ, phụ nữ, nông dân,
     đương sự, thẩm phán, thư ký, giáo viên, nhà trường, cha mẹ, người dân, tập thể, lãnh đạo, hợp tác,
-    cơ sở""".split(","))  # ("Cơ sở lưu trữ phim …", "Cơ sở cai nghiện …": an establishment)
+    cơ sở, công chứng, kiểm sát, trọng tài, luật sư, hội thẩm, viên chức, công chức, thẩm tra""".split(","))
+# ("Cơ sở lưu trữ phim …": an establishment; "công chứng viên", "kiểm sát viên", "trọng tài viên",
+# "hội thẩm nhân dân": the laws' people, written lower-case)
 _TIME_PHRASES = ("dinh ky", "thoi diem", "thoi ky", "mot lan", "ke tu", "cham nhat", "lap tuc", "ngay khi")
 # A slot opening with one of these is a clause, not an answer ("và", "thì", "để", "là").
-_NO_OPEN = frozenset("va thi de la ma nen hoac con nhung ma".split())
+_NO_OPEN = frozenset("va thi de la ma nen hoac nhung".split())
+_NO_OPEN_WRITTEN = frozenset({"còn"})  # (as written: "con" — a child — opens a name)
 _MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|[-–•+*])\s*")
 
 
@@ -511,7 +514,7 @@ def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = F
     an article's number), a time for a when, a name for a who."""
     words = [w for w, _, _ in _syllables(span)]
     written = [m.group(0).lower() for m in _WORD.finditer(span)]  # ("ngân" is no "ngàn")
-    if not words or len(words) > MAX_SLOT or words[0] in _NO_OPEN:
+    if not words or len(words) > MAX_SLOT or words[0] in _NO_OPEN or written[0] in _NO_OPEN_WRITTEN:
         return False
     if len(words) > 1 and words[1] in _JOINING and words[0] in _OPENING_QUALIFIERS:
         return False  # "trước hoặc chết cùng thời điểm …": the qualifier of another clause's words

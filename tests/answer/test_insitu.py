@@ -260,3 +260,15 @@ def test_to_whom_one_is_accountable_or_reports():
     assert read and read[0].startswith("Thủ tướng Chính phủ"), read
     assert [s.left for s in english_slots("To whom does the Chief Justice report?", lookup)] == \
         [("bao", "cao", "truoc"), ("cong", "tac", "truoc")]
+
+
+def test_the_laws_people_written_lower_case_are_names():
+    from indexer.answer.insitu import _fits
+    # "con" (a child) is no "còn" (still): it opens a name
+    assert _fits("who", "con thành niên hoặc cha, mẹ của người mất tích")
+    assert not _fits("who", "còn lại của người mất tích")
+    assert _fits("who", "công chứng viên hoặc người có thẩm quyền chứng thực của Uỷ ban nhân dân cấp xã")
+    line = law_line("bo-luat-dan-su.txt", "tài sản của người mất tích được giao cho con thành niên")
+    read = _read("Khi Tòa án cho vợ hoặc chồng của người bị tuyên bố mất tích ly hôn thì tài sản của người mất "
+                 "tích được giao cho ai quản lý?", "who", line)
+    assert read and read[0] == "con thành niên hoặc cha, mẹ của người mất tích", read
