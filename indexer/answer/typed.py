@@ -41,6 +41,9 @@ _HOW_LONG_VI = re.compile(r"\bbao lau\b")
 _HOW_LONG_EN = re.compile(r"\bhow long\b")
 _AGE_EN = re.compile(r"\b(?:what|which) age\b|\bhow old\b")
 ANY_TIME = "(?:ngày|tháng|năm|tuần|giờ|phút)"
+# "độ tuổi nào", "in which age group": a range of ages ("từ đủ 12 tuổi đến dưới 18 tuổi"), or one age
+AGE_RANGE = "tuổi (range)"
+_AGE_RANGE_ASKED = re.compile(r"\b(?:do|lua) tuoi nao\b|\bage (?:group|bracket|range)s?\b")
 _UNITS_VI = {"ngay": "ngày", "thang": "tháng", "nam": "năm", "tuan": "tuần", "gio": "giờ", "phut": "phút",
              "lan": "lần", "tuoi": "tuổi"}
 
@@ -49,6 +52,8 @@ def asked_unit(question: str, folded: str = "") -> tuple[str, bool] | None:
     """The Vietnamese unit of time a "how many days/months/years" question asks, and whether it
     asks working days; None when it asks none. ``folded``: a Vietnamese question's folded words
     ("… có mấy ngày làm việc để gửi hồ sơ …"), read instead of the English wording."""
+    if _AGE_RANGE_ASKED.search(folded or question.lower()):
+        return AGE_RANGE, False
     if folded:
         m = _ASKED_VI.search(folded)
         if m is None and _HOW_LONG_VI.search(folded):
@@ -62,10 +67,21 @@ def asked_unit(question: str, folded: str = "") -> tuple[str, bool] | None:
     return _UNITS[m.group(2)], m.group(1) in ("working", "business")
 
 
+_AGE_SPAN = re.compile(rf"(?<!\w)(?:từ\s+)?(?:đủ\s+)?{_NUMBER}\s+tuổi\s+(?:đến|tới)\s+(?:dưới\s+|chưa đủ\s+|hết\s+)?"
+                       rf"{_NUMBER}\s+tuổi(?!\w)", re.IGNORECASE)
+
+
 def unit_value(sentence: str, unit: str, working: bool = False) -> tuple[int, int] | None:
     """The span of the one value of ``unit`` the sentence states ("15 ngày", "không quá 03 tháng",
     "05 ngày làm việc"); None when it states none or several (which one is asked, the model cannot
     tell from a sentence)."""
+    if unit == AGE_RANGE:
+        ranges = list(_AGE_SPAN.finditer(sentence))
+        if len({m.group(0).lower() for m in ranges}) == 1:
+            return ranges[0].start(), ranges[0].end()
+        if ranges:
+            return None  # two ranges: which one is asked the sentence alone cannot tell
+        unit = "tuổi"
     tail = r"(?:\s+làm việc)?" if unit in ("ngày", ANY_TIME) else ""
     found = [m for m in re.finditer(rf"(?<!\w){_QUALIFIER}(?P<value>{_NUMBER}\s+{unit}){tail}(?!\w)", sentence,
                                     re.IGNORECASE)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.answer.typed import ANY_TIME, asked_unit, read_as_asked, unit_value
+from indexer.answer.typed import AGE_RANGE, ANY_TIME, asked_unit, read_as_asked, unit_value
 from indexer.text import folded_words
 from tests.conftest import SHARED, law_line
 
@@ -132,3 +132,15 @@ def test_vietnamese_length_of_time_through_the_model(real_settings, tmp_path_fac
     assert out["answer"] and "03 ngày làm việc" in out["answer"], out
     cited = out["citations"][0]
     assert service.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
+
+
+def test_an_age_range_asked():
+    q = "Cơ sở cai nghiện công lập phải bố trí khu riêng cho người nghiện trong độ tuổi nào?"
+    assert asked_unit(q, folded_words(q)) == (AGE_RANGE, False)
+    assert asked_unit("Certificates are issued to people in which age group?") == (AGE_RANGE, False)
+    text = "b) Khu cai nghiện dành cho người từ đủ 12 tuổi đến dưới 18 tuổi;"
+    assert text[slice(*unit_value(text, AGE_RANGE))] == "từ đủ 12 tuổi đến dưới 18 tuổi"
+    # two ranges: none; no range: the one age
+    assert unit_value("từ đủ 12 tuổi đến dưới 16 tuổi và từ đủ 16 tuổi đến dưới 18 tuổi", AGE_RANGE) is None
+    one = "Người từ đủ 18 tuổi trở lên được đăng ký dự tuyển"
+    assert one[slice(*unit_value(one, AGE_RANGE))] == "từ đủ 18 tuổi"
