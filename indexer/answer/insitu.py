@@ -416,7 +416,8 @@ _AGENT = frozenset({"do", "duoc", "boi"})
 def _run(question: list[str], sentence: list[str]) -> tuple[int, int]:
     """Content syllables of ``question`` found in order at the start of ``sentence`` (both read
     outward from the answer): the first must be there, and up to two words the sentence adds
-    ("có hiệu lực kể từ" for "có hiệu lực từ") or the question adds ("phải", "được") are passed."""
+    ("có hiệu lực kể từ" for "có hiệu lực từ") or the question adds ("phải", "được"; two at once
+    when the question reorders: "bắt đầu được tính từ" for "được bắt đầu từ") are passed."""
     i = j = found = matched = 0
     extra_s = extra_q = 0
     while i < len(question) and j < len(sentence):
@@ -429,6 +430,8 @@ def _run(question: list[str], sentence: list[str]) -> tuple[int, int]:
         elif extra_q < 2 and i + 1 < len(question) and question[i + 1] == sentence[j] and \
                 (i or question[i] in FUNCTION_WORDS or question[i] in _TIME_PREPOSITIONS):
             extra_q, i = extra_q + 1, i + 1
+        elif i and not extra_q and i + 2 < len(question) and question[i + 2] == sentence[j]:
+            extra_q, i = 2, i + 2  # two words the question adds at once ("bắt đầu được tính từ" / "được bắt đầu từ")
         else:
             break
     return found, matched

@@ -272,3 +272,9 @@ def test_the_laws_people_written_lower_case_are_names():
     read = _read("Khi Tòa án cho vợ hoặc chồng của người bị tuyên bố mất tích ly hôn thì tài sản của người mất "
                  "tích được giao cho ai quản lý?", "who", line)
     assert read and read[0] == "con thành niên hoặc cha, mẹ của người mất tích", read
+
+
+def test_a_question_that_reorders_two_words():
+    line = "1. Khi thời hạn được xác định bằng phút, giờ thì thời hạn được bắt đầu từ thời điểm đã xác định."
+    read = _read("Khi thời hạn được xác định bằng phút, giờ thì thời hạn bắt đầu được tính từ lúc nào?", "when", line)
+    assert read == ["từ thời điểm đã xác định"], read
