@@ -58,7 +58,7 @@ from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_
 from .citations import ANSWER_FIELDS, citation
 from .counts import asked_list, count_listed, written_in
 from .insitu import MIN_ANCHOR, align, asked_kind, english_slots, sentence_spans, wh_slots
-from .typed import asked_unit, read_as_asked, unit_value
+from .typed import MOMENT, asked_unit, read_as_asked, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import TOP_PASSAGE, Gate, Matcher, Support, _padded, current_gate, gated, quote_words
 from .unitnames import truncated_unit, undergoes
@@ -2453,9 +2453,13 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
     """The length of time an English question asks ("how many days …"), read in the sentence of
     the search's first passage the model finds closest to the question, when that sentence states
     exactly one number of the unit asked (typed.py) and says half the question's words."""
-    if q.kind not in ("when", "target") or not q.groups:
+    if q.kind not in ("when", "target", "general") or not q.groups:
         return None
     asked = asked_unit(q.text) if q.language == "en" else asked_unit(q.text, folded_words(q.vi_text or q.text))
+    if asked and asked[0] == MOMENT:
+        q = replace(q, kind="when")  # "at what moment is an inheritance opened": a when, however classified
+    elif q.kind == "general":
+        return None
     results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:1]
     if not asked or not results or not getattr(service.embedder, "semantic", True) or \
             not getattr(service.settings, "answer_semantic", True):

@@ -41,6 +41,12 @@ _HOW_LONG_VI = re.compile(r"\bbao lau\b")
 _HOW_LONG_EN = re.compile(r"\bhow long\b")
 _AGE_EN = re.compile(r"\b(?:what|which) age\b|\bhow old\b")
 ANY_TIME = "(?:ngày|tháng|năm|tuần|giờ|phút)"
+# "When does … arise / end", "at what moment …": a moment the law names by an event ("kể từ thời
+# điểm bản án … có hiệu lực pháp luật"), up to its clause's end or a condition.
+MOMENT = "thời điểm"
+_MOMENT_EN = re.compile(r"(?:^|,)\s*when (?:does|do|is|are|will|must)\b|\b(?:at|from) what (?:moment|point|time)\b")
+_MOMENT_SPAN = re.compile(r"(?<!\w)(?:(?:kể\s+)?từ\s+|là\s+|vào\s+|tại\s+)thời điểm\s+(?!nào)[^,;.:]+?"
+                          r"(?=\s*(?:[,;.:]|$|\s(?:nếu|trừ|thì)\s))", re.IGNORECASE)
 # "độ tuổi nào", "in which age group": a range of ages ("từ đủ 12 tuổi đến dưới 18 tuổi"), or one age
 AGE_RANGE = "tuổi (range)"
 _AGE_RANGE_ASKED = re.compile(r"\b(?:do|lua) tuoi nao\b|\bage (?:group|bracket|range)s?\b")
@@ -60,6 +66,8 @@ def asked_unit(question: str, folded: str = "") -> tuple[str, bool] | None:
             return ANY_TIME, False  # "bao lâu": a length in whatever unit the sentence gives
         return (_UNITS_VI[m.group(1)], bool(m.group(2))) if m else None
     m = _ASKED.search(question.lower())
+    if not m and _MOMENT_EN.search(question.lower()):
+        return MOMENT, False
     if not m and _AGE_EN.search(question.lower()):
         return "tuổi", False
     if not m:
@@ -75,6 +83,9 @@ def unit_value(sentence: str, unit: str, working: bool = False) -> tuple[int, in
     """The span of the one value of ``unit`` the sentence states ("15 ngày", "không quá 03 tháng",
     "05 ngày làm việc"); None when it states none or several (which one is asked, the model cannot
     tell from a sentence)."""
+    if unit == MOMENT:
+        moments = list(_MOMENT_SPAN.finditer(sentence))
+        return (moments[0].start(), moments[0].end()) if len(moments) == 1 else None
     if unit == AGE_RANGE:
         ranges = list(_AGE_SPAN.finditer(sentence))
         if len({m.group(0).lower() for m in ranges}) == 1:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.answer.typed import AGE_RANGE, ANY_TIME, asked_unit, read_as_asked, unit_value
+from indexer.answer.typed import AGE_RANGE, ANY_TIME, MOMENT, asked_unit, read_as_asked, unit_value
 from indexer.text import folded_words
 from tests.conftest import SHARED, law_line
 
@@ -144,3 +144,16 @@ def test_an_age_range_asked():
     assert unit_value("từ đủ 12 tuổi đến dưới 16 tuổi và từ đủ 16 tuổi đến dưới 18 tuổi", AGE_RANGE) is None
     one = "Người từ đủ 18 tuổi trở lên được đăng ký dự tuyển"
     assert one[slice(*unit_value(one, AGE_RANGE))] == "từ đủ 18 tuổi"
+
+
+def test_a_moment_asked_in_english():
+    assert asked_unit("Under the Civil Code, at what moment is an inheritance considered to be opened?") == (MOMENT, False)
+    assert asked_unit("If the State purchases someone's property, when does the ownership right end?") == (MOMENT, False)
+    assert asked_unit("How many days does the agency have?") == ("ngày", False)
+    line = law_line("bo-luat-dan-su.txt", "Thời điểm mở thừa kế là thời điểm người có tài sản chết")
+    sentence = line[:line.index(".", line.index("tài sản chết")) + 1]
+    assert sentence[slice(*unit_value(sentence, MOMENT))] == "là thời điểm người có tài sản chết"
+    # two moments, each with its condition: which one is asked the sentence alone cannot tell
+    two = ("phát sinh từ thời điểm được thành lập; nếu pháp nhân phải đăng ký hoạt động thì phát sinh từ "
+           "thời điểm ghi vào sổ đăng ký.")
+    assert unit_value(two, MOMENT) is None
