@@ -605,9 +605,8 @@ def _working_days_only(q: Question, scored: list[tuple[float, dict, Support]]) -
     ngày làm việc …"), which is no rival of one in working days either."""
     if not _WORKING_ASKED.search(folded_words(q.text)):
         return scored
-    def days(item: dict) -> str:
-        return folded_words(item.get("when") or item.get("value") or "")
-    return [x for x in scored if " ngay " not in f" {days(x[1])} " or "ngay lam viec" in days(x[1])]
+    said = [f" {folded_words(it.get('when') or it.get('value') or '')} " for _, it, _ in scored]
+    return [x for x, days in zip(scored, said) if " ngay " not in days or " ngay lam viec " in days]
 
 
 def _anchor_words(when: str) -> str:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from indexer.extract.roles import VERBS, first_verb
 from indexer.extract.text import sentences
@@ -471,9 +472,16 @@ def _phrase_end(syl, text: str, base: int, p: int, q: int) -> int:
 _NAME_WITH_COMMA = re.compile(r"văn hóa, thể thao và du lịch", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
+def _names_with_comma(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``_NAME_WITH_COMMA`` in a passage, read once per passage (``align`` asks
+    ``_clause_start`` for every candidate answer)."""
+    return tuple(m.span() for m in _NAME_WITH_COMMA.finditer(text))
+
+
 def _clause_start(syl, text: str, base: int, q: int) -> int:
     """The syllable index where the clause ending before syllable ``q`` starts."""
-    named = [m.span() for m in _NAME_WITH_COMMA.finditer(text)]
+    named = _names_with_comma(text)
     for i in range(q, 0, -1):  # (from the gap before the anchor: an answer in another clause is none)
         a, b = base + syl[i - 1][2], base + syl[i][1]
         gap = text[a:b]

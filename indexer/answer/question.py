@@ -681,8 +681,6 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True,
     return out
 
 
-
-
 def _unknown_compound(token: str, written) -> bool:
     """A compound of the word segmenter that no indexed text writes (``written``: whether the texts
     write a phrase, lower-cased with modern tones): the segmenter joined two words ("Ai cử Trưởng

@@ -93,17 +93,23 @@ def test_the_one_value_of_the_unit_a_sentence_states():
     assert unit_value("trẻ em dưới 06 tháng tuổi", "tháng") is None
 
 
-@pytest.mark.slow
-def test_english_length_of_time_through_the_model(real_settings, tmp_path_factory):
+def _law_service(name: str, real_settings, tmp_path_factory):
+    """A service over one ALQAC law, indexed with the real model (skips when the laws are not here)."""
     from indexer.service import Service
     from indexer.settings import Settings
 
-    law = SHARED / "corpus-alqac" / "luat-trong-tai-thuong-mai.txt"
+    law = SHARED / "corpus-alqac" / name
     if not law.exists():
         pytest.skip("the ALQAC laws are not here")
     settings = Settings(data_dir=tmp_path_factory.mktemp("typed") / "data", model=real_settings.model)
     service = Service(settings)
     service.index_paths([Path(law)])
+    return service
+
+
+@pytest.mark.slow
+def test_english_length_of_time_through_the_model(real_settings, tmp_path_factory):
+    service = _law_service("luat-trong-tai-thuong-mai.txt", real_settings, tmp_path_factory)
     out = service.ask("In ad hoc arbitration, within how many days must the chosen arbitrators elect a "
                       "presiding arbitrator?").model_dump()
     assert out["answer"] and "15 ngày" in out["answer"], out
@@ -118,15 +124,7 @@ def test_english_length_of_time_through_the_model(real_settings, tmp_path_factor
 def test_vietnamese_length_of_time_through_the_model(real_settings, tmp_path_factory):
     """Luật Cư trú: "Trong thời hạn 03 ngày làm việc kể từ ngày nhận được hồ sơ đầy đủ …, cơ quan
     đăng ký cư trú có trách nhiệm điều chỉnh thông tin về chủ hộ …" asked in other words."""
-    from indexer.service import Service
-    from indexer.settings import Settings
-
-    law = SHARED / "corpus-alqac" / "luat-cu-tru.txt"
-    if not law.exists():
-        pytest.skip("the ALQAC laws are not here")
-    settings = Settings(data_dir=tmp_path_factory.mktemp("typed_vi") / "data", model=real_settings.model)
-    service = Service(settings)
-    service.index_paths([Path(law)])
+    service = _law_service("luat-cu-tru.txt", real_settings, tmp_path_factory)
     out = service.ask("Sau khi nhận đủ hồ sơ, cơ quan đăng ký cư trú điều chỉnh thông tin về chủ hộ "
                       "trong Cơ sở dữ liệu về cư trú mất bao lâu?").model_dump()
     assert out["answer"] and "03 ngày làm việc" in out["answer"], out
