@@ -384,7 +384,8 @@ def _inner_predicate(span: str) -> bool:
     at = first_verb(span, 0, len(span))
     while at is not None:
         m = _VERB_OPENS.match(span, at)
-        if m and m.group(0) not in _NOUN_LIKE:
+        # (a competence names who: "người có thẩm quyền chứng thực của Uỷ ban nhân dân cấp xã")
+        if m and m.group(0) not in _NOUN_LIKE and not span[:at].rstrip().endswith("thẩm quyền"):
             return True
         at = first_verb(span, at + (len(m.group(0)) if m else 1), len(span))
     return False

@@ -23,7 +23,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from indexer.search.named import DOC_REF, doc_refs
-from indexer.search.translate import base_form, default_glossary, lookup, translate, translate_groups
+from indexer.search.translate import THESAURUS, base_form, default_glossary, lookup, translate, translate_groups
 from indexer.text import QUESTION_STOPWORDS, folded_words, modern_tones, query_language, syllables
 
 from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS
@@ -663,8 +663,8 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True,
                 if all(g[0] != _TERM_ABBR[p] for g in out):
                     out.append((_TERM_ABBR[p], [_TERM_ABBR[p], p]))
                 continue
-            if (expanded, [expanded]) not in out:
-                out.append((expanded, [expanded]))
+            if all(g[0] != expanded for g in out):
+                out.append((expanded, [expanded] + [a for a in _synonyms().get(expanded, []) if a != expanded]))
             continue
         if (all(p in _STOP or p.isdigit() for p in parts) or folded in _STOP_PHRASES) and \
                 w.strip().lower() not in _PLAIN_COMPOUNDS and \
@@ -811,8 +811,14 @@ def ordinal_forms(folded: str) -> list[str]:
 def _synonyms() -> dict[str, list[str]]:
     """The glossary read backwards as a thesaurus: a Vietnamese term that is the first equivalent of
     an English entry also matches that entry's other equivalents ("tuyên truyền" -> "tuyên giáo",
-    both "propaganda"), so a Vietnamese question goes the same way as its English twin."""
+    both "propaganda"), so a Vietnamese question goes the same way as its English twin. Words of one
+    syllable come only from the Vietnamese thesaurus (``THESAURUS``: "nộp" -> "gửi"): the glossary's
+    one-syllable wordings carry other meanings too."""
     out: dict[str, list[str]] = {}
+    for line in THESAURUS.read_text(encoding="utf-8").splitlines():
+        wordings = [folded_words(w) for w in line.split("|")] if line.strip() and not line.startswith("#") else []
+        for w in wordings:
+            out.setdefault(w, []).extend(o for o in wordings if o != w and o not in out[w])
     glossary = default_glossary()
     for vi in getattr(glossary, "primary", glossary).values():  # a word's other meanings are none
         if len(vi) < 2:

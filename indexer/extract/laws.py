@@ -184,17 +184,30 @@ def _own_subject(text: str, s: int, e: int) -> tuple[list[tuple[int, int]], int]
     return units, pred
 
 
+# Words that open a list's intro and name no one: "Những trường hợp Thẩm phán … phải từ chối …:".
+_NO_BODY = re.compile(r"(?:(?:Các|Những)\s+)?(?:trường hợp|Trường hợp|việc|Việc|nội dung|Nội dung)(?![\w])")
+# A frame that opens a sentence before its subject: when, in which case, in which course.
+_FRAME_OPEN = re.compile(r"(?:Khi|Sau khi|Trước khi|Trong khi|Trong quá trình|Trong trường hợp|Trường hợp|Nếu)(?![\w])")
+
+
 def _intro_subject(text: str, s: int, tail: int) -> tuple[list[tuple[int, int]], int] | None:
     """(units, predicate start) of "X có trách nhiệm sau đây:" when X is no body of the head lists
     ("Thư viện công cộng có trách nhiệm sau đây:"): the words before the duty phrase (and before
     the scope or a verb) name who the list belongs to."""
-    if not text[s].isupper() or _opens_with_verb(text, s, tail):
+    frame = _FRAME_OPEN.match(text, s, tail)
+    if frame and text.rfind(",", s, tail) > frame.start():
+        # "Khi được Chánh án Tòa án phân công, Thẩm phán có những nhiệm vụ …": the frame names when,
+        # the words after its comma who
+        s = text.rfind(",", s, tail) + 1
+        while s < tail and text[s].isspace():
+            s += 1
+    if s >= tail or not text[s].isupper() or _opens_with_verb(text, s, tail):
         return None
     scope = _SCOPE_START.search(text, s, tail)
     ends = [tail] + [x for x in (scope.start() if scope else None, first_verb(text, s + 1, tail))
                      if x is not None]
     us, ue = trim(text, s, min(ends))
-    if ue <= us or len(text[us:ue].split()) > MAX_SUBJECT_WORDS:
+    if ue <= us or len(text[us:ue].split()) > MAX_SUBJECT_WORDS or _NO_BODY.match(text, us, ue):
         return None
     return _units(text, us, ue) or [(us, ue)], min(ends)
 

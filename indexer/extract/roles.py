@@ -34,17 +34,19 @@ triệu tập|cử|lựa chọn|thống nhất|phát động|giới thiệu|lậ
 thành lập|kiện toàn|củng cố|chấp hành|đánh giá|theo|căn cứ|phải|cần|được|có|là|sẽ|nắm|tham gia|
 ký|xem xét|quyết định|bàn|thông báo|tiếp nhận|giải quyết|xử lý|đôn đốc|động viên|khuyến khích|tiến hành|
 khảo sát|cấp giấy|cấp Giấy|cấp phép|cấp chứng|cấp Chứng|cấp thẻ|cấp văn bằng|
-bầu|miễn nhiệm|bãi nhiệm|phê chuẩn|thảo luận|biểu quyết
+bầu|miễn nhiệm|bãi nhiệm|phê chuẩn|thảo luận|biểu quyết|ra quyết định|ra bản án|ra phán quyết|
+nhận đơn|nhận được|nhận hồ sơ|nhận lại|thu nhận|chấp nhận|trả lại|giao lại|chứng thực|giúp|xác định|công bố|
+kiến nghị|nộp|thẩm tra
 """.replace("\n", "").split("|"), key=len, reverse=True)
 _VERB_RE = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, VERBS)) + r")(?![\w])")
 _ADVERBS = {"thường xuyên", "chủ động", "tích cực", "kịp thời", "định kỳ", "khẩn trương", "tiếp tục",
             "tập trung", "theo", "căn cứ", "phải", "cần", "được", "có", "là", "sẽ"}
 # Words after which a verb is a noun or part of a name ("ban xây dựng Đảng", "tổ chức đảng").
 _NOUN_AFTER = re.compile(r"(?:^|\s)(?:[Bb]an|[Ủủ]y ban|[Uu]ỷ ban|[Cc]ông tác|[Vv]iệc|[Cc]ơ quan|"
-                         r"kết quả|nội dung|chế độ|[Hh]ội nghị|[Hh]ồ sơ|[Đđ]ề cương|công)\s*$")  # ("công lập": public)
+                         r"kết quả|nội dung|chế độ|[Hh]ội nghị|[Hh]ồ sơ|[Đđ]ề cương|công|[Tt]hư)\s*$")  # ("công lập": public; "Thư ký": a clerk)
 _NOUN_VERB = re.compile(r"tổ chức\s+(?:đảng|chính trị|đoàn thể|cơ sở|xã hội|hội viên|thành viên|quần chúng|"
                         r"các|và|,|trực thuộc|kinh tế|tín dụng)|báo cáo viên|tuyên truyền viên|"
-                        r"hướng dẫn viên|quản lý (?:nhà nước|thị trường)|tiến hành tố tụng|bầu cử", re.I)  # ("người tiến hành tố tụng")
+                        r"hướng dẫn viên|thẩm tra viên|quản lý (?:nhà nước|thị trường)|tiến hành tố tụng|bầu cử", re.I)  # ("người tiến hành tố tụng")
 
 # "cơ quan, tổ chức", "cơ quan, đơn vị, tổ chức", "cá nhân, tổ chức": the pair of nouns the laws
 # name their subjects by ("Người đứng đầu cơ quan, tổ chức có trách nhiệm …"), not the verb

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 GLOSSARY = Path(__file__).with_name("data") / "glossary-en-vi.tsv"
+THESAURUS = Path(__file__).with_name("data") / "thesaurus-vi.txt"  # Vietnamese wordings of one meaning
 MAX_PHRASE = 4
 MAX_TITLE = 6  # words of a law's name ("drug prevention and control")
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
