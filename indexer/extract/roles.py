@@ -36,7 +36,7 @@ ký|xem xét|quyết định|bàn|thông báo|tiếp nhận|giải quyết|xử 
 khảo sát|cấp giấy|cấp Giấy|cấp phép|cấp chứng|cấp Chứng|cấp thẻ|cấp văn bằng|
 bầu|miễn nhiệm|bãi nhiệm|phê chuẩn|thảo luận|biểu quyết|ra quyết định|ra bản án|ra phán quyết|
 nhận đơn|nhận được|nhận hồ sơ|nhận lại|thu nhận|chấp nhận|trả lại|giao lại|chứng thực|giúp|xác định|công bố|
-kiến nghị|nộp|thẩm tra
+kiến nghị|nộp|thẩm tra|thụ lý|xét xử|kiểm sát|tách|buộc|đưa|đình chỉ|tạm đình chỉ|tuyên đọc|áp dụng|từ chối|gồm|bao gồm|thực hành
 """.replace("\n", "").split("|"), key=len, reverse=True)
 _VERB_RE = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, VERBS)) + r")(?![\w])")
 _ADVERBS = {"thường xuyên", "chủ động", "tích cực", "kịp thời", "định kỳ", "khẩn trương", "tiếp tục",
@@ -44,9 +44,12 @@ _ADVERBS = {"thường xuyên", "chủ động", "tích cực", "kịp thời", 
 # Words after which a verb is a noun or part of a name ("ban xây dựng Đảng", "tổ chức đảng").
 _NOUN_AFTER = re.compile(r"(?:^|\s)(?:[Bb]an|[Ủủ]y ban|[Uu]ỷ ban|[Cc]ông tác|[Vv]iệc|[Cc]ơ quan|"
                          r"kết quả|nội dung|chế độ|[Hh]ội nghị|[Hh]ồ sơ|[Đđ]ề cương|công|[Tt]hư)\s*$")  # ("công lập": public; "Thư ký": a clerk)
+# Heads after which a verb names the body ("Hội đồng xét xử", "Hội đồng thẩm định", "Viện kiểm sát"),
+# though a modal still opens the predicate ("Hội đồng | phải có ít nhất …").
+_NAMED_AFTER = re.compile(r"(?:^|\s)(?:[Hh]ội đồng|[Vv]iện)\s*$")
 _NOUN_VERB = re.compile(r"tổ chức\s+(?:đảng|chính trị|đoàn thể|cơ sở|xã hội|hội viên|thành viên|quần chúng|"
                         r"các|và|,|trực thuộc|kinh tế|tín dụng)|báo cáo viên|tuyên truyền viên|"
-                        r"hướng dẫn viên|thẩm tra viên|quản lý (?:nhà nước|thị trường)|tiến hành tố tụng|bầu cử", re.I)  # ("người tiến hành tố tụng")
+                        r"hướng dẫn viên|thẩm tra viên|kiểm sát viên|quản lý (?:nhà nước|thị trường)|tiến hành tố tụng|bầu cử", re.I)  # ("người tiến hành tố tụng")
 
 # "cơ quan, tổ chức", "cơ quan, đơn vị, tổ chức", "cá nhân, tổ chức": the pair of nouns the laws
 # name their subjects by ("Người đứng đầu cơ quan, tổ chức có trách nhiệm …"), not the verb
@@ -77,7 +80,8 @@ def first_verb(text: str, start: int, end: int) -> int | None:
     """Offset of the first lower-case predicate verb in text[start:end] that is not part of a name."""
     for m in _VERB_RE.finditer(text, start, end):
         s = m.start()
-        if _NOUN_AFTER.search(text[max(0, s - 20):s]):
+        if _NOUN_AFTER.search(text[max(0, s - 20):s]) or \
+                (m.group(1) not in _ADVERBS and _NAMED_AFTER.search(text[max(0, s - 20):s])):
             continue
         if _NOUN_VERB.match(text, s) or m.group(1) == "tổ chức" and _PAIRED_NOUN.search(text[max(0, s - 20):s]):
             continue
