@@ -727,6 +727,16 @@ def _written(service):
     return lambda phrase: f" {phrase} " in text
 
 
+def _law_titles(service) -> dict[str, str]:
+    """The folded names of the indexed laws by document id (" luat to tung hanh chinh "), built once
+    per index version: a law's own name says its matter (``_in_place_answer``)."""
+    def build() -> dict[str, str]:
+        return {d.id: f" {folded_words(d.title or '')} " for d in service.documents() if d.type in _LAW_TYPES}
+
+    cached = getattr(service, "_cached", None)
+    return cached("answer:law_titles", build) if cached else build()
+
+
 def _doc_texts(service, docs: list[dict]) -> list[tuple[str, str, str]]:
     """(doc_id, title, text) of the given documents: a document the question names by number is
     often not in the index, only cited by those that are ("thực hiện Nghị quyết số 103/NQ-CP ngày
@@ -2404,7 +2414,7 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
         return None
     matcher = _sentence_matcher(service, q, [it for _, _, it in read], doc_ids)
     # a law's own name says its matter: "phiên tòa hành chính" asked of the Luật Tố tụng hành chính
-    law_titles = {d.id: f" {folded_words(d.title or '')} " for d in service.documents() if d.type in _LAW_TYPES}
+    law_titles = _law_titles(service)
     passed = []
     for closeness, rank, item in sorted(read, key=lambda x: (tuple(-c for c in x[0]), x[1])):
         if q.language == "en":
