@@ -2372,6 +2372,13 @@ def _sentence_matcher(service, q: Question, items: list[dict], doc_ids: set[str]
                    named_documents(q, docs), _full_headings(service, docs))
 
 
+# A sentence that opens by pointing back ("Hết thời hạn này thì …", "Trường hợp đó …"): what it
+# speaks of the sentence before says ("Thời hiệu để người thừa kế yêu cầu chia di sản là 30 năm …").
+# Not a document pointing to itself ("Luật này", "khoản này").
+_ANAPHOR = re.compile(r"[^\w,;:]{0,3}(?:[\w]+\s+){1,4}?(?<!Luật )(?<!luật )(?<!Điều )(?<!điều )(?<!khoản )"
+                      r"(?<!điểm )(?<!Chương )(?<!pháp )(?<!định )(?:này|đó|nêu trên)(?!\w)")
+
+
 def _in_place_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
                      considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
     """The answer read where the question word stands in a retrieved sentence (insitu.py), asked
@@ -2400,13 +2407,16 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", _LAW_YEAR.sub(" ", q.text)))
     read = []
     for rank, r in enumerate(results):
-        for s, e in sentence_spans(r.text):
+        spans = sentence_spans(r.text)
+        for i, (s, e) in enumerate(spans):
             found = [x for x in (align(slot, r.text, s, e, q.kind) for slot in slots) if x]
             if not found:
                 continue
             x = max(found, key=lambda x: x.closeness)
             if _set_aside(considered, r, s, e):
                 continue
+            if i and _ANAPHOR.match(r.text, s, e):
+                s = spans[i - 1][0]  # "Hết thời hạn này thì …": the sentence before says which
             if any(y not in f"{r.text[s:e]} {' '.join(r.section_path_parts or [])}" for y in years):
                 continue  # "đến năm 2035" asked, "đến năm 2030" said
             read.append((x.closeness, rank, _sentence_item(q, r, s, e, x.start, x.end, "in_place")))

@@ -36,7 +36,7 @@ ký|xem xét|quyết định|bàn|thông báo|tiếp nhận|giải quyết|xử 
 khảo sát|cấp giấy|cấp Giấy|cấp phép|cấp chứng|cấp Chứng|cấp thẻ|cấp văn bằng|
 bầu|miễn nhiệm|bãi nhiệm|phê chuẩn|thảo luận|biểu quyết|ra quyết định|ra bản án|ra phán quyết|
 nhận đơn|nhận được|nhận hồ sơ|nhận lại|thu nhận|chấp nhận|trả lại|giao lại|chứng thực|giúp|xác định|công bố|
-kiến nghị|nộp|thẩm tra|thụ lý|xét xử|kiểm sát|tách|buộc|đưa|đình chỉ|tạm đình chỉ|tuyên đọc|áp dụng|từ chối|gồm|bao gồm|thực hành
+kiến nghị|nộp|thẩm tra|thu hồi|cấp, cấp lại|thụ lý|xét xử|kiểm sát|tách|buộc|đưa|đình chỉ|tạm đình chỉ|tuyên đọc|áp dụng|từ chối|gồm|bao gồm|thực hành
 """.replace("\n", "").split("|"), key=len, reverse=True)
 _VERB_RE = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, VERBS)) + r")(?![\w])")
 _ADVERBS = {"thường xuyên", "chủ động", "tích cực", "kịp thời", "định kỳ", "khẩn trương", "tiếp tục",
@@ -88,6 +88,8 @@ def first_verb(text: str, start: int, end: int) -> int | None:
         if m.group(1) in ("có", "là", "được", "theo", "làm", "lập", "cử", "ký", "bàn", "nắm") \
                 and s - start < 3:
             continue
+        if m.group(1) == "có" and _holds_competence(text, m.end(), end):
+            continue
         if _competence_clause(text, s, m.end(), end):
             continue
         return s
@@ -95,6 +97,24 @@ def first_verb(text: str, start: int, end: int) -> int | None:
 
 
 _COMPETENCE = re.compile(r"(?:^|\s)(?:có|có đủ)\s+thẩm quyền\s*$", re.I)
+# "Cơ quan nhà nước có thẩm quyền công nhận hạng cơ sở lưu trú du lịch | thu hồi quyết định …": a
+# competence names the body when one of these predicates follows it in the same clause (the verb
+# right after "thẩm quyền" is the competence's own: "… có thẩm quyền | cấp giấy phép" is the body's
+# predicate, "có").
+_AFTER_COMPETENCE = re.compile(r"\s+thẩm quyền\s+(\w+(?:\s+\w+)?)")
+_PREDICATES = re.compile(r"(?<![\w])(?:quyết định|thu hồi|chịu trách nhiệm|có trách nhiệm|kháng nghị|phân công|"
+                         r"xem xét|giải quyết)(?![\w])")
+
+
+def _holds_competence(text: str, pos: int, end: int) -> bool:
+    """"có" at ``pos`` opens "có thẩm quyền <verb> …" and a predicate of the body follows in the
+    same clause: the competence is part of the body's name."""
+    m = _AFTER_COMPETENCE.match(text, pos, end)
+    if not m:
+        return False
+    cut = re.search(r"[,;:.]", text[m.end(1):end])
+    clause_end = m.end(1) + cut.start() if cut else end
+    return bool(_PREDICATES.search(text, m.end(1), clause_end))
 
 
 def _competence_clause(text: str, s: int, e: int, end: int) -> bool:
@@ -102,8 +122,8 @@ def _competence_clause(text: str, s: int, e: int, end: int) -> bool:
     | quản lý đơn vị sự nghiệp công lập | thanh tra, kiểm tra …" — the name runs on to the next
     predicate verb of the same clause. With none before a "," or ";" the verb is the predicate
     ("các cơ quan có thẩm quyền | chỉ đạo việc lập quy hoạch, …")."""
-    if not _COMPETENCE.search(text[max(0, s - 30):s]):
-        return False
+    if not _COMPETENCE.search(text[max(0, s - 30):s]) or text.startswith(("có trách nhiệm", "chịu trách nhiệm"), s):
+        return False  # ("Cơ quan, cá nhân có thẩm quyền | có trách nhiệm trả lời …": the duty is the predicate)
     cut = re.search(r"[,;:.]", text[e:end])
     clause_end = e + cut.start() if cut else end
     # ("quy định tại khoản 1": specified in, a participle, not the predicate)
