@@ -1433,7 +1433,9 @@ def said_whole(q: Question, scored: list[tuple[float, dict, Support]]) -> list[t
     def unsaid(item: dict, missing: list[str]) -> set[str]:
         # a word its whole sentence says is said: "Công dân đủ mười tám tuổi …, đủ hai mươi mốt
         # tuổi … ứng cử" — the citizen opens the sentence, the clause of 21 does not repeat it
-        sentence = _padded(f"{item.get('sentence') or ''} {item.get('case') or ''}")  # (and its case's points)
+        # (and its case's points, and the sentence before when this one names its subject back:
+        # "Hội đồng quốc gia thẩm định … . Hội đồng phải có ít nhất một phần ba …")
+        sentence = _padded(f"{item.get('sentence') or ''} {item.get('case') or ''} {item.get('referent') or ''}")
         return {w for w in set(missing) - loose if not any(f" {a} " in sentence for a in alts.get(w, [w]))}
     return [(sc, it, sup) for sc, it, sup in scored if not unsaid(it, sup.missing)]
 

@@ -278,7 +278,7 @@ _PERCENT = re.compile(rf"{_OPENERS}(?<![\w.,/])(\d+(?:[.,]\d+)?)\s*(%(?:\s*/\s*(
 
 
 # Vietnamese classifiers, folded: the noun counted follows them ("01 bộ hồ sơ", "hai chiếc xe", "03 tờ khai").
-_CLASSIFIERS = frozenset({"bo", "chiec", "cai", "quyen", "cuon", "to", "tam", "buc"})
+_CLASSIFIERS = frozenset({"bo", "ban", "chiec", "cai", "quyen", "cuon", "to", "tam", "buc"})
 
 
 def quantity_nouns(m: re.Match) -> set[str]:
@@ -510,6 +510,31 @@ def with_lead_ins(items: list[dict], texts: dict[str, str]) -> list[dict]:
     return out
 
 
+_SHORT_NAME = re.compile(r"\W*([A-ZĐ]\w*\s+\w+)\s+(\w+)")
+
+
+def refers_back(sentence: str, before: str) -> bool:
+    """The sentence names its subject by the head of a name the sentence before it writes whole:
+    "Hội đồng quốc gia thẩm định chương trình giáo dục mầm non do Bộ trưởng … thành lập … . Hội đồng
+    phải có ít nhất một phần ba …" — the council of the first sentence is the one that must."""
+    m = _SHORT_NAME.match(sentence)
+    if not m:
+        return False
+    return any(w.group(1) != m.group(2) for w in re.finditer(rf"(?<!\w){re.escape(m.group(1))}\s+(\w+)", before))
+
+
+MAX_REFERENT = 3  # sentences back
+
+
+def _referent(text: str, points: list[tuple[int, int]], n: int) -> str:
+    """The sentences before point ``n`` that its short subject refers back to, up to the one that
+    names it whole ("Hội đồng quốc gia thẩm định … . Hội đồng gồm … . Hội đồng phải …"); ""."""
+    k = n
+    while k > 0 and n - k < MAX_REFERENT and refers_back(text[slice(*points[k])], text[slice(*points[k - 1])]):
+        k -= 1
+    return text[points[k][0]:points[n][0]] if k < n else ""
+
+
 def percent_items(results, question: str = "") -> list[dict]:
     """Percentages the sentences of the retrieved passages state, as quantity items (measure "%",
     "%/năm"): the laws' rates and limits, which the extractor does not keep as targets (it keeps the
@@ -527,7 +552,8 @@ def quantity_items(results, count_noun: str | list[str], question: str = "", pat
     out = []
     for r in results:
         text = r.text
-        for s, e in _list_points(text, sentences(text, 0, len(text))):
+        points = _list_points(text, sentences(text, 0, len(text)))
+        for n, (s, e) in enumerate(points):
             matches = [m for m in pattern.finditer(text, s, e)
                        if quantity_nouns(m) & nouns and not in_exception(text, s, m.start())]
             # a range is one quantity: "từ 03 tháng đến 12 tháng" (not "từ 03 tháng" and "12 tháng")
@@ -566,6 +592,7 @@ def quantity_items(results, count_noun: str | list[str], question: str = "", pat
                             "task": task, "answer": text[qs:qe].strip(), "value_text": text[qs:qe].strip(),
                             "measure": "phần" if "phan" in quantity_nouns(m) else m.group(2),
                             "counts": sorted(quantity_nouns(m)), "sentence": text[s:e], "period": "", "via": "passage",
+                            **({"referent": ref} if (ref := _referent(text, points, n)) else {}),
                             **({"whole_value": wholes[i]} if wholes.get(i) else {}),
                             **({"case": case} if (case := case_of(text, s, m.start())) else
                                {"case": case, "case_after": True} if (case := case_after(text, qe, e)) else {})})

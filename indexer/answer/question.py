@@ -421,7 +421,9 @@ _SENSE_CONTENT = frozenset({"mới", "quy hoạch", "đề án"})
 # A sense that is a question word as an English word's first sense ("point": điểm, "at what point")
 # but content after another one: "site" is "địa điểm" or "điểm", the plans' word for a place ("tại
 # các điểm, bản du lịch cộng đồng"), which dropped as the "điểm" of "thời điểm" sank that sentence.
-_LATER_SENSE_CONTENT = frozenset({"điểm"})
+# So is "đề nghị" (to apply) as "applicant"'s later sense: the laws name an applicant by the act
+# ("Tổ chức, cá nhân đề nghị công nhận …").
+_LATER_SENSE_CONTENT = frozenset({"điểm", "đề nghị"})
 
 
 def plain_content(word: str) -> bool:
@@ -455,8 +457,9 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
     phrase_words = {w for cue, r in ROLE_CUES if r == role and " " in cue and cue in question.lower()
                     for w in cue.split()}
     for en, vi in translate_groups(question):
-        if out and en.isdigit() and _english_ordinal(out, en):
-            continue  # "grade 10": "lớp mười" (joined to the noun before it, ``_english_ordinal``)
+        digits = en if en.isdigit() else next((v for v in vi if v.isdigit() and len(en.split()) == 1), "")
+        if out and digits and _english_ordinal(out, str(int(digits))):
+            continue  # "grade 10", "grade six": "lớp mười" (joined to the noun before it, ``_english_ordinal``)
         if all(w in _EN_NOISE or base_form(w) in _EN_NOISE for w in en.split()) or en[0].isdigit():
             continue
         if all(w in role_words or any(w.startswith(r) for r in role_words if len(r) > 4)
@@ -916,7 +919,9 @@ def english_count_nouns(question: str) -> list[str]:
         groups = [(en, vi) for en, vi in translate_groups(" ".join(words)) if vi and words[-1] not in _MEASURES]
         if not groups:
             groups = [(en, vi) for en, vi in translate_groups(measured_of(question, words)) if vi]
-        return list(dict.fromkeys(folded_words(v).split()[0] for v in groups[-1][1])) if groups else []
+        # ("how many sets of documents": the laws count dossiers in sets, "01 bộ hồ sơ")
+        sets = ["bo"] if words[-1] in ("set", "sets") else []
+        return list(dict.fromkeys(sets + [folded_words(v).split()[0] for v in (groups[-1][1] if groups else [])]))
     if re.search(r"\b(?:what|which|minimum|maximum|under|below|over|above) (?:\w+ )?ages?\b|\bhow old\b",
                  question.lower()):
         return ["tuoi"]

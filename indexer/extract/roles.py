@@ -36,7 +36,7 @@ ký|xem xét|quyết định|bàn|thông báo|tiếp nhận|giải quyết|xử 
 khảo sát|cấp giấy|cấp Giấy|cấp phép|cấp chứng|cấp Chứng|cấp thẻ|cấp văn bằng|
 bầu|miễn nhiệm|bãi nhiệm|phê chuẩn|thảo luận|biểu quyết|ra quyết định|ra bản án|ra phán quyết|
 nhận đơn|nhận được|nhận hồ sơ|nhận lại|thu nhận|chấp nhận|trả lại|giao lại|chứng thực|giúp|xác định|công bố|
-kiến nghị|nộp|thẩm tra|thu hồi|cấp, cấp lại|thụ lý|xét xử|kiểm sát|tách|buộc|đưa|đình chỉ|tạm đình chỉ|tuyên đọc|áp dụng|từ chối|gồm|bao gồm|thực hành
+kiến nghị|nộp|thẩm tra|thu hồi|cấp, cấp lại|thụ lý|xét xử|kiểm sát|tách|buộc|đình chỉ|tạm đình chỉ|tuyên đọc|áp dụng|từ chối|gồm|bao gồm|thực hành
 """.replace("\n", "").split("|"), key=len, reverse=True)
 _VERB_RE = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, VERBS)) + r")(?![\w])")
 _ADVERBS = {"thường xuyên", "chủ động", "tích cực", "kịp thời", "định kỳ", "khẩn trương", "tiếp tục",
