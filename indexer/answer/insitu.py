@@ -82,7 +82,8 @@ _MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|[-–•+*])\s*"
 
 # Function words that end the noun a "<noun> nào" asks, folded, without those whose fold is also a
 # noun's syllable ("cơ quan" folds to "co", "chủ thể" to "the", "đô thị" to "do").
-_NOUN_STOPS = FUNCTION_WORDS - {"co", "the", "do", "tu", "so"}
+# (and the prepositions a relation asks by: "báo cáo trước | cơ quan nào", "chuyển qua | ban nào")
+_NOUN_STOPS = (FUNCTION_WORDS - {"co", "the", "do", "tu", "so"}) | {"truoc", "boi", "qua"}
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ _QUALIFIER = (r"(?:(?:không quá|tối đa|tối thiểu|ít nhất|chậm nh�
 # its unit the same way; not an age ("bao nhiêu tháng tuổi") nor school years ("mấy năm học").
 _ASKED_VI = re.compile(r"\b(?:bao nhieu|may)\s+(ngay|thang|nam|tuan|gio|phut|lan|tuoi)(\s+lam viec)?\b(?!\s+(?:tuoi|hoc)\b)")
 _HOW_LONG_VI = re.compile(r"\bbao lau\b")
-_HOW_LONG_EN = re.compile(r"\bhow long\b")
+_HOW_LONG_EN = re.compile(r"\bhow long\b|\bhow far (?:ahead|in advance)\b")
 _AGE_EN = re.compile(r"\b(?:what|which) age\b|\bhow old\b")
 ANY_TIME = "(?:ngày|tháng|năm|tuần|giờ|phút)"
 # "When does … arise / end", "at what moment …": a moment the law names by an event ("kể từ thời

@@ -47,7 +47,7 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    r"how many (?:working )?(?:days|weeks|months|years|hours))\b|"
                    # English asking a time limit in other words: "how soon must it correct it", "the
                    # statute of limitations for filing a lawsuit" (thời hiệu), "how far in advance"
-                   r"\bhow (?:soon|quickly|early|far in advance)\b|\bhow much (?:(?:advance|prior|written) )*notice\b|"
+                   r"\bhow (?:soon|quickly|early|far in advance|far ahead|long before)\b|\bhow much (?:(?:advance|prior|written) )*notice\b|"
                    r"\bhow much in advance\b|\bstatutes? of limitations?\b|"
                    r"\blimitation periods?\b|\bwithin what (?:time|period)\b|"
                    # a frequency ("how frequently", "how many times a year": answered only by a
@@ -144,14 +144,37 @@ def _asks_who_not_when(q: str) -> bool:
 _COUNT_ASKED = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:share|percentage|proportion|fraction)\b")
 
 
+# "When the arbitral tribunal consults experts …, who advances the expert fees?": the when-clause is
+# the circumstance, the clause after its comma asks who.
+_CIRCUMSTANCE_THEN_WHO = re.compile(r"\s*(?:when|if|once|after|before|while|where)\b[^,?]*,\s*"
+                                    r"(?:(?:to|by|with|for|from) )?(?:who|whom|whose|which)\b", re.I)
+
+
+# An English who-word asks when it opens the question or a clause ("Under the Law …, who …"), or
+# follows a preposition or a conjunction ("to whom", "and who"); after a noun it is a relative
+# pronoun ("A person who in good faith used someone else's property …").
+_ASKING_WHO = re.compile(r"(?:^|[,;:(?]|\b(?:to|by|with|of|for|from|and|or|but|then|exactly|namely|about|on|at|in|"
+                         r"under|than|among|whether|is|are|was|were)\s)\s*(?:who|whom|whose)\b", re.I)
+_ANY_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.I)
+
+
+def _relative_only(question: str) -> bool:
+    """The question's English who-words are all relative pronouns."""
+    text = question.strip()
+    return bool(_ANY_WHO.search(text)) and not _ASKING_WHO.search(text)
+
+
 @lru_cache(maxsize=4096)
 def classify(question: str) -> str:
     """who | target | when | tasks | general. Remembered: search and answer both ask."""
     q = f" {fold_question(question)} "
-    if _WHEN.search(q) and not _asks_who_not_when(q):
+    if _WHEN.search(q) and not _asks_who_not_when(q) and \
+            not (_CIRCUMSTANCE_THEN_WHO.match(question) and all(m.group(0).strip() == "when" for m in _WHEN.finditer(q))):
         return "when"
     if _TASKS.search(q):
         return "tasks"
+    if _relative_only(question):
+        q = re.sub(r" (?:who|whom|whose)(?= )", " ", q)  # "A person who in good faith used …": no who asked
     if _WHO.search(q) or _WHO_CLASS_LEAD.match(q):
         return "who"
     if _TARGET.search(q):
