@@ -411,6 +411,8 @@ def _qualified(words: list[str], p: int) -> int:
 # A preposition of time the question puts before its question word where the sentence says
 # another ("phát sinh hiệu lực vào | thời điểm nào" against "có hiệu lực từ | thời điểm giao kết").
 _TIME_PREPOSITIONS = frozenset({"vao"})
+# "at" a moment, said either way ("có quốc tịch vào | thời điểm nào" against "… tại | thời điểm lập …").
+_AT_TIME = frozenset({"vao", "tai"})
 # A passive's agent marker, said one way or another ("do ai quyết định" against "phải được Bộ
 # trưởng … quyết định").
 _AGENT = frozenset({"do", "duoc", "boi"})
@@ -424,7 +426,8 @@ def _run(question: list[str], sentence: list[str]) -> tuple[int, int]:
     i = j = found = matched = 0
     extra_s = extra_q = 0
     while i < len(question) and j < len(sentence):
-        if question[i] == sentence[j] or (question[i] in _AGENT and sentence[j] in _AGENT):
+        if question[i] == sentence[j] or (question[i] in _AGENT and sentence[j] in _AGENT) or \
+                (question[i] in _AT_TIME and sentence[j] in _AT_TIME):
             found += question[i] not in FUNCTION_WORDS
             matched += 1
             i, j = i + 1, j + 1

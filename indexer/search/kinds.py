@@ -144,12 +144,6 @@ def _asks_who_not_when(q: str) -> bool:
 _COUNT_ASKED = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:share|percentage|proportion|fraction)\b")
 
 
-# "When the arbitral tribunal consults experts …, who advances the expert fees?": the when-clause is
-# the circumstance, the clause after its comma asks who.
-_CIRCUMSTANCE_THEN_WHO = re.compile(r"\s*(?:when|if|once|after|before|while|where)\b[^,?]*,\s*"
-                                    r"(?:(?:to|by|with|for|from) )?(?:who|whom|whose|which)\b", re.I)
-
-
 # An English who-word asks when it opens the question or a clause ("Under the Law …, who …"), or
 # follows a preposition or a conjunction ("to whom", "and who"); after a noun it is a relative
 # pronoun ("A person who in good faith used someone else's property …").
@@ -168,8 +162,7 @@ def _relative_only(question: str) -> bool:
 def classify(question: str) -> str:
     """who | target | when | tasks | general. Remembered: search and answer both ask."""
     q = f" {fold_question(question)} "
-    if _WHEN.search(q) and not _asks_who_not_when(q) and \
-            not (_CIRCUMSTANCE_THEN_WHO.match(question) and all(m.group(0).strip() == "when" for m in _WHEN.finditer(q))):
+    if _WHEN.search(q) and not _asks_who_not_when(q):
         return "when"
     if _TASKS.search(q):
         return "tasks"
