@@ -301,14 +301,16 @@ def side_by_side_sections() -> list[str]:
     # they ask new facts; fresh9's odd lines tuned that night, fresh10 never tuned on; ask.fresh11:
     # written the next night the same way, mostly on the laws, its odd lines tuned that night;
     # ask.fresh12: written 2026-12-02 the same way, its odd lines tuned that night; ask.fresh13:
-    # written during that session, never tuned on)
+    # written during that session, never tuned on; ask.fresh14: written at the start of the next
+    # session, its odd lines tuned in it)
     for name, label in (("ask.json", "ask.blind.jsonl"), ("ask-fresh.json", "ask.fresh.jsonl"),
                         ("ask-fresh2.json", "ask.fresh2.jsonl"), ("ask-fresh3.json", "ask.fresh3.jsonl"),
                         ("ask-fresh4.json", "ask.fresh4.jsonl"), ("ask-fresh5.json", "ask.fresh5.jsonl"),
                         ("ask-fresh6.json", "ask.fresh6.jsonl"), ("ask-fresh7.json", "ask.fresh7.jsonl"),
                         ("ask-fresh8.json", "ask.fresh8.jsonl"), ("ask-fresh9.json", "ask.fresh9.jsonl"),
                         ("ask-fresh10.json", "ask.fresh10.jsonl"), ("ask-fresh11.json", "ask.fresh11.jsonl"),
-                        ("ask-fresh12.json", "ask.fresh12.jsonl"), ("ask-fresh13.json", "ask.fresh13.jsonl")):
+                        ("ask-fresh12.json", "ask.fresh12.jsonl"), ("ask-fresh13.json", "ask.fresh13.jsonl"),
+                        ("ask-fresh14.json", "ask.fresh14.jsonl")):
         a = _load(name)
         if not a or "halves" not in a:
             continue

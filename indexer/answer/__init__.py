@@ -1882,15 +1882,17 @@ def _own_sentence_first(scored: list[tuple[float, dict, Support]]) -> list[tuple
     return [best] + rest
 
 
-_CONDITION_AFTER = re.compile(r"[ \t]+nếu[ \t]+([^,;.:\n]+)")
+# (up to the consequent or a time frame: "… đối với giống cây trồng lâu năm | tính đến ngày … thì …")
+_CONDITION_AFTER = re.compile(r"[ \t]+(?:nếu|đối với)[ \t]+([^,;.:\n]+?)(?=[ \t]+(?:thì|tính đến|kể từ|mà)(?!\w)|[,;.:\n]|$)")
 
 
 def _named_condition_first(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
     """Values of one sentence each stated with its own condition after it ("… ít nhất là 07 năm nếu
     có bằng cử nhân …, ít nhất là 03 năm nếu có bằng thạc sĩ …, ít nhất là 02 năm nếu có bằng tiến
-    sĩ …") score alike, the question's words being the sentence's: the one whose condition says a
-    word the question says and no other condition says ("tiến sĩ") is asked, and the others are no
-    rivals of it. None told apart so: unchanged (and ``contested`` then leaves it unanswered)."""
+    sĩ …"; "Sau 06 tháng, … hoặc sau 01 năm đối với gia súc thả rông": the general rule and a case)
+    score alike, the question's words being the sentence's: the one whose condition says a word the
+    question says and no other condition says ("tiến sĩ") is asked, and the others are no rivals of
+    it. None told apart so: unchanged (and ``contested`` then leaves it unanswered)."""
     if len(scored) < 2:
         return scored
     head = scored[0][0]
@@ -1898,16 +1900,26 @@ def _named_condition_first(q: Question, scored: list[tuple[float, dict, Support]
     sentence = close[0][1].get("sentence") or close[0][1].get("quote") or ""
     if len(close) < 2 or any((x[1].get("sentence") or x[1].get("quote") or "") != sentence for x in close):
         return scored
-    conditions = []
+    conditions, spans = [], []
     for _, it, _ in close:
         value = it.get("answer") or it.get("when") or ""
         at = sentence.find(value) if value else -1
-        m = _CONDITION_AFTER.match(sentence, at + len(value)) if at >= 0 and sentence.count(value) == 1 else None
-        if m is None:
+        if at < 0 or sentence.count(value) != 1:
             return scored
-        conditions.append(set(folded_words(m.group(1)).split()))
+        m = _CONDITION_AFTER.match(sentence, at + len(value))
+        # (a value with no condition is the general rule: "Sau 06 tháng, … hoặc sau 01 năm đối với
+        # gia súc thả rông" — the case named asks the other)
+        conditions.append(set(folded_words(m.group(1)).split()) if m else set())
+        spans += [m.span(1)] if m else []
+    if not any(conditions):
+        return scored
     asked = set(folded_words(f"{q.text} {q.vi_text}").split())
-    own = [c - set().union(*(o for j, o in enumerate(conditions) if j != i)) for i, c in enumerate(conditions)]
+    # a condition's own words: said by no other condition nor by the sentence around them (the
+    # topic the whole sentence is about: "giống cây trồng … lâu năm")
+    outside = "".join(" " if any(a <= i < b for a, b in spans) else ch for i, ch in enumerate(sentence))
+    around = set(folded_words(outside).split())
+    own = [c - around - set().union(*(o for j, o in enumerate(conditions) if j != i))
+           for i, c in enumerate(conditions)]
     named = [i for i, words in enumerate(own) if words & asked]
     if len(named) != 1:
         return scored

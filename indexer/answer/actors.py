@@ -60,7 +60,7 @@ _LAW_ACTIONS = ("phê duyệt", "ban hành", "thẩm định", "công nhận", "
 # tỉnh"), nor words that are a name's own ("điều chỉnh", "trả").
 _NAME_ENDS = re.compile(r"\s(" + "|".join(map(re.escape, (
     "chủ tọa", "phê duyệt", "ban hành", "thẩm định", "công nhận", "thu hồi", "chỉ định", "bổ nhiệm",
-    "miễn nhiệm", "cách chức", "chứng thực", "giải thể", "xét xử", "thụ lý", "đình chỉ", "ra quyết định",
+    "miễn nhiệm", "cách chức", "chứng thực", "giải thể", "xét xử", "thụ lý", "đình chỉ", "cho phép", "ra quyết định",
     "ra phán quyết", "ra bản án"))) + r")(?!\w)")
 _ACTION_RE = re.compile(rf"(?<![\w])({'|'.join(sorted(map(re.escape, _LAW_ACTIONS), key=len, reverse=True))})"
                         rf"(?![\w])|{_VERB_RE.pattern}")

@@ -34,13 +34,15 @@ from .units import is_generic_unit, matches_unit, normalize_unit, select_unit_ke
 # 12-14: a listed power opening with "Đề nghị", "Công bố", "Bổ nhiệm", "Thống lĩnh" has no subject of its own;
 #     an article heading "Điều 88. Chủ tịch nước có những nhiệm vụ và quyền hạn sau đây:" introduces its
 #     owner's duties.
-# 15-24: a frame before the subject of a list's intro is no subject ("Khi được Chánh án Tòa án phân công,
-#        Thẩm phán có những nhiệm vụ, quyền hạn sau đây:" introduces the Thẩm phán's duties, not "Khi"'s);
-#        "Thư ký" is a clerk, not "Thư" who signs; "ra quyết định", "nhận", "trả lại", "xác định",
-#        "công bố", "giúp", "nộp", "thẩm tra", "thụ lý", "xét xử" … end a subject (not after "Hội đồng", "Viện") ("Tòa án | nhận đơn khởi kiện …"); "Những trường hợp …"
-#        introduces no one's duties; "Cơ quan nhà nước có thẩm quyền công nhận hạng … | thu hồi …": a
-#        competence followed by the body's predicate is part of its name.
-EXTRACT_VERSION = 24
+# 15-25: a frame before the subject of a list's intro is no subject ("Khi được Chánh án Tòa án phân
+#        công, Thẩm phán có những nhiệm vụ, quyền hạn sau đây:" lists the Thẩm phán's duties, not
+#        "Khi"'s); "Thư ký" is a clerk, not "Thư" who signs; law verbs ("ra quyết định", "nhận đơn",
+#        "trả lại", "xác định", "công bố", "giúp", "nộp", "thẩm tra", "thụ lý", "xét xử" …) end a
+#        subject ("Tòa án | nhận đơn khởi kiện …"), though not right after "Hội đồng" or "Viện";
+#        "Những trường hợp …" introduces no one's duties, nor is "trường hợp" a school; a competence
+#        followed by the body's predicate is part of its name ("Cơ quan nhà nước có thẩm quyền công
+#        nhận hạng … | thu hồi …").
+EXTRACT_VERSION = 25
 KINDS = ("responsibility", "target", "deadline")
 
 

@@ -40,7 +40,7 @@ _CAP_HEADS_NAMED = (r"Ban|Hội|Báo|Đài|Trường|Trung tâm|Bộ|Sở|Phòng
 _LOW_HEADS = (r"cấp ủy|cấp uỷ|chi bộ|chi ủy|đảng bộ|đảng ủy|đảng uỷ|đảng đoàn|ban cán sự(?: đảng)?|"
               r"huyện ủy|huyện uỷ|thành ủy|thành uỷ|thị ủy|thị uỷ|tổ chức (?:đảng|chính trị|đoàn thể|"
               r"cơ sở đảng)|chính quyền|đoàn thể|ban|sở|cơ quan|đơn vị|địa phương|ủy ban|uỷ ban|"
-              r"mặt trận|hội|trường|doanh nghiệp|hợp tác xã|đồng chí|bí thư|lãnh đạo|người đứng đầu|"
+              r"mặt trận|hội|trường(?!\s+hợp)|doanh nghiệp|hợp tác xã|đồng chí|bí thư|lãnh đạo|người đứng đầu|"
               r"thường trực|ủy viên|tổ trưởng|trưởng|chi|huyện ủy|cán bộ|đảng viên|báo cáo viên|"
               r"tuyên truyền viên|ngành|phòng|trung tâm|trạm|đài|báo|tạp chí|công ty")
 _QUANT = r"(?:[Cc]ác|[Mm]ỗi|[Tt]ừng|[Tt]oàn thể|[Tt]ất cả các|[Nn]hững)\s+"

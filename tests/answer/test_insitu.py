@@ -278,3 +278,15 @@ def test_a_question_that_reorders_two_words():
     line = "1. Khi thời hạn được xác định bằng phút, giờ thì thời hạn được bắt đầu từ thời điểm đã xác định."
     read = _read("Khi thời hạn được xác định bằng phút, giờ thì thời hạn bắt đầu được tính từ lúc nào?", "when", line)
     assert read == ["từ thời điểm đã xác định"], read
+
+
+def test_a_relation_preposition_ends_the_noun_asked_and_at_a_moment_is_said_either_way():
+    # Hiến pháp, Điều 118: "báo cáo trước | cơ quan nào" asks the body, not "cao trước cơ quan"
+    line = law_line("hien-phap.txt", "Tổng Kiểm toán nhà nước chịu trách nhiệm và báo cáo kết quả kiểm toán")
+    assert _read("Khi Quốc hội không họp thì Tổng Kiểm toán nhà nước chịu trách nhiệm và báo cáo trước cơ quan nào?",
+                 "who", line) == ["Ủy ban thường vụ Quốc hội"]
+    # BLDS, Điều 681: "có quốc tịch vào | thời điểm nào" against "có quốc tịch tại | thời điểm lập …"
+    line = law_line("bo-luat-dan-su.txt", "Năng lực lập di chúc, thay đổi hoặc huỷ bỏ di chúc được xác định")
+    read = _read("Năng lực lập di chúc xác định theo pháp luật nước người lập di chúc có quốc tịch vào thời điểm nào?",
+                 "when", line)
+    assert read and read[0].startswith("thời điểm lập, thay đổi"), read

@@ -323,3 +323,12 @@ def test_a_share_is_given_with_the_whole_it_is_of():
     asked = f" {folded_words('Luật phải được bao nhiêu đại biểu Quốc hội biểu quyết tán thành?')} "
     assert line[:total_of_share(line, at, len(line), asked)].endswith("quá nửa tổng số đại biểu Quốc hội")
     assert total_of_share(line, at, len(line), " bao nhieu ") == at  # the question says no whole
+
+
+def test_a_short_subject_refers_back_to_the_name_written_whole():
+    from indexer.answer.passages import refers_back
+
+    whole = ("Hội đồng quốc gia thẩm định chương trình giáo dục mầm non do Bộ trưởng Bộ Giáo dục và Đào tạo "
+             "thành lập để thẩm định chương trình giáo dục mầm non.")
+    assert refers_back("Hội đồng phải có ít nhất một phần ba tổng số thành viên là nhà giáo.", whole)
+    assert not refers_back("Bộ trưởng Bộ Giáo dục và Đào tạo ban hành chương trình.", "Chương trình giáo dục mầm non.")

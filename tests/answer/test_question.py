@@ -258,3 +258,18 @@ def test_a_role_word_naming_a_fee_a_body_or_a_record_is_no_role_asked():
     assert asked_role(folded_words("Cơ quan nào thành lập hội đồng thẩm định?")) is None
     assert asked_role(folded_words("Ai lập biên bản kiểm tra?")) is None
     assert asked_role(folded_words("Cơ quan nào thẩm định báo cáo đánh giá tác động môi trường?")) == "tham mưu"
+
+
+def test_vietnamese_thesaurus_reads_a_procedural_verb_either_way():
+    """A user says "nộp", "xin"; the law writes "gửi", "đề nghị cấp" (indexer/search/data/thesaurus-vi.txt)."""
+    q = analyze("Doanh nghiệp xin giấy phép phải nộp bao nhiêu bộ hồ sơ?")
+    groups = dict(q.groups)
+    assert "gui" in groups["nop"] and "de nghi" in groups["xin"]
+
+
+def test_english_sets_and_ordinals_in_words():
+    q = analyze("How many sets of documents must an applicant send?")
+    assert q.kind == "target" and "bo" in q.count_nouns  # "01 bộ hồ sơ"
+    q = analyze("Under the Education Law, at what age do pupils enter grade six?")
+    assert ("grade 6", ["lop 6", "lop 06", "lop sau"]) in q.groups or any(
+        label == "grade 6" and "lop sau" in alts for label, alts in q.groups), q.groups

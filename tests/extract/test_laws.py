@@ -216,3 +216,26 @@ def test_an_article_heading_that_introduces_its_owners_powers():
     _, court = _resp("Điều 9. Trách nhiệm của Tòa án\n\n1. Hội đồng xét xử thảo luận tại phòng nghị án "
                      "và quyết định theo đa số.\n")
     assert {i["unit"] for i in court} == {"Hội đồng xét xử"}
+
+
+JUDGE = """Điều 38. Nhiệm vụ, quyền hạn của Thẩm phán
+
+Khi được Chánh án Tòa án phân công, Thẩm phán có những nhiệm vụ, quyền hạn sau đây:
+
+1. Lập hồ sơ vụ án hành chính.
+
+2. Tiến hành phiên họp kiểm tra việc giao nộp, tiếp cận, công khai chứng cứ và đối thoại.
+
+Điều 39. Những trường hợp phải từ chối hoặc bị thay đổi
+
+Những trường hợp Thẩm phán, Hội thẩm nhân dân phải từ chối tham gia xét xử:
+
+1. Đồng thời là đương sự.
+"""
+
+
+def test_a_frame_before_a_list_intros_subject_names_no_one():
+    # Luật Tố tụng hành chính: "Khi …, Thẩm phán có những nhiệm vụ …" lists the judge's duties
+    _, items = _resp(JUDGE)
+    assert _by_quote(items, "Tiến hành phiên họp") == [("Thẩm phán", "thực hiện")]
+    assert not any(i["unit"].startswith(("Khi", "Những trường hợp")) for i in items)

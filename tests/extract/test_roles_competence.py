@@ -34,3 +34,25 @@ def test_issuing_a_licence_opens_the_predicate():
     assert text[:first_verb(text, 1, len(text))].strip() == "Bộ Văn hóa, Thể thao và Du lịch"
     text = "Ủy ban nhân dân cấp tỉnh cấp giấy phép môi trường đối với dự án"
     assert text[:first_verb(text, 1, len(text))].strip() == "Ủy ban nhân dân cấp tỉnh"
+
+
+def _subject(text: str) -> str:
+    return text[:first_verb(text, 1, len(text))].strip()
+
+
+def test_a_competence_followed_by_the_bodys_predicate_is_part_of_its_name():
+    # Luật Du lịch, Điều 50: the body is named by what it is competent for; "thu hồi" is its act
+    text = ("Cơ quan nhà nước có thẩm quyền công nhận hạng cơ sở lưu trú du lịch thu hồi quyết định công nhận "
+            "hạng đối với cơ sở lưu trú du lịch")
+    assert _subject(text) == "Cơ quan nhà nước có thẩm quyền công nhận hạng cơ sở lưu trú du lịch"
+    # the competence is the predicate when nothing else follows it
+    assert _subject("Ủy ban nhân dân cấp tỉnh có thẩm quyền cấp giấy phép") == "Ủy ban nhân dân cấp tỉnh"
+
+
+def test_law_verbs_end_a_subject_but_not_inside_a_name():
+    assert _subject("Tòa án thụ lý đơn yêu cầu ly hôn theo quy định") == "Tòa án"
+    assert _subject("Viện kiểm sát kiểm sát việc tuân theo pháp luật trong tố tụng hành chính") == "Viện kiểm sát"
+    assert _subject("Hội đồng xét xử sơ thẩm gồm một Thẩm phán và 02 Hội thẩm nhân dân") == "Hội đồng xét xử sơ thẩm"
+    assert _subject("Hội đồng thẩm định phải có ít nhất một phần ba tổng số thành viên") == "Hội đồng thẩm định"
+    assert _subject("Thư ký Tòa án có những nhiệm vụ sau đây") == "Thư ký Tòa án"
+    assert _subject("Bộ Tư pháp giúp Chính phủ theo dõi chung việc thi hành Luật này") == "Bộ Tư pháp"

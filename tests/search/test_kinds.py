@@ -98,3 +98,23 @@ def test_schedule_test_without_lead_words_agrees_with_the_whole_patterns():
     held = [any(p.search(t) for p in _SCHEDULE_HELD) for t in pieces]
     assert held == [any(p.search(t) for _, p in SCHEDULE_PATTERNS) for t in pieces]
     assert sum(held) > 20
+
+
+@pytest.mark.parametrize("question, kind", [
+    # a who-word closing the question, a time limit its condition (BLDS, Điều 623)
+    ("Hết thời hiệu yêu cầu chia di sản thì di sản thuộc về ai?", "who"),
+    ("Het thoi hieu yeu cau chia di san thi di san thuoc ve ai", "who"),
+    ("Thời hạn kháng cáo là bao lâu?", "when"),
+    # a count asked, its only "when" a conjunction
+    ("A marriage and family relationship has a foreign element when at least how many parties are foreigners?",
+     "target"),
+    ("When the court decides, within how many days must it notify the parties?", "when"),
+    # a relative "who" asks no one (the moment asked is read by the typed reader: no kind of its own)
+    ("A person who in good faith used someone else's property must return the yields from what point in time?",
+     "general"),
+    ("Under the Law on Tourism, who issues the card?", "who"),
+    ("Someone who finds a stray animal must report to whom?", "who"),
+    ("Unless otherwise agreed, how far ahead of the hearing must the summons be sent?", "when"),
+])
+def test_conjunctions_and_relative_pronouns_are_not_the_question(question, kind):
+    assert classify(question) == kind
