@@ -131,7 +131,8 @@ def _fit(q: Question, item: dict) -> float | None:
         measure = item.get("measure") or ""
         bonus = 0.0
         if q.measure == "percent":
-            if not measure.startswith("%"):
+            # ("what share / fraction" is also a part: "hai phần ba nghĩa vụ")
+            if not measure.startswith("%") and not (measure == "phần" and "phan" in (q.count_nouns or [q.count_noun])):
                 return None
             bonus += 0.3
         elif q.measure == "time":

@@ -925,7 +925,7 @@ def english_count_nouns(question: str) -> list[str]:
     if re.search(r"\b(?:what|which|minimum|maximum|under|below|over|above) (?:\w+ )?ages?\b|\bhow old\b",
                  question.lower()):
         return ["tuoi"]
-    if re.search(r"\b(?:what|which) fraction\b", question.lower()):
+    if re.search(r"\b(?:what|which) (?:fraction|share|proportion)\b", question.lower()):
         return ["phan"]  # "hai phần ba", "một phần ba"
     return physical_units(question)
 

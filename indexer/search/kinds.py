@@ -71,7 +71,8 @@ _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap
                   r"chiu trach nhiem|chu tri|phu trach|who|whom|whose|which (?:\w+ ){0,2}?(?:agency|agencies|body|bodies|unit|units|"
                   r"office|organi[sz]ation|department|committee|authority|authorities|ministry|party body|"
                   r"organ|organs|level|offices|organi[sz]ations|departments|committees|ministries|councils?|"
-                  r"courts?|forces?|(?:party )?cells?|party committees?)|responsible|in charge)(?:\s|$|\?)")
+                  r"courts?|forces?|(?:party )?cells?|party committees?|officials?|officers?|persons?|individuals?|"
+                  r"entit(?:y|ies)|part(?:y|ies)|ministers?)|responsible|in charge)(?:\s|$|\?)")
 # A Vietnamese question that opens with a kind of body described by a few words and then "nào"
 # asks which body: "Tổ chức phối hợp liên ngành nào tư vấn giúp Thủ tướng …", "Cơ quan nhà nước nào
 # …", "Hội đồng nào …" (the who-words above need "nào" right after the head). What follows "nào" is

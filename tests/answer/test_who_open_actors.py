@@ -284,4 +284,4 @@ def test_an_english_set_is_a_rule_made_and_a_measure_counted():
     assert "quy định" in translate("Who sets the requirements for drivers?")
     assert "điều kiện" in translate("Who sets the requirements for drivers?")
     # "how many sets of dossiers" still counts dossiers ("01 bộ hồ sơ"), not a verb
-    assert english_count_nouns("How many sets of dossiers must the owner submit?") == ["ho"]
+    assert english_count_nouns("How many sets of dossiers must the owner submit?") == ["bo", "ho"]  # "01 bộ hồ sơ"
