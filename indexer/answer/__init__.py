@@ -50,7 +50,7 @@ from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_i
                        duration_items, frequency_items, horizon_items, percent_items, with_lead_ins, is_duration_question, is_frequency_question,
                        is_horizon_question, is_issued_question, is_period_question, issued_items, period_items,
                        cycle_items, is_cycle_question,
-                       preamble_items, quantity_items, recipient_items, signer_items, vision_items,
+                       points_back, preamble_items, quantity_items, recipient_items, signer_items, vision_items,
                        is_year_of_question, year_of_items)
 from .question import _ABBR, ROLE_CUES, Question, analyze, expand_abbreviations, own_words_spelled_apart, spelled_apart
 from .relations import relation_objects, relation_passage_items, sentence_of
@@ -2387,13 +2387,6 @@ def _sentence_matcher(service, q: Question, items: list[dict], doc_ids: set[str]
                    named_documents(q, docs), _full_headings(service, docs))
 
 
-# A sentence that opens by pointing back ("Hết thời hạn này thì …", "Trường hợp đó …"): what it
-# speaks of the sentence before says ("Thời hiệu để người thừa kế yêu cầu chia di sản là 30 năm …").
-# Not a document pointing to itself ("Luật này", "khoản này").
-_ANAPHOR = re.compile(r"[^\w,;:]{0,3}(?:[\w]+\s+){1,4}?(?<!Luật )(?<!luật )(?<!Điều )(?<!điều )(?<!khoản )"
-                      r"(?<!điểm )(?<!Chương )(?<!pháp )(?<!định )(?:này|đó|nêu trên)(?!\w)")
-
-
 def _in_place_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
                      considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
     """The answer read where the question word stands in a retrieved sentence (insitu.py), asked
@@ -2430,7 +2423,7 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
             x = max(found, key=lambda x: x.closeness)
             if _set_aside(considered, r, s, e):
                 continue
-            if i and _ANAPHOR.match(r.text, s, e):
+            if i and points_back(r.text[s:e]):
                 s = spans[i - 1][0]  # "Hết thời hạn này thì …": the sentence before says which
             if any(y not in f"{r.text[s:e]} {' '.join(r.section_path_parts or [])}" for y in years):
                 continue  # "đến năm 2035" asked, "đến năm 2030" said

@@ -523,6 +523,18 @@ def refers_back(sentence: str, before: str) -> bool:
     return any(w.group(1) != m.group(2) for w in re.finditer(rf"(?<!\w){re.escape(m.group(1))}\s+(\w+)", before))
 
 
+# A sentence that opens by pointing back ("Hết thời hạn này thì …", "Trường hợp đó …"): what it
+# speaks of the sentence before says ("Thời hiệu để người thừa kế yêu cầu chia di sản là 30 năm …").
+# Not a document pointing to itself ("Luật này", "khoản này").
+_POINTS_BACK = re.compile(r"[^\w,;:]{0,3}(?:[\w]+\s+){1,4}?(?<!Luật )(?<!luật )(?<!Điều )(?<!điều )(?<!khoản )"
+                          r"(?<!điểm )(?<!Chương )(?<!pháp )(?<!định )(?:này|đó|nêu trên)(?!\w)")
+
+
+def points_back(sentence: str) -> bool:
+    """The sentence opens by pointing back to the one before it (``_POINTS_BACK``)."""
+    return bool(_POINTS_BACK.match(sentence))
+
+
 MAX_REFERENT = 3  # sentences back
 
 

@@ -332,3 +332,12 @@ def test_a_short_subject_refers_back_to_the_name_written_whole():
              "thành lập để thẩm định chương trình giáo dục mầm non.")
     assert refers_back("Hội đồng phải có ít nhất một phần ba tổng số thành viên là nhà giáo.", whole)
     assert not refers_back("Bộ trưởng Bộ Giáo dục và Đào tạo ban hành chương trình.", "Chương trình giáo dục mầm non.")
+
+
+def test_a_sentence_pointing_back_reads_with_the_one_before():
+    from indexer.answer.passages import points_back
+
+    assert points_back("Hết thời hạn này thì di sản thuộc về người thừa kế đang quản lý di sản đó.")
+    assert points_back("Trường hợp đó, Tòa án quyết định.")
+    assert not points_back("Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2017.")
+    assert not points_back("Việc đăng ký theo quy định tại khoản này được thực hiện trực tuyến.")
