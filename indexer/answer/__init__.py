@@ -2478,14 +2478,6 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
 TYPED_GATE = Gate(0.5, 0.25, 0.15)  # the question's words the model's sentence must still say
 
 
-def _names_value(q: Question, before: str) -> bool:
-    """The two words before a value (folded) are the question's own (its words or their glossary
-    translation): they name what the value measures ("định hướng | 20 năm")."""
-    words = before.split()
-    asked = f" {folded_words(q.text)} {folded_words(q.vi_text or '')} "
-    return len(words) >= 2 and f" {' '.join(words[-2:])} " in asked and not all(w in QUESTION_STOPWORDS for w in words[-2:])
-
-
 def _typed_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
                   considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
     """The length of time an English question asks ("how many days …"), read in the sentence of
@@ -2510,7 +2502,7 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
     cos = Similarity(service.embedder, response.interpreted or question).cosines(sentences)
     best = max(range(len(spans)), key=lambda i: cos[i])
     s, e = spans[best]
-    found = unit_value(top.text[s:e], *asked, named=lambda before: _names_value(q, before))
+    found = unit_value(top.text[s:e], *asked)
     if _set_aside(considered, top, s, e) or found is None or \
             not read_as_asked(top.text[s:e], *found, folded_words(q.text)):
         return None

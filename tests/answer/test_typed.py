@@ -157,11 +157,9 @@ def test_a_moment_asked_in_english():
     assert unit_value(two, MOMENT) is None
 
 
-def test_of_two_values_the_one_after_the_questions_own_words():
-    # Luật Trồng trọt, Điều 8: "cho chu kỳ 10 năm, định hướng 20 năm"
+
+def test_of_two_values_none_is_picked():
+    # Luật Trồng trọt, Điều 8: "cho chu kỳ 10 năm, định hướng 20 năm" — which one is asked, the
+    # sentence alone cannot tell
     sentence = "Chiến lược phát triển trồng trọt được xây dựng cho chu kỳ 10 năm, định hướng 20 năm"
-    asked = " orientation dinh huong "
-    named = lambda before: f" {' '.join(before.split()[-2:])} " in asked  # noqa: E731
-    s, e = unit_value(sentence, "năm", named=named)
-    assert sentence[s:e] == "20 năm"
-    assert unit_value(sentence, "năm") is None  # two values, none named: no answer
+    assert unit_value(sentence, "năm") is None
