@@ -1508,10 +1508,24 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         kind = "who"  # "… phải báo cáo về đâu?": where a report goes is a body
     asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
     unit_class = asked_unit_class(question) if kind == "who" else []
+    if kind == "who" and groups and all(set(label.split()) <= _asked_class_words(question) for label, _ in groups):
+        groups = []  # "which ministry?", "which officials?": the kind of body asked, no subject to answer by
     return Question(question, language, kind, role, vi_text, terms, foreign, years, measure, count_noun, refs,
                     groups, soft, relation, asks_right, unit_class, unsure,
                     count_nouns or ([count_noun] if count_noun else []),
                     glossary_spellings(question) if english else {})
+
+
+_CLASS_ASKED = re.compile(r"\b(?:which|what)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)|((?:\w+\s+){0,2}\w+)\s+nào\b")
+
+
+def _asked_class_words(question: str) -> set[str]:
+    """The words of the kind of body a who-question asks by ("which ministry", "which state
+    officials", "cơ quan nhà nước nào"), folded."""
+    out: set[str] = set()
+    for m in _CLASS_ASKED.finditer(question.lower()):
+        out |= set(folded_words(m.group(1) or m.group(2)).split())
+    return out
 
 
 def code_groups(question: str, groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:

@@ -273,3 +273,9 @@ def test_english_sets_and_ordinals_in_words():
     q = analyze("Under the Education Law, at what age do pupils enter grade six?")
     assert ("grade 6", ["lop 6", "lop 06", "lop sau"]) in q.groups or any(
         label == "grade 6" and "lop sau" in alts for label, alts in q.groups), q.groups
+
+
+def test_a_who_question_naming_only_the_kind_of_body_has_no_subject():
+    for bare in ("which ministry?", "which officials", "Bộ nào?", "Cơ quan nhà nước nào?"):
+        assert analyze(bare).groups == [], bare
+    assert analyze("Which ministry guides the grading of tourist accommodation?").groups
