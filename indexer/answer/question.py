@@ -241,6 +241,18 @@ _CLASS_EN = [(re.compile(r"\bwhich (?:\w+ )?(?:ministry|ministries)\b"), ["bo"])
 _CLASS_HEADS = {"ban": ["ban", "uy ban"], "uy ban": ["uy ban"]}
 
 
+_CLASS_ASKED = re.compile(r"\b(?:which|what)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)|((?:\w+\s+){0,2}\w+)\s+nào\b")
+
+
+def _asked_class_words(question: str) -> set[str]:
+    """The words of the kind of body a who-question asks by ("which ministry", "which state
+    officials", "cơ quan nhà nước nào"), folded."""
+    out: set[str] = set()
+    for m in _CLASS_ASKED.finditer(question.lower()):
+        out |= set(folded_words(m.group(1) or m.group(2)).split())
+    return out
+
+
 def asked_unit_class(question: str) -> list[str]:
     """Folded heads of the kind of body asked: "Bộ nào …" -> ["bo"], "Which ministry …" -> ["bo"],
     "Ban nào" -> ["ban", "uy ban"]; [] when the question asks for any body ("cơ quan nào", "ai")."""
@@ -1514,18 +1526,6 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
                     groups, soft, relation, asks_right, unit_class, unsure,
                     count_nouns or ([count_noun] if count_noun else []),
                     glossary_spellings(question) if english else {})
-
-
-_CLASS_ASKED = re.compile(r"\b(?:which|what)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)|((?:\w+\s+){0,2}\w+)\s+nào\b")
-
-
-def _asked_class_words(question: str) -> set[str]:
-    """The words of the kind of body a who-question asks by ("which ministry", "which state
-    officials", "cơ quan nhà nước nào"), folded."""
-    out: set[str] = set()
-    for m in _CLASS_ASKED.finditer(question.lower()):
-        out |= set(folded_words(m.group(1) or m.group(2)).split())
-    return out
 
 
 def code_groups(question: str, groups: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:

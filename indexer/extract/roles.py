@@ -106,15 +106,19 @@ _PREDICATES = re.compile(r"(?<![\w])(?:quyết định|thu hồi|chịu trách n
                          r"xem xét|giải quyết)(?![\w])")
 
 
+def _clause_end(text: str, pos: int, end: int) -> int:
+    """Where the clause going on at ``pos`` ends: the next ",", ";", ":" or ".", else ``end``."""
+    cut = re.search(r"[,;:.]", text[pos:end])
+    return pos + cut.start() if cut else end
+
+
 def _holds_competence(text: str, pos: int, end: int) -> bool:
     """"có" at ``pos`` opens "có thẩm quyền <verb> …" and a predicate of the body follows in the
     same clause: the competence is part of the body's name."""
     m = _AFTER_COMPETENCE.match(text, pos, end)
     if not m:
         return False
-    cut = re.search(r"[,;:.]", text[m.end(1):end])
-    clause_end = m.end(1) + cut.start() if cut else end
-    return bool(_PREDICATES.search(text, m.end(1), clause_end))
+    return bool(_PREDICATES.search(text, m.end(1), _clause_end(text, m.end(1), end)))
 
 
 def _competence_clause(text: str, s: int, e: int, end: int) -> bool:
@@ -124,8 +128,7 @@ def _competence_clause(text: str, s: int, e: int, end: int) -> bool:
     ("các cơ quan có thẩm quyền | chỉ đạo việc lập quy hoạch, …")."""
     if not _COMPETENCE.search(text[max(0, s - 30):s]) or text.startswith(("có trách nhiệm", "chịu trách nhiệm"), s):
         return False  # ("Cơ quan, cá nhân có thẩm quyền | có trách nhiệm trả lời …": the duty is the predicate)
-    cut = re.search(r"[,;:.]", text[e:end])
-    clause_end = e + cut.start() if cut else end
+    clause_end = _clause_end(text, e, end)
     # ("quy định tại khoản 1": specified in, a participle, not the predicate)
     return any(not _NOUN_AFTER.search(text[max(0, m.start() - 20):m.start()]) and not _NOUN_VERB.match(text, m.start())
                and m.group(1) != "quy định" for m in _VERB_RE.finditer(text, e, clause_end))

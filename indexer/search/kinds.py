@@ -131,18 +131,18 @@ _WHO_LEAD_VI = re.compile(r"^ (?:ai|co quan nao|don vi nao|to chuc nao|bo nao|ca
 _TIME_NOUNS = frozenset({"thoi han", "thoi hieu", "tien do"})
 
 
+# An English question asking a count or a share, its only when-cue a bare "when" ("… has a foreign
+# element when at least how many parties are foreigners?"): the "when" is a conjunction. (A time
+# counted is a when by its own cue: "how many days".)
+_COUNT_ASKED = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:share|percentage|proportion|fraction)\b")
+
+
 def _asks_who_not_when(q: str) -> bool:
     """The question opens with an English who-word (or asks a count) and its only when-cue is a bare
     "when", or has a Vietnamese who-word and its only when-cues are time nouns ("thời hạn")."""
     cues = [m.group(0).strip() for m in _WHEN.finditer(q)]
     return (bool(_WHO_LEAD.match(q) or _COUNT_ASKED.search(q)) and all(c == "when" for c in cues)) or \
         (bool(_WHO_LEAD_VI.search(q)) and all(c in _TIME_NOUNS for c in cues))
-
-
-# An English question asking a count or a share, its only when-cue a bare "when" ("… has a foreign
-# element when at least how many parties are foreigners?"): the "when" is a conjunction. (A time
-# counted is a when by its own cue: "how many days".)
-_COUNT_ASKED = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:share|percentage|proportion|fraction)\b")
 
 
 # An English who-word asks when it opens the question or a clause ("Under the Law …, who …"), or
