@@ -18,14 +18,25 @@ _SYL = re.compile(r"\w+", re.UNICODE)
 MAX_N = 3
 
 
+def _named(word: str) -> bool:
+    """A capitalised word ("Nam" of "Việt Nam", "Bình", a sentence's first word): alone, it says
+    how names are written, not how a question typed without diacritics means the syllable. Counted,
+    the laws' many "Việt Nam" restored every "nam" as "nam" (the year, "năm", is what questions
+    ask: "tối đa bao nhiêu nam"); the name itself is restored by its two-syllable gram."""
+    return word[:1].isupper() and not word.isupper()
+
+
 def count_accents(texts: Iterable[str]) -> dict[str, dict[str, int]]:
     """folded n-gram (n = 1..3, space separated) -> {accented form: count} for one document's texts.
     Stored per document by the engine, so the corpus model can be re-merged after any write."""
     counts: Counter = Counter()
     for text in texts:
-        words = [w.lower() for w in _SYL.findall(text)]
+        raw = _SYL.findall(text)
+        words = [w.lower() for w in raw]
         for n in range(1, MAX_N + 1):
             for i in range(len(words) - n + 1):
+                if n == 1 and _named(raw[i]):
+                    continue
                 gram = " ".join(words[i : i + n])
                 if fold(gram) != gram or n == 1:
                     counts[gram] += 1

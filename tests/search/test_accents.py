@@ -15,3 +15,16 @@ def test_question_words_are_restored_as_questions_write_them():
     assert restore("Bao lau thi xong, o dau?", model).startswith("Bao lâu") and "ở đâu" in restore("o dau", model)
     # the corpus's own words still come from the corpus
     assert "Bình Lư" in restore("Xa Binh Lu dinh huong den nam nao", model)
+
+
+def test_a_name_alone_does_not_teach_how_a_syllable_is_meant():
+    """A law says "Việt Nam" far more often than it says "năm" in some passages: the name's
+    capitalised "Nam" is not counted alone, so "nam" typed in a question is the year, and the name
+    still comes back through its two-syllable gram."""
+    texts = ["Nước Cộng hòa xã hội chủ nghĩa Việt Nam. " * 12 + "Nhiệm kỳ là 05 năm, tối đa 10 năm."]
+    model = build_accent_model(texts)
+    assert restore("nhiem ky toi da bao nhieu nam", model).endswith("bao nhiêu năm")
+    assert restore("cong hoa xa hoi chu nghia viet nam", model).endswith("việt nam")
+    # the whole law (real text): the same
+    real = build_accent_model([PLANS["000"].read_text(encoding="utf-8")])
+    assert restore("sau bao nhieu nam", real).endswith("năm")
