@@ -32,7 +32,7 @@ from indexer.index.analyzer import folded_terms, word_terms
 from indexer.links import find_parent, link_candidates
 from indexer.models import (AskResponse, DocumentDetail, DocumentInfo, Health, SearchResponse,
                             SearchResult, UnitDetail, UnitDocument, UnitSummary)
-from indexer.search.accents import merge_accent_counts, restore
+from indexer.search.accents import AccentModel, merge_accent_counts, restore
 from indexer.search.articles import article_leg, article_map, article_openings, with_openings
 from indexer.search.cache import ResultCache
 from indexer.search.fusion import leg_positions, leg_ranks, rrf_keys
@@ -381,14 +381,15 @@ class Service:
         return UnitDetail(unit=normalize_unit(name), documents=[UnitDocument(**g) for g in groups.values()])
 
     # -- search -----------------------------------------------------------------------------------
-    def accent_model(self) -> dict[str, str]:
+    def accent_model(self) -> AccentModel:
         """The diacritics-restoration model of the index: the one an engine stores with its version
         (``accent_model()``, optional: the local engine writes it with each generation), else
-        merged here from the per-document counts (the same dictionary)."""
-        def build() -> dict[str, str]:
+        merged here from the per-document counts (the same counts), read into an ``AccentModel``
+        once per index version."""
+        def build() -> AccentModel:
             stored = getattr(self.engine, "accent_model", None)
             model = stored() if stored is not None else None
-            return model if model is not None else merge_accent_counts(self.engine.accent_counts())
+            return AccentModel(model if model is not None else merge_accent_counts(self.engine.accent_counts()))
 
         base = self.__dict__.get("_base")
         if base is not None:  # a public view: the index's one model (stored with the generation)

@@ -232,7 +232,7 @@ class LocalEngine:
     def accent_counts(self):
         return self.generation().store.accent_counts()
 
-    def accent_model(self) -> dict[str, str] | None:
+    def accent_model(self) -> dict[str, dict[str, int]] | None:
         """The merged restoration model stored with the generation (None: merge the counts)."""
         return self.generation().accent_model()
 

@@ -44,7 +44,10 @@ from .units import is_generic_unit, matches_unit, normalize_unit, select_unit_ke
 #        nhận hạng … | thu hồi …").
 #    26: the diacritics-restoration counts (search.accents) leave a capitalised word alone out of
 #        its one-syllable counts, so the laws' "Việt Nam" no longer restores every "nam" as "nam".
-EXTRACT_VERSION = 26
+#    27: the restoration counts every bigram (a plain one too: "trong khi") and reads them as a
+#        bigram model (search.accents);
+#    28: … and the trigrams that carry an accent, as a trigram model.
+EXTRACT_VERSION = 28
 KINDS = ("responsibility", "target", "deadline")
 
 

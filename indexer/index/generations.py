@@ -58,8 +58,10 @@ class Generation:
     def size(self) -> int:
         return self.dense.size
 
-    def accent_model(self) -> dict[str, str] | None:
-        """The stored restoration model, or None when this generation has none (older ones). Its
+    def accent_model(self) -> dict[str, dict[str, int]] | None:
+        """The stored restoration counts (``accents.merge_accent_counts``; a generation written before
+        them holds one best form per n-gram, which ``AccentModel`` reads as well), or None when this
+        generation has none (older ones). Its
         checksum was verified when the generation was opened."""
         if ACCENTS not in (self.manifest.get("files") or {}):
             return None

@@ -13,7 +13,7 @@ import pytest
 
 from indexer.index.generations import ACCENTS, IndexUnavailable, current_name, open_generation
 from indexer.index.lexical import LexicalIndex, SavedScores
-from indexer.search.accents import merge_accent_counts
+from indexer.search.accents import AccentModel, merge_accent_counts
 from indexer.service import Service
 from tests.conftest import PLANS
 
@@ -38,7 +38,7 @@ def test_accent_model_is_stored_with_the_generation_and_used(indexed, monkeypatc
     # a fresh process reads it instead of merging the per-document counts
     monkeypatch.setattr("indexer.service.merge_accent_counts", lambda counts: pytest.fail("merged again"))
     fresh = Service(indexed.settings, embedder=indexed.embedder)
-    assert fresh.accent_model() == rebuilt
+    assert fresh.accent_model().counts == rebuilt
     assert fresh.search("so ket", k=3).interpreted == "sơ kết"
 
 
@@ -52,7 +52,7 @@ def test_generation_without_stored_accents_merges_the_counts(indexed):
     (gdir / ACCENTS).unlink()
     fresh = Service(indexed.settings, embedder=indexed.embedder)
     assert fresh.engine.inner.accent_model() is None
-    assert fresh.accent_model() == expected
+    assert fresh.accent_model().counts == expected
     assert fresh.search("so ket", k=3).interpreted == "sơ kết"
 
 
@@ -66,14 +66,14 @@ def test_damaged_accent_file_is_caught_by_its_checksum(indexed):
 
 
 def test_merge_equals_the_counter_definition():
-    """The plain-dict merge gives the Counter-based one's model, ties (first form seen) included."""
+    """The plain-dict merge sums the forms' counts as Counters would, and the model's best form of
+    an n-gram is the Counter's most frequent one (ties: the first form seen)."""
     def reference(per_document):
         totals: dict[str, Counter] = {}
         for counts in per_document:
             for key, forms in counts.items():
                 totals.setdefault(key, Counter()).update(forms)
-        return {key: best for key, forms in totals.items()
-                if (best := max(forms.items(), key=lambda kv: kv[1])[0]) != key}
+        return totals
 
     rnd = random.Random(3)
     keys = ["ty le", "che phu", "rung", "ke hoach", "a"]
@@ -83,7 +83,12 @@ def test_merge_equals_the_counter_definition():
         docs = [{k: {f: rnd.randint(1, 3) for f in rnd.sample(forms[k], rnd.randint(1, len(forms[k])))}
                  for k in rnd.sample(keys, rnd.randint(1, len(keys)))} for _ in range(rnd.randint(1, 4))]
         got = merge_accent_counts(docs)
-        assert got == reference(docs) and list(got) == list(reference(docs))
+        want = reference(docs)
+        assert got == {k: dict(v) for k, v in want.items()} and list(got) == list(want)
+        model = AccentModel(got)
+        for key, counter in want.items():
+            best = max(counter.items(), key=lambda kv: kv[1])[0]
+            assert model.get(key) == (best if best != key else None)
 
 
 def test_bm25_scores_read_with_numpy_equal_bm25s(indexed):

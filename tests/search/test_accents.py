@@ -28,3 +28,19 @@ def test_a_name_alone_does_not_teach_how_a_syllable_is_meant():
     # the whole law (real text): the same
     real = build_accent_model([PLANS["000"].read_text(encoding="utf-8")])
     assert restore("sau bao nhieu nam", real).endswith("năm")
+
+
+def test_the_likeliest_sequence_keeps_the_question_words_and_the_names():
+    """Read greedily, a gram ending in the question's own words took them ("đánh giá bảo nhiều");
+    the bigram model keeps "bao nhiêu", and a name written only capitalised ("Bình Lư") comes back
+    through its bigram."""
+    model = build_accent_model([PLANS["000"].read_text(encoding="utf-8"), PLANS["002"].read_text(encoding="utf-8")])
+    restored = restore("Dot so ket danh gia bao nhieu nam thuc hien Nghi quyet", model)
+    assert "đánh giá bao nhiêu năm thực hiện Nghị quyết" in restored
+    assert "Bình Lư" in restore("Binh Lu dat bao nhieu phan tram", model)
+
+
+def test_a_stored_model_of_the_first_format_still_restores():
+    """Generations written before the counts held one best form per n-gram."""
+    assert restore("ty le che phu rung", {"ty le": "tỷ lệ", "che phu": "che phủ", "rung": "rừng", "ty": "tỷ",
+                                          "le": "lệ", "phu": "phủ"}) == "tỷ lệ che phủ rừng"
