@@ -58,6 +58,7 @@ from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_
 from .citations import ANSWER_FIELDS, citation
 from .counts import asked_list, count_listed, written_in
 from .insitu import MIN_ANCHOR, align, asked_kind, english_slots, sentence_spans, wh_slots
+from .labels import asked_label, label_frame, labels_in
 from .typed import MOMENT, asked_unit, read_as_asked, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import TOP_PASSAGE, Gate, Matcher, Support, _padded, current_gate, gated, quote_words
@@ -2297,7 +2298,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         q = analyze(question, response.interpreted, response.translated, response.language,
                 written=_written(service))
         return _in_place_answer(service, question, q, response, doc_ids, considered) or \
-            _typed_answer(service, question, q, response, doc_ids, considered) or out
+            _typed_answer(service, question, q, response, doc_ids, considered) or \
+            _label_answer(service, question, q, response, doc_ids, considered) or out
     return out
 
 
@@ -2473,6 +2475,47 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     if any(c == closeness and it[name] != item[name] for c, _, it, _ in passed[1:]):
         return None  # two sentences as close, two answers
     return _read_response(service, question, q, response, item, name, sup, "in_place")
+
+
+def _label_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
+                  considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
+    """The label of the numbered category a Vietnamese question asks ("… thuộc hàng thừa kế thứ
+    mấy?" -> "Hàng thừa kế thứ ba", labels.py), read in a retrieved sentence that names the asked
+    category with one label and says every other word of the question itself (or by its headings),
+    strictly. Two sentences as supported with two labels leave it unanswered."""
+    if q.language == "en" or q.kind not in ("target", "general"):
+        return None
+    noun = asked_label(folded_words(q.vi_text or q.text))
+    if not noun:
+        return None
+    frame = label_frame(folded_words(q.vi_text or q.text))
+    q = replace(q, kind="target", groups=[g for g in q.groups if not set(g[0].split()) <= frame])
+    results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:IN_PLACE_DEPTH]
+    if not q.groups or not results:
+        return None
+    read = []
+    for rank, r in enumerate(results):
+        for s, e in sentence_spans(r.text):
+            spans = labels_in(r.text, s, e, noun)
+            if len({folded_words(r.text[a:b]) for a, b in spans}) != 1 or _set_aside(considered, r, s, e):
+                continue
+            read.append((rank, _sentence_item(q, r, s, e, spans[0][0], spans[0][1], "label")))
+    if not read:
+        return None
+    matcher = _sentence_matcher(service, q, [it for _, it in read], doc_ids)
+    name = _ITEM_FIELDS["target"][0]
+    passed = []
+    for rank, item in read:
+        sup = matcher.support(item, item["quote"])
+        if sup.ok and not sup.missing and sup.coverage >= IN_PLACE_COVERAGE and not other_level(q, item):
+            passed.append((sup.coverage, rank, item, sup))
+    if not passed:
+        return None
+    passed.sort(key=lambda x: (-x[0], x[1]))
+    coverage, _, item, sup = passed[0]
+    if any(c >= coverage - 1e-9 and folded_words(it[name]) != folded_words(item[name]) for c, _, it, _ in passed[1:]):
+        return None
+    return _read_response(service, question, q, response, item, name, sup, "label")
 
 
 TYPED_GATE = Gate(0.5, 0.25, 0.15)  # the question's words the model's sentence must still say

@@ -1,0 +1,49 @@
+"""Which numbered category a thing belongs to (labels.py, answer._label_answer): "… thuộc hàng thừa
+kế thứ mấy?" is answered by the law's "Hàng thừa kế thứ ba gồm: …", on real law text."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.answer.labels import asked_label, labels_in
+from indexer.text import folded_words
+from tests.conftest import index_laws, law_line
+
+
+def _labels(text: str, noun: tuple[str, ...]) -> list[str]:
+    return [text[a:b] for a, b in labels_in(text, 0, len(text), noun)]
+
+
+def test_the_question_names_the_category_it_asks_the_label_of():
+    assert asked_label(folded_words("Ông nội, bà nội thuộc hàng thừa kế thứ mấy?")) == ("hang", "thua", "ke")
+    assert asked_label(folded_words("du an tac dong xau muc do cao thuoc nhom may")) == ("nhom",)
+    assert asked_label(folded_words("Dự án này thuộc nhóm nào?")) == ("nhom",)
+    # a count, a frequency, a body: no category's label
+    assert asked_label(folded_words("Phải họp mấy lần một năm?")) is None
+    assert asked_label(folded_words("Ban nào chủ trì?")) is None
+
+
+def test_a_law_names_each_category_with_one_label():
+    heirs = law_line("bo-luat-dan-su.txt", "Hàng thừa kế thứ ba gồm")
+    assert _labels(heirs, ("hang", "thua", "ke")) == ["Hàng thừa kế thứ ba"]
+    groups = law_line("luat-bao-ve-moi-truong.txt", "Dự án đầu tư nhóm I là")
+    assert _labels(groups, ("nhom",)) == ["nhóm I"]
+    # the sentence that lists the categories names none of them; "hàng năm" is every year
+    listing = law_line("luat-bao-ve-moi-truong.txt", "được phân thành nhóm I, II, III và IV")
+    assert _labels(listing, ("nhom",)) == []
+    assert _labels("Báo cáo hàng năm về công tác bảo vệ môi trường", ("hang",)) == []
+
+
+@pytest.fixture(scope="module")
+def civil(tmp_path_factory):
+    return index_laws(tmp_path_factory, "labels", ["bo-luat-dan-su.txt"])
+
+
+def test_the_label_of_the_category_the_question_describes(civil):
+    r = civil.ask("Ông nội, bà nội, anh ruột, chị ruột của người chết thuộc hàng thừa kế thứ mấy?")
+    assert r.answer == "Hàng thừa kế thứ hai" and r.support["read"] == "label"
+    assert "ông nội, bà nội" in r.citations[0].text
+    typed = civil.ask("Cu noi, cu ngoai cua nguoi chet thuoc hang thua ke thu may?")
+    assert typed.answer == "Hàng thừa kế thứ ba"
+    # a member no category names: no label
+    assert civil.ask("Bạn thân của người chết thuộc hàng thừa kế thứ mấy?").answer is None
