@@ -58,7 +58,7 @@ from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_
 from .citations import ANSWER_FIELDS, citation
 from .counts import asked_list, count_listed, written_in
 from .insitu import MIN_ANCHOR, align, asked_kind, english_slots, sentence_spans, wh_slots
-from .labels import asked_label, label_frame, labels_in
+from .labels import asked_label, label_frame, labels_in, negated_member
 from .typed import MOMENT, asked_unit, read_as_asked, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
 from .support import TOP_PASSAGE, Gate, Matcher, Support, _padded, current_gate, gated, quote_words
@@ -2499,6 +2499,8 @@ def _label_answer(service, question: str, q: Question, response, doc_ids: set[st
             spans = labels_in(r.text, s, e, noun)
             if len({folded_words(r.text[a:b]) for a, b in spans}) != 1 or _set_aside(considered, r, s, e):
                 continue
+            if negated_member(folded_words(r.text[s:e]), folded_words(q.vi_text or q.text)):
+                continue  # "Vật liệu … không thuộc loài cây trồng chính là … nhóm 1": the other category
             read.append((rank, _sentence_item(q, r, s, e, spans[0][0], spans[0][1], "label")))
     if not read:
         return None

@@ -54,3 +54,13 @@ def labels_in(text: str, s: int, e: int, noun: tuple[str, ...]) -> list[tuple[in
         if label and not _MORE.match(text, label.end(), e):
             out.append((m.start(), label.end()))
     return out
+
+
+_NEGATION = re.compile(r"\b(?:khong|chua)\b")
+
+
+def negated_member(folded_sentence: str, folded_question: str) -> bool:
+    """The sentence describes its category by what its members are not ("Vật liệu nhân giống cây
+    trồng không thuộc loài cây trồng chính là … nhóm 1") and the question says no negation: the
+    question's words are the other category's."""
+    return bool(_NEGATION.search(folded_sentence)) and not _NEGATION.search(folded_question)

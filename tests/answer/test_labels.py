@@ -47,3 +47,12 @@ def test_the_label_of_the_category_the_question_describes(civil):
     assert typed.answer == "Hàng thừa kế thứ ba"
     # a member no category names: no label
     assert civil.ask("Bạn thân của người chết thuộc hàng thừa kế thứ mấy?").answer is None
+
+
+def test_a_category_described_by_what_its_members_are_not_is_not_the_asked_one():
+    from indexer.answer.labels import negated_member
+
+    other = law_line("luat-trong-trot.txt", "không thuộc loài cây trồng chính là sản phẩm, hàng hóa nhóm 1")
+    assert _labels(other, ("nhom",)) == ["nhóm 1"]
+    assert negated_member(folded_words(other), folded_words("Vật liệu nhân giống cây trồng chính thuộc nhóm mấy?"))
+    assert not negated_member(folded_words(other), folded_words("Vật liệu không thuộc loài cây trồng chính thuộc nhóm mấy?"))
