@@ -303,6 +303,28 @@ def actors(text: str, s: int, e: int, open_words: tuple[str, ...] = ()) -> list[
     return out
 
 
+# "… theo quy định của Chính phủ", "… theo hướng dẫn của Bộ trưởng Bộ Y tế": the body that regulates
+# or guides what the sentence grants, named after its action.
+_BY_RULE_OF = re.compile(r"(?<!\w)theo (quy định|hướng dẫn) của\s+")
+# Where such a body's name ends: a clause mark or the words that go on with the sentence.
+_NAME_STOP = re.compile(r"[,;:.()]|\s(?:và\s+(?:các|những|được)|về|đối với|trong|theo|thì|để|khi|nếu|mà|hoặc|"
+                        r"có|được|là|trừ|kể từ|tại|cho|nhằm)(?!\w)")
+
+
+def rule_makers(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    """(name start, name end, folded action) of the bodies whose rule or guidance the sentence
+    text[s:e] refers to ("Được nghỉ hè theo quy định của Chính phủ" -> Chính phủ, "quy dinh")."""
+    out = []
+    for m in _BY_RULE_OF.finditer(text, s, e):
+        if not _head(text, m.end(), e):
+            continue
+        stop = _NAME_STOP.search(text, m.end(), e)
+        end = stop.start() if stop else e
+        if end - m.end() <= MAX_UNIT_CHARS:
+            out.append((m.end(), len(text[:end].rstrip()), folded_words(m.group(1))))
+    return out
+
+
 # The consequent of a condition opens a clause of its own: "…; trường hợp không thỏa thuận được thì
 # | Tòa án quyết định giao con cho một bên trực tiếp nuôi …", "Nếu … thì | Ủy ban nhân dân cấp xã …".
 _THEN = re.compile(r"(?<!\w)thì\s+")
@@ -392,6 +414,16 @@ def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
                             "unit_normalized": normalize_unit(unit), "role": role,
                             "roles": [role], "task": task, "via": "actor",
                             "_asked": len({v for v in verbs if v not in _LIGHT and v in asked})})
+            for us, ue, action in rule_makers(text, s, e):
+                unit = text[us:ue].strip()
+                if not unit or is_generic_unit(unit) or action not in asked or \
+                        (r.doc_id, r.start + s, folded_words(unit)) in have:
+                    continue
+                out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+                            "start": r.start + s, "end": r.start + e, "quote": text[s:e].strip(),
+                            "section_path": list(r.section_path_parts or []), "unit": unit,
+                            "unit_normalized": normalize_unit(unit), "role": "thực hiện",
+                            "roles": ["thực hiện"], "task": text[s:e], "via": "rule", "_asked": 1})
     return _most_asked_per_sentence(out)
 
 

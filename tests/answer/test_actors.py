@@ -179,3 +179,13 @@ def test_a_partner_list_running_off_the_question_reads_no_open_word():
     for question in ("Ai chủ trì, phối hợp với các cơ quan liên quan tổ chức", "Ai phối hợp với Ban Tuyên giáo",
                      "Cơ quan nào phối hợp với"):
         assert "phoi hop" in asked_verbs(question)
+
+
+def test_the_body_whose_rule_the_sentence_refers_to():
+    """"Được nghỉ hè theo quy định của Chính phủ": the Government regulates the summer leave,
+    named after its action; asked by another action, it is no answer."""
+    line = law_line("luat-giao-duc.txt", "Được nghỉ hè theo quy định của Chính phủ")
+    assert actor_units(line, "gd", "Nhà giáo được nghỉ hè theo quy định của cơ quan nào?") == ["Chính phủ"]
+    assert actor_units(line, "gd", "Cơ quan nào quyết định cho nhà giáo nghỉ hè?") == []
+    # "theo quy định của pháp luật": a body of law, not a body
+    assert "pháp luật" not in actor_units(line, "gd", "Ai quy định các ngày nghỉ khác của nhà giáo?")
