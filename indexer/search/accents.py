@@ -204,7 +204,8 @@ def restore(query: str, model: AccentModel | Mapping) -> str:
     """The query with accents restored where the corpus knows the words; other words unchanged.
     The question's own words (``QUESTION_PHRASES``) are fixed first; the rest is the likeliest
     sequence of forms under the corpus's bigrams."""
-    words = _SYL.findall(query)
+    found = list(_SYL.finditer(query))
+    words = [m.group(0) for m in found]
     if not words or not model:
         return query
     if not isinstance(model, AccentModel):
@@ -234,6 +235,13 @@ def restore(query: str, model: AccentModel | Mapping) -> str:
                     layer[(b, form)] = (sc, seq + (form,))
         best = layer
     chosen = max(best.values())[1]
-    # (a word the corpus does not know, or typed with its accents, stays as typed: "UBTVQH", "THPT")
-    return " ".join(orig if new == orig.lower() else (new[:1].upper() + new[1:] if orig[:1].isupper() else new)
-                    for orig, new in zip(words, chosen))
+    # (a word the corpus does not know, or typed with its accents, stays as typed: "UBTVQH", "THPT";
+    # and so does everything between the words: "06-NQ/TU", the comma that ends a clause)
+    out, pos = [], 0
+    for m, new in zip(found, chosen):
+        orig = m.group(0)
+        out.append(query[pos:m.start()])
+        out.append(orig if new == orig.lower() else (new[:1].upper() + new[1:] if orig[:1].isupper() else new))
+        pos = m.end()
+    out.append(query[pos:])
+    return "".join(out)
