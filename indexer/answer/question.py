@@ -429,7 +429,8 @@ _PLAIN_COMPOUNDS = frozenset({"đề nghị"})
 # So are the kinds of document whose syllables are each a stop word only as the fold of another
 # word ("quy hoạch": quý, kế hoạch; "đề án": để, ăn): "the provincial master plan", "the scheme" is
 # a document the question is about, like "strategy" (chiến lược) and "project" (dự án), kept already.
-_SENSE_CONTENT = frozenset({"mới", "quy hoạch", "đề án"})
+# And "ký quỹ" (a deposit a business must place: "ký", to sign, and "quý", a quarter).
+_SENSE_CONTENT = frozenset({"mới", "quy hoạch", "đề án", "ký quỹ"})
 # A sense that is a question word as an English word's first sense ("point": điểm, "at what point")
 # but content after another one: "site" is "địa điểm" or "điểm", the plans' word for a place ("tại
 # các điểm, bản du lịch cộng đồng"), which dropped as the "điểm" of "thời điểm" sank that sentence.
