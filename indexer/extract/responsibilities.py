@@ -84,6 +84,10 @@ class UnitSpan:
     end: int
 
 
+_ELECTED = re.compile(r"(?:Hội đồng nhân dân|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Đoàn đại biểu Quốc hội)(?!\w)")
+_JOINT_OFFICE = re.compile(r"Văn phòng\s+" + _ELECTED.pattern + r"$")
+
+
 def _split_units(text: str, start: int, end: int, strict: bool,
                  head: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
     """Cut a list of unit names at ",", ";" and "và". ``strict``: only where the next piece opens
@@ -110,7 +114,11 @@ def _split_units(text: str, start: int, end: int, strict: bool,
         prev_stub = len(re.sub(rf"^{_QUANT}", "", prev).split()) == 1 and starts_head
         shared_quantifier = (not strict and not starts_head and chunk[:1].islower()
                              and re.match(rf"{_QUANT}", prev))  # "các cơ quan, đơn vị, doanh nghiệp"
-        join = capital_nonhead or prev_stub or (strict and not starts_head) or bool(shared_quantifier)
+        # one office of two elected bodies: "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp
+        # huyện", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
+        joint_office = bool(_JOINT_OFFICE.match(prev) and _ELECTED.match(chunk)
+                            and re.fullmatch(r"\s+và\s+", text[merged[-1][1]:piece[0]]))
+        join = capital_nonhead or prev_stub or (strict and not starts_head) or bool(shared_quantifier) or joint_office
         if join:
             merged[-1][1] = piece[1]
         else:

@@ -239,3 +239,17 @@ def test_a_frame_before_a_list_intros_subject_names_no_one():
     _, items = _resp(JUDGE)
     assert _by_quote(items, "Tiến hành phiên họp") == [("Thẩm phán", "thực hiện")]
     assert not any(i["unit"].startswith(("Khi", "Những trường hợp")) for i in items)
+
+
+def test_one_office_of_two_elected_bodies_is_one_unit():
+    """"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp huyện" (Luật Tiếp cận thông tin) is the
+    joint office of both bodies; "Văn phòng Tỉnh ủy và Ban Tuyên giáo Tỉnh ủy" are two units."""
+    law = Path(__file__).resolve().parents[3] / "shared" / "corpus-alqac" / "luat-tiep-can-thong-tin.txt"
+    if not law.exists():
+        pytest.skip("the ALQAC laws are not here")
+    line = next(x for x in law.read_text(encoding="utf-8").splitlines()
+                if x.startswith("g) Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp huyện"))
+    _, items = _resp(f"Điều 9. Trách nhiệm cung cấp thông tin\n{line[3:]}\n")
+    assert {i["unit"] for i in items} == {"Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp huyện"}
+    _, items = _resp("Điều 3. Trách nhiệm\nVăn phòng Tỉnh ủy và Ban Tuyên giáo Tỉnh ủy có trách nhiệm tổng hợp báo cáo.\n")
+    assert {i["unit"] for i in items} == {"Văn phòng Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"}
