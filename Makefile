@@ -111,6 +111,7 @@ bench: install
 	test -d bench/.data/noctx || NGHIQUYET_HEADING_CONTEXT=false $(BIN)/nghiquyet index corpus ../shared/corpus-alqac --data-dir bench/.data/noctx
 	$(BIN)/python bench/context_ablation.py --with $(BENCH_BASE) --without bench/.data/noctx
 	$(BIN)/python bench/encoders.py
+	$(BIN)/python bench/accents.py --data-dir $(BENCH_BASE)
 	$(BIN)/python bench/report.py
 
 bench-encoders: install

@@ -99,6 +99,7 @@ def main() -> None:
               f"- Peak RSS of the benchmark process: {r['peak_rss_mb']} MB.", ""]
     lines += extra_sections()
     lines += side_by_side_sections()
+    lines += accents_section()
     lines += encoders_section()
     (HERE / "README.md").write_text("\n".join(lines))
 
@@ -302,7 +303,8 @@ def side_by_side_sections() -> list[str]:
     # written the next night the same way, mostly on the laws, its odd lines tuned that night;
     # ask.fresh12: written 2026-12-02 the same way, its odd lines tuned that night; ask.fresh13:
     # written during that session, never tuned on; ask.fresh14: written at the start of the next
-    # session, its odd lines tuned in it)
+    # session, its odd lines tuned in it; ask.fresh15: written at the start of the session after,
+    # its odd lines tuned in it)
     for name, label in (("ask.json", "ask.blind.jsonl"), ("ask-fresh.json", "ask.fresh.jsonl"),
                         ("ask-fresh2.json", "ask.fresh2.jsonl"), ("ask-fresh3.json", "ask.fresh3.jsonl"),
                         ("ask-fresh4.json", "ask.fresh4.jsonl"), ("ask-fresh5.json", "ask.fresh5.jsonl"),
@@ -310,7 +312,7 @@ def side_by_side_sections() -> list[str]:
                         ("ask-fresh8.json", "ask.fresh8.jsonl"), ("ask-fresh9.json", "ask.fresh9.jsonl"),
                         ("ask-fresh10.json", "ask.fresh10.jsonl"), ("ask-fresh11.json", "ask.fresh11.jsonl"),
                         ("ask-fresh12.json", "ask.fresh12.jsonl"), ("ask-fresh13.json", "ask.fresh13.jsonl"),
-                        ("ask-fresh14.json", "ask.fresh14.jsonl")):
+                        ("ask-fresh14.json", "ask.fresh14.jsonl"), ("ask-fresh15.json", "ask.fresh15.jsonl")):
         a = _load(name)
         if not a or "halves" not in a:
             continue
@@ -336,6 +338,22 @@ def side_by_side_sections() -> list[str]:
                       f"({len(h.get('citations') or [])} citations)."]
         lines.append("")
     return lines
+
+
+def accents_section() -> list[str]:
+    """Diacritics restoration (bench/accents.py): the Vietnamese questions folded and restored."""
+    a = _load("accents.json")
+    if not a:
+        return []
+    lines = ["## Diacritics restoration (bench/accents.py)", "",
+             "The Vietnamese questions of every answer set, typed without diacritics and restored by the "
+             "index's model (odd lines chose the design; even lines reported beside them).", "",
+             "| half | questions | syllables right | whole questions right | ms per question |",
+             "| --- | --- | --- | --- | --- |"]
+    for half, r in a.items():
+        lines.append(f"| {half} | {r['questions']} | {r['syllable_accuracy']:.2%} | {r['questions_right']:.1%} "
+                     f"| {r['ms_per_question']} |")
+    return lines + [""]
 
 
 def encoders_section() -> list[str]:
