@@ -351,7 +351,26 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
     opens = not lead.strip() or bool(_MARKER.fullmatch(lead))  # (the sentence's first word: capitalised anyway)
     if e <= s or not _fits(kind, text[s:e], slot.noun, slot.wh, opens):
         return None
+    if kind == "when" and _other_bound(slot.left, text[s:e]):
+        return None
     return Reading(s, e, anchored, sides, matched)
+
+
+# The bound a when-question's words before its question word ask, and the words a time opens with
+# when it is the other bound: "bắt đầu từ thời điểm nào" (from) is not "cho đến khi kết thúc" (until).
+_FROM = frozenset({"tu", "ke tu", "bat dau", "bat dau tu"})
+_UNTIL = re.compile(r"^\s*(?:cho đến|đến|tới|cho tới)(?!\w)", re.IGNORECASE)
+_SINCE = re.compile(r"^\s*(?:kể từ|từ|bắt đầu từ)(?!\w)", re.IGNORECASE)
+
+
+def _other_bound(left: tuple[str, ...], span: str) -> bool:
+    """The slot holds the other bound of a period than the question's words before it ask."""
+    tail = {" ".join(left[-n:]) for n in (1, 2, 3) if len(left) >= n}
+    if tail & _FROM:
+        return bool(_UNTIL.match(span))
+    if tail & {"den", "cho den", "toi"}:
+        return bool(_SINCE.match(span))
+    return False
 
 
 # Words before a number or a time that are part of it: "không quá 30 ngày", "kể từ ngày ban hành",

@@ -85,6 +85,10 @@ def test_what_does_not_fit_the_kind_is_no_answer():
     # a sentence's first word is capitalised anyway: a passive there is nobody
     text = "Bị thu hồi Giấy phép thành lập Trung tâm trọng tài trong các trường hợp sau đây."
     assert _read("Ai thu hồi Giấy phép thành lập Trung tâm trọng tài?", "who", text) == []
+    # "bắt đầu từ thời điểm nào" asks where a period starts, not "cho đến khi kết thúc"
+    text = law_line("bo-luat-dan-su.txt", "có tính liên tục từ khi bắt đầu cho đến khi kết thúc")
+    assert _read("Thời hiệu được tính bắt đầu từ thời điểm nào?", "when", text) == []
+    assert _read("Thoi hieu duoc tinh bat dau tu thoi diem nao?", "when", text) == []
     # two question words: no single place to read
     assert wh_slots("Ai làm gì và khi nào?", "who") == []
     assert wh_slots("Who is responsible?", "who") == []
