@@ -194,12 +194,13 @@ def answer_box(service, query: str, response, k: int, doc: str | None, filters, 
                 units.append({"name": name, "url": _unit_url(name)})
     view = None
     support = result.get("support") or {}
-    if result["answer"] and items and support.get("read") != "count":  # (a count is of the outline)
+    # (a count is of the outline; a category's label is no target of the document's list)
+    if result["answer"] and items and support.get("read") not in ("count", "label"):
         top = items[0]
         plural = {"responsibility": "responsibilities", "target": "targets", "deadline": "timeline"}[top["kind"]]
         view = {"url": f"/documents/{quote(top['doc_id'], safe='')}/{plural}",
                 "label": dict(VIEWS)[plural], "doc": names.get(top["doc_id"], {}).get("reference", "")}
-    return {"kind": "count" if result["answer"] and support.get("read") == "count" else result["kind"],
+    return {"kind": support.get("read") if result["answer"] and support.get("read") in ("count", "label") else result["kind"],
             "role": result.get("role") if result["answer"] and result["kind"] in ("who", "tasks") else None,
             "says": support.get("says") or "",
             "support_words": _as_written(support.get("words") or [], items[0] if result["answer"] and items else None),

@@ -297,7 +297,8 @@ def format_number_vi(x, decimals: int | None = None) -> str:
 # The answer box names the kind of question. "Ai" (who) reads as the English "AI" in a small
 # upper-case badge: say what the answer is instead.
 ANSWER_KIND_VI = {"who": "Đơn vị phụ trách", "target": "Chỉ tiêu", "when": "Thời hạn",
-                  "tasks": "Nhiệm vụ", "count": "Số lượng"}  # (count: how many items a heading lists)
+                  "tasks": "Nhiệm vụ", "count": "Số lượng",  # (count: how many items a heading lists)
+                  "label": "Phân loại"}  # (label: the numbered category a thing belongs to)
 
 
 # Who-answers that are no unit in charge: the signer of a document (a person) and the make-up of a

@@ -307,6 +307,22 @@ def test_the_members_of_a_body_get_no_unit_link(tmp_path):
     assert box and "Thủ tướng Chính phủ" in box and "Thành phần" in box and "Mọi nhiệm vụ của" not in box
 
 
+def test_a_category_label_is_named_so_and_links_to_no_target_list(tmp_path):
+    """"… thuộc hàng thừa kế thứ mấy?": the answer box says the answer is a category (Phân loại),
+    not a target, and offers no list of the law's targets."""
+    from tests.conftest import SHARED
+
+    law = SHARED / "corpus-alqac" / "bo-luat-dan-su.txt"
+    if not law.exists():
+        pytest.skip("the ALQAC laws are not here")
+    service = Service(Settings(data_dir=tmp_path / "data", model="hash-256"))
+    service.index_paths([law])
+    box = unescape(answer_box(TestClient(create_app(service=service)).get(
+        "/", params={"q": "Cụ nội, cụ ngoại của người chết thuộc hàng thừa kế thứ mấy?"}).text) or "")
+    assert "Hàng thừa kế thứ ba" in box and ">Phân loại</span>" in box
+    assert ">Chỉ tiêu</span>" not in box and "của văn bản trích dẫn" not in box
+
+
 def test_a_value_read_from_a_passage_is_marked_in_its_citation(tmp_path):
     """A quantity the answer engine reads from a law's passage at question time knows its words, not
     their offsets: the answer box still marks it inside the (widened) verbatim citation."""
