@@ -22,10 +22,10 @@ _ASKED = re.compile(r"\b(" + "|".join(_NOUNS) + r")((?: [a-z]+){0,3}?) (?:thu )?
 # A label as a law writes it: "thứ" and an ordinal, an ordinal word, a Roman numeral, a small number
 # (not a bare "năm": "hàng năm" is every year).
 _ORDINALS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
-_LABEL = re.compile(rf"\s+(thứ\s+(?:{_ORDINALS}|\d{{1,2}})|(?:nhất|hai|ba|tư|bốn|sáu|bảy|tám|chín|mười)|[IVX]{{1,4}}|"
+_LABEL = re.compile(rf"\s+(thứ\s+(?:{_ORDINALS}|\d{{1,2}})|(?:nhất|hai|ba|tư|bốn|sáu|bảy|tám|chín|mười)|(?-i:[IVX]{{1,4}})|"
                     rf"\d{{1,2}})(?![\w/.-])", re.IGNORECASE)
 # Another label right after the first: "nhóm I, II, III và IV" lists the categories, names none.
-_MORE = re.compile(rf"\s*(?:,|và|hoặc)\s*(?:thứ\s+)?(?:{_ORDINALS}|[IVX]{{1,4}}|\d{{1,2}})(?!\w)", re.IGNORECASE)
+_MORE = re.compile(rf"\s*(?:,|và|hoặc)\s*(?:thứ\s+)?(?:{_ORDINALS}|(?-i:[IVX]{{1,4}})|\d{{1,2}})(?!\w)", re.IGNORECASE)
 
 
 def asked_label(folded_question: str) -> tuple[str, ...] | None:
