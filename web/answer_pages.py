@@ -195,12 +195,13 @@ def answer_box(service, query: str, response, k: int, doc: str | None, filters, 
     view = None
     support = result.get("support") or {}
     # (a count is of the outline; a category's label is no target of the document's list)
-    if result["answer"] and items and support.get("read") not in ("count", "label"):
+    own_kind = support.get("read") if result["answer"] and support.get("read") in ("count", "label") else None
+    if result["answer"] and items and own_kind is None:
         top = items[0]
         plural = {"responsibility": "responsibilities", "target": "targets", "deadline": "timeline"}[top["kind"]]
         view = {"url": f"/documents/{quote(top['doc_id'], safe='')}/{plural}",
                 "label": dict(VIEWS)[plural], "doc": names.get(top["doc_id"], {}).get("reference", "")}
-    return {"kind": support.get("read") if result["answer"] and support.get("read") in ("count", "label") else result["kind"],
+    return {"kind": own_kind or result["kind"],
             "role": result.get("role") if result["answer"] and result["kind"] in ("who", "tasks") else None,
             "says": support.get("says") or "",
             "support_words": _as_written(support.get("words") or [], items[0] if result["answer"] and items else None),

@@ -2485,10 +2485,11 @@ def _label_answer(service, question: str, q: Question, response, doc_ids: set[st
     strictly. Two sentences as supported with two labels leave it unanswered."""
     if q.language == "en" or q.kind not in ("target", "general"):
         return None
-    noun = asked_label(folded_words(q.vi_text or q.text))
+    folded_q = folded_words(q.vi_text or q.text)
+    noun = asked_label(folded_q)
     if not noun:
         return None
-    frame = label_frame(folded_words(q.vi_text or q.text))
+    frame = label_frame(noun)
     q = replace(q, kind="target", groups=[g for g in q.groups if not set(g[0].split()) <= frame])
     results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:IN_PLACE_DEPTH]
     if not q.groups or not results:
@@ -2499,7 +2500,7 @@ def _label_answer(service, question: str, q: Question, response, doc_ids: set[st
             spans = labels_in(r.text, s, e, noun)
             if len({folded_words(r.text[a:b]) for a, b in spans}) != 1 or _set_aside(considered, r, s, e):
                 continue
-            if negated_member(folded_words(r.text[s:e]), folded_words(q.vi_text or q.text)):
+            if negated_member(folded_words(r.text[s:e]), folded_q):
                 continue  # "Vật liệu … không thuộc loài cây trồng chính là … nhóm 1": the other category
             read.append((rank, _sentence_item(q, r, s, e, spans[0][0], spans[0][1], "label")))
     if not read:

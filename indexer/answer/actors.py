@@ -384,6 +384,14 @@ def asks_action(asked: list[str], verbs: list[str]) -> bool:
     return any(v not in _LIGHT and v in asked for v in verbs)
 
 
+def _sentence_unit(r, s: int, e: int, unit: str, role: str, task: str, via: str) -> dict:
+    """A unit-bearing item read in the sentence r.text[s:e] of a retrieved passage."""
+    return {"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
+            "start": r.start + s, "end": r.start + e, "quote": r.text[s:e].strip(),
+            "section_path": list(r.section_path_parts or []), "unit": unit,
+            "unit_normalized": normalize_unit(unit), "role": role, "roles": [role], "task": task, "via": via}
+
+
 def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
     """Unit-bearing items from the retrieved passages' sentences whose actor does what the question
     asks (see the module docstring); sentences a stored responsibility already quotes are left to it."""
@@ -408,22 +416,14 @@ def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
                 role = "chủ trì" if leads else "thực hiện"
                 # (a sentence pointing back to its clause reads with the passage before it)
                 task = text[:e] if _BACK.search(text, s, e) else text[s:e]
-                out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
-                            "start": r.start + s, "end": r.start + e, "quote": text[s:e].strip(),
-                            "section_path": list(r.section_path_parts or []), "unit": unit,
-                            "unit_normalized": normalize_unit(unit), "role": role,
-                            "roles": [role], "task": task, "via": "actor",
+                out.append({**_sentence_unit(r, s, e, unit, role, task, "actor"),
                             "_asked": len({v for v in verbs if v not in _LIGHT and v in asked})})
             for us, ue, action in rule_makers(text, s, e):
                 unit = text[us:ue].strip()
                 if not unit or is_generic_unit(unit) or action not in asked or \
                         (r.doc_id, r.start + s, folded_words(unit)) in have:
                     continue
-                out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
-                            "start": r.start + s, "end": r.start + e, "quote": text[s:e].strip(),
-                            "section_path": list(r.section_path_parts or []), "unit": unit,
-                            "unit_normalized": normalize_unit(unit), "role": "thực hiện",
-                            "roles": ["thực hiện"], "task": text[s:e], "via": "rule", "_asked": 1})
+                out.append({**_sentence_unit(r, s, e, unit, "thực hiện", text[s:e], "rule"), "_asked": 1})
     return _most_asked_per_sentence(out)
 
 
@@ -603,9 +603,5 @@ def definition_items(results, stored: list[dict]) -> list[dict]:
             unit = text[pos:cop.start()].strip()
             if not unit or is_generic_unit(unit) or (r.doc_id, r.start + s, folded_words(unit)) in have:
                 continue
-            out.append({"kind": "responsibility", "doc_id": r.doc_id, "doc_title": r.doc_title,
-                        "start": r.start + s, "end": r.start + e, "quote": text[s:e].strip(),
-                        "section_path": list(r.section_path_parts or []), "unit": unit,
-                        "unit_normalized": normalize_unit(unit), "role": "thực hiện",
-                        "roles": ["thực hiện"], "task": text[cop.end():e], "via": "definition"})
+            out.append(_sentence_unit(r, s, e, unit, "thực hiện", text[cop.end():e], "definition"))
     return out

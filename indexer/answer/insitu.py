@@ -359,6 +359,7 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
 # The bound a when-question's words before its question word ask, and the words a time opens with
 # when it is the other bound: "bắt đầu từ thời điểm nào" (from) is not "cho đến khi kết thúc" (until).
 _FROM = frozenset({"tu", "ke tu", "bat dau", "bat dau tu"})
+_TO = frozenset({"den", "cho den", "toi"})
 _UNTIL = re.compile(r"^\s*(?:cho đến|đến|tới|cho tới)(?!\w)", re.IGNORECASE)
 _SINCE = re.compile(r"^\s*(?:kể từ|từ|bắt đầu từ)(?!\w)", re.IGNORECASE)
 
@@ -368,7 +369,7 @@ def _other_bound(left: tuple[str, ...], span: str) -> bool:
     tail = {" ".join(left[-n:]) for n in (1, 2, 3) if len(left) >= n}
     if tail & _FROM:
         return bool(_UNTIL.match(span))
-    if tail & {"den", "cho den", "toi"}:
+    if tail & _TO:
         return bool(_SINCE.match(span))
     return False
 

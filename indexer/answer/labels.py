@@ -37,10 +37,10 @@ def asked_label(folded_question: str) -> tuple[str, ...] | None:
     return tuple(f"{m.group(1)}{m.group(2)}".split())
 
 
-def label_frame(folded_question: str) -> set[str]:
-    """The question's words that frame the label asked (the category's noun, "thứ", "thuộc", the
-    question word): no subject words."""
-    return set(asked_label(folded_question) or ()) | {"thu", "may", "nao", "thuoc", "la"}
+def label_frame(noun: tuple[str, ...]) -> set[str]:
+    """The question's words that frame the label asked (the category's noun ``asked_label``, "thứ",
+    "thuộc", the question word): no subject words."""
+    return set(noun) | {"thu", "may", "nao", "thuoc", "la"}
 
 
 def labels_in(text: str, s: int, e: int, noun: tuple[str, ...]) -> list[tuple[int, int]]:

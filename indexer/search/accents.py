@@ -85,8 +85,9 @@ class AccentModel:
     form per n-gram) is read as counts of one."""
 
     def __init__(self, counts: Mapping[str, Mapping[str, int] | str]):
+        # (read, never written: the merged counts are used as they are, not copied)
         self.counts: dict[str, dict[str, int]] = {
-            key: ({forms: 1} if isinstance(forms, str) else dict(forms)) for key, forms in counts.items()}
+            key: ({forms: 1} if isinstance(forms, str) else forms) for key, forms in counts.items()}
         self.candidates: dict[str, dict[str, int]] = {}
         self.opens: dict[str, int] = {}
         self.in_bigrams: dict[str, int] = {}
