@@ -217,6 +217,24 @@ class Question:
 _RIGHT_Q = re.compile(r" (?:co|duoc) quyen | ha(?:s|ve|d) the rights? | (?:is|are|be) entitled ")
 
 
+# The who-word of a question, folded: "Ai có quyền …", "Cơ quan nào được quyền …", "Who is entitled …".
+_WHO_AT = re.compile(r" (?:ai|nao|who|whom|whose|which) ")
+# "Người có quyền khởi kiện là ai?": the right's holder is the subject the copula identifies
+_IS_WHO = re.compile(r" (?:la|is|are) (?:nhung )?(?:ai|co quan nao|to chuc nao|nguoi nao|who|whom) ")
+
+
+def _asks_right(folded_q: str) -> bool:
+    """The asked unit is the holder of a right ("Ai có quyền yêu cầu …", "Who is entitled to …"):
+    the right comes after the who-word, or its holder is what "… là ai" identifies. "Teachers are
+    entitled to summer leave as regulated by which body?" grants the teachers a right, and asks
+    the body whose rule sets it."""
+    right = _RIGHT_Q.search(folded_q)
+    if not right:
+        return False
+    who = _WHO_AT.search(folded_q)
+    return who is None or who.start() < right.start() or bool(_IS_WHO.search(folded_q, right.end() - 1))
+
+
 _AFTER_DOC = re.compile(r"(?<![a-z])(?:ke hoach|nghi quyet|chuong trinh|de an|chien luoc|quy hoach|"
                         r"ket luan|chi thi) $")
 
@@ -1519,7 +1537,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     relation = asked_relation(question) if kind in ("who", "general") else None
     if relation and kind == "general":
         kind = "who"  # "… phải báo cáo về đâu?": where a report goes is a body
-    asks_right = kind in ("who", "tasks") and bool(_RIGHT_Q.search(f" {folded_q} "))
+    asks_right = kind in ("who", "tasks") and _asks_right(f" {folded_q} ")
     unit_class = asked_unit_class(question) if kind == "who" else []
     if kind == "who" and groups and all(set(label.split()) <= _asked_class_words(question) for label, _ in groups):
         groups = []  # "which ministry?", "which officials?": the kind of body asked, no subject to answer by
