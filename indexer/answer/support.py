@@ -149,6 +149,18 @@ def _edge_trimmed(apart: list[tuple[str, list[str]]]) -> list[tuple[str, list[st
     return out
 
 
+# A who-question's level word ("Cơ quan trung ương nào …", "Ở địa phương, cơ quan nào …", "which
+# central body"): said by the level of the unit's name, which the law does not repeat ("Bộ Nội vụ
+# thanh tra …" is a central body; "Ủy ban nhân dân cấp tỉnh chủ trì …" a local one).
+_CENTRAL_UNIT = re.compile(r"^(?:bo(?! phan| may)|chinh phu|quoc hoi|thu tuong|chu tich nuoc|pho chu tich nuoc|"
+                           r"uy ban thuong vu quoc hoi|toa an nhan dan toi cao|vien kiem sat nhan dan toi cao|"
+                           r"kiem toan nha nuoc|tong cuc|ban \w+(?: \w+)? trung uong|hoi dong quoc gia|"
+                           r"chanh an toa an nhan dan toi cao|vien truong vien kiem sat nhan dan toi cao)\b")
+_LOCAL_UNIT = re.compile(r"^(?:(?:chu tich )?(?:uy ban nhan dan|hoi dong nhan dan|ubnd|hdnd)\b|"
+                         r"so \w+|(?:\w+ )*cap (?:tinh|huyen|xa)\b)")
+LEVEL_WORDS = {"trung uong": _CENTRAL_UNIT, "dia phuong": _LOCAL_UNIT}
+
+
 def item_own_text(item: dict) -> str:
     parts = [item.get("quote") or ""]
     for key in ("subject", "task"):
@@ -261,6 +273,9 @@ class Matcher:
             for name, text in (("item", own), ("section", section), ("document", document)):
                 # the first of the alternatives the text says (they are in order of preference)
                 hit = next((a for a in alts if f" {a} " in text), None) if rx.search(text) else None
+                if hit is None and name == "item" and self.q.kind == "who":
+                    hit = next((a for a in alts if a in LEVEL_WORDS and
+                                LEVEL_WORDS[a].match(folded_words(item.get("unit") or ""))), None)  # (its level)
                 # the question's own word is better evidence than a thesaurus equivalent ("nước
                 # sạch" asked: "nước sạch" beats "nước sinh hoạt" in the same sentence)
                 part = 1.0 if hit is None or hit == alts[0] else SYNONYM
