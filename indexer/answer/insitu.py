@@ -566,6 +566,12 @@ def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = F
     if kind == "when" and wh in ("ngay nao", "thang nao", "nam nao"):
         # "ngày nào" asks a day ("ngày 26 tháng 3", "26/3"), not an age range
         unit = wh.split()[0]
+        at = words.index("ngay") if "ngay" in words[:3] else -1
+        if unit == "ngay" and 0 <= at < len(words) - 1 and not written[at + 1].isdigit() and \
+                written[at + 1] not in _NUMBER_WRITTEN and words[at + 1] not in _TIME_WORDS:
+            # a day told by an event ("vào ngày người khởi kiện nộp biên lai thu tiền tạm ứng án
+            # phí") is longer than a date, as a moment is (below)
+            return True
         return len(words) <= MAX_VALUE and (unit in words or bool(re.search(r"\d/\d", span)) or
                                              (unit == "nam" and any(len(w) == 4 and w.isdigit() for w in words)))
     if kind == "when":
