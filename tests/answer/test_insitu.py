@@ -294,3 +294,10 @@ def test_a_relation_preposition_ends_the_noun_asked_and_at_a_moment_is_said_eith
     read = _read("Năng lực lập di chúc xác định theo pháp luật nước người lập di chúc có quốc tịch vào thời điểm nào?",
                  "when", line)
     assert read and read[0].startswith("thời điểm lập, thay đổi"), read
+
+
+def test_a_day_told_by_an_event_is_read_whole():
+    # longer than a date: "vào ngày người khởi kiện nộp biên lai thu tiền tạm ứng án phí" (13 syllables)
+    line = law_line("luat-to-tung-hanh-chinh.txt", "Thẩm phán thụ lý vụ án vào ngày người khởi kiện")
+    assert _read("Thẩm phán thụ lý vụ án hành chính vào ngày nào?", "when", line)[:1] == \
+        ["vào ngày người khởi kiện nộp biên lai thu tiền tạm ứng án phí"]

@@ -279,3 +279,17 @@ def test_a_who_question_naming_only_the_kind_of_body_has_no_subject():
     for bare in ("which ministry?", "which officials", "Bộ nào?", "Cơ quan nhà nước nào?"):
         assert analyze(bare).groups == [], bare
     assert analyze("Which ministry guides the grading of tourist accommodation?").groups
+
+
+def test_a_right_is_asked_of_the_unit_only_where_the_who_word_holds_it():
+    assert analyze("Ai có quyền yêu cầu Tòa án giải quyết ly hôn?").asks_right
+    assert analyze("Người có quyền khởi kiện vụ án hành chính là ai?").asks_right
+    assert analyze("Who is entitled to request the court to settle a divorce?", language="en").asks_right
+    # the teachers hold the right; the body asked writes the rule
+    assert not analyze("Under the Education Law, teachers are entitled to summer leave as regulated by which body?",
+                       language="en").asks_right
+
+
+def test_the_civil_laws_verbs_of_transactions_and_property():
+    senses = dict(translate_groups("may a minor enter into civil transactions and dispose of property"))
+    assert "xác lập" in senses["enter into"] and "định đoạt" in senses["dispose"]

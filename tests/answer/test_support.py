@@ -134,3 +134,29 @@ def test_a_laws_definitions_are_no_context_of_its_sentences():
     assert "quyền tự do cư trú" in law and "phương tiện" not in law
     plan = _doc_context([{"id": "p", "type": "Kế hoạch", "title": "thực hiện Nghị quyết"}], {"p": head})["p"]
     assert "phương tiện" in plan
+
+
+def test_a_who_questions_level_word_is_said_by_the_units_level():
+    # "Cơ quan trung ương nào …": the law names the ministry, whose level it does not repeat; "Ở địa
+    # phương, …" is the provincial People's Committee, not the ministry of the sentence beside it
+    from indexer.answer.question import analyze
+    from indexer.answer.support import Matcher
+    from indexer.answer.actors import actor_items
+    from tests.answer.conftest import law_result
+    from tests.conftest import law_line
+
+    line = law_line("luat-vien-chuc.txt", "Bộ Nội vụ thanh tra việc tuyển dụng")
+    q = analyze("Cơ quan trung ương nào thanh tra việc tuyển dụng, sử dụng và quản lý viên chức?")
+    items = actor_items([law_result(line, "luat-vien-chuc")], q.vi_text or q.text, [])
+    assert [it["unit"] for it in items] == ["Bộ Nội vụ"]
+    sup = Matcher(q, items, {}).support(items[0])
+    assert "trung uong" in sup.matched.get("item", []) and sup.ok
+
+    local = law_line("luat-bao-ve-moi-truong.txt", "Ủy ban nhân dân cấp tỉnh chủ trì, phối hợp với các cơ quan truyền thông")
+    central = law_line("luat-bao-ve-moi-truong.txt", "Bộ Tài nguyên và Môi trường chủ trì, phối hợp với các Bộ")
+    q = analyze("Ở địa phương, cơ quan nào chủ trì phổ biến kiến thức pháp luật về bảo vệ môi trường?")
+    items = [{"kind": "responsibility", "doc_id": "luat-bao-ve-moi-truong", "quote": line, "unit": unit,
+              "task": line[len(unit):].strip()}
+             for line, unit in ((local, "Ủy ban nhân dân cấp tỉnh"), (central, "Bộ Tài nguyên và Môi trường"))]
+    said = {it["unit"]: "dia phuong" in Matcher(q, items, {}).support(it).matched.get("item", []) for it in items}
+    assert said.get("Ủy ban nhân dân cấp tỉnh") is True and said.get("Bộ Tài nguyên và Môi trường") is False, said
