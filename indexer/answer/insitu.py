@@ -305,7 +305,7 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
     words = [w for w, _, _ in syl]
     n = len(words)
     before = list(reversed(slot.left))
-    best = None
+    cands = []
     lefts = [_run(before, words[p - 1::-1] if p else []) if slot.left else (0, 0) for p in range(n + 1)]
     noun = slot.noun.split()
     said = [bool(noun) and words[q:q + len(noun)] == noun for q in range(n + 1)]  # the counted noun follows
@@ -332,11 +332,25 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
                     continue
             if q0 <= p0:
                 continue
-            cand = (sides, a + b, ra + rb, -(q0 - p0), p0, q0)
-            if best is None or cand > best:
-                best = cand
-    if best is None:
-        return None
+            cands.append((sides, a + b, ra + rb, -(q0 - p0), p0, q0))
+    # the closest reading whose slot holds what the kind asks: "… không biết chữ | hoặc bị khuyết
+    # tật … thì người tiếp nhận … | có trách nhiệm giúp điền …" holds a clause, the one-sided "thì |
+    # người tiếp nhận yêu cầu cung cấp thông tin | có trách nhiệm …" the answer
+    for cand in sorted(set(cands), reverse=True)[:MAX_READINGS if kind == "who" else 1]:
+        read = _reading(cand, syl, words, said, noun, slot, text, start, kind)
+        if read is not None:
+            return read
+    return None
+
+
+MAX_READINGS = 3  # readings of one sentence tried for a name, closest first (a time or a value: the closest
+# only — "sau khi sự kiện làm gián đoạn chấm dứt" is a moment of the sentence, not the one asked)
+
+
+def _reading(best: tuple, syl, words: list[str], said: list[bool], noun: list[str], slot: Slot, text: str,
+             start: int, kind: str) -> Reading | None:
+    """The span of one alignment ``best`` (see ``align``), if it fits the kind asked."""
+    n = len(words)
     sides, anchored, matched, _, p, q = best
     q_end = q + (len(noun) if q < n and said[q] else 0)
     if kind in ("target", "when"):
@@ -403,6 +417,8 @@ _NOUN_LIKE = frozenset("ký|tổ chức|có|là|được|theo|làm|lập|cử|b�
 def _inner_predicate(span: str) -> bool:
     """A predicate verb inside the span makes it a clause ("Văn phòng Tỉnh ủy tham mưu Ban …")."""
     at = first_verb(span, 0, len(span))
+    if at is not None and span[:at].split() in (["người"], ["Người"], ["bên"], ["Bên"]):
+        return False  # the verb names the person: "người tiếp nhận yêu cầu …", "bên yêu cầu tham vấn"
     while at is not None:
         m = _VERB_OPENS.match(span, at)
         # (a competence names who: "người có thẩm quyền chứng thực của Uỷ ban nhân dân cấp xã")
@@ -460,7 +476,7 @@ def _run(question: list[str], sentence: list[str]) -> tuple[int, int]:
             extra_q, i = 2, i + 2  # two words the question adds at once ("bắt đầu được tính từ" / "được bắt đầu từ")
         else:
             break
-    return found, matched
+    return found, matched - extra_s  # (a word the sentence adds makes the reading a little less close)
 
 
 def _clause_edge(syl, text: str, base: int, p: int, n: int) -> int:
@@ -512,6 +528,8 @@ def _clause_start(syl, text: str, base: int, q: int) -> int:
         gap = text[a:b]
         if _CLAUSE_END.search(gap) or ("," in gap and not any(s < a and b < e for s, e in named)):
             return i
+        if text[base + syl[i - 1][1]:a].lower() == "thì":
+            return i  # "Trường hợp … thì | người tiếp nhận …": the consequent opens a clause
     return 0
 
 

@@ -301,3 +301,19 @@ def test_a_day_told_by_an_event_is_read_whole():
     line = law_line("luat-to-tung-hanh-chinh.txt", "Thẩm phán thụ lý vụ án vào ngày người khởi kiện")
     assert _read("Thẩm phán thụ lý vụ án hành chính vào ngày nào?", "when", line)[:1] == \
         ["vào ngày người khởi kiện nộp biên lai thu tiền tạm ứng án phí"]
+
+
+def test_the_consequent_after_thi_names_who_and_a_person_named_by_a_verb():
+    # the two-sided reading holds a clause ("hoặc bị khuyết tật … thì người tiếp nhận …"); the next
+    # closest opens after "thì", and "người tiếp nhận yêu cầu …" is a person, not a predicate
+    line = law_line("luat-tiep-can-thong-tin.txt", "không biết chữ hoặc bị khuyết tật không thể viết yêu cầu thì")
+    assert _read("Người yêu cầu không biết chữ thì ai có trách nhiệm giúp điền Phiếu yêu cầu cung cấp thông tin?",
+                 "who", line) == ["người tiếp nhận yêu cầu cung cấp thông tin"]
+
+
+def test_a_time_is_read_at_the_closest_alignment_only():
+    # the closest reading of a when-question holds no time; a farther one of the same sentence
+    # ("sau khi sự kiện làm gián đoạn chấm dứt") is another moment than the one asked
+    line = law_line("bo-luat-dan-su.txt", "nếu có sự kiện làm gián đoạn thì thời hiệu phải được tính lại")
+    assert "sau khi sự kiện làm gián đoạn chấm dứt" not in _read("Thoi hieu duoc tinh bat dau tu thoi diem nao?",
+                                                                 "when", line)
