@@ -2361,7 +2361,31 @@ IN_PLACE_DEPTH = 5  # passages the in-place reading looks in (the search's first
 # The weighted share of the question's words the sentence, its headings and its document must say
 # (Support.coverage, without the bonus a named document's title earns in Support.ok).
 IN_PLACE_COVERAGE = 0.9
+# A reading anchored by this many content syllables of the question right next to its slot, in the
+# search's first passage, may leave one word of the question unsaid: the subject named otherwise
+# ("Cơ sở sản xuất phân bón phải thử nghiệm từng lô phân bón thành phẩm vào lúc nào?" against "Tổ
+# chức, cá nhân sản xuất phân bón … d) Thử nghiệm đối với từng lô phân bón thành phẩm trước khi …").
+LONG_ANCHOR = 5
 _ITEM_FIELDS = {kind: ANSWER_FIELDS[_ITEM_KIND[kind]] for kind in ("who", "target", "when")}
+
+
+# What a time read in place opens with when it is the whole answer: a preposition of time, a time
+# noun, a number ("trước khi …", "kể từ thời điểm …", "ngay", "đồng thời với …", "15 ngày").
+_TIME_OPENS = re.compile(r"^(?:truoc|sau|ke tu|tu|khi|vao|ngay|thoi diem|thoi han|trong|den|cho den|toi|dong thoi|"
+                         r"cung|cham nhat|hang|moi|dinh ky|lap tuc|tai|\d)")
+
+
+def _cleanly_read(q: Question, item: dict, name: str, start_key: str) -> bool:
+    """The answer read in place is a whole one: a name not cut from a list ("Cha, mẹ, | người thân
+    thích khác"), a time that opens as one ("đối kháng với người thứ ba kể từ …" is the rest of
+    a predicate)."""
+    answer = item.get(name) or ""
+    before = (item.get("quote") or "")[:max(0, item[start_key] - item["start"])].rstrip()
+    if q.kind == "who":
+        return not before.endswith(",")
+    if q.kind == "when":
+        return bool(_TIME_OPENS.match(folded_words(answer)))
+    return True
 
 
 def _sentence_item(q: Question, r, s: int, e: int, vs: int, ve: int, via: str) -> dict:
@@ -2465,9 +2489,12 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
             unsaid += sup.matched["section"]
         if closeness[1] < MIN_ANCHOR and (unsaid or sup.matched.get("section")):
             continue  # one word next to the answer: the sentence itself must say the rest
-        if sup.ok and sup.coverage >= IN_PLACE_COVERAGE and all(set(label.split()) <= asked for label in unsaid) \
-                and not other_level(q, item) \
-                and not _unasked_number(q, item["quote"]):
+        if not (sup.ok and not other_level(q, item) and not _unasked_number(q, item["quote"])):
+            continue
+        unasked = [label for label in unsaid if not set(label.split()) <= asked]
+        if (sup.coverage >= IN_PLACE_COVERAGE and not unasked) or \
+                (closeness[1] >= LONG_ANCHOR and len(set(unasked)) <= 1 and rank == 0 and
+                 _cleanly_read(q, item, name, start_key)):
             passed.append((closeness, rank, item, sup))
     if not passed:
         return None
