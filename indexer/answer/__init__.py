@@ -1724,6 +1724,19 @@ def _value_key(item: dict) -> tuple[str, ...]:
     return tuple(re.findall(r"\d+", text)) or (folded_words(text),)
 
 
+def _acting_rivals(q: Question, best: dict, sup: Support, rivals: list[tuple]) -> list[tuple]:
+    """The rival units (``_rank_units`` rows) left to weigh against ``best``: when a Vietnamese
+    question ties an action to its who-word and the best unit does it ("Việc phối hợp giữa các cơ
+    quan chuyên trách … do ai quy định?" — "Chính phủ quy định việc phối hợp …"), those that do not
+    are no rivals, however much of the question their names say (the bodies coordinated)."""
+    asked = q.vi_text or q.text
+    if not rivals or q.language == "en" or not tied_verbs(asked) or not does_asked_action(asked, best) \
+            or set(sup.missing) - q.soft:
+        return rivals  # (and says every word of the question: "Ai giữ vai trò chủ thể?" is not asked of a
+        # unit that "giữ vai trò nòng cốt")
+    return [r for r in rivals if does_asked_action(asked, r[2]["best"][1], clauses=True)]
+
+
 def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]) -> bool:
     """A different answer scores within ``CONTESTED_MARGIN`` of the best one (not the best item's
     own sentence, whose units or numbers are answered together): the support cannot tell them
@@ -1732,8 +1745,8 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
         ranked = _rank_units(q, scored, named)
         top_score, top_key, g = ranked[0]
         best = g["best"][1]
-        rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
-                  and r[1] not in top_key and top_key not in r[1]]
+        rivals = _acting_rivals(q, best, g["best"][2], [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
+                                          and r[1] not in top_key and top_key not in r[1]])
         return bool(rivals) and top_score - rivals[0][0] < CONTESTED_MARGIN
     if q.kind == "when":
         scored = _sent_elsewhere_dropped(q, scored)
@@ -2022,8 +2035,8 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
             return True
     if q.language == "en" and q.role is None and _does_other_action(q, best):
         return True
-    rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
-              and r[1] not in top_key and top_key not in r[1]]
+    rivals = _acting_rivals(q, best, sup, [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
+                                      and r[1] not in top_key and top_key not in r[1]])
     if q.role is None and item_role(best) == "tham mưu" and any(
             item_role(r[2]["best"][1]) != "tham mưu" and _opens_with_asked_verb(q, r[2]["best"][1])
             for r in rivals):

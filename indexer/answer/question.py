@@ -1518,6 +1518,11 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         soft |= {label for label, _ in groups if label in _FOLDED_MODALS or label in _FOLDED_FUNCTION_WORDS}
     if not english:  # (not "trở lên", "trở xuống": "and above", "and below" are the limit itself)
         soft |= {label for label, _ in groups if label in _DIRECTIONS and f" tro {label} " not in f" {folded_q} "}
+        # "phối hợp giữa các cơ quan …": the law says "phối hợp của các cơ quan", "… với …"; the
+        # preposition relates the words it joins, which are asked
+        # (not "giữa kỳ", "giữa nhiệm kỳ": the middle of a term)
+        soft |= {label for label, _ in groups if label == "giua" and
+                 not re.search(r" giua (?:ky|nhiem ky|nam|thang|quy) ", f" {folded_q} ")}
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
         if english:

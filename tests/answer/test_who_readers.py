@@ -174,3 +174,21 @@ def test_the_class_a_which_question_asks_need_not_be_said():
     q = analyze("Cơ quan cấp tỉnh nào thanh tra việc tuyển dụng viên chức?")
     assert _asked_class(q, {"quote": "Ủy ban nhân dân cấp huyện thanh tra việc tuyển dụng viên chức."}) == set()
     assert _asked_class(analyze("Ai thanh tra việc tuyển dụng viên chức?"), {"quote": "Bộ Nội vụ thanh tra"}) == set()
+
+
+@pytest.fixture(scope="module")
+def drugs(tmp_path_factory):
+    return index_laws(tmp_path_factory, "drugs", ["luat-phong-chong-ma-tuy.txt"])
+
+
+def test_the_unit_that_does_the_asked_action_is_not_contested_by_the_bodies_it_acts_on(drugs):
+    # "Chính phủ quy định việc phối hợp của các cơ quan chuyên trách …": the bodies coordinated have
+    # the question's words in their name, and do not regulate; "giữa" relates the words it joins
+    q = "Ai quy định việc phối hợp giữa các cơ quan chuyên trách phòng, chống tội phạm về ma túy?"
+    assert "giua" in analyze(q).soft
+    assert ask(drugs, q)["answer"] == "Chính phủ"
+    # near miss: nobody is said to guide it
+    assert ask(drugs, "Việc phối hợp giữa các cơ quan chuyên trách phòng, chống tội phạm về ma túy do ai hướng dẫn?")[
+        "answer"] is None
+    # "giữa kỳ" is the middle of a term, a word asked
+    assert "giua" not in analyze("Khi nào xã Bình Lư tổ chức sơ kết giữa kỳ Nghị quyết 17-NQ/TU?").soft
