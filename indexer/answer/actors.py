@@ -306,8 +306,10 @@ def actors(text: str, s: int, e: int, open_words: tuple[str, ...] = ()) -> list[
 # "… theo quy định của Chính phủ", "… theo hướng dẫn của Bộ trưởng Bộ Y tế": the body that regulates
 # or guides what the sentence grants, named after its action.
 _BY_RULE_OF = re.compile(r"(?<!\w)theo (quy định|hướng dẫn) của\s+")
-# Where such a body's name ends: a clause mark or the words that go on with the sentence.
-_NAME_STOP = re.compile(r"[,;:.()]|\s(?:và\s+(?:các|những|được)|về|đối với|trong|theo|thì|để|khi|nếu|mà|hoặc|"
+# Where such a body's name ends: a clause mark or the words that go on with the sentence (a "và"
+# before a lower-case word joins a predicate: "theo quy định của Chính phủ | và chịu trách nhiệm …";
+# before a capital, a second body: "của Chính phủ và Ủy ban thường vụ Quốc hội").
+_NAME_STOP = re.compile(r"[,;:.()]|\svà(?=\s+[a-zđà-ỹ])|\s(?:và\s+(?:các|những|được)|về|đối với|trong|theo|thì|để|khi|nếu|mà|hoặc|"
                         r"có|được|là|trừ|kể từ|tại|cho|nhằm)(?!\w)")
 
 

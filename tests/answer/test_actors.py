@@ -189,3 +189,6 @@ def test_the_body_whose_rule_the_sentence_refers_to():
     assert actor_units(line, "gd", "Cơ quan nào quyết định cho nhà giáo nghỉ hè?") == []
     # "theo quy định của pháp luật": a body of law, not a body
     assert "pháp luật" not in actor_units(line, "gd", "Ai quy định các ngày nghỉ khác của nhà giáo?")
+    # the name ends where a predicate joins it ("… của Chính phủ và chịu trách nhiệm …")
+    line = law_line("luat-dien-anh.txt", "theo quy định của Chính phủ và chịu trách nhiệm")
+    assert actor_units(line, "da", "Điều kiện phân loại phim theo quy định của cơ quan nào?") == ["Chính phủ"]

@@ -293,3 +293,5 @@ def test_a_right_is_asked_of_the_unit_only_where_the_who_word_holds_it():
 def test_the_civil_laws_verbs_of_transactions_and_property():
     senses = dict(translate_groups("may a minor enter into civil transactions and dispose of property"))
     assert "xác lập" in senses["enter into"] and "định đoạt" in senses["dispose"]
+    assert dict(translate_groups("who certifies the school record"))["school record"] == ["học bạ"]
+    assert "phổ biến" in dict(translate_groups("distribute films online"))["distribute"]

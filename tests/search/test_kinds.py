@@ -115,6 +115,9 @@ def test_schedule_test_without_lead_words_agrees_with_the_whole_patterns():
     ("Under the Law on Tourism, who issues the card?", "who"),
     ("Someone who finds a stray animal must report to whom?", "who"),
     ("Unless otherwise agreed, how far ahead of the hearing must the summons be sent?", "when"),
+    # a who-word after the frame that names the law, a "when" clause its circumstance
+    ("Under the Law on Crop Production, which authority must a grower notify when soil pollution occurs?", "who"),
+    ("Under the Law on Crop Production, when must a grower notify the commune?", "when"),
 ])
 def test_conjunctions_and_relative_pronouns_are_not_the_question(question, kind):
     assert classify(question) == kind
