@@ -295,13 +295,41 @@ class Reading:
 ONE_SIDE = 3  # content syllables one side must hold when the other side's words are not found
 
 
+# A time clause a sentence opens with, before its subject: "Sau khi được bầu, Chủ tịch nước … phải
+# tuyên thệ …" (the marker of a list point aside).
+_FRONTED_TIME = re.compile(r"(?:\d{1,2}[.)]\s*|[a-zđ]\)\s*)?((?:Sau khi|Trước khi|Ngay sau khi|Kể từ khi|Khi|Trong thời hạn|"
+                           r"Chậm nhất|Trước ngày|Kể từ ngày)\s[^,;:.\n]{2,120}?),\s*")
+FRONTED_ANCHOR = 4  # content syllables of the question the rest of such a sentence must open with
+
+
+def fronted_time(slot: Slot, text: str, start: int, end: int) -> Reading | None:
+    """The time clause the sentence ``text[start:end]`` opens with, when the question asks a time at
+    its end ("Chủ tịch nước … phải tuyên thệ trung thành với Tổ quốc vào thời điểm nào?") and the
+    rest of the sentence opens with the question's words before its question word, in order."""
+    if slot.right or not slot.left:
+        return None
+    m = _FRONTED_TIME.match(text, start, end)
+    if not m:
+        return None
+    rest = [w for w, _, _ in _syllables(text[m.end():end])]
+    found, matched = _run(list(slot.left), rest)
+    if found < FRONTED_ANCHOR:
+        return None
+    return Reading(m.start(1), m.end(1), found, 1, matched)
+
+
 def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | None:
     """The best answer of ``slot`` in the sentence ``text[start:end]``: the question's words found
     next to it on both sides, or on one side (at least ``ONE_SIDE`` content syllables) with the
-    answer running to the clause's edge on the other."""
+    answer running to the clause's edge on the other; for a time, also the clause the sentence
+    opens with (``fronted_time``)."""
     syl = _syllables(text[start:end])
     if not syl:
         return None
+    if kind == "when":
+        fronted = fronted_time(slot, text, start, end)
+        if fronted is not None:
+            return fronted
     words = [w for w, _, _ in syl]
     n = len(words)
     before = list(reversed(slot.left))
@@ -343,6 +371,7 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
     return None
 
 
+_JOINED_PREDICATE = re.compile(r"\s+và\s+(?=(?:được|phải|bị|có|không|đã|sẽ|chịu)(?!\w))")
 MAX_READINGS = 3  # readings of one sentence tried for a name, closest first (a time or a value: the closest
 # only — "sau khi sự kiện làm gián đoạn chấm dứt" is a moment of the sentence, not the one asked)
 
@@ -363,6 +392,11 @@ def _reading(best: tuple, syl, words: list[str], said: list[bool], noun: list[st
         e = _closed(text, e)
     lead = text[start:s]
     opens = not lead.strip() or bool(_MARKER.fullmatch(lead))  # (the sentence's first word: capitalised anyway)
+    if kind == "when" and e > s and not _fits(kind, text[s:e], slot.noun, slot.wh, opens):
+        # a time the sentence goes on from with another predicate: "cho đến khi hết thời hạn | và
+        # được gia hạn, cấp lại …"
+        joined = _JOINED_PREDICATE.search(text, s, e)
+        e = joined.start() if joined else e
     if e <= s or not _fits(kind, text[s:e], slot.noun, slot.wh, opens):
         return None
     if kind == "when" and _other_bound(slot.left, text[s:e]):
@@ -391,7 +425,7 @@ def _other_bound(left: tuple[str, ...], span: str) -> bool:
 # Words before a number or a time that are part of it: "không quá 30 ngày", "kể từ ngày ban hành",
 # "trước khi kết thúc", "ít nhất hai phần ba" (folded, longest first).
 _QUALIFIERS = tuple(tuple(x.split()) for x in (
-    "khong qua", "khong duoi", "toi da", "toi thieu", "it nhat", "cham nhat", "som nhat", "ke tu", "tu", "truoc",
+    "khong qua", "khong duoi", "toi da", "toi thieu", "it nhat", "cham nhat", "som nhat", "ke tu", "cho den", "tu", "truoc",
     "sau", "den", "tren", "duoi", "hon", "vao", "trong"))
 
 

@@ -317,3 +317,18 @@ def test_a_time_is_read_at_the_closest_alignment_only():
     line = law_line("bo-luat-dan-su.txt", "nếu có sự kiện làm gián đoạn thì thời hiệu phải được tính lại")
     assert "sau khi sự kiện làm gián đoạn chấm dứt" not in _read("Thoi hieu duoc tinh bat dau tu thoi diem nao?",
                                                                  "when", line)
+
+
+def test_a_time_clause_the_sentence_opens_with():
+    # "Sau khi được bầu, Chủ tịch nước … phải tuyên thệ …": the time stands before the subject
+    line = law_line("hien-phap.txt", "Sau khi được bầu, Chủ tịch nước")
+    q = "Chủ tịch nước, Chủ tịch Quốc hội phải tuyên thệ trung thành với Tổ quốc vào thời điểm nào?"
+    assert _read(q, "when", line) == ["Sau khi được bầu"]
+    # the rest of the sentence must open with the question's words: another subject is another rule
+    assert _read("Đại biểu Quốc hội phải tuyên thệ vào thời điểm nào?", "when", line) == []
+
+
+def test_a_time_ends_where_another_predicate_joins_it():
+    line = law_line("luat-trong-trot.txt", "tiếp tục được sử dụng cho đến khi hết thời hạn và được gia hạn")
+    read = _read("Giấy phép sản xuất phân bón đã cấp được tiếp tục sử dụng đến khi nào?", "when", line)
+    assert read == ["cho đến khi hết thời hạn"], read
