@@ -39,6 +39,9 @@ _ASKED = [
                              rf"| bao cao(?: \w+){{1,12}}? voi {_WHO_OBJ} "
                              r"| (?:bao cao|gui|nop|trinh)(?: \w+){0,3} (?:ve|len|den|toi) dau "
                              r"| (?:to|towards?) (?:which|whom|what) | (?:report\w*|sen[dt]\w*|submit\w*) to $"
+                             # "which authority must a grower notify when …", "notify whom"
+                             r"| notif\w* (?:which|whom) |^ (?:\w+ ){0,8}?(?:which (?:\w+ ){0,2}?(?:authority|body|agency|"
+                             r"office|organ|committee)|whom) (?:must|should|shall|does|do|is|are) (?:\w+ ){1,4}?notify "
                              # "which body receives the reports": where they are sent
                              r"|^ (?:who|which (?:\w+ ){1,2}?)(?:is |are )?receiv\w* ")),
     # "xem xét báo cáo của cơ quan nào": whose report — the unit written after "báo cáo của"
@@ -53,6 +56,9 @@ _MARKER = {
     # reported may come between the verb and "với", its addressee)
     "recipient": re.compile(r"(?<!\w)(?:báo cáo(?:\s+[^\s;.:()\n]+){1,12}?\s+với(?=\s+\S)|"
                             r"(?:gửi|nộp|trình|chuyển)(?:\s+(?:về|đến|tới|cho|lên))?|"
+                            # "Kịp thời thông báo cho Ủy ban nhân dân cấp xã …", "cung cấp danh mục phim cho …"
+                            r"thông báo(?:\s+(?:ngay|kịp thời|bằng văn bản))?\s+cho|"
+                            r"cung cấp(?:\s+[^\s;.:()\n]+){0,8}?\s+cho(?=\s+\S)|"
                             r"báo cáo(?:\s+(?:kịp thời|định kỳ|trực tiếp|bằng văn bản))?"
                             r"(?:\s+(?:với|lên|cho|về))?)\s+", re.I),
     "author": re.compile(r"(?<!\w)báo cáo\s+của\s+", re.I),
@@ -65,10 +71,18 @@ MAX_OBJECT_CHARS = 200
 _TITLE = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Chánh án|Viện trưởng|Thống đốc|Tổng Kiểm toán)(?!\w)")
 
 
-def _head(text: str, pos: int, end: int | None = None):
-    """A unit's name opens at ``pos``: a body (``_HEAD``) or an official's title (``_TITLE``)."""
+# A body named by its kind after the relation's own words, in lower case: "thông báo cho | cơ quan
+# chuyên môn về du lịch cấp tỉnh …", "cung cấp danh mục phim chiếu cho | cơ quan nhà nước có thẩm
+# quyền …" (after a marker only: elsewhere "cơ quan" opens any clause)
+_KIND_HEAD = re.compile(r"cơ quan(?!\w)")
+_OF_PLACE = re.compile(r"\s*(?:tại\s+(?:địa phương|nơi)|nơi)(?!\w)")
+
+
+def _head(text: str, pos: int, end: int | None = None, kind: bool = False):
+    """A unit's name opens at ``pos``: a body (``_HEAD``) or an official's title (``_TITLE``);
+    ``kind``: or a body named by its kind (``_KIND_HEAD``)."""
     end = len(text) if end is None else end
-    return _HEAD.match(text, pos, end) or _TITLE.match(text, pos, end)
+    return _HEAD.match(text, pos, end) or _TITLE.match(text, pos, end) or (kind and _KIND_HEAD.match(text, pos, end))
 
 
 # A deadline or a time after the name ends it ("gửi về Văn phòng Tỉnh ủy | trước ngày 10/11/2021").
@@ -78,14 +92,26 @@ _TIME = re.compile(r"(?<!\w)(?:trước|sau|chậm nhất|kể từ|vào|hằng|
 _QUANTIFIER = re.compile(r"(?:các|những|mỗi|từng)\s+$", re.I)
 
 
+# Words of a body's name that read as verbs: its competence ("cơ quan nhà nước | có thẩm quyền"),
+# the place it is of, to the clause's end ("… cấp tỉnh | nơi có cơ sở lưu trú du lịch", "nơi tổ
+# chức đăng ký kinh doanh").
+_OF_NAME = re.compile(r"(?:có thẩm quyền(?!\w)|nơi\s[^;.:()\n]*)")
+
+
 def _predicate(text: str, start: int, end: int) -> int | None:
     """The first predicate verb in text[start:end]; a verb after a quantifier is a noun ("các tổ
-    chức liên quan")."""
+    chức liên quan"), and so is a body's competence or place (``_OF_NAME``)."""
     while start < end:
         at = first_verb(text, start, end)
-        if at is None or not _QUANTIFIER.search(text[max(0, at - 12):at]):
+        if at is None:
+            return None
+        if _QUANTIFIER.search(text[max(0, at - 12):at]):
+            start = at + 1
+            continue
+        of_name = _OF_NAME.match(text, at) or (text[max(0, at - 4):at] == "nơi " and _OF_NAME.match(text, at - 4))
+        if not of_name:
             return at
-        start = at + 1
+        start = of_name.end()
     return None
 
 
@@ -102,7 +128,7 @@ def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
     out = []
     for m in _MARKER[relation].finditer(text):
         pos = m.end()
-        head = _head(text, pos)
+        head = _head(text, pos, kind=True)
         if not head:
             continue  # "báo cáo kết quả", "qua đó": no unit follows
         limit = min(len(text), pos + MAX_OBJECT_CHARS)
@@ -110,9 +136,14 @@ def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
         if cut:
             limit = pos + cut.start()
         verb = _predicate(text, head.end(), limit)
-        stop = _SUBJECT_STOP.search(text, head.end(), limit) or _TIME.search(text, head.end(), limit)
+        stop = _SUBJECT_STOP.search(text, head.end(), limit)
+        while stop and _KIND_HEAD.match(text, pos) and _OF_PLACE.match(text, stop.start()):
+            # a body named by its kind is told by its place: "cơ quan nhà nước có thẩm quyền | tại
+            # địa phương nơi tổ chức chiếu phim"
+            stop = _SUBJECT_STOP.search(text, stop.end(), limit)
+        stop = stop or _TIME.search(text, head.end(), limit)
         end = min(x for x in (verb, stop.start() if stop else None, limit) if x is not None)
-        units = [u for u in _split_units(text, pos, end, strict=True) if _head(text, u[0], u[1])]
+        units = [u for u in _split_units(text, pos, end, strict=True) if _head(text, u[0], u[1], kind=True)]
         if units:
             out.append((units[0][0], units[-1][1]))
     return out

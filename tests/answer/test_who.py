@@ -224,3 +224,20 @@ def test_a_plan_named_only_by_the_number_it_implements(plans):
     assert (r["answer"] or "").startswith("Lê Văn Lương")
     r = ask(plans, "Ai ký Nghị quyết 08-NQ/TU?")
     assert r["answer"] is None, "the resolution is not here; the commune plan implementing it was signed by another"
+
+
+def test_the_body_notified_or_provided_with_a_list_is_the_recipient():
+    from indexer.answer.relations import asked_relation, relation_objects
+    from tests.conftest import law_line
+
+    # a body named by its kind, with its competence and its place, after "thông báo cho", "cung cấp … cho"
+    line = law_line("luat-du-lich.txt", "Thông báo bằng văn bản cho cơ quan chuyên môn về du lịch cấp tỉnh nơi có cơ sở")
+    assert [line[a:b] for a, b in relation_objects(line, "recipient")] == [
+        "cơ quan chuyên môn về du lịch cấp tỉnh nơi có cơ sở lưu trú du lịch"]
+    line = law_line("luat-dien-anh.txt", "Cung cấp danh mục phim chiếu cho cơ quan nhà nước có thẩm quyền")
+    assert [line[a:b] for a, b in relation_objects(line, "recipient")] == [
+        "cơ quan nhà nước có thẩm quyền tại địa phương nơi tổ chức đăng ký kinh doanh"]
+    assert asked_relation("Which authority must a grower notify when soil pollution occurs?") == "recipient"
+    assert asked_relation("Đơn vị chiếu phim phải cung cấp danh mục phim cho cơ quan nào?") == "recipient"
+    # the actor asked, not the recipient
+    assert asked_relation("Which authority notifies the grower of the inspection result?") is None
