@@ -43,6 +43,10 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # thing asked: "cơ quan nào", "Bộ nào", "đối tượng nào"). Longest first.
 _WHO = ("nhung ai", "la ai", "ai")
 _WHICH = "nao"  # "<noun> nào": the noun may open the answer ("Bộ nào" ↔ "Bộ Tư pháp")
+# "đâu" after a preposition of place asks the body a thing is done at or sent to ("đăng ký tại đâu",
+# "nộp hồ sơ ở đâu", "gửi về đâu"); folded, "đầu" ("bắt đầu") is the same syllable, so only there
+_WHERE = "dau"
+_AT_PLACE = frozenset("tai o ve den len toi".split())
 _HOW_MANY = ("bao nhieu", "may")
 _WHEN = ("khi nao", "luc nao", "bao gio", "bao lau", "thoi diem nao", "ngay nao", "thang nao", "nam nao",
          "nhu the nao", "ra sao")
@@ -132,6 +136,8 @@ def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = fr
             continue
         if words[i] == _WHICH and 0 < i:
             hits.append((i, i + 1, _WHICH))  # "<noun> nào" (the noun: the kind of thing asked)
+        elif kind == "who" and words[i] == _WHERE and 0 < i and words[i - 1] in _AT_PLACE:
+            hits.append((i, i + 1, _WHERE))  # "phải đăng ký tại đâu" ↔ "phải đăng ký tại Ủy ban …"
         i += 1
     if len(hits) != 1:
         return []  # none, or two question words: no single place to read
@@ -255,9 +261,12 @@ _WHEN_NOUNS = frozenset("ky han|thoi diem|thoi han|giai doan|thoi ky|dip".split(
 
 
 def asked_kind(question: str) -> str | None:
-    """"who" or "when" for a question whose "<noun> nào" names people or bodies, or a time."""
+    """"who" or "when" for a question whose "<noun> nào" names people or bodies, or a time; "who"
+    for one that asks where a thing is done or sent ("tại đâu", ``_WHERE``)."""
     words = [w for w, _, _ in _syllables(question)]
     for i, w in enumerate(words):
+        if w == _WHERE and i and words[i - 1] in _AT_PLACE:
+            return "who"
         if w == _WHICH and i:
             for n in (2, 1):
                 noun = " ".join(words[max(0, i - n):i])
@@ -386,6 +395,8 @@ def _reading(best: tuple, syl, words: list[str], said: list[bool], noun: list[st
         p = _qualified(words, p)
         while p < q - 1 and words[p] in _LEADING:
             p += 1  # "tương đương với 500 kg": "500 kg"
+    if kind == "who" and not slot.left and p < q - 1 and words[p] in _AGENT:
+        p += 1  # a passive's agent: "… thì được | người đứng đầu … | cấp bằng tốt nghiệp …"
     s, e = start + syl[p][1], start + syl[q_end - 1][2]
     s = s + _marker_len(text[s:e])
     if kind == "target":

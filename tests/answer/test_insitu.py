@@ -332,3 +332,14 @@ def test_a_time_ends_where_another_predicate_joins_it():
     line = law_line("luat-trong-trot.txt", "tiếp tục được sử dụng cho đến khi hết thời hạn và được gia hạn")
     read = _read("Giấy phép sản xuất phân bón đã cấp được tiếp tục sử dụng đến khi nào?", "when", line)
     assert read == ["cho đến khi hết thời hạn"], read
+
+
+def test_where_a_thing_is_done_and_a_passives_agent_are_names():
+    line = law_line("bo-luat-dan-su.txt", "thì người giám sát phải đăng ký tại Ủy ban nhân dân cấp xã")
+    q = "Khi giám sát việc giám hộ liên quan đến quản lý tài sản của người được giám hộ, người giám sát phải đăng ký tại đâu?"
+    assert _read(q, "who", line) == ["Ủy ban nhân dân cấp xã nơi cư trú của người được giám hộ"]
+    # folded, "đầu" is "đâu": no question word but after a preposition of place
+    assert all(s.wh != "dau" for s in wh_slots("Thời hiệu được tính bắt đầu từ thời điểm nào?", "who"))
+    line = law_line("luat-giao-duc.txt", "thì được người đứng đầu cơ quan chuyên môn về giáo dục thuộc Ủy ban nhân dân cấp huyện cấp bằng")
+    assert _read("Ai cấp bằng tốt nghiệp trung học cơ sở?", "who", line) == [
+        "người đứng đầu cơ quan chuyên môn về giáo dục thuộc Ủy ban nhân dân cấp huyện"]
