@@ -74,9 +74,11 @@ _HEADS = frozenset("các những mọi toàn người hộ bộ sở phòng ban 
     hội viên, thành viên, tổ chức, cơ quan, đơn vị, cấp ủy, cấp uỷ, chính quyền, chi bộ, ủy ban, uỷ ban, hội đồng,
     tòa án, thanh niên, trẻ em, công dân, cá nhân, chủ thể, đồng bào, lực lượng, đội ngũ, thế hệ, phụ nữ, nông dân,
     đương sự, thẩm phán, thư ký, giáo viên, nhà trường, cha mẹ, người dân, tập thể, lãnh đạo, hợp tác,
-    cơ sở, công chứng, kiểm sát, trọng tài, luật sư, hội thẩm, viên chức, công chức, thẩm tra""".split(","))
+    cơ sở, công chứng, kiểm sát, trọng tài, luật sư, hội thẩm, viên chức, công chức, thẩm tra,
+    hiệu trưởng, giám đốc, thủ trưởng, trưởng""".split(","))
 # ("Cơ sở lưu trữ phim …": an establishment; "công chứng viên", "kiểm sát viên", "trọng tài viên",
-# "hội thẩm nhân dân": the laws' people, written lower-case)
+# "hội thẩm nhân dân": the laws' people, written lower-case; and heads by their titles: "hiệu trưởng
+# nhà trường", "thủ trưởng cơ quan …", "trưởng phòng …")
 _TIME_PHRASES = ("dinh ky", "thoi diem", "thoi ky", "mot lan", "ke tu", "cham nhat", "lap tuc", "ngay khi")
 # A slot opening with one of these is a clause, not an answer ("và", "thì", "để", "là").
 _NO_OPEN = frozenset("va thi de la ma nen hoac nhung".split())

@@ -343,3 +343,6 @@ def test_where_a_thing_is_done_and_a_passives_agent_are_names():
     line = law_line("luat-giao-duc.txt", "thì được người đứng đầu cơ quan chuyên môn về giáo dục thuộc Ủy ban nhân dân cấp huyện cấp bằng")
     assert _read("Ai cấp bằng tốt nghiệp trung học cơ sở?", "who", line) == [
         "người đứng đầu cơ quan chuyên môn về giáo dục thuộc Ủy ban nhân dân cấp huyện"]
+    # a head by the title of the office: "hiệu trưởng nhà trường"
+    line = law_line("luat-giao-duc.txt", "thì được hiệu trưởng nhà trường xác nhận học bạ")
+    assert _read("Ai xác nhận học bạ việc hoàn thành chương trình tiểu học?", "who", line) == ["hiệu trưởng nhà trường"]
