@@ -657,6 +657,12 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
     return out
 
 
+# A moment asked ("vào thời điểm nào", "lúc nào", "when does … come to an end", "from what point"):
+# a recurrence ("hằng năm", "định kỳ") says how often, not when.
+_MOMENT_Q = re.compile(r" (?:thoi diem nao|luc nao|what point|which point|what moment|"
+                       r"when (?:does|do|did|is|are) (?:\w+ ){1,12}?(?:end|arise|begin|start|terminate|cease|come))\b")
+
+
 def _asks_frequency(folded_q: str) -> bool:
     """How often, not the length of a cycle ("chu kỳ bao nhiêu năm", ``is_cycle_question``) nor a
     duration whose subject names a cycle (``_cycle_named_only``)."""
@@ -2763,6 +2769,9 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
                 answer = top.get("when")
                 if top.get("when_kind") == "duration" and _other_time_unit(folded_words(q.text), answer or ""):
                     answer = None  # "mấy tháng" is not answered by "60 ngày" (see _other_time_unit)
+                if top.get("when_kind") == "recurring" and _MOMENT_Q.search(f" {folded_words(q.text)} ") and \
+                        not _asks_frequency(folded_words(q.text)):
+                    answer = None  # "vào thời điểm nào" is a moment, not how often ("cây hàng năm", "theo định kỳ")
                 if top.get("when_kind") == "recurring" and is_duration_question(folded_words(q.text)) and \
                         not _asks_frequency(folded_words(q.text)):
                     answer = None  # "báo trước bao nhiêu tháng" is not answered by "hằng năm" (how often);

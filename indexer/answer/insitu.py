@@ -60,6 +60,8 @@ MIN_ANCHOR = 2  # content syllables of the question found next to the slot
 LOOSE_ANCHOR = 1
 _CLAUSE_END = re.compile(r"[;:.]|\n")
 _TIME_WORDS = frozenset("ngay thang nam quy tuan gio phut khi truoc sau hang hoi".split())
+# The same as the documents write them: folded, "quy định" says "quý", "năm" a "nam", "sáu" "sau".
+_TIME_WRITTEN = frozenset("ngày tháng năm quý tuần giờ phút khi trước sau hằng hàng hồi thời kỳ lúc dịp đợt".split())
 MAX_VALUE = 12  # syllables of a target's or a when's answer
 # Number words as written (folded, "ngân" would be "ngàn"), shares, and the words that make a
 # number a reference ("Điều 21", "khoản 2").
@@ -645,7 +647,7 @@ def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = F
         # nước có thẩm quyền khác có hiệu lực pháp luật") is longer than a value (up to MAX_SLOT)
         if " thoi diem " in f" {' '.join(words[:4])} ":
             return True
-        return len(words) <= MAX_VALUE and (any(w.isdigit() for w in words) or bool(set(words) & _TIME_WORDS) or
+        return len(words) <= MAX_VALUE and (any(w.isdigit() for w in words) or bool(set(written) & _TIME_WRITTEN) or
                                              any(f" {p} " in joined for p in _TIME_PHRASES))
     # who: a name (capitalised, or a noun of people or bodies), not a number nor a predicate
     # ("tham mưu Ban Thường vụ …" is what a unit does; "chính đáng của" no one; "Văn phòng Tỉnh ủy

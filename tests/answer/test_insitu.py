@@ -346,3 +346,14 @@ def test_where_a_thing_is_done_and_a_passives_agent_are_names():
     # a head by the title of the office: "hiệu trưởng nhà trường"
     line = law_line("luat-giao-duc.txt", "thì được hiệu trưởng nhà trường xác nhận học bạ")
     assert _read("Ai xác nhận học bạ việc hoàn thành chương trình tiểu học?", "who", line) == ["hiệu trưởng nhà trường"]
+
+
+def test_a_time_is_told_by_its_written_words():
+    # folded, "quy định" says "quý" and "hội" says "hồi": no time in "tài sản khác mà theo quy định …"
+    line = law_line("luat-hon-nhan-va-gia-dinh.txt", "Tài sản riêng của vợ, chồng gồm tài sản mà mỗi người có trước khi kết hôn")
+    read = _read("Tài sản mà mỗi người có vào thời điểm nào thì thuộc tài sản riêng của vợ, chồng?", "when", line)
+    assert not any("quy định" in r for r in read), read
+    # a time noun written as such still is one: "trong thời gian giữa hai kỳ họp"
+    from indexer.answer.insitu import _fits
+    assert _fits("when", "trong thời gian giữa hai kỳ họp Quốc hội")
+    assert not _fits("when", "sản khác mà theo quy định của pháp luật")

@@ -231,3 +231,13 @@ def test_the_horizon_word_named_decides_wherever_it_stands():
     assert asked_vision(folded_words("What is the plan's long-term vision year?")) == "tam nhin"
     assert asked_vision(folded_words("Quy hoạch tỉnh có tầm nhìn đến năm nào?")) == "tam nhin"
     assert asked_vision(folded_words("Nghị quyết định hướng đến năm nào?")) == "dinh huong"
+
+
+def test_a_moment_asked_is_no_recurrence():
+    from indexer.answer import _MOMENT_Q
+    from indexer.text import folded_words
+
+    for q in ("Tài sản mà mỗi người có vào thời điểm nào thì thuộc tài sản riêng?",
+              "Under the Civil Code, when does the ownership of property come to an end?"):
+        assert _MOMENT_Q.search(f" {folded_words(q)} ")
+    assert not _MOMENT_Q.search(f" {folded_words('Hội nghị sơ kết được tổ chức bao lâu một lần?')} ")
