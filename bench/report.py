@@ -304,7 +304,8 @@ def side_by_side_sections() -> list[str]:
     # ask.fresh12: written 2026-12-02 the same way, its odd lines tuned that night; ask.fresh13:
     # written during that session, never tuned on; ask.fresh14: written at the start of the next
     # session, its odd lines tuned in it; ask.fresh15: written at the start of the session after,
-    # its odd lines tuned in it)
+    # its odd lines tuned in it; ask.fresh16: written during the next session, its odd lines tuned
+    # in it)
     for name, label in (("ask.json", "ask.blind.jsonl"), ("ask-fresh.json", "ask.fresh.jsonl"),
                         ("ask-fresh2.json", "ask.fresh2.jsonl"), ("ask-fresh3.json", "ask.fresh3.jsonl"),
                         ("ask-fresh4.json", "ask.fresh4.jsonl"), ("ask-fresh5.json", "ask.fresh5.jsonl"),
@@ -312,7 +313,8 @@ def side_by_side_sections() -> list[str]:
                         ("ask-fresh8.json", "ask.fresh8.jsonl"), ("ask-fresh9.json", "ask.fresh9.jsonl"),
                         ("ask-fresh10.json", "ask.fresh10.jsonl"), ("ask-fresh11.json", "ask.fresh11.jsonl"),
                         ("ask-fresh12.json", "ask.fresh12.jsonl"), ("ask-fresh13.json", "ask.fresh13.jsonl"),
-                        ("ask-fresh14.json", "ask.fresh14.jsonl"), ("ask-fresh15.json", "ask.fresh15.jsonl")):
+                        ("ask-fresh14.json", "ask.fresh14.jsonl"), ("ask-fresh15.json", "ask.fresh15.jsonl"),
+                        ("ask-fresh16.json", "ask.fresh16.jsonl")):
         a = _load(name)
         if not a or "halves" not in a:
             continue
