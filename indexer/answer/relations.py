@@ -45,7 +45,9 @@ _ASKED = [
                              # "which body receives the reports": where they are sent
                              r"|^ (?:who|which (?:\w+ ){1,2}?)(?:is |are )?receiv\w* ")),
     # "xem xét báo cáo của cơ quan nào": whose report — the unit written after "báo cáo của"
-    ("author", re.compile(rf" bao cao cua {_WHO_OBJ} | reports? (?:of|from|by) (?:which|whom|what) ")),
+    # and whose written act a thing needs: "cần văn bản đề nghị của ai", "xác nhận của cơ quan nào"
+    ("author", re.compile(rf" (?:bao cao|van x?ban de nghi|xac nhan) cua {_WHO_OBJ} "
+                          r"| reports? (?:of|from|by) (?:which|whom|what) ")),
 ]
 # Where the text names the object of each relation.
 _MARKER = {
@@ -61,7 +63,7 @@ _MARKER = {
                             r"cung cấp(?:\s+[^\s;.:()\n]+){0,8}?\s+cho(?=\s+\S)|"
                             r"báo cáo(?:\s+(?:kịp thời|định kỳ|trực tiếp|bằng văn bản))?"
                             r"(?:\s+(?:với|lên|cho|về))?)\s+", re.I),
-    "author": re.compile(r"(?<!\w)báo cáo\s+của\s+", re.I),
+    "author": re.compile(r"(?<!\w)(?:báo cáo|văn bản\s+đề nghị|xác nhận)\s+của\s+", re.I),
 }
 MAX_OBJECT_CHARS = 200
 # A law gives its duties to the heads of ministries and courts by their titles ("phối hợp với Bộ
@@ -141,8 +143,9 @@ def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
             # a body named by its kind is told by its place: "cơ quan nhà nước có thẩm quyền | tại
             # địa phương nơi tổ chức chiếu phim"
             stop = _SUBJECT_STOP.search(text, stop.end(), limit)
-        stop = stop or _TIME.search(text, head.end(), limit)
-        end = min(x for x in (verb, stop.start() if stop else None, limit) if x is not None)
+        time = _TIME.search(text, head.end(), limit)  # (the nearer of the two ends the name)
+        end = min(x for x in (verb, stop.start() if stop else None, time.start() if time else None, limit)
+                  if x is not None)
         units = [u for u in _split_units(text, pos, end, strict=True) if _head(text, u[0], u[1], kind=True)]
         if units:
             out.append((units[0][0], units[-1][1]))

@@ -241,3 +241,16 @@ def test_the_body_notified_or_provided_with_a_list_is_the_recipient():
     assert asked_relation("Đơn vị chiếu phim phải cung cấp danh mục phim cho cơ quan nào?") == "recipient"
     # the actor asked, not the recipient
     assert asked_relation("Which authority notifies the grower of the inspection result?") is None
+
+
+def test_whose_confirmation_a_thing_needs_is_its_author():
+    from indexer.answer.relations import asked_relation, relation_objects
+    from tests.conftest import law_line
+
+    line = law_line("luat-cu-tru.txt", "Có xác nhận của Ủy ban nhân dân cấp xã về việc phương tiện")
+    # the name ends at the nearer of its ends: "về việc …" before "trong trường hợp …"
+    assert [line[a:b] for a, b in relation_objects(line, "author")] == ["Ủy ban nhân dân cấp xã"]
+    assert asked_relation("Đăng ký thường trú tại phương tiện cần có xác nhận của cơ quan nào?") == "author"
+    assert asked_relation("Người được cơ sở trợ giúp xã hội nuôi dưỡng cần văn bản đề nghị của ai?") == "author"
+    # a document's own issuer is asked otherwise ("văn bản của cơ quan nào": which body issued it)
+    assert asked_relation("Nghị quyết 103/NQ-CP là văn bản của cơ quan nào?") is None
