@@ -2232,7 +2232,8 @@ _RELATION_WORDS = frozenset("gui len ve cho toi den nop trinh bao cao report rep
 # written; "submit … to which body" asked, "Báo cáo … với Sở Tư pháp" written.
 _OWN_RELATION_WORDS = {"via": frozenset("thong qua qua through via".split()),
                        "recipient": frozenset("gui len ve nop trinh submit submits submitted send sends sent "
-                                              "submitting sending".split())}
+                                              "submitting sending".split()),
+                       "addressee": frozenset("yeu cau de nghi ask asks asked request requests requested".split())}
 
 
 def _without_relation_words(q: Question) -> Question:

@@ -44,6 +44,10 @@ _ASKED = [
                              r"office|organ|committee)|whom) (?:must|should|shall|does|do|is|are) (?:\w+ ){1,4}?notify "
                              # "which body receives the reports": where they are sent
                              r"|^ (?:who|which (?:\w+ ){1,2}?)(?:is |are )?receiv\w* ")),
+    # "có quyền yêu cầu ai ra quyết định …", "whom may they ask to issue …": the party asked to act
+    ("addressee", re.compile(rf" (?:yeu cau|de nghi) {_WHO_OBJ} | (?:ask|request)\w* (?:which|whom) "
+                             r"|^ (?:\w+ ){0,14}?(?:whom|which (?:\w+ ){0,2}?(?:body|agency|court|authority|organ|person|"
+                             r"official)) (?:may|can|must|should|do|does|will|shall) (?:\w+ ){1,3}?(?:ask|request)\w* to ")),
     # "xem xét báo cáo của cơ quan nào": whose report — the unit written after "báo cáo của"
     # and whose written act a thing needs: "cần văn bản đề nghị của ai", "xác nhận của cơ quan nào"
     ("author", re.compile(rf" (?:bao cao|van x?ban de nghi|xac nhan) cua {_WHO_OBJ} "
@@ -64,6 +68,7 @@ _MARKER = {
                             r"báo cáo(?:\s+(?:kịp thời|định kỳ|trực tiếp|bằng văn bản))?"
                             r"(?:\s+(?:với|lên|cho|về))?)\s+", re.I),
     "author": re.compile(r"(?<!\w)(?:báo cáo|văn bản\s+đề nghị|xác nhận)\s+của\s+", re.I),
+    "addressee": re.compile(r"(?<!\w)(?:yêu cầu|đề nghị)\s+", re.I),
 }
 MAX_OBJECT_CHARS = 200
 # A law gives its duties to the heads of ministries and courts by their titles ("phối hợp với Bộ
@@ -118,7 +123,8 @@ def _predicate(text: str, start: int, end: int) -> int | None:
 
 
 def asked_relation(question: str) -> str | None:
-    """partner | via | recipient | author, or None when the who-word is the actor ("Ai báo cáo cho …?")."""
+    """partner | via | recipient | addressee | author, or None when the who-word is the actor ("Ai báo
+    cáo cho …?")."""
     q = f" {fold_question(question).strip()} "
     return next((name for name, rx in _ASKED if rx.search(q)), None)
 

@@ -254,3 +254,15 @@ def test_whose_confirmation_a_thing_needs_is_its_author():
     assert asked_relation("Người được cơ sở trợ giúp xã hội nuôi dưỡng cần văn bản đề nghị của ai?") == "author"
     # a document's own issuer is asked otherwise ("văn bản của cơ quan nào": which body issued it)
     assert asked_relation("Nghị quyết 103/NQ-CP là văn bản của cơ quan nào?") is None
+
+
+def test_the_party_asked_to_act_is_the_addressee():
+    from indexer.answer.relations import asked_relation, relation_objects
+    from tests.conftest import law_line
+
+    line = law_line("luat-trong-tai-thuong-mai.txt", "thì có quyền yêu cầu Chủ tịch Trung tâm trọng tài ra quyết định")
+    assert "Chủ tịch Trung tâm trọng tài" in [line[a:b] for a, b in relation_objects(line, "addressee")]
+    assert asked_relation("Các bên có quyền yêu cầu ai ra quyết định đình chỉ giải quyết tranh chấp?") == "addressee"
+    assert asked_relation("Whom may the parties ask to issue a decision terminating the proceedings?") == "addressee"
+    # who asks is the actor: no relation
+    assert asked_relation("Ai yêu cầu Tòa án giải quyết ly hôn?") is None
