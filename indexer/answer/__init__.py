@@ -1730,11 +1730,16 @@ def _value_key(item: dict) -> tuple[str, ...]:
     return tuple(re.findall(r"\d+", text)) or (folded_words(text),)
 
 
-def _acting_rivals(q: Question, best: dict, sup: Support, rivals: list[tuple]) -> list[tuple]:
-    """The rival units (``_rank_units`` rows) left to weigh against ``best``: when a Vietnamese
-    question ties an action to its who-word and the best unit does it ("Việc phối hợp giữa các cơ
-    quan chuyên trách … do ai quy định?" — "Chính phủ quy định việc phối hợp …"), those that do not
-    are no rivals, however much of the question their names say (the bodies coordinated)."""
+def _unit_rivals(q: Question, ranked: list[tuple]) -> list[tuple]:
+    """The other units (``_rank_units`` rows) to weigh against the best one: not of its sentence, not
+    a name holding or held in its name. When a Vietnamese question ties an action to its who-word
+    and the best unit does it ("Việc phối hợp giữa các cơ quan chuyên trách … do ai quy định?" —
+    "Chính phủ quy định việc phối hợp …"), those that do not are no rivals, however much of the
+    question their names say (the bodies coordinated)."""
+    _, top_key, g = ranked[0]
+    _, best, sup = g["best"]
+    rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
+              and r[1] not in top_key and top_key not in r[1]]
     asked = q.vi_text or q.text
     if not rivals or q.language == "en" or not tied_verbs(asked) or not does_asked_action(asked, best) \
             or set(sup.missing) - q.soft:
@@ -1749,11 +1754,8 @@ def contested(q: Question, scored: list[tuple[float, dict, Support]], named: set
     apart, and a wrong short answer is worse than none."""
     if q.kind == "who":
         ranked = _rank_units(q, scored, named)
-        top_score, top_key, g = ranked[0]
-        best = g["best"][1]
-        rivals = _acting_rivals(q, best, g["best"][2], [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
-                                          and r[1] not in top_key and top_key not in r[1]])
-        return bool(rivals) and top_score - rivals[0][0] < CONTESTED_MARGIN
+        rivals = _unit_rivals(q, ranked)
+        return bool(rivals) and ranked[0][0] - rivals[0][0] < CONTESTED_MARGIN
     if q.kind == "when":
         scored = _sent_elsewhere_dropped(q, scored)
     if q.kind in ("target", "when"):
@@ -2041,8 +2043,7 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
             return True
     if q.language == "en" and q.role is None and _does_other_action(q, best):
         return True
-    rivals = _acting_rivals(q, best, sup, [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
-                                      and r[1] not in top_key and top_key not in r[1]])
+    rivals = _unit_rivals(q, ranked)
     if q.role is None and item_role(best) == "tham mưu" and any(
             item_role(r[2]["best"][1]) != "tham mưu" and _opens_with_asked_verb(q, r[2]["best"][1])
             for r in rivals):
@@ -2770,12 +2771,11 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
                 answer = top.get("when")
                 if top.get("when_kind") == "duration" and _other_time_unit(folded_words(q.text), answer or ""):
                     answer = None  # "mấy tháng" is not answered by "60 ngày" (see _other_time_unit)
-                if top.get("when_kind") == "recurring" and _MOMENT_Q.search(f" {folded_words(q.text)} ") and \
-                        not _asks_frequency(folded_words(q.text)):
-                    answer = None  # "vào thời điểm nào" is a moment, not how often ("cây hàng năm", "theo định kỳ")
-                if top.get("when_kind") == "recurring" and is_duration_question(folded_words(q.text)) and \
-                        not _asks_frequency(folded_words(q.text)):
-                    answer = None  # "báo trước bao nhiêu tháng" is not answered by "hằng năm" (how often);
+                folded_q = folded_words(q.text)
+                if top.get("when_kind") == "recurring" and not _asks_frequency(folded_q) and \
+                        (is_duration_question(folded_q) or _MOMENT_Q.search(f" {folded_q} ")):
+                    answer = None  # "báo trước bao nhiêu tháng" is not answered by "hằng năm" (how often),
+                    # nor "vào thời điểm nào" (a moment) by "cây hàng năm", "theo định kỳ";
                     # a veto, not a filter: the recurrence still keeps a neighbouring duration contested
                 if _other_body(q, top):
                     answer = None  # "Ban Thường vụ Tỉnh ủy" asked, "Ban Thường vụ Đảng ủy" said

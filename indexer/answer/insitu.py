@@ -47,6 +47,11 @@ _WHICH = "nao"  # "<noun> nào": the noun may open the answer ("Bộ nào" ↔ "
 # "nộp hồ sơ ở đâu", "gửi về đâu"); folded, "đầu" ("bắt đầu") is the same syllable, so only there
 _WHERE = "dau"
 _AT_PLACE = frozenset("tai o ve den len toi".split())
+
+
+def _asks_where(words: list[str], i: int) -> bool:
+    """The folded syllable ``words[i]`` is "đâu" asking a body ("tại đâu", ``_WHERE``)."""
+    return words[i] == _WHERE and i > 0 and words[i - 1] in _AT_PLACE
 _HOW_MANY = ("bao nhieu", "may")
 _WHEN = ("khi nao", "luc nao", "bao gio", "bao lau", "thoi diem nao", "ngay nao", "thang nao", "nam nao",
          "nhu the nao", "ra sao")
@@ -140,7 +145,7 @@ def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = fr
             continue
         if words[i] == _WHICH and 0 < i:
             hits.append((i, i + 1, _WHICH))  # "<noun> nào" (the noun: the kind of thing asked)
-        elif kind == "who" and words[i] == _WHERE and 0 < i and words[i - 1] in _AT_PLACE:
+        elif kind == "who" and _asks_where(words, i):
             hits.append((i, i + 1, _WHERE))  # "phải đăng ký tại đâu" ↔ "phải đăng ký tại Ủy ban …"
         i += 1
     if len(hits) != 1:
@@ -269,7 +274,7 @@ def asked_kind(question: str) -> str | None:
     for one that asks where a thing is done or sent ("tại đâu", ``_WHERE``)."""
     words = [w for w, _, _ in _syllables(question)]
     for i, w in enumerate(words):
-        if w == _WHERE and i and words[i - 1] in _AT_PLACE:
+        if _asks_where(words, i):
             return "who"
         if w == _WHICH and i:
             for n in (2, 1):

@@ -222,6 +222,9 @@ class Matcher:
         if guessed:
             self._apart = [apart + _edge_trimmed(apart) for apart in self._apart]
         self.unsure = [label in question.unsure for label, _ in self.groups]
+        # a who-question's level word, said by the unit's own level (``LEVEL_WORDS``)
+        self._level = [next((a for a in alts if a in LEVEL_WORDS), None) if question.kind == "who" else None
+                       for _, alts in self.groups]
         self.doc_context = {d: _padded(t) for d, t in doc_context.items()}
         self._own: dict[int, str] = {}
         # Document frequency of each group: one scan of all the items' texts joined by newlines
@@ -268,14 +271,14 @@ class Matcher:
         missing = []
         semantic = []
         inferred = 0.0
-        for (label, alts), w, rx, apart, unsure in zip(self.groups, self.weights, self._any, self._apart,
-                                                      self.unsure):
+        for (label, alts), w, rx, apart, unsure, level in zip(self.groups, self.weights, self._any, self._apart,
+                                                             self.unsure, self._level):
             for name, text in (("item", own), ("section", section), ("document", document)):
                 # the first of the alternatives the text says (they are in order of preference)
                 hit = next((a for a in alts if f" {a} " in text), None) if rx.search(text) else None
-                if hit is None and name == "item" and self.q.kind == "who":
-                    hit = next((a for a in alts if a in LEVEL_WORDS and
-                                LEVEL_WORDS[a].match(folded_words(item.get("unit") or ""))), None)  # (its level)
+                if hit is None and name == "item" and level and \
+                        LEVEL_WORDS[level].match(folded_words(item.get("unit") or "")):
+                    hit = level  # (the unit's own level)
                 # the question's own word is better evidence than a thesaurus equivalent ("nước
                 # sạch" asked: "nước sạch" beats "nước sinh hoạt" in the same sentence)
                 part = 1.0 if hit is None or hit == alts[0] else SYNONYM
