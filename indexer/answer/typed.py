@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from indexer.text import folded_words
+from indexer.extract.roles import first_verb
+from indexer.text import FUNCTION_WORDS, folded_words
 
 # "how many (working) days" -> the Vietnamese unit the laws write.
 _UNITS = {"day": "ngày", "days": "ngày", "month": "tháng", "months": "tháng", "year": "năm", "years": "năm",
@@ -38,6 +39,8 @@ _QUALIFIER = (r"(?:(?:không quá|tối đa|tối thiểu|ít nhất|chậm nh�
 # its unit the same way; not an age ("bao nhiêu tháng tuổi") nor school years ("mấy năm học").
 _ASKED_VI = re.compile(r"\b(?:bao nhieu|may)\s+(ngay|thang|nam|tuan|gio|phut|lan|tuoi)(\s+lam viec)?\b(?!\s+(?:tuoi|hoc)\b)")
 _HOW_LONG_VI = re.compile(r"\bbao lau\b")
+# "khi nào", "vào thời điểm nào", "giai đoạn nào" (folded): a moment, named by "thời điểm …" or its event
+_MOMENT_VI = re.compile(r"\b(?:khi nao|luc nao|thoi diem nao|bao gio|giai doan nao)\b")
 _HOW_LONG_EN = re.compile(r"\bhow long\b|\bhow far (?:ahead|in advance)\b|\bwithin what (?:time|period)\b")
 _AGE_EN = re.compile(r"\b(?:what|which) age\b|\bhow old\b")
 ANY_TIME = "(?:ngày|tháng|năm|tuần|giờ|phút)"
@@ -47,6 +50,14 @@ MOMENT = "thời điểm"
 _MOMENT_EN = re.compile(r"(?:^|,)\s*when (?:does|do|is|are|will|must)\b|\b(?:at|from) what (?:moment|point|time)\b")
 _MOMENT_SPAN = re.compile(r"(?<!\w)(?:(?:kể\s+)?từ\s+|là\s+|vào\s+|tại\s+)thời điểm\s+(?!nào)[^,;.:]+?"
                           r"(?=\s*(?:[,;.:]|$|\s(?:nếu|trừ|thì)\s))", re.IGNORECASE)
+# The law also names a moment by the event it comes before, after or with ("trước khi ký kết hợp đồng
+# làm việc phải được sự đồng ý …", "khi hết thời hạn hưởng dụng", "cùng thời điểm nộp bản tự bảo
+# vệ"), a length of time counted from it belonging to it ("15 ngày trước ngày kết thúc thời hạn tạm
+# trú"). It ends at its clause's end or where the predicate it frames goes on ("phải", "thì", "mà").
+_COUNTED = rf"(?:(?:trong\s+)?(?:thời hạn\s+)?(?:không quá\s+|tối đa\s+|chậm nhất\s+|ít nhất\s+)?{_NUMBER}\s+{ANY_TIME}(?:\s+làm việc)?\s+)?"
+_EVENT_SPAN = re.compile(rf"(?<!\w){_COUNTED}(?:(?:ngay\s+)?(?:trước|sau)\s+(?:khi|ngày)|(?:kể\s+)?từ\s+(?:ngày|khi)|"
+                         r"(?:cho\s+)?đến\s+(?:khi|hết)|khi\s+hết|đồng thời với|cùng thời điểm)\s+"
+                         r"(?P<event>[^,;.:\n]+?)(?=\s*(?:[,;.:\n]|$|\s(?:nếu|trừ|thì|phải|mà|và phải|đồng thời)\s))", re.IGNORECASE)
 # "độ tuổi nào", "in which age group": a range of ages ("từ đủ 12 tuổi đến dưới 18 tuổi"), or one age
 AGE_RANGE = "tuổi (range)"
 _AGE_RANGE_ASKED = re.compile(r"\b(?:do|lua) tuoi nao\b|\bage (?:group|bracket|range)s?\b")
@@ -64,6 +75,8 @@ def asked_unit(question: str, folded: str = "") -> tuple[str, bool] | None:
         m = _ASKED_VI.search(folded)
         if m is None and _HOW_LONG_VI.search(folded):
             return ANY_TIME, False  # "bao lâu": a length in whatever unit the sentence gives
+        if m is None and _MOMENT_VI.search(folded):
+            return MOMENT, False
         return (_UNITS_VI[m.group(1)], bool(m.group(2))) if m else None
     m = _ASKED.search(question.lower())
     if not m and _MOMENT_EN.search(question.lower()):
@@ -79,14 +92,67 @@ _AGE_SPAN = re.compile(rf"(?<!\w)(?:từ\s+)?(?:đủ\s+)?{_NUMBER}\s+tuổi\s+(
                        rf"{_NUMBER}\s+tuổi(?!\w)", re.IGNORECASE)
 
 
-def unit_value(sentence: str, unit: str, working: bool = False) -> tuple[int, int] | None:
+def _joined_predicate_cut(sentence: str, start: int, end: int) -> int:
+    """Where an event's clause ends before "và" joins the predicate's next verb ("kể từ ngày kết thúc
+    việc đóng bãi chôn lấp | và báo cáo cơ quan chuyên môn …")."""
+    for m in re.finditer(r"\s+và\s+", sentence[start:end]):
+        after = start + m.end()
+        if first_verb(sentence, after, min(end, after + 24)) == after:
+            return start + m.start()
+    return end
+
+
+# A moment listed with others ("tại thời điểm lập, thay đổi hoặc hủy bỏ di chúc") goes on past the comma.
+_LISTED_ON = re.compile(r",\s*(?:\w+\s+){0,3}?\w+\s+(?:hoặc|và)\s+[^,;.:\n]+?(?=\s*(?:[,;.:\n]|$))")
+ECHO = 0.75  # share of an event's words the question says that makes it the question's own condition
+
+
+def _echoes(span: str, asked: str) -> bool:
+    """The question states this event itself ("Sau khi thụ lý đơn yêu cầu hủy phán quyết trọng tài, Tòa
+    án phải thông báo … vào lúc nào?": "Sau khi thụ lý đơn …" is its condition, not its answer)."""
+    words = [w for w in folded_words(span).split()[2:] if w not in FUNCTION_WORDS]
+    said = set(asked.split())
+    return bool(words) and sum(w in said for w in words) >= ECHO * len(words)
+
+
+def moment_value(sentence: str, asked: str = "") -> tuple[int, int] | None:
+    """The span of the one moment the sentence names: "(kể từ / vào / tại) thời điểm …", else an event
+    it comes before, after or with (``_EVENT_SPAN``), up to the predicate the event frames. None when
+    it names none or several (a moment inside another's clause is a second one: "trước ngày Luật này
+    có hiệu lực được tiếp tục … cho đến hết thời hạn …"), or only those the question states."""
+    found = []
+    for pattern in (_MOMENT_SPAN, _EVENT_SPAN):
+        pos = 0
+        while (m := pattern.search(sentence, pos)) is not None:
+            start, end = m.start(), m.end()
+            if pattern is _EVENT_SPAN:
+                end = _joined_predicate_cut(sentence, start, end)
+            listed = _LISTED_ON.match(sentence, end)
+            if listed:
+                end = listed.end()
+            if asked and _echoes(sentence[start:end], asked):
+                pos = start + 1  # (another moment may open inside the question's own one)
+                continue
+            found.append((start, end, m.start("event") if pattern is _EVENT_SPAN else end))
+            pos = end
+        if found:
+            break
+    if len(found) != 1:
+        return None
+    start, end, event = found[0]
+    if _EVENT_SPAN.search(sentence, event, end):
+        return None
+    return start, end
+
+
+def unit_value(sentence: str, unit: str, working: bool = False, asked: str = "") -> tuple[int, int] | None:
     """The span of the one value of ``unit`` the sentence states ("15 ngày", "không quá 03 tháng",
     "05 ngày làm việc"); None when it states none or several (which one is asked, the model cannot
     tell from a sentence; picking the one after the question's own words — "định hướng | 20 năm" —
-    gained two answers on the tuning halves and one wrong answer on the held-back ones)."""
+    gained two answers on the tuning halves and one wrong answer on the held-back ones).
+    ``asked``: the question's folded words (a moment's event the question itself states is no answer)."""
     if unit == MOMENT:
-        moments = list(_MOMENT_SPAN.finditer(sentence))
-        return (moments[0].start(), moments[0].end()) if len(moments) == 1 else None
+        return moment_value(sentence, asked)
     if unit == AGE_RANGE:
         ranges = list(_AGE_SPAN.finditer(sentence))
         if len({m.group(0).lower() for m in ranges}) == 1:

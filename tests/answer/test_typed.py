@@ -132,6 +132,22 @@ def test_vietnamese_length_of_time_through_the_model(real_settings, tmp_path_fac
     assert service.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
 
 
+@pytest.mark.slow
+def test_a_moment_named_by_its_event_through_the_model(real_settings, tmp_path_factory):
+    """Luật Viên chức, Điều 28: "… do cấp trên của người đứng đầu đơn vị sự nghiệp công lập bổ nhiệm thì
+    trước khi ký kết hợp đồng làm việc phải được sự đồng ý của cấp đó", asked in English and in
+    Vietnamese in other words."""
+    service = _law_service("luat-vien-chuc.txt", real_settings, tmp_path_factory)
+    for question in ("When is the consent of the superior of a public service unit's head needed for a "
+                     "professional title that superior appoints?",
+                     "Việc bổ nhiệm chức danh nghề nghiệp do cấp trên của người đứng đầu đơn vị sự nghiệp công "
+                     "lập thực hiện phải được cấp đó đồng ý vào thời điểm nào?"):
+        out = service.ask(question).model_dump()
+        assert out["answer"] == "trước khi ký kết hợp đồng làm việc", (question, out["answer"])
+        cited = out["citations"][0]
+        assert service.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
+
+
 def test_an_age_range_asked():
     q = "Cơ sở cai nghiện công lập phải bố trí khu riêng cho người nghiện trong độ tuổi nào?"
     assert asked_unit(q, folded_words(q)) == (AGE_RANGE, False)
@@ -156,6 +172,39 @@ def test_a_moment_asked_in_english():
            "thời điểm ghi vào sổ đăng ký.")
     assert unit_value(two, MOMENT) is None
 
+
+
+def test_a_moment_named_by_its_event():
+    """A moment the law names by the event it comes before, after or with, read whole: its counted
+    length, a list of events, up to the predicate it frames (not the one "và" joins)."""
+    q = "Giong cay trong phai dang ky bao ho vao thoi diem nao?"
+    assert asked_unit(q, folded_words(q)) == (MOMENT, False)
+    assert asked_unit("Tố tụng trọng tài bắt đầu từ khi nào?", folded_words("Tố tụng trọng tài bắt đầu từ khi nào?")) \
+        == (MOMENT, False)
+    cases = {("luat-vien-chuc.txt", "trước khi ký kết hợp đồng làm việc"): "trước khi ký kết hợp đồng làm việc",
+             ("luat-cu-tru.txt", "15 ngày trước ngày kết thúc thời hạn tạm trú"):
+                 "Trong thời hạn 15 ngày trước ngày kết thúc thời hạn tạm trú đã đăng ký",
+             ("luat-bao-ve-moi-truong.txt", "kể từ ngày kết thúc việc đóng bãi chôn lấp"):
+                 "kể từ ngày kết thúc việc đóng bãi chôn lấp",
+             ("bo-luat-dan-su.txt", "có quốc tịch tại thời điểm lập, thay đổi"):
+                 "tại thời điểm lập, thay đổi hoặc hủy bỏ di chúc"}
+    for (law, words), moment in cases.items():
+        line = law_line(law, words)
+        assert line[slice(*unit_value(line, MOMENT))] == moment, line
+
+
+def test_a_moment_the_question_states_is_not_its_answer():
+    # Luật Trọng tài thương mại, Điều 71: the question's own condition is the sentence's only event
+    line = law_line("luat-trong-tai-thuong-mai.txt", "thông báo ngay cho Trung tâm trọng tài")
+    q = ("Sau khi thụ lý đơn yêu cầu hủy phán quyết trọng tài, Tòa án phải thông báo cho Trung tâm trọng tài "
+         "vào lúc nào?")
+    assert unit_value(line, MOMENT) is not None
+    assert unit_value(line, MOMENT, asked=folded_words(q)) is None
+    # Luật Du lịch, Điều 78: a moment inside another's clause ("trước ngày Luật này có hiệu lực …
+    # cho đến hết thời hạn …"): two moments, none picked
+    line = law_line("luat-du-lich.txt", "tiếp tục sử dụng hạng đã được công nhận cho đến")
+    q = "Co so luu tru du lich da duoc cong nhan hang truoc khi Luat Du lich co hieu luc duoc dung hang den khi nao?"
+    assert unit_value(line, MOMENT, asked=folded_words(q)) is None
 
 
 def test_of_two_values_none_is_picked():
