@@ -148,6 +148,7 @@ giai doan ra sao nhu nao vay a the de ve tu theo tren duoi ban hanh dang
 the a an of for is are what who which how many much when to in on by and or with be does do
 responsible charge target rate percent percentage goal total deadline task tasks duty duties plan
 resolution must should will there this that it its
+minh
 """.split())
 
 

@@ -57,7 +57,7 @@ from .relations import relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .citations import ANSWER_FIELDS, citation
 from .counts import asked_list, count_listed, written_in
-from .insitu import MIN_ANCHOR, align, asked_kind, english_slots, sentence_spans, wh_slots
+from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, english_slots, sentence_spans, wh_slots
 from .labels import asked_label, label_frame, labels_in, negated_member
 from .typed import MOMENT, asked_unit, read_as_asked, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
@@ -2388,6 +2388,8 @@ IN_PLACE_COVERAGE = 0.9
 # chức, cá nhân sản xuất phân bón … d) Thử nghiệm đối với từng lô phân bón thành phẩm trước khi …").
 LONG_ANCHOR = 5
 _ITEM_FIELDS = {kind: ANSWER_FIELDS[_ITEM_KIND[kind]] for kind in ("who", "target", "when")}
+# (a thing a "<noun> nào" asks, read in place: held as a target's value is, answered as "general")
+_ITEM_FIELDS[WHAT] = ANSWER_FIELDS["target"]
 
 
 # What a time read in place opens with when it is the whole answer: a preposition of time, a time
@@ -2413,7 +2415,7 @@ def _sentence_item(q: Question, r, s: int, e: int, vs: int, ve: int, via: str) -
     """An item of the kind asked made of the sentence ``r.text[s:e]`` of a retrieved passage, its
     answer the words ``r.text[vs:ve]`` (read at question time: in place, typed)."""
     name, start_key, end_key = _ITEM_FIELDS[q.kind]
-    item = {"kind": _ITEM_KIND[q.kind], "doc_id": r.doc_id, "doc_title": r.doc_title, "start": r.start + s,
+    item = {"kind": _ITEM_KIND.get(q.kind, "target"), "doc_id": r.doc_id, "doc_title": r.doc_title, "start": r.start + s,
             "end": r.start + e, "quote": r.text[s:e], "section_path": list(r.section_path_parts or []),
             "via": via, name: r.text[vs:ve], start_key: r.start + vs, end_key: r.start + ve}
     if q.kind == "who":
@@ -2430,7 +2432,7 @@ def _sentence_matcher(service, q: Question, items: list[dict], doc_ids: set[str]
     """The support matcher for items read at question time, weighed among the stored ones of their
     kind."""
     docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
-    return Matcher(q, service.all_items(_ITEM_KIND[q.kind], doc_ids) + items, _doc_context(docs, _doc_heads(service)),
+    return Matcher(q, service.all_items(_ITEM_KIND.get(q.kind, "target"), doc_ids) + items, _doc_context(docs, _doc_heads(service)),
                    named_documents(q, docs), _full_headings(service, docs))
 
 
@@ -2455,6 +2457,10 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
         return None
     name, start_key, end_key = _ITEM_FIELDS[q.kind]
     asked = {w for slot in slots for w in slot.asked}
+    if q.kind == WHAT:  # the noun asked ("nguyên tắc nào") is the answer's kind, not a word it must say
+        q = replace(q, groups=[g for g in q.groups if not set(g[0].split()) <= asked])
+        if not q.groups:
+            return None
     # the proper names the question writes (the plan's place: "Bình Lư", "Lai Châu"), which a
     # plan's sentence leaves to its title, as it leaves the document's kind
     names = {folded_words(m.group(0)) for m in re.finditer(r"(?<!\w)[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)+", q.text)}
@@ -2514,7 +2520,7 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
             continue
         unasked = [label for label in unsaid if not set(label.split()) <= asked]
         if (sup.coverage >= IN_PLACE_COVERAGE and not unasked) or \
-                (closeness[1] >= LONG_ANCHOR and len(set(unasked)) <= 1 and rank == 0 and
+                (q.kind != WHAT and closeness[1] >= LONG_ANCHOR and len(set(unasked)) <= 1 and rank == 0 and
                  _cleanly_read(q, item, name, start_key)):
             passed.append((closeness, rank, item, sup))
     if not passed:
@@ -2640,7 +2646,8 @@ def _read_response(service, question: str, q: Question, response, item: dict, na
     """The answer of an item read at question time (in place, typed): its words, why, its citation."""
     support = _support_dict(sup, item)
     support["read"] = read
-    return {"question": question, "kind": q.kind, "role": q.role if q.kind == "who" else None,
+    return {"question": question, "kind": "general" if q.kind == WHAT else q.kind,
+            "role": q.role if q.kind == "who" else None,
             "interpreted": _shown_interpretation(response, question),
             "answer": _clip(item[name]), "message": None, "support": support, "items": [item],
             "citations": [citation(item, _texts(service).get(item["doc_id"]))]}

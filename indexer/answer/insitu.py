@@ -133,7 +133,7 @@ def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = fr
         if i in comma:
             cut.add(len(words))
         words += expand(w)
-    forms = {"who": _WHO, "target": _HOW_MANY, "when": _WHEN + _HOW_MANY}.get(kind)
+    forms = {"who": _WHO, "target": _HOW_MANY, "when": _WHEN + _HOW_MANY, WHAT: ()}.get(kind)
     if forms is None:
         return []
     hits, i = [], 0
@@ -269,9 +269,16 @@ _WHO_NOUNS = frozenset("chu the|doi tuong|thanh phan|co quan|to chuc|don vi|ca n
 _WHEN_NOUNS = frozenset("ky han|thoi diem|thoi han|giai doan|thoi ky|dip".split("|"))
 
 
+# A thing a "<noun> nào" asks that is neither people nor a time ("biểu quyết theo nguyên tắc nào" ↔
+# "biểu quyết theo đa số", "theo kế hoạch nào" ↔ "theo kế hoạch hằng năm"): a short noun phrase.
+WHAT = "what"
+MAX_WHAT = 8  # syllables of such an answer
+
+
 def asked_kind(question: str) -> str | None:
     """"who" or "when" for a question whose "<noun> nào" names people or bodies, or a time; "who"
-    for one that asks where a thing is done or sent ("tại đâu", ``_WHERE``)."""
+    for one that asks where a thing is done or sent ("tại đâu", ``_WHERE``); ``WHAT`` for another
+    noun's "nào"."""
     words = [w for w, _, _ in _syllables(question)]
     for i, w in enumerate(words):
         if _asks_where(words, i):
@@ -283,7 +290,7 @@ def asked_kind(question: str) -> str | None:
                     return "who"
                 if noun in _WHEN_NOUNS:
                     return "when"
-    return None
+    return WHAT if any(w == _WHICH and i and words[i - 1] not in _NOUN_STOPS for i, w in enumerate(words)) else None
 
 
 def _without_frame(words: list[str]) -> list[str]:
@@ -365,6 +372,8 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
             # every side the question has must be found, or one side hold ONE_SIDE words
             if a + b < LOOSE_ANCHOR or sides == 0 or (sides < bool(slot.left) + bool(slot.right) and a + b < ONE_SIDE):
                 continue
+            if kind == WHAT and slot.left and a == 0:
+                continue  # a thing asked stands after the words that govern it ("theo | nguyên tắc nào")
             p0, q0 = p, q
             if a == 0:
                 p0 = _clause_start(syl, text, start, q)
@@ -417,6 +426,10 @@ def _reading(best: tuple, syl, words: list[str], said: list[bool], noun: list[st
         # được gia hạn, cấp lại …"
         joined = _JOINED_PREDICATE.search(text, s, e)
         e = joined.start() if joined else e
+    if kind == WHAT and e > s and not _fits(kind, text[s:e], slot.noun, slot.wh, opens):
+        # a thing the sentence goes on from with another verb: "theo thủ tục rút gọn | và thông báo …"
+        joined = next((m for m in re.finditer(r"\s+và\s+", text[s:e]) if _VERB_OPENS.match(text, s + m.end())), None)
+        e = s + joined.start() if joined else e
     if e <= s or not _fits(kind, text[s:e], slot.noun, slot.wh, opens):
         return None
     if kind == "when" and _other_bound(slot.left, text[s:e]):
@@ -654,6 +667,10 @@ def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = F
             return True
         return len(words) <= MAX_VALUE and (any(w.isdigit() for w in words) or bool(set(written) & _TIME_WRITTEN) or
                                              any(f" {p} " in joined for p in _TIME_PHRASES))
+    if kind == WHAT:  # a short noun phrase, no predicate ("đa số", "kế hoạch hằng năm", "nhóm A, nhóm B")
+        # (one syllable is most often the rest of a compound the slot cut: "quyết | định")
+        return 2 <= len(words) <= MAX_WHAT and not _VERB_OPENS.match(span) and not _inner_predicate(span) and \
+            written[-1] not in _LINKS and written[0] not in _NOT_NAMES
     # who: a name (capitalised, or a noun of people or bodies), not a number nor a predicate
     # ("tham mưu Ban Thường vụ …" is what a unit does; "chính đáng của" no one; "Văn phòng Tỉnh ủy
     # tham mưu Ban Thường vụ Tỉnh ủy" a clause)

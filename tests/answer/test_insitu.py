@@ -357,3 +357,32 @@ def test_a_time_is_told_by_its_written_words():
     from indexer.answer.insitu import _fits
     assert _fits("when", "trong thời gian giữa hai kỳ họp Quốc hội")
     assert not _fits("when", "sản khác mà theo quy định của pháp luật")
+
+
+def test_a_thing_a_which_question_asks_is_a_short_noun_phrase():
+    """"<noun> nào" asking neither people nor a time ("theo nguyên tắc nào"): the noun phrase where it
+    stands, never a clause, never the rest of a compound the slot cut ("quyết | định")."""
+    from indexer.answer.insitu import WHAT, asked_kind
+
+    q = "Hội đồng trọng tài biểu quyết theo nguyên tắc nào khi ra phán quyết?"
+    assert asked_kind(q) == WHAT
+    assert asked_kind("Cơ quan nào ra phán quyết?") == "who"
+    line = law_line("luat-trong-tai-thuong-mai.txt", "biểu quyết theo nguyên tắc đa số")
+    assert "nguyên tắc đa số" in " ".join(_read("Hoi dong trong tai ra phan quyet bang cach bieu quyet theo nguyen "
+                                                   "tac nao?", WHAT, line))
+    assert _read("Hội đồng trọng tài ra phán quyết theo thủ tục nào?", WHAT,
+                 "Hội đồng trọng tài ra phán quyết theo thủ tục rút gọn và thông báo cho các bên.") == ["thủ tục rút gọn"]
+    # a clause is no thing: "theo … quy định tại Điều 61 và phải …"
+    assert _read("Phán quyết được gửi theo cách nào?", WHAT,
+                 "Phán quyết được gửi theo quy định tại Điều 61 của Luật này.") == []
+
+
+def test_service_reads_the_thing_asked_with_its_noun_left_unsaid(arbitration):
+    out = arbitration.ask("Hội đồng trọng tài ra phán quyết bằng cách biểu quyết theo nguyên tắc nào?").model_dump()
+    assert out["answer"] and "đa số" in out["answer"], out
+    assert out["kind"] == "general" and out["support"]["read"] == "in_place"
+    cited = out["citations"][0]
+    assert arbitration.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
+    # the principle of something no law of the index says: no answer
+    none = arbitration.ask("Hội đồng hòa giải ra biên bản hòa giải bằng cách biểu quyết theo nguyên tắc nào?").model_dump()
+    assert none["answer"] is None, none["answer"]
