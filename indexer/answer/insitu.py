@@ -82,10 +82,11 @@ _HEADS = frozenset("các những mọi toàn người hộ bộ sở phòng ban 
     tòa án, thanh niên, trẻ em, công dân, cá nhân, chủ thể, đồng bào, lực lượng, đội ngũ, thế hệ, phụ nữ, nông dân,
     đương sự, thẩm phán, thư ký, giáo viên, nhà trường, cha mẹ, người dân, tập thể, lãnh đạo, hợp tác,
     cơ sở, công chứng, kiểm sát, trọng tài, luật sư, hội thẩm, viên chức, công chức, thẩm tra,
-    hiệu trưởng, giám đốc, thủ trưởng, trưởng""".split(","))
+    hiệu trưởng, giám đốc, thủ trưởng, trưởng, chính phủ, quốc hội, nhà nước, nhân dân""".split(","))
 # ("Cơ sở lưu trữ phim …": an establishment; "công chứng viên", "kiểm sát viên", "trọng tài viên",
 # "hội thẩm nhân dân": the laws' people, written lower-case; and heads by their titles: "hiệu trưởng
-# nhà trường", "thủ trưởng cơ quan …", "trưởng phòng …")
+# nhà trường", "thủ trưởng cơ quan …", "trưởng phòng …"; the institutions whose names capitalise only
+# their first letter, which at a sentence's start tells nothing: "Chính phủ quy định chi tiết …")
 _TIME_PHRASES = ("dinh ky", "thoi diem", "thoi ky", "mot lan", "ke tu", "cham nhat", "lap tuc", "ngay khi")
 # A slot opening with one of these is a clause, not an answer ("và", "thì", "để", "là").
 _NO_OPEN = frozenset("va thi de la ma nen hoac nhung".split())
@@ -216,7 +217,7 @@ def english_slots(question: str, translate) -> list[Slot]:
     words = re.findall(r"[a-z]+", question.lower().replace("’", "'").replace("'s", ""))
     wh = [i for i, w in enumerate(words) if w in _EN_WH]
     if len(wh) != 1:
-        return []
+        return _asking_subject(question, words, translate)
     i = wh[0]
     out: list[Slot] = []
     if words[i] == "whose":  # "whose role does the plan promote …": "vai trò của …"
@@ -245,7 +246,65 @@ def english_slots(question: str, translate) -> list[Slot]:
         if t + 1 < len(words) and t - 1 > i and words[t - 1] not in _EN_AUX:
             verb, after = _senses(words[t - 1:t], translate), _senses(words[t + 1:t + 2], translate)
             out = [Slot(v, "ai", "", a) for v in verb for a in after]
-    return out
+    return out or _asking_subject(question, words, translate)
+
+
+def _asking_subject(question: str, words: list[str], translate) -> list[Slot]:
+    """The subject slots (``_subject_slots``) of a question that opens with "who" or "which", or asks
+    with it after the frame naming its law ("Under the Education Law, who certifies …")."""
+    if not _OPENS_WH.search(question):
+        return []
+    i = next(i for i, w in enumerate(words) if w in ("who", "which"))
+    return _subject_slots(words, i, translate)
+
+
+_OPENS_WH = re.compile(r"(?:^|,)\s*(?:who|which)\b", re.IGNORECASE)
+
+
+# Words of an English "which <noun>" that name the kind of unit asked, and the articles before an object.
+_EN_UNIT_NOUNS = frozenset("body bodies agency agencies authority authorities ministry ministries court courts "
+                           "organ organs council councils committee committees unit units office person official "
+                           "level organisation organization".split())
+_EN_ARTICLES = frozenset("the a an its their his her".split())
+MAX_SUBJECT_SLOTS = 12
+_EN_HOLDERS = frozenset("responsible accountable charged tasked entitled eligible allowed permitted required obliged "
+                        "in".split())
+
+
+def _phrase_from(words: list[str], translate) -> tuple[list[tuple[str, ...]], int]:
+    """The Vietnamese senses (folded syllables) of the longest glossary phrase opening ``words``, and
+    its length in words."""
+    for n in range(min(MAX_EN_PHRASE, len(words)), 0, -1):
+        senses = translate(words[:n])
+        if senses:
+            return [tuple(fold(v).lower().split()) for v in senses], n
+    return [], 0
+
+
+def _subject_slots(words: list[str], i: int, translate) -> list[Slot]:
+    """"Who signs the employment contract …?", "Which body issues environmental permits …?": the
+    answer is the subject of the verb, which the Vietnamese statement puts before it ("người đứng
+    đầu … | ký hợp đồng làm việc"). One slot per sense of the verb and of its object."""
+    j = i + 1
+    if words[i] == "which":
+        while j < len(words) and j - i <= MAX_EN_PHRASE and words[j] not in _EN_UNIT_NOUNS:
+            j += 1
+        if j >= len(words) or words[j] not in _EN_UNIT_NOUNS:
+            return []
+        j += 1
+    while j < len(words) and words[j] in _EN_AUX:
+        j += 1
+    if j < len(words) and words[j] in _EN_HOLDERS:
+        return []  # "who is responsible for …", "who is entitled to …": the actors' and rights' questions
+    verbs, n = _phrase_from(words[j:], translate)
+    if not verbs:
+        return []
+    j += n
+    while j < len(words) and words[j] in _EN_ARTICLES:
+        j += 1
+    objects, _ = _phrase_from(words[j:], translate)
+    out = [Slot((), "ai", "", v + o) for v in verbs for o in objects] + [Slot((), "ai", "", v) for v in verbs]
+    return out[:MAX_SUBJECT_SLOTS]
 
 
 def _passive(kind: str, form: str, s: int, right: tuple[str, ...]) -> list[Slot]:
@@ -416,6 +475,12 @@ def _reading(best: tuple, syl, words: list[str], said: list[bool], noun: list[st
     if kind == "who" and not slot.left and p < q - 1 and words[p] in _AGENT:
         p += 1  # a passive's agent: "… thì được | người đứng đầu … | cấp bằng tốt nghiệp …"
     s, e = start + syl[p][1], start + syl[q_end - 1][2]
+    if kind == "who":
+        # a verb that opens the predicate the question's verb goes on: "Bộ Khoa học và Công nghệ | tổ
+        # chức | thực hiện chương trình …" (not the noun of a list: "… và các tổ chức")
+        m = _PRE_VERB.search(text, s, e)
+        if m and m.end() == e and m.start() > s and not _DETERMINED.search(text, s, m.start()):
+            e = m.start()
     s = s + _marker_len(text[s:e])
     if kind == "target":
         e = _closed(text, e)
@@ -600,6 +665,13 @@ def _clause_start(syl, text: str, base: int, q: int) -> int:
     return 0
 
 
+# Verbs a predicate opens with before its main verb ("tổ chức thực hiện", "có trách nhiệm hướng dẫn"),
+# and the words that make the last of them a noun ("các tổ chức").
+_PRE_VERB = re.compile(r"\s+(?:tổ chức|chủ trì|có trách nhiệm|phải|trực tiếp|chỉ đạo)$")
+_DETERMINED = re.compile(r"(?:các|những|mọi|và|hoặc|,)\s*$")
+# Words no name ends with: a list cut after its determiner ("Mặt trận Tổ quốc và các | tổ chức …").
+# Nor with an auxiliary: the name is another clause's ("… do Chánh án Tòa án đang | giải quyết …").
+_DETERMINERS = frozenset("các những mọi hoặc đang đã sẽ".split())
 # Words that end the phrase before a list's first member ("của các cơ quan, đơn vị"), as written.
 _LINKS = frozenset("của cho với để là và thì mà trong tại theo về từ đến khi trên có được do bởi".split())
 
@@ -676,7 +748,7 @@ def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = F
     # tham mưu Ban Thường vụ Tỉnh ủy" a clause)
     return not words[0].isdigit() and not _VERB_OPENS.match(span) and \
         not _inner_predicate(span) and \
-        written[-1] not in _LINKS and written[0] not in _NOT_NAMES and \
+        written[-1] not in _LINKS and written[-1] not in _DETERMINERS and written[0] not in _NOT_NAMES and \
         (written[0] in _HEADS or " ".join(written[:2]) in _HEADS or
          (span[:1].isupper() and (not opens or any(w[:1].isupper() for w in span.split()[1:]))))
 

@@ -138,7 +138,8 @@ def test_the_noun_a_which_question_asks():
     assert slot.asked == ("nhung", "chu", "the") and slot.left[-1] == "giua"
     assert asked_kind("Liên kết sản xuất được tăng cường giữa những chủ thể nào?") == "who"
     assert asked_kind("Tiền cấp dưỡng có thể trả theo những kỳ hạn nào?") == "when"
-    assert asked_kind("Giá trị nào được bảo đảm?") is None
+    assert asked_kind("Giá trị nào được bảo đảm?") == "what"  # a thing, neither people nor a time
+    assert asked_kind("Giá trị được bảo đảm ra sao?") is None
 
 
 def test_a_reordered_question_is_read_by_the_word_next_to_its_question_word():
@@ -386,3 +387,29 @@ def test_service_reads_the_thing_asked_with_its_noun_left_unsaid(arbitration):
     # the principle of something no law of the index says: no answer
     none = arbitration.ask("Hội đồng hòa giải ra biên bản hòa giải bằng cách biểu quyết theo nguyên tắc nào?").model_dump()
     assert none["answer"] is None, none["answer"]
+
+
+def test_an_institution_capitalised_only_at_its_first_letter_opens_a_sentence():
+    # Luật Viên chức: "Chính phủ quy định chi tiết việc xác định mức hoàn trả của viên chức." — a
+    # sentence's first word is capitalised anyway, but "Chính phủ" is a name whatever its place
+    line = law_line("luat-vien-chuc.txt", "quy định chi tiết việc xác định mức hoàn trả")
+    assert _read("Ai quy định chi tiết việc xác định mức hoàn trả của viên chức?", "who", line) == ["Chính phủ"]
+    assert _read("Ai quy dinh chi tiet viec xac dinh muc hoan tra cua vien chuc?", "who", line) == ["Chính phủ"]
+    # (and a clause opening a sentence is still no name)
+    assert _read("Ai phải bồi thường?", "who", "Trong thời hạn 30 ngày phải bồi thường.") == []
+
+
+def test_an_english_who_question_is_read_by_its_verb_as_the_subject():
+    """"Which ministry carries out …", "who certifies …": the subject the Vietnamese statement puts
+    before the verb; a verb that opens the predicate ("tổ chức | thực hiện") is no part of the name."""
+    line = law_line("luat-bao-ve-moi-truong.txt", "tổ chức thực hiện chương trình quan trắc phóng xạ")
+    assert _read_en("Which ministry carries out the radiation monitoring programme?", line)[0] == \
+        "Bộ Khoa học và Công nghệ"
+    line = law_line("luat-giao-duc.txt", "hiệu trưởng nhà trường xác nhận học bạ")
+    assert "hiệu trưởng nhà trường" in _read_en("Who certifies the school record of a pupil who completes primary "
+                                                 "school?", line)
+    from indexer.answer.insitu import english_slots
+    from indexer.search.translate import lookup
+    # a relative "who" asks nothing; a holder of a duty or a right is the actors' question
+    assert english_slots("A person who finds lost property must notify whom?", lookup) == []
+    assert english_slots("Who is entitled to the inheritance?", lookup) == []
