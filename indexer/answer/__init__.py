@@ -65,7 +65,9 @@ from .support import TOP_PASSAGE, Gate, Matcher, Support, _padded, current_gate,
 from .unitnames import truncated_unit, undergoes
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
-_ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline"}
+# (``WHAT``: a thing a "<noun> nào" asks, read in place only, held as a target's value is)
+_ITEM_KIND = {"who": "responsibility", "tasks": "responsibility", "target": "target", "when": "deadline",
+              WHAT: "target"}
 MAX_ITEMS = 5
 MAX_ANSWER_CHARS = 90
 
@@ -2387,9 +2389,7 @@ IN_PLACE_COVERAGE = 0.9
 # ("Cơ sở sản xuất phân bón phải thử nghiệm từng lô phân bón thành phẩm vào lúc nào?" against "Tổ
 # chức, cá nhân sản xuất phân bón … d) Thử nghiệm đối với từng lô phân bón thành phẩm trước khi …").
 LONG_ANCHOR = 5
-_ITEM_FIELDS = {kind: ANSWER_FIELDS[_ITEM_KIND[kind]] for kind in ("who", "target", "when")}
-# (a thing a "<noun> nào" asks, read in place: held as a target's value is, answered as "general")
-_ITEM_FIELDS[WHAT] = ANSWER_FIELDS["target"]
+_ITEM_FIELDS = {kind: ANSWER_FIELDS[_ITEM_KIND[kind]] for kind in ("who", "target", "when", WHAT)}
 
 
 # What a time read in place opens with when it is the whole answer: a preposition of time, a time
@@ -2415,7 +2415,7 @@ def _sentence_item(q: Question, r, s: int, e: int, vs: int, ve: int, via: str) -
     """An item of the kind asked made of the sentence ``r.text[s:e]`` of a retrieved passage, its
     answer the words ``r.text[vs:ve]`` (read at question time: in place, typed)."""
     name, start_key, end_key = _ITEM_FIELDS[q.kind]
-    item = {"kind": _ITEM_KIND.get(q.kind, "target"), "doc_id": r.doc_id, "doc_title": r.doc_title, "start": r.start + s,
+    item = {"kind": _ITEM_KIND[q.kind], "doc_id": r.doc_id, "doc_title": r.doc_title, "start": r.start + s,
             "end": r.start + e, "quote": r.text[s:e], "section_path": list(r.section_path_parts or []),
             "via": via, name: r.text[vs:ve], start_key: r.start + vs, end_key: r.start + ve}
     if q.kind == "who":
@@ -2432,7 +2432,7 @@ def _sentence_matcher(service, q: Question, items: list[dict], doc_ids: set[str]
     """The support matcher for items read at question time, weighed among the stored ones of their
     kind."""
     docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
-    return Matcher(q, service.all_items(_ITEM_KIND.get(q.kind, "target"), doc_ids) + items, _doc_context(docs, _doc_heads(service)),
+    return Matcher(q, service.all_items(_ITEM_KIND[q.kind], doc_ids) + items, _doc_context(docs, _doc_heads(service)),
                    named_documents(q, docs), _full_headings(service, docs))
 
 

@@ -669,9 +669,9 @@ def _clause_start(syl, text: str, base: int, q: int) -> int:
 # and the words that make the last of them a noun ("các tổ chức").
 _PRE_VERB = re.compile(r"\s+(?:tổ chức|chủ trì|có trách nhiệm|phải|trực tiếp|chỉ đạo)$")
 _DETERMINED = re.compile(r"(?:các|những|mọi|và|hoặc|,)\s*$")
-# Words no name ends with: a list cut after its determiner ("Mặt trận Tổ quốc và các | tổ chức …").
-# Nor with an auxiliary: the name is another clause's ("… do Chánh án Tòa án đang | giải quyết …").
-_DETERMINERS = frozenset("các những mọi hoặc đang đã sẽ".split())
+# Words no name ends with: a determiner, the list cut after it ("Mặt trận Tổ quốc và các | tổ chức …");
+# an auxiliary: the name is another clause's ("… do Chánh án Tòa án đang | giải quyết …").
+_NO_NAME_END = frozenset("các những mọi hoặc đang đã sẽ".split())
 # Words that end the phrase before a list's first member ("của các cơ quan, đơn vị"), as written.
 _LINKS = frozenset("của cho với để là và thì mà trong tại theo về từ đến khi trên có được do bởi".split())
 
@@ -748,7 +748,7 @@ def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = F
     # tham mưu Ban Thường vụ Tỉnh ủy" a clause)
     return not words[0].isdigit() and not _VERB_OPENS.match(span) and \
         not _inner_predicate(span) and \
-        written[-1] not in _LINKS and written[-1] not in _DETERMINERS and written[0] not in _NOT_NAMES and \
+        written[-1] not in _LINKS and written[-1] not in _NO_NAME_END and written[0] not in _NOT_NAMES and \
         (written[0] in _HEADS or " ".join(written[:2]) in _HEADS or
          (span[:1].isupper() and (not opens or any(w[:1].isupper() for w in span.split()[1:]))))
 
