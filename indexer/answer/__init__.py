@@ -61,7 +61,7 @@ from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, english_slots, sentence
 from .labels import asked_label, label_frame, labels_in, negated_member
 from .typed import MOMENT, asked_unit, read_as_asked, unit_value
 from .semantic import MAX_EMBEDDED, SEMANTIC_DEPTH, SEMANTIC_RANKED, Similarity, credits
-from .support import STRICT, TOP_PASSAGE, Gate, Matcher, Support, _padded, current_gate, gated, quote_words
+from .support import TOP_PASSAGE, Gate, Matcher, Support, _padded, current_gate, gated, quote_words
 from .unitnames import truncated_unit, undergoes
 
 NOT_FOUND_VI = "Không tìm thấy câu trả lời trong các văn bản đã có"
@@ -2603,11 +2603,9 @@ TYPED_GATE = Gate(0.5, 0.25, 0.15)  # the question's words the model's sentence 
 
 def _typed_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
                   considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
-    """The length of time (or moment, age) a question asks ("how many days …", "bao lâu", "khi
-    nào"), read in a sentence of the search's first passage that states exactly one value of the
-    unit asked (typed.py) and says the question's words (``_typed_choice``); when the first passage
-    gives no answer, the next ones (``TYPED_DEPTH``), under the strict gate, since the search vouches
-    only for its first."""
+    """The length of time an English question asks ("how many days …"), read in the sentence of
+    the search's first passage the model finds closest to the question, when that sentence states
+    exactly one number of the unit asked (typed.py) and says half the question's words."""
     if q.kind not in ("when", "target", "general") or not q.groups:
         return None
     asked = asked_unit(q.text) if q.language == "en" else asked_unit(q.text, folded_words(q.vi_text or q.text))
@@ -2615,31 +2613,11 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
         q = replace(q, kind="when")  # "at what moment is an inheritance opened": a when, however classified
     elif q.kind == "general":
         return None
-    results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:TYPED_DEPTH]
+    results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:1]
     if not asked or not results or not getattr(service.embedder, "semantic", True) or \
             not getattr(service.settings, "answer_semantic", True):
         return None
-    for rank, passage in enumerate(results):
-        read = _typed_reads(service, question, q, response, passage, asked, considered)
-        if read is None:
-            continue  # no sentence of this passage states one value of the unit: the next one may
-        if not read:
-            return None
-        # (past the first passage, the search vouches for nothing: the strict gate)
-        gate = (TYPED_GATE if q.language == "en" else TOP_PASSAGE) if rank == 0 else STRICT
-        out = _typed_choice(service, question, q, response, read, gate, doc_ids)
-        if out is not None:
-            return out
-    return None
-
-
-TYPED_DEPTH = 3  # passages read, the next only when the one before gives no answer (5: one unanswerable answered)
-
-
-def _typed_reads(service, question: str, q: Question, response, top, asked: tuple[str, bool],
-                 considered: set[tuple[str, int, int]]) -> list[tuple[float, dict]] | None:
-    """(cosine, item) of each sentence of the passage that states one value of the unit asked; None
-    when none does; [] when the model's closest sentence of an English question states none."""
+    top = results[0]
     spans = sentence_spans(top.text)
     sentences = [{"quote": top.text[s:e]} for s, e in spans]
     if not sentences:
@@ -2649,7 +2627,7 @@ def _typed_reads(service, question: str, q: Question, response, top, asked: tupl
     # one's glossary senses are many, and say the asked event too: "a closed landfill" for "kể từ
     # ngày kết thúc việc đóng bãi chôn lấp")
     folded_q = "" if q.language == "en" else folded_words(q.text)
-    read = []
+    read = []  # (cosine, item) of each sentence of the passage that states one value of the unit
     for i, (s, e) in enumerate(spans):
         found = unit_value(top.text[s:e], *asked, asked=folded_q)
         if found is None or _set_aside(considered, top, s, e) or \
@@ -2659,25 +2637,20 @@ def _typed_reads(service, question: str, q: Question, response, top, asked: tupl
     if not read:
         return None
     if q.language == "en" and max(cos) > max(c for c, _ in read):
-        return []  # (an English question's words reach the law through the glossary: the model's
-        #           closest sentence must state a value itself — "Thời hạn hoàn trả tối đa bằng thời
-        #           gian đào tạo" is closest, "sau 02 năm kể từ khi tốt nghiệp" is another's)
-    return read
-
-
-def _typed_choice(service, question: str, q: Question, response, read: list[tuple[float, dict]],
-                  gate: Gate, doc_ids: set[str] | None) -> dict | None:
-    """Of the sentences that state a value, the one that itself says most of the question's words,
-    the model's closest among equals: a passage often names the unit twice ("Trong thời hạn 30 ngày
-    … Hội đồng xét đơn …" beside "Tòa án phải chuyển hồ sơ … 07 ngày làm việc trước ngày mở phiên
-    họp"), and which one is asked its words tell better than the model. (Words its passage's
-    headings or document say count for every sentence of the passage alike.) A Vietnamese
-    question's words are the documents' own: what the sentence lacks is missing indeed, and the
-    first passage's gate applies, not the glossary's looser one."""
+        return None  # (an English question's words reach the law through the glossary: the model's
+        #             closest sentence must state a value itself — "Thời hạn hoàn trả tối đa bằng thời
+        #             gian đào tạo" is closest, "sau 02 năm kể từ khi tốt nghiệp" is another's)
     matcher = _sentence_matcher(service, q, [it for _, it in read], doc_ids)
+    # Of the sentences that state a value, the one that itself says most of the question's words,
+    # the model's closest among equals: a passage often names the unit twice ("Trong thời hạn 30
+    # ngày … Hội đồng xét đơn …" beside "Tòa án phải chuyển hồ sơ … 07 ngày làm việc trước ngày mở
+    # phiên họp"), and which one is asked its words tell better than the model. (Words its passage's
+    # headings or document say count for every sentence of the passage alike.) A Vietnamese
+    # question's words are the documents' own: what the sentence lacks is missing indeed, and the
+    # first passage's gate applies, not the glossary's looser one.
     passed = []
     for c, item in read:
-        with gated(gate):
+        with gated(TYPED_GATE if q.language == "en" else TOP_PASSAGE):
             sup = matcher.support(item, item["quote"])
             ok = sup.ok
         if ok and not other_level(q, item) and not _unasked_number(q, item["quote"]):

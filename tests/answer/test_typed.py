@@ -166,20 +166,6 @@ def test_of_a_passage_two_values_the_sentence_that_says_the_question(real_settin
     assert out["answer"] and "30 ngày" in out["answer"], out
 
 
-@pytest.mark.slow
-def test_a_later_passage_when_the_first_gives_no_value(real_settings, tmp_path_factory):
-    """Luật Trọng tài thương mại, Điều 35: "… trong thời hạn 30 ngày, kể từ ngày nhận được đơn khởi kiện
-    … bị đơn phải gửi cho Trung tâm trọng tài bản tự bảo vệ", in a passage the search ranks below
-    others that state no length for it."""
-    service = _law_service("luat-trong-tai-thuong-mai.txt", real_settings, tmp_path_factory)
-    out = service.ask("Theo Luat Trong tai thuong mai, neu quy tac to tung cua Trung tam trong tai khong quy "
-                      "dinh khac thi bi don phai gui ban tu bao ve trong thoi han bao lau?").model_dump()
-    assert out["answer"] and "30 ngày" in out["answer"], out
-    cited = out["citations"][0]
-    assert "bản tự bảo vệ" in cited["text"]
-    assert service.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
-
-
 def test_an_age_range_asked():
     q = "Cơ sở cai nghiện công lập phải bố trí khu riêng cho người nghiện trong độ tuổi nào?"
     assert asked_unit(q, folded_words(q)) == (AGE_RANGE, False)
