@@ -726,28 +726,6 @@ def _texts(service) -> dict[str, str]:
     return cached("answer:doc_texts", build) if cached else build()
 
 
-def _folded_texts(service) -> dict[str, str]:
-    """Every document's folded words by id (" luat nay quy dinh … "), built once per index version."""
-    def build() -> dict[str, str]:
-        return {doc_id: f" {folded_words(text)} " for doc_id, text in _texts(service).items()}
-
-    cached = getattr(service, "_cached", None)
-    return cached("answer:folded_texts", build) if cached else build()
-
-
-def _unwritten_term(service, language: str, doc_id: str, support: dict | None) -> bool:
-    """A term of a Vietnamese question the answer leaves unsaid that its document never writes
-    ("khách quốc tế" asked of a plan that counts only "tổng lượt khách"; "tổng kết 10 năm" of one that
-    plans a sơ kết): the document does not speak of it, and the search's first passage cannot vouch
-    for it (the relaxed gate of ``ask``). Only terms of two syllables or more: a single one is often
-    half of a word the text writes otherwise ("diễn ra" said "tổ chức"). An English question's words
-    are the glossary's, which the text may well write otherwise."""
-    if language == "en" or not support:
-        return False
-    text = _folded_texts(service).get(doc_id, "")
-    return any(" " in label and f" {label} " not in text for label in support.get("missing") or [])
-
-
 def _written(service):
     """Whether the indexed texts write a phrase (lower-cased syllables with modern tones, one space
     apart): one string of every text, built once per index version (``question._unknown_compound``)."""
@@ -2332,8 +2310,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             relaxed = _ask_once(service, question, k, response, doc_ids)
         considered |= relaxed.pop("_considered")
         first = relaxed["items"][0] if relaxed["items"] else None
-        if relaxed["answer"] and first and first["doc_id"] == top.doc_id and top.start <= first["start"] < top.end \
-                and not _unwritten_term(service, response.language, first["doc_id"], relaxed["support"]):
+        if relaxed["answer"] and first and first["doc_id"] == top.doc_id and top.start <= first["start"] < top.end:
             if relaxed["support"] is not None:
                 relaxed["support"]["gate"] = "top_passage"
             return relaxed
