@@ -2600,44 +2600,38 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
     if not sentences:
         return None
     cos = Similarity(service.embedder, response.interpreted or question).cosines(sentences)
+    best = max(range(len(spans)), key=lambda i: cos[i])
+    s, e = spans[best]
     # (a Vietnamese question's own words tell the event it states from the one it asks; an English
     # one's glossary senses are many, and say the asked event too: "a closed landfill" for "kể từ
     # ngày kết thúc việc đóng bãi chôn lấp")
     folded_q = "" if q.language == "en" else folded_words(q.text)
-    read = []  # (cosine, item) of each sentence of the passage that states one value of the unit
-    for i, (s, e) in enumerate(spans):
-        found = unit_value(top.text[s:e], *asked, asked=folded_q)
-        if found is None or _set_aside(considered, top, s, e) or \
-                not read_as_asked(top.text[s:e], *found, folded_words(q.text)):
-            continue
-        read.append((cos[i], _sentence_item(q, top, s, e, s + found[0], s + found[1], "typed")))
-    if not read:
+    found = unit_value(top.text[s:e], *asked, asked=folded_q)
+    if _set_aside(considered, top, s, e) or found is None or \
+            not read_as_asked(top.text[s:e], *found, folded_words(q.text)):
         return None
-    if q.language == "en" and max(cos) > max(c for c, _ in read):
-        return None  # (an English question's words reach the law through the glossary: the model's
-        #             closest sentence must state a value itself — "Thời hạn hoàn trả tối đa bằng thời
-        #             gian đào tạo" is closest, "sau 02 năm kể từ khi tốt nghiệp" is another's)
-    matcher = _sentence_matcher(service, q, [it for _, it in read], doc_ids)
-    # Of the sentences that state a value, the one that itself says most of the question's words,
-    # the model's closest among equals: a passage often names the unit twice ("Trong thời hạn 30
-    # ngày … Hội đồng xét đơn …" beside "Tòa án phải chuyển hồ sơ … 07 ngày làm việc trước ngày mở
-    # phiên họp"), and which one is asked its words tell better than the model. (Words its passage's
-    # headings or document say count for every sentence of the passage alike.) A Vietnamese
-    # question's words are the documents' own: what the sentence lacks is missing indeed, and the
-    # first passage's gate applies, not the glossary's looser one.
-    passed = []
-    for c, item in read:
-        with gated(TYPED_GATE if q.language == "en" else TOP_PASSAGE):
-            sup = matcher.support(item, item["quote"])
-            ok = sup.ok
-        if ok and not other_level(q, item) and not _unasked_number(q, item["quote"]):
-            passed.append((len(sup.matched.get("item", [])), c, item, sup))
-    if not passed:
+    item = _sentence_item(q, top, s, e, s + found[0], s + found[1], "typed")
+    rivals = []
+    if asked[0] == MOMENT:
+        # A moment named by its event is in many sentences ("Sau khi thẩm định hồ sơ, cơ quan …"
+        # beside "Trong thời hạn 15 ngày trước ngày kết thúc thời hạn tạm trú …, công dân phải …"):
+        # the model's sentence must also say the question's words best of those that name one.
+        for i, (s2, e2) in enumerate(spans):
+            other = unit_value(top.text[s2:e2], *asked, asked=folded_q) if i != best else None
+            if other is not None:
+                rivals.append(_sentence_item(q, top, s2, e2, s2 + other[0], s2 + other[1], "typed"))
+    matcher = _sentence_matcher(service, q, [item, *rivals], doc_ids)
+    # (a Vietnamese question's words are the documents' own: what the sentence lacks is missing
+    # indeed, and the first passage's gate applies, not the glossary's looser one)
+    with gated(TYPED_GATE if q.language == "en" else TOP_PASSAGE):
+        sup = matcher.support(item, item["quote"])
+        ok = sup.ok
+    if not ok or other_level(q, item) or _unasked_number(q, item["quote"]):
         return None
-    said, c, item, sup = max(passed, key=lambda x: (x[0], x[1]))
-    name = _ITEM_FIELDS[q.kind][0]
-    out = _read_response(service, question, q, response, item, name, sup, "typed")
-    out["support"]["similarity"] = round(c, 4)
+    if any(matcher.support(it, it["quote"]).coverage >= sup.coverage for it in rivals):
+        return None
+    out = _read_response(service, question, q, response, item, _ITEM_FIELDS[q.kind][0], sup, "typed")
+    out["support"]["similarity"] = round(cos[best], 4)
     return out
 
 

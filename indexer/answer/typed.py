@@ -50,11 +50,10 @@ _HOW_LONG_EN = re.compile(r"\bhow long\b|\bhow far (?:ahead|in advance)\b|\bwith
 _AGE_EN = re.compile(r"\b(?:what|which) age\b|\bhow old\b")
 ANY_TIME = "(?:ngày|tháng|năm|tuần|giờ|phút)"
 # "When does … arise / end", "at what moment …": a moment the law names by an event ("kể từ thời
-# điểm bản án … có hiệu lực pháp luật", "trước thời điểm phân chia di sản"), up to its clause's end
-# or a condition.
+# điểm bản án … có hiệu lực pháp luật"), up to its clause's end or a condition.
 MOMENT = "thời điểm"
 _MOMENT_EN = re.compile(r"(?:^|,)\s*when (?:does|do|is|are|will|must)\b|\b(?:at|from) what (?:moment|point|time)\b")
-_MOMENT_SPAN = re.compile(r"(?<!\w)(?:(?:kể\s+)?từ\s+|là\s+|vào\s+|tại\s+|trước\s+|sau\s+|(?:cho\s+)?đến\s+)thời điểm\s+(?!nào)[^,;.:]+?"
+_MOMENT_SPAN = re.compile(r"(?<!\w)(?:(?:kể\s+)?từ\s+|là\s+|vào\s+|tại\s+)thời điểm\s+(?!nào)[^,;.:]+?"
                           r"(?=\s*(?:[,;.:]|$|\s(?:nếu|trừ|thì)\s))", re.IGNORECASE)
 # The law also names a moment by the event it comes before, after or with ("trước khi ký kết hợp đồng
 # làm việc phải được sự đồng ý …", "khi hết thời hạn hưởng dụng", "cùng thời điểm nộp bản tự bảo
