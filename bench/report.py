@@ -305,7 +305,8 @@ def side_by_side_sections() -> list[str]:
     # written during that session, never tuned on; ask.fresh14: written at the start of the next
     # session, its odd lines tuned in it; ask.fresh15: written at the start of the session after,
     # its odd lines tuned in it; ask.fresh16: written during the next session, its odd lines tuned
-    # in it; ask.fresh17: written at the start of the session after, never tuned on)
+    # in it; ask.fresh17: written at the start of the session after, never tuned on; ask.fresh18:
+    # written later in that session, never tuned on)
     for name, label in (("ask.json", "ask.blind.jsonl"), ("ask-fresh.json", "ask.fresh.jsonl"),
                         ("ask-fresh2.json", "ask.fresh2.jsonl"), ("ask-fresh3.json", "ask.fresh3.jsonl"),
                         ("ask-fresh4.json", "ask.fresh4.jsonl"), ("ask-fresh5.json", "ask.fresh5.jsonl"),
@@ -314,7 +315,8 @@ def side_by_side_sections() -> list[str]:
                         ("ask-fresh10.json", "ask.fresh10.jsonl"), ("ask-fresh11.json", "ask.fresh11.jsonl"),
                         ("ask-fresh12.json", "ask.fresh12.jsonl"), ("ask-fresh13.json", "ask.fresh13.jsonl"),
                         ("ask-fresh14.json", "ask.fresh14.jsonl"), ("ask-fresh15.json", "ask.fresh15.jsonl"),
-                        ("ask-fresh16.json", "ask.fresh16.jsonl"), ("ask-fresh17.json", "ask.fresh17.jsonl")):
+                        ("ask-fresh16.json", "ask.fresh16.jsonl"), ("ask-fresh17.json", "ask.fresh17.jsonl"),
+                        ("ask-fresh18.json", "ask.fresh18.jsonl")):
         a = _load(name)
         if not a or "halves" not in a:
             continue
@@ -325,7 +327,8 @@ def side_by_side_sections() -> list[str]:
                    if label == "ask.fresh6.jsonl" else
                    f"{a['documents']} documents indexed; written blind and never tuned on: both halves are "
                    f"held back (aggregates only)."
-                   if label in ("ask.fresh8.jsonl", "ask.fresh10.jsonl", "ask.fresh13.jsonl", "ask.fresh17.jsonl") else
+                   if label in ("ask.fresh8.jsonl", "ask.fresh10.jsonl", "ask.fresh13.jsonl", "ask.fresh17.jsonl",
+                                 "ask.fresh18.jsonl") else
                    f"{a['documents']} documents indexed; tuning used the odd lines only; the even lines "
                    f"are held back (aggregates only)."), "",
                   "| half | n | right | wrong (of answerable) | null | unanswerable left null | first citation holds gold |",
