@@ -1,7 +1,7 @@
 """Answer changes measured the way issue "2 of 7" asks: rows of the tuning halves, aggregates only of
 the held-back halves and of the sets nobody tunes on.
 
-Each answer set has a role (``ROLES``): tuned on its odd lines (its even lines held back), or never
+Each answer set has a role (``ask_sets.ROLES``): tuned on its odd lines (its even lines held back), or never
 tuned on (both halves held back). ``run`` asks every question of the chosen halves against one index
 and writes a JSON file; only the tuning halves keep their rows (question, answer, expected), the
 held-back ones keep counts. ``compare`` sets two such files side by side and lists the tuning rows
@@ -34,28 +34,15 @@ sys.path.insert(0, str(ROOT))
 from indexer.answer.evaluate import load_ask_questions, score_one  # noqa: E402
 from indexer.service import Service  # noqa: E402
 from indexer.settings import Settings  # noqa: E402
+from ask_sets import HELD_HALVES, ROLES, TUNED_HALVES  # noqa: E402  (bench/, this script's folder)
 
 DATA = ROOT / "bench" / "data"
-# "odd": odd lines tuned, even lines held back; "whole": tuned on whole (fresh6 calibrated abstention);
-# "never": both halves held back. A new blind set starts as "never" and stays so until a session
-# decides to tune on its odd lines (then say so in bench/report.py).
-ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fresh4": "odd", "fresh5": "odd",
-         "fresh6": "whole", "fresh7": "odd", "fresh8": "never", "fresh9": "odd", "fresh10": "never",
-         "fresh11": "odd", "fresh12": "odd", "fresh13": "never", "fresh14": "odd", "fresh15": "odd",
-         "fresh16": "odd", "fresh17": "never", "fresh18": "never"}
 
 
 def halves(held: bool, sets: list[str] | None = None) -> list[tuple[str, str]]:
     """(set, "odd" | "even") of the tuning halves, or of the held-back and never-tuned ones."""
-    out = []
-    for name, role in ROLES.items():
-        if sets and name not in sets:
-            continue
-        if not held:
-            out += [(name, "odd")] if role == "odd" else [(name, "odd"), (name, "even")] if role == "whole" else []
-        else:
-            out += [(name, "even")] if role == "odd" else [(name, "odd"), (name, "even")] if role == "never" else []
-    return out
+    chosen = HELD_HALVES if held else TUNED_HALVES
+    return [(name, half) for name, role in ROLES.items() if not sets or name in sets for half in chosen[role]]
 
 
 def counts(rows: list[dict]) -> dict:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ask_sets import ROLES  # (bench/, this script's folder)
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -252,6 +254,11 @@ def coverage_sections() -> list[str]:
     return lines
 
 
+def _set_name(label: str) -> str:
+    """"ask.fresh8.jsonl" -> "fresh8" (the key of ``ask_sets.ROLES``)."""
+    return label.split(".")[1]
+
+
 def side_by_side_sections() -> list[str]:
     """txtai side by side (bench/txtai_compare.py), the per-stage profile (bench/profile_search.py)
     and the answer benchmark on its two blind sets (bench/ask.py), when run."""
@@ -324,11 +331,10 @@ def side_by_side_sections() -> list[str]:
                   (f"{a['documents']} documents indexed; written blind after both tuning rounds, used whole "
                    f"to calibrate abstention (rows of both halves were read), then tuned on whole in the "
                    f"evening round: neither half is held back."
-                   if label == "ask.fresh6.jsonl" else
+                   if ROLES[_set_name(label)] == "whole" else
                    f"{a['documents']} documents indexed; written blind and never tuned on: both halves are "
                    f"held back (aggregates only)."
-                   if label in ("ask.fresh8.jsonl", "ask.fresh10.jsonl", "ask.fresh13.jsonl", "ask.fresh17.jsonl",
-                                 "ask.fresh18.jsonl") else
+                   if ROLES[_set_name(label)] == "never" else
                    f"{a['documents']} documents indexed; tuning used the odd lines only; the even lines "
                    f"are held back (aggregates only)."), "",
                   "| half | n | right | wrong (of answerable) | null | unanswerable left null | first citation holds gold |",

@@ -1,0 +1,13 @@
+"""How each answer set in bench/data is used, in one place (bench/ask_halves.py measures by it,
+bench/report.py describes by it): "odd" — its odd lines tuned on, its even lines held back; "whole" —
+tuned on whole (fresh6 calibrated abstention); "never" — never tuned on, both halves held back. A new
+blind set starts as "never" and stays so until a session decides to tune on its odd lines."""
+
+ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fresh4": "odd", "fresh5": "odd",
+         "fresh6": "whole", "fresh7": "odd", "fresh8": "never", "fresh9": "odd", "fresh10": "never",
+         "fresh11": "odd", "fresh12": "odd", "fresh13": "never", "fresh14": "odd", "fresh15": "odd",
+         "fresh16": "odd", "fresh17": "never", "fresh18": "never"}
+
+# The halves of each role that are tuned on, and those held back.
+TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
+HELD_HALVES = {"odd": ("even",), "whole": (), "never": ("odd", "even")}
