@@ -6,7 +6,8 @@ blind set starts as "never" and stays so until a session decides to tune on its 
 ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fresh4": "odd", "fresh5": "odd",
          "fresh6": "whole", "fresh7": "odd", "fresh8": "never", "fresh9": "odd", "fresh10": "never",
          "fresh11": "odd", "fresh12": "odd", "fresh13": "never", "fresh14": "odd", "fresh15": "odd",
-         "fresh16": "odd", "fresh17": "never", "fresh18": "never"}
+         "fresh16": "odd", "fresh17": "odd", "fresh18": "odd",
+         "fresh19": "never"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
