@@ -665,6 +665,19 @@ _MOMENT_Q = re.compile(r" (?:thoi diem nao|luc nao|what point|which point|what m
                        r"when (?:does|do|did|is|are) (?:\w+ ){1,12}?(?:end|arise|begin|start|terminate|cease|come))\b")
 
 
+# "từ thời điểm nào", "tính từ ngày nào", "from what date": where a time is counted from, which a
+# length of time ("03 năm") never answers.
+_START_Q = re.compile(r" (?:(?:ke )?tu (?:thoi diem|ngay|khi|luc) nao|from (?:what|which) (?:date|day|point|moment|time)|"
+                      r"from when) ")
+
+
+def _asks_start(folded_q: str) -> bool:
+    """The question asks only where a time starts: "từ thời điểm nào", not also how long ("bao lâu
+    kể từ ngày nào")."""
+    return bool(_START_Q.search(f" {folded_q} ")) and not re.search(r" (?:bao lau|bao nhieu|may|how long|how many) ",
+                                                                   f" {folded_q} ")
+
+
 def _asks_frequency(folded_q: str) -> bool:
     """How often, not the length of a cycle ("chu kỳ bao nhiêu năm", ``is_cycle_question``) nor a
     duration whose subject names a cycle (``_cycle_named_only``)."""
@@ -2799,6 +2812,8 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
                     answer = None  # "báo trước bao nhiêu tháng" is not answered by "hằng năm" (how often),
                     # nor "vào thời điểm nào" (a moment) by "cây hàng năm", "theo định kỳ";
                     # a veto, not a filter: the recurrence still keeps a neighbouring duration contested
+                if top.get("when_kind") == "duration" and _asks_start(folded_q):
+                    answer = None  # "tính lại từ thời điểm nào" asks where a count starts, not "03 năm"
                 if _other_body(q, top):
                     answer = None  # "Ban Thường vụ Tỉnh ủy" asked, "Ban Thường vụ Đảng ủy" said
                 if _other_ministry(q, top):

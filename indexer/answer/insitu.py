@@ -14,7 +14,8 @@ when no extracted item answers: the question's words on each side of its questio
 (``wh_slots``; a passive "Ai được V …" read after its verb) are found in a sentence, next to each
 other as in the question, and the words between them are the answer (``align``). What the slot
 holds must fit the kind (a value with its counted noun for a target, a time for a when, a name of
-people or bodies for a who, never a clause). Whether the sentence says the rest of the question is
+people or bodies for a who, never a clause — but the event a moment is told by: "khi nào" ↔ "sau
+khi tốt nghiệp cấp học", up to where the sentence's own predicate goes on). Whether the sentence says the rest of the question is
 the support gate's to judge, strictly: every other word said by the sentence or its headings.
 
 Measured: on the tuning half it was written on (ask.fresh9 odd) 49.3% -> 58.0% right with the
@@ -93,6 +94,21 @@ _NO_OPEN = frozenset("va thi de la ma nen hoac nhung".split())
 _NO_OPEN_WRITTEN = frozenset({"còn"})  # (as written: "con" — a child — opens a name)
 _MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|[-–•+*])\s*")
 
+# Question words that ask a moment, and the words before the "khi" of a moment told by its event
+# ("sau khi tốt nghiệp …", "kể từ khi …", "cho đến khi …"), folded.
+_MOMENT_WH = frozenset({"khi nao", "luc nao", "thoi diem nao", "bao gio"})
+_BEFORE_EVENT = frozenset("chi ngay ke tu sau truoc cho den toi".split())
+# Where an event's clause ends: the sentence's own predicate goes on ("và chấm dứt …", "phải đáp
+# ứng …"), unless a second moment follows ("và sau khi …").
+_EVENT_END = re.compile(r"\s+(?:và|thì|phải|mới)\s+(?!(?:kể từ |từ |sau |trước )?khi(?!\w))", re.IGNORECASE)
+
+
+def _event_moment(words: list[str]) -> bool:
+    """Folded ``words`` open with a moment told by its event: "(kể từ / sau / trước / cho đến) khi"
+    and at least two words of the event."""
+    at = words.index("khi") if "khi" in words[:4] else -1
+    return at >= 0 and len(words) > at + 2 and all(w in _BEFORE_EVENT for w in words[:at])
+
 
 # Function words that end the noun a "<noun> nào" asks, folded, without those whose fold is also a
 # noun's syllable ("cơ quan" folds to "co", "chủ thể" to "the", "đô thị" to "do").
@@ -158,7 +174,12 @@ def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = fr
         noun, e = " ".join(words[e:e + n]), e + n
     right = tuple(_without_frame(words[e:]))
     if form != _WHICH:
-        return [Slot(() if s in cut else tuple(words[:s]), form, noun, right)] + _passive(kind, form, s, right)
+        slots = [Slot(() if s in cut else tuple(words[:s]), form, noun, right)] + _passive(kind, form, s, right)
+        if form in _MOMENT_WH and s > 1 and words[s - 1] == "vao" and s - 1 not in cut:
+            # "được cấp … vào lúc nào" ↔ "được cấp … sau khi tốt nghiệp": the statement's own time
+            # word stands where the question's "vào" does
+            slots.append(Slot(tuple(words[:s - 1]), form, noun, right))
+        return slots
     # the asked noun: the content syllables before "nào" ("cơ quan trung ương nào", "những kỳ hạn
     # nào"); the words before it are the question's (a shorter noun left "cơ quan" of "cơ quan
     # trung ương nào" as context, read "ngang bộ" of "cơ quan ngang bộ")
@@ -440,6 +461,10 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
                     p0 = _listed(syl, text, start, p0, q)
             if b == 0:
                 q0 = _clause_edge(syl, text, start, p, n)
+                if kind == "when" and slot.wh in _MOMENT_WH and _event_moment(words[p:p + 6]):
+                    # an event's clause ends at its comma too ("sau khi … chương trình giáo dục | ,
+                    # đạt chuẩn đầu ra …")
+                    q0 = next((i for i in range(p + 1, q0) if "," in text[start + syl[i - 1][2]:start + syl[i][1]]), q0)
                 if slot.open_end:
                     q0 = _phrase_end(syl, text, start, p, q0)
                 if q0 > p + MAX_SLOT:
@@ -486,6 +511,12 @@ def _reading(best: tuple, syl, words: list[str], said: list[bool], noun: list[st
         e = _closed(text, e)
     lead = text[start:s]
     opens = not lead.strip() or bool(_MARKER.fullmatch(lead))  # (the sentence's first word: capitalised anyway)
+    if kind == "when" and slot.wh in _MOMENT_WH and _event_moment([w for w, _, _ in _syllables(text[s:e])]):
+        # an event's clause ends where the sentence goes on with its own predicate ("từ khi người đó
+        # sinh ra | và chấm dứt khi …", "trước khi lưu thông trên thị trường | phải đáp ứng …"), not
+        # at a second moment ("sau khi tốt nghiệp … hoặc sau khi hoàn thành …")
+        m = next((m for m in _EVENT_END.finditer(text, s, e) if len(_syllables(text[s:m.start()])) >= 3), None)
+        e = m.start() if m else e
     if kind == "when" and e > s and not _fits(kind, text[s:e], slot.noun, slot.wh, opens):
         # a time the sentence goes on from with another predicate: "cho đến khi hết thời hạn | và
         # được gia hạn, cấp lại …"
@@ -734,8 +765,10 @@ def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = F
     if kind == "when":
         joined = f" {' '.join(words)} "
         # a moment told by an event ("kể từ thời điểm bản án, quyết định của Tòa án, cơ quan nhà
-        # nước có thẩm quyền khác có hiệu lực pháp luật") is longer than a value (up to MAX_SLOT)
-        if " thoi diem " in f" {' '.join(words[:4])} ":
+        # nước có thẩm quyền khác có hiệu lực pháp luật") is longer than a value (up to MAX_SLOT);
+        # so is one a moment question is answered by with a clause of its own ("sau khi tốt nghiệp
+        # cấp học hoặc sau khi hoàn thành chương trình giáo dục", "từ khi người đó sinh ra")
+        if " thoi diem " in f" {' '.join(words[:4])} " or (wh in _MOMENT_WH and _event_moment(words)):
             return True
         return len(words) <= MAX_VALUE and (any(w.isdigit() for w in words) or bool(set(written) & _TIME_WRITTEN) or
                                              any(f" {p} " in joined for p in _TIME_PHRASES))

@@ -52,7 +52,8 @@ ANY_TIME = "(?:ngày|tháng|năm|tuần|giờ|phút)"
 # "When does … arise / end", "at what moment …": a moment the law names by an event ("kể từ thời
 # điểm bản án … có hiệu lực pháp luật"), up to its clause's end or a condition.
 MOMENT = "thời điểm"
-_MOMENT_EN = re.compile(r"(?:^|,)\s*when (?:does|do|is|are|will|must)\b|\b(?:at|from) what (?:moment|point|time)\b")
+_MOMENT_EN = re.compile(r"(?:^|,)\s*when (?:does|do|is|are|will|must)\b|\b(?:at|from) (?:what|which) "
+                        r"(?:moment|point|time|date|day|stage)\b")
 _MOMENT_SPAN = re.compile(r"(?<!\w)(?:(?:kể\s+)?từ\s+|là\s+|vào\s+|tại\s+)thời điểm\s+(?!nào)[^,;.:]+?"
                           r"(?=\s*(?:[,;.:]|$|\s(?:nếu|trừ|thì)\s))", re.IGNORECASE)
 # The law also names a moment by the event it comes before, after or with ("trước khi ký kết hợp đồng

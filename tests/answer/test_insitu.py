@@ -16,7 +16,7 @@ def _read(question: str, kind: str, text: str, compounds=frozenset()) -> list[st
             x = align(slot, text, s, e, kind)
             if x:
                 out.append(text[x.start:x.end])
-    return out
+    return list(dict.fromkeys(out))  # (two readings of the question, one answer: "vào lúc nào" with and without "vào")
 
 
 def _plan_line(plan: str, words: str) -> str:
@@ -413,3 +413,20 @@ def test_an_english_who_question_is_read_by_its_verb_as_the_subject():
     # a relative "who" asks nothing; a holder of a duty or a right is the actors' question
     assert english_slots("A person who finds lost property must notify whom?", lookup) == []
     assert english_slots("Who is entitled to the inheritance?", lookup) == []
+
+
+def test_a_moment_told_by_its_own_event_clause():
+    # Luật Giáo dục: "được cấp cho người học | sau khi tốt nghiệp … hoặc sau khi hoàn thành …": the
+    # question's "vào" stands where the statement's own time word does, and the two moments joined by
+    # "hoặc" are one answer, longer than a value, ending at the clause's comma
+    line = law_line("luat-giao-duc.txt", "Văn bằng của hệ thống giáo dục quốc dân được cấp cho người học sau khi")
+    for q in ("Văn bằng của hệ thống giáo dục quốc dân được cấp cho người học vào lúc nào?",
+              "Van bang cua he thong giao duc quoc dan duoc cap cho nguoi hoc vao luc nao?"):
+        assert _read(q, "when", line)[:1] == \
+            ["sau khi tốt nghiệp cấp học hoặc sau khi hoàn thành chương trình giáo dục"]
+    # BLDS, Điều 16: the event ends where the sentence goes on with its own predicate ("và chấm dứt …")
+    line = law_line("bo-luat-dan-su.txt", "Năng lực pháp luật dân sự của cá nhân có từ khi người đó sinh ra")
+    assert _read("Năng lực pháp luật dân sự của cá nhân có từ thời điểm nào?", "when", line)[:1] == \
+        ["từ khi người đó sinh ra"]
+    # a question asking a length is not answered by an event ("bao lâu" has no moment to read)
+    assert _read("Năng lực pháp luật dân sự của cá nhân có trong bao lâu?", "when", line) == []

@@ -164,6 +164,12 @@ def test_a_moment_asked_in_english():
     assert asked_unit("Under the Civil Code, at what moment is an inheritance considered to be opened?") == (MOMENT, False)
     assert asked_unit("If the State purchases someone's property, when does the ownership right end?") == (MOMENT, False)
     assert asked_unit("How many days does the agency have?") == ("ngày", False)
+    # "from what date / which stage" asks where a thing starts: a moment, told by its event
+    q = "From what date does a cassation decision in an administrative case take legal effect?"
+    assert asked_unit(q) == (MOMENT, False)
+    assert asked_unit("From which stage may a defender join the lawsuit?") == (MOMENT, False)
+    line = law_line("luat-to-tung-hanh-chinh.txt", "Quyết định giám đốc thẩm có hiệu lực pháp luật kể từ ngày")
+    assert line[slice(*unit_value(line, MOMENT))] == "kể từ ngày Hội đồng xét xử giám đốc thẩm ra quyết định"
     line = law_line("bo-luat-dan-su.txt", "Thời điểm mở thừa kế là thời điểm người có tài sản chết")
     sentence = line[:line.index(".", line.index("tài sản chết")) + 1]
     assert sentence[slice(*unit_value(sentence, MOMENT))] == "là thời điểm người có tài sản chết"

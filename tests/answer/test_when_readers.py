@@ -195,3 +195,23 @@ def test_a_participle_is_not_the_act_asked():
 def test_a_year_the_question_gives_is_not_the_year_it_asks(plans):
     # NQ 08's title: "giai đoạn 2026 - 2030, định hướng đến năm 2035" — the question gives 2030
     assert_answer(ask(plans, "Nghị quyết 08 giai đoạn 2026-2030 định hướng đến năm nào?"), "2035")
+
+
+@pytest.fixture(scope="module")
+def civil_code(tmp_path_factory):
+    return index_laws(tmp_path_factory, "when_moments", ["bo-luat-dan-su.txt"])
+
+
+def test_where_a_count_starts_is_no_length_and_a_moment_is_told_by_its_event(civil_code):
+    # "tính từ thời điểm nào" asks where the limitation period starts: the article's "là 03 năm"
+    # (its length) is no answer to it, though it answers "bao lâu"
+    for q in ("Thời hiệu yêu cầu người thừa kế thực hiện nghĩa vụ về tài sản được tính từ thời điểm nào?",
+              "Thoi hieu yeu cau nguoi thua ke thuc hien nghia vu ve tai san duoc tinh tu thoi diem nao?"):
+        out = civil_code.ask(q).model_dump()
+        assert not (out["answer"] or "").endswith("03 năm"), out["answer"]
+    assert "03 năm" in (civil_code.ask("Thời hiệu yêu cầu người thừa kế thực hiện nghĩa vụ về tài sản là bao lâu?")
+                        .answer or "")
+    # Điều 16: the moment is the event's clause, without the sentence's next predicate
+    out = civil_code.ask("Năng lực pháp luật dân sự của cá nhân có từ thời điểm nào?")
+    assert out.answer == "từ khi người đó sinh ra" and out.support["read"] == "in_place"
+    assert out.citations[0].text.startswith("Năng lực pháp luật dân sự của cá nhân có từ khi người đó sinh ra")
