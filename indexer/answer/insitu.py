@@ -129,6 +129,8 @@ class Slot:
     # the answer ends before the first word that opens a phrase of its own ("trong công tác …"):
     # an English question's anchor stands on one side only, its other words in another order
     open_end: bool = False
+    # read without the question's "vào" ("vào lúc nào"): only a moment told by its event stands there
+    event_only: bool = False
 
 
 def _syllables(text: str) -> list[tuple[str, int, int]]:
@@ -178,7 +180,7 @@ def wh_slots(question: str, kind: str, compounds: frozenset[str] | set[str] = fr
         if form in _MOMENT_WH and s > 1 and words[s - 1] == "vao" and s - 1 not in cut:
             # "được cấp … vào lúc nào" ↔ "được cấp … sau khi tốt nghiệp": the statement's own time
             # word stands where the question's "vào" does
-            slots.append(Slot(tuple(words[:s - 1]), form, noun, right))
+            slots.append(Slot(tuple(words[:s - 1]), form, noun, right, event_only=True))
         return slots
     # the asked noun: the content syllables before "nào" ("cơ quan trung ương nào", "những kỳ hạn
     # nào"); the words before it are the question's (a shorter noun left "cơ quan" of "cơ quan
@@ -528,6 +530,8 @@ def _reading(best: tuple, syl, words: list[str], said: list[bool], noun: list[st
         e = s + joined.start() if joined else e
     if e <= s or not _fits(kind, text[s:e], slot.noun, slot.wh, opens):
         return None
+    if slot.event_only and not _event_moment([w for w, _, _ in _syllables(text[s:e])]):
+        return None
     if kind == "when" and _other_bound(slot.left, text[s:e]):
         return None
     return Reading(s, e, anchored, sides, matched)
@@ -537,7 +541,8 @@ def _reading(best: tuple, syl, words: list[str], said: list[bool], noun: list[st
 # when it is the other bound: "bắt đầu từ thời điểm nào" (from) is not "cho đến khi kết thúc" (until).
 _FROM = frozenset({"tu", "ke tu", "bat dau", "bat dau tu"})
 _TO = frozenset({"den", "cho den", "toi"})
-_UNTIL = re.compile(r"^\s*(?:cho đến|đến|tới|cho tới)(?!\w)", re.IGNORECASE)
+# (a moment before an event bounds from above too: "từ thời điểm nào" is not "trước khi kết hôn")
+_UNTIL = re.compile(r"^\s*(?:cho đến|đến|tới|cho tới|trước khi)(?!\w)", re.IGNORECASE)
 _SINCE = re.compile(r"^\s*(?:kể từ|từ|bắt đầu từ)(?!\w)", re.IGNORECASE)
 
 

@@ -430,3 +430,24 @@ def test_a_moment_told_by_its_own_event_clause():
         ["từ khi người đó sinh ra"]
     # a question asking a length is not answered by an event ("bao lâu" has no moment to read)
     assert _read("Năng lực pháp luật dân sự của cá nhân có trong bao lâu?", "when", line) == []
+
+
+def test_a_moment_before_an_event_does_not_answer_from_when():
+    # Luật HN&GĐ, Điều 47: "từ thời điểm nào" asks where the regime starts; "trước khi kết hôn" is when
+    # the agreement must be made (a bound from above), while "vào thời điểm nào" is answered by it
+    line = law_line("luat-hon-nhan-va-gia-dinh.txt", "thỏa thuận này phải được lập trước khi kết hôn")
+    assert "trước khi kết hôn" not in _read("Chế độ tài sản của vợ chồng theo thỏa thuận được xác lập từ thời điểm nào?",
+                                            "when", line)
+    line = law_line("luat-hon-nhan-va-gia-dinh.txt", "Tài sản riêng của vợ, chồng gồm tài sản mà mỗi người có trước")
+    assert _read("Tài sản mà mỗi người có vào thời điểm nào thì thuộc tài sản riêng của vợ, chồng?",
+                 "when", line)[:1] == ["trước khi kết hôn"]
+
+
+def test_without_the_questions_vao_only_an_event_stands_in_its_place():
+    # "… trung thành với Tổ quốc vào thời điểm nào" read without "vào" must not take the words after
+    # "Quốc" of another sentence for a time ("hội quyết định tại kỳ họp gần nhất")
+    q = "Chu tich nuoc, Chu tich Quoc hoi, Thu tuong va Chanh an Toa an nhan dan toi cao phai tuyen the trung thanh voi To quoc vao thoi diem nao?"
+    assert [s.event_only for s in wh_slots(q, "when")] == [False, True]
+    line = law_line("hien-phap.txt", "báo cáo Quốc hội quyết định tại kỳ họp gần nhất")
+    assert "hội quyết định tại kỳ họp gần nhất" not in _read(q, "when", line)
+    assert _read(q, "when", law_line("hien-phap.txt", "Sau khi được bầu, Chủ tịch nước")) == ["Sau khi được bầu"]
