@@ -667,15 +667,16 @@ _MOMENT_Q = re.compile(r" (?:thoi diem nao|luc nao|what point|which point|what m
 
 # "từ thời điểm nào", "tính từ ngày nào", "from what date": where a time is counted from, which a
 # length of time ("03 năm") never answers.
-_START_Q = re.compile(r" (?:(?:ke )?tu (?:thoi diem|ngay|khi|luc) nao|from (?:what|which) (?:date|day|point|moment|time)|"
-                      r"from when) ")
+_START_Q = re.compile(r" (?:tu (?:thoi diem|ngay|khi|luc|nam|thang) nao|tu bao gio|"
+                      r"from (?:what|which) (?:date|day|point|moment|time|stage)|from when) ")
+# A question that also asks how long ("bao lâu kể từ ngày nào", "mấy ngày"; not the modal "may"
+# nor "máy", which fold to the same syllable as "mấy").
+_ALSO_LENGTH = re.compile(r" (?:bao lau|bao nhieu|may (?:ngay|thang|nam|tuan|gio|phut|lan)|how long|how many) ")
 
 
 def _asks_start(folded_q: str) -> bool:
-    """The question asks only where a time starts: "từ thời điểm nào", not also how long ("bao lâu
-    kể từ ngày nào")."""
-    return bool(_START_Q.search(f" {folded_q} ")) and not re.search(r" (?:bao lau|bao nhieu|may|how long|how many) ",
-                                                                   f" {folded_q} ")
+    """The question asks only where a time starts: "từ thời điểm nào", not also how long."""
+    return bool(_START_Q.search(f" {folded_q} ")) and not _ALSO_LENGTH.search(f" {folded_q} ")
 
 
 def _asks_frequency(folded_q: str) -> bool:

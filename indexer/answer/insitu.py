@@ -99,13 +99,14 @@ _MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-zđ]\)|\(\d{1,2}\)|[-–•+*])\s*"
 _MOMENT_WH = frozenset({"khi nao", "luc nao", "thoi diem nao", "bao gio"})
 _BEFORE_EVENT = frozenset("chi ngay ke tu sau truoc cho den toi".split())
 # Where an event's clause ends: the sentence's own predicate goes on ("và chấm dứt …", "phải đáp
-# ứng …"), unless a second moment follows ("và sau khi …").
-_EVENT_END = re.compile(r"\s+(?:và|thì|phải|mới)\s+(?!(?:kể từ |từ |sau |trước )?khi(?!\w))", re.IGNORECASE)
+# ứng …", "mới có hiệu lực"), unless a second moment follows ("và sau khi …", "và cho đến khi …").
+_EVENT_END = re.compile(r"\s+(?:và|thì|phải|mới(?=\s+(?:được|có)(?!\w)))\s+"
+                        r"(?!(?:(?:kể|từ|ngay|cho|đến|sau|trước)\s+)*khi(?!\w))", re.IGNORECASE)
 
 
 def _event_moment(words: list[str]) -> bool:
-    """Folded ``words`` open with a moment told by its event: "(kể từ / sau / trước / cho đến) khi"
-    and at least two words of the event."""
+    """Folded ``words`` open with a moment told by its event: "khi", or "kể từ / sau / trước / cho
+    đến / ngay / chỉ … khi", then at least two words of the event."""
     at = words.index("khi") if "khi" in words[:4] else -1
     return at >= 0 and len(words) > at + 2 and all(w in _BEFORE_EVENT for w in words[:at])
 
@@ -130,6 +131,7 @@ class Slot:
     # an English question's anchor stands on one side only, its other words in another order
     open_end: bool = False
     # read without the question's "vào" ("vào lúc nào"): only a moment told by its event stands there
+    # (or the time clause a sentence opens with, ``fronted_time``, read as with "vào")
     event_only: bool = False
 
 
@@ -517,7 +519,8 @@ def _reading(best: tuple, syl, words: list[str], said: list[bool], noun: list[st
         # an event's clause ends where the sentence goes on with its own predicate ("từ khi người đó
         # sinh ra | và chấm dứt khi …", "trước khi lưu thông trên thị trường | phải đáp ứng …"), not
         # at a second moment ("sau khi tốt nghiệp … hoặc sau khi hoàn thành …")
-        m = next((m for m in _EVENT_END.finditer(text, s, e) if len(_syllables(text[s:m.start()])) >= 3), None)
+        m = next((m for m in _EVENT_END.finditer(text, s, e)
+                  if _event_moment([w for w, _, _ in _syllables(text[s:m.start()])])), None)
         e = m.start() if m else e
     if kind == "when" and e > s and not _fits(kind, text[s:e], slot.noun, slot.wh, opens):
         # a time the sentence goes on from with another predicate: "cho đến khi hết thời hạn | và

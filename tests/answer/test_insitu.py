@@ -451,3 +451,12 @@ def test_without_the_questions_vao_only_an_event_stands_in_its_place():
     line = law_line("hien-phap.txt", "báo cáo Quốc hội quyết định tại kỳ họp gần nhất")
     assert "hội quyết định tại kỳ họp gần nhất" not in _read(q, "when", line)
     assert _read(q, "when", law_line("hien-phap.txt", "Sau khi được bầu, Chủ tịch nước")) == ["Sau khi được bầu"]
+
+
+def test_an_event_goes_on_to_a_second_moment_but_not_to_the_sentences_predicate():
+    # "… kể từ khi A và sau khi B" is one answer; "… kể từ khi A và được B" ends at A
+    line = "Giấy phép có hiệu lực kể từ khi cơ quan cấp phép ký và sau khi bên đề nghị nộp đủ lệ phí."
+    assert _read("Giấy phép có hiệu lực từ khi nào?", "when", line)[:1] == \
+        ["kể từ khi cơ quan cấp phép ký và sau khi bên đề nghị nộp đủ lệ phí"]
+    line = "Giấy phép có hiệu lực kể từ khi cơ quan cấp phép ký và được công bố trên cổng thông tin."
+    assert _read("Giấy phép có hiệu lực từ khi nào?", "when", line)[:1] == ["kể từ khi cơ quan cấp phép ký"]

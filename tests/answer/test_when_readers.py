@@ -215,3 +215,14 @@ def test_where_a_count_starts_is_no_length_and_a_moment_is_told_by_its_event(civ
     out = civil_code.ask("Năng lực pháp luật dân sự của cá nhân có từ thời điểm nào?")
     assert out.answer == "từ khi người đó sinh ra" and out.support["read"] == "in_place"
     assert out.citations[0].text.startswith("Năng lực pháp luật dân sự của cá nhân có từ khi người đó sinh ra")
+
+
+def test_a_question_asking_where_a_time_starts():
+    from indexer.answer import _asks_start
+
+    for q in ("Thời hiệu được tính lại từ thời điểm nào?", "Tinh tu bao gio?",
+              "From what date may the heirs be asked to pay?",  # the modal "may" is no "mấy"
+              "Máy móc được khấu hao từ thời điểm nào?"):  # nor is "máy"
+        assert _asks_start(folded_words(q)), q
+    for q in ("Trong mấy ngày kể từ ngày nào?", "Bao lâu kể từ ngày nhận hồ sơ?", "Thời hiệu là bao lâu?"):
+        assert not _asks_start(folded_words(q)), q
