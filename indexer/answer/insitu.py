@@ -65,6 +65,7 @@ MIN_ANCHOR = 2  # content syllables of the question found next to the slot
 # asks the sentence itself to say every other word of the question.
 LOOSE_ANCHOR = 1
 _CLAUSE_END = re.compile(r"[;:.]|\n")
+_EVENT_CLAUSE_END = re.compile(r"[;:.,]|\n")
 _TIME_WORDS = frozenset("ngay thang nam quy tuan gio phut khi truoc sau hang hoi".split())
 # The same as the documents write them: folded, "quy định" says "quý", "năm" a "nam", "sáu" "sau".
 _TIME_WRITTEN = frozenset("ngày tháng năm quý tuần giờ phút khi trước sau hằng hàng hồi thời kỳ lúc dịp đợt".split())
@@ -102,6 +103,11 @@ _BEFORE_EVENT = frozenset("chi ngay ke tu sau truoc cho den toi".split())
 # ứng …", "mới có hiệu lực"), unless a second moment follows ("và sau khi …", "và cho đến khi …").
 _EVENT_END = re.compile(r"\s+(?:và|thì|phải|mới(?=\s+(?:được|có)(?!\w)))\s+"
                         r"(?!(?:(?:kể|từ|ngay|cho|đến|sau|trước)\s+)*khi(?!\w))", re.IGNORECASE)
+
+
+def _told_by_event(span: str) -> bool:
+    """``span`` (as written) opens with a moment told by its event (``_event_moment``)."""
+    return _event_moment([w for w, _, _ in _syllables(span)])
 
 
 def _event_moment(words: list[str]) -> bool:
@@ -464,11 +470,10 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
                 if kind == "who":
                     p0 = _listed(syl, text, start, p0, q)
             if b == 0:
-                q0 = _clause_edge(syl, text, start, p, n)
-                if kind == "when" and slot.wh in _MOMENT_WH and _event_moment(words[p:p + 6]):
-                    # an event's clause ends at its comma too ("sau khi … chương trình giáo dục | ,
-                    # đạt chuẩn đầu ra …")
-                    q0 = next((i for i in range(p + 1, q0) if "," in text[start + syl[i - 1][2]:start + syl[i][1]]), q0)
+                # (an event's clause ends at its comma too: "sau khi … chương trình giáo dục | , đạt
+                # chuẩn đầu ra …")
+                event = kind == "when" and slot.wh in _MOMENT_WH and _event_moment(words[p:p + 6])
+                q0 = _clause_edge(syl, text, start, p, n, _EVENT_CLAUSE_END if event else _CLAUSE_END)
                 if slot.open_end:
                     q0 = _phrase_end(syl, text, start, p, q0)
                 if q0 > p + MAX_SLOT:
@@ -515,12 +520,11 @@ def _reading(best: tuple, syl, words: list[str], said: list[bool], noun: list[st
         e = _closed(text, e)
     lead = text[start:s]
     opens = not lead.strip() or bool(_MARKER.fullmatch(lead))  # (the sentence's first word: capitalised anyway)
-    if kind == "when" and slot.wh in _MOMENT_WH and _event_moment([w for w, _, _ in _syllables(text[s:e])]):
+    if kind == "when" and slot.wh in _MOMENT_WH and _told_by_event(text[s:e]):
         # an event's clause ends where the sentence goes on with its own predicate ("từ khi người đó
         # sinh ra | và chấm dứt khi …", "trước khi lưu thông trên thị trường | phải đáp ứng …"), not
         # at a second moment ("sau khi tốt nghiệp … hoặc sau khi hoàn thành …")
-        m = next((m for m in _EVENT_END.finditer(text, s, e)
-                  if _event_moment([w for w, _, _ in _syllables(text[s:m.start()])])), None)
+        m = next((m for m in _EVENT_END.finditer(text, s, e) if _told_by_event(text[s:m.start()])), None)
         e = m.start() if m else e
     if kind == "when" and e > s and not _fits(kind, text[s:e], slot.noun, slot.wh, opens):
         # a time the sentence goes on from with another predicate: "cho đến khi hết thời hạn | và
@@ -533,7 +537,7 @@ def _reading(best: tuple, syl, words: list[str], said: list[bool], noun: list[st
         e = s + joined.start() if joined else e
     if e <= s or not _fits(kind, text[s:e], slot.noun, slot.wh, opens):
         return None
-    if slot.event_only and not _event_moment([w for w, _, _ in _syllables(text[s:e])]):
+    if slot.event_only and not _told_by_event(text[s:e]):
         return None
     if kind == "when" and _other_bound(slot.left, text[s:e]):
         return None
@@ -650,11 +654,12 @@ def _run(question: list[str], sentence: list[str]) -> tuple[int, int]:
     return found, matched - extra_s  # (a word the sentence adds makes the reading a little less close)
 
 
-def _clause_edge(syl, text: str, base: int, p: int, n: int) -> int:
-    """The syllable index where the clause holding syllable ``p`` ends (";", ":", ".", a line)."""
+def _clause_edge(syl, text: str, base: int, p: int, n: int, ends: re.Pattern = _CLAUSE_END) -> int:
+    """The syllable index where the clause holding syllable ``p`` ends (";", ":", ".", a line; or
+    what ``ends`` matches)."""
     for i in range(p + 1, n):
         gap = text[base + syl[i - 1][2]: base + syl[i][1]]
-        if _CLAUSE_END.search(gap):
+        if ends.search(gap):
             return i
     return n
 
