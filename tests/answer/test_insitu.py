@@ -417,8 +417,8 @@ def test_an_english_who_question_is_read_by_its_verb_as_the_subject():
 
 def test_a_moment_told_by_its_own_event_clause():
     # Luật Giáo dục: "được cấp cho người học | sau khi tốt nghiệp … hoặc sau khi hoàn thành …": the
-    # question's "vào" stands where the statement's own time word does, and the two moments joined by
-    # "hoặc" are one answer, longer than a value, ending at the clause's comma
+    # two moments joined by "hoặc" are one answer, longer than a value, ending at the clause's comma
+    # (the reading with "vào" finds it here too; the one without "vào" is needed in the HN&GĐ test below)
     line = law_line("luat-giao-duc.txt", "Văn bằng của hệ thống giáo dục quốc dân được cấp cho người học sau khi")
     for q in ("Văn bằng của hệ thống giáo dục quốc dân được cấp cho người học vào lúc nào?",
               "Van bang cua he thong giao duc quoc dan duoc cap cho nguoi hoc vao luc nao?"):
