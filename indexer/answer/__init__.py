@@ -2501,12 +2501,18 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     # a law's own name says its matter: "phiên tòa hành chính" asked of the Luật Tố tụng hành chính
     law_titles = _law_titles(service)
     passed = []
+    closest = _closest_sentence(service, response, results[0]) if q.language == "en" else None
     for closeness, rank, item in sorted(read, key=lambda x: (tuple(-c for c in x[0]), x[1])):
         if q.language == "en":
             # An English question says its words through the glossary, which misses some ("star
             # rating", "showrooms"): the sentence must be the search's first passage's and say
-            # what the first passage's items must say (TOP_PASSAGE), next to the anchor's two words.
-            with gated(TOP_PASSAGE):
+            # what the first passage's items must say (TOP_PASSAGE), next to the anchor's two words
+            # — or, the sentence of it the model finds closest to the question, what the typed
+            # reader's must (TYPED_GATE): the model vouches for the words the glossary misses
+            # ("candidate who passes" for "người trúng tuyển").
+            model_s = closest is not None and rank == 0 and \
+                item["start"] <= results[0].start + closest[0] < item["end"]
+            with gated(TYPED_GATE if model_s else TOP_PASSAGE):
                 sup = matcher.support(item, item["quote"])
                 ok = sup.ok
             if rank == 0 and ok and closeness[1] >= MIN_ANCHOR and not other_level(q, item) \
@@ -2543,6 +2549,19 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     if any(c == closeness and it[name] != item[name] for c, _, it, _ in passed[1:]):
         return None  # two sentences as close, two answers
     return _read_response(service, question, q, response, item, name, sup, "in_place")
+
+
+def _closest_sentence(service, response, top) -> tuple[int, int] | None:
+    """The span of the sentence of the passage ``top`` the model finds closest to the question
+    (None without a semantic model)."""
+    if not getattr(service.embedder, "semantic", True) or not getattr(service.settings, "answer_semantic", True):
+        return None
+    spans = sentence_spans(top.text)
+    if not spans:
+        return None
+    cos = Similarity(service.embedder, response.interpreted or response.query).cosines(
+        [{"quote": top.text[s:e]} for s, e in spans])
+    return spans[max(range(len(spans)), key=lambda i: cos[i])]
 
 
 def _label_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,

@@ -218,3 +218,22 @@ def test_of_two_values_none_is_picked():
     # sentence alone cannot tell
     sentence = "Chiến lược phát triển trồng trọt được xây dựng cho chu kỳ 10 năm, định hướng 20 năm"
     assert unit_value(sentence, "năm") is None
+
+
+@pytest.mark.slow
+def test_an_english_who_question_read_in_the_sentence_the_model_finds_closest(real_settings, tmp_path_factory):
+    """Luật Tiếp cận thông tin, Điều 20: "… thì cơ quan tạo ra thông tin có trách nhiệm yêu cầu cơ quan đã
+    công khai thông tin kịp thời đính chính". The glossary reads "inaccurately" and "another" in no
+    word of it; the sentence is the one the model finds closest in the first passage, so the typed
+    reader's gate applies to the reading in place. A question about what the sentence does not say
+    (compensation) stays unanswered."""
+    service = _law_service("luat-tiep-can-thong-tin.txt", real_settings, tmp_path_factory)
+    out = service.ask("If information an agency created is published inaccurately by another agency, which "
+                      "agency must request the correction?").model_dump()
+    assert out["answer"] == "cơ quan tạo ra thông tin", out
+    assert out["support"]["read"] == "in_place"
+    cited = out["citations"][0]
+    assert service.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
+    trap = service.ask("If information an agency created is published inaccurately by another agency, which "
+                       "agency must pay compensation to the citizen?").model_dump()
+    assert trap["answer"] is None, trap
