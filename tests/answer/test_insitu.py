@@ -480,3 +480,16 @@ def test_the_conditional_neu_is_no_word_the_sentence_must_say(family):
         assert out["answer"] == "Tòa án", out
         cited = out["citations"][0]
         assert family.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
+
+
+def test_an_english_who_question_asking_the_verbs_object():
+    """"Who must the court notify …?": the subject follows the auxiliary, the answer stands after the
+    verb in the statement ("Tòa án phải thông báo cho | các đương sự"); a question asking the
+    subject ("Who must notify the parties?") is read before its verb, as before."""
+    from indexer.answer.insitu import english_slots
+    from indexer.search.translate import lookup
+
+    line = law_line("luat-to-tung-hanh-chinh.txt", "Tòa án phải thông báo cho các đương sự để họ thực hiện")
+    assert _read_en("In an administrative case, who must the court notify within 03 working days after "
+                    "collecting documents and evidence?", line)[:1] == ["các đương sự"]
+    assert all(not slot.left for slot in english_slots("Who must notify the parties?", lookup))
