@@ -139,14 +139,11 @@ _TIME_NOUNS = frozenset({"thoi han", "thoi hieu", "tien do"})
 _COUNT_ASKED = re.compile(r"\bhow (?:many|much)\b|\bwhat (?:share|percentage|proportion|fraction)\b")
 
 
-def _asks_who_not_when(q: str, question: str = "") -> bool:
-    """The question opens with an English who-word (or asks a count, or asks who in a clause of its
-    own, ``_CLAUSE_WHO``) and its only when-cue is a bare "when", or has a Vietnamese who-word and
-    its only when-cues are time nouns ("thời hạn")."""
+def _asks_who_not_when(q: str) -> bool:
+    """The question opens with an English who-word (or asks a count) and its only when-cue is a bare
+    "when", or has a Vietnamese who-word and its only when-cues are time nouns ("thời hạn")."""
     cues = [m.group(0).strip() for m in _WHEN.finditer(q)]
-    clause_who = bool(_CLAUSE_WHO.search(question)) and not _ASKS_WHEN_FIRST.match(q)
-    return (bool(_WHO_LEAD.match(q) or _COUNT_ASKED.search(q) or clause_who)
-            and all(c == "when" for c in cues)) or \
+    return (bool(_WHO_LEAD.match(q) or _COUNT_ASKED.search(q)) and all(c == "when" for c in cues)) or \
         (bool(_WHO_LEAD_VI.search(q)) and all(c in _TIME_NOUNS for c in cues))
 
 
@@ -164,27 +161,11 @@ def _relative_only(question: str) -> bool:
     return bool(_ANY_WHO.search(text)) and not _ASKING_WHO.search(text)
 
 
-# An English who-word asking as the subject of a clause of its own, after the circumstance a
-# "when"-clause sets ("When an environmental incident occurs, which ministry … assesses …", "Under
-# the Law on Tourism, which provincial body must a travel agent notify when …"): "who" or "which"
-# with a unit noun (a word or two describing it), at the question's or a clause's opening. The
-# "when" is then the condition; a question that opens by asking when ("When must …") keeps its cue
-# "when must" and stays a when. A who-word after a preposition ("to whom …", "on the website of
-# which body …") asks the object of a relation, which the readers of when-clauses' circumstances
-# confuse with the clause's actor: those stay as they were.
-_CLAUSE_WHO = re.compile(r"(?:^|[,;:]|\b(?:and|or|but|then)\s)\s*(?:who|which (?:\w+ ){0,2}?(?:agency|agencies|body|"
-                         r"bodies|unit|units|office|offices|organi[sz]ations?|departments?|committees?|authority|"
-                         r"authorities|ministry|ministries|organs?|councils?|courts?|forces?|persons?|officials?))\b",
-                         re.I)
-_ASKS_WHEN_FIRST = re.compile(r"^ when (?:is|are|was|were|will|must|does|do|did|should|can|could|may|has|have|"
-                              r"shall|would)\b")
-
-
 @lru_cache(maxsize=4096)
 def classify(question: str) -> str:
     """who | target | when | tasks | general. Remembered: search and answer both ask."""
     q = f" {fold_question(question)} "
-    if _WHEN.search(q) and not _asks_who_not_when(q, question):
+    if _WHEN.search(q) and not _asks_who_not_when(q):
         return "when"
     if _TASKS.search(q):
         return "tasks"
