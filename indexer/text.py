@@ -138,9 +138,7 @@ CONTENT_STOPWORDS = FUNCTION_WORDS | BOILERPLATE_WORDS
 
 #: Words of a question that name its kind, a document, or a place level rather than its subject
 #: (the answer engine matches the rest against extracted items). Kept apart from QUESTION_WORDS:
-#: "lên", "vào", "đâu" can be the subject's own words in a question. "nếu" (if) frames the case
-#: asked, which the law writes "Trong trường hợp …": no word of the subject (tuning halves +2 right,
-#: one wrong fewer).
+#: "lên", "vào", "đâu" can be the subject's own words in a question.
 QUESTION_STOPWORDS = frozenset("""
 ai co quan nao don vi nao to chuc ben cap la gi bao nhieu may khi bao gio the nhu the nao
 chiu trach nhiem phu trach nhiem vu viec cua va voi cho trong tai o den nam muc tieu chi tieu thuc hien
@@ -150,7 +148,7 @@ giai doan ra sao nhu nao vay a the de ve tu theo tren duoi ban hanh dang
 the a an of for is are what who which how many much when to in on by and or with be does do
 responsible charge target rate percent percentage goal total deadline task tasks duty duties plan
 resolution must should will there this that it its
-minh neu
+minh
 """.split())
 
 
