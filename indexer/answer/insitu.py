@@ -277,51 +277,16 @@ def english_slots(question: str, translate) -> list[Slot]:
         if t + 1 < len(words) and t - 1 > i and words[t - 1] not in _EN_AUX:
             verb, after = _senses(words[t - 1:t], translate), _senses(words[t + 1:t + 2], translate)
             out = [Slot(v, "ai", "", a) for v in verb for a in after]
-    return out or _object_slots(words, i, translate) or _asking_subject(question, words, translate)
+    return out or _asking_subject(question, words, translate)
 
 
 def _asking_subject(question: str, words: list[str], translate) -> list[Slot]:
     """The subject slots (``_subject_slots``) of a question that opens with "who" or "which", or asks
-    with it after the frame naming its law ("Under the Education Law, who certifies …"); the object
-    slots (``_object_slots``) when its who-word is the verb's object."""
+    with it after the frame naming its law ("Under the Education Law, who certifies …")."""
     if not _OPENS_WH.search(question):
         return []
     i = next(i for i, w in enumerate(words) if w in ("who", "which"))
-    return _object_slots(words, i, translate) or _subject_slots(words, i, translate)
-
-
-_EN_DO = frozenset("does do did".split())
-_EN_MODALS = frozenset("must should shall will would can could may might".split())
-# The words a Vietnamese statement writes between a verb and the one it is done for or to
-# ("thông báo cho các đương sự", "khai báo với cơ quan Hải quan").
-_OBJECT_LINKS = ((), ("cho",), ("voi",))
-MAX_SUBJECT = 5  # words of the subject between the auxiliary and the verb
-_EN_AFTER_VERB = frozenset("within after before about for of with and or under during when if".split())
-
-
-def _object_slots(words: list[str], i: int, translate) -> list[Slot]:
-    """"Who must the court notify within 03 working days …?", "To whom must an illegal drug user give
-    … information?": the who-word is the object of a verb whose subject follows the auxiliary ("does",
-    or a modal and an article). The Vietnamese statement puts the answer after that verb ("Tòa án phải
-    thông báo cho | các đương sự"). Which word is the verb the question's order alone does not tell:
-    one slot per sense of each word after the subject's first (up to ``MAX_SUBJECT``), the support
-    gate deciding which reading the sentence bears out."""
-    j = i + 1
-    if words[i] == "which":
-        while j < len(words) and j - i <= MAX_EN_PHRASE and words[j] not in _EN_UNIT_NOUNS:
-            j += 1
-        if j >= len(words) or words[j] not in _EN_UNIT_NOUNS:
-            return []
-        j += 1
-    if j + 2 >= len(words) or not (words[j] in _EN_DO or (words[j] in _EN_MODALS and words[j + 1] in _EN_ARTICLES)):
-        return []
-    out = []
-    for k in range(j + 3, min(len(words), j + 2 + MAX_SUBJECT)):
-        if words[k] in _EN_ARTICLES or words[k] in _EN_AUX or words[k] in _EN_AFTER_VERB or words[k].isdigit():
-            break  # the verb's own object, or a preposition: the verb was before
-        for verb in _senses(words[k:k + 1], translate):
-            out += [Slot(verb + link, "ai", "", (), open_end=True) for link in _OBJECT_LINKS]
-    return out[:3 * MAX_SUBJECT_SLOTS]
+    return _subject_slots(words, i, translate)
 
 
 _OPENS_WH = re.compile(r"(?:^|,)\s*(?:who|which)\b", re.IGNORECASE)

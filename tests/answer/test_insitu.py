@@ -464,16 +464,3 @@ def test_an_event_goes_on_to_a_second_moment_but_not_to_the_sentences_predicate(
         ["kể từ khi cơ quan cấp phép ký và sau khi bên đề nghị nộp đủ lệ phí"]
     line = "Giấy phép có hiệu lực kể từ khi cơ quan cấp phép ký và được công bố trên cổng thông tin."
     assert _read("Giấy phép có hiệu lực từ khi nào?", "when", line)[:1] == ["kể từ khi cơ quan cấp phép ký"]
-
-
-def test_an_english_who_question_asking_the_verbs_object():
-    """"Who must the court notify …?": the subject follows the auxiliary, the answer stands after the
-    verb in the statement ("Tòa án phải thông báo cho | các đương sự"); a question asking the
-    subject ("Who must notify the parties?") is read before its verb, as before."""
-    from indexer.answer.insitu import english_slots
-    from indexer.search.translate import lookup
-
-    line = law_line("luat-to-tung-hanh-chinh.txt", "Tòa án phải thông báo cho các đương sự để họ thực hiện")
-    assert _read_en("In an administrative case, who must the court notify within 03 working days after "
-                    "collecting documents and evidence?", line)[:1] == ["các đương sự"]
-    assert all(not slot.left for slot in english_slots("Who must notify the parties?", lookup))
