@@ -570,8 +570,7 @@ _QUALIFIERS = tuple(tuple(x.split()) for x in (
     "sau", "den", "tren", "duoi", "hon", "vao", "trong"))
 
 
-# (not the noun "trình độ" — a level: "từ trình độ cao đẳng trở lên" — the verb "trình" (submit) opens)
-_VERB_OPENS = re.compile(r"(?![Tt]rình độ(?!\w))(?:" + "|".join(map(re.escape, VERBS)) + r")(?!\w)")
+_VERB_OPENS = re.compile(r"(?:" + "|".join(map(re.escape, VERBS)) + r")(?!\w)")
 _UPWARD = re.compile(r"\s+trở (?:lên|xuống)(?!\w)")
 
 

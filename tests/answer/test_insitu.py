@@ -376,10 +376,6 @@ def test_a_thing_a_which_question_asks_is_a_short_noun_phrase():
     # a clause is no thing: "theo … quy định tại Điều 61 và phải …"
     assert _read("Phán quyết được gửi theo cách nào?", WHAT,
                  "Phán quyết được gửi theo quy định tại Điều 61 của Luật này.") == []
-    # a level is a noun phrase ("trình độ cao đẳng"), not the verb "trình" (submit) opening a clause
-    line = law_line("luat-giao-duc.txt", "nhà giáo giảng dạy từ trình độ cao đẳng trở lên gọi là giảng viên")
-    assert _read("Nhà giáo giảng dạy từ trình độ đào tạo nào trở lên thì được gọi là giảng viên?", WHAT,
-                 line) == ["trình độ cao đẳng"]
 
 
 def test_service_reads_the_thing_asked_with_its_noun_left_unsaid(arbitration):
