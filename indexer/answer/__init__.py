@@ -2501,7 +2501,10 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     # a law's own name says its matter: "phiên tòa hành chính" asked of the Luật Tố tụng hành chính
     law_titles = _law_titles(service)
     passed = []
-    closest = _closest_sentence(service, response, results[0]) if q.language == "en" else None
+    closest = None
+    if q.language == "en" and any(rank == 0 for _, rank, _ in read):
+        found = _closest_sentence(service, question, response, results[0])
+        closest = found[0][found[1]] if found else None
     for closeness, rank, item in sorted(read, key=lambda x: (tuple(-c for c in x[0]), x[1])):
         if q.language == "en":
             # An English question says its words through the glossary, which misses some ("star
@@ -2510,8 +2513,9 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
             # — or, the sentence of it the model finds closest to the question, what the typed
             # reader's must (TYPED_GATE): the model vouches for the words the glossary misses
             # ("candidate who passes" for "người trúng tuyển").
+            # (the answer's own sentence: not the one before it a "points back" sentence is read with)
             model_s = closest is not None and rank == 0 and \
-                item["start"] <= results[0].start + closest[0] < item["end"]
+                results[0].start + closest[0] <= item[start_key] < results[0].start + closest[1]
             with gated(TYPED_GATE if model_s else TOP_PASSAGE):
                 sup = matcher.support(item, item["quote"])
                 ok = sup.ok
@@ -2551,17 +2555,19 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     return _read_response(service, question, q, response, item, name, sup, "in_place")
 
 
-def _closest_sentence(service, response, top) -> tuple[int, int] | None:
-    """The span of the sentence of the passage ``top`` the model finds closest to the question
-    (None without a semantic model)."""
+def _closest_sentence(service, question: str, response, top) -> tuple[list[tuple[int, int]], int, float] | None:
+    """The sentence spans of the passage ``top``, the index of the one the model finds closest to
+    the question, and its cosine (None without a semantic model or without a sentence). The typed
+    reader reads there; the in-place reader gates an English reading there as the typed one."""
     if not getattr(service.embedder, "semantic", True) or not getattr(service.settings, "answer_semantic", True):
         return None
     spans = sentence_spans(top.text)
     if not spans:
         return None
-    cos = Similarity(service.embedder, response.interpreted or response.query).cosines(
+    cos = Similarity(service.embedder, response.interpreted or question).cosines(
         [{"quote": top.text[s:e]} for s, e in spans])
-    return spans[max(range(len(spans)), key=lambda i: cos[i])]
+    best = max(range(len(spans)), key=lambda i: cos[i])
+    return spans, best, float(cos[best])
 
 
 def _label_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
@@ -2624,16 +2630,13 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
     elif q.kind == "general":
         return None
     results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:1]
-    if not asked or not results or not getattr(service.embedder, "semantic", True) or \
-            not getattr(service.settings, "answer_semantic", True):
+    if not asked or not results:
         return None
     top = results[0]
-    spans = sentence_spans(top.text)
-    sentences = [{"quote": top.text[s:e]} for s, e in spans]
-    if not sentences:
+    found = _closest_sentence(service, question, response, top)
+    if found is None:
         return None
-    cos = Similarity(service.embedder, response.interpreted or question).cosines(sentences)
-    best = max(range(len(spans)), key=lambda i: cos[i])
+    spans, best, similarity = found
     s, e = spans[best]
     # (a Vietnamese question's own words tell the event it states from the one it asks; an English
     # one's glossary senses are many, and say the asked event too: "a closed landfill" for "kể từ
@@ -2664,7 +2667,7 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
     if any(matcher.support(it, it["quote"]).coverage >= sup.coverage for it in rivals):
         return None
     out = _read_response(service, question, q, response, item, _ITEM_FIELDS[q.kind][0], sup, "typed")
-    out["support"]["similarity"] = round(cos[best], 4)
+    out["support"]["similarity"] = round(similarity, 4)
     return out
 
 

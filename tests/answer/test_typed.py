@@ -225,8 +225,9 @@ def test_an_english_who_question_read_in_the_sentence_the_model_finds_closest(re
     """Luật Tiếp cận thông tin, Điều 20: "… thì cơ quan tạo ra thông tin có trách nhiệm yêu cầu cơ quan đã
     công khai thông tin kịp thời đính chính". The glossary reads "inaccurately" and "another" in no
     word of it; the sentence is the one the model finds closest in the first passage, so the typed
-    reader's gate applies to the reading in place. A question about what the sentence does not say
-    (compensation) stays unanswered."""
+    reader's gate applies to the reading in place. A question adding what the sentence does not say
+    (fining the publisher), read in that same sentence, stays unanswered: the gate still asks half
+    the question's words."""
     service = _law_service("luat-tiep-can-thong-tin.txt", real_settings, tmp_path_factory)
     out = service.ask("If information an agency created is published inaccurately by another agency, which "
                       "agency must request the correction?").model_dump()
@@ -235,5 +236,5 @@ def test_an_english_who_question_read_in_the_sentence_the_model_finds_closest(re
     cited = out["citations"][0]
     assert service.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
     trap = service.ask("If information an agency created is published inaccurately by another agency, which "
-                       "agency must pay compensation to the citizen?").model_dump()
+                       "agency must request the correction and fine the publisher?").model_dump()
     assert trap["answer"] is None, trap
