@@ -2300,7 +2300,52 @@ def _support_dict(sup: Support, item: dict) -> dict:
 
 
 def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | None = None) -> dict:
-    """{"question", "kind", "role", "answer", "support", "items", "citations", "interpreted"}.
+    """{"question", "kind", "role", "answer", "support", "items", "citations", "interpreted"}
+    (``_ask``), unanswered when the answer's document never writes a name the question writes
+    (``_unsaid_names``)."""
+    if response is None:
+        response = service.search(question, k=k, highlights=False)  # (an answer shows no highlights)
+    out = _ask(service, question, k, response, doc_ids)
+    if out["answer"] and out["items"] and response.language != "en" and \
+            _unsaid_names(question, _folded_texts(service).get(out["items"][0]["doc_id"], "")):
+        return {**out, "answer": None, "message": NOT_FOUND_VI, "support": None, "items": [],
+                "citations": [citation(r.to_dict()) for r in response.results[:3]]}
+    return out
+
+
+# A name the question writes capitalised, two words or more ("Ngày Môi trường Việt Nam", "Bình Lư"):
+# the question's own first word aside (a sentence opens capitalised).
+_NAME_RUN = re.compile(rf"(?<!\w)[{_UP}]\w*(?:\s+[{_UP}]\w*)+")
+
+
+def _unsaid_names(question: str, folded_doc: str) -> list[str]:
+    """The names the question writes that the document (folded) never writes: the question is about
+    something else than the answer's document holds ("Ngày Môi trường Việt Nam là ngày nào?" answered
+    by the law's reporting period)."""
+    out = []
+    for m in _NAME_RUN.finditer(question):
+        words = m.group(0).split()
+        if m.start() == len(question) - len(question.lstrip()):
+            words = words[1:]
+        if any(sum(c.isupper() for c in w) > 1 for w in words):
+            continue  # an abbreviation ("BTV Đảng ủy", "Bộ NN&PTNT"): the document spells it out
+        name = folded_words(" ".join(words))
+        if len(words) >= 2 and f" {name} " not in folded_doc:
+            out.append(" ".join(words))
+    return out
+
+
+def _folded_texts(service) -> dict[str, str]:
+    """Every document's folded words, " "-padded, read once per index version."""
+    def build() -> dict[str, str]:
+        return {doc_id: f" {folded_words(text)} " for doc_id, text in _texts(service).items()}
+
+    cached = getattr(service, "_cached", None)
+    return cached("answer:folded_texts", build) if cached else build()
+
+
+def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> dict:
+    """The answer of ``ask``.
 
     ``response``: the ``SearchResponse`` of this same question when the caller already searched (the
     search page), so the search (and its translation) is not run twice; its first ``k`` results are
@@ -2311,8 +2356,6 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     which reads the question with the model as well as by its words — ranks first. A paraphrased
     question ("How many days before temporary residence expires …") says only part of its words in
     the document's, and the search then vouches for the rest."""
-    if response is None:
-        response = service.search(question, k=k, highlights=False)  # (an answer shows no highlights)
     counted = _count_answer(service, question, response, doc_ids)
     if counted is not None:
         return counted
