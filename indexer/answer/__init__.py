@@ -2300,35 +2300,60 @@ def _support_dict(sup: Support, item: dict) -> dict:
 
 
 def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | None = None) -> dict:
-    """{"question", "kind", "role", "answer", "support", "items", "citations", "interpreted"}
-    (``_ask``), unanswered when the answer's document never writes a name the question writes
-    (``_unsaid_names``)."""
+    """{"question", "kind", "role", "answer", "support", "items", "citations", "interpreted"}.
+
+    ``response``: the ``SearchResponse`` of this same question when the caller already searched (the
+    search page), so the search (and its translation) is not run twice; its first ``k`` results are
+    used. ``doc_ids``: only answer from these documents (a filtered search).
+
+    Two witnesses: the item must say the question's words (``support.STRICT``), or, when none does,
+    a little fewer of them (``support.TOP_PASSAGE``) provided it lies in the passage the search —
+    which reads the question with the model as well as by its words — ranks first. A paraphrased
+    question ("How many days before temporary residence expires …") says only part of its words in
+    the document's, and the search then vouches for the rest.
+
+    Last, a Vietnamese question is left unanswered when it writes a name its answer's document never
+    writes (``_unsaid_names``; the document the answer is read from, or any of those a unit's
+    responsibilities are grouped from: "… (2 văn bản)"). English names are not the documents' words."""
     if response is None:
         response = service.search(question, k=k, highlights=False)  # (an answer shows no highlights)
     out = _ask(service, question, k, response, doc_ids)
-    if out["answer"] and out["items"] and response.language != "en" and \
-            _unsaid_names(question, _folded_texts(service).get(out["items"][0]["doc_id"], "")):
-        return {**out, "answer": None, "message": NOT_FOUND_VI, "support": None, "items": [],
-                "citations": [citation(r.to_dict()) for r in response.results[:3]]}
+    if out["answer"] and out["items"] and response.language != "en":
+        texts = _folded_texts(service)
+        grouped = bool(_GROUPED.search(out["answer"]))
+        docs = {it["doc_id"] for it in out["items"]} if grouped else {out["items"][0]["doc_id"]}
+        unsaid = [set(_unsaid_names(question, texts.get(d, ""))) for d in docs]
+        if unsaid and set.intersection(*unsaid):
+            asked = analyze(question, response.interpreted, response.translated, response.language,
+                            written=_written(service))
+            return {**out, "role": asked.role if out["kind"] == "who" else None, "answer": None,
+                    "message": NOT_FOUND_VI, "support": None, "items": [],
+                    "citations": [citation(r.to_dict()) for r in response.results[:min(k, 3)]]}
     return out
 
 
-# A name the question writes capitalised, two words or more ("Ngày Môi trường Việt Nam", "Bình Lư"):
-# the question's own first word aside (a sentence opens capitalised).
+_GROUPED = re.compile(r"\(\d+ văn bản\)$")  # a unit's responsibilities across documents (_who_answer)
+# A name the question writes capitalised, two words or more ("Ngày Môi trường Việt Nam", "Bình Lư"),
+# but for the word a sentence opens with ("Theo Luật …", "(Theo …", "1. Theo …", "… ? Ở Việt Nam").
 _NAME_RUN = re.compile(rf"(?<!\w)[{_UP}]\w*(?:\s+[{_UP}]\w*)+")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.?!:;…]\s)[\W\d]*$")
 
 
 def _unsaid_names(question: str, folded_doc: str) -> list[str]:
-    """The names the question writes that the document (folded) never writes: the question is about
-    something else than the answer's document holds ("Ngày Môi trường Việt Nam là ngày nào?" answered
-    by the law's reporting period)."""
+    """The names the question writes that the document (folded, " "-padded) never writes: the
+    question is about something else than the document holds ("Luật Bảo vệ môi trường quy định Ngày
+    Môi trường Việt Nam là ngày nào?" was answered by one of the law's reporting dates). A name is
+    caught up to its first word written lower case ("Ngày Môi"); an abbreviation ("BTV Đảng ủy", "Bộ
+    NN&PTNT") is not checked: the document spells it out. None for a document with no text."""
+    if not folded_doc.strip():
+        return []
     out = []
     for m in _NAME_RUN.finditer(question):
         words = m.group(0).split()
-        if m.start() == len(question) - len(question.lstrip()):
+        if _SENTENCE_OPENS.search(question[:m.start()]):
             words = words[1:]
         if any(sum(c.isupper() for c in w) > 1 for w in words):
-            continue  # an abbreviation ("BTV Đảng ủy", "Bộ NN&PTNT"): the document spells it out
+            continue
         name = folded_words(" ".join(words))
         if len(words) >= 2 and f" {name} " not in folded_doc:
             out.append(" ".join(words))
@@ -2345,17 +2370,7 @@ def _folded_texts(service) -> dict[str, str]:
 
 
 def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> dict:
-    """The answer of ``ask``.
-
-    ``response``: the ``SearchResponse`` of this same question when the caller already searched (the
-    search page), so the search (and its translation) is not run twice; its first ``k`` results are
-    used. ``doc_ids``: only answer from these documents (a filtered search).
-
-    Two witnesses: the item must say the question's words (``support.STRICT``), or, when none does,
-    a little fewer of them (``support.TOP_PASSAGE``) provided it lies in the passage the search —
-    which reads the question with the model as well as by its words — ranks first. A paraphrased
-    question ("How many days before temporary residence expires …") says only part of its words in
-    the document's, and the search then vouches for the rest."""
+    """``ask`` without its check of the question's names (``response`` required)."""
     counted = _count_answer(service, question, response, doc_ids)
     if counted is not None:
         return counted
