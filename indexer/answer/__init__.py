@@ -2568,10 +2568,10 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
             # An English question says its words through the glossary, which misses some ("star
             # rating", "showrooms"): the sentence must be the search's first passage's and say
             # what the first passage's items must say (TOP_PASSAGE), next to the anchor's two words
-            # — or, the sentence of it the model finds closest to the question, what the typed
-            # reader's must (TYPED_GATE): the model vouches for the words the glossary misses
-            # ("candidate who passes" for "người trúng tuyển").
-            # (the answer's own sentence: not the one before it a "points back" sentence is read with)
+            # — or, when the answer's own sentence (not the one a "points back" sentence is read
+            # with) is the one the model finds closest to the question, what the typed reader's
+            # must (TYPED_GATE): half the question's words, the model having chosen the sentence
+            # the glossary reads too few of ("published inaccurately by another agency").
             model_s = closest is not None and rank == 0 and \
                 results[0].start + closest[0] <= item[start_key] < results[0].start + closest[1]
             with gated(TYPED_GATE if model_s else TOP_PASSAGE):
