@@ -168,18 +168,27 @@ class LocalEngine:
                     store.conn.execute("DETACH DATABASE old")
                 except Exception as exc:  # a damaged cache is simply not reused
                     log.warning("embedding cache not reused: %s", exc)
-        store.put_vectors({p.vector_key: p.vector for d in put for p in d.passages})
-        store.begin()
-        for doc_id in delete:
-            store.delete_document(doc_id)
-        for doc in put:
-            store.delete_document(doc.id)
-            store.add_document(doc)
-        for doc_id, (doc_items, version) in items.items():
-            store.put_items(doc_id, doc_items, version)
-        store.assign_positions()
-        store.prune_vectors()
-        store.commit()
+        try:
+            store.put_vectors({p.vector_key: p.vector for d in put for p in d.passages})
+            store.begin()
+            for doc_id in delete:
+                store.delete_document(doc_id)
+            for doc in put:
+                store.delete_document(doc.id)
+                store.add_document(doc)
+            for doc_id, (doc_items, version) in items.items():
+                store.put_items(doc_id, doc_items, version)
+            store.assign_positions()
+            store.prune_vectors()
+            store.commit()
+        except BaseException:
+            # Closed now, not whenever the collector gets to it: a connection left open in a failed
+            # transaction rolls back when it is finally closed and deletes its journal *by path*,
+            # which by then may be the journal of the next run's store in a directory of the same
+            # name (seen in CI as "disk I/O error" at that store's COMMIT).
+            with contextlib.suppress(Exception):
+                store.close()
+            raise
         dim = next((len(p.vector) for d in put for p in d.passages), None) or \
             (old[1].get("dim") if old is not None else 0) or (self._dim() if self._dim else 0)
         manifest = {"model": self.settings.model, "dim": dim, "settings": self.settings.index_fingerprint(),

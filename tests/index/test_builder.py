@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -107,6 +108,13 @@ def test_crash_mid_indexing_keeps_previous_index(fake_engine, tmp_path, monkeypa
     with pytest.raises(Crash):
         fake_engine.index_paths([docs])
     monkeypatch.undo()
+    # nothing of the failed run stays open: a connection left to the collector would roll back later
+    # and delete, by path, the journal of the re-run's store in the same directory
+    fds = Path("/proc/self/fd")
+    gens = str(fake_engine.settings.data_dir / "generations")
+    open_there = [t for t in (os.path.realpath(f) for f in fds.iterdir())
+                  if t.startswith(gens) and ".tmp/" in t]
+    assert open_there == []
     # the old generation still serves, unchanged
     assert current_name(fake_engine.settings.data_dir) == name
     fresh = Service(fake_engine.settings, embedder=fake_engine.embedder)
