@@ -316,7 +316,8 @@ def side_by_side_sections() -> list[str]:
     # lines tuned in the next session; ask.fresh18: written later in that session, the same;
     # ask.fresh19: written at the start of that next session, never tuned on; ask.fresh20: written
     # later in that session, never tuned on; ask.fresh21: written at the start of the next
-    # session, never tuned on)
+    # session, never tuned on there, its odd lines tuned in the session after; ask.fresh22: written
+    # at the start of that session, never tuned on)
     for name, label in (("ask.json", "ask.blind.jsonl"), ("ask-fresh.json", "ask.fresh.jsonl"),
                         ("ask-fresh2.json", "ask.fresh2.jsonl"), ("ask-fresh3.json", "ask.fresh3.jsonl"),
                         ("ask-fresh4.json", "ask.fresh4.jsonl"), ("ask-fresh5.json", "ask.fresh5.jsonl"),
@@ -327,7 +328,8 @@ def side_by_side_sections() -> list[str]:
                         ("ask-fresh14.json", "ask.fresh14.jsonl"), ("ask-fresh15.json", "ask.fresh15.jsonl"),
                         ("ask-fresh16.json", "ask.fresh16.jsonl"), ("ask-fresh17.json", "ask.fresh17.jsonl"),
                         ("ask-fresh18.json", "ask.fresh18.jsonl"), ("ask-fresh19.json", "ask.fresh19.jsonl"),
-                        ("ask-fresh20.json", "ask.fresh20.jsonl"), ("ask-fresh21.json", "ask.fresh21.jsonl")):
+                        ("ask-fresh20.json", "ask.fresh20.jsonl"), ("ask-fresh21.json", "ask.fresh21.jsonl"),
+                        ("ask-fresh22.json", "ask.fresh22.jsonl")):
         a = _load(name)
         if not a or "halves" not in a:
             continue
