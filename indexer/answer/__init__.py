@@ -2560,7 +2560,7 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     law_titles = _law_titles(service)
     passed = []
     closest = None
-    if q.language == "en" and any(rank == 0 for _, rank, _ in read):
+    if any(rank == 0 for _, rank, _ in read):
         found = _closest_sentence(service, question, response, results[0])
         closest = found[0][found[1]] if found else None
     for closeness, rank, item in sorted(read, key=lambda x: (tuple(-c for c in x[0]), x[1])):
@@ -2572,8 +2572,7 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
             # with) is the one the model finds closest to the question, what the typed reader's
             # must (TYPED_GATE): half the question's words, the model having chosen the sentence
             # the glossary reads too few of ("published inaccurately by another agency").
-            model_s = closest is not None and rank == 0 and \
-                results[0].start + closest[0] <= item[start_key] < results[0].start + closest[1]
+            model_s = _in_closest(closest, rank, results, item[start_key])
             with gated(TYPED_GATE if model_s else TOP_PASSAGE):
                 sup = matcher.support(item, item["quote"])
                 ok = sup.ok
@@ -2601,9 +2600,14 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
         if not (sup.ok and not other_level(q, item) and not _unasked_number(q, item["quote"])):
             continue
         unasked = [label for label in unsaid if not set(label.split()) <= asked]
+        # (one word may be left unsaid by a long anchor's reading, or by a name's or a moment's in
+        # the sentence of the first passage the model finds closest to the question: the model
+        # vouches for it as for an English reading's; not for a value, which a sentence's rival
+        # values and labels make ambiguous: "mười tám tuổi" read for "mười lăm tuổi", "ba gồm")
         if (sup.coverage >= IN_PLACE_COVERAGE and not unasked) or \
-                (q.kind != WHAT and closeness[1] >= LONG_ANCHOR and len(set(unasked)) <= 1 and rank == 0 and
-                 _cleanly_read(q, item, name, start_key)):
+                ((closeness[1] >= LONG_ANCHOR and q.kind != WHAT or
+                  q.kind in ("who", "when") and _in_closest(closest, rank, results, item[start_key]))
+                 and len(set(unasked)) <= 1 and rank == 0 and _cleanly_read(q, item, name, start_key)):
             passed.append((closeness, rank, item, sup))
     if not passed:
         return None
@@ -2611,6 +2615,11 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     if any(c == closeness and it[name] != item[name] for c, _, it, _ in passed[1:]):
         return None  # two sentences as close, two answers
     return _read_response(service, question, q, response, item, name, sup, "in_place")
+
+
+def _in_closest(closest: tuple[int, int] | None, rank: int, results, at: int) -> bool:
+    """``at`` (a document offset) lies in the sentence ``closest`` of the first passage."""
+    return closest is not None and rank == 0 and results[0].start + closest[0] <= at < results[0].start + closest[1]
 
 
 def _closest_sentence(service, question: str, response, top) -> tuple[list[tuple[int, int]], int, float] | None:
