@@ -45,7 +45,7 @@ _QUALIFIER = (r"(?:(?:không quá|tối đa|tối thiểu|ít nhất|chậm nh�
 _ASKED_VI = re.compile(r"\b(?:bao nhieu|may)\s+(ngay|thang|nam|tuan|gio|phut|lan|tuoi)(\s+lam viec)?\b(?!\s+(?:tuoi|hoc)\b)")
 _HOW_LONG_VI = re.compile(r"\bbao lau\b")
 # "khi nào", "vào thời điểm nào", "giai đoạn nào" (folded): a moment, named by "thời điểm …" or its event
-_MOMENT_VI = re.compile(r"\b(?:khi nao|luc nao|thoi diem nao|bao gio|giai doan nao|(?:khoang )?thoi gian nao)\b")
+_MOMENT_VI = re.compile(r"\b(?:khi nao|luc nao|thoi diem nao|bao gio|giai doan nao)\b")
 _HOW_LONG_EN = re.compile(r"\bhow long\b|\bhow far (?:ahead|in advance)\b|\bwithin what (?:time|period)\b")
 _AGE_EN = re.compile(r"\b(?:what|which) age\b|\bhow old\b")
 ANY_TIME = "(?:ngày|tháng|năm|tuần|giờ|phút)"
@@ -53,9 +53,8 @@ ANY_TIME = "(?:ngày|tháng|năm|tuần|giờ|phút)"
 # điểm bản án … có hiệu lực pháp luật"), up to its clause's end or a condition.
 MOMENT = "thời điểm"
 _MOMENT_EN = re.compile(r"(?:^|,)\s*when (?:does|do|is|are|will|must)\b|\b(?:at|from) (?:what|which) "
-                        r"(?:moment|point|time|date|day|stage)\b|\buntil when\b|\b(?:during|in) (?:what|which) "
-                        r"(?:period|time)\b")
-_MOMENT_SPAN = re.compile(r"(?<!\w)(?:(?:kể\s+)?từ\s+|là\s+|vào\s+|tại\s+|trước\s+|sau\s+|(?:cho\s+)?đến\s+)thời điểm\s+(?!nào)[^,;.:]+?"
+                        r"(?:moment|point|time|date|day|stage)\b")
+_MOMENT_SPAN = re.compile(r"(?<!\w)(?:(?:kể\s+)?từ\s+|là\s+|vào\s+|tại\s+)thời điểm\s+(?!nào)[^,;.:]+?"
                           r"(?=\s*(?:[,;.:]|$|\s(?:nếu|trừ|thì)\s))", re.IGNORECASE)
 # The law also names a moment by the event it comes before, after or with ("trước khi ký kết hợp đồng
 # làm việc phải được sự đồng ý …", "khi hết thời hạn hưởng dụng", "cùng thời điểm nộp bản tự bảo
@@ -63,8 +62,7 @@ _MOMENT_SPAN = re.compile(r"(?<!\w)(?:(?:kể\s+)?từ\s+|là\s+|vào\s+|tại\s
 # trú"). It ends at its clause's end or where the predicate it frames goes on ("phải", "thì", "mà").
 _COUNTED = rf"(?:(?:trong\s+)?(?:thời hạn\s+)?(?:không quá\s+|tối đa\s+|chậm nhất\s+|ít nhất\s+)?{_NUMBER}\s+{ANY_TIME}(?:\s+làm việc)?\s+)?"
 _EVENT_SPAN = re.compile(rf"(?<!\w){_COUNTED}(?:(?:ngay\s+)?(?:trước|sau)\s+(?:khi|ngày)|(?:kể\s+)?từ\s+(?:ngày|khi)|"
-                         r"(?:cho\s+)?đến\s+(?:khi|hết)|khi\s+hết|đồng thời với|cùng thời điểm|"
-                         r"trong\s+(?:suốt\s+)?thời gian|khi(?!\s+(?:nào|đó|ấy)(?!\w)))\s+"
+                         r"(?:cho\s+)?đến\s+(?:khi|hết)|khi\s+hết|đồng thời với|cùng thời điểm)\s+"
                          r"(?P<event>[^,;.:\n]+?)(?=\s*(?:[,;.:\n]|$|\s(?:nếu|trừ|thì|phải|mà|và phải|đồng thời)\s))", re.IGNORECASE)
 # "độ tuổi nào", "in which age group": a range of ages ("từ đủ 12 tuổi đến dưới 18 tuổi"), or one age
 AGE_RANGE = "tuổi (range)"
@@ -112,11 +110,6 @@ def _joined_predicate_cut(sentence: str, start: int, end: int) -> int:
 
 # A moment listed with others ("tại thời điểm lập, thay đổi hoặc hủy bỏ di chúc") goes on past the comma.
 _LISTED_ON = re.compile(r",\s*(?:\w+\s+){0,3}?\w+\s+(?:hoặc|và)\s+[^,;.:\n]+?(?=\s*(?:[,;.:\n]|$))")
-# … or a list of short names ("khi phát hiện cơ quan, tổ chức, cá nhân có dấu hiệu …"), where the
-# moment does not open the sentence: a fronted one ends at a comma, before its main clause ("Sau khi
-# kiểm tra, xác minh, cơ quan đăng ký cư trú cập nhật …")
-_NAMES_ON = re.compile(r"(?:,\s*\w+(?:\s+\w+){0,2}(?=\s*,))+,\s*[^,;.:\n]+?(?=\s*(?:[,;.:\n]|$))")
-_OPENING = re.compile(r"^\W*(?:(?:\d{1,2}[.)]|[a-zđ]\))\s*)?$")
 ECHO = 0.75  # share of an event's words the question says that makes it the question's own condition
 
 
@@ -140,8 +133,7 @@ def moment_value(sentence: str, asked: str = "") -> tuple[int, int] | None:
             start, end = m.start(), m.end()
             if pattern is _EVENT_SPAN:
                 end = _joined_predicate_cut(sentence, start, end)
-            listed = _LISTED_ON.match(sentence, end) or \
-                (None if _OPENING.match(sentence[:start]) else _NAMES_ON.match(sentence, end))
+            listed = _LISTED_ON.match(sentence, end)
             if listed:
                 end = listed.end()
             if asked and _echoes(sentence[start:end], asked):

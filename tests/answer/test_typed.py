@@ -240,30 +240,6 @@ def test_an_english_who_question_read_in_the_sentence_the_model_finds_closest(re
     assert trap["answer"] is None, trap
 
 
-def test_a_moment_named_by_a_plain_when_or_a_period():
-    """"khi <event>", "trước thời điểm …", "trong (suốt) thời gian …" name a moment or a period as well;
-    a list of short names goes on past its commas ("cơ quan, tổ chức, cá nhân …"), but a moment that
-    opens the sentence ends at its comma, where the main clause begins."""
-    q = "Nguoi tham gia phien toa phai co mat trong khoang thoi gian nao?"
-    assert asked_unit(q, folded_words(q)) == (MOMENT, False)
-    assert asked_unit("Until when does the State President remain in office?") == (MOMENT, False)
-    assert asked_unit("During what period must the enterprise insure its tourists?") == (MOMENT, False)
-    cases = {("luat-bao-ve-moi-truong.txt", "Thanh tra đột xuất được tiến hành theo quy định khi phát hiện"):
-                 "khi phát hiện cơ quan, tổ chức, cá nhân có dấu hiệu vi phạm pháp luật về bảo vệ môi trường",
-             ("bo-luat-dan-su.txt", "Việc từ chối nhận di sản phải được thể hiện trước thời điểm"):
-                 "trước thời điểm phân chia di sản",
-             ("luat-to-tung-hanh-chinh.txt", "phải có mặt tại phiên tòa trong suốt thời gian xét xử"):
-                 "trong suốt thời gian xét xử vụ án"}
-    for (law, words), moment in cases.items():
-        line = law_line(law, words)
-        sentence = line[:line.index(moment) + len(moment) + 1] if moment in line else line
-        assert sentence[slice(*unit_value(sentence, MOMENT))] == moment, sentence
-    fronted = "Sau khi kiểm tra, xác minh, cơ quan đăng ký cư trú cập nhật thông tin về nơi ở hiện tại."
-    assert fronted[slice(*unit_value(fronted, MOMENT))] == "Sau khi kiểm tra"
-    # "khi nào" in a document's own text asks; it names no moment
-    assert unit_value("Cơ quan quyết định khi nào tổ chức kiểm tra.", MOMENT) is None
-
-
 @pytest.mark.slow
 def test_a_vietnamese_reading_in_the_sentence_the_model_finds_closest(real_settings, tmp_path_factory):
     """Luật Trọng tài thương mại, Điều 34: "Bên thua kiện phải chịu phí trọng tài, trừ trường hợp các bên
