@@ -2691,7 +2691,8 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
     exactly one number of the unit asked (typed.py) and says half the question's words."""
     if q.kind not in ("when", "target", "general") or not q.groups:
         return None
-    asked = asked_unit(q.text) if q.language == "en" else asked_unit(q.text, folded_words(q.vi_text or q.text))
+    asked = asked_unit(q.text, translate=lookup) if q.language == "en" else \
+        asked_unit(q.text, folded_words(q.vi_text or q.text))
     if asked and asked[0] == MOMENT:
         q = replace(q, kind="when")  # "at what moment is an inheritance opened": a when, however classified
     elif q.kind == "general":

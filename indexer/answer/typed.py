@@ -71,10 +71,41 @@ _UNITS_VI = {"ngay": "ngày", "thang": "tháng", "nam": "năm", "tuan": "tuần"
              "lan": "lần", "tuoi": "tuổi"}
 
 
-def asked_unit(question: str, folded: str = "") -> tuple[str, bool] | None:
+# "how many <noun>" (not a unit of time): the thing counted, looked up in the glossary ("how many
+# people's jurors" -> "hội thẩm nhân dân"), its value read as a number written before those words
+_HOW_MANY_NOUN = re.compile(r"\bhow many\s+((?:[a-z]+(?:'s)?\s+){0,2}[a-z]+)")
+_NOT_NOUNS = frozenset("of more other different separate such additional".split())
+_ENDS_NOUN = frozenset("does do did is are was were must should shall will would can could may might has have "
+                       "the a an of in on at for to by with from under per each".split())
+
+
+def _counted_noun(question: str, translate) -> str | None:
+    """The Vietnamese wordings, as one pattern, of the noun an English "how many <noun>" counts
+    (the longest phrase of up to three words after "how many" the glossary knows)."""
+    m = _HOW_MANY_NOUN.search(question.lower())
+    if m is None or translate is None:
+        return None
+    words = []
+    for w in m.group(1).split():
+        if w in _ENDS_NOUN:
+            break
+        words.append(w.removesuffix("'s"))
+    if not words or words[0] in _NOT_NOUNS:
+        return None
+    # the phrase ends with its head noun ("people's jurors" -> jurors); a verb may follow it
+    # unknown ("… jurors sit on it"): the latest-ending phrase the glossary knows, longest first
+    for i, j in ((i, j) for j in range(len(words), 0, -1) for i in range(j)):
+        senses = [v for v in translate(words[i:j]) if v.strip()]
+        if senses:
+            return "(?:" + "|".join(re.escape(v) for v in sorted(senses, key=len, reverse=True)) + ")"
+    return None
+
+
+def asked_unit(question: str, folded: str = "", translate=None) -> tuple[str, bool] | None:
     """The Vietnamese unit of time a "how many days/months/years" question asks, and whether it
     asks working days; None when it asks none. ``folded``: a Vietnamese question's folded words
-    ("… có mấy ngày làm việc để gửi hồ sơ …"), read instead of the English wording."""
+    ("… có mấy ngày làm việc để gửi hồ sơ …"), read instead of the English wording. ``translate``:
+    the glossary's lookup, for the thing an English "how many <noun>" counts (``_counted_noun``)."""
     if _AGE_RANGE_ASKED.search(folded or question.lower()):
         return AGE_RANGE, False
     if folded:
@@ -89,8 +120,11 @@ def asked_unit(question: str, folded: str = "") -> tuple[str, bool] | None:
         return MOMENT, False
     if not m and _AGE_EN.search(question.lower()):
         return "tuổi", False
+    if not m and _HOW_LONG_EN.search(question.lower()):
+        return ANY_TIME, False
     if not m:
-        return (ANY_TIME, False) if _HOW_LONG_EN.search(question.lower()) else None
+        noun = _counted_noun(question, translate)
+        return (noun, False) if noun else None
     return _UNITS[m.group(2)], m.group(1) in ("working", "business")
 
 

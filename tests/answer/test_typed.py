@@ -256,3 +256,20 @@ def test_a_vietnamese_reading_in_the_sentence_the_model_finds_closest(real_setti
     trap = service.ask("Nếu các bên không có thỏa thuận khác, bên nào phải chịu phí trọng tài và phí luật sư ở "
                        "nước ngoài?")
     assert trap.answer is None, trap.answer
+
+
+def test_the_thing_an_english_how_many_counts():
+    """"how many <noun>" names what it counts: the glossary's Vietnamese for the noun phrase (its
+    head, before an unknown verb), read as a number written before those words; "how many of …"
+    names none."""
+    from indexer.search.translate import lookup
+
+    q = "In the cases the law lists, how many people's jurors sit on the first-instance panel?"
+    unit = asked_unit(q, translate=lookup)
+    assert unit is not None and unit[1] is False
+    line = law_line("luat-to-tung-hanh-chinh.txt", "Hội đồng xét xử sơ thẩm có thể gồm 02 Thẩm phán và 03 Hội thẩm")
+    assert line[slice(*unit_value(line, unit[0]))] == "03 Hội thẩm nhân dân"
+    assert asked_unit("How many of the three elements must a film have?", translate=lookup) is None
+    assert asked_unit("How many days does the agency have?", translate=lookup) == ("ngày", False)
+    # without the glossary, no counted noun
+    assert asked_unit(q) is None
