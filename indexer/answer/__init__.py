@@ -2535,7 +2535,7 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
             return None
     # the proper names the question writes (the plan's place: "Bình Lư", "Lai Châu"), which a
     # plan's sentence leaves to its title, as it leaves the document's kind
-    names = {folded_words(m.group(0)) for m in re.finditer(r"(?<!\w)[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)+", q.text)}
+    names = {folded_words(m.group(0)) for m in _NAME_RUN.finditer(q.text)}
     # (but not the year that names a law: "Bộ luật Dân sự 2015", "Luật BVMT 2020", "Hiến pháp 2013")
     years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", _LAW_YEAR.sub(" ", q.text)))
     read = []
