@@ -661,6 +661,10 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
 
 # A moment asked ("vào thời điểm nào", "lúc nào", "when does … come to an end", "from what point"):
 # a recurrence ("hằng năm", "định kỳ") says how often, not when.
+# A recurrence and nothing else ("hằng năm", "theo định kỳ", "thường xuyên"): no month, day or
+# count that would make it a time (as "Tháng 3 hằng năm", "trước tháng 10 hằng năm" are).
+_BARE_RECURRENCE = re.compile(r"(?i)^\s*(?:theo\s+|được\s+)?(?:(?:định kỳ|hằng|hàng|mỗi|thường xuyên|thường niên)"
+                              r"(?:\s+(?:năm|quý|tháng|tuần|ngày|kỳ))?\s*){1,2}[.;,]?\s*$")
 _MOMENT_Q = re.compile(r" (?:thoi diem nao|luc nao|what point|which point|what moment|"
                        r"when (?:does|do|did|is|are) (?:\w+ ){1,12}?(?:end|arise|begin|start|terminate|cease|come))\b")
 
@@ -2899,9 +2903,12 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
                     answer = None  # "mấy tháng" is not answered by "60 ngày" (see _other_time_unit)
                 folded_q = folded_words(q.text)
                 if top.get("when_kind") == "recurring" and not _asks_frequency(folded_q) and \
-                        (is_duration_question(folded_q) or _MOMENT_Q.search(f" {folded_q} ")):
+                        (is_duration_question(folded_q) or _MOMENT_Q.search(f" {folded_q} ")
+                         or _BARE_RECURRENCE.match(answer or "") and not is_cycle_question(folded_q)):
                     answer = None  # "báo trước bao nhiêu tháng" is not answered by "hằng năm" (how often),
-                    # nor "vào thời điểm nào" (a moment) by "cây hàng năm", "theo định kỳ";
+                    # nor "vào thời điểm nào" (a moment) by "cây hàng năm", "theo định kỳ", nor any
+                    # question but how often by a bare recurrence ("When is a decision … suspended?"
+                    # by the "hằng năm" of "giống cây trồng hằng năm", an annual crop);
                     # a veto, not a filter: the recurrence still keeps a neighbouring duration contested
                 if top.get("when_kind") == "duration" and _asks_start(folded_q):
                     answer = None  # "tính lại từ thời điểm nào" asks where a count starts, not "03 năm"

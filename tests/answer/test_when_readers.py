@@ -84,6 +84,22 @@ def test_when_readers_answer(laws, question, expected):
     assert_answer(ask(laws, question), expected)
 
 
+def test_a_bare_recurrence_is_told_from_a_time_of_every_year():
+    from indexer.answer import _BARE_RECURRENCE
+    for bare in ("hằng năm", "Hàng năm", "theo định kỳ", "định kỳ hằng năm", "mỗi năm"):
+        assert _BARE_RECURRENCE.match(bare), bare
+    for timed in ("Tháng 3 hằng năm", "trước tháng 10 hằng năm", "hàng năm hoặc một lần", "định kỳ 05 năm"):
+        assert not _BARE_RECURRENCE.match(timed), timed
+
+
+def test_a_bare_recurrence_answers_only_how_often(laws):
+    """Luật Trồng trọt says "giống cây trồng hằng năm" (an annual crop) near the recognition of a
+    mother plant: the extractor's recurrence "hằng năm" answered "khi nào" before; a bare recurrence
+    answers how often, never when."""
+    out = ask(laws, "Cây đầu dòng được công nhận khi nào?")
+    assert folded_words(out["answer"] or "") not in ("hang nam", "dinh ky", "theo dinh ky", "moi nam"), out["answer"]
+
+
 def test_once_every_n_years_is_a_frequency():
     from indexer.answer.passages import frequency_items
     line = law_line("luat-bao-ve-moi-truong.txt", "cấp cơ sở được thực hiện ít nhất 02 năm một lần")
