@@ -153,6 +153,8 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus += 0.8
             elif q.measure is None:
                 return None  # "how many tourists" is not answered by "01 - 02 giải" (tournaments)
+        if _counted_qualifier_unsaid(q, item):
+            return None  # "bao nhiêu lượt khách quốc tế" is not answered by "Tổng lượt khách du lịch …"
         if opposite_bound(q, item):
             return None  # "from what age" is not answered by "dưới 12 tháng tuổi" (an upper bound)
         if _SHARE.search(item.get("answer") or "") and _TOTAL_Q.search(f" {folded_words(q.text)} "):
@@ -245,6 +247,43 @@ def _fit(q: Question, item: dict) -> float | None:
 
 
 _DEFINED = re.compile(r"(?i)^\s*(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Thời hạn|Thời gian|Thời hiệu)\s[^;:()]*?\s(?:là|không quá|tối đa là|tối đa|ít nhất là)\s*$")
+
+
+# Where the noun a Vietnamese "bao nhiêu <noun> <qualifier>" counts ends: a preposition, a verb of
+# the frame, a time (folded syllables).
+_COUNTED_ENDS = frozenset("vao den trong cua tai o la duoc se da dat moi tren duoi cho tu theo nam thang ngay "
+                          "khi de va hoac tro len ke tu thi neu ma".split())
+# Nouns that measure rather than count things (a unit, an age, a share): what follows them is the
+# thing measured ("bao nhiêu phần trăm dân số", "bao nhiêu tuổi thì …"), not a qualifier.
+_MEASURING_NOUNS = frozenset("phan tuoi ty trieu nghin tram nam thang ngay gio tuan quy ky lan muc dong ha km "
+                             "met tan".split())
+MAX_QUALIFIER = 4  # syllables of a counted noun's qualifier
+
+
+def _counted_qualifier_unsaid(q: Question, item: dict) -> bool:
+    """A Vietnamese question counting a qualified noun ("bao nhiêu lượt khách quốc tế") is answered
+    only by a value whose sentence, headings or document say the qualifier's every syllable: a target
+    for all visitors ("Tổng lượt khách du lịch đạt trên 900.000 lượt") answers no question about the
+    international ones, however many other words of the question it says."""
+    if q.language == "en" or not q.count_noun or q.count_noun in _MEASURING_NOUNS:
+        return False
+    words = folded_words(q.vi_text or q.text).split()
+    for i in range(len(words) - 2):
+        if words[i:i + 2] == ["bao", "nhieu"] and words[i + 2] == q.count_noun:
+            break
+    else:
+        return False
+    qualifier = []
+    # (the noun is often two syllables — "lượt khách", "giai đoạn", "hộ gia đình": its qualifier
+    # starts after them)
+    for w in words[i + 4:i + 4 + MAX_QUALIFIER]:
+        if w in _COUNTED_ENDS:
+            break
+        qualifier.append(w)
+    if not qualifier:
+        return False
+    said = f" {folded_words(' '.join([item.get('quote') or '', *(item.get('section_path') or []), item.get('doc_title') or '']))} "
+    return any(f" {w} " not in said for w in qualifier if w not in QUESTION_STOPWORDS)
 
 
 def defines_duration(item: dict) -> bool:

@@ -12,7 +12,7 @@ import pytest
 
 from indexer.answer.passages import case_after
 from indexer.answer.question import analyze, english_counted, measured_of
-from tests.conftest import index_laws, law_line
+from tests.conftest import CORPUS, index_laws, law_line
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +148,21 @@ def test_a_semicolon_part_that_opens_with_a_connective_goes_on_with_the_one_befo
     text = "tăng Báo Lai Châu thường kỳ lên 4 kỳ/tuần; mở rộng đối tượng phát hành Báo Lai Châu vùng cao;"
     at = text.index("4 kỳ")
     assert own_statement(text, 0, len(text), at, at + 9) == (0, text.index(";"))
+
+
+def test_a_qualifier_of_the_counted_noun_must_be_said():
+    """"bao nhiêu lượt khách nước ngoài": the plan's target counts all visitors ("Tổng lượt khách
+    du lịch đạt trên 900.000 lượt"), none of them foreign — it cannot answer, though it says every
+    other word of the question; it still answers the count of all visitors. A noun that measures
+    ("bao nhiêu phần trăm dân số") has no qualifier to check."""
+    from indexer.answer import _counted_qualifier_unsaid
+
+    line = next(x for x in (CORPUS / "000_ab11ea391550b282.txt").read_text(encoding="utf-8").splitlines()
+                if "900.000 lượt" in x)
+    item = {"quote": line[line.index("Tổng lượt"):line.index("2030") + 4], "section_path": ["MỤC TIÊU"],
+            "doc_title": "Kế hoạch phát triển du lịch xã Bình Lư"}
+    assert _counted_qualifier_unsaid(analyze("Xã Bình Lư đón bao nhiêu lượt khách nước ngoài vào năm 2030?"), item)
+    assert _counted_qualifier_unsaid(analyze("Xa Binh Lu don bao nhieu luot khach quoc te nam 2030?"), item)
+    assert not _counted_qualifier_unsaid(analyze("Xã Bình Lư đón bao nhiêu lượt khách du lịch vào năm 2030?"), item)
+    assert not _counted_qualifier_unsaid(analyze("Đến 2030 bao nhiêu phần trăm dân số được dùng nước sạch?"),
+                                         {"quote": "86% được sử dụng nước sạch"})
