@@ -257,7 +257,10 @@ _COUNTED_ENDS = frozenset("vao den trong cua tai o la duoc se da dat moi tren du
 # thing measured ("bao nhiêu phần trăm dân số", "bao nhiêu tuổi thì …"), not a qualifier.
 _MEASURING_NOUNS = frozenset("phan tuoi ty trieu nghin tram nam thang ngay gio tuan quy ky lan muc dong ha km "
                              "met tan".split())
-MAX_QUALIFIER = 4  # syllables of a counted noun's qualifier
+# Syllables of a counted noun's qualifier ("quốc tế", "nước ngoài"), which a preposition, a time or
+# the question's end closes: a longer run is the question's predicate ("bao nhiêu đại biểu | biểu
+# quyết tán thành"), said by the sentence in its own words.
+MAX_QUALIFIER = 2
 
 
 def _counted_qualifier_unsaid(q: Question, item: dict) -> bool:
@@ -273,16 +276,16 @@ def _counted_qualifier_unsaid(q: Question, item: dict) -> bool:
             break
     else:
         return False
-    qualifier = []
     # (the noun is often two syllables — "lượt khách", "giai đoạn", "hộ gia đình": its qualifier
     # starts after them)
-    for w in words[i + 4:i + 4 + MAX_QUALIFIER]:
-        if w in _COUNTED_ENDS:
-            break
-        qualifier.append(w)
-    if not qualifier:
+    rest = words[i + 4:]
+    n = next((k for k, w in enumerate(rest) if w in _COUNTED_ENDS), len(rest))
+    qualifier = rest[:n]
+    if not qualifier or n > MAX_QUALIFIER:
         return False
-    said = f" {folded_words(' '.join([item.get('quote') or '', *(item.get('section_path') or []), item.get('doc_title') or '']))} "
+    said = " ".join([item.get("quote") or "", item.get("answer") or "", *(item.get("section_path") or []),
+                     item.get("doc_title") or ""])
+    said = f" {folded_words(said)} "
     return any(f" {w} " not in said for w in qualifier if w not in QUESTION_STOPWORDS)
 
 
