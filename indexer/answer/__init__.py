@@ -265,9 +265,12 @@ MAX_QUALIFIER = 2
 
 def _counted_qualifier_unsaid(q: Question, item: dict) -> bool:
     """A Vietnamese question counting a qualified noun ("bao nhiêu lượt khách quốc tế") is answered
-    only by a value whose sentence, headings or document say the qualifier's every syllable: a target
-    for all visitors ("Tổng lượt khách du lịch đạt trên 900.000 lượt") answers no question about the
-    international ones, however many other words of the question it says."""
+    only by a value whose own clause, value, headings or document say the qualifier's every syllable
+    but stopwords: a target for all visitors ("Tổng lượt khách du lịch đạt trên 900.000 lượt") answers
+    no question about the international ones, however many other words of the question it says.
+    (Known limit: the syllable after the noun is taken as the noun's own, so a one-syllable noun's
+    first qualifier syllable goes unchecked — "hộ cận nghèo" checks "nghèo" only; starting one
+    syllable earlier changed nothing on the tuning halves, 2026-12-03.)"""
     if q.language == "en" or not q.count_noun or q.count_noun in _MEASURING_NOUNS:
         return False
     words = folded_words(q.vi_text or q.text).split()
@@ -703,12 +706,12 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
 
 # A moment asked ("vào thời điểm nào", "lúc nào", "when does … come to an end", "from what point"):
 # a recurrence ("hằng năm", "định kỳ") says how often, not when.
+_MOMENT_Q = re.compile(r" (?:thoi diem nao|luc nao|what point|which point|what moment|"
+                       r"when (?:does|do|did|is|are) (?:\w+ ){1,12}?(?:end|arise|begin|start|terminate|cease|come))\b")
 # A recurrence and nothing else ("hằng năm", "theo định kỳ", "thường xuyên"): no month, day or
 # count that would make it a time (as "Tháng 3 hằng năm", "trước tháng 10 hằng năm" are).
 _BARE_RECURRENCE = re.compile(r"(?i)^\s*(?:theo\s+|được\s+)?(?:(?:định kỳ|hằng|hàng|mỗi|thường xuyên|thường niên)"
                               r"(?:\s+(?:năm|quý|tháng|tuần|ngày|kỳ))?\s*){1,2}[.;,]?\s*$")
-_MOMENT_Q = re.compile(r" (?:thoi diem nao|luc nao|what point|which point|what moment|"
-                       r"when (?:does|do|did|is|are) (?:\w+ ){1,12}?(?:end|arise|begin|start|terminate|cease|come))\b")
 
 
 # "từ thời điểm nào", "tính từ ngày nào", "from what date": where a time is counted from, which a
