@@ -53,7 +53,7 @@ from .passages import (asked_refs, asked_vision, attendee_items, base_multiple_i
                        points_back, preamble_items, quantity_items, recipient_items, signer_items, vision_items,
                        is_year_of_question, year_of_items)
 from .question import _ABBR, ROLE_CUES, Question, analyze, expand_abbreviations, own_words_spelled_apart, spelled_apart
-from .relations import relation_objects, relation_passage_items, sentence_of
+from .relations import opening_unit, relation_objects, relation_passage_items, sentence_of
 from .roles import ROLE_RANK, is_of_class, item_role, later_partner_items, role_fit, states_right
 from .citations import ANSWER_FIELDS, citation
 from .counts import asked_list, count_listed, written_in
@@ -235,6 +235,8 @@ def _fit(q: Question, item: dict) -> float | None:
             return None
         if item.get("via") == "title":
             bonus += 0.5  # the period or horizon of the document the question names, in its own title
+        if _other_actor(q, item):
+            return None  # "Ban Tuyên giáo … phải báo cáo … trước ngày nào" is not answered by the Office's deadline
         actor = _unit_key(item) if item.get("unit") else ""
         if len(actor.split()) >= 2 and f" {actor} " in _padded(f"{q.text} {q.vi_text}"):
             bonus += 1.0  # the deadline of the body the question names, not of its neighbour
@@ -244,6 +246,26 @@ def _fit(q: Question, item: dict) -> float | None:
                 bonus -= 0.3
         return bonus
     return 0.0
+
+
+ACTOR_SYLLABLES = 3  # of the body a when-question opens with, enough to tell "Ban Thường vụ" from "Ban Tuyên giáo"
+
+
+def _other_actor(q: Question, item: dict) -> bool:
+    """A Vietnamese when-question opens with the body that acts ("Ban Tuyên giáo Tỉnh ủy Hà Tĩnh phải
+    báo cáo … trước ngày nào?", ``relations.opening_unit``) and the deadline's sentence, its units
+    and headings never name that body: it is another body's deadline ("Văn phòng Tỉnh ủy … gửi về
+    Thường trực Tỉnh ủy trước ngày 20/11/2021"), and a plan sets one per body. The body's first
+    ``ACTOR_SYLLABLES`` syllables, abbreviations spelled out ("UBND" -> Ủy ban nhân dân), must be said."""
+    if q.language == "en":
+        return False
+    name = opening_unit(q.vi_text or q.text)
+    if not name:
+        return False
+    key = " ".join(expand_abbreviations(folded_words(name).split())[:ACTOR_SYLLABLES])
+    said = " ".join([item.get("quote") or "", item.get("task") or "", item.get("unit") or "",
+                     " ".join(item.get("units") or []), " ".join(item.get("section_path") or [])])
+    return f" {key} " not in f" {' '.join(expand_abbreviations(folded_words(said).split()))} "
 
 
 _DEFINED = re.compile(r"(?i)^\s*(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Thời hạn|Thời gian|Thời hiệu)\s[^;:()]*?\s(?:là|không quá|tối đa là|tối đa|ít nhất là)\s*$")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.extract.responsibilities import _HEAD, _SUBJECT_STOP, _split_units
+from indexer.extract.responsibilities import _HEAD, _MODAL, _SUBJECT_STOP, _split_units
 from indexer.extract.roles import first_verb
 from .classify import fold_question
 
@@ -156,6 +156,40 @@ def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
         if units:
             out.append((units[0][0], units[-1][1]))
     return out
+
+
+# What may come before the body a question opens with: the document it cites ("Theo Luật …, ",
+# "Theo kế hoạch …, "), a deadline's frame ("Hạn chót (để|cho) ", "Đến khi nào ").
+_OPENING = re.compile(r"\s*(?:(?:Theo|Trong|Ở|Tại)\s[^,?]{1,80},\s*)?(?:(?:Hạn chót|Thời hạn|Hạn)\s+(?:để\s+|cho\s+)?)?",
+                      re.I)
+
+
+def opening_unit(question: str) -> str:
+    """The body a question opens with as the one who acts ("Ban Tuyên giáo Tỉnh ủy Hà Tĩnh | phải báo
+    cáo …", "Hạn chót để các chi bộ | đăng ký …"): its name up to the predicate, cut as a relation's
+    object is (``relation_objects``). "" when the question opens with no body ("Hội nghị … tổ chức
+    khi nào", "Nghị quyết 06 … của Ban Chấp hành …": an issuer after "của" names a document)."""
+    pos = _OPENING.match(question).end()
+    q = question[pos:]
+    q = q[0].upper() + q[1:] if q else q  # ("các chi bộ" after "Hạn chót để": a name all the same)
+    lead = _QUANTIFIER.pattern.replace("\\s+$", "\\s+")
+    at = (re.match(lead, q, re.I).end() if re.match(lead, q, re.I) else 0)
+    head = _HEAD.match(q, at)  # (a body; an official's title is named in other words too: "Thủ
+    if not head:               # trưởng đơn vị" is the law's "người đứng đầu đơn vị")
+        return ""
+    limit = len(q)
+    cut = re.search(r"[;.:()?\n]", q)
+    if cut:
+        limit = cut.start()
+    verb = _predicate(q, head.end(), limit)
+    stop = _SUBJECT_STOP.search(q, head.end(), limit)
+    time = _TIME.search(q, head.end(), limit)
+    modal = _MODAL.search(q, head.end(), limit)
+    end = min(x for x in (verb, stop.start() if stop else None, time.start() if time else None,
+                          modal.start() if modal else None, limit) if x is not None)
+    if verb is None and modal is None:
+        return ""  # no predicate: the name is what the question is about, not who acts
+    return re.split(r",|\s(?:và|hoặc)\s", q[at:end])[0].strip()  # (the first of a list)
 
 
 def sentence_of(text: str, at: int) -> tuple[int, int]:

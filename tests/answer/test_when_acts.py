@@ -206,3 +206,28 @@ def test_a_function_word_restored_as_a_content_word_at_a_compounds_edge():
 def test_a_party_abroad_typed_without_diacritics(corpus, question, expected):
     out = ask(corpus, question)
     assert out["answer"] and expected in out["answer"], out["answer"]
+
+
+@pytest.mark.parametrize("question, name", [
+    ("Ban Tuyên giáo Tỉnh ủy Hà Tĩnh phải báo cáo Ban Thường vụ kết quả sơ kết trước ngày nào?",
+     "Ban Tuyên giáo Tỉnh ủy Hà Tĩnh"),
+    ("Hạn chót để các chi bộ, đảng bộ cơ sở gửi báo cáo là ngày nào?", "chi bộ"),
+    ("UBND phường phải hoàn thành việc chỉ đạo tuyên truyền trong thời gian nào?", "UBND phường"),
+    ("Theo Luật Thanh niên, Thủ tướng phải đối thoại với thanh niên bao lâu một lần?", "Thủ tướng"),
+    # an official's title, which the laws also write in other words ("người đứng đầu đơn vị")
+    ("Thủ trưởng đơn vị sự nghiệp phải báo trước cho viên chức ít nhất bao nhiêu ngày?", ""),
+    ("Hội nghị sơ kết cấp tỉnh tổ chức khi nào?", ""),  # no body opens it
+    ("Bộ Văn kiện Đảng bộ tỉnh được biên soạn cho giai đoạn nào?", "Bộ Văn kiện Đảng bộ tỉnh"),
+])
+def test_the_body_a_question_opens_with(question, name):
+    from indexer.answer.relations import opening_unit
+    assert opening_unit(question) == name
+
+
+def test_another_bodys_deadline_does_not_answer(corpus):
+    """Plan 004 gives Ban Tuyên giáo Tỉnh ủy no date for reporting to the Standing Board; the Office's
+    "gửi về Thường trực Tỉnh ủy trước ngày 20/11/2021" is another body's deadline."""
+    q = "Ban Tuyên giáo Tỉnh ủy phải báo cáo Ban Thường vụ Tỉnh ủy về việc sơ kết Nghị quyết 06 trước ngày nào?"
+    assert ask(corpus, q)["answer"] is None
+    out = ask(corpus, "Văn phòng Tỉnh ủy phải gửi Báo cáo sơ kết Nghị quyết 06 về Thường trực Tỉnh ủy trước ngày nào?")
+    assert out["answer"] and "20/11/2021" in out["answer"]
