@@ -1798,7 +1798,30 @@ def _rank_units(q: Question, scored: list[tuple[float, dict, Support]], named: s
             bonus -= 0.1 * ROLE_RANK.get(role, 5)
         ranked.append((best_score + bonus, key, g))
     ranked.sort(key=lambda x: -x[0])
-    return ranked
+    return _doer_first(q, ranked)
+
+
+def _doer_first(q: Question, ranked: list[tuple]) -> list[tuple]:
+    """"Ai tổ chức Hội nghị sơ kết cấp tỉnh?", "Who organises the review conference?" (no role asked):
+    the unit whose task does the asked act ("Ban Thường vụ Tỉnh ủy | tổ chức Hội nghị sơ kết …") comes
+    before the one that only advises on it ("Văn phòng Tỉnh ủy | thẩm định, tham mưu … tham mưu tổ
+    chức Hội nghị sơ kết"), whatever their scores: it is the answer, the adviser is no rival of it
+    (``_unit_rivals``)."""
+    if q.kind != "who" or q.role is not None or not ranked or item_role(ranked[0][2]["best"][1]) != "tham mưu":
+        return ranked
+    doer = next((r for r in ranked[1:] if item_role(r[2]["best"][1]) != "tham mưu"
+                 and _does_asked_act(q, r[2]["best"][1])), None)
+    if doer is None or _does_asked_act(q, ranked[0][2]["best"][1]):
+        return ranked
+    return [doer] + [r for r in ranked if r is not doer]
+
+
+def _does_asked_act(q: Question, item: dict) -> bool:
+    """The item's task opens with the act the question asks (an English question's verb through the
+    glossary, ``does_english_action``; a Vietnamese one's first verb, ``_opens_with_asked_verb``)."""
+    if q.language == "en":
+        return does_english_action(english_asked_verbs(q.text), item)
+    return _opens_with_asked_verb(q, item)
 
 
 # Two different answers whose scores are closer than this are a coin toss: no answer. (0.15 is half
@@ -1827,6 +1850,9 @@ def _unit_rivals(q: Question, ranked: list[tuple]) -> list[tuple]:
     _, best, sup = g["best"]
     rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
               and r[1] not in top_key and top_key not in r[1]]
+    if q.role is None and q.kind == "who" and item_role(best) != "tham mưu" and _does_asked_act(q, best):
+        # (who advises on the act the best unit does is no rival of it: ``_doer_first``)
+        rivals = [r for r in rivals if item_role(r[2]["best"][1]) != "tham mưu" or _does_asked_act(q, r[2]["best"][1])]
     asked = q.vi_text or q.text
     if not rivals or q.language == "en" or not tied_verbs(asked) or not does_asked_action(asked, best) \
             or set(sup.missing) - q.soft:

@@ -22,3 +22,12 @@ def test_the_issuer_of_a_cited_resolution(plans):
 def test_the_issuer_of_the_plan_itself(plans):
     out = ask(plans, "Cơ quan nào ban hành Kế hoạch sơ kết 05 năm Nghị quyết 06-NQ/TU?")
     assert out["answer"] and out["answer"].startswith("Ban Thường vụ Tỉnh")
+
+
+def test_who_does_the_act_not_who_advises_on_it(plans):
+    """Plan 004: "Đối với cấp tỉnh: Ban Thường vụ Tỉnh ủy tổ chức Hội nghị sơ kết …" and "Văn phòng
+    Tỉnh ủy thẩm định, tham mưu … ; tham mưu tổ chức Hội nghị sơ kết … ở cấp tỉnh": the Standing
+    Board organises the conference, the Office advises on it (and the level is the Board's sentence's
+    own scope label)."""
+    out = ask(plans, "Who will organise the province-level conference reviewing Resolution 06-NQ/TU?")
+    assert out["answer"] and out["answer"].startswith("Ban Thường vụ Tỉnh ủy"), out["answer"]
