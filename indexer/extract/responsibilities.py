@@ -260,6 +260,7 @@ def _block_items(text: str, cs: int, ce: int, path: list[str], owner) -> list[di
             out.append(_item("label", u, role, [role], (cs, ce), (rest_s, rest_e), text, path))
         if units:
             return out
+    scope = None
     for_m = _FOR.match(text, cs, ce)
     if for_m:
         colon = text.find(":", for_m.end(), ce)
@@ -271,6 +272,7 @@ def _block_items(text: str, cs: int, ce: int, path: list[str], owner) -> list[di
                 for u in _split_units(text, us, ue, strict=True):
                     out.append(_item("for", u, roles[0], roles, (cs, ce), (ps, pe), text, path))
                 return out
+            scope = cs  # (the quote keeps the scope: the body acts "Đối với cấp tỉnh", at that level)
             cs = ps  # "Đối với cấp tỉnh: Ban Thường vụ Tỉnh ủy tổ chức …": the subject follows
     sents = _subject_sentences(text, cs, ce)
     if owner and sents and not _subject(text, *sents[0]):
@@ -283,7 +285,7 @@ def _block_items(text: str, cs: int, ce: int, path: list[str], owner) -> list[di
         return out
     current: dict | None = None  # the last subject sentence: following bare sentences extend it
     found_subject = False
-    for s, e in sents:
+    for n, (s, e) in enumerate(sents):
         if _PREAMBLE_END.search(text[s:e + 1]):
             current = None
             continue
@@ -292,7 +294,7 @@ def _block_items(text: str, cs: int, ce: int, path: list[str], owner) -> list[di
             found_subject = True
             subj_s, subj_e, pred_s, lead = subject
             roles = roles_of(text, pred_s, e)
-            quote_s = s
+            quote_s = scope if n == 0 and scope is not None else s
             group = []
             for u in _split_units(text, subj_s, subj_e, strict=True):
                 if not _HEAD.match(text, u[0], u[1]) and lead is None:

@@ -31,3 +31,5 @@ def test_who_does_the_act_not_who_advises_on_it(plans):
     own scope label)."""
     out = ask(plans, "Who will organise the province-level conference reviewing Resolution 06-NQ/TU?")
     assert out["answer"] and out["answer"].startswith("Ban Thường vụ Tỉnh ủy"), out["answer"]
+    out = ask(plans, "Cơ quan nào tổ chức Hội nghị sơ kết Nghị quyết 06-NQ/TU ở cấp tỉnh?")
+    assert out["answer"] and out["answer"].startswith("Ban Thường vụ Tỉnh ủy"), out["answer"]

@@ -143,3 +143,13 @@ def test_a_date_in_words_without_ngay_when_its_year_follows():
     whens = [i.to_dict()["when"] for i in extract(doc) if i.kind == "deadline"]
     assert "2 tháng 9 năm 1945" in whens
     assert not any(w.startswith("03 tháng 9") for w in whens)  # no year after it: a duration, not a date
+
+
+def test_a_scope_label_stays_in_the_quote():
+    """"- Đối với cấp tỉnh: Ban Thường vụ Tỉnh ủy tổ chức Hội nghị sơ kết …" (plan 004): the level the
+    body acts at is its sentence's own words, so the quote keeps the label."""
+    doc, items = _items("004")
+    (board,) = [i for i in items if i["kind"] == "responsibility" and i["unit"] == "Ban Thường vụ Tỉnh ủy"
+                and "Hội nghị sơ kết vào cuối" in i["quote"]]
+    assert board["quote"].startswith("Đối với cấp tỉnh: Ban Thường vụ Tỉnh ủy")
+    assert doc.text[board["start"]:board["end"]] == board["quote"]
