@@ -1763,7 +1763,8 @@ def _role_said(q: Question, role: str) -> bool:
 
 
 def _rank_units(q: Question, scored: list[tuple[float, dict, Support]], named: set[str]) -> list[tuple]:
-    """The units of the supported responsibilities, best first: (score, unit key, group)."""
+    """The units of the supported responsibilities, best first: (score, unit key, group), by score but
+    for a unit that does the asked act, put before the adviser on it (``_doer_first``)."""
     by_unit: dict[str, dict] = {}
     matched_words = {w for _, _, s in scored[:50] for ws in s.matched.values() for w in ws}
     groups = [alts for _, alts in q.groups]

@@ -158,22 +158,26 @@ def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
     return out
 
 
-# What may come before the body a question opens with: the document it cites ("Theo Luật …, ",
-# "Theo kế hoạch …, "), a deadline's frame ("Hạn chót (để|cho) ", "Đến khi nào ").
-_OPENING = re.compile(r"\s*(?:(?:Theo|Trong|Ở|Tại)\s[^,?]{1,80},\s*)?(?:(?:Hạn chót|Thời hạn|Hạn)\s+(?:để\s+|cho\s+)?)?",
-                      re.I)
+# What may come before the body a question opens with: the document or place it cites ("Theo Luật
+# …, ", "Trong kế hoạch …, ", "Ở xã …, "), a deadline's frame ("Hạn chót (để|cho) ").
+_QUESTION_OPENING = re.compile(r"\s*(?:(?:Theo|Trong|Ở|Tại)\s[^,?]{1,80},\s*)?(?:(?:Hạn chót|Thời hạn|Hạn)\s+(?:để\s+|cho\s+)?)?",
+                               re.I)
+
+
+_LEADING_QUANTIFIER = re.compile(r"(?:tất cả\s+)?(?:các|những|mỗi|từng|toàn thể)\s+", re.I)
 
 
 def opening_unit(question: str) -> str:
-    """The body a question opens with as the one who acts ("Ban Tuyên giáo Tỉnh ủy Hà Tĩnh | phải báo
-    cáo …", "Hạn chót để các chi bộ | đăng ký …"): its name up to the predicate, cut as a relation's
-    object is (``relation_objects``). "" when the question opens with no body ("Hội nghị … tổ chức
-    khi nào", "Nghị quyết 06 … của Ban Chấp hành …": an issuer after "của" names a document)."""
-    pos = _OPENING.match(question).end()
+    """The body a question opens with, its subject ("Ban Tuyên giáo Tỉnh ủy Hà Tĩnh | phải báo cáo …",
+    "Hạn chót để các chi bộ | đăng ký …", "Bộ Văn kiện … | được biên soạn …"): its name up to the
+    predicate, cut as a relation's object is (``relation_objects``), without its quantifier. "" when
+    the question opens with no body ("Hội nghị … tổ chức khi nào", "Nghị quyết 06 … của Ban Chấp
+    hành …": an issuer after "của" names a document)."""
+    pos = _QUESTION_OPENING.match(question).end()
     q = question[pos:]
     q = q[0].upper() + q[1:] if q else q  # ("các chi bộ" after "Hạn chót để": a name all the same)
-    lead = _QUANTIFIER.pattern.replace("\\s+$", "\\s+")
-    at = (re.match(lead, q, re.I).end() if re.match(lead, q, re.I) else 0)
+    quantifier = _LEADING_QUANTIFIER.match(q)
+    at = quantifier.end() if quantifier else 0
     head = _HEAD.match(q, at)  # (a body; an official's title is named in other words too: "Thủ
     if not head:               # trưởng đơn vị" is the law's "người đứng đầu đơn vị")
         return ""

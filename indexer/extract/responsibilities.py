@@ -272,7 +272,10 @@ def _block_items(text: str, cs: int, ce: int, path: list[str], owner) -> list[di
                 for u in _split_units(text, us, ue, strict=True):
                     out.append(_item("for", u, roles[0], roles, (cs, ce), (ps, pe), text, path))
                 return out
-            scope = cs  # (the quote keeps the scope: the body acts "Đối với cấp tỉnh", at that level)
+            if not re.search(r"[.;]", text[for_m.end():colon]):
+                # the quote of the sentence right after the label keeps it: the body acts "Đối với
+                # cấp tỉnh", at that level (not a colon sentences away, which labels nothing)
+                scope = cs
             cs = ps  # "Đối với cấp tỉnh: Ban Thường vụ Tỉnh ủy tổ chức …": the subject follows
     sents = _subject_sentences(text, cs, ce)
     if owner and sents and not _subject(text, *sents[0]):
