@@ -32,6 +32,7 @@ generated.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.search.named import doc_numbers, doc_refs, named_documents as _named_documents
 from indexer.search.translate import lookup
@@ -257,15 +258,21 @@ def _other_actor(q: Question, item: dict) -> bool:
     and headings never name that body: it is another body's deadline ("Văn phòng Tỉnh ủy … gửi về
     Thường trực Tỉnh ủy trước ngày 20/11/2021"), and a plan sets one per body. The body's first
     ``ACTOR_SYLLABLES`` syllables, abbreviations spelled out ("UBND" -> Ủy ban nhân dân), must be said."""
-    if q.language == "en":
+    key = _opening_key(q.vi_text or q.text) if q.language != "en" else ""
+    if not key:
         return False
-    name = opening_unit(q.vi_text or q.text)
-    if not name:
-        return False
-    key = " ".join(expand_abbreviations(folded_words(name).split())[:ACTOR_SYLLABLES])
     said = " ".join([item.get("quote") or "", item.get("task") or "", item.get("unit") or "",
                      " ".join(item.get("units") or []), " ".join(item.get("section_path") or [])])
     return f" {key} " not in f" {' '.join(expand_abbreviations(folded_words(said).split()))} "
+
+
+@lru_cache(maxsize=1024)
+def _opening_key(question: str) -> str:
+    """The first ``ACTOR_SYLLABLES`` folded syllables of the body ``question`` opens with
+    (``relations.opening_unit``), abbreviations spelled out; "" when it opens with none. Cached: a
+    when-question weighs every candidate deadline against the same body."""
+    name = opening_unit(question)
+    return " ".join(expand_abbreviations(folded_words(name).split())[:ACTOR_SYLLABLES]) if name else ""
 
 
 _DEFINED = re.compile(r"(?i)^\s*(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Thời hạn|Thời gian|Thời hiệu)\s[^;:()]*?\s(?:là|không quá|tối đa là|tối đa|ít nhất là)\s*$")
@@ -1808,13 +1815,18 @@ def _doer_first(q: Question, ranked: list[tuple]) -> list[tuple]:
     before the one that only advises on it ("Văn phòng Tỉnh ủy | thẩm định, tham mưu … tham mưu tổ
     chức Hội nghị sơ kết"), whatever their scores: it is the answer, the adviser is no rival of it
     (``_unit_rivals``)."""
-    if q.kind != "who" or q.role is not None or not ranked or item_role(ranked[0][2]["best"][1]) != "tham mưu":
+    if q.kind != "who" or q.role is not None or not ranked or not _advises(ranked[0][2]["best"][1]):
         return ranked
-    doer = next((r for r in ranked[1:] if item_role(r[2]["best"][1]) != "tham mưu"
-                 and _does_asked_act(q, r[2]["best"][1])), None)
+    doer = next((r for r in ranked[1:] if not _advises(r[2]["best"][1]) and _does_asked_act(q, r[2]["best"][1])),
+                None)
     if doer is None or _does_asked_act(q, ranked[0][2]["best"][1]):
         return ranked
     return [doer] + [r for r in ranked if r is not doer]
+
+
+def _advises(item: dict) -> bool:
+    """The unit's role is to advise (tham mưu) on its task, not to do it."""
+    return item_role(item) == "tham mưu"
 
 
 def _does_asked_act(q: Question, item: dict) -> bool:
@@ -1851,9 +1863,9 @@ def _unit_rivals(q: Question, ranked: list[tuple]) -> list[tuple]:
     _, best, sup = g["best"]
     rivals = [r for r in ranked[1:] if not _same_sentence(r[2]["best"][1], best)
               and r[1] not in top_key and top_key not in r[1]]
-    if q.role is None and q.kind == "who" and item_role(best) != "tham mưu" and _does_asked_act(q, best):
+    if q.role is None and q.kind == "who" and not _advises(best) and _does_asked_act(q, best):
         # (who advises on the act the best unit does is no rival of it: ``_doer_first``)
-        rivals = [r for r in rivals if item_role(r[2]["best"][1]) != "tham mưu" or _does_asked_act(q, r[2]["best"][1])]
+        rivals = [r for r in rivals if not _advises(r[2]["best"][1]) or _does_asked_act(q, r[2]["best"][1])]
     asked = q.vi_text or q.text
     if not rivals or q.language == "en" or not tied_verbs(asked) or not does_asked_action(asked, best) \
             or set(sup.missing) - q.soft:
@@ -2158,8 +2170,8 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
     if q.language == "en" and q.role is None and _does_other_action(q, best):
         return True
     rivals = _unit_rivals(q, ranked)
-    if q.role is None and item_role(best) == "tham mưu" and any(
-            item_role(r[2]["best"][1]) != "tham mưu" and _opens_with_asked_verb(q, r[2]["best"][1])
+    if q.role is None and _advises(best) and any(
+            not _advises(r[2]["best"][1]) and _opens_with_asked_verb(q, r[2]["best"][1])
             for r in rivals):
         # "Ai tổ chức Hội nghị sơ kết cấp tỉnh?": the unit that advises on it ("Văn phòng Tỉnh ủy …
         # tham mưu tổ chức Hội nghị sơ kết …") is not the one that does it ("Ban Thường vụ Tỉnh ủy

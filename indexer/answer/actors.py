@@ -484,16 +484,22 @@ def english_asked_verbs(question: str) -> list[str]:
     """Folded Vietnamese senses of the verb an English who-question opens its action with ("Who
     organises …" -> tổ chức): the glossary's translation of that word, not of the who-word. Empty
     when the question's first word after the who-word is no glossary word."""
+    return list(_english_asked_verbs(question))
+
+
+@lru_cache(maxsize=1024)
+def _english_asked_verbs(question: str) -> tuple[str, ...]:
+    """Cached: a who-question's ranking asks it of every unit it weighs (one translation each)."""
     from indexer.search.translate import translate_groups
 
     m = _EN_WHO.search(question)
     if not m:
-        return []
+        return ()
     word = m.group(1).lower()
     for en, vi in translate_groups(question):
         if en.split()[0].lower() == word:
-            return [s for s in dict.fromkeys(folded_words(v) for v in vi) if s and s not in _WHO_SENSES]
-    return []
+            return tuple(s for s in dict.fromkeys(folded_words(v) for v in vi) if s and s not in _WHO_SENSES)
+    return ()
 
 
 def does_english_action(verbs: list[str], item: dict) -> bool:
