@@ -77,7 +77,7 @@ def test_a_minister_who_regulates():
 def test_every_ministry_names_no_one_ministry():
     """"Which ministry …" asks for one ministry: "Các Bộ, cơ quan ngang Bộ" (luat-du-lich Điều 74,
     luat-thanh-nien Điều 39) names none; "Các Bộ nào" asks for them all."""
-    from indexer.answer import _class_for_one
+    from indexer.answer.fit_who import _class_for_one
     from indexer.answer.question import Question
 
     one = Question(text="Which ministry coordinates with the Ministry of Culture in tourism?", language="en",
@@ -111,7 +111,7 @@ def test_the_unit_that_does_the_asked_action():
 def test_a_position_is_answered_only_by_a_sentence_that_names_it():
     """"Ai làm chủ tịch hội đồng thẩm định …" asks who holds a position: a body that sends members to
     the council (luat-bao-ve-moi-truong) does not answer, nor a unit whose own name says "Chủ tịch"."""
-    from indexer.answer import _asked_position, _names_position
+    from indexer.answer.fit_who import _asked_position, _names_position
     from indexer.answer.question import Question
 
     q = Question(text="ai làm chủ tịch hội đồng thẩm định báo cáo đánh giá tác động môi trường", language="vi",
@@ -153,7 +153,7 @@ def test_founding_a_body_is_not_drafting():
 
 
 def test_who_is_responsible_for_an_action_one_of_its_duties_says():
-    from indexer.answer import _responsible_for_asked
+    from indexer.answer.who import _responsible_for_asked
     from indexer.answer.question import Question
     from tests.conftest import PLANS
 

@@ -59,7 +59,7 @@ def test_a_longest_time_asked_needs_a_ceiling_on_the_duration():
 
 def test_which_year_is_not_answered_by_every_year():
     """"năm nào" / "which year" asks a year: a recurrence ("hằng năm") names none (plan text)."""
-    from indexer.answer import _fit
+    from indexer.answer.fit import _fit
     from tests.conftest import CORPUS
 
     line = next(line for path in sorted(CORPUS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()

@@ -125,7 +125,7 @@ def test_relation_question_answers_the_object_not_the_actor(plans):
 
 
 def test_vietnamese_compound_is_not_matched_as_its_syllables_apart():
-    from indexer.answer import _own_text
+    from indexer.answer.own_text import _own_text
     from indexer.answer.support import Matcher
 
     # Luật An ninh mạng, Điều 13: the body that checks "hệ thống thông tin cơ yếu" does not answer
@@ -210,7 +210,8 @@ def test_the_power_to_decide_is_written_by_the_plain_verb():
 
 
 def test_counted_noun_is_not_cut_at_a_comma_the_question_also_writes(plans):
-    from indexer.answer import _said_on, ask
+    from indexer.answer import ask
+    from indexer.answer.wording import _said_on
 
     # corpus/000: "Kêu gọi và thu hút tối thiểu 05 tổ chức, cá nhân có năng lực đầu tư ngoài ngân sách …"
     assert "05 tổ chức, cá nhân có năng lực" in _plan_line("000_ab11ea391550b282.txt", "tối thiểu 05 tổ chức")
@@ -332,7 +333,8 @@ def test_a_count_of_another_noun_does_not_answer(plans):
 
 
 def test_a_target_of_another_year_does_not_answer(plans):
-    from indexer.answer import _fit, years_of
+    from indexer.answer import years_of
+    from indexer.answer.fit import _fit
 
     assert years_of("giai đoạn 2026-2030, định hướng đến năm 2035") == {"2026", "2027", "2028", "2029", "2030", "2035"}
     # corpus/003 ("2.1. Mục tiêu cụ thể đến năm 2030"): "… trong đó 86% được sử dụng nước sạch"
@@ -346,7 +348,7 @@ def test_a_target_of_another_year_does_not_answer(plans):
 
 
 def test_a_time_limit_counted_the_other_way_does_not_answer():
-    from indexer.answer import _fit
+    from indexer.answer.fit import _fit
     from indexer.answer.passages import duration_items
 
     # Luật Cư trú: "Trong thời hạn 15 ngày trước ngày kết thúc thời hạn tạm trú đã đăng ký, công dân

@@ -63,7 +63,7 @@ def test_a_moment_named_by_an_event_and_a_preposition_said_otherwise():
 
 
 def test_the_year_that_names_a_law_is_no_year_asked():
-    from indexer.answer import _LAW_YEAR
+    from indexer.answer.sentence_answer import _LAW_YEAR
     assert _LAW_YEAR.sub(" ", "Theo Bộ luật Dân sự 2015, di chúc có hiệu lực từ khi nào?").count("2015") == 0
     assert _LAW_YEAR.sub(" ", "Theo Luật BVMT năm 2020, …").count("2020") == 0
     assert _LAW_YEAR.sub(" ", "Mục tiêu đến năm 2030 của Kế hoạch là gì?").count("2030") == 1
@@ -114,7 +114,7 @@ def test_service_answers_in_place_with_a_verbatim_citation(arbitration):
 
 
 def test_a_document_number_the_question_does_not_name_is_another_document():
-    from indexer.answer import _unasked_number
+    from indexer.answer.sentence_answer import _unasked_number
     from indexer.answer.question import analyze
 
     line = law_line("luat-dien-anh.txt", "hết hiệu lực kể từ ngày Luật này có hiệu lực")

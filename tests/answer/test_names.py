@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.answer import _unsaid_names
+from indexer.answer.named import _unsaid_names
 from indexer.text import folded_words
 from tests.conftest import index_laws
 

@@ -156,7 +156,7 @@ def test_asked_tail_stops_at_a_preposition():
 
 
 def test_a_length_of_time_is_not_answered_by_a_percentage():
-    from indexer.answer import _fit
+    from indexer.answer.fit import _fit
 
     # most such questions are when-questions (a duration answers them, never a percentage) ...
     assert analyze("What's the maximum time a tribunal has to settle a dispute?").kind == "when"
@@ -170,7 +170,7 @@ def test_a_length_of_time_is_not_answered_by_a_percentage():
 
 
 def test_fraction_of_a_total_counts_the_total_noun():
-    from indexer.answer import _fit
+    from indexer.answer.fit import _fit
 
     # Luật Tố tụng hành chính: "… phiên tòa xét xử của toàn thể Hội đồng Thẩm phán Tòa án nhân dân
     # tối cao phải có ít nhất hai phần ba tổng số thành viên tham gia"

@@ -124,7 +124,7 @@ def test_a_laws_definitions_are_no_context_of_its_sentences():
     """A law's opening states its scope, then defines its terms: the scope speaks for every sentence
     of the law, the definitions (which name half its matter) do not. A plan's opening (issuer,
     place) stays its context."""
-    from indexer.answer import _doc_context
+    from indexer.answer.named import _doc_context
     from tests.conftest import SHARED
     path = SHARED / "corpus-alqac" / "luat-cu-tru.txt"
     if not path.exists():

@@ -179,7 +179,7 @@ def test_de_nghi_written_is_a_content_verb():
     ("Chuyên gia có bằng thạc sĩ của hội đồng cần ít nhất bao nhiêu năm kinh nghiệm công tác?", "ít nhất là 03 năm"),
 ])
 def test_the_value_of_the_condition_the_question_names(question, expected):
-    from indexer.answer import _named_condition_first
+    from indexer.answer.contested import _named_condition_first
 
     from indexer.answer.passages import duration_items
 

@@ -155,7 +155,7 @@ def test_a_qualifier_of_the_counted_noun_must_be_said():
     du lịch đạt trên 900.000 lượt"), none of them foreign — it cannot answer, though it says every
     other word of the question; it still answers the count of all visitors. A noun that measures
     ("bao nhiêu phần trăm dân số") has no qualifier to check."""
-    from indexer.answer import _counted_qualifier_unsaid
+    from indexer.answer.fit_target import _counted_qualifier_unsaid
 
     line = next(x for x in (CORPUS / "000_ab11ea391550b282.txt").read_text(encoding="utf-8").splitlines()
                 if "900.000 lượt" in x)

@@ -69,7 +69,7 @@ def test_percentage_of_a_law_is_read_with_its_rate():
 
 
 def test_a_quantity_of_another_year_does_not_answer():
-    from indexer.answer import _fit
+    from indexer.answer.fit import _fit
 
     text = ("Phấn đấu đến năm 2030, tổng lượt khách du lịch đạt 900.000 lượt; xây dựng mới ít nhất 01 "
             "điểm du lịch cộng đồng.")
@@ -269,7 +269,7 @@ def test_percent_cue_glued_to_the_subject_by_the_restoration_is_cut_off():
 def test_a_share_does_not_answer_a_total():
     # Hiến pháp, Điều 120: "… ít nhất hai phần ba tổng số đại biểu Quốc hội biểu quyết tán thành":
     # "Quốc hội có tổng cộng bao nhiêu đại biểu?" asks the whole, no law here states it
-    from indexer.answer import _fit
+    from indexer.answer.fit import _fit
 
     item = {"kind": "target", "via": "passage", "answer": "ít nhất hai phần ba tổng số đại biểu Quốc hội",
             "measure": "phần", "counts": ["dai bieu"], "quote": "", "section_path": []}

@@ -7,7 +7,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 
-from indexer.answer import _anchor_words, _opposite_anchor, ask
+from indexer.answer import ask
+from indexer.answer.fit_when import _anchor_words, _opposite_anchor
 from indexer.answer.passages import (asked_refs, asked_vision, duration_items, frequency_items, is_duration_question,
                                      is_frequency_question, is_issued_question, is_period_question, issued_items,
                                      period_items, vision_items)
@@ -176,7 +177,7 @@ def test_a_count_of_days_is_a_when_question_an_age_is_not():
 
 
 def test_a_bare_dinh_ky_does_not_say_how_often():
-    from indexer.answer import _fit
+    from indexer.answer.fit import _fit
 
     q = analyze("Ban Chỉ đạo họp bao lâu một lần?")
     assert _fit(q, {"when": "Định kỳ", "when_kind": "recurring"}) is None
@@ -204,7 +205,7 @@ def test_a_full_number_alone_names_the_document(plans):
 
 
 def test_which_period_is_a_span_of_years(plans):
-    from indexer.answer import _fit
+    from indexer.answer.fit import _fit
 
     q = analyze("Kế hoạch áp dụng cho giai đoạn nào?")
     assert _fit(q, {"when": "hằng năm", "when_kind": "recurring"}) is None
@@ -213,7 +214,7 @@ def test_which_period_is_a_span_of_years(plans):
 
 
 def test_until_is_not_answered_by_the_start_of_a_span():
-    from indexer.answer import _wrong_end
+    from indexer.answer.fit_when import _wrong_end
 
     # Luật Bảo vệ môi trường: "Kỳ báo cáo … tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12"
     until = folded_words("Kỳ báo cáo môi trường tính đến ngày nào?")
@@ -234,7 +235,7 @@ def test_the_horizon_word_named_decides_wherever_it_stands():
 
 
 def test_a_moment_asked_is_no_recurrence():
-    from indexer.answer import _MOMENT_Q
+    from indexer.answer.when_vetoes import _MOMENT_Q
     from indexer.text import folded_words
 
     for q in ("Tài sản mà mỗi người có vào thời điểm nào thì thuộc tài sản riêng?",

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.answer import _other_own_act, _own_act_asked, ask
+from indexer.answer import ask
+from indexer.answer.fit_when import _other_own_act, _own_act_asked
 from indexer.answer.passages import is_issued_question
 from indexer.text import folded_words
 from tests.conftest import CORPUS, assert_answer, index_laws, law_line

@@ -9,8 +9,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from indexer.answer import _other_time_unit, _own_enactment, ask
+from indexer.answer import ask
+from indexer.answer.fit_when import _own_enactment
 from indexer.answer.passages import duration_items, is_duration_question, is_issued_question
+from indexer.answer.when_vetoes import _other_time_unit
 from indexer.text import folded_words
 from tests.conftest import SHARED, index_laws, law_line
 
@@ -155,7 +157,8 @@ def test_a_list_line_takes_the_line_that_opens_the_list(laws):
     """"2. Thời hiệu khởi kiện đối với từng trường hợp được quy định như sau:" opens the list whose
     lines state the limits ("a) 01 năm …", "b) 30 ngày …"); the passage often starts after it, and
     the line before b) is a), a sibling case, not b)'s opening."""
-    from indexer.answer import _list_leads, deadline_clause
+    from indexer.answer import deadline_clause
+    from indexer.answer.candidates import _list_leads
 
     results = laws.search("01 năm kể từ ngày nhận được hoặc biết được quyết định hành chính thời hiệu khởi kiện", k=10).results
     items = _list_leads(laws, duration_items(results))
@@ -172,7 +175,7 @@ def test_a_list_line_takes_the_line_that_opens_the_list(laws):
 def test_a_special_procedures_limit_does_not_answer_the_plain_question(laws):
     """"Thời hạn kháng cáo … theo thủ tục rút gọn là 07 ngày" is the summary procedure's; asked
     plainly, the appeal period is the general one (15 ngày) or none — never the 07 days."""
-    from indexer.answer import _special_procedure
+    from indexer.answer.when_vetoes import _special_procedure
     from indexer.answer.question import analyze
 
     line = law_line("luat-to-tung-hanh-chinh.txt", "theo thủ tục rút gọn là 07 ngày")
@@ -329,7 +332,8 @@ def test_a_deadline_of_a_neighbouring_body_is_vetoed(plans):
 
 
 def test_working_days_asked_are_not_rivalled_by_calendar_days():
-    from indexer.answer import _working_days_only, analyze
+    from indexer.answer import analyze
+    from indexer.answer.when_vetoes import _working_days_only
     from indexer.answer.support import Support
     q = analyze("Within how many working days must the commune ask the agency that created the information?")
     working = {"when": "chậm nhất là 05 ngày làm việc kể từ ngày phát hiện"}

@@ -9,7 +9,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from indexer.answer import _asks_frequency, ask, defines_duration, other_provision
+from indexer.answer import ask, defines_duration, other_provision
+from indexer.answer.fit_when import _asks_frequency
 from indexer.answer.passages import cycle_items, duration_items, is_cycle_question, is_year_of_question
 from indexer.answer.question import analyze, vi_span_words
 from indexer.text import folded_words
@@ -85,7 +86,7 @@ def test_when_readers_answer(laws, question, expected):
 
 
 def test_a_bare_recurrence_is_told_from_a_time_of_every_year():
-    from indexer.answer import _BARE_RECURRENCE
+    from indexer.answer.when_vetoes import _BARE_RECURRENCE
     for bare in ("hằng năm", "Hàng năm", "theo định kỳ", "định kỳ hằng năm", "mỗi năm"):
         assert _BARE_RECURRENCE.match(bare), bare
     for timed in ("Tháng 3 hằng năm", "trước tháng 10 hằng năm", "hàng năm hoặc một lần", "định kỳ 05 năm"):
@@ -114,7 +115,7 @@ def test_the_words_that_point_or_make_an_event_weigh_little():
 
 
 def test_a_bound_said_after_a_time_noun_is_the_values_own():
-    from indexer.answer import _value_lead
+    from indexer.answer.bounds import _value_lead
     assert _value_lead("trong thời hạn ít nhất là 30 ngày") == "trong thoi han it nhat la"
 
 
@@ -234,7 +235,7 @@ def test_where_a_count_starts_is_no_length_and_a_moment_is_told_by_its_event(civ
 
 
 def test_a_question_asking_where_a_time_starts():
-    from indexer.answer import _asks_start
+    from indexer.answer.when_vetoes import _asks_start
 
     for q in ("Thời hiệu được tính lại từ thời điểm nào?", "Tinh tu bao gio?",
               "From what date may the heirs be asked to pay?",  # the modal "may" is no "mấy"

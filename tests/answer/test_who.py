@@ -111,7 +111,7 @@ def test_reporting_relations(plans):
 
 
 def test_an_exception_clause_is_not_the_duty():
-    from indexer.answer import _without_exceptions
+    from indexer.answer.own_text import _without_exceptions
 
     line = _paragraph(_law("luat-an-ninh-mang.txt"), "thuộc Bộ Công an     kiểm tra an ninh mạng đột xuất")
     own = _without_exceptions(line)
@@ -120,7 +120,7 @@ def test_an_exception_clause_is_not_the_duty():
 
 
 def test_the_owner_of_the_asked_kind_answers():
-    from indexer.answer import _owner_of_class
+    from indexer.answer.fit_who import _owner_of_class
 
     line = _paragraph(_law("luat-an-ninh-mang.txt"), "thuộc Bộ Quốc phòng kiểm tra an ninh mạng đột xuất")
     unit = "Lực lượng chuyên trách bảo vệ an ninh mạng thuộc Bộ Quốc phòng"

@@ -123,7 +123,7 @@ def test_the_verb_tying_a_plan_to_its_resolution_is_soft(plans):
 
 
 def test_a_later_duty_that_opens_with_coordination(plans):
-    from indexer.answer import _texts
+    from indexer.answer.named import _texts
     from indexer.answer.roles import later_partner_items
 
     items = [it for it in plans.all_items("responsibility", None) if it["doc_id"].startswith("001")]
@@ -154,7 +154,7 @@ def test_an_english_questions_verb_after_its_frame():
 
 def test_an_english_who_answer_must_say_the_asked_verb():
     """"who submits the dossier" is not answered by a unit whose sentence decides, not submits."""
-    from indexer.answer import _does_other_action
+    from indexer.answer.who import _does_other_action
     q = analyze("Under the Law on Tourism, who submits the dossier for recognition of a provincial tourist area?")
     decides = {"quote": "Ủy ban nhân dân cấp tỉnh thành lập hội đồng thẩm định, quyết định công nhận khu du lịch cấp tỉnh"}
     submits = {"quote": "Ủy ban nhân dân cấp huyện lập hồ sơ đề nghị công nhận khu du lịch cấp tỉnh gửi cơ quan chuyên môn"}
@@ -168,7 +168,7 @@ def test_the_class_a_which_question_asks_need_not_be_said():
     """"Cơ quan trung ương nào thanh tra …" is answered by "Bộ Nội vụ thanh tra …": "trung ương"
     names the kind of body asked, not a word its sentence must say — unless the sentence names
     another level ("cơ quan cấp tỉnh nào" is not answered by a body of the district)."""
-    from indexer.answer import _asked_class
+    from indexer.answer.who import _asked_class
     q = analyze("Cơ quan trung ương nào thanh tra việc tuyển dụng viên chức?")
     assert "trung uong" in _asked_class(q, {"quote": "Bộ Nội vụ thanh tra việc tuyển dụng viên chức."})
     q = analyze("Cơ quan cấp tỉnh nào thanh tra việc tuyển dụng viên chức?")

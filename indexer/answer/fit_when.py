@@ -1,0 +1,246 @@
+"""A deadline's fit to a when-question beyond its subject (the when part of ``fit._fit``): the body
+the question opens with, a duration a sentence defines, a vision's word, a span's other end, the way
+a time limit counts, how often against how long, a document's own dates (adopted, in effect,
+expired), and the date of a document the question cites by its full number."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from indexer.text import folded_words
+
+from .passages import (asked_refs, is_cycle_question, is_duration_question, is_frequency_question, is_horizon_question,
+                       is_issued_question, is_period_question)
+from .question import Question, expand_abbreviations
+from .relations import opening_unit
+
+
+ACTOR_SYLLABLES = 3  # of the body a when-question opens with, enough to tell "Ban Thường vụ" from "Ban Tuyên giáo"
+
+
+def _other_actor(q: Question, item: dict) -> bool:
+    """A Vietnamese when-question opens with the body that acts ("Ban Tuyên giáo Tỉnh ủy Hà Tĩnh phải
+    báo cáo … trước ngày nào?", ``relations.opening_unit``) and the deadline's sentence, its units
+    and headings never name that body: it is another body's deadline ("Văn phòng Tỉnh ủy … gửi về
+    Thường trực Tỉnh ủy trước ngày 20/11/2021"), and a plan sets one per body. The body's first
+    ``ACTOR_SYLLABLES`` syllables, abbreviations spelled out ("UBND" -> Ủy ban nhân dân), must be said."""
+    key = _opening_key(q.vi_text or q.text) if q.language != "en" else ""
+    if not key:
+        return False
+    said = " ".join([item.get("quote") or "", item.get("task") or "", item.get("unit") or "",
+                     " ".join(item.get("units") or []), " ".join(item.get("section_path") or [])])
+    return f" {key} " not in f" {' '.join(expand_abbreviations(folded_words(said).split()))} "
+
+
+@lru_cache(maxsize=1024)
+def _opening_key(question: str) -> str:
+    """The first ``ACTOR_SYLLABLES`` folded syllables of the body ``question`` opens with
+    (``relations.opening_unit``), abbreviations spelled out; "" when it opens with none. Cached: a
+    when-question weighs every candidate deadline against the same body."""
+    name = opening_unit(question)
+    return " ".join(expand_abbreviations(folded_words(name).split())[:ACTOR_SYLLABLES]) if name else ""
+
+
+_DEFINED = re.compile(r"(?i)^\s*(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Thời hạn|Thời gian|Thời hiệu)\s[^;:()]*?\s(?:là|không quá|tối đa là|tối đa|ít nhất là)\s*$")
+
+
+def defines_duration(item: dict) -> bool:
+    """The sentence opens with a time noun and the duration is its predicate ("Thời hạn cai nghiện
+    ma túy tự nguyện tại gia đình, cộng đồng là từ đủ 06 tháng đến 12 tháng", "Thời hiệu khởi kiện
+    … là 02 năm"): the length of the thing it names, which a "bao lâu" question about that thing
+    asks — more than a deadline a step of its procedure mentions ("Trong thời hạn 05 ngày làm việc
+    kể từ ngày người cai nghiện … chấm dứt …"). Read up to the value (its own "là" cut off):
+    no ";", ":" or bracket between (the subject may list its cases: "gia đình, cộng đồng")."""
+    quote, when = item.get("quote") or "", item.get("when") or ""
+    at = (item.get("when_start") or item["start"]) - item["start"]
+    if not (0 <= at <= len(quote)):
+        return False
+    before = quote[:at]
+    lead = re.match(r"(?i)(là|không quá|tối đa là|tối đa|ít nhất là)\s", when)
+    if lead:
+        before = f"{before}{lead.group(1)}"
+    before = before.replace("\n", " ")
+    return bool(_DEFINED.match(before.rstrip() + " ")) if before.strip() else False
+
+
+_VISION_WORD = re.compile(r"(?i)^(tầm nhìn|định hướng)")
+
+
+def _vision_fit(vision: str, item: dict, named_horizon: bool = False) -> float | None:
+    """A "tầm nhìn / định hướng đến năm nào" question is answered by the year said after that word
+    (``passages.vision_items``, a title's horizon), not by the plan's own end year beside it ("đến
+    năm 2025 tầm nhìn 2030" answers 2030); the word the question says fits best. A question that
+    names its word (``named_horizon``: "tầm nhìn", "vision", "định hướng", "orientation", not a mere
+    "long-term") is not answered by the other one: "giai đoạn 2026 - 2030, định hướng đến năm 2035"
+    and "tầm nhìn đến năm 2050" are two horizons, and the orientation year answered "a vision up to
+    which year"."""
+    m = _VISION_WORD.match(item.get("when") or "")
+    if not m:
+        return None
+    if folded_words(m.group(1)) == vision:
+        return 0.3
+    return None if named_horizon else 0.0
+
+
+_COUNT_Q = re.compile(r" (?:may|bao nhieu) (?:lan|ky|dot) | how many times ")
+_OWN_ACT = re.compile(r"(?i)(?:^|[.;]\s*|\n\s*)(?:Luật|Bộ luật|Hiến pháp|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|"
+                      r"Kế hoạch|Chỉ thị|Quy định)\s+này\b[^.;]*?\b(?:thông qua|có hiệu lực|hết hiệu lực|ban hành)\b")
+_ENACTMENT_Q = re.compile(r" (?:thong qua|hieu luc|ban hanh|ky ngay|ngay ky|duoc ky|adopt|adopted|pass|passed|enact|"
+                          r"enacted|effect|effective|force|issued?|sign|signed|promulgate|promulgated|approve|approved|"
+                          r"expire|expires|expiry) ")
+
+
+def _own_enactment(item: dict) -> bool:
+    """The date a document gives itself: "Luật này được Quốc hội … thông qua ngày 16 tháng 6 năm
+    2020", "Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021". It answers when the
+    document was adopted or takes effect, nothing else: every law's closing sentence carries the
+    law's name, so its date supported any "… là ngày nào theo Luật X" about a day the law names."""
+    return bool(_OWN_ACT.search(item.get("quote") or ""))
+
+
+# The acts a document dates itself by, as a question asks them (folded) and as its own closing
+# sentence states them: taking effect, adoption (passed, issued, signed), expiry.
+_ACT_ASKED = {
+    "effect": re.compile(r" (?:(?<!het )(?:co )?hieu luc(?! (?:cua|doi voi))|take effect|takes effect|took effect|"
+                         r"come into (?:force|effect)|comes into (?:force|effect)|came into (?:force|effect)|"
+                         r"entry into force|enter into force|enters into force|in force|in effect|effective from|"
+                         r"effective date|effective|apply from|applies from) "),
+    "adopt": re.compile(r" (?:thong qua|ban hanh|ky ngay|ngay ky|duoc ky|adopted|passed|enacted|issued|signed|"
+                        r"promulgated|approved) "),
+    "expire": re.compile(r" (?:het hieu luc|expire|expires|expired|expiry|ceases? to (?:be in force|have effect)) "),
+}
+_ACT_STATED = {"effect": re.compile(r"(?i)(?<!hết )\bcó hiệu lực"), "adopt": re.compile(r"(?i)\b(?:thông qua|ban hành|ký)\b"),
+               "expire": re.compile(r"(?i)\bhết hiệu lực")}
+
+
+def _other_own_act(folded_q: str, item: dict) -> bool:
+    """A document's own date for another act than the one asked: every law closes with both "Luật
+    này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021" and "Luật này được Quốc hội … thông qua
+    ngày 16 tháng 6 năm 2020", one article apart and under the same heading ("Hiệu lực thi hành"),
+    so the question's name of the law and "hiệu lực" support both, and the adoption date kept the
+    effective date contested. The act is read from the date's own clause (the words before the
+    date, from the sentence's start or last ";"), not from the whole sentence ("… hết hiệu lực kể
+    từ ngày Luật này có hiệu lực thi hành"). False when the question asks no act, or several."""
+    asked, stated = _own_acts(folded_q, item)
+    return len(asked) == 1 and bool(stated) and not (stated & asked)
+
+
+def _own_act_asked(folded_q: str, item: dict) -> bool:
+    """The document's own date for the very act the question asks ("Luật Điện ảnh được Quốc hội
+    thông qua ngày nào" — "Luật này được Quốc hội … thông qua ngày 15 tháng 6 năm 2022"): it
+    answers an "issued/adopted on what date" question as the date written after a cited number
+    does (``is_issued_question`` otherwise takes only those)."""
+    asked, stated = _own_acts(folded_q, item)
+    return len(asked) == 1 and bool(stated & asked) and item.get("when_kind") == "date"
+
+
+def _own_acts(folded_q: str, item: dict) -> tuple[set[str], set[str]]:
+    """(the acts the question asks, the acts the item's own date clause states) for a document's
+    own date (``_own_enactment``); two empty sets for any other item."""
+    if not _own_enactment(item):
+        return set(), set()
+    q = f" {folded_q} "
+    asked = {act for act, rx in _ACT_ASKED.items() if rx.search(q)}
+    if "expire" in asked:
+        asked.discard("effect")  # "hết hiệu lực" says "hiệu lực" too
+    quote, at = item.get("quote") or "", (item.get("when_start") or item["start"]) - item["start"]
+    clause = quote[max(quote.rfind(";", 0, max(at, 0)), 0):max(at, 0)] if at > 0 else quote
+    return asked, {act for act, rx in _ACT_STATED.items() if rx.search(clause)}
+
+
+_NAMED_HORIZON = re.compile(r" (?:tam nhin|dinh huong|vision|orientation|oriented) ")
+_UNTIL_Q = re.compile(r" (?:den ngay nao|den het ngay nao|truoc ngay nao|den khi nao|den bao gio|until|till|"
+                      r"by what date|by when|no later than) ")
+_FROM_Q = re.compile(r" (?:tu ngay nao|tu khi nao|tu bao gio|tu thang nao|tu nam nao|since when|from when|"
+                     r"from what date|starting when|take effect|takes effect|co hieu luc) ")
+
+
+def _wrong_end(folded_q: str, when: str) -> bool:
+    """A span's other end: "tính từ ngày 01 tháng 01 đến hết ngày 31 tháng 12" answers "đến ngày nào"
+    (until) with its end, "từ ngày nào" (from, "có hiệu lực từ") with its start."""
+    w, folded_q = folded_words(when), f" {folded_q} "
+    if _UNTIL_Q.search(folded_q) and not _FROM_Q.search(folded_q):
+        return bool(re.match(r"(?:tu|ke tu|bat dau tu) ", w))
+    if _FROM_Q.search(folded_q) and not _UNTIL_Q.search(folded_q):
+        return bool(re.match(r"(?:den|truoc|het|cham nhat|muon nhat|toi) ", w))
+    return False
+
+
+_AFTER = re.compile(r" (?:after|since|following|sau khi|ke tu|sau ngay) ")
+_BEFORE = re.compile(r" (?:before|prior to|truoc khi|truoc ngay) ")
+
+
+_ASKED_UNIT = re.compile(r" (?:bao nhieu|may|how many) (?:working )?(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|weeks?) ")
+
+
+def _anchor_words(when: str) -> str:
+    """The folded words of a time limit that say which way it counts, read before folding: "sáu"
+    (six) folds like "sau" (after) — "Sáu mươi ngày trước khi …" counts before."""
+    return " ".join(w for w in (folded_words(t) for t in re.findall(r"\w+", when.lower()) if t != "sáu") if w)
+
+
+def _opposite_anchor(folded_q: str, folded_when: str) -> bool:
+    """A time limit counted the other way from the one asked: "… trước ngày kết thúc …" (before
+    the end) for "how many days after arriving", "kể từ ngày …" (after) for "bao nhiêu ngày trước khi …"."""
+    q, w = f" {folded_q} ", f" {folded_when} "
+    if _AFTER.search(q) and not _BEFORE.search(q):
+        return bool(re.search(r" truoc ", w))
+    if _BEFORE.search(q) and not _AFTER.search(q):
+        return bool(re.search(r" (?:sau|ke tu) ", w))
+    return False
+
+
+def _asks_frequency(folded_q: str) -> bool:
+    """How often, not the length of a cycle ("chu kỳ bao nhiêu năm", ``is_cycle_question``) nor a
+    duration whose subject names a cycle (``_cycle_named_only``)."""
+    return is_frequency_question(folded_q) and not is_cycle_question(folded_q) and not _cycle_named_only(folded_q)
+
+
+def _cycle_named_only(folded_q: str) -> bool:
+    """A duration question whose only frequency cue is the noun "chu kỳ" of its subject ("Cây hằng
+    năm là cây kết thúc chu kỳ sản xuất trong thời gian không quá bao lâu?"): it asks a duration, and
+    read as a frequency it found none (no "bao lâu một lần", "mấy lần", "how often" in it)."""
+    if not is_duration_question(folded_q):
+        return False
+    return not is_frequency_question(re.sub(r"\bchu ky\b", " ", folded_q))
+
+
+# The date of a document the question names by its full number ("103/NQ-CP", "238-QĐ/TW"): the
+# number with its type and issuer says which document; the question's other words often describe
+# where it is cited ("mà Hà Tĩnh triển khai", "cited in the Conclusion 224 plan"), which the
+# reference's own words need not say. Still, some of them must be said by it or its document.
+CITED_MIN_COVERAGE = 0.5
+
+
+def _cited_exactly(item: dict) -> bool:
+    """A date read after the first document number the question names, type and issuer as asked."""
+    return bool(item.get("ref_exact")) and item.get("ref_rank") == 0
+
+
+def _asks_cited_date(q: Question) -> bool:
+    """The date of a document named by its full number and nothing else ("Kết luận 224-KL/TU ban
+    hành ngày nào?"): no subject words, the number says which."""
+    return q.kind == "when" and is_issued_question(folded_words(q.text)) and any(
+        code and issuer for _, code, issuer in asked_refs(q.text)[:1])
+
+
+def _asks_titled_span(q: Question) -> bool:
+    """The horizon or period of a document named by its number and nothing else ("Kế hoạch thực hiện
+    NQ 17 định hướng đến năm nào?"): no subject words, the number says which, and its own title
+    states it (``passages.horizon_items``, items "via" "title")."""
+    folded = folded_words(q.text)
+    return q.kind == "when" and not q.groups and bool(q.doc_refs) and not is_issued_question(folded) and \
+        (is_horizon_question(folded) or is_period_question(folded))
+
+
+def _cites_full_number(q: Question, item: dict) -> bool:
+    """The date of a document the question names by its full number, type and issuer ("Resolution
+    08-NQ/TW"), read where another document cites it ("Nghị quyết số 08-NQ/TW, ngày 16/01/2017 của
+    Bộ Chính trị"): the documents "named" by the bare number 08 (the plan for Nghị quyết 08-NQ/TU
+    of a province) are not the one asked, so the citing document's date is not another question's."""
+    rank = item.get("ref_rank")
+    if rank is None or item.get("when_kind") != "date" or item.get("via") != "passage":
+        return False
+    refs = asked_refs(q.text) or asked_refs(q.vi_text)
+    return rank < len(refs) and all(refs[rank][1:])

@@ -1,0 +1,159 @@
+"""A unit's fit to a who-question beyond its role: a unit the question names itself, a whole class
+for one body asked, a position asked, the owner of the asked class a unit belongs to, a question
+answered by its document and the role alone, a unit that regulates what it is asked to do."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.text import folded_words
+
+from .actors import regulates_instead
+from .classify import fold_question
+from .margins import WHO_MIN_FIT
+from .own_text import _own_text
+from .question import Question
+from .roles import is_of_class
+from .support import Matcher
+
+
+# Head words any unit name may start with ("Cơ quan cấp Giấy phép …", "Ủy ban nhân dân cấp tỉnh"):
+# what follows them says which unit.
+_GENERIC_UNIT_WORDS = frozenset("co quan to chuc ca nhan nguoi don vi cac cap".split())
+
+
+def said_by_question(q: Question, item: dict) -> bool:
+    """The unit is the question's own words: "Ai chỉ đạo UBND tỉnh ban hành …" is not answered by
+    "Ủy ban nhân dân cấp tỉnh", nor "Đơn vị nào có thẩm quyền cấp giấy phép phân loại phim?" by
+    "Cơ quan cấp Giấy phép phân loại phim" — a who-question asks for a unit it does not name."""
+    from indexer.extract import unit_key
+
+    def proper(text: str) -> str:
+        return " ".join(w for w in re.findall(r"\w+", text) if w not in _GENERIC_UNIT_WORDS)
+
+    asked = [f" {proper(unit_key(t))} " for t in (q.text, q.vi_text)]
+    # said as one stretch: "Văn phòng … Ban Thường vụ Tỉnh ủy" does not name "Văn phòng Tỉnh ủy";
+    # a pair names the question's unit when its first one is ("Hội đồng và thành viên Hội đồng" for
+    # "Ai thành lập Hội đồng quốc gia …")
+    key = _unit_key(item)
+    names = [proper(key)] + [proper(p) for p in re.split(r"\s+(?:và|va)\s+", key)[:1] if p != key]
+    # (a deputy is another person: "Ai trình … cách chức Phó Thủ tướng Chính phủ" names no "Thủ
+    # tướng Chính phủ", who is the answer)
+    return any(len(name.split()) >= 2 and any(f" {name} " in a.replace(f" pho {name} ", " ") for a in asked)
+               for name in names)
+
+
+def _bare_class(q: Question, item: dict) -> bool:
+    """The unit's name is only the kind of body the question asks for ("Các chi bộ" for "Which
+    Party cells …"): the question names the kind, not the unit, so it is an answer, not an echo."""
+    name = re.sub(r"^(?:cac|nhung|moi|tung) ", "", folded_words(item.get("unit_normalized") or item.get("unit") or ""))
+    return bool(q.unit_class) and name in q.unit_class
+
+
+# "Which ministry …" (one): the class named in the singular. Vietnamese "Bộ nào" is one unless a
+# plural word comes before it ("các bộ nào", "những cơ quan nào").
+_ONE_OF_CLASS_EN = re.compile(r"\bwhich (?:\w+ )?(?:ministry|court|council|(?:party )?cell)\b")
+_PLURAL_VI = re.compile(r"(?<![a-z])(?:cac|nhung) (?:\w+ ){1,2}nao(?![a-z])")
+
+
+def _class_for_one(q: Question, item: dict) -> bool:
+    """The question asks for one body of a kind ("Which ministry reports …", "Bộ nào …") and the
+    unit is every body of that kind ("Các Bộ, cơ quan ngang Bộ"): it names no ministry, and the law
+    that gives every ministry a duty gives one ministry the asked one in another article."""
+    if not q.unit_class:
+        return False
+    if q.language == "en":
+        if not _ONE_OF_CLASS_EN.search(q.text.lower()):
+            return False
+    elif _PLURAL_VI.search(fold_question(q.vi_text or q.text)):
+        return False
+    unit = (item.get("unit") or "").strip()
+    m = re.match(r"(?:(?:Các|Những|Mọi|các|những|mọi)\s+)?", unit)
+    quantified, name = m.end() > 0, unit[m.end():].split()
+    for head in q.unit_class:
+        n = len(head.split())
+        if folded_words(" ".join(name[:n])).strip(",") != head:
+            continue
+        # "Các Bộ, cơ quan ngang Bộ", "Các Bộ có liên quan", "Bộ, cơ quan ngang Bộ": no name after
+        # the head ("Bộ Nội vụ" has one; "Bộ trưởng Bộ Tư pháp" is a minister)
+        after = name[n] if len(name) > n else ""
+        if name[n - 1].endswith(",") or after in ("", "và", "hoặc") or (quantified and not after[:1].isupper()):
+            return True
+    return False
+
+
+# "Ai làm chủ tịch hội đồng …", "who chairs …", "who heads …": a position in a body, which only a
+# sentence that names the position answers ("… do Bộ trưởng … làm Chủ tịch"), not a body that merely
+# sends members to it — the position word said by the law's heading or signature is no evidence.
+_POSITION_Q = re.compile(r"(?<![a-z])(?:ai|nguoi nao) (?:lam|giu chuc|dung dau voi vai tro) "
+                         r"(chu tich|pho chu tich|truong|pho truong|chu nhiem|giam doc|thu ky|chu toa)(?![a-z])"
+                         r"|(?<![a-z])who (?:heads|presides|is the (chair|head|president|director|secretary))(?![a-z])"
+                         # "who chairs" a body holds its chair; "who chairs the guidance and monitoring
+                         # of …" leads an activity (chủ trì, a role: question.ROLE_CUES)
+                         r"|(?<![a-z])who (chairs)(?= (?:the |a |an )?(?:[\w'-]+ ){0,5}?(?:council|committee|board|"
+                         r"commission|court|tribunal|panel|assembly|delegation|union|association|fund|centre|center)s?(?![a-z]))")
+_POSITION_WORDS = {"chairs": "chu tich", "chair": "chu tich", "president": "chu tich", "presides": "chu toa",
+                   "heads": "truong", "head": "truong", "director": "giam doc", "secretary": "thu ky"}
+
+
+def _asked_position(q: Question) -> str | None:
+    """The folded position a who-question asks who holds ("chu tich"), or None."""
+    m = _POSITION_Q.search(folded_words(q.vi_text if q.language != "en" else q.text))
+    if not m:
+        return None
+    if m.group(1):
+        return m.group(1)
+    word = (m.group(2) or m.group(3) or m.group(0).split()[1])
+    return _POSITION_WORDS.get(word)
+
+
+def _names_position(q: Question, item: dict, position: str | None) -> bool:
+    """The item's own words, not its unit's name ("Chủ tịch nước"), name the asked position (see
+    ``_POSITION_Q``)."""
+    if position is None:
+        return True
+    unit = item.get("unit") or ""
+    said = f"{item.get('task') or ''} {item.get('quote') or ''}".replace(unit, " ") if unit else \
+        f"{item.get('task') or ''} {item.get('quote') or ''}"
+    return f" {position} " in f" {folded_words(said)} "
+
+
+_OWNER = re.compile(r"\s(?:thuộc|của|trực thuộc)\s+")
+
+
+def _owner_of_class(item: dict, heads: list[str]) -> dict | None:
+    """The body of the asked kind a unit belongs to, as the unit: "Lực lượng chuyên trách bảo vệ an
+    ninh mạng thuộc Bộ Quốc phòng" answers "lực lượng chuyên trách của bộ nào …" with "Bộ Quốc
+    phòng" (the name after "thuộc"/"của" that opens with the asked head). None when there is none."""
+    unit = item.get("unit") or ""
+    for m in _OWNER.finditer(unit):
+        owner = {"unit": unit[m.end():], "unit_normalized": unit[m.end():]}
+        if is_of_class(owner, heads):
+            out = dict(item, unit=owner["unit"], unit_normalized=owner["unit"])
+            if item.get("unit_start") is not None:
+                out["unit_start"] = item["unit_start"] + m.end()
+            return out
+    return None
+
+
+def _named_by_role_alone(q: Question, matcher: Matcher, item: dict, fit: float, named: set[str]) -> bool:
+    """"Who is tasked with inspecting and supervising the implementation of Conclusion 224-KL/TU in
+    Lai Chau?": every word of the subject names the document (its number, its place), so the
+    question asks for the unit of that document holding the role — the role is the question's
+    content. An item of the named document whose role fits (``WHO_MIN_FIT``) and whose document or
+    headings say every word is supported; a second such unit is a rival (the margins decide)."""
+    if q.kind != "who" or q.role is None or item["doc_id"] not in named or fit < WHO_MIN_FIT:
+        return False
+    sup = matcher.support(item, _own_text(q, item))
+    return not sup.missing and not sup.matched.get("item") and bool(sup.matched)
+
+
+def _regulates_instead(q: Question, item: dict) -> bool:
+    """The unit writes the rules of what the question asks someone to do (actors.regulates_instead)."""
+    return regulates_instead(q.vi_text or q.text, q.text if q.language == "en" else None, item)
+
+
+def _unit_key(item: dict) -> str:
+    from indexer.extract import unit_key
+
+    return unit_key(item.get("unit_normalized") or item.get("unit") or "")

@@ -1,0 +1,351 @@
+"""Answers read in a retrieved sentence when no item answers: where the question word stands (in
+place, insitu.py), a length of time of the unit asked (typed, typed.py), the label of a numbered
+category (labels.py); the items, support and response of such a reading."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from indexer.search.named import doc_refs
+from indexer.search.translate import lookup
+from indexer.text import folded_words
+
+from .citations import ANSWER_FIELDS, citation
+from .fit import other_level
+from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, english_slots, sentence_spans, wh_slots
+from .labels import asked_label, label_frame, labels_in, negated_member
+from .named import _NAME_RUN, _doc_context, _doc_heads, _full_headings, _law_titles, _texts, named_documents
+from .passages import points_back
+from .question import Question, expand_abbreviations
+from .semantic import Similarity
+from .support import TOP_PASSAGE, Gate, Matcher, Support, gated
+from .typed import MOMENT, asked_unit, read_as_asked, unit_value
+from .wording import _ITEM_KIND, _clip, _shown_interpretation, _support_dict
+
+
+_LAW_YEAR = re.compile(r"(?i)(?<!\w)(?:bộ luật|luật|hiến pháp|bo luat|luat|hien phap|BLDS)(?:\s+[\w&-]+){0,4}?\s+"
+                       r"(?:năm\s+|nam\s+)?(?:19|20)\d\d(?!\d)")
+IN_PLACE_DEPTH = 5  # passages the in-place reading looks in (the search's first)
+# The weighted share of the question's words the sentence, its headings and its document must say
+# (Support.coverage, without the bonus a named document's title earns in Support.ok).
+IN_PLACE_COVERAGE = 0.9
+# A reading anchored by this many content syllables of the question right next to its slot, in the
+# search's first passage, may leave one word of the question unsaid: the subject named otherwise
+# ("Cơ sở sản xuất phân bón phải thử nghiệm từng lô phân bón thành phẩm vào lúc nào?" against "Tổ
+# chức, cá nhân sản xuất phân bón … d) Thử nghiệm đối với từng lô phân bón thành phẩm trước khi …").
+LONG_ANCHOR = 5
+_ITEM_FIELDS = {kind: ANSWER_FIELDS[_ITEM_KIND[kind]] for kind in ("who", "target", "when", WHAT)}
+
+
+# What a time read in place opens with when it is the whole answer: a preposition of time, a time
+# noun, a number ("trước khi …", "kể từ thời điểm …", "ngay", "đồng thời với …", "15 ngày").
+_TIME_OPENS = re.compile(r"^(?:truoc|sau|ke tu|tu|khi|vao|ngay|thoi diem|thoi han|trong|den|cho den|toi|dong thoi|"
+                         r"cung|cham nhat|hang|moi|dinh ky|lap tuc|tai|\d)")
+
+
+def _cleanly_read(q: Question, item: dict, name: str, start_key: str) -> bool:
+    """The answer read in place is a whole one: a name not cut from a list ("Cha, mẹ, | người thân
+    thích khác"), a time that opens as one ("đối kháng với người thứ ba kể từ …" is the rest of
+    a predicate)."""
+    answer = item.get(name) or ""
+    before = (item.get("quote") or "")[:max(0, item[start_key] - item["start"])].rstrip()
+    if q.kind == "who":
+        return not before.endswith(",")
+    if q.kind == "when":
+        return bool(_TIME_OPENS.match(folded_words(answer)))
+    return True
+
+
+def _sentence_item(q: Question, r, s: int, e: int, vs: int, ve: int, via: str) -> dict:
+    """An item of the kind asked made of the sentence ``r.text[s:e]`` of a retrieved passage, its
+    answer the words ``r.text[vs:ve]`` (read at question time: in place, typed)."""
+    name, start_key, end_key = _ITEM_FIELDS[q.kind]
+    item = {"kind": _ITEM_KIND[q.kind], "doc_id": r.doc_id, "doc_title": r.doc_title, "start": r.start + s,
+            "end": r.start + e, "quote": r.text[s:e], "section_path": list(r.section_path_parts or []),
+            "via": via, name: r.text[vs:ve], start_key: r.start + vs, end_key: r.start + ve}
+    if q.kind == "who":
+        item.update(unit_normalized="", role="thực hiện", roles=["thực hiện"], task=r.text[s:e])
+    return item
+
+
+def _set_aside(considered: set[tuple[str, int, int]], r, s: int, e: int) -> bool:
+    """An item of the sentence ``r.text[s:e]`` said the question and the readers set it aside."""
+    return any(d == r.doc_id and a < r.start + e and r.start + s < b for d, a, b in considered)
+
+
+def _sentence_matcher(service, q: Question, items: list[dict], doc_ids: set[str] | None) -> Matcher:
+    """The support matcher for items read at question time, weighed among the stored ones of their
+    kind."""
+    docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
+    return Matcher(q, service.all_items(_ITEM_KIND[q.kind], doc_ids) + items, _doc_context(docs, _doc_heads(service)),
+                   named_documents(q, docs), _full_headings(service, docs))
+
+
+def _in_place_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
+                     considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
+    """The answer read where the question word stands in a retrieved sentence (insitu.py), asked
+    when no extracted item answers: the people a plan supports, a share a law grants, the moment a
+    decision takes effect. The sentence must pass the strict support gate and say every other word
+    of the question itself or by its headings (``IN_PLACE_COVERAGE``), and two sentences read as
+    equally close with different answers leave the question unanswered."""
+    if q.kind == "general":
+        q = replace(q, kind=asked_kind(q.text) or "general")  # "giữa những chủ thể nào", "những kỳ hạn nào"
+    if q.kind not in _ITEM_FIELDS or not q.groups or (q.language == "en" and q.kind != "who"):
+        return None
+    if q.language == "en":  # "whose role …", "… for whom", "who is encouraged to V": the governing word
+        slots = english_slots(q.text, lookup)
+    else:
+        slots = wh_slots(q.text, q.kind, {label for label, _ in q.groups if " " in label},
+                         lambda w: expand_abbreviations([w]))
+    results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:IN_PLACE_DEPTH]
+    if not slots or not results:
+        return None
+    name, start_key, end_key = _ITEM_FIELDS[q.kind]
+    asked = {w for slot in slots for w in slot.asked}
+    if q.kind == WHAT:  # the noun asked ("nguyên tắc nào") is the answer's kind, not a word it must say
+        q = replace(q, groups=[g for g in q.groups if not set(g[0].split()) <= asked])
+        if not q.groups:
+            return None
+    # the proper names the question writes (the plan's place: "Bình Lư", "Lai Châu"), which a
+    # plan's sentence leaves to its title, as it leaves the document's kind
+    names = {folded_words(m.group(0)) for m in _NAME_RUN.finditer(q.text)}
+    # (but not the year that names a law: "Bộ luật Dân sự 2015", "Luật BVMT 2020", "Hiến pháp 2013")
+    years = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", _LAW_YEAR.sub(" ", q.text)))
+    read = []
+    for rank, r in enumerate(results):
+        spans = sentence_spans(r.text)
+        for i, (s, e) in enumerate(spans):
+            found = [x for x in (align(slot, r.text, s, e, q.kind) for slot in slots) if x]
+            if not found:
+                continue
+            x = max(found, key=lambda x: x.closeness)
+            if _set_aside(considered, r, s, e):
+                continue
+            if i and points_back(r.text[s:e]):
+                s = spans[i - 1][0]  # "Hết thời hạn này thì …": the sentence before says which
+            if any(y not in f"{r.text[s:e]} {' '.join(r.section_path_parts or [])}" for y in years):
+                continue  # "đến năm 2035" asked, "đến năm 2030" said
+            read.append((x.closeness, rank, _sentence_item(q, r, s, e, x.start, x.end, "in_place")))
+    if not read:
+        return None
+    matcher = _sentence_matcher(service, q, [it for _, _, it in read], doc_ids)
+    # a law's own name says its matter: "phiên tòa hành chính" asked of the Luật Tố tụng hành chính
+    law_titles = _law_titles(service)
+    passed = []
+    closest = None
+    if any(rank == 0 for _, rank, _ in read):
+        found = _closest_sentence(service, question, response, results[0])
+        closest = found[0][found[1]] if found else None
+    for closeness, rank, item in sorted(read, key=lambda x: (tuple(-c for c in x[0]), x[1])):
+        if q.language == "en":
+            # An English question says its words through the glossary, which misses some ("star
+            # rating", "showrooms"): the sentence must be the search's first passage's and say
+            # what the first passage's items must say (TOP_PASSAGE), next to the anchor's two words
+            # — or, when the answer's own sentence (not the one a "points back" sentence is read
+            # with) is the one the model finds closest to the question, what the typed reader's
+            # must (TYPED_GATE): half the question's words, the model having chosen the sentence
+            # the glossary reads too few of ("published inaccurately by another agency").
+            model_s = _in_closest(closest, rank, results, item[start_key])
+            with gated(TYPED_GATE if model_s else TOP_PASSAGE):
+                sup = matcher.support(item, item["quote"])
+                ok = sup.ok
+            if rank == 0 and ok and closeness[1] >= MIN_ANCHOR and not other_level(q, item) \
+                    and not _unasked_number(q, item["quote"]):
+                passed.append((closeness, rank, item, sup))
+            continue
+        sup = matcher.support(item, item["quote"])
+        # Every word of the question said by the sentence or its headings (but the noun "<noun>
+        # nào" asks: "cơ quan trung ương nào" is answered by "Bộ Nội vụ"), as for a relation's
+        # answer: this reading is the fallback, and a word left unsaid is the trap's qualifier
+        # ("buôn bán" asked, "sản xuất" said). A word only the document says elsewhere ("cấp
+        # tỉnh" asked, the law's grassroots drill said) is unsaid, even when the question names the
+        # document (its kind aside: the "Luật" of "Luật Thanh niên khuyến khích ai …"). On the
+        # held-back halves, in-place answers leaning on the document's words were 1 right of 4.
+        unsaid = list(sup.missing) + [w for w in sup.matched.get("document", [])
+                                      if w not in _DOC_KIND_WORDS and w not in names
+                                      and f" {w} " not in law_titles.get(item["doc_id"], "")]
+        if _rival_values(item, start_key, end_key) and sup.matched.get("section"):
+            # two values of one sentence ("… trong thời hạn 30 ngày … thì … trong thời hạn 15
+            # ngày"): which one is asked only the sentence's own words can tell, not its headings
+            unsaid += sup.matched["section"]
+        if closeness[1] < MIN_ANCHOR and (unsaid or sup.matched.get("section")):
+            continue  # one word next to the answer: the sentence itself must say the rest
+        if not (sup.ok and not other_level(q, item) and not _unasked_number(q, item["quote"])):
+            continue
+        unasked = [label for label in unsaid if not set(label.split()) <= asked]
+        # (one word may be left unsaid by a long anchor's reading, or by a name's or a moment's in
+        # the sentence of the first passage the model finds closest to the question: the model
+        # vouches for it as for an English reading's; not for a value, which a sentence's rival
+        # values and labels make ambiguous: "mười tám tuổi" read for "mười lăm tuổi", "ba gồm")
+        if (sup.coverage >= IN_PLACE_COVERAGE and not unasked) or \
+                ((closeness[1] >= LONG_ANCHOR and q.kind != WHAT or
+                  q.kind in ("who", "when") and _in_closest(closest, rank, results, item[start_key]))
+                 and len(set(unasked)) <= 1 and rank == 0 and _cleanly_read(q, item, name, start_key)):
+            passed.append((closeness, rank, item, sup))
+    if not passed:
+        return None
+    closeness, rank, item, sup = passed[0]
+    if any(c == closeness and it[name] != item[name] for c, _, it, _ in passed[1:]):
+        return None  # two sentences as close, two answers
+    return _read_response(service, question, q, response, item, name, sup, "in_place")
+
+
+def _in_closest(closest: tuple[int, int] | None, rank: int, results, at: int) -> bool:
+    """``at`` (a document offset) lies in the sentence ``closest`` of the first passage."""
+    return closest is not None and rank == 0 and results[0].start + closest[0] <= at < results[0].start + closest[1]
+
+
+def _closest_sentence(service, question: str, response, top) -> tuple[list[tuple[int, int]], int, float] | None:
+    """The sentence spans of the passage ``top``, the index of the one the model finds closest to
+    the question, and its cosine (None without a semantic model or without a sentence). The typed
+    reader reads there; the in-place reader gates an English reading there as the typed one."""
+    if not getattr(service.embedder, "semantic", True) or not getattr(service.settings, "answer_semantic", True):
+        return None
+    spans = sentence_spans(top.text)
+    if not spans:
+        return None
+    cos = Similarity(service.embedder, response.interpreted or question).cosines(
+        [{"quote": top.text[s:e]} for s, e in spans])
+    best = max(range(len(spans)), key=lambda i: cos[i])
+    return spans, best, float(cos[best])
+
+
+def _label_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
+                  considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
+    """The label of the numbered category a Vietnamese question asks ("… thuộc hàng thừa kế thứ
+    mấy?" -> "Hàng thừa kế thứ ba", labels.py), read in a retrieved sentence that names the asked
+    category with one label and says every other word of the question itself (or by its headings),
+    strictly. Two sentences as supported with two labels leave it unanswered."""
+    if q.language == "en" or q.kind not in ("target", "general"):
+        return None
+    folded_q = folded_words(q.vi_text or q.text)
+    noun = asked_label(folded_q)
+    if not noun:
+        return None
+    frame = label_frame(noun)
+    q = replace(q, kind="target", groups=[g for g in q.groups if not set(g[0].split()) <= frame])
+    results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:IN_PLACE_DEPTH]
+    if not q.groups or not results:
+        return None
+    read = []
+    for rank, r in enumerate(results):
+        for s, e in sentence_spans(r.text):
+            spans = labels_in(r.text, s, e, noun)
+            if len({folded_words(r.text[a:b]) for a, b in spans}) != 1 or _set_aside(considered, r, s, e):
+                continue
+            if negated_member(folded_words(r.text[s:e]), folded_q):
+                continue  # "Vật liệu … không thuộc loài cây trồng chính là … nhóm 1": the other category
+            read.append((rank, _sentence_item(q, r, s, e, spans[0][0], spans[0][1], "label")))
+    if not read:
+        return None
+    matcher = _sentence_matcher(service, q, [it for _, it in read], doc_ids)
+    name = _ITEM_FIELDS["target"][0]
+    passed = []
+    for rank, item in read:
+        sup = matcher.support(item, item["quote"])
+        if sup.ok and not sup.missing and sup.coverage >= IN_PLACE_COVERAGE and not other_level(q, item):
+            passed.append((sup.coverage, rank, item, sup))
+    if not passed:
+        return None
+    passed.sort(key=lambda x: (-x[0], x[1]))
+    coverage, _, item, sup = passed[0]
+    if any(c >= coverage - 1e-9 and folded_words(it[name]) != folded_words(item[name]) for c, _, it, _ in passed[1:]):
+        return None
+    return _read_response(service, question, q, response, item, name, sup, "label")
+
+
+TYPED_GATE = Gate(0.5, 0.25, 0.15)  # the question's words the model's sentence must still say
+
+
+def _typed_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
+                  considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
+    """The length of time an English question asks ("how many days …"), read in the sentence of
+    the search's first passage the model finds closest to the question, when that sentence states
+    exactly one number of the unit asked (typed.py) and says half the question's words."""
+    if q.kind not in ("when", "target", "general") or not q.groups:
+        return None
+    asked = asked_unit(q.text, translate=lookup) if q.language == "en" else \
+        asked_unit(q.text, folded_words(q.vi_text or q.text))
+    if asked and asked[0] == MOMENT:
+        q = replace(q, kind="when")  # "at what moment is an inheritance opened": a when, however classified
+    elif q.kind == "general":
+        return None
+    results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:1]
+    if not asked or not results:
+        return None
+    top = results[0]
+    found = _closest_sentence(service, question, response, top)
+    if found is None:
+        return None
+    spans, best, similarity = found
+    s, e = spans[best]
+    # (a Vietnamese question's own words tell the event it states from the one it asks; an English
+    # one's glossary senses are many, and say the asked event too: "a closed landfill" for "kể từ
+    # ngày kết thúc việc đóng bãi chôn lấp")
+    folded_q = "" if q.language == "en" else folded_words(q.text)
+    found = unit_value(top.text[s:e], *asked, asked=folded_q)
+    if _set_aside(considered, top, s, e) or found is None or \
+            not read_as_asked(top.text[s:e], *found, folded_words(q.text)):
+        return None
+    item = _sentence_item(q, top, s, e, s + found[0], s + found[1], "typed")
+    rivals = []
+    if asked[0] == MOMENT:
+        # A moment named by its event is in many sentences ("Sau khi thẩm định hồ sơ, cơ quan …"
+        # beside "Trong thời hạn 15 ngày trước ngày kết thúc thời hạn tạm trú …, công dân phải …"):
+        # the model's sentence must also say the question's words best of those that name one.
+        for i, (s2, e2) in enumerate(spans):
+            other = unit_value(top.text[s2:e2], *asked, asked=folded_q) if i != best else None
+            if other is not None:
+                rivals.append(_sentence_item(q, top, s2, e2, s2 + other[0], s2 + other[1], "typed"))
+    matcher = _sentence_matcher(service, q, [item, *rivals], doc_ids)
+    # (a Vietnamese question's words are the documents' own: what the sentence lacks is missing
+    # indeed, and the first passage's gate applies, not the glossary's looser one)
+    with gated(TYPED_GATE if q.language == "en" else TOP_PASSAGE):
+        sup = matcher.support(item, item["quote"])
+        ok = sup.ok
+    if not ok or other_level(q, item) or _unasked_number(q, item["quote"]):
+        return None
+    if any(matcher.support(it, it["quote"]).coverage >= sup.coverage for it in rivals):
+        return None
+    out = _read_response(service, question, q, response, item, _ITEM_FIELDS[q.kind][0], sup, "typed")
+    out["support"]["similarity"] = round(similarity, 4)
+    return out
+
+
+def _read_response(service, question: str, q: Question, response, item: dict, name: str, sup: Support,
+                   read: str) -> dict:
+    """The answer of an item read at question time (in place, typed): its words, why, its citation."""
+    support = _support_dict(sup, item)
+    support["read"] = read
+    return {"question": question, "kind": "general" if q.kind == WHAT else q.kind,
+            "role": q.role if q.kind == "who" else None,
+            "interpreted": _shown_interpretation(response, question),
+            "answer": _clip(item[name]), "message": None, "support": support, "items": [item],
+            "citations": [citation(item, _texts(service).get(item["doc_id"]))]}
+
+
+_DOC_KIND_WORDS = frozenset({"luat", "bo luat", "hien phap", "nghi quyet", "ke hoach", "ket luan", "chi thi",
+                             "quyet dinh", "nghi dinh", "thong tu", "van ban"})
+_VALUE = re.compile(r"(?<![\w/.,])\d+(?:[.,]\d+)*(?![\w/])")
+
+
+def _rival_values(item: dict, start_key: str, end_key: str) -> bool:
+    """The item's sentence states another number than the one read (outside the answer's span)."""
+    s, e = item[start_key] - item["start"], item[end_key] - item["start"]
+    quote = item["quote"]
+    return any(not (s <= m.start() < e) for m in _VALUE.finditer(quote)) and bool(_VALUE.search(quote[s:e]))
+
+
+_DOC_NUMBER = re.compile(r"(?<!\w)(?:số\s+)?(\d+/\d{4}/[\w-]+|\d+-[A-ZĐ]+/[A-ZĐ]+)", re.IGNORECASE)
+
+
+def _unasked_number(q: Question, sentence: str) -> bool:
+    """The sentence names a document by a number the question does not ("Luật Điện ảnh số
+    62/2006/QH11 hết hiệu lực …" for "Luật Điện ảnh hết hiệu lực khi nào?"): another document's.
+    A sentence that also names the document asked is that document's own ("… nêu trong Nghị quyết
+    số 06-NQ/TU …, Kế hoạch số 131-KH/UBND …" for a question on NQ 06-NQ/TU)."""
+    asked = f"{q.text} {q.vi_text}"
+    numbers = [m.group(1) for m in _DOC_NUMBER.finditer(sentence)]
+    refs = set(doc_refs(f" {folded_words(asked)} "))  # "NQ 06", "Nghị quyết 06"
+    return bool(numbers) and not any(n in asked or re.match(r"0*(\d+)", n).group(1) in refs for n in numbers)

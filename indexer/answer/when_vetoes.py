@@ -1,0 +1,246 @@
+"""A when-question's vetoes after scoring: of its candidates (the question's own words, a title's
+synonym only, another kind named, an unasked case, calendar days for working days) and of its best
+deadline (another body, ministry or destination, a special procedure, another unit of time, a
+duration for a start, a recurrence for a moment)."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.text import QUESTION_STOPWORDS, folded_words
+
+from .fit_when import _ASKED_UNIT
+from .named import _UP
+from .own_text import _own_text, deadline_clause
+from .passages import _LINKS as _PASSAGE_LINKS, is_horizon_question, is_year_of_question
+from .question import _ABBR, Question
+from .support import Support, _padded
+
+
+_SENT_TO_Q = re.compile(r" gui (?:\w+ ){0,10}?(?:ve|len|den|toi) (?:cho )?((?:\w+ ){1,6}?)(?:truoc|trong|vao|han|khi|cham|khi nao|ngay|$)")
+# the body a report is sent to: after "gửi" (and its object: "gửi báo cáo Ủy ban nhân dân tỉnh"),
+# a direction ("gửi về Văn phòng Tỉnh ủy") or none, a capitalised name
+_SENT_TO = re.compile(rf"\b[Gg]ửi\s+(?:[a-zđà-ỹ]+\s+){{0,6}}?(?:(?:về|lên|đến|tới|cho)\s+)?([{_UP}][^;,.\n*]+?)"
+                      r"(?=\s+(?:trước|trong|vào|chậm|để)\b|[;,.\n*]|$)")
+
+
+def _other_destination(q: Question, item: dict) -> bool:
+    """A Vietnamese when-question that says where a report is sent ("gửi báo cáo lên Thường trực
+    Tỉnh ủy trước ngày nào") and a deadline sent elsewhere ("gửi báo cáo Ủy ban nhân dân tỉnh" — no,
+    "gửi về Văn phòng Tỉnh ủy"): the deadline of another report, or of another step of it, a
+    neighbouring near-miss the words of both otherwise share. Compared by the destination's first
+    two words, abbreviations spelled out ("UBND" is "Ủy ban nhân dân")."""
+    if q.language == "en":
+        return False
+    m = _SENT_TO_Q.search(f" {folded_words(q.vi_text or q.text)} ")
+    own = _SENT_TO.search(deadline_clause(item).replace("**", ""))
+    if not m or not own:
+        return False
+    asked = " ".join(_ABBR.get(w, w) for w in m.group(1).split()).split()
+    said = folded_words(own.group(1)).split()
+    if len(asked) < 2 or len(said) < 2:
+        return False
+    return " ".join(asked[:2]) not in " ".join(said) and " ".join(said[:2]) not in " ".join(asked)
+
+
+# A body named by its head and whose it is: "Ban Thường vụ Tỉnh ủy", "Thường trực Đảng ủy",
+# "Văn phòng Huyện ủy".
+_BODY_HEADS = r"(?:ban thuong vu|thuong truc|van phong|ban chap hanh)"
+_OWNERS = r"(?:tinh uy|dang uy|huyen uy|thanh uy|quan uy|thi uy|chi bo|dang bo tinh|dang bo)"
+_BODY = re.compile(rf" ({_BODY_HEADS}) ({_OWNERS}) ")
+
+
+def _other_body(q: Question, item: dict) -> bool:
+    """A when-question that names a body by its head and owner ("báo cáo … lên Ban Thường vụ Tỉnh
+    ủy") and a deadline whose own clause names the same head of another owner ("báo cáo … với Ban
+    Thường vụ Đảng ủy"): the deadline of a neighbouring body, a near-miss the words of both
+    otherwise share (the document names "Tỉnh ủy" elsewhere, and that passed the support)."""
+    asked = {(h, o) for h, o in _BODY.findall(f" {folded_words(q.vi_text or q.text)} ")}
+    if q.language != "en":
+        asked |= {(h, o) for h, o in _BODY.findall(f" {folded_words(q.text)} ")}
+    said = set(_BODY.findall(f" {folded_words(deadline_clause(item))} "))
+    for head, owner in asked:
+        others = {o for h, o in said if h == head}
+        if others and owner not in others:
+            return True
+    return False
+
+
+def _other_ministry(q: Question, item: dict) -> bool:
+    """A when-question that names a ministry ("kể từ khi Bộ TN&MT công bố", spelled out by
+    ``question.spell_out_ministries``) and a deadline whose own clause names only other
+    ministries: the time limit of another ministry's step, a near-miss whose other words all
+    match (a ministry's name is a small share of a long question's words)."""
+    from .question import _MINISTRIES, spell_out_ministries
+    names = {folded_words(v) for v in _MINISTRIES.values()}
+    asked = {n for n in names if f" bo {n} " in f" {folded_words(spell_out_ministries(q.vi_text or q.text))} "}
+    if q.language != "en":
+        asked |= {n for n in names if f" bo {n} " in f" {folded_words(spell_out_ministries(q.text))} "}
+    said = {n for n in names if f" bo {n} " in f" {folded_words(deadline_clause(item))} "}
+    return bool(asked) and bool(said) and not (asked & said)
+
+
+_PROCEDURE = re.compile(r"(?i)\btheo (?:thủ tục|trình tự) (\w+ \w+)")
+
+
+def _special_procedure(q: Question, item: dict) -> bool:
+    """The duration is a special procedure's ("Thời hạn kháng cáo đối với bản án … theo thủ tục rút
+    gọn là 07 ngày") and the question does not name that procedure: the laws state the general
+    limit elsewhere ("… của Tòa án cấp sơ thẩm là 15 ngày"), and the special one answered the
+    question asked plainly. Read in the duration's own clause, not its headings. A veto of the best
+    answer, not a filter of the candidates: dropped, the special limit no longer kept a neighbouring
+    sentence's duration contested ("30 ngày … mở phiên tòa phúc thẩm" for how long a hearing may be
+    postponed)."""
+    own = f"{item.get('lead') or ''} {deadline_clause(item)}"
+    asked = f" {folded_words(q.text)} {folded_words(q.vi_text or '')} "
+    return any(f" {folded_words(m.group(1))} " not in asked for m in _PROCEDURE.finditer(own))
+_UNIT_EN = {"day": "ngay", "month": "thang", "year": "nam", "hour": "gio", "week": "tuan"}
+_DURATION_UNIT = re.compile(r"(?i)\b(ngày|tháng|năm|giờ|tuần)\b(?!\s+(?:trước|sau|kể từ)\b)")
+
+
+def _other_time_unit(folded_q: str, when: str) -> bool:
+    """The question counts its time limit in one unit ("mấy tháng", "how many days") and the
+    duration is written in another ("60 ngày" for "bao nhiêu tháng"): the laws state each limit in
+    the unit they mean, so another unit is another limit (of a neighbouring clause), not a
+    conversion to do. The unit read is the duration's own, not the "ngày" of "kể từ ngày …".
+    A veto of the best answer, not a filter of the candidates: dropping the other units let a
+    duration of the asked unit from a condition ("đã điều trị 06 tháng liên tục") answer "báo
+    trước bao nhiêu tháng", where the notice periods are in days."""
+    m = _ASKED_UNIT.search(f" {folded_q} ")
+    if not m:
+        return False
+    asked = m.group(1)
+    asked = _UNIT_EN.get(asked.rstrip("s"), asked)
+    value = re.split(r"(?i)\s(?:trước|sau|kể từ)\s", when)[0]
+    units = [folded_words(u) for u in _DURATION_UNIT.findall(value)]
+    return bool(units) and asked not in units
+
+
+_WORKING_ASKED = re.compile(r"\b(?:ngay lam viec|working days?|business days?)\b")
+
+
+def _working_days_only(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """A question counting working days ("bao nhiêu ngày làm việc", "how many working days") is
+    not answered by a limit in calendar days ("Chậm nhất là 15 ngày …" beside "chậm nhất là 05
+    ngày làm việc …"), which is no rival of one in working days either."""
+    if not _WORKING_ASKED.search(folded_words(q.text)):
+        return scored
+    said = [f" {folded_words(it.get('when') or it.get('value') or '')} " for _, it, _ in scored]
+    return [x for x, days in zip(scored, said) if " ngay " not in days or " ngay lam viec " in days]
+
+
+# A moment asked ("vào thời điểm nào", "lúc nào", "when does … come to an end", "from what point"):
+# a recurrence ("hằng năm", "định kỳ") says how often, not when.
+_MOMENT_Q = re.compile(r" (?:thoi diem nao|luc nao|what point|which point|what moment|"
+                       r"when (?:does|do|did|is|are) (?:\w+ ){1,12}?(?:end|arise|begin|start|terminate|cease|come))\b")
+# A recurrence and nothing else ("hằng năm", "theo định kỳ", "thường xuyên"): no month, day or
+# count that would make it a time (as "Tháng 3 hằng năm", "trước tháng 10 hằng năm" are).
+_BARE_RECURRENCE = re.compile(r"(?i)^\s*(?:theo\s+|được\s+)?(?:(?:định kỳ|hằng|hàng|mỗi|thường xuyên|thường niên)"
+                              r"(?:\s+(?:năm|quý|tháng|tuần|ngày|kỳ))?\s*){1,2}[.;,]?\s*$")
+
+
+# "từ thời điểm nào", "tính từ ngày nào", "from what date": where a time is counted from, which a
+# length of time ("03 năm") never answers.
+_START_Q = re.compile(r" (?:tu (?:thoi diem|ngay|khi|luc|nam|thang) nao|tu bao gio|"
+                      r"from (?:what|which) (?:date|day|point|moment|time|stage)|from when) ")
+# A question that also asks how long ("bao lâu kể từ ngày nào", "mấy ngày"; not the modal "may"
+# nor "máy", which fold to the same syllable as "mấy").
+_ALSO_LENGTH = re.compile(r" (?:bao lau|bao nhieu|may (?:ngay|thang|nam|tuan|gio|phut|lan)|how long|how many) ")
+
+
+def _asks_start(folded_q: str) -> bool:
+    """The question asks only where a time starts: "từ thời điểm nào", not also how long."""
+    return bool(_START_Q.search(f" {folded_q} ")) and not _ALSO_LENGTH.search(f" {folded_q} ")
+
+
+def _title_synonym_only(q: Question, item: dict, sup: Support) -> bool:
+    """A Vietnamese question's word that a value read from a law's passage has only as another
+    word of the same glossary line in its document's title or opening ("chăn nuôi" asked, the crop
+    law's "nhân giống" there): the sentence itself is about something else ("Chiến lược phát triển
+    trồng trọt …" for the livestock strategy), and a passage's sentence has no extractor's care
+    behind it. (English questions are matched through the glossary's words by design.)"""
+    if q.language == "en" or item.get("via") != "passage":
+        return False
+    labels = {label for label, _ in q.groups}
+    return any(w not in labels for w in sup.matched.get("document", []))
+
+
+def other_kind_named(q: Question, item: dict, sup: Support) -> bool:
+    """A word the question says after words the item says too, where the item says another word
+    ("Chiến lược phát triển thủy sản …" asked, "Chiến lược phát triển chăn nuôi …" said): the item
+    names another kind of the same thing, and its value is that one's. Read on the folded question
+    and the item's own words: the two syllables before a missing word (a Vietnamese question)."""
+    if q.language == "en" or not sup.missing:
+        return False
+    asked = f" {folded_words(q.text)} "
+    own = _padded(folded_words(_own_text(q, item)))
+    labels = {label for label, _ in q.groups}
+    for label in sup.missing:
+        if label in q.soft or len(label.split()) < 2:
+            continue  # (a noun of two syllables: "thủy sản", not "bằng cách"'s "cách")
+        at = asked.find(f" {label} ")
+        before = asked[:at].split()[-2:] if at > 0 else []
+        lead = " ".join(before)
+        if len(before) < 2 or lead not in labels:
+            continue  # the words before it must be a word of the question's own ("phát triển")
+        if own.count(f" {lead} {label} "):
+            continue
+        # the word after the shared words must be a noun of another kind, not a link or verb that
+        # goes on with the sentence ("pháp luật chuyên ngành" asked, "pháp luật có liên quan" said)
+        nexts = [m.group(1) for m in re.finditer(rf" {re.escape(lead)} (\w+)", own)]
+        if nexts and all(w not in _FOLDED_LINKS and w not in QUESTION_STOPWORDS for w in nexts):
+            return True
+    return False
+
+
+_FOLDED_LINKS = frozenset(folded_words(" ".join(_PASSAGE_LINKS)).split())
+
+
+_CASE_OF = re.compile(r"(?i)\bđối với\s+([^,;:]+?)\s+(?:là|thì|không quá|tối đa|ít nhất)\s*$")
+
+
+# The bounds of an age a case states or a question asks, folded: ("tu", "18") of "từ đủ 18 tuổi",
+# ("duoi", "18") of "dưới 18 tuổi".
+_AGE_BOUND = re.compile(r" (tu|duoi|tren) (?:du )?(\d+) tuoi")
+
+
+def unasked_case(q: Question, item: dict) -> bool:
+    """A duration the sentence gives one case ("Thời hạn cai nghiện ma túy bắt buộc đối với người
+    nghiện ma túy từ đủ 12 tuổi đến dưới 18 tuổi là từ đủ 06 tháng đến 12 tháng") whose words of
+    its own — not the subject's before it — the question says none of: the case's value is not
+    the plain one asked ("Cai nghiện ma túy bắt buộc kéo dài bao lâu?")."""
+    if item.get("via") != "passage" or item.get("when_kind") != "duration":
+        return False
+    quote = item.get("quote") or ""
+    at = (item.get("when_start") or item["start"]) - item["start"]
+    if not 0 < at <= len(quote):
+        return False
+    lead = re.match(r"(?i)(là|không quá|tối đa|ít nhất)\s", item.get("when") or "")
+    before = quote[:at] + (lead.group(1) if lead else "")
+    m = _CASE_OF.search(before.rstrip() + " " if not lead else before)
+    if not m:
+        return False
+    asked_bounds = set(_AGE_BOUND.findall(folded_words(f" {q.text} ")))
+    if asked_bounds and not asked_bounds <= set(_AGE_BOUND.findall(folded_words(f" {m.group(1)} "))):
+        return True  # "từ đủ 18 tuổi trở lên" asked, the case "từ đủ 12 tuổi đến dưới 18 tuổi" said
+    subject = set(folded_words(before[:m.start()]).split())
+    own = {w for w in folded_words(m.group(1)).split()
+           if w not in subject and w not in QUESTION_STOPWORDS and not w.isdigit() and len(w) > 1}
+    asked = set(folded_words(f"{q.text} {q.vi_text or ''}").split())
+    return bool(own) and not (own & asked)
+
+
+def _echoes_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """Without the when-items whose value is the question's own words ("Cây hằng năm là cây …
+    không quá bao lâu?": the "hằng năm" of the thing's name, which the extractor stored as a
+    recurrence): no answer, and not a rival either, so the value the same sentence states ("không
+    quá 01 năm") can answer. (Before, the echo was the top item and its veto left the question
+    unanswered.)"""
+    asked = f" {folded_words(q.text)} "
+    folded = folded_words(q.text)
+    # (a year the question states, asking which year: "Up to which year is the scheme planned (with a
+    # vision to 2030)?" gives 2030 to name the scheme, and asks another)
+    given = set(q.years) if (is_horizon_question(folded) or is_year_of_question(folded)) else set()
+    return [x for x in scored if not (x[1].get("when") and f" {folded_words(x[1]['when'])} " in asked)
+            and not (given and (said := set(re.findall(r"\b(?:19|20)\d\d\b", x[1].get("when") or "")))
+                     and said <= given)]
