@@ -215,11 +215,6 @@ class Question:
 # A right asked: "có quyền", "được quyền" (not "có thẩm quyền", a competence), "has the right to",
 # "is entitled to".
 _RIGHT_Q = re.compile(r" (?:co|duoc) quyen | ha(?:s|ve|d) the rights? | (?:is|are|be) entitled ")
-# The power to decide asked as a right ("Ai có quyền quyết định tạm đình chỉ công tác …"): a law
-# gives a body its decisions by the plain verb ("người đứng đầu đơn vị … quyết định tạm đình chỉ …"),
-# not by "có quyền", which it keeps for the rights of persons ("có quyền yêu cầu", "có quyền khởi kiện").
-_DECIDING = re.compile(r"(?:ra )?(?:quyet dinh|phe duyet|ban hanh|bo nhiem|mien nhiem|dinh chi|thu hoi|xu phat|"
-                       r"huy bo|to decide|to approve|to issue|to appoint|to suspend|to revoke)(?!\w)")
 
 
 # The who-word of a question, folded: "Ai có quyền …", "Cơ quan nào được quyền …", "Who is entitled …".
@@ -234,16 +229,10 @@ def _asks_right(folded_q: str) -> bool:
     entitled to summer leave as regulated by which body?" grants the teachers a right, and asks
     the body whose rule sets it."""
     right = _RIGHT_Q.search(folded_q)
-    if not right or _asks_power(folded_q):
+    if not right:
         return False
     who = _WHO_AT.search(folded_q)
     return who is None or who.start() < right.start() or bool(_IS_WHO.search(folded_q, right.end() - 1))
-
-
-def _asks_power(folded_q: str) -> bool:
-    """The right asked is the power to decide (``_DECIDING``): its "quyền" is no word the law writes."""
-    right = _RIGHT_Q.search(folded_q)
-    return bool(right and _DECIDING.match(folded_q, right.end()))
 
 
 _AFTER_DOC = re.compile(r"(?<![a-z])(?:ke hoach|nghi quyet|chuong trinh|de an|chien luoc|quy hoach|"
@@ -1554,8 +1543,6 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if relation and kind == "general":
         kind = "who"  # "… phải báo cáo về đâu?": where a report goes is a body
     asks_right = kind in ("who", "tasks") and _asks_right(f" {folded_q} ")
-    if kind in ("who", "tasks") and _asks_power(f" {folded_q} "):
-        soft |= {label for label, _ in groups if label == "quyen"}
     unit_class = asked_unit_class(question) if kind == "who" else []
     if kind == "who" and groups and all(set(label.split()) <= _asked_class_words(question) for label, _ in groups):
         groups = []  # "which ministry?", "which officials?": the kind of body asked, no subject to answer by

@@ -192,23 +192,6 @@ def test_a_right_is_answered_by_a_right_not_a_duty():
     assert score_items(q, [waste], [], [], set()), "it answers the duty"
 
 
-def test_the_power_to_decide_is_written_by_the_plain_verb():
-    """A law gives a body its decisions by the verb ("người đứng đầu … quyết định tạm đình chỉ …"),
-    keeping "có quyền" for the rights of persons: "Ai có quyền quyết định …" asks the decider."""
-    from indexer.answer.actors import actor_items
-    from tests.answer.conftest import law_result
-
-    asked = "Ai có quyền quyết định tạm đình chỉ công tác đối với viên chức trong thời hạn xử lý kỷ luật?"
-    assert not analyze(asked).asks_right
-    assert not analyze("Which body has the right to decide to suspend a public employee?", language="en").asks_right
-    assert analyze("Ai có quyền yêu cầu Tòa án giải quyết ly hôn?").asks_right, "a right of persons stays one"
-    line = law_line("luat-vien-chuc.txt", "quyết định tạm đình chỉ công tác của viên chức")
-    head = actor_items([law_result(line, "luat-vien-chuc")], asked, [])
-    assert [it["unit"] for it in head] == ["người đứng đầu đơn vị sự nghiệp công lập"]
-    scored = score_items(analyze(asked), head, [], [], set())
-    assert [it["unit"] for _, it, _ in scored] == ["người đứng đầu đơn vị sự nghiệp công lập"]
-
-
 def test_counted_noun_is_not_cut_at_a_comma_the_question_also_writes(plans):
     from indexer.answer import ask
     from indexer.answer.wording import _said_on
