@@ -615,7 +615,7 @@ def rejoin_law_terms(words: list[str]) -> list[str]:
             i += 1
             continue
         n = len(joined.split())
-        taken, k, syllables = [], i, []
+        k, syllables = i, []
         while len(syllables) < n:
             syllables += words[k].split()
             k += 1
