@@ -8,7 +8,8 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh11": "odd", "fresh12": "odd", "fresh13": "never", "fresh14": "odd", "fresh15": "odd",
          "fresh16": "odd", "fresh17": "odd", "fresh18": "odd",
          "fresh19": "never", "fresh20": "never", "fresh21": "odd",
-         "fresh22": "odd", "fresh23": "odd", "fresh24": "odd", "fresh25": "never"}
+         "fresh22": "odd", "fresh23": "odd", "fresh24": "odd", "fresh25": "odd",
+         "fresh26": "never"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
