@@ -39,7 +39,8 @@ sentence_answer.py, relation_answer.py, actor_answer.py); the extra candidates (
 close answers and the who-answer (contested.py, who.py); the filters after scoring
 (when_vetoes.py, target_filters.py); the scores (scoring.py, owners.py); the fit and the vetoes
 (fit.py, fit_who.py, own_text.py, fit_when.py, fit_target.py, bounds.py); the margins, the answer
-as shown and the documents named and read (margins.py, wording.py, named.py).
+as shown and the documents named (margins.py, wording.py, named.py); the indexed texts, read once
+per index version (texts.py).
 """
 
 from __future__ import annotations
@@ -49,10 +50,11 @@ import re
 from .citations import citation
 from .count_answer import _count_answer
 from .item_answer import _ask_once
-from .named import _folded_texts, _unsaid_names, _written
+from .named import _unsaid_names
 from .question import analyze
 from .sentence_answer import _in_place_answer, _label_answer, _typed_answer
 from .support import TOP_PASSAGE, gated
+from .texts import _folded_texts, _written
 from .wording import NOT_FOUND_VI
 
 # (imported from here by the service, the API, the benches and the tests)

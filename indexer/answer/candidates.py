@@ -10,13 +10,13 @@ from indexer.search.named import doc_numbers
 from indexer.text import folded_words
 
 from .fit_when import _asks_frequency
-from .named import _doc_heads, _doc_texts, _texts
 from .own_text import _LIST_LINE
 from .passages import (asked_refs, asked_vision, cycle_items, duration_items, frequency_items, horizon_items,
                        is_cycle_question, is_duration_question, is_horizon_question, is_issued_question,
                        is_period_question, is_year_of_question, issued_items, period_items, signer_items, vision_items,
                        year_of_items)
 from .question import Question
+from .texts import _doc_heads, _doc_texts, _texts
 
 
 def _passage_items(service, q: Question, results: list, docs: list[dict]) -> list[dict]:

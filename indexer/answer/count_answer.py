@@ -7,8 +7,9 @@ from indexer.structure.outline import label as outline_label
 
 from .citations import citation
 from .counts import asked_list, count_listed, written_in
-from .named import _written, named_documents
+from .named import named_documents
 from .question import analyze
+from .texts import _written
 from .wording import _shown_interpretation
 
 

@@ -14,11 +14,10 @@ from .fit_target import (_SHARE, _TOTAL_Q, _counted_qualifier_unsaid, horizon_on
 from .fit_when import (_ASKED_UNIT, _COUNT_Q, _ENACTMENT_Q, _NAMED_HORIZON, _anchor_words, _asks_frequency,
                        _opposite_anchor, _other_actor, _other_own_act, _own_act_asked, _own_enactment, _vision_fit,
                        _wrong_end, defines_duration)
-from .fit_who import _unit_key
 from .own_text import deadline_clause
 from .passages import asked_vision, is_duration_question, is_issued_question, is_period_question
 from .question import Question
-from .roles import role_fit
+from .roles import _unit_key, role_fit
 from .support import _padded
 
 

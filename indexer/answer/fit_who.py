@@ -13,7 +13,7 @@ from .classify import fold_question
 from .margins import WHO_MIN_FIT
 from .own_text import _own_text
 from .question import Question
-from .roles import is_of_class
+from .roles import _unit_key, is_of_class
 from .support import Matcher
 
 
@@ -151,9 +151,3 @@ def _named_by_role_alone(q: Question, matcher: Matcher, item: dict, fit: float, 
 def _regulates_instead(q: Question, item: dict) -> bool:
     """The unit writes the rules of what the question asks someone to do (actors.regulates_instead)."""
     return regulates_instead(q.vi_text or q.text, q.text if q.language == "en" else None, item)
-
-
-def _unit_key(item: dict) -> str:
-    from indexer.extract import unit_key
-
-    return unit_key(item.get("unit_normalized") or item.get("unit") or "")

@@ -14,7 +14,7 @@ from .citations import citation
 from .contested import _named_condition_first, _own_sentence_first, contested
 from .fit_when import _asks_cited_date, _asks_frequency, _asks_titled_span
 from .issuers import asks_issuer, issuer_answer
-from .named import _doc_heads, _doc_texts, _full_headings, _texts, _written, named_documents
+from .named import named_documents
 from .passages import (attendee_items, base_multiple_items, composition_items, is_cycle_question, is_duration_question,
                        percent_items, preamble_items, quantity_items, with_lead_ins)
 from .question import analyze
@@ -25,6 +25,7 @@ from .scoring import _rank_of, score_items
 from .semantic import SEMANTIC_DEPTH, Similarity
 from .support import Support
 from .target_filters import _rate_item, cases_yield, english_without_counted, parts_yield, said_whole
+from .texts import _doc_heads, _doc_texts, _full_headings, _texts, _written
 from .when_vetoes import (_BARE_RECURRENCE, _MOMENT_Q, _asks_start, _echoes_dropped, _other_body, _other_destination,
                           _other_ministry, _other_time_unit, _special_procedure, _title_synonym_only,
                           _working_days_only, other_kind_named, unasked_case)

@@ -10,7 +10,7 @@ from indexer.text import folded_words
 
 from .fit_who import said_by_question
 from .margins import CONTESTED_MARGIN
-from .named import _doc_context, _doc_heads, _doc_texts
+from .named import _doc_context
 from .own_text import _own_text
 from .passages import recipient_items
 from .question import Question
@@ -19,6 +19,7 @@ from .roles import is_of_class, item_role
 from .scoring import _same_sentence, score_items
 from .semantic import Similarity
 from .support import Matcher
+from .texts import _doc_heads, _doc_texts
 from .wording import MAX_ITEMS, _clip, _support_dict
 
 

@@ -123,3 +123,11 @@ def is_of_class(item: dict, heads: list[str]) -> bool:
     name = folded_words(item.get("unit_normalized") or item.get("unit") or "")
     name = re.sub(r"^(?:cac|nhung|moi|tung) ", "", name)
     return not heads or any(name == h or name.startswith(h + " ") for h in heads)
+
+
+def _unit_key(item: dict) -> str:
+    """The key of the unit an item names (its normalised unit), by which a who-answer groups items
+    and a fit tells one actor from another."""
+    from indexer.extract import unit_key
+
+    return unit_key(item.get("unit_normalized") or item.get("unit") or "")

@@ -15,11 +15,12 @@ from .citations import ANSWER_FIELDS, citation
 from .fit import other_level
 from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, english_slots, sentence_spans, wh_slots
 from .labels import asked_label, label_frame, labels_in, negated_member
-from .named import _NAME_RUN, _doc_context, _doc_heads, _full_headings, _law_titles, _texts, named_documents
+from .named import _NAME_RUN, _doc_context, named_documents
 from .passages import points_back
 from .question import Question, expand_abbreviations
 from .semantic import Similarity
 from .support import TOP_PASSAGE, Gate, Matcher, Support, gated
+from .texts import _doc_heads, _full_headings, _law_titles, _texts
 from .typed import MOMENT, asked_unit, read_as_asked, unit_value
 from .wording import _ITEM_KIND, _clip, _shown_interpretation, _support_dict
 

@@ -10,11 +10,11 @@ import re
 from indexer.text import QUESTION_STOPWORDS, folded_words
 
 from .fit_when import _ASKED_UNIT
-from .named import _UP
 from .own_text import _own_text, deadline_clause
 from .passages import _LINKS as _PASSAGE_LINKS, is_horizon_question, is_year_of_question
 from .question import _ABBR, Question
 from .support import Support, _padded
+from .texts import _UP
 
 
 _SENT_TO_Q = re.compile(r" gui (?:\w+ ){0,10}?(?:ve|len|den|toi) (?:cho )?((?:\w+ ){1,6}?)(?:truoc|trong|vao|han|khi|cham|khi nao|ngay|$)")

@@ -11,11 +11,10 @@ from indexer.text import folded_words
 from .actors import (ACTION_EVIDENCE, asked_verbs, does_asked_action, does_english_action, english_asked_verbs,
                      tied_verbs)
 from .fit import _fit, other_level
-from .fit_who import _unit_key
 from .insitu import wh_slots
 from .margins import WHO_MARGIN, WHO_MIN_FIT, WHO_TIE, WHO_TIE_RIVALS
 from .question import Question, expand_abbreviations
-from .roles import ROLE_RANK, item_role
+from .roles import ROLE_RANK, _unit_key, item_role
 from .scoring import _same_sentence
 from .support import Support
 from .wording import MAX_ITEMS

@@ -72,7 +72,7 @@ def info_law(tmp_path_factory):
 def test_an_article_title_is_read_whole(info_law):
     """"Điều 31. Trình tự, thủ tục cung cấp thông tin qua dịch vụ bưu chính, fax" is stored cut
     before "bưu chính, fax"; the support reads it whole from the document."""
-    from indexer.answer.named import _full_headings
+    from indexer.answer.texts import _full_headings
 
     docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in info_law.documents()]
     full = _full_headings(info_law, docs)

@@ -123,7 +123,7 @@ def test_the_verb_tying_a_plan_to_its_resolution_is_soft(plans):
 
 
 def test_a_later_duty_that_opens_with_coordination(plans):
-    from indexer.answer.named import _texts
+    from indexer.answer.texts import _texts
     from indexer.answer.roles import later_partner_items
 
     items = [it for it in plans.all_items("responsibility", None) if it["doc_id"].startswith("001")]

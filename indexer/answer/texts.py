@@ -1,0 +1,108 @@
+"""The indexed documents' texts, read once per index version: their openings (issuer, place, full
+title), whole texts and folded words, the laws' titles, the whole headings a section path cuts, and
+whether any text writes a phrase. The caches every reader shares (``named`` reads the documents a
+question names from them)."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.text import folded_words, modern_tones, syllables
+
+HEAD_CHARS = 700
+_LAW_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp"})
+_UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+_PLACE = re.compile(rf"(?<!\w)((?:[{_UP}]\w+ ){{1,3}}[{_UP}]\w+)(?!\w)")  # "Lai Châu", "Bình Lư"
+
+
+def _doc_heads(service) -> dict[str, str]:
+    """The opening of every document (issuer, place, full title), read once per index version."""
+    def build() -> dict[str, str]:
+        out = {}
+        for doc_id, text in _texts(service).items():
+            # Plus the places it names ("Lai Châu", "Bình Lư"): the stored text often starts after
+            # the header that names the province.
+            places = dict.fromkeys(m.group(1) for m in _PLACE.finditer(text))
+            out[doc_id] = text[:HEAD_CHARS] + " " + " ; ".join(places) if text else ""
+        return out
+
+    cached = getattr(service, "_cached", None)
+    return cached("answer:doc_heads", build) if cached else build()
+
+
+def _texts(service) -> dict[str, str]:
+    """Every document's text by id ("" when it cannot be read), read once per index version: the
+    openings, signatures, distribution lists, whole headings and cited dates all read from it."""
+    def build() -> dict[str, str]:
+        out = {}
+        for d in service.documents():
+            detail = service.document(d["id"])
+            out[d["id"]] = detail.text if detail is not None else ""
+        return out
+
+    cached = getattr(service, "_cached", None)
+    return cached("answer:doc_texts", build) if cached else build()
+
+
+def _written(service):
+    """Whether the indexed texts write a phrase (lower-cased syllables with modern tones, one space
+    apart): one string of every text, built once per index version (``question._unknown_compound``)."""
+    def build() -> str:
+        return " " + " ".join(" ".join(syllables(modern_tones(t))) for t in _texts(service).values()) + " "
+
+    cached = getattr(service, "_cached", None)
+    text = cached("answer:written", build) if cached else build()
+    return lambda phrase: f" {phrase} " in text
+
+
+def _law_titles(service) -> dict[str, str]:
+    """The folded names of the indexed laws by document id (" luat to tung hanh chinh "), built once
+    per index version: a law's own name says its matter (``_in_place_answer``)."""
+    def build() -> dict[str, str]:
+        return {d.id: f" {folded_words(d.title or '')} " for d in service.documents() if d.type in _LAW_TYPES}
+
+    cached = getattr(service, "_cached", None)
+    return cached("answer:law_titles", build) if cached else build()
+
+
+def _doc_texts(service, docs: list[dict]) -> list[tuple[str, str, str]]:
+    """(doc_id, title, text) of the given documents: a document the question names by number is
+    often not in the index, only cited by those that are ("thực hiện Nghị quyết số 103/NQ-CP ngày
+    06/10/2017 của Chính phủ")."""
+    texts = _texts(service)
+    return [(d["id"], d.get("title") or "", texts.get(d["id"], "")) for d in docs]
+
+
+def _full_headings(service, docs: list[dict]):
+    """A function (doc_id, label) -> the heading whole. Section paths are stored with each heading
+    cut to ``outline.PATH_LABEL_CHARS`` ("Điều 31. Trình tự, thủ tục cung cấp thông tin qua dịch
+    vụ…"), so the words of a law's article title past the cut ("bưu chính, fax") were missing from
+    every item under it — half the responsibilities of the index. The heading is the line of the
+    document the label opens; each is looked up once per index version."""
+    texts = dict((d, t) for d, _, t in _doc_texts(service, docs))
+    cached = getattr(service, "_cached", None)
+    memo = cached("answer:full_headings", dict) if cached else {}
+
+    def full(doc_id: str, label: str) -> str:
+        if not label.endswith("…"):
+            return label
+        key = (doc_id, label)
+        if key not in memo:
+            text, head = texts.get(doc_id, ""), " ".join(label[:-1].split())
+            at = text.find(head) if head else -1
+            if at < 0:  # the label's spaces were normalised: match its words across any spacing
+                m = re.search(r"\s+".join(map(re.escape, head.split())), text) if head else None
+                at, head = (m.start(), m.group(0)) if m else (-1, head)
+            end = text.find("\n", at) if at >= 0 else -1
+            memo[key] = text[at:end if end >= 0 else len(text)].strip() if at >= 0 else label
+        return memo[key]
+    return full
+
+
+def _folded_texts(service) -> dict[str, str]:
+    """Every document's folded words, " "-padded, read once per index version."""
+    def build() -> dict[str, str]:
+        return {doc_id: f" {folded_words(text)} " for doc_id, text in _texts(service).items()}
+
+    cached = getattr(service, "_cached", None)
+    return cached("answer:folded_texts", build) if cached else build()
