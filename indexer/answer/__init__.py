@@ -52,7 +52,7 @@ from .count_answer import _count_answer
 from .item_answer import _ask_once
 from .named import _unsaid_names
 from .question import analyze
-from .sentence_answer import _in_place_answer, _label_answer, _typed_answer
+from .sentence_answer import _closest_actor_answer, _in_place_answer, _label_answer, _typed_answer
 from .support import TOP_PASSAGE, gated
 from .texts import _folded_texts, _written
 from .wording import NOT_FOUND_VI
@@ -134,7 +134,8 @@ def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> 
                 written=_written(service))
         return _in_place_answer(service, question, q, response, doc_ids, considered) or \
             _typed_answer(service, question, q, response, doc_ids, considered) or \
-            _label_answer(service, question, q, response, doc_ids, considered) or out
+            _label_answer(service, question, q, response, doc_ids, considered) or \
+            _closest_actor_answer(service, question, q, response, doc_ids, considered) or out
     return out
 
 

@@ -9,10 +9,13 @@ from dataclasses import replace
 
 from indexer.search.named import doc_refs
 from indexer.search.translate import lookup
+from indexer.extract.units import is_generic_unit
 from indexer.text import folded_words
 
+from .actors import _WHO_WORD, _predicate, actors, asked_verbs, asks_action, open_asked_word
 from .citations import ANSWER_FIELDS, citation
 from .fit import other_level
+from .fit_who import said_by_question
 from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, english_slots, sentence_spans, wh_slots
 from .labels import asked_label, label_frame, labels_in, negated_member
 from .named import _NAME_RUN, _doc_context, named_documents
@@ -312,6 +315,89 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
     out = _read_response(service, question, q, response, item, _ITEM_FIELDS[q.kind][0], sup, "typed")
     out["support"]["similarity"] = round(similarity, 4)
     return out
+
+
+def _closest_actor_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
+                          considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
+    """The body a Vietnamese who-question asks, read in the sentence of the search's first passage
+    the model finds closest to the question, when that sentence names exactly one actor (actors.py:
+    the subject that opens it or a clause, a passive's agent) that does the asked action, whose
+    name the question does not write, and the sentence says what the first passage's items must
+    (``TOP_PASSAGE``). The actor reader (``actor_answer``) asks every word of the question said by
+    the sentence or its headings and weighs the retrieved sentences' actors against each other; a
+    question in other words than the law's says fewer, and the model, which chose the sentence,
+    vouches for the rest as it does for a typed value.
+
+    Only a question whose who-word is the doer ("Ai giữ quyền …", "… do cơ quan nào thẩm định"),
+    not the recipient it ends with ("… phải gửi cho cơ quan nào?"), nor a role or a position
+    ("Ai là báo cáo viên", "Ai làm Chủ tịch Hội đồng …": no action); not an English one, whose
+    glossary words do not tell the doer from the rest."""
+    if q.kind != "who" or not q.groups or q.language == "en" or q.role:
+        return None
+    vi = q.vi_text or q.text
+    who = _WHO_WORD.search(vi)
+    if who is None or not re.search(r"\w", vi[who.end():]):
+        return None
+    asked = asked_verbs(vi)
+    results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:1]
+    if not asked or not results:
+        return None
+    top = results[0]
+    found = _closest_sentence(service, question, response, top)
+    if found is None:
+        return None
+    spans, best, similarity = found
+    s, e = spans[best]
+    if _set_aside(considered, top, s, e):
+        return None
+    opened = open_asked_word(vi)
+    open_words = (opened,) if opened else ()
+    folded_q = f" {folded_words(vi)} "
+    units = {}
+    for us, ue, verb in actors(top.text, s, e, open_words):
+        unit = top.text[us:ue].strip()
+        if not unit or is_generic_unit(unit) or not _whole_words(top.text, us, us + len(unit)):
+            continue
+        if not asks_action(asked, _predicate(top.text, verb, e, open_words)[0]):
+            continue
+        item = _sentence_item(q, top, s, e, us, us + len(unit), "closest_actor")
+        # (nor a unit the question names, in full or by its head: "Cơ quan nào tham mưu Thủ tướng
+        # ban hành …" is not answered by "Thủ tướng Chính phủ")
+        if said_by_question(q, item) or f" {' '.join(folded_words(unit).split()[:2])} " in folded_q:
+            continue
+        units.setdefault(folded_words(unit), item)
+    if len(units) != 1:
+        return None
+    item = next(iter(units.values()))
+    matcher = _sentence_matcher(service, q, [item], doc_ids)
+    with gated(TOP_PASSAGE):
+        sup = matcher.support(item, item["quote"])
+        ok = sup.ok
+    if not ok or other_level(q, item) or _unasked_number(q, item["quote"]):
+        return None
+    out = _read_response(service, question, q, response, item, _ITEM_FIELDS[q.kind][0], sup, "closest_actor")
+    out["support"]["similarity"] = round(similarity, 4)
+    return out
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ends where a word ends by the segmenter: a name read up to a verb may
+    stop inside a compound ("Hội đồng bầu | cử quốc gia", "bầu" read as the verb)."""
+    from indexer.index.analyzer import _segmenter
+
+    try:
+        words = _segmenter()(text[start:end + 40])
+    except Exception:
+        return True
+    at, ends = 0, set()
+    rest = text[start:end + 40]
+    for w in words:
+        i = rest.find(w, at)
+        if i < 0:
+            return True  # (the segmenter rewrote a word: no judgement)
+        at = i + len(w)
+        ends.add(at)
+    return end - start in ends
 
 
 def _read_response(service, question: str, q: Question, response, item: dict, name: str, sup: Support,

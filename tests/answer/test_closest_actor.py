@@ -1,0 +1,73 @@
+"""The closest-sentence actor reader (indexer/answer/sentence_answer.py, ``_closest_actor_answer``):
+a Vietnamese who-question's doer read in the sentence of the first passage the model finds closest,
+when that sentence names one actor doing the asked action. Probed on Luật Viên chức, Điều 7 ("Chính
+phủ quy định nguyên tắc, phương pháp xác định vị trí việc làm …"), a passage no tuning question
+asks; the forms it must leave to other readers (or null) are asked of the same sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from indexer.answer.question import analyze
+from indexer.answer.sentence_answer import _closest_actor_answer, _whole_words
+from indexer.answer.texts import _written
+from tests.conftest import SHARED
+
+
+def test_a_name_cut_inside_a_word_is_no_name():
+    text = "Hội đồng bầu cử quốc gia là cơ quan do Quốc hội thành lập"
+    assert not _whole_words(text, 0, len("Hội đồng bầu"))
+    assert _whole_words(text, 0, len("Hội đồng bầu cử quốc gia"))
+    at = text.index("Quốc hội")
+    assert _whole_words(text, at, at + len("Quốc hội"))
+
+
+@pytest.fixture(scope="module")
+def civil_servants(real_settings, tmp_path_factory):
+    from indexer.service import Service
+    from indexer.settings import Settings
+
+    law = SHARED / "corpus-alqac" / "luat-vien-chuc.txt"
+    if not law.exists():
+        pytest.skip("the ALQAC laws are not here")
+    service = Service(Settings(data_dir=tmp_path_factory.mktemp("closest-actor") / "data",
+                               model=real_settings.model))
+    service.index_paths([Path(law)])
+    return service
+
+
+def _read(service, question: str):
+    response = service.search(question, k=10, highlights=False)
+    q = analyze(question, response.interpreted, response.translated, response.language, written=_written(service))
+    return _closest_actor_answer(service, question, q, response, None)
+
+
+@pytest.mark.slow
+def test_the_doer_of_the_asked_action_in_the_closest_sentence(civil_servants):
+    question = "Ai quy định nguyên tắc, phương pháp xác định vị trí việc làm trong đơn vị sự nghiệp công lập?"
+    out = _read(civil_servants, question)
+    assert out is not None and out["answer"] == "Chính phủ", out
+    assert out["support"]["read"] == "closest_actor"
+    cited = out["citations"][0]
+    assert civil_servants.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
+    assert "Chính phủ quy định nguyên tắc" in cited["text"]
+    # the whole answer engine gives it too (whichever reader reads it first)
+    assert civil_servants.ask(question).answer == "Chính phủ"
+
+
+@pytest.mark.slow
+def test_forms_left_to_other_readers(civil_servants):
+    # an English question (its glossary words do not tell the doer from the rest)
+    assert _read(civil_servants, "Who lays down the principles and methods for determining job positions "
+                                 "in public service units?") is None
+    # a role asked, not an action
+    assert _read(civil_servants, "Ai chủ trì quy định nguyên tắc xác định vị trí việc làm trong đơn vị "
+                                 "sự nghiệp công lập?") is None
+    # the question ends with its who-word: it asks a recipient or a partner, not the doer
+    assert _read(civil_servants, "Nguyên tắc xác định vị trí việc làm trong đơn vị sự nghiệp công lập do "
+                                 "Chính phủ quy định cùng với ai?") is None
+    # the question names the actor itself
+    assert _read(civil_servants, "Ai quy định thay Chính phủ nguyên tắc xác định vị trí việc làm trong "
+                                 "đơn vị sự nghiệp công lập?") is None
