@@ -126,6 +126,8 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
             x = max(found, key=lambda x: x.closeness)
             if _set_aside(considered, r, s, e):
                 continue
+            if q.kind == "who" and not _whole_words(r.text, x.start, x.end):
+                continue  # a name cut inside a word ("Thẩm | phán"): the slot's edge is no name's
             if i and points_back(r.text[s:e]):
                 s = spans[i - 1][0]  # "Hết thời hạn này thì …": the sentence before says which
             if any(y not in f"{r.text[s:e]} {' '.join(r.section_path_parts or [])}" for y in years):
