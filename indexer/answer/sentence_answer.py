@@ -1,6 +1,7 @@
 """Answers read in a retrieved sentence when no item answers: where the question word stands (in
 place, insitu.py), a length of time of the unit asked (typed, typed.py), the label of a numbered
-category (labels.py); the items, support and response of such a reading."""
+category (labels.py), the one actor doing the asked action in the sentence the model finds closest
+(closest actor, actors.py); the items, support and response of such a reading."""
 
 from __future__ import annotations
 
