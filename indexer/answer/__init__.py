@@ -25,8 +25,9 @@
 4. "How many tasks / targets does the plan list?" is counted in the plan's outline first
    (counts.py, count_answer.py). When no item answers, the answer is read where the question word
    stands in a retrieved sentence (insitu.py), then, for an English "how many days / times …", in
-   the sentence the model finds closest (typed.py), and for a Vietnamese who-question, the one
-   actor of that sentence doing the asked action (all three readers in sentence_answer.py).
+   the sentence the model finds closest (typed.py), the label of a numbered category (labels.py),
+   and for a Vietnamese who-question the one actor of that closest sentence doing the asked action
+   (actors.py; the four readers in sentence_answer.py).
 5. Nothing supports an answer -> ``answer`` is None, ``message`` says so, and the citations are the
    closest passages of the search.
 

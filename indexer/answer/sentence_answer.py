@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from indexer.extract.units import is_generic_unit
 from indexer.search.named import doc_refs
 from indexer.search.translate import lookup
-from indexer.extract.units import is_generic_unit
 from indexer.text import folded_words
 
 from .actors import _WHO_WORD, _predicate, actors, asked_verbs, asks_action, open_asked_word
@@ -22,10 +22,12 @@ from .labels import asked_label, label_frame, labels_in, negated_member
 from .named import _NAME_RUN, _doc_context, named_documents
 from .passages import points_back
 from .question import Question, expand_abbreviations
+from .roles import _unit_key
 from .semantic import Similarity
 from .support import TOP_PASSAGE, Gate, Matcher, Support, gated
 from .texts import _doc_heads, _full_headings, _law_titles, _texts
 from .typed import MOMENT, asked_unit, read_as_asked, unit_value
+from .unitnames import cut_in_word, truncated_unit
 from .wording import _ITEM_KIND, _clip, _shown_interpretation, _support_dict
 
 
@@ -64,7 +66,7 @@ def _cleanly_read(q: Question, item: dict, name: str, start_key: str) -> bool:
 
 def _sentence_item(q: Question, r, s: int, e: int, vs: int, ve: int, via: str) -> dict:
     """An item of the kind asked made of the sentence ``r.text[s:e]`` of a retrieved passage, its
-    answer the words ``r.text[vs:ve]`` (read at question time: in place, typed)."""
+    answer the words ``r.text[vs:ve]`` (read at question time: in place, typed, label, closest actor)."""
     name, start_key, end_key = _ITEM_FIELDS[q.kind]
     item = {"kind": _ITEM_KIND[q.kind], "doc_id": r.doc_id, "doc_title": r.doc_title, "start": r.start + s,
             "end": r.start + e, "quote": r.text[s:e], "section_path": list(r.section_path_parts or []),
@@ -122,13 +124,13 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
         spans = sentence_spans(r.text)
         for i, (s, e) in enumerate(spans):
             found = [x for x in (align(slot, r.text, s, e, q.kind) for slot in slots) if x]
+            if q.kind == "who":  # (a name cut inside a word, "Thẩm | phán": the slot's edge is no name's)
+                found = [x for x in found if not cut_in_word(r.text, x.start, x.end)]
             if not found:
                 continue
             x = max(found, key=lambda x: x.closeness)
             if _set_aside(considered, r, s, e):
                 continue
-            if q.kind == "who" and not _whole_words(r.text, x.start, x.end):
-                continue  # a name cut inside a word ("Thẩm | phán"): the slot's edge is no name's
             if i and points_back(r.text[s:e]):
                 s = spans[i - 1][0]  # "Hết thời hạn này thì …": the sentence before says which
             if any(y not in f"{r.text[s:e]} {' '.join(r.section_path_parts or [])}" for y in years):
@@ -355,20 +357,23 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
         return None
     opened = open_asked_word(vi)
     open_words = (opened,) if opened else ()
-    folded_q = f" {folded_words(vi)} "
+    # (the question's words but its who-word: "Cơ quan nào …" names no "Cơ quan quản lý …")
+    folded_q = f" {folded_words(vi[:who.start()] + ' ' + vi[who.end():])} "
     units = {}
     for us, ue, verb in actors(top.text, s, e, open_words):
         unit = top.text[us:ue].strip()
-        if not unit or is_generic_unit(unit) or not _whole_words(top.text, us, us + len(unit)):
+        us += len(top.text[us:ue]) - len(top.text[us:ue].lstrip())
+        if not unit or is_generic_unit(unit) or cut_in_word(top.text, us, us + len(unit)):
             continue
         if not asks_action(asked, _predicate(top.text, verb, e, open_words)[0]):
             continue
         item = _sentence_item(q, top, s, e, us, us + len(unit), "closest_actor")
-        # (nor a unit the question names, in full or by its head: "Cơ quan nào tham mưu Thủ tướng
-        # ban hành …" is not answered by "Thủ tướng Chính phủ")
-        if said_by_question(q, item) or f" {' '.join(folded_words(unit).split()[:2])} " in folded_q:
+        # (nor a name cut short, "Tòa án đã", nor a unit the question names, in full or by its head:
+        # "Cơ quan nào tham mưu Thủ tướng ban hành …" is not answered by "Thủ tướng Chính phủ")
+        if truncated_unit(item) or said_by_question(q, item) or \
+                f" {' '.join(folded_words(unit).split()[:2])} " in folded_q:
             continue
-        units.setdefault(folded_words(unit), item)
+        units.setdefault(_unit_key(item), item)
     if len(units) != 1:
         return None
     item = next(iter(units.values()))
@@ -383,29 +388,10 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
     return out
 
 
-def _whole_words(text: str, start: int, end: int) -> bool:
-    """``text[start:end]`` ends where a word ends by the segmenter: a name read up to a verb may
-    stop inside a compound ("Hội đồng bầu | cử quốc gia", "bầu" read as the verb)."""
-    from indexer.index.analyzer import _segmenter
-
-    try:
-        words = _segmenter()(text[start:end + 40])
-    except Exception:
-        return True
-    at, ends = 0, set()
-    rest = text[start:end + 40]
-    for w in words:
-        i = rest.find(w, at)
-        if i < 0:
-            return True  # (the segmenter rewrote a word: no judgement)
-        at = i + len(w)
-        ends.add(at)
-    return end - start in ends
-
-
 def _read_response(service, question: str, q: Question, response, item: dict, name: str, sup: Support,
                    read: str) -> dict:
-    """The answer of an item read at question time (in place, typed): its words, why, its citation."""
+    """The answer of an item read at question time (in place, typed, label, closest actor): its
+    words, why, its citation."""
     support = _support_dict(sup, item)
     support["read"] = read
     return {"question": question, "kind": "general" if q.kind == WHAT else q.kind,

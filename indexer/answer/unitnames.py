@@ -53,6 +53,13 @@ def _joined_across(context: str, cut: int) -> bool:
     return False
 
 
+def cut_in_word(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` ends inside a two-syllable word of the index's segmenter ("Thẩm | phán",
+    "Hội đồng bầu | cử quốc gia"): a name read up to a verb or a slot's edge may stop there. No
+    judgement (False) where the segmenter rewrites the words (``_joined_across``)."""
+    return _joined_across(text[start:end + 20], end - start)
+
+
 def truncated_unit(item: dict) -> bool:
     """The item's unit is a name cut short (see the module docstring): it ends on a function word,
     or before a one-syllable verb of the extractor's list that makes one word with its last syllable

@@ -11,17 +11,23 @@ from pathlib import Path
 import pytest
 
 from indexer.answer.question import analyze
-from indexer.answer.sentence_answer import _closest_actor_answer, _whole_words
+from indexer.answer.sentence_answer import _closest_actor_answer
 from indexer.answer.texts import _written
+from indexer.answer.unitnames import cut_in_word
 from tests.conftest import SHARED
 
 
 def test_a_name_cut_inside_a_word_is_no_name():
     text = "Hội đồng bầu cử quốc gia là cơ quan do Quốc hội thành lập"
-    assert not _whole_words(text, 0, len("Hội đồng bầu"))
-    assert _whole_words(text, 0, len("Hội đồng bầu cử quốc gia"))
+    assert cut_in_word(text, 0, len("Hội đồng bầu"))
+    assert not cut_in_word(text, 0, len("Hội đồng bầu cử quốc gia"))
     at = text.index("Quốc hội")
-    assert _whole_words(text, at, at + len("Quốc hội"))
+    assert not cut_in_word(text, at, at + len("Quốc hội"))
+    # an in-place slot's edge ("Ai phân công Thẩm phán …" read "Thẩm")
+    text = "Chánh án Tòa án quyết định phân công Thẩm phán giải quyết vụ án"
+    at = text.index("Thẩm")
+    assert cut_in_word(text, at, at + len("Thẩm"))
+    assert not cut_in_word(text, at, at + len("Thẩm phán"))
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +72,8 @@ def test_forms_left_to_other_readers(civil_servants):
     assert _read(civil_servants, "Ai chủ trì quy định nguyên tắc xác định vị trí việc làm trong đơn vị "
                                  "sự nghiệp công lập?") is None
     # the question ends with its who-word: it asks a recipient or a partner, not the doer
-    assert _read(civil_servants, "Nguyên tắc xác định vị trí việc làm trong đơn vị sự nghiệp công lập do "
-                                 "Chính phủ quy định cùng với ai?") is None
+    assert _read(civil_servants, "Nguyên tắc, phương pháp xác định vị trí việc làm trong đơn vị sự nghiệp "
+                                 "công lập được quy định cho ai?") is None
     # the question names the actor itself
     assert _read(civil_servants, "Ai quy định thay Chính phủ nguyên tắc xác định vị trí việc làm trong "
                                  "đơn vị sự nghiệp công lập?") is None
