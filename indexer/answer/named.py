@@ -66,5 +66,3 @@ def _unsaid_names(question: str, folded_doc: str) -> list[str]:
         if len(words) >= 2 and f" {name} " not in folded_doc:
             out.append(" ".join(words))
     return out
-
-
