@@ -220,6 +220,15 @@ def _closest_sentence(service, question: str, response, top) -> tuple[list[tuple
     return spans, best, float(cos[best])
 
 
+def _top_closest(service, question: str, response, doc_ids: set[str] | None):
+    """(first passage, its sentence spans, the index of the one the model finds closest to the
+    question, its cosine) among the passages of ``doc_ids``; None without a passage, a sentence or a
+    semantic model. The typed and closest-actor readers read there."""
+    results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:1]
+    found = _closest_sentence(service, question, response, results[0]) if results else None
+    return (results[0], *found) if found is not None else None
+
+
 def _label_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
                   considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
     """The label of the numbered category a Vietnamese question asks ("… thuộc hàng thừa kế thứ
@@ -280,14 +289,10 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
         q = replace(q, kind="when")  # "at what moment is an inheritance opened": a when, however classified
     elif q.kind == "general":
         return None
-    results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:1]
-    if not asked or not results:
+    closest = _top_closest(service, question, response, doc_ids) if asked else None
+    if closest is None:
         return None
-    top = results[0]
-    found = _closest_sentence(service, question, response, top)
-    if found is None:
-        return None
-    spans, best, similarity = found
+    top, spans, best, similarity = closest
     s, e = spans[best]
     # (a Vietnamese question's own words tell the event it states from the one it asks; an English
     # one's glossary senses are many, and say the asked event too: "a closed landfill" for "kể từ
@@ -344,14 +349,10 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
     if who is None or not re.search(r"\w", vi[who.end():]):
         return None
     asked = asked_verbs(vi)
-    results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:1]
-    if not asked or not results:
+    closest = _top_closest(service, question, response, doc_ids) if asked else None
+    if closest is None:
         return None
-    top = results[0]
-    found = _closest_sentence(service, question, response, top)
-    if found is None:
-        return None
-    spans, best, similarity = found
+    top, spans, best, similarity = closest
     s, e = spans[best]
     if _set_aside(considered, top, s, e):
         return None

@@ -15,6 +15,13 @@ _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸ�
 _PLACE = re.compile(rf"(?<!\w)((?:[{_UP}]\w+ ){{1,3}}[{_UP}]\w+)(?!\w)")  # "Lai Châu", "Bình Lư"
 
 
+def per_index(service, key: str, build):
+    """``build()``, kept by the service until its index changes (``Service._cached``); built anew on
+    each call for a service without that cache (a test double)."""
+    cached = getattr(service, "_cached", None)
+    return cached(key, build) if cached else build()
+
+
 def _doc_heads(service) -> dict[str, str]:
     """The opening of every document (issuer, place, full title), read once per index version."""
     def build() -> dict[str, str]:
@@ -26,8 +33,7 @@ def _doc_heads(service) -> dict[str, str]:
             out[doc_id] = text[:HEAD_CHARS] + " " + " ; ".join(places) if text else ""
         return out
 
-    cached = getattr(service, "_cached", None)
-    return cached("answer:doc_heads", build) if cached else build()
+    return per_index(service, "answer:doc_heads", build)
 
 
 def _texts(service) -> dict[str, str]:
@@ -40,8 +46,7 @@ def _texts(service) -> dict[str, str]:
             out[d["id"]] = detail.text if detail is not None else ""
         return out
 
-    cached = getattr(service, "_cached", None)
-    return cached("answer:doc_texts", build) if cached else build()
+    return per_index(service, "answer:doc_texts", build)
 
 
 def _written(service):
@@ -50,8 +55,7 @@ def _written(service):
     def build() -> str:
         return " " + " ".join(" ".join(syllables(modern_tones(t))) for t in _texts(service).values()) + " "
 
-    cached = getattr(service, "_cached", None)
-    text = cached("answer:written", build) if cached else build()
+    text = per_index(service, "answer:written", build)
     return lambda phrase: f" {phrase} " in text
 
 
@@ -61,8 +65,7 @@ def _law_titles(service) -> dict[str, str]:
     def build() -> dict[str, str]:
         return {d.id: f" {folded_words(d.title or '')} " for d in service.documents() if d.type in _LAW_TYPES}
 
-    cached = getattr(service, "_cached", None)
-    return cached("answer:law_titles", build) if cached else build()
+    return per_index(service, "answer:law_titles", build)
 
 
 def _doc_texts(service, docs: list[dict]) -> list[tuple[str, str, str]]:
@@ -80,8 +83,7 @@ def _full_headings(service, docs: list[dict]):
     every item under it — half the responsibilities of the index. The heading is the line of the
     document the label opens; each is looked up once per index version."""
     texts = dict((d, t) for d, _, t in _doc_texts(service, docs))
-    cached = getattr(service, "_cached", None)
-    memo = cached("answer:full_headings", dict) if cached else {}
+    memo = per_index(service, "answer:full_headings", dict)
 
     def full(doc_id: str, label: str) -> str:
         if not label.endswith("…"):
@@ -104,5 +106,4 @@ def _folded_texts(service) -> dict[str, str]:
     def build() -> dict[str, str]:
         return {doc_id: f" {folded_words(text)} " for doc_id, text in _texts(service).items()}
 
-    cached = getattr(service, "_cached", None)
-    return cached("answer:folded_texts", build) if cached else build()
+    return per_index(service, "answer:folded_texts", build)
