@@ -9,7 +9,9 @@ what "Ai quyết định …", "Cơ quan nào cấp …", "Who decides …" ask.
 first. This reader finds, in the retrieved passages, the *actor* of a sentence:
 
 - the subject that opens a clause (after its list marker "1.", "a)" or an opening "Trước khi …,"):
-  a body's or an official's name (the extractor's unit heads and the laws' own) up to its predicate;
+  a body's or an official's name (the extractor's unit heads and the laws' own) up to its predicate,
+  or a private party's ("Doanh nghiệp …", "Cơ sở …", "Người …") up to the duty it is given
+  ("phải", "có trách nhiệm", "có quyền");
 - the agent of a passive "… do <body> <verb>" ("do Chánh án Tòa án quyết định").
 
 The asked action must be the sentence's: one of the verbs the actor's predicate opens with (not a
@@ -26,6 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from indexer.extract.laws import _LAW_HEAD
 from indexer.extract.responsibilities import _HEAD, _SUBJECT_STOP
 from indexer.extract.roles import _VERB_RE, first_verb
 from indexer.extract.text import sentences
@@ -43,8 +46,12 @@ _LIGHT = frozenset(folded_words(v) for v in (
 _NOT_ACTION = frozenset(folded_words(v) for v in ("có", "là", "được", "theo", "căn cứ", "làm"))
 _DECIDE = frozenset({"quyet dinh", "cho phep"})
 _MARKER = re.compile(r"\s*(?:\d+[.)]|[a-zđ]\)|[-–•+])?\s*")
-# An opening circumstance before the subject: "Trước khi mở phiên tòa, …", "Căn cứ …, …".
-_OPENING = re.compile(r"(?:Trước|Sau|Trong|Khi|Căn cứ|Trường hợp|Hằng năm|Hàng năm|Định kỳ)\b[^;:.]{0,120}?,\s+")
+# An opening circumstance before the subject: "Trước khi mở phiên tòa, …", "Căn cứ …, …", "Chậm
+# nhất …, …", "Đối với …, …", "Nếu …, …" (read past each of its commas: ``_after_opening``). Not
+# "Theo …,": "Theo yêu cầu của …, Tòa án giao tài sản của người vắng mặt | quản lý" runs a name on
+# past a verb no list holds.
+_OPENING = re.compile(r"(?:Trước|Sau|Trong|Khi|Căn cứ|Trường hợp|Hằng năm|Hàng năm|Định kỳ|Chậm nhất|Đối với|"
+                      r"Trên cơ sở|Ngoài|Nếu|Kể từ|Từ(?!\s+chối)|Đến)\b[^;:.]{0,120}?,\s+")
 # (and "được <body> <verb>": "… được Ủy ban nhân dân cấp tỉnh quy hoạch sử dụng ổn định", "được Bộ
 # trưởng Bộ Tư pháp cấp Giấy phép thành lập" — a passive whose agent is named right after "được";
 # "được cấp" names none, so no actor)
@@ -55,12 +62,14 @@ _BACK = re.compile(r"(?<!\w)(?:khoản này|điểm này|nói trên|trên đây|
 # vocabulary of plans' tasks) lack: deciding on, approving, granting, appointing, certifying.
 _LAW_ACTIONS = ("phê duyệt", "ban hành", "thẩm định", "công nhận", "thu hồi", "chỉ định", "bổ nhiệm",
                 "miễn nhiệm", "cách chức", "chứng thực", "giải thể", "cho phép", "điều chỉnh", "xét xử",
-                "thụ lý", "hủy bỏ", "đình chỉ", "tạm đình chỉ", "gia hạn", "cấp", "trả", "thanh toán", "chủ tọa")
+                "thụ lý", "hủy bỏ", "đình chỉ", "tạm đình chỉ", "gia hạn", "cấp", "trả", "thanh toán", "chủ tọa",
+                "phân công")
 # Those that also end a name ("Chủ tịch Quốc hội | chủ tọa …"); not "cấp" ("Ủy ban nhân dân cấp
 # tỉnh"), nor words that are a name's own ("điều chỉnh", "trả").
 _NAME_ENDS = re.compile(r"\s(" + "|".join(map(re.escape, (
     "chủ tọa", "phê duyệt", "ban hành", "thẩm định", "công nhận", "thu hồi", "chỉ định", "bổ nhiệm",
     "miễn nhiệm", "cách chức", "chứng thực", "giải thể", "xét xử", "thụ lý", "đình chỉ", "cho phép", "ra quyết định",
+    "phân công",
     "ra phán quyết", "ra bản án"))) + r")(?!\w)")
 _ACTION_RE = re.compile(rf"(?<![\w])({'|'.join(sorted(map(re.escape, _LAW_ACTIONS), key=len, reverse=True))})"
                         rf"(?![\w])|{_VERB_RE.pattern}")
@@ -71,13 +80,15 @@ _MODAL = re.compile(r"(?<!khi )(?<!nếu )(?<!\w)(?:phải|có trách nhiệm|ch
                     r"có nghĩa vụ)(?!\w)")
 MAX_UNIT_CHARS = 90
 PREDICATE_CHARS = 40
+# How far an opening circumstance may run before the subject (``_after_opening``).
+OPENING_CHARS = 200
 
 
 # The authorities a law names as deciding, approving, granting or regulating, besides the bodies of
 # plans (_HEAD) and officials' titles (_TITLE). Not the private parties a law also opens clauses with
 # ("Doanh nghiệp đề nghị cấp Giấy phép … nộp hồ sơ", "Người yêu cầu cung cấp thông tin phải trả
-# chi phí"): their sentences say what they must do to the authority, and their names run on into
-# verbs ("đề nghị cấp") the reader would take for the action.
+# chi phí"): their names run on into verbs ("đề nghị cấp") the reader would take for the action, so
+# they are read only up to a duty (``_party``).
 _AUTHORITY = re.compile(r"(?:(?:[Cc]ác|[Mm]ỗi)\s+)?(?:Bộ(?=\s*,|\s+và\s|\s+trưởng|\s+[A-ZĐÀ-Ỹ])|Chính phủ|Thủ tướng|"
                         r"Quốc hội|Ủy ban thường vụ Quốc hội|Nhà nước|[Tt]òa án|[Tt]oà án|[Vv]iện kiểm sát|"
                         r"[Kk]iểm toán nhà nước|Hội đồng|Tổng cục|Cục|[Hh]ọc viện|"
@@ -89,12 +100,55 @@ def _head(text: str, pos: int, end: int):
     return _HEAD.match(text, pos, end) or _AUTHORITY.match(text, pos, end) or _TITLE.match(text, pos, end)
 
 
+# A duty (or a leave) a law puts on a party or a body: what ends its name (``_party``, ``_actor``).
+# Not "có thẩm quyền", which names a body ("Cơ quan nhà nước có thẩm quyền …"), nor "có quyền lợi"
+# ("Người có quyền lợi, nghĩa vụ liên quan", "Người có quyền, lợi ích liên quan").
+_OBLIGED = re.compile(r"(?<!\w)(?:phải|có trách nhiệm|chịu trách nhiệm|có nghĩa vụ|có thể|"
+                      r"có quyền(?!\s*,?\s*lợi))(?!\w)")
+# No party's name holds a condition, a passive "bị", a negation, a tense or a word of manner: "Người
+# gây thiệt hại … không | phải bồi thường" is a duty the law denies, "… tự chủ và tự | chịu trách
+# nhiệm" no name.
+_NOT_IN_PARTY = re.compile(r"[;:()]|(?<!\w)(?:thì|nếu|khi|mà|bị|không|chưa|đã|đang|sẽ|chỉ|vẫn|đều|cũng|"
+                           r"tự)(?!\w)")
+
+
+def _party(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
+    """(unit start, unit end, predicate start) of a private party opening a clause (with a capital
+    at a sentence's start; ``actors`` capitalises one after an opening or "thì") — a law's own heads
+    (``extract.laws._LAW_HEAD``: "Doanh nghiệp", "Cơ sở", "Tổ chức", "Người", …), which
+    ``_AUTHORITY`` leaves out because their names run on into verbs — read up to a duty: "Cơ sở
+    lưu trữ phim thuộc cơ quan báo chí có giấy phép hoạt động truyền hình | có trách nhiệm lưu trữ
+    phim …", "Tổ chức thanh niên | có trách nhiệm nghiên cứu …". Before "phải", "có trách nhiệm",
+    "có nghĩa vụ", "có quyền" the verbs belong to the party's description ("kinh doanh dịch vụ lữ
+    hành"), and what follows is its duty; a second duty in the same clause makes the first one the
+    name's ("Bên có nghĩa vụ giao vật | phải bảo quản …"). The bare head ("Bên", "Người") is no
+    name, nor one that ends with "và"/"hoặc" (a second predicate: "… sinh ra và | phải chịu …")."""
+    head = _LAW_HEAD.match(text, pos, end)
+    if not head or not text[pos].isupper():
+        return None
+    duty = _OBLIGED.search(text, head.end(), min(end, pos + MAX_UNIT_CHARS))
+    if not duty:
+        return None
+    clause = re.compile(r"[,;:.]|\s(?:và|nhưng|hoặc|thì|mà)\s").search(text, duty.end(), end)
+    second = _OBLIGED.search(text, duty.end(), clause.start() if clause else end)
+    if second and second.start() - pos <= MAX_UNIT_CHARS:
+        duty = second
+    name = text[pos:duty.start()].rstrip(" ,")
+    if _NOT_IN_PARTY.search(text, head.end(), duty.start()) or len(name) <= head.end() - pos or \
+            re.search(r"\s(?:và|hoặc)$", name):
+        return None
+    return pos, pos + len(name), duty.start()
+
+
 # Words before a predicate's verb that say how, not what ("có trách nhiệm quy định", "phải lập").
 # Not "được"/"bị": "Doanh nghiệp được cấp Giấy phép" receives the licence, it does not grant it.
 _BEFORE_VERB = re.compile(r"(?:(?:phải|cần|sẽ|đã|có trách nhiệm|chịu trách nhiệm|có quyền|có nghĩa vụ|có thẩm quyền|"
                           r"thường xuyên|chủ động|kịp thời|trực tiếp|thống nhất|ra(?=\s+quyết định))\s+)*")
 # ("ra quyết định": to issue a decision is to decide — the action is "quyết định", not "ra")
 _LIST_SEP = re.compile(r"\s*(?:,|và|hoặc)?\s*")
+_NOMINAL = re.compile(r"việc\s+")
+# (not "tham gia việc xem xét": who takes part does not review)
+_NAMES_ACTION = frozenset({"thuc hien", "to chuc", "trien khai", "chu tri"})
 
 
 def _predicate(text: str, at: int, end: int, open_words: tuple[str, ...] = ()) -> tuple[list[str], bool]:
@@ -130,6 +184,17 @@ def _predicate(text: str, at: int, end: int, open_words: tuple[str, ...] = ()) -
                     break
                 continue
             pos = _LIST_SEP.match(text, pos, end).end()
+            # (the action a light verb names: "thực hiện | việc tuyển dụng viên chức" does
+            # "tuyển dụng", in the question as in the law — after "việc" only a verb comes, whatever
+            # verb it is, read by the segmenter as ``_open_verb`` reads one after a modal)
+            nominal = _NOMINAL.match(text, pos, end) if verb in _NAMES_ACTION else None
+            if nominal:
+                pos = nominal.end()
+                if not _ACTION_RE.match(text, pos, end):
+                    word = _first_word(text, pos, end)
+                    if word:
+                        out.append(word)
+                    break
             continue
         out.append(verb)
         pos = _LIST_SEP.match(text, m.end(), end).end()
@@ -216,28 +281,30 @@ def _predicate_verbs(text: str, at: int, end: int) -> list[str]:
     return _predicate(text, at, end)[0]
 
 
-_MUST = re.compile(r"(?<!\w)phải(?!\w)")
-
-
 def _actor(text: str, pos: int, end: int, open_words: tuple[str, ...] = ()) -> tuple[int, int, int] | None:
     """(unit start, unit end, predicate start) of a name opening at ``pos`` and its verb."""
     head = _head(text, pos, end)
     if not head:
-        return None
+        return _party(text, pos, end)
     verb = first_verb(text, head.end(), end)
     anchored = _open_word_at(text, head.end(), verb if verb is not None else end, open_words)
     if anchored is not None and anchored - pos <= MAX_UNIT_CHARS:
         verb = anchored
-    must = _MUST.search(text, head.end(), verb if verb is not None else end)
-    if must and not re.search(r"[,;:.]|\s(?:và|hoặc)\s", text[head.end():must.start()]):
-        verb = must.start()  # "Chủ tịch Hội đồng trọng tài | phải ghi …": no name holds "phải"
+    must = _OBLIGED.search(text, head.end(), verb if verb is not None else end)
+    if must and re.search(r"[,;:.]|\s(?:và|hoặc)\s", text[head.end():must.start()]):
+        must = None
+    if must:
+        # "Chủ tịch Hội đồng trọng tài | phải ghi …", "Tòa án | có quyền khởi tố …", "Tòa án | có
+        # thể buộc người có nghĩa vụ …": no name holds a duty
+        verb = must.start()
     ends = _NAME_ENDS.search(text, head.end(), end)
     if ends and (verb is None or ends.start(1) < verb):
         verb = ends.start(1)
     if verb is None or verb - pos > MAX_UNIT_CHARS:
         return None
     clause = re.search(r"[,;:.]|\s(?:và|nhưng|hoặc|thì|mà)\s", text[verb:end])  # (the predicate's own clause)
-    modal = _MODAL.search(text, verb + 1, verb + clause.start() if clause else end)
+    # (not past a duty that ended the name: "Tòa án | có thể buộc người có nghĩa vụ bồi thường")
+    modal = None if must else _MODAL.search(text, verb + 1, verb + clause.start() if clause else end)
     if modal and not _MODAL.match(text, verb):
         verb = modal.start()
     stop = _SUBJECT_STOP.search(text, head.end(), verb)
@@ -275,14 +342,33 @@ def _capital_after_opening(text: str, at: int) -> str:
     return text
 
 
+def _after_opening(text: str, pos: int, e: int) -> list[int]:
+    """Where the subject may stand after an opening circumstance at ``pos``: past its first comma,
+    and past each further comma of the circumstance (``OPENING_CHARS`` at most, no ";:." between),
+    since a time limit's opening often holds one — "Trong thời hạn 03 ngày làm việc, kể từ ngày nhận
+    được đơn yêu cầu …, | Chánh án Tòa án có thẩm quyền phân công …". The first place a name opens
+    is the subject (``actors``)."""
+    opening = _OPENING.match(text, pos, e)
+    if not opening:
+        return []
+    limit = min(e, pos + OPENING_CHARS)
+    stop = re.compile(r"[;:.]|(?<!\w)thì(?!\w)").search(text, opening.end(), limit)
+    limit = stop.start() if stop else limit
+    return [opening.end()] + [m.end() for m in re.compile(r",\s+").finditer(text, opening.end(), limit)]
+
+
 def actors(text: str, s: int, e: int, open_words: tuple[str, ...] = ()) -> list[tuple[int, int, int]]:
     """The actors of the sentence text[s:e]: its opening subject and a passive's agent. ``open_words``:
     the question's asked verb when no list holds it (``open_asked_word``), which ends a name."""
     out = []
     pos = _MARKER.match(text, s, e).end()
-    opening = _OPENING.match(text, pos, e)
-    for at in ((pos, opening.end()) if opening else (pos,)):
+    after = _after_opening(text, pos, e)
+    for at in (pos, *after):
         found = _actor(_capital_after_opening(text, at) if at != pos else text, at, e, open_words)
+        # (past a further comma of the circumstance, a name with a comma is the rest of a list:
+        # "Theo đề nghị của Chủ tịch nước, | Ủy ban thường vụ Quốc hội, Thủ tướng Chính phủ …")
+        if found and at not in (pos, *after[:1]) and "," in text[found[0]:found[1]]:
+            continue
         if found:
             out.append(found)
             # the same subject's further predicates, one per ";" ("Chủ tịch Quốc hội chủ tọa các
@@ -472,8 +558,11 @@ def does_asked_action(vi_text: str, item: dict, clauses: bool = False) -> bool:
 # (after a frame naming the law: "Under the Law on Tourism, who submits …"; the verb a
 # responsibility or a task is for: "which body is responsible for organising …", "who is tasked
 # with publicising …"; "responsible for propaganda" names a role's matter, no action)
-_EN_WHO = re.compile(r"(?:^|,)\s*(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:body|bodies|unit|units|agency|organ|authority|"
-                     r"office|committee|ministry|official|person|board|department))\s+"
+_EN_WHO = re.compile(r"(?:^|,)\s*(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:body|bodies|unit|units|agency|agencies|organ|"
+                     r"authority|authorities|office|committee|ministry|ministries|official|officials|person|board|"
+                     r"department|institutions?|organi[sz]ations?|establishments?|entit(?:y|ies)))"
+                     # (a partner between commas: "which ministry, together with People's Committees, assesses …")
+                     r"(?:\s*,\s*(?:together\s+)?with\s+[^,]{1,60},)?\s+"
                      r"(?:(?:is|are|will|shall|must|should|does|do|has to|have to)\s+)?"
                      r"(?:(?:responsible|in charge)\s+for\s+(?=[a-z]+ing\b)|(?:tasked|charged|entrusted)\s+with\s+)?"
                      r"(?:[a-z]+ly\s+)?([a-z]+)", re.I)  # (an adverb before the verb: "must regularly inform")

@@ -10,10 +10,11 @@ from dataclasses import replace
 
 from indexer.extract.units import is_generic_unit
 from indexer.search.named import doc_refs
-from indexer.search.translate import lookup
+from indexer.search.translate import lookup, translate_groups
 from indexer.text import folded_words
 
-from .actors import _WHO_WORD, _predicate, actors, asked_verbs, asks_action, open_asked_word
+from .actors import _EN_WHO, _WHO_WORD, _predicate, actors, asked_verbs, asks_action, does_english_action, \
+    english_asked_verbs, open_asked_word
 from .citations import ANSWER_FIELDS, citation
 from .fit import other_level
 from .fit_who import said_by_question
@@ -329,7 +330,7 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
 
 def _closest_actor_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
                           considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
-    """The body a Vietnamese who-question asks, read in the sentence of the search's first passage
+    """The body a who-question asks, read in the sentence of the search's first passage
     the model finds closest to the question, when that sentence names exactly one actor (actors.py:
     the subject that opens it or a clause, a passive's agent) that does the asked action, whose
     name the question does not write, and the sentence says what the first passage's items must
@@ -338,17 +339,16 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
     question in other words than the law's says fewer, and the model, which chose the sentence,
     vouches for the rest as it does for a typed value.
 
-    Only a question whose who-word is the doer ("Ai giữ quyền …", "… do cơ quan nào thẩm định"),
-    not the recipient it ends with ("… phải gửi cho cơ quan nào?"), nor a role or a position
-    ("Ai là báo cáo viên", "Ai làm Chủ tịch Hội đồng …": no action); not an English one, whose
-    glossary words do not tell the doer from the rest."""
-    if q.kind != "who" or not q.groups or q.language == "en" or q.role:
+    Only a question whose who-word is the doer ("Ai giữ quyền …", "… do cơ quan nào thẩm định",
+    "Who lays down …"), not the recipient it ends with ("… phải gửi cho cơ quan nào?", "To which
+    body …"), nor a role or a position ("Ai là báo cáo viên", "Ai làm Chủ tịch Hội đồng …": no
+    action); an English one by the verb after its who-word only (``_asked_action``)."""
+    if q.kind != "who" or not q.groups or q.role:
         return None
-    vi = q.vi_text or q.text
-    who = _WHO_WORD.search(vi)
-    if who is None or not re.search(r"\w", vi[who.end():]):
+    asked_action = _asked_action(question, q)
+    if asked_action is None:
         return None
-    asked = asked_verbs(vi)
+    asked, open_words, folded_q = asked_action
     closest = _top_closest(service, question, response, doc_ids) if asked else None
     if closest is None:
         return None
@@ -356,17 +356,16 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
     s, e = spans[best]
     if _set_aside(considered, top, s, e):
         return None
-    opened = open_asked_word(vi)
-    open_words = (opened,) if opened else ()
-    # (the question's words but its who-word: "Cơ quan nào …" names no "Cơ quan quản lý …")
-    folded_q = f" {folded_words(vi[:who.start()] + ' ' + vi[who.end():])} "
     units = {}
     for us, ue, verb in actors(top.text, s, e, open_words):
         unit = top.text[us:ue].strip()
         us += len(top.text[us:ue]) - len(top.text[us:ue].lstrip())
         if not unit or is_generic_unit(unit) or cut_in_word(top.text, us, us + len(unit)):
             continue
-        if not asks_action(asked, _predicate(top.text, verb, e, open_words)[0]):
+        # (an English question's own verb may be a light one: "which bodies organise …" asks
+        # "tổ chức", said by no translated who-word)
+        if not asks_action(asked, _predicate(top.text, verb, e, open_words)[0]) and not \
+                (q.language == "en" and does_english_action(asked, {"task": top.text[verb:e]})):
             continue
         item = _sentence_item(q, top, s, e, us, us + len(unit), "closest_actor")
         # (nor a name cut short, "Tòa án đã", nor a unit the question names, in full or by its head:
@@ -387,6 +386,33 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
     out = _read_response(service, question, q, response, item, _ITEM_FIELDS[q.kind][0], sup, "closest_actor")
     out["support"]["similarity"] = round(similarity, 4)
     return out
+
+
+def _asked_action(question: str, q: Question) -> tuple[list[str], tuple[str, ...], str] | None:
+    """(asked verbs, open words, the question's folded words but its who-word) of a who-question
+    whose who-word is the doer, for ``_closest_actor_answer``; None for any other. Vietnamese: the
+    verbs after (or before) its who-word, the question not ending with it. English: the senses of
+    the verb right after "who"/"which body" (``english_asked_verbs`` — not the glossary words of
+    the whole question, which do not tell the doer's action from the rest: "Who agrees on the
+    decision to …"), and the translation of the question without its who-phrase and that verb
+    ("Which organisations …" names no "Tổ chức thanh niên"); a question that opens otherwise ("To which
+    body must … be sent?", a recipient) has none."""
+    if q.language == "en":
+        who = _EN_WHO.search(question)
+        asked = english_asked_verbs(question)
+        if who is None or not asked:
+            return None
+        # (nor the asked verb's senses: "Which bodies organise …" names no "Tổ chức …")
+        rest = f"{question[:who.start()]} {question[who.end():]}"
+        said = " ".join(folded_words(v) for _, senses in translate_groups(rest) for v in senses)
+        return asked, (), f" {said} "
+    vi = q.vi_text or q.text
+    who = _WHO_WORD.search(vi)
+    if who is None or not re.search(r"\w", vi[who.end():]):
+        return None
+    opened = open_asked_word(vi)
+    # (the question's words but its who-word: "Cơ quan nào …" names no "Cơ quan quản lý …")
+    return asked_verbs(vi), (opened,) if opened else (), f" {folded_words(vi[:who.start()] + ' ' + vi[who.end():])} "
 
 
 def _read_response(service, question: str, q: Question, response, item: dict, name: str, sup: Support,

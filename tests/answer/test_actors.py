@@ -192,3 +192,64 @@ def test_the_body_whose_rule_the_sentence_refers_to():
     # the name ends where a predicate joins it ("… của Chính phủ và chịu trách nhiệm …")
     line = law_line("luat-dien-anh.txt", "theo quy định của Chính phủ và chịu trách nhiệm")
     assert actor_units(line, "da", "Điều kiện phân loại phim theo quy định của cơ quan nào?") == ["Chính phủ"]
+
+
+def _units(line: str) -> list[str]:
+    return [line[s:e] for s, e, _ in actors(line, 0, len(line))]
+
+
+def test_the_subject_after_an_opening_with_commas():
+    # "Trong thời hạn 05 ngày làm việc, kể từ ngày nhận được đơn khiếu nại, | Chánh án Toà án có thẩm
+    # quyền phân công …": the subject follows the circumstance's last comma, not its first
+    line = law_line("luat-trong-tai-thuong-mai.txt", "kể từ ngày nhận được đơn khiếu nại, Chánh án Toà án có thẩm quyền")
+    assert "Chánh án Toà án có thẩm quyền" in _units(line)
+    assert actor_units(line, "luat-trong-tai-thuong-mai",
+                       "Khi có đơn khiếu nại, ai phân công Thẩm phán xem xét?") == ["Chánh án Toà án có thẩm quyền"]
+    # another action asked: the Chief Justice assigns a judge, he does not lodge the complaint
+    assert actor_units(line, "luat-trong-tai-thuong-mai", "Ai nộp đơn khiếu nại?") == []
+
+
+def test_a_party_named_up_to_its_duty():
+    # a law's private party opens the clause; the verbs inside its name ("học") are its description
+    line = law_line("luat-giao-duc.txt", "Người học theo chế độ cử tuyển có trách nhiệm")
+    assert "Người học theo chế độ cử tuyển" in _units(line)
+    line = law_line("luat-giao-duc.txt", "Cơ sở giáo dục có trách nhiệm hỗ trợ cho người học theo chế độ cử tuyển")
+    assert actor_units(line, "luat-giao-duc", "Ai phải hỗ trợ người học theo chế độ cử tuyển?") == ["Cơ sở giáo dục"]
+    # a duty ends an authority's name too: "Tòa án | có quyền khởi tố …"
+    line = law_line("luat-to-tung-hanh-chinh.txt", "thì Tòa án có quyền khởi tố vụ án hình sự")
+    assert "Tòa án" in _units(line)
+    # a duty the law denies, or a second predicate after "và", is no party's name
+    line = law_line("bo-luat-dan-su.txt", "phòng vệ chính đáng không phải bồi thường")
+    assert actor_units(line, "bo-luat-dan-su", "Ai phải bồi thường thiệt hại khi phòng vệ chính đáng?") == []
+    line = law_line("bo-luat-dan-su.txt", "bên thuê khoán được hưởng một nửa số gia súc")
+    assert not any(u.endswith(" và") or "được hưởng" in u for u in _units(line))
+    # a first duty inside the name, the second the party's own
+    line = law_line("bo-luat-dan-su.txt", "Bên có nghĩa vụ giao vật phải bảo quản")
+    assert "Bên có nghĩa vụ giao vật" in _units(line)
+
+
+def test_a_light_verb_names_its_action_after_viec():
+    # "thực hiện việc tuyển dụng" does "tuyển dụng", in the question as in the law
+    assert asked_verbs("Ai thực hiện việc tuyển dụng viên chức ở đơn vị chưa được giao quyền tự chủ?") == ["tuyen dung"]
+    # (after an opening "Đối với …, ")
+    line = law_line("luat-vien-chuc.txt", "thực hiện việc tuyển dụng viên chức")
+    assert actor_units(line, "luat-vien-chuc", "Ai thực hiện việc tuyển dụng viên chức?") == \
+        ["người đứng đầu đơn vị sự nghiệp công lập"]
+    assert actor_units(line, "luat-vien-chuc", "Ai thực hiện việc kỷ luật viên chức?") == []
+    # who takes part in a review does not review
+    from indexer.answer.actors import _predicate
+
+    text = "tham gia việc xem xét, thẩm định hồ sơ"
+    assert _predicate(text, 0, len(text))[0] == []
+    text = "thực hiện việc xem xét, thẩm định hồ sơ"
+    assert _predicate(text, 0, len(text))[0] == ["xem xet", "tham dinh"]
+
+
+def test_english_who_phrases():
+    from indexer.answer.actors import _EN_WHO, english_asked_verbs
+
+    assert english_asked_verbs("Which ministry, together with People's Committees, assesses the impact?") == \
+        english_asked_verbs("Which ministry assesses the impact?") != []
+    assert _EN_WHO.search("Which organisations must provide the information?")
+    assert _EN_WHO.search("To which body must the report be sent?") is None or \
+        not english_asked_verbs("To which body must the report be sent?")

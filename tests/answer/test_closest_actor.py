@@ -1,5 +1,5 @@
 """The closest-sentence actor reader (indexer/answer/sentence_answer.py, ``_closest_actor_answer``):
-a Vietnamese who-question's doer read in the sentence of the first passage the model finds closest,
+a who-question's doer read in the sentence of the first passage the model finds closest,
 when that sentence names one actor doing the asked action. Probed on Luật Viên chức, Điều 7 ("Chính
 phủ quy định nguyên tắc, phương pháp xác định vị trí việc làm …"), a passage no tuning question
 asks; the forms it must leave to other readers (or null) are asked of the same sentence."""
@@ -64,10 +64,22 @@ def test_the_doer_of_the_asked_action_in_the_closest_sentence(civil_servants):
 
 
 @pytest.mark.slow
-def test_forms_left_to_other_readers(civil_servants):
-    # an English question (its glossary words do not tell the doer from the rest)
-    assert _read(civil_servants, "Who lays down the principles and methods for determining job positions "
+def test_an_english_question_by_the_verb_after_its_who_word(civil_servants):
+    # the verb right after "who" is the action asked ("lays down" -> quy định), not every glossary
+    # word of the question
+    out = _read(civil_servants, "Who lays down the principles and methods for determining job positions "
+                                "in public service units?")
+    assert out is not None and out["answer"] == "Chính phủ", out
+    # the same question with another action: the Government regulates, it does not approve
+    assert _read(civil_servants, "Who approves the principles and methods for determining job positions "
                                  "in public service units?") is None
+
+
+@pytest.mark.slow
+def test_forms_left_to_other_readers(civil_servants):
+    # an English question that does not open with its who-word asks a recipient, not the doer
+    assert _read(civil_servants, "To which body are the principles and methods for determining job "
+                                 "positions in public service units sent?") is None
     # a role asked, not an action
     assert _read(civil_servants, "Ai chủ trì quy định nguyên tắc xác định vị trí việc làm trong đơn vị "
                                  "sự nghiệp công lập?") is None
