@@ -104,12 +104,12 @@ def _head(text: str, pos: int, end: int):
 # Not "có thẩm quyền", which names a body ("Cơ quan nhà nước có thẩm quyền …"), nor "có quyền lợi"
 # ("Người có quyền lợi, nghĩa vụ liên quan", "Người có quyền, lợi ích liên quan").
 _OBLIGED = re.compile(r"(?<!\w)(?:phải|có trách nhiệm|chịu trách nhiệm|có nghĩa vụ|có thể|"
-                      r"có quyền(?!\s*,?\s*lợi))(?!\w)")
-# No party's name holds a condition, a passive "bị", a negation, a tense or a word of manner: "Người
-# gây thiệt hại … không | phải bồi thường" is a duty the law denies, "… tự chủ và tự | chịu trách
-# nhiệm" no name.
+                      r"có quyền(?!\s*,?\s*(?:lợi|khác)))(?!\w)")
+# No party's name holds a condition, a passive, a copula, a negation, a tense or a word of manner:
+# "Người gây thiệt hại … không | phải bồi thường" is a duty the law denies, "… tự chủ và tự | chịu
+# trách nhiệm", "Viên chức quản lý là người được bổ nhiệm …", "Chủ sở hữu được đòi lại …" no name.
 _NOT_IN_PARTY = re.compile(r"[;:()]|(?<!\w)(?:thì|nếu|khi|mà|bị|không|chưa|đã|đang|sẽ|chỉ|vẫn|đều|cũng|"
-                           r"tự)(?!\w)")
+                           r"tự|còn|là|được|nhưng)(?!\w)")
 
 
 def _party(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
@@ -131,11 +131,14 @@ def _party(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
         return None
     clause = re.compile(r"[,;:.]|\s(?:và|nhưng|hoặc|thì|mà)\s").search(text, duty.end(), end)
     second = _OBLIGED.search(text, duty.end(), clause.start() if clause else end)
-    if second and second.start() - pos <= MAX_UNIT_CHARS:
+    # (not "phải | chịu trách nhiệm", one duty; nor a duty of another party named between them: "bên
+    # nhận bảo lãnh có quyền yêu cầu | bên bảo lãnh phải …")
+    if second and second.start() - pos <= MAX_UNIT_CHARS and text[duty.end():second.start()].strip() and \
+            not _LAW_HEAD.search(text, duty.end(), second.start()):
         duty = second
     name = text[pos:duty.start()].rstrip(" ,")
     if _NOT_IN_PARTY.search(text, head.end(), duty.start()) or len(name) <= head.end() - pos or \
-            re.search(r"\s(?:và|hoặc)$", name):
+            re.search(r"\s(?:và|hoặc)$", name) or _NAME_ENDS.search(text, head.end(), duty.start()):
         return None
     return pos, pos + len(name), duty.start()
 
@@ -342,18 +345,26 @@ def _capital_after_opening(text: str, at: int) -> str:
     return text
 
 
+_SINCE = re.compile(r"(?:kể từ|tính từ)(?!\w)")
+
+
 def _after_opening(text: str, pos: int, e: int) -> list[int]:
     """Where the subject may stand after an opening circumstance at ``pos``: past its first comma,
-    and past each further comma of the circumstance (``OPENING_CHARS`` at most, no ";:." between),
-    since a time limit's opening often holds one — "Trong thời hạn 03 ngày làm việc, kể từ ngày nhận
-    được đơn yêu cầu …, | Chánh án Tòa án có thẩm quyền phân công …". The first place a name opens
-    is the subject (``actors``)."""
+    and, when a time limit holds or goes on with "kể từ …" / "tính từ …", past each further comma
+    (``OPENING_CHARS`` at most, no ";:." or "thì" between) — "Trong thời hạn 03 ngày làm việc, kể
+    từ ngày nhận được đơn yêu cầu …, | Chánh án Tòa án có thẩm quyền phân công …". The first place
+    a name opens is the subject (``actors``)."""
     opening = _OPENING.match(text, pos, e)
     if not opening:
         return []
     limit = min(e, pos + OPENING_CHARS)
     stop = re.compile(r"[;:.]|(?<!\w)thì(?!\w)").search(text, opening.end(), limit)
     limit = stop.start() if stop else limit
+    # (only past the continuation of a time limit, "kể từ …," / "tính từ …,", whose own words may
+    # hold a list, "khiếu nại, kiến nghị,": past any other comma the walk lands inside a list of
+    # names — "Bộ, ngành, | Ủy ban nhân dân cấp tỉnh")
+    if not _SINCE.search(text, pos, opening.end()) and not _SINCE.match(text, opening.end(), limit):
+        return [opening.end()]
     return [opening.end()] + [m.end() for m in re.compile(r",\s+").finditer(text, opening.end(), limit)]
 
 

@@ -253,3 +253,16 @@ def test_english_who_phrases():
     assert _EN_WHO.search("Which organisations must provide the information?")
     assert _EN_WHO.search("To which body must the report be sent?") is None or \
         not english_asked_verbs("To which body must the report be sent?")
+
+
+def test_duties_and_lists_that_are_no_names():
+    # "phải chịu trách nhiệm" is one duty: the name ends before "phải"
+    line = law_line("luat-trong-tai-thuong-mai.txt", "Bên yêu cầu áp dụng biện pháp khẩn cấp tạm thời phải chịu trách nhiệm")
+    assert "Bên yêu cầu áp dụng biện pháp khẩn cấp tạm thời" in _units(line)
+    assert not any(u.endswith(" phải") for u in _units(line))
+    # "bên nhận bảo lãnh có quyền yêu cầu bên bảo lãnh … phải …": the later duty is the other party's
+    line = law_line("bo-luat-dan-su.txt", "thì bên nhận bảo lãnh có quyền yêu cầu bên bảo lãnh")
+    assert not any("yêu cầu" in u for u in _units(line))
+    # past an opening that is no time limit the walk does not go into a list of names
+    line = law_line("luat-an-ninh-mang.txt", "Trong phạm vi nhiệm vụ, quyền hạn của mình, Bộ, ngành, Ủy ban nhân dân cấp tỉnh")
+    assert "Ủy ban nhân dân cấp tỉnh" not in _units(line)

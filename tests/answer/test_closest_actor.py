@@ -89,3 +89,16 @@ def test_forms_left_to_other_readers(civil_servants):
     # the question names the actor itself
     assert _read(civil_servants, "Ai quy định thay Chính phủ nguyên tắc xác định vị trí việc làm trong "
                                  "đơn vị sự nghiệp công lập?") is None
+
+
+def test_an_english_duty_word_is_no_asked_action():
+    from types import SimpleNamespace
+
+    from indexer.answer.sentence_answer import _asked_action
+
+    english = SimpleNamespace(language="en")
+    # "Who is required to return …": "required" says a duty, the action follows it
+    assert _asked_action("Who is required to return the leased property?", english) is None
+    assert _asked_action("Who returns the leased property?", english) is not None
+    # a recipient asked ("To which body …") opens with no who-word
+    assert _asked_action("To which body must the report be sent?", english) is None
