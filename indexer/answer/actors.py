@@ -129,7 +129,7 @@ def _party(text: str, pos: int, end: int) -> tuple[int, int, int] | None:
     duty = _OBLIGED.search(text, head.end(), min(end, pos + MAX_UNIT_CHARS))
     if not duty:
         return None
-    clause = re.compile(r"[,;:.]|\s(?:và|nhưng|hoặc|thì|mà)\s").search(text, duty.end(), end)
+    clause = _CLAUSE_END.search(text, duty.end(), end)
     second = _OBLIGED.search(text, duty.end(), clause.start() if clause else end)
     # (not "phải | chịu trách nhiệm", one duty; nor a duty of another party named between them: "bên
     # nhận bảo lãnh có quyền yêu cầu | bên bảo lãnh phải …")
@@ -149,6 +149,8 @@ _BEFORE_VERB = re.compile(r"(?:(?:phải|cần|sẽ|đã|có trách nhiệm|ch�
                           r"thường xuyên|chủ động|kịp thời|trực tiếp|thống nhất|ra(?=\s+quyết định))\s+)*")
 # ("ra quyết định": to issue a decision is to decide — the action is "quyết định", not "ra")
 _LIST_SEP = re.compile(r"\s*(?:,|và|hoặc)?\s*")
+# Where a predicate's own clause ends (``_actor``, ``_party``).
+_CLAUSE_END = re.compile(r"[,;:.]|\s(?:và|nhưng|hoặc|thì|mà)\s")
 _NOMINAL = re.compile(r"việc\s+")
 # (not "tham gia việc xem xét": who takes part does not review)
 _NAMES_ACTION = frozenset({"thuc hien", "to chuc", "trien khai", "chu tri"})
@@ -305,7 +307,7 @@ def _actor(text: str, pos: int, end: int, open_words: tuple[str, ...] = ()) -> t
         verb = ends.start(1)
     if verb is None or verb - pos > MAX_UNIT_CHARS:
         return None
-    clause = re.search(r"[,;:.]|\s(?:và|nhưng|hoặc|thì|mà)\s", text[verb:end])  # (the predicate's own clause)
+    clause = _CLAUSE_END.search(text[verb:end])  # (the predicate's own clause)
     # (not past a duty that ended the name: "Tòa án | có thể buộc người có nghĩa vụ bồi thường")
     modal = None if must else _MODAL.search(text, verb + 1, verb + clause.start() if clause else end)
     if modal and not _MODAL.match(text, verb):
@@ -346,6 +348,8 @@ def _capital_after_opening(text: str, at: int) -> str:
 
 
 _SINCE = re.compile(r"(?:kể từ|tính từ)(?!\w)")
+_OPENING_STOP = re.compile(r"[;:.]|(?<!\w)thì(?!\w)")
+_COMMA = re.compile(r",\s+")
 
 
 def _after_opening(text: str, pos: int, e: int) -> list[int]:
@@ -358,14 +362,14 @@ def _after_opening(text: str, pos: int, e: int) -> list[int]:
     if not opening:
         return []
     limit = min(e, pos + OPENING_CHARS)
-    stop = re.compile(r"[;:.]|(?<!\w)thì(?!\w)").search(text, opening.end(), limit)
+    stop = _OPENING_STOP.search(text, opening.end(), limit)
     limit = stop.start() if stop else limit
     # (only past the continuation of a time limit, "kể từ …," / "tính từ …,", whose own words may
     # hold a list, "khiếu nại, kiến nghị,": past any other comma the walk lands inside a list of
     # names — "Bộ, ngành, | Ủy ban nhân dân cấp tỉnh")
     if not _SINCE.search(text, pos, opening.end()) and not _SINCE.match(text, opening.end(), limit):
         return [opening.end()]
-    return [opening.end()] + [m.end() for m in re.compile(r",\s+").finditer(text, opening.end(), limit)]
+    return [opening.end()] + [m.end() for m in _COMMA.finditer(text, opening.end(), limit)]
 
 
 def actors(text: str, s: int, e: int, open_words: tuple[str, ...] = ()) -> list[tuple[int, int, int]]:
