@@ -214,8 +214,12 @@ def unit_value(sentence: str, unit: str, working: bool = False, asked: str = "")
 
 # A threshold ("từ đủ 12 tháng trở lên") answers only a question asking one; a value of an
 # exception ("…, trừ trường hợp đã có thời gian từ đủ 12 tháng …") answers none asked plainly.
+# An age is asked as one: the laws state the age a right or a duty starts at as the threshold it
+# starts from ("Công dân đủ mười tám tuổi trở lên có quyền biểu quyết" answers "At what age may a
+# citizen vote").
 _THRESHOLD = re.compile(r"^\W*(?:\w+\W+){0,3}?tro len\b")
-_ASKS_THRESHOLD = re.compile(r"\b(?:tro len|toi thieu|it nhat|at least|or more|or older|minimum)\b")
+_ASKS_THRESHOLD = re.compile(r"\b(?:tro len|toi thieu|it nhat|at least|or more|or older|minimum|"
+                             r"(?:what|which) age|how old|(?:bao nhieu|may) tuoi|tuoi nao)\b")
 _EXCEPTION = re.compile(r"(?<!\w)trừ(?!\w)", re.IGNORECASE)  # (not folded: "lưu trú" folds to "tru")
 _ASKS_EXCEPTION = re.compile(r"\b(?:tru|ngoai) truong hop\b|\bexcept")
 

@@ -50,6 +50,17 @@ def test_an_age_in_words_with_its_qualifier():
     assert read_as_asked(text, s, e, folded_words("Đổi họ từ bao nhiêu tuổi trở lên thì cần đồng ý?"))
 
 
+def test_an_age_asked_is_the_threshold_it_starts_from():
+    # Hiến pháp: the age a right starts at is written as a threshold
+    line = law_line("hien-phap.txt", "Công dân đủ mười tám tuổi trở lên có quyền biểu quyết")
+    s, e = unit_value(line, "tuổi")
+    assert line[s:e] == "đủ mười tám tuổi"
+    assert read_as_asked(line, s, e, folded_words("At what age may a citizen vote in a referendum?"))
+    assert read_as_asked(line, s, e, folded_words("Công dân bao nhiêu tuổi được biểu quyết?"))
+    # a count asked plainly is no threshold
+    assert not read_as_asked("có 03 thành viên trở lên", 4, 17, folded_words("Hội đồng có mấy thành viên?"))
+
+
 def test_a_threshold_or_an_exception_is_not_the_length_asked():
     # Luật Viên chức: the probation's exception names a threshold of experience, not the probation
     line = law_line("luat-vien-chuc.txt", "trừ trường hợp đã có thời gian từ đủ 12 tháng trở lên")
