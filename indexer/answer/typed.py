@@ -216,10 +216,10 @@ def unit_value(sentence: str, unit: str, working: bool = False, asked: str = "")
 # exception ("…, trừ trường hợp đã có thời gian từ đủ 12 tháng …") answers none asked plainly.
 # An age is asked as one: the laws state the age a right or a duty starts at as the threshold it
 # starts from ("Công dân đủ mười tám tuổi trở lên có quyền biểu quyết" answers "At what age may a
-# citizen vote").
+# citizen vote"; the English age cue is ``_AGE_EN``'s).
 _THRESHOLD = re.compile(r"^\W*(?:\w+\W+){0,3}?tro len\b")
 _ASKS_THRESHOLD = re.compile(r"\b(?:tro len|toi thieu|it nhat|at least|or more|or older|minimum|"
-                             r"(?:what|which) age|how old|(?:bao nhieu|may) tuoi|tuoi nao)\b")
+                             rf"(?:bao nhieu|may) tuoi|tuoi nao)\b|{_AGE_EN.pattern}")
 _EXCEPTION = re.compile(r"(?<!\w)trừ(?!\w)", re.IGNORECASE)  # (not folded: "lưu trú" folds to "tru")
 _ASKS_EXCEPTION = re.compile(r"\b(?:tru|ngoai) truong hop\b|\bexcept")
 
