@@ -325,7 +325,8 @@ def side_by_side_sections() -> list[str]:
     # after; ask.fresh26: written at the start of that session, the same way, never tuned on there,
     # its odd lines tuned in the session after; ask.fresh27: written at the start of that session,
     # the same way, never tuned on there, its odd lines tuned in the session after; ask.fresh28:
-    # written at the start of that session, the same way, never tuned on)
+    # written at the start of that session, the same way, never tuned on there, its odd lines tuned in
+    # the session after; ask.fresh29: written at the start of that session, the same way, never tuned on)
     for name, label in (("ask.json", "ask.blind.jsonl"), ("ask-fresh.json", "ask.fresh.jsonl"),
                         ("ask-fresh2.json", "ask.fresh2.jsonl"), ("ask-fresh3.json", "ask.fresh3.jsonl"),
                         ("ask-fresh4.json", "ask.fresh4.jsonl"), ("ask-fresh5.json", "ask.fresh5.jsonl"),
@@ -340,7 +341,7 @@ def side_by_side_sections() -> list[str]:
                         ("ask-fresh22.json", "ask.fresh22.jsonl"), ("ask-fresh23.json", "ask.fresh23.jsonl"),
                         ("ask-fresh24.json", "ask.fresh24.jsonl"), ("ask-fresh25.json", "ask.fresh25.jsonl"),
                         ("ask-fresh26.json", "ask.fresh26.jsonl"), ("ask-fresh27.json", "ask.fresh27.jsonl"),
-                        ("ask-fresh28.json", "ask.fresh28.jsonl")):
+                        ("ask-fresh28.json", "ask.fresh28.jsonl"), ("ask-fresh29.json", "ask.fresh29.jsonl")):
         a = _load(name)
         if not a or "halves" not in a:
             continue
