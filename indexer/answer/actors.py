@@ -580,8 +580,16 @@ _EN_WHO = re.compile(r"(?:^|,)\s*(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:body|bodie
                      r"(?:\s*,\s*(?:together\s+)?with\s+[^,]{1,60},)?\s+"
                      r"(?:(?:is|are|will|shall|must|should|does|do|has to|have to)\s+)?"
                      r"(?:(?:responsible|in charge)\s+for\s+(?=[a-z]+ing\b)|(?:tasked|charged|entrusted)\s+with\s+)?"
+                     # (a duty or a right before the action: "Who is required to return …", "which body
+                     # has the right to institute …")
+                     r"(?:(?:required|obliged|allowed|permitted|entitled|authori[sz]ed|empowered|able|bound|expected|"
+                     r"supposed)\s+to\s+|(?:has|have)\s+(?:the\s+)?(?:right|power|authority|competence|duty|"
+                     r"obligation)\s+to\s+)?"
                      r"(?:[a-z]+ly\s+)?([a-z]+)", re.I)  # (an adverb before the verb: "must regularly inform")
 _WHO_SENSES = frozenset({"chu tri", "chiu trach nhiem", "trach nhiem"})
+# Words that say a duty or a right, not the action: "Who is required?" asks no action.
+_EN_DUTY_WORDS = frozenset({"required", "obliged", "allowed", "permitted", "entitled", "authorised", "authorized",
+                            "empowered", "able", "bound", "expected", "supposed"})
 
 
 def english_asked_verbs(question: str) -> list[str]:
@@ -600,6 +608,8 @@ def _english_asked_verbs(question: str) -> tuple[str, ...]:
     if not m:
         return ()
     word = m.group(1).lower()
+    if word in _EN_DUTY_WORDS:
+        return ()
     for en, vi in translate_groups(question):
         if en.split()[0].lower() == word:
             return tuple(s for s in dict.fromkeys(folded_words(v) for v in vi) if s and s not in _WHO_SENSES)

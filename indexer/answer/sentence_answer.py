@@ -388,10 +388,6 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
     return out
 
 
-_EN_DUTY_WORDS = frozenset({"required", "obliged", "allowed", "permitted", "entitled", "authorised", "authorized",
-                            "able", "bound", "expected", "supposed"})
-
-
 def _asked_action(question: str, q: Question) -> tuple[list[str], tuple[str, ...], str] | None:
     """(asked verbs, open words, the question's folded words but its who-word) of a who-question
     whose who-word is the doer, for ``_closest_actor_answer``; None for any other. Vietnamese: the
@@ -404,8 +400,8 @@ def _asked_action(question: str, q: Question) -> tuple[list[str], tuple[str, ...
     if q.language == "en":
         who = _EN_WHO.search(question)
         asked = english_asked_verbs(question)
-        # ("Who is required to return …": the verb after "who is" says a duty, the action follows)
-        if who is None or not asked or who.group(1).lower() in _EN_DUTY_WORDS:
+        # ("Who is required to return …": the action is the verb after the duty, english_asked_verbs)
+        if who is None or not asked:
             return None
         # (nor the asked verb's senses: "Which bodies organise …" names no "Tổ chức …")
         rest = f"{question[:who.start()]} {question[who.end():]}"

@@ -94,11 +94,16 @@ def test_forms_left_to_other_readers(civil_servants):
 def test_an_english_duty_word_is_no_asked_action():
     from types import SimpleNamespace
 
+    from indexer.answer.actors import english_asked_verbs
     from indexer.answer.sentence_answer import _asked_action
 
     english = SimpleNamespace(language="en")
-    # "Who is required to return …": "required" says a duty, the action follows it
-    assert _asked_action("Who is required to return the leased property?", english) is None
-    assert _asked_action("Who returns the leased property?", english) is not None
+    # "Who is required to return …": "required" says a duty, the action is the verb after it
+    returns = _asked_action("Who returns the leased property?", english)
+    assert returns is not None
+    assert _asked_action("Who is required to return the leased property?", english)[0] == returns[0]
+    assert english_asked_verbs("Which body has the right to institute a criminal case?") == \
+        english_asked_verbs("Which body institutes a criminal case?")
+    assert _asked_action("Who is required?", english) is None, "a duty with no action asks none"
     # a recipient asked ("To which body …") opens with no who-word
     assert _asked_action("To which body must the report be sent?", english) is None
