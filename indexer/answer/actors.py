@@ -568,6 +568,10 @@ def does_asked_action(vi_text: str, item: dict, clauses: bool = False) -> bool:
     return any(asks_action(asked, _predicate_verbs(task, at, len(task))) for at in starts)
 
 
+# Words that say a duty or a right, not the action: _EN_WHO reads past them to the action ("Who is
+# required to return …"); alone they ask no action ("Who is required?").
+_EN_DUTY_WORDS = frozenset({"required", "obliged", "allowed", "permitted", "entitled", "authorised", "authorized",
+                            "empowered", "able", "bound", "expected", "supposed"})
 # An English who-question's own verb: "Who organises the … conference", "Which body approves …".
 # (Its who-word is translated into role words — "chủ trì, chịu trách nhiệm" — which say no action.)
 # (after a frame naming the law: "Under the Law on Tourism, who submits …"; the verb a
@@ -582,14 +586,10 @@ _EN_WHO = re.compile(r"(?:^|,)\s*(?:who|which\s+(?:[\w-]+\s+){0,2}?(?:body|bodie
                      r"(?:(?:responsible|in charge)\s+for\s+(?=[a-z]+ing\b)|(?:tasked|charged|entrusted)\s+with\s+)?"
                      # (a duty or a right before the action: "Who is required to return …", "which body
                      # has the right to institute …")
-                     r"(?:(?:required|obliged|allowed|permitted|entitled|authori[sz]ed|empowered|able|bound|expected|"
-                     r"supposed)\s+to\s+|(?:has|have)\s+(?:the\s+)?(?:right|power|authority|competence|duty|"
-                     r"obligation)\s+to\s+)?"
+                     rf"(?:(?:{'|'.join(sorted(_EN_DUTY_WORDS))})\s+to\s+"
+                     r"|(?:has|have)\s+(?:the\s+)?(?:right|power|authority|competence|duty|obligation)\s+to\s+)?"
                      r"(?:[a-z]+ly\s+)?([a-z]+)", re.I)  # (an adverb before the verb: "must regularly inform")
 _WHO_SENSES = frozenset({"chu tri", "chiu trach nhiem", "trach nhiem"})
-# Words that say a duty or a right, not the action: "Who is required?" asks no action.
-_EN_DUTY_WORDS = frozenset({"required", "obliged", "allowed", "permitted", "entitled", "authorised", "authorized",
-                            "empowered", "able", "bound", "expected", "supposed"})
 
 
 def english_asked_verbs(question: str) -> list[str]:
