@@ -327,21 +327,8 @@ def side_by_side_sections() -> list[str]:
     # the same way, never tuned on there, its odd lines tuned in the session after; ask.fresh28:
     # written at the start of that session, the same way, never tuned on there, its odd lines tuned in
     # the session after; ask.fresh29: written at the start of that session, the same way, never tuned on)
-    for name, label in (("ask.json", "ask.blind.jsonl"), ("ask-fresh.json", "ask.fresh.jsonl"),
-                        ("ask-fresh2.json", "ask.fresh2.jsonl"), ("ask-fresh3.json", "ask.fresh3.jsonl"),
-                        ("ask-fresh4.json", "ask.fresh4.jsonl"), ("ask-fresh5.json", "ask.fresh5.jsonl"),
-                        ("ask-fresh6.json", "ask.fresh6.jsonl"), ("ask-fresh7.json", "ask.fresh7.jsonl"),
-                        ("ask-fresh8.json", "ask.fresh8.jsonl"), ("ask-fresh9.json", "ask.fresh9.jsonl"),
-                        ("ask-fresh10.json", "ask.fresh10.jsonl"), ("ask-fresh11.json", "ask.fresh11.jsonl"),
-                        ("ask-fresh12.json", "ask.fresh12.jsonl"), ("ask-fresh13.json", "ask.fresh13.jsonl"),
-                        ("ask-fresh14.json", "ask.fresh14.jsonl"), ("ask-fresh15.json", "ask.fresh15.jsonl"),
-                        ("ask-fresh16.json", "ask.fresh16.jsonl"), ("ask-fresh17.json", "ask.fresh17.jsonl"),
-                        ("ask-fresh18.json", "ask.fresh18.jsonl"), ("ask-fresh19.json", "ask.fresh19.jsonl"),
-                        ("ask-fresh20.json", "ask.fresh20.jsonl"), ("ask-fresh21.json", "ask.fresh21.jsonl"),
-                        ("ask-fresh22.json", "ask.fresh22.jsonl"), ("ask-fresh23.json", "ask.fresh23.jsonl"),
-                        ("ask-fresh24.json", "ask.fresh24.jsonl"), ("ask-fresh25.json", "ask.fresh25.jsonl"),
-                        ("ask-fresh26.json", "ask.fresh26.jsonl"), ("ask-fresh27.json", "ask.fresh27.jsonl"),
-                        ("ask-fresh28.json", "ask.fresh28.jsonl"), ("ask-fresh29.json", "ask.fresh29.jsonl")):
+    # (every set of ask_sets.ROLES, in its order; the blind set's results are bench/results/ask.json)
+    for name, label in ((f"ask-{key}.json" if key != "blind" else "ask.json", f"ask.{key}.jsonl") for key in ROLES):
         a = _load(name)
         if not a or "halves" not in a:
             continue
