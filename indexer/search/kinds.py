@@ -61,7 +61,7 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")
 _TASKS = re.compile(r"\b(?:nhiem vu gi|lam gi|phai lam|co nhiem vu|nhiem vu cua|trach nhiem gi|"
                     r"what (?:tasks|duties|must|should|does)|tasks? of|duties of|what is .* responsible for)\b")
-_WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|bo nao|"
+_WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|bo nao|bo phan nao|"
                   r"nhung ai|voi ai|"
                   # an office holder asked by title ("Chủ tịch Quốc hội nào ký …", "Bộ trưởng nào …")
                   # (the office's body said or not, nothing else: "Chủ tịch nước có quyền nào" asks a power)
@@ -128,8 +128,8 @@ _WHO_LEAD = re.compile(r"^ (?:(?:under|according to|in) (?:\w+ ){1,8}?)?(?:who|w
 # thing acted on: "Ai quyết định gia hạn thời hạn cai nghiện?" asks who extends it, not how long.
 # The same when the who-word closes the question: "Hết thời hiệu yêu cầu chia di sản thì di sản
 # thuộc về ai?" asks who, the time limit is its condition.
-_WHO_LEAD_VI = re.compile(r"^ (?:ai|co quan nao|don vi nao|to chuc nao|bo nao|cap nao) |"
-                          r" (?:ai|co quan nao|don vi nao|to chuc nao|bo nao|cap nao) $")
+_WHO_LEAD_VI = re.compile(r"^ (?:ai|co quan nao|don vi nao|to chuc nao|bo nao|bo phan nao|cap nao) |"
+                          r" (?:ai|co quan nao|don vi nao|to chuc nao|bo nao|bo phan nao|cap nao) $")
 _TIME_NOUNS = frozenset({"thoi han", "thoi hieu", "tien do"})
 
 
@@ -147,10 +147,11 @@ def _asks_who_not_when(q: str) -> bool:
         (bool(_WHO_LEAD_VI.search(q)) and all(c in _TIME_NOUNS for c in cues))
 
 
-# An English who-word asks when it opens the question or a clause ("Under the Law …, who …"), or
+# An English who-word asks when it opens the question, a sentence of it or a clause ("Under the
+# Law …, who …", "Our village is … . Who leads …"), or
 # follows a preposition or a conjunction ("to whom", "and who"); after a noun it is a relative
 # pronoun ("A person who in good faith used someone else's property …").
-_ASKING_WHO = re.compile(r"(?:^|[,;:(?]|\b(?:to|by|with|of|for|from|and|or|but|then|exactly|namely|about|on|at|in|"
+_ASKING_WHO = re.compile(r"(?:^|[.,;:(?!]|\b(?:to|by|with|of|for|from|and|or|but|then|exactly|namely|about|on|at|in|"
                          r"under|than|among|whether|is|are|was|were)\s)\s*(?:who|whom|whose)\b", re.I)
 _ANY_WHO = re.compile(r"\b(?:who|whom|whose)\b", re.I)
 
@@ -161,11 +162,25 @@ def _relative_only(question: str) -> bool:
     return bool(_ANY_WHO.search(text)) and not _ASKING_WHO.search(text)
 
 
+# A question that sets out its case first and asks after a semicolon, a colon or a full stop
+# ("hợp đồng … sắp hết hạn; ai quyết định ký tiếp hay chấm dứt hợp đồng?", "Tôi đang soạn tài liệu
+# …: bộ phận nào …", "Our village is … . Who leads …"): the clause after the last one is the
+# question, the case before it only its circumstance.
+_CLAUSE_MARK = re.compile(r"[;:]|[.?!]\s")
+
+
+def _asking_clause(question: str) -> str:
+    """The folded clause after the question's last semicolon, colon or full stop (padded), or " "
+    when it has none or nothing after it."""
+    parts = _CLAUSE_MARK.split(question)
+    return f" {fold_question(parts[-1])} " if len(parts) > 1 and re.search(r"\w", parts[-1]) else " "
+
+
 @lru_cache(maxsize=4096)
 def classify(question: str) -> str:
     """who | target | when | tasks | general. Remembered: search and answer both ask."""
     q = f" {fold_question(question)} "
-    if _WHEN.search(q) and not _asks_who_not_when(q):
+    if _WHEN.search(q) and not _asks_who_not_when(q) and not _asks_who_not_when(_asking_clause(question)):
         return "when"
     if _TASKS.search(q):
         return "tasks"

@@ -121,3 +121,22 @@ def test_schedule_test_without_lead_words_agrees_with_the_whole_patterns():
 ])
 def test_conjunctions_and_relative_pronouns_are_not_the_question(question, kind):
     assert classify(question) == kind
+
+
+@pytest.mark.parametrize("question, kind", [
+    # the case set out first, the question after a semicolon, a colon or a full stop: a time limit
+    # in the case is its circumstance, the who-word that opens the last clause the question
+    ("Hợp đồng thuê nhà của cơ quan sắp hết thời hạn; ai quyết định gia hạn hợp đồng?", "who"),
+    ("hop dong thue nha cua co quan sap het thoi han: ai quyet dinh gia han hop dong?", "who"),
+    ("Hợp đồng thuê nhà sắp hết thời hạn. Ai quyết định gia hạn?", "who"),
+    # (the last clause asking a time stays a when)
+    ("Chúng tôi đã biết ai quyết định gia hạn; thời hạn gia hạn là bao lâu?", "when"),
+    # an English who-word opening a sentence after the case is the question, not a relative pronoun
+    ("Our commune runs a community tourism site. Who drafts the residents' code of conduct?", "who"),
+    ("A person who finds buried treasure must declare it. Within how many days?", "when"),
+    # "bộ phận nào", which department: a who-word as "cơ quan nào" is
+    ("Bộ phận nào tổng hợp kết quả học tập Nghị quyết của các chi bộ?", "who"),
+    ("bo phan nao tong hop ket qua hoc tap nghi quyet cua cac chi bo", "who"),
+])
+def test_the_clause_after_the_case_is_the_question(question, kind):
+    assert classify(question) == kind
