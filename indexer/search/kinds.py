@@ -128,8 +128,8 @@ _WHO_LEAD = re.compile(r"^ (?:(?:under|according to|in) (?:\w+ ){1,8}?)?(?:who|w
 # thing acted on: "Ai quyết định gia hạn thời hạn cai nghiện?" asks who extends it, not how long.
 # The same when the who-word closes the question: "Hết thời hiệu yêu cầu chia di sản thì di sản
 # thuộc về ai?" asks who, the time limit is its condition.
-_WHO_LEAD_VI = re.compile(r"^ (?:ai|co quan nao|don vi nao|to chuc nao|bo nao|bo phan nao|cap nao) |"
-                          r" (?:ai|co quan nao|don vi nao|to chuc nao|bo nao|bo phan nao|cap nao) $")
+_VI_LEAD_WHO = r"(?:ai|co quan nao|don vi nao|to chuc nao|bo nao|bo phan nao|cap nao)"
+_WHO_LEAD_VI = re.compile(rf"^ {_VI_LEAD_WHO} | {_VI_LEAD_WHO} $")
 _TIME_NOUNS = frozenset({"thoi han", "thoi hieu", "tien do"})
 
 
