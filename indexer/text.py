@@ -39,6 +39,37 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
+_VI_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")  # tones, circumflex, breve, horn
+
+
+@lru_cache(maxsize=1)
+def _letter_classes() -> dict[str, str]:
+    """Each ASCII letter with every Vietnamese letter that folds to it ("a" -> "aàáảãạăằắ…")."""
+    classes: dict[str, set[str]] = {"d": {"đ"}}
+    for code in range(0xC0, 0x1EFA):
+        ch = chr(code)
+        marks = unicodedata.normalize("NFD", ch)[1:]
+        if marks and all(m in _VI_MARKS for m in marks) and unicodedata.normalize("NFD", ch)[0] in "aeiouy":
+            classes.setdefault(unicodedata.normalize("NFD", ch)[0], set()).add(ch)
+    return {base: base + "".join(sorted(chars)) for base, chars in classes.items()}
+
+
+def folded_pattern(folded: str) -> str:
+    """A regex (to match with re.IGNORECASE) for any writing of these folded syllables: "nhom tieu
+    chi" finds "nhóm tiêu chí" and "Nhóm tiêu chí" — a question typed without diacritics, or
+    restored by guess, names the text's words by their folded form."""
+    classes = _letter_classes()
+    out = []
+    for ch in folded.strip():
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch in classes:
+            out.append(f"[{classes[ch]}]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
 def has_diacritics(text: str) -> bool:
     return fold(text) != text
 

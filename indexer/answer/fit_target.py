@@ -13,7 +13,7 @@ from .question import Question
 
 # Where the noun a Vietnamese "bao nhiêu <noun> <qualifier>" counts ends: a preposition, a verb of
 # the frame, a time (folded syllables).
-_COUNTED_ENDS = frozenset("vao den trong cua tai o la duoc se da dat moi tren duoi cho tu theo nam thang ngay "
+COUNTED_ENDS = frozenset("vao den trong cua tai o la duoc se da dat moi tren duoi cho tu theo nam thang ngay "
                           "khi de va hoac tro len ke tu thi neu ma".split())
 # Nouns that measure rather than count things (a unit, an age, a share): what follows them is the
 # thing measured ("bao nhiêu phần trăm dân số", "bao nhiêu tuổi thì …"), not a qualifier.
@@ -44,7 +44,7 @@ def _counted_qualifier_unsaid(q: Question, item: dict) -> bool:
     # (the noun is often two syllables — "lượt khách", "giai đoạn", "hộ gia đình": its qualifier
     # starts after them)
     rest = words[i + 4:]
-    n = next((k for k, w in enumerate(rest) if w in _COUNTED_ENDS), len(rest))
+    n = next((k for k, w in enumerate(rest) if w in COUNTED_ENDS), len(rest))
     qualifier = rest[:n]
     if not qualifier or n > MAX_QUALIFIER:
         return False

@@ -105,6 +105,12 @@ _QUANTIFIER = re.compile(r"(?:các|những|mỗi|từng)\s+$", re.I)
 _OF_NAME = re.compile(r"(?:có thẩm quyền(?!\w)|nơi\s[^;.:()\n]*)")
 
 
+# A verb after an aspect word names what the body did or does: a relative clause of its name
+# ("gửi cho cơ quan đã thực hiện việc đăng ký kết hôn để ghi vào sổ hộ tịch"), never the
+# predicate after the relation's object ("báo cáo Ủy ban nhân dân tỉnh | xem xét").
+_DONE_BY = re.compile(r"(?<!\w)(?:đã|đang)\s+$")
+
+
 def _predicate(text: str, start: int, end: int) -> int | None:
     """The first predicate verb in text[start:end]; a verb after a quantifier is a noun ("các tổ
     chức liên quan"), and so is a body's competence or place (``_OF_NAME``)."""
@@ -115,6 +121,8 @@ def _predicate(text: str, start: int, end: int) -> int | None:
         if _QUANTIFIER.search(text[max(0, at - 12):at]):
             start = at + 1
             continue
+        if _DONE_BY.search(text, max(start, at - 8), at):
+            return None  # the name's own relative clause, to its end ("cơ quan đã | thực hiện việc đăng ký kết hôn")
         of_name = _OF_NAME.match(text, at) or (text[max(0, at - 4):at] == "nơi " and _OF_NAME.match(text, at - 4))
         if not of_name:
             return at

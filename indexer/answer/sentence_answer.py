@@ -16,7 +16,7 @@ from indexer.text import folded_words
 from .actors import _EN_WHO, _WHO_WORD, _predicate, actors, asked_verbs, asks_action, does_english_action, \
     english_asked_verbs, open_asked_word
 from .citations import ANSWER_FIELDS, citation
-from .fit import other_level
+from .fit import _fit, other_level
 from .fit_who import said_by_question
 from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, english_slots, sentence_spans, wh_slots
 from .labels import asked_label, label_frame, labels_in, negated_member
@@ -321,11 +321,26 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
         ok = sup.ok
     if not ok or other_level(q, item) or _unasked_number(q, item["quote"]):
         return None
+    if q.kind == "target" and q.language != "en" and _fit(q, _as_quantity(item)) is None:
+        # the target readers' own checks: another year's number, an unsaid qualifier … (of the
+        # question's own words: an English one's counted noun is the glossary's guess — "how many
+        # times" counts "thời")
+        return None
     if any(matcher.support(it, it["quote"]).coverage >= sup.coverage for it in rivals):
         return None
     out = _read_response(service, question, q, response, item, _ITEM_FIELDS[q.kind][0], sup, "typed")
     out["support"]["similarity"] = round(similarity, 4)
     return out
+
+
+def _as_quantity(item: dict) -> dict:
+    """A typed value as the quantity items of the passages are (passages.quantity_items): its
+    measure the words after its number, its sentence its quote."""
+    value = item.get("answer") or ""
+    m = re.search(r"\d[\d.,]*\s*(.*)$", value)
+    measure = m.group(1) if m else value.split(" ", 1)[-1]
+    return {**item, "measure": measure, "counts": folded_words(measure).split(), "sentence": item["quote"],
+            "period": ""}
 
 
 def _closest_actor_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,

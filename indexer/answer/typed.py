@@ -23,7 +23,9 @@ from __future__ import annotations
 import re
 
 from indexer.extract.roles import first_verb
-from indexer.text import FUNCTION_WORDS, folded_words
+from indexer.text import FUNCTION_WORDS, folded_pattern, folded_words
+
+from .fit_target import COUNTED_ENDS
 
 # "how many (working) days" -> the Vietnamese unit the laws write.
 _UNITS = {"day": "ngày", "days": "ngày", "month": "tháng", "months": "tháng", "year": "năm", "years": "năm",
@@ -35,7 +37,7 @@ _ASKED = re.compile(r"\b(?:how many|within how many|after how many|for how many|
                     r"(?:(working|business|consecutive)\s+)?(days?|months?|years?|weeks?|hours?|minutes?|times?)\b")
 # A number in digits or in words ("15", "mười tám", "ba mươi", "hai mươi mốt").
 _NUMBER_WORD = "một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi|trăm"
-_NUMBER = rf"(?:\d+|(?:(?:{_NUMBER_WORD})\s+)*(?:{_NUMBER_WORD}))"
+_NUMBER = rf"(?:\d+(?:[.,]\d{{3}})*|(?:(?:{_NUMBER_WORD})\s+)*(?:{_NUMBER_WORD}))"  # ("30.203.000.000")
 _QUALIFIER = (r"(?:(?:không quá|tối đa|tối thiểu|ít nhất|chậm nhất là|chậm nhất|trước|sau|trong|"
               r"chưa đủ|từ đủ|đủ|dưới|trên|từ)\s+)?")
 
@@ -67,6 +69,38 @@ _EVENT_SPAN = re.compile(rf"(?<!\w){_COUNTED}(?:(?:ngay\s+)?(?:trước|sau)\s+(
 # "độ tuổi nào", "in which age group": a range of ages ("từ đủ 12 tuổi đến dưới 18 tuổi"), or one age
 AGE_RANGE = "tuổi (range)"
 _AGE_RANGE_ASKED = re.compile(r"\b(?:do|lua) tuoi nao\b|\bage (?:group|bracket|range)s?\b")
+# "bao quát từ năm nào đến năm nào", "trong khoảng mấy năm nào", "which years" (folded): a span of
+# years, written "1949-2020", "giai đoạn 2021 - 2025" or "từ năm 2021 đến năm 2025"
+YEAR_SPAN = "năm (khoảng)"
+_YEAR_SPAN_ASKED = re.compile(r"\bnam nao (?:den|toi) nam nao\b|\b(?:khoang|nhung) (?:may )?nam nao\b|"
+                              r"\b(?:which|what) years\b|\bfrom (?:what|which) year\b")
+_YEAR_SPAN = re.compile(r"(?<![\w/.-])(?:(?:từ\s+)?năm\s+)?(?:19|20)\d\d\s*(?:[-–]|đến|tới)\s*(?:năm\s+)?"
+                        r"(?:19|20)\d\d(?![\w/.-])", re.IGNORECASE)
+# "gồm mấy nhóm tiêu chí", "bao nhiêu sáng lập viên" (folded): the thing a Vietnamese question counts
+# when it is no unit of time, read as a number written before the same words, all of them up to a
+# function word ("mấy nhóm tiêu chí" finds "03 nhóm tiêu chí"; "bao nhiêu lượt khách quốc tế" is
+# not "900.000 lượt khách du lịch"). Not a share ("bao nhiêu phần trăm": the text writes "%") nor a
+# sum ("bao nhiêu tiền": "… đồng").
+_COUNTED_VI = re.compile(r"\b(?:bao nhieu|may)\s+(\w+(?:\s+\w+){0,5})")
+_NOT_COUNTED = frozenset({"phan", "tien", "lan", "tuoi", "nam", "ngay", "thang", "tuan", "gio", "phut"})
+_COUNTED_STOP = COUNTED_ENDS | frozenset("ai gi nao bao nhieu may khong hay phai co cac nhung".split())
+
+
+def _counted_noun_vi(folded: str) -> str | None:
+    """The words of the Vietnamese counted noun, as a pattern of their writings (``_COUNTED_VI``)."""
+    m = _COUNTED_VI.search(folded)
+    if m is None:
+        return None
+    words = []
+    for w in m.group(1).split():
+        if w in _COUNTED_STOP or w.isdigit():
+            break
+        words.append(w)
+    if not words or words[0] in _NOT_COUNTED:
+        return None
+    return folded_pattern(" ".join(words))
+
+
 _UNITS_VI = {"ngay": "ngày", "thang": "tháng", "nam": "năm", "tuan": "tuần", "gio": "giờ", "phut": "phút",
              "lan": "lần", "tuoi": "tuổi"}
 
@@ -108,13 +142,18 @@ def asked_unit(question: str, folded: str = "", translate=None) -> tuple[str, bo
     the glossary's lookup, for the thing an English "how many <noun>" counts (``_counted_noun``)."""
     if _AGE_RANGE_ASKED.search(folded or question.lower()):
         return AGE_RANGE, False
+    if _YEAR_SPAN_ASKED.search(folded or question.lower()):
+        return YEAR_SPAN, False
     if folded:
         m = _ASKED_VI.search(folded)
         if m is None and _HOW_LONG_VI.search(folded):
             return ANY_TIME, False  # "bao lâu": a length in whatever unit the sentence gives
         if m is None and _MOMENT_VI.search(folded):
             return MOMENT, False
-        return (_UNITS_VI[m.group(1)], bool(m.group(2))) if m else None
+        if m is None:
+            noun = _counted_noun_vi(folded)
+            return (noun, False) if noun else None
+        return _UNITS_VI[m.group(1)], bool(m.group(2))
     m = _ASKED.search(question.lower())
     if not m and _MOMENT_EN.search(question.lower()):
         return MOMENT, False
@@ -193,6 +232,11 @@ def unit_value(sentence: str, unit: str, working: bool = False, asked: str = "")
     ``asked``: the question's folded words (a moment's event the question itself states is no answer)."""
     if unit == MOMENT:
         return moment_value(sentence, asked)
+    if unit == YEAR_SPAN:
+        spans = list(_YEAR_SPAN.finditer(sentence))
+        if len({re.sub(r"\D", "", m.group(0)) for m in spans}) != 1:
+            return None
+        return spans[0].start(), spans[0].end()
     if unit == AGE_RANGE:
         ranges = list(_AGE_SPAN.finditer(sentence))
         if len({m.group(0).lower() for m in ranges}) == 1:
@@ -201,7 +245,9 @@ def unit_value(sentence: str, unit: str, working: bool = False, asked: str = "")
             return None  # two ranges: which one is asked the sentence alone cannot tell
         unit = "tuổi"
     tail = r"(?:\s+làm việc)?" if unit in ("ngày", ANY_TIME) else ""
-    found = [m for m in re.finditer(rf"(?<!\w){_QUALIFIER}(?P<value>{_NUMBER}\s+{unit}){tail}(?!\w)", sentence,
+    # (a range is one value: "từ 02 đến 03 năm học", "09 đến 10 điểm Check-in", "01 - 02 nhà đầu tư")
+    found = [m for m in re.finditer(rf"(?<![\w.,]){_QUALIFIER}(?P<value>(?:{_NUMBER}\s*(?:-|–|đến|tới)\s*)?{_NUMBER}"
+                                    rf"\s+{unit}){tail}(?!\w)", sentence,
                                     re.IGNORECASE)
              if not re.match(r"\s*tuổi", sentence[m.end():])]  # ("06 tháng tuổi" is an age)
     if len({m.group("value").lower() for m in found}) != 1:

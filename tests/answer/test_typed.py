@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.answer.typed import AGE_RANGE, ANY_TIME, MOMENT, asked_unit, read_as_asked, unit_value
+from indexer.answer.typed import AGE_RANGE, ANY_TIME, MOMENT, YEAR_SPAN, asked_unit, read_as_asked, unit_value
 from indexer.text import folded_words
-from tests.conftest import SHARED, law_line
+from tests.conftest import PLANS, SHARED, law_line
 
 
 def test_the_unit_a_question_asks():
@@ -286,3 +286,51 @@ def test_the_thing_an_english_how_many_counts():
     assert asked_unit("How many days does the agency have?", translate=lookup) == ("ngày", False)
     # without the glossary, no counted noun
     assert asked_unit(q) is None
+
+
+def _plan_line(key: str, words: str) -> str:
+    return next(line for line in PLANS[key].read_text(encoding="utf-8").splitlines() if words in line)
+
+
+def test_the_thing_a_vietnamese_question_counts():
+    """"gồm mấy nhóm tiêu chí", "nộp bao nhiêu bộ hồ sơ" name what they count with the text's own
+    words, all of them up to a preposition or a verb of the frame ("theo"), whatever their diacritics;
+    a share or a sum is no such noun."""
+    def unit(question: str):
+        return asked_unit(question, folded_words(question))
+
+    line = _plan_line("001", "03 nhóm tiêu chí")
+    for question in ("Các chi bộ tự chấm điểm chất lượng học tập theo mấy nhóm tiêu chí?",
+                     "cac chi bo tu cham diem theo may nhom tieu chi?"):
+        asked = unit(question)
+        assert asked is not None, question
+        assert line[slice(*unit_value(line, *asked))] == "03 nhóm tiêu chí"
+    line = law_line("luat-dien-anh.txt", "a) Tổ chức, cá nhân nộp 01 bộ hồ sơ")
+    asked = unit("Tổ chức đề nghị cấp giấy phép nộp bao nhiêu bộ hồ sơ theo Luật Điện ảnh?")
+    assert line[slice(*unit_value(line, *asked))] == "01 bộ hồ sơ"  # ("sơ" is no function word "số")
+    # the whole noun, not its first word: international visitors are not all visitors
+    text = "Phấn đấu đến năm 2030, tổng lượt khách du lịch đạt trên 900.000 lượt khách du lịch"
+    assert unit_value(text, *unit("Xã đón bao nhiêu lượt khách quốc tế?")) is None
+    assert unit("Tỷ lệ hộ nghèo giảm bao nhiêu phần trăm?") is None
+    assert unit("Phải ký quỹ bao nhiêu tiền?") is None
+
+
+def test_a_range_and_a_grouped_number_are_one_value():
+    line = law_line("luat-giao-duc.txt", "Thời gian đào tạo trình độ cao đẳng theo niên chế")
+    sentence = line[:line.index("đối với người có bằng tốt nghiệp trung học phổ thông")]
+    assert sentence[slice(*unit_value(sentence, "năm"))] == "từ 02 đến 03 năm"
+    text = "Ngân sách Trung ương (Chương trình mục tiêu quốc gia): 30.203.000.000 đồng"
+    asked = asked_unit("Kinh phí Trung ương là bao nhiêu đồng?", folded_words("Kinh phí Trung ương là bao nhiêu đồng?"))
+    assert text[slice(*unit_value(text, *asked))] == "30.203.000.000 đồng"  # (not "000 đồng")
+
+
+def test_a_span_of_years_asked():
+    for question in ("tinh uy so hoa bo van kien, bo van kien bao quat tu nam nao den nam nao?",
+                     "Bảo tàng tỉnh được xây dựng trong khoảng những năm nào?",
+                     "From which year to which year does the collection of Party documents run?"):
+        folded = "" if question.startswith("From") else folded_words(question)
+        assert asked_unit(question, folded) == (YEAR_SPAN, False), question
+    line = _plan_line("002", "Sưu tầm, biên soạn bộ Văn kiện Đảng bộ tỉnh giai đoạn 1949-2020")
+    assert line[slice(*unit_value(line, YEAR_SPAN))] == "1949-2020"
+    assert unit_value("giai đoạn 2021-2025 và giai đoạn 2026-2030", YEAR_SPAN) is None  # which one, not said
+    assert unit_value("từ năm 2021 đến năm 2025", YEAR_SPAN) == (0, 24)

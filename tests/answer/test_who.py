@@ -243,6 +243,17 @@ def test_the_body_notified_or_provided_with_a_list_is_the_recipient():
     assert asked_relation("Which authority notifies the grower of the inspection result?") is None
 
 
+def test_the_recipient_named_by_what_it_did_keeps_its_clause():
+    """Luật Hôn nhân và gia đình: "… phải được gửi cho cơ quan đã thực hiện việc đăng ký kết hôn để ghi
+    vào sổ hộ tịch": the verb after "đã" is the recipient's own relative clause, not the predicate
+    after it (the name was cut to "cơ quan đã")."""
+    from indexer.answer.relations import relation_objects
+    from tests.conftest import law_line
+
+    line = law_line("luat-hon-nhan-va-gia-dinh.txt", "Quyết định của Tòa án về việc hủy kết hôn trái pháp luật")
+    assert [line[a:b] for a, b in relation_objects(line, "recipient")] == ["cơ quan đã thực hiện việc đăng ký kết hôn"]
+
+
 def test_whose_confirmation_a_thing_needs_is_its_author():
     from indexer.answer.relations import asked_relation, relation_objects
     from tests.conftest import law_line
