@@ -39,6 +39,10 @@ _ASKED = [
                              rf"| bao cao(?: \w+){{1,12}}? voi {_WHO_OBJ} "
                              r"| (?:bao cao|gui|nop|trinh)(?: \w+){0,3} (?:ve|len|den|toi) dau "
                              r"| (?:to|towards?) (?:which|whom|what) | (?:report\w*|sen[dt]\w*|submit\w*) to $"
+                             # a stranded "to" before the purpose or time that follows: "which authority
+                             # must the court send it to so it can be entered …", "sent to for reporting"
+                             r"|^ (?:\w+ ){0,14}?(?:which|whom|what) (?:\w+ ){1,12}?(?:report\w*|sen[dt]\w*|submit\w*|"
+                             r"forward\w*) (?:\w+ ){0,3}?to (?:so|in order|for|when|after|before|within|under|once) "
                              # "which authority must a grower notify when …", "notify whom"
                              r"| notif\w* (?:which|whom) |^ (?:\w+ ){0,8}?(?:which (?:\w+ ){0,2}?(?:authority|body|agency|"
                              r"office|organ|committee)|whom) (?:must|should|shall|does|do|is|are) (?:\w+ ){1,4}?notify "

@@ -239,8 +239,14 @@ def test_the_body_notified_or_provided_with_a_list_is_the_recipient():
         "cơ quan nhà nước có thẩm quyền tại địa phương nơi tổ chức đăng ký kinh doanh"]
     assert asked_relation("Which authority must a grower notify when soil pollution occurs?") == "recipient"
     assert asked_relation("Đơn vị chiếu phim phải cung cấp danh mục phim cho cơ quan nào?") == "recipient"
+    # a stranded "to" before the purpose that follows asks where the thing is sent
+    assert asked_relation("Once a divorce judgment takes legal effect, which authority must the court send it "
+                          "to so it can be entered in the civil status register?") == "recipient"
+    assert asked_relation("Which provincial board is the ward's study plan for Resolution 92 sent to for "
+                          "reporting?") == "recipient"
     # the actor asked, not the recipient
     assert asked_relation("Which authority notifies the grower of the inspection result?") is None
+    assert asked_relation("Who sends the report to the People's Committee for approval?") is None
 
 
 def test_the_recipient_named_by_what_it_did_keeps_its_clause():
