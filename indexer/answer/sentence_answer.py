@@ -22,7 +22,7 @@ from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, english_slots, sentence
 from .labels import asked_label, label_frame, labels_in, negated_member
 from .named import _NAME_RUN, _doc_context, named_documents
 from .passages import points_back
-from .question import Question, expand_abbreviations
+from .question import ROLE_CUES, Question, expand_abbreviations
 from .roles import _unit_key
 from .semantic import Similarity
 from .support import TOP_PASSAGE, Gate, Matcher, Support, gated
@@ -343,6 +343,21 @@ def _as_quantity(item: dict) -> dict:
             "period": ""}
 
 
+# Roles the sentence's subject plays when its predicate says the role's own words ("Bộ Nội vụ chủ
+# trì, phối hợp với … quy định …" for "Cơ quan nào chủ trì quy định …"; not "Chính phủ quy định …":
+# no one is said to lead there); not a partner's ("phối hợp": the subject leads, its partners follow
+# "với"), nor a speaker's or an attendee's (no action).
+_DOER_ROLES = frozenset({"chủ trì", "tham mưu", "kiểm tra/giám sát", "xây dựng", "hướng dẫn", "thực hiện"})
+
+
+def _plays_role(role: str | None, predicate: str) -> bool:
+    """No role asked, or the predicate says one of its Vietnamese cues (question.ROLE_CUES)."""
+    if not role:
+        return True
+    said = f" {folded_words(predicate)} "
+    return any(r == role and f" {cue.strip()} " in said for cue, r in ROLE_CUES)
+
+
 def _closest_actor_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
                           considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
     """The body a who-question asks, read in the sentence of the search's first passage
@@ -358,7 +373,7 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
     "Who lays down …"), not the recipient it ends with ("… phải gửi cho cơ quan nào?", "To which
     body …"), nor a role or a position ("Ai là báo cáo viên", "Ai làm Chủ tịch Hội đồng …": no
     action); an English one by the verb after its who-word only (``_asked_action``)."""
-    if q.kind != "who" or not q.groups or q.role:
+    if q.kind != "who" or not q.groups or (q.role and q.role not in _DOER_ROLES):
         return None
     asked_action = _asked_action(question, q)
     if asked_action is None:
@@ -381,6 +396,8 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
         # "tổ chức", said by no translated who-word)
         if not asks_action(asked, _predicate(top.text, verb, e, open_words)[0]) and not \
                 (q.language == "en" and does_english_action(asked, {"task": top.text[verb:e]})):
+            continue
+        if not _plays_role(q.role, top.text[verb:e]):
             continue
         item = _sentence_item(q, top, s, e, us, us + len(unit), "closest_actor")
         # (nor a name cut short, "Tòa án đã", nor a unit the question names, in full or by its head:

@@ -107,3 +107,19 @@ def test_an_english_duty_word_is_no_asked_action():
     assert _asked_action("Who is required?", english) is None, "a duty with no action asks none"
     # a recipient asked ("To which body …") opens with no who-word
     assert _asked_action("To which body must the report be sent?", english) is None
+
+
+@pytest.mark.slow
+def test_a_role_the_doer_plays_is_read_as_its_action(civil_servants):
+    """Luật Viên chức, Điều 4: "Bộ Nội vụ chủ trì, phối hợp với các bộ, cơ quan ngang bộ có liên quan quy
+    định hệ thống danh mục, tiêu chuẩn và mã số chức danh nghề nghiệp." A question asking who leads
+    (chủ trì) asks what the subject does; one asking who coordinates asks its partners, which the
+    subject is not."""
+    out = _read(civil_servants, "Cơ quan nào chủ trì quy định hệ thống danh mục, tiêu chuẩn và mã số chức danh "
+                                "nghề nghiệp của viên chức?")
+    assert out is not None and out["answer"] == "Bộ Nội vụ", out
+    cited = out["citations"][0]
+    assert civil_servants.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
+    partner = _read(civil_servants, "Những cơ quan nào phối hợp quy định hệ thống danh mục, tiêu chuẩn và mã số chức "
+                                    "danh nghề nghiệp của viên chức?")
+    assert partner is None or partner["answer"] != "Bộ Nội vụ", partner
