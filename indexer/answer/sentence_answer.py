@@ -337,7 +337,7 @@ def _as_quantity(item: dict) -> dict:
     """A typed value as the quantity items of the passages are (passages.quantity_items): its
     measure the words after its number, its sentence its quote."""
     value = item.get("answer") or ""
-    m = re.search(r"\d[\d.,]*\s*(.*)$", value)
+    m = re.search(r"\d[\d.,]*\s*(\D*)$", value)  # (a range's last number: "từ 10 đến 20%" measures "%")
     measure = m.group(1) if m else value.split(" ", 1)[-1]
     return {**item, "measure": measure, "counts": folded_words(measure).split(), "sentence": item["quote"],
             "period": ""}
@@ -371,8 +371,9 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
 
     Only a question whose who-word is the doer ("Ai giữ quyền …", "… do cơ quan nào thẩm định",
     "Who lays down …"), not the recipient it ends with ("… phải gửi cho cơ quan nào?", "To which
-    body …"), nor a role or a position ("Ai là báo cáo viên", "Ai làm Chủ tịch Hội đồng …": no
-    action); an English one by the verb after its who-word only (``_asked_action``)."""
+    body …"), nor a position ("Ai là báo cáo viên", "Ai làm Chủ tịch Hội đồng …": no action); a
+    role only when the subject plays it in words (``_DOER_ROLES``, ``_plays_role``); an English one
+    by the verb after its who-word only (``_asked_action``)."""
     if q.kind != "who" or not q.groups or (q.role and q.role not in _DOER_ROLES):
         return None
     asked_action = _asked_action(question, q)

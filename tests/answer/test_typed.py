@@ -334,3 +334,16 @@ def test_a_span_of_years_asked():
     assert line[slice(*unit_value(line, YEAR_SPAN))] == "1949-2020"
     assert unit_value("giai đoạn 2021-2025 và giai đoạn 2026-2030", YEAR_SPAN) is None  # which one, not said
     assert unit_value("từ năm 2021 đến năm 2025", YEAR_SPAN) == (0, 24)
+
+
+def test_a_typed_value_is_measured_by_its_last_number():
+    """A Vietnamese typed target passes the target readers' fit as a quantity whose measure is the
+    words after its (last) number: a range's share is a share."""
+    from indexer.answer.sentence_answer import _as_quantity
+
+    def measure(value: str) -> str:
+        return _as_quantity({"answer": value, "quote": value})["measure"]
+    assert measure("từ 10 đến 20%") == "%"
+    assert measure("09 đến 10 điểm") == "điểm"
+    assert measure("30.203.000.000 đồng") == "đồng"
+    assert measure("ít nhất 03 giai đoạn") == "giai đoạn"
