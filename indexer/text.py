@@ -44,13 +44,13 @@ _VI_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")  # ton
 
 @lru_cache(maxsize=1)
 def _letter_classes() -> dict[str, str]:
-    """Each ASCII letter with every Vietnamese letter that folds to it ("a" -> "aàáảãạăằắ…")."""
+    """Each vowel, and "d", with every letter of the Vietnamese marks that folds to it ("a" ->
+    "aàáảãạăằắ…", "d" -> "dđ"); other letters are written the same folded or not."""
     classes: dict[str, set[str]] = {"d": {"đ"}}
     for code in range(0xC0, 0x1EFA):
-        ch = chr(code)
-        marks = unicodedata.normalize("NFD", ch)[1:]
-        if marks and all(m in _VI_MARKS for m in marks) and unicodedata.normalize("NFD", ch)[0] in "aeiouy":
-            classes.setdefault(unicodedata.normalize("NFD", ch)[0], set()).add(ch)
+        base, *marks = unicodedata.normalize("NFD", chr(code))
+        if base in "aeiouy" and marks and all(m in _VI_MARKS for m in marks):
+            classes.setdefault(base, set()).add(chr(code))
     return {base: base + "".join(sorted(chars)) for base, chars in classes.items()}
 
 
