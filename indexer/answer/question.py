@@ -1584,16 +1584,26 @@ def spelling(text: str) -> str:
     return " ".join(re.findall(r"\w+", modern_tones(unicodedata.normalize("NFC", text)).lower()))
 
 
-def own_words_spelled_apart(q: Question, matched: list[str], text: str) -> list[str]:
+def own_words_spelled_apart(q: Question, matched: list[str], text: str, attested: str = "") -> list[str]:
     """The words of a Vietnamese question typed with its diacritics that the support found in
     ``text`` only by their fold: "cơ yếu" (cipher) is not "có yêu cầu" (on request), though both fold
     to "co yeu" — every syllable spelled otherwise (one differing syllable is a variant spelling, "hằng
     năm" / "hàng năm"). The asker's own spelling is read from the question; a word it does not spell as
     such (an abbreviation expanded, a synonym) or whose group's other senses ``text`` says is not
-    judged. [] for an English question or one typed without diacritics."""
-    if q.language != "vi" or not any(ord(c) > 127 for c in q.text) or not matched:
+    judged. [] for an English question.
+
+    A question typed without diacritics has no spelling of its own, only the restoration's guess
+    (``vi_text``): a guess is judged only where ``attested`` (the retrieved passages, ``spelling``'d)
+    says it as guessed — "co yeu" restored "cơ yếu" and a passage says "Ban Cơ yếu Chính phủ" —, since
+    a guess the documents never write ("tôi muốn" restored "tới mượn") tells nothing."""
+    if not matched:
         return []
-    words = spelling(q.text).split()
+    if q.language == "vi" and any(ord(c) > 127 for c in q.text):
+        words = spelling(q.text).split()
+    elif q.language == "vi-noaccent" and attested and q.vi_text:
+        words = spelling(q.vi_text).split()
+    else:
+        return []
     said = spelling(text).split()
     folded = f" {folded_words(text)} "
     alts = dict(q.groups)
@@ -1604,6 +1614,8 @@ def own_words_spelled_apart(q: Question, matched: list[str], text: str) -> list[
             continue  # (one syllable: "hằng" / "hàng" năm are one word spelled two ways)
         spelled = {tuple(words[i:i + n]) for i in range(len(words) - n + 1)
                    if folded_words(" ".join(words[i:i + n])) == label}
+        if q.language == "vi-noaccent":
+            spelled = {w for w in spelled if f" {' '.join(w)} " in attested}
         if not spelled or any(a != label and f" {a} " in folded for a in alts.get(label, [])):
             continue
         found = [tuple(said[i:i + n]) for i in range(len(said) - n + 1)

@@ -17,6 +17,8 @@ import re
 
 from indexer.extract.responsibilities import _HEAD, _MODAL, _SUBJECT_STOP, _split_units
 from indexer.extract.roles import first_verb
+from indexer.text import folded_pattern
+
 from .classify import fold_question
 
 _WHO_OBJ = (r"(?:cac |nhung )?(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|bo nao|nganh nao|noi nao|"
@@ -25,6 +27,10 @@ _WHO_OBJ = (r"(?:cac |nhung )?(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|b
 # coordinate with to secure …" (a stranded "with"), "to which body", "through which office".
 # English verbs of working together ("work with", "cooperate with", "liaise with"): all "phối hợp".
 _WITH_EN = r"(?:coordinat|cooperat|collaborat|liais|work)\w*"
+# Nouns of an authority over the subject, whose holder "của" names (folded): "chịu sự chỉ đạo | của
+# Viện trưởng …", "theo ủy quyền | của tổ chức trọng tài nước ngoài". Not a duty's own nouns
+# ("trách nhiệm của ai", "nhiệm vụ của ai"): those ask who acts.
+_OF_NOUNS = "chi dao|lanh dao|quan ly|uy quyen|so huu|giam sat|huong dan|dong y|chap thuan|phe duyet"
 _ASKED = [
     # ("work with", "cooperate with", "collaborate with", "liaise with": coordinating, in English)
     ("partner", re.compile(rf" phoi hop (?:chat che )?(?:voi|cung) {_WHO_OBJ} "
@@ -32,6 +38,12 @@ _ASKED = [
                            rf"| {_WITH_EN} (?:closely |together )?with (?:to|in order|so as|for|on|in) \w+"
                            rf"| {_WITH_EN} (?:closely |together )?with $")),
     ("via", re.compile(rf" qua {_WHO_OBJ} | (?:through|via) (?:which|whom|what) ")),
+    # "Thủ tướng chịu trách nhiệm trước cơ quan nào", "to whom is a People's Council responsible":
+    # the body one answers to, written after "chịu trách nhiệm trước" (before "to which" reads a recipient)
+    ("answerable", re.compile(rf" chiu trach nhiem (?:\w+ ){{0,6}}?truoc {_WHO_OBJ} "
+                              r"| (?:responsible|accountable|answerable) to (?:which|whom|what) "
+                              r"| to (?:whom |which (?:\w+ ){1,2}?)(?:is|are|must|does|do|shall) (?:\w+ ){1,10}?"
+                              r"(?:responsible|accountable|answerable) ")),
     # "báo cáo những ai", "báo cáo cơ quan nào": the report's addressee is its verb's object;
     # "báo cáo về đâu", "gửi lên đâu": where to
     # ("báo cáo định kỳ về hoạt động với cơ quan nào": what is reported may come before "với")
@@ -43,6 +55,9 @@ _ASKED = [
                              # must the court send it to so it can be entered …", "sent to for reporting"
                              r"|^ (?:\w+ ){0,14}?(?:which|whom|what) (?:\w+ ){1,12}?(?:report\w*|sen[dt]\w*|submit\w*|"
                              r"forward\w*) (?:\w+ ){0,3}?to (?:so|in order|for|when|after|before|within|under|once) "
+                             # … or at the question's end: "who should it report the self-assessment to?"
+                             r"|^ (?:\w+ ){0,24}?(?:who|whom|which) (?:\w+ ){1,12}?(?:report\w*|sen[dt]\w*|submit\w*|"
+                             r"forward\w*) (?:\w+ ){0,4}?to $"
                              # "which authority must a grower notify when …", "notify whom"
                              r"| notif\w* (?:which|whom) |^ (?:\w+ ){0,8}?(?:which (?:\w+ ){0,2}?(?:authority|body|agency|"
                              r"office|organ|committee)|whom) (?:must|should|shall|does|do|is|are) (?:\w+ ){1,4}?notify "
@@ -56,6 +71,9 @@ _ASKED = [
     # and whose written act a thing needs: "cần văn bản đề nghị của ai", "xác nhận của cơ quan nào"
     ("author", re.compile(rf" (?:bao cao|van x?ban de nghi|xac nhan) cua {_WHO_OBJ} "
                           r"| reports? (?:of|from|by) (?:which|whom|what) ")),
+    # "chịu sự chỉ đạo của ai", "theo ủy quyền của ai", "thuộc sở hữu của ai": the one whose
+    # authority a noun names ("of:<folded noun>"), written after the same noun and "của"
+    ("of", re.compile(rf" ({_OF_NOUNS}) cua {_WHO_OBJ} ")),
 ]
 # Where the text names the object of each relation.
 _MARKER = {
@@ -72,6 +90,9 @@ _MARKER = {
                             r"báo cáo(?:\s+(?:kịp thời|định kỳ|trực tiếp|bằng văn bản))?"
                             r"(?:\s+(?:với|lên|cho|về))?)\s+", re.I),
     "author": re.compile(r"(?<!\w)(?:báo cáo|văn bản\s+đề nghị|xác nhận)\s+của\s+", re.I),
+    # ("chịu trách nhiệm và báo cáo công tác trước Quốc hội")
+    "answerable": re.compile(r"(?<!\w)chịu trách nhiệm(?:\s+(?:và\s+)?báo cáo(?:\s+công tác)?)?\s+trước\s+",
+                             re.I),
     "addressee": re.compile(r"(?<!\w)(?:yêu cầu|đề nghị)\s+", re.I),
 }
 MAX_OBJECT_CHARS = 200
@@ -135,10 +156,48 @@ def _predicate(text: str, start: int, end: int) -> int | None:
 
 
 def asked_relation(question: str) -> str | None:
-    """partner | via | recipient | addressee | author, or None when the who-word is the actor ("Ai báo
-    cáo cho …?")."""
+    """partner | via | answerable | recipient | addressee | author | of:<folded noun>, or None when
+    the who-word is the actor ("Ai báo cáo cho …?")."""
     q = f" {fold_question(question).strip()} "
-    return next((name for name, rx in _ASKED if rx.search(q)), None)
+    for name, rx in _ASKED:
+        m = rx.search(q)
+        if m:
+            return f"of:{m.group(1)}" if name == "of" else name
+    return None
+
+
+# Relations whose object need not open with a unit's head: the holder of an authority ("thuộc sở
+# hữu của | pháp nhân nhà trường", "chịu sự quản lý của | cơ sở đào tạo, bồi dưỡng") and the ones
+# answered to ("chịu trách nhiệm trước | Nhân dân địa phương và cơ quan nhà nước cấp trên") are named
+# in any words; the marker, the question's own noun, is what makes them the asked relation.
+_FREE = re.compile(r"[^\W\d_]")
+_NOT_A_HOLDER = re.compile(r"(?:pháp luật|mình|nhau|người khác|bên kia)(?!\w)", re.I)
+_FREE_TOPIC = re.compile(r"(?<!\w)(?:về|trong|đối với)(?!\w)")
+MAX_FREE_CHARS = 120
+
+
+def _marker(relation: str) -> re.Pattern:
+    if relation.startswith("of:"):
+        return re.compile(rf"(?<!\w){folded_pattern(relation[3:])}\s+của\s+", re.I)
+    return _MARKER[relation]
+
+
+def _free_object(text: str, pos: int) -> tuple[int, int] | None:
+    """The phrase after a free relation's marker, to the predicate, a topic ("về hoạt động của
+    Chính phủ") or the clause's end."""
+    if not _FREE.match(text, pos) or _NOT_A_HOLDER.match(text, pos):
+        return None
+    limit = min(len(text), pos + MAX_FREE_CHARS)
+    cut = re.search(r"[;.:()\n]", text[pos:limit])
+    if cut:
+        limit = pos + cut.start()
+    ends = [_predicate(text, pos + 1, limit)]
+    for rx in (_SUBJECT_STOP, _TIME, _FREE_TOPIC):
+        m = rx.search(text, pos + 1, limit)
+        ends.append(m.start() if m else None)
+    end = min([x for x in ends if x is not None] + [limit])
+    phrase = re.sub(r"[\s,]+(?:và|hoặc|thì|mà)?\s*$", "", text[pos:end])
+    return (pos, pos + len(phrase)) if phrase.strip() else None
 
 
 def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
@@ -146,7 +205,12 @@ def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
     (a list of units written together is one span: "các cơ quan chuyên môn của tỉnh, các doanh
     nghiệp, hợp tác xã và các tổ chức liên quan")."""
     out = []
-    for m in _MARKER[relation].finditer(text):
+    for m in _marker(relation).finditer(text):
+        if relation == "answerable" or relation.startswith("of:"):
+            span = _free_object(text, m.end())
+            if span:
+                out.append(span)
+            continue
         pos = m.end()
         head = _head(text, pos, kind=True)
         if not head:

@@ -6,6 +6,7 @@ retrieval rank, a value's own subject, the model's credit for the words a senten
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.text import folded_words
 
@@ -18,7 +19,7 @@ from .fit_who import (_asked_position, _bare_class, _class_for_one, _named_by_ro
 from .named import _doc_context
 from .own_text import _own_text
 from .owners import _asked_owner, _clause_owner, _named_owner
-from .question import Question, own_words_spelled_apart, spelled_apart
+from .question import Question, own_words_spelled_apart, spelled_apart, spelling
 from .roles import is_of_class, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_RANKED, Similarity, credits
 from .support import Matcher, Support
@@ -30,6 +31,17 @@ from .unitnames import truncated_unit, undergoes
 def _rank_of(item: dict, results: list) -> int | None:
     return next((i for i, r in enumerate(results)
                  if r.doc_id == item["doc_id"] and item["start"] < r.end and r.start < item["end"]), None)
+
+
+@lru_cache(maxsize=256)
+def _attested(texts: tuple[str, ...]) -> str:
+    return f" {spelling(' '.join(texts))} "
+
+
+def attested(results: list) -> str:
+    """The retrieved passages' words as spelled (``question.spelling``), padded: where a question
+    typed without diacritics has its restored words confirmed (``own_words_spelled_apart``)."""
+    return _attested(tuple(r.text for r in results))
 
 
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
@@ -82,7 +94,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 spelled_apart(q, sup.matched.get("item", []), _own_text(q, item)) or
                 spelled_apart(q, sup.matched.get("section", []), " ".join(item.get("section_path") or []))):
             continue  # an English sense found only by its fold is another word ("thành niên")
-        if sup.ok and q.kind == "who" and own_words_spelled_apart(q, sup.matched.get("item", []), _own_text(q, item)):
+        if sup.ok and q.kind == "who" and own_words_spelled_apart(q, sup.matched.get("item", []), _own_text(q, item),
+                                                                  attested(results)):
             continue  # "cơ yếu" asked, "có yêu cầu" said: another word of the same fold
         if not sup.ok and _named_by_role_alone(q, matcher, item, fit, named):
             sup = matcher.support(item, _own_text(q, item))

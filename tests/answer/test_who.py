@@ -283,3 +283,36 @@ def test_the_party_asked_to_act_is_the_addressee():
     assert asked_relation("Whom may the parties ask to issue a decision terminating the proceedings?") == "addressee"
     # who asks is the actor: no relation
     assert asked_relation("Ai yêu cầu Tòa án giải quyết ly hôn?") is None
+
+
+def test_the_holder_of_an_authority_and_the_body_answered_to_are_relations():
+    """"Kiểm sát viên chịu sự chỉ đạo của ai?", "… thuộc sở hữu của ai?", "Thủ tướng chịu trách nhiệm
+    trước cơ quan nào?": the asked one is written after the question's own noun and "của" (or after
+    "chịu trách nhiệm trước"), never the sentence's subject, which the subject reader answered with."""
+    from indexer.answer.relations import asked_relation, relation_objects
+    from tests.conftest import law_line
+
+    assert asked_relation("Khi thuc hanh quyen cong to, Kiem sat vien chiu su chi dao cua ai?") == "of:chi dao"
+    assert asked_relation("Tài sản của trường dân lập thuộc sở hữu của ai?") == "of:so huu"
+    assert asked_relation("Thủ tướng Chính phủ chịu trách nhiệm trước cơ quan nào?") == "answerable"
+    assert asked_relation("Under the Constitution, to whom is a People's Council responsible?") == "answerable"
+    # a duty's own noun asks who acts
+    assert asked_relation("Tuyên truyền là trách nhiệm của ai?") is None
+    line = law_line("hien-phap.txt", "Kiểm sát viên tuân theo pháp luật và chịu sự chỉ đạo")
+    assert [line[a:b] for a, b in relation_objects(line, "of:chi dao")] == ["Viện trưởng Viện kiểm sát nhân dân"]
+    line = law_line("luat-giao-duc.txt", "Tài sản của trường dân lập thuộc sở hữu")
+    assert [line[a:b] for a, b in relation_objects(line, "of:so huu")] == ["pháp nhân nhà trường"]
+    # the body answered to ends before the matter it answers for ("về hoạt động của Chính phủ")
+    line = law_line("hien-phap.txt", "người đứng đầu Chính phủ, chịu trách nhiệm trước Quốc hội")
+    assert [line[a:b] for a, b in relation_objects(line, "answerable")][0] == "Quốc hội"
+    line = law_line("hien-phap.txt", "do Nhân dân địa phương bầu ra, chịu trách nhiệm trước")
+    assert [line[a:b] for a, b in relation_objects(line, "answerable")] == [
+        "Nhân dân địa phương và cơ quan nhà nước cấp trên"]
+
+
+def test_a_stranded_to_at_the_end_asks_the_recipient():
+    from indexer.answer.relations import asked_relation
+
+    assert asked_relation("Once a party cell in Nông Tiến has held its study session on Resolution 92 and scored "
+                          "itself, who should it report the self-assessment to?") == "recipient"
+    assert asked_relation("Who reports the results to the Standing Committee?") is None

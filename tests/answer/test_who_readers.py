@@ -40,9 +40,17 @@ def test_a_word_found_only_by_its_fold_is_another_word():
     # one syllable spelled otherwise is the same word ("hằng năm" / "Hàng năm")
     q = analyze("Cơ quan nào hằng năm báo cáo Chính phủ về đội ngũ viên chức?")
     assert own_words_spelled_apart(q, ["hang nam"], "e) Hàng năm, báo cáo Chính phủ về đội ngũ viên chức.") == []
-    # typed without diacritics: the asker's spelling is unknown, nothing is judged
+    # typed without diacritics: the asker's spelling is unknown, nothing is judged …
     q = analyze("Ai chu tri ung pho su co doi voi he thong thong tin co yeu?")
     assert own_words_spelled_apart(q, ["co yeu"], said) == []
+    # … but the restoration's guess is, where the retrieved passages write it as guessed
+    q = analyze("Ai chu tri ung pho su co doi voi he thong thong tin co yeu?",
+                "Ai chủ trì ứng phó sự cố đối với hệ thống thông tin cơ yếu?", language="vi-noaccent")
+    assert q.language == "vi-noaccent"
+    attested = " hệ thống thông tin cơ yếu thuộc ban cơ yếu chính phủ "
+    assert own_words_spelled_apart(q, ["co yeu"], said, attested) == ["co yeu"]
+    # (a guess no passage writes tells nothing: "tôi muốn" restored "tới mượn")
+    assert own_words_spelled_apart(q, ["co yeu"], said, " khi có yêu cầu ") == []
 
 
 def test_an_english_questions_own_verb():
