@@ -408,6 +408,31 @@ _IMPLEMENTING = re.compile(r" (trien khai|thuc hien|implement\w*|carry out|carry
                            r"conclusion|directive|decision)(?: so| no)? \d")
 
 
+# The verb an English who-question frames its role with ("who is listed as the presenter", "which
+# body is named as the lead", "who is tasked with …"): it says how the document names the doer,
+# which the plans do by a label ("Báo cáo viên: …") or by "Giao …", not by a word for "list".
+_EN_NAMING_FRAME = re.compile(r"\b(?:is|are|was|were|be|been|gets?|got) (listed|named|designated|tasked|charged) "
+                              r"(?:as|with|to|for)\b")
+
+
+# The noun of the occasion a Vietnamese question sets its question in ("Trong đợt sơ kết 5 năm …",
+# "Nhân dịp …"): the plan names the occasion by what it is ("việc sơ kết ở các địa phương"), not
+# by the classifier. (Folded: "dot" is also "đốt", burn, which is no classifier after "trong".)
+_OCCASION = re.compile(r" (?:trong|nhan|vao|qua|o|sau|truoc) (dot|dip) ")
+
+
+def occasion_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
+    """The group of a who-question's occasion classifier (``_OCCASION``)."""
+    said = {m.group(1) for m in _OCCASION.finditer(f" {folded_q} ")}
+    return {label for label, _ in groups if label in said}
+
+
+def naming_frame_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
+    """The group of an English who-question's naming verb (``_EN_NAMING_FRAME``)."""
+    verbs = {m.group(1) for m in _EN_NAMING_FRAME.finditer(question.lower())}
+    return {label for label, _ in groups if label in verbs}
+
+
 def implementing_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     """The group of the verb that ties the asked plan to a numbered document (``_IMPLEMENTING``)."""
     verbs = {m.group(1) for m in _IMPLEMENTING.finditer(f" {folded_q} ")}
@@ -1535,6 +1560,10 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if kind in ("who", "tasks"):
         soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
             implementing_words(groups, folded_q)
+        if english:
+            soft |= naming_frame_words(groups, question)
+        else:
+            soft |= occasion_words(groups, folded_q)
         if english and re.match(r"\s*under\b", question, re.I):
             # "Under the Law on …, who …", "Under Bình Lư's plan …": the frame names the document,
             # which its own words say; the preposition is no word of it

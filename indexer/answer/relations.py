@@ -14,6 +14,7 @@ own, indexer/extract/responsibilities.py) and ends where the predicate resumes (
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.extract.responsibilities import _HEAD, _MODAL, _SUBJECT_STOP, _split_units
 from indexer.extract.roles import first_verb
@@ -172,11 +173,13 @@ def asked_relation(question: str) -> str | None:
 # in any words; the marker, the question's own noun, is what makes them the asked relation.
 _FREE = re.compile(r"[^\W\d_]")
 _NOT_A_HOLDER = re.compile(r"(?:pháp luật|mình|nhau|người khác|bên kia)(?!\w)", re.I)
-_FREE_TOPIC = re.compile(r"(?<!\w)(?:về|trong|đối với)(?!\w)")
+_FREE_TOPIC = re.compile(r"(?<!\w)(?:về|đối với)(?!\w)")  # ("trong" is a _SUBJECT_STOP already)
 MAX_FREE_CHARS = 120
 
 
+@lru_cache(maxsize=64)
 def _marker(relation: str) -> re.Pattern:
+    """The words the text writes its object after: a relation's own, or the asked noun's and "của"."""
     if relation.startswith("of:"):
         return re.compile(rf"(?<!\w){folded_pattern(relation[3:])}\s+của\s+", re.I)
     return _MARKER[relation]

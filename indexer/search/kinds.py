@@ -129,8 +129,10 @@ _WHO_LEAD = re.compile(r"^ (?:(?:under|according to|in) (?:\w+ ){1,8}?)?(?:who|w
 # The same when the who-word closes the question: "Hết thời hiệu yêu cầu chia di sản thì di sản
 # thuộc về ai?" asks who, the time limit is its condition.
 _VI_LEAD_WHO = r"(?:ai|co quan nao|don vi nao|to chuc nao|bo nao|bo phan nao|cap nao)"
-_WHO_LEAD_VI = re.compile(rf"^ {_VI_LEAD_WHO} | {_VI_LEAD_WHO} $")
-_TIME_NOUNS = frozenset({"thoi han", "thoi hieu", "tien do"})
+# And one that sets out its case and asks after "thì" ("… theo Luật Bảo vệ môi trường thì ai chủ trì
+# xác định thời gian, địa điểm, tần suất thu gom?": the frequency is what is determined).
+_WHO_LEAD_VI = re.compile(rf"^ {_VI_LEAD_WHO} | {_VI_LEAD_WHO} $| thi {_VI_LEAD_WHO} ")
+_TIME_NOUNS = frozenset({"thoi han", "thoi hieu", "tien do", "tan suat"})
 
 
 # An English question asking a count or a share, its only when-cue a bare "when" ("… has a foreign

@@ -24,6 +24,30 @@ def test_a_territory_phrase_is_soft():
     assert territory_words(groups, folded_words("Ai rà soát địa bàn trọng điểm về ma túy")) == set()
 
 
+def test_an_english_naming_verb_is_soft():
+    """"who is listed as the presenter": the plans name the presenter by a label ("Báo cáo viên:
+    Thường trực Đảng ủy."), never by a word for "list"."""
+    from indexer.answer.question import naming_frame_words
+
+    groups = [("conference", ["hoi nghi"]), ("listed", ["danh sach", "danh muc"])]
+    assert naming_frame_words(groups, "At the ward-level conference, who is listed as the presenter?") == {"listed"}
+    assert naming_frame_words([("tasked", ["giao"])], "Which body is tasked with drafting the report?") == {"tasked"}
+    # a list asked about is the subject ("which list …", "who compiles the list")
+    assert naming_frame_words(groups, "Who compiles the list of attendees?") == set()
+
+
+def test_the_occasions_classifier_is_soft():
+    """"Trong đợt sơ kết 5 năm …, ban nào … chủ trì theo dõi, đôn đốc …": the plan writes "việc sơ
+    kết ở các địa phương", never the classifier "đợt"."""
+    from indexer.answer.question import occasion_words
+
+    groups = [("dot", ["dot"]), ("so ket", ["so ket"]), ("theo doi", ["theo doi"])]
+    assert occasion_words(groups, folded_words("Trong đợt sơ kết 5 năm, ban nào chủ trì theo dõi?")) == {"dot"}
+    assert occasion_words(groups, "nhan dip so ket, ai theo doi") == set()  # (no "dip" group here)
+    # "đốt" (burn) is no classifier: the asked act
+    assert occasion_words(groups, folded_words("Ai cho phép đốt rơm rạ sau thu hoạch?")) == set()
+
+
 def test_a_circumstances_occurrence_verb_is_soft():
     groups = [("su co", ["su co"]), ("gap", ["gap"]), ("xay ra", ["xay ra"])]
     assert circumstance_words(groups, "Khi hệ thống thông tin quân sự gặp sự cố, ai chủ trì ứng phó?") == {"gap"}

@@ -105,6 +105,9 @@ def test_schedule_test_without_lead_words_agrees_with_the_whole_patterns():
     ("Hết thời hiệu yêu cầu chia di sản thì di sản thuộc về ai?", "who"),
     ("Het thoi hieu yeu cau chia di san thi di san thuoc ve ai", "who"),
     ("Thời hạn kháng cáo là bao lâu?", "when"),
+    # the case set out, the question asked after "thì": the frequency is what is determined
+    ("Theo Luật Bảo vệ môi trường thì ai chủ trì xác định thời gian, địa điểm, tần suất thu gom?", "who"),
+    ("Tần suất thu gom chất thải rắn sinh hoạt là bao lâu?", "when"),
     # a count asked, its only "when" a conjunction
     ("A marriage and family relationship has a foreign element when at least how many parties are foreigners?",
      "target"),
