@@ -421,22 +421,25 @@ _EN_NAMING_FRAME = re.compile(r"\b(?:is|are|was|were|be|been|gets?|got) (listed|
 _OCCASION = re.compile(r" (?:trong|nhan|vao|qua|o|sau|truoc) (dot|dip) ")
 
 
+def _groups_said(groups: list[tuple[str, list[str]]], pattern: re.Pattern, text: str) -> set[str]:
+    """The labels of the groups that ``pattern``'s first group reads in ``text``."""
+    said = {m.group(1) for m in pattern.finditer(text)}
+    return {label for label, _ in groups if label in said}
+
+
 def occasion_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     """The group of a who-question's occasion classifier (``_OCCASION``)."""
-    said = {m.group(1) for m in _OCCASION.finditer(f" {folded_q} ")}
-    return {label for label, _ in groups if label in said}
+    return _groups_said(groups, _OCCASION, f" {folded_q} ")
 
 
 def naming_frame_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
     """The group of an English who-question's naming verb (``_EN_NAMING_FRAME``)."""
-    verbs = {m.group(1) for m in _EN_NAMING_FRAME.finditer(question.lower())}
-    return {label for label, _ in groups if label in verbs}
+    return _groups_said(groups, _EN_NAMING_FRAME, question.lower())
 
 
 def implementing_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     """The group of the verb that ties the asked plan to a numbered document (``_IMPLEMENTING``)."""
-    verbs = {m.group(1) for m in _IMPLEMENTING.finditer(f" {folded_q} ")}
-    return {label for label, _ in groups if label in verbs}
+    return _groups_said(groups, _IMPLEMENTING, f" {folded_q} ")
 
 
 def territory_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:

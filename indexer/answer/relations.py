@@ -185,15 +185,19 @@ def _marker(relation: str) -> re.Pattern:
     return _MARKER[relation]
 
 
+def _clause_limit(text: str, pos: int, max_chars: int) -> int:
+    """Where an object named at ``pos`` must end: its clause's end, at most ``max_chars`` on."""
+    limit = min(len(text), pos + max_chars)
+    cut = re.search(r"[;.:()\n]", text[pos:limit])
+    return pos + cut.start() if cut else limit
+
+
 def _free_object(text: str, pos: int) -> tuple[int, int] | None:
     """The phrase after a free relation's marker, to the predicate, a topic ("về hoạt động của
     Chính phủ") or the clause's end."""
     if not _FREE.match(text, pos) or _NOT_A_HOLDER.match(text, pos):
         return None
-    limit = min(len(text), pos + MAX_FREE_CHARS)
-    cut = re.search(r"[;.:()\n]", text[pos:limit])
-    if cut:
-        limit = pos + cut.start()
+    limit = _clause_limit(text, pos, MAX_FREE_CHARS)
     ends = [_predicate(text, pos + 1, limit)]
     for rx in (_SUBJECT_STOP, _TIME, _FREE_TOPIC):
         m = rx.search(text, pos + 1, limit)
@@ -218,10 +222,7 @@ def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
         head = _head(text, pos, kind=True)
         if not head:
             continue  # "báo cáo kết quả", "qua đó": no unit follows
-        limit = min(len(text), pos + MAX_OBJECT_CHARS)
-        cut = re.search(r"[;.:()\n]", text[pos:limit])
-        if cut:
-            limit = pos + cut.start()
+        limit = _clause_limit(text, pos, MAX_OBJECT_CHARS)
         verb = _predicate(text, head.end(), limit)
         stop = _SUBJECT_STOP.search(text, head.end(), limit)
         while stop and _KIND_HEAD.match(text, pos) and _OF_PLACE.match(text, stop.start()):

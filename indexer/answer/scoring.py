@@ -6,7 +6,6 @@ retrieval rank, a value's own subject, the model's credit for the words a senten
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from indexer.text import folded_words
 
@@ -33,15 +32,10 @@ def _rank_of(item: dict, results: list) -> int | None:
                  if r.doc_id == item["doc_id"] and item["start"] < r.end and r.start < item["end"]), None)
 
 
-@lru_cache(maxsize=256)
-def _attested(texts: tuple[str, ...]) -> str:
-    return f" {spelling(' '.join(texts))} "
-
-
 def attested(results: list) -> str:
     """The retrieved passages' words as spelled (``question.spelling``), padded: where a question
     typed without diacritics has its restored words confirmed (``own_words_spelled_apart``)."""
-    return _attested(tuple(r.text for r in results))
+    return f" {spelling(' '.join(r.text for r in results))} "
 
 
 def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
@@ -54,6 +48,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         if q.kind == "who" and q.unit_class else set()
     out = []
     position = _asked_position(q) if q.kind == "who" else None
+    # (read once, and only where it is used: a who-question typed without diacritics)
+    spelled_results = attested(results) if q.kind == "who" and q.language == "vi-noaccent" else ""
     pending = []  # items that pass only if the model credits the words they cannot show
     for item in items:
         if named and item["doc_id"] not in named and not _cites_full_number(q, item):
@@ -95,7 +91,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                 spelled_apart(q, sup.matched.get("section", []), " ".join(item.get("section_path") or []))):
             continue  # an English sense found only by its fold is another word ("thành niên")
         if sup.ok and q.kind == "who" and own_words_spelled_apart(q, sup.matched.get("item", []), _own_text(q, item),
-                                                                  attested(results)):
+                                                                  spelled_results):
             continue  # "cơ yếu" asked, "có yêu cầu" said: another word of the same fold
         if not sup.ok and _named_by_role_alone(q, matcher, item, fit, named):
             sup = matcher.support(item, _own_text(q, item))
