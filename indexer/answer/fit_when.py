@@ -106,8 +106,9 @@ _ACT_ASKED = {
                          r"come into (?:force|effect)|comes into (?:force|effect)|came into (?:force|effect)|"
                          r"entry into force|enter into force|enters into force|in force|in effect|effective from|"
                          r"effective date|effective|apply from|applies from) "),
+    # (and the bare verb after "did": "On what date did the National Assembly pass …")
     "adopt": re.compile(r" (?:thong qua|ban hanh|ky ngay|ngay ky|duoc ky|adopted|passed|enacted|issued|signed|"
-                        r"promulgated|approved) "),
+                        r"promulgated|approved|adopt|pass|enact|issue|sign|promulgate|approve) "),
     "expire": re.compile(r" (?:het hieu luc|expire|expires|expired|expiry|ceases? to (?:be in force|have effect)) "),
 }
 _ACT_STATED = {"effect": re.compile(r"(?i)(?<!hết )\bcó hiệu lực"), "adopt": re.compile(r"(?i)\b(?:thông qua|ban hành|ký)\b"),

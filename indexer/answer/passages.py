@@ -70,6 +70,13 @@ def is_issued_question(folded_q: str) -> bool:
     # the act asked)
     q = re.sub(r" (?:previously|already|newly|recently|originally|formerly) (?:issued|adopted|signed|passed|promulgated) ",
                " ", q)
+    # the date asked in its longer or counted words: "ngày tháng (năm) nào", "ngày mấy", "ngày bao
+    # nhiêu" are "ngày nào"; "ngày ký" (the date of signing) is the date of the document
+    q = re.sub(r" ngay (?:thang (?:nam )?nao|may|bao nhieu) ", " ngay nao ", q)
+    if re.search(r" ngay ky (?:ban hanh )?(?:nghi quyet|ke hoach|ket luan|chi thi|quyet dinh|van ban|thong bao|"
+                 r"chuong trinh|cong van|de an|quy dinh|luat|bo luat|\d)| co ngay nao ", q) or (re.search(r" (?:what|which) date ", q)
+                                                    and re.search(r" (?:adopt|sign|promulgate|pass) ", q)):
+        return True
     return bool(_ISSUED_Q.search(q) or re.search(r" (?:the )?date of ", q)
                 or re.search(r" ban hanh .* ngay nao | ngay nao .* ban hanh ", q)
                 # the other verbs of a document's date: it "mang ngày" (bears), "ra đời" (came out),

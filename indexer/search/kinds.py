@@ -34,6 +34,8 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    r"(?<=^ )(?:what|which) (?:is|was|s) the date|"
                    # the time noun a which/what asks for ("in which month", "tháng mấy")
                    r"(?:which|what) (?:month|day|quarter|time)|(?:ngay|thang|quy|nam|gio) may|"
+                   # the date counted ("ký ngày bao nhiêu"), not a rate per day ("mỗi ngày bao nhiêu lượt")
+                   r"(?<!moi )(?<!hang )(?<!mot )ngay bao nhieu|"
                    # the hour of a day ("trước mấy giờ"), a document's date ("the date of Decision
                    # 238"), a time limit named as a length ("the maximum length of a secondment")
                    r"may gio|gio nao|what time|the date of|(?:length|duration) of|"

@@ -10,6 +10,7 @@ import pytest
 from indexer.answer import ask
 from indexer.answer.fit_when import _other_own_act, _own_act_asked
 from indexer.answer.passages import is_issued_question
+from indexer.search.kinds import classify
 from indexer.text import folded_words
 from tests.conftest import CORPUS, assert_answer, index_laws, law_line
 
@@ -71,6 +72,28 @@ def test_a_laws_own_dates_not_stated_stay_null(corpus, question):
 def test_a_plans_date_issued_said_as_ra(corpus):
     out = ask(corpus, "Ket luan 224-KL/TU ra ngay nao?")
     assert out["answer"] and "18/10/2021" in out["answer"]
+
+
+def test_a_documents_date_asked_in_other_words():
+    """"ngày tháng năm nào", "ngày mấy", "ngày bao nhiêu" ask a date as "ngày nào" does; "ngày ký"
+    names the date of signing; "did … adopt" is the bare verb of an English date question."""
+    for question in ("Kết luận 224-KL/TU mang ngày tháng nào?", "Nghi quyet 06-NQ/TU ban hanh ngay thang nam nao",
+                     "Kế hoạch 209-KH/TU được ký ngày mấy?", "Ngay ky Ke hoach 131 la ngay nao?",
+                     "On what date did the Politburo adopt Resolution 35-NQ/TW?"):
+        assert is_issued_question(folded_words(question)), question
+    # (the anniversary, "ngày kỷ niệm", and a rate per day are no document's date)
+    assert not is_issued_question(folded_words("Ngày kỷ niệm thành lập Đoàn là ngày nào?"))
+    assert classify("Chương trình 08-CTr/TU ký ngày bao nhiêu?") == "when"
+    assert classify("Mỗi ngày bao nhiêu lượt khách đến xã?") == "target"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Ket luan 224-KL/TU cua Tinh uy Lai Chau mang ngay thang nao?", "18/10/2021"),
+    ("On what date did the National Assembly pass the Law on Youth?", "16 tháng 6 năm 2020"),
+])
+def test_a_documents_date_in_other_words(corpus, question, expected):
+    out = ask(corpus, question)
+    assert out["answer"] and expected in out["answer"], out["answer"]
 
 
 def test_the_step_sent_where_the_question_says(corpus):
