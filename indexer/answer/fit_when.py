@@ -172,7 +172,9 @@ _AFTER = re.compile(r" (?:after|since|following|sau khi|ke tu|sau ngay) ")
 _BEFORE = re.compile(r" (?:before|prior to|truoc khi|truoc ngay) ")
 
 
-_ASKED_UNIT = re.compile(r" (?:bao nhieu|may|how many) (?:working )?(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|weeks?) ")
+# (an hour of the day asked by its noun, "vào khung giờ nào", "giờ nào", counts in hours too)
+_ASKED_UNIT = re.compile(r" (?:(?:bao nhieu|may|how many) (?:working )?|(?:khung )?(?=gio nao ))"
+                         r"(ngay|thang|nam|gio|tuan|days?|months?|years?|hours?|weeks?) ")
 
 
 def _anchor_words(when: str) -> str:

@@ -98,7 +98,7 @@ can't cannot won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven
 still supposed want wants wanted cite cited mention mentioned refer referred come comes came
 get gets got went cover covers covered down out off not no except someone something besides
 take takes took taken taking
-soon
+soon i i'm i've i'd we're we've
 """.split())
 # (Not "he", "me", "my", "go": typed without diacritics they are hè, mẹ, mỹ, gỗ, and these words
 # are no English noise words.)
@@ -1391,6 +1391,31 @@ def deictic_words(groups: list[tuple[str, list[str]]], question: str) -> set[str
 _EVENT_CLASSIFIER = re.compile(r"(?i)(?<!\w)(đợt|cuộc|buổi)\s+\w")
 
 
+# A user's sentence about themself before the question ("Tôi làm cán bộ lâm nghiệp ở xã Bình Lư;
+# kế hoạch … đặt chỉ tiêu … là bao nhiêu?", "I'm handling logistics for …: which office …"): first
+# person, closed by ";", ":", a full stop or a dash, the question whole after it.
+_PERSONA = re.compile(r"(?i)^\s*(?:tôi|toi|chúng tôi|chung toi|em|mình|minh|I am|I'm|I work|we are|we're|as an?)\s"
+                      r"(.+?)(?:[;:]|\.\s|\s[—–-]\s)(.*\S.*)$")
+# the question pointing back into that sentence ("tuyến này", "that scheme"): the sentence then
+# names what is asked about
+_POINTS_BACK = re.compile(r"(?i)(?<!\w)(?:này|đó|ấy|this|that|these|those)(?!\w)")
+
+
+def persona_words(groups: list[tuple[str, list[str]]], question: str) -> tuple[list, set[str]]:
+    """``groups`` without the words only a first-person opening sentence says (``_PERSONA``): who
+    asks and why, which no document says of itself; the names it says (the commune, the ward,
+    written capitalised) stay as soft words: found, they help; missing, they do not sink the item
+    that answers the question after them. Returns (groups, those soft labels)."""
+    m = _PERSONA.match(question)
+    if not m or _POINTS_BACK.search(m.group(2)):
+        return groups, set()
+    said, rest = f" {folded_words(m.group(1))} ", f" {folded_words(m.group(2))} "
+    own = {label for label, _ in groups if f" {label} " in said and f" {label} " not in rest}
+    names = {folded_words(n) for n in re.findall(r"(?<!\w)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w]*(?:\s+[A-ZĐ][\w]*)+", m.group(1))}
+    names = {label for label in own if any(f" {label} " in f" {n} " for n in names)}
+    return [(label, alts) for label, alts in groups if label not in own - names], names
+
+
 def vi_span_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     """The groups that are such a span word of a Vietnamese when-question (``_VI_SPAN``): soft."""
     said = {w for m in _VI_SPAN.finditer(f" {folded_q} ") for w in m.groups() if w}
@@ -1571,6 +1596,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
             # "Under the Law on …, who …", "Under Bình Lư's plan …": the frame names the document,
             # which its own words say; the preposition is no word of it
             soft |= {label for label, _ in groups if label == "under"}
+    groups, names = persona_words(groups, question)
+    soft |= names
     relation = asked_relation(question) if kind in ("who", "general") else None
     if relation and kind == "general":
         kind = "who"  # "… phải báo cáo về đâu?": where a report goes is a body

@@ -295,3 +295,20 @@ def test_the_civil_laws_verbs_of_transactions_and_property():
     assert "xác lập" in senses["enter into"] and "định đoạt" in senses["dispose"]
     assert dict(translate_groups("who certifies the school record"))["school record"] == ["học bạ"]
     assert "phổ biến" in dict(translate_groups("distribute films online"))["distribute"]
+
+
+def test_a_first_person_opening_says_who_asks_not_what_about():
+    """"Tôi làm cán bộ lâm nghiệp ở xã Bình Lư; kế hoạch … chỉ tiêu che phủ rừng …": the asker's
+    own job is no word of the answer; the commune named there stays, softly, as context."""
+    q = analyze("Tôi làm cán bộ lâm nghiệp ở xã Bình Lư; kế hoạch Nghị quyết 17 đặt chỉ tiêu độ che phủ rừng "
+                "đến 2030 là bao nhiêu?")
+    labels = [label for label, _ in q.groups]
+    assert "lam nghiep" not in labels and "can bo" not in labels
+    assert "che phu" in labels and "rung" in labels
+    assert "binh lu" in labels and "binh lu" in q.soft
+    # the question pointing back into the opening sentence ("tuyến này") keeps its words
+    q = analyze("Tôi nghe xã Bình Lư quy hoạch tuyến Cung đường tình yêu; tuyến này dài bao nhiêu km?")
+    assert "cung duong" in " ".join(label for label, _ in q.groups)
+    # an English "I'm" is no subject word
+    q = analyze("I'm organising the ward conference — which office has to summon the attendees?")
+    assert all(label not in ("i'm", "organising", "conference") for label, _ in q.groups)

@@ -60,6 +60,9 @@ def test_the_event_after_a_duration_says_which_way_it_counts():
 def test_the_unit_a_question_counts_in():
     assert _other_time_unit(folded_words("Thời hạn chuẩn bị xét xử là mấy tháng?"), "Trong thời hạn 60 ngày kể từ ngày thụ lý")
     assert not _other_time_unit(folded_words("Thời hạn chuẩn bị xét xử là mấy tháng?"), "04 tháng kể từ ngày thụ lý")
+    # an hour of the day asked by its noun ("vào khung giờ nào") is not answered by a count of days
+    assert _other_time_unit(folded_words("Thông báo phải phát vào khung giờ nào?"), "trong 03 ngày liên tiếp")
+    assert not _other_time_unit(folded_words("Thông báo phải phát vào khung giờ nào?"), "từ 19 giờ đến 22 giờ")
     assert _other_time_unit("how many months must the notice be given", "ít nhất 45 ngày")
     assert not _other_time_unit("how many working days", "chậm nhất là 05 ngày làm việc")
     assert not _other_time_unit(folded_words("thời hạn là bao lâu"), "60 ngày")  # no unit asked
