@@ -180,11 +180,23 @@ def _asking_clause(question: str) -> str:
     return f" {fold_question(parts[-1])} " if len(parts) > 1 and re.search(r"\w", parts[-1]) else " "
 
 
+def _who_after_comma(question: str, q: str) -> bool:
+    """A Vietnamese who-word opens the clause after the question's last comma, and its only
+    when-cues are time nouns: "Trong thời hạn xử lý kỷ luật, ai quyết định tạm đình chỉ công tác
+    của viên chức?" sets its case in the time limit and asks who ("trong thời hạn bao nhiêu ngày,
+    ai …" asks the time too: its count is a cue of its own)."""
+    head, comma, tail = question.rpartition(",")
+    if not comma or not re.match(rf"^ {_VI_LEAD_WHO} ", f" {fold_question(tail)} "):
+        return False
+    return all(m.group(0).strip() in _TIME_NOUNS for m in _WHEN.finditer(q))
+
+
 @lru_cache(maxsize=4096)
 def classify(question: str) -> str:
     """who | target | when | tasks | general. Remembered: search and answer both ask."""
     q = f" {fold_question(question)} "
-    if _WHEN.search(q) and not _asks_who_not_when(q) and not _asks_who_not_when(_asking_clause(question)):
+    if _WHEN.search(q) and not _asks_who_not_when(q) and not _asks_who_not_when(_asking_clause(question)) \
+            and not _who_after_comma(question, q):
         return "when"
     if _TASKS.search(q):
         return "tasks"

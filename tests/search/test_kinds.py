@@ -137,6 +137,11 @@ def test_conjunctions_and_relative_pronouns_are_not_the_question(question, kind)
     # an English who-word opening a sentence after the case is the question, not a relative pronoun
     ("Our commune runs a community tourism site. Who drafts the residents' code of conduct?", "who"),
     ("A person who finds buried treasure must declare it. Within how many days?", "when"),
+    # … or after a comma, when the case names a time limit only as its circumstance; a time
+    # counted in the case ("bao nhiêu ngày") is asked too
+    ("Trong thời hạn tạm giữ tài sản, cơ quan nào quản lý tài sản đó?", "who"),
+    ("trong thoi han tam giu tai san, co quan nao quan ly tai san do", "who"),
+    ("Trong thời hạn bao nhiêu ngày, cơ quan nào phải trả lời?", "when"),
     # "bộ phận nào", which department: a who-word as "cơ quan nào" is
     ("Bộ phận nào tổng hợp kết quả học tập Nghị quyết của các chi bộ?", "who"),
     ("bo phan nao tong hop ket qua hoc tap nghi quyet cua cac chi bo", "who"),
