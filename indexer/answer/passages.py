@@ -74,9 +74,10 @@ def is_issued_question(folded_q: str) -> bool:
     # nhiêu" are "ngày nào"; "ngày ký" (the date of signing) is the date of the document
     q = re.sub(r" ngay (?:thang (?:nam )?nao|may|bao nhieu) ", " ngay nao ", q)
     if re.search(r" ngay ky (?:ban hanh )?(?:nghi quyet|ke hoach|ket luan|chi thi|quyet dinh|van ban|thong bao|"
-                 r"chuong trinh|cong van|de an|quy dinh|luat|bo luat|\d)| co ngay nao ", q) or (re.search(r" (?:what|which) date ", q)
-                                                    and re.search(r" (?:adopt|sign|promulgate|pass) ", q)):
+                 r"chuong trinh|cong van|de an|quy dinh|luat|bo luat|\d)| co ngay nao ", q):
         return True
+    if re.search(r" (?:what|which) date ", q) and re.search(r" (?:adopt|sign|promulgate|pass) ", q):
+        return True  # "On what date did the Politburo adopt …": the bare verb after "did"
     return bool(_ISSUED_Q.search(q) or re.search(r" (?:the )?date of ", q)
                 or re.search(r" ban hanh .* ngay nao | ngay nao .* ban hanh ", q)
                 # the other verbs of a document's date: it "mang ngày" (bears), "ra đời" (came out),

@@ -31,6 +31,7 @@ from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVI
 from .classify import classify, fold_question
 from .passages import is_duration_question
 from .relations import asked_relation
+from .texts import _UP
 
 # Asked roles: folded Vietnamese phrases and English stems, in no particular order (the first one
 # found in the question wins). Values are the role names of the extractor (indexer/extract/roles.py)
@@ -1411,7 +1412,7 @@ def persona_words(groups: list[tuple[str, list[str]]], question: str) -> tuple[l
         return groups, set()
     said, rest = f" {folded_words(m.group(1))} ", f" {folded_words(m.group(2))} "
     own = {label for label, _ in groups if f" {label} " in said and f" {label} " not in rest}
-    names = {folded_words(n) for n in re.findall(r"(?<!\w)[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\w]*(?:\s+[A-ZĐ][\w]*)+", m.group(1))}
+    names = {folded_words(n) for n in re.findall(rf"(?<!\w)[{_UP}]\w*(?:\s+[{_UP}]\w*)+", m.group(1))}
     names = {label for label in own if any(f" {label} " in f" {n} " for n in names)}
     return [(label, alts) for label, alts in groups if label not in own - names], names
 
@@ -1559,7 +1560,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if kind == "target" and (asks_age(question) or count_noun == "tuoi"):
         soft |= age_bearer(groups)
     if kind == "target":
-        soft |= written_function_words(question, groups) | span_verb(question, groups)
+        soft |= span_verb(question, groups)
         groups, soft = relation_verbs(question, groups, soft)
         unsure = {u for u in unsure if dict(groups).get(u, [u]) == [u]}  # (a relation verb is read now)
     if english and kind == "target":
@@ -1567,6 +1568,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         soft |= {label for label, _ in groups if label in _HEDGES} | embedded_which(question, groups)
     if english and measure == "money":
         groups, soft = money_frame(groups, soft)
+    if not english:  # (of every kind: "nếu … thì ai quyết định", a law's "Trường hợp … do … quyết định")
+        soft |= written_function_words(question, groups)
     if not english and not any(ord(c) > 127 for c in question):
         soft |= {label for label, _ in groups if label in _FOLDED_MODALS or label in _FOLDED_FUNCTION_WORDS}
     if not english:  # (not "trở lên", "trở xuống": "and above", "and below" are the limit itself)

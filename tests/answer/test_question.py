@@ -312,3 +312,12 @@ def test_a_first_person_opening_says_who_asks_not_what_about():
     # an English "I'm" is no subject word
     q = analyze("I'm organising the ward conference — which office has to summon the attendees?")
     assert all(label not in ("i'm", "organising", "conference") for label, _ in q.groups)
+
+
+def test_a_written_conjunction_weighs_little_in_every_kind():
+    """"nếu … thì ai quyết định": the law says "Trường hợp … do … quyết định", so the conjunction the
+    question writes is no word the answer must say — for a who- or when-question as for a target."""
+    q = analyze("Nếu Thẩm phán bị thay đổi là Chánh án Tòa án cấp huyện thì ai quyết định?")
+    assert q.kind == "who" and "neu" in q.soft
+    q = analyze("Nếu đương sự vắng mặt thì thời hạn kháng cáo tính từ ngày nào?")
+    assert q.kind == "when" and "neu" in q.soft
