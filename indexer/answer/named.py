@@ -10,7 +10,7 @@ from indexer.search.named import named_documents as _named_documents
 from indexer.text import folded_words
 
 from .question import Question
-from .texts import _LAW_TYPES, _UP
+from .texts import _LAW_TYPES, _NAME_RUN
 
 
 # -- documents a question names ---------------------------------------------------------------------
@@ -41,9 +41,8 @@ def named_documents(q: Question, docs: list[dict]) -> set[str]:
     return _named_documents([q.text, q.vi_text], docs, refs=q.doc_refs)
 
 
-# A name the question writes capitalised, two words or more ("Ngày Môi trường Việt Nam", "Bình Lư"),
-# but for the word a sentence opens with ("Theo Luật …", "(Theo …", "1. Theo …", "… ? Ở Việt Nam").
-_NAME_RUN = re.compile(rf"(?<!\w)[{_UP}]\w*(?:\s+[{_UP}]\w*)+")
+# A name the question writes capitalised (texts._NAME_RUN), but for the word a sentence opens with
+# ("Theo Luật …", "(Theo …", "1. Theo …", "… ? Ở Việt Nam").
 _SENTENCE_OPENS = re.compile(r"(?:^|[.?!:;…]\s)[\W\d]*$")
 
 

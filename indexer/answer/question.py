@@ -31,7 +31,7 @@ from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVI
 from .classify import classify, fold_question
 from .passages import is_duration_question
 from .relations import asked_relation
-from .texts import _UP
+from .texts import _NAME_RUN
 
 # Asked roles: folded Vietnamese phrases and English stems, in no particular order (the first one
 # found in the question wins). Values are the role names of the extractor (indexer/extract/roles.py)
@@ -1412,7 +1412,7 @@ def persona_words(groups: list[tuple[str, list[str]]], question: str) -> tuple[l
         return groups, set()
     said, rest = f" {folded_words(m.group(1))} ", f" {folded_words(m.group(2))} "
     own = {label for label, _ in groups if f" {label} " in said and f" {label} " not in rest}
-    names = {folded_words(n) for n in re.findall(rf"(?<!\w)[{_UP}]\w*(?:\s+[{_UP}]\w*)+", m.group(1))}
+    names = {folded_words(n.group(0)) for n in _NAME_RUN.finditer(m.group(1))}
     names = {label for label in own if any(f" {label} " in f" {n} " for n in names)}
     return [(label, alts) for label, alts in groups if label not in own - names], names
 

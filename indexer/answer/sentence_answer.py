@@ -20,13 +20,13 @@ from .fit import _fit, other_level
 from .fit_who import said_by_question
 from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, english_slots, sentence_spans, wh_slots
 from .labels import asked_label, label_frame, labels_in, negated_member
-from .named import _NAME_RUN, _doc_context, named_documents
+from .named import _doc_context, named_documents
 from .passages import points_back
 from .question import ROLE_CUES, Question, expand_abbreviations
 from .roles import _unit_key
 from .semantic import Similarity
 from .support import TOP_PASSAGE, Gate, Matcher, Support, gated
-from .texts import _doc_heads, _full_headings, _law_titles, _texts
+from .texts import _NAME_RUN, _doc_heads, _full_headings, _law_titles, _texts
 from .typed import MOMENT, asked_unit, read_as_asked, unit_value
 from .unitnames import cut_in_word, truncated_unit
 from .wording import _ITEM_KIND, _clip, _shown_interpretation, _support_dict

@@ -12,6 +12,8 @@ from indexer.text import folded_words, modern_tones, syllables
 HEAD_CHARS = 700
 _LAW_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp"})
 _UP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠẤẦẨẪẬẮẰẲẴẶÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+# A name written capitalised, two words or more ("Ngày Môi trường Việt Nam", "Bình Lư").
+_NAME_RUN = re.compile(rf"(?<!\w)[{_UP}]\w*(?:\s+[{_UP}]\w*)+")
 _PLACE = re.compile(rf"(?<!\w)((?:[{_UP}]\w+ ){{1,3}}[{_UP}]\w+)(?!\w)")  # "Lai Châu", "Bình Lư"
 
 

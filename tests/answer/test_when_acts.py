@@ -54,10 +54,10 @@ def corpus(tmp_path_factory):
     ("When does the Law on Access to Information take effect?", "01 tháng 7 năm 2018"),
     ("Luật Du lịch được Quốc hội thông qua ngày nào?", "19 tháng 6 năm 2017"),
     ("When was the Law on Access to Information passed?", "06 tháng 4 năm 2016"),
+    ("On what date did the National Assembly pass the Law on Youth?", "16 tháng 6 năm 2020"),  # (the bare verb)
 ])
 def test_a_laws_own_dates_by_the_act_asked(corpus, question, expected):
-    out = ask(corpus, question)
-    assert out["answer"] and expected in out["answer"], out["answer"]
+    assert_answer(ask(corpus, question), expected)
 
 
 @pytest.mark.parametrize("question", [
@@ -69,9 +69,12 @@ def test_a_laws_own_dates_not_stated_stay_null(corpus, question):
     assert ask(corpus, question)["answer"] is None
 
 
-def test_a_plans_date_issued_said_as_ra(corpus):
-    out = ask(corpus, "Ket luan 224-KL/TU ra ngay nao?")
-    assert out["answer"] and "18/10/2021" in out["answer"]
+@pytest.mark.parametrize("question", [
+    "Ket luan 224-KL/TU ra ngay nao?",
+    "Ket luan 224-KL/TU cua Tinh uy Lai Chau mang ngay thang nao?",  # (the date asked in longer words)
+])
+def test_a_plans_date_issued_said_as_ra(corpus, question):
+    assert_answer(ask(corpus, question), "18/10/2021")
 
 
 def test_a_documents_date_asked_in_other_words():
@@ -85,15 +88,6 @@ def test_a_documents_date_asked_in_other_words():
     assert not is_issued_question(folded_words("Ngày kỷ niệm thành lập Đoàn là ngày nào?"))
     assert classify("Chương trình 08-CTr/TU ký ngày bao nhiêu?") == "when"
     assert classify("Mỗi ngày bao nhiêu lượt khách đến xã?") == "target"
-
-
-@pytest.mark.parametrize("question, expected", [
-    ("Ket luan 224-KL/TU cua Tinh uy Lai Chau mang ngay thang nao?", "18/10/2021"),
-    ("On what date did the National Assembly pass the Law on Youth?", "16 tháng 6 năm 2020"),
-])
-def test_a_documents_date_in_other_words(corpus, question, expected):
-    out = ask(corpus, question)
-    assert out["answer"] and expected in out["answer"], out["answer"]
 
 
 def test_the_step_sent_where_the_question_says(corpus):
@@ -228,8 +222,7 @@ def test_a_function_word_restored_as_a_content_word_at_a_compounds_edge():
     ("Toa an xet xu vang mat duong su dang o nuoc ngoai thi duong su duoc khang cao trong bao lau?", "12 tháng"),
 ])
 def test_a_party_abroad_typed_without_diacritics(corpus, question, expected):
-    out = ask(corpus, question)
-    assert out["answer"] and expected in out["answer"], out["answer"]
+    assert_answer(ask(corpus, question), expected)
 
 
 @pytest.mark.parametrize("question, name", [
