@@ -88,7 +88,9 @@ def is_issued_question(folded_q: str) -> bool:
 
 # "bao lâu một lần", "mấy lần một năm", "how often": a frequency, not a time limit — "bao lâu"
 # alone asks for a duration, "một lần" after it for how often.
+# ("ít nhất mấy năm một lần": once every how many years, as the laws write "02 năm một lần")
 _FREQUENCY_Q = re.compile(r" (?:bao lau (?:\w+ ){0,8}?(?:mot|1) lan|may lan|bao nhieu lan|how often|how frequently|"
+                          r"(?:may|bao nhieu) (?:nam|thang|quy|tuan|ngay) (?:mot|1) lan|every how many|"
                           r"how many times|chu ky|dinh ky bao lau|tan suat|at what frequency|"
                           r"(?:moi|hang) (?:nam|thang|quy|tuan) (?:may|bao nhieu) (?:lan|ky|dot)) ")
 _COUNT = r"(?:\d{1,2}|một|hai|ba|bốn|năm|sáu)"

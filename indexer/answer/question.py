@@ -902,8 +902,10 @@ _STOP_PHRASES = frozenset("""
 chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
 ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
 phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong|thong thuong|noi chung|
-doi voi|bat dau
+doi voi|bat dau|dau moi|vai tro
 """.replace("\n", "").split("|"))
+# ("đầu mối" — the focal point —, "(giữ, đóng) vai trò" — the role —: how a who-question names the
+# role it asks, "ai là đầu mối chủ trì …", "bộ nào giữ vai trò chủ trì", not what it is about)
 # ("bắt đầu" — begins — says a question asks when something starts, as "từ ngày nào" does: "Luật
 # … bắt đầu có hiệu lực từ ngày nào" is said "Luật này có hiệu lực thi hành từ ngày …", and the
 # laws rarely write "bắt đầu" before the act they date)

@@ -281,6 +281,14 @@ def test_a_who_question_naming_only_the_kind_of_body_has_no_subject():
     assert analyze("Which ministry guides the grading of tourist accommodation?").groups
 
 
+def test_the_words_that_name_the_role_asked_are_no_subject():
+    # "đầu mối" (the focal point), "vai trò" (the role) say which role a who-question asks
+    for question in ("Ai là đầu mối chủ trì công tác thông tin, tuyên truyền về Nghị quyết 92?",
+                     "Về hợp tác quốc tế, bộ nào giữ vai trò chủ trì?"):
+        labels = [label for label, _ in analyze(question).groups]
+        assert "dau moi" not in labels and "vai tro" not in labels, labels
+
+
 def test_a_right_is_asked_of_the_unit_only_where_the_who_word_holds_it():
     assert analyze("Ai có quyền yêu cầu Tòa án giải quyết ly hôn?").asks_right
     assert analyze("Người có quyền khởi kiện vụ án hành chính là ai?").asks_right

@@ -33,6 +33,10 @@ def test_which_questions_ask_a_cycle():
     q = folded_words("Cây hằng năm là cây kết thúc chu kỳ sản xuất trong thời gian không quá bao lâu?")
     assert not is_cycle_question(q) and not _asks_frequency(q)
     assert _asks_frequency(folded_words("Diễn tập ứng phó sự cố môi trường phải tổ chức bao lâu một lần?"))
+    # "ít nhất mấy năm một lần": once every how many years, asked by its count
+    assert _asks_frequency(folded_words("luat bat co so dien tap su co moi truong it nhat may nam mot lan"))
+    assert _asks_frequency(folded_words("Báo cáo hiện trạng môi trường lập bao nhiêu năm một lần?"))
+    assert not _asks_frequency(folded_words("Diễn tập được tổ chức trong mấy năm?"))
 
 
 def test_a_defined_duration_is_told_from_a_step_deadline():
@@ -149,6 +153,8 @@ def env_laws(tmp_path_factory):
 
 @pytest.mark.parametrize("question, expected", [
     ("Diễn tập ứng phó sự cố môi trường cấp cơ sở phải tổ chức bao lâu một lần?", "02 năm một lần"),
+    # (asked by its count: the whole frequency, not the bare "02 năm" of a duration)
+    ("dien tap ung pho su co moi truong cap co so it nhat may nam mot lan", "ít nhất 02 năm một lần"),
     # the provincial drill follows its plan: the grassroots 02 years are not its own
     ("Diễn tập ứng phó sự cố môi trường cấp tỉnh được thực hiện bao lâu một lần?", None),
     ("Ủy ban nhân dân cấp tỉnh lập báo cáo tổng quan về hiện trạng môi trường của địa phương bao lâu một lần?",
