@@ -17,8 +17,10 @@ from indexer.text import fold
 
 # The nouns a law numbers its categories by (folded), as a question asks them: "hàng … thứ mấy",
 # "nhóm mấy", "loại nào", "bậc mấy", "hạng mấy", "lần thứ mấy", "đợt mấy".
-_NOUNS = ("hang", "nhom", "loai", "bac", "lan", "dot")
-_ASKED = re.compile(r"\b(" + "|".join(_NOUNS) + r")((?: [a-z]+){0,3}?) (?:thu )?(?:may|nao)\b")
+# ("giai đoạn mấy": the stage a programme is numbered by, "giai đoạn III" — not "giai đoạn nào",
+# which asks a period, "giai đoạn 2021 - 2025")
+_NOUNS = ("hang", "nhom", "loai", "bac", "lan", "dot", "giai doan")
+_ASKED = re.compile(r"\b(" + "|".join(_NOUNS) + r")((?: [a-z]+){0,3}?) (?:thu )?(may|nao)\b")
 # A label as a law writes it: "thứ" and an ordinal, an ordinal word, a Roman numeral, a small number
 # (not a bare "năm": "hàng năm" is every year).
 _ORDINALS = "nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười"
@@ -32,7 +34,7 @@ def asked_label(folded_question: str) -> tuple[str, ...] | None:
     """The folded words of the category a question asks the label of ("hang thua ke", "nhom"),
     or None when it asks none."""
     m = _ASKED.search(f" {folded_question} ")
-    if not m:
+    if not m or (m.group(1) == "giai doan" and m.group(3) == "nao"):
         return None
     return tuple(f"{m.group(1)}{m.group(2)}".split())
 

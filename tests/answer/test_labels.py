@@ -18,6 +18,9 @@ def test_the_question_names_the_category_it_asks_the_label_of():
     assert asked_label(folded_words("Ông nội, bà nội thuộc hàng thừa kế thứ mấy?")) == ("hang", "thua", "ke")
     assert asked_label(folded_words("du an tac dong xau muc do cao thuoc nhom may")) == ("nhom",)
     assert asked_label(folded_words("Dự án này thuộc nhóm nào?")) == ("nhom",)
+    # the stage a programme is numbered by; "giai đoạn nào" asks a period ("giai đoạn 2021 - 2025")
+    assert asked_label(folded_words("Báo điện tử được nâng cấp lên giai đoạn mấy?")) == ("giai", "doan")
+    assert asked_label(folded_words("Kế hoạch áp dụng cho giai đoạn nào?")) is None
     # a count, a frequency, a body: no category's label
     assert asked_label(folded_words("Phải họp mấy lần một năm?")) is None
     assert asked_label(folded_words("Ban nào chủ trì?")) is None
@@ -32,6 +35,9 @@ def test_a_law_names_each_category_with_one_label():
     listing = law_line("luat-bao-ve-moi-truong.txt", "được phân thành nhóm I, II, III và IV")
     assert _labels(listing, ("nhom",)) == []
     assert _labels("Báo cáo hàng năm về công tác bảo vệ môi trường", ("hang",)) == []
+    stage = "nâng cấp Báo Lai Châu điện tử giai đoạn III; tăng Báo Lai Châu thường kỳ lên 4"
+    assert _labels(stage, ("giai", "doan")) == ["giai đoạn III"]
+    assert _labels("giai đoạn 2021 - 2025", ("giai", "doan")) == []
     # a Roman numeral is written upper-case: "nhóm vi phạm" is no "nhóm VI"
     assert _labels("xử lý nhóm vi phạm", ("nhom",)) == []
 
