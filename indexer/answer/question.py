@@ -133,7 +133,10 @@ _MEASURE_CUES = [
     # (a growth rate — "tốc độ tăng tổng thu ngân sách", "how fast" — is a percentage, though the
     # budget it grows is money)
     # (an interest rate, "lãi suất", is a percentage a year: "20%/năm")
-    ("percent", re.compile(r"\b(?:ty le|phan tram|toc do|percent|percentage|share|rate|bao phu|how fast|lai suat)\b|%")),
+    # (and "mức tăng", "tăng trưởng", "growth": how much a thing grows, which the plans set as a rate,
+    # "tốc độ tăng tổng thu ngân sách … bình quân hằng năm đạt 18%")
+    ("percent", re.compile(r"\b(?:ty le|phan tram|toc do|percent|percentage|share|rate|bao phu|how fast|lai suat|"
+                           r"muc tang|tang truong|growth)\b|%")),
     ("money", re.compile(r"\b(?:kinh phi|ngan sach|bao nhieu dong|ty dong|trieu dong|nghin dong|so tien|"
                          r"nguon von|tong von|budget|funding|fund|cost|investment|vnd|how much money)\b")),
     # a length of time asked as a quantity ("the maximum time … to resolve", "thời hạn tối đa là bao
@@ -1122,6 +1125,8 @@ _MONEY_NOUNS = frozenset({"money", "amount", "sum"})
 _FUNDING_VERBS = frozenset("""provide provides provided contribute contributes contributed allocate allocates
 allocated spend spends spent earmark earmarks earmarked disburse disburses disbursed finance finances
 financed""".split())
+# What the documents call a sum of money a Vietnamese question asks as "bao nhiêu tiền" (folded).
+_MONEY_WORDS = ("kinh phi", "chi phi", "nguon von", "von")
 
 
 def money_frame(groups: list[tuple[str, list[str]]], soft: set[str]) -> tuple[list, set[str]]:
@@ -1550,6 +1555,12 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         # "gồm mấy người": the persons counted are said by the count, which the law writes by role
         # ("ba Trọng tài viên", passages.counts_people); the count's noun is checked by the fit
         groups = [(label, alts) for label, alts in groups if label != "nguoi"]
+    if kind == "target" and count_noun == "tien" and not english:
+        # "cần bao nhiêu tiền": a sum of money, which the documents name by what it is for ("Tổng
+        # kinh phí thực hiện Kết luận đến năm 2025: 90.241.000.000 đồng"), not by the word "tiền"
+        measure = "money"
+        groups = [(label, [*alts, *(m for m in _MONEY_WORDS if m not in alts)] if label == "tien" else alts)
+                  for label, alts in groups]
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}

@@ -118,6 +118,19 @@ def test_an_english_subject_is_shared_by_any_of_its_senses(plans):
     assert out["answer"] is None or out["answer"].startswith("30.203.000.000")
 
 
+def test_a_sum_asked_as_money_and_a_growth_asked_as_a_rate(plans):
+    from indexer.answer import ask
+
+    # "bao nhiêu tiền" is a sum of money, which the plan names by what it funds ("Tổng kinh phí …")
+    out = ask(plans, "Thực hiện Kết luận 224 đến năm 2025 cần bao nhiêu tiền?")
+    assert out["answer"] and out["answer"].startswith("90.241.000.000 đồng")
+    assert ask(plans, "Xã Bình Lư cần bao nhiêu tiền để làm đường giao thông nông thôn?")["answer"] is None
+    # "mức tăng" of a budget is a rate ("tốc độ tăng tổng thu ngân sách … bình quân hằng năm đạt 18%")
+    assert analyze("Mức tăng thu ngân sách trên địa bàn xã Bình Lư mỗi năm là bao nhiêu?").measure == "percent"
+    out = ask(plans, "Thu ngân sách nhà nước trên địa bàn xã Bình Lư có mức tăng bình quân hằng năm là bao nhiêu?")
+    assert out["answer"] and "18%" in out["answer"]
+
+
 def test_a_plans_next_task_does_not_support_this_ones_number(plans):
     from indexer.answer import ask
 

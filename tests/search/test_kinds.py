@@ -142,6 +142,10 @@ def test_conjunctions_and_relative_pronouns_are_not_the_question(question, kind)
     ("Trong thời hạn tạm giữ tài sản, cơ quan nào quản lý tài sản đó?", "who"),
     ("trong thoi han tam giu tai san, co quan nao quan ly tai san do", "who"),
     ("Trong thời hạn bao nhiêu ngày, cơ quan nào phải trả lời?", "when"),
+    # an English case opened by a bare "when", the who-word after its comma
+    ("When a fire breaks out at a licensed farm, which authority must the owner inform?", "who"),
+    ("When the tribunal cannot agree, who appoints the replacement arbitrator?", "who"),
+    ("When the tribunal cannot agree, within how many days must the court appoint one?", "when"),
     # "bộ phận nào", which department: a who-word as "cơ quan nào" is
     ("Bộ phận nào tổng hợp kết quả học tập Nghị quyết của các chi bộ?", "who"),
     ("bo phan nao tong hop ket qua hoc tap nghi quyet cua cac chi bo", "who"),
