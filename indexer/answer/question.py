@@ -311,6 +311,11 @@ _NAMES_BODY = re.compile(r"[a-z]*\s+(?:boards?|commissions?|committees?|departme
 _RESPONSIBLE_FOR_DOING = re.compile(r"\bresponsible for (?:\w+ing)\b")
 
 
+# Those invited to a meeting as the object of the verb asked ("Đơn vị nào … triệu tập đại biểu dự
+# hội nghị?"): who convenes them is asked, not who attends.
+_INVITED = re.compile(r" (?:trieu tap|moi|don tiep|don) (?:cac )?(?:dai bieu|thanh phan) $")
+
+
 def asked_role(folded: str) -> str | None:
     """The role named first in a folded question (None when it names none)."""
     best: tuple[int, str] | None = None
@@ -324,7 +329,7 @@ def asked_role(folded: str) -> str | None:
                   if not _AFTER_DOC.search(q, 0, m.start()) and not _NOMINAL.search(q, 0, m.start())
                   and not (cue in _VERB_CUES and _ARTICLE.search(q, 0, m.start()))
                   and not re.match(r"[a-z]*(?:ion|al)\b", q[m.end():])
-                  and not _NAMES_BODY.match(q, m.end())), None)
+                  and not _NAMES_BODY.match(q, m.end()) and not _INVITED.search(q, 0, m.start())), None)
         if m and (best is None or m.start() < best[0] or
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
             best = (m.start(), role)
@@ -434,6 +439,19 @@ def _groups_said(groups: list[tuple[str, list[str]]], pattern: re.Pattern, text:
 def occasion_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     """The group of a who-question's occasion classifier (``_OCCASION``)."""
     return _groups_said(groups, _OCCASION, f" {folded_q} ")
+
+
+# The verb a Vietnamese who-question assigns the task with ("Ai được giao …", "giao ai …", "giao cho
+# ban nào", "Đơn vị nào lo chuẩn bị …", "do tổ chức nào đảm nhiệm"): how the asker says "is
+# responsible for", which a plan writes as the unit and its task ("Văn phòng Đảng ủy chuẩn bị …"),
+# rarely with the verb. (Folded: "lo" only right after the who-word, not "lò", "lộ" elsewhere.)
+_ASSIGNING = re.compile(r" (?:(giao) (?:ai|cho)|duoc (giao)|(?:ai|nao) (lo)|(dam nhiem)|(giao) (?:\w+ ){1,2}nao) ")
+
+
+def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
+    """The groups of a who-question's assigning verb (``_ASSIGNING``): soft."""
+    said = {w for m in _ASSIGNING.finditer(f" {folded_q} ") for w in m.groups() if w}
+    return {label for label, _ in groups if label in said}
 
 
 def naming_frame_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
@@ -1607,7 +1625,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         if english:
             soft |= naming_frame_words(groups, question)
         else:
-            soft |= occasion_words(groups, folded_q)
+            soft |= occasion_words(groups, folded_q) | assignment_words(groups, folded_q)
         if english and re.match(r"\s*under\b", question, re.I):
             # "Under the Law on …, who …", "Under Bình Lư's plan …": the frame names the document,
             # which its own words say; the preposition is no word of it
