@@ -1194,6 +1194,12 @@ def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -
 _SPAN_VERB_END = re.compile(r"\b(last|lasts|run|runs|span|spans|extend|extends)\s*(?:for\s*)?\??\s*$", re.I)
 
 
+# "chiếm (tỷ lệ) bao nhiêu", to account for: the verb of a share a Vietnamese target-question asks,
+# which the plans and laws state with the share alone ("… có bằng cấp, chứng chỉ đạt từ 32% trở
+# lên", "phải có ít nhất một phần ba tổng số thành viên là chuyên gia").
+_SHARE_VERB = "chiem"
+
+
 def span_verb(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:
     """The label of the span verb an English question ends with (``_SPAN_VERB_END``), or none."""
     m = _SPAN_VERB_END.search(question)
@@ -1591,7 +1597,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if kind == "target" and (asks_age(question) or count_noun == "tuoi"):
         soft |= age_bearer(groups)
     if kind == "target":
-        soft |= span_verb(question, groups)
+        soft |= span_verb(question, groups) | {label for label, _ in groups if label == _SHARE_VERB}
         groups, soft = relation_verbs(question, groups, soft)
         unsure = {u for u in unsure if dict(groups).get(u, [u]) == [u]}  # (a relation verb is read now)
     if english and kind == "target":

@@ -182,9 +182,9 @@ def _asking_clause(question: str) -> str:
 
 def _who_after_comma(question: str, q: str) -> bool:
     """A who-word opens the clause after the question's last comma, and its only when-cues are
-    time nouns (an English one's, a bare "when"): "Trong thời hạn xử lý kỷ luật, ai quyết định tạm đình chỉ công tác
-    của viên chức?" sets its case in the time limit and asks who ("trong thời hạn bao nhiêu ngày,
-    ai …" asks the time too: its count is a cue of its own)."""
+    time nouns (an English one's, a bare "when"): "Trong thời hạn xử lý kỷ luật, ai quyết định tạm
+    đình chỉ công tác của viên chức?" sets its case in the time limit and asks who ("trong thời hạn
+    bao nhiêu ngày, ai …" asks the time too: its count is a cue of its own)."""
     head, comma, tail = question.rpartition(",")
     if comma and _WHO_LEAD.match(f" {fold_question(tail)} "):
         # (in English, the case opened by a bare "when": "When a cybersecurity incident hits the

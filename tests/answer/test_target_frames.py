@@ -131,6 +131,15 @@ def test_a_sum_asked_as_money_and_a_growth_asked_as_a_rate(plans):
     assert out["answer"] and "18%" in out["answer"]
 
 
+def test_the_verb_of_a_share_weighs_little_and_a_diploma_is_either_word(plans):
+    from indexer.answer import ask
+
+    # "chiếm … bao nhiêu": the plan states the share alone; "văn bằng" is the plan's "bằng cấp"
+    assert "chiem" in analyze("Lao động có văn bằng chiếm tỷ lệ bao nhiêu?").soft
+    out = ask(plans, "Ở Bình Lư, lao động qua đào tạo có văn bằng, chứng chỉ phải chiếm bao nhiêu phần trăm?")
+    assert out["answer"] and "32%" in out["answer"]
+
+
 def test_a_plans_next_task_does_not_support_this_ones_number(plans):
     from indexer.answer import ask
 
