@@ -431,8 +431,9 @@ _OCCASION = re.compile(r" (?:trong|nhan|vao|qua|o|sau|truoc) (dot|dip) ")
 
 
 def _groups_said(groups: list[tuple[str, list[str]]], pattern: re.Pattern, text: str) -> set[str]:
-    """The labels of the groups that ``pattern``'s first group reads in ``text``."""
-    said = {m.group(1) for m in pattern.finditer(text)}
+    """The labels of the groups that ``pattern``'s capture groups read in ``text`` (an alternation
+    may capture its word in any of them)."""
+    said = {w for m in pattern.finditer(text) for w in m.groups() if w}
     return {label for label, _ in groups if label in said}
 
 
@@ -450,8 +451,7 @@ _ASSIGNING = re.compile(r" (?:(giao) (?:ai|cho)|duoc (giao)|(?:ai|nao) (lo)|(dam
 
 def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     """The groups of a who-question's assigning verb (``_ASSIGNING``): soft."""
-    said = {w for m in _ASSIGNING.finditer(f" {folded_q} ") for w in m.groups() if w}
-    return {label for label, _ in groups if label in said}
+    return _groups_said(groups, _ASSIGNING, f" {folded_q} ")
 
 
 def naming_frame_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
@@ -1450,8 +1450,7 @@ def persona_words(groups: list[tuple[str, list[str]]], question: str) -> tuple[l
 
 def vi_span_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     """The groups that are such a span word of a Vietnamese when-question (``_VI_SPAN``): soft."""
-    said = {w for m in _VI_SPAN.finditer(f" {folded_q} ") for w in m.groups() if w}
-    return {label for label, _ in groups if label in said}
+    return _groups_said(groups, _VI_SPAN, f" {folded_q} ")
 
 
 def _carrier_verbs(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:

@@ -185,12 +185,15 @@ def _who_after_comma(question: str, q: str) -> bool:
     time nouns (an English one's, a bare "when"): "Trong thời hạn xử lý kỷ luật, ai quyết định tạm
     đình chỉ công tác của viên chức?" sets its case in the time limit and asks who ("trong thời hạn
     bao nhiêu ngày, ai …" asks the time too: its count is a cue of its own)."""
-    head, comma, tail = question.rpartition(",")
-    if comma and _WHO_LEAD.match(f" {fold_question(tail)} "):
+    _, comma, tail = question.rpartition(",")
+    if not comma:
+        return False
+    tail = f" {fold_question(tail)} "
+    if _WHO_LEAD.match(tail):
         # (in English, the case opened by a bare "when": "When a cybersecurity incident hits the
         # Government's cipher systems, who coordinates the response?")
         return all(m.group(0).strip() == "when" for m in _WHEN.finditer(q))
-    if not comma or not re.match(rf"^ {_VI_LEAD_WHO} ", f" {fold_question(tail)} "):
+    if not re.match(rf"^ {_VI_LEAD_WHO} ", tail):
         return False
     return all(m.group(0).strip() in _TIME_NOUNS for m in _WHEN.finditer(q))
 
