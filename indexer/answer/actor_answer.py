@@ -62,7 +62,5 @@ def _definition_answer(q: Question, results: list, docs: list[dict], items: list
     ("<body> là cơ quan do Quốc hội thành lập, có nhiệm vụ …", actors.definition_items) when
     nothing else answers a Vietnamese who-question: the same support check and margins as the
     stored units (``weak_who``, ``contested``)."""
-    if q.language == "en":
-        return None, None, None, []
     extra = definition_items(results, [it for it in items if not truncated_unit(it)])
     return _read_unit_answer(q, extra, results, docs, named, heads, similarity, headings)

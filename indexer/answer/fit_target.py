@@ -56,6 +56,11 @@ def _counted_qualifier_unsaid(q: Question, item: dict) -> bool:
 
 # A share of a whole ("hai phần ba tổng số …", "quá nửa", "30%") and a question asking the whole.
 _SHARE = re.compile(r"(?i)\bphần\s+(?:ba|tư|năm|mười|trăm)\b|\bnửa\b|%")
+# A question asking what share of a whole ("tỷ lệ tối thiểu", "what minimum share of the members",
+# "what proportion", "what fraction"): the laws state a share as a fraction as often as a percentage
+# ("ít nhất một phần ba tổng số thành viên là chuyên gia"); a rate ("tốc độ", "lãi suất", growth)
+# is a percentage only.
+SHARE_ASKED = re.compile(r" (?:ty le|share|proportion|fraction|bao nhieu phan) ")
 _TOTAL_Q = re.compile(r" (?:tong cong|total number|in total ?$|altogether ?$)")
 
 

@@ -39,6 +39,20 @@ def asked_label(folded_question: str) -> tuple[str, ...] | None:
     return tuple(f"{m.group(1)}{m.group(2)}".split())
 
 
+def label_nouns(folded_question: str) -> list[tuple[str, ...]]:
+    """The asked category's noun (``asked_label``), then, when the question puts words between the
+    noun and its "thứ mấy" ("lần nhập khẩu thứ mấy"), the bare noun: the law writes the label on the
+    noun and the rest elsewhere ("nhập khẩu tinh, phôi từ lần thứ hai"), and those words stay the
+    question's subject. [] when it asks none."""
+    noun = asked_label(folded_question)
+    if not noun:
+        return []
+    m = _ASKED.search(f" {folded_question} ")
+    if m.group(2) and f"{m.group(2)} thu " in f"{m.group(0)} ":
+        return [noun, tuple(m.group(1).split())]
+    return [noun]
+
+
 def label_frame(noun: tuple[str, ...]) -> set[str]:
     """The question's words that frame the label asked (the category's noun ``asked_label``, "thứ",
     "thuộc", the question word): no subject words."""

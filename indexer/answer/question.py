@@ -288,9 +288,12 @@ def asked_unit_class(question: str) -> list[str]:
 # "present the (main) report / a speech", "trình bày báo cáo (chính)", "báo cáo đề dẫn": the speaker
 # at a meeting (a "Báo cáo viên:" line), not the body that drafts or sends the report.
 # (and "present <what> at the conference": what a speaker presents at a meeting is its matter — "Who
-# will present Resolution 92 at the ward-level conference?" asks the "Báo cáo viên:" line)
+# will present Resolution 92 at the ward-level conference?" asks the "Báo cáo viên:" line, and so does
+# "… to the participants of the ward-level conference"; not "presents the plan to the Standing
+# Committee", which submits it)
 _PRESENTS = re.compile(r" present(?:s|ing|ed)? (?:the |a |an )?(?:\w+ )?(?:report|speech|keynote|talk|presentation) "
-                       r"| present(?:s|ing|ed)? (?:[\w-]+ ){1,4}at (?:the |a |an )?(?:[\w-]+ ){0,2}(?:conference|meeting|session) "
+                       r"| present(?:s|ing|ed)? (?:[\w-]+ ){1,4}(?:at|to|of) (?:the |a |an )?(?:[\w-]+ ){0,4}"
+                       r"(?:conference|meeting|session|participants|delegates|attendees) "
                        r"| trinh bay (?:\w+ )?bao cao | bao cao de dan ")
 
 # ... and its words say which role, not what about
@@ -391,9 +394,11 @@ _TERRITORY = re.compile(r" (?:tren|tai|trong|o|khap) (?:toan )?dia ban | (?:in|w
 # A who-question's opening circumstance ("Khi hệ thống thông tin cơ yếu gặp sự cố an ninh mạng, ai
 # chủ trì …", "Trường hợp phát sinh tranh chấp, …"): its verb only says that the event happens, which
 # a law words as it likes ("sự cố … xảy ra đối với …", "khi có tranh chấp"). The event's nouns stay
-# subject words; its occurrence verb weighs little (``Question.soft``).
-_CIRCUMSTANCE = re.compile(r"^\s*(?:khi|trong truong hop|truong hop|neu|sau khi)\s+(.*)$")
-_OCCURRENCE_VERBS = frozenset({"gap", "xay ra", "phat sinh", "bi"})
+# subject words; its occurrence verb weighs little (``Question.soft``). The same in English: "When an
+# environmental incident occurs, which ministry …".
+_CIRCUMSTANCE = re.compile(r"^\s*(?:khi|trong truong hop|truong hop|neu|sau khi|when|if|once|in case|where)\s+(.*)$")
+_OCCURRENCE_VERBS = frozenset({"gap", "xay ra", "phat sinh", "bi", "occur", "occurs", "occurred", "happen", "happens",
+                               "happened", "arise", "arises", "arose"})
 
 
 def circumstance_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
@@ -420,7 +425,7 @@ _IMPLEMENTING = re.compile(r" (trien khai|thuc hien|implement\w*|carry out|carry
 # The verb an English who-question frames its role with ("who is listed as the presenter", "which
 # body is named as the lead", "who is tasked with …"): it says how the document names the doer,
 # which the plans do by a label ("Báo cáo viên: …") or by "Giao …", not by a word for "list".
-_EN_NAMING_FRAME = re.compile(r"\b(?:is|are|was|were|be|been|gets?|got) (listed|named|designated|tasked|charged) "
+_EN_NAMING_FRAME = re.compile(r"\b(?:is|are|was|were|be|been|gets?|got) (listed|named|designated|tasked|charged|assigned|entrusted) "
                               r"(?:as|with|to|for)\b")
 
 

@@ -19,7 +19,7 @@ from .citations import ANSWER_FIELDS, citation
 from .fit import _fit, other_level
 from .fit_who import said_by_question
 from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, english_slots, sentence_spans, wh_slots
-from .labels import asked_label, label_frame, labels_in, negated_member
+from .labels import label_frame, label_nouns, labels_in, negated_member
 from .named import _doc_context, named_documents
 from .passages import points_back
 from .question import ROLE_CUES, Question, expand_abbreviations
@@ -239,23 +239,23 @@ def _label_answer(service, question: str, q: Question, response, doc_ids: set[st
     if q.language == "en" or q.kind not in ("target", "general"):
         return None
     folded_q = folded_words(q.vi_text or q.text)
-    noun = asked_label(folded_q)
-    if not noun:
-        return None
-    frame = label_frame(noun)
-    q = replace(q, kind="target", groups=[g for g in q.groups if not set(g[0].split()) <= frame])
     results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:IN_PLACE_DEPTH]
-    if not q.groups or not results:
-        return None
-    read = []
-    for rank, r in enumerate(results):
-        for s, e in sentence_spans(r.text):
-            spans = labels_in(r.text, s, e, noun)
-            if len({folded_words(r.text[a:b]) for a, b in spans}) != 1 or _set_aside(considered, r, s, e):
-                continue
-            if negated_member(folded_words(r.text[s:e]), folded_q):
-                continue  # "Vật liệu … không thuộc loài cây trồng chính là … nhóm 1": the other category
-            read.append((rank, _sentence_item(q, r, s, e, spans[0][0], spans[0][1], "label")))
+    read, asked = [], q
+    for noun in label_nouns(folded_q):
+        frame = label_frame(noun)
+        q = replace(asked, kind="target", groups=[g for g in asked.groups if not set(g[0].split()) <= frame])
+        if not q.groups or not results:
+            return None
+        for rank, r in enumerate(results):
+            for s, e in sentence_spans(r.text):
+                spans = labels_in(r.text, s, e, noun)
+                if len({folded_words(r.text[a:b]) for a, b in spans}) != 1 or _set_aside(considered, r, s, e):
+                    continue
+                if negated_member(folded_words(r.text[s:e]), folded_q):
+                    continue  # "Vật liệu … không thuộc loài cây trồng chính là … nhóm 1": the other category
+                read.append((rank, _sentence_item(q, r, s, e, spans[0][0], spans[0][1], "label")))
+        if read:
+            break
     if not read:
         return None
     matcher = _sentence_matcher(service, q, [it for _, it in read], doc_ids)

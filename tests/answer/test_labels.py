@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.answer.labels import asked_label, labels_in
+from indexer.answer.labels import asked_label, label_nouns, labels_in
 from indexer.text import folded_words
 from tests.conftest import index_laws, law_line
 
@@ -64,3 +64,25 @@ def test_a_category_described_by_what_its_members_are_not_is_not_the_asked_one()
     assert _labels(other, ("nhom",)) == ["nhóm 1"]
     assert negated_member(folded_words(other), folded_words("Vật liệu nhân giống cây trồng chính thuộc nhóm mấy?"))
     assert not negated_member(folded_words(other), folded_words("Vật liệu không thuộc loài cây trồng chính thuộc nhóm mấy?"))
+
+
+def test_the_bare_noun_of_an_ordinal_the_question_describes_first():
+    """"lần nhập khẩu thứ mấy": the law writes the ordinal on the bare noun ("nhập khẩu tinh, phôi
+    từ lần thứ hai"), the describing words elsewhere in its sentence."""
+    assert label_nouns(folded_words("Từ lần nhập khẩu thứ mấy thì chỉ cần thông báo?")) == [("lan", "nhap", "khau"), ("lan",)]
+    assert label_nouns(folded_words("Dự án này thuộc nhóm nào?")) == [("nhom",)]
+    assert label_nouns(folded_words("Ban nào chủ trì?")) == []
+
+
+@pytest.fixture(scope="module")
+def husbandry(tmp_path_factory):
+    return index_laws(tmp_path_factory, "labels-husbandry", ["luat-chan-nuoi.txt"])
+
+
+def test_an_ordinal_read_on_the_bare_noun(husbandry):
+    r = husbandry.ask("Từ lần nhập khẩu thứ mấy đối với đực giống cùng giống, cùng cơ sở sản xuất thì chỉ cần "
+                      "thông báo bằng văn bản?")
+    assert r.answer == "lần thứ hai"
+    assert "đực giống từ lần thứ hai" in r.citations[0].text
+    # the describing words stay the question's: a thing the law does not say this of gets no label
+    assert husbandry.ask("Từ lần nhập khẩu thứ mấy đối với phân bón thì chỉ cần thông báo bằng văn bản?").answer is None

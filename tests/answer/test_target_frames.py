@@ -188,3 +188,27 @@ def test_a_qualifier_of_the_counted_noun_must_be_said():
     assert not _counted_qualifier_unsaid(analyze("Xã Bình Lư đón bao nhiêu lượt khách du lịch vào năm 2030?"), item)
     assert not _counted_qualifier_unsaid(analyze("Đến 2030 bao nhiêu phần trăm dân số được dùng nước sạch?"),
                                          {"quote": "86% được sử dụng nước sạch"})
+
+
+@pytest.fixture(scope="module")
+def environment(tmp_path_factory):
+    return index_laws(tmp_path_factory, "share-env", ["luat-bao-ve-moi-truong.txt"])
+
+
+def test_a_share_asked_is_answered_by_a_fraction(environment):
+    """"tỷ lệ tối thiểu", "what proportion": the law states the share as a fraction ("Hội đồng thẩm
+    định phải có ít nhất một phần ba tổng số thành viên là chuyên gia"), not a percentage."""
+    from indexer.answer.fit_target import SHARE_ASKED
+
+    out = _answer(environment, "Hội đồng thẩm định báo cáo đánh giá tác động môi trường phải có tỷ lệ chuyên gia "
+                               "tối thiểu là bao nhiêu?")
+    assert out and out.startswith("ít nhất một phần ba")
+    out = _answer(environment, "At least what share of an EIA appraisal council's members must be experts?")
+    assert out and "một phần ba" in out
+    # near misses: a member the law sets no share for
+    assert _answer(environment, "What share of an environmental impact assessment appraisal council must be "
+                                "lawyers?") is None
+    assert _answer(environment, "Tỷ lệ luật sư tối thiểu trong hội đồng thẩm định báo cáo đánh giá tác động môi "
+                                "trường là bao nhiêu?") is None
+    # a rate is a percentage only
+    assert not SHARE_ASKED.search(" toc do tang truong binh quan ") and SHARE_ASKED.search(" ty le toi thieu ")

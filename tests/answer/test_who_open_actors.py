@@ -212,6 +212,10 @@ def constitution(tmp_path_factory):
     ("Co quan nao do Quoc hoi thanh lap, hoat dong doc lap va chi tuan theo phap luat?", "Kiểm toán nhà nước"),
     # near miss: another task of a body the Assembly founds
     ("Cơ quan nào do Quốc hội lập ra để giám sát ngân sách nhà nước?", None),
+    # asked in English: the same reader, through the glossary
+    ("Which body does the Constitution task with organising the election of National Assembly deputies?",
+     "Hội đồng bầu cử quốc gia"),
+    ("Which body set up by the National Assembly supervises the state budget?", None),
 ])
 def test_bodies_defined_by_the_constitution(constitution, question, expected):
     assert_answer(ask(constitution, question), expected)

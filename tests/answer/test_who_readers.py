@@ -36,6 +36,19 @@ def test_an_english_naming_verb_is_soft():
     assert naming_frame_words(groups, "Who compiles the list of attendees?") == set()
 
 
+def test_who_presents_a_resolution_to_a_meeting_is_its_speaker(plans):
+    """"Who presents Resolution 92 to the participants of the … conference?" asks the plan's
+    "Báo cáo viên:" line, not its attendees ("Thành phần: …")."""
+    from indexer.answer import ask
+
+    q = analyze("Who presents Resolution 92 to the participants of the Nông Tiến ward-level conference?")
+    assert q.role == "báo cáo viên"
+    out = ask(plans, "Who presents Resolution 92 to the participants of the Nông Tiến ward-level conference?")
+    assert out["answer"] and out["answer"].startswith("Thường trực Đảng ủy")
+    # being present at a session is no presenting
+    assert analyze("Who must be present at the court session that hears the request?").role != "báo cáo viên"
+
+
 def test_the_occasions_classifier_is_soft():
     """"Trong đợt sơ kết 5 năm …, ban nào … chủ trì theo dõi, đôn đốc …": the plan writes "việc sơ
     kết ở các địa phương", never the classifier "đợt"."""
