@@ -81,7 +81,7 @@ def is_time_measure(measure: str) -> bool:
     return bool(words) and words[0] in _TIME_UNITS and "%" not in measure
 
 
-_HORIZON = re.compile(r"(?i)(?:định hướng|tầm nhìn)(?:\s+(?:đến|tới))?(?:\s+năm)?\s+((?:19|20)\d\d)")
+_VISION_YEAR = re.compile(r"(?i)(?:định hướng|tầm nhìn)(?:\s+(?:đến|tới))?(?:\s+năm)?\s+((?:19|20)\d\d)")
 
 
 def horizon_only(asked: list[str], context: str) -> bool:
@@ -89,8 +89,8 @@ def horizon_only(asked: list[str], context: str) -> bool:
     đoạn 2026-2030, định hướng đến năm 2035", "tầm nhìn đến năm 2045"): a target whose own sentence
     states no year is one of the plan's period, and the orientation beyond it sets none — "What
     forest cover rate does Bình Lư target for 2035?" is not answered by the 2030 rate."""
-    horizon = set(_HORIZON.findall(context))
-    rest = years_of(_HORIZON.sub(" ", context))
+    horizon = set(_VISION_YEAR.findall(context))
+    rest = years_of(_VISION_YEAR.sub(" ", context))
     return bool(asked) and all(y in horizon and y not in rest for y in asked)
 
 

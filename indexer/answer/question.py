@@ -1435,7 +1435,7 @@ _PERSONA = re.compile(r"(?i)^\s*(?:tôi|toi|chúng tôi|chung toi|em|mình|minh|
                       r"(.+?)(?:[;:]|\.\s|\s[—–-]\s)(.*\S.*)$")
 # the question pointing back into that sentence ("tuyến này", "that scheme"): the sentence then
 # names what is asked about
-_POINTS_BACK = re.compile(r"(?i)(?<!\w)(?:này|đó|ấy|this|that|these|those)(?!\w)")
+_POINTS_INTO_OPENING = re.compile(r"(?i)(?<!\w)(?:này|đó|ấy|this|that|these|those)(?!\w)")
 
 
 def persona_words(groups: list[tuple[str, list[str]]], question: str) -> tuple[list, set[str]]:
@@ -1444,7 +1444,7 @@ def persona_words(groups: list[tuple[str, list[str]]], question: str) -> tuple[l
     written capitalised) stay as soft words: found, they help; missing, they do not sink the item
     that answers the question after them. Returns (groups, those soft labels)."""
     m = _PERSONA.match(question)
-    if not m or _POINTS_BACK.search(m.group(2)):
+    if not m or _POINTS_INTO_OPENING.search(m.group(2)):
         return groups, set()
     said, rest = f" {folded_words(m.group(1))} ", f" {folded_words(m.group(2))} "
     own = {label for label, _ in groups if f" {label} " in said and f" {label} " not in rest}
