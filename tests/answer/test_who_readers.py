@@ -32,6 +32,8 @@ def test_an_english_naming_verb_is_soft():
     groups = [("conference", ["hoi nghi"]), ("listed", ["danh sach", "danh muc"])]
     assert naming_frame_words(groups, "At the ward-level conference, who is listed as the presenter?") == {"listed"}
     assert naming_frame_words([("tasked", ["giao"])], "Which body is tasked with drafting the report?") == {"tasked"}
+    assert naming_frame_words([("assigned", ["giao", "phan cong"])],
+                              "Which Party unit is assigned to guide the study of Resolution 17?") == {"assigned"}
     # a list asked about is the subject ("which list …", "who compiles the list")
     assert naming_frame_words(groups, "Who compiles the list of attendees?") == set()
 
@@ -67,6 +69,11 @@ def test_a_circumstances_occurrence_verb_is_soft():
     assert circumstance_words(groups, "Trường hợp xảy ra sự cố, cơ quan nào chủ trì?") == {"xay ra"}
     # no opening circumstance: the verb is the question's own
     assert circumstance_words(groups, "Ai gặp gỡ, đối thoại với Nhân dân?") == set()
+    # the same in English
+    english = [("environmental incident", ["su co moi truong"]), ("occurs", ["xay ra", "phat sinh"])]
+    assert circumstance_words(english, "When an environmental incident occurs, which ministry directs the "
+                                       "response?") == {"occurs"}
+    assert circumstance_words(english, "Which ministry reports how often incidents occurs, in total?") == set()
 
 
 def test_a_word_found_only_by_its_fold_is_another_word():
