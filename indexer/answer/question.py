@@ -112,6 +112,11 @@ soon i i'm i've i'd we're we've
 # "khởi kiện quyết định hành chính". They weigh as little as an unknown verb form
 # (``Question.soft``): found, they help; missing, they do not sink an item that says the rest.
 _SOFT_PREPOSITIONS = frozenset({"against", "regarding", "concerning", "towards", "toward", "upon"})
+# "give" and "together" the same way, in any kind of question: "give" is a light verb whose object
+# says the act ("give full information" is "cung cấp thông tin", "give the answer" is "trả lời"),
+# "together (with)" a companion the law writes with "cùng", "phối hợp với" or a list; the glossary
+# has no sense for either.
+_LIGHT_WORDS = frozenset({"give", "gives", "given", "gave", "giving", "together"})
 # English hedges that say the rule asked is the usual one, not which ("the general minimum age", "the
 # normal term", "ordinarily"): the laws state the rule plainly ("Từ đủ 18 tuổi trở lên") and their
 # exceptions apart, so the glossary's "chung" is no word the answering sentence says. Found, they
@@ -440,6 +445,26 @@ def _groups_said(groups: list[tuple[str, list[str]]], pattern: re.Pattern, text:
     may capture its word in any of them)."""
     said = {w for m in pattern.finditer(text) for w in m.groups() if w}
     return {label for label, _ in groups if label in said}
+
+
+# The alternative a question contrasts its case with ("cai nghiện ở nhà thay vì vào trung tâm",
+# "… do Tổng cục Du lịch thẩm định chứ không phải cơ quan cấp tỉnh", "instead of …", "rather than
+# …"): the other case, which the answering sentence need not say (the law states each case in its
+# own sentence). Its words, up to the clause's end, weigh little.
+_CONTRAST = re.compile(r"(?<![a-z])(?:thay vi|chu khong phai|chu khong|instead of|rather than)(?![a-z])")
+
+
+def contrast_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
+    """The labels of the groups said only after a contrasting marker (``_CONTRAST``), to the end of
+    its clause."""
+    spans = []
+    for clause in re.split(r"[,;:?.()]", question):
+        folded = f" {folded_words(clause)} "
+        m = _CONTRAST.search(folded)
+        if m:
+            spans.append((folded[:m.start()], folded[m.start() - 1:]))
+    return {label for label, _ in groups for before, after in spans
+            if f" {folded_words(label)} " in after and f" {folded_words(label)} " not in before}
 
 
 def occasion_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
@@ -1593,7 +1618,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
     if english:
-        soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS or label in _IN_FORCE}
+        soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS or label in _IN_FORCE or
+                 label in _LIGHT_WORDS}
     if kind == "target" and count_noun and language == "vi-noaccent":
         # "nop may bo ho so": the restoration's compound "máy bộ" is the count's cue and its noun,
         # which the value says ("01 bộ"), no subject word
@@ -1620,6 +1646,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         # (not "giữa kỳ", "giữa nhiệm kỳ": the middle of a term)
         soft |= {label for label, _ in groups if label == "giua" and
                  not re.search(r" giua (?:ky|nhiem ky|nam|thang|quy) ", f" {folded_q} ")}
+    soft |= contrast_words(groups, question)
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
         if english:

@@ -84,6 +84,9 @@ def laws(tmp_path_factory):
     ("Chiến lược phát triển chăn nuôi cấp tỉnh được xây dựng theo chu kỳ bao nhiêu năm?", None),
     ("Cai nghiện ma túy tự nguyện tại cơ sở cai nghiện kéo dài bao lâu?", "06 tháng đến 12 tháng"),
     ("Thoi han chuan bi xet xu vu an hanh chinh truong hop diem b khoan 2 Dieu 116 la bao lau?", "02 tháng"),
+    # the case contrasted with ("thay vì …") is another case, which the answering sentence need not say
+    ("Cai nghiện tự nguyện tại gia đình, cộng đồng thay vì tại cơ sở thì thời hạn cai nghiện là bao lâu?",
+     "06 tháng đến 12 tháng"),
 ])
 def test_when_readers_answer(laws, question, expected):
     assert_answer(ask(laws, question), expected)
@@ -249,3 +252,15 @@ def test_a_question_asking_where_a_time_starts():
         assert _asks_start(folded_words(q)), q
     for q in ("Trong mấy ngày kể từ ngày nào?", "Bao lâu kể từ ngày nhận hồ sơ?", "Thời hiệu là bao lâu?"):
         assert not _asks_start(folded_words(q)), q
+
+
+def test_the_case_a_question_contrasts_with_weighs_little():
+    from indexer.answer.question import contrast_words
+
+    groups = [("gia dinh", ["gia dinh"]), ("thay", ["thay"]), ("co so", ["co so"])]
+    assert contrast_words(groups, "Cai nghiện tại gia đình thay vì tại cơ sở thì bao lâu?") == {"thay", "co so"}
+    assert contrast_words([("province", ["tinh"]), ("general department", ["tong cuc"])],
+                          "Which body appraises it, rather than the province?") == {"province"}
+    # a word said before the marker too stays the question's own; no marker, nothing soft
+    assert contrast_words(groups, "Ở cơ sở cai nghiện tại gia đình thay vì tại cơ sở thì sao?") == {"thay"}
+    assert contrast_words(groups, "Cai nghiện tại gia đình bao lâu, thay đổi cơ sở được không?") == set()

@@ -244,3 +244,12 @@ def test_the_unit_that_does_the_asked_action_is_not_contested_by_the_bodies_it_a
         "answer"] is None
     # "giữa kỳ" is the middle of a term, a word asked
     assert "giua" not in analyze("Khi nào xã Bình Lư tổ chức sơ kết giữa kỳ Nghị quyết 17-NQ/TU?").soft
+
+
+def test_a_light_english_verb_weighs_little(plans):
+    """"… so that they can give direction": "give" says no act of its own (the plan writes "chỉ
+    đạo"), and the glossary has no sense for it."""
+    assert "give" in analyze("To whom must a drug user give full information about their drug use?").soft
+    out = ask(plans, "In the Conclusion 224 plan, the provincial Propaganda Board reports periodically to which "
+                     "bodies so they can give direction?")
+    assert out["answer"] and "Ban Thường vụ Tỉnh ủy" in out["answer"]
