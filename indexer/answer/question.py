@@ -67,6 +67,7 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("serves on", "thành phần"), ("serve on", "thành phần"), ("members of", "thành phần"),
     ("made up of", "thành phần"), ("composed of", "thành phần"), ("consists of", "thành phần"),
     ("consist of", "thành phần"), ("composition of", "thành phần"), ("membership of", "thành phần"),
+    ("membership structure", "thành phần"), ("membership", "thành phần"),
     ("makes up", "thành phần"), ("comprise", "thành phần"), ("which members", "thành phần"),
     ("what members", "thành phần"), ("who is on the", "thành phần"), ("who are on the", "thành phần"),
     ("included in", "thành phần"), ("la thanh vien", "thành phần"), ("nhung thanh vien", "thành phần"),

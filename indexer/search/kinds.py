@@ -29,7 +29,7 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    r"thang nao|nam nao|quy nao|giai doan nao|thoi gian nao|thoi diem nao|luc nao|tien do|"
                    r"bao lau|chu ky nao|thoi hieu|(?:what|which) cycle|"
                    r"deadline|by when|what date|which date|which period|what period|time ?frame|due|"
-                   r"which year|what year|how long|how often|within how many|"
+                   r"which year|what year|target year|how long|how often|within how many|"
                    # "What is the date of Decision 238?": the date a document bears
                    r"(?<=^ )(?:what|which) (?:is|was|s) the date|"
                    # the time noun a which/what asks for ("in which month", "tháng mấy")

@@ -137,3 +137,16 @@ def test_parties_of_a_dispute_are_the_laws_cac_ben_not_the_party():
     parties = dict(translate_groups("if the parties have not agreed on the number of arbitrators"))["parties"]
     assert "các bên" in parties and " cac ben " in law
     assert dict(translate_groups("Party members"))["party members"] == ["đảng viên"]
+
+
+def test_a_commune_certified_as_new_rural_meets_its_standard(plans):
+    """"certified as a new rural commune" is the plans' "đạt chuẩn nông thôn mới" (the glossary's
+    further sense of "certify"), and "the target year" asks a year."""
+    from indexer.answer import ask
+
+    assert "đạt chuẩn" in dict(translate_groups("certified"))["certified"]
+    out = ask(plans, "Bình Lư wants to be certified as a new rural commune: what is the target year of its "
+                     "Resolution 17 plan?")
+    assert out["answer"] and "2030" in out["answer"]
+    # near miss: the advanced standard, which the plan sets no year for
+    assert ask(plans, "By which year should Bình Lư commune be certified as an advanced new rural commune?")["answer"] is None

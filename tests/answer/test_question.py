@@ -170,6 +170,7 @@ def test_english_count_takes_every_sense_of_the_counted_noun():
     ("Which bodies is the appraisal council made up of?", "thành phần"),  # "appraisal" is no verb
     ("Who is scheduled to present the main report at the review conference?", "báo cáo viên"),
     ("Which body at present leads the propaganda work?", "chủ trì"),  # "at present" is no speaker
+    ("What is the membership structure of the National Election Council?", "thành phần"),
 ])
 def test_english_role_cues(question, role):
     assert asked_role(folded_words(question)) == role
@@ -191,6 +192,7 @@ def test_english_kind_cues():
 
     assert classify("What is the date of Decision 238-QĐ/TW cited in the plan?") == "when"
     assert classify("What's the cap on foreign investors' capital share in a film company?") == "target"
+    assert classify("What is the target year for the commune to meet the new-rural standard?") == "when"
     assert classify("Which Party cells must draw up their own plans to deliver the resolution's targets?") == "who"
 
 
