@@ -60,7 +60,7 @@ def _definition_answer(q: Question, results: list, docs: list[dict], items: list
                        heads: dict[str, str], similarity: Similarity | None = None, headings=None):
     """(answer, role, support, chosen items) from the defining sentences of the retrieved passages
     ("<body> là cơ quan do Quốc hội thành lập, có nhiệm vụ …", actors.definition_items) when
-    nothing else answers a Vietnamese who-question: the same support check and margins as the
-    stored units (``weak_who``, ``contested``)."""
+    nothing else answers a who-question, asked in Vietnamese or in English: the same support check
+    and margins as the stored units (``weak_who``, ``contested``)."""
     extra = definition_items(results, [it for it in items if not truncated_unit(it)])
     return _read_unit_answer(q, extra, results, docs, named, heads, similarity, headings)

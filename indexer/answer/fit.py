@@ -9,7 +9,7 @@ import re
 from indexer.text import folded_words
 
 from .bounds import opposite_bound, unstated_bound
-from .fit_target import (_SHARE, _TOTAL_Q, SHARE_ASKED, _counted_qualifier_unsaid, horizon_only, is_time_measure, sentence_years,
+from .fit_target import (_SHARE, _TOTAL_Q, _counted_qualifier_unsaid, asks_share, horizon_only, is_time_measure, sentence_years,
                          years_of)
 from .fit_when import (_ASKED_UNIT, _COUNT_Q, _ENACTMENT_Q, _NAMED_HORIZON, _anchor_words, _asks_frequency,
                        _opposite_anchor, _other_actor, _other_own_act, _own_act_asked, _own_enactment, _vision_fit,
@@ -30,8 +30,8 @@ def _fit(q: Question, item: dict) -> float | None:
         bonus = 0.0
         if q.measure == "percent":
             # ("what share / fraction" is also a part: "hai phần ba nghĩa vụ")
-            if not measure.startswith("%") and not (measure == "phần" and ("phan" in (q.count_nouns or [q.count_noun]) or
-                                                         SHARE_ASKED.search(f" {folded_words(q.text)} {folded_words(q.vi_text)} "))):
+            if not measure.startswith("%") and not (measure == "phần" and (
+                    "phan" in (q.count_nouns or [q.count_noun]) or asks_share(q))):
                 return None
             bonus += 0.3
         elif q.measure == "time":

@@ -60,7 +60,13 @@ _SHARE = re.compile(r"(?i)\bphần\s+(?:ba|tư|năm|mười|trăm)\b|\bnửa\b|%
 # "what proportion", "what fraction"): the laws state a share as a fraction as often as a percentage
 # ("ít nhất một phần ba tổng số thành viên là chuyên gia"); a rate ("tốc độ", "lãi suất", growth)
 # is a percentage only.
-SHARE_ASKED = re.compile(r" (?:ty le|share|proportion|fraction|bao nhieu phan) ")
+_SHARE_ASKED = re.compile(r" (?:ty le|share|proportion|fraction|bao nhieu phan) ")
+
+
+def asks_share(q: Question) -> bool:
+    """The question asks what share of a whole (``_SHARE_ASKED``), in its own words or its
+    translation's."""
+    return bool(_SHARE_ASKED.search(f" {folded_words(q.text)} {folded_words(q.vi_text)} "))
 _TOTAL_Q = re.compile(r" (?:tong cong|total number|in total ?$|altogether ?$)")
 
 

@@ -12,7 +12,7 @@ from .actor_answer import _VERB_ROLES, _actor_answer, _definition_answer, _role_
 from .candidates import _passage_items, _signed_plan_by_number, _signer_items, _signs_another
 from .citations import citation
 from .contested import _named_condition_first, _own_sentence_first, contested
-from .fit_target import SHARE_ASKED
+from .fit_target import asks_share
 from .fit_when import _asks_cited_date, _asks_frequency, _asks_titled_span
 from .issuers import asks_issuer, issuer_answer
 from .named import named_documents
@@ -119,7 +119,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             # of the question said by that sentence (``said_whole``).
             # (and a share asked, "tỷ lệ tối thiểu", "what share": the fractions they state too)
             found = percent_items(results, f"{q.text} {q.vi_text}")
-            if SHARE_ASKED.search(f" {folded_words(q.text)} {folded_words(q.vi_text)} "):
+            if asks_share(q):
                 found += quantity_items(results, "phan", f"{q.text} {q.vi_text}")
             scored = said_whole(q, score_items(q, found, results, docs,
                                                named, _doc_heads(service), similarity, headings))

@@ -198,7 +198,7 @@ def environment(tmp_path_factory):
 def test_a_share_asked_is_answered_by_a_fraction(environment):
     """"tỷ lệ tối thiểu", "what proportion": the law states the share as a fraction ("Hội đồng thẩm
     định phải có ít nhất một phần ba tổng số thành viên là chuyên gia"), not a percentage."""
-    from indexer.answer.fit_target import SHARE_ASKED
+    from indexer.answer.fit_target import asks_share
 
     out = _answer(environment, "Hội đồng thẩm định báo cáo đánh giá tác động môi trường phải có tỷ lệ chuyên gia "
                                "tối thiểu là bao nhiêu?")
@@ -211,4 +211,5 @@ def test_a_share_asked_is_answered_by_a_fraction(environment):
     assert _answer(environment, "Tỷ lệ luật sư tối thiểu trong hội đồng thẩm định báo cáo đánh giá tác động môi "
                                 "trường là bao nhiêu?") is None
     # a rate is a percentage only
-    assert not SHARE_ASKED.search(" toc do tang truong binh quan ") and SHARE_ASKED.search(" ty le toi thieu ")
+    assert not asks_share(analyze("Tốc độ tăng trưởng bình quân là bao nhiêu?"))
+    assert asks_share(analyze("Tỷ lệ tối thiểu là bao nhiêu?")) and asks_share(analyze("What proportion must be experts?"))
