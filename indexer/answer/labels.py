@@ -30,13 +30,19 @@ _LABEL = re.compile(rf"\s+(thứ\s+(?:{_ORDINALS}|\d{{1,2}})|(?:nhất|hai|ba|t�
 _MORE = re.compile(rf"\s*(?:,|và|hoặc)\s*(?:thứ\s+)?(?:{_ORDINALS}|(?-i:[IVX]{{1,4}})|\d{{1,2}})(?!\w)", re.IGNORECASE)
 
 
-def asked_label(folded_question: str) -> tuple[str, ...] | None:
-    """The folded words of the category a question asks the label of ("hang thua ke", "nhom"),
-    or None when it asks none."""
+def _asked(folded_question: str) -> re.Match | None:
+    """The question's ask of a category's label (``_ASKED``), or None when it asks none."""
     m = _ASKED.search(f" {folded_question} ")
     if not m or (m.group(1) == "giai doan" and m.group(3) == "nao"):
         return None
-    return tuple(f"{m.group(1)}{m.group(2)}".split())
+    return m
+
+
+def asked_label(folded_question: str) -> tuple[str, ...] | None:
+    """The folded words of the category a question asks the label of ("hang thua ke", "nhom"),
+    or None when it asks none."""
+    m = _asked(folded_question)
+    return tuple(f"{m.group(1)}{m.group(2)}".split()) if m else None
 
 
 def label_nouns(folded_question: str) -> list[tuple[str, ...]]:
@@ -44,10 +50,10 @@ def label_nouns(folded_question: str) -> list[tuple[str, ...]]:
     noun and its "thứ mấy" ("lần nhập khẩu thứ mấy"), the bare noun: the law writes the label on the
     noun and the rest elsewhere ("nhập khẩu tinh, phôi từ lần thứ hai"), and those words stay the
     question's subject. [] when it asks none."""
-    noun = asked_label(folded_question)
-    if not noun:
+    m = _asked(folded_question)
+    if not m:
         return []
-    m = _ASKED.search(f" {folded_question} ")
+    noun = tuple(f"{m.group(1)}{m.group(2)}".split())
     if m.group(2) and f"{m.group(2)} thu " in f"{m.group(0)} ":
         return [noun, tuple(m.group(1).split())]
     return [noun]

@@ -240,11 +240,13 @@ def _label_answer(service, question: str, q: Question, response, doc_ids: set[st
         return None
     folded_q = folded_words(q.vi_text or q.text)
     results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:IN_PLACE_DEPTH]
+    if not results:
+        return None
     read, asked = [], q
     for noun in label_nouns(folded_q):
         frame = label_frame(noun)
         q = replace(asked, kind="target", groups=[g for g in asked.groups if not set(g[0].split()) <= frame])
-        if not q.groups or not results:
+        if not q.groups:
             return None
         for rank, r in enumerate(results):
             for s, e in sentence_spans(r.text):
