@@ -411,23 +411,27 @@ ONE_SIDE = 3  # content syllables one side must hold when the other side's words
 
 
 # A time clause a sentence opens with, before its subject: "Sau khi được bầu, Chủ tịch nước … phải
-# tuyên thệ …" (the marker of a list point aside).
+# tuyên thệ …" (the marker of a list point aside); closed by its comma or by the "thì" that opens
+# the statement ("Khi viên chức chuyển công tác … thì chấm dứt hợp đồng làm việc …").
 _FRONTED_TIME = re.compile(r"(?:\d{1,2}[.)]\s*|[a-zđ]\)\s*)?((?:Sau khi|Trước khi|Ngay sau khi|Kể từ khi|Khi|Trong thời hạn|"
-                           r"Chậm nhất|Trước ngày|Kể từ ngày)\s[^,;:.\n]{2,120}?),\s*")
+                           r"Chậm nhất|Trước ngày|Kể từ ngày)\s[^,;:.\n]{2,120}?)(?:,\s*|\s+thì\s+)")
 FRONTED_ANCHOR = 4  # content syllables of the question the rest of such a sentence must open with
 
 
 def fronted_time(slot: Slot, text: str, start: int, end: int) -> Reading | None:
     """The time clause the sentence ``text[start:end]`` opens with, when the question asks a time at
     its end ("Chủ tịch nước … phải tuyên thệ trung thành với Tổ quốc vào thời điểm nào?") and the
-    rest of the sentence opens with the question's words before its question word, in order."""
-    if slot.right or not slot.left:
+    rest of the sentence opens with the question's words before its question word, in order; or
+    when the question opens with its time word as the sentence does with its clause ("Khi nào phải
+    xem xét việc bổ nhiệm lại …?" ↔ "Khi viên chức quản lý hết thời hạn giữ chức vụ quản lý, phải
+    xem xét bổ nhiệm lại …") and the rest opens with the question's words after it."""
+    if slot.right and slot.left or not (slot.left or slot.right):
         return None
     m = _FRONTED_TIME.match(text, start, end)
     if not m:
         return None
     rest = [w for w, _, _ in _syllables(text[m.end():end])]
-    found, matched = _run(list(slot.left), rest)
+    found, matched = _run(list(slot.left or slot.right), rest)
     if found < FRONTED_ANCHOR:
         return None
     return Reading(m.start(1), m.end(1), found, 1, matched)

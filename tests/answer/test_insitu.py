@@ -329,6 +329,22 @@ def test_a_time_clause_the_sentence_opens_with():
     assert _read("Đại biểu Quốc hội phải tuyên thệ vào thời điểm nào?", "when", line) == []
 
 
+def test_a_time_clause_the_question_opens_with_too_or_closed_by_thi():
+    # "Khi nào phải …?" opens with its time word as the sentence opens with its clause
+    line = law_line("luat-vien-chuc.txt", "Khi viên chức quản lý hết thời hạn giữ chức vụ quản lý")
+    q = "Khi nào phải xem xét việc bổ nhiệm lại hay không bổ nhiệm lại một viên chức quản lý?"
+    assert _read(q, "when", line) == ["Khi viên chức quản lý hết thời hạn giữ chức vụ quản lý"]
+    # the statement the clause opens must be the question's: the next sentence's rule is another one
+    assert _read("Khi nào phải bố trí viên chức vào vị trí việc làm theo nhu cầu công tác?", "when", line) == []
+    # "Khi … thì …": the clause closed by the "thì" that opens the statement
+    line = law_line("bo-luat-dan-su.txt", "Khi một người biệt tích 06 tháng liền trở lên thì")
+    for q in ("Những người có quyền, lợi ích liên quan có quyền yêu cầu Tòa án thông báo tìm kiếm người vắng mặt "
+              "tại nơi cư trú khi nào?",
+              "Khi nào những người có quyền, lợi ích liên quan có quyền yêu cầu Tòa án thông báo tìm kiếm người vắng mặt?"):
+        assert _read(q, "when", line) == ["Khi một người biệt tích 06 tháng liền trở lên"]
+    assert _read("Tòa án tuyên bố một người mất tích khi nào?", "when", line) == []
+
+
 def test_a_time_ends_where_another_predicate_joins_it():
     line = law_line("luat-trong-trot.txt", "tiếp tục được sử dụng cho đến khi hết thời hạn và được gia hạn")
     read = _read("Giấy phép sản xuất phân bón đã cấp được tiếp tục sử dụng đến khi nào?", "when", line)
