@@ -562,12 +562,31 @@ def _without_level(alt: str) -> str:
     return ""
 
 
+# The syllables that name each role in the glossary's senses (an English role verb's: "leads" is
+# "chủ trì, lãnh đạo"); a role not listed is named by its own syllables.
+_ROLE_SENSE_SYLLABLES = {"chủ trì": frozenset("chu tri lanh dao".split()),
+                         "thành phần": frozenset("thanh phan tham du".split()),
+                         "tham dự": frozenset("thanh phan tham du".split()),
+                         "dự thảo": frozenset("du thao soan".split()),
+                         "xây dựng": frozenset("xay dung soan thao".split())}
+
+
+def _role_syllables(role: str | None) -> frozenset[str]:
+    """The folded syllables of the asked ``role``'s own words (``_ROLE_SENSE_SYLLABLES``)."""
+    if not role:
+        return frozenset()
+    return _ROLE_SENSE_SYLLABLES.get(role, frozenset(folded_words(role).split()))
+
+
 def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str]]]:
     out = []
     role_words = _role_words(role)
     # words of the role's phrases the question says ("takes charge", "in charge"): the role asked
     phrase_words = {w for cue, r in ROLE_CUES if r == role and " " in cue and cue in question.lower()
                     for w in cue.split()}
+    # (the asked role's own syllables name the role; another role's are the task: "which body leads
+    # the monitoring, inspection and supervision of …" asks who chairs the giám sát, kiểm tra)
+    asked_role = _role_syllables(role)
     for en, vi in translate_groups(question):
         digits = en if en.isdigit() else next((v for v in vi if v.isdigit() and len(en.split()) == 1), "")
         if out and digits and _english_ordinal(out, str(int(digits))):
@@ -589,7 +608,7 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
                 continue
             if all((w in _STOP and not plain_content(v) and v.strip().lower() not in _SENSE_CONTENT
                     and not (n > 0 and v.strip().lower() in _LATER_SENSE_CONTENT))
-                   or (role and w in _ROLE_SYLLABLES) for w in words) or \
+                   or (role and w in asked_role) for w in words) or \
                     " ".join(words) in _STOP_PHRASES:
                 frame = frame or n == 0  # its first sense is a frame word
                 continue  # a question, kind or role word ("chỉ tiêu", "chủ trì", "ban hành")

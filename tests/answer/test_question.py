@@ -113,6 +113,20 @@ def test_english_role_and_verb_forms():
     assert "widgetizers" not in analyze("How many widgetizers does Bình Lư aim to have by 2030?").soft
 
 
+def test_another_roles_words_in_an_english_question_are_its_task():
+    # "leads" asks who chairs; what it leads — monitoring, inspection, supervision — is the task
+    # (giám sát, kiểm tra name a role only when that role is asked)
+    q = analyze("Which body leads the monitoring, inspection and supervision of the plan's implementation?")
+    assert q.role == "chủ trì"
+    assert [label for label, _ in q.groups] == ["monitoring", "inspection", "supervision"]
+    assert ("inspection", ["kiem tra", "thanh tra"]) in q.groups
+    # the asked role's own words still name the role, not the subject
+    q = analyze("Which body inspects and supervises the plan?")
+    assert q.role == "kiểm tra/giám sát" and q.groups == []
+    q = analyze("Who leads the propaganda work?")
+    assert q.role == "chủ trì" and "leads" not in [label for label, _ in q.groups]
+
+
 def test_object_questions_are_recognised():
     """"gửi báo cáo cho cơ quan nào", "qua ban nào", "to which body": the asked body is the
     recipient, not the sender the items name (answered by relations.py, never with the sender)."""

@@ -33,3 +33,12 @@ def test_who_does_the_act_not_who_advises_on_it(plans):
     assert out["answer"] and out["answer"].startswith("Ban Thường vụ Tỉnh ủy"), out["answer"]
     out = ask(plans, "Cơ quan nào tổ chức Hội nghị sơ kết Nghị quyết 06-NQ/TU ở cấp tỉnh?")
     assert out["answer"] and out["answer"].startswith("Ban Thường vụ Tỉnh ủy"), out["answer"]
+
+
+def test_an_english_lead_of_another_roles_task(plans):
+    # plan 002: "Giao Ban Tuyên giáo Tỉnh ủy chủ trì, … theo dõi, đôn đốc, kiểm tra, giám sát việc thực
+    # hiện Kết Luận 224-KL/TU": "leads" asks who chairs, "inspection and supervision" is the task
+    out = ask(plans, "Which body leads the inspection and supervision of the implementation of Conclusion 224?")
+    assert out["answer"] and out["answer"].startswith("Ban Tuyên giáo Tỉnh ủy"), out["answer"]
+    # a task that plan gives no one to lead: no answer
+    assert ask(plans, "Which body leads the inspection of tourism accommodation under Conclusion 224?")["answer"] is None
