@@ -4,6 +4,7 @@ of the best answer."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from indexer.text import folded_words
@@ -32,6 +33,11 @@ from .when_vetoes import (_BARE_RECURRENCE, _MOMENT_Q, _asks_start, _echoes_drop
                           _working_days_only, other_kind_named, unasked_case)
 from .who import _who_answer, weak_who
 from .wording import _ITEM_KIND, MAX_ITEMS, NOT_FOUND_VI, _clip, _shown_interpretation, _support_dict, _target_answer
+
+
+# A task assigned to the asked body ("được giao cho cơ quan nào", "phân công cho ai"): the object of
+# the assigning verb is who does it.
+_ASSIGNED_TO = re.compile(r" (?:giao|phan cong|uy quyen)(?: \w+){0,6}? cho (?:ai|(?:\w+ ){1,3}nao) ")
 
 
 def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None) -> dict:
@@ -90,13 +96,20 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             items = items + relation_passage_items(results, q.relation, items)
             answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service),
                                                            similarity, headings)
-            if answer is None and q.relation == "recipient":
+            # "… được giao cho cơ quan nào?": the body a task is assigned to, which the text may write
+            # as the one given the task ("Giao X chủ trì", "X thống nhất quản lý …"): read as who does
+            # it when no sentence writes "giao cho" it (never from the plan's list of recipients)
+            assigned = q.relation == "recipient" and _ASSIGNED_TO.search(f" {folded_words(q.text)} ")
+            if answer is None and q.relation == "recipient" and not assigned:
                 # (a question that names no document by number describes its plan by words — "Kế
                 # hoạch học tập NQ 92 của phường", "Bình Lư's tourism plan" —: every plan's list is
                 # read, and the question's words must all be one plan's own, one body marked)
                 answer, role, support, best = _reported_to_answer(q, service, docs,
                                                                   named or {d["id"] for d in docs})
-            items = []  # answered (or not) from the relation alone
+            if answer is None and assigned:
+                q = replace(q, relation=None)
+            else:
+                items = []  # answered (or not) from the relation alone
         scored = score_items(q, items, results, docs, named, _doc_heads(service), similarity,
                              headings) if items else []
         if not q.groups and len(named) == 1 and _signed_plan_by_number(q):

@@ -42,3 +42,16 @@ def test_an_english_lead_of_another_roles_task(plans):
     assert out["answer"] and out["answer"].startswith("Ban Tuyên giáo Tỉnh ủy"), out["answer"]
     # a task that plan gives no one to lead: no answer
     assert ask(plans, "Which body leads the inspection of tourism accommodation under Conclusion 224?")["answer"] is None
+
+
+def test_the_body_a_task_is_assigned_to_is_who_does_it(plans):
+    # "được giao cho cơ quan nào": plan 002 writes "Giao Ban Tuyên giáo Tỉnh ủy chủ trì, … kiểm tra,
+    # giám sát …" and plan 001 "Ủy ban nhân dân phường: Tham mưu xây dựng Kế hoạch …" — the body
+    # given the task, not a body something is sent to (nor the plan's list of recipients)
+    out = ask(plans, "Việc theo dõi, đôn đốc, kiểm tra, giám sát thực hiện Kết luận 224 được giao cho ban nào?")
+    assert out["answer"] and out["answer"].startswith("Ban Tuyên giáo Tỉnh ủy"), out["answer"]
+    out = ask(plans, "Theo kế hoạch NQ 92 của phường, việc tham mưu xây dựng kế hoạch thực hiện Nghị quyết được "
+                     "giao cho cơ quan nào?")
+    assert out["answer"] and out["answer"].startswith("Ủy ban nhân dân phường"), out["answer"]
+    # a task no plan assigns: no answer
+    assert ask(plans, "Việc xây dựng sân bay của phường được giao cho cơ quan nào?")["answer"] is None
