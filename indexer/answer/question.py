@@ -567,8 +567,10 @@ def _without_level(alt: str) -> str:
 _ROLE_SENSE_SYLLABLES = {"chủ trì": frozenset("chu tri lanh dao".split()),
                          "thành phần": frozenset("thanh phan tham du".split()),
                          "tham dự": frozenset("thanh phan tham du".split()),
-                         "dự thảo": frozenset("du thao soan".split()),
-                         "xây dựng": frozenset("xay dung soan thao".split())}
+                         "xây dựng": frozenset("xay dung".split())}
+# … and a draft's syllables, whatever the role: "the draft review report" names the report, which
+# the plans write without it ("thẩm định, tham mưu … Báo cáo sơ kết")
+_DRAFT_SYLLABLES = frozenset("du thao soan".split())
 
 
 def _role_syllables(role: str | None) -> frozenset[str]:
@@ -586,7 +588,7 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
                     for w in cue.split()}
     # (the asked role's own syllables name the role; another role's are the task: "which body leads
     # the monitoring, inspection and supervision of …" asks who chairs the giám sát, kiểm tra)
-    asked_role = _role_syllables(role)
+    asked_role = _role_syllables(role) | _DRAFT_SYLLABLES if role else frozenset()
     for en, vi in translate_groups(question):
         digits = en if en.isdigit() else next((v for v in vi if v.isdigit() and len(en.split()) == 1), "")
         if out and digits and _english_ordinal(out, str(int(digits))):
