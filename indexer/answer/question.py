@@ -43,6 +43,10 @@ ROLE_CUES: list[tuple[str, str]] = [
     # the speaker named as such ("the keynote reporter", "as rapporteur": "report" is a prefix, and
     # a tie goes to báo cáo viên)
     ("reporter", "báo cáo viên"), ("rapporteur", "báo cáo viên"), ("keynote", "báo cáo viên"),
+    # … and who gives it ("who gives the presentation there?": the speaker)
+    ("gives the presentation", "báo cáo viên"), ("give the presentation", "báo cáo viên"),
+    ("delivers the presentation", "báo cáo viên"), ("deliver the presentation", "báo cáo viên"),
+    ("makes the presentation", "báo cáo viên"), ("make the presentation", "báo cáo viên"),
     ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
     ("participant", "tham dự"), ("invited to", "tham dự"), ("invitee", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),

@@ -16,6 +16,8 @@ from indexer.text import folded_words
     ("Ban can su dang UBND tinh phoi hop voi ai de xay dung du thao Bao cao?", "phối hợp"),
     ("Which body leads the propaganda work, in coordination with relevant agencies?", "chủ trì"),
     ("Who is the speaker at the review conference?", "báo cáo viên"),
+    ("When the resolution is taught at cell meetings, who gives the presentation there?", "báo cáo viên"),
+    ("Who will deliver the presentation at the ward-level conference?", "báo cáo viên"),
     ("Báo cáo viên hội nghị là ai?", "báo cáo viên"),
     ("Thành phần dự hội nghị gồm những ai?", "tham dự"),
     ("Đại biểu dự hội nghị gồm những ai?", "tham dự"),
@@ -111,6 +113,11 @@ def test_english_role_and_verb_forms():
     q = analyze("Which party body leads the committee in allocating resources for the plan?")
     assert "allocating" not in q.soft and ("allocating", ["bo tri", "phan bo"]) in q.groups
     assert "widgetizers" not in analyze("How many widgetizers does Bình Lư aim to have by 2030?").soft
+
+
+def test_a_party_cell_and_its_meeting_in_english():
+    assert ("cell meetings", ["hop chi bo"]) in analyze("Who presents the resolution at cell meetings?").groups
+    assert ("cells", ["chi bộ"]) in translate_groups("the cells of the ward")
 
 
 def test_another_roles_words_in_an_english_question_are_its_task():
