@@ -614,7 +614,7 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
                 continue
             if all((w in _STOP and not plain_content(v) and v.strip().lower() not in _SENSE_CONTENT
                     and not (n > 0 and v.strip().lower() in _LATER_SENSE_CONTENT))
-                   or (role and w in asked_role) for w in words) or \
+                   or w in asked_role for w in words) or \
                     " ".join(words) in _STOP_PHRASES:
                 frame = frame or n == 0  # its first sense is a frame word
                 continue  # a question, kind or role word ("chỉ tiêu", "chủ trì", "ban hành")
