@@ -4,7 +4,6 @@ of the best answer."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from indexer.text import folded_words
@@ -21,7 +20,7 @@ from .passages import (attendee_items, base_multiple_items, composition_items, i
                        percent_items, preamble_items, quantity_items, with_lead_ins)
 from .question import analyze
 from .relation_answer import _relation_answer, _reported_to_answer
-from .relations import relation_passage_items
+from .relations import asks_assignee, relation_passage_items
 from .roles import item_role, later_partner_items
 from .scoring import _rank_of, score_items
 from .semantic import SEMANTIC_DEPTH, Similarity
@@ -33,11 +32,6 @@ from .when_vetoes import (_BARE_RECURRENCE, _MOMENT_Q, _asks_start, _echoes_drop
                           _working_days_only, other_kind_named, unasked_case)
 from .who import _who_answer, weak_who
 from .wording import _ITEM_KIND, MAX_ITEMS, NOT_FOUND_VI, _clip, _shown_interpretation, _support_dict, _target_answer
-
-
-# A task assigned to the asked body ("được giao cho cơ quan nào", "phân công cho ai"): the object of
-# the assigning verb is who does it.
-_ASSIGNED_TO = re.compile(r" (?:giao|phan cong|uy quyen)(?: \w+){0,6}? cho (?:ai|(?:\w+ ){1,3}nao) ")
 
 
 def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None) -> dict:
@@ -99,7 +93,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             # "… được giao cho cơ quan nào?": the body a task is assigned to, which the text may write
             # as the one given the task ("Giao X chủ trì", "X thống nhất quản lý …"): read as who does
             # it when no sentence writes "giao cho" it (never from the plan's list of recipients)
-            assigned = q.relation == "recipient" and _ASSIGNED_TO.search(f" {folded_words(q.text)} ")
+            assigned = q.relation == "recipient" and asks_assignee(q.text)
             if answer is None and q.relation == "recipient" and not assigned:
                 # (a question that names no document by number describes its plan by words — "Kế
                 # hoạch học tập NQ 92 của phường", "Bình Lư's tourism plan" —: every plan's list is

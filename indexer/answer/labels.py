@@ -41,8 +41,8 @@ def _asked(folded_question: str) -> re.Match | None:
 def asked_label(folded_question: str) -> tuple[str, ...] | None:
     """The folded words of the category a question asks the label of ("hang thua ke", "nhom"),
     or None when it asks none."""
-    m = _asked(folded_question)
-    return tuple(f"{m.group(1)}{m.group(2)}".split()) if m else None
+    nouns = label_nouns(folded_question)
+    return nouns[0] if nouns else None
 
 
 def label_nouns(folded_question: str) -> list[tuple[str, ...]]:

@@ -577,10 +577,8 @@ _ROLE_SENSE_SYLLABLES = {"chủ trì": frozenset("chu tri lanh dao".split()),
 _DRAFT_SYLLABLES = frozenset("du thao soan".split())
 
 
-def _role_syllables(role: str | None) -> frozenset[str]:
+def _role_syllables(role: str) -> frozenset[str]:
     """The folded syllables of the asked ``role``'s own words (``_ROLE_SENSE_SYLLABLES``)."""
-    if not role:
-        return frozenset()
     return _ROLE_SENSE_SYLLABLES.get(role, frozenset(folded_words(role).split()))
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from indexer.extract.responsibilities import _HEAD, _MODAL, _SUBJECT_STOP, _split_units
 from indexer.extract.roles import first_verb
-from indexer.text import folded_pattern
+from indexer.text import folded_pattern, folded_words
 
 from .classify import fold_question
 
@@ -154,6 +154,16 @@ def _predicate(text: str, start: int, end: int) -> int | None:
             return at
         start = of_name.end()
     return None
+
+
+# A task assigned to the asked body ("được giao cho cơ quan nào", "phân công cho ai"): read as a
+# recipient by its "cho", but the object of the assigning verb is who does the task.
+_ASSIGNED_TO = re.compile(r" (?:giao|phan cong|uy quyen)(?: \w+){0,6}? cho (?:ai|(?:\w+ ){1,3}nao) ")
+
+
+def asks_assignee(question: str) -> bool:
+    """The question asks whom a task is assigned to (``_ASSIGNED_TO``)."""
+    return bool(_ASSIGNED_TO.search(f" {folded_words(question)} "))
 
 
 def asked_relation(question: str) -> str | None:
