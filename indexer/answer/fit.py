@@ -13,7 +13,7 @@ from .fit_target import (_SHARE, _TOTAL_Q, _counted_qualifier_unsaid, asks_share
                          years_of)
 from .fit_when import (_ASKED_UNIT, _COUNT_Q, _ENACTMENT_Q, _NAMED_HORIZON, _anchor_words, _asks_frequency,
                        _opposite_anchor, _other_actor, _other_own_act, _own_act_asked, _own_enactment, _vision_fit,
-                       _wrong_end, defines_duration)
+                       _wrong_end, defines_duration, names_review_span)
 from .own_text import deadline_clause
 from .passages import asked_vision, is_duration_question, is_issued_question, is_period_question
 from .question import Question
@@ -120,6 +120,8 @@ def _fit(q: Question, item: dict) -> float | None:
                     f"{item.get('when') or ''} {item.get('anchor') or ''}")):
                 return None  # "15 ngày trước ngày kết thúc" does not answer "how many days after …"
         elif wk == "duration":
+            if names_review_span(item):
+                return None
             bonus -= 0.6
         if is_issued_question(folded_q):  # only the date written after the document's number
             if _own_act_asked(folded_q, item):

@@ -45,6 +45,21 @@ def _opening_key(question: str) -> str:
 _DEFINED = re.compile(r"(?i)^\s*(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Thời hạn|Thời gian|Thời hiệu)\s[^;:()]*?\s(?:là|không quá|tối đa là|tối đa|ít nhất là)\s*$")
 
 
+# The years a review or anniversary looks back on ("Sơ kết 05 năm thực hiện Nghị quyết", "tổng kết
+# 10 năm", "kỷ niệm 50 năm").
+_REVIEW_SPAN = re.compile(r"(?i)\b(?:sơ kết|tổng kết|kỷ niệm)\s+$")
+
+
+def names_review_span(item: dict) -> bool:
+    """The duration is the span a review or anniversary covers, part of the event's name ("tham mưu
+    tổ chức Hội nghị sơ kết 05 năm thực hiện Nghị quyết"): it says how long the resolution has run,
+    which a question of how long ("sơ kết sau mấy năm") may ask, but never when the event is held
+    or a thing is due — it answered "at what time is the review conference held" with "05 năm"."""
+    quote = item.get("quote") or ""
+    at = (item.get("when_start") or item["start"]) - item["start"]
+    return 0 <= at <= len(quote) and bool(_REVIEW_SPAN.search(quote[max(0, at - 12):at]))
+
+
 def defines_duration(item: dict) -> bool:
     """The sentence opens with a time noun and the duration is its predicate ("Thời hạn cai nghiện
     ma túy tự nguyện tại gia đình, cộng đồng là từ đủ 06 tháng đến 12 tháng", "Thời hiệu khởi kiện

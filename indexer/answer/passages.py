@@ -25,7 +25,8 @@ import re
 from indexer.extract.text import sentences
 from indexer.text import folded_words
 
-_DURATION_Q = re.compile(r" (?:bao lau|how long|how many (?:working )?(?:days|months|years)|within how many|"
+# ("at what time": when, a moment; "what time" alone, the hour of a day a limit is counted to)
+_DURATION_Q = re.compile(r"(?<! at) (?:bao lau|how long|how many (?:working )?(?:days|months|years)|within how many|"
                          r"bao nhieu ngay|may ngay|bao nhieu thang|bao nhieu nam|thoi hieu|thoi han la|"
                          # "mấy tháng", "mấy năm", "mấy tuần" as "mấy ngày" (without diacritics "may thang")
                          r"may thang|may nam|may tuan|"
@@ -80,6 +81,9 @@ def is_issued_question(folded_q: str) -> bool:
         return True  # "On what date did the Politburo adopt …": the bare verb after "did"
     return bool(_ISSUED_Q.search(q) or re.search(r" (?:the )?date of ", q)
                 or re.search(r" ban hanh .* ngay nao | ngay nao .* ban hanh ", q)
+                # a body "ký Kế hoạch 209-KH/TU … vào thời điểm nào": the date it signed the document
+                or re.search(r" ky (?:ban hanh )?(?:nghi quyet|ke hoach|ket luan|chi thi|quyet dinh|van ban|thong bao|"
+                             r"chuong trinh|cong van|de an|quy dinh|luat|bo luat) .* (?:ngay nao|thoi diem nao|luc nao|khi nao) ", q)
                 # the other verbs of a document's date: it "mang ngày" (bears), "ra đời" (came out),
                 # a body "ra Nghị quyết … vào ngày nào" (put out)
                 or re.search(r" (?:mang|de|ghi) ngay nao | ra doi (?:vao )?ngay nao | ra (?:nghi quyet|chi thi|ket luan|"

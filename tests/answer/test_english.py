@@ -150,3 +150,12 @@ def test_a_commune_certified_as_new_rural_meets_its_standard(plans):
     assert out["answer"] and "2030" in out["answer"]
     # near miss: the advanced standard, which the plan sets no year for
     assert ask(plans, "By which year should Bình Lư commune be certified as an advanced new rural commune?")["answer"] is None
+
+
+def test_interim_measures_and_their_cancellation_are_glossed():
+    q = analyze("Under the Law on Commercial Arbitration, who may lift an interim emergency measure, "
+                "and who decides on its cancellation?")
+    senses = {label: variants for label, variants in q.groups}
+    assert "bien phap khan cap tam thoi" in senses.get("interim emergency measure", [])
+    assert "huy bo" in senses.get("cancellation", [])
+    assert "huy bo" in senses.get("lift", [])

@@ -242,3 +242,61 @@ def test_a_moment_asked_is_no_recurrence():
               "Under the Civil Code, when does the ownership of property come to an end?"):
         assert _MOMENT_Q.search(f" {folded_words(q)} ")
     assert not _MOMENT_Q.search(f" {folded_words('Hội nghị sơ kết được tổ chức bao lâu một lần?')} ")
+
+
+def test_the_years_a_review_looks_back_on_are_no_time_it_is_held(plans):
+    # corpus/004: "… tham mưu tổ chức Hội nghị sơ kết 05 năm thực hiện Nghị quyết số 06-NQ/TU ở cấp
+    # tỉnh" beside "Ban Thường vụ Tỉnh ủy tổ chức Hội nghị sơ kết vào cuối tháng 11/2021"
+    from indexer.answer.fit_when import names_review_span
+
+    quote = "tham mưu tổ chức Hội nghị sơ kết 05 năm thực hiện Nghị quyết số 06-NQ/TU ở cấp tỉnh"
+    at = quote.index("05 năm")
+    item = {"quote": quote, "start": 100, "when_start": 100 + at, "when": "05 năm"}
+    assert names_review_span(item)
+    assert not names_review_span({**item, "quote": quote.replace("sơ kết 05", "trong 05"),
+                                  "when_start": 100 + at - 1})
+    # "at what time" asks a moment; "what time" alone, the hour a limit is counted to
+    assert not is_duration_question(folded_words("The review conference is held at what time?"))
+    assert is_duration_question(folded_words("By what time of day must the notice be given?"))
+    for question in ("Ha Tinh's provincial Standing Committee holds the review conference on Resolution 06-NQ/TU "
+                     "at what time?",
+                     "Ban Thường vụ Tỉnh ủy Hà Tĩnh tổ chức Hội nghị sơ kết Nghị quyết 06-NQ/TU vào thời gian nào?"):
+        r = ask(plans, question)
+        assert r["answer"] and "11/2021" in r["answer"], (question, r["answer"])
+
+
+def _title_horizon_scored(plans, question: str) -> list[str]:
+    """The title horizons of the documents a question names that the scorer keeps (as the answer
+    engine fetches them for a "năm nào" question naming a document's number)."""
+    from indexer.answer.passages import horizon_items
+    from indexer.answer.scoring import score_items
+    from indexer.answer.texts import _doc_heads, _doc_texts
+
+    q = analyze(question)
+    docs = [d.model_dump() for d in plans.documents()]
+    items = horizon_items(q.doc_refs, _doc_texts(plans, docs))
+    assert items, "the title horizon is fetched"
+    results = plans.search(question, k=10, highlights=False).results
+    return [it["when"] for _, it, _ in score_items(q, items, results, docs, set(), _doc_heads(plans))]
+
+
+def test_a_titles_horizon_does_not_answer_a_thing_the_title_does_not_say(plans):
+    # corpus/003 cites "Nghị quyết số 17-NQ/TU … giai đoạn 2026-2030, định hướng đến năm 2035" and
+    # sets "phấn đấu xây dựng xã Bình Lư đạt chuẩn nông thôn mới vào năm 2030": "chuẩn" is no word
+    # of the title, so its horizon is no answer to when the commune reaches the standard
+    assert _title_horizon_scored(
+        plans, "Nghị quyết 17-NQ/TU về nông thôn mới, giảm nghèo bền vững và phát triển kinh tế xã hội vùng "
+               "đồng bào dân tộc thiểu số và miền núi đạt chuẩn năm nào?") == []
+    # the horizon itself, asked by its word, is still the title's
+    assert _title_horizon_scored(plans, "Nghị quyết 17-NQ/TU về xây dựng nông thôn mới có định hướng đến năm nào?") == \
+        ["định hướng đến năm 2035"]
+    r = ask(plans, "Nghị quyết 17-NQ/TU về nông thôn mới định hướng đến năm nào?")
+    assert r["answer"] and "2035" in r["answer"]
+
+
+def test_the_date_a_body_signed_a_document_is_its_date(plans):
+    assert is_issued_question(folded_words("Ban Thường vụ Tỉnh ủy ký Kế hoạch 209-KH/TU vào thời điểm nào?"))
+    assert is_issued_question(folded_words("UBND tỉnh ky quyet dinh 12 ngay nao"))
+    assert not is_issued_question(folded_words("Hai bên ký hợp đồng vào thời điểm nào thì hợp đồng có hiệu lực?"))
+    r = ask(plans, "Ban Thường vụ Tỉnh ủy ký Kế hoạch 209-KH/TU thực hiện Nghị quyết 35 vào thời điểm nào?")
+    assert r["answer"] and "10/6/2019" in r["answer"]
