@@ -451,6 +451,10 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
             return fronted
     words = [w for w, _, _ in syl]
     n = len(words)
+    if kind == "who" and slot.asked and slot.right:
+        named = _named_by_copula(slot, syl, words, text, start)
+        if named is not None:
+            return named
     before = list(reversed(slot.left))
     cands = []
     lefts = [_run(before, words[p - 1::-1] if p else []) if slot.left else (0, 0) for p in range(n + 1)]
@@ -492,6 +496,61 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
         read = _reading(cand, syl, words, said, noun, slot, text, start, kind)
         if read is not None:
             return read
+    return None
+
+
+MAX_MODIFIER = 6  # syllables a statement's subject adds to the question's noun ("Cơ quan | thi hành án dân sự")
+
+
+def _named_by_copula(slot: Slot, syl, words: list[str], text: str, start: int) -> Reading | None:
+    """"<noun> nào <predicate>?" answered by the statement that names it after "là": "Tòa án nào có
+    thẩm quyền?" ↔ "… thì Tòa án có thẩm quyền là Tòa án nơi có chứng cứ cần được thu thập";
+    "Cơ quan nào có thẩm quyền thi hành quyết định …?" ↔ "Cơ quan thi hành án dân sự có thẩm quyền
+    thi hành quyết định … là Cơ quan thi hành án dân sự tỉnh, …". The law defines the body by its
+    predicate and names it last, where no question word stands. The noun asked opens the subject
+    (up to ``MAX_MODIFIER`` syllables of its own before the predicate); the predicate's first words,
+    at least ``ONE_SIDE`` content syllables of them (or all it has), follow in order and then "là";
+    the answer runs from there to the clause's end. The support gate judges the rest."""
+    noun, right = list(slot.asked), list(slot.right)
+    content = [w for w in right if w not in FUNCTION_WORDS]
+    need = min(len(content), ONE_SIDE)
+    if not need:
+        return None
+    n = len(words)
+    for p in range(n - len(noun)):
+        if words[p:p + len(noun)] != noun:
+            continue
+        for gap in range(MAX_MODIFIER + 1):
+            at = p + len(noun) + gap
+            i = found = 0
+            while i < len(right) and at + i < n and words[at + i] == right[i]:
+                found += right[i] not in FUNCTION_WORDS
+                i += 1
+            if found >= need and at + i < n and words[at + i] == "la" and \
+                    not any(_CLAUSE_END.search(text[start + syl[k - 1][2]:start + syl[k][1]])
+                            for k in range(p + 1, at + i + 1)):
+                a = at + i + 1
+                b = _clause_edge(syl, text, start, a, n)
+                if b <= a or b - a > 2 * MAX_SLOT:
+                    return None  # (a body named with its place is long: "… tỉnh, thành phố … nơi …")
+                s, e = start + syl[a][1], start + syl[b - 1][2]
+                head = _clause_edge(syl, text, start, a, b, _EVENT_CLAUSE_END)  # (its name, before a comma)
+                if not _fits("who", text[s:start + syl[min(head, a + MAX_SLOT) - 1][2]]):
+                    return None
+                return Reading(s, e, found + len(noun), 1, i + len(noun))
+    return None
+
+
+def copula_named(slots: list[Slot], text: str, start: int, end: int) -> Reading | None:
+    """The body a "<noun> nào <predicate>?" question asks, named after "là" in ``text[start:end]``
+    (``_named_by_copula``), by the first of ``slots`` that reads one."""
+    syl = _syllables(text[start:end])
+    words = [w for w, _, _ in syl]
+    for slot in slots:
+        if slot.asked and slot.right:
+            read = _named_by_copula(slot, syl, words, text, start)
+            if read is not None:
+                return read
     return None
 
 

@@ -12,13 +12,14 @@ from indexer.text import folded_words
 from .actors import done_by_another
 from .fit import _fit, other_article, other_level, other_provision
 from .fit_target import other_place, whole_of_part
+from .insitu import copula_named, wh_slots
 from .fit_when import CITED_MIN_COVERAGE, _asks_titled_span, _cited_exactly, _cites_full_number, _own_enactment
 from .fit_who import (_asked_position, _bare_class, _class_for_one, _named_by_role_alone, _names_position,
                       _owner_of_class, _regulates_instead, said_by_question)
 from .named import _doc_context
 from .own_text import _own_text
 from .owners import _asked_owner, _clause_owner, _named_owner
-from .question import Question, own_words_spelled_apart, spelled_apart, spelling
+from .question import Question, expand_abbreviations, own_words_spelled_apart, spelled_apart, spelling
 from .roles import is_of_class, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_RANKED, Similarity, credits
 from .support import Matcher, Support
@@ -27,6 +28,19 @@ from .unitnames import truncated_unit, undergoes
 
 # A horizon the question names in its own word ("định hướng", "tầm nhìn", "orientations").
 _NAMED_HORIZONS = re.compile(r" (?:tam nhin|dinh huong|visions?|orientations?|oriented) ")
+
+
+def _defined_subject(slots, item: dict) -> bool:
+    """The item's unit is the subject a sentence defines by the question's predicate and then names
+    after "là" ("Cơ quan thi hành án dân sự có thẩm quyền thi hành quyết định … là Cơ quan thi hành
+    án dân sự tỉnh, …" for "Cơ quan nào có thẩm quyền thi hành quyết định …?"): the body asked is
+    the one named, which the in-place reader reads (insitu.copula_named); the subject only repeats
+    the question."""
+    quote, at = item.get("quote") or "", item.get("unit_start")
+    if at is None or not quote:
+        return False
+    read = copula_named(slots, quote, 0, len(quote))
+    return read is not None and at - item["start"] < read.start
 
 
 # -- scoring ----------------------------------------------------------------------------------------
@@ -55,6 +69,10 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     # (read once, and only where it is used: a who-question typed without diacritics)
     spelled_results = attested(results) if q.kind == "who" and q.language == "vi-noaccent" else ""
     pending = []  # items that pass only if the model credits the words they cannot show
+    # "<noun> nào <predicate>?" (a Vietnamese who-question): the slots a body named after "là" is read in
+    copula = [slot for slot in wh_slots(q.text, "who", {label for label, _ in q.groups if " " in label},
+                                        lambda w: expand_abbreviations([w])) if slot.asked and slot.right] \
+        if q.kind == "who" and q.language != "en" else []
     for item in items:
         if named and item["doc_id"] not in named and not _cites_full_number(q, item):
             continue  # the question names its document: another document's item answers another question
@@ -64,6 +82,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             continue  # "Article 56 sets …" asked, Điều 57 said
         if q.kind == "when" and not named and _own_enactment(item):
             continue  # "Luật này … có hiệu lực": the date of the document the question names, none named here
+        if copula and _defined_subject(copula, item):
+            continue  # "Cơ quan thi hành án dân sự có thẩm quyền thi hành … là Cơ quan thi hành án dân sự tỉnh …"
         fit = _fit(q, item)
         if fit is None or (q.kind == "who" and said_by_question(q, item) and not _bare_class(q, item)):
             continue

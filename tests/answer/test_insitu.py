@@ -476,3 +476,24 @@ def test_an_event_goes_on_to_a_second_moment_but_not_to_the_sentences_predicate(
         ["kể từ khi cơ quan cấp phép ký và sau khi bên đề nghị nộp đủ lệ phí"]
     line = "Giấy phép có hiệu lực kể từ khi cơ quan cấp phép ký và được công bố trên cổng thông tin."
     assert _read("Giấy phép có hiệu lực từ khi nào?", "when", line)[:1] == ["kể từ khi cơ quan cấp phép ký"]
+
+
+def test_a_body_the_law_defines_by_its_predicate_is_named_after_la():
+    from indexer.answer.insitu import copula_named
+
+    line = law_line("luat-trong-tai-thuong-mai.txt", "có thẩm quyền thi hành phán quyết trọng tài là")
+    slots = wh_slots("Cơ quan nào có thẩm quyền thi hành phán quyết trọng tài?", "who")
+    read = copula_named(slots, line, 0, len(line))
+    assert read is not None and line[read.start:read.end].startswith("Cơ quan thi hành án dân sự tỉnh, thành phố")
+    # a question that asks the subject of a "là" keeps its place: nothing is named after it
+    assert copula_named(wh_slots("Cơ quan nào là cơ quan đầu mối?", "who"), line, 0, len(line)) is None
+    # the predicate must follow the noun asked, within its clause
+    assert copula_named(wh_slots("Cơ quan nào có thẩm quyền hủy phán quyết trọng tài?", "who"),
+                        line, 0, len(line)) is None
+
+
+def test_service_answers_the_body_named_after_la_not_the_subject(arbitration):
+    out = arbitration.ask("Cơ quan nào có thẩm quyền thi hành quyết định áp dụng biện pháp khẩn cấp tạm thời "
+                          "của Hội đồng trọng tài theo luật?").model_dump()
+    assert out["answer"] and out["answer"].startswith("Cơ quan thi hành án dân sự tỉnh"), out["answer"]
+    assert out["support"]["read"] == "in_place"
