@@ -458,6 +458,11 @@ def align(slot: Slot, text: str, start: int, end: int, kind: str) -> Reading | N
     before = list(reversed(slot.left))
     cands = []
     lefts = [_run(before, words[p - 1::-1] if p else []) if slot.left else (0, 0) for p in range(n + 1)]
+    if kind == "who" and slot.left and slot.left[-1] not in _AGENT:
+        # an active question, a passive statement: "… thì ai cấp giấy chứng nhận …?" ↔ "… thì được
+        # hiệu trưởng nhà trường cấp giấy chứng nhận …" (the agent's "được", "do", "bởi" passed)
+        lefts = [max(found, _run(before, words[p - 2::-1], pairs=True) if p > 1 and words[p - 1] in _AGENT else (0, 0))
+                 for p, found in enumerate(lefts)]
     noun = slot.noun.split()
     said = [bool(noun) and words[q:q + len(noun)] == noun for q in range(n + 1)]  # the counted noun follows
     rights = [_run(list(slot.right), words[q + len(noun):] if said[q] else words[q:]) if slot.right else (0, 0)
@@ -692,11 +697,13 @@ _AT_TIME = frozenset({"vao", "tai"})
 _AGENT = frozenset({"do", "duoc", "boi"})
 
 
-def _run(question: list[str], sentence: list[str]) -> tuple[int, int]:
+def _run(question: list[str], sentence: list[str], pairs: bool = False) -> tuple[int, int]:
     """Content syllables of ``question`` found in order at the start of ``sentence`` (both read
     outward from the answer): the first must be there, and up to two words the sentence adds
     ("có hiệu lực kể từ" for "có hiệu lực từ") or the question adds ("phải", "được"; two at once
-    when the question reorders: "bắt đầu được tính từ" for "được bắt đầu từ") are passed."""
+    when the question reorders: "bắt đầu được tính từ" for "được bắt đầu từ") are passed; with
+    ``pairs`` (a passive statement read for an active who-question), also two words the sentence adds
+    at once ("thi không đạt yêu cầu thì" for "thi không đạt thì")."""
     i = j = found = matched = 0
     extra_s = extra_q = 0
     while i < len(question) and j < len(sentence):
@@ -707,6 +714,8 @@ def _run(question: list[str], sentence: list[str]) -> tuple[int, int]:
             i, j = i + 1, j + 1
         elif i and extra_s < 2 and j + 1 < len(sentence) and sentence[j + 1] == question[i]:
             extra_s, j = extra_s + 1, j + 1
+        elif pairs and i and not extra_s and j + 2 < len(sentence) and sentence[j + 2] == question[i]:
+            extra_s, j = 2, j + 2  # two words the sentence adds at once ("thi không đạt yêu cầu thì" / "thi không đạt thì")
         elif extra_q < 2 and i + 1 < len(question) and question[i + 1] == sentence[j] and \
                 (i or question[i] in FUNCTION_WORDS or question[i] in _TIME_PREPOSITIONS):
             extra_q, i = extra_q + 1, i + 1

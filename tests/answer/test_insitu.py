@@ -497,3 +497,14 @@ def test_service_answers_the_body_named_after_la_not_the_subject(arbitration):
                           "của Hội đồng trọng tài theo luật?").model_dump()
     assert out["answer"] and out["answer"].startswith("Cơ quan thi hành án dân sự tỉnh"), out["answer"]
     assert out["support"]["read"] == "in_place"
+
+
+def test_an_active_who_question_reads_a_passive_statements_agent():
+    # "… thì ai cấp giấy chứng nhận …?" <-> "… thì được hiệu trưởng nhà trường cấp giấy chứng nhận …",
+    # the statement adding its own words ("không đạt yêu cầu") before the agent's "được"
+    line = law_line("luat-giao-duc.txt", "thì được hiệu trưởng nhà trường cấp giấy chứng nhận")
+    assert _read("Học sinh học hết trung học phổ thông nhưng thi không đạt thì ai cấp giấy chứng nhận hoàn thành "
+                 "chương trình giáo dục phổ thông?", "who", line) == ["hiệu trưởng nhà trường"]
+    # a target's or a time's words are not read past two added words: only the passive's agent is
+    assert _read("Học sinh học hết trung học phổ thông nhưng thi không đạt thì bao nhiêu giấy chứng nhận?",
+                 "target", line) == []
