@@ -121,7 +121,7 @@ def _fit(q: Question, item: dict) -> float | None:
                 return None  # "15 ngày trước ngày kết thúc" does not answer "how many days after …"
         elif wk == "duration":
             if names_review_span(item):
-                return None
+                return None  # "Hội nghị sơ kết 05 năm …": the span reviewed, not when it is held
             bonus -= 0.6
         if is_issued_question(folded_q):  # only the date written after the document's number
             if _own_act_asked(folded_q, item):

@@ -165,7 +165,7 @@ def _own_acts(folded_q: str, item: dict) -> tuple[set[str], set[str]]:
     return asked, {act for act, rx in _ACT_STATED.items() if rx.search(clause)}
 
 
-_NAMED_HORIZON = re.compile(r" (?:tam nhin|dinh huong|vision|orientation|oriented) ")
+_NAMED_HORIZON = re.compile(r" (?:tam nhin|dinh huong|visions?|orientations?|oriented) ")
 _UNTIL_Q = re.compile(r" (?:den ngay nao|den het ngay nao|truoc ngay nao|den khi nao|den bao gio|until|till|"
                       r"by what date|by when|no later than) ")
 _FROM_Q = re.compile(r" (?:tu ngay nao|tu khi nao|tu bao gio|tu thang nao|tu nam nao|since when|from when|"

@@ -12,10 +12,11 @@ from indexer.text import folded_words
 from .actors import done_by_another
 from .fit import _fit, other_article, other_level, other_provision
 from .fit_target import other_place, whole_of_part
-from .insitu import copula_named, wh_slots
-from .fit_when import CITED_MIN_COVERAGE, _asks_titled_span, _cited_exactly, _cites_full_number, _own_enactment
+from .fit_when import (_NAMED_HORIZON, CITED_MIN_COVERAGE, _asks_titled_span, _cited_exactly, _cites_full_number,
+                       _own_enactment)
 from .fit_who import (_asked_position, _bare_class, _class_for_one, _named_by_role_alone, _names_position,
                       _owner_of_class, _regulates_instead, said_by_question)
+from .insitu import copula_named, wh_slots
 from .named import _doc_context
 from .own_text import _own_text
 from .owners import _asked_owner, _clause_owner, _named_owner
@@ -24,10 +25,6 @@ from .roles import is_of_class, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_RANKED, Similarity, credits
 from .support import Matcher, Support
 from .unitnames import truncated_unit, undergoes
-
-
-# A horizon the question names in its own word ("định hướng", "tầm nhìn", "orientations").
-_NAMED_HORIZONS = re.compile(r" (?:tam nhin|dinh huong|visions?|orientations?|oriented) ")
 
 
 def _defined_subject(slots, item: dict) -> bool:
@@ -103,7 +100,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
             out.append(_scored(q, matcher, item, Support(1.0, 1.0, own_total=1.0), fit, results, named))
             continue
         sup = matcher.support(item, _own_text(q, item), settle=True)
-        if item.get("via") == "title" and sup.missing and not _NAMED_HORIZONS.search(f" {folded_words(q.text)} "):
+        if item.get("via") == "title" and sup.missing and not _NAMED_HORIZON.search(f" {folded_words(q.text)} "):
             # a word the title lacks, and no horizon named ("mốc xã đạt chuẩn nông thôn mới là năm
             # nào"): a thing in the document, not the document's own horizon
             continue
