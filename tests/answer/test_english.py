@@ -159,3 +159,11 @@ def test_interim_measures_and_their_cancellation_are_glossed():
     assert "bien phap khan cap tam thoi" in senses.get("interim emergency measure", [])
     assert "huy bo" in senses.get("cancellation", [])
     assert "huy bo" in senses.get("lift", [])
+
+
+def test_in_accordance_with_is_a_preposition_not_the_matter():
+    # "… organizes referendums in accordance with the National Assembly's decision" is the
+    # Constitution's "Tổ chức trưng cầu ý dân theo quyết định của Quốc hội": no "phù hợp" to find
+    labels = [label for label, _ in analyze("Which body organizes referendums in accordance with the "
+                                            "National Assembly's decision?").groups]
+    assert "accordance" not in labels and "referendums" in labels, labels
