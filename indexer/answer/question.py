@@ -29,6 +29,7 @@ from indexer.text import QUESTION_STOPWORDS, folded_words, modern_tones, query_l
 from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS
 
 from .classify import classify, fold_question
+from .insitu import Slot, wh_slots
 from .passages import is_duration_question
 from .relations import asked_relation
 from .texts import _NAME_RUN
@@ -224,6 +225,13 @@ class Question:
     @property
     def asks_object(self) -> bool:
         return self.relation is not None
+
+
+def question_slots(q: Question, kind: str) -> list[Slot]:
+    """Where the question word of ``q`` stands (``insitu.wh_slots``), read as a ``kind`` question: the
+    nouns it counts are its groups of several syllables, its abbreviations spelled out."""
+    return wh_slots(q.text, kind, {label for label, _ in q.groups if " " in label},
+                    lambda w: expand_abbreviations([w]))
 
 
 # A right asked: "có quyền", "được quyền" (not "có thẩm quyền", a competence), "has the right to",

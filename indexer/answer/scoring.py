@@ -16,11 +16,11 @@ from .fit_when import (_NAMED_HORIZON, CITED_MIN_COVERAGE, _asks_titled_span, _c
                        _own_enactment)
 from .fit_who import (_asked_position, _bare_class, _class_for_one, _named_by_role_alone, _names_position,
                       _owner_of_class, _regulates_instead, said_by_question)
-from .insitu import copula_named, wh_slots
+from .insitu import copula_named
 from .named import _doc_context
 from .own_text import _own_text
 from .owners import _asked_owner, _clause_owner, _named_owner
-from .question import Question, expand_abbreviations, own_words_spelled_apart, spelled_apart, spelling
+from .question import Question, own_words_spelled_apart, question_slots, spelled_apart, spelling
 from .roles import is_of_class, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_RANKED, Similarity, credits
 from .support import Matcher, Support
@@ -67,8 +67,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
     spelled_results = attested(results) if q.kind == "who" and q.language == "vi-noaccent" else ""
     pending = []  # items that pass only if the model credits the words they cannot show
     # "<noun> nào <predicate>?" (a Vietnamese who-question): the slots a body named after "là" is read in
-    copula = [slot for slot in wh_slots(q.text, "who", {label for label, _ in q.groups if " " in label},
-                                        lambda w: expand_abbreviations([w])) if slot.asked and slot.right] \
+    copula = [slot for slot in question_slots(q, "who") if slot.asked and slot.right] \
         if q.kind == "who" and q.language != "en" else []
     for item in items:
         if named and item["doc_id"] not in named and not _cites_full_number(q, item):

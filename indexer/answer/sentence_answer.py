@@ -18,11 +18,11 @@ from .actors import _EN_WHO, _WHO_WORD, _predicate, actors, asked_verbs, asks_ac
 from .citations import ANSWER_FIELDS, citation
 from .fit import _fit, other_level
 from .fit_who import said_by_question
-from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, english_slots, sentence_spans, wh_slots
+from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, english_slots, sentence_spans
 from .labels import label_frame, label_nouns, labels_in, negated_member
 from .named import _doc_context, named_documents
 from .passages import points_back
-from .question import ROLE_CUES, Question, expand_abbreviations
+from .question import ROLE_CUES, Question, question_slots
 from .roles import _unit_key
 from .semantic import Similarity
 from .support import TOP_PASSAGE, Gate, Matcher, Support, gated
@@ -104,8 +104,7 @@ def _in_place_answer(service, question: str, q: Question, response, doc_ids: set
     if q.language == "en":  # "whose role …", "… for whom", "who is encouraged to V": the governing word
         slots = english_slots(q.text, lookup)
     else:
-        slots = wh_slots(q.text, q.kind, {label for label, _ in q.groups if " " in label},
-                         lambda w: expand_abbreviations([w]))
+        slots = question_slots(q, q.kind)
     results = [r for r in response.results if doc_ids is None or r.doc_id in doc_ids][:IN_PLACE_DEPTH]
     if not slots or not results:
         return None

@@ -11,9 +11,8 @@ from indexer.text import folded_words
 from .actors import (ACTION_EVIDENCE, asked_verbs, does_asked_action, does_english_action, english_asked_verbs,
                      tied_verbs)
 from .fit import _fit, other_level
-from .insitu import wh_slots
 from .margins import WHO_MARGIN, WHO_MIN_FIT, WHO_TIE, WHO_TIE_RIVALS
-from .question import Question, expand_abbreviations
+from .question import Question, question_slots
 from .roles import ROLE_RANK, _unit_key, item_role
 from .scoring import _same_sentence
 from .support import Support
@@ -162,8 +161,7 @@ def _asked_class(q: Question, item: dict) -> set[str]:
     thanh tra …"): the answer is of that class ("Bộ Nội vụ thanh tra …"), its sentence need not say
     it — as the in-place reading holds (``Slot.asked``). Not a level the item's own words contradict
     (``other_level``: "cơ quan cấp tỉnh nào" is not answered by a ministry)."""
-    slots = wh_slots(q.text, "who", {label for label, _ in q.groups if " " in label},
-                     lambda w: expand_abbreviations([w]))
+    slots = question_slots(q, "who")
     asked = {w for slot in slots for w in slot.asked}
     if not asked or other_level(q, item):
         return set()
