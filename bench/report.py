@@ -337,7 +337,9 @@ def side_by_side_sections() -> list[str]:
     # its odd lines tuned in the session after; ask.fresh35: written at the start of that session, the
     # same way, never tuned on there, its odd lines tuned in the session after; ask.fresh36: written at
     # the start of that session, the same way, never tuned on there, its odd lines tuned in the
-    # session after; ask.fresh37: written at the start of that session, the same way, never tuned on)
+    # session after; ask.fresh37: written at the start of that session, the same way, never tuned on
+    # there, its odd lines tuned in the session after; ask.fresh38: written at the start of that
+    # session, the same way, never tuned on)
     # (every set of ask_sets.ROLES, in its order; the blind set's results are bench/results/ask.json)
     for name, label in ((f"ask-{key}.json" if key != "blind" else "ask.json", f"ask.{key}.jsonl") for key in ROLES):
         a = _load(name)
