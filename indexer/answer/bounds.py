@@ -54,6 +54,9 @@ _UPPER_BEFORE = re.compile(r"(?:toi da|khong (?:duoc )?(?:vuot )?qua|vuot qua|du
 _LOWER_BEFORE = re.compile(r"(?:toi thieu|it nhat|tu du|du|tu|tren|khong (?:duoc )?(?:thap hon|duoi|it hon)|"
                            r"thap nhat)(?: (?:la|o muc|muc|bang))? $")
 _UPPER_AFTER = re.compile(r"^ ?tro xuong")
+# (a bound the rule states anywhere in its clause, which its exception's value is under)
+_UPPER_RULE = re.compile(r"\b(?:toi da|khong (?:duoc )?(?:vuot )?qua|cham nhat)\b")
+_LOWER_RULE = re.compile(r"\b(?:toi thieu|it nhat)\b")
 _LOWER_AFTER = re.compile(r"^ ?tro len")
 
 
@@ -82,6 +85,11 @@ def unstated_bound(q: Question, item: dict) -> bool:
     said = (comparator and cue.search(f" {comparator} ")) or cue.search(f" {before} ") or tail.search(after) \
         or any(cue.search(f" {' '.join(opening.split()[:n])} ") for n in (1, 2, 3)) \
         or word in folded_words(value) or cue.search(f" {_value_lead(value)} ")
+    if not said and item.get("exception"):
+        # an exception's value stands in for the rule's, under the rule's bound: "không quá 30 ngày
+        # …, trừ phiên tòa xét xử theo thủ tục rút gọn thì thời hạn hoãn là 15 ngày"
+        rule = _UPPER_RULE if bound == "upper" else _LOWER_RULE
+        said = rule.search(folded_words(quote.replace(item["exception"], " ")))
     return not said
 
 

@@ -51,6 +51,38 @@ def _asked_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list
     return out
 
 
+def _asked_exception(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
+    """A duration of an exception clause (``passages.duration_items``: "Thời hạn hoãn phiên tòa sơ
+    thẩm không quá 30 ngày …, trừ phiên tòa xét xử vụ án theo thủ tục rút gọn thì thời hạn hoãn là 15
+    ngày") is asked when the question says more of the words only the exception says ("thủ tục rút
+    gọn") than of those only the rule says; then the rule's durations of that sentence lose a full
+    point. Otherwise the exception's duration is dropped: the rule is asked."""
+    labels = [alts for label, alts in q.groups if label not in q.soft]
+    excepted, asked = [], set()
+    for i, (_, it, _) in enumerate(scored):
+        exc = it.get("exception")
+        if not exc:
+            continue
+        own, rest = _padded(exc), _padded((it.get("quote") or "").replace(exc, " "))
+        only_exc = sum(1 for alts in labels if any(f" {a} " in own for a in alts) and not any(f" {a} " in rest for a in alts))
+        only_rule = sum(1 for alts in labels if any(f" {a} " in rest for a in alts) and not any(f" {a} " in own for a in alts))
+        excepted.append(i)
+        if only_exc > only_rule:
+            asked.add((it["doc_id"], it["start"]))
+    if not excepted:
+        return scored
+    out = []
+    for i, (sc, it, sup) in enumerate(scored):
+        if i in excepted:
+            if (it["doc_id"], it["start"]) in asked:
+                out.append((sc, it, sup))
+        elif (it["doc_id"], it["start"]) in asked and it.get("when_kind") == "duration":
+            out.append((sc - 1.0, it, sup))
+        else:
+            out.append((sc, it, sup))
+    return out
+
+
 def _own_clause(item: dict) -> str:
     """The ";"-clause that holds an item's value, without the sentence's opening."""
     quote = item.get("quote") or ""

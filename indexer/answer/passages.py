@@ -169,20 +169,33 @@ _EXCEPTION = re.compile(r"(?i)\b(?:trừ|ngoại trừ|không áp dụng)\b")
 def in_exception(text: str, s: int, at: int) -> bool:
     """Position ``at`` lies in an exception clause ("…, trừ trường hợp đã có thời gian từ đủ 12 tháng
     trở lên …"): its number is the exception's, not the rule's."""
+    return exception_clause(text, s, len(text), at) is not None
+
+
+def exception_clause(text: str, s: int, e: int, at: int) -> tuple[int, int] | None:
+    """The exception clause position ``at`` lies in, from its "trừ" to the end of the sentence or of
+    its ";"-clause ("trừ phiên tòa xét xử vụ án theo thủ tục rút gọn thì thời hạn hoãn là 15 ngày"),
+    or None."""
     clause = max(text.rfind(c, s, at) for c in ",;(")
-    return bool(_EXCEPTION.search(text, max(s, clause), at))
+    m = _EXCEPTION.search(text, max(s, clause), at)
+    if not m:
+        return None
+    end = text.find(";", at, e)
+    return m.start(), end if end >= 0 else e
 
 
 def duration_items(results) -> list[dict]:
-    """Durations in the sentences of the retrieved passages (not those of exception clauses). A
-    sentence that states several gets each its own words as its ``subject`` (``_duration_owners``)."""
+    """Durations in the sentences of the retrieved passages. A sentence that states several gets each
+    its own words as its ``subject`` (``_duration_owners``); one in an exception clause ("…, trừ phiên
+    tòa xét xử vụ án theo thủ tục rút gọn thì thời hạn hoãn là 15 ngày") is the exception's, marked
+    with its clause (``exception``) and asked only by the exception's words (``owners._asked_exception``)."""
     out = []
     for r in results:
         text = r.text
         previous = None
         for s, e in sentences(text, 0, len(text)):
-            matches = [m for m in _DURATION.finditer(text, s, e)
-                       if not (re.match(r"\d{4}\b", m.group(0).split()[-1]) or in_exception(text, s, m.start()))]
+            found = [m for m in _DURATION.finditer(text, s, e) if not re.match(r"\d{4}\b", m.group(0).split()[-1])]
+            matches = [m for m in found if not in_exception(text, s, m.start())]
             owners = _duration_owners(text, s, e, matches) if len(matches) > 1 else [None] * len(matches)
             for m, owner in zip(matches, owners):
                 item = _item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
@@ -195,6 +208,13 @@ def duration_items(results) -> list[dict]:
                 if anchor:
                     item["anchor"] = anchor.group(1)
                 out.append(item)
+            for m in found:
+                excepted = exception_clause(text, s, e, m.start())
+                if excepted:  # the exception's own duration: asked only by its own words (owners._asked_exception)
+                    item = _item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
+                                 s, e, m.start(), m.end(), "duration")
+                    item["exception"] = text[excepted[0]:excepted[1]]
+                    out.append(item)
             previous = (s, e)
     return out
 

@@ -19,7 +19,7 @@ from .fit_who import (_asked_position, _bare_class, _class_for_one, _named_by_ro
 from .insitu import copula_named
 from .named import _doc_context
 from .own_text import _own_text
-from .owners import _asked_owner, _clause_owner, _named_owner
+from .owners import _asked_exception, _asked_owner, _clause_owner, _named_owner
 from .question import Question, own_words_spelled_apart, question_slots, spelled_apart, spelling
 from .roles import is_of_class, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_RANKED, Similarity, credits
@@ -138,6 +138,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
                and not undergoes(x[1], asked)
                and not done_by_another(q.vi_text or q.text, q.text if q.language == "en" else None, x[1])]
     if q.kind == "when":
+        out = _asked_exception(q, out)
         out = _asked_owner(q, out)
         out = _named_owner(q, out)
         out = _clause_owner(q, out)

@@ -44,10 +44,19 @@ def test_deadline_is_supported_by_its_own_clause():
     assert clause.startswith("Văn phòng Tỉnh ủy"), "the sentence's actor stays"
 
 
-def test_exception_clause_gives_no_duration():
+def test_exception_clause_gives_no_duration_of_the_rule():
+    """The 12 months of "trừ trường hợp đã có thời gian từ đủ 12 tháng trở lên …" are the exception's:
+    marked so, and dropped for a question that says only the rule's words (the probation's length)."""
+    from indexer.answer.owners import _asked_exception
+    from indexer.answer.question import analyze
+    from indexer.answer.support import Support
+
     text = ("1. Người trúng tuyển viên chức phải thực hiện chế độ tập sự, trừ trường hợp đã có thời gian từ "
             "đủ 12 tháng trở lên thực hiện chuyên môn, nghiệp vụ phù hợp với yêu cầu của vị trí việc làm.")
-    assert duration_items([_result(text)]) == []
+    items = duration_items([_result(text)])
+    assert items and all(it.get("exception", "").startswith("trừ trường hợp") for it in items)
+    q = analyze("Người trúng tuyển viên chức phải thực hiện chế độ tập sự bao lâu?", None, None, "vi")
+    assert _asked_exception(q, [(5.0, it, Support(1.0, 1.0)) for it in items]) == []
     assert [i["when"] for i in duration_items([_result("Thời gian tập sự là 12 tháng.")])] == ["là 12 tháng"]
 
 

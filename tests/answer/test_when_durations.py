@@ -345,3 +345,21 @@ def test_working_days_asked_are_not_rivalled_by_calendar_days():
     assert [x[1] for x in _working_days_only(q, scored)] == [working]
     plain = analyze("Within how many days must the agency answer?")
     assert _working_days_only(plain, scored) == scored
+
+
+def test_an_exceptions_duration_is_asked_by_the_exceptions_words(laws):
+    """"Thời hạn hoãn phiên tòa sơ thẩm không quá 30 ngày …, trừ phiên tòa xét xử vụ án theo thủ tục
+    rút gọn thì thời hạn hoãn là 15 ngày": the 15 days are the exception's, read as a duration only
+    when the question says the exception's own words ("thủ tục rút gọn"), and under the rule's
+    ceiling ("tối đa" is asked, "không quá" said for the rule)."""
+    line = law_line("luat-to-tung-hanh-chinh.txt", "trừ phiên tòa xét xử vụ án theo thủ tục rút gọn thì thời hạn hoãn")
+    items = duration_items([_result(line)])
+    (excepted,) = [it for it in items if it.get("exception")]
+    assert "15 ngày" in excepted["when"] and excepted["exception"].startswith("trừ phiên tòa")
+    assert not any(it.get("exception") for it in items if "30 ngày" in it["when"])
+    out = ask(laws, "Phiên tòa sơ thẩm vụ án hành chính xử theo thủ tục rút gọn nếu bị hoãn thì được hoãn "
+                    "tối đa bao nhiêu ngày?")
+    assert out["answer"] and "15 ngày" in out["answer"]
+    # asked plainly, never the exception's value
+    out = ask(laws, "Thời hạn hoãn phiên tòa sơ thẩm vụ án hành chính tối đa là bao nhiêu ngày?")
+    assert out["answer"] is None or "15 ngày" not in out["answer"]
