@@ -117,12 +117,13 @@ def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> 
     if counted is not None:
         return counted
     out = _ask_once(service, question, k, response, doc_ids)
-    considered = out.pop("_considered")
+    considered, disputed = out.pop("_considered"), out.pop("_disputed")
     top = response.results[0] if response.results else None
     if out["answer"] is None and top is not None and out["kind"] in ("who", "target", "when"):
         with gated(TOP_PASSAGE):
             relaxed = _ask_once(service, question, k, response, doc_ids)
         considered |= relaxed.pop("_considered")
+        disputed |= relaxed.pop("_disputed")
         first = relaxed["items"][0] if relaxed["items"] else None
         if relaxed["answer"] and first and first["doc_id"] == top.doc_id and top.start <= first["start"] < top.end:
             if relaxed["support"] is not None:
@@ -130,12 +131,14 @@ def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> 
             return relaxed
     # Last, the answer read where the question word stands (insitu.py), but never from a sentence
     # whose item said the question and was set aside by the readers (a rival value of its
-    # sentence, another level, a report sent elsewhere): a trap the reading would fall into.
+    # sentence, another level, a report sent elsewhere): a trap the reading would fall into. Nor,
+    # by the model's closest sentence (typed.py), a third number where the reading found two it
+    # could not tell apart (``disputed``: their values).
     if out["answer"] is None and top is not None and getattr(service.settings, "answer_in_place", True):
         q = analyze(question, response.interpreted, response.translated, response.language,
                 written=_written(service))
         return _in_place_answer(service, question, q, response, doc_ids, considered) or \
-            _typed_answer(service, question, q, response, doc_ids, considered) or \
+            _typed_answer(service, question, q, response, doc_ids, considered, disputed) or \
             _label_answer(service, question, q, response, doc_ids, considered) or \
             _closest_actor_answer(service, question, q, response, doc_ids, considered) or out
     return out

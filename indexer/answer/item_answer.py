@@ -22,7 +22,7 @@ from .question import analyze
 from .relation_answer import _relation_answer, _reported_to_answer
 from .relations import asks_assignee, relation_passage_items
 from .roles import item_role, later_partner_items
-from .scoring import _rank_of, score_items
+from .scoring import _rank_of, _value_key, score_items
 from .semantic import SEMANTIC_DEPTH, Similarity
 from .support import Support
 from .target_filters import _rate_item, cases_yield, english_without_counted, parts_yield, said_whole
@@ -41,7 +41,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
     q = analyze(question, response.interpreted, response.translated, response.language,
                 written=_written(service))
     answer, role, support, best = None, None, None, []
-    scored = []
+    scored, disputed = [], False
     item_kind = _ITEM_KIND.get(q.kind)
     if item_kind and (q.groups or _asks_cited_date(q) or _asks_titled_span(q) or _signed_plan_by_number(q) or
                       (q.kind == "who" and asks_issuer(question))):
@@ -143,7 +143,8 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             scored = [x for x in scored if not _rate_item(q, x[1])]
         if q.kind in ("target", "when"):
             scored = _named_condition_first(q, _own_sentence_first(_working_days_only(q, scored)))
-        if scored and not contested(q, scored, named):
+        disputed = bool(scored) and contested(q, scored, named)
+        if scored and not disputed:
             top_score, top, sup = scored[0]
             if q.kind == "who":
                 if not weak_who(q, scored, named):
@@ -206,4 +207,5 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             "interpreted": _shown_interpretation(response, question),
             "answer": answer, "message": None if answer else NOT_FOUND_VI, "support": support,
             "items": [dict(it) for it in best], "citations": citations,
-            "_considered": {(it["doc_id"], it["start"], it["end"]) for _, it, _ in scored}}
+            "_considered": {(it["doc_id"], it["start"], it["end"]) for _, it, _ in scored},
+            "_disputed": {_value_key(it) for _, it, _ in scored} if disputed and not answer else set()}

@@ -24,6 +24,7 @@ from .named import _doc_context, named_documents
 from .passages import points_back
 from .question import ROLE_CUES, Question, question_slots
 from .roles import _unit_key
+from .scoring import _value_key
 from .semantic import Similarity
 from .support import TOP_PASSAGE, Gate, Matcher, Support, gated
 from .texts import _NAME_RUN, _doc_heads, _full_headings, _law_titles, _texts
@@ -279,10 +280,14 @@ TYPED_GATE = Gate(0.5, 0.25, 0.15)  # the question's words the model's sentence 
 
 
 def _typed_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
-                  considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
+                  considered: set[tuple[str, int, int]] = frozenset(),
+                  disputed: set[tuple[str, ...]] = frozenset()) -> dict | None:
     """The length of time an English question asks ("how many days …"), read in the sentence of
     the search's first passage the model finds closest to the question, when that sentence states
-    exactly one number of the unit asked (typed.py) and says half the question's words."""
+    exactly one number of the unit asked (typed.py) and says half the question's words.
+    ``disputed``: the values of the items the reading could not tell apart ("15 ngày" for the
+    arbitrators' election, "07 ngày" for the centre's chairman after it): a third number read
+    here is neither, and no answer (a moment, "từ thời điểm bắt đầu …", is another kind of value)."""
     if q.kind not in ("when", "target", "general") or not q.groups:
         return None
     asked = asked_unit(q.text, translate=lookup) if q.language == "en" else \
@@ -305,6 +310,8 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
             not read_as_asked(top.text[s:e], *found, folded_words(q.text)):
         return None
     item = _sentence_item(q, top, s, e, s + found[0], s + found[1], "typed")
+    if disputed and re.search(r"\d", top.text[s + found[0]:s + found[1]]) and _value_key(item) not in disputed:
+        return None
     rivals = []
     if asked[0] == MOMENT:
         # A moment named by its event is in many sentences ("Sau khi thẩm định hồ sơ, cơ quan …"

@@ -131,6 +131,24 @@ def test_english_length_of_time_through_the_model(real_settings, tmp_path_factor
     assert none["answer"] is None or "15 ngày" not in none["answer"], none["answer"]
 
 
+def test_no_third_number_where_the_reading_found_two_it_could_not_tell_apart(real_settings, tmp_path_factory):
+    """The first reading may leave two values it cannot tell apart (on the whole corpus, "15 ngày"
+    for the arbitrators' election and "07 ngày" for the centre's chairman after it): the model's
+    closest sentence then answers one of them or nothing, never a third number of the same kind
+    (``disputed``). Read here on the arbitration law alone, where the closest sentence says 15 days."""
+    from indexer.answer.question import analyze
+    from indexer.answer.sentence_answer import _typed_answer
+    from indexer.answer.texts import _written
+
+    service = _law_service("luat-trong-tai-thuong-mai.txt", real_settings, tmp_path_factory)
+    question = "In ad hoc arbitration, within how many days must the chosen arbitrators elect a presiding arbitrator?"
+    response = service.search(question, k=10, highlights=False)
+    q = analyze(question, response.interpreted, response.translated, response.language, written=_written(service))
+    read = _typed_answer(service, question, q, response, None, set(), {("15",), ("07",)})
+    assert read and "15 ngày" in read["answer"]
+    assert _typed_answer(service, question, q, response, None, set(), {("30",), ("07",)}) is None
+
+
 @pytest.mark.slow
 def test_vietnamese_length_of_time_through_the_model(real_settings, tmp_path_factory):
     """Luật Cư trú: "Trong thời hạn 03 ngày làm việc kể từ ngày nhận được hồ sơ đầy đủ …, cơ quan
