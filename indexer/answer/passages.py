@@ -600,15 +600,17 @@ def quantity_items(results, count_noun: str | list[str], question: str = "", pat
         text = r.text
         points = _list_points(text, sentences(text, 0, len(text)))
         for n, (s, e) in enumerate(points):
-            matches = [m for m in pattern.finditer(text, s, e)
-                       if quantity_nouns(m) & nouns and not in_exception(text, s, m.start())]
-            # a range is one quantity: "từ 03 tháng đến 12 tháng" (not "từ 03 tháng" and "12 tháng")
+            matches = [m for m in pattern.finditer(text, s, e) if not in_exception(text, s, m.start())]
+            # a range is one quantity: "từ 03 tháng đến 12 tháng" (not "từ 03 tháng" and "12 tháng"),
+            # its upper end in another noun too ("từ 03 tháng tuổi đến 06 tuổi")
             spans: list[list] = []
             for m in matches:
                 if spans and re.fullmatch(r"\s*(?:đến|tới|-|–)\s*", text[spans[-1][1]:m.start()]):
                     spans[-1][1] = _quantity_end(m)
+                    spans[-1][3] = spans[-1][3] or bool(quantity_nouns(m) & nouns)
                 else:
-                    spans.append([m.start(), _quantity_end(m), m])
+                    spans.append([m.start(), _quantity_end(m), m, bool(quantity_nouns(m) & nouns)])
+            spans = [sp[:3] for sp in spans if sp[3]]
             found = [(m, _clause(text, s, e, m.start(1)), (a, b)) for a, b, m in spans]
             wholes = part_of_whole(text, found)
             for i, (m, (cs, ce), (qs, qe)) in enumerate(found):

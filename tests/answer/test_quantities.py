@@ -28,6 +28,14 @@ def test_stacked_openers_stay_with_the_range():
     assert quantity_items([_result(line, "luat-thanh-nien")], "tuoi")[0]["answer"].startswith("từ đủ 16 tuổi")
 
 
+def test_a_range_counted_in_the_question_noun_at_one_end_only_is_read_whole():
+    # "… nhận trẻ em từ 03 tháng tuổi đến 06 tuổi" counted in months ("từ mấy tháng đến mấy tuổi"):
+    # the upper end "06 tuổi" counts years, and is the range's end all the same
+    line = law_line("luat-giao-duc.txt", "Trường mầm non, lớp mầm non độc lập là cơ sở giáo dục kết hợp")
+    items = quantity_items([_result(line, "luat-giao-duc")], "thang")
+    assert [i["answer"] for i in items] == ["từ 03 tháng tuổi đến 06 tuổi"]
+
+
 def test_age_in_months_is_an_age_and_a_count_of_months():
     line = law_line("luat-vien-chuc.txt", "Không thực hiện biệt phái viên chức nữ")
     for noun in ("tuoi", "thang"):
