@@ -54,10 +54,10 @@ _UPPER_BEFORE = re.compile(r"(?:toi da|khong (?:duoc )?(?:vuot )?qua|vuot qua|du
 _LOWER_BEFORE = re.compile(r"(?:toi thieu|it nhat|tu du|du|tu|tren|khong (?:duoc )?(?:thap hon|duoi|it hon)|"
                            r"thap nhat)(?: (?:la|o muc|muc|bang))? $")
 _UPPER_AFTER = re.compile(r"^ ?tro xuong")
+_LOWER_AFTER = re.compile(r"^ ?tro len")
 # (a bound the rule states anywhere in its clause, which its exception's value is under)
 _UPPER_RULE = re.compile(r"\b(?:toi da|khong (?:duoc )?(?:vuot )?qua|cham nhat)\b")
 _LOWER_RULE = re.compile(r"\b(?:toi thieu|it nhat)\b")
-_LOWER_AFTER = re.compile(r"^ ?tro len")
 
 
 def unstated_bound(q: Question, item: dict) -> bool:

@@ -58,7 +58,7 @@ def _asked_exception(q: Question, scored: list[tuple[float, dict, Support]]) -> 
     gọn") than of those only the rule says; then the rule's durations of that sentence lose a full
     point. Otherwise the exception's duration is dropped: the rule is asked."""
     labels = [alts for label, alts in q.groups if label not in q.soft]
-    excepted, asked = [], set()
+    excepted, asked = set(), set()
     for i, (_, it, _) in enumerate(scored):
         exc = it.get("exception")
         if not exc:
@@ -66,7 +66,7 @@ def _asked_exception(q: Question, scored: list[tuple[float, dict, Support]]) -> 
         own, rest = _padded(exc), _padded((it.get("quote") or "").replace(exc, " "))
         only_exc = sum(1 for alts in labels if any(f" {a} " in own for a in alts) and not any(f" {a} " in rest for a in alts))
         only_rule = sum(1 for alts in labels if any(f" {a} " in rest for a in alts) and not any(f" {a} " in own for a in alts))
-        excepted.append(i)
+        excepted.add(i)
         if only_exc > only_rule:
             asked.add((it["doc_id"], it["start"]))
     if not excepted:
