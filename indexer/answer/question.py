@@ -618,9 +618,12 @@ def _english_groups(question: str, role: str | None) -> list[tuple[str, list[str
                 if " ".join(words) not in alts:
                     alts.append(" ".join(words))
                 continue
-            if all((w in _STOP and not plain_content(v) and v.strip().lower() not in _SENSE_CONTENT
-                    and not (n > 0 and v.strip().lower() in _LATER_SENSE_CONTENT))
-                   or w in asked_role for w in words) or \
+            # (an English phrase's term of three syllables or more is a term, whatever its syllables
+            # are alone: "indefinite-term" is "không xác định thời hạn", not the "thời hạn" asked)
+            term = len(en.split()) > 1 and len(words) > 2
+            if not term and all((w in _STOP and not plain_content(v) and v.strip().lower() not in _SENSE_CONTENT
+                                 and not (n > 0 and v.strip().lower() in _LATER_SENSE_CONTENT))
+                                or w in asked_role for w in words) or \
                     " ".join(words) in _STOP_PHRASES:
                 frame = frame or n == 0  # its first sense is a frame word
                 continue  # a question, kind or role word ("chỉ tiêu", "chủ trì", "ban hành")
@@ -1428,7 +1431,9 @@ def _without_when_cues(groups: list[tuple[str, list[str]]], folded_q: str = "") 
                 if len(c) > 1 and words[:len(c)] == c:
                     words, cut = words[len(c):], True
                     break
-        if len(words) < len(label.split()):
+        if words and len(words) < len(label.split()) and alts and label not in alts:
+            pass  # an English phrase keeps its senses: "indefinite term" is "không xác định thời hạn"
+        elif len(words) < len(label.split()):
             while words and words[0] in _STOP:
                 words = words[1:]
             while words and words[-1] in _STOP:

@@ -164,6 +164,14 @@ def test_a_cue_is_cut_only_where_it_is_one():
         [("lai chau", ["lai chau"]), ("huong dan", ["huong dan"]), ("lan toa", ["lan toa"])]
 
 
+def test_an_english_phrase_ending_in_a_cue_keeps_its_senses():
+    """"indefinite-term" is "không xác định thời hạn": the cue "term" is not cut from an English
+    phrase, whose senses say the whole term (cut, "indefinite" was left with no Vietnamese word)."""
+    q = analyze("How much advance written notice must a public employee on an indefinite-term contract give "
+                "before quitting unilaterally?", None, None, "en")
+    assert ("indefinite term", ["khong xac dinh thoi han"]) in q.groups
+
+
 def test_a_relative_clause_says_where_the_document_was_met():
     q = analyze("Quy hoạch du lịch mà xã Bình Lư bám theo có tầm nhìn tới năm nào?")
     assert "bam" in q.soft and "binh lu" not in q.soft, "its verb weighs little, its names still count"
