@@ -82,7 +82,7 @@ def _own_sentence_first(scored: list[tuple[float, dict, Support]]) -> list[tuple
 
 
 # (up to the consequent or a time frame: "… đối với giống cây trồng lâu năm | tính đến ngày … thì …")
-_CONDITION_AFTER = re.compile(r"[ \t]+(?:nếu|đối với)[ \t]+([^,;.:\n]+?)(?=[ \t]+(?:thì|tính đến|kể từ|mà)(?!\w)|[,;.:\n]|$)")
+_CONDITION_AFTER = re.compile(r"[ \t]+(?:nếu|đối với)[ \t]+([^,;.:\n]+?)(?=[ \t]+(?:thì|tính đến|kể từ|tính từ|mà)(?!\w)|[,;.:\n]|$)")
 
 
 def _named_condition_first(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:

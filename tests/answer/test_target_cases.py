@@ -172,6 +172,18 @@ def test_de_nghi_written_is_a_content_verb():
     assert got[:1] == ["ít nhất một phần ba tổng số đại biểu Quốc hội"]
 
 
+def test_a_condition_ends_before_the_time_it_counts_from():
+    """Luật Trồng trọt: "… trong thời hạn 10 năm đối với giống cây trồng hằng năm, 20 năm đối với giống
+    cây trồng lâu năm tính từ ngày được cấp quyết định và được gia hạn theo quy định của Luật này": the
+    condition of the 20 years is the perennial crop, not the law's "quy định của Luật này" (which
+    every question naming the law says)."""
+    from indexer.answer.contested import _CONDITION_AFTER
+
+    line = law_line("luat-trong-trot.txt", "20 năm đối với giống cây trồng lâu năm tính từ ngày")
+    at = line.index("20 năm") + len("20 năm")
+    assert _CONDITION_AFTER.match(line, at).group(1) == "giống cây trồng lâu năm"
+
+
 # Luật Bảo vệ môi trường, Điều 34: "… có kinh nghiệm công tác ít nhất là 07 năm nếu có bằng cử nhân …,
 # ít nhất là 03 năm nếu có bằng thạc sĩ …, ít nhất là 02 năm nếu có bằng tiến sĩ …"
 @pytest.mark.parametrize("question, expected", [
