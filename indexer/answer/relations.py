@@ -23,7 +23,7 @@ from indexer.text import folded_pattern, folded_words
 from .classify import fold_question
 
 _WHO_OBJ = (r"(?:cac |nhung )?(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|bo nao|nganh nao|noi nao|"
-            r"cap nao|luc luong nao|ben nao)")
+            r"cap nao|luc luong nao|ben nao|dau moi nao)")
 # Folded question patterns per relation. English: "coordinate with which bodies", "which bodies …
 # coordinate with to secure …" (a stranded "with"), "to which body", "through which office".
 # English verbs of working together ("work with", "cooperate with", "liaise with"): all "phối hợp".
@@ -63,7 +63,10 @@ _ASKED = [
                              r"| notif\w* (?:which|whom) |^ (?:\w+ ){0,8}?(?:which (?:\w+ ){0,2}?(?:authority|body|agency|"
                              r"office|organ|committee)|whom) (?:must|should|shall|does|do|is|are) (?:\w+ ){1,4}?notify "
                              # "which body receives the reports": where they are sent
-                             r"|^ (?:who|which (?:\w+ ){1,2}?)(?:is |are )?receiv\w* ")),
+                             r"|^ which (?:\w+ ){1,2}?(?:is |are )?receiv\w* "
+                             # ("who receives the periodic reports": where they are sent; not "who
+                             # receives registrations", the body that takes them in and acts on them)
+                             r"|^ who (?:is |are )?receiv\w* (?:the )?(?:\w+ ){0,3}?reports? ")),
     # "có quyền yêu cầu ai ra quyết định …", "whom may they ask to issue …": the party asked to act
     ("addressee", re.compile(rf" (?:yeu cau|de nghi) {_WHO_OBJ} | (?:ask|request)\w* (?:which|whom) "
                              r"|^ (?:\w+ ){0,14}?(?:whom|which (?:\w+ ){0,2}?(?:body|agency|court|authority|organ|person|"

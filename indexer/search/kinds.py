@@ -64,7 +64,8 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
 _TASKS = re.compile(r"\b(?:nhiem vu gi|lam gi|phai lam|co nhiem vu|nhiem vu cua|trach nhiem gi|"
                     r"what (?:tasks|duties|must|should|does)|tasks? of|duties of|what is .* responsible for)\b")
 _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|bo nao|bo phan nao|"
-                  r"nhung ai|voi ai|"
+                  # ("qua đầu mối nào", through which focal point: a body)
+                  r"nhung ai|voi ai|dau moi nao|"
                   # an office holder asked by title ("Chủ tịch Quốc hội nào ký …", "Bộ trưởng nào …")
                   # (the office's body said or not, nothing else: "Chủ tịch nước có quyền nào" asks a power)
                   r"(?:chu tich|pho chu tich|bo truong|thu tuong)(?: quoc hoi| nuoc| chinh phu| ubnd| hdnd|"

@@ -86,6 +86,10 @@ def test_english_verb_forms_of_target_words(plans):
     ("cac chi bo bao cao ket qua qua ban nao tong hop", "via"),
     ("Ai phối hợp với Sở Văn hóa, Thể thao và Du lịch?", None),  # the who-word is the actor
     ("Ai báo cáo cho Ban Thường vụ?", None),
+    # "who receives the reports": where they are sent; "who receives registrations": who takes them in
+    ("Who receives the periodic reports on carrying out Lai Chau's Conclusion 224?", "recipient"),
+    ("Who receives registrations for voluntary drug rehabilitation at home?", None),
+    ("bao cao ket qua cua chi bo nop len thuong vu dang uy phuong qua dau moi nao", "via"),
 ])
 def test_asked_relation(question, relation):
     from indexer.answer.relations import asked_relation
