@@ -700,6 +700,33 @@ def done_by_another(vi_text: str, english: str | None, item: dict) -> bool:
     return False
 
 
+# "…, gửi Bộ Nội vụ để tổng hợp, báo cáo Chính phủ": what is done after "để" is the addressee's
+_SENT_FOR = re.compile(r"(?<!\w)gửi\s+(?:về\s+|cho\s+|đến\s+|lên\s+|tới\s+)?(?P<actor>[A-ZĐÀ-Ỹ][^;.:()]{2,100}?)"
+                       r"\s*(?:\([^)]*\)\s*)?,?\s+để\s+(?P<purpose>[^;.]+)")
+
+
+def sent_for_another(groups: list[tuple[str, list[str]]], soft: set[str], asked: str, item: dict) -> bool:
+    """The item's unit sends its work to another body for that body to do what the question asks:
+    "Ủy ban nhân dân cấp tỉnh … hằng năm báo cáo kết quả …, gửi Bộ Nội vụ để tổng hợp, báo cáo
+    Chính phủ" does not answer "Cơ quan nào hằng năm báo cáo Chính phủ …?" — the words only the
+    purpose after "để" says ("Chính phủ") are the addressee's act. Not when the question names that
+    addressee (then it asks about the sender: "… gửi Bộ Nội vụ để tổng hợp …?"). ``asked``: the
+    question's text and translation, folded."""
+    quote = item.get("quote") or ""
+    if "để" not in quote or "gửi" not in quote:
+        return False
+    unit = folded_words(item.get("unit") or "")
+    for m in _SENT_FOR.finditer(quote):
+        actor = folded_words(m.group("actor"))
+        if not m.group("actor")[0].isupper() or actor == unit or f" {actor} " in f" {asked} ":
+            continue
+        purpose, rest = f" {folded_words(m.group('purpose'))} ", f" {folded_words(quote[:m.start()])} "
+        if any(label not in soft and any(f" {a} " in purpose for a in alts) and not any(f" {a} " in rest for a in alts)
+               for label, alts in groups):
+            return True
+    return False
+
+
 _COPULA = re.compile(r"\s+là\s+")
 
 

@@ -9,7 +9,7 @@ import re
 
 from indexer.text import folded_words
 
-from .actors import done_by_another
+from .actors import done_by_another, sent_for_another
 from .fit import _fit, other_article, other_level, other_provision
 from .fit_target import other_place, whole_of_part
 from .fit_when import (_NAMED_HORIZON, CITED_MIN_COVERAGE, _asks_titled_span, _cited_exactly, _cites_full_number,
@@ -136,7 +136,8 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         asked = folded_words(q.vi_text or q.text)
         out = [x for x in out if not truncated_unit(x[1]) and not _regulates_instead(q, x[1])
                and not undergoes(x[1], asked)
-               and not done_by_another(q.vi_text or q.text, q.text if q.language == "en" else None, x[1])]
+               and not done_by_another(q.vi_text or q.text, q.text if q.language == "en" else None, x[1])
+               and not sent_for_another(q.groups, q.soft, f"{asked} {folded_words(q.text)}", x[1])]
     if q.kind == "when":
         out = _asked_exception(q, out)
         out = _asked_owner(q, out)

@@ -266,3 +266,23 @@ def test_duties_and_lists_that_are_no_names():
     # past an opening that is no time limit the walk does not go into a list of names
     line = law_line("luat-an-ninh-mang.txt", "Trong phạm vi nhiệm vụ, quyền hạn của mình, Bộ, ngành, Ủy ban nhân dân cấp tỉnh")
     assert "Ủy ban nhân dân cấp tỉnh" not in _units(line)
+
+
+def test_the_work_sent_to_another_body_is_that_bodys():
+    """Luật Thanh niên: the ministries report each year "…, gửi Bộ Nội vụ để tổng hợp, báo cáo Chính
+    phủ" — reporting to the Government is the Ministry of Home Affairs' act; asked about the sender,
+    the ministries still answer."""
+    from indexer.answer.actors import sent_for_another
+    from indexer.answer.question import analyze
+    from indexer.text import folded_words
+
+    line = law_line("luat-thanh-nien.txt", "theo ngành, lĩnh vực, gửi Bộ Nội vụ để tổng hợp, báo cáo Chính phủ")
+    item = {"quote": line, "unit": "Các Bộ, cơ quan ngang Bộ"}
+
+    def sent(question: str) -> bool:
+        q = analyze(question, None, None, "vi")
+        return sent_for_another(q.groups, q.soft, folded_words(question), item)
+
+    assert sent("Cơ quan nào hằng năm báo cáo Chính phủ kết quả thực hiện chính sách đối với thanh niên?")
+    assert not sent("Cơ quan nào hằng năm gửi Bộ Nội vụ báo cáo kết quả thực hiện chính sách về thanh niên?")
+    assert not sent("Cơ quan nào thực hiện công tác thống kê, thông tin về thanh niên?")
