@@ -195,7 +195,8 @@ def duration_items(results) -> list[dict]:
         previous = None
         for s, e in sentences(text, 0, len(text)):
             found = [m for m in _DURATION.finditer(text, s, e) if not re.match(r"\d{4}\b", m.group(0).split()[-1])]
-            matches = [m for m in found if not in_exception(text, s, m.start())]
+            clauses = [exception_clause(text, s, e, m.start()) for m in found]
+            matches = [m for m, excepted in zip(found, clauses) if excepted is None]
             owners = _duration_owners(text, s, e, matches) if len(matches) > 1 else [None] * len(matches)
             for m, owner in zip(matches, owners):
                 item = _item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
@@ -208,8 +209,7 @@ def duration_items(results) -> list[dict]:
                 if anchor:
                     item["anchor"] = anchor.group(1)
                 out.append(item)
-            for m in found:
-                excepted = exception_clause(text, s, e, m.start())
+            for m, excepted in zip(found, clauses):
                 if excepted:  # the exception's own duration: asked only by its own words (owners._asked_exception)
                     item = _item(r.doc_id, r.doc_title, list(r.section_path_parts or []), text, r.start,
                                  s, e, m.start(), m.end(), "duration")

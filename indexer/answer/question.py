@@ -1431,9 +1431,10 @@ def _without_when_cues(groups: list[tuple[str, list[str]]], folded_q: str = "") 
                 if len(c) > 1 and words[:len(c)] == c:
                     words, cut = words[len(c):], True
                     break
-        if words and len(words) < len(label.split()) and alts and label not in alts:
-            pass  # an English phrase keeps its senses: "indefinite term" is "không xác định thời hạn"
-        elif len(words) < len(label.split()):
+        # (an English phrase keeps its senses, the cue with them: "indefinite term" is "không xác
+        # định thời hạn"; only a phrase that is all cue is dropped)
+        english = bool(alts) and label not in alts
+        if len(words) < len(label.split()) and not (english and words):
             while words and words[0] in _STOP:
                 words = words[1:]
             while words and words[-1] in _STOP:
