@@ -546,9 +546,15 @@ def _named_by_copula(slot: Slot, syl, words: list[str], text: str, start: int) -
     return None
 
 
+_COPULA_SYLLABLE = re.compile(r"(?<!\w)la(?!\w)")  # "là", folded
+
+
 def copula_named(slots: list[Slot], text: str, start: int, end: int) -> Reading | None:
     """The body a "<noun> nào <predicate>?" question asks, named after "là" in ``text[start:end]``
-    (``_named_by_copula``), by the first of ``slots`` that reads one."""
+    (``_named_by_copula``), by the first of ``slots`` that reads one. (A text with no "là" is passed
+    over before it is cut into syllables: the scorer asks this of every item's quote.)"""
+    if not _COPULA_SYLLABLE.search(fold(text[start:end]).lower()):
+        return None
     syl = _syllables(text[start:end])
     words = [w for w, _, _ in syl]
     for slot in slots:

@@ -169,19 +169,25 @@ _EXCEPTION = re.compile(r"(?i)\b(?:trừ|ngoại trừ|không áp dụng)\b")
 def in_exception(text: str, s: int, at: int) -> bool:
     """Position ``at`` lies in an exception clause ("…, trừ trường hợp đã có thời gian từ đủ 12 tháng
     trở lên …"): its number is the exception's, not the rule's."""
-    return exception_clause(text, s, len(text), at) is not None
+    return _exception_opening(text, s, at) is not None
+
+
+def _exception_opening(text: str, s: int, at: int) -> int | None:
+    """Where the exception clause position ``at`` lies in opens (its "trừ"), or None."""
+    clause = max(text.rfind(c, s, at) for c in ",;(")
+    m = _EXCEPTION.search(text, max(s, clause), at)
+    return m.start() if m else None
 
 
 def exception_clause(text: str, s: int, e: int, at: int) -> tuple[int, int] | None:
     """The exception clause position ``at`` lies in, from its "trừ" to the end of the sentence or of
     its ";"-clause ("trừ phiên tòa xét xử vụ án theo thủ tục rút gọn thì thời hạn hoãn là 15 ngày"),
     or None."""
-    clause = max(text.rfind(c, s, at) for c in ",;(")
-    m = _EXCEPTION.search(text, max(s, clause), at)
-    if not m:
+    opening = _exception_opening(text, s, at)
+    if opening is None:
         return None
     end = text.find(";", at, e)
-    return m.start(), end if end >= 0 else e
+    return opening, end if end >= 0 else e
 
 
 def duration_items(results) -> list[dict]:
