@@ -12,7 +12,8 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh26": "odd", "fresh27": "odd", "fresh28": "odd", "fresh29": "odd",
          "fresh30": "odd", "fresh31": "odd", "fresh32": "odd", "fresh33": "odd",
          "fresh34": "odd", "fresh35": "odd", "fresh36": "odd", "fresh37": "odd",
-         "fresh38": "never"}
+         "fresh38": "odd",
+         "fresh39": "never"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}

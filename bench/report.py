@@ -339,7 +339,8 @@ def side_by_side_sections() -> list[str]:
     # the start of that session, the same way, never tuned on there, its odd lines tuned in the
     # session after; ask.fresh37: written at the start of that session, the same way, never tuned on
     # there, its odd lines tuned in the session after; ask.fresh38: written at the start of that
-    # session, the same way, never tuned on)
+    # session, the same way, never tuned on there, its odd lines tuned in the session after;
+    # ask.fresh39: written at the start of that session, the same way, never tuned on)
     # (every set of ask_sets.ROLES, in its order; the blind set's results are bench/results/ask.json)
     for name, label in ((f"ask-{key}.json" if key != "blind" else "ask.json", f"ask.{key}.jsonl") for key in ROLES):
         a = _load(name)
