@@ -335,6 +335,10 @@ _RESPONSIBLE_FOR_DOING = re.compile(r"\bresponsible for (?:\w+ing)\b")
 # Those invited to a meeting as the object of the verb asked ("Đơn vị nào … triệu tập đại biểu dự
 # hội nghị?"): who convenes them is asked, not who attends.
 _INVITED = re.compile(r" (?:trieu tap|moi|don tiep|don) (?:cac )?(?:dai bieu|thanh phan) $")
+# "ký quyết định thành lập", "ký quyết định khen thưởng": to sign a decision to do something is
+# to decide it — the law says "do <body> quyết định thành lập", no signature; a decision named by
+# its number ("ký Quyết định số 238 …") is a document whose signer is asked.
+_SIGNS_TO_DECIDE = re.compile(r" (?:ten )?(?:cac )?quyet dinh (?!so\b)[a-z]")
 
 
 def asked_role(folded: str) -> str | None:
@@ -350,7 +354,8 @@ def asked_role(folded: str) -> str | None:
                   if not _AFTER_DOC.search(q, 0, m.start()) and not _NOMINAL.search(q, 0, m.start())
                   and not (cue in _VERB_CUES and _ARTICLE.search(q, 0, m.start()))
                   and not re.match(r"[a-z]*(?:ion|al)\b", q[m.end():])
-                  and not _NAMES_BODY.match(q, m.end()) and not _INVITED.search(q, 0, m.start())), None)
+                  and not _NAMES_BODY.match(q, m.end()) and not _INVITED.search(q, 0, m.start())
+                  and not (role == "ký" and _SIGNS_TO_DECIDE.match(q, m.end()))), None)
         if m and (best is None or m.start() < best[0] or
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
             best = (m.start(), role)
@@ -775,7 +780,7 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True,
         else:
             words.append(t)
             i += 1
-    words = rejoin_law_terms(merge_ordinals(words))
+    words = merge_stop_phrases(rejoin_law_terms(merge_ordinals(words)))
     if role in _MEETING_ROLES or " hoi nghi " in folded_text:
         words = merge_levels(words)
     previous = ""
@@ -879,6 +884,21 @@ def _abbreviations_spelled(parts: list[str]) -> str | None:
 
 
 _LEVEL_NOUNS = frozenset({"xa", "phuong", "tinh", "huyen", "thi tran", "co so", "trung uong"})
+
+
+def merge_stop_phrases(words: list[str]) -> list[str]:
+    """Two words the segmenter left apart that fold to one frame phrase (``_STOP_PHRASES``) joined
+    again: a question typed without diacritics is restored word by word, "noi chung" as "nơi
+    chứng" (a place, a certificate) where the asker wrote "nói chung" (in general) — as the
+    restorer wrote them, each is a subject word the text must say."""
+    out: list[str] = []
+    for w in words:
+        if out and " " not in out[-1] and " " not in w and \
+                f"{folded_words(out[-1])} {folded_words(w)}" in _STOP_PHRASES:
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
+    return out
 
 
 def merge_levels(words: list[str]) -> list[str]:
@@ -1248,9 +1268,20 @@ _WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa"})
 def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:
     """The labels of the conjunctions the question writes as such (``_WRITTEN_FUNCTION_WORDS``)."""
     written = {folded_words(w) for w in re.findall(r"\w+", question.lower()) if w in _WRITTEN_FUNCTION_WORDS}
-    if re.search(r"(?<!\w)dành cho(?!\w)", question.lower()):
-        written.add("danh")  # "dành cho", intended for: a preposition ("phim … dành cho người xem từ …")
+    typed = question.lower() if any(ord(c) > 127 for c in question) else None
+    folded = f" {folded_words(question)} "
+    for phrase, label in _PREPOSITION_PHRASES.items():
+        if (re.search(rf"(?<!\w){phrase}(?!\w)", typed) if typed is not None
+                else f" {folded_words(phrase)} " in folded):
+            written.add(label)
     return {label for label, _ in groups if label in written}
+
+
+# Verbs that are prepositions before their object: "dành cho" (intended for: "phim … dành cho người
+# xem từ …"), "dựa trên", "dựa vào" (based on: "tự chấm điểm … dựa trên bao nhiêu nhóm tiêu chí",
+# said "theo 03 nhóm tiêu chí"), "so với" (compared with: "… bao nhiêu so với tổng chi", said "…
+# 20% tổng chi"). Typed without diacritics, read by their folded words.
+_PREPOSITION_PHRASES = {"dành cho": "danh", "dựa trên": "dua", "dựa vào": "dua", "so với": "so"}
 
 
 # "How many school years does lower secondary education last?", "how many years does the term run

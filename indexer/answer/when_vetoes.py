@@ -230,17 +230,23 @@ def unasked_case(q: Question, item: dict) -> bool:
     return bool(own) and not (own & asked)
 
 
+def _unpadded(folded: str) -> str:
+    """Numbers without their leading zeros: the plan's "sơ kết 05 năm" is the question's "sơ kết 5
+    năm"."""
+    return re.sub(r"(?<!\d)0+(?=\d)", "", folded)
+
+
 def _echoes_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
     """Without the when-items whose value is the question's own words ("Cây hằng năm là cây …
     không quá bao lâu?": the "hằng năm" of the thing's name, which the extractor stored as a
     recurrence): no answer, and not a rival either, so the value the same sentence states ("không
     quá 01 năm") can answer. (Before, the echo was the top item and its veto left the question
     unanswered.)"""
-    asked = f" {folded_words(q.text)} "
+    asked = _unpadded(f" {folded_words(q.text)} ")
     folded = folded_words(q.text)
     # (a year the question states, asking which year: "Up to which year is the scheme planned (with a
     # vision to 2030)?" gives 2030 to name the scheme, and asks another)
     given = set(q.years) if (is_horizon_question(folded) or is_year_of_question(folded)) else set()
-    return [x for x in scored if not (x[1].get("when") and f" {folded_words(x[1]['when'])} " in asked)
+    return [x for x in scored if not (x[1].get("when") and _unpadded(f" {folded_words(x[1]['when'])} ") in asked)
             and not (given and (said := set(re.findall(r"\b(?:19|20)\d\d\b", x[1].get("when") or "")))
                      and said <= given)]

@@ -367,3 +367,36 @@ def test_a_written_conjunction_weighs_little_in_every_kind():
     assert q.kind == "who" and "neu" in q.soft
     q = analyze("Nếu đương sự vắng mặt thì thời hạn kháng cáo tính từ ngày nào?")
     assert q.kind == "when" and "neu" in q.soft
+
+
+def test_a_frame_phrase_restored_as_two_words_is_still_a_frame():
+    # "noi chung" typed without diacritics is restored "nơi chứng" (two words): folded it is the
+    # frame phrase "nói chung" (in general), not a place and a certificate the text must say
+    q = analyze("Nguoi du tuyen vien chuc noi chung phai du bao nhieu tuoi tro len?",
+                interpreted="Người dự tuyển viên chức nơi chứng phải đủ bao nhiêu tuổi trở lên?")
+    labels = {label for label, _ in q.groups}
+    assert "du tuyen" in labels and "vien chuc" in labels
+    assert not labels & {"noi", "chung"}, labels
+
+
+def test_signing_a_decision_to_act_asks_who_decides_not_who_signed():
+    # "ký quyết định thành lập": the law says "do <body> quyết định thành lập", no signature
+    assert asked_role(folded_words("Cấp nào ký quyết định thành lập cơ sở cai nghiện công lập?")) is None
+    assert asked_role(folded_words("ai ky quyet dinh bo nhiem hieu truong")) is None
+    # a decision named by its number is a document: its signer is asked
+    assert asked_role(folded_words("Ai ký Quyết định số 238-QĐ/TW?")) == "ký"
+    assert asked_role(folded_words("Ai ký Kế hoạch 131?")) == "ký"
+
+
+def test_a_verb_used_as_a_preposition_weighs_little():
+    # "dựa trên" (based on): the plan says "theo 03 nhóm tiêu chí"
+    q = analyze("Việc tự chấm điểm chất lượng của chi bộ sau hội nghị dựa trên bao nhiêu nhóm tiêu chí?")
+    assert "dua" in q.soft
+    # "so với" (compared with), typed without diacritics: the law says "20% tổng chi ngân sách"
+    q = analyze("Nha nuoc chi cho giao duc it nhat bao nhieu phan tram so voi tong chi ngan sach?",
+                "Nhà nước chi cho giáo dục ít nhất bao nhiêu phần trăm so với tổng chi ngân sách?", "", "vi-noaccent")
+    assert "so" in q.soft
+    # not the same syllables as words of the subject ("mã số": a code)
+    q = analyze("Co quan nao cap ma so chuc danh nghe nghiep?", "Cơ quan nào cấp mã số chức danh nghề nghiệp?", "",
+                "vi-noaccent")
+    assert "so" not in q.soft

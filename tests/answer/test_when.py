@@ -13,6 +13,7 @@ from indexer.answer.passages import (asked_refs, asked_vision, duration_items, f
                                      is_frequency_question, is_issued_question, is_period_question, issued_items,
                                      period_items, vision_items)
 from indexer.answer.question import analyze
+from indexer.answer.when_vetoes import _echoes_dropped
 from indexer.search.kinds import classify
 from indexer.text import folded_words
 from tests.conftest import law_line
@@ -66,6 +67,17 @@ def test_the_date_of_a_cited_document_answers(plans):
     r = ask(plans, "Ban Bí thư ban hành Quyết định 238-QĐ/TW vào ngày nào?")
     assert r["answer"] and "30/9/2020" in r["answer"]
     assert "238-QĐ/TW" in r["citations"][0]["text"]
+
+
+def test_a_duration_the_question_says_itself_is_no_answer():
+    # corpus/004 writes "sơ kết 05 năm"; the question names the review by "5 năm" and asks its month
+    q = analyze("Tỉnh ủy Hà Tĩnh họp sơ kết 5 năm nghị quyết du lịch khoảng tháng mấy năm 2021?")
+    scored = [(2.0, {"when": "05 năm", "when_kind": "duration"}, None),
+              (1.5, {"when": "vào cuối tháng 11/2021", "when_kind": "month"}, None)]
+    assert [it["when"] for _, it, _ in _echoes_dropped(q, scored)] == ["vào cuối tháng 11/2021"]
+    # a number the question does not say stays ("15 năm" is not "5 năm")
+    scored[0][1]["when"] = "15 năm"
+    assert len(_echoes_dropped(q, scored)) == 2
 
 
 def test_a_horizon_is_the_year_after_tam_nhin():
