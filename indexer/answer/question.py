@@ -341,9 +341,20 @@ _INVITED = re.compile(r" (?:trieu tap|moi|don tiep|don) (?:cac )?(?:dai bieu|tha
 _SIGNS_TO_DECIDE = re.compile(r" (?:ten )?(?:cac )?quyet dinh (?!so\b)[a-z]")
 
 
+# "Nếu … cử ai giám sát việc giám hộ thì cơ quan nào quyết định?": the condition before "thì" says
+# what happened; the who-word after it asks, with its own verb.
+_THEN_WHO = re.compile(r" thi (?:(?:la|do|phai) )?(?:ai|(?:co quan|bo|to chuc|don vi|ban|cap|nguoi|luc luong|"
+                       r"chu the|toa an) nao) ")
+
+
 def asked_role(folded: str) -> str | None:
     """The role named first in a folded question (None when it names none)."""
     best: tuple[int, str] | None = None
+    then = None
+    for then in _THEN_WHO.finditer(f" {folded} "):
+        pass
+    if then:
+        folded = f" {folded} "[then.start():].strip()
     q = f" {folded} "
     for cue, role in ROLE_CUES:
         # a verb right after a document's name is its title, not the role asked: "kế hoạch xây dựng

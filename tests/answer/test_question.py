@@ -400,3 +400,10 @@ def test_a_verb_used_as_a_preposition_weighs_little():
     q = analyze("Co quan nao cap ma so chuc danh nghe nghiep?", "Cơ quan nào cấp mã số chức danh nghề nghiệp?", "",
                 "vi-noaccent")
     assert "so" not in q.soft
+
+
+def test_a_role_said_in_the_condition_is_not_the_role_asked():
+    # the condition before "thì" says what happened; the who-word after it asks
+    q = "Khi các bên không thống nhất được việc cử ai giám sát việc giám hộ thì cơ quan nào quyết định?"
+    assert asked_role(folded_words(q)) is None
+    assert asked_role(folded_words("Nếu có sự cố thì ai chủ trì khắc phục?")) == "chủ trì"
