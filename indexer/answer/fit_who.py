@@ -39,8 +39,33 @@ def said_by_question(q: Question, item: dict) -> bool:
     names = [proper(key)] + [proper(p) for p in re.split(r"\s+(?:và|va)\s+", key)[:1] if p != key]
     # (a deputy is another person: "Ai trình … cách chức Phó Thủ tướng Chính phủ" names no "Thủ
     # tướng Chính phủ", who is the answer)
-    return any(len(name.split()) >= 2 and any(f" {name} " in a.replace(f" pho {name} ", " ") for a in asked)
-               for name in names)
+    if any(len(name.split()) >= 2 and any(f" {name} " in a.replace(f" pho {name} ", " ") for a in asked)
+           for name in names):
+        return True
+    return q.language == "en" and _named_before_asking(q, key)
+
+
+# The owner a plan's unit name ends with, which an English question leaves to its context ("the
+# provincial Propaganda Board" is "Ban Tuyên giáo Tỉnh ủy").
+_OWNER_END = re.compile(r" (?:tinh uy|dang uy|huyen uy|thanh uy|tinh|huyen|xa|phuong)$")
+_EN_ASKING = re.compile(r"\b(?:which|what|who|whom|whose)\b", re.I)
+
+
+def _named_before_asking(q: Question, key: str) -> bool:
+    """An English question names the unit before it asks ("… the provincial Propaganda Board works
+    with the Party-building boards and which other office?"): the translation of its words before
+    the question word says the unit's name without its owner, three words or more ("ban tuyen
+    giao"; not "van phong", which a "which office" asks as a kind)."""
+    from indexer.extract import unit_key
+    from indexer.search.translate import translate
+
+    m = _EN_ASKING.search(q.text)
+    if not m or m.start() == 0:
+        return False
+    name = _OWNER_END.sub("", key)
+    if len(name.split()) < 3:
+        return False
+    return f" {name} " in f" {unit_key(translate(q.text[:m.start()]))} "
 
 
 def _bare_class(q: Question, item: dict) -> bool:

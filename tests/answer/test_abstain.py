@@ -138,3 +138,17 @@ def test_retrieval_rank_alone_does_not_pick_a_unit():
     assert not weak_who(q, [stronger, second], set()), "a rival its own sentence supports less"
     assert not weak_who(analyze("Which body performs state management of cybersecurity?"), [first, second], set()), \
         "an English question: the model's rank reads what the glossary senses tie"
+
+
+def test_an_english_question_naming_the_unit_before_it_asks_is_not_answered_by_it():
+    from indexer.answer.fit_who import said_by_question
+    from indexer.search.translate import translate
+
+    text = "In the review, the provincial Propaganda Board coordinates with which office?"
+    q = analyze(text, "", translate(text), "en")
+    assert said_by_question(q, {"unit": "Ban Tuyên giáo Tỉnh ủy", "unit_normalized": "Ban Tuyên giáo Tỉnh ủy"})
+    assert not said_by_question(q, {"unit": "Văn phòng Tỉnh ủy", "unit_normalized": "Văn phòng Tỉnh ủy"})
+    # asked, not named: the board answers
+    text = "Which board is responsible for propaganda in the province?"
+    q = analyze(text, "", translate(text), "en")
+    assert not said_by_question(q, {"unit": "Ban Tuyên giáo Tỉnh ủy", "unit_normalized": "Ban Tuyên giáo Tỉnh ủy"})
