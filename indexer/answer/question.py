@@ -350,11 +350,9 @@ _THEN_WHO = re.compile(r" thi (?:(?:la|do|phai) )?(?:ai|(?:co quan|bo|to chuc|do
 def asked_role(folded: str) -> str | None:
     """The role named first in a folded question (None when it names none)."""
     best: tuple[int, str] | None = None
-    then = None
-    for then in _THEN_WHO.finditer(f" {folded} "):
-        pass
-    if then:
-        folded = f" {folded} "[then.start():].strip()
+    thens = list(_THEN_WHO.finditer(f" {folded} "))
+    if thens:  # (the last "thì <who-word>": a condition may hold one of its own)
+        folded = f" {folded} "[thens[-1].start():].strip()
     q = f" {folded} "
     for cue, role in ROLE_CUES:
         # a verb right after a document's name is its title, not the role asked: "kế hoạch xây dựng
