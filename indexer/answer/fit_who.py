@@ -5,6 +5,7 @@ answered by its document and the role alone, a unit that regulates what it is as
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.text import folded_words
 
@@ -56,16 +57,25 @@ def _named_before_asking(q: Question, key: str) -> bool:
     with the Party-building boards and which other office?"): the translation of its words before
     the question word says the unit's name without its owner, three words or more ("ban tuyen
     giao"; not "van phong", which a "which office" asks as a kind)."""
-    from indexer.extract import unit_key
-    from indexer.search.translate import translate
-
-    m = _EN_ASKING.search(q.text)
-    if not m or m.start() == 0:
-        return False
     name = _OWNER_END.sub("", key)
     if len(name.split()) < 3:
         return False
-    return f" {name} " in f" {unit_key(translate(q.text[:m.start()]))} "
+    before = _said_before_asking(q.text)
+    return bool(before) and f" {name} " in before
+
+
+@lru_cache(maxsize=256)
+def _said_before_asking(english: str) -> str:
+    """The unit key of the translation of an English question's words before its question word,
+    spaced at both ends ("" when it opens with one or has none): once per question, not once per
+    item the scorer weighs."""
+    from indexer.extract import unit_key
+    from indexer.search.translate import translate
+
+    m = _EN_ASKING.search(english)
+    if not m or m.start() == 0:
+        return ""
+    return f" {unit_key(translate(english[:m.start()]))} "
 
 
 def _bare_class(q: Question, item: dict) -> bool:

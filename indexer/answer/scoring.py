@@ -134,10 +134,11 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         # (left out after the scoring: as candidates they still stand in the model's comparison of
         # the pending units, which credits only the nearest)
         asked = folded_words(q.vi_text or q.text)
+        asked_both = f"{asked} {folded_words(q.text)}"
         out = [x for x in out if not truncated_unit(x[1]) and not _regulates_instead(q, x[1])
                and not undergoes(x[1], asked)
                and not done_by_another(q.vi_text or q.text, q.text if q.language == "en" else None, x[1])
-               and not sent_for_another(q.groups, q.soft, f"{asked} {folded_words(q.text)}", x[1])]
+               and not sent_for_another(q.groups, q.soft, asked_both, x[1])]
     if q.kind == "when":
         out = _asked_exception(q, out)
         out = _asked_owner(q, out)
