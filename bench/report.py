@@ -320,27 +320,9 @@ def side_by_side_sections() -> list[str]:
     # at the start of that session, never tuned on there, its odd lines tuned in the session after;
     # ask.fresh23: written at the start of that session over the five plans and the laws, never
     # tuned on, its odd lines tuned two sessions after; ask.fresh24: written at the start of the session
-    # after, the same way, its odd lines tuned in the session after; ask.fresh25: written at the
-    # start of that session, the same way, never tuned on there, its odd lines tuned in the session
-    # after; ask.fresh26: written at the start of that session, the same way, never tuned on there,
-    # its odd lines tuned in the session after; ask.fresh27: written at the start of that session,
-    # the same way, never tuned on there, its odd lines tuned in the session after; ask.fresh28:
-    # written at the start of that session, the same way, never tuned on there, its odd lines tuned in
-    # the session after; ask.fresh29: written at the start of that session, the same way, never tuned on
-    # there, its odd lines tuned in the session after; ask.fresh30: written at the start of that
-    # session, the same way, never tuned on there, its odd lines tuned in the session after;
-    # ask.fresh31: written at the start of that session, the same way, never tuned on there, its odd
-    # lines tuned in the session after; ask.fresh32: written at the start of that session, the same
-    # way, never tuned on there, its odd lines tuned in the session after; ask.fresh33: written at the
-    # start of that session, the same way, never tuned on there, its odd lines tuned in the session
-    # after; ask.fresh34: written at the start of that session, the same way, never tuned on there,
-    # its odd lines tuned in the session after; ask.fresh35: written at the start of that session, the
-    # same way, never tuned on there, its odd lines tuned in the session after; ask.fresh36: written at
-    # the start of that session, the same way, never tuned on there, its odd lines tuned in the
-    # session after; ask.fresh37: written at the start of that session, the same way, never tuned on
-    # there, its odd lines tuned in the session after; ask.fresh38: written at the start of that
-    # session, the same way, never tuned on there, its odd lines tuned in the session after;
-    # ask.fresh39: written at the start of that session, the same way, never tuned on)
+    # after, the same way, its odd lines tuned in the session after; ask.fresh25 onwards: each written
+    # at the start of a session, the same way, never tuned on there; its odd lines tuned in the session
+    # after (ask_sets.ROLES: "odd"), the newest still "never")
     # (every set of ask_sets.ROLES, in its order; the blind set's results are bench/results/ask.json)
     for name, label in ((f"ask-{key}.json" if key != "blind" else "ask.json", f"ask.{key}.jsonl") for key in ROLES):
         a = _load(name)
