@@ -199,6 +199,14 @@ def _who_after_comma(question: str, q: str) -> bool:
     return all(m.group(0).strip() in _TIME_NOUNS for m in _WHEN.finditer(q))
 
 
+# A count of people or staff described by their duty ("bố trí tối thiểu bao nhiêu nhân sự phụ trách
+# bảo vệ môi trường", "how many officers in charge of …"): the duty words say which staff are
+# counted, not that a unit is asked, so they do not make it a who-question.
+_DUTY_WORDS = re.compile(r" (?:chiu trach nhiem|chu tri|phu trach|responsible|in charge)$")
+_COUNTED_DUTY = re.compile(r" (?:bao nhieu|may|how many)(?: \w+){1,4}? (?:chiu trach nhiem|chu tri|phu trach|"
+                           r"responsible|in charge)(?= )")
+
+
 @lru_cache(maxsize=4096)
 def classify(question: str) -> str:
     """who | target | when | tasks | general. Remembered: search and answer both ask."""
@@ -210,6 +218,7 @@ def classify(question: str) -> str:
         return "tasks"
     if _relative_only(question):
         q = re.sub(r" (?:who|whom|whose)(?= )", " ", q)  # "A person who in good faith used …": no who asked
+    q = _COUNTED_DUTY.sub(lambda m: _DUTY_WORDS.sub("", m.group(0)), q)
     if _WHO.search(q) or _WHO_CLASS_LEAD.match(q):
         return "who"
     if _TARGET.search(q):

@@ -86,6 +86,20 @@ def test_the_noun_a_which_or_what_asks_for_names_the_kind(question, kind):
     assert classify(question) == kind
 
 
+@pytest.mark.parametrize("question, kind", [
+    # the duty words describe the staff counted, not a unit asked for
+    ("chu dau tu ha tang cum cong nghiep phai bo tri toi thieu bao nhieu nhan su phu trach bao ve moi truong?",
+     "target"),
+    ("Mỗi xã bố trí bao nhiêu cán bộ chuyên trách phụ trách công tác du lịch?", "target"),
+    ("How many officers in charge of environmental protection must the investor assign?", "target"),
+    # a unit asked stays asked: a count elsewhere in the question does not make it a target
+    ("Cơ quan nào phụ trách bố trí bao nhiêu nhân sự?", "who"),
+    ("Ai chịu trách nhiệm tuyên truyền?", "who"),
+])
+def test_a_count_of_staff_described_by_their_duty_asks_a_number(question, kind):
+    assert classify(question) == kind
+
+
 def test_schedule_test_without_lead_words_agrees_with_the_whole_patterns():
     """``holds_kind("when", …)`` tests the schedule patterns without their optional leading cue
     words (four times faster): on every paragraph and line of the bundled plans, it must find a
