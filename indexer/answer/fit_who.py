@@ -49,33 +49,41 @@ def said_by_question(q: Question, item: dict) -> bool:
 # The owner a plan's unit name ends with, which an English question leaves to its context ("the
 # provincial Propaganda Board" is "Ban Tuyên giáo Tỉnh ủy").
 _OWNER_END = re.compile(r" (?:tinh uy|dang uy|huyen uy|thanh uy|tinh|huyen|xa|phuong)$")
-_EN_ASKING = re.compile(r"\b(?:which|what|who|whom|whose)\b", re.I)
 
 
 def _named_before_asking(q: Question, key: str) -> bool:
-    """An English question names the unit before it asks ("… the provincial Propaganda Board works
-    with the Party-building boards and which other office?"): the translation of its words before
-    the question word says the unit's name without its owner, three words or more ("ban tuyen
-    giao"; not "van phong", which a "which office" asks as a kind)."""
+    """An English question names the unit besides the one it asks for ("… the provincial Propaganda
+    Board works with the Party-building boards and which other office?", "which bodies work
+    alongside the provincial Propaganda Board …"): the translation of its words before the question
+    word, or after the asked phrase, says the unit's name without its owner, three words or more
+    ("ban tuyen giao"; not "van phong", which a "which office" asks as a kind)."""
     name = _OWNER_END.sub("", key)
     if len(name.split()) < 3:
         return False
-    before = _said_before_asking(q.text)
-    return bool(before) and f" {name} " in before
+    return any(f" {name} " in said for said in _said_apart_from_asking(q.text))
+
+
+# The asked phrase: the question word and the kind of body it asks for, a few words on ("which
+# other provincial office", "which bodies"); a bare "who" or "which" when no kind follows.
+_EN_ASKED_PHRASE = re.compile(r"\b(?:which|what|who|whom|whose)\b(?:(?:\s+[\w'-]+){0,3}?\s+(?:agenc(?:y|ies)|bod(?:y|ies)|"
+                              r"units?|offices?|organi[sz]ations?|departments?|committees?|authorit(?:y|ies)|"
+                              r"ministr(?:y|ies)|organs?|levels?|councils?|courts?|forces?|cells?|officials?|"
+                              r"officers?|persons?|individuals?|entit(?:y|ies)|boards?)\b)?", re.I)
 
 
 @lru_cache(maxsize=256)
-def _said_before_asking(english: str) -> str:
-    """The unit key of the translation of an English question's words before its question word,
-    spaced at both ends ("" when it opens with one or has none): once per question, not once per
-    item the scorer weighs."""
+def _said_apart_from_asking(english: str) -> tuple[str, ...]:
+    """The unit keys of the translations of an English question's words before its question word
+    and after the asked phrase, each spaced at both ends: once per question, not once per item the
+    scorer weighs. The asked phrase itself names the kind wanted, not a unit."""
     from indexer.extract import unit_key
     from indexer.search.translate import translate
 
-    m = _EN_ASKING.search(english)
-    if not m or m.start() == 0:
-        return ""
-    return f" {unit_key(translate(english[:m.start()]))} "
+    m = _EN_ASKED_PHRASE.search(english)
+    if not m:
+        return ()
+    parts = (english[:m.start()], english[m.end():])
+    return tuple(f" {unit_key(translate(p))} " for p in parts if p.strip())
 
 
 def _bare_class(q: Question, item: dict) -> bool:

@@ -152,3 +152,18 @@ def test_an_english_question_naming_the_unit_before_it_asks_is_not_answered_by_i
     text = "Which board is responsible for propaganda in the province?"
     q = analyze(text, "", translate(text), "en")
     assert not said_by_question(q, {"unit": "Ban Tuyên giáo Tỉnh ủy", "unit_normalized": "Ban Tuyên giáo Tỉnh ủy"})
+
+
+def test_an_english_question_naming_the_unit_after_the_asked_phrase_is_not_answered_by_it():
+    from indexer.answer.fit_who import said_by_question
+    from indexer.search.translate import translate
+
+    board = {"unit": "Ban Tuyên giáo Tỉnh ủy", "unit_normalized": "Ban Tuyên giáo Tỉnh ủy"}
+    text = "Which bodies work alongside the provincial Propaganda Board in monitoring the conclusion?"
+    q = analyze(text, "", translate(text), "en")
+    assert said_by_question(q, board)
+    assert not said_by_question(q, {"unit": "Văn phòng Tỉnh ủy", "unit_normalized": "Văn phòng Tỉnh ủy"})
+    # the asked phrase names the kind wanted, not a unit: the board answers
+    text = "Which provincial propaganda board leads the study sessions?"
+    q = analyze(text, "", translate(text), "en")
+    assert not said_by_question(q, board)
