@@ -106,7 +106,10 @@ still supposed want wants wanted cite cited mention mentioned refer referred com
 get gets got went cover covers covered down out off not no except someone something besides
 take takes took taken taking
 soon i i'm i've i'd we're we've
+roughly approximately nearly
 """.split())
+# ("roughly", "approximately", "nearly": how an asker hedges the value asked, which the text writes
+# with "khoảng" or not at all.)
 # (Not "he", "me", "my", "go": typed without diacritics they are hè, mẹ, mỹ, gỗ, and these words
 # are no English noise words.)
 # (Pronouns, negated auxiliaries and modals — "wants to", "is supposed to", as the Vietnamese
@@ -504,6 +507,13 @@ def occasion_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[st
 # responsible for", which a plan writes as the unit and its task ("Văn phòng Đảng ủy chuẩn bị …"),
 # rarely with the verb. (Folded: "lo" only right after the who-word, not "lò", "lộ" elsewhere.)
 _ASSIGNING = re.compile(r" (?:(giao) (?:ai|cho)|duoc (giao)|(?:ai|nao) (lo)|(dam nhiem)|(giao) (?:\w+ ){1,2}nao) ")
+
+
+# "vừa … vừa …" (both … and …) joins two things asked, and "lo" (sees to) before the verb of a task
+# says who takes it on ("cơ quan vừa thẩm định báo cáo vừa lo tham mưu tổ chức hội nghị"): neither is
+# a word the plans write with the task.
+_PAIRED_OR_LIGHT = re.compile(r" (vua) (?:\w+ ){1,8}?(?=vua )| (lo) (?:tham muu|chu tri|phoi hop|to chuc|chuan bi|"
+                              r"xay dung|soan|trien khai|thuc hien) ")
 
 
 def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
@@ -1534,8 +1544,11 @@ _EVENT_CLASSIFIER = re.compile(r"(?i)(?<!\w)(đợt|cuộc|buổi)\s+\w")
 # A user's sentence about themself before the question ("Tôi làm cán bộ lâm nghiệp ở xã Bình Lư;
 # kế hoạch … đặt chỉ tiêu … là bao nhiêu?", "I'm handling logistics for …: which office …"): first
 # person, closed by ";", ":", a full stop or a dash, the question whole after it.
-_PERSONA = re.compile(r"(?i)^\s*(?:tôi|toi|chúng tôi|chung toi|em|mình|minh|I am|I'm|I work|we are|we're|as an?)\s"
-                      r"(.+?)(?:[;:]|\.\s|\s[—–-]\s)(.*\S.*)$")
+# (and one's own people and things: "Chồng tôi …", "Con tôi …", "cong ty toi …", "my husband …")
+_PERSONA = re.compile(r"(?i)^\s*((?:(?:[^\W\d_]+\s){0,2}(?:tôi|toi|chúng tôi|chung toi)|em|mình|minh|I am|I'm|I work|"
+                      r"we are|we're|as an?|my \w+|our \w+)\s.+?)(?:[;:]|\.\s|\s[—–-]\s)(.*\S.*)$")
+# An asker named before the question: "Luật sư hỏi: …", "chu khach san hoi: …", "A farmer asks: …".
+_ASKER = re.compile(r"(?i)^\s*([^:;.?]{1,40}?\s(?:hỏi|hoi|asks?))\s*:\s*(.*\S.*)$")
 # the question pointing back into that sentence ("tuyến này", "that scheme"): the sentence then
 # names what is asked about
 _POINTS_INTO_OPENING = re.compile(r"(?i)(?<!\w)(?:này|đó|ấy|this|that|these|those)(?!\w)")
@@ -1546,7 +1559,7 @@ def persona_words(groups: list[tuple[str, list[str]]], question: str) -> tuple[l
     asks and why, which no document says of itself; the names it says (the commune, the ward,
     written capitalised) stay as soft words: found, they help; missing, they do not sink the item
     that answers the question after them. Returns (groups, those soft labels)."""
-    m = _PERSONA.match(question)
+    m = _PERSONA.match(question) or _ASKER.match(question)
     if not m or _POINTS_INTO_OPENING.search(m.group(2)):
         return groups, set()
     said, rest = f" {folded_words(m.group(1))} ", f" {folded_words(m.group(2))} "
@@ -1734,6 +1747,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
                 soft |= {label for label, _ in groups if label == "once"}
         else:
             soft |= vi_span_words(groups, folded_q) | deictic_words(groups, question)
+    if not english:
+        soft |= _groups_said(groups, _PAIRED_OR_LIGHT, f" {folded_q} ")
     if kind in ("who", "tasks"):
         soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
             implementing_words(groups, folded_q)

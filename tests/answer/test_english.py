@@ -167,3 +167,14 @@ def test_in_accordance_with_is_a_preposition_not_the_matter():
     labels = [label for label, _ in analyze("Which body organizes referendums in accordance with the "
                                             "National Assembly's decision?").groups]
     assert "accordance" not in labels and "referendums" in labels, labels
+
+
+def test_a_hedge_on_the_value_is_no_subject_and_stops_are_places():
+    from indexer.answer.question import analyze
+    from indexer.search.translate import translate
+
+    text = "Roughly how many check-in stops will the Love Road project have?"
+    q = analyze(text, "", translate(text), "en")
+    groups = dict(q.groups)
+    assert "roughly" not in groups
+    assert "diem" in groups["stops"]  # "09 đến 10 điểm Check-in"

@@ -407,3 +407,25 @@ def test_a_role_said_in_the_condition_is_not_the_role_asked():
     q = "Khi các bên không thống nhất được việc cử ai giám sát việc giám hộ thì cơ quan nào quyết định?"
     assert asked_role(folded_words(q)) is None
     assert asked_role(folded_words("Nếu có sự cố thì ai chủ trì khắc phục?")) == "chủ trì"
+
+
+def test_both_and_and_a_light_verb_before_the_task_weigh_little():
+    q = analyze("Cơ quan vừa thẩm định báo cáo vừa lo tham mưu tổ chức hội nghị cấp tỉnh là cơ quan nào?")
+    assert {"vua", "lo"} <= q.soft
+    # a lone "vừa" (just now) and "lo" (to worry) stay words of the question
+    q = analyze("Ai lo ngại về việc vừa ban hành quy định?")
+    assert not {"vua", "lo"} & q.soft
+
+
+@pytest.mark.parametrize("question, opening_only", [
+    # one's own people and things open the question: what they did is the asker's story
+    ("Chị tôi đã có con và từng mang thai hộ cho người thân. Luật Hôn nhân và gia đình giới hạn một phụ "
+     "nữ được mang thai hộ vì mục đích nhân đạo tối đa mấy lần?", {"con", "tung", "nguoi than"}),
+    # an asker named before the question
+    ("Luật sư hỏi: ở cấp phúc thẩm, Viện kiểm sát được giữ hồ sơ để nghiên cứu tối đa mấy ngày?",
+     {"luat su", "hoi"}),
+])
+def test_the_askers_own_opening_is_no_subject(question, opening_only):
+    labels = {label for label, _ in analyze(question).groups}
+    assert not labels & opening_only
+    assert "nghien cuu" in labels or "nhan dao" in labels
