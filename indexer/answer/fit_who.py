@@ -10,6 +10,8 @@ from functools import lru_cache
 from indexer.text import folded_words
 
 from .actors import regulates_instead
+from indexer.search.kinds import EN_BODY_NOUNS
+
 from .classify import fold_question
 from .margins import WHO_MIN_FIT
 from .own_text import _own_text
@@ -43,7 +45,7 @@ def said_by_question(q: Question, item: dict) -> bool:
     if any(len(name.split()) >= 2 and any(f" {name} " in a.replace(f" pho {name} ", " ") for a in asked)
            for name in names):
         return True
-    return q.language == "en" and _named_before_asking(q, key)
+    return q.language == "en" and _named_apart_from_asking(q, key)
 
 
 # The owner a plan's unit name ends with, which an English question leaves to its context ("the
@@ -51,7 +53,7 @@ def said_by_question(q: Question, item: dict) -> bool:
 _OWNER_END = re.compile(r" (?:tinh uy|dang uy|huyen uy|thanh uy|tinh|huyen|xa|phuong)$")
 
 
-def _named_before_asking(q: Question, key: str) -> bool:
+def _named_apart_from_asking(q: Question, key: str) -> bool:
     """An English question names the unit besides the one it asks for ("… the provincial Propaganda
     Board works with the Party-building boards and which other office?", "which bodies work
     alongside the provincial Propaganda Board …"): the translation of its words before the question
@@ -63,12 +65,11 @@ def _named_before_asking(q: Question, key: str) -> bool:
     return any(f" {name} " in said for said in _said_apart_from_asking(q.text))
 
 
-# The asked phrase: the question word and the kind of body it asks for, a few words on ("which
-# other provincial office", "which bodies"); a bare "who" or "which" when no kind follows.
-_EN_ASKED_PHRASE = re.compile(r"\b(?:which|what|who|whom|whose)\b(?:(?:\s+[\w'-]+){0,3}?\s+(?:agenc(?:y|ies)|bod(?:y|ies)|"
-                              r"units?|offices?|organi[sz]ations?|departments?|committees?|authorit(?:y|ies)|"
-                              r"ministr(?:y|ies)|organs?|levels?|councils?|courts?|forces?|cells?|officials?|"
-                              r"officers?|persons?|individuals?|entit(?:y|ies)|boards?)\b)?", re.I)
+# The asked phrase: "which"/"what" and the kind of body it asks for, a few lower-case words on
+# ("which other provincial office", "which bodies"), or the question word alone ("who", "whom": what
+# follows them is the question, which may name a unit: "Whom does the Propaganda Board report to?").
+_EN_ASKED_PHRASE = re.compile(r"\b(?:which|what)\b(?:(?:\s+(?!the\b|an?\b)(?-i:[a-z'-]+)){0,3}?\s+"
+                              rf"(?:{EN_BODY_NOUNS}|boards?)\b)?|\b(?:who|whom|whose)\b", re.I)
 
 
 @lru_cache(maxsize=256)

@@ -509,16 +509,17 @@ def occasion_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[st
 _ASSIGNING = re.compile(r" (?:(giao) (?:ai|cho)|duoc (giao)|(?:ai|nao) (lo)|(dam nhiem)|(giao) (?:\w+ ){1,2}nao) ")
 
 
-# "vừa … vừa …" (both … and …) joins two things asked, and "lo" (sees to) before the verb of a task
-# says who takes it on ("cơ quan vừa thẩm định báo cáo vừa lo tham mưu tổ chức hội nghị"): neither is
-# a word the plans write with the task.
-_PAIRED_OR_LIGHT = re.compile(r" (vua) (?:\w+ ){1,8}?(?=vua )| (lo) (?:tham muu|chu tri|phoi hop|to chuc|chuan bi|"
-                              r"xay dung|soan|trien khai|thuc hien) ")
-
-
 def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     """The groups of a who-question's assigning verb (``_ASSIGNING``): soft."""
     return _groups_said(groups, _ASSIGNING, f" {folded_q} ")
+
+
+# "vừa … vừa …" (both … and …) joins two things asked, and "lo" (sees to) before the verb of a task
+# says who takes it on ("cơ quan vừa thẩm định báo cáo vừa lo tham mưu tổ chức hội nghị"): neither is
+# a word the plans write with the task.
+# (not "nhỏ và vừa": small and medium)
+_PAIRED_OR_LIGHT = re.compile(r"(?<! va) (vua) (?:\w+ ){1,8}?(?=vua )| (lo) (?:tham muu|chu tri|phoi hop|to chuc|chuan bi|"
+                              r"xay dung|soan|trien khai|thuc hien) ")
 
 
 def naming_frame_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
@@ -1545,8 +1546,11 @@ _EVENT_CLASSIFIER = re.compile(r"(?i)(?<!\w)(đợt|cuộc|buổi)\s+\w")
 # kế hoạch … đặt chỉ tiêu … là bao nhiêu?", "I'm handling logistics for …: which office …"): first
 # person, closed by ";", ":", a full stop or a dash, the question whole after it.
 # (and one's own people and things: "Chồng tôi …", "Con tôi …", "cong ty toi …", "my husband …")
-_PERSONA = re.compile(r"(?i)^\s*((?:(?:[^\W\d_]+\s){0,2}(?:tôi|toi|chúng tôi|chung toi)|em|mình|minh|I am|I'm|I work|"
-                      r"we are|we're|as an?|my \w+|our \w+)\s.+?)(?:[;:]|\.\s|\s[—–-]\s)(.*\S.*)$")
+# (typed without diacritics, "toi" after a word is as often "tới", until: "Tinh toi cuoi nam 2025: …";
+# there only one's kin or one's business before it)
+_PERSONA = re.compile(r"(?i)^\s*((?:(?:[^\W\d_]+\s){0,2}(?:tôi|chúng tôi)|(?:chong|vo|con|bo|me|cha|chi|anh|em|ong|ba|"
+                      r"cong ty|gia dinh|nha|nha may|trang trai|vung)\s(?:toi|chung toi)|toi|chung toi|em|mình|minh|"
+                      r"I am|I'm|I work|we are|we're|as an?|my \w+|our \w+)\s.+?)(?:[;:]|\.\s|\s[—–-]\s)(.*\S.*)$")
 # An asker named before the question: "Luật sư hỏi: …", "chu khach san hoi: …", "A farmer asks: …".
 _ASKER = re.compile(r"(?i)^\s*([^:;.?]{1,40}?\s(?:hỏi|hoi|asks?))\s*:\s*(.*\S.*)$")
 # the question pointing back into that sentence ("tuyến này", "that scheme"): the sentence then

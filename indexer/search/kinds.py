@@ -63,6 +63,12 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")
 _TASKS = re.compile(r"\b(?:nhiem vu gi|lam gi|phai lam|co nhiem vu|nhiem vu cua|trach nhiem gi|"
                     r"what (?:tasks|duties|must|should|does)|tasks? of|duties of|what is .* responsible for)\b")
+# The English nouns of a kind of body a "which" asks for ("which provincial body", "which state
+# agency"); fit_who reads the same phrase out of a question.
+EN_BODY_NOUNS = (r"agency|agencies|body|bodies|unit|units|office|organi[sz]ation|department|committee|authority|"
+                 r"authorities|ministry|party body|organ|organs|level|offices|organi[sz]ations|departments|"
+                 r"committees|ministries|councils?|courts?|forces?|(?:party )?cells?|party committees?|officials?|"
+                 r"officers?|persons?|individuals?|entit(?:y|ies)|part(?:y|ies)|ministers?")
 _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|bo nao|bo phan nao|"
                   # ("qua đầu mối nào", through which focal point: a body)
                   r"nhung ai|voi ai|dau moi nao|"
@@ -71,11 +77,8 @@ _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap
                   r"(?:chu tich|pho chu tich|bo truong|thu tuong)(?: quoc hoi| nuoc| chinh phu| ubnd| hdnd|"
                   r" uy ban nhan dan| hoi dong nhan dan)?(?: cap)?(?: tinh| huyen| xa| phuong)? nao|"
                   # ("which provincial body", "which state agency": a word or two may describe it)
-                  r"chiu trach nhiem|chu tri|phu trach|who|whom|whose|which (?:\w+ ){0,2}?(?:agency|agencies|body|bodies|unit|units|"
-                  r"office|organi[sz]ation|department|committee|authority|authorities|ministry|party body|"
-                  r"organ|organs|level|offices|organi[sz]ations|departments|committees|ministries|councils?|"
-                  r"courts?|forces?|(?:party )?cells?|party committees?|officials?|officers?|persons?|individuals?|"
-                  r"entit(?:y|ies)|part(?:y|ies)|ministers?)|responsible|in charge)(?:\s|$|\?)")
+                  rf"chiu trach nhiem|chu tri|phu trach|who|whom|whose|which (?:\w+ ){{0,2}}?(?:{EN_BODY_NOUNS})|"
+                  r"responsible|in charge)(?:\s|$|\?)")
 # A Vietnamese question that opens with a kind of body described by a few words and then "nào"
 # asks which body: "Tổ chức phối hợp liên ngành nào tư vấn giúp Thủ tướng …", "Cơ quan nhà nước nào
 # …", "Hội đồng nào …" (the who-words above need "nào" right after the head). What follows "nào" is
@@ -202,9 +205,10 @@ def _who_after_comma(question: str, q: str) -> bool:
 # A count of people or staff described by their duty ("bố trí tối thiểu bao nhiêu nhân sự phụ trách
 # bảo vệ môi trường", "how many officers in charge of …"): the duty words say which staff are
 # counted, not that a unit is asked, so they do not make it a who-question.
-_DUTY_WORDS = re.compile(r" (?:chiu trach nhiem|chu tri|phu trach|responsible|in charge)$")
-_COUNTED_DUTY = re.compile(r" (?:bao nhieu|may|how many)(?: \w+){1,4}? (?:chiu trach nhiem|chu tri|phu trach|"
-                           r"responsible|in charge)(?= )")
+# (a staff noun after the count word: "what entity may be held responsible" counts nobody)
+_COUNTED_DUTY = re.compile(r"( (?:bao nhieu|may|how many)(?: \w+){0,2}? (?:nhan su|can bo|cong chuc|vien chuc|"
+                           r"nguoi|thanh vien|officers?|officials?|staff|persons?|people|members?|employees?)"
+                           r"(?: \w+){0,2}?) (?:chiu trach nhiem|chu tri|phu trach|responsible|in charge)(?= )")
 
 
 @lru_cache(maxsize=4096)
@@ -218,7 +222,7 @@ def classify(question: str) -> str:
         return "tasks"
     if _relative_only(question):
         q = re.sub(r" (?:who|whom|whose)(?= )", " ", q)  # "A person who in good faith used …": no who asked
-    q = _COUNTED_DUTY.sub(lambda m: _DUTY_WORDS.sub("", m.group(0)), q)
+    q = _COUNTED_DUTY.sub(r"\1", q)
     if _WHO.search(q) or _WHO_CLASS_LEAD.match(q):
         return "who"
     if _TARGET.search(q):

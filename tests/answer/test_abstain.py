@@ -167,3 +167,7 @@ def test_an_english_question_naming_the_unit_after_the_asked_phrase_is_not_answe
     text = "Which provincial propaganda board leads the study sessions?"
     q = analyze(text, "", translate(text), "en")
     assert not said_by_question(q, board)
+    # after "whom", the question names the unit: not its answer
+    text = "Whom does the provincial Propaganda Board report to on the conclusion?"
+    q = analyze(text, "", translate(text), "en")
+    assert said_by_question(q, board)

@@ -95,6 +95,8 @@ def test_the_noun_a_which_or_what_asks_for_names_the_kind(question, kind):
     # a unit asked stays asked: a count elsewhere in the question does not make it a target
     ("Cơ quan nào phụ trách bố trí bao nhiêu nhân sự?", "who"),
     ("Ai chịu trách nhiệm tuyên truyền?", "who"),
+    # "may" is no count in English
+    ("What entity may be held responsible for the damage?", "who"),
 ])
 def test_a_count_of_staff_described_by_their_duty_asks_a_number(question, kind):
     assert classify(question) == kind
