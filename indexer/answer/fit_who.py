@@ -7,11 +7,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from indexer.search.kinds import EN_BODY_NOUNS
 from indexer.text import folded_words
 
 from .actors import regulates_instead
-from indexer.search.kinds import EN_BODY_NOUNS
-
 from .classify import fold_question
 from .margins import WHO_MIN_FIT
 from .own_text import _own_text

@@ -69,6 +69,8 @@ EN_BODY_NOUNS = (r"agency|agencies|body|bodies|unit|units|office|organi[sz]ation
                  r"authorities|ministry|party body|organ|organs|level|offices|organi[sz]ations|departments|"
                  r"committees|ministries|councils?|courts?|forces?|(?:party )?cells?|party committees?|officials?|"
                  r"officers?|persons?|individuals?|entit(?:y|ies)|part(?:y|ies)|ministers?")
+# The words of a duty, which ask who bears it (``_WHO``) unless a count of staff names them (``_COUNTED_DUTY``).
+_DUTY = r"chiu trach nhiem|chu tri|phu trach|responsible|in charge"
 _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|bo nao|bo phan nao|"
                   # ("qua đầu mối nào", through which focal point: a body)
                   r"nhung ai|voi ai|dau moi nao|"
@@ -77,8 +79,7 @@ _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap
                   r"(?:chu tich|pho chu tich|bo truong|thu tuong)(?: quoc hoi| nuoc| chinh phu| ubnd| hdnd|"
                   r" uy ban nhan dan| hoi dong nhan dan)?(?: cap)?(?: tinh| huyen| xa| phuong)? nao|"
                   # ("which provincial body", "which state agency": a word or two may describe it)
-                  rf"chiu trach nhiem|chu tri|phu trach|who|whom|whose|which (?:\w+ ){{0,2}}?(?:{EN_BODY_NOUNS})|"
-                  r"responsible|in charge)(?:\s|$|\?)")
+                  rf"{_DUTY}|who|whom|whose|which (?:\w+ ){{0,2}}?(?:{EN_BODY_NOUNS}))(?:\s|$|\?)")
 # A Vietnamese question that opens with a kind of body described by a few words and then "nào"
 # asks which body: "Tổ chức phối hợp liên ngành nào tư vấn giúp Thủ tướng …", "Cơ quan nhà nước nào
 # …", "Hội đồng nào …" (the who-words above need "nào" right after the head). What follows "nào" is
@@ -208,7 +209,7 @@ def _who_after_comma(question: str, q: str) -> bool:
 # (a staff noun after the count word: "what entity may be held responsible" counts nobody)
 _COUNTED_DUTY = re.compile(r"( (?:bao nhieu|may|how many)(?: \w+){0,2}? (?:nhan su|can bo|cong chuc|vien chuc|"
                            r"nguoi|thanh vien|officers?|officials?|staff|persons?|people|members?|employees?)"
-                           r"(?: \w+){0,2}?) (?:chiu trach nhiem|chu tri|phu trach|responsible|in charge)(?= )")
+                           rf"(?: \w+){{0,2}}?) (?:{_DUTY})(?= )")
 
 
 @lru_cache(maxsize=4096)
