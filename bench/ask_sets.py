@@ -14,7 +14,8 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh34": "odd", "fresh35": "odd", "fresh36": "odd", "fresh37": "odd",
          "fresh38": "odd",
          "fresh39": "odd",
-         "fresh40": "never"}
+         "fresh40": "odd",
+         "fresh41": "never"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
