@@ -11,9 +11,9 @@ from indexer.text import folded_words
 from .bounds import opposite_bound, unstated_bound
 from .fit_target import (_SHARE, _TOTAL_Q, _counted_qualifier_unsaid, asks_share, horizon_only, is_time_measure, sentence_years,
                          years_of)
-from .fit_when import (_ASKED_UNIT, _COUNT_Q, _ENACTMENT_Q, _NAMED_HORIZON, _anchor_words, _asks_frequency,
-                       _opposite_anchor, _other_actor, _other_own_act, _own_act_asked, _own_enactment, _vision_fit,
-                       _wrong_end, defines_duration, names_review_span)
+from .fit_when import (_ASKED_UNIT, _COUNT_Q, _ENACTMENT_Q, _NAMED_HORIZON, EN_LEVELS, _anchor_words, _asks_frequency,
+                       _opposite_anchor, _other_actor, _other_level_actor, _other_own_act, _own_act_asked,
+                       _own_enactment, _vision_fit, _wrong_end, defines_duration, names_review_span)
 from .own_text import deadline_clause
 from .passages import asked_vision, is_duration_question, is_issued_question, is_period_question
 from .question import Question
@@ -133,7 +133,7 @@ def _fit(q: Question, item: dict) -> float | None:
             return None
         if item.get("via") == "title":
             bonus += 0.5  # the period or horizon of the document the question names, in its own title
-        if _other_actor(q, item):
+        if _other_actor(q, item) or _other_level_actor(q, item):
             return None  # "Ban Tuyên giáo … phải báo cáo … trước ngày nào" is not answered by the Office's deadline
         actor = _unit_key(item) if item.get("unit") else ""
         if len(actor.split()) >= 2 and f" {actor} " in _padded(f"{q.text} {q.vi_text}"):
@@ -169,6 +169,35 @@ def other_level(q: Question, item: dict) -> bool:
     own = " ".join([quote, task, item.get("lead") or "", *(item.get("section_path") or [])])
     said = {a or b for a, b in _LEVEL.findall(_NATIONWIDE.sub("quoc gia", folded_words(own)))}
     return bool(said) and not (said & asked)
+
+
+# A meeting's level as a plan heads it ("1. Cấp phường", "2. Cấp cơ sở", folded: no dots), and as a
+# question says it without "cấp", read with its diacritics ("hội nghị của phường", "ở các chi bộ"; not
+# the "tinh" of "tinh thần" nor the "phương" of "địa phương") or in English ("the ward's own
+# conference", "Party cells": ``EN_LEVELS``).
+_LEVEL_HEADING = re.compile(r"^(?:\d+ |[ivx]+ |[a-z] )?cap (xa|phuong|huyen|tinh|co so)\b")
+_BARE_LEVEL_VI = re.compile(r"(?<!\w)(xã|phường|huyện|tỉnh|cơ sở|chi bộ)(?!\w)")
+_BARE_LEVEL_EN = re.compile(rf"\b({'|'.join(EN_LEVELS)})\b")
+_MEETING_ROLES_ASKED = ("báo cáo viên", "thành phần", "tham dự")
+
+
+def other_meeting_level(q: Question, item: dict) -> bool:
+    """Who presents at or attends a meeting, asked of one level by its bare word ("At the Resolution
+    92 conference organised by Nông Tiến ward, who is the presenter?"), and an item under a plan's
+    heading of another level ("2. Cấp cơ sở › Báo cáo viên: … bí thư chi bộ …" against "1. Cấp phường
+    › Báo cáo viên: Thường trực Đảng ủy"): the other level's meeting. The words of every level the
+    question says count ("của phường Nông Tiến … ở các chi bộ" says both, and decides nothing)."""
+    if q.kind != "who" or q.role not in _MEETING_ROLES_ASKED:
+        return False
+    headed = {m.group(1) for p in item.get("section_path") or [] if (m := _LEVEL_HEADING.match(folded_words(p)))}
+    if not headed:
+        return False
+    if q.language == "en":
+        asked = {EN_LEVELS[w] for w in _BARE_LEVEL_EN.findall(q.text.lower())}
+    else:
+        said = (q.text if q.language == "vi" else q.vi_text or "").lower()
+        asked = {"co so" if w == "chi bộ" else folded_words(w) for w in _BARE_LEVEL_VI.findall(said)}
+    return bool(asked) and not (asked & headed)
 
 
 _PROVISION = re.compile(r"\b(?:diem ([a-zđ]) )?(?:khoan (\d+) )?dieu (\d+)\b")

@@ -33,6 +33,50 @@ def _other_actor(q: Question, item: dict) -> bool:
     return f" {key} " not in f" {' '.join(expand_abbreviations(folded_words(said).split()))} "
 
 
+# The administrative levels in English, as their Vietnamese words folded ("the ward's own
+# conference", "Party cells" -> the grassroots, "cơ sở"); read by ``_other_level_actor`` and by
+# ``fit.other_meeting_level``.
+EN_LEVELS = {"provincial": "tinh", "province": "tinh", "provinces": "tinh", "district": "huyen", "districts": "huyen",
+             "commune": "xa", "communes": "xa", "communal": "xa", "ward": "phuong", "wards": "phuong",
+             "grassroots": "co so", "cell": "co so", "cells": "co so"}
+# A People's Committee or Council and its levels, one or a list: "Ủy ban nhân dân cấp huyện, cấp
+# xã", "UBND tỉnh", "the provincial and district People's Committees" (folded: no commas; the
+# English possessive's "s" is a word; "xã hội" is no level).
+_LEVEL_WORD = r"(?:tinh|huyen|xa(?! hoi))"
+_VI_LEVELLED = re.compile(rf" (uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)((?: (?:va |hoac )?(?:cap )?{_LEVEL_WORD}\b)+)")
+_EN_LEVEL_WORD = r"(?:provincial|provinces?|districts?|communes?|communal)(?: s)?"
+_EN_LEVELLED = re.compile(rf" ({_EN_LEVEL_WORD}(?: (?:and|or) {_EN_LEVEL_WORD})*) (?:level )?"
+                          r"(people s committees?|people committees?|people s councils?|people councils?) ")
+
+
+def _body(name: str) -> str:
+    return "hdnd" if "council" in name or name in ("hoi dong nhan dan", "hdnd") else "ubnd"
+
+
+def _levelled(text: str, english: bool = False) -> set[tuple[str, str]]:
+    """(body, level) pairs a text names: ("ubnd", "tinh") for "Ủy ban nhân dân cấp tỉnh", one per
+    level of a list."""
+    padded = f" {folded_words(text)} "
+    if english:
+        return {(_body(b), EN_LEVELS[w]) for levels, b in _EN_LEVELLED.findall(padded)
+                for w in levels.split() if w in EN_LEVELS}
+    return {(_body(b), lv) for b, levels in _VI_LEVELLED.findall(padded)
+            for lv in re.findall(_LEVEL_WORD, levels)}
+
+
+def _other_level_actor(q: Question, item: dict) -> bool:
+    """A when-question that names a People's Committee or Council at some levels ("the annual
+    deadline for a province's People's Committee to report …") and a deadline whose own unit is that
+    body at a level the question never names ("Ủy ban nhân dân cấp huyện báo cáo Hội đồng nhân dân
+    cùng cấp và Ủy ban nhân dân cấp tỉnh trước ngày 31 tháng 01"): the next level's step of the same
+    duty, whose words the two share (the levels are stop words of the support, and the sentence
+    names the asked level too, as the one reported to)."""
+    asked = _levelled(q.text, english=q.language == "en") | _levelled(q.vi_text or "")
+    said = _levelled(item.get("unit") or "")
+    bodies = {body for body, _ in asked}
+    return any(body in bodies and (body, level) not in asked for body, level in said)
+
+
 @lru_cache(maxsize=1024)
 def _opening_key(question: str) -> str:
     """The first ``ACTOR_SYLLABLES`` folded syllables of the body ``question`` opens with

@@ -53,6 +53,9 @@ _DURATION = re.compile(
     # "dưới 36 tháng tuổi" is an age, not a time limit
     # ("02 năm học": a school year, "05 ngày làm việc": a working day, each a unit of its own)
     rf"\b{_NUM_WORD}\s+(?:ngày làm việc|năm học(?!\s+tập)|ngày|tháng|năm|giờ)(?!\s+tuổi)\b"
+    # ("02 năm liên tiếp", "06 tháng liên tục", "02 năm liền": consecutive, part of the span, not
+    # two years in all)
+    rf"(?:\s+(?:liên\s+(?:tiếp|tục)|liền)\b)?"
     rf"(?:\s+(?:trước|sau|kể từ)\s+ngày(?:\s+(?!và\b|hoặc\b)[^\s,.;:()]+){{1,2}})?", re.I)
 _DATE = r"ngày\s+\d{1,2}\s*(?:/|-|\s+tháng\s+)\s*\d{1,2}\s*(?:/|-|\s+năm\s+)\s*\d{4}"
 

@@ -403,6 +403,12 @@ _STOP = (QUESTION_STOPWORDS - {"van", "ban", "can", "dang"}) | _KIND_WORDS | {"n
 # "văn"): recognised before folding. And "mà" (the relative "which", "… mà Hà Tĩnh triển khai"),
 # which folds like "ma" of "ma túy".
 _MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên", "muốn", "mà"})
+# The asker's own pronouns anywhere in the question ("Chi bộ chúng tôi ở Nông Tiến …", "xã tôi"): no
+# document speaks in the first person, so they name nothing to find. Recognised before folding
+# ("tới", "tội", "chung" fold alike: typed without diacritics they stay, as the restoration
+# guesses); "chúng" alone is the half of "chúng tôi" the segmenter leaves when no text writes it.
+# (``_PERSONA`` sets aside a whole opening sentence about the asker; this drops the word alone.)
+_FIRST_PERSON = frozenset({"tôi", "chúng", "chúng tôi", "chúng ta", "chúng mình", "tớ"})
 # Typed without diacritics, a modal cannot be told from the content word it folds like ("muon":
 # muốn / mượn / muộn; "can": cần / cán): the restoration may pick either, so the group weighs
 # little (``Question.soft``) instead of deciding the support.
@@ -823,7 +829,7 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True,
         if folded in ("phep", "duoc phep") and (folded == "duoc phep" or
                                                 (i and folded_words(words[i - 1]) in ("duoc", "khong duoc"))):
             continue  # "được phép lưu hành": the modal "may", not a permit ("giấy phép", "nghỉ phép")
-        if not parts or folded in role_phrases or w.lower() in _MODALS or \
+        if not parts or folded in role_phrases or w.lower() in _MODALS or w.lower() in _FIRST_PERSON or \
                 (cue_syllables and all(p in cue_syllables for p in parts)):
             continue
         if len(parts) == 1:

@@ -37,7 +37,9 @@ _ASKED = [
     ("partner", re.compile(rf" phoi hop (?:chat che )?(?:voi|cung) {_WHO_OBJ} "
                            rf"| {_WITH_EN} (?:closely |together )?with (?:which|whom|what) "
                            rf"| {_WITH_EN} (?:closely |together )?with (?:to|in order|so as|for|on|in) \w+"
-                           rf"| {_WITH_EN} (?:closely |together )?with $")),
+                           rf"| {_WITH_EN} (?:closely |together )?with $"
+                           # "Who are the Propaganda Department's partners in …", "… the partners of …"
+                           r"|^ (?:who|which \w+) (?:is|are|will be) (?:the )?(?:\w+ ){0,5}?(?:\w+ s partners?|partners? of) ")),
     ("via", re.compile(rf" qua {_WHO_OBJ} | (?:through|via) (?:which|whom|what) ")),
     # "Thủ tướng chịu trách nhiệm trước cơ quan nào", "to whom is a People's Council responsible":
     # the body one answers to, written after "chịu trách nhiệm trước" (before "to which" reads a recipient)
@@ -114,11 +116,17 @@ _KIND_HEAD = re.compile(r"cơ quan(?!\w)")
 _OF_PLACE = re.compile(r"\s*(?:tại\s+(?:địa phương|nơi)|nơi)(?!\w)")
 
 
+# Every ministry, as the laws name them together: "phối hợp với Bộ, cơ quan ngang Bộ, Ủy ban nhân dân
+# cấp tỉnh" (a "Bộ" with no name after it, which ``_HEAD`` wants capitalised).
+_EVERY_MINISTRY = re.compile(r"(?:các\s+)?[Bb]ộ,\s+cơ quan ngang [Bb]ộ(?!\w)")
+
+
 def _head(text: str, pos: int, end: int | None = None, kind: bool = False):
     """A unit's name opens at ``pos``: a body (``_HEAD``) or an official's title (``_TITLE``);
-    ``kind``: or a body named by its kind (``_KIND_HEAD``)."""
+    ``kind``: or a body named by its kind (``_KIND_HEAD``, ``_EVERY_MINISTRY``)."""
     end = len(text) if end is None else end
-    return _HEAD.match(text, pos, end) or _TITLE.match(text, pos, end) or (kind and _KIND_HEAD.match(text, pos, end))
+    return _HEAD.match(text, pos, end) or _TITLE.match(text, pos, end) or \
+        (kind and (_KIND_HEAD.match(text, pos, end) or _EVERY_MINISTRY.match(text, pos, end)))
 
 
 # A deadline or a time after the name ends it ("gửi về Văn phòng Tỉnh ủy | trước ngày 10/11/2021").
@@ -245,7 +253,9 @@ def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
         time = _TIME.search(text, head.end(), limit)  # (the nearer of the two ends the name)
         end = min(x for x in (verb, stop.start() if stop else None, time.start() if time else None, limit)
                   if x is not None)
-        units = [u for u in _split_units(text, pos, end, strict=True) if _head(text, u[0], u[1], kind=True)]
+        # ("Bộ, cơ quan ngang Bộ" is one name the split cuts at its comma)
+        units = [u for u in _split_units(text, pos, end, strict=True)
+                 if _head(text, u[0], u[1], kind=True) or _EVERY_MINISTRY.match(text, u[0], end)]
         if units:
             out.append((units[0][0], units[-1][1]))
     return out

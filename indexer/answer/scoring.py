@@ -10,7 +10,7 @@ import re
 from indexer.text import folded_words
 
 from .actors import done_by_another, sent_for_another
-from .fit import _fit, other_article, other_level, other_provision
+from .fit import _fit, other_article, other_level, other_meeting_level, other_provision
 from .fit_target import other_place, whole_of_part
 from .fit_when import (_NAMED_HORIZON, CITED_MIN_COVERAGE, _asks_titled_span, _cited_exactly, _cites_full_number,
                        _own_enactment)
@@ -83,7 +83,7 @@ def score_items(q: Question, items: list[dict], results: list, docs: list[dict],
         fit = _fit(q, item)
         if fit is None or (q.kind == "who" and said_by_question(q, item) and not _bare_class(q, item)):
             continue
-        if other_level(q, item):
+        if other_level(q, item) or other_meeting_level(q, item):
             continue
         if q.kind == "who" and (_class_for_one(q, item) or not _names_position(q, item, position)):
             continue

@@ -58,6 +58,10 @@ def test_exception_clause_gives_no_duration_of_the_rule():
     q = analyze("Người trúng tuyển viên chức phải thực hiện chế độ tập sự bao lâu?", None, None, "vi")
     assert _asked_exception(q, [(5.0, it, Support(1.0, 1.0)) for it in items]) == []
     assert [i["when"] for i in duration_items([_result("Thời gian tập sự là 12 tháng.")])] == ["là 12 tháng"]
+    # "liên tiếp" (consecutive) is part of the span: two years in a row, not two in all
+    text = "a) Viên chức có 02 năm liên tiếp bị phân loại đánh giá ở mức độ không hoàn thành nhiệm vụ;"
+    assert [i["when"] for i in duration_items([_result(text)])] == ["02 năm liên tiếp"]
+    assert [i["when"] for i in duration_items([_result("Người đó vắng mặt 06 tháng liền.")])] == ["06 tháng liền"]
 
 
 def test_quantity_is_not_supported_by_its_neighbours_clause():

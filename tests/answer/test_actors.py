@@ -152,6 +152,14 @@ def test_founding_a_body_is_not_drafting():
     assert role_fit({"role": "thực hiện", "task": "lập báo cáo tổng quan về hiện trạng môi trường"}, "xây dựng") == 0.7
 
 
+def test_the_act_asked_after_a_passive_who_word():
+    """"Hội nghị sơ kết … do cơ quan nào tổ chức?": the light "tổ chức" after the who-word is the act
+    asked, before the "sơ kết" of its object."""
+    assert asked_verbs("Hội nghị sơ kết Nghị quyết 06-NQ/TU cấp tỉnh do cơ quan nào tổ chức?")[0] == "to chuc"
+    # (the who-word's own words are no verb asked: "tổ chức nào" asks which organisation)
+    assert asked_verbs("Hội nghị sơ kết do tổ chức nào chủ trì?")[0] == "chu tri"
+
+
 def test_who_is_responsible_for_an_action_one_of_its_duties_says():
     from indexer.answer.who import _responsible_for_asked
     from indexer.answer.question import Question

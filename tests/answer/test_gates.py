@@ -101,6 +101,9 @@ def test_the_unit_advising_on_an_act_does_not_answer_who_does_it(plans):
     # Hội nghị sơ kết …"
     out = ask(plans, "Ai tổ chức Hội nghị sơ kết cấp tỉnh Nghị quyết 06-NQ/TU về du lịch Hà Tĩnh?")
     assert not (out["answer"] or "").startswith("Văn phòng Tỉnh ủy"), out["answer"]
+    # asked after a passive who-word, the doer is the answer
+    assert_answer(ask(plans, "Hội nghị sơ kết Nghị quyết 06-NQ/TU về du lịch Hà Tĩnh cấp tỉnh do cơ quan nào tổ chức?"),
+                  "Ban Thường vụ Tỉnh ủy")
 
 
 def test_another_roles_words_are_the_task_when_nothing_else_is_asked(plans):

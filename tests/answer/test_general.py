@@ -90,6 +90,13 @@ def test_english_verb_forms_of_target_words(plans):
     ("Who receives the periodic reports on carrying out Lai Chau's Conclusion 224?", "recipient"),
     ("Who receives registrations for voluntary drug rehabilitation at home?", None),
     ("bao cao ket qua cua chi bo nop len thuong vu dang uy phuong qua dau moi nao", "via"),
+    # an English question asking for a named body's partners by the noun
+    ("Who are the Propaganda Department's partners in regularly tracking the Conclusion 224 plan?", "partner"),
+    ("Who partners with the commune?", None),
+    ("Who are the partners of the Propaganda Board?", "partner"),
+    # the partners as what the asked body works on, not whose partners
+    ("Which agency is responsible for coordinating partners?", None),
+    ("Who is the chair of the partners' forum?", None),
 ])
 def test_asked_relation(question, relation):
     from indexer.answer.relations import asked_relation
@@ -114,6 +121,9 @@ def test_relation_object_is_the_unit_after_the_relation_word():
     assert objects(cells, "via") == ["Ban xây dựng Đảng"], "'xây dựng' inside a name is no verb"
     youth = law_line("luat-thanh-nien.txt", "gửi Bộ Nội vụ để tổng hợp")
     assert objects(youth, "recipient") == ["Bộ Nội vụ", "Chính phủ"], "'báo cáo việc …' names no unit"
+    crops = law_line("luat-trong-trot.txt", "phối hợp với Bộ, cơ quan ngang Bộ, Ủy ban nhân dân cấp tỉnh thực hiện hợp tác")
+    assert objects(crops, "partner") == ["Bộ, cơ quan ngang Bộ, Ủy ban nhân dân cấp tỉnh"], \
+        "every ministry, named together, is one name the comma does not cut"
 
 
 def test_relation_question_answers_the_object_not_the_actor(plans):

@@ -121,3 +121,26 @@ def test_two_deadlines_of_one_sentence_are_rivals(two_laws):
     assert out["answer"] is None or "30 ngày" not in out["answer"]
     out = ask(two_laws, "Theo Luật Thanh niên, tháng nào hằng năm là Tháng Thanh niên?")
     assert out["answer"] and "Tháng 3" in out["answer"]
+
+
+def test_a_meeting_of_another_level_does_not_answer_who_presents_at_this_one():
+    """corpus/001 heads its meetings "1. Cấp phường › Báo cáo viên: Thường trực Đảng ủy" and "2. Cấp
+    cơ sở › Báo cáo viên: … đồng chí bí thư chi bộ …": asked of the ward's own conference by its bare
+    word, the grassroots item is another meeting's; a question that says both levels decides nothing."""
+    from indexer.answer.fit import other_meeting_level
+    from indexer.answer.question import analyze
+
+    ward = {"section_path": ["III. HÌNH THỨC TỔ CHỨC HỘI NGHỊ", "1. Cấp phường"], "unit": "Thường trực Đảng ủy"}
+    cells = {"section_path": ["III. HÌNH THỨC TỔ CHỨC HỘI NGHỊ", "2. Cấp cơ sở"], "unit": "đồng chí bí thư chi bộ"}
+    english = analyze("At the Resolution 92 conference organised by Nông Tiến ward, who is the designated presenter?")
+    assert english.role == "báo cáo viên"
+    assert other_meeting_level(english, cells) and not other_meeting_level(english, ward)
+    both = analyze("Tại các chi bộ, đảng bộ cơ sở của phường Nông Tiến, ai làm báo cáo viên Nghị quyết 92?")
+    assert not other_meeting_level(both, cells) and not other_meeting_level(both, ward)
+    # a word that only folds like a level is none ("tinh thần", "địa phương")
+    for question in ("Ai là báo cáo viên hội nghị quán triệt tinh thần Nghị quyết 92?",
+                     "Ai là báo cáo viên hội nghị quán triệt Nghị quyết 92 ở địa phương?"):
+        assert not other_meeting_level(analyze(question), cells)
+    # (only who presents or attends: who leads a task is not told by the meeting's heading)
+    lead = analyze("Ai chủ trì tổ chức hội nghị của phường Nông Tiến?")
+    assert not other_meeting_level(lead, cells)

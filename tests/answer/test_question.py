@@ -440,3 +440,12 @@ def test_toi_typed_without_diacritics_after_a_word_may_be_until():
     # "tới cuối năm 2025": no asker's story, the end of the year is asked
     q = analyze("tinh toi cuoi nam 2025: so xa dat chuan nong thon moi la bao nhieu?")
     assert "cuoi" in {label for label, _ in q.groups}
+
+
+def test_the_askers_own_pronouns_are_no_subject_words():
+    """"Chi bộ chúng tôi …" (our cell): no document speaks in the first person."""
+    labels = [label for label, _ in analyze("Chi bộ chúng tôi ở Nông Tiến sẽ được cơ quan nào của Đảng ủy phường "
+                                            "hướng dẫn việc quán triệt?").groups]
+    assert "chi bo" in labels and not {"chung", "toi", "chung toi"} & set(labels)
+    # (the bound "không ít hơn" is left as it is: "hơn" folds like the "hôn" of "kết hôn")
+    assert "ket hon" in [label for label, _ in analyze("Điều kiện kết hôn là gì?").groups]

@@ -320,3 +320,33 @@ def test_the_date_a_body_signed_a_document_is_its_date(plans):
     assert not is_issued_question(folded_words("Hai bên ký hợp đồng vào thời điểm nào thì hợp đồng có hiệu lực?"))
     r = ask(plans, "Ban Thường vụ Tỉnh ủy ký Kế hoạch 209-KH/TU thực hiện Nghị quyết 35 vào thời điểm nào?")
     assert r["answer"] and "10/6/2019" in r["answer"]
+
+
+def test_the_deadline_of_the_same_body_at_another_level_does_not_answer():
+    """luật bảo vệ môi trường: "Ủy ban nhân dân cấp huyện báo cáo Hội đồng nhân dân cùng cấp và Ủy ban
+    nhân dân cấp tỉnh trước ngày 31 tháng 01" is the district's step; asked for the province's, it is
+    another level's deadline, though it names the province too (as the one reported to)."""
+    from indexer.answer.fit_when import _other_level_actor
+
+    district = {"unit": "Ủy ban nhân dân cấp huyện", "quote": "Ủy ban nhân dân cấp huyện báo cáo Hội đồng nhân dân "
+                "cùng cấp và Ủy ban nhân dân cấp tỉnh trước ngày 31 tháng 01"}
+    province = {"unit": "Ủy ban nhân dân cấp tỉnh", "quote": "Ủy ban nhân dân cấp tỉnh báo cáo Hội đồng nhân dân cấp "
+                "tỉnh và Bộ Tài nguyên và Môi trường trước ngày 15 tháng 02"}
+    english = analyze("What is the annual deadline for a province's People's Committee to report its environmental "
+                      "protection work to the provincial People's Council?")
+    assert _other_level_actor(english, district) and not _other_level_actor(english, province)
+    vietnamese = analyze("Ủy ban nhân dân cấp tỉnh báo cáo công tác bảo vệ môi trường trước ngày nào?")
+    assert _other_level_actor(vietnamese, district) and not _other_level_actor(vietnamese, province)
+    # the district's own step, the province named as the one reported to: both levels asked
+    both = analyze("UBND cấp huyện báo cáo công tác bảo vệ môi trường cho UBND cấp tỉnh trước ngày nào?")
+    assert not _other_level_actor(both, district)
+    # a list of levels asks each ("cấp huyện, cấp xã"; "provincial and district … Committees")
+    assert not _other_level_actor(analyze("Ủy ban nhân dân cấp huyện, cấp xã báo cáo công tác bảo vệ môi trường "
+                                          "trước ngày nào?"), district)
+    assert not _other_level_actor(analyze("By when must provincial and district People's Committees report on "
+                                          "environmental protection?"), province)
+    # "xã hội" is no commune
+    assert not _other_level_actor(analyze("Ủy ban nhân dân xã hội hóa công tác bảo vệ môi trường trước ngày nào?"),
+                                  district)
+    # no level asked: nothing to tell
+    assert not _other_level_actor(analyze("Ủy ban nhân dân báo cáo công tác bảo vệ môi trường trước ngày nào?"), district)
