@@ -449,8 +449,3 @@ def test_the_askers_own_pronouns_are_no_subject_words():
     assert "chi bo" in labels and not {"chung", "toi", "chung toi"} & set(labels)
     # (the bound "không ít hơn" is left as it is: "hơn" folds like the "hôn" of "kết hôn")
     assert "ket hon" in [label for label, _ in analyze("Điều kiện kết hôn là gì?").groups]
-
-
-def test_looking_ahead_is_a_vision():
-    assert ("looks ahead", ["tầm nhìn", "định hướng"]) in translate_groups(
-        "Resolution 92 on 2026-2030 tourism looks ahead to which year in its vision?")
