@@ -458,13 +458,12 @@ def asked_verbs(vi_text: str) -> list[str]:
             after = after[1:]
         if after:
             return after
-    found = [folded_words(v.group(1) or v.group(2)) for v in _ACTION_RE.finditer(vi_text.lower())]
+    verbs = list(_ACTION_RE.finditer(vi_text.lower()))
     if m:
         # (a light verb after the who-word, "Hội nghị sơ kết do cơ quan nào tổ chức?": the verbs from
         # the who-word on come first, so the first asked is "tổ chức", not the "sơ kết" of its object)
-        verbs = list(_ACTION_RE.finditer(vi_text.lower()))
-        found = [folded_words(v.group(1) or v.group(2)) for v in verbs if v.start() >= m.end()] + \
-            [folded_words(v.group(1) or v.group(2)) for v in verbs if v.start() < m.end()]
+        verbs = [v for v in verbs if v.start() >= m.end()] + [v for v in verbs if v.start() < m.end()]
+    found = [folded_words(v.group(1) or v.group(2)) for v in verbs]
     opened = open_asked_word(vi_text)
     return found + [opened] if opened and opened not in found else found
 
