@@ -15,7 +15,8 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh38": "odd",
          "fresh39": "odd",
          "fresh40": "odd",
-         "fresh41": "never"}
+         "fresh41": "odd",
+         "fresh42": "never"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
