@@ -56,6 +56,7 @@ _OPENING = re.compile(r"(?:Trước|Sau|Trong|Khi|Căn cứ|Trường hợp|Hằ
 # trưởng Bộ Tư pháp cấp Giấy phép thành lập" — a passive whose agent is named right after "được";
 # "được cấp" names none, so no actor)
 _PASSIVE = re.compile(r"(?<!\w)(?:do|được|bởi)\s+")
+_COUNTED_AGENT = re.compile(r"(?:một|hai|ba|bốn|năm|\d{1,2})\s+(?=[A-ZĐ])")
 # Words that point back to the clause a sentence belongs to.
 _BACK = re.compile(r"(?<!\w)(?:khoản này|điểm này|nói trên|trên đây|quy định tại khoản \d+)(?!\w)", re.I)
 # Actions laws give to a body in a sentence of its own that the extractor's verbs (roles.VERBS, the
@@ -92,6 +93,8 @@ OPENING_CHARS = 200
 _AUTHORITY = re.compile(r"(?:(?:[Cc]ác|[Mm]ỗi)\s+)?(?:Bộ(?=\s*,|\s+và\s|\s+trưởng|\s+[A-ZĐÀ-Ỹ])|Chính phủ|Thủ tướng|"
                         r"Quốc hội|Ủy ban thường vụ Quốc hội|Nhà nước|[Tt]òa án|[Tt]oà án|[Vv]iện kiểm sát|"
                         r"[Kk]iểm toán nhà nước|Hội đồng|Tổng cục|Cục|[Hh]ọc viện|"
+                        # the officers a procedure law gives its acts to ("do một Thẩm phán thực hiện")
+                        r"Thẩm phán|Hội thẩm nhân dân|Kiểm sát viên|Trọng tài viên|Chấp hành viên|"
                         # the body a law makes answerable for a system it runs ("Chủ quản hệ thống thông tin")
                         r"[Cc]hủ quản)(?![\w])")
 
@@ -209,6 +212,28 @@ def _predicate(text: str, at: int, end: int, open_words: tuple[str, ...] = ()) -
         if opened:
             out.append(opened)
     return out, leads
+
+
+_SUBJECT_ACT = re.compile(r"[Vv]iệc\s+")
+# Verbs after a passive's agent that carry out or decide the act the sentence opens with
+_CARRIES_ACT = frozenset({"quyet dinh", "xem xet"})
+_AGENT_BEFORE = re.compile(r"(?<!\w)do\s+$")
+
+
+def subject_act(text: str, s: int, us: int, verbs: list[str]) -> list[str]:
+    """The predicate's verbs of an actor, with the act the sentence opens with when the actor is the
+    agent of a passive: "Việc xét xử sơ thẩm vụ án hành chính theo thủ tục rút gọn do một Thẩm phán
+    | thực hiện" — the judge does "xét xử", which the law says as the sentence's subject ("Việc …"),
+    the verb after the agent carrying it out or deciding it ("Việc đưa người nghiện … vào cơ sở cai
+    nghiện bắt buộc do Tòa án nhân dân cấp huyện | quyết định")."""
+    if not _AGENT_BEFORE.search(text, s, us) or any(v not in _LIGHT and v not in _CARRIES_ACT for v in verbs):
+        return verbs  # (an agent's own act: "… hồ sơ do Ủy ban nhân dân cấp xã | tiếp nhận được …")
+    m = _SUBJECT_ACT.match(text, _MARKER.match(text, s, us).end(), us)
+    if not m:
+        return verbs
+    act = _ACTION_RE.match(text, m.end(), us)
+    word = folded_words(act.group(1) or act.group(2)) if act else _first_word(text, m.end(), us)
+    return verbs + [word] if word else verbs
 
 
 def _opens_with(text: str, pos: int, end: int, words: tuple[str, ...]) -> str | None:
@@ -394,9 +419,11 @@ def actors(text: str, s: int, e: int, open_words: tuple[str, ...] = ()) -> list[
                     out.append((found[0], found[1], at2))
             break
     for m in _PASSIVE.finditer(text, s, e):
-        found = _actor(text, m.end(), e, open_words)
+        # (an agent counted: "do một Thẩm phán thực hiện", "do 03 Thẩm phán" — the count is its name's)
+        count = _COUNTED_AGENT.match(text, m.end(), e)
+        found = _actor(text, count.end() if count else m.end(), e, open_words)
         if found:
-            out.append(found)
+            out.append((m.end(), *found[1:]) if count else found)
     for m in _THEN.finditer(text, s, e):
         found = _actor(_capital_after_opening(text, m.end()), m.end(), e, open_words)
         if found:
@@ -519,6 +546,7 @@ def actor_items(results, vi_text: str, stored: list[dict]) -> list[dict]:
                 if not unit or is_generic_unit(unit) or (r.doc_id, r.start + s, folded_words(unit)) in have:
                     continue
                 verbs, leads = _predicate(text, verb, e, open_words)
+                verbs = subject_act(text, s, us, verbs)
                 if not asks_action(asked, verbs):
                     continue
                 role = "chủ trì" if leads else "thực hiện"

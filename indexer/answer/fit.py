@@ -152,6 +152,15 @@ _LEVEL = re.compile(r"\bcap (xa|phuong|huyen|tinh|co so|trung uong|thi tran)\b|\
 _NATIONWIDE = re.compile(r"\b(?:pham vi ca nuoc|toan quoc)\b")
 
 
+# A level a body's name says without "cấp": the Party committee of a province or a district
+# ("Tỉnh ủy", "Huyện ủy"), a province's People's Committee or Council ("Ủy ban nhân dân tỉnh"). (Not
+# "Đảng ủy", which every level's plan says for its own committee.)
+# Only the body that acts: not one the item sends to, reports to, advises or cites.
+_OWNED_LEVEL = re.compile(r"\b(tinh|huyen)(?= uy\b)|\b(?:uy ban nhan dan|hoi dong nhan dan|ubnd|hdnd) (tinh|huyen|xa|phuong)\b")
+# ("đối với các huyện ủy, …" names the actor; "theo hướng dẫn của Tỉnh ủy" does not)
+_NOT_ACTING = re.compile(r"\b(?:ve|len|gui|cho|(?<!doi )voi|truoc|tham muu|theo|den|toi)(?: [a-z]+){0,3} $")
+
+
 def other_level(q: Question, item: dict) -> bool:
     """The question names an administrative level ("Hội nghị cấp huyện", "district-level", "hạn
     chót cấp xã", "Hội đồng quốc gia") and the item names only others ("Hội nghị cấp phường",
@@ -167,7 +176,13 @@ def other_level(q: Question, item: dict) -> bool:
     quote = deadline_clause(item) if item.get("kind") == "deadline" and item.get("when") else item.get("quote") or ""
     task = "" if item.get("kind") == "deadline" and item.get("task") == item.get("quote") else item.get("task") or ""
     own = " ".join([quote, task, item.get("lead") or "", *(item.get("section_path") or [])])
-    said = {a or b for a, b in _LEVEL.findall(_NATIONWIDE.sub("quoc gia", folded_words(own)))}
+    folded = _NATIONWIDE.sub("quoc gia", folded_words(own))
+    said = {a or b for a, b in _LEVEL.findall(folded)}
+    for m in _OWNED_LEVEL.finditer(folded):
+        if _NOT_ACTING.search(folded, max(0, m.start() - 40), m.start()):
+            continue  # (a body reported to or advised, a rule followed: "… về Ban Thường vụ Huyện ủy")
+        level = m.group(1) or m.group(2)
+        said |= {"xa", "phuong"} if level in ("xa", "phuong") else {level}  # (a ward is a commune-level unit)
     return bool(said) and not (said & asked)
 
 

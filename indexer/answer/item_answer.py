@@ -25,7 +25,7 @@ from .roles import item_role, later_partner_items
 from .scoring import _rank_of, _value_key, score_items
 from .semantic import SEMANTIC_DEPTH, Similarity
 from .support import Support
-from .target_filters import _rate_item, cases_yield, english_without_counted, parts_yield, said_whole
+from .target_filters import _rate_item, cases_yield, counts_agree, english_without_counted, parts_yield, said_whole
 from .texts import _doc_heads, _doc_texts, _full_headings, _texts, _written
 from .when_vetoes import (_BARE_RECURRENCE, _MOMENT_Q, _asks_start, _echoes_dropped, _other_body, _other_destination,
                           _other_ministry, _other_time_unit, _special_procedure, _title_synonym_only,
@@ -116,11 +116,9 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
             # sentence leaves its article's matter unsaid, and no stored sibling competes here)
             # (a bare list point "b) Từ đủ 18 tuổi trở lên." read with its list's lead-in)
             qc = english_without_counted(q)
-            scored = cases_yield(parts_yield(said_whole(qc, score_items(qc, with_lead_ins(quantity_items(
-                                                               results, q.count_nouns or q.count_noun,
-                                                               f"{q.text} {q.vi_text}"), _texts(service)),
-                                                           results, docs, named, _doc_heads(service), similarity,
-                                                           headings or _full_headings(service, docs))), qc), qc)
+            scored = cases_yield(counts_agree(parts_yield(said_whole(qc, score_items(qc, with_lead_ins(quantity_items(
+                results, q.count_nouns or q.count_noun, f"{q.text} {q.vi_text}"), _texts(service)), results, docs,
+                named, _doc_heads(service), similarity, headings or _full_headings(service, docs))), qc), qc), qc)
         if not scored and q.kind == "target" and q.measure == "percent":
             # No stored target says it: a percentage a law's sentence states ("20%/năm"), every word
             # of the question said by that sentence (``said_whole``).

@@ -48,6 +48,10 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("gives the presentation", "báo cáo viên"), ("give the presentation", "báo cáo viên"),
     ("delivers the presentation", "báo cáo viên"), ("deliver the presentation", "báo cáo viên"),
     ("makes the presentation", "báo cáo viên"), ("make the presentation", "báo cáo viên"),
+    # ("which body gives the main briefing to attendees": who briefs the meeting speaks at it; not
+    # "prepares the briefing materials", nor "brief the Standing Committee", which reports to it)
+    ("main briefing", "báo cáo viên"), ("gives the briefing", "báo cáo viên"),
+    ("give the briefing", "báo cáo viên"), ("main presentation", "báo cáo viên"),
     ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
     ("participant", "tham dự"), ("invited to", "tham dự"), ("invitee", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
@@ -276,7 +280,9 @@ _VERB_CUES = frozenset("draft report build compile monitor inspect supervis advi
                        "lead".split())
 
 
-_CLASS_VI = re.compile(r"(?<![a-z])(bo|so|uy ban|hoi dong|toa an|cuc|chi bo|van phong|ban) nao(?![a-z])")
+# ("Tòa án cấp nào", "Ủy ban nhân dân cấp nào": the level asked of a kind of body is a body of that kind)
+_CLASS_VI = re.compile(r"(?<![a-z])(bo|so|uy ban|hoi dong|toa an|cuc|chi bo|van phong|ban) nao(?![a-z])"
+                       r"|(?<![a-z])(toa an|uy ban|hoi dong)(?: nhan dan)? cap nao(?![a-z])")
 _CLASS_EN = [(re.compile(r"\bwhich (?:\w+ )?(?:ministry|ministries)\b"), ["bo"]),
              (re.compile(r"\bwhich (?:\w+ )?courts?\b"), ["toa an"]),
              (re.compile(r"\bwhich (?:\w+ )?councils?\b"), ["hoi dong"]),
@@ -301,7 +307,8 @@ def asked_unit_class(question: str) -> list[str]:
     "Ban nào" -> ["ban", "uy ban"]; [] when the question asks for any body ("cơ quan nào", "ai")."""
     m = _CLASS_VI.search(fold_question(question))
     if m:
-        return _CLASS_HEADS.get(m.group(1), [m.group(1)])
+        head = m.group(1) or m.group(2)
+        return _CLASS_HEADS.get(head, [head])
     q = question.lower()
     return next((heads for rx, heads in _CLASS_EN if rx.search(q)), [])
 
@@ -401,8 +408,17 @@ def untranslated(english: str) -> list[str]:
 _STOP = (QUESTION_STOPWORDS - {"van", "ban", "can", "dang"}) | _KIND_WORDS | {"nq", "kl", "qd", "tw", "kh", "cp", "ctr"}
 # Modal words whose folded form is also a content word ("cần" / "cán bộ", "đang" / "Đảng", "vẫn" /
 # "văn"): recognised before folding. And "mà" (the relative "which", "… mà Hà Tĩnh triển khai"),
-# which folds like "ma" of "ma túy".
-_MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên", "muốn", "mà"})
+# which folds like "ma" of "ma túy"; and the passive "bị" ("bị đưa vào cơ sở cai nghiện"), which
+# folds like the "bí" of "Bí thư" (alone: "chuẩn bị", "thiết bị" are one word to the segmenter) —
+# not before the noun it makes ("bị hại", "bị can", "bị cáo", "bị đơn": ``_modal``); and "chưa" ("nay
+# chưa đủ điều kiện"), which folds like "chùa" — not that of "người chưa thành niên" (a minor).
+_MODALS = frozenset({"cần", "đang", "vẫn", "phải", "nên", "muốn", "mà", "bị", "chưa"})
+_NOUN_AFTER_MODAL = {"bị": frozenset({"hai", "can", "cao", "don"}), "chưa": frozenset({"thanh nien", "thanh"})}
+
+
+def _modal(word: str, following: list[str]) -> bool:
+    return word.lower() in _MODALS and not (
+        following and folded_words(following[0]) in _NOUN_AFTER_MODAL.get(word.lower(), ()))
 # The asker's own pronouns anywhere in the question ("Chi bộ chúng tôi ở Nông Tiến …", "xã tôi"): no
 # document speaks in the first person, so they name nothing to find. Recognised before folding
 # ("tới", "tội", "chung" fold alike: typed without diacritics they stay, as the restoration
@@ -788,6 +804,7 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True,
     # The syllables of the asked role's cues the question says ("đối tượng tham gia" -> đối tượng,
     # tham gia): they name the role, not the subject.
     folded_text = f" {folded_words(text)} "
+    counts = bool(re.search(r" (?:bao nhieu|may|how many) ", folded_text))  # (``_counting_word``)
     cue_syllables = {w for cue in role_phrases if len(cue.split()) > 1 and f" {cue} " in folded_text
                      for w in cue.split()} - {"hoi", "nghi"}  # "dự hội nghị": the meeting is the subject
     tokens_ = segment(spell_out_ministries(text))
@@ -829,14 +846,15 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True,
         if folded in ("phep", "duoc phep") and (folded == "duoc phep" or
                                                 (i and folded_words(words[i - 1]) in ("duoc", "khong duoc"))):
             continue  # "được phép lưu hành": the modal "may", not a permit ("giấy phép", "nghỉ phép")
-        if not parts or folded in role_phrases or w.lower() in _MODALS or w.lower() in _FIRST_PERSON or \
+        if not parts or folded in role_phrases or _modal(w, words[i + 1:i + 2]) or w.lower() in _FIRST_PERSON or \
                 (cue_syllables and all(p in cue_syllables for p in parts)):
             continue
         if len(parts) == 1:
             p = parts[0]
             before_number = i + 1 < len(words) and words[i + 1][:1].isdigit()  # "nam 2030" is a year
             if (p in _STOP and not (plain_content(w) and not before_number)) or p.isdigit() or len(p) < 2 or \
-                    (role and other_roles and p in _ROLE_SYLLABLES):
+                    (role and other_roles and p in _ROLE_SYLLABLES) or \
+                    _counting_word(w, [words[i - 1] if i else "", *words[i + 1:i + 2]], counts):
                 continue
             expanded = _ABBR.get(p, p)
             if p in _TERM_ABBR:
@@ -920,7 +938,7 @@ def merge_stop_phrases(words: list[str]) -> list[str]:
     out: list[str] = []
     for w in words:
         if out and " " not in out[-1] and " " not in w and \
-                f"{folded_words(out[-1])} {folded_words(w)}" in _STOP_PHRASES:
+                f"{folded_words(out[-1])} {folded_words(w)}" in _STOP_PHRASES | _BOUND_PHRASES:
             out[-1] = f"{out[-1]} {w}"
         else:
             out.append(w)
@@ -972,6 +990,22 @@ def merge_ordinals(words: list[str]) -> list[str]:
 # Nouns a question cites by their number as the documents' own structure ("Điều 5", "khoản 2"):
 # their digits are a reference the search reads (named.py), not an ordinal of the subject.
 _CITED_NOUNS = frozenset("phan chuong muc khoan dieu".split())
+# A number written as a word before the noun it counts ("có hai Thẩm phán"): the question states how
+# many, as with digits, which are no subject words either (the law writes "02 Thẩm phán";
+# ``target_filters.counts_agree`` reads the number). Read with its diacritics: "hải", "bà" are words.
+_COUNTING_WORDS = frozenset("hai ba bốn sáu bảy tám chín mười".split())
+
+
+def _counting_word(word: str, around: list[str], counts: bool) -> bool:
+    """``around``: the words before and after. Only in a question that asks a count ("bao nhiêu",
+    "mấy", "how many": ``counts``), and not a number an ordinal noun takes ("tháng hai", "lớp ba")
+    nor one that counts what the question is about ("Người có hai quốc tịch …" asks no count)."""
+    before, after = (around + ["", ""])[:2]
+    return counts and word.lower() in _COUNTING_WORDS and after[:1].isalpha() and \
+        folded_words(after) not in ("muoi", "tram", "nghin", "ngan", "trieu", "ty", "phan") and \
+        folded_words(before) not in _ORDINAL_NOUNS | {"thang", "ngay", "tuan"}
+
+
 _UNITS_SPELLED = {1: "mot", 2: "hai", 3: "ba", 4: "bon", 5: "nam", 6: "sau", 7: "bay", 8: "tam", 9: "chin"}
 
 
@@ -1030,12 +1064,17 @@ def _synonyms() -> dict[str, list[str]]:
 
 # Compounds that name the kind of question or a document, not its subject ("tổng cộng": "in
 # total", how a how-many question sums, which the text writes "tổng" or not at all).
+# ("kỳ vọng", "mong muốn": how a question asks a target, as "phấn đấu", "dự kiến" do)
 _STOP_PHRASES = frozenset("""
 chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
 ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
 phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong|thong thuong|noi chung|
-doi voi|bat dau|dau moi|vai tro
+doi voi|bat dau|dau moi|vai tro|ky vong|mong muon
 """.replace("\n", "").split("|"))
+# How a question bounds the date or the length it asks ("chậm nhất", "muộn nhất", "(không) muộn hơn",
+# "sớm nhất"): a soft word — a plan writes "trước ngày 10/11/2021", and a law's "chậm nhất là 07 ngày
+# làm việc trước ngày mở phiên họp" still tells its bound from another clause's "30 ngày".
+_BOUND_PHRASES = frozenset("cham nhat|muon nhat|cham hon|muon hon|som nhat".split("|"))
 # ("đầu mối" — the focal point —, "(giữ, đóng) vai trò" — the role —: how a who-question names the
 # role it asks, "ai là đầu mối chủ trì …", "bộ nào giữ vai trò chủ trì", not what it is about)
 # ("bắt đầu" — begins — says a question asks when something starts, as "từ ngày nào" does: "Luật
@@ -1747,7 +1786,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         # (not "giữa kỳ", "giữa nhiệm kỳ": the middle of a term)
         soft |= {label for label, _ in groups if label == "giua" and
                  not re.search(r" giua (?:ky|nhiem ky|nam|thang|quy) ", f" {folded_q} ")}
-    soft |= contrast_words(groups, question)
+    soft |= contrast_words(groups, question) | {label for label, _ in groups if label in _BOUND_PHRASES}
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
         if english:

@@ -32,10 +32,18 @@ _WITH_EN = r"(?:coordinat|cooperat|collaborat|liais|work)\w*"
 # Viện trưởng …", "theo ủy quyền | của tổ chức trọng tài nước ngoài". Not a duty's own nouns
 # ("trách nhiệm của ai", "nhiệm vụ của ai"): those ask who acts.
 _OF_NOUNS = "chi dao|lanh dao|quan ly|uy quyen|so huu|giam sat|huong dan|dong y|chap thuan|phe duyet"
+# The bodies an English question asks "with which …" (not "with which resolution", "which funds")
+_BODY_NOUNS_EN = (r"(?:bod(?:y|ies)|agenc(?:y|ies)|organi[sz]ations?|units?|offices?|departments?|ministr(?:y|ies)|"
+                  r"partners?|authorit(?:y|ies)|forces?|committees?|boards?|compan(?:y|ies)|businesses|entit(?:y|ies)|"
+                  r"institutions?|groups?|parties|sectors?|localities|communes?|wards?|cells?|unions?|associations?)")
 _ASKED = [
     # ("work with", "cooperate with", "collaborate with", "liaise with": coordinating, in English)
-    ("partner", re.compile(rf" phoi hop (?:chat che )?(?:voi|cung) {_WHO_OBJ} "
+    # ("làm việc cùng", "hợp tác với", "kết hợp với": working together, in Vietnamese; "with whom does
+    # the commune coordinate …": the English who-phrase before its verb)
+    ("partner", re.compile(rf" (?:phoi hop|lam viec|hop tac|ket hop) (?:chat che )?(?:voi|cung(?: voi)?) {_WHO_OBJ} "
                            rf"| {_WITH_EN} (?:closely |together )?with (?:which|whom|what) "
+                           rf"|^ (?:\w+ ){{0,12}}?with (?:whom|which (?:\w+ ){{0,2}}?{_BODY_NOUNS_EN}) (?:does|do|did|will|"
+                           rf"must|should|shall|is|are) (?:\w+ ){{1,6}}?{_WITH_EN} "
                            rf"| {_WITH_EN} (?:closely |together )?with (?:to|in order|so as|for|on|in) \w+"
                            rf"| {_WITH_EN} (?:closely |together )?with $"
                            # "Who are the Propaganda Department's partners in …", "… the partners of …"

@@ -14,6 +14,7 @@ from indexer.search.translate import lookup, translate_groups
 from indexer.text import folded_words
 
 from .actors import _EN_WHO, _WHO_WORD, _predicate, actors, asked_verbs, asks_action, does_english_action, \
+    subject_act, \
     english_asked_verbs, open_asked_word
 from .citations import ANSWER_FIELDS, citation
 from .fit import _fit, other_level
@@ -403,7 +404,7 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
             continue
         # (an English question's own verb may be a light one: "which bodies organise …" asks
         # "tổ chức", said by no translated who-word)
-        if not asks_action(asked, _predicate(top.text, verb, e, open_words)[0]) and not \
+        if not asks_action(asked, subject_act(top.text, s, us, _predicate(top.text, verb, e, open_words)[0])) and not \
                 (q.language == "en" and does_english_action(asked, {"task": top.text[verb:e]})):
             continue
         if not _plays_role(q.role, top.text[verb:e]):

@@ -1,6 +1,7 @@
 """Filters over a target-question's scored values: quantities read from the passages leaving a word
 unsaid, parts that yield to their whole, cases that yield to their rule, a yearly rate for a level
-asked; an English question without its counted noun's group."""
+asked; an English question without its counted noun's group; quantities whose sentence states
+another number of a thing the question counts itself."""
 
 from __future__ import annotations
 
@@ -145,3 +146,59 @@ def _rate_item(q: Question, item: dict) -> bool:
     """``rate_for_level`` read on the target's subject with its value ("Tốc độ tăng trưởng lượt
     khách du lịch bình quân giai đoạn" + "đạt 10%/năm"): the value alone may not say the change."""
     return rate_for_level(q, f"{item.get('subject') or ''} {_target_answer(item) or ''}")
+
+
+# A number the question states with its noun ("gồm 02 Thẩm phán", "hai Thẩm phán", "trong 12 tháng"):
+# digits (not a part of "1.500", nor a provision's number: "khoản 2 Điều 5") or a number word read
+# with its diacritics ("hải", "sau", "tạm" are none; "năm" is left out: it is also the year), then its
+# noun up to a function word, lower-cased.
+_NUMBER_WORD_VALUES = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_STATED = re.compile(r"(?<![\w.,/])(?<!khoản )(?<!điều )(?<!điểm )(?<!mục )(?<!chương )"
+                     r"(\d{1,3}|" + "|".join(_NUMBER_WORD_VALUES) + r")(?![\w.,/])\s+(\w+(?:\s+\w+)?)")
+_NOT_NOUN = frozenset("thì là và của để có được từ trong theo khi kể trở với cho tại về đến hoặc mà nếu sau trước "
+                      "mươi trăm nghìn ngàn triệu tỷ năm phần lần".split())
+
+
+def _stated(text: str) -> list[tuple[int, str]]:
+    """(value, noun) of each number written before a noun in ``text`` (raw, any case); the noun is
+    its first one or two words before a function word ("12 tháng thì" -> "tháng"). A number word
+    followed by another ("hai mươi") is a compound, not read."""
+    out = []
+    for m in _STATED.finditer(text.lower()):
+        words = m.group(2).split()
+        if words[0] in _NOT_NOUN or words[0].isdigit():
+            continue
+        noun = " ".join(words[:1] if len(words) > 1 and (words[1] in _NOT_NOUN or words[1].isdigit()) else words)
+        value = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORD_VALUES[m.group(1)]
+        out.append((value, noun))
+    return out
+
+
+def _same_noun(a: str, b: str) -> bool:
+    """One noun is the other or its first word ("tháng" of "tháng tuổi" is not: both words count
+    when both have two)."""
+    return a == b or (len(a.split()) == 1 or len(b.split()) == 1) and a.split()[0] == b.split()[0]
+
+
+def counts_agree(scored: list[tuple[float, dict, Support]], q: Question) -> list[tuple[float, dict, Support]]:
+    """Quantities read from the passages without those whose sentence counts a thing the question
+    counts itself, with another number: "Khi Hội đồng xét xử sơ thẩm … gồm 02 Thẩm phán thì có bao
+    nhiêu Hội thẩm nhân dân?" is answered by "… có thể gồm 02 Thẩm phán và 03 Hội thẩm nhân dân …",
+    not by the rule before it, "… gồm một Thẩm phán và 02 Hội thẩm nhân dân"; nor by the stated
+    "02 Thẩm phán" itself. Unchanged when no quantity is left."""
+    stated = _stated(q.vi_text or q.text) if q.language == "en" else _stated(f"{q.text} {q.vi_text or ''}")
+    if not stated:
+        return scored
+
+    def disagrees(it: dict) -> bool:
+        said = _stated(it.get("sentence") or "")
+        own = _stated(it.get("answer") or "")
+        for value, noun in stated:
+            values = {v for v, n in said if _same_noun(n, noun)}
+            if values and value not in values:
+                return True
+            if own and all(v == value and _same_noun(n, noun) for v, n in own):
+                return True  # the question's own number, not the one asked
+        return False
+    kept = [x for x in scored if not disagrees(x[1])]
+    return kept or scored

@@ -186,8 +186,16 @@ def _joined_predicate_cut(sentence: str, start: int, end: int) -> int:
     return end
 
 
-# A moment listed with others ("tại thời điểm lập, thay đổi hoặc hủy bỏ di chúc") goes on past the comma.
+# A moment listed with others ("tại thời điểm lập, thay đổi hoặc hủy bỏ di chúc") goes on past the comma;
+# so do its acts listed with commas alone ("Sau khi kiểm tra, xác minh, cơ quan đăng ký cư trú cập nhật
+# …": a short lower-case run between two commas, not the clause that follows, which names its subject,
+# nor the parties a subject lists: "Sau khi hết thời hạn, tổ chức, cá nhân kinh doanh …").
 _LISTED_ON = re.compile(r",\s*(?:\w+\s+){0,3}?\w+\s+(?:hoặc|và)\s+[^,;.:\n]+?(?=\s*(?:[,;.:\n]|$))")
+# (only after a bare act of at most ``ACTS_WORDS`` words, "Sau khi kiểm tra"; its list may end with
+# "và/hoặc" and one more act: "giao nộp, tiếp cận, công khai chứng cứ và đối thoại" is read whole)
+_PARTIES = r"(?:tổ chức|cá nhân|cơ quan|doanh nghiệp|người|hộ|đơn vị|bên|cộng đồng|gia đình|cha mẹ|nhà trường|chủ)(?!\w)"
+_ACTS_LISTED = re.compile(rf"(?:,\s*(?!{_PARTIES})[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){{0,2}}(?=\s*,))+")
+ACTS_WORDS = 4
 ECHO = 0.75  # share of an event's words the question says that makes it the question's own condition
 
 
@@ -212,6 +220,11 @@ def moment_value(sentence: str, asked: str = "") -> tuple[int, int] | None:
             if pattern is _EVENT_SPAN:
                 end = _joined_predicate_cut(sentence, start, end)
             listed = _LISTED_ON.match(sentence, end)
+            if not listed and len(sentence[start:end].split()) <= ACTS_WORDS:
+                listed = _ACTS_LISTED.match(sentence, end)
+                if listed:
+                    end = listed.end()
+                    listed = _LISTED_ON.match(sentence, end)
             if listed:
                 end = listed.end()
             if asked and _echoes(sentence[start:end], asked):

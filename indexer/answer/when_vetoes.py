@@ -24,22 +24,43 @@ _SENT_TO = re.compile(rf"\b[Gg]ửi\s+(?:[a-zđà-ỹ]+\s+){{0,6}}?(?:(?:về|l�
                       r"(?=\s+(?:trước|trong|vào|chậm|để)\b|[;,.\n*]|$)")
 
 
+# ... and an English question's: "sending … review report to the Standing Committee of the provincial
+# Party (before …)", read in Vietnamese through the glossary (a body after "to": "the" or a name, not
+# the infinitive of "send its delegates to attend …")
+_SENT_TO_EN = re.compile(r"\b(?:send|sends|sending|sent|submit|submits|submitting|submitted|forward|forwards|"
+                         r"forwarding|forwarded)\b(?:\s+[\w'-]+){0,10}?\s+to\s+((?:the\s+|[A-ZĐ])[\w' -]+?)"
+                         r"(?=\s+(?:by|before|no later|within|at|in|on|when|after)\b|[?,.;]|$)")
+# The standing body of a Party committee: its "Standing Committee" is in English both the "Ban
+# Thường vụ" and the "Thường trực" (one sense compared)
+_STANDING = re.compile(r"\b(?:ban thuong vu|thuong truc|thuong vu)\b")
+
+
+def _asked_destination(q: Question) -> list[str] | None:
+    if q.language == "en":
+        from indexer.search.translate import translate
+        m = _SENT_TO_EN.search(q.text)
+        return folded_words(translate(m.group(1))).split() if m else None
+    m = _SENT_TO_Q.search(f" {folded_words(q.vi_text or q.text)} ")
+    return " ".join(_ABBR.get(w, w) for w in m.group(1).split()).split() if m else None
+
+
 def _other_destination(q: Question, item: dict) -> bool:
-    """A Vietnamese when-question that says where a report is sent ("gửi báo cáo lên Thường trực
+    """A when-question that says where a report is sent ("gửi báo cáo lên Thường trực
     Tỉnh ủy trước ngày nào") and a deadline sent elsewhere ("gửi báo cáo Ủy ban nhân dân tỉnh" — no,
     "gửi về Văn phòng Tỉnh ủy"): the deadline of another report, or of another step of it, a
     neighbouring near-miss the words of both otherwise share. Compared by the destination's first
     two words, abbreviations spelled out ("UBND" is "Ủy ban nhân dân")."""
-    if q.language == "en":
-        return False
-    m = _SENT_TO_Q.search(f" {folded_words(q.vi_text or q.text)} ")
+    asked = _asked_destination(q)
     own = _SENT_TO.search(deadline_clause(item).replace("**", ""))
-    if not m or not own:
+    if not asked or not own:
         return False
-    asked = " ".join(_ABBR.get(w, w) for w in m.group(1).split()).split()
     said = folded_words(own.group(1)).split()
     if len(asked) < 2 or len(said) < 2:
         return False
+    if q.language == "en":
+        # (the glossary's words for the whole name, in any order: "ban thường vụ thường vụ tỉnh ủy")
+        asked_text, said_text = (_STANDING.sub("thuong vu", " ".join(w)) for w in (asked, said))
+        return " ".join(said_text.split()[:2]) not in asked_text and " ".join(asked_text.split()[:2]) not in said_text
     return " ".join(asked[:2]) not in " ".join(said) and " ".join(said[:2]) not in " ".join(asked)
 
 

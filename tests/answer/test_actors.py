@@ -294,3 +294,16 @@ def test_the_work_sent_to_another_body_is_that_bodys():
     assert sent("Cơ quan nào hằng năm báo cáo Chính phủ kết quả thực hiện chính sách đối với thanh niên?")
     assert not sent("Cơ quan nào hằng năm gửi Bộ Nội vụ báo cáo kết quả thực hiện chính sách về thanh niên?")
     assert not sent("Cơ quan nào thực hiện công tác thống kê, thông tin về thanh niên?")
+
+
+def test_the_act_a_passive_agent_does_is_the_sentence_subject():
+    """"Việc <act> … do <body> <verb>": the agent does the act the sentence opens with, whatever verb
+    carries it ("thực hiện", "xem xét, quyết định"); an agent counted ("một Thẩm phán") keeps its count."""
+    line = law_line("luat-to-tung-hanh-chinh.txt", "Việc áp dụng, thay đổi, hủy bỏ biện pháp khẩn cấp tạm thời trước khi")
+    assert actor_units(line, "luat-to-tung-hanh-chinh",
+                       "Ai áp dụng biện pháp khẩn cấp tạm thời trước khi mở phiên tòa?") == ["một Thẩm phán"]
+    # another act asked: the judge applies the measure, nobody here appeals against it
+    assert actor_units(line, "luat-to-tung-hanh-chinh", "Ai kháng nghị biện pháp khẩn cấp tạm thời?") == []
+    # the sentence's subject is no act when it opens otherwise ("Thời gian giao nộp …")
+    line = law_line("luat-to-tung-hanh-chinh.txt", "Thời gian giao nộp tài liệu, chứng cứ do Thẩm phán")
+    assert actor_units(line, "luat-to-tung-hanh-chinh", "Ai giao nộp tài liệu, chứng cứ?") == []

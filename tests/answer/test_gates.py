@@ -86,6 +86,25 @@ def test_a_level_the_question_names_is_not_answered_by_another_levels_item(plans
     q = analyze("When is the district-level conference on Resolution 92-NQ/TU held?")
     assert other_level(q, {"quote": "Dự kiến trong tháng 5/2026", "section_path": ["3. Hội nghị cấp phường"]})
     assert not other_level(q, {"quote": "Dự kiến trong tháng 5/2026", "section_path": ["3. Hội nghị"]})
+    # a level said by a body's name, without "cấp": the province's Party committee is no commune's
+    q = analyze("Cấp huyện phải gửi báo cáo sơ kết Nghị quyết 06 trước ngày nào?")
+    quote = ("Văn phòng Tỉnh ủy thẩm định, tham mưu Ban Thường vụ Tỉnh ủy Báo cáo sơ kết 05 năm thực hiện "
+             "Nghị quyết số 06-NQ/TU, gửi về Thường trực Tỉnh ủy trước ngày 20/11/2021")
+    office = {"kind": "deadline", "when": "trước ngày 20/11/2021", "section_path": [], "quote": quote,
+              "start": 0, "when_start": quote.index("trước ngày")}
+    assert other_level(q, office)
+    assert not other_level(analyze("Cấp tỉnh phải gửi báo cáo sơ kết Nghị quyết 06 trước ngày nào?"), office)
+    # (a ward's "Đảng ủy" says no level)
+    ward = "Văn phòng Đảng ủy tổng hợp, gửi báo cáo trước ngày 05/6/2026"
+    assert not other_level(q, {**office, "quote": ward, "when_start": ward.index("trước ngày")})
+    # (a ward's People's Committee is a commune-level one)
+    ward = "Ủy ban nhân dân phường chỉ đạo tuyên truyền, hoàn thành trong tháng 5/2026"
+    commune = analyze("Cấp xã phải hoàn thành việc chỉ đạo tuyên truyền khi nào?")
+    assert not other_level(commune, {**office, "quote": ward, "when_start": ward.index("trong tháng")})
+    assert other_level(commune, office)
+    # (the body reported to is no level of the one reporting)
+    up = "Đảng ủy các xã báo cáo kết quả về Ban Thường vụ Huyện ủy trước ngày 10/11/2021"
+    assert not other_level(commune, {**office, "quote": up, "when_start": up.index("trước ngày")})
 
 
 def test_the_signer_of_a_plan_does_not_answer_who_signed_the_resolution_it_implements(plans):

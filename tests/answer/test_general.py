@@ -97,11 +97,30 @@ def test_english_verb_forms_of_target_words(plans):
     # the partners as what the asked body works on, not whose partners
     ("Which agency is responsible for coordinating partners?", None),
     ("Who is the chair of the partners' forum?", None),
+    # the English who-phrase before its verb, and Vietnamese verbs of working together
+    ("With which offices does the Propaganda Board cooperate in tracking the plan?", "partner"),
+    ("Với ai thì xã chủ động phối hợp?", None),  # (no who-word after the verb: not read)
+    ("Ban Dân vận làm việc cùng những đơn vị nào để tuyên truyền?", "partner"),
+    ("Ai làm việc với đoàn kiểm tra?", None),
+    ("In line with which resolution does the province work on tourism?", None),  # (no body asked)
 ])
 def test_asked_relation(question, relation):
     from indexer.answer.relations import asked_relation
 
     assert asked_relation(question) == relation
+
+
+def test_the_partners_asked_in_other_words_than_the_plans(plans):
+    """Plan 002: "Giao Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các ban xây dựng Đảng tỉnh, Văn phòng
+    Tỉnh ủy …": "làm việc cùng" and "with whom does … coordinate" ask those partners, and the words of
+    working together are the relation's, no subject words the plan must say."""
+    from indexer.answer import ask
+
+    r = ask(plans, "Ban Tuyên giáo Tỉnh ủy làm việc cùng những cơ quan nào để theo dõi việc thực hiện Kết luận 224?")
+    assert r["answer"] and "Văn phòng Tỉnh ủy" in r["answer"]
+    r = ask(plans, "With whom does the provincial Propaganda Board coordinate to monitor the implementation of "
+                   "Conclusion 224?")
+    assert r["answer"] and "Văn phòng Tỉnh ủy" in r["answer"]
 
 
 def test_relation_object_is_the_unit_after_the_relation_word():
@@ -380,6 +399,10 @@ def test_the_kind_of_body_asked_bounds_the_answer():
     assert asked_unit_class("Which ministry is responsible for state management of livestock production?") == ["bo"]
     assert asked_unit_class("Những bản nào có nghề truyền thống?") == [], "a village is no board"
     assert asked_unit_class("Cơ quan nào chủ trì?") == []
+    # the level asked of a kind of body is a body of that kind
+    assert asked_unit_class("Việc đưa vào cơ sở cai nghiện bắt buộc do tòa án cấp nào quyết định?") == ["toa an"]
+    assert asked_unit_class("Ủy ban nhân dân cấp nào cấp giấy phép?") == ["uy ban"]
+    assert asked_unit_class("Chứng chỉ sơ cấp nào được công nhận?") == []  # (no "Sở")
     # Luật Chăn nuôi: "1. Chính phủ thống nhất quản lý nhà nước về chăn nuôi …", "2. Bộ Nông nghiệp và
     # Phát triển nông thôn là cơ quan đầu mối giúp Chính phủ …"
     gov = _law_item("luat-chan-nuoi.txt", "Chính phủ thống nhất quản lý nhà nước về chăn nuôi", "Chính phủ")

@@ -27,6 +27,10 @@ from indexer.text import folded_words
     ("Co quan nao kiem tra, giam sat viec thuc hien?", "kiểm tra/giám sát"),
     ("Đơn vị nào tham mưu Ban Thường vụ?", "tham mưu"),
     ("Which body reports to the Standing Board?", "báo cáo"),
+    # who briefs a meeting speaks at it, whoever attends
+    ("Which office gives the main briefing to the delegates of the ward conference?", "báo cáo viên"),
+    ("Which office gives the briefing at the cell meetings?", "báo cáo viên"),
+    ("Which office prepares the briefing materials?", None),
 ])
 def test_asked_role_is_the_first_named(question, role):
     assert asked_role(folded_words(question)) == role
@@ -449,3 +453,34 @@ def test_the_askers_own_pronouns_are_no_subject_words():
     assert "chi bo" in labels and not {"chung", "toi", "chung toi"} & set(labels)
     # (the bound "không ít hơn" is left as it is: "hơn" folds like the "hôn" of "kết hôn")
     assert "ket hon" in [label for label, _ in analyze("Điều kiện kết hôn là gì?").groups]
+
+
+def test_the_passive_bi_is_no_subject_word():
+    """"bị đưa vào cơ sở cai nghiện": the passive says nothing to find (folded, "bi" is also the "bí"
+    of "Bí thư", which stays)."""
+    labels = [label for label, _ in analyze("Người nghiện ma túy bị đưa vào cơ sở cai nghiện bắt buộc do ai quyết định?").groups]
+    assert "bi" not in labels and "cai nghien" in labels
+    assert any("bi thu" in label for label, _ in analyze("Bí thư chi bộ báo cáo ai?").groups)
+    # (nor the "bị" of a party's name: "bị hại", "bị cáo")
+    assert "bi" in [label for label, _ in analyze("Người bị hại có quyền gì?").groups]
+
+
+def test_the_bound_of_a_deadline_is_no_word_the_deadline_must_say():
+    """"chậm nhất", "muộn nhất", "không muộn hơn": how a when-question bounds its date (the plan
+    writes "trước ngày …"): soft words, which a law's "chậm nhất là …" still says."""
+    for question in ("Văn phòng Tỉnh ủy phải gửi báo cáo chậm nhất ngày nào?",
+                     "Văn phòng Tỉnh ủy gửi báo cáo không muộn hơn ngày nào?",
+                     "Muộn nhất ngày nào Văn phòng Tỉnh ủy phải gửi báo cáo?"):
+        q = analyze(question)
+        assert [label for label, _ in q.groups if label not in q.soft] == ["van phong", "tinh uy", "bao cao"]
+        assert {"cham nhat", "muon hon", "muon nhat"} & q.soft
+    # (a minor is no "chưa" dropped)
+    assert "chua" in [label for label, _ in analyze("Người chưa thành niên phạm tội thì sao?").groups]
+
+
+def test_a_number_word_is_left_out_only_where_the_question_counts():
+    """"có hai Thẩm phán thì cần mấy Hội thẩm": the number the question states, no subject word (the
+    law writes "02 Thẩm phán"); but "hai quốc tịch" in a question asking no count is what it is about."""
+    counted = analyze("Nếu hội đồng xét xử có hai Thẩm phán thì cần mấy Hội thẩm nhân dân?")
+    assert "hai" not in [label for label, _ in counted.groups]
+    assert "hai" in [label for label, _ in analyze("Người có hai quốc tịch thì được bảo hộ thế nào?").groups]

@@ -79,6 +79,16 @@ def test_a_case_stated_after_its_quantity_yields_to_the_rule(laws):
         "02 Hội thẩm nhân dân"
 
 
+def test_a_number_the_question_states_picks_the_sentence_that_states_it(laws):
+    """The rule ("gồm một Thẩm phán và 02 Hội thẩm nhân dân") and its case ("có thể gồm 02 Thẩm phán và
+    03 Hội thẩm nhân dân trong trường hợp sau đây") stand in one article: a question that states
+    how many judges sit asks the sentence that says so, and the judges it states are no answer."""
+    assert _answer(laws, "Nếu hội đồng xét xử sơ thẩm vụ án hành chính có hai Thẩm phán thì cần mấy "
+                         "Hội thẩm nhân dân?") == "03 Hội thẩm nhân dân"
+    assert _answer(laws, "Hội đồng xét xử sơ thẩm vụ án hành chính có một Thẩm phán thì cần mấy "
+                         "Hội thẩm nhân dân?") == "02 Hội thẩm nhân dân"
+
+
 def test_a_coordinated_clause_shares_the_sentence_subject():
     from indexer.answer.passages import quantity_items
     from types import SimpleNamespace

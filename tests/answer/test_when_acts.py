@@ -97,6 +97,19 @@ def test_the_step_sent_where_the_question_says(corpus):
     assert out["answer"] and "20/11/2021" in out["answer"]
 
 
+
+def test_an_english_question_says_where_the_report_is_sent_too(corpus):
+    """Plan 004 sends the districts' and departments' reports to the provincial People's Committee
+    ("gửi báo cáo Ủy ban nhân dân tỉnh trước ngày 05/11/2021"): no answer to when the review goes to
+    the Party's standing body, whose English name is both "Ban Thường vụ" and "Thường trực"."""
+    out = ask(corpus, "When must Hà Tĩnh's review report on Resolution 06 be sent to the Standing Committee of "
+                      "the provincial Party?")
+    assert not out["answer"] or "05/11/2021" not in out["answer"]
+    out = ask(corpus, "By what date must the provincial Party Office submit the Resolution 06 five-year review "
+                      "report to the provincial Party Standing Committee?")
+    assert out["answer"] and "20/11/2021" in out["answer"]
+
+
 def test_owners_joined_by_va_share_the_lead():
     from types import SimpleNamespace
 

@@ -44,3 +44,25 @@ def test_a_stored_model_of_the_first_format_still_restores():
     """Generations written before the counts held one best form per n-gram."""
     assert restore("ty le che phu rung", {"ty le": "tỷ lệ", "che phu": "che phủ", "rung": "rừng", "ty": "tỷ",
                                           "le": "lệ", "phu": "phủ"}) == "tỷ lệ che phủ rừng"
+
+
+def test_the_askers_words_and_sums_of_money_are_restored_as_questions_write_them():
+    """The corpus writes "mượn" (the civil code's loan) far more often than "muốn", "máy" and no
+    "mấy", "tội"/"tới"/"tối" and no "tôi", and "đồng" of money only after a number: learned from it
+    alone, "toi muon biet" was "tới mượn biết", "bao nhieu ty dong" "bao nhiêu ty động"."""
+    law = "Bên mượn tài sản phải trả lại tài sản mượn. Nhà máy, máy móc. Hoạt động của hội đồng. " * 5
+    model = build_accent_model([law, "Tối đa 10 ngày; tội phạm; tới hạn; hoạt động; hành động."])
+    assert restore("toi muon biet ai chiu trach nhiem", model).startswith("tôi muốn ")
+    restored = restore("chi bo chung toi phai nop may ban", model)
+    assert "chúng tôi phải" in restored and restored.endswith("mấy bản")
+    assert restore("ngan sach bao nhieu ty dong", model).endswith("bao nhiêu tỷ đồng")
+    assert restore("le phi bao nhieu dong", model).endswith("bao nhiêu đồng")
+    # the question's syllables outside any phrase (``QUESTION_WORDS``), where the bigrams say nothing
+    assert restore("phai nop may khoan phi", model).endswith("mấy khoan phi")
+    assert restore("ai muon dang ky", model).startswith("ai muốn")
+    # the corpus's own words stay where its bigrams speak: a loan, a factory, "tối đa", "muộn nhất"
+    assert restore("ben muon tai san", model) == "bên mượn tài sản"
+    assert restore("nha may", model) == "nhà máy" and restore("xe may", model) == "xe máy"
+    assert restore("toi da 10 ngay", model) == "tối đa 10 ngày"
+    assert restore("bao cao muon nhat la ngay nao", model).endswith("muộn nhất la ngày nào")  # ("la": no "là" in this corpus)
+    assert "muộn hơn ngày" in restore("gui khong muon hon ngay nao", model)
