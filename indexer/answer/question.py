@@ -458,6 +458,19 @@ _OCCURRENCE_VERBS = frozenset({"gap", "xay ra", "phat sinh", "bi", "occur", "occ
                                "happened", "arise", "arises", "arose"})
 
 
+_EVERY_MONTH_EN = re.compile(r"\b(?:every|each|in) (january|february|march|april|may|june|july|august|september|"
+                             r"october|november|december)\b")
+
+
+def recurring_month(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
+    """The month an English who-question says its occasion recurs in ("which organisation leads the
+    Youth Month activities every March?"): when the occasion happens, not who acts — the law names
+    the month in the article's first point ("Tháng 3 hằng năm là Tháng Thanh niên") and the actor in
+    the next. A soft word."""
+    months = set(_EVERY_MONTH_EN.findall(question.lower()))
+    return {label for label, _ in groups if label in months}
+
+
 def circumstance_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
     """The occurrence verbs of a who-question's opening circumstance (``_CIRCUMSTANCE``): the
     question's words before its first comma."""
@@ -1596,6 +1609,9 @@ _EVENT_CLASSIFIER = re.compile(r"(?i)(?<!\w)(đợt|cuộc|buổi)\s+\w")
 _PERSONA = re.compile(r"(?i)^\s*((?:(?:[^\W\d_]+\s){0,2}(?:tôi|chúng tôi)|(?:chong|vo|con|bo|me|cha|chi|anh|em|ong|ba|"
                       r"cong ty|gia dinh|nha|nha may|trang trai|vung)\s(?:toi|chung toi)|toi|chung toi|em|mình|minh|"
                       r"I am|I'm|I work|we are|we're|as an?|my \w+|our \w+)\s.+?)(?:[;:]|\.\s|\s[—–-]\s)(.*\S.*)$")
+# ... and an English opening that says in what capacity one asks, closed by a comma: "As a Party cell
+# secretary in Nông Tiến, what is my deadline for reporting …?"
+_PERSONA_AS = re.compile(r"(?i)^\s*(as an?\s[^,;:?]{3,80}?),\s*(.*\S.*)$")
 # An asker named before the question: "Luật sư hỏi: …", "chu khach san hoi: …", "A farmer asks: …".
 _ASKER = re.compile(r"(?i)^\s*([^:;.?]{1,40}?\s(?:hỏi|hoi|asks?))\s*:\s*(.*\S.*)$")
 # the question pointing back into that sentence ("tuyến này", "that scheme"): the sentence then
@@ -1608,7 +1624,7 @@ def persona_words(groups: list[tuple[str, list[str]]], question: str) -> tuple[l
     asks and why, which no document says of itself; the names it says (the commune, the ward,
     written capitalised) stay as soft words: found, they help; missing, they do not sink the item
     that answers the question after them. Returns (groups, those soft labels)."""
-    m = _PERSONA.match(question) or _ASKER.match(question)
+    m = _PERSONA.match(question) or _ASKER.match(question) or _PERSONA_AS.match(question)
     if not m or _POINTS_INTO_OPENING.search(m.group(2)):
         return groups, set()
     said, rest = f" {folded_words(m.group(1))} ", f" {folded_words(m.group(2))} "
@@ -1802,7 +1818,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
             implementing_words(groups, folded_q)
         if english:
-            soft |= naming_frame_words(groups, question)
+            soft |= naming_frame_words(groups, question) | recurring_month(groups, question)
         else:
             soft |= occasion_words(groups, folded_q) | assignment_words(groups, folded_q)
         if english and re.match(r"\s*under\b", question, re.I):

@@ -484,3 +484,21 @@ def test_a_number_word_is_left_out_only_where_the_question_counts():
     counted = analyze("Nếu hội đồng xét xử có hai Thẩm phán thì cần mấy Hội thẩm nhân dân?")
     assert "hai" not in [label for label, _ in counted.groups]
     assert "hai" in [label for label, _ in analyze("Người có hai quốc tịch thì được bảo hộ thế nào?").groups]
+
+
+def test_the_month_an_occasion_recurs_in_is_a_soft_word_of_a_who_question():
+    """Luật Thanh niên, Điều 9: "Tháng 3 hằng năm là Tháng Thanh niên" (point 1), "Đoàn Thanh niên Cộng
+    sản Hồ Chí Minh chủ trì … tổ chức hoạt động Tháng Thanh niên" (point 2): "every March" says when
+    the occasion happens, which the actor's sentence need not repeat."""
+    q = analyze("Which organisation is in charge of the Youth Month activities held every March?")
+    assert "march" in q.soft
+    assert "march" not in analyze("Which report is due by the end of March?").soft
+
+
+def test_the_capacity_an_english_asker_opens_with_is_no_subject():
+    """"As a Party cell secretary in Nông Tiến, …": who asks, which no document says of itself (the
+    plan's deadline is the cells' "báo cáo kết quả … với Ban Thường vụ Đảng ủy"); the ward it names
+    stays a soft word."""
+    q = analyze("As a Party cell secretary in Nông Tiến, by when do I report the study results to the Standing Board?")
+    labels = [label for label, _ in q.groups]
+    assert "party cell secretary" not in labels and "nong tien" in q.soft and "standing board" in labels
