@@ -1003,10 +1003,12 @@ def merge_ordinals(words: list[str]) -> list[str]:
 # Nouns a question cites by their number as the documents' own structure ("Điều 5", "khoản 2"):
 # their digits are a reference the search reads (named.py), not an ordinal of the subject.
 _CITED_NOUNS = frozenset("phan chuong muc khoan dieu".split())
-# A number written as a word before the noun it counts ("có hai Thẩm phán"): the question states how
-# many, as with digits, which are no subject words either (the law writes "02 Thẩm phán";
-# ``target_filters.counts_agree`` reads the number). Read with its diacritics: "hải", "bà" are words.
-_COUNTING_WORDS = frozenset("hai ba bốn sáu bảy tám chín mười".split())
+# Numbers written as words, with their diacritics ("hải", "bà", "sau" are none; "năm" is left out:
+# it is also the year): ``target_filters.counts_agree`` reads their values.
+NUMBER_WORD_VALUES = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+# One written before the noun it counts ("có hai Thẩm phán"): the question states how many, as with
+# digits, which are no subject words either (the law writes "02 Thẩm phán"). ("một" is a stop word.)
+_COUNTING_WORDS = frozenset(NUMBER_WORD_VALUES) - {"một"}
 
 
 def _counting_word(word: str, around: list[str], counts: bool) -> bool:

@@ -14,8 +14,7 @@ from indexer.search.translate import lookup, translate_groups
 from indexer.text import folded_words
 
 from .actors import _EN_WHO, _WHO_WORD, _predicate, actors, asked_verbs, asks_action, does_english_action, \
-    subject_act, \
-    english_asked_verbs, open_asked_word
+    english_asked_verbs, open_asked_word, subject_act
 from .citations import ANSWER_FIELDS, citation
 from .fit import _fit, other_level
 from .fit_who import said_by_question

@@ -9,7 +9,7 @@ import re
 
 from indexer.text import folded_words
 
-from .question import Question
+from .question import NUMBER_WORD_VALUES, Question
 from .support import Support, _padded
 from .wording import _target_answer
 
@@ -149,12 +149,10 @@ def _rate_item(q: Question, item: dict) -> bool:
 
 
 # A number the question states with its noun ("gồm 02 Thẩm phán", "hai Thẩm phán", "trong 12 tháng"):
-# digits (not a part of "1.500", nor a provision's number: "khoản 2 Điều 5") or a number word read
-# with its diacritics ("hải", "sau", "tạm" are none; "năm" is left out: it is also the year), then its
-# noun up to a function word, lower-cased.
-_NUMBER_WORD_VALUES = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+# digits (not a part of "1.500", nor a provision's number: "khoản 2 Điều 5") or a number word
+# (``question.NUMBER_WORD_VALUES``), then its noun up to a function word, lower-cased.
 _STATED = re.compile(r"(?<![\w.,/])(?<!khoản )(?<!điều )(?<!điểm )(?<!mục )(?<!chương )"
-                     r"(\d{1,3}|" + "|".join(_NUMBER_WORD_VALUES) + r")(?![\w.,/])\s+(\w+(?:\s+\w+)?)")
+                     r"(\d{1,3}|" + "|".join(NUMBER_WORD_VALUES) + r")(?![\w.,/])\s+(\w+(?:\s+\w+)?)")
 _NOT_NOUN = frozenset("thì là và của để có được từ trong theo khi kể trở với cho tại về đến hoặc mà nếu sau trước "
                       "mươi trăm nghìn ngàn triệu tỷ năm phần lần".split())
 
@@ -169,7 +167,7 @@ def _stated(text: str) -> list[tuple[int, str]]:
         if words[0] in _NOT_NOUN or words[0].isdigit():
             continue
         noun = " ".join(words[:1] if len(words) > 1 and (words[1] in _NOT_NOUN or words[1].isdigit()) else words)
-        value = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORD_VALUES[m.group(1)]
+        value = int(m.group(1)) if m.group(1).isdigit() else NUMBER_WORD_VALUES[m.group(1)]
         out.append((value, noun))
     return out
 

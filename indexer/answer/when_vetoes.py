@@ -6,6 +6,7 @@ duration for a start, a recurrence for a moment)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.text import QUESTION_STOPWORDS, folded_words
 
@@ -35,13 +36,20 @@ _SENT_TO_EN = re.compile(r"\b(?:send|sends|sending|sent|submit|submits|submittin
 _STANDING = re.compile(r"\b(?:ban thuong vu|thuong truc|thuong vu)\b")
 
 
-def _asked_destination(q: Question) -> list[str] | None:
-    if q.language == "en":
+def _asked_destination(q: Question) -> tuple[str, ...] | None:
+    return _destination_of(q.language, q.text, q.vi_text or "")
+
+
+@lru_cache(maxsize=256)
+def _destination_of(language: str, text: str, vi_text: str) -> tuple[str, ...] | None:
+    """The folded words of where a question sends its report; read once per question (``_other_destination``
+    asks it of every rival deadline, and an English one goes through the glossary)."""
+    if language == "en":
         from indexer.search.translate import translate
-        m = _SENT_TO_EN.search(q.text)
-        return folded_words(translate(m.group(1))).split() if m else None
-    m = _SENT_TO_Q.search(f" {folded_words(q.vi_text or q.text)} ")
-    return " ".join(_ABBR.get(w, w) for w in m.group(1).split()).split() if m else None
+        m = _SENT_TO_EN.search(text)
+        return tuple(folded_words(translate(m.group(1))).split()) if m else None
+    m = _SENT_TO_Q.search(f" {folded_words(vi_text or text)} ")
+    return tuple(" ".join(_ABBR.get(w, w) for w in m.group(1).split()).split()) if m else None
 
 
 def _other_destination(q: Question, item: dict) -> bool:

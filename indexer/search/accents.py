@@ -187,7 +187,8 @@ QUESTION_PHRASES.update({f"{noun} may": f"{written} mấy" for noun, written in 
     ("thu", "thứ"), ("lop", "lớp"), ("nhom", "nhóm"), ("hang", "hàng"), ("loai", "loại"), ("bac", "bậc"),
     ("cap", "cấp"), ("muc", "mức"), ("la", "là"), ("gom", "gồm"), ("co", "có"))})
 # The asker's "tôi" with the words it goes with ("toi" alone is as often "tới" in a question: "tới
-# năm nào", "toi da" is "tối đa", "chong toi pham" "chống tội phạm"); the corpus has no "tôi" and made it "tới", "tối" or "tội".
+# năm nào", "toi da" is "tối đa", "chong toi pham" "chống tội phạm"); the corpus has no "tôi" and
+# made it "tới", "tối" or "tội".
 # (not "cua toi", "toi la", "toi phai": "hình phạt của tội …", "phạm tội là gì", "người phạm tội phải")
 QUESTION_PHRASES.update({f"{a} toi": f"{b} tôi" for a, b in (
     ("chung", "chúng"), ("con", "con"), ("vo", "vợ"), ("nha", "nhà"))})
