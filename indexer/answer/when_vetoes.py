@@ -187,11 +187,14 @@ def _title_synonym_only(q: Question, item: dict, sup: Support) -> bool:
     word of the same glossary line in its document's title or opening ("chăn nuôi" asked, the crop
     law's "nhân giống" there): the sentence itself is about something else ("Chiến lược phát triển
     trồng trọt …" for the livestock strategy), and a passage's sentence has no extractor's care
-    behind it. (English questions are matched through the glossary's words by design.)"""
+    behind it. (English questions are matched through the glossary's words by design.)
+    A word the question itself says is no stand-in, though the glossary folds it into another
+    group: "cơ quan có thẩm quyền" asked, the law's "cơ quan" is the question's own word."""
     if q.language == "en" or item.get("via") != "passage":
         return False
     labels = {label for label, _ in q.groups}
-    return any(w not in labels for w in sup.matched.get("document", []))
+    asked = f" {folded_words(q.text)} "
+    return any(w not in labels and f" {w} " not in asked for w in sup.matched.get("document", []))
 
 
 def other_kind_named(q: Question, item: dict, sup: Support) -> bool:
