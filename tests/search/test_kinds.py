@@ -27,6 +27,12 @@ from tests.conftest import CORPUS
     ("Cơ quan nào phụ trách bố trí bao nhiêu nhân sự?", "who"),
     # "may" is no count in English
     ("What entity may be held responsible for the damage?", "who"),
+    # a body or person of a kind named before "nào"
+    ("Đơn kháng cáo nộp lên thì tòa nào kiểm tra tính hợp lệ?", "who"),
+    ("phai nop don o toa an nao", "who"),
+    ("Lực lượng nào được giao tuyên truyền kết quả thực hiện?", "who"),
+    ("Cấp chính quyền nào hỗ trợ thiệt hại sau thiên tai?", "who"),
+    ("mat tran hay doan the nao giam sat, phan bien xa hoi?", "who"),
 ])
 def test_kind_of_question(question, kind):
     assert classify(question) == kind
