@@ -63,11 +63,17 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("coordinat", "phối hợp"), ("work with", "phối hợp"), ("works with", "phối hợp"),
     ("working with", "phối hợp"), ("cooperat", "phối hợp"), ("collaborat", "phối hợp"),
     ("liais", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
+    # who helps a leading body do its work advises it ("ai giúp Thường vụ Đảng ủy soạn kế hoạch …"),
+    # not who helps people ("giúp đỡ hộ nghèo")
+    *((f"giup {body}", "tham mưu") for body in ("ban ", "thuong vu", "thuong truc", "dang uy", "uy ban",
+                                                "ubnd", "tinh uy", "cap uy", "hdnd", "hoi dong", "chi uy")),
     # ("soạn" alone composes a document as "soạn thảo" does: "Ai soạn Kế hoạch …")
     ("du thao", "xây dựng"), ("soan thao", "xây dựng"), ("soan ", "xây dựng"), ("xay dung", "xây dựng"), ("draft", "xây dựng"),
     ("drew up", "xây dựng"), ("draw up", "xây dựng"), ("build", "xây dựng"), ("compile", "xây dựng"),
     ("kiem tra", "kiểm tra/giám sát"), ("giam sat", "kiểm tra/giám sát"),
     ("theo doi", "kiểm tra/giám sát"), ("inspect", "kiểm tra/giám sát"), ("supervis", "kiểm tra/giám sát"),
+    # ("keeps track of and urges on": theo dõi, đôn đốc)
+    ("track of", "kiểm tra/giám sát"), ("urges", "kiểm tra/giám sát"), ("urge on", "kiểm tra/giám sát"),
     ("monitor", "kiểm tra/giám sát"), ("bao cao", "báo cáo"), ("report", "báo cáo"),
     # Who a body is made of: "… gồm những ai", "gồm những thành viên nào", "who sits on …", "the
     # members of …" — answered by the law's "<body> gồm <members>" (passages.composition_items).

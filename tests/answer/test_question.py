@@ -31,6 +31,10 @@ from indexer.text import folded_words
     ("Which office gives the main briefing to the delegates of the ward conference?", "báo cáo viên"),
     ("Which office gives the briefing at the cell meetings?", "báo cáo viên"),
     ("Which office prepares the briefing materials?", None),
+    # who helps a leading body do its work advises it; who helps people does not
+    ("Ai giúp Thường vụ Đảng ủy soạn kế hoạch triển khai Nghị quyết?", "tham mưu"),
+    ("ai giup ubnd xa lap ke hoach nay", "tham mưu"),
+    ("Ai giúp đỡ hộ nghèo thoát nghèo?", None),
 ])
 def test_asked_role_is_the_first_named(question, role):
     assert asked_role(folded_words(question)) == role
@@ -196,6 +200,8 @@ def test_english_count_takes_every_sense_of_the_counted_noun():
     ("Who is scheduled to present the main report at the review conference?", "báo cáo viên"),
     ("Which body at present leads the propaganda work?", "chủ trì"),  # "at present" is no speaker
     ("What is the membership structure of the National Election Council?", "thành phần"),
+    ("Which participants attend the ward-level meeting?", "tham dự"),
+    ("Which Party body keeps regular track of and urges on implementation?", "kiểm tra/giám sát"),
 ])
 def test_english_role_cues(question, role):
     assert asked_role(folded_words(question)) == role

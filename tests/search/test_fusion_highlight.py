@@ -42,6 +42,9 @@ def test_query_language():
     assert query_language("Ke hoach 131-KH/UBND cua UBND tinh thuc hien Nghi quyet 103/NQ-CP ban hanh ngay nao?") \
         == "vi-noaccent"
     assert query_language("WHO IS RESPONSIBLE FOR PROPAGANDA") == "en"
+    # … and typed in lower case, an acronym has no vowel of either language ("kh", "nq", "tw")
+    assert query_language("kh 209 cua lai chau (trien khai nq 35-nq/tw) ghi ngay thang nam nao?") == "vi-noaccent"
+    assert query_language("which body signs kh 209 for the nq 35 review") == "en"
 
 
 def test_highlight_is_diacritics_insensitive():
