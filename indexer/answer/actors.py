@@ -462,8 +462,8 @@ _THEN = re.compile(r"(?<!\w)thì\s+")
 
 # The who-word of a Vietnamese question ("Ai", "Cơ quan nào", "Bộ nào", "do ai"): the asked action
 # is the verb right after it ("Ai quyết định …"), or before it ("… do ai quyết định" / "… là của ai").
-_WHO_WORD = re.compile(r"(?<!\w)(?:ai|(?:cơ quan|bộ|tổ chức|đơn vị|ban|cấp|người|lực lượng|chủ thể)\s+nào)(?!\w)",
-                       re.I)
+_WHO_WORD = re.compile(r"(?<!\w)(?:ai|(?:cơ quan|bộ|tổ chức|đơn vị|ban|cấp|người|lực lượng|chủ thể|t(?:òa|oà)(?:\s+án)?|"
+                       r"(?:cấp|bên)\s+chính quyền)\s+nào)(?!\w)", re.I)
 
 
 def asked_verbs(vi_text: str) -> list[str]:

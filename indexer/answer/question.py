@@ -65,8 +65,11 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("liais", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
     # who helps a leading body do its work advises it ("ai giúp Thường vụ Đảng ủy soạn kế hoạch …"),
     # not who helps people ("giúp đỡ hộ nghèo")
-    *((f"giup {body}", "tham mưu") for body in ("ban ", "thuong vu", "thuong truc", "dang uy", "uy ban",
-                                                "ubnd", "tinh uy", "cap uy", "hdnd", "hoi dong", "chi uy")),
+    # (a board by its name: "giúp bạn", "giúp bán hàng", "giúp ban hành" fold alike)
+    *((f"giup {body}", "tham mưu") for body in (
+        "ban thuong vu", "ban chap hanh", "ban chi dao", "ban can su", "thuong vu", "thuong truc", "dang uy",
+        "uy ban", "ubnd", "tinh uy", "huyen uy", "thanh uy", "thi uy", "quan uy", "cap uy", "chi uy", "hdnd",
+        "hoi dong", "chu tich")),
     # ("soạn" alone composes a document as "soạn thảo" does: "Ai soạn Kế hoạch …")
     ("du thao", "xây dựng"), ("soan thao", "xây dựng"), ("soan ", "xây dựng"), ("xay dung", "xây dựng"), ("draft", "xây dựng"),
     ("drew up", "xây dựng"), ("draw up", "xây dựng"), ("build", "xây dựng"), ("compile", "xây dựng"),
@@ -360,7 +363,7 @@ _SIGNS_TO_DECIDE = re.compile(r" (?:ten )?(?:cac )?quyet dinh (?!so\b)[a-z]")
 # "Nếu … cử ai giám sát việc giám hộ thì cơ quan nào quyết định?": the condition before "thì" says
 # what happened; the who-word after it asks, with its own verb.
 _THEN_WHO = re.compile(r" thi (?:(?:la|do|phai) )?(?:ai|(?:co quan|bo|to chuc|don vi|ban|cap|nguoi|luc luong|"
-                       r"chu the|toa an) nao) ")
+                       r"chu the|toa(?: an)?|(?:cap|ben) chinh quyen) nao) ")
 
 
 def asked_role(folded: str) -> str | None:

@@ -188,13 +188,21 @@ def _title_synonym_only(q: Question, item: dict, sup: Support) -> bool:
     law's "nhân giống" there): the sentence itself is about something else ("Chiến lược phát triển
     trồng trọt …" for the livestock strategy), and a passage's sentence has no extractor's care
     behind it. (English questions are matched through the glossary's words by design.)
-    A word the question itself says is no stand-in, though the glossary folds it into another
-    group: "cơ quan có thẩm quyền" asked, the law's "cơ quan" is the question's own word."""
+    A word the question itself says beside the group the glossary folds it into is no stand-in:
+    "cơ quan có thẩm quyền" asked, the law's "cơ quan" is the question's own word for the authority
+    (not a "cơ quan nào" said elsewhere in the question)."""
     if q.language == "en" or item.get("via") != "passage":
         return False
     labels = {label for label, _ in q.groups}
     asked = f" {folded_words(q.text)} "
-    return any(w not in labels and f" {w} " not in asked for w in sup.matched.get("document", []))
+    return any(w not in labels and not _said_beside(w, q, asked) for w in sup.matched.get("document", []))
+
+
+def _said_beside(word: str, q: Question, asked: str) -> bool:
+    """The folded question says ``word`` within two words of a group it is a wording of."""
+    return any(word in alts and re.search(rf" {re.escape(word)} (?:\w+ ){{0,2}}{re.escape(label)} |"
+                                          rf" {re.escape(label)} (?:\w+ ){{0,2}}{re.escape(word)} ", asked)
+               for label, alts in q.groups)
 
 
 def other_kind_named(q: Question, item: dict, sup: Support) -> bool:

@@ -74,10 +74,11 @@ _DUTY = r"chiu trach nhiem|chu tri|phu trach|responsible|in charge"
 _WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|bo nao|bo phan nao|"
                   # ("qua đầu mối nào", through which focal point: a body)
                   r"nhung ai|voi ai|dau moi nao|"
-                  # a body or person of a kind the laws and plans name ("tòa nào", "lực lượng nào",
-                  # "cấp chính quyền nào", "đoàn thể nào", "người nào"; not "chủ thể nào", which asks the
-                  # parties a law lists: "trái phiếu xanh do những chủ thể nào phát hành")
-                  r"toa (?:an )?nao|luc luong nao|chinh quyen nao|doan the nao|nguoi nao|"
+                  # a body of a kind the laws and plans name ("tòa nào", "lực lượng nào", "cấp chính
+                  # quyền nào"). Not "chủ thể nào", which asks the parties a law lists ("trái phiếu xanh
+                  # do những chủ thể nào phát hành"), nor "người nào", a law's "whoever" ("Người nào vi
+                  # phạm … thì bị phạt bao nhiêu"), nor "đoàn thể nào", folded as "dự đoán thế nào"
+                  r"toa (?:an )?nao|luc luong nao|(?:cap|ben) chinh quyen nao|"
                   # an office holder asked by title ("Chủ tịch Quốc hội nào ký …", "Bộ trưởng nào …")
                   # (the office's body said or not, nothing else: "Chủ tịch nước có quyền nào" asks a power)
                   r"(?:chu tich|pho chu tich|bo truong|thu tuong)(?: quoc hoi| nuoc| chinh phu| ubnd| hdnd|"

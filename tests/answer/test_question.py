@@ -35,6 +35,12 @@ from indexer.text import folded_words
     ("Ai giúp Thường vụ Đảng ủy soạn kế hoạch triển khai Nghị quyết?", "tham mưu"),
     ("ai giup ubnd xa lap ke hoach nay", "tham mưu"),
     ("Ai giúp đỡ hộ nghèo thoát nghèo?", None),
+    ("Ai giúp Huyện ủy xây dựng kế hoạch?", "tham mưu"),
+    # a board by its name only: "bạn", "bán", "ban hành" fold alike
+    ("Ai giúp bạn soạn kế hoạch?", "xây dựng"),
+    ("Cơ quan nào giúp bán hàng nông sản?", None),
+    # the who-word after "thì" asks with its own verb, the condition's is not the role
+    ("Nếu cơ quan kiểm tra không đồng ý thì tòa nào giải quyết?", None),
 ])
 def test_asked_role_is_the_first_named(question, role):
     assert asked_role(folded_words(question)) == role

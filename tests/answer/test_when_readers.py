@@ -184,6 +184,10 @@ def test_a_word_the_question_says_is_no_title_synonym():
     q = analyze("Thẩm quyền thẩm định báo cáo đánh giá tác động môi trường của dự án nhóm II "
                 "là bao nhiêu ngày?", "", "", "vi")
     assert _title_synonym_only(q, item, Support(0.9, 0.9, matched={"document": ["co quan"]}))
+    # a "cơ quan nào" said apart from the authority is no wording of it
+    q = analyze("Thẩm quyền thẩm định báo cáo đánh giá tác động môi trường của dự án nhóm II thuộc về "
+                "cơ quan nào và trong bao nhiêu ngày?", "", "", "vi")
+    assert _title_synonym_only(q, item, Support(0.9, 0.9, matched={"document": ["co quan"]}))
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -282,4 +286,3 @@ def test_the_case_a_question_contrasts_with_weighs_little():
     # a word said before the marker too stays the question's own; no marker, nothing soft
     assert contrast_words(groups, "Ở cơ sở cai nghiện tại gia đình thay vì tại cơ sở thì sao?") == {"thay"}
     assert contrast_words(groups, "Cai nghiện tại gia đình bao lâu, thay đổi cơ sở được không?") == set()
-

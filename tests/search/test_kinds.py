@@ -32,7 +32,10 @@ from tests.conftest import CORPUS
     ("phai nop don o toa an nao", "who"),
     ("Lực lượng nào được giao tuyên truyền kết quả thực hiện?", "who"),
     ("Cấp chính quyền nào hỗ trợ thiệt hại sau thiên tai?", "who"),
-    ("mat tran hay doan the nao giam sat, phan bien xa hoi?", "who"),
+    # … but not a law's "whoever", a forecast "dự đoán thế nào", nor the parties a law lists
+    ("Người nào vi phạm quy định này bị phạt bao nhiêu tiền?", "target"),
+    ("Dự đoán thế nào về tốc độ tăng trưởng năm 2025?", "target"),
+    ("Theo Luật Bảo vệ môi trường, trái phiếu xanh do những chủ thể nào phát hành?", "general"),
 ])
 def test_kind_of_question(question, kind):
     assert classify(question) == kind
