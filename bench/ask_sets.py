@@ -17,7 +17,8 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh40": "odd",
          "fresh41": "odd",
          "fresh42": "odd",
-         "fresh43": "odd"}
+         "fresh43": "odd",
+         "fresh44": "never"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
