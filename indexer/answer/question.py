@@ -565,6 +565,20 @@ def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[
 _PAIRED_OR_LIGHT = re.compile(r"(?<! va) (vua) (?:\w+ ){1,8}?(?=vua )| (lo) (?:tham muu|chu tri|phoi hop|to chuc|chuan bi|"
                               r"xay dung|soan|trien khai|thuc hien) ")
 
+# "thuộc trách nhiệm (của)", "thuộc thẩm quyền", "thuộc về": "belongs to" — how a who-question says
+# whose duty a thing is ("Liên hoan phim quốc gia … thuộc trách nhiệm chủ trì của bộ nào"), which a
+# law writes "Bộ … có trách nhiệm chủ trì tổ chức liên hoan phim quốc gia". (Folded "thuoc" is also
+# "thuốc", medicine: only before those words, and only in a question that says it once — "Thuốc thú
+# y thuộc trách nhiệm quản lý của bộ nào" asks of the medicine; and "thuộc về", one word or two as
+# segmented, not "thuốc vệ sinh".)
+_BELONGS = re.compile(r" ((thuoc) ve) (?!sinh |tinh )| (thuoc) (?=(?:trach nhiem|tham quyen|nhiem vu|quyen) )")
+
+
+def belonging_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
+    """The group of the "thuộc (về)" a who-question says whose duty a thing is with (``_BELONGS``)."""
+    padded = f" {folded_q} "
+    return _groups_said(groups, _BELONGS, padded) if padded.count(" thuoc ") == 1 else set()
+
 
 def naming_frame_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
     """The group of an English who-question's naming verb (``_EN_NAMING_FRAME``)."""
@@ -1066,10 +1080,17 @@ def _synonyms() -> dict[str, list[str]]:
     an English entry also matches that entry's other equivalents ("tuyên truyền" -> "tuyên giáo",
     both "propaganda"), so a Vietnamese question goes the same way as its English twin. Words of one
     syllable come only from the Vietnamese thesaurus (``THESAURUS``: "nộp" -> "gửi"): the glossary's
-    one-syllable wordings carry other meanings too."""
+    one-syllable wordings carry other meanings too. A line "a>b" goes one way: a question's "a"
+    matches the text's "b", not back."""
     out: dict[str, list[str]] = {}
     for line in THESAURUS.read_text(encoding="utf-8").splitlines():
-        wordings = [folded_words(w) for w in line.split("|")] if line.strip() and not line.startswith("#") else []
+        if not line.strip() or line.startswith("#"):
+            continue
+        if ">" in line:
+            said, meant = (folded_words(w) for w in line.split(">", 1))
+            out.setdefault(said, []).extend([] if meant in out[said] else [meant])
+            continue
+        wordings = [folded_words(w) for w in line.split("|")]
         for w in wordings:
             out.setdefault(w, []).extend(o for o in wordings if o != w and o not in out[w])
     glossary = default_glossary()
@@ -1602,13 +1623,24 @@ def deictic_words(groups: list[tuple[str, list[str]]], question: str) -> set[str
     nhiêu năm …": this round, the one the plan is about): they point at what the question names,
     and no document says them of itself. Without diacritics "nay" is also "hiện nay" (now): kept."""
     said = {folded_words(m.group(1)) for m in _DEICTIC.finditer(question)}
-    # and the classifiers that make an event of the verb after them ("đợt sơ kết", "cuộc kiểm tra",
-    # "buổi tập huấn"): the plans say the event by its verb ("Kế hoạch sơ kết", "Hội nghị sơ kết")
-    said |= {folded_words(m.group(1)) for m in _EVENT_CLASSIFIER.finditer(question)}
     return {label for label, _ in groups if label in said}
 
 
-_EVENT_CLASSIFIER = re.compile(r"(?i)(?<!\w)(đợt|cuộc|buổi)\s+\w")
+# The classifiers that make an event of the verb after them ("đợt sơ kết", "cuộc kiểm tra", "buổi
+# tập huấn"): the plans say the event by its verb ("Kế hoạch sơ kết", "Hội nghị sơ kết"). Only
+# before such a verb: folded, "dot" is also "đốt" (to burn), "cuoc" "cược", "buoi" "bưởi"; and "Cuộc
+# thi …", "Cuộc vận động …" are names, "buổi sáng" a time. (``_OCCASION`` reads "trong đợt …", the
+# occasion a who-question's task falls in, whatever its event.)
+_EVENT_CLASSIFIER = re.compile(r" (dot|cuoc|buoi) (?:so ket|tong ket|kiem tra|giam sat|thanh tra|hoc tap|hoc|"
+                               r"quan triet|tap huan|tuyen truyen|thi dua|hop|hoi nghi|danh gia|khao sat|"
+                               r"sinh hoat|lam viec|tiep xuc|doi thoai) ")
+
+
+def event_frame_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
+    """The event classifiers (``_EVENT_CLASSIFIER``) a Vietnamese question says, of any kind: "Đợt
+    sơ kết … do ban nào chủ trì" is said "Ban Tuyên giáo Tỉnh ủy chủ trì … hướng dẫn … việc sơ kết";
+    found, they help; missing, they do not sink it."""
+    return _groups_said(groups, _EVENT_CLASSIFIER, f" {folded_words(question)} ")
 
 
 # A user's sentence about themself before the question ("Tôi làm cán bộ lâm nghiệp ở xã Bình Lư;
@@ -1824,7 +1856,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         else:
             soft |= vi_span_words(groups, folded_q) | deictic_words(groups, question)
     if not english:
-        soft |= _groups_said(groups, _PAIRED_OR_LIGHT, f" {folded_q} ")
+        soft |= _groups_said(groups, _PAIRED_OR_LIGHT, f" {folded_q} ") | belonging_words(groups, folded_q) | \
+            event_frame_words(groups, question)
     if kind in ("who", "tasks"):
         soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
             implementing_words(groups, folded_q)

@@ -514,3 +514,33 @@ def test_the_capacity_an_english_asker_opens_with_is_no_subject():
     q = analyze("As a Party cell secretary in Nông Tiến, by when do I report the study results to the Standing Board?")
     labels = [label for label, _ in q.groups]
     assert "party cell secretary" not in labels and "nong tien" in q.soft and "standing board" in labels
+
+
+def test_a_word_saying_whose_duty_it_is_weighs_little():
+    q = analyze("Liên hoan phim quốc gia thuộc trách nhiệm chủ trì của bộ nào?")
+    assert "thuoc" in q.soft
+    # "thuộc về" segmented as one word or two
+    assert analyze("vai tro giam sat va phan bien xa hoi thuoc ve ai").soft == {"thuoc ve"}
+    # folded, "thuoc" is also "thuốc" (medicine): elsewhere, or said twice, a word of the subject
+    assert "thuoc" not in analyze("thuoc bao ve thuc vat do co quan nao quan ly").soft
+    assert "thuoc" not in analyze("Thuốc thú y thuộc trách nhiệm quản lý của bộ nào?").soft
+
+
+def test_an_event_classifier_weighs_little_in_any_kind():
+    from indexer.answer.question import event_frame_words
+    groups = [("dot", ["dot"]), ("so ket", ["so ket"]), ("buoi", ["buoi"]), ("hoc", ["hoc"]), ("cuoc", ["cuoc"])]
+    assert event_frame_words(groups, "Đợt sơ kết do ban nào chủ trì?") == {"dot"}
+    assert event_frame_words(groups, "Dot so ket do ban nao chu tri?") == {"dot"}
+    assert event_frame_words(groups, "Buổi học chấm điểm theo mấy nhóm tiêu chí?") == {"buoi"}
+    # only before an event's verb: "đốt rác" (to burn), a name ("Cuộc thi …"), a time ("buổi sáng")
+    assert event_frame_words(groups, "Ai quan ly viec dot rac?") == set()
+    assert event_frame_words(groups, "Cuộc thi ảnh du lịch do ai tổ chức?") == set()
+    assert "dot" in analyze("Dot so ket 5 nam Nghi quyet 06 do ban nao cua Tinh uy chu tri?").soft
+
+
+def test_lap_is_said_xay_dung_by_the_plans_one_way():
+    # "lập kế hoạch" (the asker's word) is what the plans write "xây dựng Kế hoạch" (thesaurus
+    # "lập>xây dựng"); a question's "xây dựng" is no "lập" (the text's "thành lập", "độc lập")
+    assert ("lap", ["lap", "xay dung"]) in analyze("Ai lập kế hoạch thực hiện Nghị quyết 08-NQ/TU?").groups
+    from indexer.answer.question import _synonyms
+    assert "xay dung" in _synonyms()["lap"] and "lap" not in _synonyms().get("xay dung", [])

@@ -55,3 +55,14 @@ def test_the_body_a_task_is_assigned_to_is_who_does_it(plans):
     assert out["answer"] and out["answer"].startswith("Ủy ban nhân dân phường"), out["answer"]
     # a task no plan assigns: no answer
     assert ask(plans, "Việc xây dựng sân bay của phường được giao cho cơ quan nào?")["answer"] is None
+
+
+def test_the_asker_s_words_for_a_task_are_not_the_plan_s(plans):
+    # plan 003: "Ủy ban nhân dân xã xây dựng Kế hoạch thực hiện Nghị quyết số 08-NQ/TU và Kế hoạch này
+    # với lộ trình và phân công trách nhiệm cụ thể" — asked with "lập" (thesaurus: xây dựng)
+    out = ask(plans, "Cơ quan nào lập kế hoạch thực hiện Nghị quyết số 08-NQ/TU với lộ trình và phân công trách nhiệm?")
+    assert out["answer"] and out["answer"].startswith("Ủy ban nhân dân xã"), out["answer"]
+    # plan 004: "Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp … hướng dẫn, theo dõi, đôn đốc việc sơ kết ở
+    # các địa phương" — asked of "đợt sơ kết" (the round), which the plan calls the review itself
+    out = ask(plans, "Đợt sơ kết Nghị quyết 06-NQ/TU ở các địa phương do ban nào của Tỉnh ủy chủ trì hướng dẫn?")
+    assert out["answer"] and out["answer"].startswith("Ban Tuyên giáo Tỉnh ủy"), out["answer"]
