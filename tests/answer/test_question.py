@@ -544,3 +544,10 @@ def test_lap_is_said_xay_dung_by_the_plans_one_way():
     assert ("lap", ["lap", "xay dung"]) in analyze("Ai lập kế hoạch thực hiện Nghị quyết 08-NQ/TU?").groups
     from indexer.answer.question import _synonyms
     assert "xay dung" in _synonyms()["lap"] and "lap" not in _synonyms().get("xay dung", [])
+
+
+def test_nguoi_dan_is_said_cong_dan_by_the_laws():
+    # "quyền tiếp cận thông tin của người dân" (the asker's word) is what a law writes "của công dân"
+    # (thesaurus "người dân>công dân"; the glossary's "citizen" already read "công dân" as "người dân")
+    q = analyze("Ai giám sát việc bảo đảm quyền tiếp cận thông tin của người dân?")
+    assert "cong dan" in dict(q.groups)["nguoi dan"]
