@@ -57,7 +57,8 @@ def laws(tmp_path_factory):
     # "- Đến năm 2030: … tỷ lệ chất thải rắn sinh hoạt … được thu gom … đạt 90%": a question in
     # other words says 60-80% of its words there; the search (the real model) ranks it first
     ("Xã Bình Lư phấn đấu đến năm 2030 thu gom bao nhiêu phần trăm rác sinh hoạt?", "90%"),  # ("rác thải" is the thesaurus's "chất thải")
-    ("Bình Lư lập kế hoạch quảng bá du lịch bao lâu một lần?", "hằng năm"),
+    # ("soạn": the thesaurus reads "lập" as the plan's "xây dựng", which no longer paraphrases it)
+    ("Bình Lư soạn kế hoạch quảng bá du lịch bao lâu một lần?", "hằng năm"),
     ("What share of commune officials should use digital platforms well in their work?", "100%"),
 ])
 def test_a_paraphrase_is_answered_from_the_passage_the_search_ranks_first(real_engine, question, expected):
