@@ -575,7 +575,9 @@ _BELONGS = re.compile(r" ((thuoc) ve) (?!sinh |tinh )| (thuoc) (?=(?:trach nhiem
 
 
 def belonging_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
-    """The group of the "thuộc (về)" a who-question says whose duty a thing is with (``_BELONGS``)."""
+    """The group of the "thuộc (về)" a Vietnamese question says whose duty a thing is with
+    (``_BELONGS``); read in every kind ("… thuộc thẩm quyền của ai", "… thuộc trách nhiệm … trong
+    thời hạn bao lâu")."""
     padded = f" {folded_q} "
     return _groups_said(groups, _BELONGS, padded) if padded.count(" thuoc ") == 1 else set()
 
