@@ -1090,7 +1090,8 @@ def _synonyms() -> dict[str, list[str]]:
             continue
         if ">" in line:
             said, meant = (folded_words(w) for w in line.split(">", 1))
-            out.setdefault(said, []).extend([] if meant in out[said] else [meant])
+            if meant not in out.setdefault(said, []):
+                out[said].append(meant)
             continue
         wordings = [folded_words(w) for w in line.split("|")]
         for w in wordings:
@@ -1638,11 +1639,11 @@ _EVENT_CLASSIFIER = re.compile(r" (dot|cuoc|buoi) (?:so ket|tong ket|kiem tra|gi
                                r"sinh hoat|lam viec|tiep xuc|doi thoai) ")
 
 
-def event_frame_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
+def event_frame_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     """The event classifiers (``_EVENT_CLASSIFIER``) a Vietnamese question says, of any kind: "Đợt
     sơ kết … do ban nào chủ trì" is said "Ban Tuyên giáo Tỉnh ủy chủ trì … hướng dẫn … việc sơ kết";
     found, they help; missing, they do not sink it."""
-    return _groups_said(groups, _EVENT_CLASSIFIER, f" {folded_words(question)} ")
+    return _groups_said(groups, _EVENT_CLASSIFIER, f" {folded_q} ")
 
 
 # A user's sentence about themself before the question ("Tôi làm cán bộ lâm nghiệp ở xã Bình Lư;
@@ -1859,7 +1860,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
             soft |= vi_span_words(groups, folded_q) | deictic_words(groups, question)
     if not english:
         soft |= _groups_said(groups, _PAIRED_OR_LIGHT, f" {folded_q} ") | belonging_words(groups, folded_q) | \
-            event_frame_words(groups, question)
+            event_frame_words(groups, folded_q)
     if kind in ("who", "tasks"):
         soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
             implementing_words(groups, folded_q)

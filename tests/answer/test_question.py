@@ -529,12 +529,12 @@ def test_a_word_saying_whose_duty_it_is_weighs_little():
 def test_an_event_classifier_weighs_little_in_any_kind():
     from indexer.answer.question import event_frame_words
     groups = [("dot", ["dot"]), ("so ket", ["so ket"]), ("buoi", ["buoi"]), ("hoc", ["hoc"]), ("cuoc", ["cuoc"])]
-    assert event_frame_words(groups, "Đợt sơ kết do ban nào chủ trì?") == {"dot"}
-    assert event_frame_words(groups, "Dot so ket do ban nao chu tri?") == {"dot"}
-    assert event_frame_words(groups, "Buổi học chấm điểm theo mấy nhóm tiêu chí?") == {"buoi"}
+    assert event_frame_words(groups, folded_words("Đợt sơ kết do ban nào chủ trì?")) == {"dot"}
+    assert event_frame_words(groups, folded_words("Dot so ket do ban nao chu tri?")) == {"dot"}
+    assert event_frame_words(groups, folded_words("Buổi học chấm điểm theo mấy nhóm tiêu chí?")) == {"buoi"}
     # only before an event's verb: "đốt rác" (to burn), a name ("Cuộc thi …"), a time ("buổi sáng")
-    assert event_frame_words(groups, "Ai quan ly viec dot rac?") == set()
-    assert event_frame_words(groups, "Cuộc thi ảnh du lịch do ai tổ chức?") == set()
+    assert event_frame_words(groups, folded_words("Ai quan ly viec dot rac?")) == set()
+    assert event_frame_words(groups, folded_words("Cuộc thi ảnh du lịch do ai tổ chức?")) == set()
     assert "dot" in analyze("Dot so ket 5 nam Nghi quyet 06 do ban nao cua Tinh uy chu tri?").soft
 
 
