@@ -550,7 +550,8 @@ def occasion_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[st
 # ban nào", "Đơn vị nào lo chuẩn bị …", "do tổ chức nào đảm nhiệm"): how the asker says "is
 # responsible for", which a plan writes as the unit and its task ("Văn phòng Đảng ủy chuẩn bị …"),
 # rarely with the verb. (Folded: "lo" only right after the who-word, not "lò", "lộ" elsewhere.)
-_ASSIGNING = re.compile(r" (?:(giao) (?:ai|cho)|duoc (giao)|(?:ai|nao) (lo)|(dam nhiem)|(giao) (?:\w+ ){1,2}nao) ")
+# ("bộ nào đứng ra soạn thảo", "ai đứng ra điều phối": steps up to do it, the plan's unit and task)
+_ASSIGNING = re.compile(r" (?:(giao) (?:ai|cho)|duoc (giao)|(?:ai|nao) (lo)|(dam nhiem)|(giao) (?:\w+ ){1,2}nao|(dung) ra) ")
 
 
 def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:

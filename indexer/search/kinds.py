@@ -140,7 +140,10 @@ _WHO_LEAD = re.compile(r"^ (?:(?:under|according to|in) (?:\w+ ){1,8}?)?(?:who|w
 # thing acted on: "Ai quyết định gia hạn thời hạn cai nghiện?" asks who extends it, not how long.
 # The same when the who-word closes the question: "Hết thời hiệu yêu cầu chia di sản thì di sản
 # thuộc về ai?" asks who, the time limit is its condition.
-_VI_LEAD_WHO = r"(?:ai|co quan nao|don vi nao|to chuc nao|bo nao|bo phan nao|cap nao)"
+# (every Vietnamese head ``_WHO`` reads: "…, ban nào của Tỉnh ủy hướng dẫn và theo dõi tiến độ?"
+# asks which board, the progress is what it follows)
+_VI_LEAD_WHO = (r"(?:ai|nhung ai|co quan nao|don vi nao|to chuc nao|ban nao|ben nao|bo nao|bo phan nao|cap nao|"
+                r"dau moi nao|toa (?:an )?nao|luc luong nao|(?:cap|ben) chinh quyen nao)")
 # And one that sets out its case and asks after "thì" ("… theo Luật Bảo vệ môi trường thì ai chủ trì
 # xác định thời gian, địa điểm, tần suất thu gom?": the frequency is what is determined).
 _WHO_LEAD_VI = re.compile(rf"^ {_VI_LEAD_WHO} | {_VI_LEAD_WHO} $| thi {_VI_LEAD_WHO} ")

@@ -551,3 +551,21 @@ def test_nguoi_dan_is_said_cong_dan_by_the_laws():
     # (thesaurus "người dân>công dân"; the glossary's "citizen" already read "công dân" as "người dân")
     q = analyze("Ai giám sát việc bảo đảm quyền tiếp cận thông tin của người dân?")
     assert "cong dan" in dict(q.groups)["nguoi dan"]
+
+
+def test_dung_ra_is_how_the_asker_says_who_takes_it_on():
+    # "bộ nào đứng ra soạn thảo" (steps up to draft it): a law writes "Bộ … chủ trì soạn thảo"
+    q = analyze("Chiến lược phát triển chăn nuôi do bộ nào đứng ra soạn thảo?")
+    assert "dung" in q.soft
+    # "đứng" elsewhere is a word of the question ("đứng tên": holds in its name)
+    q = analyze("Ai được đứng tên trên giấy chứng nhận quyền sử dụng đất?")
+    assert "dung" not in q.soft
+
+
+def test_khach_san_is_a_kind_of_co_so_luu_tru_one_way():
+    # the asker's hotel is the Law on Tourism's "cơ sở lưu trú du lịch"; not back: an accommodation
+    # establishment may be a homestay
+    q = analyze("Cơ quan nào thẩm định, công nhận khách sạn hạng 4 sao và 5 sao?")
+    assert "co so luu tru" in dict(q.groups)["khach san"]
+    from indexer.answer.question import _synonyms
+    assert "khach san" not in _synonyms().get("co so luu tru", [])

@@ -167,6 +167,11 @@ def test_conjunctions_and_relative_pronouns_are_not_the_question(question, kind)
     # "bộ phận nào", which department: a who-word as "cơ quan nào" is
     ("Bộ phận nào tổng hợp kết quả học tập Nghị quyết của các chi bộ?", "who"),
     ("bo phan nao tong hop ket qua hoc tap nghi quyet cua cac chi bo", "who"),
+    # every head a who-word takes, after the comma too: "ban nào" follows the progress, it is asked
+    ("Khi các huyện sơ kết Nghị quyết 06, ban nào của Tỉnh ủy hướng dẫn và theo dõi tiến độ?", "who"),
+    ("khi cac huyen so ket nghi quyet 06, ban nao cua tinh uy theo doi tien do?", "who"),
+    # ("bản nào", which village, is no board: the time it is asked stays a when)
+    ("Khi sơ kết, bản nào phải hoàn thành theo tiến độ?", "when"),
 ])
 def test_the_clause_after_the_case_is_the_question(question, kind):
     assert classify(question) == kind
