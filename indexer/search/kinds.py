@@ -59,6 +59,11 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    # then answers questions about another period.)
                    r"\bhow frequently\b|\btan suat\b|\bat what frequency\b|\bhow many times (?:a|per|each|every) (?:year|month|week|quarter|day)\b|"
                    r"\beffective date\b|"
+                   # a date named by what it dates ("the issuance date of Resolution 06", "its cut-off
+                   # date", "ngày ban hành nào", "trước hôm nào") and the years a work is set for ("in
+                   # which years is it to be built")
+                   r"\b(?:issuance|issue|issuing|signing|adoption|cut ?off|submission) date\b|\b(?:which|what) years\b|"
+                   r"\bngay (?:ban hanh|ky|thong qua) nao\b|\bhom nao\b|"
                    r"^when (?:is|are|was|were|will|must|does|do|did|should|can|has|have)\b|"
                    r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")
 _TASKS = re.compile(r"\b(?:nhiem vu gi|lam gi|phai lam|co nhiem vu|nhiem vu cua|trach nhiem gi|"

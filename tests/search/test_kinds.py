@@ -99,6 +99,12 @@ def test_search_puts_the_passage_with_the_date_first(fake_settings, corpus_dir):
     ("Hội nghị sơ kết tổ chức vào tháng mấy?", "when"),
     ("Kế hoạch sơ kết mấy năm thực hiện Nghị quyết?", "target"),  # mấy năm: how many years
     ("Which body leads the review?", "who"),
+    # a date named by what it dates, the years a work is set for
+    ("What is the issuance date of Resolution 06-NQ/TU?", "when"),
+    ("What is the cut-off date for the draft review report?", "when"),
+    ("In what years is the provincial museum to be built?", "when"),
+    ("Nghị quyết 17-NQ/TU mang ngày ban hành nào?", "when"),
+    ("Bản dự thảo phải nộp trước hôm nào?", "when"),
 ])
 def test_the_noun_a_which_or_what_asks_for_names_the_kind(question, kind):
     assert classify(question) == kind
