@@ -550,13 +550,19 @@ def occasion_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[st
 # ban nào", "Đơn vị nào lo chuẩn bị …", "do tổ chức nào đảm nhiệm"): how the asker says "is
 # responsible for", which a plan writes as the unit and its task ("Văn phòng Đảng ủy chuẩn bị …"),
 # rarely with the verb. (Folded: "lo" only right after the who-word, not "lò", "lộ" elsewhere.)
-# ("bộ nào đứng ra soạn thảo", "ai đứng ra điều phối": steps up to do it, the plan's unit and task)
-_ASSIGNING = re.compile(r" (?:(giao) (?:ai|cho)|duoc (giao)|(?:ai|nao) (lo)|(dam nhiem)|(giao) (?:\w+ ){1,2}nao|(dung) ra) ")
+# ("bộ nào đứng ra soạn thảo", "ai đứng ra điều phối": steps up to do it, the plan's unit and task;
+# typed with diacritics, only as written: "dừng ra quân", "dựng ra" fold alike.) The space after a
+# verb is looked at, not taken: "được giao đứng ra tổ chức" says two.
+_ASSIGNING = re.compile(r" (?:(giao) (?:ai|cho)|duoc (giao)|(?:ai|nao) (lo)|(dam nhiem)|(giao) (?:\w+ ){1,2}nao|(dung) ra)(?= )")
 
 
-def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
-    """The groups of a who-question's assigning verb (``_ASSIGNING``): soft."""
-    return _groups_said(groups, _ASSIGNING, f" {folded_q} ")
+def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str, question: str = "") -> set[str]:
+    """The groups of a who-question's assigning verb (``_ASSIGNING``): soft. ``question`` as typed
+    tells a written "đứng ra" from its folded twins."""
+    said = _groups_said(groups, _ASSIGNING, f" {folded_q} ")
+    if "dung" in said and not question.isascii() and "đứng ra" not in question.lower():
+        said.discard("dung")
+    return said
 
 
 # "vừa … vừa …" (both … and …) joins two things asked, and "lo" (sees to) before the verb of a task
@@ -1868,7 +1874,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         if english:
             soft |= naming_frame_words(groups, question) | recurring_month(groups, question)
         else:
-            soft |= occasion_words(groups, folded_q) | assignment_words(groups, folded_q)
+            soft |= occasion_words(groups, folded_q) | assignment_words(groups, folded_q, question)
         if english and re.match(r"\s*under\b", question, re.I):
             # "Under the Law on …, who …", "Under Bình Lư's plan …": the frame names the document,
             # which its own words say; the preposition is no word of it

@@ -62,8 +62,9 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    # a date named by what it dates ("the issuance date of Resolution 06", "its cut-off
                    # date", "ngày ban hành nào", "trước hôm nào") and the years a work is set for ("in
                    # which years is it to be built")
-                   r"\b(?:issuance|issue|issuing|signing|adoption|cut ?off|submission) date\b|\b(?:which|what) years\b|"
-                   r"\bngay (?:ban hanh|ky|thong qua) nao\b|\bhom nao\b|"
+                   # (not "what years of experience", a count; nor "hôm nào cũng", any day)
+                   r"\b(?:issuance|issue|issuing|signing|adoption|cut ?off|submission) dates?\b|\b(?:which|what) years\b(?! of\b)|"
+                   r"\bngay (?:ban hanh|ky|thong qua) nao\b|\bhom nao\b(?! cung\b)|"
                    r"^when (?:is|are|was|were|will|must|does|do|did|should|can|has|have)\b|"
                    r"(?<!^)\bwhen\b(?! (?:investigat|\w+ing\b))")
 _TASKS = re.compile(r"\b(?:nhiem vu gi|lam gi|phai lam|co nhiem vu|nhiem vu cua|trach nhiem gi|"
@@ -145,8 +146,8 @@ _WHO_LEAD = re.compile(r"^ (?:(?:under|according to|in) (?:\w+ ){1,8}?)?(?:who|w
 # thing acted on: "Ai quyết định gia hạn thời hạn cai nghiện?" asks who extends it, not how long.
 # The same when the who-word closes the question: "Hết thời hiệu yêu cầu chia di sản thì di sản
 # thuộc về ai?" asks who, the time limit is its condition.
-# (every Vietnamese head ``_WHO`` reads: "…, ban nào của Tỉnh ủy hướng dẫn và theo dõi tiến độ?"
-# asks which board, the progress is what it follows)
+# (the bodies' heads ``_WHO`` reads, not its office titles: "…, ban nào của Tỉnh ủy hướng dẫn và
+# theo dõi tiến độ?" asks which board, the progress is what it follows)
 _VI_LEAD_WHO = (r"(?:ai|nhung ai|co quan nao|don vi nao|to chuc nao|ban nao|ben nao|bo nao|bo phan nao|cap nao|"
                 r"dau moi nao|toa (?:an )?nao|luc luong nao|(?:cap|ben) chinh quyen nao)")
 # And one that sets out its case and asks after "thì" ("… theo Luật Bảo vệ môi trường thì ai chủ trì
