@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from indexer.search.named import DOC_REF, doc_refs
 from indexer.search.translate import THESAURUS, base_form, default_glossary, lookup, translate, translate_groups
-from indexer.text import QUESTION_STOPWORDS, folded_words, modern_tones, query_language, syllables
+from indexer.text import QUESTION_STOPWORDS, folded_words, has_diacritics, modern_tones, query_language, syllables
 
 from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS
 
@@ -560,7 +560,7 @@ def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str, questio
     """The groups of a who-question's assigning verb (``_ASSIGNING``): soft. ``question`` as typed
     tells a written "đứng ra" from its folded twins."""
     said = _groups_said(groups, _ASSIGNING, f" {folded_q} ")
-    if "dung" in said and not question.isascii() and "đứng ra" not in question.lower():
+    if "dung" in said and has_diacritics(question) and "đứng ra" not in question.lower():
         said.discard("dung")
     return said
 

@@ -77,14 +77,16 @@ EN_BODY_NOUNS = (r"agency|agencies|body|bodies|unit|units|office|organi[sz]ation
                  r"officers?|persons?|individuals?|entit(?:y|ies)|part(?:y|ies)|ministers?")
 # The words of a duty, which ask who bears it (``_WHO``) unless a count of staff names them (``_COUNTED_DUTY``).
 _DUTY = r"chiu trach nhiem|chu tri|phu trach|responsible|in charge"
-_WHO = re.compile(r"(?:^|\s)(?:ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|bo nao|bo phan nao|"
-                  # ("qua đầu mối nào", through which focal point: a body)
-                  r"nhung ai|voi ai|dau moi nao|"
-                  # a body of a kind the laws and plans name ("tòa nào", "lực lượng nào", "cấp chính
-                  # quyền nào"). Not "chủ thể nào", which asks the parties a law lists ("trái phiếu xanh
-                  # do những chủ thể nào phát hành"), nor "người nào", a law's "whoever" ("Người nào vi
-                  # phạm … thì bị phạt bao nhiêu"), nor "đoàn thể nào", folded as "dự đoán thế nào"
-                  r"toa (?:an )?nao|luc luong nao|(?:cap|ben) chinh quyen nao|"
+# The Vietnamese who-words of a body (one home: ``_WHO`` and ``_VI_LEAD_WHO`` read them).
+_VI_BODY_WHO = (r"ai|nhung ai|co quan nao|don vi nao|to chuc nao|ban nao|cap nao|ben nao|bo nao|bo phan nao|"
+                # ("qua đầu mối nào", through which focal point: a body)
+                r"dau moi nao|"
+                # a body of a kind the laws and plans name ("tòa nào", "lực lượng nào", "cấp chính
+                # quyền nào"). Not "chủ thể nào", which asks the parties a law lists ("trái phiếu xanh
+                # do những chủ thể nào phát hành"), nor "người nào", a law's "whoever" ("Người nào vi
+                # phạm … thì bị phạt bao nhiêu"), nor "đoàn thể nào", folded as "dự đoán thế nào"
+                r"toa (?:an )?nao|luc luong nao|(?:cap|ben) chinh quyen nao")
+_WHO = re.compile(rf"(?:^|\s)(?:{_VI_BODY_WHO}|voi ai|"
                   # an office holder asked by title ("Chủ tịch Quốc hội nào ký …", "Bộ trưởng nào …")
                   # (the office's body said or not, nothing else: "Chủ tịch nước có quyền nào" asks a power)
                   r"(?:chu tich|pho chu tich|bo truong|thu tuong)(?: quoc hoi| nuoc| chinh phu| ubnd| hdnd|"
@@ -146,10 +148,9 @@ _WHO_LEAD = re.compile(r"^ (?:(?:under|according to|in) (?:\w+ ){1,8}?)?(?:who|w
 # thing acted on: "Ai quyết định gia hạn thời hạn cai nghiện?" asks who extends it, not how long.
 # The same when the who-word closes the question: "Hết thời hiệu yêu cầu chia di sản thì di sản
 # thuộc về ai?" asks who, the time limit is its condition.
-# (the bodies' heads ``_WHO`` reads, not its office titles: "…, ban nào của Tỉnh ủy hướng dẫn và
-# theo dõi tiến độ?" asks which board, the progress is what it follows)
-_VI_LEAD_WHO = (r"(?:ai|nhung ai|co quan nao|don vi nao|to chuc nao|ban nao|ben nao|bo nao|bo phan nao|cap nao|"
-                r"dau moi nao|toa (?:an )?nao|luc luong nao|(?:cap|ben) chinh quyen nao)")
+# (a body's who-word, not an office title: "…, ban nào của Tỉnh ủy hướng dẫn và theo dõi tiến độ?"
+# asks which board, the progress is what it follows)
+_VI_LEAD_WHO = rf"(?:{_VI_BODY_WHO})"
 # And one that sets out its case and asks after "thì" ("… theo Luật Bảo vệ môi trường thì ai chủ trì
 # xác định thời gian, địa điểm, tần suất thu gom?": the frequency is what is determined).
 _WHO_LEAD_VI = re.compile(rf"^ {_VI_LEAD_WHO} | {_VI_LEAD_WHO} $| thi {_VI_LEAD_WHO} ")

@@ -177,8 +177,11 @@ def test_conjunctions_and_relative_pronouns_are_not_the_question(question, kind)
     # every head a who-word takes, after the comma too: "ban nào" follows the progress, it is asked
     ("Khi các huyện sơ kết Nghị quyết 06, ban nào của Tỉnh ủy hướng dẫn và theo dõi tiến độ?", "who"),
     ("khi cac huyen so ket nghi quyet 06, ban nao cua tinh uy theo doi tien do?", "who"),
-    # ("bản nào", which village, is no board)
-    ("Khi sơ kết, bản nào phải hoàn thành theo tiến độ?", "not who"),
 ])
 def test_the_clause_after_the_case_is_the_question(question, kind):
-    assert classify(question) != "who" if kind == "not who" else classify(question) == kind
+    assert classify(question) == kind
+
+
+def test_a_village_asked_after_the_comma_is_no_board():
+    # "bản nào" (which village), written with its diacritics, is no "ban nào" (which board)
+    assert classify("Khi sơ kết, bản nào phải hoàn thành theo tiến độ?") != "who"
