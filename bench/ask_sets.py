@@ -19,7 +19,7 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh42": "odd",
          "fresh43": "odd",
          "fresh44": "odd",
-         "fresh45": "never"}
+         "fresh45": "odd"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
