@@ -428,7 +428,19 @@ def actors(text: str, s: int, e: int, open_words: tuple[str, ...] = ()) -> list[
         found = _actor(_capital_after_opening(text, m.end()), m.end(), e, open_words)
         if found:
             out.append(found)
+    for m in _SUBMITTED_TO.finditer(text, s, e):
+        # the body a matter is submitted to does what it is submitted for: "Trình Hội đồng nhân dân
+        # cấp tỉnh | quyết định … vùng nuôi chim yến", "trình Thủ tướng Chính phủ | phê duyệt"
+        # (its predicate right after its name: "Chính phủ trình Quốc hội | trước khi quyết định …"
+        # submits before the Government itself decides)
+        found = _actor(text, m.end(), e, open_words)
+        if found and not text[found[1]:found[2]].strip() and not _SUBMITTED_NAME_STOP.search(text, found[0], found[1]):
+            out.append(found)
     return out
+
+
+_SUBMITTED_NAME_STOP = re.compile(r"\s(?:trước|sau|khi|để|về|cho)(?!\w)")
+_SUBMITTED_TO = re.compile(r"(?<!\w)[Tt]rình\s+(?=[A-ZĐ])")
 
 
 # "… theo quy định của Chính phủ", "… theo hướng dẫn của Bộ trưởng Bộ Y tế": the body that regulates
@@ -585,6 +597,35 @@ def _most_asked_per_sentence(items: list[dict]) -> list[dict]:
 ACTION_EVIDENCE = 0.3
 
 
+# A question that asks who drafts a document ("Ai soạn dự thảo Báo cáo …", "đơn vị nào lo viết dự
+# thảo", "… do ai chắp bút", "được dự thảo bởi đơn vị nào"): its drafting verb opens the asked action
+# after the who-word (past a light verb), or comes right before a passive's "bởi|do" and the who-word.
+# The plans write the act as "xây dựng dự thảo Báo cáo …", the laws as "soạn thảo", "biên soạn":
+# the task that says it is the asked action; the one that "xây dựng báo cáo" of its own is not.
+_DRAFTING_VERB = r"(?:soạn thảo|soạn|dự thảo|chắp bút|viết dự thảo|viết)"
+_DRAFT_AFTER_WHO = re.compile(r"\s*(?:(?:lo|đứng ra|chủ trì|được giao|chịu trách nhiệm|có trách nhiệm|phải|sẽ|"
+                              rf"trực tiếp|cần)\s+)*{_DRAFTING_VERB}(?!\w)")
+_DRAFT_BEFORE_WHO = re.compile(rf"(?<!\w)(?:được\s+)?{_DRAFTING_VERB}\s+(?:bởi|do)\s*$")
+_DRAFTS = re.compile(r"(?:^|\b(?:xay dung|soan|chuan bi|lap|chu tri|tham muu|giup)\s+)(?:ban\s+)?(?:du thao|soan thao)\b"
+                     r"|\bbien soan\b|^soan\b")
+
+
+def asks_drafting(vi_text: str) -> bool:
+    """The who-question asks who drafts a document (``_DRAFTING_VERB``)."""
+    m = _WHO_WORD.search(vi_text)
+    if not m:
+        return False
+    low = vi_text.lower()
+    return bool(_DRAFT_AFTER_WHO.match(low, m.end()) or _DRAFT_BEFORE_WHO.search(low[:m.start()]))
+
+
+def drafts(item: dict) -> bool:
+    """The item's task is drafting a document ("chủ trì, phối hợp … xây dựng dự thảo Báo cáo …",
+    "biên soạn …"), within its first words."""
+    task = folded_words((item.get("task") or "")[:PREDICATE_CHARS * 3])
+    return bool(_DRAFTS.search(task))
+
+
 def does_asked_action(vi_text: str, item: dict, clauses: bool = False) -> bool:
     """The item's task opens with the action the question asks about: "Cơ quan nào ban hành Kế
     hoạch sơ kết …" — "Ban Thường vụ Tỉnh uỷ | ban hành Kế hoạch sơ kết …" does it, "Các cơ quan
@@ -598,7 +639,9 @@ def does_asked_action(vi_text: str, item: dict, clauses: bool = False) -> bool:
     task = task[:1].lower() + task[1:]
     asked = asked_verbs(vi_text)
     starts = [0] + ([m.end() for m in re.finditer(r";\s*", task)] if clauses else [])
-    return any(asks_action(asked, _predicate_verbs(task, at, len(task))) for at in starts)
+    if any(asks_action(asked, _predicate_verbs(task, at, len(task))) for at in starts):
+        return True
+    return asks_drafting(vi_text) and drafts(item)
 
 
 # Words that say a duty or a right, not the action: _EN_WHO reads past them to the action ("Who is

@@ -87,13 +87,15 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
         if similarity is not None:
             similarity.retrieve = lambda: service.search(question, k=SEMANTIC_DEPTH, highlights=False).results
         if q.relation:
-            items = items + relation_passage_items(results, q.relation, items)
-            answer, role, support, best = _relation_answer(q, items, results, docs, named, _doc_heads(service),
-                                                           similarity, headings)
             # "… được giao cho cơ quan nào?": the body a task is assigned to, which the text may write
-            # as the one given the task ("Giao X chủ trì", "X thống nhất quản lý …"): read as who does
-            # it when no sentence writes "giao cho" it (never from the plan's list of recipients)
+            # as the one given the task ("Giao X chủ trì", "X thống nhất quản lý …"): read after an
+            # assigning verb's "cho" (never after "báo cáo", "gửi": the body a report goes to is not
+            # the one that does the task), else as who does it
             assigned = q.relation == "recipient" and asks_assignee(q.text)
+            asked = replace(q, relation="assignee") if assigned else q
+            items = items + relation_passage_items(results, asked.relation, items)
+            answer, role, support, best = _relation_answer(asked, items, results, docs, named, _doc_heads(service),
+                                                           similarity, headings)
             if answer is None and q.relation == "recipient" and not assigned:
                 # (a question that names no document by number describes its plan by words — "Kế
                 # hoạch học tập NQ 92 của phường", "Bình Lư's tourism plan" —: every plan's list is

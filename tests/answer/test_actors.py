@@ -307,3 +307,37 @@ def test_the_act_a_passive_agent_does_is_the_sentence_subject():
     # the sentence's subject is no act when it opens otherwise ("Thời gian giao nộp …")
     line = law_line("luat-to-tung-hanh-chinh.txt", "Thời gian giao nộp tài liệu, chứng cứ do Thẩm phán")
     assert actor_units(line, "luat-to-tung-hanh-chinh", "Ai giao nộp tài liệu, chứng cứ?") == []
+
+
+def test_the_body_a_matter_is_submitted_to_decides_it():
+    # Luật Chăn nuôi: the provincial People's Committee "Trình Hội đồng nhân dân cấp tỉnh quyết định …
+    # vùng nuôi chim yến": the council decides, the committee submits
+    line = law_line("luat-chan-nuoi.txt", "Trình Hội đồng nhân dân cấp tỉnh quyết định khu vực")
+    assert actor_units(line, "luat-chan-nuoi", "Cơ quan nào quyết định vùng nuôi chim yến?") == \
+        ["Hội đồng nhân dân cấp tỉnh"]
+    # another action asked of it: none
+    assert actor_units(line, "luat-chan-nuoi", "Cơ quan nào kiểm tra vùng nuôi chim yến?") == []
+
+
+def test_who_submits_for_a_decision_does_not_decide():
+    from indexer.answer.question import analyze
+    from indexer.answer.who import _submits_for_asked
+
+    committee = {"unit": "Ủy ban nhân dân cấp tỉnh",
+                 "task": "Trình Hội đồng nhân dân cấp tỉnh quyết định khu vực thuộc nội thành của thành phố, "
+                         "quyết định vùng nuôi chim yến"}
+    council = dict(committee, unit="Hội đồng nhân dân cấp tỉnh")
+    ministry = {"unit": "Bộ Nông nghiệp và Phát triển nông thôn",
+                "task": "chủ trì, phối hợp với các Bộ, cơ quan ngang Bộ, Ủy ban nhân dân cấp tỉnh xây dựng, "
+                        "trình Thủ tướng Chính phủ phê duyệt chiến lược phát triển chăn nuôi"}
+    decides = analyze("Cơ quan nào quyết định vùng nuôi chim yến?")
+    assert _submits_for_asked(decides, committee)
+    assert not _submits_for_asked(decides, council)  # (the body submitted to, read by actors())
+    assert _submits_for_asked(analyze("Ai phê duyệt chiến lược phát triển chăn nuôi?"), ministry)
+    # asked who submits, or who drafts: the ministry
+    assert not _submits_for_asked(analyze("Bộ nào xây dựng, trình Thủ tướng phê duyệt chiến lược phát triển chăn nuôi?"),
+                                  ministry)
+    assert not _submits_for_asked(analyze("Ai xây dựng chiến lược phát triển chăn nuôi?"), ministry)
+    # "chương trình", "quy trình" are no submitting
+    program = {"unit": "Bộ Giáo dục và Đào tạo", "task": "ban hành chương trình giáo dục phổ thông phê duyệt"}
+    assert not _submits_for_asked(analyze("Ai phê duyệt chương trình giáo dục phổ thông?"), program)

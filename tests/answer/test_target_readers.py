@@ -275,3 +275,14 @@ def test_a_share_does_not_answer_a_total():
             "measure": "phần", "counts": ["dai bieu"], "quote": "", "section_path": []}
     assert _fit(analyze("Quốc hội có tổng cộng bao nhiêu đại biểu?"), item) is None
     assert _fit(analyze("Luật phải được bao nhiêu đại biểu biểu quyết tán thành?"), item) is not None
+
+
+def test_the_scale_of_a_value_asked_is_no_subject_word(plans):
+    # plan 003: "Tổng sản lượng lương thực có hạt đạt 10.000 tấn": asked "mấy nghìn tấn", the count is
+    # of tonnes, and the text writes the number, not the thousands
+    from indexer.answer import ask
+
+    q = analyze("Sản lượng lương thực có hạt năm 2030 của Bình Lư là mấy nghìn tấn?")
+    assert q.count_noun == "tan" and "nghin" in q.soft
+    out = ask(plans, "Sản lượng lương thực có hạt năm 2030 của Bình Lư là mấy nghìn tấn?")
+    assert out["answer"] and "10.000 tấn" in out["answer"], out["answer"]

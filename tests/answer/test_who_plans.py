@@ -66,3 +66,44 @@ def test_the_asker_s_words_for_a_task_are_not_the_plan_s(plans):
     # các địa phương" — asked of "đợt sơ kết" (the round), which the plan calls the review itself
     out = ask(plans, "Đợt sơ kết Nghị quyết 06-NQ/TU ở các địa phương do ban nào của Tỉnh ủy chủ trì hướng dẫn?")
     assert out["answer"] and out["answer"].startswith("Ban Tuyên giáo Tỉnh ủy"), out["answer"]
+
+
+def test_who_drafts_is_who_writes_the_draft(plans):
+    # plan 004: "Ban cán sự đảng Ủy ban nhân dân tỉnh chủ trì, phối hợp … xây dựng dự thảo Báo cáo sơ kết
+    # 05 năm …" — asked "soạn dự thảo"; the bodies that "xây dựng báo cáo" of their own, and the one that
+    # "hướng dẫn, theo dõi, đôn đốc việc sơ kết", do not write that draft
+    out = ask(plans, "Ai soạn dự thảo Báo cáo sơ kết 05 năm thực hiện NQ 06?")
+    assert out["answer"] and out["answer"].startswith("Ban cán sự đảng Ủy ban nhân dân tỉnh"), out["answer"]
+    out = ask(plans, "Ở Hà Tĩnh, cơ quan nào chủ trì soạn dự thảo Báo cáo sơ kết 05 năm Nghị quyết 06-NQ/TU về du lịch?")
+    assert out["answer"] and out["answer"].startswith("Ban cán sự đảng Ủy ban nhân dân tỉnh"), out["answer"]
+
+
+def test_drafting_is_read_as_the_asked_action():
+    from indexer.answer.actors import does_asked_action
+
+    drafts = {"task": "chủ trì, phối hợp với các đơn vị liên quan xây dựng dự thảo Báo cáo sơ kết 05 năm thực hiện"}
+    own_report = {"task": "Căn cứ tình hình, điều kiện thực tiễn, theo chức năng, nhiệm vụ được giao xây dựng báo cáo"}
+    for asked in ("Ai soạn dự thảo Báo cáo sơ kết?", "Đơn vị nào lo viết dự thảo báo cáo sơ kết?",
+                  "Bản dự thảo báo cáo của tỉnh do ai chắp bút?", "Báo cáo sơ kết được dự thảo bởi đơn vị nào?"):
+        assert does_asked_action(asked, drafts), asked
+        assert not does_asked_action(asked, own_report), asked
+    # the draft is the object of another action asked: sent, appraised
+    assert not does_asked_action("Ban cán sự đảng gửi dự thảo báo cáo cho cơ quan nào?", drafts)
+    assert not does_asked_action("Ai thẩm định dự thảo Báo cáo sơ kết?", drafts)
+
+
+def test_the_body_a_task_is_given_to_is_not_the_one_reported_to(plans):
+    # plan 004: "Ban Tuyên giáo Tỉnh ủy chủ trì, … hướng dẫn, theo dõi, đôn đốc việc sơ kết ở các địa
+    # phương, …, báo cáo Ban Thường vụ Tỉnh ủy": the task is given to the first, reported to the second
+    out = ask(plans, "Việc hướng dẫn và đôn đốc các địa phương sơ kết 5 năm Nghị quyết 06 về du lịch Hà Tĩnh "
+                     "được giao cho ban nào của Tỉnh ủy làm đầu mối?")
+    assert out["answer"] and out["answer"].startswith("Ban Tuyên giáo Tỉnh ủy"), out["answer"]
+
+
+def test_a_notice_sent_is_no_task_assigned():
+    from indexer.answer.relations import asks_assignee
+
+    assert asks_assignee("Việc hướng dẫn các địa phương sơ kết được giao cho ban nào của Tỉnh ủy làm đầu mối?")
+    assert asks_assignee("Luật Thanh niên giao cho tổ chức nào vai trò phản biện xã hội?")
+    # "ngoại giao" is no assigning verb, and what is notified goes to a recipient
+    assert not asks_assignee("Nếu phát hiện nội dung không phù hợp, cơ quan đại diện ngoại giao phải thông báo cho ai?")
