@@ -433,14 +433,17 @@ def actors(text: str, s: int, e: int, open_words: tuple[str, ...] = ()) -> list[
         # cấp tỉnh | quyết định … vùng nuôi chim yến", "trình Thủ tướng Chính phủ | phê duyệt"
         # (its predicate right after its name: "Chính phủ trình Quốc hội | trước khi quyết định …"
         # submits before the Government itself decides)
-        found = _actor(text, m.end(), e, open_words)
+        found = _actor(text, m.end(), e, open_words) if text[m.end()].isupper() else None
         if found and not text[found[1]:found[2]].strip() and not _SUBMITTED_NAME_STOP.search(text, found[0], found[1]):
             out.append(found)
     return out
 
 
-_SUBMITTED_NAME_STOP = re.compile(r"\s(?:trước|sau|khi|để|về|cho)(?!\w)")
-_SUBMITTED_TO = re.compile(r"(?<!\w)[Tt]rình\s+(?=[A-ZĐ])")
+_SUBMITTED_NAME_STOP = re.compile(r"\s(?:trước|sau|khi|để|về|cho|hoặc|việc|hồ sơ)(?!\w)")
+# ("trình" of a submission, not of "quá trình", "chương trình", "quy trình", "công trình", "lộ trình";
+# the body named with its capital: "trình Ủy ban thường vụ Quốc hội quyết định …")
+_SUBMITTED_TO = re.compile(r"(?<!\w)(?<!quá )(?<!chương )(?<!Chương )(?<!quy )(?<!Quy )(?<!công )(?<!lộ )(?<!tiến )"
+                           r"(?<!hành )[Tt]rình\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 # "… theo quy định của Chính phủ", "… theo hướng dẫn của Bộ trưởng Bộ Y tế": the body that regulates
@@ -602,12 +605,15 @@ ACTION_EVIDENCE = 0.3
 # after the who-word (past a light verb), or comes right before a passive's "bởi|do" and the who-word.
 # The plans write the act as "xây dựng dự thảo Báo cáo …", the laws as "soạn thảo", "biên soạn":
 # the task that says it is the asked action; the one that "xây dựng báo cáo" of its own is not.
-_DRAFTING_VERB = r"(?:soạn thảo|soạn|dự thảo|chắp bút|viết dự thảo|viết)"
+# (a passive's drafting verb is one only with its "được": "Dự thảo do ai thẩm định?" asks who appraises
+# the draft; "dự thảo luận" attends a discussion)
+_DRAFTING_VERB = r"(?:soạn thảo|biên soạn|soạn|dự thảo(?! luận)|chắp bút|viết dự thảo)"
 _DRAFT_AFTER_WHO = re.compile(r"\s*(?:(?:lo|đứng ra|chủ trì|được giao|chịu trách nhiệm|có trách nhiệm|phải|sẽ|"
-                              rf"trực tiếp|cần)\s+)*{_DRAFTING_VERB}(?!\w)")
-_DRAFT_BEFORE_WHO = re.compile(rf"(?<!\w)(?:được\s+)?{_DRAFTING_VERB}\s+(?:bởi|do)\s*$")
-_DRAFTS = re.compile(r"(?:^|\b(?:xay dung|soan|chuan bi|lap|chu tri|tham muu|giup)\s+)(?:ban\s+)?(?:du thao|soan thao)\b"
-                     r"|\bbien soan\b|^soan\b")
+                              rf"trực tiếp|cần|tổ chức)\s+)*{_DRAFTING_VERB}(?!\w)")
+_DRAFT_BEFORE_WHO = re.compile(rf"(?<!\w)được\s+{_DRAFTING_VERB}\s+(?:bởi|do)\s*$")
+# ("lập" drafts, "thành lập Ban soạn thảo" founds the board that will: roles._TASK_VERBS's guard)
+_DRAFTS = re.compile(r"(?:^|\b(?:xay dung|soan|chuan bi|(?<!thanh )(?<!xac )lap|chu tri|tham muu|giup)\s+)(?:ban\s+)?"
+                     r"(?:du thao|soan thao)\b|(?:^|\b(?:chu tri|to chuc|phoi hop|thuc hien)\s+)bien soan\b|^soan\b")
 
 
 def asks_drafting(vi_text: str) -> bool:
@@ -630,7 +636,9 @@ def does_asked_action(vi_text: str, item: dict, clauses: bool = False) -> bool:
     """The item's task opens with the action the question asks about: "Cơ quan nào ban hành Kế
     hoạch sơ kết …" — "Ban Thường vụ Tỉnh uỷ | ban hành Kế hoạch sơ kết …" does it, "Các cơ quan
     báo chí | chủ động xây dựng kế hoạch …" builds a plan of their own. ``clauses``: or one of its
-    ";"-clauses does ("… tổ chức thực hiện; tuyên truyền công tác sơ kết …": a duty of a list)."""
+    ";"-clauses does ("… tổ chức thực hiện; tuyên truyền công tác sơ kết …": a duty of a list). Or,
+    asked who drafts (``asks_drafting``), its first words draft a document (``drafts``) — which
+    one, the support of the question's words decides."""
     task = item.get("task") or ""
     if not task:
         return False
@@ -779,6 +787,35 @@ def done_by_another(vi_text: str, english: str | None, item: dict) -> bool:
 # "…, gửi Bộ Nội vụ để tổng hợp, báo cáo Chính phủ": what is done after "để" is the addressee's
 _SENT_FOR = re.compile(r"(?<!\w)gửi\s+(?:về\s+|cho\s+|đến\s+|lên\s+|tới\s+)?(?P<actor>[A-ZĐÀ-Ỹ][^;.:()]{2,100}?)"
                        r"\s*(?:\([^)]*\)\s*)?,?\s+để\s+(?P<purpose>[^;.]+)")
+
+
+# A body that submits a matter for another's decision: "Ủy ban nhân dân cấp tỉnh | Trình Hội đồng
+# nhân dân cấp tỉnh quyết định … vùng nuôi chim yến", "… xây dựng, trình Thủ tướng Chính phủ phê
+# duyệt …", "đề nghị Chủ tịch nước bổ nhiệm …": asked who decides it, the submitter is not the
+# answer (the body after "trình" is, which ``actors`` reads). Its opening predicate submits, or a
+# later one does. Not when it also does the act itself ("trình Chính phủ ban hành hoặc ban hành
+# theo thẩm quyền"), nor when the question asks who submits ("Bộ nào … trình Thủ tướng phê duyệt …",
+# "Ai đề nghị Quốc hội bầu …"). The "trình" of "chương trình", "quy trình", "trình độ" is none.
+_TRINH = r"(?<!chuong )(?<!quy )(?<!cong )(?<!lo )(?<!qua )(?<!tien )(?<!hanh )\btrinh\b(?! (?:do|bay|tu|dien)\b)"
+_SUBMITS_FOR = (rf"(?:^(?:[^\s,;]+\s+){{{{0,2}}}}?(?:{_TRINH}|de nghi|kien nghi)|(?:[,;]\s*|\bva\s+){_TRINH})\s+"
+                r"(?:[^\s,;.]+\s+){{1,12}}?{verb}\b")
+_ASKS_SUBMITTING = re.compile(rf"{_TRINH}|(?<!theo )\bde nghi\b(?! cua)|\bkien nghi\b")
+_SUBMIT_LIGHT = _LIGHT | {"gui", "bao cao"}
+
+
+def submits_for_another(vi_text: str, item: dict) -> bool:
+    """The item's unit submits the question's asked act (its first verb that is no light one) to
+    another body (``_SUBMITS_FOR``), and the question asks no submitting itself."""
+    if _ASKS_SUBMITTING.search(folded_words(vi_text)):
+        return False
+    verb = next((v for v in asked_verbs(vi_text) if v not in _SUBMIT_LIGHT), None)
+    if not verb:
+        return False
+    task = fold((item.get("task") or "").lower())
+    m = re.search(_SUBMITS_FOR.format(verb=re.escape(verb)), task)
+    if not m or f" {folded_words(item.get('unit') or '')} " in f" {folded_words(m.group(0))} ":
+        return False  # (the body submitted to, whose sentence it is too: "Trình | Hội đồng nhân dân … | quyết định")
+    return not re.search(rf"\b(?:hoac|va|hay)\s+(?:tu\s+)?{re.escape(verb)}\b", task[m.end():])
 
 
 def sent_for_another(groups: list[tuple[str, list[str]]], soft: set[str], asked: str, item: dict) -> bool:

@@ -1053,8 +1053,22 @@ def _counting_word(word: str, around: list[str], counts: bool) -> bool:
         folded_words(before) not in _ORDINAL_NOUNS | {"thang", "ngay", "tuan"}
 
 
-# The scale words of a number said in words ("mấy nghìn tấn", "bao nhiêu triệu lượt khách").
-_SCALE_WORDS = frozenset("tram nghin ngan trieu ty van chuc".split())
+# The scale of a number said in words before its unit ("mấy nghìn tấn", "bao nhiêu triệu lượt
+# khách"), read as written: folded, "văn bản", "vấn đề", "trạm", "ngân hàng", "chức danh", "tỷ lệ"
+# look alike. Typed without diacritics only "nghin", "trieu" are one (the restoration writes neither:
+# the documents write numbers).
+_SCALE = re.compile(r"(?<!\w)(?:bao nhiêu|mấy)\s+(nghìn|ngàn|triệu|tỷ|tỉ|trăm)\s+(\w+)"
+                    r"|(?<!\w)(?:bao nhieu|may)\s+(nghin|trieu)\s+(\w+)")
+
+
+def asked_scale(question: str, vi_text: str) -> tuple[str, str] | None:
+    """(folded scale, folded unit) of a count asked with a scale word (``_SCALE``), or None."""
+    for text in (question, vi_text):
+        m = _SCALE.search(text.lower())
+        if m:
+            scale, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            return (folded_words(scale), folded_words(unit)) if not unit.isdigit() else None
+    return None
 _UNITS_SPELLED = {1: "mot", 2: "hai", 3: "ba", 4: "bon", 5: "nam", 6: "sau", 7: "bay", 8: "tam", 9: "chin"}
 
 
@@ -1793,11 +1807,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     asked_noun = m.group(1) if m else (may_noun(question, vi_text) if not english else None)
     if asked_noun in _NOT_COUNTED and not written_content(question, asked_noun):
         asked_noun = None
-    if asked_noun in _SCALE_WORDS and measure != "money":
-        # "mấy nghìn tấn": the count is of the unit after the scale ("10.000 tấn")
-        unit = re.search(rf"\b(?:bao nhieu|may) {asked_noun} (\w+)", folded_q)
-        if unit and not unit.group(1).isdigit():
-            asked_noun = unit.group(1)
+    scale = asked_scale(question, vi_text) if not english else None
+    if scale and asked_noun == scale[0] and measure != "money":
+        asked_noun = scale[1]  # "mấy nghìn tấn": the count is of the unit after the scale ("10.000 tấn")
     if asked_noun and kind == "target":
         count_noun = asked_noun
         if measure == "money" and count_noun not in ("dong", "tien", "ty", "trieu", "nghin", "von", "kinh"):
@@ -1842,11 +1854,9 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         groups = [(label, alts) for label, alts in groups if label != f"may {count_noun}"]
     if kind == "target" and (asks_age(question) or count_noun == "tuoi"):
         soft |= age_bearer(groups)
-    if kind == "target" and not english:
-        # "mấy nghìn tấn", "bao nhiêu triệu lượt": the scale of the value asked, before its unit;
-        # the text writes the number ("10.000 tấn"), not the scale
-        soft |= {label for label, _ in groups
-                 if label in _SCALE_WORDS and re.search(rf"\b(?:bao nhieu|may) {label} \w", folded_q)}
+    if kind == "target" and scale:
+        # the scale of the value asked weighs little: the text writes the number ("10.000 tấn")
+        soft |= {label for label, _ in groups if label == scale[0]}
     if kind == "target":
         soft |= span_verb(question, groups) | {label for label, _ in groups if label == _SHARE_VERB}
         groups, soft = relation_verbs(question, groups, soft)

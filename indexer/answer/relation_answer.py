@@ -79,8 +79,7 @@ _RELATION_WORDS = frozenset("gui len ve cho toi den nop trinh bao cao report rep
 _OWN_RELATION_WORDS = {"via": frozenset("thong qua qua through via".split()),
                        "recipient": frozenset("gui len ve nop trinh submit submits submitted send sends sent "
                                               "submitting sending".split()),
-                       "assignee": frozenset("giao phan cong uy quyen cho assign assigns assigned entrust "
-                                             "entrusts entrusted task tasks tasked".split()),
+                       "assignee": frozenset("giao phan cong uy quyen cho".split()),
                        "addressee": frozenset("yeu cau de nghi ask asks asked request requests requested".split()),
                        # ("làm việc cùng những cơ quan nào": the text says "phối hợp với")
                        "partner": frozenset("phoi hop lam viec hop tac ket hop cung voi coordinate coordinates "

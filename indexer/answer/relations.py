@@ -103,9 +103,13 @@ _MARKER = {
                             r"cung cấp(?:\s+[^\s;.:()\n]+){0,8}?\s+cho(?=\s+\S)|"
                             r"báo cáo(?:\s+(?:kịp thời|định kỳ|trực tiếp|bằng văn bản))?"
                             r"(?:\s+(?:với|lên|cho|về))?)\s+", re.I),
-    # ("giao cho", "giao nhiệm vụ … cho", "phân công cho", "ủy quyền cho"; asked by asks_assignee)
-    "assignee": re.compile(r"(?<!\w)(?<!ngoại )(?<!bàn )(?<!trao )(?:giao(?!\s+(?:thông|dịch|kết|lưu|tiếp)(?!\w))|"
-                           r"phân công|ủy quyền|uỷ quyền)(?:\s+[^\s;.:()\n]+){0,6}?\s+cho\s+", re.I),
+    # ("giao cho", "giao nhiệm vụ … cho", "phân công cho", "ủy quyền cho"; asked by asks_assignee: not
+    # "giao nộp", "giao hàng", "chuyển giao", "bàn giao", "ngoại giao", nor a report, a submission or
+    # advice between the verb and its "cho": "được giao theo dõi, báo cáo cho …", "tham mưu cho")
+    "assignee": re.compile(r"(?<!\w)(?<!ngoại )(?<!bàn )(?<!chuyển )"
+                           r"(?:giao(?!\s+(?:thông|dịch|kết|lưu|tiếp|nộp|hàng|trả|lại)(?!\w))|phân công|ủy quyền|uỷ quyền)"
+                           r"(?:\s+(?!(?:thông báo|báo cáo|gửi|trình|chuyển|tham mưu)(?!\w))[^\s;.:()\n]+){0,6}?\s+cho\s+",
+                           re.I),
     "author": re.compile(r"(?<!\w)(?:báo cáo|văn bản\s+đề nghị|xác nhận)\s+của\s+", re.I),
     # ("chịu trách nhiệm và báo cáo công tác trước Quốc hội")
     "answerable": re.compile(r"(?<!\w)chịu trách nhiệm(?:\s+(?:và\s+)?báo cáo(?:\s+công tác)?)?\s+trước\s+",
@@ -180,10 +184,12 @@ def _predicate(text: str, start: int, end: int) -> int | None:
 
 # A task assigned to the asked body ("được giao cho cơ quan nào", "phân công cho ai"): read as a
 # recipient by its "cho", but the object of the assigning verb is who does the task.
-# (not the "giao" of "ngoại giao", "bàn giao", "giao thông", "giao dịch"; nor a report or a notice
-# sent between: "cơ quan đại diện ngoại giao phải thông báo cho ai")
-_ASSIGNED_TO = re.compile(r" (?<!ngoai )(?<!ban )(?<!trao )(?:giao(?! (?:thong|dich|ket|luu|tiep)\b)|phan cong|uy quyen)"
-                          r"(?: (?!thong bao |bao cao |gui |trinh |chuyen )\w+){0,6}? cho (?:ai|(?:\w+ ){1,3}nao) ")
+# (not the "giao" of "ngoại giao", "bàn giao" — but "Ủy ban giao …", which folds alike —, "chuyển
+# giao", "giao thông", "giao dịch", "giao nộp", "giao hàng"; nor a report, a notice or advice between:
+# "cơ quan đại diện ngoại giao phải thông báo cho ai")
+_ASSIGNED_TO = re.compile(r" (?<!ngoai )(?:(?<=uy ban )|(?<!ban ))(?<!chuyen )"
+                          r"(?:giao(?! (?:thong|dich|ket|luu|tiep|nop|hang|tra|lai)\b)|phan cong|uy quyen)"
+                          r"(?: (?!thong bao |bao cao |gui |trinh |chuyen |tham muu )\w+){0,6}? cho (?:ai|(?:\w+ ){1,3}nao) ")
 
 
 def asks_assignee(question: str) -> bool:

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from indexer.text import fold, folded_words
+from indexer.text import folded_words
 
 from .actors import (ACTION_EVIDENCE, asked_verbs, does_asked_action, does_english_action, english_asked_verbs,
-                     tied_verbs)
+                     submits_for_another, tied_verbs)
 from .fit import _fit, other_level
 from .margins import WHO_MARGIN, WHO_MIN_FIT, WHO_TIE, WHO_TIE_RIVALS
 from .question import Question, question_slots
@@ -175,8 +175,8 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
     _, best, sup = g["best"]
     if q.language != "en" and set(sup.missing) - q.soft - _asked_class(q, best):
         return True  # (a soft word — a territory phrase, a folded modal — does not decide the support)
-    if q.language != "en" and _submits_for_asked(q, best):
-        return True
+    if q.language != "en" and submits_for_another(q.vi_text or q.text, best):
+        return True  # (it submits the asked act to another body: actors.submits_for_another)
     if q.role is not None:
         fit = _fit(q, best)
         if fit is None or (fit < WHO_MIN_FIT and not _responsible_for_asked(q, best)):
@@ -214,33 +214,6 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
         return r[0] - sc + 3.0 * sp.coverage + sp.own + (_fit(q, it) or 0.0) + action
     top_evidence = evidence(ranked[0])
     return any(evidence(r) >= top_evidence - WHO_TIE for r in rivals[:WHO_TIE_RIVALS])
-
-
-# A body that submits a matter for another's decision: "Ủy ban nhân dân cấp tỉnh | Trình Hội đồng
-# nhân dân cấp tỉnh quyết định … vùng nuôi chim yến", "trình Thủ tướng Chính phủ phê duyệt". Asked
-# who decides it, the submitter is not the answer: the body after "trình" is (actors.py reads it).
-# Its predicate opens with the submitting verb, or one of its predicates does ("chủ trì, … xây dựng,
-# trình Thủ tướng Chính phủ phê duyệt …"); a question that itself asks who submits — "Bộ nào …
-# trình Thủ tướng phê duyệt …", "Ai đề nghị Quốc hội bầu …" — asks the submitter.
-_SUBMITS_FOR = (r"(?:^(?:[^\s,;]+\s+){{0,2}}?(?:trinh|de nghi|kien nghi)|(?:[,;]\s*|\bva\s+)trinh)\s+"
-                r"(?:[^\s,;.]+\s+){{1,12}}?{verb}\b")
-_SUBMITTING = re.compile(r"\b(?:trinh|de nghi|kien nghi)\b")
-
-
-def _submits_for_asked(q: Question, item: dict) -> bool:
-    """The item's task submits the question's first asked action to another body, as its opening
-    predicate or a later one (``_SUBMITS_FOR``), and the question asks no submitting itself."""
-    asked = q.vi_text or q.text
-    if _SUBMITTING.search(folded_words(asked)):
-        return False
-    verb = next((v for v in asked_verbs(asked) if v not in _SUBMIT_LIGHT), None)
-    task = fold((item.get("task") or "").lower())
-    m = re.search(_SUBMITS_FOR.format(verb=re.escape(verb)), task) if verb else None
-    # (not the body submitted to, whose sentence it is too: "Trình | Hội đồng nhân dân cấp tỉnh | quyết định")
-    return bool(m) and folded_words(item.get("unit") or "") not in m.group(0)
-
-
-_SUBMIT_LIGHT = frozenset({"gui", "bao cao", "chu tri", "phoi hop", "tham muu", "thuc hien", "to chuc", "trien khai"})
 
 
 def _opens_with_asked_verb(q: Question, item: dict) -> bool:

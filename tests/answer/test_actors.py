@@ -320,8 +320,7 @@ def test_the_body_a_matter_is_submitted_to_decides_it():
 
 
 def test_who_submits_for_a_decision_does_not_decide():
-    from indexer.answer.question import analyze
-    from indexer.answer.who import _submits_for_asked
+    from indexer.answer.actors import submits_for_another
 
     committee = {"unit": "Ủy ban nhân dân cấp tỉnh",
                  "task": "Trình Hội đồng nhân dân cấp tỉnh quyết định khu vực thuộc nội thành của thành phố, "
@@ -330,14 +329,35 @@ def test_who_submits_for_a_decision_does_not_decide():
     ministry = {"unit": "Bộ Nông nghiệp và Phát triển nông thôn",
                 "task": "chủ trì, phối hợp với các Bộ, cơ quan ngang Bộ, Ủy ban nhân dân cấp tỉnh xây dựng, "
                         "trình Thủ tướng Chính phủ phê duyệt chiến lược phát triển chăn nuôi"}
-    decides = analyze("Cơ quan nào quyết định vùng nuôi chim yến?")
-    assert _submits_for_asked(decides, committee)
-    assert not _submits_for_asked(decides, council)  # (the body submitted to, read by actors())
-    assert _submits_for_asked(analyze("Ai phê duyệt chiến lược phát triển chăn nuôi?"), ministry)
+    decides = "Cơ quan nào quyết định vùng nuôi chim yến?"
+    assert submits_for_another(decides, committee)
+    assert not submits_for_another(decides, council)  # (the body submitted to, read by actors())
+    assert submits_for_another("Ai phê duyệt chiến lược phát triển chăn nuôi?", ministry)
     # asked who submits, or who drafts: the ministry
-    assert not _submits_for_asked(analyze("Bộ nào xây dựng, trình Thủ tướng phê duyệt chiến lược phát triển chăn nuôi?"),
-                                  ministry)
-    assert not _submits_for_asked(analyze("Ai xây dựng chiến lược phát triển chăn nuôi?"), ministry)
-    # "chương trình", "quy trình" are no submitting
-    program = {"unit": "Bộ Giáo dục và Đào tạo", "task": "ban hành chương trình giáo dục phổ thông phê duyệt"}
-    assert not _submits_for_asked(analyze("Ai phê duyệt chương trình giáo dục phổ thông?"), program)
+    assert not submits_for_another("Bộ nào xây dựng, trình Thủ tướng phê duyệt chiến lược phát triển chăn nuôi?",
+                                   ministry)
+    assert not submits_for_another("Ai xây dựng chiến lược phát triển chăn nuôi?", ministry)
+    # a programme named in the question asks no submitting, and "Lập chương trình …" submits nothing
+    assert submits_for_another("Cơ quan nào quyết định chương trình nuôi chim yến?", committee)
+    program = {"unit": "Bộ Giáo dục và Đào tạo",
+               "task": "Lập chương trình giáo dục và phê duyệt nội dung giáo dục phổ thông"}
+    assert not submits_for_another("Ai phê duyệt nội dung giáo dục phổ thông?", program)
+    # a body that submits or does it itself (Luật Cư trú: Bộ Công an "trình Chính phủ ban hành hoặc
+    # ban hành theo thẩm quyền …")
+    police = {"unit": "Bộ Công an", "task": "Xây dựng và trình Chính phủ ban hành hoặc ban hành theo thẩm quyền "
+                                            "văn bản quy phạm pháp luật về cư trú"}
+    assert not submits_for_another("Bộ nào ban hành theo thẩm quyền văn bản quy phạm pháp luật về cư trú?", police)
+    # the body submitted to, with a hyphen in its name
+    labour = {"unit": "Bộ Lao động - Thương binh và Xã hội",
+              "task": "c) Trình Bộ Lao động - Thương binh và Xã hội quyết định danh mục nghề nặng nhọc"}
+    assert not submits_for_another("Cơ quan nào quyết định danh mục nghề nặng nhọc?", labour)
+
+
+def test_a_body_submitted_to_is_read_by_its_capital_and_not_in_a_process():
+    # Hiến pháp, Art. 96: "trình Ủy ban thường vụ Quốc hội quyết định thành lập … đơn vị hành chính dưới tỉnh"
+    line = law_line("hien-phap.txt", "trình Ủy ban thường vụ Quốc hội quyết định thành lập")
+    assert "Ủy ban thường vụ Quốc hội" in actor_units(line, "hien-phap", "Cơ quan nào quyết định thành lập, "
+                                                      "giải thể đơn vị hành chính dưới tỉnh?")
+    # "quá trình", "chương trình": no submission
+    text = "Trong quá trình Tòa án giải quyết vụ án, đương sự có quyền cung cấp tài liệu."
+    assert "Tòa án" not in [text[a:b] for a, b, _ in actors(text, 0, len(text))]

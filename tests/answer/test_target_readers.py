@@ -284,5 +284,10 @@ def test_the_scale_of_a_value_asked_is_no_subject_word(plans):
 
     q = analyze("Sản lượng lương thực có hạt năm 2030 của Bình Lư là mấy nghìn tấn?")
     assert q.count_noun == "tan" and "nghin" in q.soft
+    # folded, "văn bản", "vấn đề", "trạm" look like scales ("vạn", "trăm"): read as written
+    for question, noun in (("Có bao nhiêu văn bản hướng dẫn được ban hành?", "van"),
+                           ("Kế hoạch đặt ra mấy vấn đề trọng tâm?", "van"),
+                           ("Tỉnh có bao nhiêu trạm y tế xã?", "tram"), ("co bao nhieu van ban huong dan?", "van")):
+        assert analyze(question).count_noun == noun, question
     out = ask(plans, "Sản lượng lương thực có hạt năm 2030 của Bình Lư là mấy nghìn tấn?")
     assert out["answer"] and "10.000 tấn" in out["answer"], out["answer"]

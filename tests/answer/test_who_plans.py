@@ -87,9 +87,12 @@ def test_drafting_is_read_as_the_asked_action():
                   "Bản dự thảo báo cáo của tỉnh do ai chắp bút?", "Báo cáo sơ kết được dự thảo bởi đơn vị nào?"):
         assert does_asked_action(asked, drafts), asked
         assert not does_asked_action(asked, own_report), asked
-    # the draft is the object of another action asked: sent, appraised
+    # the draft is the object of another action asked: sent, appraised (also before a passive's "do")
     assert not does_asked_action("Ban cán sự đảng gửi dự thảo báo cáo cho cơ quan nào?", drafts)
     assert not does_asked_action("Ai thẩm định dự thảo Báo cáo sơ kết?", drafts)
+    assert not does_asked_action("Dự thảo Báo cáo sơ kết do ai thẩm định?", drafts)
+    # founding the drafting board is no drafting
+    assert not does_asked_action("Ai soạn thảo quy chế?", {"task": "thành lập Ban soạn thảo và tổ chức lấy ý kiến"})
 
 
 def test_the_body_a_task_is_given_to_is_not_the_one_reported_to(plans):
@@ -105,5 +108,16 @@ def test_a_notice_sent_is_no_task_assigned():
 
     assert asks_assignee("Việc hướng dẫn các địa phương sơ kết được giao cho ban nào của Tỉnh ủy làm đầu mối?")
     assert asks_assignee("Luật Thanh niên giao cho tổ chức nào vai trò phản biện xã hội?")
-    # "ngoại giao" is no assigning verb, and what is notified goes to a recipient
-    assert not asks_assignee("Nếu phát hiện nội dung không phù hợp, cơ quan đại diện ngoại giao phải thông báo cho ai?")
+    assert asks_assignee("Ủy ban giao cho cơ quan nào chủ trì?")
+    # "ngoại giao", "giao nộp", "chuyển giao" are no assigning verbs, and what is notified goes to a recipient
+    assert not asks_assignee("Cơ quan đại diện ngoại giao được cấp kinh phí cho ai?")
+    assert not asks_assignee("Được giao nhiệm vụ thì phải thông báo cho ai?")
+    assert not asks_assignee("Tài liệu, chứng cứ phải giao nộp cho cơ quan nào?")
+    assert not asks_assignee("Công nghệ được chuyển giao cho ai?")
+    # … nor is a report to a body in the passage its assignment
+    from indexer.answer.relations import relation_objects
+
+    line = "Ban Tuyên giáo Tỉnh ủy được giao theo dõi, báo cáo cho Ban Thường vụ Tỉnh ủy."
+    assert relation_objects(line, "assignee") == []
+    line = "Giao cho Ủy ban nhân dân xã xây dựng kế hoạch."
+    assert [line[a:b] for a, b in relation_objects(line, "assignee")] == ["Ủy ban nhân dân xã"]
