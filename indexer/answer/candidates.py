@@ -13,8 +13,8 @@ from .fit_when import _asks_frequency
 from .own_text import _LIST_LINE
 from .passages import (asked_refs, asked_vision, cycle_items, duration_items, frequency_items, horizon_items,
                        is_cycle_question, is_duration_question, is_horizon_question, is_issued_question,
-                       is_period_question, is_year_of_question, issued_items, period_items, signer_items, vision_items,
-                       year_of_items)
+                       is_period_question, is_year_of_question, issued_items, names_unnumbered_first, period_items,
+                       signer_items, vision_items, year_of_items)
 from .question import Question
 from .texts import _doc_heads, _doc_texts, _texts
 
@@ -36,6 +36,8 @@ def _passage_items(service, q: Question, results: list, docs: list[dict]) -> lis
         out += year_of_items(results)
     if is_issued_question(folded_q):
         refs = asked_refs(q.text) or asked_refs(q.vi_text)
+        if refs and names_unnumbered_first(q.text):
+            return out  # (the plan asked is not the resolution it names: ``names_unnumbered_first``)
         if refs:
             return out + issued_items(refs, _doc_texts(service, docs))
     elif asked_vision(folded_q):

@@ -836,6 +836,26 @@ def asked_refs(question: str) -> list[tuple[str, str | None, str | None]]:
     return out
 
 
+def names_unnumbered_first(question: str) -> bool:
+    """The question's subject is a document named by its type alone, before the numbered one that
+    says which it is ("Kế hoạch sơ kết 05 năm Nghị quyết 06-NQ/TU … được ký ban hành ngày nào?",
+    "On what date was Ha Tinh's plan for the review of Resolution 06 issued?"): the date the text
+    cites the numbered one with is not the one asked. Read in the clause that asks ("Kế hoạch … gắn
+    với Nghị quyết 08-NQ/TW; nghị quyết này ra đời ngày nào?" asks the resolution's); not a frame
+    before a comma ("Theo kế hoạch, Nghị quyết 06 ban hành ngày nào?"), nor the numbered document's
+    own type word ("that Politburo resolution (08-NQ/TW)")."""
+    asking = re.split(r"[;:]|[.?!](?:\s|$)", question.strip().rstrip("?.! "))[-1]  # (the clause that asks)
+    first = next((m for m in _ASKED_REF.finditer(asking) if m.group(1) or m.group(3)), None)
+    if first is None:
+        return False
+    heads = list(re.finditer(rf"(?i)(?<!\w)(?:{_TYPE_WORDS})(?!\w)", asking[:first.start()]))
+    if not heads:
+        return False
+    between = asking[heads[0].end():first.start()]
+    # (its own type word, apart only by brackets: "that Politburo resolution (08-NQ/TW)")
+    return "," not in between and not re.fullmatch(r"[\s(]*(?:số|so|no\.?)?[\s(]*", between, re.I)
+
+
 _TYPE_BEFORE = re.compile(rf"(?i)(?:{_TYPE_WORDS})(?:\s+số)?\s*$")
 
 

@@ -350,3 +350,20 @@ def test_the_deadline_of_the_same_body_at_another_level_does_not_answer():
                                   district)
     # no level asked: nothing to tell
     assert not _other_level_actor(analyze("Ủy ban nhân dân báo cáo công tác bảo vệ môi trường trước ngày nào?"), district)
+
+
+def test_the_date_of_a_plan_is_not_that_of_the_resolution_it_names(plans):
+    # plan 004 "Kế hoạch / Sơ kết 05 năm thực hiện Nghị quyết số 06-NQ/TU, ngày 07/12/2017 …" writes no
+    # date of its own: asked the plan's, the resolution's date is no answer; asked the resolution's, it is
+    from indexer.answer.passages import names_unnumbered_first
+
+    assert ask(plans, "Kế hoạch sơ kết 05 năm Nghị quyết 06-NQ/TU của Ban Thường vụ Tỉnh ủy Hà Tĩnh được ký "
+                      "ban hành ngày nào?")["answer"] is None
+    out = ask(plans, "Nghị quyết 06-NQ/TU được ban hành ngày nào?")
+    assert out["answer"] and "07/12/2017" in out["answer"], out["answer"]
+    assert names_unnumbered_first("On what date was Ha Tinh's plan for the review of Resolution 06 issued?")
+    # a frame before a comma, the asking clause after a ";", the numbered document's own type word
+    assert not names_unnumbered_first("Theo kế hoạch, Nghị quyết 06 được ban hành ngày nào?")
+    assert not names_unnumbered_first("Kế hoạch sơ kết gắn với Nghị quyết 08-NQ/TW; nghị quyết này ra đời ngày nào?")
+    assert not names_unnumbered_first("What is the date of that Politburo resolution (08-NQ/TW)?")
+    assert not names_unnumbered_first("Kế hoạch 209-KH/TU thực hiện Nghị quyết 35 ban hành ngày nào?")
