@@ -208,8 +208,10 @@ _MAX_PHRASE = max(len(k.split()) for k in QUESTION_PHRASES)
 QUESTION_WORDS = {"muon": "muốn", "may": "mấy"}
 
 
-def _candidates(model: AccentModel, word: str) -> list[tuple[str, float]]:
-    """(form, prior) of a typed syllable: the forms the corpus writes for it."""
+def _candidates(model: AccentModel, word: str, attested: Iterable[str] = ()) -> list[tuple[str, float]]:
+    """(form, prior) of a typed syllable: the forms the corpus writes for it — its most frequent,
+    and those it writes next to a neighbour of the question (``attested``: "do" after "ban" is the
+    "đồ" of "bản đồ", though "do", "đó", "độ" … are written far more often)."""
     if fold(word) != word or not word.isalpha():
         return [(word, 1.0)]  # typed with its accents, or a number
     forms = model.candidates.get(word)
@@ -217,6 +219,8 @@ def _candidates(model: AccentModel, word: str) -> list[tuple[str, float]]:
         return [(word, 1.0)]
     ranked = sorted(forms.items(), key=lambda kv: (-kv[1], -model.in_bigrams.get(kv[0], 0)))
     chosen = ranked[:MAX_FORMS] + [kv for kv in ranked[MAX_FORMS:] if kv[1] == 0][:MAX_NAMES]
+    have = {f for f, _ in chosen}
+    chosen += [(f, forms[f]) for f in dict.fromkeys(attested) if f in forms and f not in have]
     if word not in dict(chosen):
         chosen.append((word, forms.get(word, 0)))
     if word in QUESTION_WORDS:
@@ -224,6 +228,16 @@ def _candidates(model: AccentModel, word: str) -> list[tuple[str, float]]:
         chosen = [kv for kv in chosen if kv[0] != asked] + [(asked, max(c for _, c in chosen))]
     total = sum(c for _, c in chosen) + 0.5 * len(chosen)
     return [(form, (c + 0.5) / total) for form, c in chosen]
+
+
+def _attested(model: AccentModel, lower: list[str], i: int) -> list[str]:
+    """The forms of syllable i the corpus writes in a bigram with the syllable before or after it."""
+    out = []
+    if i:
+        out += [form.split(" ")[1] for form in model.counts.get(f"{lower[i - 1]} {lower[i]}", ())]
+    if i + 1 < len(lower):
+        out += [form.split(" ")[0] for form in model.counts.get(f"{lower[i]} {lower[i + 1]}", ())]
+    return out
 
 
 def restore(query: str, model: AccentModel | Mapping) -> str:
@@ -247,7 +261,7 @@ def restore(query: str, model: AccentModel | Mapping) -> str:
             options.extend([(new, 1.0)] for new in QUESTION_PHRASES[" ".join(lower[i:i + phrase])].split(" "))
             i += phrase
             continue
-        options.append(_candidates(model, lower[i]))
+        options.append(_candidates(model, lower[i], _attested(model, lower, i)))
         i += 1
     # Viterbi over pairs: layer[(previous form, form)] = (log probability of the best sequence
     # ending in them, the pair before them)

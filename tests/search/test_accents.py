@@ -3,6 +3,8 @@ not questions) seldom writes: "bao nhieu" is "bao nhiêu", not the corpus's "b�
 
 from __future__ import annotations
 
+import pytest
+
 from indexer.search.accents import build_accent_model, restore
 from tests.conftest import PLANS
 
@@ -66,3 +68,19 @@ def test_the_askers_words_and_sums_of_money_are_restored_as_questions_write_them
     assert restore("toi da 10 ngay", model) == "tối đa 10 ngày"
     assert restore("bao cao muon nhat la ngay nao", model).endswith("muộn nhất la ngày nào")  # ("la": no "là" in this corpus)
     assert "muộn hơn ngày" in restore("gui khong muon hon ngay nao", model)
+
+
+
+def test_a_rare_form_written_next_to_its_neighbour_is_a_candidate():
+    # the plans and the laws write "do", "đó", "độ", "đô", "đo", "đỡ" more often than "đồ", which they
+    # write in "Bản đồ số Du lịch Bình Lư", "bản đồ du lịch": the bigram with the question's "ban"
+    # makes it a candidate
+    from tests.conftest import SHARED
+
+    laws = sorted((SHARED / "corpus-alqac").glob("*.txt"))
+    if not laws:
+        pytest.skip("the ALQAC laws are not here")
+    model = build_accent_model([p.read_text(encoding="utf-8") for p in [*PLANS.values(), *laws]])
+    assert restore("xay dung ban do so du lich binh lu", model) == "xây dựng bản đồ số du lịch bình lư"
+    # the frequent forms still win where the bigrams say so
+    assert restore("ban hanh ke hoach", model) == "ban hành kế hoạch"
