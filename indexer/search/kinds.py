@@ -208,11 +208,12 @@ def _who_after_comma(question: str, q: str) -> bool:
     _, comma, tail = question.rpartition(",")
     if not comma:
         return False
-    tail = f" {fold_question(tail)} "
-    if _WHO_LEAD.match(tail):
-        # (in English, the case opened by a bare "when": "When a cybersecurity incident hits the
-        # Government's cipher systems, who coordinates the response?")
+    # (in English, the case opened by a bare "when", after any of its commas — a name may hold one
+    # later: "When a foreign tourism agency applies …, who makes the final decision after the
+    # Ministry of Culture, Sports and Tourism has appraised the file?")
+    if any(_WHO_LEAD.match(f" {fold_question(c)} ") for c in question.split(",")[1:]):
         return all(m.group(0).strip() == "when" for m in _WHEN.finditer(q))
+    tail = f" {fold_question(tail)} "
     if not re.match(rf"^ {_VI_LEAD_WHO} ", tail):
         return False
     return all(m.group(0).strip() in _TIME_NOUNS for m in _WHEN.finditer(q))

@@ -171,6 +171,10 @@ def test_conjunctions_and_relative_pronouns_are_not_the_question(question, kind)
     ("When a fire breaks out at a licensed farm, which authority must the owner inform?", "who"),
     ("When the tribunal cannot agree, who appoints the replacement arbitrator?", "who"),
     ("When the tribunal cannot agree, within how many days must the court appoint one?", "when"),
+    # … after any comma of the case, a name later in the question holding one of its own
+    ("When a company applies for the licence, who decides after the Ministry of Culture, Sports and "
+     "Tourism has reviewed it?", "who"),
+    ("When the council is not sitting, by which date must the chairman report?", "when"),
     # "bộ phận nào", which department: a who-word as "cơ quan nào" is
     ("Bộ phận nào tổng hợp kết quả học tập Nghị quyết của các chi bộ?", "who"),
     ("bo phan nao tong hop ket qua hoc tap nghi quyet cua cac chi bo", "who"),
