@@ -1069,6 +1069,8 @@ def asked_scale(question: str, vi_text: str) -> tuple[str, str] | None:
             scale, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             return (folded_words(scale), folded_words(unit)) if not unit.isdigit() else None
     return None
+
+
 _UNITS_SPELLED = {1: "mot", 2: "hai", 3: "ba", 4: "bon", 5: "nam", 6: "sau", 7: "bay", 8: "tam", 9: "chin"}
 
 

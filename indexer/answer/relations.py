@@ -89,6 +89,16 @@ _ASKED = [
     # authority a noun names ("of:<folded noun>"), written after the same noun and "của"
     ("of", re.compile(rf" ({_OF_NOUNS}) cua {_WHO_OBJ} ")),
 ]
+# Where an assigning verb ("giao", "phân công", "ủy quyền" … "cho") gives no task, in the text
+# (``_MARKER["assignee"]``) and in the question (``_ASSIGNED_TO``, folded): the "giao" of "ngoại
+# giao", "bàn giao", "chuyển giao" (before it), of "giao thông", "giao dịch", "giao nộp", "giao hàng"
+# (after it); nor a report, a submission or advice said between the verb and its "cho": "được giao
+# theo dõi, báo cáo cho …", "tham mưu cho".
+_NOT_ASSIGNING = {"before": ("ngoại", "bàn", "chuyển"),
+                  "after": ("thông", "dịch", "kết", "lưu", "tiếp", "nộp", "hàng", "trả", "lại"),
+                  "between": ("thông báo", "báo cáo", "gửi", "trình", "chuyển", "tham mưu")}
+
+
 # Where the text names the object of each relation.
 _MARKER = {
     "partner": re.compile(r"(?<!\w)phối hợp\s+(?:chặt chẽ\s+)?(?:với|cùng)\s+", re.I),
@@ -103,12 +113,11 @@ _MARKER = {
                             r"cung cấp(?:\s+[^\s;.:()\n]+){0,8}?\s+cho(?=\s+\S)|"
                             r"báo cáo(?:\s+(?:kịp thời|định kỳ|trực tiếp|bằng văn bản))?"
                             r"(?:\s+(?:với|lên|cho|về))?)\s+", re.I),
-    # ("giao cho", "giao nhiệm vụ … cho", "phân công cho", "ủy quyền cho"; asked by asks_assignee: not
-    # "giao nộp", "giao hàng", "chuyển giao", "bàn giao", "ngoại giao", nor a report, a submission or
-    # advice between the verb and its "cho": "được giao theo dõi, báo cáo cho …", "tham mưu cho")
-    "assignee": re.compile(r"(?<!\w)(?<!ngoại )(?<!bàn )(?<!chuyển )"
-                           r"(?:giao(?!\s+(?:thông|dịch|kết|lưu|tiếp|nộp|hàng|trả|lại)(?!\w))|phân công|ủy quyền|uỷ quyền)"
-                           r"(?:\s+(?!(?:thông báo|báo cáo|gửi|trình|chuyển|tham mưu)(?!\w))[^\s;.:()\n]+){0,6}?\s+cho\s+",
+    # ("giao cho", "giao nhiệm vụ … cho", "phân công cho", "ủy quyền cho"; asked by asks_assignee,
+    # with the same exclusions: ``_NOT_ASSIGNING``)
+    "assignee": re.compile(r"(?<!\w)" + "".join(rf"(?<!{w} )" for w in _NOT_ASSIGNING["before"]) +
+                           r"(?:giao(?!\s+(?:" + "|".join(_NOT_ASSIGNING["after"]) + r")(?!\w))|phân công|ủy quyền|uỷ quyền)"
+                           r"(?:\s+(?!(?:" + "|".join(_NOT_ASSIGNING["between"]) + r")(?!\w))[^\s;.:()\n]+){0,6}?\s+cho\s+",
                            re.I),
     "author": re.compile(r"(?<!\w)(?:báo cáo|văn bản\s+đề nghị|xác nhận)\s+của\s+", re.I),
     # ("chịu trách nhiệm và báo cáo công tác trước Quốc hội")
@@ -183,13 +192,14 @@ def _predicate(text: str, start: int, end: int) -> int | None:
 
 
 # A task assigned to the asked body ("được giao cho cơ quan nào", "phân công cho ai"): read as a
-# recipient by its "cho", but the object of the assigning verb is who does the task.
-# (not the "giao" of "ngoại giao", "bàn giao" — but "Ủy ban giao …", which folds alike —, "chuyển
-# giao", "giao thông", "giao dịch", "giao nộp", "giao hàng"; nor a report, a notice or advice between:
-# "cơ quan đại diện ngoại giao phải thông báo cho ai")
-_ASSIGNED_TO = re.compile(r" (?<!ngoai )(?:(?<=uy ban )|(?<!ban ))(?<!chuyen )"
-                          r"(?:giao(?! (?:thong|dich|ket|luu|tiep|nop|hang|tra|lai)\b)|phan cong|uy quyen)"
-                          r"(?: (?!thong bao |bao cao |gui |trinh |chuyen |tham muu )\w+){0,6}? cho (?:ai|(?:\w+ ){1,3}nao) ")
+# recipient by its "cho", but the object of the assigning verb is who does the task. Folded, with
+# the text's exclusions (``_NOT_ASSIGNING``) — but "Ủy ban giao …", which folds like "bàn giao".
+_ASSIGNED_TO = re.compile(
+    r" " + "".join(rf"(?<!{folded_words(w)} )" if w != "bàn" else r"(?:(?<=uy ban )|(?<!ban ))"
+                   for w in _NOT_ASSIGNING["before"]) +
+    r"(?:giao(?! (?:" + "|".join(map(folded_words, _NOT_ASSIGNING["after"])) + r")\b)|phan cong|uy quyen)"
+    r"(?: (?!" + "|".join(f"{folded_words(w)} " for w in _NOT_ASSIGNING["between"]) + r")\w+){0,6}? cho "
+    r"(?:ai|(?:\w+ ){1,3}nao) ")
 
 
 def asks_assignee(question: str) -> bool:
