@@ -20,7 +20,7 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh43": "odd",
          "fresh44": "odd",
          "fresh45": "odd",
-         "fresh46": "never"}
+         "fresh46": "odd"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
