@@ -577,8 +577,10 @@ _PAIRED_OR_LIGHT = re.compile(r"(?<! va) (vua) (?:\w+ ){1,8}?(?=vua )| (lo) (?:t
 # law writes "Bộ … có trách nhiệm chủ trì tổ chức liên hoan phim quốc gia". (Folded "thuoc" is also
 # "thuốc", medicine: only before those words, and only in a question that says it once — "Thuốc thú
 # y thuộc trách nhiệm quản lý của bộ nào" asks of the medicine; and "thuộc về", one word or two as
-# segmented, not "thuốc vệ sinh".)
-_BELONGS = re.compile(r" ((thuoc) ve) (?!sinh |tinh )| (thuoc) (?=(?:trach nhiem|tham quyen|nhiem vu|quyen) )")
+# segmented, not "thuốc vệ sinh".) Also right after the who-word: "ban nào thuộc Tỉnh ủy" says what
+# the body asked belongs to, which its name says ("Ban Tuyên giáo Tỉnh ủy"), not its task.
+_BELONGS = re.compile(r" ((thuoc) ve) (?!sinh |tinh )| (thuoc) (?=(?:trach nhiem|tham quyen|nhiem vu|quyen) )|"
+                      r" nao (thuoc) (?!ve )")
 
 
 def belonging_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:

@@ -524,6 +524,9 @@ def test_a_word_saying_whose_duty_it_is_weighs_little():
     # folded, "thuoc" is also "thuốc" (medicine): elsewhere, or said twice, a word of the subject
     assert "thuoc" not in analyze("thuoc bao ve thuc vat do co quan nao quan ly").soft
     assert "thuoc" not in analyze("Thuốc thú y thuộc trách nhiệm quản lý của bộ nào?").soft
+    # right after the who-word it says what the body asked belongs to, which its name says
+    assert "thuoc" in analyze("Việc sơ kết ở các địa phương được ban nào thuộc Tỉnh ủy chủ trì hướng dẫn?").soft
+    assert "thuoc" not in analyze("thuoc nao do co quan nao cap phep luu hanh").soft
 
 
 def test_an_event_classifier_weighs_little_in_any_kind():

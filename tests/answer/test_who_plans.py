@@ -121,3 +121,11 @@ def test_a_notice_sent_is_no_task_assigned():
     assert relation_objects(line, "assignee") == []
     line = "Giao cho Ủy ban nhân dân xã xây dựng kế hoạch."
     assert [line[a:b] for a, b in relation_objects(line, "assignee")] == ["Ủy ban nhân dân xã"]
+
+
+def test_the_body_asked_by_what_it_belongs_to(plans):
+    # plan 004: "Ban Tuyên giáo Tỉnh ủy chủ trì, … hướng dẫn, theo dõi, đôn đốc việc sơ kết ở các địa
+    # phương, cơ quan, đơn vị": "thuộc Tỉnh ủy" describes the board, its name says it
+    out = ask(plans, "Việc sơ kết Nghị quyết 06 ở các địa phương, cơ quan của Hà Tĩnh được ban nào thuộc "
+                     "Tỉnh ủy chủ trì hướng dẫn và đôn đốc?")
+    assert out["answer"] and out["answer"].startswith("Ban Tuyên giáo Tỉnh ủy")
