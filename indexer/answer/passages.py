@@ -242,7 +242,13 @@ def _duration_owners(text: str, s: int, e: int, matches: list[re.Match]) -> list
       takes the first clause's words before the place its own first words start there ("Quyết
       định công nhận lưu hành"), the head it leaves out.
     Without this, each duration carried the whole sentence and the question's case ("lâu năm",
-    "bất động sản") could not tell them apart: no answer, or the neighbour's."""
+    "bất động sản") could not tell them apart: no answer, or the neighbour's.
+    A third way: each duration opens its own clause of the sentence, the clauses parted by ";"
+    ("Trước 06 tháng, …, đơn vị quản lý viên chức phải thông báo …; trước 03 tháng, …, … ra quyết
+    định nghỉ hưu."): a duration owns its clause."""
+    led = _clauses_led(text, s, e, matches)
+    if led:
+        return led
     if all(_QUALIFIER_AFTER.match(text, m.end(), e) for m in matches):
         head = text[s:matches[0].start()]
         owners = []
@@ -273,6 +279,27 @@ def _duration_owners(text: str, s: int, e: int, matches: list[re.Match]) -> list
                 cut = len(folded_words(first)[:at].split())
                 own = f"{' '.join(first.split()[:cut])} {own}"
         owners.append(own)
+    return owners
+
+
+def _clauses_led(text: str, s: int, e: int, matches: list[re.Match]) -> list[str] | None:
+    """The ";"-clauses of the sentence, one per duration, when each duration opens its own (within
+    its first three words, as ``_opens_with``); else None."""
+    bounds, start = [], s
+    for cut in [m.start() for m in re.finditer(";", text[s:e])]:
+        bounds.append((start, s + cut))
+        start = s + cut + 1
+    bounds.append((start, e))
+    if len(bounds) < len(matches):
+        return None
+    owners, used = [], set()
+    for m in matches:
+        i = next(i for i, (a, b) in enumerate(bounds) if a <= m.start() < b)
+        a, b = bounds[i]
+        if i in used or not _opens_with(text, a, m.start()):
+            return None
+        used.add(i)
+        owners.append(text[a:b].strip(" ,;."))
     return owners
 
 
@@ -949,6 +976,7 @@ def horizon_items(refs: list[str], documents: list[tuple[str, str, str]], period
 # 2030", "… đến năm 2030, tầm nhìn đến năm 2045") — never the period's own end year before it.
 _VISION_Q = re.compile(r" (?:tam nhin|dinh huong|vision|orientation|oriented|long term|long-term) ")
 _ORIENTATION_Q = re.compile(r" (?:dinh huong|orientation|oriented) ")
+_VISION_ASKED = re.compile(r" (tam nhin|dinh huong) (?:\w+ ){0,2}?(?:den|toi|keo toi|keo den) (?:nam )?(?:nao|bao nhieu|may) ")
 _VISION = re.compile(r"(tầm nhìn|định hướng)\s*(?:(?:đến|tới)\s+)?(?:năm\s+)?((?:19|20)\d\d)\b", re.I)
 
 
@@ -956,8 +984,13 @@ def asked_vision(folded_q: str) -> str | None:
     """The horizon word a when-question asks by ("tam nhin", "dinh huong"; English: "tam nhin"), or None."""
     if not _VISION_Q.search(f" {folded_q} "):
         return None
-    # the named word decides, wherever it stands: "long-term" qualifies both ("the long-term
-    # orientation" asks the định hướng year, not the tầm nhìn one)
+    # the word right before the year asked decides ("… định hướng phát triển du lịch với tầm nhìn
+    # tới năm nào": "định hướng" is the verb there); else the named word, wherever it stands:
+    # "long-term" qualifies both ("the long-term orientation" asks the định hướng year, not the
+    # tầm nhìn one)
+    right_before = _VISION_ASKED.search(f" {folded_q} ")
+    if right_before:
+        return right_before.group(1)
     return "dinh huong" if _ORIENTATION_Q.search(f" {folded_q} ") else "tam nhin"
 
 

@@ -367,3 +367,17 @@ def test_the_date_of_a_plan_is_not_that_of_the_resolution_it_names(plans):
     assert not names_unnumbered_first("Kế hoạch sơ kết gắn với Nghị quyết 08-NQ/TW; nghị quyết này ra đời ngày nào?")
     assert not names_unnumbered_first("What is the date of that Politburo resolution (08-NQ/TW)?")
     assert not names_unnumbered_first("Kế hoạch 209-KH/TU thực hiện Nghị quyết 35 ban hành ngày nào?")
+
+
+def test_the_horizon_word_right_before_the_year_asked_decides(plans):
+    # "định hướng phát triển du lịch" is the verb there; "tầm nhìn tới năm nào" the asked horizon
+    # (plan 001: "… giai đoạn 2026 - 2030, tầm nhìn đến 2050")
+    from indexer.answer.passages import asked_vision
+    from indexer.text import folded_words
+
+    q = "Nghị quyết 92 của Ban Thường vụ Tỉnh ủy định hướng phát triển du lịch với tầm nhìn tới năm nào?"
+    assert asked_vision(folded_words(q)) == "tam nhin"
+    assert asked_vision(folded_words("Nghị quyết định hướng đến năm nào, tầm nhìn ra sao?")) == "dinh huong"
+    assert asked_vision(folded_words("the long-term orientation of the plan")) == "dinh huong"
+    out = ask(plans, q)
+    assert out["answer"] and "2050" in out["answer"]

@@ -25,6 +25,16 @@ def _owners(line: str) -> dict[str, str]:
     return {it["when"]: it.get("subject") for it in duration_items([_result(line)])}
 
 
+def test_each_duration_owns_the_clause_it_opens():
+    # Luật Viên chức: two deadlines of one sentence, each opening its own ";"-clause: the notice
+    # is the first's, the decision the second's (the second read the whole sentence before)
+    line = law_line("luat-vien-chuc.txt", "ra quyết định nghỉ hưu")
+    owners = _owners(line)
+    assert "ra quyết định nghỉ hưu" in owners["trước 03 tháng"]
+    assert "thông báo" not in owners["trước 03 tháng"]
+    assert "ra quyết định" not in owners["Trước 06 tháng"]
+
+
 def test_parallel_clauses_take_the_head_they_leave_out():
     line = law_line("luat-trong-trot.txt", "giống cây trồng lâu năm có thời hạn là 20 năm")
     owners = _owners(line)
