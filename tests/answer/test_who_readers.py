@@ -107,6 +107,13 @@ def test_an_english_questions_own_verb():
     assert _opening_verbs("tổ chức Hội nghị sơ kết") == ["to chuc"]
 
 
+
+def test_to_write_a_draft_is_to_draft_it():
+    # Hiến pháp: "Ủy ban dự thảo Hiến pháp soạn thảo, tổ chức lấy ý kiến Nhân dân …": "writes" was no
+    # glossary word, so the English question's own verb was read as none the committee's sentence says
+    assert "soan thao" in english_asked_verbs("When Vietnam amends its Constitution, which body writes the draft?")
+
+
 def test_a_headed_tasks_capital_is_no_name():
     # "2. Ủy ban nhân dân phường / Tham mưu xây dựng Kế hoạch …" (a task under its unit's heading)
     item = {"task": "Tham mưu xây dựng Kế hoạch của Ban Thường vụ Đảng ủy phường thực hiện Nghị quyết"}
