@@ -1050,7 +1050,10 @@ def vision_items(results) -> list[dict]:
 # ("giai đoạn 1949-2020", which the extractor leaves out as no deadline) and those of a referenced
 # document's title ("… giai đoạn 2026 - 2030, định hướng đến năm 2035").
 _PERIOD_Q = re.compile(r" (?:giai doan nao|thoi ky nao|nhiem ky nao|khoang thoi gian nao|which period|what period|"
-                       r"which years|what years|which term|what term|time span|time frame|timeframe) ")
+                       r"which years|what years|which term|what term|time span|time frame|timeframe|"
+                       # "(nhiệm kỳ) từ năm nào đến năm nào": the span asked by its two ends
+                       r"tu nam (?:nao|may|bao nhieu) (?:den|toi) nam (?:nao|may|bao nhieu)|"
+                       r"from (?:which|what) year (?:to|until|till) (?:which|what) year) ")
 _PERIOD = re.compile(r"(?:(?:giai đoạn|thời kỳ|nhiệm kỳ|từ năm|từ)\s+)?((?:19|20)\d\d)\s*(?:[-–]|đến(?: năm)?)\s*((?:19|20)\d\d)\b",
                      re.I)
 

@@ -124,6 +124,16 @@ def test_a_period_is_read_with_its_owner():
     assert is_period_question("which period does the plan cover")
 
 
+
+def test_a_span_asked_by_its_two_ends_is_a_period(plans):
+    # plan 003: "… Nghị quyết Đại hội Đảng bộ xã nhiệm kỳ 2025-2030"
+    assert is_period_question(folded_words("Nhiệm kỳ từ năm nào đến năm nào?"))
+    assert is_period_question("from which year to which year does it run")
+    assert not is_period_question(folded_words("Từ năm nào luật có hiệu lực?"))
+    out = ask(plans, "Nghị quyết Đại hội Đảng bộ xã Bình Lư là của nhiệm kỳ từ năm nào đến năm nào?")
+    assert out["answer"] and "2025-2030" in out["answer"]
+
+
 def test_a_documents_period_is_read_from_its_title(plans):
     r = ask(plans, "Which period is Resolution 08-NQ/TU on tourism in Lai Chau for?")
     assert r["answer"] is None or "2026 - 2030" in r["answer"]
