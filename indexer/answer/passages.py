@@ -243,12 +243,9 @@ def _duration_owners(text: str, s: int, e: int, matches: list[re.Match]) -> list
       định công nhận lưu hành"), the head it leaves out.
     Without this, each duration carried the whole sentence and the question's case ("lâu năm",
     "bất động sản") could not tell them apart: no answer, or the neighbour's.
-    A third way: each duration opens its own clause of the sentence, the clauses parted by ";"
-    ("Trước 06 tháng, …, đơn vị quản lý viên chức phải thông báo …; trước 03 tháng, …, … ra quyết
-    định nghỉ hưu."): a duration owns its clause."""
-    led = _clauses_led(text, s, e, matches)
-    if led:
-        return led
+    Between the two (read after the first, before the second): each duration opens its own clause
+    of the sentence, the clauses parted by ";" ("Trước 06 tháng, …, đơn vị quản lý viên chức phải
+    thông báo …; trước 03 tháng, …, … ra quyết định nghỉ hưu."): a duration owns its clause."""
     if all(_QUALIFIER_AFTER.match(text, m.end(), e) for m in matches):
         head = text[s:matches[0].start()]
         owners = []
@@ -261,6 +258,9 @@ def _duration_owners(text: str, s: int, e: int, matches: list[re.Match]) -> list
             own = re.sub(r"\s+(?:và|hoặc)\s*$", "", text[m.start():end].rstrip(" ,;"))  # "… khoản 1 Điều này và"
             owners.append(f"{head} {own}".strip(" ,;"))
         return owners
+    led = _clauses_led(text, s, e, matches)
+    if led:
+        return led
     owners, first = [], ""
     for i, m in enumerate(matches):
         start = matches[i - 1].end() if i else s
@@ -299,7 +299,7 @@ def _clauses_led(text: str, s: int, e: int, matches: list[re.Match]) -> list[str
         if i in used or not _opens_with(text, a, m.start()):
             return None
         used.add(i)
-        owners.append(text[a:b].strip(" ,;."))
+        owners.append(text[a:b].strip().strip(" ,;."))
     return owners
 
 
@@ -976,7 +976,8 @@ def horizon_items(refs: list[str], documents: list[tuple[str, str, str]], period
 # 2030", "… đến năm 2030, tầm nhìn đến năm 2045") — never the period's own end year before it.
 _VISION_Q = re.compile(r" (?:tam nhin|dinh huong|vision|orientation|oriented|long term|long-term) ")
 _ORIENTATION_Q = re.compile(r" (?:dinh huong|orientation|oriented) ")
-_VISION_ASKED = re.compile(r" (tam nhin|dinh huong) (?:\w+ ){0,2}?(?:den|toi|keo toi|keo den) (?:nam )?(?:nao|bao nhieu|may) ")
+_VISION_ASKED = re.compile(r" (tam nhin|dinh huong) (?:(?!tam nhin |dinh huong )\w+ ){0,2}?"
+                           r"(?:(?:den|toi|keo toi|keo den) (?:nam )?(?:nao|bao nhieu|may)|(?:den|toi) (?:khi nao|bao gio)) ")
 _VISION = re.compile(r"(tầm nhìn|định hướng)\s*(?:(?:đến|tới)\s+)?(?:năm\s+)?((?:19|20)\d\d)\b", re.I)
 
 

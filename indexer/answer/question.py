@@ -577,10 +577,11 @@ _PAIRED_OR_LIGHT = re.compile(r"(?<! va) (vua) (?:\w+ ){1,8}?(?=vua )| (lo) (?:t
 # law writes "Bộ … có trách nhiệm chủ trì tổ chức liên hoan phim quốc gia". (Folded "thuoc" is also
 # "thuốc", medicine: only before those words, and only in a question that says it once — "Thuốc thú
 # y thuộc trách nhiệm quản lý của bộ nào" asks of the medicine; and "thuộc về", one word or two as
-# segmented, not "thuốc vệ sinh".) Also right after the who-word: "ban nào thuộc Tỉnh ủy" says what
-# the body asked belongs to, which its name says ("Ban Tuyên giáo Tỉnh ủy"), not its task.
+# segmented, not "thuốc vệ sinh".) Also right after a body's who-word: "ban nào thuộc Tỉnh ủy" says
+# what the body asked belongs to, which its name says ("Ban Tuyên giáo Tỉnh ủy"), not its task (not
+# after "khi nào", "trường hợp nào": "Khi nào thuốc thú y bị thu hồi" asks of the medicine).
 _BELONGS = re.compile(r" ((thuoc) ve) (?!sinh |tinh )| (thuoc) (?=(?:trach nhiem|tham quyen|nhiem vu|quyen) )|"
-                      r" nao (thuoc) (?!ve )")
+                      r" (?:ban|co quan|don vi|bo phan|bo|so|to chuc|cap|hoi dong|uy ban|luc luong) nao (thuoc) (?!ve )")
 
 
 def belonging_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:

@@ -133,21 +133,25 @@ class AccentModel:
         Lư" is followed by thirty verbs; that the next is none of them says little)."""
         return PRIOR_WEIGHT * max(self.followers.get(form, 0), 1)
 
-    def bigram(self, a: str, b: str) -> int:
+    def bigram(self, a: str, b: str, asked: bool = True) -> int:
         said = self.counts.get(fold(f"{a} {b}"), {}).get(f"{a} {b}", 0)
-        if QUESTION_BIGRAMS.get(fold(f"{a} {b}")) == f"{a} {b}":
+        if asked and QUESTION_BIGRAMS.get(fold(f"{a} {b}")) == f"{a} {b}":
             return max(said, self.opening(a))  # (``QUESTION_BIGRAMS``)
         return said
 
-    def transition(self, a: str, b: str, prior: float) -> float:
+    def transition(self, a: str, b: str, prior: float, asked: bool = True) -> float:
         """P(b | a): the bigram's count smoothed towards b's prior (Witten-Bell)."""
         w = self.unseen_weight(a)
-        return (self.bigram(a, b) + w * prior) / (self.opening(a) + w)
+        return (self.bigram(a, b, asked) + w * prior) / (self.opening(a) + w)
 
     def transition3(self, a: str, b: str, c: str, prior: float) -> float:
         """P(c | a b): the trigram's count smoothed towards P(c | b) (Witten-Bell); P(c | b) when
         no trigram opens with "a b"."""
-        p2 = self.transition(b, c, prior)
+        # (a question's pair is no question's where the word before writes another form of its
+        # first syllable: "lạm dụng ra sao", "công dụng", "tín dụng" are not "đứng ra")
+        asked = not a or QUESTION_BIGRAMS.get(fold(f"{b} {c}")) != f"{b} {c}" or \
+            not any(form.split(" ")[1] != b for form in self.counts.get(fold(f"{a} {b}"), ()))
+        p2 = self.transition(b, c, prior, asked)
         head = f"{a} {b}"
         opened = self.opens3.get(head, 0)
         if not opened or not a:
@@ -208,8 +212,10 @@ _MAX_PHRASE = max(len(k.split()) for k in QUESTION_PHRASES)
 # Pairs a question says and the documents seldom do, whose syllables are each common in another
 # pair: "ai đứng ra …" (who takes it on) came back "ai dụng ra", the "dụng" of "sử dụng" being thirteen
 # times as frequent and the corpus writing "đứng ra" once. Unlike ``QUESTION_PHRASES`` they are not
-# fixed: the pair is counted as often as its first form opens a pair, so it wins where the word
-# before says nothing ("ai", "nào"), and "sử dụng ra sao", "nội dung ra sao" keep their "dụng", "dung".
+# fixed: the pair is counted as often as its first form opens a pair, unless the word before is
+# written with another form of its first syllable ("lạm dụng", "công dụng", "sử dụng ra sao", "nội
+# dung ra sao" keep theirs, ``AccentModel.transition3``), so it wins where that word says nothing
+# of it ("ai", "nào").
 QUESTION_BIGRAMS = {"dung ra": "đứng ra"}
 
 # Syllables a question says and the documents seldom do ("muốn": the corpus has "mượn" 58 times,

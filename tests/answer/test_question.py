@@ -527,6 +527,7 @@ def test_a_word_saying_whose_duty_it_is_weighs_little():
     # right after the who-word it says what the body asked belongs to, which its name says
     assert "thuoc" in analyze("Việc sơ kết ở các địa phương được ban nào thuộc Tỉnh ủy chủ trì hướng dẫn?").soft
     assert "thuoc" not in analyze("thuoc nao do co quan nao cap phep luu hanh").soft
+    assert "thuoc" not in analyze("Khi nào thuốc thú y bị thu hồi?").soft
 
 
 def test_an_event_classifier_weighs_little_in_any_kind():

@@ -33,6 +33,9 @@ def test_each_duration_owns_the_clause_it_opens():
     assert "ra quyết định nghỉ hưu" in owners["trước 03 tháng"]
     assert "thông báo" not in owners["trước 03 tháng"]
     assert "ra quyết định" not in owners["Trước 06 tháng"]
+    # cases after the durations are read first: the opening the clauses share stays each one's
+    owners = _owners("Thời hạn 05 năm đối với đất ở; 03 năm đối với đất nông nghiệp.")
+    assert all(o.startswith("Thời hạn") for o in owners.values())
 
 
 def test_parallel_clauses_take_the_head_they_leave_out():

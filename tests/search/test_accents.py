@@ -100,3 +100,6 @@ def test_a_pair_questions_say_wins_where_the_word_before_says_nothing():
     # the word before still decides where it says the other word
     assert restore("ap dung ra sao", model) == "áp dụng ra sao"
     assert restore("noi dung ra sao", model) == "nội dung ra sao"
+    for typed, written in (("lam dung", "lạm dụng"), ("cong dung", "công dụng"), ("tin dung", "tín dụng"),
+                           ("van dung", "vận dụng"), ("trung dung", "trưng dụng")):
+        assert restore(f"{typed} ra sao", model) == f"{written} ra sao"
