@@ -12,6 +12,9 @@ from .support import Support, _padded
 
 
 _JOINERS = frozenset({"va", "hoac", "nhung", "con"})
+# Modal and tense words, which one clause writes and its sibling leaves out ("… phải thông báo …;
+# trước 03 tháng, … ra quyết định …"): no case of an owner, so no word that tells the owners apart.
+_MODALS = frozenset({"phai", "duoc", "thi", "se", "da", "can"})
 _QUESTION_PHRASES = re.compile(r" (?:bao lau|bao nhieu|how long|how many|la gi|what is|what) ")
 
 
@@ -38,7 +41,8 @@ def _asked_owner(q: Question, scored: list[tuple[float, dict, Support]]) -> list
             own = it["subject"].replace(it.get("when") or "\0", " ")
             # (a "và", "hoặc" left at a clause's edge tells no owner apart; "không" does: "không xác
             # định thời hạn" against "xác định thời hạn")
-            words.append({w for w in folded_words(own).split() if not w.isdigit() and w not in _JOINERS})
+            words.append({w for w in folded_words(own).split()
+                          if not w.isdigit() and w not in _JOINERS and w not in _MODALS})
         distinct = [w - set().union(*(o for m, o in enumerate(words) if m != n)) for n, w in enumerate(words)]
         said = [bool(d & asked) for d in distinct]
         plain = [not d for d in distinct]  # an owner with no words of its own but the shared ones

@@ -102,6 +102,15 @@ def laws(tmp_path_factory):
                                                      "luat-thanh-nien.txt", "luat-to-tung-hanh-chinh.txt"])
 
 
+def test_each_of_two_deadlines_of_one_sentence_is_answered_by_its_act(laws):
+    # Luật Viên chức: "Trước 06 tháng, …, … phải thông báo …; trước 03 tháng, …, … ra quyết định nghỉ
+    # hưu": the "phải" the first clause writes tells no clause apart
+    out = ask(laws, "Trước bao lâu tính đến ngày viên chức nghỉ hưu thì đơn vị quản lý phải ra quyết định nghỉ hưu?")
+    assert out["answer"] and "03 tháng" in out["answer"]
+    out = ask(laws, "Trước bao lâu đơn vị quản lý phải thông báo bằng văn bản về thời điểm nghỉ hưu cho viên chức?")
+    assert out["answer"] and "06 tháng" in out["answer"]
+
+
 def test_the_asked_case_of_a_sentence_is_answered(laws):
     out = ask(laws, "Quyết định công nhận lưu hành giống cây trồng lâu năm có thời hạn bao lâu?")
     assert out["answer"] and "20 năm" in out["answer"]
