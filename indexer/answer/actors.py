@@ -440,10 +440,13 @@ def actors(text: str, s: int, e: int, open_words: tuple[str, ...] = ()) -> list[
 
 
 _SUBMITTED_NAME_STOP = re.compile(r"\s(?:trước|sau|khi|để|về|cho|hoặc|việc|hồ sơ)(?!\w)")
-# ("trình" of a submission, not of "quá trình", "chương trình", "quy trình", "công trình", "lộ trình";
-# the body named with its capital: "trình Ủy ban thường vụ Quốc hội quyết định …")
-_SUBMITTED_TO = re.compile(r"(?<!\w)(?<!quá )(?<!chương )(?<!Chương )(?<!quy )(?<!Quy )(?<!công )(?<!lộ )(?<!tiến )"
-                           r"(?<!hành )[Tt]rình\s+(?=[A-ZĐÀ-Ỹ])")
+# The "trình" of a submission, not of "quá trình", "chương trình", "quy trình", "công trình", "lộ
+# trình", "tiến trình", "hành trình": one list for the text (``_SUBMITTED_TO``, written, either case)
+# and the folded task and question (``_TRINH``).
+_NOT_SUBMITTING = ("quá", "chương", "quy", "công", "lộ", "tiến", "hành")
+# (the body named with its capital: "trình Ủy ban thường vụ Quốc hội quyết định …")
+_SUBMITTED_TO = re.compile(r"(?<!\w)" + "".join(rf"(?<!{w} )(?<!{w.capitalize()} )" for w in _NOT_SUBMITTING) +
+                           r"[Tt]rình\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 # "… theo quy định của Chính phủ", "… theo hướng dẫn của Bộ trưởng Bộ Y tế": the body that regulates
@@ -795,8 +798,9 @@ _SENT_FOR = re.compile(r"(?<!\w)gửi\s+(?:về\s+|cho\s+|đến\s+|lên\s+|tớ
 # answer (the body after "trình" is, which ``actors`` reads). Its opening predicate submits, or a
 # later one does. Not when it also does the act itself ("trình Chính phủ ban hành hoặc ban hành
 # theo thẩm quyền"), nor when the question asks who submits ("Bộ nào … trình Thủ tướng phê duyệt …",
-# "Ai đề nghị Quốc hội bầu …"). The "trình" of "chương trình", "quy trình", "trình độ" is none.
-_TRINH = r"(?<!chuong )(?<!quy )(?<!cong )(?<!lo )(?<!qua )(?<!tien )(?<!hanh )\btrinh\b(?! (?:do|bay|tu|dien)\b)"
+# "Ai đề nghị Quốc hội bầu …"). The "trình" of "chương trình", "quy trình" (``_NOT_SUBMITTING``),
+# "trình độ", "trình bày" is none.
+_TRINH = "".join(rf"(?<!{folded_words(w)} )" for w in _NOT_SUBMITTING) + r"\btrinh\b(?! (?:do|bay|tu|dien)\b)"
 _SUBMITS_FOR = (rf"(?:^(?:[^\s,;]+\s+){{{{0,2}}}}?(?:{_TRINH}|de nghi|kien nghi)|(?:[,;]\s*|\bva\s+){_TRINH})\s+"
                 r"(?:[^\s,;.]+\s+){{1,12}}?{verb}\b")
 _ASKS_SUBMITTING = re.compile(rf"{_TRINH}|(?<!theo )\bde nghi\b(?! cua)|\bkien nghi\b")
