@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.extract.text import sentences
+from indexer.extract.text import clauses, sentences
 from indexer.text import folded_words
 
 # ("at what time": when, a moment; "what time" alone, the hour of a day a limit is counted to)
@@ -283,23 +283,16 @@ def _duration_owners(text: str, s: int, e: int, matches: list[re.Match]) -> list
 
 
 def _clauses_led(text: str, s: int, e: int, matches: list[re.Match]) -> list[str] | None:
-    """The ";"-clauses of the sentence, one per duration, when each duration opens its own (within
-    its first three words, as ``_opens_with``); else None."""
-    bounds, start = [], s
-    for cut in [m.start() for m in re.finditer(";", text[s:e])]:
-        bounds.append((start, s + cut))
-        start = s + cut + 1
-    bounds.append((start, e))
-    if len(bounds) < len(matches):
-        return None
+    """The ";"-clauses of the sentence (``extract.text.clauses``), one per duration, when each
+    duration opens its own (within its first three words, as ``_opens_with``); else None."""
+    bounds = clauses(text, s, e)
     owners, used = [], set()
     for m in matches:
-        i = next(i for i, (a, b) in enumerate(bounds) if a <= m.start() < b)
-        a, b = bounds[i]
-        if i in used or not _opens_with(text, a, m.start()):
+        i = next((i for i, (a, b) in enumerate(bounds) if a <= m.start() < b), None)
+        if i is None or i in used or not _opens_with(text, bounds[i][0], m.start()):
             return None
         used.add(i)
-        owners.append(text[a:b].strip().strip(" ,;."))
+        owners.append(text[bounds[i][0]:bounds[i][1]])
     return owners
 
 
