@@ -21,7 +21,7 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh44": "odd",
          "fresh45": "odd",
          "fresh46": "odd",
-         "fresh47": "never"}
+         "fresh47": "odd"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
