@@ -1273,7 +1273,8 @@ def recipient_items(documents: list[tuple[str, str, str, str]]) -> list[dict]:
 # names a thing ("Chương trình công tác trọng tâm năm 2021"), not a horizon ("đến năm nào") nor a
 # date of issue.
 _YEAR_OF_Q = re.compile(r" (?:which|what) year s | (?:cua )?nam nao ")
-_NOT_YEAR_OF = re.compile(r" (?:den|toi|tu|vao|trong|truoc|sau|tu nam|giai doan) nam nao ")
+# ("ngày tháng năm nào", "tháng năm nào": a date or a month is asked, its year names nothing)
+_NOT_YEAR_OF = re.compile(r" (?:den|toi|tu|vao|trong|truoc|sau|tu nam|giai doan|thang) nam nao ")
 _YEAR_OF = re.compile(r"(?<![\w/-])năm\s+((?:19|20)\d\d)(?![\w/-])")
 _HEAD_BEFORE = re.compile(r"(?:đến|tới|từ|vào|trong|trước|sau|giai đoạn|đầu|cuối|giữa|tháng\s+\d{1,2}|kỳ|kì)\s*$", re.I)
 

@@ -12,7 +12,7 @@ from indexer.text import QUESTION_STOPWORDS, folded_words
 
 from .fit_when import _ASKED_UNIT
 from .own_text import _own_text, deadline_clause
-from .passages import _LINKS as _PASSAGE_LINKS, is_horizon_question, is_year_of_question
+from .passages import _LINKS as _PASSAGE_LINKS, is_horizon_question, is_issued_question, is_year_of_question
 from .question import _ABBR, Question
 from .support import Support, _padded
 from .texts import _UP
@@ -276,6 +276,14 @@ def _unpadded(folded: str) -> str:
     return re.sub(r"(?<!\d)0+(?=\d)", "", folded)
 
 
+# a month of a year, folded: "tháng 6/2018", "tháng 06 năm 2018", "12/6/2018", "ngày 12 tháng 6 năm 2018"
+_MONTH_OF_YEAR = re.compile(r"\b(?:thang|\d{1,2}) 0*(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b")
+
+
+def _months(folded: str) -> set[tuple[str, str]]:
+    return set(_MONTH_OF_YEAR.findall(folded))
+
+
 def _echoes_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
     """Without the when-items whose value is the question's own words ("Cây hằng năm là cây …
     không quá bao lâu?": the "hằng năm" of the thing's name, which the extractor stored as a
@@ -287,6 +295,11 @@ def _echoes_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> l
     # (a year the question states, asking which year: "Up to which year is the scheme planned (with a
     # vision to 2030)?" gives 2030 to name the scheme, and asks another)
     given = set(q.years) if (is_horizon_question(folded) or is_year_of_question(folded)) else set()
+    # (a date in the month the question states of another act, asking another moment: "Luật An ninh
+    # mạng thông qua tháng 6/2018 nhưng từ ngày nào có hiệu lực": the adoption "ngày 12 tháng 6 năm
+    # 2018" is the question's own; asked a document's date, the month narrows it and stays)
+    stated = set() if is_issued_question(folded) else _months(folded)
     return [x for x in scored if not (x[1].get("when") and _unpadded(f" {folded_words(x[1]['when'])} ") in asked)
             and not (given and (said := set(re.findall(r"\b(?:19|20)\d\d\b", x[1].get("when") or "")))
-                     and said <= given)]
+                     and said <= given)
+            and not (stated and (dated := _months(folded_words(x[1].get("when") or ""))) and dated <= stated)]

@@ -102,6 +102,21 @@ def laws(tmp_path_factory):
                                                      "luat-thanh-nien.txt", "luat-to-tung-hanh-chinh.txt"])
 
 
+def test_a_date_asked_with_the_year_the_question_names(laws):
+    # "Luật Trồng trọt 2018 … ngày tháng năm nào": the date asked (was "11 năm 2018": the question read
+    # as asking which year names a thing, the date itself dropped as the question's own year)
+    out = ask(laws, "Luật trồng trọt 2018 được thông qua vào ngày tháng năm nào?")
+    assert out["answer"] and "19 tháng 11 năm 2018" in out["answer"]
+
+
+def test_a_date_in_the_month_the_question_states_is_its_own(laws):
+    # the adoption "ngày 16 tháng 6 năm 2020" is what the question states ("thông qua tháng 6/2020");
+    # it asks when the law takes effect
+    out = ask(laws, "luat thanh nien thong qua thang 6/2020 nhung tu ngay nao moi bat dau co hieu luc?")
+    assert out["answer"] is None or "16 tháng 6" not in out["answer"]
+    assert out["answer"] is None or "01 tháng 01 năm 2021" in out["answer"]
+
+
 def test_each_of_two_deadlines_of_one_sentence_is_answered_by_its_act(laws):
     # Luật Viên chức: "Trước 06 tháng, …, … phải thông báo …; trước 03 tháng, …, … ra quyết định nghỉ
     # hưu": the "phải" the first clause writes tells no clause apart
@@ -282,6 +297,8 @@ def test_the_year_that_names_a_thing():
     assert is_year_of_question(folded_words("Ke hoach thuc hien Chuong trinh cong tac trong tam nam nao?"))
     assert not is_year_of_question(folded_words("Kế hoạch được ban hành năm nào?"))
     assert not is_year_of_question(folded_words("Nghị quyết có mục tiêu đến năm nào?"))
+    # ("ngày tháng năm nào", "tháng năm nào" ask a date, whose year is no name's)
+    assert not is_year_of_question(folded_words("Luật Trồng trọt 2018 được thông qua vào ngày tháng năm nào?"))
     text = ("Thực hiện Chương trình công tác trọng tâm năm 2021, Ban Thường vụ Tỉnh uỷ ban hành Kế hoạch. "
             "Phấn đấu đến năm 2030 đạt mục tiêu. Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2017.")
     items = year_of_items([_result(text)])
