@@ -28,12 +28,14 @@ def said_by_question(q: Question, item: dict) -> bool:
     """The unit is the question's own words: "Ai chỉ đạo UBND tỉnh ban hành …" is not answered by
     "Ủy ban nhân dân cấp tỉnh", nor "Đơn vị nào có thẩm quyền cấp giấy phép phân loại phim?" by
     "Cơ quan cấp Giấy phép phân loại phim" — a who-question asks for a unit it does not name."""
-    from indexer.extract import unit_key
+    from indexer.extract.units import query_key
 
     def proper(text: str) -> str:
         return " ".join(w for w in re.findall(r"\w+", text) if w not in _GENERIC_UNIT_WORDS)
 
-    asked = [f" {proper(unit_key(t))} " for t in (q.text, q.vi_text)]
+    # (the question's abbreviations typed without diacritics too: "bao cao HDND cung cap" names
+    # "Hội đồng nhân dân")
+    asked = [f" {proper(query_key(t))} " for t in (q.text, q.vi_text)]
     # said as one stretch: "Văn phòng … Ban Thường vụ Tỉnh ủy" does not name "Văn phòng Tỉnh ủy";
     # a pair names the question's unit when its first one is ("Hội đồng và thành viên Hội đồng" for
     # "Ai thành lập Hội đồng quốc gia …")

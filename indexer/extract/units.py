@@ -166,7 +166,9 @@ def level_of(name: str) -> str | None:
 _FOLDED_ABBR = {fold(k).lower(): fold(v).lower() for k, v in ABBREVIATIONS.items() if len(k) > 2}
 
 
-def _query_key(query: str) -> str:
+def query_key(query: str) -> str:
+    """``unit_key`` of what a user typed, its abbreviations typed without diacritics spelled out
+    too ("ubnd xa", "bao cao HDND cung cap": "hdnd" is "hoi dong nhan dan")."""
     words = unit_key(query).split()
     return " ".join(_FOLDED_ABBR.get(w, w) for w in words)
 
@@ -174,6 +176,6 @@ def _query_key(query: str) -> str:
 def matches_unit(query: str, name: str) -> bool:
     """Does a unit name (as written or normalized) match what a user typed ("Đoàn Thanh niên",
     "ubnd xa", "Ủy ban nhân dân xã")?"""
-    q = _query_key(query)
+    q = query_key(query)
     k = unit_key(name)
     return bool(q) and (q == k or f" {q} " in f" {k} ")

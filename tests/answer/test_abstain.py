@@ -32,6 +32,10 @@ def test_unit_the_question_names_is_not_its_answer():
     assert said_by_question(q, {"unit_normalized": "Cơ quan cấp Giấy phép phân loại phim"})
     q = analyze("Văn phòng nào thẩm định và tham mưu Ban Thường vụ Tỉnh ủy báo cáo sơ kết?")
     assert not said_by_question(q, {"unit_normalized": "Văn phòng Tỉnh ủy"}), "not said as one stretch"
+    # an abbreviation typed without diacritics names its unit too
+    q = analyze("o dia phuong, co quan nao moi nam phai bao cao HDND cung cap ve viec thuc hien quyen tiep can thong tin?")
+    assert said_by_question(q, {"unit_normalized": "Hội đồng nhân dân"})
+    assert not said_by_question(q, {"unit_normalized": "Ủy ban nhân dân cùng cấp"})
 
 
 def test_deadline_is_supported_by_its_own_clause():
