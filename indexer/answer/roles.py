@@ -20,7 +20,9 @@ _TASK_VERBS = {
     "báo cáo": r"bao cao|gui bao cao|tong hop",
     "tham mưu": r"tham muu|de xuat|tham dinh",
     "phối hợp": r"phoi hop",
-    "chủ trì": r"chu tri|lanh dao|chi dao|phu trach|chiu trach nhiem|thong nhat quan ly",
+    # ("chịu trách nhiệm báo cáo cấp trên": the responsibility is another role's, not a lead)
+    "chủ trì": r"chu tri|lanh dao|chi dao|phu trach|chiu trach nhiem(?! (?:bao cao|kiem tra|giam sat|phoi hop|tham muu))"
+               r"|thong nhat quan ly",
 }
 LEAD_LIKE = {"chủ trì", "thực hiện", "tham mưu", "hướng dẫn", "kiểm tra/giám sát", "báo cáo"}
 # Order in which roles answer "who is responsible" (chủ trì first).

@@ -389,6 +389,12 @@ def test_bearing_responsibility_is_a_lead_verb():
     assert role_fit(home, "chủ trì") == 0.8 and role_fit(gov, "chủ trì") == 0.8
     other = _law_item("luat-thanh-nien.txt", "Tổ chức thanh niên có trách nhiệm nghiên cứu", "Tổ chức thanh niên")
     assert role_fit(other, "chủ trì") == 0.3, "a plain duty stays a weaker fit"
+    # Luật Viên chức: "Người đứng đầu … chịu trách nhiệm báo cáo cấp trên …" bears a report, not a
+    # lead: it does not answer "who chairs the public employees' conference"
+    report = _law_item("luat-vien-chuc.txt", "chịu trách nhiệm báo cáo cấp trên", "Người đứng đầu đơn vị sự nghiệp công lập")
+    report["task"] = report["quote"][report["quote"].index("chịu trách nhiệm báo cáo"):]
+    report["role"] = "báo cáo"
+    assert role_fit(report, "chủ trì") == 0.3 and role_fit(report, "báo cáo") == 1.0
 
 
 def test_the_kind_of_body_asked_bounds_the_answer():
