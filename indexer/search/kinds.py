@@ -45,7 +45,9 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    r"(?:bao nhieu|may) (?:ngay|thang)(?! tuoi)|"
                    r"nhiem ky nao|thoi ky nao|which term|what term|"
                    # a year reached ("tầm nhìn đến năm bao nhiêu", "tới năm mấy"): a horizon, no count
-                   r"(?:den|toi) nam (?:bao nhieu|may)|"
+                   r"(?:den|toi|la|vao) nam (?:bao nhieu|may)|"
+                   # a milestone asked ("đến mốc nào", "mốc thời gian nào", "mốc năm")
+                   r"moc (?:nao|thoi gian|nam)|"
                    r"how many (?:working )?(?:days|weeks|months|years|hours))\b|"
                    # English asking a time limit in other words: "how soon must it correct it", "the
                    # statute of limitations for filing a lawsuit" (thời hiệu), "how far in advance"

@@ -137,6 +137,11 @@ def test_a_year_reached_asked_with_bao_nhieu_is_a_when_question(corpus):
     from indexer.search.kinds import classify
     assert classify("Ke hoach 17-NQ/TU co tam nhin den nam bao nhieu?") == "when"
     assert classify("Đến năm 2030 tỷ lệ hộ nghèo giảm bao nhiêu?") == "target"  # a year given, a count asked
+    # the year a milestone is, asked "là năm bao nhiêu", "đến mốc nào"; not a count per year
+    assert classify("Mốc năm để xã về đích nông thôn mới là năm bao nhiêu?") == "when"
+    assert classify("Quy hoạch tỉnh có tầm nhìn xa nhất đến mốc nào?") == "when"
+    assert classify("moc thoi gian hoan thanh viec sap xep la khi nao") == "when"
+    assert classify("Mỗi năm bao nhiêu lượt khách đến xã?") == "target"
     out = ask(corpus, "Nghị quyết 92-NQ/TU về phát triển du lịch có tầm nhìn tới năm bao nhiêu?")
     assert out["answer"] and "2050" in out["answer"], out["answer"]
 

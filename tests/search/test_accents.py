@@ -103,3 +103,6 @@ def test_a_pair_questions_say_wins_where_the_word_before_says_nothing():
     for typed, written in (("lam dung", "lạm dụng"), ("cong dung", "công dụng"), ("tin dung", "tín dụng"),
                            ("van dung", "vận dụng"), ("trung dung", "trưng dụng")):
         assert restore(f"{typed} ra sao", model) == f"{written} ra sao"
+    # "mốc" is written only in "mốc giới": a milestone asked came back "móc"
+    assert restore("moc thoi gian nao", model) == "mốc thời gian nào"
+    assert restore("den moc nao", model) == "đến mốc nào"
