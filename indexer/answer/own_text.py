@@ -17,6 +17,23 @@ from .roles import item_role
 _LIST_LINE = re.compile(r"[ \t]*(?:[a-zđ]\)|[-–•+])[ \t]+")
 
 
+# A clause that extends the period of the clause before it, naming no period of its own ("… trong
+# thời hạn 30 ngày …, cơ quan đăng ký cư trú tiến hành kiểm tra, xác minh thông tin; trường hợp phức
+# tạp thì có thể kéo dài nhưng không quá 60 ngày"): its bound is the longest that period may run.
+_EXTENDS = re.compile(r"\b(?:có thể |được )*(?:kéo dài|gia hạn)(?:\s+(?:thêm|hơn))?\s*,?\s+nhưng\b")
+
+
+def extends_before(item: dict) -> bool:
+    """The deadline's ";"-clause only extends the period of the clause before it (``_EXTENDS``)."""
+    quote = item.get("quote") or ""
+    at = (item.get("when_start") or item["start"]) - item["start"]
+    if not 0 <= at <= len(quote):
+        return False
+    s = quote.rfind(";", 0, at) + 1
+    e = quote.find(";", at)
+    return bool(s) and bool(_EXTENDS.search(quote, s, e if e >= 0 else len(quote)))
+
+
 def deadline_clause(item: dict) -> str:
     """The words a deadline belongs to: the ";"-clause that holds it and the sentence's opening (its
     actor). "Văn phòng Tỉnh ủy … gửi về Thường trực Tỉnh ủy trước ngày 20/11/2021; tham mưu tổ chức
@@ -27,6 +44,8 @@ def deadline_clause(item: dict) -> str:
         return quote
     s = quote.rfind(";", 0, at) + 1
     e = quote.find(";", at)
+    if s and _EXTENDS.search(quote, s, e if e >= 0 else len(quote)):
+        s = quote.rfind(";", 0, s - 1) + 1  # (the period it extends is the clause before: ``_EXTENDS``)
     head = re.split(r"[,;]", quote, maxsplit=1)[0] if s else ""
     if head and _LIST_LINE.match(quote) and _LIST_LINE.match(quote[s:].lstrip()):
         head = ""  # "a) …;\n\nb) 30 ngày …": the line before is a sibling case, not b)'s opening

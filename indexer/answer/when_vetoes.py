@@ -11,7 +11,7 @@ from functools import lru_cache
 from indexer.text import QUESTION_STOPWORDS, folded_words
 
 from .fit_when import _ASKED_UNIT
-from .own_text import _own_text, deadline_clause
+from .own_text import _own_text, deadline_clause, extends_before
 from .passages import _LINKS as _PASSAGE_LINKS, is_horizon_question, is_issued_question, is_year_of_question
 from .question import _ABBR, Question
 from .support import Support, _padded
@@ -242,6 +242,18 @@ _CASE_OF = re.compile(r"(?i)\bđối với\s+([^,;:]+?)\s+(?:là|thì|không qu�
 # The bounds of an age a case states or a question asks, folded: ("tu", "18") of "từ đủ 18 tuổi",
 # ("duoi", "18") of "dưới 18 tuổi".
 _AGE_BOUND = re.compile(r" (tu|duoi|tren) (?:du )?(\d+) tuoi")
+
+
+# The words that ask how far a period may be extended ("có thể gia hạn đến mức tối đa", "kéo dài
+# nhiều nhất", "extended by at most").
+_EXTENSION_Q = re.compile(r"\b(?:keo dai|gia han|toi da|nhieu nhat|lau nhat|extend\w*|extension|prolong\w*|"
+                          r"maximum|at most|longest|up to)\b")
+
+
+def unasked_extension(q: Question, item: dict) -> bool:
+    """The bound an extension clause sets (``own_text.extends_before``: "… có thể kéo dài nhưng không
+    quá 60 ngày"), the question asking no extension nor a longest time: it asks the period itself."""
+    return extends_before(item) and not _EXTENSION_Q.search(folded_words(f"{q.text} {q.vi_text or ''}"))
 
 
 def unasked_case(q: Question, item: dict) -> bool:

@@ -154,3 +154,16 @@ def test_a_yearly_rate_is_no_rival_of_the_level_asked(plans):
     # du lịch đạt trên 900.000 lượt vào năm 2030": the guide's own question asks the level
     assert_answer(ask(plans, "Chỉ tiêu khách du lịch năm 2030?"), "900.000 lượt")
     assert_answer(ask(plans, "Tốc độ tăng trưởng lượt khách du lịch bình quân là bao nhiêu?"), "10%/năm")
+
+
+def test_an_extension_bounds_the_period_of_the_clause_before(laws):
+    # Luật Cư trú: "… thì trong thời hạn 30 ngày kể từ ngày tiếp nhận thông tin khai báo, cơ quan đăng
+    # ký cư trú tiến hành kiểm tra, xác minh thông tin; trường hợp phức tạp thì có thể kéo dài nhưng
+    # không quá 60 ngày": the extension's clause reads the period it extends
+    out = ask(laws, "Trường hợp khai báo cư trú chưa có thông tin trong cơ sở dữ liệu, thời hạn kiểm tra, "
+                    "xác minh 30 ngày có thể gia hạn đến mức tối đa là bao nhiêu ngày?")
+    assert_answer(out, "60 ngày")
+    # ... and answers no question that asks the period itself
+    out = ask(laws, "Trường hợp người khai báo cư trú chưa có thông tin trong cơ sở dữ liệu, cơ quan đăng ký "
+                    "cư trú phải kiểm tra, xác minh trong thời hạn bao nhiêu ngày?")
+    assert_answer(out, "30 ngày")
