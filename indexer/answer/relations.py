@@ -23,11 +23,12 @@ from indexer.text import folded_pattern, folded_words
 from .classify import fold_question
 
 _WHO_OBJ = (r"(?:cac |nhung )?(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|bo nao|nganh nao|noi nao|"
-            r"cap nao|luc luong nao|ben nao|dau moi nao)")
+            r"cap nao|luc luong nao|ben nao|dau moi nao|doi tac nao)")
 # Folded question patterns per relation. English: "coordinate with which bodies", "which bodies …
 # coordinate with to secure …" (a stranded "with"), "to which body", "through which office".
 # English verbs of working together ("work with", "cooperate with", "liaise with"): all "phối hợp".
-_WITH_EN = r"(?:coordinat|cooperat|collaborat|liais|work)\w*"
+# ("team up with", "partner with", "join forces with" too)
+_WITH_EN = r"(?:(?:coordinat|cooperat|collaborat|liais|work|partner)\w*|team\w* up|join\w* forces)"
 # Nouns of an authority over the subject, whose holder "của" names (folded): "chịu sự chỉ đạo | của
 # Viện trưởng …", "theo ủy quyền | của tổ chức trọng tài nước ngoài". Not a duty's own nouns
 # ("trách nhiệm của ai", "nhiệm vụ của ai"): those ask who acts.
@@ -47,7 +48,9 @@ _ASKED = [
                            rf"| {_WITH_EN} (?:closely |together )?with (?:to|in order|so as|for|on|in) \w+"
                            rf"| {_WITH_EN} (?:closely |together )?with $"
                            # "Who are the Propaganda Department's partners in …", "… the partners of …"
-                           r"|^ (?:who|which \w+) (?:is|are|will be) (?:the )?(?:\w+ ){0,5}?(?:\w+ s partners?|partners? of) ")),
+                           r"|^ (?:who|which \w+) (?:is|are|will be) (?:the )?(?:\w+ ){0,5}?(?:\w+ s partners?|partners? of) "
+                           # "which partners is the commune told to work with", "with which partners"
+                           r"| which partners? ")),
     ("via", re.compile(rf" qua {_WHO_OBJ} | (?:through|via) (?:which|whom|what) ")),
     # "Thủ tướng chịu trách nhiệm trước cơ quan nào", "to whom is a People's Council responsible":
     # the body one answers to, written after "chịu trách nhiệm trước" (before "to which" reads a recipient)

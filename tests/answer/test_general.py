@@ -103,6 +103,11 @@ def test_english_verb_forms_of_target_words(plans):
     ("Ban Dân vận làm việc cùng những đơn vị nào để tuyên truyền?", "partner"),
     ("Ai làm việc với đoàn kiểm tra?", None),
     ("In line with which resolution does the province work on tourism?", None),  # (no body asked)
+    # other verbs of working together, the partners asked by the noun
+    ("To open new tour routes to Binh Lu, who is the commune supposed to team up with to survey them?", "partner"),
+    ("Which partners is Binh Lu's commune People's Committee told to work with under the Resolution 17 plan?",
+     "partner"),
+    ("UBND xã Bình Lư được giao chủ động làm việc với những đối tác nào để thu hút vốn?", "partner"),
 ])
 def test_asked_relation(question, relation):
     from indexer.answer.relations import asked_relation

@@ -129,3 +129,10 @@ def test_the_body_asked_by_what_it_belongs_to(plans):
     out = ask(plans, "Việc sơ kết Nghị quyết 06 ở các địa phương, cơ quan của Hà Tĩnh được ban nào thuộc "
                      "Tỉnh ủy chủ trì hướng dẫn và đôn đốc?")
     assert out["answer"] and out["answer"].startswith("Ban Tuyên giáo Tỉnh ủy")
+
+
+def test_the_partners_asked_in_other_words(plans):
+    # plan 000: "Chủ động phối hợp với các công ty lữ hành khảo sát, xây dựng tour - tuyến mới đến Bình
+    # Lư": "team up with" works together as "phối hợp với" does
+    out = ask(plans, "Who does Binh Lu team up with to survey and build new tour routes?")
+    assert out["answer"] and "công ty lữ hành" in out["answer"]
