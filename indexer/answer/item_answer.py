@@ -17,7 +17,7 @@ from .fit_when import _asks_cited_date, _asks_frequency, _asks_titled_span
 from .issuers import asks_issuer, issuer_answer
 from .named import named_documents
 from .passages import (attendee_items, base_multiple_items, composition_items, is_cycle_question, is_duration_question,
-                       percent_items, preamble_items, quantity_items, with_lead_ins)
+                       percent_items, preamble_items, quantity_items, with_lead_ins, with_meetings)
 from .question import analyze
 from .relation_answer import _relation_answer, _reported_to_answer
 from .relations import asks_assignee, relation_passage_items
@@ -82,6 +82,8 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
                                                         _doc_heads(service), None, headings)
             items = [] if answer else [it for it in _signer_items(service, docs)
                                        if not _signs_another(q, it, docs)]
+        if q.kind == "who" and q.role == "báo cáo viên":
+            items = with_meetings(items, _texts(service))  # (a meeting named by its block's other lines)
         semantic = getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True)
         similarity = Similarity(service.embedder, interpreted) if q.unsure and semantic else None
         if similarity is not None:

@@ -94,7 +94,8 @@ def _own_text(q: Question, item: dict) -> str:
         if item_role(item) == "báo cáo viên":
             # "Báo cáo viên: Thường trực Đảng ủy." names no subject: the meeting its headings name is
             # its own (as for an attendee list, passages.attendee_items)
-            own += " " + " ".join((item.get("section_path") or [])[-2:])
+            # (and the other lines of its meeting's block: passages.meeting_block)
+            own += " " + " ".join((item.get("section_path") or [])[-2:]) + " " + (item.get("meeting") or "")
         return own
     if item["kind"] == "deadline":  # (and the sentence it continues: passages._opens_with)
         return _this_document_named(item, f"{item.get('lead') or ''} {_headed(item, deadline_clause(item))}".strip())

@@ -826,13 +826,66 @@ def attendee_items(results) -> list[dict]:
     return out
 
 
+# A line of a meeting's block: a list line ("- Thời gian: …", "- Địa điểm: …", "- Căn cứ điều kiện …").
+_BLOCK_LINE = re.compile(r"[ \t]*[-–•+][ \t]")
+
+
+def meeting_block(text: str, start: int) -> str:
+    """The other list lines of the block the line at ``start`` is in: a plan describes each meeting
+    by a heading and its lines ("2. Cấp cơ sở" › "- Căn cứ điều kiện … (tại kỳ họp chi bộ, … họp tổ
+    dân phố, …)", "- Đối tượng: Cán bộ, đảng viên …", "- Báo cáo viên: …", "- Thời gian: …"), so a
+    question names the meeting a speaker belongs to by any of them (not by its list of those
+    invited, ``_INVITED_LIST``) ("ai truyền đạt
+    Nghị quyết 92 cho cán bộ, đảng viên … tại chi bộ, họp tổ dân phố"). "" when the line is none."""
+    if not 0 <= start < len(text):
+        return ""
+    at = text.rfind("\n", 0, start) + 1
+    lines = text.split("\n")
+    index = text.count("\n", 0, at)
+    if not _BLOCK_LINE.match(lines[index]):
+        return ""
+    block = []
+    for step in (-1, 1):
+        i = index + step
+        while 0 <= i < len(lines) and (not lines[i].strip() or _BLOCK_LINE.match(lines[i])):
+            if lines[i].strip() and not _INVITED_LIST.match(lines[i]):
+                block.append(lines[i].strip())
+            i += step
+    return " ".join(block)
+
+
+# The list of the bodies and posts invited ("- Thành phần: Các đồng chí Ủy viên Ban Chấp hành …, bí thư
+# các chi bộ, …, tổ trưởng các tổ dân phố"): the names of those who attend, not words of the meeting —
+# read with it, the ward meeting's speaker answered who conveys the resolution to the cells.
+_INVITED_LIST = re.compile(r"[ \t]*[-–•+][ \t]*Thành phần\b")
+
+
+def with_meetings(items: list[dict], texts: dict[str, str]) -> list[dict]:
+    """A speaker's line (``item_role`` "báo cáo viên") with the other lines of its meeting's block as
+    ``meeting`` (``meeting_block``); other items as they are. (Not an attendee list: read with its
+    block, the ward meeting's list answered who from the residential groups attends, and the office
+    that summons them — two wrong answers on the tuning halves.)"""
+    from .roles import item_role
+
+    out = []
+    for it in items:
+        if item_role(it) == "báo cáo viên":
+            block = meeting_block(texts.get(it["doc_id"], ""), it["start"])
+            if block:
+                it = dict(it, meeting=block)
+        out.append(it)
+    return out
+
+
 # A document named the way these texts number them: "Nghị quyết số 103/NQ-CP", "Kế hoạch 209",
 # "08-CTr/TU", "Decision 238-QĐ/TW". The type word says the code when no code is written.
 _TYPE_CODES = {"nghi quyet": "nq", "ket luan": "kl", "ke hoach": "kh", "quyet dinh": "qd", "chi thi": "ct",
                "chuong trinh hanh dong": "ctr", "chuong trinh": "ctr", "thong bao": "tb", "huong dan": "hd",
                "cong van": "cv", "resolution": "nq", "conclusion": "kl", "plan": "kh", "decision": "qd",
                "directive": "ct", "action programme": "ctr", "action program": "ctr", "programme": "ctr",
-               "program": "ctr", "notice": "tb", "guideline": "hd"}
+               "program": "ctr", "notice": "tb", "guideline": "hd",
+               # the type abbreviated before the number ("KH 209", "NQ 92", "KL 224", "QĐ 238")
+               "kh": "kh", "nq": "nq", "kl": "kl", "qd": "qd", "qđ": "qd", "ctr": "ctr"}
 _TYPE_WORDS = "|".join(sorted({*_TYPE_CODES, "nghị quyết", "kết luận", "kế hoạch", "quyết định", "chỉ thị",
                                "chương trình hành động", "chương trình", "thông báo", "hướng dẫn", "công văn"},
                               key=len, reverse=True))

@@ -30,7 +30,7 @@ from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVI
 
 from .classify import classify, fold_question
 from .insitu import Slot, wh_slots
-from .passages import is_duration_question
+from .passages import is_duration_question, is_issued_question
 from .relations import asked_relation
 from .texts import _NAME_RUN
 
@@ -46,6 +46,8 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("reporter", "báo cáo viên"), ("rapporteur", "báo cáo viên"), ("keynote", "báo cáo viên"),
     # … and who gives it ("who gives the presentation there?": the speaker)
     ("gives the presentation", "báo cáo viên"), ("give the presentation", "báo cáo viên"),
+    # ("ai truyền đạt nội dung nghị quyết": who conveys it to a meeting is its speaker)
+    ("truyen dat", "báo cáo viên"),
     ("delivers the presentation", "báo cáo viên"), ("deliver the presentation", "báo cáo viên"),
     ("makes the presentation", "báo cáo viên"), ("make the presentation", "báo cáo viên"),
     # ("which body gives the main briefing to attendees": who briefs the meeting speaks at it; not
@@ -366,6 +368,10 @@ _THEN_WHO = re.compile(r" thi (?:(?:la|do|phai) )?(?:ai|(?:co quan|bo|to chuc|do
                        r"chu the|toa(?: an)?|(?:cap|ben) chinh quyen) nao) ")
 
 
+# The verbs a document's date is asked with ("mang ngày", "ghi ngày", "đề ngày"): ``analyze``.
+_DATE_VERBS = frozenset({"mang", "ghi", "de"})
+
+
 def asked_role(folded: str) -> str | None:
     """The role named first in a folded question (None when it names none)."""
     best: tuple[int, str] | None = None
@@ -498,7 +504,7 @@ def circumstance_words(groups: list[tuple[str, list[str]]], question: str) -> se
 # Thường vụ … xây dựng Kế hoạch"). Weighs little (``Question.soft``).
 _IMPLEMENTING = re.compile(r" (trien khai|thuc hien|implement\w*|carry out|carrying out|carries out) "
                            r"(?:the |cac )?(?:nghi quyet|ket luan|chi thi|quyet dinh|chuong trinh|resolution|"
-                           r"conclusion|directive|decision)(?: so| no)? \d")
+                           r"conclusion|directive|decision|nq|kl|ctr|qd)(?: so| no)? \d")
 
 
 # The verb an English who-question frames its role with ("who is listed as the presenter", "which
@@ -1853,6 +1859,11 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if english:
         soft |= {label for label, _ in groups if label in _SOFT_PREPOSITIONS or label in _IN_FORCE or
                  label in _LIGHT_WORDS}
+    if kind == "when" and not english and is_issued_question(folded_q):
+        # "… mang ngày nào", "ghi ngày tháng năm nào", "đề ngày": the verb a document's date is asked
+        # with, which the citation never writes ("Nghị quyết số 06-NQ/TU, ngày 07/12/2017 …")
+        groups = [(label, alts) for label, alts in groups
+                  if not (label in _DATE_VERBS and f" {label} ngay " in f" {folded_q} ")]
     if kind == "target" and count_noun and language == "vi-noaccent":
         # "nop may bo ho so": the restoration's compound "máy bộ" is the count's cue and its noun,
         # which the value says ("01 bộ"), no subject word

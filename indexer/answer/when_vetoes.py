@@ -90,7 +90,9 @@ def _other_body(q: Question, item: dict) -> bool:
     said = set(_BODY.findall(f" {folded_words(deadline_clause(item))} "))
     for head, owner in asked:
         others = {o for h, o in said if h == head}
-        if others and owner not in others:
+        # (an owner said with less or more of its name is the same: "Ban Chấp hành Đảng bộ Hà Tĩnh"
+        # asked, "Ban Chấp hành Đảng bộ tỉnh" said)
+        if others and not any(o == owner or o.startswith(f"{owner} ") or owner.startswith(f"{o} ") for o in others):
             return True
     return False
 

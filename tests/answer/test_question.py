@@ -213,6 +213,15 @@ def test_english_role_cues(question, role):
     assert asked_role(folded_words(question)) == role
 
 
+@pytest.mark.parametrize("question, role", [
+    # who conveys a resolution to a meeting is its speaker
+    ("Ai đứng ra truyền đạt nội dung nghị quyết?", "báo cáo viên"),
+    ("Ai được phân công truyền đạt Nghị quyết 92 cho đảng viên?", "báo cáo viên"),
+])
+def test_vietnamese_speaker_cues(question, role):
+    assert asked_role(folded_words(question)) == role
+
+
 def test_english_frame_words_are_not_the_subject():
     """Pronouns, negated auxiliaries and framing verbs say how a question is asked."""
     q = analyze("Under the Marriage and Family Law, a husband can't file for divorce while his wife "

@@ -136,3 +136,20 @@ def test_the_partners_asked_in_other_words(plans):
     # Lư": "team up with" works together as "phối hợp với" does
     out = ask(plans, "Who does Binh Lu team up with to survey and build new tour routes?")
     assert out["answer"] and "công ty lữ hành" in out["answer"]
+
+
+def test_a_speaker_is_read_with_the_lines_of_its_meeting(plans):
+    from indexer.answer.passages import meeting_block
+    from tests.conftest import PLANS
+
+    # plan 001, "III. HÌNH THỨC TỔ CHỨC HỘI NGHỊ › 2. Cấp cơ sở": the speaker's line and the lines that
+    # say which meeting it is ("tại kỳ họp chi bộ, …, họp tổ dân phố", "Đối tượng: Cán bộ, đảng viên …")
+    text = PLANS["001"].read_text(encoding="utf-8")
+    block = meeting_block(text, text.index("- Báo cáo viên: Phân công"))
+    assert "họp tổ dân phố" in block and "Đối tượng: Cán bộ, đảng viên" in block
+    assert "Thường trực Đảng ủy" not in block, "the ward meeting's lines are another block"
+    ward = meeting_block(text, text.index("- Báo cáo viên: Thường trực"))
+    assert "Hội trường" in ward and "bí thư các chi bộ" not in ward, "not the list of those invited"
+    assert meeting_block(text, text.index("IV. TỔ CHỨC THỰC HIỆN")) == "", "a heading is in no block"
+    out = ask(plans, "Ở các chi bộ của phường Nông Tiến, ai truyền đạt Nghị quyết 92 cho đảng viên và Nhân dân?")
+    assert out["answer"] and "bí thư chi bộ" in out["answer"]
