@@ -23,33 +23,43 @@ _LIST_LINE = re.compile(r"[ \t]*(?:[a-zđ]\)|[-–•+])[ \t]+")
 _EXTENDS = re.compile(r"\b(?:có thể |được )*(?:kéo dài|gia hạn)(?:\s+(?:thêm|hơn))?\s*,?\s+nhưng\b")
 
 
-def extends_before(item: dict) -> bool:
-    """The deadline's ";"-clause only extends the period of the clause before it (``_EXTENDS``)."""
+def _clause_span(item: dict) -> tuple[str, int, int] | None:
+    """The deadline's quote and the bounds of the ";"-clause that holds its time; None when the
+    time is not in the quote."""
     quote = item.get("quote") or ""
     at = (item.get("when_start") or item["start"]) - item["start"]
     if not 0 <= at <= len(quote):
-        return False
-    s = quote.rfind(";", 0, at) + 1
+        return None
     e = quote.find(";", at)
-    return bool(s) and bool(_EXTENDS.search(quote, s, e if e >= 0 else len(quote)))
+    return quote, quote.rfind(";", 0, at) + 1, e if e >= 0 else len(quote)
+
+
+def extension_condition(item: dict) -> str | None:
+    """The words before the extending verb when the deadline's ";"-clause only extends the period of
+    the clause before it (``_EXTENDS``): "trường hợp phức tạp thì" (the case it is extended in, "" when
+    it names none); None when the clause is no such extension."""
+    span = _clause_span(item)
+    if span is None or not span[1]:
+        return None
+    quote, s, e = span
+    m = _EXTENDS.search(quote, s, e)
+    return quote[s:m.start()].strip() if m else None
 
 
 def deadline_clause(item: dict) -> str:
     """The words a deadline belongs to: the ";"-clause that holds it and the sentence's opening (its
     actor). "Văn phòng Tỉnh ủy … gửi về Thường trực Tỉnh ủy trước ngày 20/11/2021; tham mưu tổ chức
     Hội nghị sơ kết …": 20/11 is the report's deadline, not the conference's."""
-    quote = item.get("quote") or ""
-    at = (item.get("when_start") or item["start"]) - item["start"]
-    if not 0 <= at <= len(quote) or ";" not in quote:
-        return quote
-    s = quote.rfind(";", 0, at) + 1
-    e = quote.find(";", at)
-    if s and _EXTENDS.search(quote, s, e if e >= 0 else len(quote)):
+    span = _clause_span(item)
+    if span is None or ";" not in span[0]:
+        return item.get("quote") or ""
+    quote, s, e = span
+    if extension_condition(item) is not None:
         s = quote.rfind(";", 0, s - 1) + 1  # (the period it extends is the clause before: ``_EXTENDS``)
     head = re.split(r"[,;]", quote, maxsplit=1)[0] if s else ""
     if head and _LIST_LINE.match(quote) and _LIST_LINE.match(quote[s:].lstrip()):
         head = ""  # "a) …;\n\nb) 30 ngày …": the line before is a sibling case, not b)'s opening
-    return f"{head} {quote[s:e if e >= 0 else len(quote)]}".strip()
+    return f"{head} {quote[s:e]}".strip()
 
 
 # The words of a line that states only a time ("- Dự kiến trong tháng 5/2026 (có văn bản triệu tập

@@ -984,7 +984,8 @@ def is_horizon_question(folded_q: str) -> bool:
     """"Nghị quyết 06 … đến năm nào?", "up to which year does … extend": the year a document's own
     title sets ("… đến năm 2025 và những năm tiếp theo", "định hướng đến năm 2035")."""
     q = f" {folded_q} "
-    return bool(_HORIZON_Q.search(q)) and not is_issued_question(folded_q) and not _ACT_Q.search(q)
+    return bool(_HORIZON_Q.search(q)) and not is_issued_question(folded_q) and not _ACT_Q.search(q) \
+        and not _DATE_ASKED.search(q)
 
 
 def horizon_items(refs: list[str], documents: list[tuple[str, str, str]], period: bool = False) -> list[dict]:
@@ -1326,8 +1327,10 @@ def recipient_items(documents: list[tuple[str, str, str, str]]) -> list[dict]:
 # names a thing ("Chương trình công tác trọng tâm năm 2021"), not a horizon ("đến năm nào") nor a
 # date of issue.
 _YEAR_OF_Q = re.compile(r" (?:which|what) year s | (?:cua )?nam nao ")
-# ("ngày tháng năm nào", "tháng năm nào": a date or a month is asked, its year names nothing)
-_NOT_YEAR_OF = re.compile(r" (?:den|toi|tu|vao|trong|truoc|sau|tu nam|giai doan|thang) nam nao ")
+_NOT_YEAR_OF = re.compile(r" (?:den|toi|tu|vao|trong|truoc|sau|tu nam|giai doan) nam nao ")
+# "ngày tháng năm nào", "tháng năm nào": a date or a month is asked, its year neither names a thing
+# nor is a horizon
+_DATE_ASKED = re.compile(r" thang nam nao ")
 _YEAR_OF = re.compile(r"(?<![\w/-])năm\s+((?:19|20)\d\d)(?![\w/-])")
 _HEAD_BEFORE = re.compile(r"(?:đến|tới|từ|vào|trong|trước|sau|giai đoạn|đầu|cuối|giữa|tháng\s+\d{1,2}|kỳ|kì)\s*$", re.I)
 
@@ -1353,6 +1356,8 @@ def _act_of_year(q: str) -> bool:
 
 def is_year_of_question(folded_q: str) -> bool:
     q = f" {folded_q} "
+    if _DATE_ASKED.search(q):
+        return False
     if _OF_YEAR_Q.search(q) and not _NOT_YEAR_OF.search(q):
         return True
     if _YEAR_OF_Q.search(q) and not _NOT_YEAR_OF.search(q) and not _act_of_year(q):

@@ -23,7 +23,7 @@ from indexer.text import folded_pattern, folded_words
 from .classify import fold_question
 
 _WHO_OBJ = (r"(?:cac |nhung )?(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|bo nao|nganh nao|noi nao|"
-            r"cap nao|luc luong nao|ben nao|dau moi nao|doi tac nao)")
+            r"cap nao|luc luong nao|ben nao|dau moi nao)")
 # Folded question patterns per relation. English: "coordinate with which bodies", "which bodies …
 # coordinate with to secure …" (a stranded "with"), "to which body", "through which office".
 # English verbs of working together ("work with", "cooperate with", "liaise with"): all "phối hợp".
@@ -41,7 +41,8 @@ _ASKED = [
     # ("work with", "cooperate with", "collaborate with", "liaise with": coordinating, in English)
     # ("làm việc cùng", "hợp tác với", "kết hợp với": working together, in Vietnamese; "with whom does
     # the commune coordinate …": the English who-phrase before its verb)
-    ("partner", re.compile(rf" (?:phoi hop|lam viec|hop tac|ket hop) (?:chat che )?(?:voi|cung(?: voi)?) {_WHO_OBJ} "
+    ("partner", re.compile(rf" (?:phoi hop|lam viec|hop tac|ket hop) (?:chat che )?(?:voi|cung(?: voi)?) "
+                           rf"(?:{_WHO_OBJ}|(?:cac |nhung )?doi tac nao) "
                            rf"| {_WITH_EN} (?:closely |together )?with (?:which|whom|what) "
                            rf"|^ (?:\w+ ){{0,12}}?with (?:whom|which (?:\w+ ){{0,2}}?{_BODY_NOUNS_EN}) (?:does|do|did|will|"
                            rf"must|should|shall|is|are) (?:\w+ ){{1,6}}?{_WITH_EN} "
@@ -49,8 +50,9 @@ _ASKED = [
                            rf"| {_WITH_EN} (?:closely |together )?with $"
                            # "Who are the Propaganda Department's partners in …", "… the partners of …"
                            r"|^ (?:who|which \w+) (?:is|are|will be) (?:the )?(?:\w+ ){0,5}?(?:\w+ s partners?|partners? of) "
-                           # "which partners is the commune told to work with", "with which partners"
-                           r"| which partners? ")),
+                           # "which partners is the commune told to work with / reach out to" (a verb of
+                           # working together after it: not "which partner countries does … promote in")
+                           rf"| which partners? (?:\w+ ){{0,12}}?(?:{_WITH_EN}|reach\w* out) ")),
     ("via", re.compile(rf" qua {_WHO_OBJ} | (?:through|via) (?:which|whom|what) ")),
     # "Thủ tướng chịu trách nhiệm trước cơ quan nào", "to whom is a People's Council responsible":
     # the body one answers to, written after "chịu trách nhiệm trước" (before "to which" reads a recipient)

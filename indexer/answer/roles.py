@@ -20,10 +20,14 @@ _TASK_VERBS = {
     "báo cáo": r"bao cao|gui bao cao|tong hop",
     "tham mưu": r"tham muu|de xuat|tham dinh",
     "phối hợp": r"phoi hop",
-    # ("chịu trách nhiệm báo cáo cấp trên": the responsibility is another role's, not a lead)
-    "chủ trì": r"chu tri|lanh dao|chi dao|phu trach|chiu trach nhiem(?! (?:bao cao|kiem tra|giam sat|phoi hop|tham muu))"
-               r"|thong nhat quan ly",
+    "chủ trì": r"chu tri|lanh dao|chi dao|phu trach|chiu trach nhiem|thong nhat quan ly",
 }
+# "chịu trách nhiệm (và) <another role's verb>" ("… chịu trách nhiệm báo cáo cấp trên", "chịu trách
+# nhiệm và báo cáo công tác trước Quốc hội", "chịu trách nhiệm theo dõi, đôn đốc"): the duty is that
+# role's, not a lead.
+_OTHER_ROLE_VERBS = "|".join(v for role, v in _TASK_VERBS.items() if role != "chủ trì")
+_LEADS = re.compile(rf" (?:{_TASK_VERBS['chủ trì'].replace('chiu trach nhiem|', '')}) "
+                    rf"| chiu trach nhiem (?!(?:va )?(?:{_OTHER_ROLE_VERBS}) )")
 LEAD_LIKE = {"chủ trì", "thực hiện", "tham mưu", "hướng dẫn", "kiểm tra/giám sát", "báo cáo"}
 # Order in which roles answer "who is responsible" (chủ trì first).
 ROLE_RANK = {"chủ trì": 0, "tham mưu": 1, "thực hiện": 2, "hướng dẫn": 3, "kiểm tra/giám sát": 4,
@@ -75,7 +79,7 @@ def role_fit(item: dict, asked: str | None) -> float | None:
     if asked == "chủ trì":
         if role == "chủ trì":
             return 1.0
-        if re.search(rf" (?:{_TASK_VERBS['chủ trì']}) ", _task_head(item, 60)):
+        if _LEADS.search(_task_head(item, 60)):
             return 0.8
         return 0.3 if role in LEAD_LIKE else None
     if asked in roles:

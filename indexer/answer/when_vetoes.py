@@ -11,7 +11,7 @@ from functools import lru_cache
 from indexer.text import QUESTION_STOPWORDS, folded_words
 
 from .fit_when import _ASKED_UNIT
-from .own_text import _own_text, deadline_clause, extends_before
+from .own_text import _own_text, deadline_clause, extension_condition
 from .passages import _LINKS as _PASSAGE_LINKS, is_horizon_question, is_issued_question, is_year_of_question
 from .question import _ABBR, Question
 from .support import Support, _padded
@@ -253,9 +253,23 @@ _EXTENSION_Q = re.compile(r"\b(?:keo dai|gia han|toi da|nhieu nhat|lau nhat|exte
 
 
 def unasked_extension(q: Question, item: dict) -> bool:
-    """The bound an extension clause sets (``own_text.extends_before``: "… có thể kéo dài nhưng không
-    quá 60 ngày"), the question asking no extension nor a longest time: it asks the period itself."""
-    return extends_before(item) and not _EXTENSION_Q.search(folded_words(f"{q.text} {q.vi_text or ''}"))
+    """The bound an extension clause sets (``own_text.extension_condition``: "… ; trường hợp phức tạp
+    thì có thể kéo dài nhưng không quá 60 ngày"), the question asking no extension nor a longest time,
+    nor naming the case it is extended in ("Trường hợp phức tạp, … trong bao lâu", "In complex cases
+    …": the glossary's Vietnamese of the question's words): it asks the period itself."""
+    condition = extension_condition(item)
+    if condition is None:
+        return False
+    asked = folded_words(f"{q.text} {q.vi_text or ''}")
+    if _EXTENSION_Q.search(asked):
+        return False
+    said = {w for label, alts in q.groups for alt in [label, *alts] for w in alt.split()} | set(asked.split())
+    own = {w for w in folded_words(condition).split() if w not in QUESTION_STOPWORDS and w not in _CONDITION_WORDS}
+    return not (own & said)
+
+
+# The words of an extension's case that name no case ("trường hợp … thì có thể", "nếu", "khi").
+_CONDITION_WORDS = frozenset("truong hop thi co the neu khi duoc".split())
 
 
 def unasked_case(q: Question, item: dict) -> bool:
@@ -294,8 +308,20 @@ def _unpadded(folded: str) -> str:
 _MONTH_OF_YEAR = re.compile(r"\b(?:thang|\d{1,2}) 0*(\d{1,2}) (?:nam )?((?:19|20)\d\d)\b")
 
 
+# ... stated as the date of an act ("thông qua tháng 6/2018", "ban hành ngày 12/6/2018", "signed in
+# June 2018" is not read): a month the question only sets its scene in ("Trong tháng 11/2021, … gửi
+# dự thảo báo cáo trước ngày nào?") is where the asked date lies, not an echo.
+_ACT_MONTH = re.compile(r"\b(?:thong qua|ban hanh|ky|passed|adopted|issued|signed)(?: \w+){0,3}? "
+                        r"((?:thang|\d{1,2}) 0*\d{1,2} (?:nam )?(?:19|20)\d\d)\b")
+
+
 def _months(folded: str) -> set[tuple[str, str]]:
     return set(_MONTH_OF_YEAR.findall(folded))
+
+
+def _act_months(folded: str) -> set[tuple[str, str]]:
+    """The months the question states as the date of an act (``_ACT_MONTH``)."""
+    return {month for m in _ACT_MONTH.finditer(folded) for month in _months(m.group(1))}
 
 
 def _echoes_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> list[tuple[float, dict, Support]]:
@@ -312,7 +338,7 @@ def _echoes_dropped(q: Question, scored: list[tuple[float, dict, Support]]) -> l
     # (a date in the month the question states of another act, asking another moment: "Luật An ninh
     # mạng thông qua tháng 6/2018 nhưng từ ngày nào có hiệu lực": the adoption "ngày 12 tháng 6 năm
     # 2018" is the question's own; asked a document's date, the month narrows it and stays)
-    stated = set() if is_issued_question(folded) else _months(folded)
+    stated = set() if is_issued_question(folded) else _act_months(folded)
     return [x for x in scored if not (x[1].get("when") and _unpadded(f" {folded_words(x[1]['when'])} ") in asked)
             and not (given and (said := set(re.findall(r"\b(?:19|20)\d\d\b", x[1].get("when") or "")))
                      and said <= given)

@@ -47,7 +47,8 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|thoi han|han chot|han khi nao|truoc ng
                    # a year reached ("tầm nhìn đến năm bao nhiêu", "tới năm mấy"): a horizon, no count
                    r"(?:den|toi|la|vao) nam (?:bao nhieu|may)|"
                    # a milestone asked ("đến mốc nào", "mốc thời gian nào", "mốc năm")
-                   r"moc (?:nao|thoi gian|nam)|"
+                   # (not "đến mốc năm 2030, … bao nhiêu": a year given, a count asked)
+                   r"moc (?:nao|thoi gian|nam)(?! (?:19|20)\d\d)|"
                    r"how many (?:working )?(?:days|weeks|months|years|hours))\b|"
                    # English asking a time limit in other words: "how soon must it correct it", "the
                    # statute of limitations for filing a lawsuit" (thời hiệu), "how far in advance"
@@ -156,7 +157,7 @@ _VI_LEAD_WHO = rf"(?:{_VI_BODY_WHO})"
 # And one that sets out its case and asks after "thì" ("… theo Luật Bảo vệ môi trường thì ai chủ trì
 # xác định thời gian, địa điểm, tần suất thu gom?": the frequency is what is determined).
 _WHO_LEAD_VI = re.compile(rf"^ {_VI_LEAD_WHO} | {_VI_LEAD_WHO} $| thi {_VI_LEAD_WHO} ")
-_TIME_NOUNS = frozenset({"thoi han", "thoi hieu", "tien do", "tan suat"})
+_TIME_NOUNS = frozenset({"thoi han", "thoi hieu", "tien do", "tan suat", "moc thoi gian", "moc nam"})
 
 
 # An English question asking a count or a share, its only when-cue a bare "when" ("… has a foreign

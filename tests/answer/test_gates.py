@@ -167,3 +167,7 @@ def test_an_extension_bounds_the_period_of_the_clause_before(laws):
     out = ask(laws, "Trường hợp người khai báo cư trú chưa có thông tin trong cơ sở dữ liệu, cơ quan đăng ký "
                     "cư trú phải kiểm tra, xác minh trong thời hạn bao nhiêu ngày?")
     assert_answer(out, "30 ngày")
+    # ... unless the question names the case it is extended in ("trường hợp phức tạp thì thời gian giải
+    # quyết có thể kéo dài hơn nhưng không quá 02 ngày làm việc")
+    out = ask(laws, "Trường hợp phức tạp, cơ quan đăng ký cư trú cấp phiếu khai báo tạm vắng trong thời hạn bao lâu?")
+    assert_answer(out, "02 ngày làm việc")

@@ -108,6 +108,8 @@ def test_english_verb_forms_of_target_words(plans):
     ("Which partners is Binh Lu's commune People's Committee told to work with under the Resolution 17 plan?",
      "partner"),
     ("UBND xã Bình Lư được giao chủ động làm việc với những đối tác nào để thu hút vốn?", "partner"),
+    ("Which partner countries does the province promote tourism in?", None),  # (no working together)
+    ("Cơ quan gửi hồ sơ cho đối tác nào?", None),
 ])
 def test_asked_relation(question, relation):
     from indexer.answer.relations import asked_relation
@@ -400,6 +402,9 @@ def test_bearing_responsibility_is_a_lead_verb():
     report["task"] = report["quote"][report["quote"].index("chịu trách nhiệm báo cáo"):]
     report["role"] = "báo cáo"
     assert role_fit(report, "chủ trì") == 0.3 and role_fit(report, "báo cáo") == 1.0
+    for duty in ("chịu trách nhiệm và báo cáo công tác trước Quốc hội", "chịu trách nhiệm theo dõi, đôn đốc việc thực hiện"):
+        assert role_fit(dict(report, task=duty, role="thực hiện"), "chủ trì") == 0.3, duty
+    assert role_fit(dict(report, task="chủ trì, phối hợp với các sở", role="thực hiện"), "chủ trì") == 0.8
 
 
 def test_the_kind_of_body_asked_bounds_the_answer():

@@ -142,6 +142,8 @@ def test_a_year_reached_asked_with_bao_nhieu_is_a_when_question(corpus):
     assert classify("Quy hoạch tỉnh có tầm nhìn xa nhất đến mốc nào?") == "when"
     assert classify("moc thoi gian hoan thanh viec sap xep la khi nao") == "when"
     assert classify("Mỗi năm bao nhiêu lượt khách đến xã?") == "target"
+    assert classify("Đến mốc năm 2030, tỷ lệ che phủ rừng đạt bao nhiêu?") == "target"  # a year given
+    assert classify("Cơ quan nào xác định mốc thời gian hoàn thành?") == "who"
     out = ask(corpus, "Nghị quyết 92-NQ/TU về phát triển du lịch có tầm nhìn tới năm bao nhiêu?")
     assert out["answer"] and "2050" in out["answer"], out["answer"]
 
@@ -266,3 +268,17 @@ def test_another_bodys_deadline_does_not_answer(corpus):
     assert ask(corpus, q)["answer"] is None
     out = ask(corpus, "Văn phòng Tỉnh ủy phải gửi Báo cáo sơ kết Nghị quyết 06 về Thường trực Tỉnh ủy trước ngày nào?")
     assert out["answer"] and "20/11/2021" in out["answer"]
+
+
+def test_a_documents_date_asked_with_the_verb_it_bears(plans):
+    # "mang ngày nào", "ghi ngày tháng năm nào": the citation "Nghị quyết số 06-NQ/TU, ngày 07/12/2017
+    # của Ban Chấp hành Đảng bộ tỉnh …" writes no verb; "Đảng bộ Hà Tĩnh" is that "Đảng bộ tỉnh"
+    assert_answer(ask(plans, "Nghị quyết 06-NQ/TU mang ngày nào?"), "07/12/2017")
+    assert_answer(ask(plans, "Nghị quyết 06-NQ/TU của Ban Chấp hành Đảng bộ Hà Tĩnh về du lịch ghi ngày tháng năm nào?"),
+                  "07/12/2017")
+    # the type abbreviated before the number names the document too
+    from indexer.answer.passages import asked_refs
+
+    assert asked_refs("kh 209 cua lai chau (trien khai nq 35-nq/tw) ghi ngay thang nam nao?") == \
+        [("209", "kh", None), ("35", "nq", "tw")]
+    assert asked_refs("Theo QĐ 238 thì ai ký?") == [("238", "qd", None)]

@@ -115,6 +115,11 @@ def test_a_date_in_the_month_the_question_states_is_its_own(laws):
     out = ask(laws, "luat thanh nien thong qua thang 6/2020 nhung tu ngay nao moi bat dau co hieu luc?")
     assert out["answer"] is None or "16 tháng 6" not in out["answer"]
     assert out["answer"] is None or "01 tháng 01 năm 2021" in out["answer"]
+    # a month the question sets its scene in is where the asked date lies, not an act's own date
+    from indexer.answer.when_vetoes import _act_months
+
+    assert _act_months(folded_words("luat thanh nien thong qua thang 6/2020 nhung tu ngay nao co hieu luc")) == {("6", "2020")}
+    assert _act_months(folded_words("Trong tháng 11/2021, Ban cán sự đảng gửi dự thảo báo cáo trước ngày nào?")) == set()
 
 
 def test_each_of_two_deadlines_of_one_sentence_is_answered_by_its_act(laws):
@@ -299,6 +304,9 @@ def test_the_year_that_names_a_thing():
     assert not is_year_of_question(folded_words("Nghị quyết có mục tiêu đến năm nào?"))
     # ("ngày tháng năm nào", "tháng năm nào" ask a date, whose year is no name's)
     assert not is_year_of_question(folded_words("Luật Trồng trọt 2018 được thông qua vào ngày tháng năm nào?"))
+    from indexer.answer.passages import is_horizon_question
+
+    assert not is_horizon_question(folded_words("Hội nghị sơ kết năm 2021 tổ chức vào tháng năm nào?"))
     text = ("Thực hiện Chương trình công tác trọng tâm năm 2021, Ban Thường vụ Tỉnh uỷ ban hành Kế hoạch. "
             "Phấn đấu đến năm 2030 đạt mục tiêu. Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2017.")
     items = year_of_items([_result(text)])

@@ -106,3 +106,5 @@ def test_a_pair_questions_say_wins_where_the_word_before_says_nothing():
     # "mốc" is written only in "mốc giới": a milestone asked came back "móc"
     assert restore("moc thoi gian nao", model) == "mốc thời gian nào"
     assert restore("den moc nao", model) == "đến mốc nào"
+    assert restore("moc nam nao", model).startswith("mốc năm")
+    assert restore("may moc nam 2020", model) == "máy móc năm 2020"
