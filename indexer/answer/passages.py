@@ -834,9 +834,9 @@ def meeting_block(text: str, start: int) -> str:
     """The other list lines of the block the line at ``start`` is in: a plan describes each meeting
     by a heading and its lines ("2. Cấp cơ sở" › "- Căn cứ điều kiện … (tại kỳ họp chi bộ, … họp tổ
     dân phố, …)", "- Đối tượng: Cán bộ, đảng viên …", "- Báo cáo viên: …", "- Thời gian: …"), so a
-    question names the meeting a speaker belongs to by any of them (not by its list of those
-    invited, ``_INVITED_LIST``) ("ai truyền đạt
-    Nghị quyết 92 cho cán bộ, đảng viên … tại chi bộ, họp tổ dân phố"). "" when the line is none."""
+    question names the meeting a speaker belongs to by any of them ("ai truyền đạt Nghị quyết 92 cho
+    cán bộ, đảng viên … tại chi bộ, họp tổ dân phố") — not by its list of those invited
+    (``_INVITED_LIST``). "" when the line is in no block."""
     if not 0 <= start < len(text):
         return ""
     at = text.rfind("\n", 0, start) + 1
