@@ -369,7 +369,7 @@ _THEN_WHO = re.compile(r" thi (?:(?:la|do|phai) )?(?:ai|(?:co quan|bo|to chuc|do
 
 
 # The verbs a document's date is asked with ("mang ngày", "ghi ngày", "đề ngày"): ``analyze``.
-_DATE_VERBS = frozenset({"mang", "ghi", "de"})
+_DATE_VERBS = {"mang": "mang", "ghi": "ghi", "de": "đề"}
 
 
 def asked_role(folded: str) -> str | None:
@@ -1862,8 +1862,11 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
     if kind == "when" and not english and is_issued_question(folded_q):
         # "… mang ngày nào", "ghi ngày tháng năm nào", "đề ngày": the verb a document's date is asked
         # with, which the citation never writes ("Nghị quyết số 06-NQ/TU, ngày 07/12/2017 …")
+        # (as written, when the question carries its diacritics: "An ninh mạng ngày nào …" keeps "mạng")
+        written = " " + " ".join(re.findall(r"\w+", question.lower())) + " "
         groups = [(label, alts) for label, alts in groups
-                  if not (label in _DATE_VERBS and f" {label} ngay " in f" {folded_q} ")]
+                  if not (label in _DATE_VERBS and f" {label} ngay " in f" {folded_q} " and
+                          (language != "vi" or f" {_DATE_VERBS[label]} ngày " in written))]
     if kind == "target" and count_noun and language == "vi-noaccent":
         # "nop may bo ho so": the restoration's compound "máy bộ" is the count's cue and its noun,
         # which the value says ("01 bộ"), no subject word

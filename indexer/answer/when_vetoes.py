@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from indexer.text import QUESTION_STOPWORDS, folded_words
+from indexer.text import FUNCTION_WORDS, QUESTION_STOPWORDS, folded_words, modern_tones
 
 from .fit_when import _ASKED_UNIT
 from .own_text import _own_text, deadline_clause, extension_condition
@@ -75,7 +75,7 @@ def _other_destination(q: Question, item: dict) -> bool:
 # A body named by its head and whose it is: "Ban Thường vụ Tỉnh ủy", "Thường trực Đảng ủy",
 # "Văn phòng Huyện ủy".
 _BODY_HEADS = r"(?:ban thuong vu|thuong truc|van phong|ban chap hanh)"
-_OWNERS = r"(?:tinh uy|dang uy|huyen uy|thanh uy|quan uy|thi uy|chi bo|dang bo tinh|dang bo)"
+_OWNERS = r"(?:tinh uy|dang uy|huyen uy|thanh uy|quan uy|thi uy|chi bo|dang bo (?:tinh|huyen|xa|phuong)|dang bo)"
 _BODY = re.compile(rf" ({_BODY_HEADS}) ({_OWNERS}) ")
 
 
@@ -263,13 +263,23 @@ def unasked_extension(q: Question, item: dict) -> bool:
     asked = folded_words(f"{q.text} {q.vi_text or ''}")
     if _EXTENSION_Q.search(asked):
         return False
-    said = {w for label, alts in q.groups for alt in [label, *alts] for w in alt.split()} | set(asked.split())
-    own = {w for w in folded_words(condition).split() if w not in QUESTION_STOPWORDS and w not in _CONDITION_WORDS}
-    return not (own & said)
+    case = _CASE.search(condition)
+    if not case:
+        return True
+    # the case's words, compared whole: as written when the question carries its diacritics ("phục
+    # vụ" is no "phức tạp"), folded otherwise, and through the glossary's senses of an English one
+    words = [modern_tones(w) for w in re.findall(r"\w+", case.group(1).lower())
+             if folded_words(w) not in QUESTION_STOPWORDS and folded_words(w) not in FUNCTION_WORDS]
+    if q.language == "vi":
+        said = " " + " ".join(re.findall(r"\w+", modern_tones(q.text.lower()))) + " "
+        return not any(f" {w} " in said for w in words)
+    said = {folded_words(alt) for label, alts in q.groups for alt in [label, *alts]} | \
+        {f" {asked} "}
+    return not any(f" {folded_words(w)} " in f" {s} " for w in words for s in said)
 
 
-# The words of an extension's case that name no case ("trường hợp … thì có thể", "nếu", "khi").
-_CONDITION_WORDS = frozenset("truong hop thi co the neu khi duoc".split())
+# The case an extension is granted in: "trường hợp | phức tạp | thì", "nếu | có lý do chính đáng | thì".
+_CASE = re.compile(r"(?i)\b(?:trường hợp|nếu|khi)\s+(.+?)\s+thì\b")
 
 
 def unasked_case(q: Question, item: dict) -> bool:
@@ -311,7 +321,7 @@ _MONTH_OF_YEAR = re.compile(r"\b(?:thang|\d{1,2}) 0*(\d{1,2}) (?:nam )?((?:19|20
 # ... stated as the date of an act ("thông qua tháng 6/2018", "ban hành ngày 12/6/2018", "signed in
 # June 2018" is not read): a month the question only sets its scene in ("Trong tháng 11/2021, … gửi
 # dự thảo báo cáo trước ngày nào?") is where the asked date lies, not an echo.
-_ACT_MONTH = re.compile(r"\b(?:thong qua|ban hanh|ky|passed|adopted|issued|signed)(?: \w+){0,3}? "
+_ACT_MONTH = re.compile(r"\b(?:thong qua|ban hanh|passed|adopted|issued|signed)(?: \w+){0,8}? "
                         r"((?:thang|\d{1,2}) 0*\d{1,2} (?:nam )?(?:19|20)\d\d)\b")
 
 

@@ -120,6 +120,17 @@ def test_a_date_in_the_month_the_question_states_is_its_own(laws):
 
     assert _act_months(folded_words("luat thanh nien thong qua thang 6/2020 nhung tu ngay nao co hieu luc")) == {("6", "2020")}
     assert _act_months(folded_words("Trong tháng 11/2021, Ban cán sự đảng gửi dự thảo báo cáo trước ngày nào?")) == set()
+    assert _act_months(folded_words("Quốc hội thông qua Luật An ninh mạng vào tháng 6/2018; luật có hiệu lực từ ngày nào?")) \
+        == {("6", "2018")}
+    assert _act_months(folded_words("Trong kỳ báo cáo tháng 11/2021, báo cáo gửi trước ngày nào?")) == set()
+    # a body's owner named with its level is another body's ("Đảng bộ phường" is not "Đảng bộ tỉnh")
+    from indexer.answer.question import analyze
+    from indexer.answer.when_vetoes import _other_body
+
+    quote = "Ban Chấp hành Đảng bộ tỉnh ban hành nghị quyết trước ngày 30/6/2021."
+    item = {"quote": quote, "start": 0, "when_start": quote.index("trước")}
+    assert _other_body(analyze("Ban Chấp hành Đảng bộ phường ban hành nghị quyết trước ngày nào?"), item)
+    assert not _other_body(analyze("Ban Chấp hành Đảng bộ Hà Tĩnh ban hành nghị quyết trước ngày nào?"), item)
 
 
 def test_each_of_two_deadlines_of_one_sentence_is_answered_by_its_act(laws):
