@@ -39,10 +39,12 @@ def extension_condition(item: dict) -> str | None:
     the clause before it (``_EXTENDS``): "trường hợp phức tạp thì" (the case it is extended in, "" when
     it names none); None when the clause is no such extension."""
     span = _clause_span(item)
-    if span is None or not span[1]:
-        return None
-    quote, s, e = span
-    m = _EXTENDS.search(quote, s, e)
+    return _extension_case(*span) if span else None
+
+
+def _extension_case(quote: str, s: int, e: int) -> str | None:
+    """``extension_condition`` of the clause quote[s:e] (a clause at the quote's start extends none)."""
+    m = _EXTENDS.search(quote, s, e) if s else None
     return quote[s:m.start()].strip() if m else None
 
 
@@ -54,7 +56,7 @@ def deadline_clause(item: dict) -> str:
     if span is None or ";" not in span[0]:
         return item.get("quote") or ""
     quote, s, e = span
-    if extension_condition(item) is not None:
+    if _extension_case(quote, s, e) is not None:
         s = quote.rfind(";", 0, s - 1) + 1  # (the period it extends is the clause before: ``_EXTENDS``)
     head = re.split(r"[,;]", quote, maxsplit=1)[0] if s else ""
     if head and _LIST_LINE.match(quote) and _LIST_LINE.match(quote[s:].lstrip()):
