@@ -105,8 +105,10 @@ _ROLE_SYLLABLES = frozenset("chu tri phoi hop tham muu lanh dao vien thanh phan 
                             "kiem tra soan thao".split())
 _KIND_WORDS = frozenset("""
 ai gi nao bao nhieu may khi gio nhu sao dau luc gom nhung thoi han diem hoan thanh chot
-muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky vao thi moc xong
+muc dat phan dau toi thieu it nhat tren duoi khoang ve cho khi lau chu ky vao thi moc xong khau
 """.split())
+# ("khâu": the stage of work a question names — "khâu chuẩn bị điều kiện phục vụ hội nghị giao cho
+# đơn vị nào" —, which the plans write as the task itself, "chuẩn bị các điều kiện phục vụ Hội nghị")
 _EN_NOISE = frozenset("""
 the a an of for is are was were what who which how many much when to in on by and or with be does do
 did must should will shall there this that it its whom whose under among first all any per into from
@@ -1280,7 +1282,7 @@ _DEFINING_EN = re.compile(r"\b(?:(?:is|are|be|being|been|was|were)\s+(?:[\w'-]+\
                           r"classed|counted|recognised|recognized)|defines?|qualifies)"
                           # (a definition names what the thing counts as: "considered an adult", "defined
                           # as", "to be a minor" — not "a child's wishes be considered when the court decides")
-                          r"(?=\s+(?:as|to be|an?|the)\b)", re.I)
+                          r"(?=\s+(?:as|to be|an?|the|(?:young|old|adults?|minors?|elderly|juveniles?)(?!\s+enough))\b)", re.I)
 _DEFINING_VI = frozenset({"coi", "xem", "goi", "hieu"})
 
 

@@ -152,6 +152,30 @@ def test_a_commune_certified_as_new_rural_meets_its_standard(plans):
     assert ask(plans, "By which year should Bình Lư commune be certified as an advanced new rural commune?")["answer"] is None
 
 
+def test_meeting_a_standard_is_reaching_it(plans):
+    """"meet the new-rural-area standard": the plans' "đạt chuẩn nông thôn mới" (a standard is met by
+    reaching it; "đáp ứng" is how a requirement is met), with words between the verb and its noun."""
+    from indexer.answer import ask
+
+    assert "đạt chuẩn" in dict(translate_groups("meet"))["meet"]
+    out = ask(plans, "By what year does Bình Lư commune aim to meet the new-rural-area standard under its plan for "
+                     "Resolution 17-NQ/TU?")
+    assert out["answer"] and "2030" in out["answer"], out["answer"]
+
+
+def test_considered_young_is_a_definition():
+    """"is considered young": the defining verb before a status adjective is the law's "là" of its
+    definition ("Thanh niên là công dân Việt Nam từ đủ 16 tuổi đến 30 tuổi"), not "xem xét"."""
+    q = analyze("Under the 2020 Youth Law, a Vietnamese citizen is considered young between which ages?", "", None, "en")
+    assert ("considered", ["la"]) in q.groups
+    q = analyze("Will the child's wishes be considered when the court decides custody?", "", None, "en")
+    assert ("considered", ["la"]) not in q.groups
+    # "considered old enough for the court to take their wishes into account": the law's "xem xét"
+    q = analyze("At what age is a child considered old enough for the court to take their wishes into account?",
+                "", None, "en")
+    assert ("considered", ["la"]) not in q.groups
+
+
 def test_interim_measures_and_their_cancellation_are_glossed():
     q = analyze("Under the Law on Commercial Arbitration, who may lift an interim emergency measure, "
                 "and who decides on its cancellation?")
