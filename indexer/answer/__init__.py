@@ -52,7 +52,8 @@ import re
 from .citations import citation
 from .count_answer import _count_answer
 from .item_answer import _ask_once
-from .named import _unsaid_names
+from .named import _unsaid_names, cites_none, outside_refs
+from .actors import asks_decider, decides
 from .question import analyze
 from .sentence_answer import _closest_actor_answer, _in_place_answer, _label_answer, _typed_answer
 from .support import TOP_PASSAGE, gated
@@ -90,7 +91,11 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
 
     Last, a Vietnamese question is left unanswered when it writes a name its answer's document never
     writes (``_unsaid_names``; the document the answer is read from, or any of those a unit's
-    responsibilities are grouped from: "… (2 văn bản)"). English names are not the documents' words."""
+    responsibilities are grouped from: "… (2 văn bản)"). English names are not the documents' words.
+    A who-question too when it cites a document none of the indexed ones is ("theo Quyết định
+    238-QĐ/TW") and no item of the answer cites it (``named.outside_refs``: another task's unit), or
+    asks who decides and no item of the answer says the decision (``actors.decides``: a body that
+    notifies or is only named in the article)."""
     if response is None:
         response = service.search(question, k=k, highlights=False)  # (an answer shows no highlights)
     out = _ask(service, question, k, response, doc_ids)
@@ -105,6 +110,17 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
             return {**out, "role": asked.role if out["kind"] == "who" else None, "answer": None,
                     "message": NOT_FOUND_VI, "support": None, "items": [],
                     "citations": [citation(r.to_dict()) for r in response.results[:min(k, 3)]]}
+    if out["answer"] and out["items"] and out["kind"] == "who":
+        docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
+        q = analyze(question, response.interpreted, response.translated, response.language, written=_written(service))
+        outside = outside_refs(q, docs)
+        # (the item the answer is read from; a grouped answer's first item of each document: "… (2 văn bản)")
+        read = list({it["doc_id"]: it for it in reversed(out["items"])}.values()) \
+            if _GROUPED.search(out["answer"]) else out["items"][:1]
+        if (outside and all(cites_none(outside, it) for it in read)) or (
+                asks_decider(q) and not any(decides(q, it) for it in read)):
+            return {**out, "answer": None, "message": NOT_FOUND_VI, "support": None,
+                    "items": [], "citations": [citation(r.to_dict()) for r in response.results[:min(k, 3)]]}
     return out
 
 

@@ -765,7 +765,58 @@ def regulates_instead(vi_text: str, english: str | None, item: dict) -> bool:
     if not _REGULATES.match(task, at):
         return False
     asked = english_asked_verbs(english) if english else tied_verbs(vi_text)
-    return bool(asked) and not any(v in ("quy dinh", "huong dan") for v in asked)
+    return bool(asked) and not any(v in ("quy dinh", "huong dan") for v in asked) and \
+        not (english and asks_rules(english, asked))
+
+
+# The English of a delegation clause's act: "issues / sets / lays down (the) detailed rules on …",
+# "regulates in detail", "provides guidance on" — the verb's object is rules ("issues the licence" is
+# "cấp", another act), and the glossary reads the verb as "ban hành", "đặt ra", "đề ra", "quy định".
+_RULE_MAKING = ("quy dinh", "huong dan", "ban hanh", "dat ra", "de ra")
+_RULES_OBJECT = re.compile(r"(?i)\b(?:rules|regulations|guidance|guidelines|provisions)\b|\bin detail\b")
+
+
+def asks_rules(english: str, verbs: list[str]) -> bool:
+    """An English who-question asking who writes the rules (``_RULE_MAKING`` verbs with a rules
+    object, ``_RULES_OBJECT``): the law's "Chính phủ quy định chi tiết …" is that act."""
+    return any(v.startswith(_RULE_MAKING) for v in verbs) and bool(_RULES_OBJECT.search(english))
+
+
+def delegates_rules(item: dict) -> bool:
+    """The unit's own predicate writes rules ("Chính phủ | quy định chi tiết …", "… hướng dẫn thi
+    hành …"), not a sentence that merely mentions a rule ("theo mẫu do Bộ trưởng … quy định")."""
+    task = (item.get("task") or "").lstrip()
+    task = task[:1].lower() + task[1:]
+    return bool(_REGULATES.match(task, _BEFORE_VERB.match(task).end()))
+
+
+# "Ai quyết định …", "do ai quyết định", "who decides / makes the call / has the final say": the
+# decision is the act asked, which the laws write "do <body> quyết định", "<body> (ra) quyết định …",
+# or by the act decided ("Ai quyết định thành lập …": "… do Bộ trưởng … thành lập", ``tied_verbs``).
+# ("quyết định số 238" is a document; "quyết định số lượng" still decides.)
+_DECIDER_VI = re.compile(r"(?<![a-z])(?:ai|nao|nguoi nao)(?: (?:la nguoi|se|duoc|duoc quyen|co tham quyen|co quyen|"
+                         r"ra|phai|chiu trach nhiem|xem xet,?)){0,2} quyet dinh(?! so(?! luong))(?![a-z])")
+_DECIDER_EN = re.compile(r"(?i)\b(?:makes? the (?:final )?(?:call|decision)|has the final say|gets to decide)\b")
+
+
+def asks_decider(q) -> bool:
+    """A who-question asking who decides (``_DECIDER_VI``; an English one by its own verb,
+    ``english_asked_verbs``, or ``_DECIDER_EN``): a body that notifies, sits in the case or is only
+    named in the article decides nothing, and is no answer (``decides``)."""
+    if q.kind != "who":
+        return False
+    if q.language == "en":
+        return "quyet dinh" in english_asked_verbs(q.text) or bool(_DECIDER_EN.search(q.text))
+    return bool(_DECIDER_VI.search(f" {folded_words(q.text)} "))
+
+
+def decides(q, item: dict) -> bool:
+    """The item's sentence says the decision asked: "quyết định", or the act the question decides
+    ("Ai quyết định thành lập …" is said "… do Bộ trưởng … thành lập"; ``tied_verbs``)."""
+    said = f" {folded_words(item.get('quote') or '')} "
+    # (not an English question's verb: its glossary senses are many — "has the final say" is "có")
+    acts = [v for v in tied_verbs(q.vi_text or q.text) if v not in _DECIDE] if q.language != "en" else []
+    return " quyet dinh " in said or any(f" {v} " in said for v in acts)
 
 
 def done_by_another(vi_text: str, english: str | None, item: dict) -> bool:

@@ -65,3 +65,35 @@ def _unsaid_names(question: str, folded_doc: str) -> list[str]:
         if len(words) >= 2 and f" {name} " not in folded_doc:
             out.append(" ".join(words))
     return out
+
+
+# -- a document the question cites that none of the indexed ones is -----------------------------------
+
+def outside_refs(q: Question, docs: list[dict]) -> list[tuple[str, str]]:
+    """The documents a question cites by number and code as written ("theo Quyết định 238-QĐ/TW")
+    whose number no indexed document has or implements (``search.named.doc_numbers``) — a decision
+    the plans cite in one task —, as (number,
+    code) folded. Only a written code counts: "kế hoạch 224" is the plan for Kết luận 224, "KH 2021"
+    a year, "kế hoạch 5 năm" a span. Read from the question as asked (an English question's
+    translation joins words of two references). A unit's sentence that does not cite it answers
+    another task ("Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các ban …" is not the "Chương trình
+    phối hợp … theo Quyết định số 238-QĐ/TW" asked)."""
+    from indexer.search.named import doc_numbers
+
+    from .passages import _ASKED_REF
+
+    own = {str(int(n)) for d in docs for n in doc_numbers(d) if n.isdigit()}  # (numbers, "08" as "8")
+    out = []
+    for m in _ASKED_REF.finditer(q.text):
+        num, code = m.group(2), m.group(3)
+        if code and str(int(num)) not in own:
+            ref = (str(int(num)), folded_words(code))
+            if ref not in out:
+                out.append(ref)
+    return out
+
+
+def cites_none(refs: list[tuple[str, str]], item: dict) -> bool:
+    """The item's sentence cites none of ``refs`` (``outside_refs``), each by its number and code."""
+    said = folded_words(item.get("quote") or "")
+    return bool(refs) and not any(re.search(rf"(?<!\d)0*{n} {code}\b", said) for n, code in refs)

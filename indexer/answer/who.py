@@ -9,7 +9,7 @@ import re
 from indexer.text import folded_words
 
 from .actors import (ACTION_EVIDENCE, asked_verbs, does_asked_action, does_english_action, english_asked_verbs,
-                     submits_for_another, tied_verbs)
+                     asks_rules, delegates_rules, submits_for_another, tied_verbs)
 from .fit import _fit, other_level
 from .margins import WHO_MARGIN, WHO_MIN_FIT, WHO_TIE, WHO_TIE_RIVALS
 from .question import Question, question_slots
@@ -229,6 +229,8 @@ def _does_other_action(q: Question, best: dict) -> bool:
     nhân dân cấp tỉnh … quyết định công nhận khu du lịch cấp tỉnh" decides what another submits).
     The glossary's senses of the verb are many, so one of them said anywhere in the sentence will do."""
     verbs = english_asked_verbs(q.text)
+    if asks_rules(q.text, verbs) and delegates_rules(best):
+        return False  # "who issues the detailed rules on …": "Chính phủ | quy định chi tiết …"
     said = f" {folded_words(best.get('quote') or '')} "
     return bool(verbs) and not any(f" {v} " in said for v in verbs)
 
