@@ -49,11 +49,11 @@ from __future__ import annotations
 
 import re
 
+from .actors import asks_decider, decides
 from .citations import citation
 from .count_answer import _count_answer
 from .item_answer import _ask_once
 from .named import _unsaid_names, cites_none, outside_refs
-from .actors import asks_decider, decides
 from .question import analyze
 from .sentence_answer import _closest_actor_answer, _in_place_answer, _label_answer, _typed_answer
 from .support import TOP_PASSAGE, gated
