@@ -76,9 +76,9 @@ def outside_refs(q: Question, docs: list[dict]) -> list[tuple[str, str]]:
     whose number no indexed document has or implements (``search.named.doc_numbers``) — a decision
     the plans cite in one task —, as (number, code) folded. Only a written code counts: "kế hoạch
     224" is the plan for Kết luận 224, "KH 2021" a year, "kế hoạch 5 năm" a span. Read from the
-    question as asked (an English question's translation joins words of two references). A unit's sentence that does not cite it answers
-    another task ("Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các ban …" is not the "Chương trình
-    phối hợp … theo Quyết định số 238-QĐ/TW" asked)."""
+    question as asked (an English question's translation joins words of two references). A unit's
+    sentence that does not cite it answers another task ("Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp
+    với các ban …" is not the "Chương trình phối hợp … theo Quyết định số 238-QĐ/TW" asked)."""
     own = {str(int(n)) for d in docs for n in doc_numbers(d) if n.isdigit()}  # (numbers, "08" as "8")
     out = []
     for m in _ASKED_REF.finditer(q.text):
