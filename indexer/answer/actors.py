@@ -759,10 +759,7 @@ def regulates_instead(vi_text: str, english: str | None, item: dict) -> bool:
     names the body that writes the rules, not the one that grants, decides or keeps. Only when the
     question ties a verb to its who-word (``tied_verbs``; an English question's own verb,
     ``english_asked_verbs``) and that verb is not to regulate or guide."""
-    task = (item.get("task") or "").lstrip()
-    task = task[:1].lower() + task[1:]
-    at = _BEFORE_VERB.match(task).end()
-    if not _REGULATES.match(task, at):
+    if not delegates_rules(item):
         return False
     asked = english_asked_verbs(english) if english else tied_verbs(vi_text)
     return bool(asked) and not any(v in ("quy dinh", "huong dan") for v in asked) and \
