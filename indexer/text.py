@@ -210,3 +210,10 @@ _OLD_TONES = re.compile(r"(?<![qQ])([uU])([ỷýỳỹỵ])(?!\w)|([oO])([áà�
 
 def modern_tones(text: str) -> str:
     return _OLD_TONES.sub(_modern_tone, text)
+
+
+def spelling(text: str) -> str:
+    """Lower-case words with their diacritics, tones placed the modern way ("hoá" -> "hóa"), one
+    space apart: a phrase as written, compared whole (``f" {a} " in f" {spelling(b)} "``) where the
+    folded form would confuse "phục vụ" with "phức tạp" or "mạng" with "mang"."""
+    return " ".join(_SYLLABLE.findall(modern_tones(unicodedata.normalize("NFC", text)).lower()))

@@ -57,7 +57,7 @@ from .named import _unsaid_names, cites_none, outside_refs
 from .question import analyze
 from .sentence_answer import _closest_actor_answer, _in_place_answer, _label_answer, _typed_answer
 from .support import TOP_PASSAGE, gated
-from .texts import _folded_texts, _written
+from .texts import _documents, _folded_texts, _written
 from .wording import NOT_FOUND_VI
 
 # (imported from here by the service, the API, the benches and the tests)
@@ -99,28 +99,25 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     if response is None:
         response = service.search(question, k=k, highlights=False)  # (an answer shows no highlights)
     out = _ask(service, question, k, response, doc_ids)
-    if out["answer"] and out["items"] and response.language != "en":
+    if not (out["answer"] and out["items"]):
+        return out
+    q = analyze(question, response.interpreted, response.translated, response.language, written=_written(service))
+    unanswered = {**out, "answer": None, "message": NOT_FOUND_VI, "support": None, "items": [],
+                  "citations": [citation(r.to_dict()) for r in response.results[:min(k, 3)]]}
+    grouped = bool(_GROUPED.search(out["answer"]))
+    if response.language != "en":
         texts = _folded_texts(service)
-        grouped = bool(_GROUPED.search(out["answer"]))
         docs = {it["doc_id"] for it in out["items"]} if grouped else {out["items"][0]["doc_id"]}
         unsaid = [set(_unsaid_names(question, texts.get(d, ""))) for d in docs]
         if unsaid and set.intersection(*unsaid):
-            asked = analyze(question, response.interpreted, response.translated, response.language,
-                            written=_written(service))
-            return {**out, "role": asked.role if out["kind"] == "who" else None, "answer": None,
-                    "message": NOT_FOUND_VI, "support": None, "items": [],
-                    "citations": [citation(r.to_dict()) for r in response.results[:min(k, 3)]]}
-    if out["answer"] and out["items"] and out["kind"] == "who":
-        docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
-        q = analyze(question, response.interpreted, response.translated, response.language, written=_written(service))
-        outside = outside_refs(q, docs)
+            return {**unanswered, "role": q.role if out["kind"] == "who" else None}
+    if out["kind"] == "who":
+        outside = outside_refs(q, _documents(service))
         # (the item the answer is read from; a grouped answer's first item of each document: "… (2 văn bản)")
-        read = list({it["doc_id"]: it for it in reversed(out["items"])}.values()) \
-            if _GROUPED.search(out["answer"]) else out["items"][:1]
+        read = list({it["doc_id"]: it for it in reversed(out["items"])}.values()) if grouped else out["items"][:1]
         if (outside and all(cites_none(outside, it) for it in read)) or (
                 asks_decider(q) and not any(decides(q, it) for it in read)):
-            return {**out, "answer": None, "message": NOT_FOUND_VI, "support": None,
-                    "items": [], "citations": [citation(r.to_dict()) for r in response.results[:min(k, 3)]]}
+            return unanswered
     return out
 
 

@@ -9,7 +9,7 @@ from .citations import citation
 from .counts import asked_list, count_listed, written_in
 from .named import named_documents
 from .question import analyze
-from .texts import _written
+from .texts import _documents, _written
 from .wording import _shown_interpretation
 
 
@@ -23,7 +23,7 @@ def _count_answer(service, question: str, response, doc_ids: set[str] | None) ->
         return None
     q = analyze(question, response.interpreted, response.translated, response.language,
                 written=_written(service))
-    docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
+    docs = _documents(service)
     named = named_documents(q, docs)
     ids = named or {response.results[0].doc_id}
     if doc_ids is not None:

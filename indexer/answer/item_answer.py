@@ -26,7 +26,7 @@ from .scoring import _rank_of, _value_key, score_items
 from .semantic import SEMANTIC_DEPTH, Similarity
 from .support import Support
 from .target_filters import _rate_item, cases_yield, counts_agree, english_without_counted, parts_yield, said_whole
-from .texts import _doc_heads, _doc_texts, _full_headings, _texts, _written
+from .texts import _doc_heads, _documents, _doc_texts, _full_headings, _texts, _written
 from .when_vetoes import (_BARE_RECURRENCE, _MOMENT_Q, _asks_start, _echoes_dropped, _other_body, _other_destination,
                           _other_ministry, _other_time_unit, _special_procedure, _title_synonym_only,
                           _working_days_only, other_kind_named, unasked_case, unasked_extension)
@@ -45,7 +45,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
     item_kind = _ITEM_KIND.get(q.kind)
     if item_kind and (q.groups or _asks_cited_date(q) or _asks_titled_span(q) or _signed_plan_by_number(q) or
                       (q.kind == "who" and asks_issuer(question))):
-        docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
+        docs = _documents(service)
         if doc_ids is not None:
             docs = [d for d in docs if d["id"] in doc_ids]
         items = service.all_items(item_kind, doc_ids)

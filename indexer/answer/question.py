@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from indexer.search.named import DOC_REF, doc_refs
 from indexer.search.translate import THESAURUS, base_form, default_glossary, lookup, translate, translate_groups
-from indexer.text import QUESTION_STOPWORDS, folded_words, has_diacritics, modern_tones, query_language, syllables
+from indexer.text import QUESTION_STOPWORDS, folded_words, has_diacritics, query_language, spelling
 
 from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS
 
@@ -942,7 +942,7 @@ def _unknown_compound(token: str, written) -> bool:
     alone. Stop phrases, question words and numbers stay as the segmenter read them."""
     if written is None:
         return False
-    word = " ".join(syllables(modern_tones(token.replace("_", " "))))
+    word = spelling(token.replace("_", " "))
     parts = folded_words(word).split()
     return len(parts) >= 2 and not written(word) and " ".join(parts) not in _STOP_PHRASES and \
         not any(p.isdigit() for p in parts) and not all(p in _STOP for p in parts)
@@ -1865,7 +1865,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         # "… mang ngày nào", "ghi ngày tháng năm nào", "đề ngày": the verb a document's date is asked
         # with, which the citation never writes ("Nghị quyết số 06-NQ/TU, ngày 07/12/2017 …")
         # (as written, when the question carries its diacritics: "An ninh mạng ngày nào …" keeps "mạng")
-        written = " " + " ".join(re.findall(r"\w+", question.lower())) + " "
+        written = f" {spelling(question)} "
         groups = [(label, alts) for label, alts in groups
                   if not (label in _DATE_VERBS and f" {label} ngay " in f" {folded_q} " and
                           (language != "vi" or f" {_DATE_VERBS[label]} ngày " in written))]
@@ -1958,15 +1958,6 @@ def embedded_which(question: str, groups: list[tuple[str, list[str]]]) -> set[st
         return set()
     nouns = {m.group(1) for m in _EMBEDDED_WHICH.finditer(low) if m.start() > 0}
     return {label for label, _ in groups if label in nouns or base_form(label) in {base_form(n) for n in nouns}}
-
-
-def spelling(text: str) -> str:
-    """Lower-case words with their diacritics, tones placed the modern way ("hoá" -> "hóa")."""
-    import unicodedata
-
-    from indexer.text import modern_tones
-
-    return " ".join(re.findall(r"\w+", modern_tones(unicodedata.normalize("NFC", text)).lower()))
 
 
 def own_words_spelled_apart(q: Question, matched: list[str], text: str, attested: str = "") -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.text import folded_words
+from indexer.text import folded_words, spelling
 
 from .actors import done_by_another, sent_for_another
 from .fit import _fit, other_article, other_level, other_meeting_level, other_provision
@@ -20,7 +20,7 @@ from .insitu import copula_named
 from .named import _doc_context
 from .own_text import _own_text
 from .owners import _asked_exception, _asked_owner, _clause_owner, _named_owner
-from .question import Question, own_words_spelled_apart, question_slots, spelled_apart, spelling
+from .question import Question, own_words_spelled_apart, question_slots, spelled_apart
 from .roles import is_of_class, states_right
 from .semantic import MAX_EMBEDDED, SEMANTIC_RANKED, Similarity, credits
 from .support import Matcher, Support
@@ -48,7 +48,7 @@ def _rank_of(item: dict, results: list) -> int | None:
 
 
 def attested(results: list) -> str:
-    """The retrieved passages' words as spelled (``question.spelling``), padded: where a question
+    """The retrieved passages' words as spelled (``indexer.text.spelling``), padded: where a question
     typed without diacritics has its restored words confirmed (``own_words_spelled_apart``)."""
     return f" {spelling(' '.join(r.text for r in results))} "
 

@@ -27,7 +27,7 @@ from .roles import _unit_key
 from .scoring import _value_key
 from .semantic import Similarity
 from .support import TOP_PASSAGE, Gate, Matcher, Support, gated
-from .texts import _NAME_RUN, _doc_heads, _full_headings, _law_titles, _texts
+from .texts import _NAME_RUN, _doc_heads, _documents, _full_headings, _law_titles, _texts
 from .typed import MOMENT, asked_unit, read_as_asked, unit_value
 from .unitnames import cut_in_word, truncated_unit
 from .wording import _ITEM_KIND, _clip, _shown_interpretation, _support_dict
@@ -86,7 +86,7 @@ def _set_aside(considered: set[tuple[str, int, int]], r, s: int, e: int) -> bool
 def _sentence_matcher(service, q: Question, items: list[dict], doc_ids: set[str] | None) -> Matcher:
     """The support matcher for items read at question time, weighed among the stored ones of their
     kind."""
-    docs = [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
+    docs = _documents(service)
     return Matcher(q, service.all_items(_ITEM_KIND[q.kind], doc_ids) + items, _doc_context(docs, _doc_heads(service)),
                    named_documents(q, docs), _full_headings(service, docs))
 

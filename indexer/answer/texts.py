@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.text import folded_words, modern_tones, syllables
+from indexer.text import folded_words, spelling
 
 HEAD_CHARS = 700
 _LAW_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp"})
@@ -38,6 +38,15 @@ def _doc_heads(service) -> dict[str, str]:
     return per_index(service, "answer:doc_heads", build)
 
 
+def _documents(service) -> list[dict]:
+    """Every indexed document's metadata as plain dicts, built once per index version (the readers
+    match a question's names, numbers and places against it; callers must not change it)."""
+    def build() -> list[dict]:
+        return [d.model_dump() if hasattr(d, "model_dump") else d for d in service.documents()]
+
+    return per_index(service, "answer:documents", build)
+
+
 def _texts(service) -> dict[str, str]:
     """Every document's text by id ("" when it cannot be read), read once per index version: the
     openings, signatures, distribution lists, whole headings and cited dates all read from it."""
@@ -55,7 +64,7 @@ def _written(service):
     """Whether the indexed texts write a phrase (lower-cased syllables with modern tones, one space
     apart): one string of every text, built once per index version (``question._unknown_compound``)."""
     def build() -> str:
-        return " " + " ".join(" ".join(syllables(modern_tones(t))) for t in _texts(service).values()) + " "
+        return " " + " ".join(spelling(t) for t in _texts(service).values()) + " "
 
     text = per_index(service, "answer:written", build)
     return lambda phrase: f" {phrase} " in text

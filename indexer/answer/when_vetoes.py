@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from indexer.text import FUNCTION_WORDS, QUESTION_STOPWORDS, folded_words, modern_tones
+from indexer.text import FUNCTION_WORDS, QUESTION_STOPWORDS, folded_words, modern_tones, spelling
 
 from .fit_when import _ASKED_UNIT
 from .own_text import _own_text, deadline_clause, extension_condition
@@ -271,7 +271,7 @@ def unasked_extension(q: Question, item: dict) -> bool:
     words = [modern_tones(w) for w in re.findall(r"\w+", case.group(1).lower())
              if folded_words(w) not in QUESTION_STOPWORDS and folded_words(w) not in FUNCTION_WORDS]
     if q.language == "vi":
-        said = " " + " ".join(re.findall(r"\w+", modern_tones(q.text.lower()))) + " "
+        said = f" {spelling(q.text)} "
         return not any(f" {w} " in said for w in words)
     said = {folded_words(alt) for label, alts in q.groups for alt in [label, *alts]} | \
         {f" {asked} "}

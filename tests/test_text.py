@@ -1,0 +1,19 @@
+"""indexer.text.spelling: a phrase as written, the one form the answer readers compare written words in."""
+
+from __future__ import annotations
+
+from indexer.text import folded_words, spelling
+
+
+def test_spelling_keeps_diacritics_and_places_tones_the_modern_way():
+    assert spelling("Hoá đơn  ĐIỆN tử, hoà giải") == "hóa đơn điện tử hòa giải"
+    assert spelling("quý I") == "quý i"  # "qu" is a consonant: its tone stays on y
+    # decomposed input (NFD, as some PDFs give it) reads as the composed one
+    import unicodedata
+    assert spelling(unicodedata.normalize("NFD", "Phức tạp")) == "phức tạp"
+
+
+def test_spelling_tells_apart_what_folding_joins():
+    assert folded_words("mạng") == folded_words("mang")
+    assert f" {spelling('mạng')} " not in f" {spelling('mang ngày nào')} "
+    assert f" {spelling('phức tạp')} " in f" {spelling('Trường hợp phức tạp thì gia hạn')} "
