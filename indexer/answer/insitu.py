@@ -654,6 +654,11 @@ def _closed(text: str, e: int) -> int:
     return m.end() if m else e
 
 
+# A document's code is no unit, though written in capitals: "06-NQ/TU" read after its number ("sơ
+# kết Nghị quyết 06" asked: "… Nghị quyết số 06-NQ/TU"), "KH/UBND", "NQ-CP".
+_DOC_CODE = re.compile(r"[A-ZĐ]{1,6}(?:[/-][A-ZĐ]{1,6})*/[A-ZĐ]{1,6}(?![\w/])|"
+                       r"(?:NQ|KL|QĐ|KH|CT|TB|HD|HĐ|TT|NĐ)-[A-ZĐ]{2,6}(?![\w/-])")
+
 # Words no name opens with: a passive or a modal ("Bị thu hồi …", "Được …", "Phải …").
 _NOT_NAMES = frozenset("bị được do bởi phải cần nếu khi trong theo".split())
 
@@ -870,7 +875,7 @@ def _fits(kind: str, span: str, counted: str = "", wh: str = "", opens: bool = F
     # who: a name (capitalised, or a noun of people or bodies), not a number nor a predicate
     # ("tham mưu Ban Thường vụ …" is what a unit does; "chính đáng của" no one; "Văn phòng Tỉnh ủy
     # tham mưu Ban Thường vụ Tỉnh ủy" a clause)
-    return not words[0].isdigit() and not _VERB_OPENS.match(span) and \
+    return not words[0].isdigit() and not _VERB_OPENS.match(span) and not _DOC_CODE.match(span) and \
         not _inner_predicate(span) and \
         written[-1] not in _LINKS and written[-1] not in _NO_NAME_END and written[0] not in _NOT_NAMES and \
         (written[0] in _HEADS or " ".join(written[:2]) in _HEADS or

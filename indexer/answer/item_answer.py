@@ -29,7 +29,7 @@ from .target_filters import _rate_item, cases_yield, counts_agree, english_witho
 from .texts import _doc_heads, _documents, _doc_texts, _full_headings, _texts, _written
 from .when_vetoes import (_BARE_RECURRENCE, _MOMENT_Q, _asks_start, _echoes_dropped, _other_body, _other_destination,
                           _other_ministry, _other_time_unit, _special_procedure, _title_synonym_only,
-                          _working_days_only, other_kind_named, unasked_case, unasked_extension)
+                          _working_days_only, other_kind_named, unasked_case, unasked_extension, unasked_redo)
 from .who import _who_answer, weak_who
 from .wording import _ITEM_KIND, MAX_ITEMS, NOT_FOUND_VI, _clip, _shown_interpretation, _support_dict, _target_answer
 
@@ -139,7 +139,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
         if q.kind == "when":
             scored = [x for x in _echoes_dropped(q, scored) if not _title_synonym_only(q, x[1], x[2])
                       and not other_kind_named(q, x[1], x[2]) and not unasked_case(q, x[1])
-                      and not unasked_extension(q, x[1])]
+                      and not unasked_extension(q, x[1]) and not unasked_redo(q, x[1])]
         if q.kind == "target" and any(_rate_item(q, it) for _, it, _ in scored):
             # a yearly rate does not answer a question asking a level ("Chỉ tiêu khách du lịch năm
             # 2030?": "900.000 lượt", not "tăng trưởng … bình quân 10%/năm"), so it is no rival either

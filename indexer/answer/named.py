@@ -8,7 +8,7 @@ import re
 
 from indexer.search.named import doc_numbers
 from indexer.search.named import named_documents as _named_documents
-from indexer.text import folded_words
+from indexer.text import folded_words, has_diacritics, spelling
 
 from .passages import _ASKED_REF
 from .question import Question
@@ -48,14 +48,19 @@ def named_documents(q: Question, docs: list[dict]) -> set[str]:
 _SENTENCE_OPENS = re.compile(r"(?:^|[.?!:;…]\s)[\W\d]*$")
 
 
-def _unsaid_names(question: str, folded_doc: str) -> list[str]:
+def _unsaid_names(question: str, folded_doc: str, spelled_doc: str | None = None) -> list[str]:
     """The names the question writes that the document (folded, " "-padded) never writes: the
     question is about something else than the document holds ("Luật Bảo vệ môi trường quy định Ngày
     Môi trường Việt Nam là ngày nào?" was answered by one of the law's reporting dates). A name is
     caught up to its first word written lower case ("Ngày Môi"); an abbreviation ("BTV Đảng ủy", "Bộ
-    NN&PTNT") is not checked: the document spells it out. None for a document with no text."""
+    NN&PTNT") is not checked: the document spells it out. None for a document with no text.
+
+    A question typed with its diacritics is compared with the document as written (``spelled_doc``,
+    " "-padded ``spelling``): "Năm Du" (of "Năm Du lịch quốc gia", which Luật Du lịch never names)
+    folds like the "Việt Nam du lịch" the law writes, and is not it."""
     if not folded_doc.strip():
         return []
+    written = spelled_doc if spelled_doc and spelled_doc.strip() and has_diacritics(question) else None
     out = []
     for m in _NAME_RUN.finditer(question):
         words = m.group(0).split()
@@ -63,9 +68,10 @@ def _unsaid_names(question: str, folded_doc: str) -> list[str]:
             words = words[1:]
         if any(sum(c.isupper() for c in w) > 1 for w in words):
             continue
-        name = folded_words(" ".join(words))
-        if len(words) >= 2 and f" {name} " not in folded_doc:
-            out.append(" ".join(words))
+        name = " ".join(words)
+        said = f" {spelling(name)} " in written if written is not None else f" {folded_words(name)} " in folded_doc
+        if len(words) >= 2 and not said:
+            out.append(name)
     return out
 
 

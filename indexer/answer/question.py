@@ -168,7 +168,9 @@ _MEASURE_CUES = [
     # "tốc độ tăng tổng thu ngân sách … bình quân hằng năm đạt 18%")
     ("percent", re.compile(r"\b(?:ty le|phan tram|toc do|percent|percentage|share|rate|bao phu|how fast|lai suat|"
                            r"muc tang|tang truong|growth)\b|%")),
-    ("money", re.compile(r"\b(?:kinh phi|ngan sach|bao nhieu dong|ty dong|trieu dong|nghin dong|so tien|"
+    # ("ngoài ngân sách" says where an investment comes from, not that money is asked: "thu hút tối
+    # thiểu bao nhiêu … tổ chức, cá nhân đầu tư ngoài ngân sách" counts investors, "05 tổ chức, cá nhân")
+    ("money", re.compile(r"\b(?:kinh phi|(?<!ngoai )ngan sach|bao nhieu dong|ty dong|trieu dong|nghin dong|so tien|"
                          r"nguon von|tong von|budget|funding|fund|cost|investment|vnd|how much money)\b")),
     # a length of time asked as a quantity ("the maximum time … to resolve", "thời hạn tối đa là bao
     # nhiêu"): a percentage or a sum of money does not answer it

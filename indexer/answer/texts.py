@@ -118,3 +118,12 @@ def _folded_texts(service) -> dict[str, str]:
         return {doc_id: f" {folded_words(text)} " for doc_id, text in _texts(service).items()}
 
     return per_index(service, "answer:folded_texts", build)
+
+
+def _spelled_texts(service) -> dict[str, str]:
+    """Every document's words as written (``spelling``), " "-padded, read once per index version: a
+    name a question writes with its diacritics is looked for as written (``named._unsaid_names``)."""
+    def build() -> dict[str, str]:
+        return {doc_id: f" {spelling(text)} " for doc_id, text in _texts(service).items()}
+
+    return per_index(service, "answer:spelled_texts", build)

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from indexer.text import FUNCTION_WORDS, QUESTION_STOPWORDS, folded_words, modern_tones, spelling
 
+from .fit import other_act
 from .fit_when import _ASKED_UNIT
 from .own_text import _own_text, deadline_clause, extension_condition
 from .passages import _LINKS as _PASSAGE_LINKS, is_horizon_question, is_issued_question, is_year_of_question
@@ -306,6 +307,15 @@ def unasked_case(q: Question, item: dict) -> bool:
            if w not in subject and w not in QUESTION_STOPWORDS and not w.isdigit() and len(w) > 1}
     asked = set(folded_words(f"{q.text} {q.vi_text or ''}").split())
     return bool(own) and not (own & asked)
+
+
+def unasked_redo(q: Question, item: dict) -> bool:
+    """The duration is of an act done again or undone (``fit.other_act``: "b) Trong thời hạn 10 ngày
+    kể từ ngày nhận được hồ sơ hợp lệ, cơ quan … cấp lại thẻ hướng dẫn viên du lịch"), read in its own
+    clause and the lead of its list, and the question asks the act plainly ("Within how many days must
+    a tour guide card be issued …"): the law gives the first issue its own limit ("… 15 ngày …, cơ
+    quan chuyên môn về du lịch cấp tỉnh cấp thẻ")."""
+    return other_act(q, f"{item.get('lead') or ''} {deadline_clause(item)}")
 
 
 def _unpadded(folded: str) -> str:

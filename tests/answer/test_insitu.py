@@ -89,6 +89,9 @@ def test_what_does_not_fit_the_kind_is_no_answer():
     text = law_line("bo-luat-dan-su.txt", "có tính liên tục từ khi bắt đầu cho đến khi kết thúc")
     assert _read("Thời hiệu được tính bắt đầu từ thời điểm nào?", "when", text) == []
     assert _read("Thoi hieu duoc tinh bat dau tu thoi diem nao?", "when", text) == []
+    # a document's code is no unit, though written in capitals ("… Nghị quyết số 06-NQ/TU;")
+    text = _plan_line("004", "Đề cương xây dựng báo cáo sơ kết")
+    assert _read("Ai phụ trách khâu tuyên truyền kết quả sơ kết Nghị quyết 06?", "who", text) == []
     # two question words: no single place to read
     assert wh_slots("Ai làm gì và khi nào?", "who") == []
     assert wh_slots("Who is responsible?", "who") == []

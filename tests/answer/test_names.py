@@ -24,6 +24,23 @@ def test_names_written_capitalised_are_checked_as_phrases():
     assert _unsaid_names("Kỳ báo cáo của Cộng hòa xã hội chủ nghĩa Việt Nam?", doc) == []
 
 
+def test_a_name_typed_with_diacritics_is_compared_as_written():
+    """Luật Du lịch writes "… vào Việt Nam du lịch", never a "Năm Du lịch quốc gia": folded, the
+    name's "Năm Du" is the law's "Nam du"; as written it is not. Typed without diacritics, the fold
+    is all there is to compare."""
+    from indexer.text import spelling
+
+    line = "Khách du lịch quốc tế đến Việt Nam là người nước ngoài vào Việt Nam du lịch."
+    folded, spelled = f" {folded_words(line)} ", f" {spelling(line)} "
+    assert _unsaid_names("Cơ quan nào chủ trì tổ chức Năm Du lịch quốc gia?", folded, spelled) == ["Năm Du"]
+    assert _unsaid_names("Cơ quan nào chủ trì tổ chức Năm Du lịch quốc gia?", folded) == []
+    assert _unsaid_names("Co quan nao chu tri to chuc Nam Du lich quoc gia?", folded, spelled) == []
+    # a name the law writes, in old-style tones or another case, is said
+    assert _unsaid_names("Khách đến Việt Nam du lịch là ai?", folded, spelled) == []
+    assert _unsaid_names("Ai quản lý Hoà Bình Du lịch?", f" {folded_words('hòa bình du lịch')} ",
+                         f" {spelling('Hòa Bình du lịch')} ") == []
+
+
 @pytest.fixture(scope="module")
 def environment(tmp_path_factory):
     return index_laws(tmp_path_factory, "names", ["luat-bao-ve-moi-truong.txt"])

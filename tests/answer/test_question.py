@@ -114,6 +114,10 @@ def test_count_noun_decides_the_measure():
     q = analyze("Xã thu hút tối thiểu bao nhiêu tổ chức, cá nhân đầu tư ngoài ngân sách?")
     assert q.count_noun == "to" and q.measure is None, "a count of bodies, not an amount of money"
     assert analyze("Tổng kinh phí là bao nhiêu tỷ đồng?").measure == "money"
+    # with no counted noun after "bao nhiêu", "ngoài ngân sách" still says where the investment comes
+    # from, not that money is asked; the budget itself asked is money
+    assert analyze("Mục tiêu thu hút tổ chức, cá nhân đầu tư ngoài ngân sách là tối thiểu bao nhiêu?").measure is None
+    assert analyze("Ngân sách xã chi cho du lịch là bao nhiêu?").measure == "money"
     assert analyze("How many groups of criteria do party cells use?").count_noun == "nhom"
     assert analyze("Tuổi của học sinh vào lớp một là bao nhiêu?").count_noun == "tuoi"
 
@@ -156,6 +160,12 @@ def test_object_questions_are_recognised():
     assert analyze("To which body must the communes report their results?").asks_object
     assert not analyze("Ai chịu trách nhiệm tuyên truyền?").asks_object
     assert not analyze("Ai báo cáo cho Ban Thường vụ?").asks_object
+    # "where … send": where a report goes is a body, as "gửi báo cáo về đâu" is; a place is not
+    for question in ("Where do district Party committees send their review reports?",
+                     "Các huyện ủy gửi báo cáo sơ kết về đâu?"):
+        q = analyze(question)
+        assert (q.kind, q.relation) == ("who", "recipient"), question
+    assert analyze("Where is the conference held?").kind != "who"
 
 
 def test_glossary_words_next_to_a_name_are_not_names():

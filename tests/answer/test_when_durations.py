@@ -421,3 +421,38 @@ def test_an_exceptions_duration_is_asked_by_the_exceptions_words(laws):
     # asked plainly, never the exception's value
     out = ask(laws, "Thời hạn hoãn phiên tòa sơ thẩm vụ án hành chính tối đa là bao nhiêu ngày?")
     assert out["answer"] is None or "15 ngày" not in out["answer"]
+
+
+def test_the_limit_of_an_act_done_again_does_not_answer_the_act_asked_plainly(tmp_path_factory):
+    """Luật Du lịch gives a tour guide card three limits: issued (15 ngày), exchanged ("cấp đổi", 10
+    ngày) and reissued ("cấp lại", 10 ngày). Asked plainly, the card's issue is the 15 days; asked
+    for the reissue, the 10."""
+    from indexer.answer.question import analyze
+    from indexer.answer.when_vetoes import unasked_redo
+
+    line = law_line("luat-du-lich.txt", "cơ quan nhà nước có thẩm quyền cấp thẻ cấp lại thẻ hướng dẫn viên")
+    item = {"quote": line, "start": 0, "when_start": line.index("10 ngày"), "when": "10 ngày"}
+    plain = analyze("Trong bao lâu kể từ ngày nhận hồ sơ hợp lệ thì được cấp thẻ hướng dẫn viên du lịch?", None, None, "vi")
+    again = analyze("Cấp lại thẻ hướng dẫn viên du lịch trong thời hạn bao nhiêu ngày?", None, None, "vi")
+    lost = analyze("Bị mất thẻ hướng dẫn viên du lịch thì bao lâu được cấp thẻ mới?", None, None, "vi")
+    assert unasked_redo(plain, item) and not unasked_redo(again, item) and not unasked_redo(lost, item)
+    # an act undone: the decision annulling a declaration of a missing person is sent elsewhere than
+    # the declaration ("mất tích" is no loss of a card)
+    from indexer.answer.fit import other_act
+    annulled = law_line("bo-luat-dan-su.txt", "hủy bỏ quyết định tuyên bố một người mất tích phải được gửi")
+    declared = analyze("Where must a court decision declaring a person missing be sent for civil-status annotation?",
+                       None, "Quyết định tuyên bố một người mất tích phải được gửi cho đâu", "en")
+    annulling = analyze("Where must a court decision annulling the declaration of a person missing be sent?", None, None, "en")
+    assert other_act(declared, annulled) and not other_act(annulling, annulled)
+    # the plain act listed with its redoing, a correction "cung cấp lại", what may be renewed after
+    # the period: each states the act asked
+    issued = analyze("Cơ quan nào cấp Giấy chứng nhận đủ điều kiện chăn nuôi?", None, None, "vi")
+    for own in (law_line("luat-chan-nuoi.txt", "Ủy ban nhân dân cấp tỉnh cấp, cấp lại, thu hồi Giấy chứng nhận"),
+                "Cơ quan nhà nước đính chính và cung cấp lại thông tin chậm nhất là 05 ngày làm việc.",
+                "Giấy chứng nhận đủ điều kiện sản xuất phân bón có thời hạn 05 năm và được cấp lại."):
+        assert not other_act(issued, own), own
+    laws = index_laws(tmp_path_factory, "redo-laws", ["luat-du-lich.txt"])
+    out = ask(laws, "Within how many days must a tour guide card be issued after a valid application is received?")
+    assert out["answer"] is None or "15 ngày" in out["answer"], out["answer"]
+    out = ask(laws, "Cấp lại thẻ hướng dẫn viên du lịch trong thời hạn bao nhiêu ngày?")
+    assert out["answer"] and "10 ngày" in out["answer"], out["answer"]
