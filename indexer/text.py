@@ -216,4 +216,4 @@ def spelling(text: str) -> str:
     """Lower-case words with their diacritics, tones placed the modern way ("hoá" -> "hóa"), one
     space apart: a phrase as written, compared whole (``f" {a} " in f" {spelling(b)} "``) where the
     folded form would confuse "phục vụ" with "phức tạp" or "mạng" with "mang"."""
-    return " ".join(_SYLLABLE.findall(modern_tones(unicodedata.normalize("NFC", text)).lower()))
+    return " ".join(_SYLLABLE.findall(modern_tones(unicodedata.normalize("NFC", text).lower())))

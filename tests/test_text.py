@@ -8,6 +8,7 @@ from indexer.text import folded_words, spelling
 def test_spelling_keeps_diacritics_and_places_tones_the_modern_way():
     assert spelling("Hoá đơn  ĐIỆN tử, hoà giải") == "hóa đơn điện tử hòa giải"
     assert spelling("quý I") == "quý i"  # "qu" is a consonant: its tone stays on y
+    assert spelling("TOÀ ÁN HOÀ GIẢI") == "tòa án hòa giải"  # (capitals too)
     # decomposed input (NFD, as some PDFs give it) reads as the composed one
     import unicodedata
     assert spelling(unicodedata.normalize("NFD", "Phức tạp")) == "phức tạp"

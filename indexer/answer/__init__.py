@@ -52,7 +52,6 @@ import re
 from .actors import asks_decider, decides
 from .citations import citation
 from .count_answer import _count_answer
-from .fit import other_act
 from .item_answer import _ask_once
 from .named import _unsaid_names, cites_none, outside_refs
 from .question import analyze
@@ -96,32 +95,35 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     A who-question too when it cites a document none of the indexed ones is ("theo Quyết định
     238-QĐ/TW") and no item of the answer cites it (``named.outside_refs``: another task's unit), or
     asks who decides and no item of the answer says the decision (``actors.decides``: a body that
-    notifies or is only named in the article), or its items' tasks are of an act done again or undone
-    that the question does not ask (``fit.other_act``: the decision annulling a declaration is sent
-    elsewhere than the declaration)."""
+    notifies or is only named in the article)."""
     if response is None:
         response = service.search(question, k=k, highlights=False)  # (an answer shows no highlights)
     out = _ask(service, question, k, response, doc_ids)
     if not (out["answer"] and out["items"]):
         return out
-    q = analyze(question, response.interpreted, response.translated, response.language, written=_written(service))
-    unanswered = {**out, "answer": None, "message": NOT_FOUND_VI, "support": None, "items": [],
-                  "citations": [citation(r.to_dict()) for r in response.results[:min(k, 3)]]}
+
+    def unanswered(**fields) -> dict:
+        return {**out, "answer": None, "message": NOT_FOUND_VI, "support": None, "items": [],
+                "citations": [citation(r.to_dict()) for r in response.results[:min(k, 3)]], **fields}
+
+    def asked():
+        return analyze(question, response.interpreted, response.translated, response.language, written=_written(service))
+
     grouped = bool(_GROUPED.search(out["answer"]))
     if response.language != "en":
         texts, spelled = _folded_texts(service), _spelled_texts(service)
         docs = {it["doc_id"] for it in out["items"]} if grouped else {out["items"][0]["doc_id"]}
         unsaid = [set(_unsaid_names(question, texts.get(d, ""), spelled.get(d))) for d in docs]
         if unsaid and set.intersection(*unsaid):
-            return {**unanswered, "role": q.role if out["kind"] == "who" else None}
+            return unanswered(role=asked().role if out["kind"] == "who" else None)
     if out["kind"] == "who":
+        q = asked()
         outside = outside_refs(q, _documents(service))
         # (the item the answer is read from; a grouped answer's first item of each document: "… (2 văn bản)")
         read = list({it["doc_id"]: it for it in reversed(out["items"])}.values()) if grouped else out["items"][:1]
         if (outside and all(cites_none(outside, it) for it in read)) or (
-                asks_decider(q) and not any(decides(q, it) for it in read)) or \
-                all(other_act(q, it.get("task") or it.get("quote") or "") for it in read):
-            return unanswered
+                asks_decider(q) and not any(decides(q, it) for it in read)):
+            return unanswered()
     return out
 
 

@@ -259,29 +259,3 @@ def other_article(q: Question, item: dict) -> bool:
     own = {m.group(1) for part in item.get("section_path") or [] if (m := _ARTICLE_OF.match(part))}
     cited = set(_ARTICLE_ASKED.findall(folded_words(item.get("quote") or "")))
     return bool(own) and not (own | cited) & asked
-
-
-# An act done again, in exchange or undone ("cấp lại", "cấp đổi" a card, "đăng ký lại", "hủy bỏ quyết
-# định tuyên bố … mất tích"), and the words a question asks for one with ("xin cấp lại", "bị mất",
-# "hủy", "reissue", "renew", "replace a lost card", "annul").
-# (not "cung cấp lại" information, which is how a correction is made, nor "… có thời hạn 05 năm và
-# được cấp lại": what may be done again after the period stated)
-_REDONE = re.compile(r"(?i)(?<!cung )(?<!được )\b(?:(?:cấp|đăng ký|công nhận)\s+(?:lại|đổi)|hủy bỏ quyết định|"
-                     r"huỷ bỏ quyết định)\b")
-# The plain act listed with its redoing ("Ủy ban nhân dân cấp tỉnh cấp, cấp lại, thu hồi Giấy chứng
-# nhận …"): the clause states the act asked too.
-_LISTED = re.compile(r"(?i)\b(cấp|đăng ký|công nhận)\s*(?:,|và|hoặc)\s*\1\s+(?:lại|đổi)\b")
-_REDONE_Q = re.compile(r"\b(?:lai|doi|bi mat|danh mat|lam mat|hu hong|bi hong|bi hu|huy|bai bo|again|re-?(?:issu|regist|grant|appl|certif|recogni)\w*|"
-                       r"renew\w*|replac\w*|exchang\w*|lost|damaged|expired?|new one|annul\w*|cancel\w*|revok\w*|"
-                       r"revoc\w*|rescind\w*|set aside|overturn\w*)\b")
-
-
-def other_act(q: Question, own: str) -> bool:
-    """The item's own clause (``own``) states an act done again or undone (``_REDONE``) that the
-    question does not ask: Luật Du lịch gives a tour guide card's issue 15 days and its reissue
-    ("cấp lại") 10; Bộ luật Dân sự sends the decision declaring a person missing to the commune of
-    the last residence and the decision annulling it ("hủy bỏ quyết định tuyên bố …") to the commune
-    of the residence. A question saying "lại", "đổi", "hủy", a loss or a "re-" word asks it."""
-    if not _REDONE.search(own) or _LISTED.search(own):
-        return False
-    return not _REDONE_Q.search(f" {folded_words(q.text)} {folded_words(q.vi_text or '')} ")

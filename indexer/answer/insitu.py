@@ -656,8 +656,8 @@ def _closed(text: str, e: int) -> int:
 
 # A document's code is no unit, though written in capitals: "06-NQ/TU" read after its number ("sơ
 # kết Nghị quyết 06" asked: "… Nghị quyết số 06-NQ/TU"), "KH/UBND", "NQ-CP".
-_DOC_CODE = re.compile(r"[A-ZĐ]{1,6}(?:[/-][A-ZĐ]{1,6})*/[A-ZĐ]{1,6}(?![\w/])|"
-                       r"(?:NQ|KL|QĐ|KH|CT|TB|HD|HĐ|TT|NĐ)-[A-ZĐ]{2,6}(?![\w/-])")
+# (a document's kind opens it: "HĐND/UBND các xã", "MTTQ/ĐTN", "CA/QS" are pairs of bodies)
+_DOC_CODE = re.compile(r"(?:NQ|KL|QĐ|KH|CT|TB|TT|NĐ|BC|CV|HD)(?:[/-][A-ZĐƯ]{1,8})+(?![\w/-])")
 
 # Words no name opens with: a passive or a modal ("Bị thu hồi …", "Được …", "Phải …").
 _NOT_NAMES = frozenset("bị được do bởi phải cần nếu khi trong theo".split())

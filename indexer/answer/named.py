@@ -53,14 +53,15 @@ def _unsaid_names(question: str, folded_doc: str, spelled_doc: str | None = None
     question is about something else than the document holds ("Luật Bảo vệ môi trường quy định Ngày
     Môi trường Việt Nam là ngày nào?" was answered by one of the law's reporting dates). A name is
     caught up to its first word written lower case ("Ngày Môi"); an abbreviation ("BTV Đảng ủy", "Bộ
-    NN&PTNT") is not checked: the document spells it out. None for a document with no text.
+    NN&PTNT") is not checked: the document spells it out. [] for a document with no text.
 
-    A question typed with its diacritics is compared with the document as written (``spelled_doc``,
+    A name typed with its diacritics is compared with the document as written (``spelled_doc``,
     " "-padded ``spelling``): "Năm Du" (of "Năm Du lịch quốc gia", which Luật Du lịch never names)
-    folds like the "Việt Nam du lịch" the law writes, and is not it."""
+    folds like the "Việt Nam du lịch" the law writes, and is not it. A name typed without them
+    ("theo Luat Du lich", in a question that has diacritics elsewhere) is compared folded."""
     if not folded_doc.strip():
         return []
-    written = spelled_doc if spelled_doc and spelled_doc.strip() and has_diacritics(question) else None
+    written = spelled_doc if spelled_doc and spelled_doc.strip() else None
     out = []
     for m in _NAME_RUN.finditer(question):
         words = m.group(0).split()
@@ -69,7 +70,8 @@ def _unsaid_names(question: str, folded_doc: str, spelled_doc: str | None = None
         if any(sum(c.isupper() for c in w) > 1 for w in words):
             continue
         name = " ".join(words)
-        said = f" {spelling(name)} " in written if written is not None else f" {folded_words(name)} " in folded_doc
+        said = f" {spelling(name)} " in written if written is not None and has_diacritics(name) else \
+            f" {folded_words(name)} " in folded_doc
         if len(words) >= 2 and not said:
             out.append(name)
     return out

@@ -171,7 +171,7 @@ _MEASURE_CUES = [
     # ("ngoài ngân sách" says where an investment comes from, not that money is asked: "thu hút tối
     # thiểu bao nhiêu … tổ chức, cá nhân đầu tư ngoài ngân sách" counts investors, "05 tổ chức, cá nhân")
     ("money", re.compile(r"\b(?:kinh phi|(?<!ngoai )ngan sach|bao nhieu dong|ty dong|trieu dong|nghin dong|so tien|"
-                         r"nguon von|tong von|budget|funding|fund|cost|investment|vnd|how much money)\b")),
+                         r"nguon von|tong von|von dau tu|budget|funding|fund|cost|investment|vnd|how much money)\b")),
     # a length of time asked as a quantity ("the maximum time … to resolve", "thời hạn tối đa là bao
     # nhiêu"): a percentage or a sum of money does not answer it
     ("time", re.compile(r"\b(?:(?:maximum|minimum|max|min|what|how much|longest|shortest) (?:\w+ )?"
@@ -377,8 +377,10 @@ _DATE_VERBS = {"mang": "mang", "ghi": "ghi", "de": "đề"}
 
 
 def asked_role(folded: str) -> str | None:
-    """The role named first in a folded question (None when it names none)."""
+    """The role named first in a folded question, or the one its question word follows ("cơ quan
+    phối hợp nào"); None when it names none."""
     best: tuple[int, str] | None = None
+    asked: str | None = None
     thens = list(_THEN_WHO.finditer(f" {folded} "))
     if thens:  # (the last "thì <who-word>": a condition may hold one of its own)
         folded = f" {folded} "[thens[-1].start():].strip()
@@ -397,7 +399,13 @@ def asked_role(folded: str) -> str | None:
         if m and (best is None or m.start() < best[0] or
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
             best = (m.start(), role)
-    return best[1] if best else None
+        if m and asked is None and role not in ("tham dự", "thành phần") and \
+                re.search(rf"(?<![a-z]){re.escape(cue)} nao ", q):
+            # the role the question word is written after ("… do Tòa án nhân dân tối cao chủ trì, cùng
+            # với những cơ quan phối hợp nào?"): the asked one, whatever the statement names before it
+            # (not a body's parts, "gồm những thành phần nào": a noun, which "gồm" already asks)
+            asked = role
+    return asked or (best[1] if best else None)
 
 
 def vietnamese_names(question: str) -> str:
@@ -1155,7 +1163,7 @@ _STOP_PHRASES = frozenset("""
 chiu trach nhiem|trach nhiem|nghi quyet|ke hoach|thuc hien|co quan|don vi|to chuc nao|van ban|
 ban hanh|muc tieu|chi tieu|bao nhieu|nhung ai|the nao|nhu the nao|thoi gian|thoi han|hoan thanh|
 phan dau|dat muc|ty le|giai doan|ket luan|quyet dinh|du kien|tong cong|thong thuong|noi chung|
-doi voi|bat dau|dau moi|vai tro|ky vong|mong muon
+doi voi|cung voi|bat dau|dau moi|vai tro|ky vong|mong muon
 """.replace("\n", "").split("|"))
 # How a question bounds the date or the length it asks ("chậm nhất", "muộn nhất", "(không) muộn hơn",
 # "sớm nhất"): a soft word — a plan writes "trước ngày 10/11/2021", and a law's "chậm nhất là 07 ngày

@@ -81,11 +81,7 @@ _ASKED = [
                              r"|^ which (?:\w+ ){1,2}?(?:is |are )?receiv\w* "
                              # ("who receives the periodic reports": where they are sent; not "who
                              # receives registrations", the body that takes them in and acts on them)
-                             r"|^ who (?:is |are )?receiv\w* (?:the )?(?:\w+ ){0,3}?reports? "
-                             # "where do district Party committees send their review reports", "where must
-                             # a court decision … be sent": where a report or decision is sent is a body,
-                             # as "báo cáo về đâu" is
-                             r"|^ (?:\w+ ){0,14}?where (?:\w+ ){1,12}?(?:sen[dt]\w*|submit\w*|forward\w*) ")),
+                             r"|^ who (?:is |are )?receiv\w* (?:the )?(?:\w+ ){0,3}?reports? ")),
     # "có quyền yêu cầu ai ra quyết định …", "whom may they ask to issue …": the party asked to act
     ("addressee", re.compile(rf" (?:yeu cau|de nghi) {_WHO_OBJ} | (?:ask|request)\w* (?:which|whom) "
                              r"|^ (?:\w+ ){0,14}?(?:whom|which (?:\w+ ){0,2}?(?:body|agency|court|authority|organ|person|"

@@ -62,12 +62,9 @@ def _texts(service) -> dict[str, str]:
 
 def _written(service):
     """Whether the indexed texts write a phrase (lower-cased syllables with modern tones, one space
-    apart): one string of every text, built once per index version (``question._unknown_compound``)."""
-    def build() -> str:
-        return " " + " ".join(spelling(t) for t in _texts(service).values()) + " "
-
-    text = per_index(service, "answer:written", build)
-    return lambda phrase: f" {phrase} " in text
+    apart), looked up in each text as written (``_spelled_texts``; ``question._unknown_compound``)."""
+    texts = _spelled_texts(service).values()
+    return lambda phrase: any(f" {phrase} " in t for t in texts)
 
 
 def _law_titles(service) -> dict[str, str]:

@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from indexer.text import FUNCTION_WORDS, QUESTION_STOPWORDS, folded_words, modern_tones, spelling
+from indexer.text import FUNCTION_WORDS, QUESTION_STOPWORDS, folded_words, has_diacritics, spelling
 
-from .fit import other_act
 from .fit_when import _ASKED_UNIT
 from .own_text import _own_text, deadline_clause, extension_condition
 from .passages import _LINKS as _PASSAGE_LINKS, is_horizon_question, is_issued_question, is_year_of_question
@@ -269,7 +268,7 @@ def unasked_extension(q: Question, item: dict) -> bool:
         return True
     # the case's words, compared whole: as written when the question carries its diacritics ("phục
     # vụ" is no "phức tạp"), folded otherwise, and through the glossary's senses of an English one
-    words = [modern_tones(w) for w in re.findall(r"\w+", case.group(1).lower())
+    words = [w for w in spelling(case.group(1)).split()
              if folded_words(w) not in QUESTION_STOPWORDS and folded_words(w) not in FUNCTION_WORDS]
     if q.language == "vi":
         said = f" {spelling(q.text)} "
@@ -309,13 +308,41 @@ def unasked_case(q: Question, item: dict) -> bool:
     return bool(own) and not (own & asked)
 
 
+# An act done again or in exchange ("cấp lại", "cấp đổi" a card, "đăng ký lại"), read as written
+# (``spelling``); not "cung cấp lại" information (how a correction is made) nor "… có thời hạn 05 năm
+# và được cấp lại" (what may be done again after the period stated).
+_REDONE = re.compile(r"(?<!cung )(?<!được )\b(?:cấp|đăng ký|công nhận) (?:lại|đổi)\b")
+# The plain act stated in the same clause, as a member of a list of acts ("Ủy ban nhân dân cấp tỉnh
+# cấp, cấp lại, thu hồi Giấy chứng nhận …") or with its object ("cấp giấy phép môi trường; cấp đổi …"),
+# but not the authority's description ("cơ quan nhà nước có thẩm quyền cấp thẻ cấp lại thẻ …").
+_PLAIN_ACT = re.compile(r"(?i)\b(?:cấp|đăng ký|công nhận)\s*[,;]|(?<!thẩm quyền )\bcấp\s+(?:giấy|thẻ|chứng|văn bằng|"
+                        r"quyết định|phép)")
+# The words a question asks the redone act with: as written ("cấp lại", "đổi thẻ", "bị mất"), typed
+# without diacritics (whole phrases: "doi" alone is also "đối", "đội"), in English.
+_REDONE_SPELLED = re.compile(r"\b(?:lại|đổi|bị mất|đánh mất|làm mất|hư hỏng|bị hỏng|hết hạn)\b")
+_REDONE_FOLDED = re.compile(r"\b(?:cap lai|cap doi|doi the|doi giay|dang ky lai|cong nhan lai|xin lai|lam lai|"
+                            r"bi mat|lam mat|danh mat|hu hong|bi hong|het han)\b")
+_REDONE_EN = re.compile(r"\b(?:again|re-?(?:issu|regist|grant|appl|certif|recogni|new)\w*|renew\w*|replac\w*|"
+                        r"exchang\w*|lost|damaged|expired?)\b")
+
+
 def unasked_redo(q: Question, item: dict) -> bool:
-    """The duration is of an act done again or undone (``fit.other_act``: "b) Trong thời hạn 10 ngày
-    kể từ ngày nhận được hồ sơ hợp lệ, cơ quan … cấp lại thẻ hướng dẫn viên du lịch"), read in its own
-    clause and the lead of its list, and the question asks the act plainly ("Within how many days must
-    a tour guide card be issued …"): the law gives the first issue its own limit ("… 15 ngày …, cơ
-    quan chuyên môn về du lịch cấp tỉnh cấp thẻ")."""
-    return other_act(q, f"{item.get('lead') or ''} {deadline_clause(item)}")
+    """The duration is of the act done again (``_REDONE``: "b) Trong thời hạn 10 ngày kể từ ngày nhận
+    được hồ sơ hợp lệ, cơ quan … cấp lại thẻ hướng dẫn viên du lịch"), read in its own clause and
+    the lead of its list, which does not state the plain act too (``_PLAIN_ACT``), and the question
+    asks the act plainly ("Within how many days must a tour guide card be issued …"): the law gives
+    the first issue its own limit ("… 15 ngày …, cơ quan chuyên môn về du lịch cấp tỉnh cấp thẻ").
+    A filter of the candidates: the plain act's own limit is the answer."""
+    own = f"{item.get('lead') or ''} {deadline_clause(item)}"
+    if not _REDONE.search(spelling(own)) or _PLAIN_ACT.search(own):
+        return False
+    if q.language == "en":
+        asked = _REDONE_EN.search(q.text.lower())
+    elif has_diacritics(q.text):
+        asked = _REDONE_SPELLED.search(spelling(q.text))
+    else:
+        asked = _REDONE_FOLDED.search(folded_words(q.text))
+    return not asked and not _REDONE_SPELLED.search(spelling(q.vi_text or ""))
 
 
 def _unpadded(folded: str) -> str:

@@ -92,6 +92,9 @@ def test_what_does_not_fit_the_kind_is_no_answer():
     # a document's code is no unit, though written in capitals ("… Nghị quyết số 06-NQ/TU;")
     text = _plan_line("004", "Đề cương xây dựng báo cáo sơ kết")
     assert _read("Ai phụ trách khâu tuyên truyền kết quả sơ kết Nghị quyết 06?", "who", text) == []
+    from indexer.answer.insitu import _fits
+    assert not any(_fits("who", code) for code in ("NQ/TU", "KH/UBND", "NQ-CP", "QĐ/TW", "NQ/TƯ"))
+    assert all(_fits("who", pair) for pair in ("HĐND/UBND các xã", "MTTQ/ĐTN"))  # pairs of bodies
     # two question words: no single place to read
     assert wh_slots("Ai làm gì và khi nào?", "who") == []
     assert wh_slots("Who is responsible?", "who") == []
