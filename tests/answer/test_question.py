@@ -113,6 +113,9 @@ def test_question_frame_words_are_not_the_subject():
     assert "can bo" in [label for label, _ in analyze("Bao nhiêu cán bộ được đào tạo?").groups]
     q = analyze("Hội nghị sơ kết dự kiến tổ chức vào thời gian nào?")
     assert {label for label, _ in q.groups} == {"hoi nghi", "so ket"}
+    # "cùng với" (together with) frames the partner asked, as "đối với" frames a subject
+    q = analyze("Tòa án nhân dân tối cao chủ trì, cùng với những cơ quan phối hợp nào hướng dẫn thi hành Luật?")
+    assert "cung voi" not in [label for label, _ in q.groups], q.groups
 
 
 def test_count_noun_decides_the_measure():
