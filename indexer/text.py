@@ -212,6 +212,16 @@ def modern_tones(text: str) -> str:
     return _OLD_TONES.sub(_modern_tone, text)
 
 
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))  # huyền, sắc, ngã, hỏi, nặng
+
+
+def untoned(text: str) -> str:
+    """``text`` without its tone marks, its vowel marks kept ("Hà Tĩnh" -> "Ha Tinh", "Năm" -> "Năm"):
+    how a name is compared as written when askers mistype tones ("Hà Tỉnh") but not letters (the
+    "ă" of "Năm" is not the "a" of "Nam")."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_TONES))
+
+
 def spelling(text: str) -> str:
     """Lower-case words with their diacritics, tones placed the modern way ("hoá" -> "hóa"), one
     space apart: a phrase as written, compared whole (``f" {a} " in f" {spelling(b)} "``) where the

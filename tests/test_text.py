@@ -18,3 +18,10 @@ def test_spelling_tells_apart_what_folding_joins():
     assert folded_words("mạng") == folded_words("mang")
     assert f" {spelling('mạng')} " not in f" {spelling('mang ngày nào')} "
     assert f" {spelling('phức tạp')} " in f" {spelling('Trường hợp phức tạp thì gia hạn')} "
+
+
+def test_untoned_drops_tone_marks_and_keeps_vowel_marks():
+    from indexer.text import untoned
+
+    assert untoned("Hà Tĩnh") == untoned("Hà Tỉnh") == "Ha Tinh"
+    assert untoned("Năm") != untoned("Nam") and untoned("đổi") == "đôi"

@@ -57,7 +57,7 @@ from .named import _unsaid_names, cites_none, outside_refs
 from .question import analyze
 from .sentence_answer import _closest_actor_answer, _in_place_answer, _label_answer, _typed_answer
 from .support import TOP_PASSAGE, gated
-from .texts import _documents, _folded_texts, _spelled_texts, _written
+from .texts import _documents, _folded_texts, _untoned_texts, _written
 from .wording import NOT_FOUND_VI
 
 # (imported from here by the service, the API, the benches and the tests)
@@ -111,9 +111,9 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
 
     grouped = bool(_GROUPED.search(out["answer"]))
     if response.language != "en":
-        texts, spelled = _folded_texts(service), _spelled_texts(service)
+        texts, written = _folded_texts(service), _untoned_texts(service)
         docs = {it["doc_id"] for it in out["items"]} if grouped else {out["items"][0]["doc_id"]}
-        unsaid = [set(_unsaid_names(question, texts.get(d, ""), spelled.get(d))) for d in docs]
+        unsaid = [set(_unsaid_names(question, texts.get(d, ""), written.get(d))) for d in docs]
         if unsaid and set.intersection(*unsaid):
             return unanswered(role=asked().role if out["kind"] == "who" else None)
     if out["kind"] == "who":

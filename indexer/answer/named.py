@@ -8,7 +8,7 @@ import re
 
 from indexer.search.named import doc_numbers
 from indexer.search.named import named_documents as _named_documents
-from indexer.text import folded_words, has_diacritics, spelling
+from indexer.text import folded_words, has_diacritics, spelling, untoned
 
 from .passages import _ASKED_REF
 from .question import Question
@@ -48,20 +48,21 @@ def named_documents(q: Question, docs: list[dict]) -> set[str]:
 _SENTENCE_OPENS = re.compile(r"(?:^|[.?!:;…]\s)[\W\d]*$")
 
 
-def _unsaid_names(question: str, folded_doc: str, spelled_doc: str | None = None) -> list[str]:
+def _unsaid_names(question: str, folded_doc: str, untoned_doc: str | None = None) -> list[str]:
     """The names the question writes that the document (folded, " "-padded) never writes: the
     question is about something else than the document holds ("Luật Bảo vệ môi trường quy định Ngày
     Môi trường Việt Nam là ngày nào?" was answered by one of the law's reporting dates). A name is
     caught up to its first word written lower case ("Ngày Môi"); an abbreviation ("BTV Đảng ủy", "Bộ
     NN&PTNT") is not checked: the document spells it out. [] for a document with no text.
 
-    A name typed with its diacritics is compared with the document as written (``spelled_doc``,
-    " "-padded ``spelling``): "Năm Du" (of "Năm Du lịch quốc gia", which Luật Du lịch never names)
-    folds like the "Việt Nam du lịch" the law writes, and is not it. A name typed without them
+    A name typed with its diacritics is compared with the document as written but for its tones
+    (``untoned_doc``, " "-padded ``untoned(spelling(…))``): "Năm Du" (of "Năm Du lịch quốc gia",
+    which Luật Du lịch never names) folds like the "Việt Nam du lịch" the law writes, and is not it;
+    a mistyped tone ("Hà Tỉnh") is still the name. A name typed without them
     ("theo Luat Du lich", in a question that has diacritics elsewhere) is compared folded."""
     if not folded_doc.strip():
         return []
-    written = spelled_doc if spelled_doc and spelled_doc.strip() else None
+    written = untoned_doc if untoned_doc and untoned_doc.strip() else None
     out = []
     for m in _NAME_RUN.finditer(question):
         words = m.group(0).split()
@@ -70,7 +71,7 @@ def _unsaid_names(question: str, folded_doc: str, spelled_doc: str | None = None
         if any(sum(c.isupper() for c in w) > 1 for w in words):
             continue
         name = " ".join(words)
-        said = f" {spelling(name)} " in written if written is not None and has_diacritics(name) else \
+        said = f" {untoned(spelling(name))} " in written if written is not None and has_diacritics(name) else \
             f" {folded_words(name)} " in folded_doc
         if len(words) >= 2 and not said:
             out.append(name)

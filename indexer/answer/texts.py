@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.text import folded_words, spelling
+from indexer.text import folded_words, spelling, untoned
 
 HEAD_CHARS = 700
 _LAW_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp"})
@@ -119,8 +119,17 @@ def _folded_texts(service) -> dict[str, str]:
 
 def _spelled_texts(service) -> dict[str, str]:
     """Every document's words as written (``spelling``), " "-padded, read once per index version: a
-    name a question writes with its diacritics is looked for as written (``named._unsaid_names``)."""
+    phrase the texts write (``_written``)."""
     def build() -> dict[str, str]:
         return {doc_id: f" {spelling(text)} " for doc_id, text in _texts(service).items()}
 
     return per_index(service, "answer:spelled_texts", build)
+
+
+def _untoned_texts(service) -> dict[str, str]:
+    """Every document's words as written without tone marks (``untoned``), " "-padded, read once per
+    index version: a name a question writes with its diacritics (``named._unsaid_names``)."""
+    def build() -> dict[str, str]:
+        return {doc_id: untoned(text) for doc_id, text in _spelled_texts(service).items()}
+
+    return per_index(service, "answer:untoned_texts", build)
