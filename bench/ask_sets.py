@@ -24,7 +24,8 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh47": "odd",
          "fresh48": "odd",
          "fresh49": "odd",
-         "fresh50": "odd"}
+         "fresh50": "odd",
+         "fresh51": "never"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
