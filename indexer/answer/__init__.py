@@ -53,7 +53,7 @@ from .actors import asks_decider, decides
 from .citations import citation
 from .count_answer import _count_answer
 from .item_answer import _ask_once
-from .named import _unsaid_names, cites_none, outside_refs
+from .named import _unnamed_occasions, _unsaid_names, cites_none, outside_refs
 from .question import analyze
 from .sentence_answer import _closest_actor_answer, _in_place_answer, _label_answer, _typed_answer
 from .support import TOP_PASSAGE, gated
@@ -91,7 +91,8 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
 
     Last, a Vietnamese question is left unanswered when it writes a name its answer's document never
     writes (``_unsaid_names``; the document the answer is read from, or any of those a unit's
-    responsibilities are grouped from: "… (2 văn bản)"). English names are not the documents' words.
+    responsibilities are grouped from: "… (2 văn bản)"). English names are not the documents' words,
+    but for an occasion's ("the National Tourism Year": ``_unnamed_occasions``).
     A who-question too when it cites a document none of the indexed ones is ("theo Quyết định
     238-QĐ/TW") and no item of the answer cites it (``named.outside_refs``: another task's unit), or
     asks who decides and no item of the answer says the decision (``actors.decides``: a body that
@@ -110,12 +111,15 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         return analyze(question, response.interpreted, response.translated, response.language, written=_written(service))
 
     grouped = bool(_GROUPED.search(out["answer"]))
+    docs = {it["doc_id"] for it in out["items"]} if grouped else {out["items"][0]["doc_id"]}
+    written = _untoned_texts(service)
     if response.language != "en":
-        texts, written = _folded_texts(service), _untoned_texts(service)
-        docs = {it["doc_id"] for it in out["items"]} if grouped else {out["items"][0]["doc_id"]}
+        texts = _folded_texts(service)
         unsaid = [set(_unsaid_names(question, texts.get(d, ""), written.get(d))) for d in docs]
-        if unsaid and set.intersection(*unsaid):
-            return unanswered(role=asked().role if out["kind"] == "who" else None)
+    else:  # (an occasion it names, "the National Tourism Year", that the answer's document never names)
+        unsaid = [set(_unnamed_occasions(question, written.get(d, ""))) for d in docs]
+    if unsaid and set.intersection(*unsaid):
+        return unanswered(role=asked().role if out["kind"] == "who" else None)
     if out["kind"] == "who":
         q = asked()
         outside = outside_refs(q, _documents(service))

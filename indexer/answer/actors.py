@@ -35,7 +35,7 @@ from indexer.extract.text import sentences
 from indexer.extract.units import is_generic_unit, normalize_unit
 from indexer.text import fold, folded_words
 
-from .relations import _TITLE
+from .relations import _EVERY_MINISTRY, _TITLE
 
 # Verbs that say nothing of the action asked: auxiliaries and the role words a who-word is
 # translated into ("who" -> "chủ trì, chịu trách nhiệm"); the roles are read from stored items.
@@ -100,7 +100,10 @@ _AUTHORITY = re.compile(r"(?:(?:[Cc]ác|[Mm]ỗi)\s+)?(?:Bộ(?=\s*,|\s+và\s|\s
 
 
 def _head(text: str, pos: int, end: int):
-    return _HEAD.match(text, pos, end) or _AUTHORITY.match(text, pos, end) or _TITLE.match(text, pos, end)
+    # (and every ministry as the laws name them together, the first "bộ" in lower case after "Các":
+    # "Các bộ, cơ quan ngang bộ thanh tra việc thực hiện hoạt động nghề nghiệp …")
+    return _HEAD.match(text, pos, end) or _AUTHORITY.match(text, pos, end) or _TITLE.match(text, pos, end) or \
+        _EVERY_MINISTRY.match(text, pos, end)
 
 
 # A duty (or a leave) a law puts on a party or a body: what ends its name (``_party``, ``_actor``).

@@ -1,6 +1,6 @@
 """The documents a question names (by number or a law's title), the context a document gives its
-sentences, and the names a question writes that a document never writes (``_unsaid_names``, the last
-check of ``ask``). The texts they read are cached in ``texts``."""
+sentences, and the names a question writes that a document never writes (``_unsaid_names``, and the
+occasions an English one names, ``_unnamed_occasions``: the last checks of ``ask``). The texts they read are cached in ``texts``."""
 
 from __future__ import annotations
 
@@ -75,6 +75,47 @@ def _unsaid_names(question: str, folded_doc: str, untoned_doc: str | None = None
             f" {folded_words(name)} " in folded_doc
         if len(words) >= 2 and not said:
             out.append(name)
+    return out
+
+
+# An occasion an English question names, capitalised: a name of one to three words ending in a
+# time noun ("the annual Action Month against drugs", "the National Tourism Year", "Youth Month"),
+# which a Vietnamese text names with that noun first ("Tháng Thanh niên", "Năm Du lịch quốc gia",
+# "Ngày hội Đại đoàn kết"). Not a run of a Title Case question's function words ("How Many Weeks Are
+# In The School Year?": "School Year" is the name).
+_OCCASION_EN = re.compile(r"(?<=\w )((?:(?!(?:The|In|Of|On|At|To|For|And|Are|Is|A|An|By|From|With)\b)"
+                          r"[A-Z][a-z]+ ){1,3})(Month|Year|Week|Day)\b")
+_TIME_VI = {"Month": "tháng", "Year": "năm", "Week": "tuần", "Day": "ngày"}
+_NAME_GAP = 2  # syllables a Vietnamese name may hold between its time noun and the last word's sense
+
+
+def _unnamed_occasions(question: str, untoned_doc: str) -> list[str]:
+    """The occasions an English question names (``_OCCASION_EN``) that the document (``untoned_doc``,
+    " "-padded ``untoned(spelling(…))``) never names: neither a glossary phrase of the name or its
+    end ("National Day" -> "quốc khánh", "School Year" -> "năm học") nor its time noun followed,
+    within ``_NAME_GAP`` syllables of words, by a sense of its last word ("Youth Month" -> "tháng thanh
+    niên", "Great National Unity Day" -> "ngày hội đại đoàn kết"). The tones dropped, the vowel marks
+    kept: the "năm du lịch" of "National Tourism Year" is not the "Nam du lịch" of "Việt Nam du
+    lịch". [] for a document with no text, or a name the glossary gives no sense of."""
+    from indexer.search.translate import translate_groups
+
+    if not untoned_doc.strip():
+        return []
+    out = []
+    for m in _OCCASION_EN.finditer(question):
+        words = m.group(1).split()
+        time = untoned(spelling(_TIME_VI[m.group(2)]))
+        phrases = {untoned(spelling(v)) for n in range(len(words)) for en, vi in
+                   translate_groups(" ".join(words[n:] + [m.group(2)]).lower())
+                   if len(en.split()) > 1 and m.group(2).lower() in en.split() for v in vi}
+        senses = {untoned(spelling(v)) for _, vi in translate_groups(words[-1].lower()) for v in vi}
+        if not senses and not phrases:
+            continue
+        if any(f" {p} " in untoned_doc for p in phrases):
+            continue
+        gap = rf"(?:[^\W\d]+ ){{0,{_NAME_GAP}}}"  # (words, not the year a date writes after "năm")
+        if not any(re.search(rf" {re.escape(time)} {gap}{re.escape(v)} ", untoned_doc) for v in senses):
+            out.append(m.group(0))
     return out
 
 

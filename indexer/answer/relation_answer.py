@@ -60,7 +60,7 @@ def _relation_answer(q: Question, items: list[dict], results: list, docs: list[d
     rivals = [c for c in cands[1:] if folded_words(c[3]) != folded_words(obj)]
     if rivals and top_score - rivals[0][0] < CONTESTED_MARGIN:
         return None, None, None, []
-    if q.language != "en" and sup.missing:
+    if q.language != "en" and sup.unsaid(q):
         return None, None, None, []  # a unit is named on every word of a Vietnamese question (weak_who)
     # the answer's own item first when the extractor has it (a listed partner of the same sentence)
     own = next((it for _, it, _ in scored if _same_sentence(it, top) and it.get("unit")

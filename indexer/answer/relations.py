@@ -66,6 +66,10 @@ _ASKED = [
     ("recipient", re.compile(rf" (?:cho|toi|den|gui ve|gui|len|bao cao(?: len| cho| voi)?) {_WHO_OBJ} "
                              rf"| bao cao(?: \w+){{1,12}}? voi {_WHO_OBJ} "
                              r"| (?:bao cao|gui|nop|trinh)(?: \w+){0,3} (?:ve|len|den|toi) dau "
+                             # (… or further from its verb when "về đâu" ends the question: "gửi Báo cáo sơ
+                             # kết … sau khi thẩm định về đâu?"; not "gửi … về đầu tư", nor "triển khai
+                             # đến đâu" — how far —, nor the "trình" of "chương trình", "trình độ")
+                             r"| (?:bao cao|gui|nop)(?: \w+){4,16}? (?:ve|len) dau $"
                              r"| (?:to|towards?) (?:which|whom|what) | (?:report\w*|sen[dt]\w*|submit\w*) to $"
                              # a stranded "to" before the purpose or time that follows: "which authority
                              # must the court send it to so it can be entered …", "sent to for reporting"
@@ -81,7 +85,11 @@ _ASKED = [
                              r"|^ which (?:\w+ ){1,2}?(?:is |are )?receiv\w* "
                              # ("who receives the periodic reports": where they are sent; not "who
                              # receives registrations", the body that takes them in and acts on them)
-                             r"|^ who (?:is |are )?receiv\w* (?:the )?(?:\w+ ){0,3}?reports? ")),
+                             # (after the frame of its document or time, which a preposition opens: "Under
+                             # the Constitution, between National Assembly sessions, who receives the work
+                             # reports of …"; not a relative "who": "What happens to the person who receives …")
+                             r"|^ (?:(?:under|according to|between|during|in|when|while|after|before|once) "
+                             r"(?:\w+ ){0,10}?)?who (?:is |are )?receiv\w* (?:the )?(?:\w+ ){0,3}?reports? ")),
     # "có quyền yêu cầu ai ra quyết định …", "whom may they ask to issue …": the party asked to act
     ("addressee", re.compile(rf" (?:yeu cau|de nghi) {_WHO_OBJ} | (?:ask|request)\w* (?:which|whom) "
                              r"|^ (?:\w+ ){0,14}?(?:whom|which (?:\w+ ){0,2}?(?:body|agency|court|authority|organ|person|"
@@ -116,6 +124,9 @@ _MARKER = {
                             # "Kịp thời thông báo cho Ủy ban nhân dân cấp xã …", "cung cấp danh mục phim cho …"
                             r"thông báo(?:\s+(?:ngay|kịp thời|bằng văn bản))?\s+cho|"
                             r"cung cấp(?:\s+[^\s;.:()\n]+){0,8}?\s+cho(?=\s+\S)|"
+                            # ("Bộ trưởng … báo cáo công tác trước Chính phủ, Thủ tướng Chính phủ": a unit
+                            # must follow, not a date: "báo cáo trước ngày 10/11/2021")
+                            r"báo cáo(?:\s+công tác)?\s+trước(?=\s+\S)|"
                             r"báo cáo(?:\s+(?:kịp thời|định kỳ|trực tiếp|bằng văn bản))?"
                             r"(?:\s+(?:với|lên|cho|về))?)\s+", re.I),
     # ("giao cho", "giao nhiệm vụ … cho", "phân công cho", "ủy quyền cho"; asked by asks_assignee,
@@ -136,6 +147,10 @@ MAX_OBJECT_CHARS = 200
 # a unit's name as well as the bodies the plans name (``_HEAD``, whose "Bộ" wants a capitalised
 # name after it).
 _TITLE = re.compile(r"(?:Bộ trưởng|Thủ trưởng|Chánh án|Viện trưởng|Thống đốc|Tổng Kiểm toán)(?!\w)")
+# The body a law reports to that no plan names, a name whole in itself ("định kỳ hằng năm báo cáo |
+# Quốc hội | về công tác thi hành án hành chính", "trình | Quốc hội | dự thảo …"): it ends there but
+# for a list it opens ("Quốc hội, Ủy ban thường vụ Quốc hội").
+_WHOLE_NAME = re.compile(r"Quốc hội(?!\w)")
 
 
 # A body named by its kind after the relation's own words, in lower case: "thông báo cho | cơ quan
@@ -147,14 +162,14 @@ _OF_PLACE = re.compile(r"\s*(?:tại\s+(?:địa phương|nơi)|nơi)(?!\w)")
 
 # Every ministry, as the laws name them together: "phối hợp với Bộ, cơ quan ngang Bộ, Ủy ban nhân dân
 # cấp tỉnh" (a "Bộ" with no name after it, which ``_HEAD`` wants capitalised).
-_EVERY_MINISTRY = re.compile(r"(?:các\s+)?[Bb]ộ,\s+cơ quan ngang [Bb]ộ(?!\w)")
+_EVERY_MINISTRY = re.compile(r"(?:[Cc]ác\s+)?[Bb]ộ,\s+cơ quan ngang [Bb]ộ(?!\w)")
 
 
 def _head(text: str, pos: int, end: int | None = None, kind: bool = False):
     """A unit's name opens at ``pos``: a body (``_HEAD``) or an official's title (``_TITLE``);
     ``kind``: or a body named by its kind (``_KIND_HEAD``, ``_EVERY_MINISTRY``)."""
     end = len(text) if end is None else end
-    return _HEAD.match(text, pos, end) or _TITLE.match(text, pos, end) or \
+    return _HEAD.match(text, pos, end) or _TITLE.match(text, pos, end) or _WHOLE_NAME.match(text, pos, end) or \
         (kind and (_KIND_HEAD.match(text, pos, end) or _EVERY_MINISTRY.match(text, pos, end)))
 
 
@@ -286,7 +301,9 @@ def relation_objects(text: str, relation: str) -> list[tuple[int, int]]:
             # địa phương nơi tổ chức chiếu phim"
             stop = _SUBJECT_STOP.search(text, stop.end(), limit)
         time = _TIME.search(text, head.end(), limit)  # (the nearer of the two ends the name)
-        end = min(x for x in (verb, stop.start() if stop else None, time.start() if time else None, limit)
+        whole = head.end() if _WHOLE_NAME.fullmatch(head.group(0)) and \
+            not re.match(r"\s*(?:,|và\s)", text[head.end():limit]) else None
+        end = min(x for x in (verb, stop.start() if stop else None, time.start() if time else None, whole, limit)
                   if x is not None)
         # ("Bộ, cơ quan ngang Bộ" is one name the split cuts at its comma)
         units = [u for u in _split_units(text, pos, end, strict=True)

@@ -118,6 +118,11 @@ class Support:
         gate = _GATE.get()
         return coverage >= gate.coverage and self.own >= gate.own and own_total >= gate.own_total
 
+    def unsaid(self, question: Question) -> set[str]:
+        """The question's words the item does not say but for its soft ones (``Question.soft``: a
+        territory phrase, a folded modal, "rồi"), which never decide a support on their own."""
+        return set(self.missing) - question.soft
+
     def to_dict(self) -> dict:
         out = {"coverage": round(self.coverage, 3), "own": round(self.own, 3),
                "matched": self.matched, "missing": self.missing}

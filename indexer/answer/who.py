@@ -136,7 +136,7 @@ def _unit_rivals(q: Question, ranked: list[tuple]) -> list[tuple]:
         rivals = [r for r in rivals if not _advises(r[2]["best"][1]) or _does_asked_act(q, r[2]["best"][1])]
     asked = q.vi_text or q.text
     if not rivals or q.language == "en" or not tied_verbs(asked) or not does_asked_action(asked, best) \
-            or set(sup.missing) - q.soft:
+            or sup.unsaid(q):
         return rivals  # (and says every word of the question: "Ai giữ vai trò chủ thể?" is not asked of a
         # unit that "giữ vai trò nòng cốt")
     return [r for r in rivals if does_asked_action(asked, r[2]["best"][1], clauses=True)]
@@ -173,7 +173,7 @@ def weak_who(q: Question, scored: list[tuple[float, dict, Support]], named: set[
     ranked = _rank_units(q, scored, named)
     top_score, top_key, g = ranked[0]
     _, best, sup = g["best"]
-    if q.language != "en" and set(sup.missing) - q.soft - _asked_class(q, best):
+    if q.language != "en" and sup.unsaid(q) - _asked_class(q, best):
         return True  # (a soft word — a territory phrase, a folded modal — does not decide the support)
     if q.language != "en" and submits_for_another(q.vi_text or q.text, best):
         return True  # (it submits the asked act to another body: actors.submits_for_another)

@@ -141,8 +141,9 @@ def fold_question(question: str) -> str:
 # who, whatever its "when"-clause says of the circumstance ("… when the parents cannot agree?",
 # "… when a contract is void?"): a bare "when" inside it is a conjunction, not the question. So
 # does one whose who-word follows the frame naming its document ("Under the Law on Crop Production,
-# which authority must a cultivator notify when pollution occurs?").
-_WHO_LEAD = re.compile(r"^ (?:(?:under|according to|in) (?:\w+ ){1,8}?)?(?:who|whom|which (?:agency|agencies|body|bodies|unit|units|office|offices|"
+# which authority must a cultivator notify when pollution occurs?"), or after its preposition
+# ("When the National Assembly is not in session, to whom does the Chief Justice report?").
+_WHO_LEAD = re.compile(r"^ (?:(?:under|according to|in) (?:\w+ ){1,8}?)?(?:(?:to|by|with|from) )?(?:who|whom|which (?:agency|agencies|body|bodies|unit|units|office|offices|"
                        r"organi[sz]ations?|departments?|committees?|authority|authorities|ministry|"
                        r"ministries|organs?|councils?|courts?|forces?|level|person|official))\b")
 

@@ -91,6 +91,14 @@ def test_every_ministry_names_no_one_ministry():
         assert not _class_for_one(one, {"unit": unit})
 
 
+def test_every_ministry_in_lower_case_opens_a_clause():
+    # luat-vien-chuc: "3. Các bộ, cơ quan ngang bộ thanh tra việc thực hiện hoạt động nghề nghiệp của
+    # viên chức …" (the laws' "Các bộ, cơ quan ngang bộ", the "bộ" in lower case)
+    line = law_line("luat-vien-chuc.txt", "Các bộ, cơ quan ngang bộ thanh tra")
+    assert actor_units(line, "luat-vien-chuc", "Cơ quan nào thanh tra hoạt động nghề nghiệp của viên chức?") == \
+        ["Các bộ, cơ quan ngang bộ"]
+
+
 def test_each_predicate_of_a_subject_after_a_semicolon():
     # Hiến pháp Điều 72: "Chủ tịch Quốc hội chủ tọa …; ký chứng thực Hiến pháp, luật …; …"
     line = law_line("hien-phap.txt", "ký chứng thực Hiến pháp")

@@ -62,3 +62,39 @@ def test_a_day_the_law_never_names_is_not_answered_by_another_day(environment):
     assert out["citations"]  # the closest passages are still shown
     kept = environment.ask("Kỳ báo cáo công tác bảo vệ môi trường tính từ ngày nào?").model_dump()
     assert kept["answer"] and "01 tháng 01" in kept["answer"], kept
+
+
+def test_an_occasion_an_english_question_names_is_compared_with_the_vietnamese_name():
+    """An English question's capitalised occasion ("National Tourism Year", "Action Month", "Youth
+    Month") is written in Vietnamese with its time noun first ("Năm Du lịch quốc gia", "Tháng Thanh
+    niên"); a document that never writes that is about something else (answer._unnamed_occasions)."""
+    from indexer.answer.named import _unnamed_occasions
+    from indexer.text import spelling, untoned
+
+    line = ("Khách du lịch quốc tế đến Việt Nam du lịch. Tháng 3 hằng năm là Tháng Thanh niên. Cơ quan "
+            "chuyên trách chủ trì các hoạt động phòng ngừa tội phạm về ma túy.")
+    doc = f" {untoned(spelling(line))} "
+    # (folded, "năm du lịch" would be the "Nam du lịch" of "Việt Nam du lịch")
+    assert _unnamed_occasions("Which body hosts the National Tourism Year?", doc) == ["National Tourism Year"]
+    assert _unnamed_occasions("Which agency leads the annual Action Month against drugs?", doc) == ["Action Month"]
+    assert _unnamed_occasions("Which organisation leads the Youth Month activities every March?", doc) == []
+    # a name the document writes in its own words: a glossary phrase ("National Day" -> "quốc
+    # khánh", "School Year" -> "năm học"), or its last word's sense a word or two after the time noun
+    other = f" {untoned(spelling('Quốc khánh là ngày 2 tháng 9. Năm học mới. Ngày hội Đại đoàn kết toàn dân tộc.'))} "
+    assert _unnamed_occasions("Which date is National Day under the Constitution?", other) == []
+    assert _unnamed_occasions("How Many Weeks Are In The School Year?", other) == []
+    assert _unnamed_occasions("Who organises the Great National Unity Day in the villages?", other) == []
+    # (not the year a date writes after "năm": "năm 2018. 2. Luật Du lịch")
+    dated = f" {untoned(spelling('có hiệu lực từ ngày 01 tháng 01 năm 2018. 2. Luật Du lịch số 44/2005'))} "
+    assert _unnamed_occasions("Which body hosts the National Tourism Year?", dated) == ["National Tourism Year"]
+    # lower case, or no name before the time noun: no occasion named
+    assert _unnamed_occasions("Which agency leads the annual action month against drugs?", doc) == []
+    assert _unnamed_occasions("Which body reports every Year?", doc) == []
+    assert _unnamed_occasions("Which body hosts the National Tourism Year?", "  ") == []
+
+
+def test_an_english_question_about_an_occasion_the_law_never_names_is_not_answered(tmp_path_factory):
+    service = index_laws(tmp_path_factory, "occasions", ["luat-du-lich.txt"])
+    out = service.ask("Which body does the Law on Tourism put in charge of hosting the National Tourism Year?")
+    assert out.answer is None, out.answer
+    assert out.citations  # the closest passages are still shown
