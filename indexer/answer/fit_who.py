@@ -46,7 +46,17 @@ def said_by_question(q: Question, item: dict) -> bool:
     if any(len(name.split()) >= 2 and any(f" {name} " in a.replace(f" pho {name} ", " ") for a in asked)
            for name in names):
         return True
+    led_by = _LED_BY.search(q.vi_text or q.text)
+    if led_by and len(leader := folded_words(led_by.group(1)).split()) >= 2 and \
+            folded_words(key).split()[:len(leader)] == leader:
+        return True  # ("… dưới sự lãnh đạo của Đảng đoàn": the leader the question names by its short name)
     return q.language == "en" and _named_apart_from_asking(q, key)
+
+
+# The body a question names as leading the act it asks of another ("cơ quan nào ban hành cơ chế …
+# dưới sự lãnh đạo của Đảng đoàn?"; "Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân
+# tỉnh ban hành …": relations.led_items): its words up to the clause's end.
+_LED_BY = re.compile(r"(?i)(?<!\w)(?:lãnh đạo|chỉ đạo|lanh dao|chi dao)\s+(?:của|cua)\s+([^,.;:?!()]+)")
 
 
 # The owner a plan's unit name ends with, which an English question leaves to its context ("the

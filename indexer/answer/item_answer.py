@@ -20,7 +20,7 @@ from .passages import (attendee_items, base_multiple_items, composition_items, i
                        percent_items, preamble_items, quantity_items, with_lead_ins, with_meetings)
 from .question import analyze
 from .relation_answer import _relation_answer, _reported_to_answer
-from .relations import asks_assignee, relation_passage_items
+from .relations import asks_assignee, led_items, relation_passage_items
 from .roles import item_role, later_partner_items
 from .scoring import _rank_of, _value_key, score_items
 from .semantic import SEMANTIC_DEPTH, Similarity
@@ -82,6 +82,8 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
                                                         _doc_heads(service), None, headings)
             items = [] if answer else [it for it in _signer_items(service, docs)
                                        if not _signs_another(q, it, docs)]
+        if not issued and q.kind == "who" and q.role in (None, "thực hiện", "xây dựng", "quyết định"):
+            items = items + led_items(items)  # ("X lãnh đạo Y ban hành …": Y issues, relations.led_items)
         if q.kind == "who" and q.role == "báo cáo viên":
             items = with_meetings(items, _texts(service))  # (a meeting named by its block's other lines)
         semantic = getattr(service.settings, "answer_semantic", True) and getattr(service.embedder, "semantic", True)

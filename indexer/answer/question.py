@@ -27,6 +27,7 @@ from indexer.search.translate import GRANTED, THESAURUS, base_form, default_glos
 from indexer.text import QUESTION_STOPWORDS, folded_words, has_diacritics, query_language, spelling
 
 from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS
+from indexer.extract.responsibilities import _LOW_HEADS as _LOW_HEADS_TEXT
 
 from .classify import classify, fold_question
 from .insitu import Slot, wh_slots
@@ -890,7 +891,7 @@ def _word_groups(text: str, role: str | None, other_roles: bool = True,
         else:
             words.append(t)
             i += 1
-    words = merge_stop_phrases(rejoin_law_terms(merge_ordinals(words)))
+    words = merge_bodies(merge_stop_phrases(rejoin_law_terms(merge_ordinals(words))))
     if role in _MEETING_ROLES or " hoi nghi " in folded_text:
         words = merge_levels(words)
     previous = ""
@@ -1006,6 +1007,25 @@ def merge_stop_phrases(words: list[str]) -> list[str]:
     for w in words:
         if out and " " not in out[-1] and " " not in w and \
                 f"{folded_words(out[-1])} {folded_words(w)}" in _STOP_PHRASES | _BOUND_PHRASES:
+            out[-1] = f"{out[-1]} {w}"
+        else:
+            out.append(w)
+    return out
+
+
+# The two-syllable bodies the plans name by kind (the extractor's lower-case heads, _LOW_HEADS) that
+# the segmenter leaves apart: "Đảng đoàn" is one body ("dưới sự lãnh đạo của Đảng đoàn"), not a
+# party and a delegation ("đoàn" alone is a stop word: "đoàn viên", "đoàn thể").
+_BODY_COMPOUNDS = frozenset(folded_words(h) for h in re.split(r"\|", _LOW_HEADS_TEXT)
+                            if re.fullmatch(r"[^\W\d_]+ [^\W\d_]+", h))
+
+
+def merge_bodies(words: list[str]) -> list[str]:
+    """Two words the segmenter left apart that name one body (``_BODY_COMPOUNDS``) joined again."""
+    out: list[str] = []
+    for w in words:
+        if out and " " not in out[-1] and " " not in w and \
+                f"{folded_words(out[-1])} {folded_words(w)}" in _BODY_COMPOUNDS:
             out[-1] = f"{out[-1]} {w}"
         else:
             out.append(w)
@@ -1420,9 +1440,10 @@ def age_bearer(groups: list[tuple[str, list[str]]]) -> set[str]:
 
 
 # The conjunctions a question written with its diacritics puts around its condition ("nếu thông tin
-# đó đã được cung cấp …", "thì được coi là"): as written they are no content word (folded, "neu" is
+# đó đã được cung cấp …", "thì được coi là"), and the "sự" that makes a verb a noun ("dưới sự lãnh
+# đạo của Đảng đoàn"; "sự nghiệp", "quân sự" are words of their own): as written they are no content word (folded, "neu" is
 # also "nêu", to state — ``_FOLDED_FUNCTION_WORDS`` then softens them whatever they were).
-_WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa"})
+_WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa", "sự"})
 
 
 def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:

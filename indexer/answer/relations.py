@@ -140,6 +140,9 @@ _MARKER = {
     "answerable": re.compile(r"(?<!\w)chịu trách nhiệm(?:\s+(?:và\s+)?báo cáo(?:\s+công tác)?)?\s+trước\s+",
                              re.I),
     "addressee": re.compile(r"(?<!\w)(?:yêu cầu|đề nghị)\s+", re.I),
+    # (a task that opens with leading another body: "Đảng đoàn Hội đồng nhân dân tỉnh | lãnh đạo |
+    # Hội đồng nhân dân tỉnh ban hành cơ chế, chính sách …"; ``led_items``)
+    "led": re.compile(r"^\s*lãnh đạo,?\s+", re.I),
 }
 MAX_OBJECT_CHARS = 200
 # A law gives its duties to the heads of ministries and courts by their titles ("phối hợp với Bộ
@@ -377,4 +380,33 @@ def relation_passage_items(results, relation: str, items: list[dict]) -> list[di
                         "start": r.start + s, "end": r.start + e, "quote": text[s:e],
                         "section_path": list(r.section_path_parts or []), "unit": "", "unit_normalized": "",
                         "role": "thực hiện", "roles": ["thực hiện"], "task": text[s:e], "via": "relation"})
+    return out
+
+
+LED = "led body"  # (the ``via`` of a led body's item: never one unit list with its leader's sentence)
+
+
+def led_items(items: list[dict]) -> list[dict]:
+    """The body a unit's task says it leads in doing something, as the doer of that act: "Đảng đoàn
+    Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành cơ chế, chính sách …" — the
+    Council issues the mechanisms (under its Party delegation's leadership), the delegation leads.
+    Each becomes an item of its own (unit: the led body, task: what it does, via "led body"),
+    read from the same sentence, so a question of the act ("cơ quan nào ban hành cơ chế … dưới
+    sự lãnh đạo của Đảng đoàn?") finds its doer, and one of the leading finds the leader."""
+    out = []
+    for it in items:
+        task = it.get("task") or ""
+        if it.get("task_start") is None or not _MARKER["led"].match(task):
+            continue
+        objects = relation_objects(task, "led")
+        if not objects:
+            continue
+        s, e = objects[0]
+        rest = task[e:].lstrip(" ,")
+        if not rest or first_verb(rest, 0, len(rest)) != 0:
+            continue  # "lãnh đạo công tác của Chính phủ": a field led, no body doing an act
+        start = it["task_start"] + len(task) - len(rest)
+        out.append({**it, "unit": task[s:e], "unit_normalized": task[s:e], "unit_start": it["task_start"] + s,
+                    "unit_end": it["task_start"] + e, "task": rest, "task_start": start,
+                    "task_end": start + len(rest), "role": "thực hiện", "roles": ["thực hiện"], "via": LED})
     return out

@@ -13,6 +13,7 @@ from .actors import (ACTION_EVIDENCE, asked_verbs, does_asked_action, does_engli
 from .fit import _fit, other_level
 from .margins import WHO_MARGIN, WHO_MIN_FIT, WHO_TIE, WHO_TIE_RIVALS
 from .question import Question, question_slots
+from .relations import LED
 from .roles import ROLE_RANK, _unit_key, item_role
 from .scoring import _same_sentence
 from .support import Support
@@ -24,7 +25,8 @@ def _units_of_sentence(best: dict, pool: list[dict], asked: str | None) -> str:
     written side by side ("Cán bộ, đảng viên, đoàn viên, hội viên và Nhân dân")."""
     role = item_role(best)
     same = [it for it in pool if it["doc_id"] == best["doc_id"] and it["start"] == best["start"]
-            and item_role(it) == role and it.get("unit_start") is not None]
+            and item_role(it) == role and it.get("unit_start") is not None
+            and (it.get("via") == LED) == (best.get("via") == LED)]  # (a leader and the body it leads)
     same = sorted({it["unit_start"]: it for it in same}.values(), key=lambda it: it["unit_start"])
     if not same:
         return best.get("unit") or ""

@@ -162,3 +162,25 @@ def test_the_stage_of_work_a_question_names_is_no_subject_word(plans):
     out = ask(plans, "o phuong Nong Tien, khau chuan bi dieu kien phuc vu va moi dai bieu du hoi nghi ve NQ 92 "
                      "giao cho don vi nao chu tri?")
     assert out["answer"] and "Văn phòng Đảng ủy" in out["answer"], out["answer"]
+
+
+def test_the_body_a_party_delegation_leads_does_the_act(plans):
+    """Plan 002: "2. Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành cơ
+    chế, chính sách để thực hiện Kế hoạch." — under its delegation's leadership the Council issues
+    them (relations.led_items); who leads is the delegation. "Đảng đoàn" is one body (merge_bodies),
+    "sự" a nominaliser, and the leader the question names is not the answer (said_by_question)."""
+    out = ask(plans, "Trong kế hoạch thực hiện Kết luận 224-KL/TU, cơ quan nào ban hành cơ chế, chính sách "
+                     "để thực hiện Kế hoạch dưới sự lãnh đạo của Đảng đoàn?")
+    assert out["answer"] == "Hội đồng nhân dân tỉnh", out["answer"]
+    out = ask(plans, "Ai lãnh đạo Hội đồng nhân dân tỉnh ban hành cơ chế, chính sách thực hiện Kết luận 224?")
+    assert out["answer"] == "Đảng đoàn Hội đồng nhân dân tỉnh", out["answer"]
+
+
+def test_a_led_body_is_read_after_the_leading_verb():
+    from indexer.answer.relations import led_items
+
+    task = "lãnh đạo Hội đồng nhân dân tỉnh ban hành cơ chế, chính sách để thực hiện Kế hoạch"
+    led = led_items([{"unit": "Đảng đoàn Hội đồng nhân dân tỉnh", "task": task, "task_start": 100, "start": 60}])
+    assert [(it["unit"], it["task"][:9], it["unit_start"]) for it in led] == [("Hội đồng nhân dân tỉnh", "ban hành ", 109)]
+    # a field led, no body doing an act
+    assert led_items([{"unit": "Thủ tướng Chính phủ", "task": "Lãnh đạo công tác của Chính phủ", "task_start": 0}]) == []
