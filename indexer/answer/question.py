@@ -1440,10 +1440,9 @@ def age_bearer(groups: list[tuple[str, list[str]]]) -> set[str]:
 
 
 # The conjunctions a question written with its diacritics puts around its condition ("nếu thông tin
-# đó đã được cung cấp …", "thì được coi là"), and the "sự" that makes a verb a noun ("dưới sự lãnh
-# đạo của Đảng đoàn"; "sự nghiệp", "quân sự" are words of their own): as written they are no content word (folded, "neu" is
+# đó đã được cung cấp …", "thì được coi là"): as written they are no content word (folded, "neu" is
 # also "nêu", to state — ``_FOLDED_FUNCTION_WORDS`` then softens them whatever they were).
-_WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa", "sự"})
+_WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa"})
 
 
 def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:
@@ -1462,7 +1461,10 @@ def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -
 # xem từ …"), "dựa trên", "dựa vào" (based on: "tự chấm điểm … dựa trên bao nhiêu nhóm tiêu chí",
 # said "theo 03 nhóm tiêu chí"), "so với" (compared with: "… bao nhiêu so với tổng chi", said "…
 # 20% tổng chi"). Typed without diacritics, read by their folded words.
-_PREPOSITION_PHRASES = {"dành cho": "danh", "dựa trên": "dua", "dựa vào": "dua", "so với": "so"}
+_PREPOSITION_PHRASES = {"dành cho": "danh", "dựa trên": "dua", "dựa vào": "dua", "so với": "so",
+                        # ("dưới sự lãnh đạo của Đảng đoàn": under the leadership of; the "sự" that
+                        # makes "lãnh đạo" a noun, which the text writes as a verb: relations.led_items)
+                        "dưới sự": "su"}
 
 
 # "How many school years does lower secondary education last?", "how many years does the term run
