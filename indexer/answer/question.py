@@ -23,7 +23,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from indexer.search.named import DOC_REF, doc_refs
-from indexer.search.translate import GRANTED, THESAURUS, base_form, default_glossary, lookup, translate, translate_groups
+from indexer.search.translate import THESAURUS, base_form, default_glossary, lookup, translate, translate_groups
 from indexer.text import QUESTION_STOPWORDS, folded_words, has_diacritics, query_language, spelling
 
 from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS
@@ -396,8 +396,7 @@ def asked_role(folded: str) -> str | None:
                   and not (cue in _VERB_CUES and _ARTICLE.search(q, 0, m.start()))
                   and not re.match(r"[a-z]*(?:ion|al)\b", q[m.end():])
                   and not _NAMES_BODY.match(q, m.end()) and not _INVITED.search(q, 0, m.start())
-                  and not (role == "ký" and _SIGNS_TO_DECIDE.match(q, m.end()))
-                  and not (cue.startswith("issue") and GRANTED.match(q, m.end()))), None)
+                  and not (role == "ký" and _SIGNS_TO_DECIDE.match(q, m.end()))), None)
         if m and (best is None or m.start() < best[0] or
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
             best = (m.start(), role)

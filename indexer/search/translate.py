@@ -168,16 +168,6 @@ def lookup(words: list[str], glossary: dict | None = None) -> list[str]:
     return found
 
 
-# What is issued when "issue" grants it: a licence, permit, card or certificate (the laws' "cấp Giấy
-# phép", "cấp thẻ"; "issue" is otherwise "ban hành", a document's issue, and "cấp" alone is also a
-# level, "cấp xã"); not a document about one ("the rules on licences": no document noun or
-# preposition is passed over). Matched on lower-case words, " "-joined, after the verb.
-GRANTED = re.compile(r" (?:(?!(?:rules?|regulations?|plans?|decisions?|circulars?|guidance|guidelines?|forms?|"
-                     r"templates?|list|lists|procedures?|on|for|of|about|to|and|or)\b)\w+ ){0,3}?"
-                     r"(?:licen[cs]es?|permits?|cards?|certificates?|diplomas?|visas?|passports?)\b")
-_GRANT_SENSE = "cấp"
-
-
 # "Which types of crime …", "what kinds of support …": the noun after "of" is what is asked about;
 # "types" (loại) is how the question asks, and the documents list the crimes without saying "loại".
 _FRAME_NOUN = re.compile(r"(?i)\b((?:which|what)\s+)(?:types?|kinds?|sorts?|forms?|categories|category)\s+of\s+")
@@ -216,11 +206,7 @@ def translate_groups(text: str, glossary: dict[tuple[str, ...], list[str]] | Non
         for n in range(min(MAX_PHRASE, len(words) - i), 0, -1):
             hit = lookup(words[i : i + n], glossary)
             if hit:
-                senses = list(hit)
-                if n == 1 and base_form(words[i].lower()) == "issue" and \
-                        GRANTED.match(" " + " ".join(w.lower() for w in words[i + 1 : i + 6]) + " "):
-                    senses.append(_GRANT_SENSE)  # "issues the licence": grants it (``GRANTED``)
-                out.append((" ".join(words[i : i + n]), senses))
+                out.append((" ".join(words[i : i + n]), list(hit)))
                 i += n
                 break
         else:
