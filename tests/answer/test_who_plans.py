@@ -168,7 +168,8 @@ def test_the_body_a_party_delegation_leads_does_the_act(plans):
     """Plan 002: "2. Đảng đoàn Hội đồng nhân dân tỉnh lãnh đạo Hội đồng nhân dân tỉnh ban hành cơ
     chế, chính sách để thực hiện Kế hoạch." — under its delegation's leadership the Council issues
     them (relations.led_items); who leads is the delegation. "Đảng đoàn" is one body (merge_bodies),
-    "sự" a nominaliser, and the leader the question names is not the answer (said_by_question)."""
+    the "sự" of "dưới sự" a nominaliser, and the leader the question names is not the answer
+    (said_by_question)."""
     out = ask(plans, "Trong kế hoạch thực hiện Kết luận 224-KL/TU, cơ quan nào ban hành cơ chế, chính sách "
                      "để thực hiện Kế hoạch dưới sự lãnh đạo của Đảng đoàn?")
     assert out["answer"] == "Hội đồng nhân dân tỉnh", out["answer"]
