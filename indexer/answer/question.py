@@ -1002,10 +1002,14 @@ def merge_stop_phrases(words: list[str]) -> list[str]:
     again: a question typed without diacritics is restored word by word, "noi chung" as "nơi
     chứng" (a place, a certificate) where the asker wrote "nói chung" (in general) — as the
     restorer wrote them, each is a subject word the text must say."""
+    return _joined_pairs(words, _STOP_PHRASES | _BOUND_PHRASES)
+
+
+def _joined_pairs(words: list[str], phrases: frozenset[str]) -> list[str]:
+    """Two single words in a row whose folded pair is one of ``phrases``, joined into one word."""
     out: list[str] = []
     for w in words:
-        if out and " " not in out[-1] and " " not in w and \
-                f"{folded_words(out[-1])} {folded_words(w)}" in _STOP_PHRASES | _BOUND_PHRASES:
+        if out and " " not in out[-1] and " " not in w and f"{folded_words(out[-1])} {folded_words(w)}" in phrases:
             out[-1] = f"{out[-1]} {w}"
         else:
             out.append(w)
@@ -1021,14 +1025,7 @@ _BODY_COMPOUNDS = frozenset(folded_words(h) for h in re.split(r"\|", _LOW_HEADS_
 
 def merge_bodies(words: list[str]) -> list[str]:
     """Two words the segmenter left apart that name one body (``_BODY_COMPOUNDS``) joined again."""
-    out: list[str] = []
-    for w in words:
-        if out and " " not in out[-1] and " " not in w and \
-                f"{folded_words(out[-1])} {folded_words(w)}" in _BODY_COMPOUNDS:
-            out[-1] = f"{out[-1]} {w}"
-        else:
-            out.append(w)
-    return out
+    return _joined_pairs(words, _BODY_COMPOUNDS)
 
 
 def merge_levels(words: list[str]) -> list[str]:
