@@ -16,7 +16,7 @@ from .fit_target import asks_share
 from .fit_when import _asks_cited_date, _asks_frequency, _asks_titled_span
 from .issuers import asks_issuer, issuer_answer
 from .named import named_documents
-from .passages import (attendee_items, base_multiple_items, composition_items, is_cycle_question, is_duration_question,
+from .passages import (asked_members, attendee_items, base_multiple_items, composition_items, is_cycle_question, is_duration_question,
                        percent_items, preamble_items, quantity_items, with_lead_ins, with_meetings)
 from .question import analyze
 from .relation_answer import _relation_answer, _reported_to_answer
@@ -74,7 +74,7 @@ def _ask_once(service, question: str, k: int, response, doc_ids: set[str] | None
         elif q.kind == "who" and q.role == "phối hợp":
             items = items + later_partner_items(items)
         elif q.kind == "who" and q.role in ("tham dự", "thành phần"):
-            items = items + attendee_items(results) + composition_items(results)
+            items = items + asked_members(q, attendee_items(results)) + composition_items(results)
         elif q.kind == "who" and q.role == "ký":
             # "Ai ký chứng thực Hiến pháp, luật …": a law that says who signs what answers before the
             # documents' own signatures, which say only who signed each document

@@ -100,6 +100,10 @@ def _own_text(q: Question, item: dict) -> str:
         # what the question names, not the members — "Ban Thường vụ Đảng ủy phường gồm những ai?" is
         # not answered by a meeting's list that merely names "Đảng ủy" among those invited.
         return (item.get("task") or "").replace(item.get("unit") or "\0", " ")
+    if item["kind"] == "responsibility" and item.get("via") == "attendee_member":
+        # (members a question asks about, ``passages.asked_members``: the list names them and those
+        # the question sets aside; the meeting its headings)
+        return item.get("task") or ""
     if item["kind"] == "responsibility":  # and the unit's name: "Ban Tuyên giáo" is a propaganda body
         own = f"{_without_exceptions(item.get('task') or '')} {_without_exceptions(item.get('quote') or '')} " \
               f"{item.get('unit_normalized') or ''}"

@@ -826,6 +826,85 @@ def attendee_items(results) -> list[dict]:
     return out
 
 
+# The posts an attendee list names its members by ("lãnh đạo …", "bí thư các chi bộ", "tổ trưởng các tổ
+# dân phố", "Các đồng chí Ủy viên …", "Thường trực HĐND", "đảng viên chi bộ …"), folded: a member
+# without one ("Ủy ban Mặt trận Tổ quốc", "doanh nghiệp") shares the post of one before it.
+_POST = re.compile(r"(?:cac |nhung )?(?:dong chi |dai dien )?(?:lanh dao|bi thu|pho bi thu|uy vien|to truong|"
+                   r"truong (?:ban|phong|khoi)|pho truong|thuong truc|chu tich|pho chu tich|giam doc|thu truong|"
+                   r"dang vien|can bo|hoi vien|doan vien|dai bieu|dong chi)\b")
+
+
+def _list_members(unit: str) -> list[tuple[int, int]]:
+    """(start, end) in ``unit`` of an attendee list's members: its ";"-parts, a part that opens with
+    a capital (a list of posts and bodies: "Các đồng chí Ủy viên …, Thường trực HĐND, …, tổ trưởng các
+    tổ dân phố") cut at its commas; one that opens in lower case ("đảng viên chi bộ các cơ quan Đảng,
+    Đảng bộ Ủy ban nhân dân phường, chi bộ Quân sự phường") is one member, its head said once for all."""
+    out = []
+    for part in re.finditer(r"[^;]+", unit):
+        ps = part.start() + len(part.group()) - len(part.group().lstrip())
+        if ps >= part.end():
+            continue
+        pieces = re.finditer(r"[^,]+", unit[ps:part.end()]) if unit[ps].isupper() else [None]
+        for piece in pieces:
+            s, e = (ps + piece.start(), ps + piece.end()) if piece else (ps, part.end())
+            s += len(unit[s:e]) - len(unit[s:e].lstrip())
+            e -= len(unit[s:e]) - len(unit[s:e].rstrip(" ."))
+            if e > s:
+                out.append((s, e))
+    return out
+
+
+def asked_members(q, items: list[dict]) -> list[dict]:
+    """Attendee lists (``attendee_items``) narrowed to the members a question asks about: "Ngoài bí
+    thư các chi bộ, những người nào ở cấp tổ dân phố được mời dự …?", "Who from the residential groups
+    gets summoned to …?" ask for "tổ trưởng các tổ dân phố", not the whole list. The words of the
+    phrase that narrows whom the question asks (``question.restricting_labels``: "who from …", "chi bộ
+    nào", all but what it sets aside) that some members say and others do not (nor the meeting's
+    headings) choose the members that say most of them, read from the post they are named by
+    (``_POST``). A question that narrows nothing ("Thành phần … gồm những ai?"), a list no such word
+    narrows, or one all of whose members would answer stays whole (who attends: the list is one group).
+    A narrowed item keeps the whole list as its task and quote: the words set aside are said there."""
+    from indexer.extract.units import normalize_unit
+    from indexer.text import folded_words
+
+    from .question import restricting_labels
+
+    asked = restricting_labels(q.groups, q.text)
+    if not asked:
+        return items
+    groups = [alts for label, alts in q.groups if alts and label in asked]
+    out = []
+    for it in items:
+        unit = it["unit"]
+        members = _list_members(unit)
+        context = f" {folded_words(' '.join(it.get('section_path') or []))} "
+        said = [{i for i, alts in enumerate(groups) if any(f" {a} " in f" {folded_words(unit[s:e])} " for a in alts)}
+                for s, e in members]
+        telling = {i for i in set().union(*said) if not any(f" {a} " in context for a in groups[i])
+                   and not all(i in m for m in said)} if said else set()
+        counts = [len(m & telling) for m in said]
+        best = max(counts, default=0)
+        chosen = [i for i, n in enumerate(counts) if best and n == best]
+        # (a member named without its post reads with the post said before it: "lãnh đạo Ủy ban nhân
+        # dân, Ủy ban Mặt trận Tổ quốc …" — the Front's leaders, not the Front)
+        first = next((i for i in range(chosen[0], -1, -1) if _POST.match(folded_words(unit[members[i][0]:]))),
+                     None) if chosen else None
+        # (members side by side only: the answer is one stretch of the list, its offsets the text's)
+        if first is None or len(chosen) == len(members) or chosen[-1] - chosen[0] + 1 != len(chosen):
+            out.append(it)
+            continue
+        chosen = list(range(first, chosen[-1] + 1))
+        if len(chosen) == len(members):
+            out.append(it)
+            continue
+        s0, e0 = members[chosen[0]][0], members[chosen[-1]][1]
+        name, at = unit[s0:e0], it["unit_start"]
+        # (the citation stays the whole list line: where the members stand in it)
+        out.append({**it, "unit": name, "unit_normalized": normalize_unit(name),
+                    "unit_start": at + s0, "unit_end": at + e0, "via": "attendee_member"})
+    return out
+
+
 # A line of a meeting's block: a list line ("- Thời gian: …", "- Địa điểm: …", "- Căn cứ điều kiện …").
 _BLOCK_LINE = re.compile(r"[ \t]*[-–•+][ \t]")
 

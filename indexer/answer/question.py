@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from indexer.search.named import DOC_REF, doc_refs
 from indexer.search.translate import THESAURUS, base_form, default_glossary, lookup, translate, translate_groups
-from indexer.text import QUESTION_STOPWORDS, folded_words, has_diacritics, query_language, spelling
+from indexer.text import QUESTION_STOPWORDS, fold, folded_words, has_diacritics, query_language, spelling
 
 from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS
 from indexer.extract.responsibilities import _LOW_HEADS as _LOW_HEADS_TEXT
@@ -57,7 +57,12 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("give the briefing", "báo cáo viên"), ("main presentation", "báo cáo viên"),
     ("thanh phan", "tham dự"), ("tham du", "tham dự"), ("du hoi nghi", "tham dự"),
     ("doi tuong tham gia", "tham dự"), ("attend", "tham dự"), ("attendee", "tham dự"),
-    ("participant", "tham dự"), ("invited to", "tham dự"), ("invitee", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
+    ("participant", "tham dự"), ("invited to", "tham dự"), ("invitee", "tham dự"),
+    # (who is summoned to a meeting, "được triệu tập", "is summoned to …", on "the attendance list"; not
+    # who summons it; and whom a meeting invites, "hội nghị mời những ai", "mời những người nào")
+    ("moi nhung ai", "tham dự"), ("moi nhung nguoi", "tham dự"), ("duoc trieu tap du", "tham dự"),
+    ("duoc trieu tap tham du", "tham dự"), ("duoc trieu tap den", "tham dự"), ("summoned to", "tham dự"),
+    ("attendance list", "tham dự"), ("invitation list", "tham dự"), ("chu tri", "chủ trì"), ("lanh dao", "chủ trì"), ("lead", "chủ trì"),
     ("in charge", "chủ trì"), ("take charge", "chủ trì"), ("takes charge", "chủ trì"),
     # "Who chairs …" presides (not "chairman": chủ tịch, a position)
     ("chairs", "chủ trì"), ("chair the", "chủ trì"), ("chaired", "chủ trì"), ("chairing", "chủ trì"),
@@ -297,13 +302,15 @@ _VERB_CUES = frozenset("draft report build compile monitor inspect supervis advi
 
 
 # ("Tòa án cấp nào", "Ủy ban nhân dân cấp nào": the level asked of a kind of body is a body of that kind)
-_CLASS_VI = re.compile(r"(?<![a-z])(bo|so|uy ban|hoi dong|toa an|cuc|chi bo|van phong|ban) nao(?![a-z])"
+_CLASS_VI = re.compile(r"(?<![a-z])(dang bo|bo|so|uy ban|hoi dong|toa an|cuc|chi bo|van phong|ban) nao(?![a-z])"
                        r"|(?<![a-z])(toa an|uy ban|hoi dong)(?: nhan dan)? cap nao(?![a-z])")
 _CLASS_EN = [(re.compile(r"\bwhich (?:\w+ )?(?:ministry|ministries)\b"), ["bo"]),
              (re.compile(r"\bwhich (?:\w+ )?courts?\b"), ["toa an"]),
              (re.compile(r"\bwhich (?:\w+ )?councils?\b"), ["hoi dong"]),
              (re.compile(r"\bwhich (?:\w+ )?(?:party )?cells?\b"), ["chi bo"])]
-_CLASS_HEADS = {"ban": ["ban", "uy ban"], "uy ban": ["uy ban"]}
+# ("đảng bộ nào", not the "bộ nào" of a ministry: a Party organisation, a đảng bộ or a chi bộ —
+# "Những đảng viên thuộc chi bộ, đảng bộ nào …")
+_CLASS_HEADS = {"ban": ["ban", "uy ban"], "uy ban": ["uy ban"], "dang bo": ["dang bo", "chi bo"]}
 
 
 _CLASS_ASKED = re.compile(r"\b(?:which|what)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)|((?:\w+\s+){0,2}\w+)\s+nào\b")
@@ -360,7 +367,9 @@ _RESPONSIBLE_FOR_DOING = re.compile(r"\bresponsible for (?:\w+ing)\b")
 
 # Those invited to a meeting as the object of the verb asked ("Đơn vị nào … triệu tập đại biểu dự
 # hội nghị?"): who convenes them is asked, not who attends.
-_INVITED = re.compile(r" (?:trieu tap|moi|don tiep|don) (?:cac )?(?:dai bieu|thanh phan) $")
+_INVITED = re.compile(r" (?:trieu tap|moi|don tiep|don) (?:cac )?(?:dai bieu|thanh phan) $|"
+                      # ("which office has to summon the attendees": who convenes, not who attends)
+                      r" (?:summons?|summoning|invites?|inviting|convenes?|convening) (?:the |all )?$")
 # "ký quyết định thành lập", "ký quyết định khen thưởng": to sign a decision to do something is
 # to decide it — the law says "do <body> quyết định thành lập", no signature; a decision named by
 # its number ("ký Quyết định số 238 …") is a document whose signer is asked.
@@ -381,6 +390,7 @@ def asked_role(folded: str) -> str | None:
     """The role named first in a folded question, or the one its question word follows ("cơ quan
     phối hợp nào"); None when it names none."""
     best: tuple[int, str] | None = None
+    yielding: tuple[int, str] | None = None
     asked: str | None = None
     thens = list(_THEN_WHO.finditer(f" {folded} "))
     if thens:  # (the last "thì <who-word>": a condition may hold one of its own)
@@ -397,6 +407,9 @@ def asked_role(folded: str) -> str | None:
                   and not re.match(r"[a-z]*(?:ion|al)\b", q[m.end():])
                   and not _NAMES_BODY.match(q, m.end()) and not _INVITED.search(q, 0, m.start())
                   and not (role == "ký" and _SIGNS_TO_DECIDE.match(q, m.end()))), None)
+        if m and cue in _YIELDING_CUES:
+            yielding = yielding if yielding is not None and yielding[0] < m.start() else (m.start(), role)
+            continue
         if m and (best is None or m.start() < best[0] or
                   (m.start() == best[0] and len(cue) > 0 and role == "báo cáo viên")):
             best = (m.start(), role)
@@ -406,7 +419,12 @@ def asked_role(folded: str) -> str | None:
             # với những cơ quan phối hợp nào?"): the asked one, whatever the statement names before it
             # (not a body's parts, "gồm những thành phần nào": a noun, which "gồm" already asks)
             asked = role
-    return asked or (best[1] if best else None)
+    return asked or (best[1] if best else yielding[1] if yielding else None)
+
+
+# Cues of who is invited that give way to any other role the question names: "Hội nghị mời những ai
+# làm báo cáo viên?" asks the speaker, "Sở mời những người nào tham gia phối hợp …?" the partners.
+_YIELDING_CUES = frozenset({"moi nhung ai", "moi nhung nguoi", "summoned to"})
 
 
 def vietnamese_names(question: str) -> str:
@@ -547,6 +565,126 @@ def _groups_said(groups: list[tuple[str, list[str]]], pattern: re.Pattern, text:
 _CONTRAST = re.compile(r"(?<![a-z])(?:thay vi|chu khong phai|chu khong|instead of|rather than)(?![a-z])")
 
 
+# The nouns of a kind of body a who-word asks with ("bộ phận nào", "lực lượng nào", "người nào"), which are no
+# words of the answer's (``analyze``); "cơ quan", "đơn vị", "tổ chức" are stop words already.
+_WHO_CLASS_NOUNS = frozenset({"bo phan", "luc luong", "nguoi"})
+
+
+# What sets part of a list aside: "Ngoài bí thư các chi bộ, …" (opening a clause), "Other than cell
+# secretaries, …", "Apart from Party, government and mass-organisation leaders, who …", "…, in addition
+# to cell secretaries, appear …" (folded, punctuation kept). What it names is not what is asked.
+# Folded, "ngoai" and "tru" are other words too ("Ngoại giao …", "Trụ sở …"): written with diacritics
+# they must be "ngoài", "trừ" (``set_aside_spans``); typed without, not before the words that make
+# them those others, nor "ngoài ra" (besides, of the whole question).
+_SET_ASIDE = re.compile(r"(?:^|(?<=[,;:(]))\s*(?:ngoai|tru)\b(?! (?:ra|nuoc|gio|ngan sach|tinh|truong hop|giao|thuong|"
+                        r"ngu|thanh|te|so|cot|tri|luong)\b)|"
+                        r"\b(?:other than|apart from|aside from|besides|in addition to|except for)\b")
+_WRITTEN_SET_ASIDE = ("ngoài", "trừ")
+_WHO_WORD = re.compile(r"\b(?:who|whom|which|what|ai|nao)\b")
+
+
+def set_aside_spans(question: str) -> list[tuple[int, int, int]]:
+    """(start, end of its marker, end) of each stretch of the question that sets part of a list aside
+    (``_SET_ASIDE``), in ``fold(question).lower()`` (whose offsets are the question's). It runs to
+    the last comma before the who-word when the who-word comes after it ("Apart from Party,
+    government and … leaders, who …"), or to the who-word itself when no comma comes first ("Ngoài
+    Bộ Tài chính còn cơ quan nào phối hợp …"); with the who-word before it, to the first comma ("…,
+    in addition to cell secretaries, appear …") — or, with none, it is the marker alone: where "Which
+    body other than the Ministry of Finance coordinates …" stops setting aside, no comma says."""
+    folded = fold(question).lower()
+    written = question.lower()
+    out = []
+    for m in _SET_ASIDE.finditer(folded):
+        word = m.group().strip()
+        if word in ("ngoai", "tru") and has_diacritics(question) and \
+                not written[m.end() - len(word):m.end()] in _WRITTEN_SET_ASIDE:
+            continue
+        who = _WHO_WORD.search(folded, m.end())
+        if who:
+            comma = folded.rfind(",", m.end(), who.start())
+            end = comma if comma >= 0 else who.start()
+        else:
+            comma = folded.find(",", m.end())
+            end = comma if comma >= 0 else m.end()
+        out.append((m.start(), m.end(), end))
+    return out
+
+
+def without_set_aside(question: str) -> str:
+    """The question without what it sets aside (``set_aside_spans``): "Ngoài lãnh đạo phường …,
+    đảng viên của những chi bộ nào …" names no leading role ("lãnh đạo") of its own."""
+    out, pos = [], 0
+    for s, _, e in set_aside_spans(question):
+        out.append(question[pos:s])
+        pos = max(pos, e)
+    return "".join(out) + question[pos:]
+
+
+def set_aside_labels(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
+    """The labels of the groups the question says only in what it sets aside, markers included."""
+    spans = set_aside_spans(question)
+    if not spans:
+        return set()
+    folded = fold(question).lower()
+    out = set()
+    for label, _ in groups:
+        spots = [m.start() for m in re.finditer(r"(?<!\w)" + r"\W+".join(map(re.escape, label.split())) + r"(?!\w)",
+                                                folded)]
+        if spots and all(any(s <= p < e for s, _, e in spans) for p in spots):
+            out.add(label)
+    return out
+
+
+# The phrase of a who-question that narrows whom it asks about: "who from the residential groups",
+# "which military Party cell", "những người nào ở cấp tổ dân phố", "đảng viên của những chi bộ nào"
+# (folded, punctuation kept). "Thành phần dự hội nghị … gồm những ai?", "Who is invited to …?" narrow
+# nothing: they ask the whole list, whatever the meeting's description says.
+_RESTRICTING = re.compile(r"\b(?:who|whom)\s+(?:from|of|in|among|at)\s+((?:\S+\s+){0,5})|"
+                          r"\b(?:which|what)\s+((?:\S+\s+){1,5})|"
+                          r"\bnguoi nao\s+((?:o|thuoc|cua|tu|trong)\s+(?:\S+\s+){0,5})")
+# ... and the noun phrase right before "nào", back to a verb of the meeting's sentence ("… mời | những
+# chi bộ nào"); not the who-words' own heads ("cơ quan nào", "những người nào", "đồng chí nào")
+_BEFORE_NAO = re.compile(r"\b((?:\S+\s+){1,8})nao\b")
+_NP_STOP = frozenset("moi du gom duoc la thi tham".split())
+_GENERIC_BEFORE_NAO = re.compile(r"^(?:(?:co quan|don vi|to chuc|nhung|cac|nguoi|ai|ben|cap|dong chi|dai bieu|thanh vien|"
+                                 r"thanh phan|doi tuong)\s+)+$")
+
+
+def restricting_labels(groups: list[tuple[str, list[str]]], question: str) -> set[str] | None:
+    """The labels of the phrases a who-question narrows whom it asks about by (``_RESTRICTING``,
+    ``_BEFORE_NAO``), outside what it sets aside; None when it narrows nothing — nor when it sets
+    aside what no comma bounds ("Who besides the cell secretaries is invited …?": the whole list is
+    safer than the very members set aside)."""
+    folded = fold(question).lower()
+    spans = set_aside_spans(question)
+    if any(e == me for _, me, e in spans):
+        return None
+    stretches = [m.span(next(i for i in (1, 2, 3) if m.group(i) is not None)) for m in _RESTRICTING.finditer(folded)]
+    for m in _BEFORE_NAO.finditer(folded):
+        words = m.group(1).split()
+        cut = max((i + 1 for i, w in enumerate(words) if w.strip(",") in _NP_STOP), default=0)
+        phrase = " ".join(words[cut:])
+        if phrase and not _GENERIC_BEFORE_NAO.match(phrase + " "):
+            stretches.append((m.end(1) - len(phrase) - 1, m.end(1)))
+    if not stretches:
+        return None
+    out = set()
+    for label, _ in groups:
+        pattern = r"(?<!\w)" + r"\W+".join(map(re.escape, label.split())) + r"(?!\w)"
+        if any(s <= p.start() < e and not any(a <= p.start() < b for a, _, b in spans)
+               for p in re.finditer(pattern, folded) for s, e in stretches):
+            out.add(label)
+    return out
+
+
+def set_aside_markers(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
+    """The labels of the setting-aside markers' own words ("ngoài", "other", "apart", "addition"):
+    how the question frames what it sets aside, no word a text says."""
+    folded = fold(question).lower()
+    words = {w for s, me, _ in set_aside_spans(question) for w in re.findall(r"[a-z]+", folded[s:me])}
+    return {label for label, _ in groups if label in words}
+
+
 def contrast_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
     """The labels of the groups said only after a contrasting marker (``_CONTRAST``), to the end of
     its clause."""
@@ -585,11 +723,11 @@ def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str, questio
 
 
 # "vừa … vừa …" (both … and …) joins two things asked, and "lo" (sees to) before the verb of a task
-# says who takes it on ("cơ quan vừa thẩm định báo cáo vừa lo tham mưu tổ chức hội nghị"): neither is
+# (or "lo việc …") says who takes it on ("cơ quan vừa thẩm định báo cáo vừa lo tham mưu tổ chức hội nghị"): neither is
 # a word the plans write with the task.
 # (not "nhỏ và vừa": small and medium)
-_PAIRED_OR_LIGHT = re.compile(r"(?<! va) (vua) (?:\w+ ){1,8}?(?=vua )| (lo) (?:tham muu|chu tri|phoi hop|to chuc|chuan bi|"
-                              r"xay dung|soan|trien khai|thuc hien) ")
+_PAIRED_OR_LIGHT = re.compile(r"(?<! va) (vua) (?:\w+ ){1,8}?(?=vua )|(?<!tiet) (lo) (?:tham muu|chu tri|phoi hop|to chuc|chuan bi|"
+                              r"xay dung|soan|trien khai|thuc hien|viec) ")
 
 # "thuộc trách nhiệm (của)", "thuộc thẩm quyền", "thuộc về": "belongs to" — how a who-question says
 # whose duty a thing is ("Liên hoan phim quốc gia … thuộc trách nhiệm chủ trì của bộ nào"), which a
@@ -1438,7 +1576,12 @@ def age_bearer(groups: list[tuple[str, list[str]]]) -> set[str]:
 # The conjunctions a question written with its diacritics puts around its condition ("nếu thông tin
 # đó đã được cung cấp …", "thì được coi là"): as written they are no content word (folded, "neu" is
 # also "nêu", to state — ``_FOLDED_FUNCTION_WORDS`` then softens them whatever they were).
-_WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa"})
+# (and "cũng", also: "đảng viên của những chi bộ nào cũng được dự …"; "bởi", by: "được dự thảo bởi đơn
+# vị nào" — how the question relates the words it asks, which the plans and laws write without them.
+# Written: typed without diacritics "boi" is "bồi" too. Not "cùng", "lại", which the texts write in
+# "cùng cấp", "cùng kỳ", "còn lại": only in the phrases ``_PREPOSITION_PHRASES`` names; nor "khác",
+# "riêng", which tell "tài sản riêng", "các khoản thu khác" from their siblings)
+_WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa", "cũng", "bởi"})
 
 
 def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:
@@ -1460,7 +1603,12 @@ def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -
 _PREPOSITION_PHRASES = {"dành cho": "danh", "dựa trên": "dua", "dựa vào": "dua", "so với": "so",
                         # ("dưới sự lãnh đạo của Đảng đoàn": under the leadership of; the "sự" that
                         # makes "lãnh đạo" a noun, which the text writes as a verb: relations.led_items)
-                        "dưới sự": "su"}
+                        "dưới sự": "su",
+                        # ("dựa vào sự tham mưu của ủy ban nào": relies on the advice of)
+                        "vào sự": "su",
+                        # ("phối hợp cùng Đoàn Thanh niên", "cùng với": with; "rồi báo cáo lại Ban
+                        # Thường vụ": reports back — not "cùng cấp", "còn lại")
+                        "hợp cùng": "cung", "cùng với": "cung", "báo cáo lại": "lai"}
 
 
 # "How many school years does lower secondary education last?", "how many years does the term run
@@ -1731,13 +1879,28 @@ _ASKER = re.compile(r"(?i)^\s*([^:;.?]{1,40}?\s(?:hỏi|hoi|asks?))\s*:\s*(.*\S.
 _POINTS_INTO_OPENING = re.compile(r"(?i)(?<!\w)(?:này|đó|ấy|this|that|these|those)(?!\w)")
 
 
+def _persona_opening(question: str) -> re.Match | None:
+    """A first-person opening sentence (``_PERSONA``, ``_ASKER``, ``_PERSONA_AS``; group 1) that the
+    question after it (group 2) does not point into."""
+    m = _PERSONA.match(question) or _ASKER.match(question) or _PERSONA_AS.match(question)
+    return m if m and not _POINTS_INTO_OPENING.search(m.group(2)) else None
+
+
+def without_persona(question: str) -> str:
+    """The question after its first-person opening (``_persona_opening``): "Tôi đang soạn tài liệu
+    sinh hoạt chi bộ …: bộ phận nào … được giao theo dõi …?" asks who follows up, not who drafts —
+    the asker drafts."""
+    m = _persona_opening(question)
+    return m.group(2) if m else question
+
+
 def persona_words(groups: list[tuple[str, list[str]]], question: str) -> tuple[list, set[str]]:
     """``groups`` without the words only a first-person opening sentence says (``_PERSONA``): who
     asks and why, which no document says of itself; the names it says (the commune, the ward,
     written capitalised) stay as soft words: found, they help; missing, they do not sink the item
     that answers the question after them. Returns (groups, those soft labels)."""
-    m = _PERSONA.match(question) or _ASKER.match(question) or _PERSONA_AS.match(question)
-    if not m or _POINTS_INTO_OPENING.search(m.group(2)):
+    m = _persona_opening(question)
+    if not m:
         return groups, set()
     said, rest = f" {folded_words(m.group(1))} ", f" {folded_words(m.group(2))} "
     own = {label for label, _ in groups if f" {label} " in said and f" {label} " not in rest}
@@ -1802,9 +1965,18 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         # (but "bao nhiêu tháng tuổi" is an age, "bao nhiêu năm học" counts school years)
     if kind in ("general", "target") and asked_unit_class(question):
         kind = "who"  # "Which Party cells … deliver Resolution 17's targets?" asks for a body
-    if kind in ("general", "who", "tasks") and asked_role(folded_q) in ("thành phần", "ký"):
+    # (not a role named in what the question sets aside: "Ngoài lãnh đạo phường …, đảng viên của những
+    # chi bộ nào cũng được dự …" asks who attends)
+    # (nor one the asker's own opening names: "Tôi đang soạn tài liệu …: bộ phận nào … theo dõi …")
+    folded_role = folded_words(without_set_aside(without_persona(question)))
+    read_role = asked_role(folded_role) or (None if set_aside_spans(question) else asked_role(folded_q))
+    if kind in ("general", "who", "tasks") and read_role in ("thành phần", "ký"):
         kind = "who"  # "Chính phủ gồm những thành viên nào?" asks who, whatever its wording's kind
-    role = asked_role(folded_q) if kind in ("who", "tasks") else None
+    if kind == "general" and read_role == "tham dự" and re.search(r"\bnguoi nao\b", folded_q) and \
+            re.search(r"\b(?:hoi nghi|cuoc hop)\b", folded_q):
+        kind = "who"  # "Những người nào ở cấp tổ dân phố được mời dự hội nghị?": who attends a meeting
+        # (not a law's "những người nào không được tham dự phiên tòa", a class of people)
+    role = read_role if kind in ("who", "tasks") else None
     if kind == "who" and _PRESENTS.search(f" {folded_q} "):
         role = "báo cáo viên"  # who presents a report at a meeting is its speaker, not who writes it
     if kind == "who" and role is None:
@@ -1885,6 +2057,12 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         measure = "money"
         groups = [(label, [*alts, *(m for m in _MONEY_WORDS if m not in alts)] if label == "tien" else alts)
                   for label, alts in groups]
+    if kind == "who" and not english:
+        # "Bộ phận nào của Đảng ủy …", "Lực lượng nào được giao …": the kind of body asked, as "cơ quan
+        # nào" (a stop word) — the plans name the body ("Ban Xây dựng Đảng", "Các cơ quan báo chí"),
+        # not its kind
+        groups = [(label, alts) for label, alts in groups
+                  if not (label in _WHO_CLASS_NOUNS and f" {label} nao " in f" {folded_q} ")]
     refs = doc_refs(folded_q)
     years = list(dict.fromkeys(_YEAR.findall(question)))
     soft = {label for label, alts in groups if english and alts == [label] and is_verb_form(label)}
@@ -1928,7 +2106,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         # (not "giữa kỳ", "giữa nhiệm kỳ": the middle of a term)
         soft |= {label for label, _ in groups if label == "giua" and
                  not re.search(r" giua (?:ky|nhiem ky|nam|thang|quy) ", f" {folded_q} ")}
-    soft |= contrast_words(groups, question) | {label for label, _ in groups if label in _BOUND_PHRASES}
+    soft |= contrast_words(groups, question) | {label for label, _ in groups if label in _BOUND_PHRASES} | \
+        set_aside_markers(groups, question)
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
         if english:
@@ -1939,8 +2118,10 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         else:
             soft |= vi_span_words(groups, folded_q) | deictic_words(groups, question)
     if not english:
-        soft |= _groups_said(groups, _PAIRED_OR_LIGHT, f" {folded_q} ") | belonging_words(groups, folded_q) | \
-            event_frame_words(groups, folded_q)
+        paired = _groups_said(groups, _PAIRED_OR_LIGHT, f" {folded_q} ")
+        if has_diacritics(question) and not re.search(r"(?<!\w)lo(?!\w)", question.lower()):
+            paired.discard("lo")  # (written, "lo" is plain: "để lộ việc điều tra" tells nothing)
+        soft |= paired | belonging_words(groups, folded_q) | event_frame_words(groups, folded_q)
     if kind in ("who", "tasks"):
         soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
             implementing_words(groups, folded_q)

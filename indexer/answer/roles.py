@@ -128,6 +128,9 @@ def is_of_class(item: dict, heads: list[str]) -> bool:
     not): "Bộ nào …", "which ministry …" is not answered by the Government or a commune."""
     name = folded_words(item.get("unit_normalized") or item.get("unit") or "")
     name = re.sub(r"^(?:cac|nhung|moi|tung) ", "", name)
+    # (the members of a body of the class are asked with it: "đảng viên chi bộ các cơ quan Đảng, …"
+    # for "đảng viên thuộc chi bộ, đảng bộ nào")
+    name = re.sub(r"^(?:dang vien|can bo|hoi vien|doan vien) (?:(?:cac|cua) )?", "", name)
     return not heads or any(name == h or name.startswith(h + " ") for h in heads)
 
 
