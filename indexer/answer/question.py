@@ -635,6 +635,14 @@ def set_aside_labels(groups: list[tuple[str, list[str]]], question: str) -> set[
     return out
 
 
+def set_aside_markers(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
+    """The labels of the setting-aside markers' own words ("ngoài", "other", "apart", "addition"):
+    how an attendee question frames the part of the list it sets aside, no word the list says."""
+    folded = fold(question).lower()
+    words = {w for s, me, _ in set_aside_spans(question) for w in re.findall(r"[a-z]+", folded[s:me])}
+    return {label for label, _ in groups if label in words}
+
+
 # The phrase of a who-question that narrows whom it asks about: "who from the residential groups",
 # "which military Party cell", "những người nào ở cấp tổ dân phố", "đảng viên của những chi bộ nào"
 # (folded, punctuation kept). "Thành phần dự hội nghị … gồm những ai?", "Who is invited to …?" narrow
@@ -677,14 +685,6 @@ def restricting_labels(groups: list[tuple[str, list[str]]], question: str) -> se
     return out
 
 
-def set_aside_markers(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
-    """The labels of the setting-aside markers' own words ("ngoài", "other", "apart", "addition"):
-    how the question frames what it sets aside, no word a text says."""
-    folded = fold(question).lower()
-    words = {w for s, me, _ in set_aside_spans(question) for w in re.findall(r"[a-z]+", folded[s:me])}
-    return {label for label, _ in groups if label in words}
-
-
 def contrast_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
     """The labels of the groups said only after a contrasting marker (``_CONTRAST``), to the end of
     its clause."""
@@ -723,11 +723,11 @@ def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str, questio
 
 
 # "vừa … vừa …" (both … and …) joins two things asked, and "lo" (sees to) before the verb of a task
-# (or "lo việc …") says who takes it on ("cơ quan vừa thẩm định báo cáo vừa lo tham mưu tổ chức hội nghị"): neither is
+# says who takes it on ("cơ quan vừa thẩm định báo cáo vừa lo tham mưu tổ chức hội nghị"): neither is
 # a word the plans write with the task.
 # (not "nhỏ và vừa": small and medium)
-_PAIRED_OR_LIGHT = re.compile(r"(?<! va) (vua) (?:\w+ ){1,8}?(?=vua )|(?<!tiet) (lo) (?:tham muu|chu tri|phoi hop|to chuc|chuan bi|"
-                              r"xay dung|soan|trien khai|thuc hien|viec) ")
+_PAIRED_OR_LIGHT = re.compile(r"(?<! va) (vua) (?:\w+ ){1,8}?(?=vua )| (lo) (?:tham muu|chu tri|phoi hop|to chuc|chuan bi|"
+                              r"xay dung|soan|trien khai|thuc hien) ")
 
 # "thuộc trách nhiệm (của)", "thuộc thẩm quyền", "thuộc về": "belongs to" — how a who-question says
 # whose duty a thing is ("Liên hoan phim quốc gia … thuộc trách nhiệm chủ trì của bộ nào"), which a
@@ -1576,12 +1576,7 @@ def age_bearer(groups: list[tuple[str, list[str]]]) -> set[str]:
 # The conjunctions a question written with its diacritics puts around its condition ("nếu thông tin
 # đó đã được cung cấp …", "thì được coi là"): as written they are no content word (folded, "neu" is
 # also "nêu", to state — ``_FOLDED_FUNCTION_WORDS`` then softens them whatever they were).
-# (and "cũng", also: "đảng viên của những chi bộ nào cũng được dự …"; "bởi", by: "được dự thảo bởi đơn
-# vị nào" — how the question relates the words it asks, which the plans and laws write without them.
-# Written: typed without diacritics "boi" is "bồi" too. Not "cùng", "lại", which the texts write in
-# "cùng cấp", "cùng kỳ", "còn lại": only in the phrases ``_PREPOSITION_PHRASES`` names; nor "khác",
-# "riêng", which tell "tài sản riêng", "các khoản thu khác" from their siblings)
-_WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa", "cũng", "bởi"})
+_WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa"})
 
 
 def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:
@@ -1603,12 +1598,7 @@ def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -
 _PREPOSITION_PHRASES = {"dành cho": "danh", "dựa trên": "dua", "dựa vào": "dua", "so với": "so",
                         # ("dưới sự lãnh đạo của Đảng đoàn": under the leadership of; the "sự" that
                         # makes "lãnh đạo" a noun, which the text writes as a verb: relations.led_items)
-                        "dưới sự": "su",
-                        # ("dựa vào sự tham mưu của ủy ban nào": relies on the advice of)
-                        "vào sự": "su",
-                        # ("phối hợp cùng Đoàn Thanh niên", "cùng với": with; "rồi báo cáo lại Ban
-                        # Thường vụ": reports back — not "cùng cấp", "còn lại")
-                        "hợp cùng": "cung", "cùng với": "cung", "báo cáo lại": "lai"}
+                        "dưới sự": "su"}
 
 
 # "How many school years does lower secondary education last?", "how many years does the term run
@@ -2106,8 +2096,11 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         # (not "giữa kỳ", "giữa nhiệm kỳ": the middle of a term)
         soft |= {label for label, _ in groups if label == "giua" and
                  not re.search(r" giua (?:ky|nhiem ky|nam|thang|quy) ", f" {folded_q} ")}
-    soft |= contrast_words(groups, question) | {label for label, _ in groups if label in _BOUND_PHRASES} | \
-        set_aside_markers(groups, question)
+    soft |= contrast_words(groups, question) | {label for label, _ in groups if label in _BOUND_PHRASES}
+    if role in ("tham dự", "thành phần"):
+        # (a part of a list of those who attend: "Ngoài bí thư các chi bộ, …". Not of every question:
+        # "Other than …" in a law's question is an exception, which the general rule does not answer)
+        soft |= set_aside_markers(groups, question)
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
         if english:
@@ -2118,10 +2111,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         else:
             soft |= vi_span_words(groups, folded_q) | deictic_words(groups, question)
     if not english:
-        paired = _groups_said(groups, _PAIRED_OR_LIGHT, f" {folded_q} ")
-        if has_diacritics(question) and not re.search(r"(?<!\w)lo(?!\w)", question.lower()):
-            paired.discard("lo")  # (written, "lo" is plain: "để lộ việc điều tra" tells nothing)
-        soft |= paired | belonging_words(groups, folded_q) | event_frame_words(groups, folded_q)
+        soft |= _groups_said(groups, _PAIRED_OR_LIGHT, f" {folded_q} ") | belonging_words(groups, folded_q) | \
+            event_frame_words(groups, folded_q)
     if kind in ("who", "tasks"):
         soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
             implementing_words(groups, folded_q)
