@@ -628,11 +628,17 @@ def set_aside_labels(groups: list[tuple[str, list[str]]], question: str) -> set[
     folded = fold(question).lower()
     out = set()
     for label, _ in groups:
-        spots = [m.start() for m in re.finditer(r"(?<!\w)" + r"\W+".join(map(re.escape, label.split())) + r"(?!\w)",
-                                                folded)]
+        spots = _label_spots(label, folded)
         if spots and all(any(s <= p < e for s, _, e in spans) for p in spots):
             out.add(label)
     return out
+
+
+def _label_spots(label: str, folded: str) -> list[int]:
+    """Where a group's label stands in ``fold(question).lower()``, its words apart by any
+    punctuation ("people's council" for "people council")."""
+    pattern = r"(?<!\w)" + r"\W+".join(map(re.escape, label.split())) + r"(?!\w)"
+    return [m.start() for m in re.finditer(pattern, folded)]
 
 
 def set_aside_markers(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
@@ -678,9 +684,8 @@ def restricting_labels(groups: list[tuple[str, list[str]]], question: str) -> se
         return None
     out = set()
     for label, _ in groups:
-        pattern = r"(?<!\w)" + r"\W+".join(map(re.escape, label.split())) + r"(?!\w)"
-        if any(s <= p.start() < e and not any(a <= p.start() < b for a, _, b in spans)
-               for p in re.finditer(pattern, folded) for s, e in stretches):
+        if any(s <= p < e and not any(a <= p < b for a, _, b in spans)
+               for p in _label_spots(label, folded) for s, e in stretches):
             out.add(label)
     return out
 
