@@ -26,7 +26,7 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh49": "odd",
          "fresh50": "odd",
          "fresh51": "odd",
-         "fresh52": "never"}
+         "fresh52": "odd"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
