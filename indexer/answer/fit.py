@@ -13,7 +13,8 @@ from .fit_target import (_SHARE, _TOTAL_Q, _counted_qualifier_unsaid, asks_share
                          years_of)
 from .fit_when import (_ASKED_UNIT, _COUNT_Q, _ENACTMENT_Q, _NAMED_HORIZON, EN_LEVELS, _anchor_words, _asks_frequency,
                        _opposite_anchor, _other_actor, _other_level_actor, _other_own_act, _own_act_asked,
-                       _own_enactment, _vision_fit, _wrong_end, defines_duration, names_review_span)
+                       _own_enactment, _vision_fit, _wrong_end, cited_date, defines_duration, names_review_span,
+                       other_issuer)
 from .own_text import deadline_clause
 from .passages import asked_vision, is_duration_question, is_issued_question, is_period_question
 from .question import Question
@@ -128,12 +129,18 @@ def _fit(q: Question, item: dict) -> float | None:
                 return bonus + 1.0  # (or the document's own: "Luật này được Quốc hội … thông qua ngày …")
             if not (item.get("via") == "passage" and wk == "date"):
                 return None
-            bonus += 1.0 + (0.5 if item.get("ref_rank") == 0 else 0.0)  # the document asked about
+            if item.get("ref_rank"):
+                return None  # a document named to say which one is asked ("Kế hoạch 131 thực hiện Nghị
+                # quyết 06; nghị quyết đó …"): its date is another document's
+            bonus += 1.5  # the document asked about
         elif item.get("via") == "passage" and wk == "date":
             return None
         if item.get("via") == "title":
             bonus += 0.5  # the period or horizon of the document the question names, in its own title
-        if _other_actor(q, item) or _other_level_actor(q, item):
+        if cited_date(item):
+            if other_issuer(q, item):
+                return None  # "Nghị quyết 08 của Tỉnh ủy" asked, "08-NQ/TW … của Bộ Chính trị" cited
+        elif _other_actor(q, item) or _other_level_actor(q, item):
             return None  # "Ban Tuyên giáo … phải báo cáo … trước ngày nào" is not answered by the Office's deadline
         actor = _unit_key(item) if item.get("unit") else ""
         if len(actor.split()) >= 2 and f" {actor} " in _padded(f"{q.text} {q.vi_text}"):

@@ -11,7 +11,7 @@ from functools import lru_cache
 from indexer.text import folded_words
 
 from .passages import (asked_refs, is_cycle_question, is_duration_question, is_frequency_question, is_horizon_question,
-                       is_issued_question, is_period_question)
+                       is_issued_question, is_period_question, named_refs)
 from .question import Question, expand_abbreviations
 from .relations import opening_unit
 
@@ -273,6 +273,56 @@ def _cycle_named_only(folded_q: str) -> bool:
 # where it is cited ("mà Hà Tĩnh triển khai", "cited in the Conclusion 224 plan"), which the
 # reference's own words need not say. Still, some of them must be said by it or its document.
 CITED_MIN_COVERAGE = 0.5
+
+
+# The issuer a document's number codes ("17-NQ/TU": the provincial Party committee) and the words
+# a question names that issuer by (folded). A class the question names, and the cited document's
+# code or "của …" names another, is another document of the same number ("Nghị quyết 08 của Tỉnh
+# ủy" is not "Nghị quyết số 08-NQ/TW … của Bộ Chính trị").
+_ISSUERS = {"tu": r"tinh uy(?! quyen)|dang bo tinh|provincial party",
+            "tw": r"bo chinh tri|ban bi thu|trung uong|politburo|secretariat|central committee",
+            "cp": r"chinh phu|thu tuong|government|prime minister",
+            "ubnd": r"uy ban nhan dan|ubnd|people s committee",
+            "hdnd": r"hoi dong nhan dan|hdnd|people s council",
+            "qh": r"quoc hoi|national assembly"}
+
+
+def _issuer_classes(folded: str) -> set[str]:
+    return {code for code, rx in _ISSUERS.items() if re.search(rf"(?:^| )(?:{rx})(?: |$)", folded)}
+
+
+def cited_date(item: dict) -> bool:
+    """A date read after a document number the question names (``passages.issued_items``)."""
+    return item.get("ref_rank") is not None and item.get("via") == "passage" and item.get("when_kind") == "date"
+
+
+def other_issuer(q: Question, item: dict) -> bool:
+    """The date of a cited document whose issuer (its number's code, "17-NQ/TU", or the "của …"
+    after its date) is not the one the question names for it: after its number ("nghị quyết số 08
+    của Tỉnh ủy Lai Châu", "Resolution 35 of the Politburo"), or by the body the question opens with
+    when the document asked is the first it names ("Tỉnh ủy ra Nghị quyết 17 …", "Chính phủ ký Nghị
+    quyết 103/NQ-CP …"; not the plan "kế hoạch đó" points back to). A question that names no
+    issuer for it, or a citation that says none, tells nothing. (A cited document's date is checked
+    by its issuer, not by the body that opens the question as a deadline is, ``_other_actor``: the
+    opening body issued it.)"""
+    text = q.text if asked_refs(q.text) else (q.vi_text or "")
+    refs, rank = asked_refs(text), item.get("ref_rank")
+    if rank is None or rank >= len(refs):
+        return False
+    named = set()
+    if refs[rank] == named_refs(text)[0] and q.language != "en":
+        named |= _issuer_classes(folded_words(opening_unit(q.vi_text or q.text)))
+    number = re.escape(refs[rank][0])
+    for m in re.finditer(rf"(?<![\d.,])0*{number}(?:\s*[-/]\s*[A-Za-zĐđ]{{2,6}}){{0,2}}\s*,?\s+"
+                         rf"((?:của|cua|of|by)\s+(?:the\s+)?(?:[^\s,;]+\s+){{0,4}}[^\s,;]+)", text, re.I):
+        named |= _issuer_classes(folded_words(m.group(1)))
+    if not named:
+        return False
+    after = (item.get("quote") or "")[item["when_end"] - item["start"]:] if item.get("when_end") else ""
+    own = re.match(r"\s*,?\s*của\s+((?:[^\s,;]+\s+){0,5}[^\s,;]+)", after)
+    cited = ({item["ref_issuer"]} & set(_ISSUERS) if item.get("ref_issuer") else set()) | \
+        (_issuer_classes(folded_words(own.group(1))) if own else set())
+    return bool(cited) and not (cited & named)
 
 
 def _cited_exactly(item: dict) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from indexer.extract.text import clauses, sentences
-from indexer.text import folded_words
+from indexer.text import folded_words, has_diacritics
 
 # ("at what time": when, a moment; "what time" alone, the hour of a day a limit is counted to)
 _DURATION_Q = re.compile(r"(?<! at) (?:bao lau|how long|how many (?:working )?(?:days|months|years)|within how many|"
@@ -80,6 +80,8 @@ def is_issued_question(folded_q: str) -> bool:
     if re.search(r" ngay ky (?:ban hanh )?(?:nghi quyet|ke hoach|ket luan|chi thi|quyet dinh|van ban|thong bao|"
                  r"chuong trinh|cong van|de an|quy dinh|luat|bo luat|\d)| co ngay nao ", q):
         return True
+    if re.search(r" co ngay ky (?:ban hanh )?(?:la )?(?:ngay nao|bao nhieu) ", q):
+        return True  # "Nghị quyết số 08 … có ngày ký là ngày nào": the date it bears (not "kể từ ngày ký là bao nhiêu")
     if re.search(r" (?:what|which) date ", q) and re.search(r" (?:adopt|sign|promulgate|pass) ", q):
         return True  # "On what date did the Politburo adopt …": the bare verb after "did"
     return bool(_ISSUED_Q.search(q) or re.search(r" (?:the )?date of ", q)
@@ -973,9 +975,10 @@ _ASKED_REF = re.compile(rf"(?:\b({_TYPE_WORDS})\s+(?:số\s+|so\s+|no\.?\s*)?)?(
                         rf"(?:\s*[-/]\s*({_CODES})\b(?:\s*[/-]\s*([a-zđ]{{2,6}})\b)?)?(?![\d.,]\d)", re.I)
 
 
-def asked_refs(question: str) -> list[tuple[str, str | None, str | None]]:
-    """The documents a question names by number, in its order: (number, type code, issuer code),
-    folded ("nq", "tu"); a bare number with neither a type word nor a code is no document."""
+def named_refs(question: str) -> list[tuple[str, str | None, str | None]]:
+    """The documents a question names by number, in the order it names them: (number, type code,
+    issuer code), folded ("nq", "tu"); a bare number with neither a type word nor a code is no
+    document."""
     out = []
     for m in _ASKED_REF.finditer(question):
         kind, num, code, issuer = m.groups()
@@ -986,6 +989,39 @@ def asked_refs(question: str) -> list[tuple[str, str | None, str | None]]:
         if ref not in out:
             out.append(ref)
     return out
+
+
+def asked_refs(question: str) -> list[tuple[str, str | None, str | None]]:
+    """The documents a question names by number (``named_refs``), the one it asks about first: the
+    first named, or the one its asking clause points back to (``pointed_back``)."""
+    out = named_refs(question)
+    back = pointed_back(question, out)
+    return out if back is None else [out[back], *out[:back], *out[back + 1:]]
+
+
+# "…; kế hoạch đó đề ngày nào?", "nghị quyết này ra đời ngày nào", "văn bản này được ký ngày mấy":
+# the asking clause names its document by its type and "đó / này / ấy / nói trên", pointing back to
+# one the question named before it. Typed without diacritics they are "do", "nay", "ay" — read only
+# in a question typed so, after a Vietnamese type word ("… nghị quyết do Tỉnh ủy ban hành" is "by").
+_POINTER = re.compile(rf"(?i)(?<!\w)({_TYPE_WORDS}|văn bản)\s+(?:đó|này|ấy|nói trên)(?!\w)")
+_POINTER_UNTONED = re.compile(r"(?i)(?<!\w)(nghi quyet|ket luan|ke hoach|quyet dinh|chi thi|chuong trinh|thong bao|"
+                              r"huong dan|cong van|van ban|nq|kl|kh)\s+(?:do|nay|ay|noi tren)(?!\w)")
+
+
+def pointed_back(question: str, refs: list[tuple[str, str | None, str | None]]) -> int | None:
+    """The index in ``refs`` (as ``named_refs`` orders them) of the document the question's asking
+    clause points back to: the last one named of the type it says ("kế hoạch đó": the last Kế
+    hoạch; "văn bản này": the last of any), when that clause names no number of its own. None when
+    it points to none, or to the first."""
+    if len(refs) < 2:
+        return None
+    asking = re.split(r"[;:]|[.?!](?:\s|$)|\s[—–-]\s", question.strip().rstrip("?.! "))[-1]
+    pointer = _POINTER.search(asking) or (None if has_diacritics(question) else _POINTER_UNTONED.search(asking))
+    if pointer is None or any(m.group(1) or m.group(3) for m in _ASKED_REF.finditer(asking)):
+        return None
+    code = _TYPE_CODES.get(folded_words(pointer.group(1)))
+    found = [i for i, (_, c, _) in enumerate(refs) if code is None or c == code]
+    return found[-1] if found and found[-1] else None
 
 
 def names_unnumbered_first(question: str) -> bool:
@@ -1047,7 +1083,8 @@ def issued_items(refs: list[tuple[str, str | None, str | None]], documents: list
                 seen.add(date)
                 s, e = _reference_span(text, m.start(), m.end())
                 out.append(dict(_item(doc_id, title, [], text, 0, s, e, m.start(3), m.end(3), "date"), ref_rank=rank,
-                                ref_exact=bool(code and issuer)))
+                                ref_exact=bool(code and issuer),
+                                ref_issuer=folded_words(m.group(2)) if m.group(2) else None))
     return out
 
 

@@ -31,7 +31,7 @@ from indexer.extract.responsibilities import _LOW_HEADS as _LOW_HEADS_TEXT
 
 from .classify import classify, fold_question
 from .insitu import Slot, wh_slots
-from .passages import is_duration_question, is_issued_question
+from .passages import asked_refs, is_duration_question, is_issued_question
 from .relations import asked_relation
 from .texts import _NAME_RUN
 
@@ -384,6 +384,12 @@ _THEN_WHO = re.compile(r" thi (?:(?:la|do|phai) )?(?:ai|(?:co quan|bo|to chuc|do
 
 # The verbs a document's date is asked with ("mang ngày", "ghi ngày", "đề ngày"): ``analyze``.
 _DATE_VERBS = {"mang": "mang", "ghi": "ghi", "de": "đề"}
+# The verbs a question names a cited document's place with ("Hà Tĩnh bám theo kế hoạch 131 …",
+# "Nghị quyết 08 mà xã Bình Lư đang triển khai", "Kết luận 224 nhắc đến Nghị quyết 35 …"): how
+# another document uses it, which its citation ("Kế hoạch số 131-KH/UBND ngày 19/4/2018 của Ủy ban
+# nhân dân tỉnh …") never says (folded; soft in a question asking that document's date, ``analyze``).
+_CITING_VERBS = frozenset({"bam", "bam theo", "trien khai", "cu the hoa", "nhac", "nhac den", "doi chieu", "can cu",
+                           "quan triet", "dan chieu", "trich dan"})
 
 
 def asked_role(folded: str) -> str | None:
@@ -728,11 +734,11 @@ def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str, questio
 
 
 # "vừa … vừa …" (both … and …) joins two things asked, and "lo" (sees to) before the verb of a task
-# says who takes it on ("cơ quan vừa thẩm định báo cáo vừa lo tham mưu tổ chức hội nghị"): neither is
+# (or "lo việc …") says who takes it on ("cơ quan vừa thẩm định báo cáo vừa lo tham mưu tổ chức hội nghị"): neither is
 # a word the plans write with the task.
 # (not "nhỏ và vừa": small and medium)
-_PAIRED_OR_LIGHT = re.compile(r"(?<! va) (vua) (?:\w+ ){1,8}?(?=vua )| (lo) (?:tham muu|chu tri|phoi hop|to chuc|chuan bi|"
-                              r"xay dung|soan|trien khai|thuc hien) ")
+_PAIRED_OR_LIGHT = re.compile(r"(?<! va) (vua) (?:\w+ ){1,8}?(?=vua )|(?<!tiet)(?<! de) (lo) (?:tham muu|chu tri|phoi hop|to chuc|chuan bi|"
+                              r"xay dung|soan|trien khai|thuc hien|viec) ")
 
 # "thuộc trách nhiệm (của)", "thuộc thẩm quyền", "thuộc về": "belongs to" — how a who-question says
 # whose duty a thing is ("Liên hoan phim quốc gia … thuộc trách nhiệm chủ trì của bộ nào"), which a
@@ -1581,7 +1587,12 @@ def age_bearer(groups: list[tuple[str, list[str]]]) -> set[str]:
 # The conjunctions a question written with its diacritics puts around its condition ("nếu thông tin
 # đó đã được cung cấp …", "thì được coi là"): as written they are no content word (folded, "neu" is
 # also "nêu", to state — ``_FOLDED_FUNCTION_WORDS`` then softens them whatever they were).
-_WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa"})
+# (and "cũng", also: "đảng viên của những chi bộ nào cũng được dự …"; "bởi", by: "được dự thảo bởi đơn
+# vị nào" — how the question relates the words it asks, which the plans and laws write without them.
+# Written: typed without diacritics "boi" is "bồi" too. Not "cùng", "lại", which the texts write in
+# "cùng cấp", "cùng kỳ", "còn lại": only in the phrases ``_PREPOSITION_PHRASES`` names; nor "khác",
+# "riêng", which tell "tài sản riêng", "các khoản thu khác" from their siblings)
+_WRITTEN_FUNCTION_WORDS = frozenset({"nếu", "thì", "rồi", "nữa", "cũng", "bởi"})
 
 
 def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -> set[str]:
@@ -1603,7 +1614,12 @@ def written_function_words(question: str, groups: list[tuple[str, list[str]]]) -
 _PREPOSITION_PHRASES = {"dành cho": "danh", "dựa trên": "dua", "dựa vào": "dua", "so với": "so",
                         # ("dưới sự lãnh đạo của Đảng đoàn": under the leadership of; the "sự" that
                         # makes "lãnh đạo" a noun, which the text writes as a verb: relations.led_items)
-                        "dưới sự": "su"}
+                        "dưới sự": "su",
+                        # ("dựa vào sự tham mưu của ủy ban nào": relies on the advice of)
+                        "vào sự": "su",
+                        # ("phối hợp cùng Đoàn Thanh niên", "cùng với": with; "rồi báo cáo lại Ban
+                        # Thường vụ": reports back — not "cùng cấp", "còn lại")
+                        "hợp cùng": "cung", "cùng với": "cung", "báo cáo lại": "lai"}
 
 
 # "How many school years does lower secondary education last?", "how many years does the term run
@@ -1828,6 +1844,22 @@ _VI_SPAN = re.compile(r" (?<!co the )(keo dai) (?:trong )?(?:bao lau|may|bao nhi
 
 
 _DEICTIC = re.compile(r"(?i)(?<!\w)(này|đó|ấy|kia)(?!\w)")
+
+
+# How a question asks the span a review covers ("Đợt sơ kết Nghị quyết 06 nhìn lại chặng đường bao
+# nhiêu năm?", "… đánh giá quãng thời gian mấy năm thực hiện"): "sơ kết 05 năm thực hiện Nghị
+# quyết" says it by its number alone, and the looking back is what "sơ kết" means (folded).
+_REVIEW_ASKED = re.compile(r" (?:so ket|tong ket) ")
+_REVIEW_FRAME = frozenset({"nhin", "lai", "nhin lai", "chang", "duong", "chang duong", "quang", "quang thoi gian",
+                           "danh gia", "dot"})
+
+
+def review_frame_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
+    """The labels of a Vietnamese how-long question about a review (``_REVIEW_ASKED``) that frame
+    the span it looks back on, no word of the review's own name."""
+    if not (_REVIEW_ASKED.search(f" {folded_q} ") and is_duration_question(folded_q)):
+        return set()
+    return {label for label, _ in groups if label in _REVIEW_FRAME}
 
 
 def deictic_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
@@ -2072,6 +2104,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         groups = [(label, alts) for label, alts in groups
                   if not (label in _DATE_VERBS and f" {label} ngay " in f" {folded_q} " and
                           (language != "vi" or f" {_DATE_VERBS[label]} ngày " in written))]
+        if asked_refs(question) or asked_refs(interpreted or ""):
+            soft |= {label for label, _ in groups if label in _CITING_VERBS}
     if kind == "target" and count_noun and language == "vi-noaccent":
         # "nop may bo ho so": the restoration's compound "máy bộ" is the count's cue and its noun,
         # which the value says ("01 bộ"), no subject word
@@ -2107,7 +2141,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         # "Other than …" in a law's question is an exception, which the general rule does not answer)
         soft |= set_aside_markers(groups, question)
     if kind == "when":
-        soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups)
+        soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups) | \
+            (set() if english else review_frame_words(groups, folded_q))
         if english:
             soft |= {label for label, _ in groups if label in _SPAN_VERBS or label in _LIGHT_VERBS}
             if re.search(r"(?i)\bonce\b(?! (?:a|an|every|per|each|in|or|more)\b)", question):
@@ -2116,8 +2151,10 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         else:
             soft |= vi_span_words(groups, folded_q) | deictic_words(groups, question)
     if not english:
-        soft |= _groups_said(groups, _PAIRED_OR_LIGHT, f" {folded_q} ") | belonging_words(groups, folded_q) | \
-            event_frame_words(groups, folded_q)
+        paired = _groups_said(groups, _PAIRED_OR_LIGHT, f" {folded_q} ")
+        if has_diacritics(question) and not re.search(r"(?<!\w)lo(?!\w)", question.lower()):
+            paired.discard("lo")  # (written, "lo" is plain: "để lộ việc điều tra" tells nothing)
+        soft |= paired | belonging_words(groups, folded_q) | event_frame_words(groups, folded_q)
     if kind in ("who", "tasks"):
         soft |= territory_words(groups, folded_q) | circumstance_words(groups, question) | \
             implementing_words(groups, folded_q)

@@ -193,8 +193,8 @@ def _title_synonym_only(q: Question, item: dict, sup: Support) -> bool:
     A word the question itself says beside the group the glossary folds it into is no stand-in:
     "cơ quan có thẩm quyền" asked, the law's "cơ quan" is the question's own word for the authority
     (not a "cơ quan nào" said elsewhere in the question)."""
-    if q.language == "en" or item.get("via") != "passage":
-        return False
+    if q.language == "en" or item.get("via") != "passage" or item.get("ref_rank") is not None:
+        return False  # (a cited document's date: its number says which, not the sentence's words)
     labels = {label for label, _ in q.groups}
     asked = f" {folded_words(q.text)} "
     return any(w not in labels and not _said_beside(w, q, asked) for w in sup.matched.get("document", []))

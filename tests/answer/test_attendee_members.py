@@ -49,6 +49,7 @@ def test_the_roles_a_set_aside_question_keeps():
     assert analyze("Trụ sở tiếp công dân do cơ quan nào chủ trì quản lý?").role == "chủ trì"
     q = analyze("Ngoài lãnh đạo phường, đảng viên của những chi bộ nào cũng được dự hội nghị?")
     assert q.kind == "who" and q.role == "tham dự"  # (not "lãnh đạo", a role it sets aside)
+    assert "cung" in q.soft  # ("cũng", also)
 
 
 def test_the_members_a_question_names():
@@ -121,3 +122,23 @@ def test_the_askers_own_opening_names_no_role():
     q = analyze("Tôi đang soạn tài liệu sinh hoạt chi bộ về Nghị quyết 17: bộ phận nào của Đảng ủy theo dõi, "
                 "đôn đốc việc thực hiện?")
     assert q.kind == "who" and q.role == "kiểm tra/giám sát"
+
+
+def test_function_words_a_question_relates_with():
+    # "bởi" (by), "sự" after "vào", "cùng" of "hợp cùng", "lại" of "báo cáo lại": how the question
+    # relates what it asks; the plans and laws say it without them
+    q = analyze("Báo cáo sơ kết được dự thảo bởi đơn vị nào trước khi gửi Văn phòng Tỉnh ủy?")
+    assert "boi" in q.soft
+    q = analyze("Ban Thường vụ Đảng ủy dựa vào sự tham mưu của ủy ban nào khi lập đoàn kiểm tra?")
+    assert {"dua", "su"} <= q.soft
+    q = analyze("Ban nào hướng dẫn sơ kết rồi báo cáo lại Ban Thường vụ?")
+    assert "lai" in q.soft
+    q = analyze("ban nao cua dang uy lo viec huong dan quan triet nghi quyet cho dang vien?")
+    assert "lo" in q.soft
+    # … but not the words the texts write themselves: "cùng cấp", "bồi thường", "tiết lộ"
+    q = analyze("Ủy ban nhân dân cùng cấp báo cáo cơ quan nào?")
+    assert "cung" not in q.soft
+    q = analyze("ai phai boi thuong thiet hai khi tiet lo viec dieu tra?")
+    assert not {"boi", "lo"} & q.soft
+    assert "lo" not in analyze("Ai bị xử lý khi để lộ việc điều tra?").soft
+    assert "rieng" not in analyze("Tài sản riêng của vợ do ai quản lý?").soft
