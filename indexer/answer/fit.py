@@ -14,7 +14,7 @@ from .fit_target import (_SHARE, _TOTAL_Q, _counted_qualifier_unsaid, asks_share
 from .fit_when import (_ASKED_UNIT, _COUNT_Q, _ENACTMENT_Q, _NAMED_HORIZON, EN_LEVELS, _anchor_words, _asks_frequency,
                        _opposite_anchor, _other_actor, _other_level_actor, _other_own_act, _own_act_asked,
                        _own_enactment, _vision_fit, _wrong_end, cited_date, defines_duration, names_review_span,
-                       other_issuer)
+                       opens_with_issuer, other_issuer)
 from .own_text import deadline_clause
 from .passages import asked_vision, is_duration_question, is_issued_question, is_period_question
 from .question import Question
@@ -138,7 +138,7 @@ def _fit(q: Question, item: dict) -> float | None:
         if item.get("via") == "title":
             bonus += 0.5  # the period or horizon of the document the question names, in its own title
         if cited_date(item):
-            if other_issuer(q, item):
+            if other_issuer(q, item) or (_other_actor(q, item) and not opens_with_issuer(q)):
                 return None  # "Nghị quyết 08 của Tỉnh ủy" asked, "08-NQ/TW … của Bộ Chính trị" cited
         elif _other_actor(q, item) or _other_level_actor(q, item):
             return None  # "Ban Tuyên giáo … phải báo cáo … trước ngày nào" is not answered by the Office's deadline

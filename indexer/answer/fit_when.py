@@ -296,6 +296,17 @@ def cited_date(item: dict) -> bool:
     return item.get("ref_rank") is not None and item.get("via") == "passage" and item.get("when_kind") == "date"
 
 
+def opens_with_issuer(q: Question) -> bool:
+    """The body a Vietnamese question opens with is an issuer itself ("Tỉnh ủy Lai Châu", "Chính phủ",
+    "UBND tỉnh Hà Tĩnh", ``_ISSUERS``), whose documents a citation names by their number's code; not
+    one of its organs ("Ban Tuyên giáo Tỉnh ủy", "Văn phòng Tỉnh ủy"), which a citation names in full,
+    so a date it does not name stays another body's (``_other_actor``)."""
+    if q.language == "en":
+        return False
+    opening = folded_words(opening_unit(q.vi_text or q.text))
+    return any(re.match(rf"(?:{rx})(?: |$)", opening) for rx in _ISSUERS.values())
+
+
 def other_issuer(q: Question, item: dict) -> bool:
     """The date of a cited document whose issuer (its number's code, "17-NQ/TU", or the "của …"
     after its date) is not the one the question names for it: after its number ("nghị quyết số 08

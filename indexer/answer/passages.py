@@ -1011,8 +1011,8 @@ _POINTER_UNTONED = re.compile(r"(?i)(?<!\w)(nghi quyet|ket luan|ke hoach|quyet d
 def pointed_back(question: str, refs: list[tuple[str, str | None, str | None]]) -> int | None:
     """The index in ``refs`` (as ``named_refs`` orders them) of the document the question's asking
     clause points back to: the last one named of the type it says ("kế hoạch đó": the last Kế
-    hoạch; "văn bản này": the last of any), when that clause names no number of its own. None when
-    it points to none, or to the first."""
+    hoạch; "văn bản này": the last, when all are of one type), when that clause names no number of
+    its own. None when it points to none, or to the first."""
     if len(refs) < 2:
         return None
     asking = re.split(r"[;:]|[.?!](?:\s|$)|\s[—–-]\s", question.strip().rstrip("?.! "))[-1]
@@ -1020,6 +1020,8 @@ def pointed_back(question: str, refs: list[tuple[str, str | None, str | None]]) 
     if pointer is None or any(m.group(1) or m.group(3) for m in _ASKED_REF.finditer(asking)):
         return None
     code = _TYPE_CODES.get(folded_words(pointer.group(1)))
+    if code is None and len({c for _, c, _ in refs}) > 1:
+        return None  # "văn bản này" after a plan and the resolution it implements: either (the first stands)
     found = [i for i, (_, c, _) in enumerate(refs) if code is None or c == code]
     return found[-1] if found and found[-1] else None
 

@@ -737,7 +737,7 @@ def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str, questio
 # (or "lo việc …") says who takes it on ("cơ quan vừa thẩm định báo cáo vừa lo tham mưu tổ chức hội nghị"): neither is
 # a word the plans write with the task.
 # (not "nhỏ và vừa": small and medium)
-_PAIRED_OR_LIGHT = re.compile(r"(?<! va) (vua) (?:\w+ ){1,8}?(?=vua )|(?<!tiet)(?<! de) (lo) (?:tham muu|chu tri|phoi hop|to chuc|chuan bi|"
+_PAIRED_OR_LIGHT = re.compile(r"(?<! va) (vua) (?:\w+ ){1,8}?(?=vua )|(?<!tiet)(?<! de)(?<! bi) (lo) (?:tham muu|chu tri|phoi hop|to chuc|chuan bi|"
                               r"xay dung|soan|trien khai|thuc hien|viec) ")
 
 # "thuộc trách nhiệm (của)", "thuộc thẩm quyền", "thuộc về": "belongs to" — how a who-question says

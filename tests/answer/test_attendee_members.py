@@ -141,4 +141,5 @@ def test_function_words_a_question_relates_with():
     q = analyze("ai phai boi thuong thiet hai khi tiet lo viec dieu tra?")
     assert not {"boi", "lo"} & q.soft
     assert "lo" not in analyze("Ai bị xử lý khi để lộ việc điều tra?").soft
+    assert "lo" not in analyze("ai bi xu ly khi de lo viec dieu tra?").soft
     assert "rieng" not in analyze("Tài sản riêng của vợ do ai quản lý?").soft

@@ -6,7 +6,9 @@ is cited in words the citation does not say."""
 from __future__ import annotations
 
 from indexer.answer import ask
+from indexer.answer.fit_when import opens_with_issuer
 from indexer.answer.passages import asked_refs, is_issued_question
+from indexer.answer.question import analyze
 from indexer.text import folded_words
 from tests.conftest import assert_answer
 
@@ -21,6 +23,9 @@ def test_the_document_the_asking_clause_points_back_to_comes_first():
     # … not a clause that names its own number, nor one that points back to the first already
     assert asked_refs("Kế hoạch 209 thực hiện Nghị quyết 35, kế hoạch do ai ký?")[0] == ("209", "kh", None)
     assert asked_refs("Kế hoạch 131 thực hiện Nghị quyết 103; kế hoạch này ban hành ngày nào?")[0] == ("131", "kh", None)
+    # "văn bản này" after a plan and the resolution it implements says neither: the first stands
+    assert asked_refs("Kế hoạch 131 của UBND tỉnh triển khai Nghị quyết 06 và Kết luận 224; văn bản này ban hành "
+                      "ngày nào?")[0] == ("131", "kh", None)
     # written with its diacritics "do" is "by", not "đó"
     assert asked_refs("Kế hoạch 131 thực hiện Nghị quyết 06; nghị quyết do Tỉnh ủy ban hành ngày nào?")[0] == \
         ("131", "kh", None)
@@ -59,3 +64,12 @@ def test_a_namesake_told_apart_by_the_issuer_named(plans):
     # … nor a namesake on another matter (the citation says tourism, the question digital transformation)
     assert ask(plans, "Nghị quyết số 08 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số ban hành ngày nào?")["answer"] \
         is None
+
+
+def test_an_issuer_opens_the_question_not_one_of_its_organs():
+    # an issuer's documents are cited by their number's code; an organ's date stays its own
+    # (the deadline-actor check still tells "Ban Tuyên giáo" from "Văn phòng Tỉnh ủy")
+    assert opens_with_issuer(analyze("Tỉnh ủy Lai Châu ban hành Nghị quyết 08 ngày nào?"))
+    assert opens_with_issuer(analyze("UBND tỉnh Hà Tĩnh ban hành Kế hoạch 131 ngày nào?"))
+    assert not opens_with_issuer(analyze("Ban Tuyên giáo Tỉnh ủy ban hành Hướng dẫn 05 vào ngày nào?"))
+    assert not opens_with_issuer(analyze("Văn phòng Tỉnh ủy ký Hướng dẫn 05 ngày nào?"))
