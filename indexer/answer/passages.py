@@ -993,10 +993,18 @@ def named_refs(question: str) -> list[tuple[str, str | None, str | None]]:
 
 def asked_refs(question: str) -> list[tuple[str, str | None, str | None]]:
     """The documents a question names by number (``named_refs``), the one it asks about first: the
-    first named, or the one its asking clause points back to (``pointed_back``)."""
+    first its asking clause names ("… links Resolution 06 to the Politburo's resolution. What is the
+    date of that Politburo resolution (08-NQ/TW)?"), or the one that clause points back to
+    (``pointed_back``), or the first named."""
     out = named_refs(question)
-    back = pointed_back(question, out)
-    return out if back is None else [out[back], *out[:back], *out[back + 1:]]
+    own = named_refs(_asking_clause(question))
+    back = out.index(own[0]) if own and own[0] in out else pointed_back(question, out)
+    return out if not back else [out[back], *out[:back], *out[back + 1:]]
+
+
+def _asking_clause(question: str) -> str:
+    """The last clause of a question, the one that asks (after ";", ":", a sentence's end or a dash)."""
+    return re.split(r"[;:]|[.?!](?:\s|$)|\s[—–-]\s", question.strip().rstrip("?.! "))[-1]
 
 
 # "…; kế hoạch đó đề ngày nào?", "nghị quyết này ra đời ngày nào", "văn bản này được ký ngày mấy":
@@ -1015,7 +1023,7 @@ def pointed_back(question: str, refs: list[tuple[str, str | None, str | None]]) 
     its own. None when it points to none, or to the first."""
     if len(refs) < 2:
         return None
-    asking = re.split(r"[;:]|[.?!](?:\s|$)|\s[—–-]\s", question.strip().rstrip("?.! "))[-1]
+    asking = _asking_clause(question)
     pointer = _POINTER.search(asking) or (None if has_diacritics(question) else _POINTER_UNTONED.search(asking))
     if pointer is None or any(m.group(1) or m.group(3) for m in _ASKED_REF.finditer(asking)):
         return None

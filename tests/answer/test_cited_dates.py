@@ -23,6 +23,9 @@ def test_the_document_the_asking_clause_points_back_to_comes_first():
     # … not a clause that names its own number, nor one that points back to the first already
     assert asked_refs("Kế hoạch 209 thực hiện Nghị quyết 35, kế hoạch do ai ký?")[0] == ("209", "kh", None)
     assert asked_refs("Kế hoạch 131 thực hiện Nghị quyết 103; kế hoạch này ban hành ngày nào?")[0] == ("131", "kh", None)
+    # the asking clause's own number names the document asked, not the first one the question names
+    assert asked_refs("Ha Tinh's review plan links Resolution 06 to the Politburo's resolution making tourism a "
+                      "spearhead sector. What is the date of that Politburo resolution (08-NQ/TW)?")[0] == ("8", "nq", "tw")
     # "văn bản này" after a plan and the resolution it implements says neither: the first stands
     assert asked_refs("Kế hoạch 131 của UBND tỉnh triển khai Nghị quyết 06 và Kết luận 224; văn bản này ban hành "
                       "ngày nào?")[0] == ("131", "kh", None)
