@@ -27,7 +27,7 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh50": "odd",
          "fresh51": "odd",
          "fresh52": "odd",
-         "fresh53": "never"}
+         "fresh53": "odd"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
