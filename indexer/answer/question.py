@@ -31,7 +31,7 @@ from indexer.extract.responsibilities import _LOW_HEADS as _LOW_HEADS_TEXT
 
 from .classify import classify, fold_question
 from .insitu import Slot, wh_slots
-from .passages import asked_refs, is_duration_question, is_issued_question
+from .passages import asked_refs, asked_vision, is_duration_question, is_horizon_question, is_issued_question
 from .relations import asked_relation
 from .texts import _NAME_RUN
 
@@ -1862,6 +1862,38 @@ def review_frame_words(groups: list[tuple[str, list[str]]], folded_q: str) -> se
     return {label for label, _ in groups if label in _REVIEW_FRAME}
 
 
+# A horizon question ("… có tầm nhìn đến năm nào?", "looks ahead to which year in its vision?") says
+# how the document looks ahead ("kéo tới", "dài hạn", "xa nhất", "longer-term", "looks ahead"): the
+# horizon is that looking ahead, which the text says by its year alone ("Quy hoạch tỉnh Lai Châu
+# thời kỳ 2021 - 2030, tầm nhìn đến năm 2050") — no word of its owner, dropped (folded). How the plan
+# it asks from uses the document it names ("bám theo", "khớp với", "đối chiếu với", "đồng bộ với"
+# the province's master plan) is said by the plan, not by the horizon's sentence: soft.
+_LOOK_AHEAD = frozenset({"keo", "keo dai", "dai han", "lau dai", "xa", "xa nhat", "moc", "huong toi",
+                         "look", "looks", "looking", "ahead", "long term", "longer term", "longer", "extend",
+                         "extends", "reach", "reaches", "stretch", "stretches"})
+_VISION_CITING = frozenset({"khop", "phu hop", "dong bo", "thong nhat", "tuan thu", "consistent", "fit", "align",
+                            "aligned", "follow", "follows", "match", "matches"}) | _CITING_VERBS
+
+
+def asks_horizon(folded_q: str) -> bool:
+    """A question asking the year a document looks ahead to (``passages.asked_vision``), not its date."""
+    return bool(asked_vision(folded_q)) and is_horizon_question(folded_q) and not is_issued_question(folded_q)
+
+
+def look_ahead_words(folded_q: str) -> set[str]:
+    """The look-ahead labels (``_LOOK_AHEAD``) a folded question may hold, with the syllables of the
+    phrases it says: a compound no indexed text writes ("lâu dài" in the plans) is read by syllable
+    (``_unknown_compound``), and "dài" alone is then no word of the horizon's owner either."""
+    said = {p for p in _LOOK_AHEAD if " " in p and f" {p} " in f" {folded_q} "}
+    return set(_LOOK_AHEAD) | {w for p in said for w in p.split()}
+
+
+def vision_frame_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
+    """The labels of a horizon question (``asks_horizon``) that say how a plan uses the document
+    whose horizon is asked (``_VISION_CITING``): soft."""
+    return {label for label, _ in groups if label in _VISION_CITING} if asks_horizon(folded_q) else set()
+
+
 def deictic_words(groups: list[tuple[str, list[str]]], question: str) -> set[str]:
     """The demonstratives a question written with diacritics says ("Đợt sơ kết này đánh giá bao
     nhiêu năm …": this round, the one the plan is about): they point at what the question names,
@@ -2140,9 +2172,11 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         # (a part of a list of those who attend: "Ngoài bí thư các chi bộ, …". Not of every question:
         # "Other than …" in a law's question is an exception, which the general rule does not answer)
         soft |= set_aside_markers(groups, question)
+    if kind == "when" and asks_horizon(folded_q):
+        groups = [(label, alts) for label, alts in groups if label not in look_ahead_words(folded_q)]
     if kind == "when":
         soft |= _carrier_verbs(groups, folded_q) | _relative_clause_words(question, groups) | \
-            (set() if english else review_frame_words(groups, folded_q))
+            (set() if english else review_frame_words(groups, folded_q)) | vision_frame_words(groups, folded_q)
         if english:
             soft |= {label for label, _ in groups if label in _SPAN_VERBS or label in _LIGHT_VERBS}
             if re.search(r"(?i)\bonce\b(?! (?:a|an|every|per|each|in|or|more)\b)", question):
