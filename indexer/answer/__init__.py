@@ -55,8 +55,8 @@ from .count_answer import _count_answer
 from .item_answer import _ask_once
 from .named import _unnamed_occasions, _unsaid_names, cites_none, outside_refs
 from .question import analyze
-from .sentence_answer import _closest_actor_answer, _in_place_answer, _label_answer, _typed_answer
-from .support import TOP_PASSAGE, gated
+from .sentence_answer import _closest_actor_answer, _closest_sentence, _in_place_answer, _label_answer, _typed_answer
+from .support import CLOSEST, TOP_PASSAGE, gated
 from .texts import _documents, _folded_texts, _untoned_texts, _written
 from .wording import NOT_FOUND_VI
 
@@ -163,7 +163,33 @@ def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> 
         return _in_place_answer(service, question, q, response, doc_ids, considered) or \
             _typed_answer(service, question, q, response, doc_ids, considered, disputed) or \
             _label_answer(service, question, q, response, doc_ids, considered) or \
-            _closest_actor_answer(service, question, q, response, doc_ids, considered) or out
+            _closest_actor_answer(service, question, q, response, doc_ids, considered) or \
+            (out["kind"] in ("when", "target") and _closest_item_answer(service, question, k, response, doc_ids)) or out
+    return out
+
+
+def _closest_item_answer(service, question: str, k: int, response, doc_ids: set[str] | None) -> dict | None:
+    """A when or target answer whose first item stands in the sentence of the search's first passage
+    the model finds closest to the question, passed by the looser ``CLOSEST`` gate (support.py):
+    the model, which chose the sentence, is the second witness for the words the question says
+    otherwise. None without a semantic model, for any other kind, or when the item stands elsewhere."""
+    top = next((r for r in response.results if doc_ids is None or r.doc_id in doc_ids), None)
+    closest = _closest_sentence(service, question, response, top) if top is not None else None
+    if closest is None:
+        return None
+    with gated(CLOSEST):
+        out = _ask_once(service, question, k, response, doc_ids)
+    out.pop("_considered"), out.pop("_disputed")
+    first = out["items"][0] if out["items"] else None
+    if not out["answer"] or out["kind"] not in ("when", "target") or first is None or first["doc_id"] != top.doc_id:
+        return None
+    spans, best, _ = closest
+    s, e = spans[best]
+    at = next((first[f] for f in ("answer_start", "value_start", "when_start", "start") if first.get(f) is not None))
+    if not top.start + s <= at < top.start + e:
+        return None
+    if out["support"] is not None:
+        out["support"]["gate"] = "closest"
     return out
 
 

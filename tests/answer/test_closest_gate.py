@@ -1,0 +1,26 @@
+"""A value read in the sentence the model finds closest to the question, when the question says it
+in other words than the plan ("bao nhiêu phần trăm người dân có thẻ bảo hiểm y tế" for "tỷ lệ bao phủ
+bảo hiểm y tế đạt 96%"): the looser ``CLOSEST`` gate, for a when or a target only."""
+
+from __future__ import annotations
+
+from indexer.answer import ask
+from indexer.answer.support import CLOSEST, STRICT, TOP_PASSAGE
+from tests.conftest import assert_answer
+
+
+def test_the_closest_gate_is_the_loosest():
+    assert CLOSEST.coverage < TOP_PASSAGE.coverage < STRICT.coverage
+
+
+def test_a_paraphrased_target_is_read_in_the_closest_sentence(real_engine):
+    out = ask(real_engine, "Kế hoạch của Bình Lư muốn bao nhiêu phần trăm người dân có thẻ bảo hiểm y tế?")
+    assert_answer(out, "96%")
+    assert out["support"]["gate"] == "closest"
+    assert "bảo hiểm y tế đạt 96%" in out["citations"][0]["text"]
+
+
+def test_a_who_question_is_not_loosened(real_engine):
+    # (the closest sentence names the museum's construction, not who chairs it: no body is assigned)
+    out = ask(real_engine, "Theo kế hoạch Kết luận 224 của Lai Châu, cơ quan nào chủ trì xây bảo tàng tỉnh?")
+    assert out["support"] is None or out["support"].get("gate") != "closest"
