@@ -12,7 +12,7 @@ from indexer.text import folded_words
 
 from .passages import (asked_refs, is_cycle_question, is_duration_question, is_frequency_question, is_horizon_question,
                        is_issued_question, is_period_question, named_refs)
-from .question import Question, expand_abbreviations
+from .question import REVIEWS, Question, expand_abbreviations
 from .relations import opening_unit
 
 
@@ -91,7 +91,7 @@ _DEFINED = re.compile(r"(?i)^\s*(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Thời hạn|Thời
 
 # The years a review or anniversary looks back on ("Sơ kết 05 năm thực hiện Nghị quyết", "tổng kết
 # 10 năm", "kỷ niệm 50 năm").
-_REVIEW_SPAN = re.compile(r"(?i)\b(?:sơ kết|tổng kết|kỷ niệm)\s+$")
+_REVIEW_SPAN = re.compile(rf"(?i)\b(?:{'|'.join(REVIEWS)}|kỷ niệm)\s+$")
 
 
 def names_review_span(item: dict) -> bool:
@@ -296,6 +296,12 @@ def cited_date(item: dict) -> bool:
     return item.get("ref_rank") is not None and item.get("via") == "passage" and item.get("when_kind") == "date"
 
 
+def _opening(q: Question) -> str:
+    """The body a question opens with (``relations.opening_unit``), folded: ``opens_with_issuer``
+    asks whether it issues documents, ``other_issuer`` which issuers it names."""
+    return folded_words(opening_unit(q.vi_text or q.text))
+
+
 def opens_with_issuer(q: Question) -> bool:
     """The body a Vietnamese question opens with is an issuer itself ("Tỉnh ủy Lai Châu", "Chính phủ",
     "UBND tỉnh Hà Tĩnh", ``_ISSUERS``), whose documents a citation names by their number's code; not
@@ -303,7 +309,7 @@ def opens_with_issuer(q: Question) -> bool:
     so a date it does not name stays another body's (``_other_actor``)."""
     if q.language == "en":
         return False
-    opening = folded_words(opening_unit(q.vi_text or q.text))
+    opening = _opening(q)
     return any(re.match(rf"(?:{rx})(?: |$)", opening) for rx in _ISSUERS.values())
 
 
@@ -322,7 +328,7 @@ def other_issuer(q: Question, item: dict) -> bool:
         return False
     named = set()
     if refs[rank] == named_refs(text)[0] and q.language != "en":
-        named |= _issuer_classes(folded_words(opening_unit(q.vi_text or q.text)))
+        named |= _issuer_classes(_opening(q))
     number = re.escape(refs[rank][0])
     for m in re.finditer(rf"(?<![\d.,])0*{number}(?:\s*[-/]\s*[A-Za-zĐđ]{{2,6}}){{0,2}}\s*,?\s+"
                          rf"((?:của|cua|of|by)\s+(?:the\s+)?(?:[^\s,;]+\s+){{0,4}}[^\s,;]+)", text, re.I):

@@ -1849,7 +1849,11 @@ _DEICTIC = re.compile(r"(?i)(?<!\w)(này|đó|ấy|kia)(?!\w)")
 # How a question asks the span a review covers ("Đợt sơ kết Nghị quyết 06 nhìn lại chặng đường bao
 # nhiêu năm?", "… đánh giá quãng thời gian mấy năm thực hiện"): "sơ kết 05 năm thực hiện Nghị
 # quyết" says it by its number alone, and the looking back is what "sơ kết" means (folded).
-_REVIEW_ASKED = re.compile(r" (?:so ket|tong ket) ")
+# The reviews a plan holds of a resolution, as written: their one home (the review-span reading of
+# fit_when, the how-long questions about a review here, the events a classifier names below).
+REVIEWS = ("sơ kết", "tổng kết")
+_REVIEWS_FOLDED = "|".join(folded_words(r) for r in REVIEWS)
+_REVIEW_ASKED = re.compile(rf" (?:{_REVIEWS_FOLDED}) ")
 _REVIEW_FRAME = frozenset({"nhin", "lai", "nhin lai", "chang", "duong", "chang duong", "quang", "quang thoi gian",
                            "danh gia", "dot"})
 
@@ -1907,7 +1911,7 @@ def deictic_words(groups: list[tuple[str, list[str]]], question: str) -> set[str
 # before such a verb: folded, "dot" is also "đốt" (to burn), "cuoc" "cược", "buoi" "bưởi"; and "Cuộc
 # thi …", "Cuộc vận động …" are names, "buổi sáng" a time. (``_OCCASION`` reads "trong đợt …", the
 # occasion a who-question's task falls in, whatever its event.)
-_EVENT_CLASSIFIER = re.compile(r" (dot|cuoc|buoi) (?:so ket|tong ket|kiem tra|giam sat|thanh tra|hoc tap|hoc|"
+_EVENT_CLASSIFIER = re.compile(rf" (dot|cuoc|buoi) (?:{_REVIEWS_FOLDED}|kiem tra|giam sat|thanh tra|hoc tap|hoc|"
                                r"quan triet|tap huan|tuyen truyen|thi dua|hop|hoi nghi|danh gia|khao sat|"
                                r"sinh hoat|lam viec|tiep xuc|doi thoai) ")
 
