@@ -196,6 +196,9 @@ _LISTED_ON = re.compile(r",\s*(?:\w+\s+){0,3}?\w+\s+(?:hoặc|và)\s+[^,;.:\n]+?
 _PARTIES = r"(?:tổ chức|cá nhân|cơ quan|doanh nghiệp|người|hộ|đơn vị|bên|cộng đồng|gia đình|cha mẹ|nhà trường|chủ)(?!\w)"
 _ACTS_LISTED = re.compile(rf"(?:,\s*(?!{_PARTIES})[a-zđà-ỹ]+(?:\s+[a-zđà-ỹ]+){{0,2}}(?=\s*,))+")
 ACTS_WORDS = 4
+# The laws' doublet "bản án, quyết định (của Tòa án)": one event past its comma ("kể từ ngày bản án,
+# quyết định ly hôn của Tòa án có hiệu lực pháp luật"), up to where its clause ends as an event's does.
+_JUDGMENT_PAIR = re.compile(r"(?i)(?<=bản án),\s*quyết định\b[^,;.:\n]*?(?=\s*(?:[,;.:\n]|$|\s(?:nếu|trừ|thì|phải|mà|và phải|đồng thời)\s))")
 ECHO = 0.75  # share of an event's words the question says that makes it the question's own condition
 
 
@@ -227,6 +230,9 @@ def moment_value(sentence: str, asked: str = "") -> tuple[int, int] | None:
                     listed = _LISTED_ON.match(sentence, end)
             if listed:
                 end = listed.end()
+            pair = _JUDGMENT_PAIR.match(sentence, end)
+            if pair:
+                end = _joined_predicate_cut(sentence, start, pair.end())
             if asked and _echoes(sentence[start:end], asked):
                 pos = start + 1  # (another moment may open inside the question's own one)
                 continue

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.answer.typed import AGE_RANGE, ANY_TIME, MOMENT, YEAR_SPAN, asked_unit, read_as_asked, unit_value
+from indexer.answer.typed import AGE_RANGE, ANY_TIME, MOMENT, YEAR_SPAN, asked_unit, moment_value, read_as_asked, unit_value
 from indexer.text import folded_words
 from tests.conftest import PLANS, SHARED, law_line
 
@@ -374,3 +374,14 @@ def test_a_typed_value_is_measured_by_its_last_number():
     assert measure("09 đến 10 điểm") == "điểm"
     assert measure("30.203.000.000 đồng") == "đồng"
     assert measure("ít nhất 03 giai đoạn") == "giai đoạn"
+
+
+def test_the_judgment_doublet_is_one_event():
+    # "bản án, quyết định (của Tòa án)": the laws' one event past its comma
+    s = "Quan hệ hôn nhân chấm dứt kể từ ngày bản án, quyết định ly hôn của Tòa án có hiệu lực pháp luật."
+    a, b = moment_value(s)
+    assert s[a:b] == "kể từ ngày bản án, quyết định ly hôn của Tòa án có hiệu lực pháp luật"
+    # … up to where its clause ends, as an event's does
+    s = "Kể từ ngày bản án, quyết định của Tòa án có hiệu lực pháp luật thì đương sự phải thi hành."
+    a, b = moment_value(s)
+    assert s[a:b] == "Kể từ ngày bản án, quyết định của Tòa án có hiệu lực pháp luật"
