@@ -10,7 +10,7 @@ import re
 from indexer.text import folded_words
 
 from .question import NUMBER_WORD_VALUES, Question
-from .support import Support, _padded
+from .support import CLOSEST, Support, _padded, current_gate
 from .wording import _target_answer
 
 
@@ -19,7 +19,13 @@ def said_whole(q: Question, scored: list[tuple[float, dict, Support]]) -> list[t
     the question (the soft and unsure ones aside): any sentence of a law states an age or a count,
     and one that leaves a word of the question unsaid is about something else ("từ đủ 09 tuổi …
     xem xét nguyện vọng của con" for "from what age is a person a youth"). ``Support.ok`` lets a
-    fifth of the words be missing, which the extractor's curated targets can afford."""
+    fifth of the words be missing, which the extractor's curated targets can afford. Under the
+    ``CLOSEST`` gate none is filtered: that pass keeps only a quantity of the sentence the model finds
+    closest to the question (``answer._closest_item_answer``), and the model vouches for the words it
+    leaves unsaid ("… tương đương bao nhiêu ki-lô-gam" for "Mỗi đơn vị vật nuôi tương đương với 500
+    kg …": tuning nulls +13 right, no wrong)."""
+    if current_gate() is CLOSEST:
+        return scored
     loose = q.soft | q.unsure
     alts = dict(q.groups)
 
