@@ -205,8 +205,9 @@ def answer_box(service, query: str, response, k: int, doc: str | None, filters, 
             "role": result.get("role") if result["answer"] and result["kind"] in ("who", "tasks") else None,
             "says": support.get("says") or "",
             "support_words": _as_written(support.get("words") or [], items[0] if result["answer"] and items else None),
-            # (a lower gate: the top passage's, or the typed reading's half of the words)
-            "partial": bool(result["answer"]) and (support.get("gate") == "top_passage" or support.get("read") == "typed"),
+            # (a lower gate: the top passage's, the model's closest sentence's, or the typed reading's)
+            "partial": bool(result["answer"]) and (support.get("gate") in ("top_passage", "closest")
+                                                   or support.get("read") == "typed"),
             "answer": result["answer"], "message": result.get("message"), "citations": citations,
             "more": max(0, len({(c['doc_id'], c['start']) for c in result['citations']}) - len(citations)),
             "units": units, "view": view, "interpreted": result.get("interpreted") or "",

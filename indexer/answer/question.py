@@ -1872,7 +1872,7 @@ def review_frame_words(groups: list[tuple[str, list[str]]], folded_q: str) -> se
 # thời kỳ 2021 - 2030, tầm nhìn đến năm 2050") — no word of its owner, dropped (folded). How the plan
 # it asks from uses the document it names ("bám theo", "khớp với", "đối chiếu với", "đồng bộ với"
 # the province's master plan) is said by the plan, not by the horizon's sentence: soft.
-_LOOK_AHEAD = frozenset({"keo", "keo dai", "dai han", "lau dai", "xa", "xa nhat", "moc", "huong toi",
+_LOOK_AHEAD = frozenset({"keo dai", "keo toi", "keo den", "dai han", "lau dai", "xa nhat", "huong toi",
                          "look", "looks", "looking", "ahead", "long term", "longer term", "longer", "extend",
                          "extends", "reach", "reaches", "stretch", "stretches"})
 _VISION_CITING = frozenset({"khop", "phu hop", "dong bo", "thong nhat", "tuan thu", "consistent", "fit", "align",
