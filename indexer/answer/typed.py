@@ -68,9 +68,11 @@ _MOMENT_SPAN = re.compile(r"(?<!\w)(?:(?:kể\s+)?từ\s+|là\s+|vào\s+|tại\s
 # vệ"), a length of time counted from it belonging to it ("15 ngày trước ngày kết thúc thời hạn tạm
 # trú"). It ends at its clause's end or where the predicate it frames goes on ("phải", "thì", "mà").
 _COUNTED = rf"(?:(?:trong\s+)?(?:thời hạn\s+)?(?:không quá\s+|tối đa\s+|chậm nhất\s+|ít nhất\s+)?{_NUMBER}\s+{ANY_TIME}(?:\s+làm việc)?\s+)?"
+# Where an event's clause ends: its punctuation, or a condition or the predicate it frames.
+_EVENT_END = r"(?=\s*(?:[,;.:\n]|$|\s(?:nếu|trừ|thì|phải|mà|và phải|đồng thời)\s))"
 _EVENT_SPAN = re.compile(rf"(?<!\w){_COUNTED}(?:(?:ngay\s+)?(?:trước|sau)\s+(?:khi|ngày)|(?:kể\s+)?từ\s+(?:ngày|khi)|"
                          r"(?:cho\s+)?đến\s+(?:khi|hết)|khi\s+hết|đồng thời với|cùng thời điểm)\s+"
-                         r"(?P<event>[^,;.:\n]+?)(?=\s*(?:[,;.:\n]|$|\s(?:nếu|trừ|thì|phải|mà|và phải|đồng thời)\s))", re.IGNORECASE)
+                         rf"(?P<event>[^,;.:\n]+?){_EVENT_END}", re.IGNORECASE)
 # "độ tuổi nào", "in which age group": a range of ages ("từ đủ 12 tuổi đến dưới 18 tuổi"), or one age
 AGE_RANGE = "tuổi (range)"
 _AGE_RANGE_ASKED = re.compile(r"\b(?:do|lua) tuoi nao\b|\bage (?:group|bracket|range)s?\b")
@@ -198,7 +200,7 @@ _ACTS_LISTED = re.compile(rf"(?:,\s*(?!{_PARTIES})[a-zđà-ỹ]+(?:\s+[a-zđà-�
 ACTS_WORDS = 4
 # The laws' doublet "bản án, quyết định (của Tòa án)": one event past its comma ("kể từ ngày bản án,
 # quyết định ly hôn của Tòa án có hiệu lực pháp luật"), up to where its clause ends as an event's does.
-_JUDGMENT_PAIR = re.compile(r"(?i)(?<=bản án),\s*quyết định\b[^,;.:\n]*?(?=\s*(?:[,;.:\n]|$|\s(?:nếu|trừ|thì|phải|mà|và phải|đồng thời)\s))")
+_JUDGMENT_PAIR = re.compile(rf"(?i)(?<=bản án),\s*quyết định\b[^,;.:\n]*?{_EVENT_END}")
 ECHO = 0.75  # share of an event's words the question says that makes it the question's own condition
 
 
