@@ -12,7 +12,9 @@ first. This reader finds, in the retrieved passages, the *actor* of a sentence:
   a body's or an official's name (the extractor's unit heads and the laws' own) up to its predicate,
   or a private party's ("Doanh nghiệp …", "Cơ sở …", "Người …") up to the duty it is given
   ("phải", "có trách nhiệm", "có quyền");
-- the agent of a passive "… do <body> <verb>" ("do Chánh án Tòa án quyết định").
+- the agent of a passive "… do <body> <verb>" ("do Chánh án Tòa án quyết định"); for the closest
+  sentence's reader also one whose name opens in lower case, read up to the asked verb, and the
+  agent of the asked action's nominal form ("phải được sự đồng ý của <X>"; ``asked_agents``).
 
 The asked action must be the sentence's: one of the verbs the actor's predicate opens with (not a
 light verb "có", "là", "được", nor a role word the who-word itself is translated into) must be a
@@ -440,6 +442,47 @@ def actors(text: str, s: int, e: int, open_words: tuple[str, ...] = ()) -> list[
         if found and not text[found[1]:found[2]].strip() and not _SUBMITTED_NAME_STOP.search(text, found[0], found[1]):
             out.append(found)
     return out
+
+
+def asked_agents(text: str, s: int, e: int, asked: list[str]) -> list[tuple[int, int, int]]:
+    """(unit start, unit end, verb start) of the bodies the sentence text[s:e] names as doing an asked
+    action in its passive or nominal form, whatever case their name opens with: "do <X> <verb>"
+    ("Việc cấp … do người đứng đầu cơ quan báo chí có giấy phép hoạt động truyền hình quyết định",
+    "Chi phí chuyên gia do bên yêu cầu tham vấn tạm ứng") and "<verb> của <X>" ("phải được sự phê
+    duyệt của thủ trưởng cơ quan đăng ký cư trú …", "có xác nhận của Ủy ban nhân dân cấp xã").
+    ``actors`` reads a name by its head, which a law's lower-case bodies ("người đứng đầu …", "bên
+    …") lack; here the asked verb itself ends (or opens) the name."""
+    folded = fold(text[:e]).lower()
+    out = []
+    for verb in dict.fromkeys(v for v in asked if v not in _LIGHT):
+        for m in re.finditer(rf"(?<!\w){re.escape(verb)}(?!\w)", folded[s:e]):
+            at, to = s + m.start(), s + m.end()
+            agent = None
+            for agent in _AGENT_DO.finditer(text, max(s, at - MAX_UNIT_CHARS), at):
+                pass
+            # (the verb right after the name: not "do cơ quan … lập, | cấp", a list of actions)
+            # (nor past an earlier instance of the verb, nor a cause's clause: "lý do chính đáng và được
+            # sự đồng ý của …")
+            if agent is not None and not re.search(r"[;:(),]|(?<!\w)(?:do|thì|khi|nếu|mà|được|bị)(?!\w)",
+                                                   text[agent.end():at]) and \
+                    not re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", folded[agent.end():at]):
+                name = text[agent.end():at].rstrip()
+                if name and not _NO_AGENT.match(name):
+                    out.append((agent.end(), agent.end() + len(name), at))
+            of = _OF_AGENT.match(text, to, e)
+            if of:
+                stop = _NAME_STOP.search(text, of.end(), e)
+                end = stop.start() if stop else e
+                name = text[of.end():end].rstrip(" ,")
+                if name and len(name) <= MAX_UNIT_CHARS and not _NO_AGENT.match(name):
+                    out.append((of.end(), of.end() + len(name), at))
+    return out
+
+
+_AGENT_DO = re.compile(r"(?<!\w)do\s+")
+# Not a body: the law whose rule it is ("trái với quy định của pháp luật", "quy định của Luật này").
+_NO_AGENT = re.compile(r"(?i)(?:pháp luật|(?:bộ\s+)?luật|hiến pháp|nghị định|thông tư|điều|khoản|điểm)(?!\w)")
+_OF_AGENT = re.compile(r"\s+của\s+")
 
 
 _SUBMITTED_NAME_STOP = re.compile(r"\s(?:trước|sau|khi|để|về|cho|hoặc|việc|hồ sơ)(?!\w)")

@@ -13,8 +13,8 @@ from indexer.search.named import doc_refs
 from indexer.search.translate import lookup, translate_groups
 from indexer.text import folded_words
 
-from .actors import _EN_WHO, _WHO_WORD, _predicate, actors, asked_verbs, asks_action, does_english_action, \
-    english_asked_verbs, open_asked_word, subject_act
+from .actors import _EN_WHO, _WHO_WORD, _predicate, actors, asked_agents, asked_verbs, asks_action, \
+    does_english_action, english_asked_verbs, open_asked_word, subject_act
 from .citations import ANSWER_FIELDS, citation
 from .fit import _fit, other_level
 from .fit_who import said_by_question
@@ -26,7 +26,7 @@ from .question import ROLE_CUES, Question, question_slots
 from .roles import _unit_key
 from .scoring import _value_key
 from .semantic import Similarity
-from .support import TOP_PASSAGE, Gate, Matcher, Support, gated
+from .support import CLOSEST, TOP_PASSAGE, Gate, Matcher, Support, gated
 from .texts import _NAME_RUN, _doc_heads, _documents, _full_headings, _law_titles, _texts
 from .typed import MOMENT, asked_unit, read_as_asked, unit_value
 from .unitnames import cut_in_word, truncated_unit
@@ -351,6 +351,17 @@ def _as_quantity(item: dict) -> dict:
             "period": ""}
 
 
+# How close (cosine, e5) the closest sentence must be to the question for the model to vouch, in
+# the closest-actor reader, for what the sentence says in other words: the question's words (the
+# looser ``CLOSEST`` gate, as for a value read there: "… giám sát các chính sách dành cho người
+# trẻ?" for "… giám sát … chính sách, pháp luật về thanh niên"), and, closer still, the asked
+# action itself when the sentence's one actor does it under another verb ("… việc đấu tranh bảo vệ
+# an ninh mạng do bộ nào đứng ra triển khai …?" for "Bộ Công an chủ trì, phối hợp … thực hiện đấu
+# tranh bảo vệ an ninh mạng"). Chosen on the tuning halves' unanswered who-questions.
+SAYS_THE_QUESTION = 0.88
+SAYS_THE_ACTION = 0.9
+
+
 # Roles the sentence's subject plays when its predicate says the role's own words ("Bộ Nội vụ chủ
 # trì, phối hợp với … quy định …" for "Cơ quan nào chủ trì quy định …"; not "Chính phủ quy định …":
 # no one is said to lead there); not a partner's ("phối hợp": the subject leads, its partners follow
@@ -370,12 +381,15 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
                           considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
     """The body a who-question asks, read in the sentence of the search's first passage
     the model finds closest to the question, when that sentence names exactly one actor (actors.py:
-    the subject that opens it or a clause, a passive's agent) that does the asked action, whose
-    name the question does not write, and the sentence says what the first passage's items must
-    (``TOP_PASSAGE``). The actor reader (``actor_answer``) asks every word of the question said by
-    the sentence or its headings and weighs the retrieved sentences' actors against each other; a
-    question in other words than the law's says fewer, and the model, which chose the sentence,
-    vouches for the rest as it does for a typed value.
+    the subject that opens it or a clause, a passive's agent, the agent of the asked action's
+    passive or nominal form whatever case its name opens with, ``asked_agents``) that does the asked
+    action (or, in a sentence closer still, ``SAYS_THE_ACTION``, another), whose name the question
+    does not write, and the sentence says what the first passage's items must (``TOP_PASSAGE``; the
+    looser ``CLOSEST`` in a sentence very close to the question, ``SAYS_THE_QUESTION``). The actor
+    reader (``actor_answer``) asks every word of the question said by the sentence or its headings
+    and weighs the retrieved sentences' actors against each other; a question in other words than
+    the law's says fewer, and the model, which chose the sentence, vouches for the rest as it does
+    for a typed value.
 
     Only a question whose who-word is the doer ("Ai giữ quyền …", "… do cơ quan nào thẩm định",
     "Who lays down …"), not the recipient it ends with ("… phải gửi cho cơ quan nào?", "To which
@@ -395,17 +409,17 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
     s, e = spans[best]
     if _set_aside(considered, top, s, e):
         return None
-    units = {}
-    for us, ue, verb in actors(top.text, s, e, open_words):
+    # (units doing an asked action, and the others, which the model alone may vouch for)
+    units, unasked = {}, {}
+    for us, ue, verb in actors(top.text, s, e, open_words) + asked_agents(top.text, s, e, asked):
         unit = top.text[us:ue].strip()
         us += len(top.text[us:ue]) - len(top.text[us:ue].lstrip())
         if not unit or is_generic_unit(unit) or cut_in_word(top.text, us, us + len(unit)):
             continue
         # (an English question's own verb may be a light one: "which bodies organise …" asks
         # "tổ chức", said by no translated who-word)
-        if not asks_action(asked, subject_act(top.text, s, us, _predicate(top.text, verb, e, open_words)[0])) and not \
-                (q.language == "en" and does_english_action(asked, {"task": top.text[verb:e]})):
-            continue
+        does = asks_action(asked, subject_act(top.text, s, us, _predicate(top.text, verb, e, open_words)[0])) or \
+            (q.language == "en" and does_english_action(asked, {"task": top.text[verb:e]}))
         if not _plays_role(q.role, top.text[verb:e]):
             continue
         item = _sentence_item(q, top, s, e, us, us + len(unit), "closest_actor")
@@ -414,12 +428,14 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
         if truncated_unit(item) or said_by_question(q, item) or \
                 f" {' '.join(folded_words(unit).split()[:2])} " in folded_q:
             continue
-        units.setdefault(_unit_key(item), item)
+        (units if does else unasked).setdefault(_unit_key(item), item)
+    if not units and similarity >= SAYS_THE_ACTION:
+        units = unasked
     if len(units) != 1:
         return None
     item = next(iter(units.values()))
     matcher = _sentence_matcher(service, q, [item], doc_ids)
-    with gated(TOP_PASSAGE):
+    with gated(CLOSEST if similarity >= SAYS_THE_QUESTION else TOP_PASSAGE):
         sup = matcher.support(item, item["quote"])
         ok = sup.ok
     if not ok or other_level(q, item) or _unasked_number(q, item["quote"]):

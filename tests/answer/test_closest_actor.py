@@ -123,3 +123,30 @@ def test_a_role_the_doer_plays_is_read_as_its_action(civil_servants):
     partner = _read(civil_servants, "Những cơ quan nào phối hợp quy định hệ thống danh mục, tiêu chuẩn và mã số chức "
                                     "danh nghề nghiệp của viên chức?")
     assert partner is None or partner["answer"] != "Bộ Nội vụ", partner
+
+
+@pytest.mark.slow
+def test_a_lower_case_passive_agent_is_read(civil_servants):
+    """Luật Viên chức: "Thẩm quyền bổ nhiệm viên chức giữ chức vụ quản lý do người đứng đầu đơn vị sự
+    nghiệp công lập quyết định …": an agent whose name opens with no head the actor reader knows
+    ("người đứng đầu …"), read up to the asked verb (actors.asked_agents)."""
+    out = _read(civil_servants, "Việc bổ nhiệm viên chức vào chức vụ quản lý do ai quyết định?")
+    assert out is not None and out["answer"] == "người đứng đầu đơn vị sự nghiệp công lập", out
+    cited = out["citations"][0]
+    assert civil_servants.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
+    assert "do người đứng đầu đơn vị sự nghiệp công lập quyết định" in cited["text"]
+
+
+
+@pytest.mark.slow
+def test_an_action_asked_in_other_words_in_a_very_close_sentence(civil_servants):
+    """"Ai đặt ra …" for "Chính phủ quy định nguyên tắc, phương pháp xác định vị trí việc làm …": the
+    sentence's one actor does the asked action under another verb, and the sentence is close enough
+    to the question (``SAYS_THE_ACTION``) for the model to vouch for it."""
+    from indexer.answer.sentence_answer import SAYS_THE_ACTION
+
+    out = _read(civil_servants, "Ai đặt ra nguyên tắc và phương pháp xác định vị trí việc làm ở các đơn vị sự "
+                                "nghiệp công lập?")
+    assert out is not None and out["answer"] == "Chính phủ", out
+    assert out["support"]["similarity"] >= SAYS_THE_ACTION
+    assert "Chính phủ quy định nguyên tắc" in out["citations"][0]["text"]

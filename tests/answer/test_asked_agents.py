@@ -1,0 +1,37 @@
+"""A law's bodies named after the asked action in its passive or nominal form, whatever case their
+name opens with (actors.asked_agents): "do <X> <verb>", "<verb> của <X>". Probed on Luật Viên chức
+sentences; the closest-actor reader gives them as a who-question's answer."""
+
+from __future__ import annotations
+
+from indexer.answer.actors import asked_agents
+
+
+def _agents(text: str, asked: list[str]) -> list[str]:
+    return [text[us:ue] for us, ue, _ in asked_agents(text, 0, len(text), asked)]
+
+
+def test_a_passive_agent_in_lower_case_ends_at_its_verb():
+    text = ("Thẩm quyền bổ nhiệm viên chức giữ chức vụ quản lý do người đứng đầu đơn vị sự nghiệp công lập "
+            "quyết định hoặc đề nghị cấp có thẩm quyền quyết định theo phân cấp quản lý")
+    assert _agents(text, ["quyet dinh"]) == ["người đứng đầu đơn vị sự nghiệp công lập"]
+
+
+def test_the_agent_of_a_nominal_action_follows_its_cua():
+    text = ("Được nghỉ không hưởng lương trong trường hợp có lý do chính đáng và được sự đồng ý của người "
+            "đứng đầu đơn vị sự nghiệp công lập")
+    assert _agents(text, ["dong y"]) == ["người đứng đầu đơn vị sự nghiệp công lập"]
+
+
+def test_no_agent_where_the_action_is_not_asked_or_not_the_agents():
+    text = ("Được nghỉ không hưởng lương trong trường hợp có lý do chính đáng và được sự đồng ý của người "
+            "đứng đầu đơn vị sự nghiệp công lập")
+    assert _agents(text, ["phe duyet"]) == []
+    # the law whose rule it is, not a body ("theo quy định của pháp luật")
+    assert _agents("Viên chức được hưởng chế độ theo quy định của pháp luật", ["quy dinh"]) == []
+    # a list of actions: the name does not run on to the verb after a comma ("… do cơ quan có thẩm
+    # quyền của nước ngoài lập, cấp")
+    assert _agents("Giấy tờ do cơ quan có thẩm quyền của nước ngoài lập, cấp hoặc xác nhận", ["cap"]) == []
+    # a cause, not an agent: "do" then the asked verb with a clause word between
+    assert _agents("Viên chức bị kỷ luật do vi phạm thì không được bổ nhiệm", ["bo nhiem"]) == []
+
