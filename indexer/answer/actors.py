@@ -37,7 +37,7 @@ from indexer.extract.text import sentences
 from indexer.extract.units import is_generic_unit, normalize_unit
 from indexer.text import fold, folded_words
 
-from .relations import _EVERY_MINISTRY, _TITLE
+from .relations import _EVERY_MINISTRY, _TITLE, relation_objects
 
 # Verbs that say nothing of the action asked: auxiliaries and the role words a who-word is
 # translated into ("who" -> "chủ trì, chịu trách nhiệm"); the roles are read from stored items.
@@ -446,43 +446,44 @@ def actors(text: str, s: int, e: int, open_words: tuple[str, ...] = ()) -> list[
 
 def asked_agents(text: str, s: int, e: int, asked: list[str]) -> list[tuple[int, int, int]]:
     """(unit start, unit end, verb start) of the bodies the sentence text[s:e] names as doing an asked
-    action in its passive or nominal form, whatever case their name opens with: "do <X> <verb>"
-    ("Việc cấp … do người đứng đầu cơ quan báo chí có giấy phép hoạt động truyền hình quyết định",
-    "Chi phí chuyên gia do bên yêu cầu tham vấn tạm ứng") and "<verb> của <X>" ("phải được sự phê
-    duyệt của thủ trưởng cơ quan đăng ký cư trú …", "có xác nhận của Ủy ban nhân dân cấp xã").
-    ``actors`` reads a name by its head, which a law's lower-case bodies ("người đứng đầu …", "bên
-    …") lack; here the asked verb itself ends (or opens) the name."""
+    action in its passive or nominal form, where ``actors`` finds no head: "do <X> <verb>" with a
+    name in lower case ("Việc cấp … do người đứng đầu cơ quan báo chí có giấy phép hoạt động truyền
+    hình quyết định", "Chi phí chuyên gia do bên yêu cầu tham vấn tạm ứng"), read up to the asked
+    verb; and "<verb> của <X>" ("phải được sự phê duyệt của thủ trưởng cơ quan đăng ký cư trú …",
+    "có xác nhận của Ủy ban nhân dân cấp xã"), read as the relations read a noun's holder
+    (``relations.relation_objects``). Not a law or a document ("theo quy định của pháp luật"), a
+    pronoun ("của mình"), nor "do đó", "do vậy" (``_NO_AGENT``)."""
     folded = fold(text[:e]).lower()
     out = []
     for verb in dict.fromkeys(v for v in asked if v not in _LIGHT):
-        for m in re.finditer(rf"(?<!\w){re.escape(verb)}(?!\w)", folded[s:e]):
-            at, to = s + m.start(), s + m.end()
+        said = [s + m.start() for m in re.finditer(rf"(?<!\w){re.escape(verb)}(?!\w)", folded[s:e])]
+        for at in said:
             agent = None
             for agent in _AGENT_DO.finditer(text, max(s, at - MAX_UNIT_CHARS), at):
                 pass
-            # (the verb right after the name: not "do cơ quan … lập, | cấp", a list of actions)
-            # (nor past an earlier instance of the verb, nor a cause's clause: "lý do chính đáng và được
-            # sự đồng ý của …")
-            if agent is not None and not re.search(r"[;:(),]|(?<!\w)(?:do|thì|khi|nếu|mà|được|bị)(?!\w)",
-                                                   text[agent.end():at]) and \
-                    not re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", folded[agent.end():at]):
-                name = text[agent.end():at].rstrip()
-                if name and not _NO_AGENT.match(name):
-                    out.append((agent.end(), agent.end() + len(name), at))
-            of = _OF_AGENT.match(text, to, e)
-            if of:
-                stop = _NAME_STOP.search(text, of.end(), e)
-                end = stop.start() if stop else e
-                name = text[of.end():end].rstrip(" ,")
-                if name and len(name) <= MAX_UNIT_CHARS and not _NO_AGENT.match(name):
-                    out.append((of.end(), of.end() + len(name), at))
+            # (the verb right after the name: not "do cơ quan … lập, | cấp", a list of actions, nor
+            # "do Sở Tài chính tiếp nhận và …" two clauses, nor past an earlier instance of the verb)
+            if agent is None or _head(text, agent.end(), e) or \
+                    re.search(r"[;:(),]|(?<!\w)(?:thì|khi|nếu|mà|được|bị|và|hoặc)(?!\w)", text[agent.end():at]) or \
+                    re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", folded[agent.end():at]):
+                continue
+            name = text[agent.end():at].rstrip()
+            if name and not _NO_AGENT.match(name):
+                out.append((agent.end(), agent.end() + len(name), at))
+        for us, ue in relation_objects(text[s:e], f"of:{verb}"):
+            name = text[s + us:s + ue]
+            at = max((a for a in said if a < s + us), default=None)
+            if at is not None and not _NO_AGENT.match(name):
+                out.append((s + us, s + ue, at))
     return out
 
 
 _AGENT_DO = re.compile(r"(?<!\w)do\s+")
-# Not a body: the law whose rule it is ("trái với quy định của pháp luật", "quy định của Luật này").
-_NO_AGENT = re.compile(r"(?i)(?:pháp luật|(?:bộ\s+)?luật|hiến pháp|nghị định|thông tư|điều|khoản|điểm)(?!\w)")
-_OF_AGENT = re.compile(r"\s+của\s+")
+# Not a body: the law or document whose rule it is ("trái với quy định của pháp luật", "theo quy định
+# của các luật có liên quan", "của Luật này" — but "luật sư" is one), a pronoun ("quyết định của
+# mình"), "do đó", "do vậy" (a consequence, not an agent).
+_NO_AGENT = re.compile(r"(?i)(?:đó|vậy|mình|họ|nhau|pháp luật|(?:các\s+)?(?:bộ\s+)?luật(?!\s+sư)|hiến pháp|nghị định|"
+                       r"nghị quyết|thông tư|quyết định số|hợp đồng|văn bản|điều|khoản|điểm)(?!\w)")
 
 
 _SUBMITTED_NAME_STOP = re.compile(r"\s(?:trước|sau|khi|để|về|cho|hoặc|việc|hồ sơ)(?!\w)")

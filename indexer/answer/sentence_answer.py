@@ -431,17 +431,25 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
         (units if does else unasked).setdefault(_unit_key(item), item)
     if not units and similarity >= SAYS_THE_ACTION:
         units = unasked
+    vouched = units is unasked
     if len(units) != 1:
         return None
     item = next(iter(units.values()))
     matcher = _sentence_matcher(service, q, [item], doc_ids)
-    with gated(CLOSEST if similarity >= SAYS_THE_QUESTION else TOP_PASSAGE):
+    # (``Support.ok`` reads the gate it is asked under)
+    with gated(TOP_PASSAGE):
         sup = matcher.support(item, item["quote"])
         ok = sup.ok
+    if not ok and similarity >= SAYS_THE_QUESTION:
+        with gated(CLOSEST):
+            sup = matcher.support(item, item["quote"])
+            ok = vouched = sup.ok
     if not ok or other_level(q, item) or _unasked_number(q, item["quote"]):
         return None
     out = _read_response(service, question, q, response, item, _ITEM_FIELDS[q.kind][0], sup, "closest_actor")
     out["support"]["similarity"] = round(similarity, 4)
+    if vouched:  # (the model vouched for what the words do not say: shown as a partial reading)
+        out["support"]["gate"] = "closest"
     return out
 
 

@@ -73,8 +73,11 @@ TOP_PASSAGE = Gate(0.6, 0.35, 0.2)
 # words than the plan's ("Về lâm nghiệp, kế hoạch … muốn rừng che phủ được bao nhiêu phần trăm diện
 # tích?" against "Tỷ lệ che phủ rừng đạt 59,55%"). Chosen on the tuning halves' unanswered
 # questions: 0.45 answered 34 more right for 1 wrong and 2 unanswerable; 0.55 11 right for 1 and 2;
-# 0.3 36 right for 1 and 4. A who-question is left out: a body is named by many sentences, and the
-# closest one need not say the asked action (at 0.45: no right, 1 wrong, 2 unanswerable answered).
+# 0.3 36 right for 1 and 4. A who-question is left out of that pass: a body is named by many
+# sentences, and the closest one need not say the asked action (at 0.45: no right, 1 wrong, 2
+# unanswerable answered). Its own reader, which asks the sentence's one actor to do the asked
+# action, takes this gate only in a sentence very close to the question
+# (``sentence_answer.SAYS_THE_QUESTION``).
 CLOSEST = Gate(0.45, 0.3, 0.15)
 _GATE: contextvars.ContextVar[Gate] = contextvars.ContextVar("support_gate", default=STRICT)
 

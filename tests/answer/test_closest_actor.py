@@ -149,4 +149,5 @@ def test_an_action_asked_in_other_words_in_a_very_close_sentence(civil_servants)
                                 "nghiệp công lập?")
     assert out is not None and out["answer"] == "Chính phủ", out
     assert out["support"]["similarity"] >= SAYS_THE_ACTION
+    assert out["support"]["gate"] == "closest", "the page shows it as a partial reading"
     assert "Chính phủ quy định nguyên tắc" in out["citations"][0]["text"]
