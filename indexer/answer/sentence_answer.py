@@ -429,20 +429,18 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
                 f" {' '.join(folded_words(unit).split()[:2])} " in folded_q:
             continue
         (units if does else unasked).setdefault(_unit_key(item), item)
-    if not units and similarity >= SAYS_THE_ACTION:
+    vouched = not units and similarity >= SAYS_THE_ACTION
+    if vouched:
         units = unasked
-    vouched = units is unasked
     if len(units) != 1:
         return None
     item = next(iter(units.values()))
-    matcher = _sentence_matcher(service, q, [item], doc_ids)
-    # (``Support.ok`` reads the gate it is asked under)
+    # (one support, read under each gate: ``Support.ok`` reads the gate it is asked under)
+    sup = _sentence_matcher(service, q, [item], doc_ids).support(item, item["quote"])
     with gated(TOP_PASSAGE):
-        sup = matcher.support(item, item["quote"])
         ok = sup.ok
     if not ok and similarity >= SAYS_THE_QUESTION:
         with gated(CLOSEST):
-            sup = matcher.support(item, item["quote"])
             ok = vouched = sup.ok
     if not ok or other_level(q, item) or _unasked_number(q, item["quote"]):
         return None
