@@ -154,7 +154,8 @@ def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> 
             return relaxed
     # Last, the answer read where the question word stands (insitu.py), but never from a sentence
     # whose item said the question and was set aside by the readers (a rival value of its
-    # sentence, another level, a report sent elsewhere): a trap the reading would fall into. Nor,
+    # sentence, another level, a report sent elsewhere): a trap the reading would fall into (the
+    # closest-actor reader excepted: see there). Nor,
     # by the model's closest sentence (typed.py), a third number where the reading found two it
     # could not tell apart (``disputed``: their values).
     if out["answer"] is None and top is not None and getattr(service.settings, "answer_in_place", True):
@@ -163,7 +164,7 @@ def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> 
         return _in_place_answer(service, question, q, response, doc_ids, considered) or \
             _typed_answer(service, question, q, response, doc_ids, considered, disputed) or \
             _label_answer(service, question, q, response, doc_ids, considered) or \
-            _closest_actor_answer(service, question, q, response, doc_ids, considered) or \
+            _closest_actor_answer(service, question, q, response, doc_ids) or \
             (out["kind"] in ("when", "target") and _closest_item_answer(service, question, k, response, doc_ids)) or out
     return out
 

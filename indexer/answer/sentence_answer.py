@@ -377,8 +377,7 @@ def _plays_role(role: str | None, predicate: str) -> bool:
     return any(r == role and f" {cue.strip()} " in said for cue, r in ROLE_CUES)
 
 
-def _closest_actor_answer(service, question: str, q: Question, response, doc_ids: set[str] | None,
-                          considered: set[tuple[str, int, int]] = frozenset()) -> dict | None:
+def _closest_actor_answer(service, question: str, q: Question, response, doc_ids: set[str] | None) -> dict | None:
     """The body a who-question asks, read in the sentence of the search's first passage
     the model finds closest to the question, when that sentence names exactly one actor (actors.py:
     the subject that opens it or a clause, a passive's agent, the agent of the asked action's
@@ -407,8 +406,10 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
         return None
     top, spans, best, similarity = closest
     s, e = spans[best]
-    if _set_aside(considered, top, s, e):
-        return None
+    # (a sentence whose stored item the readers set aside is read all the same: for a who-question
+    # they set a unit aside when it cannot be told from a rival of like evidence — "c) Ban Cơ yếu
+    # Chính phủ chủ trì điều phối …" beside a) and b) of the same list, each another system's —,
+    # and the model, which chose this sentence of the list, is the witness that tells them apart)
     # (units doing an asked action, and the others, which the model alone may vouch for)
     units, unasked = {}, {}
     for us, ue, verb in actors(top.text, s, e, open_words) + asked_agents(top.text, s, e, asked):

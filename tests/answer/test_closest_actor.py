@@ -151,3 +151,29 @@ def test_an_action_asked_in_other_words_in_a_very_close_sentence(civil_servants)
     assert out["support"]["similarity"] >= SAYS_THE_ACTION
     assert out["support"]["gate"] == "closest", "the page shows it as a partial reading"
     assert "Chính phủ quy định nguyên tắc" in out["citations"][0]["text"]
+
+
+@pytest.fixture(scope="module")
+def cybersecurity(real_settings, tmp_path_factory):
+    from indexer.service import Service
+    from indexer.settings import Settings
+
+    law = SHARED / "corpus-alqac" / "luat-an-ninh-mang.txt"
+    if not law.exists():
+        pytest.skip("the ALQAC laws are not here")
+    service = Service(Settings(data_dir=tmp_path_factory.mktemp("closest-actor-list") / "data",
+                               model=real_settings.model))
+    service.index_paths([Path(law)])
+    return service
+
+
+@pytest.mark.slow
+def test_one_point_of_a_list_of_like_duties_is_read_where_the_model_points(cybersecurity):
+    # "a) Lực lượng … thuộc Bộ Công an | b) … thuộc Bộ Quốc phòng | c) Ban Cơ yếu Chính phủ — đánh
+    # giá, chứng nhận đủ điều kiện an ninh mạng đối với hệ thống thông tin …": three units of like
+    # evidence the item readers set aside as rivals; the model's closest sentence is b)'s, the
+    # military systems the question names in other words
+    out = cybersecurity.ask("Mạng thông tin của quân đội do lực lượng nào đánh giá, chứng nhận đủ điều kiện an ninh mạng?")
+    assert out.answer == "Lực lượng chuyên trách bảo vệ an ninh mạng thuộc Bộ Quốc phòng", out
+    assert out.support["read"] == "closest_actor"
+    assert "hệ thống thông tin quân sự" in out.citations[0].text
