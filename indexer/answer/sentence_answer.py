@@ -406,10 +406,13 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
         return None
     top, spans, best, similarity = closest
     s, e = spans[best]
-    # (a sentence whose stored item the readers set aside is read all the same: for a who-question
-    # they set a unit aside when it cannot be told from a rival of like evidence — "c) Ban Cơ yếu
-    # Chính phủ chủ trì điều phối …" beside a) and b) of the same list, each another system's —,
-    # and the model, which chose this sentence of the list, is the witness that tells them apart)
+    # (a sentence whose stored unit the item readers set aside is read all the same: they set a
+    # who-unit aside for a word of the question its sentence does not say, a rival as good —
+    # "c) Ban Cơ yếu Chính phủ chủ trì điều phối …" beside a) and b) of the same list, each another
+    # system's —, another role, an act submitted to another, an adviser (who.weak_who); the model,
+    # which chose this sentence, vouches for the words, and this reader's own checks stand: the
+    # asked action or role said, the support gate, the level, an unasked number. Keeping aside
+    # all but the rivals' ties (margin, tie) answered none of the 19 tuning who-questions it now answers.)
     # (units doing an asked action, and the others, which the model alone may vouch for)
     units, unasked = {}, {}
     for us, ue, verb in actors(top.text, s, e, open_words) + asked_agents(top.text, s, e, asked):
