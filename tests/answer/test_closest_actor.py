@@ -30,18 +30,23 @@ def test_a_name_cut_inside_a_word_is_no_name():
     assert not cut_in_word(text, at, at + len("Thẩm phán"))
 
 
-@pytest.fixture(scope="module")
-def civil_servants(real_settings, tmp_path_factory):
+def _law_service(real_settings, tmp_path_factory, name: str):
+    """A service over one ALQAC law, indexed with the real model; skips when the laws are not here."""
     from indexer.service import Service
     from indexer.settings import Settings
 
-    law = SHARED / "corpus-alqac" / "luat-vien-chuc.txt"
+    law = SHARED / "corpus-alqac" / name
     if not law.exists():
         pytest.skip("the ALQAC laws are not here")
     service = Service(Settings(data_dir=tmp_path_factory.mktemp("closest-actor") / "data",
                                model=real_settings.model))
     service.index_paths([Path(law)])
     return service
+
+
+@pytest.fixture(scope="module")
+def civil_servants(real_settings, tmp_path_factory):
+    return _law_service(real_settings, tmp_path_factory, "luat-vien-chuc.txt")
 
 
 def _read(service, question: str):
@@ -155,16 +160,7 @@ def test_an_action_asked_in_other_words_in_a_very_close_sentence(civil_servants)
 
 @pytest.fixture(scope="module")
 def cybersecurity(real_settings, tmp_path_factory):
-    from indexer.service import Service
-    from indexer.settings import Settings
-
-    law = SHARED / "corpus-alqac" / "luat-an-ninh-mang.txt"
-    if not law.exists():
-        pytest.skip("the ALQAC laws are not here")
-    service = Service(Settings(data_dir=tmp_path_factory.mktemp("closest-actor-list") / "data",
-                               model=real_settings.model))
-    service.index_paths([Path(law)])
-    return service
+    return _law_service(real_settings, tmp_path_factory, "luat-an-ninh-mang.txt")
 
 
 @pytest.mark.slow
