@@ -409,10 +409,11 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
     # (a sentence whose stored unit the item readers set aside is read all the same: they set a
     # who-unit aside for a word of the question its sentence does not say, a rival as good —
     # "b) Lực lượng … thuộc Bộ Quốc phòng đánh giá, chứng nhận …" beside a) and c) of the same
-    # list, each another system's —, another role, an act submitted to another, an adviser (who.weak_who); the model,
-    # which chose this sentence, vouches for the words, and this reader's own checks stand: the
-    # asked action or role said, the support gate, the level, an unasked number. Keeping aside
-    # all but the rivals' ties (margin, tie) answered none of the 19 tuning who-questions it now answers.)
+    # list, each another system's —, another role, an act submitted to another, an adviser
+    # (who.weak_who); the model, which chose this sentence, vouches for the words, and this
+    # reader's own checks stand: the asked action or role said, the support gate, the level, an
+    # unasked number. Keeping aside all but the rivals' ties (margin, tie) answered none of the 19
+    # tuning who-questions it now answers.)
     # (units doing an asked action, and the others, which the model alone may vouch for)
     units, unasked = {}, {}
     for us, ue, verb in actors(top.text, s, e, open_words) + asked_agents(top.text, s, e, asked):

@@ -37,7 +37,6 @@ def test_no_agent_where_the_action_is_not_asked_or_not_the_agents():
     assert _agents("Viên chức bị kỷ luật do vi phạm thì không được bổ nhiệm", ["bo nhiem"]) == []
 
 
-
 def test_no_pronoun_document_or_consequence_is_an_agent():
     assert _agents("Người đứng đầu thực hiện theo quyết định của mình", ["quyet dinh"]) == []
     assert _agents("Việc này thực hiện theo quy định của các luật có liên quan", ["quy dinh"]) == []
