@@ -27,3 +27,15 @@ def test_a_count_read_in_the_closest_sentence_need_not_say_every_word(real_engin
                            "nhóm tiêu chí?")
     assert_answer(out, "03 nhóm tiêu chí")
     assert out["support"]["gate"] == "closest"
+
+
+def test_a_target_is_read_in_a_further_passage_the_model_finds_closer(real_engine):
+    # The search ranks first a task of building the provincial political school, second the plan's
+    # opening, third the budget line "- Tổng kinh phí thực hiện Kết luận đến năm 2025: 90.241.000.000
+    # đồng"; the model finds the budget line closer than any sentence of the first passage
+    # (``CLOSEST_DEPTH``; on the code that read the first passage only: no answer)
+    out = ask(real_engine, "How much money in total is earmarked through 2025 for carrying out Lai Châu's "
+                           "Conclusion 224-KL/TU on ideological work?")
+    assert_answer(out, "90.241.000.000 đồng")
+    assert out["support"]["gate"] == "closest"
+    assert "Tổng kinh phí thực hiện Kết luận đến năm 2025" in out["citations"][0]["text"]
