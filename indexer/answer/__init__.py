@@ -169,7 +169,7 @@ def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> 
     return out
 
 
-CLOSEST_DEPTH = 3  # passages whose closest sentence the when/target reading may read (the search's first)
+CLOSEST_DEPTH = 3  # passages, the search's first ones, whose closest sentence a when/target may be read in
 
 
 def _closest_item_answer(service, question: str, k: int, response, doc_ids: set[str] | None) -> dict | None:
@@ -177,8 +177,8 @@ def _closest_item_answer(service, question: str, k: int, response, doc_ids: set[
     the model finds closest to the question, passed by the looser ``CLOSEST`` gate (support.py):
     the model, which chose the sentence, is the second witness for the words the question says
     otherwise. None without a semantic model, for any other kind, or when the item stands elsewhere.
-    Failing that, the same in the closest sentence of the next passages (to ``CLOSEST_DEPTH``) when
-    the model finds it closer than the first passage's: the search ranks the gold passage second or
+    Failing that, the same in the one sentence of the next passages (to ``CLOSEST_DEPTH``) the model
+    finds closest, when closer than the first passage's (only that one: no item there, no answer): the search ranks the gold passage second or
     third for 12% of the tuning halves' answerable questions (tuning nulls: +9 right, +1
     unanswerable answered; reading the further passages first instead lost answers on the held-back
     halves).

@@ -68,6 +68,7 @@ STRICT = Gate(MIN_COVERAGE, MIN_OWN, MIN_OWN_TOTAL)
 # unanswerable got an answer; 0.5 gave 30 right for 6 (more of them unanswerable ones).
 TOP_PASSAGE = Gate(0.6, 0.35, 0.2)
 # The gate for an item of the sentence of that first passage the model finds closest to the question
+# (or of the second or third passage's, when closer still: ``answer.CLOSEST_DEPTH``)
 # (``answer._closest_item_answer``), asked last, for a value (a when or a target) only: the model
 # chose the sentence, the words vouch for less than half the question's — a question in other
 # words than the plan's ("Về lâm nghiệp, kế hoạch … muốn rừng che phủ được bao nhiêu phần trăm diện

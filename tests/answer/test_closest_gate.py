@@ -34,8 +34,11 @@ def test_a_target_is_read_in_a_further_passage_the_model_finds_closer(real_engin
     # opening, third the budget line "- Tổng kinh phí thực hiện Kết luận đến năm 2025: 90.241.000.000
     # đồng"; the model finds the budget line closer than any sentence of the first passage
     # (``CLOSEST_DEPTH``; on the code that read the first passage only: no answer)
-    out = ask(real_engine, "How much money in total is earmarked through 2025 for carrying out Lai Châu's "
-                           "Conclusion 224-KL/TU on ideological work?")
+    question = ("How much money in total is earmarked through 2025 for carrying out Lai Châu's Conclusion "
+                "224-KL/TU on ideological work?")
+    out = ask(real_engine, question)
     assert_answer(out, "90.241.000.000 đồng")
     assert out["support"]["gate"] == "closest"
     assert "Tổng kinh phí thực hiện Kết luận đến năm 2025" in out["citations"][0]["text"]
+    first = real_engine.search(question, k=10, highlights=False).results[0]
+    assert "Tổng kinh phí" not in first.text, "read beyond the first passage (CLOSEST_DEPTH)"
