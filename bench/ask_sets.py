@@ -32,7 +32,8 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh55": "odd",
          "fresh56": "odd",
          "fresh57": "odd",
-         "fresh58": "odd"}
+         "fresh58": "odd",
+         "fresh59": "never"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
