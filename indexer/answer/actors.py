@@ -531,6 +531,36 @@ _WHO_WORD = re.compile(r"(?<!\w)(?:ai|(?:cơ quan|bộ|tổ chức|đơn vị|ba
                        r"(?:cấp|bên)\s+chính quyền)\s+nào)(?!\w)", re.I)
 
 
+# A cleft who-question names its doer by a noun and the action it does: "Ai là người công bố …",
+# "… người có quyền quyết định là ai?", "… cơ quan giúp … chuẩn bị … là cơ quan nào?".
+_DOER_NOUN = r"(?:người|cơ quan|đơn vị|tổ chức|bên|chủ thể)"
+_CLEFT = re.compile(rf"là\s+{_DOER_NOUN}\s+")
+_CLEFT_SUBJECT = re.compile(rf"(?<!\w){_DOER_NOUN}\s+")
+
+
+def cleft_verbs(vi_text: str, who_start: int) -> list[str]:
+    """The verbs of the action a question ending with its who-word asks the doer of ("người truyền
+    đạt nội dung … là ai?" -> truyền đạt); [] when it does not end so ("… gửi cho ai?": a recipient)."""
+    rest = vi_text.lower()
+    if not re.search(r"(?<!\w)là\s+$", rest[:who_start]):
+        return []
+    found = list(_CLEFT_SUBJECT.finditer(rest, 0, who_start))
+    if not found:
+        return []
+    return _cleft_action(rest, found[-1].end(), rest.rindex("là", 0, who_start))
+
+
+def _cleft_action(text: str, at: int, end: int) -> list[str]:
+    """The verbs of a cleft's action ``text[at:end]`` (lower case): its first word, whatever verb it
+    is ("mở và điều hành kỳ họp" -> mở, điều hành), and the known verbs after it."""
+    at = _BEFORE_VERB.match(text, at).end()
+    first = _ACTION_RE.match(text, at)
+    words = [folded_words(first.group(1) or first.group(2))] if first else \
+        ([_first_word(text, at, end)] if _first_word(text, at, end) else [])
+    words += [folded_words(v.group(1) or v.group(2)) for v in _ACTION_RE.finditer(text, at, end)]
+    return [w for w in dict.fromkeys(words) if w and w not in _NOT_ACTION]
+
+
 def asked_verbs(vi_text: str) -> list[str]:
     """Folded verbs of the action a who-question asks about: those right after its who-word
     ("Ai quyết định đưa người …" -> quyết định, đưa), else every verb of the question (an English
@@ -540,6 +570,10 @@ def asked_verbs(vi_text: str) -> list[str]:
         rest = vi_text.lower()
         at = _BEFORE_VERB.match(rest, len(rest[:m.end()]) + len(rest[m.end():]) - len(rest[m.end():].lstrip())).end()
         first = _ACTION_RE.match(rest, at)
+        cleft = _CLEFT.match(rest, at)
+        if cleft:
+            # "Ai là người công bố di chúc …": the doer of the action after "là người"
+            return _cleft_action(rest, cleft.end(), len(rest))
         if first and folded_words(first.group(1) or first.group(2)) in _NOT_ACTION:
             return []  # "Ai làm chủ tịch …", "Ai là …": a position or an identity, no action
         after = _predicate_verbs(rest, m.end(), len(rest))

@@ -591,7 +591,7 @@ def _reading(best: tuple, syl, words: list[str], said: list[bool], noun: list[st
             e = m.start()
     s = s + _marker_len(text[s:e])
     if kind == "target":
-        e = _closed(text, e)
+        e = closed_end(text, e)
     lead = text[start:s]
     opens = not lead.strip() or bool(_MARKER.fullmatch(lead))  # (the sentence's first word: capitalised anyway)
     if kind == "when" and slot.wh in _MOMENT_WH and _told_by_event(text[s:e]):
@@ -648,7 +648,7 @@ _VERB_OPENS = re.compile(r"(?:" + "|".join(map(re.escape, VERBS)) + r")(?!\w)")
 _UPWARD = re.compile(r"\s+trở (?:lên|xuống)(?!\w)")
 
 
-def _closed(text: str, e: int) -> int:
+def closed_end(text: str, e: int) -> int:
     """The end of a value with its "trở lên"/"trở xuống" ("từ 02 đơn vị … cấp tỉnh trở lên")."""
     m = _UPWARD.match(text, e)
     return m.end() if m else e

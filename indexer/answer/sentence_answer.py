@@ -13,12 +13,12 @@ from indexer.search.named import doc_refs
 from indexer.search.translate import lookup, translate_groups
 from indexer.text import folded_words
 
-from .actors import _EN_WHO, _WHO_WORD, _predicate, actors, asked_agents, asked_verbs, asks_action, \
+from .actors import _EN_WHO, _WHO_WORD, _predicate, actors, asked_agents, asked_verbs, asks_action, cleft_verbs, \
     does_english_action, english_asked_verbs, open_asked_word, subject_act
 from .citations import ANSWER_FIELDS, citation
 from .fit import _fit, other_level
 from .fit_who import said_by_question
-from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, english_slots, sentence_spans
+from .insitu import MIN_ANCHOR, WHAT, align, asked_kind, closed_end, english_slots, sentence_spans
 from .labels import label_frame, label_nouns, labels_in, negated_member
 from .named import _doc_context, named_documents
 from .passages import points_back
@@ -28,7 +28,7 @@ from .scoring import _value_key
 from .semantic import Similarity
 from .support import CLOSEST, TOP_PASSAGE, Gate, Matcher, Support, gated
 from .texts import _NAME_RUN, _doc_heads, _documents, _full_headings, _law_titles, _texts
-from .typed import MOMENT, asked_unit, read_as_asked, unit_value
+from .typed import MOMENT, asked_unit, read_as_asked, spelled_measure, unit_value
 from .unitnames import cut_in_word, truncated_unit
 from .wording import _ITEM_KIND, _clip, _shown_interpretation, _support_dict
 
@@ -284,7 +284,9 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
                   disputed: set[tuple[str, ...]] = frozenset()) -> dict | None:
     """The length of time an English question asks ("how many days …"), read in the sentence of
     the search's first passage the model finds closest to the question, when that sentence states
-    exactly one number of the unit asked (typed.py) and says half the question's words.
+    exactly one number of the unit asked (typed.py) and says half the question's words. The value
+    is read with its bound ("từ đủ 18 tuổi trở lên"); a measure the question spells out
+    ("ki-lô-gam") is said by the symbol the sentence writes ("500 kg").
     ``disputed``: the values of the items the reading could not tell apart ("15 ngày" for the
     arbitrators' election, "07 ngày" for the centre's chairman after it): a third number read
     here is neither, and no answer (a moment, "từ thời điểm bắt đầu …", is another kind of value)."""
@@ -309,6 +311,11 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
     if _set_aside(considered, top, s, e) or found is None or \
             not read_as_asked(top.text[s:e], *found, folded_words(q.text)):
         return None
+    # (a threshold asked is read whole: "Từ đủ 18 tuổi trở lên", not "Từ đủ 18 tuổi")
+    found = (found[0], closed_end(top.text[s:e], found[1]))
+    spelled = spelled_measure(folded_words(q.vi_text or q.text)) if q.language != "en" else ""
+    if spelled:  # ("ki-lô-gam" asked, "kg" written: the value says the measure's words)
+        q = replace(q, groups=[g for g in q.groups if g[0] not in spelled.split()])
     item = _sentence_item(q, top, s, e, s + found[0], s + found[1], "typed")
     if disputed and re.search(r"\d", top.text[s + found[0]:s + found[1]]) and _value_key(item) not in disputed:
         return None
@@ -329,7 +336,7 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
         ok = sup.ok
     if not ok or other_level(q, item) or _unasked_number(q, item["quote"]):
         return None
-    if q.kind == "target" and q.language != "en" and _fit(q, _as_quantity(item)) is None:
+    if q.kind == "target" and q.language != "en" and _fit(q, _as_quantity(item, spelled)) is None:
         # the target readers' own checks: another year's number, an unsaid qualifier … (of the
         # question's own words: an English one's counted noun is the glossary's guess — "how many
         # times" counts "thời")
@@ -341,13 +348,15 @@ def _typed_answer(service, question: str, q: Question, response, doc_ids: set[st
     return out
 
 
-def _as_quantity(item: dict) -> dict:
+def _as_quantity(item: dict, spelled: str = "") -> dict:
     """A typed value as the quantity items of the passages are (passages.quantity_items): its
     measure the words after its number, its sentence its quote."""
     value = item.get("answer") or ""
     m = re.search(r"\d[\d.,]*\s*(\D*)$", value)  # (a range's last number: "từ 10 đến 20%" measures "%")
     measure = m.group(1) if m else value.split(" ", 1)[-1]
-    return {**item, "measure": measure, "counts": folded_words(measure).split(), "sentence": item["quote"],
+    # (``spelled``: the measure's words as the question spells them, "ki lô gam" for "kg")
+    counts = (spelled or folded_words(measure)).split()
+    return {**item, "measure": measure, "counts": counts, "sentence": item["quote"],
             "period": ""}
 
 
@@ -459,7 +468,9 @@ def _closest_actor_answer(service, question: str, q: Question, response, doc_ids
 def _asked_action(question: str, q: Question) -> tuple[list[str], tuple[str, ...], str] | None:
     """(asked verbs, open words, the question's folded words but its who-word) of a who-question
     whose who-word is the doer, for ``_closest_actor_answer``; None for any other. Vietnamese: the
-    verbs after (or before) its who-word, the question not ending with it. English: the senses of
+    verbs after (or before) its who-word, the question not ending with it (but for a cleft, whose
+    doer is a noun before "là": "… người có quyền quyết định … là ai?", ``actors.cleft_verbs``;
+    "Ai là người công bố …" is read by ``asked_verbs``). English: the senses of
     the verb right after "who"/"which body" (``english_asked_verbs`` — not the glossary words of
     the whole question, which do not tell the doer's action from the rest: "Who agrees on the
     decision to …"), and the translation of the question without its who-phrase and that verb
@@ -477,7 +488,10 @@ def _asked_action(question: str, q: Question) -> tuple[list[str], tuple[str, ...
         return asked, (), f" {said} "
     vi = q.vi_text or q.text
     who = _WHO_WORD.search(vi)
-    if who is None or not re.search(r"\w", vi[who.end():]):
+    if who is not None and not re.search(r"\w", vi[who.end():]):
+        asked = cleft_verbs(vi, who.start())  # ("người có quyền quyết định … là ai?")
+        return (asked, (), f" {folded_words(vi[:who.start()])} ") if asked else None
+    if who is None:
         return None
     opened = open_asked_word(vi)
     # (the question's words but its who-word: "Cơ quan nào …" names no "Cơ quan quản lý …")

@@ -369,3 +369,17 @@ def test_a_body_submitted_to_is_read_by_its_capital_and_not_in_a_process():
     # "quá trình", "chương trình": no submission
     text = "Trong quá trình Tòa án giải quyết vụ án, đương sự có quyền cung cấp tài liệu."
     assert "Tòa án" not in [text[a:b] for a, b, _ in actors(text, 0, len(text))]
+
+
+def test_a_cleft_question_asks_the_doer_of_its_action():
+    """"Ai là người công bố di chúc?", "… người có quyền quyết định … là ai?": the doer is named by a
+    noun and its action; a recipient ("… gửi cho ai?") and a position ("Ai là báo cáo viên?") are not."""
+    from indexer.answer.actors import _WHO_WORD, cleft_verbs
+
+    def cleft(question: str) -> list[str]:
+        return cleft_verbs(question, _WHO_WORD.search(question).start())
+    assert asked_verbs("Ai là người công bố di chúc bằng văn bản?")[:1] == ["cong bo"]
+    assert "dieu hanh" in cleft("Khi Quốc hội khóa mới chưa có Chủ tịch, người mở và điều hành kỳ họp thứ nhất là ai?")
+    assert cleft("Ở cấp tỉnh, người ký quyết định thành lập Hội đồng thẩm định, phân loại phim là ai?")[:1] == ["ky"]
+    assert cleft("Hồ sơ đề nghị phải gửi cho ai?") == []
+    assert asked_verbs("Ai là báo cáo viên của hội nghị?") == []
