@@ -533,9 +533,13 @@ _WHO_WORD = re.compile(r"(?<!\w)(?:ai|(?:cơ quan|bộ|tổ chức|đơn vị|ba
 
 # A cleft who-question names its doer by a noun and the action it does: "Ai là người công bố …",
 # "… người có quyền quyết định là ai?", "… cơ quan giúp … chuẩn bị … là cơ quan nào?".
+# The doer opens the question or a clause of it ("Khi …, người mở … là ai?", "… thì người có quyền
+# quyết … là ai?"), not the object ("Cơ quan tiếp nhận hồ sơ của người nộp thuế là cơ quan nào?").
+# A position is no action ("Người đại diện là ai?", "Ai là người đứng đầu …", "Người thừa kế …").
 _DOER_NOUN = r"(?:người|cơ quan|đơn vị|tổ chức|bên|chủ thể)"
 _CLEFT = re.compile(rf"là\s+{_DOER_NOUN}\s+")
-_CLEFT_SUBJECT = re.compile(rf"(?<!\w){_DOER_NOUN}\s+")
+_CLEFT_SUBJECT = re.compile(rf"(?:^|[,;:]\s*|(?<!\w)thì\s+){_DOER_NOUN}\s+", re.IGNORECASE)
+_POSITIONS = frozenset({"dai dien", "dung dau", "thua ke", "giam ho", "dai bieu", "lanh dao"})
 
 
 def cleft_verbs(vi_text: str, who_start: int) -> list[str]:
@@ -557,6 +561,8 @@ def _cleft_action(text: str, at: int, end: int) -> list[str]:
     first = _ACTION_RE.match(text, at)
     words = [folded_words(first.group(1) or first.group(2))] if first else \
         ([_first_word(text, at, end)] if _first_word(text, at, end) else [])
+    if folded_words(text[at:end]).startswith(tuple(_POSITIONS)):
+        return []
     words += [folded_words(v.group(1) or v.group(2)) for v in _ACTION_RE.finditer(text, at, end)]
     return [w for w in dict.fromkeys(words) if w and w not in _NOT_ACTION]
 

@@ -104,42 +104,59 @@ _NOT_COUNTED = frozenset({"phan", "tien", "lan", "tuoi", "nam", "ngay", "thang",
 _COUNTED_STOP = COUNTED_ENDS | frozenset("ai gi nao bao nhieu may khong hay phai co cac nhung".split())
 
 
-def _counted_noun_vi(folded: str) -> str | None:
-    """The words of the Vietnamese counted noun, as a pattern of their writings (``_COUNTED_VI``)."""
+def _counted_words(folded: str) -> list[str]:
+    """The folded words of the thing a Vietnamese question counts (``_COUNTED_VI``), up to a
+    function word; [] for none or a unit of time, money or a share (``_NOT_COUNTED``)."""
     m = _COUNTED_VI.search(folded)
     if m is None:
-        return None
+        return []
     words = []
     for w in m.group(1).split():
         if w in _COUNTED_STOP or w.isdigit():
             break
         words.append(w)
-    if not words or words[0] in _NOT_COUNTED:
+    return [] if not words or words[0] in _NOT_COUNTED else words
+
+
+def _counted_noun_vi(folded: str) -> str | None:
+    """The words of the Vietnamese counted noun, as a pattern of their writings (``_COUNTED_VI``)."""
+    words = _counted_words(folded)
+    if not words:
         return None
-    spelled = spelled_measure(folded)
-    if spelled:
+    said = spelled_measure(folded)
+    if said:
         # (a measure spelled out is written by its symbol, and what it measures comes later or not
         # at all: "bao nhiêu ki-lô-gam vật nuôi sống" -> "500 kg khối lượng vật nuôi sống"; the
         # people of a body by what they are in it: "mấy người sáng lập" -> "năm sáng lập viên")
-        return "(?:" + "|".join([*map(re.escape, _MEASURES[spelled]), folded_pattern(spelled)]) + ")"
+        return "(?:" + "|".join([*map(re.escape, _WRITTEN_AS[said]), folded_pattern(said)]) + ")"
     return folded_pattern(" ".join(words))
 
 
 # What a question counts in, as it says it (folded), and as the documents write it: a measure spelled
 # out ("ki-lô-gam", "mét vuông") by its symbol ("500 kg", "08 m2 sàn/người"); people by what they
 # are in the body counted ("bao nhiêu người" -> "ít nhất là 07 thành viên", "năm sáng lập viên").
-_MEASURES = {"nguoi": ("thành viên", "sáng lập viên", "ủy viên", "đại biểu"), "ki lo gam": ("kg",), "kilogam": ("kg",), "kg": ("kg",), "met vuong": ("m2", "m²"),
-             "hec ta": ("ha",), "hecta": ("ha",), "ki lo met": ("km",), "kilomet": ("km",),
-             "met khoi": ("m3", "m³"), "lit": ("lít",)}
+_WRITTEN_AS = {"nguoi": ("thành viên", "sáng lập viên", "ủy viên", "đại biểu"), "ki lo gam": ("kg",),
+               "kilogam": ("kg",), "met vuong": ("m2", "m²"), "hec ta": ("ha",), "hecta": ("ha",),
+               "ki lo met": ("km",), "kilomet": ("km",), "met khoi": ("m3", "m³")}
 
 
 def spelled_measure(folded: str) -> str:
     """What a Vietnamese question counts in, as it says it, when the documents write it otherwise
     ("bao nhiêu ki-lô-gam …" -> "ki lo gam", "mấy người" -> "nguoi"; "" for none): the sentence
-    stating the value says these words by its own ("500 kg", "07 thành viên")."""
-    m = _COUNTED_VI.search(folded)
-    said = m.group(1) if m else ""
-    return next((spelled for spelled in _MEASURES if said == spelled or said.startswith(spelled + " ")), "")
+    stating the value says these words by its own ("500 kg", "07 thành viên"). Only for a question
+    that asks a count (not "Mấy người … trong bao nhiêu ngày?", which asks days), and people only
+    as such ("bao nhiêu người sáng lập", not "bao nhiêu người dân tộc thiểu số": members are none)."""
+    words = _counted_words(folded)
+    if not words or _ASKED_VI.search(folded) or _HOW_LONG_VI.search(folded) or _MOMENT_VI.search(folded):
+        return ""
+    said = " ".join(words)
+    for spelled, written in _WRITTEN_AS.items():
+        if said == spelled:
+            return spelled
+        if said.startswith(spelled + " ") and (spelled != "nguoi" or any(
+                said[len(spelled) + 1:] in folded_words(w) for w in written)):
+            return spelled
+    return ""
 
 
 _UNITS_VI = {"ngay": "ngày", "thang": "tháng", "nam": "năm", "tuan": "tuần", "gio": "giờ", "phut": "phút",

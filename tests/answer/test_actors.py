@@ -383,3 +383,7 @@ def test_a_cleft_question_asks_the_doer_of_its_action():
     assert cleft("Ở cấp tỉnh, người ký quyết định thành lập Hội đồng thẩm định, phân loại phim là ai?")[:1] == ["ky"]
     assert cleft("Hồ sơ đề nghị phải gửi cho ai?") == []
     assert asked_verbs("Ai là báo cáo viên của hội nghị?") == []
+    # the doer opens the question or a clause, not its object; a position is no action
+    assert cleft("Cơ quan giải quyết khiếu nại của người lao động là cơ quan nào?") == ["giai quyet"]
+    assert cleft("Người đại diện là ai?") == [] and cleft("Người đứng đầu cơ quan thuế là ai?") == []
+    assert asked_verbs("Ai là người đại diện theo pháp luật của pháp nhân?") == []

@@ -435,3 +435,6 @@ def test_people_counted_by_what_they_are_in_the_body():
     s, e = unit_value(line, *unit("Cần bao nhiêu người sáng lập để lập trung tâm trọng tài?"))
     assert line[s:e] == "ít nhất năm sáng lập viên"
     assert spelled_measure(folded_words("Hội đồng có mấy người?")) == "nguoi"
+    # people of another kind are counted as such; a question asking days counts no people
+    assert spelled_measure(folded_words("Có bao nhiêu người dân tộc thiểu số được hỗ trợ?")) == ""
+    assert spelled_measure(folded_words("Mấy người được cử đi trong bao nhiêu ngày?")) == ""
