@@ -388,37 +388,38 @@ def test_the_judgment_doublet_is_one_event():
     assert s[a:b] == "Kể từ ngày bản án, quyết định của Tòa án có hiệu lực pháp luật"
 
 
+
+def _read(line: str, question: str) -> str | None:
+    """What ``unit_value`` reads in ``line`` for the unit the Vietnamese ``question`` asks."""
+    found = unit_value(line, *asked_unit(question, folded_words(question)))
+    return line[slice(*found)] if found else None
+
+
 def test_a_measure_spelled_out_is_read_by_its_symbol():
     """"bao nhiêu ki-lô-gam", "mấy mét vuông": the laws write the symbol ("500 kg", "08 m2"), and
     what the measure weighs may come after it in other words ("kg khối lượng vật nuôi sống")."""
-    def unit(question: str):
-        return asked_unit(question, folded_words(question))
     line = law_line("luat-chan-nuoi.txt", "Mỗi đơn vị vật nuôi tương đương")
-    s, e = unit_value(line, *unit("Một đơn vị vật nuôi bằng bao nhiêu ki-lô-gam vật nuôi sống?"))
-    assert line[s:e] == "500 kg"
+    assert _read(line, "Một đơn vị vật nuôi bằng bao nhiêu ki-lô-gam vật nuôi sống?") == "500 kg"
     line = law_line("luat-cu-tru.txt", "không thấp hơn 08 m2 sàn/người")
-    s, e = unit_value(line, *unit("Nhà thuê phải có tối thiểu bao nhiêu mét vuông sàn cho mỗi người?"))
-    assert line[s:e] == "không thấp hơn 08 m2"
+    assert _read(line, "Nhà thuê phải có tối thiểu bao nhiêu mét vuông sàn cho mỗi người?") == "không thấp hơn 08 m2"
     assert spelled_measure(folded_words("tương đương bao nhiêu ki-lô-gam vật nuôi sống")) == "ki lo gam"
     assert spelled_measure(folded_words("Hội đồng gồm bao nhiêu thành viên?")) == ""
     # (a count of another thing stays its own words)
-    assert unit_value(line, *unit("Nhà thuê phải có bao nhiêu phòng ngủ?")) is None
+    assert _read(line, "Nhà thuê phải có bao nhiêu phòng ngủ?") is None
 
 
 def test_a_qualifier_with_its_copula_is_part_of_the_value():
     # Luật Bảo vệ môi trường: "… hội đồng thẩm định gồm ít nhất là 07 thành viên"
     line = law_line("luat-bao-ve-moi-truong.txt", "gồm ít nhất là 07 thành viên")
-    question = "Hội đồng thẩm định báo cáo đánh giá tác động môi trường gồm bao nhiêu thành viên?"
-    s, e = unit_value(line, *asked_unit(question, folded_words(question)))
-    assert line[s:e] == "ít nhất là 07 thành viên"
+    assert _read(line, "Hội đồng thẩm định báo cáo đánh giá tác động môi trường gồm bao nhiêu thành viên?") == \
+        "ít nhất là 07 thành viên"
 
 
-def test_a_measure_and_a_bound_through_the_model(real_settings, tmp_path_factory):
+def test_a_measure_spelled_out_through_the_model(real_settings, tmp_path_factory):
     """Through the service on Luật Chăn nuôi: the measure the question spells out is the symbol the
     law writes, and the sentence says the question's words with it."""
     service = _law_service("luat-chan-nuoi.txt", real_settings, tmp_path_factory)
-    out = service.ask("Mỗi đơn vị vật nuôi tương đương bao nhiêu ki-lô-gam vật nuôi sống?")
-    out = out.model_dump()
+    out = service.ask("Mỗi đơn vị vật nuôi tương đương bao nhiêu ki-lô-gam vật nuôi sống?").model_dump()
     assert out["answer"] == "500 kg", out
     cited = out["citations"][0]
     assert service.document(cited["doc_id"]).text[cited["start"]:cited["end"]] == cited["text"]
@@ -426,14 +427,10 @@ def test_a_measure_and_a_bound_through_the_model(real_settings, tmp_path_factory
 
 def test_people_counted_by_what_they_are_in_the_body():
     """"mấy người", "bao nhiêu người": a law counts a body's people as its members or founders."""
-    def unit(question: str):
-        return asked_unit(question, folded_words(question))
     line = law_line("luat-bao-ve-moi-truong.txt", "gồm ít nhất là 07 thành viên")
-    s, e = unit_value(line, *unit("Hội đồng thẩm định phải có ít nhất mấy người?"))
-    assert line[s:e] == "ít nhất là 07 thành viên"
+    assert _read(line, "Hội đồng thẩm định phải có ít nhất mấy người?") == "ít nhất là 07 thành viên"
     line = law_line("luat-trong-tai-thuong-mai.txt", "ít nhất năm sáng lập viên")
-    s, e = unit_value(line, *unit("Cần bao nhiêu người sáng lập để lập trung tâm trọng tài?"))
-    assert line[s:e] == "ít nhất năm sáng lập viên"
+    assert _read(line, "Cần bao nhiêu người sáng lập để lập trung tâm trọng tài?") == "ít nhất năm sáng lập viên"
     assert spelled_measure(folded_words("Hội đồng có mấy người?")) == "nguoi"
     # people of another kind are counted as such; a question asking days counts no people
     assert spelled_measure(folded_words("Có bao nhiêu người dân tộc thiểu số được hỗ trợ?")) == ""
