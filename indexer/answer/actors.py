@@ -558,11 +558,10 @@ def _cleft_action(text: str, at: int, end: int) -> list[str]:
     """The verbs of a cleft's action ``text[at:end]`` (lower case): its first word, whatever verb it
     is ("mở và điều hành kỳ họp" -> mở, điều hành), and the known verbs after it."""
     at = _BEFORE_VERB.match(text, at).end()
-    first = _ACTION_RE.match(text, at)
-    words = [folded_words(first.group(1) or first.group(2))] if first else \
-        ([_first_word(text, at, end)] if _first_word(text, at, end) else [])
     if folded_words(text[at:end]).startswith(tuple(_POSITIONS)):
         return []
+    first = _ACTION_RE.match(text, at)
+    words = [folded_words(first.group(1) or first.group(2)) if first else _first_word(text, at, end)]
     words += [folded_words(v.group(1) or v.group(2)) for v in _ACTION_RE.finditer(text, at, end)]
     return [w for w in dict.fromkeys(words) if w and w not in _NOT_ACTION]
 

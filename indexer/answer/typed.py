@@ -123,7 +123,7 @@ def _counted_noun_vi(folded: str) -> str | None:
     words = _counted_words(folded)
     if not words:
         return None
-    said = spelled_measure(folded)
+    said = _spelled(words)
     if said:
         # (a measure spelled out is written by its symbol, and what it measures comes later or not
         # at all: "bao nhiêu ki-lô-gam vật nuôi sống" -> "500 kg khối lượng vật nuôi sống"; the
@@ -146,9 +146,13 @@ def spelled_measure(folded: str) -> str:
     stating the value says these words by its own ("500 kg", "07 thành viên"). Only for a question
     that asks a count (not "Mấy người … trong bao nhiêu ngày?", which asks days), and people only
     as such ("bao nhiêu người sáng lập", not "bao nhiêu người dân tộc thiểu số": members are none)."""
-    words = _counted_words(folded)
-    if not words or _ASKED_VI.search(folded) or _HOW_LONG_VI.search(folded) or _MOMENT_VI.search(folded):
+    if _ASKED_VI.search(folded) or _HOW_LONG_VI.search(folded) or _MOMENT_VI.search(folded):
         return ""
+    return _spelled(_counted_words(folded))
+
+
+def _spelled(words: list[str]) -> str:
+    """The key of ``_WRITTEN_AS`` the counted words open with ("" for none; people only as such)."""
     said = " ".join(words)
     for spelled, written in _WRITTEN_AS.items():
         if said == spelled:
