@@ -23,7 +23,10 @@ from indexer.text import folded_pattern, folded_words
 from .classify import fold_question
 
 _WHO_OBJ = (r"(?:cac |nhung )?(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|bo nao|nganh nao|noi nao|"
-            r"cap nao|luc luong nao|ben nao|dau moi nao)")
+            r"cap nao|luc luong nao|ben nao|dau moi nao|"
+            # a body named by its kind ("văn phòng nào", "hội nào", "địa phương nào") or described
+            # ("cơ quan Trung ương nào", "tổ chức nòng cốt nào"): a word or two between head and "nào"
+            r"van phong nao|hoi nao|dia phuong nao|doanh nghiep nao|(?:co quan|to chuc|don vi) \w+(?: \w+)? nao)")
 # Folded question patterns per relation. English: "coordinate with which bodies", "which bodies …
 # coordinate with to secure …" (a stranded "with"), "to which body", "through which office".
 # English verbs of working together ("work with", "cooperate with", "liaise with"): all "phối hợp".
@@ -41,8 +44,12 @@ _ASKED = [
     # ("work with", "cooperate with", "collaborate with", "liaise with": coordinating, in English)
     # ("làm việc cùng", "hợp tác với", "kết hợp với": working together, in Vietnamese; "with whom does
     # the commune coordinate …": the English who-phrase before its verb)
+    # ("làm cùng bộ nào", "đi cùng những đơn vị nào", "cùng với tổ chức nào": doing it together)
     ("partner", re.compile(rf" (?:phoi hop|lam viec|hop tac|ket hop) (?:chat che )?(?:voi|cung(?: voi)?) "
                            rf"(?:{_WHO_OBJ}|(?:cac |nhung )?doi tac nao) "
+                           rf"| (?:lam|di|dong hanh) cung(?: voi)? {_WHO_OBJ} | cung voi {_WHO_OBJ} "
+                           # ("which bodies work alongside the Propaganda Board", "works alongside whom")
+                           rf"| {_WITH_EN} (?:closely )?alongside | alongside (?:which|whom|what) "
                            rf"| {_WITH_EN} (?:closely |together )?with (?:which|whom|what) "
                            rf"|^ (?:\w+ ){{0,12}}?with (?:whom|which (?:\w+ ){{0,2}}?{_BODY_NOUNS_EN}) (?:does|do|did|will|"
                            rf"must|should|shall|is|are) (?:\w+ ){{1,6}}?{_WITH_EN} "
@@ -71,6 +78,10 @@ _ASKED = [
                              # đến đâu" — how far —, nor the "trình" of "chương trình", "trình độ")
                              r"| (?:bao cao|gui|nop)(?: \w+){4,16}? (?:ve|len) dau $"
                              r"| (?:to|towards?) (?:which|whom|what) | (?:report\w*|sen[dt]\w*|submit\w*) to $"
+                             # "where must the decision be sent", "where do they send their reports",
+                             # "where do their reports go": the body they go to
+                             r"| where (?:do|does|did|must|should|shall|is|are|will|can|has|have) (?:\w+ ){0,16}?"
+                             r"(?:sen[dt]\w*|submit\w*|forward\w*|report\w* go(?:es)?) "
                              # a stranded "to" before the purpose or time that follows: "which authority
                              # must the court send it to so it can be entered …", "sent to for reporting"
                              r"|^ (?:\w+ ){0,14}?(?:which|whom|what) (?:\w+ ){1,12}?(?:report\w*|sen[dt]\w*|submit\w*|"

@@ -104,6 +104,20 @@ _WHO = re.compile(rf"(?:^|\s)(?:{_VI_BODY_WHO}|voi ai|"
 _WHO_CLASS_LEAD = re.compile(r"^ (?:co quan|to chuc|don vi|hoi dong|uy ban|luc luong)(?: [a-z]+){1,4} nao "
                              r"(?!(?:trong|tai|vao|cho|cua|o|de|khi|nam|thang|ngay|tuan|dip|duoc|bi|nhu|va|hoac|"
                              r"nhat|hon|thi|ma|vay|the|a|ha|khong|chua|roi)\b)")
+# … and one that names such a body anywhere, described by a word or three ("cơ quan Trung ương nào",
+# "ban chuyên trách nào của Tỉnh ủy", "tổ chức nòng cốt nào", "tập thể lãnh đạo nào", "cấp ủy nào"),
+# when nothing else says what it asks (read last, before "general"). Not "có quan hệ … nào" (a
+# relation), "ban hành … nào" (the verb issue), "tổ chức vào …" (the verb organise), nor a time after
+# "nào" (``_WHO_CLASS_LEAD``'s stop words, but for "của": "ban chuyên trách nào của Tỉnh ủy").
+_WHO_CLASS_ANY = re.compile(r"(?:^|\s)(?:co quan(?! he\b)|to chuc(?= (?:dang|nong cot|chinh tri|xa hoi|doan the)\b)|"
+                            r"ban(?! (?:hanh|do|than|dau)\b)|van phong|cap uy|tap the|hoi dong|uy ban|"
+                            r"luc luong|don vi)(?: (?!nao\b)[a-z]+){1,4} nao "
+                            r"(?!(?:trong|tai|vao|cho|o|de|khi|nam|thang|ngay|tuan|dip|duoc|bi|nhu|va|hoac|"
+                            r"nhat|hon|thi|ma|vay|the|a|ha|khong|chua|roi)\b)"
+                            # (in English, bodies ``EN_BODY_NOUNS`` leaves out: "which institutions confer
+                            # …", "which senior prosecutor attends …", "which ward office convenes …")
+                            r"|\bwhich (?:\w+ ){0,3}?(?:institutions?|associations?|unions?|prosecutors?|"
+                            r"offices?|agenc(?:y|ies)|bod(?:y|ies)|units?)\b")
 _TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|muc nao|tuoi nao|"
                      # English nouns and verbs inflect: "is … targeting", "the targeted rate", "goals"
                      r"how (?:many|much)|target(?:s|ed|ing)?|percent|percentage|rates?|goals?|indicators?|"
@@ -248,6 +262,8 @@ def classify(question: str) -> str:
         return "who"
     if _TARGET.search(q):
         return "target"
+    if _WHO_CLASS_ANY.search(q):
+        return "who"
     return "general"
 
 

@@ -4,6 +4,8 @@ of the question but a soft one is said (answer/relations.py, answer/relation_ans
 
 from __future__ import annotations
 
+import pytest
+
 from indexer.answer import ask
 from indexer.answer.question import analyze
 from indexer.answer.relations import asked_relation, relation_objects
@@ -61,3 +63,32 @@ def test_who_receives_the_reports_after_a_frame():
     # (registrations are taken in and acted on, not reported to; a relative "who" asks no body)
     assert asked_relation("Under the Law on Residence, who receives registrations?") is None
     assert asked_relation("What happens to the person who receives the reports late?") is None
+
+
+@pytest.mark.parametrize("question, relation", [
+    # doing it together, in other words than "phối hợp với": the partner is asked
+    ("Bộ Công an làm cùng bộ nào để hướng dẫn việc này?", "partner"),
+    ("ban tuyen giao di cung nhung don vi nao khi theo doi ke hoach", "partner"),
+    ("Trường hợp này Ủy ban nhân dân tỉnh cùng với cơ quan nào tổ chức thẩm định?", "partner"),
+    ("Which bodies work alongside the Propaganda Board in monitoring the plan?", "partner"),
+    ("Alongside which ministry does the Ministry of Public Security act?", "partner"),
+    # a body of a kind described by a word or two, and a "where" a report or decision is sent
+    ("Báo cáo của tỉnh được gửi đến cơ quan Trung ương nào?", "recipient"),
+    ("Where must the court send its decision for annotation?", "recipient"),
+    ("Where do the districts' review reports go?", "recipient"),
+    ("Where do the wards submit their self-assessment?", "recipient"),
+    # … not a festival held with another, nor where a meeting is held
+    ("Hội chợ được tổ chức cùng với lễ hội nào?", None),
+    ("Where is the provincial conference held?", None),
+])
+def test_a_relation_asked_in_other_words(question, relation):
+    assert asked_relation(question) == relation
+
+
+def test_the_partners_of_a_lead_asked_as_working_alongside(plans):
+    # plan 002: "Giao Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với các ban xây dựng Đảng tỉnh, Văn
+    # phòng Tỉnh ủy và các cơ quan liên quan thường xuyên theo dõi, đôn đốc, kiểm tra, giám sát …"
+    out = ask(plans, "Which offices work alongside the provincial Propaganda Board in keeping track of "
+                     "Conclusion 224?")
+    assert out["answer"] and "Văn phòng Tỉnh ủy" in out["answer"], out["answer"]
+    assert "Ban Tuyên giáo" not in out["answer"]

@@ -36,6 +36,17 @@ from tests.conftest import CORPUS
     ("Người nào vi phạm quy định này bị phạt bao nhiêu tiền?", "target"),
     ("Dự đoán thế nào về tốc độ tăng trưởng năm 2025?", "target"),
     ("Theo Luật Bảo vệ môi trường, trái phiếu xanh do những chủ thể nào phát hành?", "general"),
+    # … nor a body described by a few words anywhere in the question ("cơ quan kiểm tra nào của
+    # Tỉnh ủy", "ban chuyên trách nào"), in English by a noun the who-words leave out
+    ("Trong nơi nhận của kế hoạch có cơ quan kiểm tra nào của Tỉnh ủy?", "who"),
+    ("Việc hướng dẫn sơ kết ở các huyện giao cho ban chuyên trách nào?", "who"),
+    ("hoi nghi toan tinh do tap the lanh dao nao dung ra", "who"),
+    ("Which institutions award the honorary title to foreign scientists?", "who"),
+    ("Which ward office sends out the invitations to the conference?", "who"),
+    # … but not a relation ("có quan hệ … nào"), the verb issue or organise, nor a time after "nào"
+    ("Những người có quan hệ gia đình nào được đăng ký cùng nhau?", "general"),
+    ("Kế hoạch do ban hành theo văn bản nào?", "general"),
+    ("Tổ chức hoạt động nào trong tháng hành động?", "general"),
 ])
 def test_kind_of_question(question, kind):
     assert classify(question) == kind
