@@ -458,6 +458,21 @@ def asked_agents(text: str, s: int, e: int, asked: list[str]) -> list[tuple[int,
     for verb in dict.fromkeys(v for v in asked if v not in _LIGHT):
         said = [s + m.start() for m in re.finditer(rf"(?<!\w){re.escape(verb)}(?!\w)", folded[s:e])]
         for at in said:
+            # the act named before its agent: "Kiểm tra nhà nước về chất lượng phân bón nhập khẩu do
+            # <cơ quan quản lý chuyên ngành …> tổ chức thực hiện", "phải được kiểm tra … do <X> tổ chức
+            # thực hiện" — the name runs to the verb that carries the act out or to the clause's end
+            # (in one clause, the verb not said again before it)
+            late = _LATE_AGENT_DO.search(text, at + len(verb), min(e, at + len(verb) + MAX_ACT_TO_AGENT))
+            if late and not re.search(r"[;:.]", text[at:late.start()]) and \
+                    not re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", folded[at + len(verb):late.start()]):
+                stop = _CARRIES_OUT.search(text, late.end(), e)
+                name = text[late.end():stop.start() if stop else e].rstrip()
+                # (to the clause's end only after a passive, "được khảo nghiệm do <X> (…": not "kiểm
+                # tra hồ sơ do doanh nghiệp nộp", whose name has a verb of its own)
+                carried = stop is not None and stop.group(0).strip() not in ";:(),." or \
+                    re.search(r"(?<!\w)(?:được|bị)\s+$", text[max(s, at - 12):at])
+                if carried and name and len(name) <= MAX_UNIT_CHARS and not _NO_AGENT.match(name):
+                    out.append((late.end(), late.end() + len(name), at))
             agent = None
             for agent in _AGENT_DO.finditer(text, max(s, at - MAX_UNIT_CHARS), at):
                 pass
@@ -479,6 +494,13 @@ def asked_agents(text: str, s: int, e: int, asked: list[str]) -> list[tuple[int,
 
 
 _AGENT_DO = re.compile(r"(?<!\w)do\s+")
+# How far an act named before its agent may be from the agent's "do" (``asked_agents``), and the
+# verbs that carry it out after the agent's name ("… do <X> | tổ chức thực hiện"), or the clause's end.
+MAX_ACT_TO_AGENT = 120
+# (not the "do" of "lý do", a reason: "trong trường hợp có lý do chính đáng")
+_LATE_AGENT_DO = re.compile(r"(?<!\w)(?<![Ll]ý )do\s+")
+_CARRIES_OUT = re.compile(r"\s+(?:tổ chức thực hiện|thực hiện|tổ chức|đảm nhiệm|tiến hành|quyết định|xem xét)(?!\w)|"
+                          r"\s*[;:(),.]|\s+(?:và|hoặc)\s+(?:đạt|được|phải)(?!\w)", re.I)
 # Not a body: the law or document whose rule it is ("trái với quy định của pháp luật", "theo quy định
 # của các luật có liên quan", "của Luật này" — but "luật sư" is one), a pronoun ("quyết định của
 # mình"), "do đó", "do vậy" (a consequence, not an agent).

@@ -5,6 +5,7 @@ sentences; the closest-actor reader gives them as a who-question's answer."""
 from __future__ import annotations
 
 from indexer.answer.actors import asked_agents
+from tests.conftest import law_line
 
 
 def _agents(text: str, asked: list[str]) -> list[str]:
@@ -49,3 +50,24 @@ def test_a_name_with_a_known_head_is_left_to_the_actor_reader():
     # ("do Chánh án …" is read by ``actors``, whose name ends where this reading's would not)
     text = "Việc thay đổi do Chánh án Tòa án nhân dân tối cao trong trường hợp cần thiết quyết định"
     assert _agents(text, ["quyet dinh"]) == []
+
+
+def test_an_act_named_before_its_agent():
+    # Luật Trồng trọt: the act opens the clause, its agent follows "do" and runs to the verb that
+    # carries the act out, or to the clause's end after a passive
+    line = law_line("luat-trong-trot.txt", "Kiểm tra nhà nước về chất lượng phân bón nhập khẩu do")
+    assert _agents(line, ["kiem tra"]) == \
+        ["cơ quan quản lý chuyên ngành về phân bón thuộc Bộ Nông nghiệp và Phát triển nông thôn"]
+    line = law_line("luat-trong-trot.txt", "Giống cây trồng nhập khẩu phục vụ sản xuất, mua bán phải được kiểm tra")
+    assert _agents(line, ["kiem tra"]) == \
+        ["cơ quan quản lý chuyên ngành về trồng trọt thuộc Bộ Nông nghiệp và Phát triển nông thôn"]
+    line = law_line("luat-trong-trot.txt", "phải được khảo nghiệm do tổ chức khảo nghiệm độc lập")
+    assert _agents(line, ["khao nghiem"])[0] == "tổ chức khảo nghiệm độc lập được công nhận đủ điều kiện"
+
+
+def test_no_agent_after_an_act_where_the_name_has_a_verb_of_its_own():
+    # (no passive before the act, no verb carrying it out: "do doanh nghiệp nộp" names who filed)
+    assert _agents("Bộ Tài chính kiểm tra hồ sơ do doanh nghiệp nộp.", ["kiem tra"]) == []
+    # (the act said again before the agent: the agent is the later act's)
+    assert _agents("Kiểm tra định kỳ; kiểm tra đột xuất do cơ quan có thẩm quyền thực hiện", ["kiem tra"]) == \
+        ["cơ quan có thẩm quyền"]
