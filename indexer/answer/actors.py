@@ -451,8 +451,12 @@ def asked_agents(text: str, s: int, e: int, asked: list[str]) -> list[tuple[int,
     hình quyết định", "Chi phí chuyên gia do bên yêu cầu tham vấn tạm ứng"), read up to the asked
     verb; and "<verb> của <X>" ("phải được sự phê duyệt của thủ trưởng cơ quan đăng ký cư trú …",
     "có xác nhận của Ủy ban nhân dân cấp xã"), read as the relations read a noun's holder
-    (``relations.relation_objects``). Not a law or a document ("theo quy định của pháp luật"), a
-    pronoun ("của mình"), nor "do đó", "do vậy" (``_NO_AGENT``)."""
+    (``relations.relation_objects``); and an act named before its agent ("Kiểm tra nhà nước về chất
+    lượng phân bón nhập khẩu do <cơ quan quản lý chuyên ngành …> tổ chức thực hiện"), whose name must
+    open with a unit's head and follow the act in its clause, no other noun's "theo", "tại", "bởi",
+    "của" between ("kiểm tra theo quy trình do Bộ Y tế ban hành" names the procedure's issuer). Not a
+    law or a document ("theo quy định của pháp luật"), a pronoun ("của mình"), nor "do đó", "do vậy"
+    (``_NO_AGENT``)."""
     folded = fold(text[:e]).lower()
     out = []
     for verb in dict.fromkeys(v for v in asked if v not in _LIGHT):
@@ -462,8 +466,10 @@ def asked_agents(text: str, s: int, e: int, asked: list[str]) -> list[tuple[int,
             # <cơ quan quản lý chuyên ngành …> tổ chức thực hiện", "phải được kiểm tra … do <X> tổ chức
             # thực hiện" — the name runs to the verb that carries the act out or to the clause's end
             # (in one clause, the verb not said again before it)
-            late = _LATE_AGENT_DO.search(text, at + len(verb), min(e, at + len(verb) + MAX_ACT_TO_AGENT))
-            if late and not re.search(r"[;:.]", text[at:late.start()]) and \
+            late = _LATE_AGENT_DO.search(text, at + len(verb), min(e, at + len(verb) + _MAX_ACT_TO_AGENT))
+            if late and not re.search(r"[;:.]", text[at:late.start()]) and not folded.startswith(" vien", at + len(verb)) and \
+                    not re.search(r"(?<!\w)(?:theo|tại|bởi|của)(?!\w)", text[at:late.start()]) and \
+                    _head(_capital_after_opening(text, late.end()), late.end(), e) and \
                     not re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", folded[at + len(verb):late.start()]):
                 stop = _CARRIES_OUT.search(text, late.end(), e)
                 name = text[late.end():stop.start() if stop else e].rstrip()
@@ -494,13 +500,14 @@ def asked_agents(text: str, s: int, e: int, asked: list[str]) -> list[tuple[int,
 
 
 _AGENT_DO = re.compile(r"(?<!\w)do\s+")
-# How far an act named before its agent may be from the agent's "do" (``asked_agents``), and the
-# verbs that carry it out after the agent's name ("… do <X> | tổ chức thực hiện"), or the clause's end.
-MAX_ACT_TO_AGENT = 120
-# (not the "do" of "lý do", a reason: "trong trường hợp có lý do chính đáng")
-_LATE_AGENT_DO = re.compile(r"(?<!\w)(?<![Ll]ý )do\s+")
-_CARRIES_OUT = re.compile(r"\s+(?:tổ chức thực hiện|thực hiện|tổ chức|đảm nhiệm|tiến hành|quyết định|xem xét)(?!\w)|"
-                          r"\s*[;:(),.]|\s+(?:và|hoặc)\s+(?:đạt|được|phải)(?!\w)", re.I)
+# An act named before its agent (``asked_agents``): how far the act may be from the agent's "do" —
+# not the "do" of a reason, "lý do", "nguyên do", nor "tự do" —, and where the agent's name ends: at
+# the verb that carries the act out ("… do <X> | tổ chức thực hiện"), a word of its own doing ("tự
+# thực hiện"), or the clause's end.
+_MAX_ACT_TO_AGENT = 120
+_LATE_AGENT_DO = re.compile(r"(?<!\w)(?<![Ll]ý )(?<![Tt]ự )(?<![Nn]guyên )do\s+")
+_CARRIES_OUT = re.compile(r"\s+(?:tổ chức thực hiện|thực hiện|tổ chức|chủ trì|đảm nhiệm|tiến hành|quyết định|xem xét|"
+                          r"tự)(?!\w)|\s*[;:(),.]|\s+(?:và|hoặc)\s+(?:đạt|được|phải)(?!\w)", re.I)
 # Not a body: the law or document whose rule it is ("trái với quy định của pháp luật", "theo quy định
 # của các luật có liên quan", "của Luật này" — but "luật sư" is one), a pronoun ("quyết định của
 # mình"), "do đó", "do vậy" (a consequence, not an agent).

@@ -70,9 +70,10 @@ ROLE_CUES: list[tuple[str, str]] = [
     ("apprais", "tham mưu"), ("tham dinh", "tham mưu"), ("phoi hop", "phối hợp"), ("coordinate", "phối hợp"),
     ("coordinat", "phối hợp"), ("work with", "phối hợp"), ("works with", "phối hợp"),
     ("working with", "phối hợp"), ("cooperat", "phối hợp"), ("collaborat", "phối hợp"),
-    # ("works alongside the Propaganda Board", "làm cùng bộ nào", "đi cùng những đơn vị nào": doing it
-    # together with another body)
-    ("alongside", "phối hợp"), ("lam cung", "phối hợp"), ("di cung", "phối hợp"),
+    # ("works alongside the Propaganda Board", "làm cùng bộ nào": doing it together with another body;
+    # not "Alongside its duties, who …", nor "đi cùng", accompanying)
+    ("work alongside", "phối hợp"), ("works alongside", "phối hợp"), ("working alongside", "phối hợp"),
+    ("lam cung ", "phối hợp"),
     ("liais", "phối hợp"), ("tham muu", "tham mưu"), ("advise", "tham mưu"), ("advis", "tham mưu"),
     # who helps a leading body do its work advises it ("ai giúp Thường vụ Đảng ủy soạn kế hoạch …"),
     # not who helps people ("giúp đỡ hộ nghèo")

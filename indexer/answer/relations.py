@@ -23,10 +23,13 @@ from indexer.text import folded_pattern, folded_words
 from .classify import fold_question
 
 _WHO_OBJ = (r"(?:cac |nhung )?(?:ai|co quan nao|ban nao|don vi nao|to chuc nao|bo nao|nganh nao|noi nao|"
-            r"cap nao|luc luong nao|ben nao|dau moi nao|"
-            # a body named by its kind ("văn phòng nào", "hội nào", "địa phương nào") or described
-            # ("cơ quan Trung ương nào", "tổ chức nòng cốt nào"): a word or two between head and "nào"
-            r"van phong nao|hoi nao|dia phuong nao|doanh nghiep nao|(?:co quan|to chuc|don vi) \w+(?: \w+)? nao)")
+            r"cap nao|luc luong nao|ben nao|dau moi nao)")
+# … and, after a verb that can only have a body as its object ("phối hợp với", "gửi đến"), also one
+# named by its kind ("văn phòng nào", "địa phương nào") or described ("cơ quan Trung ương nào", "tổ
+# chức nòng cốt nào"): a word or two between head and "nào". (Not after a bare "cho", "đến": "áp dụng
+# cho doanh nghiệp nào", "nhân rộng đến địa phương nào" ask no recipient.)
+_BODY_OBJ = (r"(?:cac |nhung )?(?:van phong nao|dia phuong nao|doanh nghiep nao|"
+             r"(?:co quan|to chuc|don vi)(?! (?:tinh|do|hoi nghi)\b)(?: \w+){1,2} nao)")
 # Folded question patterns per relation. English: "coordinate with which bodies", "which bodies …
 # coordinate with to secure …" (a stranded "with"), "to which body", "through which office".
 # English verbs of working together ("work with", "cooperate with", "liaise with"): all "phối hợp".
@@ -44,12 +47,15 @@ _ASKED = [
     # ("work with", "cooperate with", "collaborate with", "liaise with": coordinating, in English)
     # ("làm việc cùng", "hợp tác với", "kết hợp với": working together, in Vietnamese; "with whom does
     # the commune coordinate …": the English who-phrase before its verb)
-    # ("làm cùng bộ nào", "đi cùng những đơn vị nào", "cùng với tổ chức nào": doing it together)
-    ("partner", re.compile(rf" (?:phoi hop|lam viec|hop tac|ket hop) (?:chat che )?(?:voi|cung(?: voi)?) "
-                           rf"(?:{_WHO_OBJ}|(?:cac |nhung )?doi tac nao) "
-                           rf"| (?:lam|di|dong hanh) cung(?: voi)? {_WHO_OBJ} | cung voi {_WHO_OBJ} "
-                           # ("which bodies work alongside the Propaganda Board", "works alongside whom")
-                           rf"| {_WITH_EN} (?:closely )?alongside | alongside (?:which|whom|what) "
+    # ("làm cùng bộ nào", "đồng hành cùng ai": doing it together; not "đi cùng với ai", accompanying)
+    ("partner", re.compile(rf" (?:phoi hop|lam viec|hop tac|ket hop|lam|dong hanh) (?:chat che )?(?:voi|cung(?: voi)?) "
+                           rf"(?:{_WHO_OBJ}|{_BODY_OBJ}|(?:cac |nhung )?doi tac nao) "
+                           # ("which bodies work alongside the Propaganda Board", "alongside which ministry":
+                           # the who-word its subject, the verb right after it; not "Who leads the campaign,
+                           # working alongside …", which asks the lead)
+                           rf"|^ (?:\w+ ){{0,24}}?(?:who|which (?:\w+ ){{0,3}}?{_BODY_NOUNS_EN}) (?:must |should |will |"
+                           rf"(?:is|are|has|have) to )?{_WITH_EN} (?:closely )?alongside "
+                           rf"| alongside (?:whom|which (?:\w+ ){{0,2}}?{_BODY_NOUNS_EN}) "
                            rf"| {_WITH_EN} (?:closely |together )?with (?:which|whom|what) "
                            rf"|^ (?:\w+ ){{0,12}}?with (?:whom|which (?:\w+ ){{0,2}}?{_BODY_NOUNS_EN}) (?:does|do|did|will|"
                            rf"must|should|shall|is|are) (?:\w+ ){{1,6}}?{_WITH_EN} "
@@ -71,6 +77,7 @@ _ASKED = [
     # "báo cáo về đâu", "gửi lên đâu": where to
     # ("báo cáo định kỳ về hoạt động với cơ quan nào": what is reported may come before "với")
     ("recipient", re.compile(rf" (?:cho|toi|den|gui ve|gui|len|bao cao(?: len| cho| voi)?) {_WHO_OBJ} "
+                             rf"| (?:gui|nop|trinh|bao cao)(?: ve| den| toi| cho| len)? {_BODY_OBJ} "
                              rf"| bao cao(?: \w+){{1,12}}? voi {_WHO_OBJ} "
                              r"| (?:bao cao|gui|nop|trinh)(?: \w+){0,3} (?:ve|len|den|toi) dau "
                              # (… or further from its verb when "về đâu" ends the question: "gửi Báo cáo sơ

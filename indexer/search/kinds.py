@@ -101,23 +101,27 @@ _WHO = re.compile(rf"(?:^|\s)(?:{_VI_BODY_WHO}|voi ai|"
 # …", "Hội đồng nào …" (the who-words above need "nào" right after the head). What follows "nào" is
 # then the body's predicate; a preposition or a time there says the head was a verb and its words
 # the thing done ("Tổ chức hoạt động nào trong Tháng hành động …": which activity is organised).
+# (the words after "nào" that say it was no body's: a preposition, a time, a passive, a particle)
+_NOT_A_BODYS_PREDICATE = (r"(?:trong|tai|vao|cho|o|de|khi|nam|thang|ngay|tuan|dip|duoc|bi|nhu|va|hoac|"
+                          r"nhat|hon|thi|ma|vay|the|a|ha|khong|chua|roi)\b")
 _WHO_CLASS_LEAD = re.compile(r"^ (?:co quan|to chuc|don vi|hoi dong|uy ban|luc luong)(?: [a-z]+){1,4} nao "
-                             r"(?!(?:trong|tai|vao|cho|cua|o|de|khi|nam|thang|ngay|tuan|dip|duoc|bi|nhu|va|hoac|"
-                             r"nhat|hon|thi|ma|vay|the|a|ha|khong|chua|roi)\b)")
+                             rf"(?!cua\b|{_NOT_A_BODYS_PREDICATE})")
 # … and one that names such a body anywhere, described by a word or three ("cơ quan Trung ương nào",
 # "ban chuyên trách nào của Tỉnh ủy", "tổ chức nòng cốt nào", "tập thể lãnh đạo nào", "cấp ủy nào"),
-# when nothing else says what it asks (read last, before "general"). Not "có quan hệ … nào" (a
-# relation), "ban hành … nào" (the verb issue), "tổ chức vào …" (the verb organise), nor a time after
-# "nào" (``_WHO_CLASS_LEAD``'s stop words, but for "của": "ban chuyên trách nào của Tỉnh ủy").
-_WHO_CLASS_ANY = re.compile(r"(?:^|\s)(?:co quan(?! he\b)|to chuc(?= (?:dang|nong cot|chinh tri|xa hoi|doan the)\b)|"
-                            r"ban(?! (?:hanh|do|than|dau)\b)|van phong|cap uy|tap the|hoi dong|uy ban|"
-                            r"luc luong|don vi)(?: (?!nao\b)[a-z]+){1,4} nao "
-                            r"(?!(?:trong|tai|vao|cho|o|de|khi|nam|thang|ngay|tuan|dip|duoc|bi|nhu|va|hoac|"
-                            r"nhat|hon|thi|ma|vay|the|a|ha|khong|chua|roi)\b)"
-                            # (in English, bodies ``EN_BODY_NOUNS`` leaves out: "which institutions confer
-                            # …", "which senior prosecutor attends …", "which ward office convenes …")
-                            r"|\bwhich (?:\w+ ){0,3}?(?:institutions?|associations?|unions?|prosecutors?|"
-                            r"offices?|agenc(?:y|ies)|bod(?:y|ies)|units?)\b")
+# when nothing else says what it asks (read last, before "general"). Not "có quan hệ", "có quan điểm"
+# (folded like "cơ quan"), "văn bản", "ban hành" (the verb issue), "tổ chức vào …" (the verb
+# organise), "đơn vị tính" (a unit of measure), "lực lượng lao động" (the workforce), nor a time after
+# "nào" (``_NOT_A_BODYS_PREDICATE``; "của" may follow: "ban chuyên trách nào của Tỉnh ủy").
+_WHO_CLASS_ANY = re.compile(r"(?:^|\s)(?:co quan(?! (?:he|diem|tam)\b)|to chuc(?= (?:dang|nong cot|chinh tri|xa hoi|doan the)\b)|"
+                            r"(?<!van )ban(?! (?:hanh|do|than|dau)\b)|van phong|cap uy|tap the|hoi dong|uy ban|"
+                            r"luc luong(?! lao dong\b)|don vi(?! (?:tinh|do)\b))(?: (?!nao\b)[a-z]+){1,4} nao "
+                            rf"(?!{_NOT_A_BODYS_PREDICATE})"
+                            # (in English, bodies ``EN_BODY_NOUNS`` leaves out, or an office named by more
+                            # words than it reads: "which institutions confer …", "which senior prosecutor
+                            # attends …", "which Nông Tiến ward office convenes …"; no verb between: not
+                            # "which rights do unions have", "which provisions of the agency's charter")
+                            r"|\bwhich (?:(?!(?:do|does|did|must|should|shall|can|may|will|is|are|of|to|for|"
+                            r"apply|applies)\b)\w+ ){0,3}?(?:institutions?|associations?|unions?|prosecutors?|offices?)\b")
 _TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|muc nao|tuoi nao|"
                      # English nouns and verbs inflect: "is … targeting", "the targeted rate", "goals"
                      r"how (?:many|much)|target(?:s|ed|ing)?|percent|percentage|rates?|goals?|indicators?|"

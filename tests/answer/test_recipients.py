@@ -68,8 +68,8 @@ def test_who_receives_the_reports_after_a_frame():
 @pytest.mark.parametrize("question, relation", [
     # doing it together, in other words than "phối hợp với": the partner is asked
     ("Bộ Công an làm cùng bộ nào để hướng dẫn việc này?", "partner"),
-    ("ban tuyen giao di cung nhung don vi nao khi theo doi ke hoach", "partner"),
-    ("Trường hợp này Ủy ban nhân dân tỉnh cùng với cơ quan nào tổ chức thẩm định?", "partner"),
+    ("Xã phải chủ động đồng hành cùng doanh nghiệp nào để triển khai dự án?", "partner"),
+    ("cac so, nganh phai phoi hop voi nhung dia phuong nao", "partner"),
     ("Which bodies work alongside the Propaganda Board in monitoring the plan?", "partner"),
     ("Alongside which ministry does the Ministry of Public Security act?", "partner"),
     # a body of a kind described by a word or two, and a "where" a report or decision is sent
@@ -77,9 +77,19 @@ def test_who_receives_the_reports_after_a_frame():
     ("Where must the court send its decision for annotation?", "recipient"),
     ("Where do the districts' review reports go?", "recipient"),
     ("Where do the wards submit their self-assessment?", "recipient"),
-    # … not a festival held with another, nor where a meeting is held
+    # … not a festival held with another, who accompanies a child, nor where a meeting is held
     ("Hội chợ được tổ chức cùng với lễ hội nào?", None),
+    ("Lễ hội đua ghe được tổ chức cùng với hội nào?", None),
+    ("Người dưới 14 tuổi xuất cảnh phải đi cùng với ai?", None),
     ("Where is the provincial conference held?", None),
+    # … nor the lead working alongside another, nor a why
+    ("Who leads the campaign, working alongside the Youth Union?", None),
+    ("Why must the commune work alongside the district?", None),
+    # … and a body of a kind only after a verb that takes a body: not who a rate applies to, where
+    # a model spreads, nor "hồi nào" (when)
+    ("Thuế suất 10% áp dụng cho doanh nghiệp nào?", None),
+    ("Mô hình được nhân rộng đến địa phương nào?", None),
+    ("Quyết định được gửi hồi nào?", None),
 ])
 def test_a_relation_asked_in_other_words(question, relation):
     assert asked_relation(question) == relation

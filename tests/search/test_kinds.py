@@ -42,11 +42,19 @@ from tests.conftest import CORPUS
     ("Việc hướng dẫn sơ kết ở các huyện giao cho ban chuyên trách nào?", "who"),
     ("hoi nghi toan tinh do tap the lanh dao nao dung ra", "who"),
     ("Which institutions award the honorary title to foreign scientists?", "who"),
-    ("Which ward office sends out the invitations to the conference?", "who"),
-    # … but not a relation ("có quan hệ … nào"), the verb issue or organise, nor a time after "nào"
+    ("Which Nông Tiến ward office sends out the invitations to the conference?", "who"),
+    # … but not a relation or a viewpoint ("có quan hệ", "có quan điểm"), a document ("văn bản"),
+    # the verb issue or organise, a unit of measure, the workforce, nor a time after "nào"
     ("Những người có quan hệ gia đình nào được đăng ký cùng nhau?", "general"),
+    ("Nghị quyết có quan điểm chỉ đạo nào?", "general"),
+    ("Van ban phap luat nao quy dinh ve thue?", "general"),
     ("Kế hoạch do ban hành theo văn bản nào?", "general"),
     ("Tổ chức hoạt động nào trong tháng hành động?", "general"),
+    ("Giá được niêm yết theo đơn vị tính nào?", "general"),
+    ("Kế hoạch phát triển lực lượng lao động nào?", "general"),
+    # … nor, in English, a thing a body has or is subject to
+    ("Which rights do unions have?", "general"),
+    ("Which provisions of the agency's charter apply?", "general"),
 ])
 def test_kind_of_question(question, kind):
     assert classify(question) == kind
