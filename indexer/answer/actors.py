@@ -470,7 +470,7 @@ def asked_agents(text: str, s: int, e: int, asked: list[str]) -> list[tuple[int,
             if late and not re.search(r"[;:.]", text[at:late.start()]) and not folded.startswith(" vien", at + len(verb)) and \
                     not re.search(r"(?<!\w)(?:theo|tại|bởi|của)(?!\w)", text[at:late.start()]) and \
                     _head(_capital_after_opening(text, late.end()), late.end(), e) and \
-                    not re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", folded[at + len(verb):late.start()]):
+                    not any(at < again < late.start() for again in said):
                 stop = _CARRIES_OUT.search(text, late.end(), e)
                 name = text[late.end():stop.start() if stop else e].rstrip()
                 # (to the clause's end only after a passive, "được khảo nghiệm do <X> (…": not "kiểm
