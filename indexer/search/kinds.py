@@ -121,7 +121,15 @@ _WHO_CLASS_ANY = re.compile(r"(?:^|\s)(?:co quan(?! (?:he|diem|tam)\b)|to chuc(?
                             # attends …", "which Nông Tiến ward office convenes …"; no verb between: not
                             # "which rights do unions have", "which provisions of the agency's charter")
                             r"|\bwhich (?:(?!(?:do|does|did|must|should|shall|can|may|will|is|are|of|to|for|"
-                            r"apply|applies)\b)\w+ ){0,3}?(?:institutions?|associations?|unions?|prosecutors?|offices?)\b")
+                            r"apply|applies)\b)\w+ ){0,3}?(?:institutions?|associations?|unions?|prosecutors?|offices?|"
+                            r"boards?|commissions?)\b"
+                            # an office holder or a partner asked by its kind ("chức danh nào", "đồng chí
+                            # nào", "đối tác nào", "đầu mối lãnh đạo nào")
+                            r"|(?:^|\s)(?:chuc danh|dong chi|doi tac)(?: (?!nao\b)[a-z]+){0,3} nao "
+                            rf"(?!{_NOT_A_BODYS_PREDICATE})|(?:^|\s)dau moi(?: (?!nao\b)[a-z]+){{1,3}} nao ")
+# "hội nào", "đoàn thể nào", "mặt trận … nào" as written with diacritics (folded, "hồi nào" is when and
+# "dự đoán thế nào" how): which association, mass organisation or front
+_WHO_CLASS_WRITTEN = re.compile(r"(?i)(?<!\w)(?:hội|đoàn thể|mặt trận)(?:\s+(?!nào\b)\w+){0,3}\s+nào(?!\w)")
 _TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|muc nao|tuoi nao|"
                      # English nouns and verbs inflect: "is … targeting", "the targeted rate", "goals"
                      r"how (?:many|much)|target(?:s|ed|ing)?|percent|percentage|rates?|goals?|indicators?|"
@@ -266,7 +274,7 @@ def classify(question: str) -> str:
         return "who"
     if _TARGET.search(q):
         return "target"
-    if _WHO_CLASS_ANY.search(q):
+    if _WHO_CLASS_ANY.search(q) or _WHO_CLASS_WRITTEN.search(question):
         return "who"
     return "general"
 

@@ -102,3 +102,10 @@ def test_the_partners_of_a_lead_asked_as_working_alongside(plans):
                      "Conclusion 224?")
     assert out["answer"] and "Văn phòng Tỉnh ủy" in out["answer"], out["answer"]
     assert "Ban Tuyên giáo" not in out["answer"]
+
+
+def test_a_board_asked_by_its_kind_in_english(plans):
+    # plan 001, under "IV. TỔ CHỨC THỰC HIỆN › 1. Ban xây dựng Đảng": "Chủ trì, phối hợp với các
+    # cơ quan, đơn vị liên quan đẩy mạnh công tác thông tin tuyên truyền Nghị quyết số 92-NQ/TU"
+    out = ask(plans, "Which Nông Tiến board leads the propaganda on Resolution 92?")
+    assert out["answer"] and "Ban xây dựng Đảng" in out["answer"], out["answer"]

@@ -55,6 +55,22 @@ from tests.conftest import CORPUS
     # … nor, in English, a thing a body has or is subject to
     ("Which rights do unions have?", "general"),
     ("Which provisions of the agency's charter apply?", "general"),
+    # an office holder, a comrade, a partner or a focal point asked by its kind, a board or a
+    # commission in English, and an association, a mass organisation or a front as written with
+    # diacritics
+    ("Hội đồng thẩm định được thành lập theo quyết định của chức danh nào?", "who"),
+    ("dong chi nao phat bieu chi dao tai hoi nghi so ket", "who"),
+    ("Đối tác nào cùng xã đào tạo nghề cho người dân?", "who"),
+    ("Báo cáo định kỳ gửi cho những đầu mối lãnh đạo nào của tỉnh?", "who"),
+    ("Which board leads the information work on the resolution?", "who"),
+    ("Which inspection commission examines the Party cells?", "who"),
+    ("Luật Thanh niên giao những hội nào tham gia phản biện chính sách?", "who"),
+    ("Việc giám sát do mặt trận hay đoàn thể nào đảm nhận?", "who"),
+    # … but not "thế nào" (how), "dự đoán thế nào" typed without diacritics, nor "chức danh nào"
+    # followed by a time
+    ("Hội nghị được tổ chức theo hình thức thế nào?", "general"),
+    ("du doan the nao ve du lich nam toi", "general"),
+    ("Chức danh nào năm 2025 được bổ sung vào quy chế?", "general"),
 ])
 def test_kind_of_question(question, kind):
     assert classify(question) == kind
@@ -208,3 +224,8 @@ def test_the_clause_after_the_case_is_the_question(question, kind):
 def test_a_village_asked_after_the_comma_is_no_board():
     # "bản nào" (which village), written with its diacritics, is no "ban nào" (which board)
     assert classify("Khi sơ kết, bản nào phải hoàn thành theo tiến độ?") != "who"
+
+
+def test_a_time_asked_as_hoi_nao_is_no_association():
+    # "hồi nào" (since when), written with its diacritics, is no "hội nào" (which association)
+    assert classify("Kế hoạch này có từ hồi nào?") != "who"
