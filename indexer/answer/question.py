@@ -725,7 +725,10 @@ def occasion_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[st
 # ("bộ nào đứng ra soạn thảo", "ai đứng ra điều phối": steps up to do it, the plan's unit and task;
 # typed with diacritics, only as written: "dừng ra quân", "dựng ra" fold alike.) The space after a
 # verb is looked at, not taken: "được giao đứng ra tổ chức" says two.
-_ASSIGNING = re.compile(r" (?:(giao) (?:ai|cho)|duoc (giao)|(?:ai|nao) (lo)|(dam nhiem)|(giao) (?:\w+ ){1,2}nao|(dung) ra)(?= )")
+# ("Những ai được Kế hoạch phát triển du lịch của Bình Lư giao phát huy …": the document or body that
+# assigns may stand between "được" and "giao")
+_ASSIGNING = re.compile(r" (?:(giao) (?:ai|cho)|duoc (giao)|(?:ai|nao) (lo)|(dam nhiem)|(giao) (?:\w+ ){1,2}nao|(dung) ra|"
+                        r"(?:ai|nao) duoc (?:(?!giao )\w+ ){1,16}?(giao))(?= )")
 
 
 def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str, question: str = "") -> set[str]:

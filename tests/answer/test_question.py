@@ -590,6 +590,26 @@ def test_dung_ra_is_how_the_asker_says_who_takes_it_on():
     assert "dung" in dict(q.groups) and "dung" not in q.soft
 
 
+def test_the_assigner_may_stand_between_duoc_and_giao():
+    # "Những ai được Kế hoạch … giao phát huy vai trò giám sát": the plan writes the units and their
+    # task ("Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội … Phát huy vai
+    # trò giám sát, phản biện xã hội"), never "giao"
+    q = analyze("Những ai được Kế hoạch phát triển du lịch của xã Bình Lư giao phát huy vai trò giám sát?")
+    assert "giao" in q.soft
+    # … not a "giao" the question asks about: who hands the land over
+    q = analyze("Cơ quan nào giao đất cho hộ gia đình?")
+    assert "giao" in dict(q.groups) and "giao" not in q.soft
+
+
+def test_the_group_supervising_a_plan_is_answered_whole(plans):
+    # plan 000, "5. Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội tổ chức
+    # tuyên truyền, vận động … Phát huy vai trò giám sát, phản biện xã hội trong quá trình thực hiện
+    # Nghị quyết."
+    from indexer.answer import ask
+    out = ask(plans, "Những ai được Kế hoạch du lịch của xã Bình Lư giao phát huy vai trò phản biện xã hội?")
+    assert out["answer"] and "Mặt trận Tổ quốc" in out["answer"] and "chính trị - xã hội" in out["answer"], out
+
+
 def test_khach_san_is_a_kind_of_co_so_luu_tru_one_way():
     # the asker's hotel is the Law on Tourism's "cơ sở lưu trú du lịch"; not back: an accommodation
     # establishment may be a homestay
