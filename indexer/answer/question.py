@@ -170,6 +170,8 @@ _CODE = re.compile(r"\b[A-ZĐ]{1,3}\d{1,4}\b")
 # chosen, which a law names by its role ("người trực tiếp nuôi con"), not by that noun.
 _EMBEDDED_WHICH = re.compile(r"\b(?:which|whichever)\s+([a-z]+)\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+# "bao nhiêu %", "mấy %", "what %" as typed: a percentage asked by its sign
+_PERCENT_SIGN = re.compile(r"(?i)(?:\bbao\s+nhi[eêế]u|\bm[aấ]y|\bhow\s+many|\bwhat)\s*%")
 _MEASURE_CUES = [
     # (a growth rate — "tốc độ tăng tổng thu ngân sách", "how fast" — is a percentage, though the
     # budget it grows is money)
@@ -2082,14 +2084,21 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
             groups = _off_cues(groups, folded_q)
     if role == "báo cáo viên" and _PRESENTS.search(f" {folded_q} "):
         groups = [(label, alts) for label, alts in groups if not set(label.split()) <= _PRESENT_WORDS]
+    # ("bao nhiêu %", "how many %": the sign folds away, and the noun after it is what is counted in
+    # hundredths, "bao nhiêu % số thôn, bản", not a count of hamlets)
+    sign = bool(_PERCENT_SIGN.search(question))
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
+    if kind == "target" and sign and measure is None:
+        measure = "percent"
     if measure == "percent" and english and asks_age(question) and not _MEASURE_CUES[0][1].search(f" {folded_q} "):
         measure = None  # "K-rated films" translated "xếp loại, tỷ lệ": an age asked is no percentage
     count_noun = None
     count_nouns: list[str] = []
     m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)
     asked_noun = m.group(1) if m else (may_noun(question, vi_text) if not english else None)
+    if sign:
+        asked_noun = None
     if asked_noun in _NOT_COUNTED and not written_content(question, asked_noun):
         asked_noun = None
     scale = asked_scale(question, vi_text) if not english else None

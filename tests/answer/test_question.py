@@ -617,3 +617,21 @@ def test_khach_san_is_a_kind_of_co_so_luu_tru_one_way():
     assert "co so luu tru" in dict(q.groups)["khach san"]
     from indexer.answer.question import _synonyms
     assert "khach san" not in _synonyms().get("co so luu tru", [])
+
+
+def test_a_percentage_asked_by_its_sign():
+    # "bao nhiêu %": the sign folds away; the hamlets after it are what is counted in hundredths
+    q = analyze("Lai Châu muốn bao nhiêu % số thôn, bản có đội văn nghệ vào năm 2025?")
+    assert q.measure == "percent" and q.count_noun is None
+    q = analyze("muc tieu bao nhieu % khu, diem du lich co ma QR?")
+    assert q.measure == "percent" and q.count_noun is None
+    # … not a count asked beside a percentage the question states
+    q = analyze("Ngoài 100% xã có hệ thống truyền thanh, có bao nhiêu thôn có cụm loa?")
+    assert q.count_noun == "thon"
+
+
+def test_a_plan_target_asked_by_the_percent_sign(plans):
+    # plan 002: "… phấn đấu đến năm 2025, 94% các thôn, bản có đội văn nghệ …"
+    from indexer.answer import ask
+    out = ask(plans, "Kế hoạch Kết luận 224 của Lai Châu: đến 2025 cần bao nhiêu % số thôn, bản có đội văn nghệ?")
+    assert out["answer"] and "94%" in out["answer"], out
