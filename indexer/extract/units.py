@@ -50,11 +50,19 @@ TERM_ABBREVIATIONS = {
     "BHYT": "bảo hiểm y tế", "BHXH": "bảo hiểm xã hội", "BHTN": "bảo hiểm thất nghiệp",
     "THCS": "trung học cơ sở", "THPT": "trung học phổ thông", "CNTT": "công nghệ thông tin",
     "NTM": "nông thôn mới", "HTX": "hợp tác xã", "ATTP": "an toàn thực phẩm", "GDĐT": "giáo dục đào tạo",
-    "KTXH": "kinh tế xã hội", "DTNT": "dân tộc nội trú", "VN": "Việt Nam"}
+    "KTXH": "kinh tế xã hội", "DTNT": "dân tộc nội trú", "VN": "Việt Nam",
+    # (the budget, the minorities, defence and order, the national programmes, the ministries'
+    # fields, the textbooks: how officials type them in reports and questions)
+    "NSNN": "ngân sách nhà nước", "DTTS": "dân tộc thiểu số", "QPAN": "quốc phòng an ninh",
+    "ANTT": "an ninh trật tự", "CCHC": "cải cách hành chính", "MTQG": "mục tiêu quốc gia",
+    "TNMT": "tài nguyên và môi trường", "NNPTNT": "nông nghiệp và phát triển nông thôn",
+    "KHCN": "khoa học và công nghệ", "VHTTDL": "văn hóa, thể thao và du lịch", "LLVT": "lực lượng vũ trang",
+    "SGK": "sách giáo khoa", "TNCS": "Thanh niên Cộng sản"}
 LAW_ABBREVIATIONS = {
     "ĐTM": "đánh giá tác động môi trường", "ĐMC": "đánh giá môi trường chiến lược",
     "GPMT": "giấy phép môi trường", "UBTVQH": "Ủy ban thường vụ Quốc hội", "TAND": "Tòa án nhân dân",
-    "VKSND": "Viện kiểm sát nhân dân", "BLDS": "Bộ luật Dân sự", "BVMT": "bảo vệ môi trường"}
+    "VKSND": "Viện kiểm sát nhân dân", "BLDS": "Bộ luật Dân sự", "BVMT": "bảo vệ môi trường",
+    "TANDTC": "Tòa án nhân dân tối cao", "VKSNDTC": "Viện kiểm sát nhân dân tối cao", "HĐXX": "Hội đồng xét xử"}
 _SPELLED = {**{k: v for k, v in ABBREVIATIONS.items() if len(k) > 2}, **TERM_ABBREVIATIONS, **LAW_ABBREVIATIONS}
 _SPELLED_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, _SPELLED), key=len,
                                                              reverse=True)) + r")(?![\w])")

@@ -84,6 +84,8 @@ def test_abbreviation_typed_in_a_question_is_the_written_out_words():
     assert ("bao hiem y te", ["bao hiem y te", "bhyt"]) in q.groups
     q = analyze("Tỷ lệ học sinh tốt nghiệp THCS là bao nhiêu?")
     assert any(label == "trung hoc co so" for label, _ in q.groups)
+    q = analyze("Chỉ tiêu tăng thu NSNN của xã mỗi năm là bao nhiêu?")
+    assert any(label == "ngan sach nha nuoc" for label, _ in q.groups)
 
 
 def test_an_age_asked_is_a_target_not_a_time():

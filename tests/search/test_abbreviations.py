@@ -14,6 +14,10 @@ def test_short_forms_as_written_get_their_long_forms():
     assert spelled_out("Cấp THPT học mấy năm, BHYT bao phủ bao nhiêu?") == "trung học phổ thông bảo hiểm y tế"
     assert spelled_out("Ai chủ trì, UBND xã hay HĐND?") == "Ủy ban nhân dân Hội đồng nhân dân"
     assert spelled_out("Theo Luật BVMT, ai quy định phí thẩm định?") == "bảo vệ môi trường"
+    # the budget, the ministries' fields and the top court as officials type them
+    assert spelled_out("Nguồn thu NSNN tăng bao nhiêu?") == "ngân sách nhà nước"
+    assert spelled_out("Bộ NNPTNT hay Bộ KHCN?") == "nông nghiệp và phát triển nông thôn khoa học và công nghệ"
+    assert spelled_out("Hội đồng Thẩm phán TANDTC") == "Tòa án nhân dân tối cao"
     # lower case, or inside a word, is no short form
     assert spelled_out("thpt ubnd") == "" and spelled_out("PHTHPTX") == ""
 
