@@ -1849,7 +1849,15 @@ _CARRIED_NOUNS = ("bao cao", "ho so", "to trinh", "de an", "ke hoach", "du thao"
 # by how long: "… có thể kéo dài nhưng không quá 30 ngày").
 _VI_SPAN = re.compile(r" (?<!co the )(keo dai) (?:trong )?(?:bao lau|may|bao nhieu) | (thuoc) (?:nhiem ky|giai doan|thoi ky|nam|ky) (?:nao|may|bao nhieu) "
                       # a document "mang ngày nào" (bears which date), "ra đời ngày nào" (came out)
-                      r"| (mang) ngay nao | (ra doi) (?:vao )?ngay nao ")
+                      r"| (mang) ngay nao | (ra doi) (?:vao )?ngay nao "
+                      # a work "được lên lịch" (scheduled) in a period the plan writes after it ("Xây dựng
+                      # Bảo tàng tỉnh trong giai đoạn 2021-2025"): the plans write the work and its time
+                      r"| (len) (lich) ")
+# The status a place is "công nhận (là)" or "trở thành" when it reaches it, asked as a moment ("đến năm
+# nào Bình Lư được công nhận là xã đạt chuẩn nông thôn mới": "phấn đấu … đạt chuẩn nông thôn mới vào
+# năm 2030"): the plans write the status and its year, not the frame. Not in a question asking how long
+# ("giấy công nhận đạt chuẩn … dùng được mấy năm": the recognition is the law's act, its term asked).
+_STATUS_REACHED = re.compile(r" (cong nhan) (?:la )?(?:\w+ ){0,2}?(?:dat )?chuan | (tro thanh) (?:\w+ ){0,2}?dat chuan ")
 
 
 _DEICTIC = re.compile(r"(?i)(?<!\w)(này|đó|ấy|kia)(?!\w)")
@@ -1983,7 +1991,10 @@ def persona_words(groups: list[tuple[str, list[str]]], question: str) -> tuple[l
 
 def vi_span_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
     """The groups that are such a span word of a Vietnamese when-question (``_VI_SPAN``): soft."""
-    return _groups_said(groups, _VI_SPAN, f" {folded_q} ")
+    said = _groups_said(groups, _VI_SPAN, f" {folded_q} ")
+    if not is_duration_question(folded_q):
+        said |= _groups_said(groups, _STATUS_REACHED, f" {folded_q} ")
+    return said
 
 
 def _carrier_verbs(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:

@@ -635,3 +635,15 @@ def test_a_plan_target_asked_by_the_percent_sign(plans):
     from indexer.answer import ask
     out = ask(plans, "Kế hoạch Kết luận 224 của Lai Châu: đến 2025 cần bao nhiêu % số thôn, bản có đội văn nghệ?")
     assert out["answer"] and "94%" in out["answer"], out
+
+
+def test_a_status_reached_and_a_schedule_are_frames_of_a_moment():
+    # "đến năm nào … được công nhận là xã đạt chuẩn nông thôn mới": plan 003 writes "phấn đấu … đạt
+    # chuẩn nông thôn mới vào năm 2030", never "công nhận"
+    q = analyze("Theo kế hoạch, đến năm nào Bình Lư được công nhận là xã đạt chuẩn nông thôn mới?")
+    assert "cong nhan" in q.soft
+    assert "tro thanh" in analyze("Khi nào xã Bình Lư trở thành xã đạt chuẩn nông thôn mới?").soft
+    assert {"len", "lich"} <= analyze("Dự án Bảo tàng tỉnh được lên lịch thực hiện trong giai đoạn nào?").soft
+    # … not a term asked of a recognition the law grants ("Quyết định công nhận … có thời hạn")
+    q = analyze("Giấy công nhận đạt chuẩn phục vụ khách du lịch dùng được mấy năm?")
+    assert "cong nhan" not in q.soft
