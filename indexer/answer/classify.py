@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from indexer.text import QUESTION_STOPWORDS as _STOP, folded_words, query_language
-from indexer.search.kinds import QUESTION_KINDS, classify, fold_question  # noqa: F401 (one home: the search layer ranks by it too)
+from indexer.search.kinds import QUESTION_KINDS, classify, fold_question, percent_sign  # noqa: F401 (one home: the search layer ranks by it too)
 from indexer.search.translate import translate
 
 _ROLE_WORDS = {"chu tri": "chủ trì", "phoi hop": "phối hợp", "tham muu": "tham mưu",

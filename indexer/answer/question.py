@@ -29,7 +29,7 @@ from indexer.text import QUESTION_STOPWORDS, fold, folded_words, has_diacritics,
 from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS
 from indexer.extract.responsibilities import _LOW_HEADS as _LOW_HEADS_TEXT
 
-from .classify import classify, fold_question
+from .classify import classify, fold_question, percent_sign
 from .insitu import Slot, wh_slots
 from .passages import asked_refs, asked_vision, is_duration_question, is_horizon_question, is_issued_question
 from .relations import asked_relation
@@ -170,8 +170,6 @@ _CODE = re.compile(r"\b[A-ZĐ]{1,3}\d{1,4}\b")
 # chosen, which a law names by its role ("người trực tiếp nuôi con"), not by that noun.
 _EMBEDDED_WHICH = re.compile(r"\b(?:which|whichever)\s+([a-z]+)\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
-# "bao nhiêu %", "mấy %", "what %" as typed: a percentage asked by its sign
-_PERCENT_SIGN = re.compile(r"(?i)(?:\bbao\s+nhi[eêế]u|\bm[aấ]y|\bhow\s+many|\bwhat)\s*%")
 _MEASURE_CUES = [
     # (a growth rate — "tốc độ tăng tổng thu ngân sách", "how fast" — is a percentage, though the
     # budget it grows is money)
@@ -728,9 +726,11 @@ def occasion_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[st
 # typed with diacritics, only as written: "dừng ra quân", "dựng ra" fold alike.) The space after a
 # verb is looked at, not taken: "được giao đứng ra tổ chức" says two.
 # ("Những ai được Kế hoạch phát triển du lịch của Bình Lư giao phát huy …": the document or body that
-# assigns may stand between "được" and "giao")
+# assigns may stand between "được" and "giao", in the same clause — not "Ai được quyền từ chối nhận khi
+# bên bán giao tài sản …", nor "được Nhà nước giao đất", where handing over is the act asked)
 _ASSIGNING = re.compile(r" (?:(giao) (?:ai|cho)|duoc (giao)|(?:ai|nao) (lo)|(dam nhiem)|(giao) (?:\w+ ){1,2}nao|(dung) ra|"
-                        r"(?:ai|nao) duoc (?:(?!giao )\w+ ){1,16}?(giao))(?= )")
+                        r"(?:ai|nao) duoc (?:(?!(?:giao|khi|neu|do|ma|thi|de|va|quyen) )\w+ ){1,16}?(giao)"
+                        r"(?! (?:dat|tai san|hang|nop|rung|nha|tien|xe|san pham|vat)\b))(?= )")
 
 
 def assignment_words(groups: list[tuple[str, list[str]]], folded_q: str, question: str = "") -> set[str]:
@@ -1857,7 +1857,13 @@ _VI_SPAN = re.compile(r" (?<!co the )(keo dai) (?:trong )?(?:bao lau|may|bao nhi
 # nào Bình Lư được công nhận là xã đạt chuẩn nông thôn mới": "phấn đấu … đạt chuẩn nông thôn mới vào
 # năm 2030"): the plans write the status and its year, not the frame. Not in a question asking how long
 # ("giấy công nhận đạt chuẩn … dùng được mấy năm": the recognition is the law's act, its term asked).
-_STATUS_REACHED = re.compile(r" (cong nhan) (?:la )?(?:\w+ ){0,2}?(?:dat )?chuan | (tro thanh) (?:\w+ ){0,2}?dat chuan ")
+# The recognition is passive ("được công nhận"), its standard not a law's "tiêu chuẩn" (the Tourism
+# Law's act: "được công nhận đạt tiêu chuẩn phục vụ khách du lịch"); "công nhân" (workers) folds alike
+# (``status_words``), and a question asking the recognition's term, expiry or withdrawal asks the act.
+_STATUS_REACHED = re.compile(r" duoc (cong nhan) (?:la )?(?:\w+ ){0,2}?(?:dat )?(?<!tieu )chuan "
+                             r"| (tro thanh) (?:\w+ ){0,2}?dat (?<!tieu )chuan ")
+_RECOGNITION_ACT = re.compile(r" (?:thoi han|het han|hieu luc|thu hoi|huy bo|quyet dinh cong nhan|giay cong nhan|"
+                              r"bang cong nhan) ")
 
 
 _DEICTIC = re.compile(r"(?i)(?<!\w)(này|đó|ấy|kia)(?!\w)")
@@ -1989,11 +1995,17 @@ def persona_words(groups: list[tuple[str, list[str]]], question: str) -> tuple[l
     return [(label, alts) for label, alts in groups if label not in own - names], names
 
 
-def vi_span_words(groups: list[tuple[str, list[str]]], folded_q: str) -> set[str]:
-    """The groups that are such a span word of a Vietnamese when-question (``_VI_SPAN``): soft."""
+def vi_span_words(groups: list[tuple[str, list[str]]], folded_q: str, question: str = "") -> set[str]:
+    """The groups that are such a span word of a Vietnamese when-question (``_VI_SPAN``), or the
+    frame of a status reached (``_STATUS_REACHED``) when the question asks a moment, not how long nor
+    the recognition's own term (``_RECOGNITION_ACT``), and typed with diacritics says "công nhận"
+    (not "công nhân", workers): soft."""
     said = _groups_said(groups, _VI_SPAN, f" {folded_q} ")
-    if not is_duration_question(folded_q):
-        said |= _groups_said(groups, _STATUS_REACHED, f" {folded_q} ")
+    if not is_duration_question(folded_q) and not _RECOGNITION_ACT.search(f" {folded_q} "):
+        status = _groups_said(groups, _STATUS_REACHED, f" {folded_q} ")
+        if "cong nhan" in status and has_diacritics(question) and "công nhận" not in question.lower():
+            status.discard("cong nhan")
+        said |= status
     return said
 
 
@@ -2097,19 +2109,19 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         groups = [(label, alts) for label, alts in groups if not set(label.split()) <= _PRESENT_WORDS]
     # ("bao nhiêu %", "how many %": the sign folds away, and the noun after it is what is counted in
     # hundredths, "bao nhiêu % số thôn, bản", not a count of hamlets)
-    sign = bool(_PERCENT_SIGN.search(question))
+    sign = percent_sign(question)
     measure = next((name for name, rx in _MEASURE_CUES if rx.search(f" {folded_q} ") or
                     (english and rx.search(f" {folded_vi} "))), None) if kind == "target" else None
-    if kind == "target" and sign and measure is None:
-        measure = "percent"
+    if kind == "target" and sign:
+        measure = "percent"  # (over a money cue too: "Ngân sách xã dành bao nhiêu % cho giáo dục?")
     if measure == "percent" and english and asks_age(question) and not _MEASURE_CUES[0][1].search(f" {folded_q} "):
         measure = None  # "K-rated films" translated "xếp loại, tỷ lệ": an age asked is no percentage
     count_noun = None
     count_nouns: list[str] = []
     m = re.search(r"\bbao nhieu\s+(\w+)", folded_q)
     asked_noun = m.group(1) if m else (may_noun(question, vi_text) if not english else None)
-    if sign:
-        asked_noun = None
+    if sign == "first":
+        asked_noun = None  # (not "Bao nhiêu % hộ nghèo và bao nhiêu hộ thoát nghèo": a count asked too)
     if asked_noun in _NOT_COUNTED and not written_content(question, asked_noun):
         asked_noun = None
     scale = asked_scale(question, vi_text) if not english else None
@@ -2125,6 +2137,8 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
         if measure == "money" and count_noun and (english_counted(question) or physical_units(question)):
             measure = None  # "how many investors from outside the state budget" counts investors,
             # "how much live weight" weighs (the glossary's "how much" is also "số tiền")
+    elif kind == "target" and sign:
+        pass  # a share asked by its sign counts no noun ("bao nhiêu % diện tích đất lúa được tưới")
     elif kind == "target" and re.search(r"\btuoi\b", folded_q):
         count_noun = "tuoi"  # "tuổi … là bao nhiêu": an age
     elif kind == "target" and not english:
@@ -2214,7 +2228,7 @@ def analyze(question: str, interpreted: str = "", translated: str = "", language
                 # "Once the force requests it, how quickly …": a conjunction (khi), not "một lần"
                 soft |= {label for label, _ in groups if label == "once"}
         else:
-            soft |= vi_span_words(groups, folded_q) | deictic_words(groups, question)
+            soft |= vi_span_words(groups, folded_q, question) | deictic_words(groups, question)
     if not english:
         paired = _groups_said(groups, _PAIRED_OR_LIGHT, f" {folded_q} ")
         if has_diacritics(question) and not re.search(r"(?<!\w)lo(?!\w)", question.lower()):

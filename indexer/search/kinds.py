@@ -114,7 +114,7 @@ _WHO_CLASS_LEAD = re.compile(r"^ (?:co quan|to chuc|don vi|hoi dong|uy ban|luc l
 # "nào" (``_NOT_A_BODYS_PREDICATE``; "của" may follow: "ban chuyên trách nào của Tỉnh ủy").
 _WHO_CLASS_ANY = re.compile(r"(?:^|\s)(?:co quan(?! (?:he|diem|tam)\b)|to chuc(?= (?:dang|nong cot|chinh tri|xa hoi|doan the)\b)|"
                             r"(?<!van )ban(?! (?:hanh|do|than|dau)\b)|van phong|cap uy|tap the|hoi dong|uy ban|"
-                            r"luc luong(?! lao dong\b)|don vi(?! (?:tinh|do)\b))(?: (?!nao\b)[a-z]+){1,4} nao "
+                            r"luc luong(?! lao dong\b)|don vi(?! (?:tinh|do)\b))(?: (?!nao\b)[a-z]+){1,4}(?<! the) nao "
                             rf"(?!{_NOT_A_BODYS_PREDICATE})"
                             # (in English, bodies ``EN_BODY_NOUNS`` leaves out, or an office named by more
                             # words than it reads: "which institutions confer …", "which senior prosecutor
@@ -122,14 +122,54 @@ _WHO_CLASS_ANY = re.compile(r"(?:^|\s)(?:co quan(?! (?:he|diem|tam)\b)|to chuc(?
                             # "which rights do unions have", "which provisions of the agency's charter")
                             r"|\bwhich (?:(?!(?:do|does|did|must|should|shall|can|may|will|is|are|of|to|for|"
                             r"apply|applies)\b)\w+ ){0,3}?(?:institutions?|associations?|unions?|prosecutors?|offices?|"
-                            r"boards?|commissions?)\b"
-                            # an office holder or a partner asked by its kind ("chức danh nào", "đồng chí
-                            # nào", "đối tác nào", "đầu mối lãnh đạo nào")
-                            r"|(?:^|\s)(?:chuc danh|dong chi|doi tac)(?: (?!nao\b)[a-z]+){0,3} nao "
-                            rf"(?!{_NOT_A_BODYS_PREDICATE})|(?:^|\s)dau moi(?: (?!nao\b)[a-z]+){{1,3}} nao ")
-# "hội nào", "đoàn thể nào", "mặt trận … nào" as written with diacritics (folded, "hồi nào" is when and
-# "dự đoán thế nào" how): which association, mass organisation or front
-_WHO_CLASS_WRITTEN = re.compile(r"(?i)(?<!\w)(?:hội|đoàn thể|mặt trận)(?:\s+(?!nào\b)\w+){0,3}\s+nào(?!\w)")
+                            # (not a notice board, nor a commission paid: "which commission does an agent receive")
+                            r"(?<!notice )(?<!bulletin )boards?|commissions?(?! (?:does|do|did|is|are)\b))\b"
+                            # an office holder or a partner asked by its kind ("chức danh nào", "đối tác
+                            # nào", "đầu mối lãnh đạo nào"); not a professional grade ("chức danh nghề
+                            # nghiệp nào"), a wholesale market or a waterworks' head ("chợ / công trình đầu
+                            # mối nào"), nor "thế nào" (how)
+                            r"|(?:^|\s)(?:chuc danh(?! nghe nghiep\b)|doi tac)(?: (?!nao\b)[a-z]+){0,3}(?<! the) nao "
+                            rf"(?!{_NOT_A_BODYS_PREDICATE})|(?:^|\s)(?<!cho )(?<!trinh )dau moi(?: (?!nao\b)[a-z]+){{1,3}}(?<! the) nao "
+                            rf"(?!{_NOT_A_BODYS_PREDICATE})")
+# "đồng chí nào" (which comrade): folded, "hợp đồng chỉ", "lao động chi trả", "đóng chi phí" read alike,
+# so typed with diacritics only as written (``_asks_comrade``)
+_COMRADE = re.compile(r"(?:^|\s)(?<!hop )(?<!lao )(?<!cong )(?<!hoat )dong chi(?: (?!nao\b)[a-z]+){0,3}(?<! the) nao "
+                      rf"(?!{_NOT_A_BODYS_PREDICATE})")
+# "hội nào", "đoàn thể nào", "Mặt trận (Tổ quốc) nào" as written with diacritics (folded, "hồi nào" is
+# when and "dự đoán thế nào" how): which association, mass organisation or front. Not the "hội" of a
+# compound ("lễ hội", "xã hội", "cơ hội", "Quốc hội", "Đại hội", "hội nghị", "hội thi", "hội đủ"), nor a
+# figurative front ("mặt trận kinh tế"); the words after "nào" as the folded patterns read them
+# (``_NOT_A_BODYS_PREDICATE``, in ``_asks_written_body``).
+_WHO_CLASS_WRITTEN = re.compile(r"(?i)(?<!\w)(?:(?<!xã )(?<!lễ )(?<!cơ )(?<!đại )(?<!quốc )hội"
+                                r"(?!\s+(?:nghị|thảo|thi|chợ|diễn|nhập|đủ|viên|đồng|trường|họp)\b)|đoàn thể|"
+                                r"mặt trận(?=\s+(?:tổ quốc|hay|hoặc|nào)\b))(?:\s+(?!nào\b)\w+){0,3}(?<!thế)\s+nào(?!\w)")
+
+
+def _asks_written_body(question: str) -> bool:
+    """``_WHO_CLASS_WRITTEN`` reads a body, and what follows its "nào" is a body's predicate."""
+    return any(not re.match(_NOT_A_BODYS_PREDICATE, folded_words(question[m.end():]))
+               for m in _WHO_CLASS_WRITTEN.finditer(question))
+
+
+def _asks_comrade(question: str, q: str) -> bool:
+    """"Đồng chí nào …" (``_COMRADE`` on the folded question ``q``), written so when typed with diacritics."""
+    return bool(_COMRADE.search(q)) and (not any(ord(c) > 127 for c in question) or "đồng chí" in question.lower())
+
+
+# "bao nhiêu %", "mấy %", "what %" as typed: a percentage asked by its sign, which folding drops.
+# "first" when the sign follows the question's first "bao nhiêu"/"mấy" (the noun after it is then what
+# is counted in hundredths, "bao nhiêu % số thôn, bản"), "later" when a count is asked before it.
+_PERCENT_SIGN = re.compile(r"(?i)(?:\bbao\s+nhi[eêế]u|\bm[aấ]y|\bhow\s+many|\bwhat)\s*%")
+_ASKS_AMOUNT = re.compile(r"(?i)\bbao\s+nhi[eêế]u\b|\bm[aấ]y\b")
+
+
+def percent_sign(question: str) -> str | None:
+    """"first", "later" or None: where the question asks a percentage by its sign (``_PERCENT_SIGN``)."""
+    m = _PERCENT_SIGN.search(question)
+    if m is None:
+        return None
+    first = _ASKS_AMOUNT.search(question)
+    return "first" if first is None or first.start() >= m.start() else "later"
 _TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc do|dat muc|muc nao|tuoi nao|"
                      # English nouns and verbs inflect: "is … targeting", "the targeted rate", "goals"
                      r"how (?:many|much)|target(?:s|ed|ing)?|percent|percentage|rates?|goals?|indicators?|"
@@ -272,9 +312,9 @@ def classify(question: str) -> str:
     q = _COUNTED_DUTY.sub(r"\1", q)
     if _WHO.search(q) or _WHO_CLASS_LEAD.match(q):
         return "who"
-    if _TARGET.search(q):
+    if _TARGET.search(q) or percent_sign(question):
         return "target"
-    if _WHO_CLASS_ANY.search(q) or _WHO_CLASS_WRITTEN.search(question):
+    if _WHO_CLASS_ANY.search(q) or _asks_comrade(question, q) or _asks_written_body(question):
         return "who"
     return "general"
 

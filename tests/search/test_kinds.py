@@ -66,11 +66,27 @@ from tests.conftest import CORPUS
     ("Which inspection commission examines the Party cells?", "who"),
     ("Luật Thanh niên giao những hội nào tham gia phản biện chính sách?", "who"),
     ("Việc giám sát do mặt trận hay đoàn thể nào đảm nhận?", "who"),
-    # … but not "thế nào" (how), "dự đoán thế nào" typed without diacritics, nor "chức danh nào"
-    # followed by a time
+    # … but not "thế nào" (how), "dự đoán thế nào" typed without diacritics, "chức danh nào"
+    # followed by a time, the "hội" of a compound, a figurative front, "hợp đồng chỉ" (folded like
+    # "đồng chí"), a wholesale market ("chợ đầu mối"), a professional grade, a notice board nor a
+    # commission paid
     ("Hội nghị được tổ chức theo hình thức thế nào?", "general"),
+    ("Đời sống xã hội thay đổi thế nào?", "general"),
+    ("Cơ quan quản lý hoạt động thế nào?", "general"),
     ("du doan the nao ve du lich nam toi", "general"),
     ("Chức danh nào năm 2025 được bổ sung vào quy chế?", "general"),
+    ("Lễ hội nào được tổ chức hằng năm ở xã Bình Lư?", "general"),
+    ("Luật Trồng trọt được Quốc hội khóa nào thông qua?", "general"),
+    ("Doanh nghiệp phải hội đủ điều kiện nào?", "general"),
+    ("Mặt trận kinh tế nào cần tập trung?", "general"),
+    ("Hợp đồng chỉ gồm điều khoản nào?", "general"),
+    ("Người lao động chi trả những khoản nào?", "general"),
+    ("Chợ đầu mối nông sản nào được đầu tư?", "general"),
+    ("Viên chức được bổ nhiệm vào chức danh nghề nghiệp nào?", "general"),
+    ("On which notice board must the list be posted?", "general"),
+    ("Which commission does a sales agent receive?", "general"),
+    # a percentage asked by its sign is a target, in English too
+    ("What % of hamlets have a cultural team?", "target"),
 ])
 def test_kind_of_question(question, kind):
     assert classify(question) == kind
