@@ -26,7 +26,8 @@ from indexer.search.named import DOC_REF, doc_refs
 from indexer.search.translate import THESAURUS, base_form, default_glossary, lookup, translate, translate_groups
 from indexer.text import QUESTION_STOPWORDS, fold, folded_words, has_diacritics, query_language, spelling
 
-from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS
+from indexer.extract.units import (ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS,  # noqa: F401
+                                  _MINISTRIES, spell_out_ministries)
 from indexer.extract.responsibilities import _LOW_HEADS as _LOW_HEADS_TEXT
 
 from .classify import classify, fold_question, percent_sign
@@ -952,30 +953,6 @@ _DOC_TYPES = frozenset({"de an", "du an", "quy hoach", "ke hoach", "chuong trinh
 _MEETING_ROLES = frozenset({"tham dự", "báo cáo viên"})
 
 
-# The ministries' standard short names ("Bộ NN&PTNT", "Bộ TN&MT", "Bộ VHTTDL"): the laws spell the
-# ministry out ("Bộ Nông nghiệp và Phát triển nông thôn"), a question often writes it short, and
-# the short form's letters are no word of any text.
-_MINISTRIES = {
-    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn", "NNPTNT": "Nông nghiệp và Phát triển nông thôn",
-    "TN&MT": "Tài nguyên và Môi trường", "TNMT": "Tài nguyên và Môi trường",
-    "VH,TT&DL": "Văn hóa, Thể thao và Du lịch", "VHTT&DL": "Văn hóa, Thể thao và Du lịch",
-    "VHTTDL": "Văn hóa, Thể thao và Du lịch", "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo",
-    "LĐTB&XH": "Lao động - Thương binh và Xã hội", "LĐTBXH": "Lao động - Thương binh và Xã hội",
-    "KH&ĐT": "Kế hoạch và Đầu tư", "KHĐT": "Kế hoạch và Đầu tư", "KH&CN": "Khoa học và Công nghệ",
-    "KHCN": "Khoa học và Công nghệ", "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
-    "GTVT": "Giao thông vận tải",
-}
-_MINISTRY_RE = re.compile(r"(?<![\w&,])(" + "|".join(
-    r"[\s-]*".join("[ĐD]" if c == "Đ" else re.escape(c) for c in k) for k in sorted(_MINISTRIES, key=len, reverse=True)) + r")(?![\w&])", re.I)
-_MINISTRY_KEY = {re.sub(r"\W", "", folded_words(k).replace(" ", "")): v for k, v in _MINISTRIES.items()}
-
-
-def spell_out_ministries(text: str) -> str:
-    """A question's short ministry names spelled out ("Bộ NN&PTNT công bố" -> "Bộ Nông nghiệp và
-    Phát triển nông thôn công bố"), typed with or without diacritics, spaces or hyphens ("LĐ-TB&XH")."""
-    def full(m: re.Match) -> str:
-        return _MINISTRY_KEY.get(re.sub(r"\W", "", folded_words(m.group(1)).replace(" ", "")), m.group(1))
-    return _MINISTRY_RE.sub(full, text)
 
 
 # The laws' terms of three syllables the word segmenter cuts wrong: "giám đốc thẩm vụ án"

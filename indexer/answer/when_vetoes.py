@@ -99,10 +99,10 @@ def _other_body(q: Question, item: dict) -> bool:
 
 def _other_ministry(q: Question, item: dict) -> bool:
     """A when-question that names a ministry ("kể từ khi Bộ TN&MT công bố", spelled out by
-    ``question.spell_out_ministries``) and a deadline whose own clause names only other
+    ``units.spell_out_ministries``) and a deadline whose own clause names only other
     ministries: the time limit of another ministry's step, a near-miss whose other words all
     match (a ministry's name is a small share of a long question's words)."""
-    from .question import _MINISTRIES, spell_out_ministries
+    from indexer.extract.units import _MINISTRIES, spell_out_ministries
     names = {folded_words(v) for v in _MINISTRIES.values()}
     asked = {n for n in names if f" bo {n} " in f" {folded_words(spell_out_ministries(q.vi_text or q.text))} "}
     if q.language != "en":

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from indexer.text import fold, modern_tones  # noqa: F401 - modern_tones is part of this module's API
+from indexer.text import fold, folded_words, modern_tones  # noqa: F401 - modern_tones is part of this module's API
 
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân",
@@ -51,12 +51,12 @@ TERM_ABBREVIATIONS = {
     "THCS": "trung học cơ sở", "THPT": "trung học phổ thông", "CNTT": "công nghệ thông tin",
     "NTM": "nông thôn mới", "HTX": "hợp tác xã", "ATTP": "an toàn thực phẩm", "GDĐT": "giáo dục đào tạo",
     "KTXH": "kinh tế xã hội", "DTNT": "dân tộc nội trú", "VN": "Việt Nam",
-    # (the budget, the minorities, defence and order, the national programmes, the ministries'
-    # fields, the textbooks: how officials type them in reports and questions)
+    # (the budget, the minorities, defence and order, the national programmes, the armed forces,
+    # the textbooks: how officials type them in reports and questions; the ministries' fields are
+    # ``_MINISTRIES``)
     "NSNN": "ngân sách nhà nước", "DTTS": "dân tộc thiểu số", "QPAN": "quốc phòng an ninh",
     "ANTT": "an ninh trật tự", "CCHC": "cải cách hành chính", "MTQG": "mục tiêu quốc gia",
-    "TNMT": "tài nguyên và môi trường", "NNPTNT": "nông nghiệp và phát triển nông thôn",
-    "KHCN": "khoa học và công nghệ", "VHTTDL": "văn hóa, thể thao và du lịch", "LLVT": "lực lượng vũ trang",
+    "LLVT": "lực lượng vũ trang",
     "SGK": "sách giáo khoa", "TNCS": "Thanh niên Cộng sản"}
 LAW_ABBREVIATIONS = {
     "ĐTM": "đánh giá tác động môi trường", "ĐMC": "đánh giá môi trường chiến lược",
@@ -68,12 +68,42 @@ _SPELLED_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(map(re.escape, _SPELLED
                                                              reverse=True)) + r")(?![\w])")
 
 
+# The ministries' standard short names ("Bộ NN&PTNT", "Bộ TN&MT", "Bộ VHTTDL"): the laws spell the
+# ministry out ("Bộ Nông nghiệp và Phát triển nông thôn"), a question often writes it short, and
+# the short form's letters are no word of any text.
+_MINISTRIES = {
+    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn", "NNPTNT": "Nông nghiệp và Phát triển nông thôn",
+    "TN&MT": "Tài nguyên và Môi trường", "TNMT": "Tài nguyên và Môi trường",
+    "VH,TT&DL": "Văn hóa, Thể thao và Du lịch", "VHTT&DL": "Văn hóa, Thể thao và Du lịch",
+    "VHTTDL": "Văn hóa, Thể thao và Du lịch", "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo",
+    "LĐTB&XH": "Lao động - Thương binh và Xã hội", "LĐTBXH": "Lao động - Thương binh và Xã hội",
+    "KH&ĐT": "Kế hoạch và Đầu tư", "KHĐT": "Kế hoạch và Đầu tư", "KH&CN": "Khoa học và Công nghệ",
+    "KHCN": "Khoa học và Công nghệ", "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
+    "GTVT": "Giao thông vận tải",
+}
+_MINISTRY_RE = re.compile(r"(?<![\w&,])(" + "|".join(
+    r"[\s-]*".join("[ĐD]" if c == "Đ" else re.escape(c) for c in k) for k in sorted(_MINISTRIES, key=len, reverse=True)) + r")(?![\w&])", re.I)
+_MINISTRY_KEY = {re.sub(r"\W", "", folded_words(k).replace(" ", "")): v for k, v in _MINISTRIES.items()}
+
+
+def spell_out_ministries(text: str) -> str:
+    """A question's short ministry names spelled out ("Bộ NN&PTNT công bố" -> "Bộ Nông nghiệp và
+    Phát triển nông thôn công bố"), typed with or without diacritics, spaces or hyphens ("LĐ-TB&XH")."""
+    def full(m: re.Match) -> str:
+        return _MINISTRY_KEY.get(re.sub(r"\W", "", folded_words(m.group(1)).replace(" ", "")), m.group(1))
+    return _MINISTRY_RE.sub(full, text)
+
+
 def spelled_out(text: str) -> str:
     """The long forms of the short ones ``text`` types, as written, three letters or more ("UBND",
     "UBTVQH", "BHYT", "THPT"), space-joined; "" when it types none. A query keeps its short form and
     gets the long one too: the plans write "UBND" and "UBND xã" as often as "Ủy ban nhân dân", the
     laws only the long forms."""
-    return " ".join(dict.fromkeys(_SPELLED[m.group(1)] for m in _SPELLED_RE.finditer(text)))
+    found = [_SPELLED[m.group(1)] for m in _SPELLED_RE.finditer(text)]
+    # (a ministry's short name as typed, "Bộ NN&PTNT", "Sở TN&MT", "Bộ KH&CN": ``_MINISTRIES``)
+    found += [full for m in _MINISTRY_RE.finditer(text)
+              if (full := _MINISTRY_KEY.get(re.sub(r"\W", "", folded_words(m.group(1)).replace(" ", ""))))]
+    return " ".join(dict.fromkeys(found))
 
 _QUANTIFIER = re.compile(r"^(?:các|mỗi|từng|toàn bộ|tất cả các|những)\s+", re.IGNORECASE)
 _LEVEL_WORDS = ("tỉnh", "huyện", "xã", "phường", "thị trấn", "thành phố", "thị xã", "cơ sở", "trung ương")

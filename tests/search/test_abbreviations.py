@@ -16,7 +16,9 @@ def test_short_forms_as_written_get_their_long_forms():
     assert spelled_out("Theo Luật BVMT, ai quy định phí thẩm định?") == "bảo vệ môi trường"
     # the budget, the ministries' fields and the top court as officials type them
     assert spelled_out("Nguồn thu NSNN tăng bao nhiêu?") == "ngân sách nhà nước"
-    assert spelled_out("Bộ NNPTNT hay Bộ KHCN?") == "nông nghiệp và phát triển nông thôn khoa học và công nghệ"
+    assert spelled_out("Bộ NNPTNT hay Bộ KHCN?") == "Nông nghiệp và Phát triển nông thôn Khoa học và Công nghệ"
+    # a ministry's short name as typed, with "&" (one home: units._MINISTRIES, the answer reads it too)
+    assert spelled_out("Sở TN&MT hay Bộ NN&PTNT?") == "Tài nguyên và Môi trường Nông nghiệp và Phát triển nông thôn"
     assert spelled_out("Hội đồng Thẩm phán TANDTC") == "Tòa án nhân dân tối cao"
     # lower case, or inside a word, is no short form
     assert spelled_out("thpt ubnd") == "" and spelled_out("PHTHPTX") == ""
