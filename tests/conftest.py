@@ -21,6 +21,15 @@ PLANS = {
 }
 
 
+def shared_file(*parts: str) -> Path:
+    """A file of ../shared (the eval questions, a law): the test is skipped when it is not there — a
+    clone without the data beside it still runs everything else."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return path
+
+
 def law_line(name: str, words: str) -> str:
     """The first line of law ``name`` (../shared/corpus-alqac) holding ``words``; skips the test
     when the laws are not there."""

@@ -178,9 +178,9 @@ def test_people_counted_by_their_role_answer_how_many_persons():
 
 def test_a_bare_list_point_is_read_with_its_lead_in():
     from indexer.answer.passages import lead_in, with_lead_ins
-    from tests.conftest import SHARED
+    from tests.conftest import shared_file
 
-    text = (SHARED / "corpus-alqac" / "luat-vien-chuc.txt").read_text(encoding="utf-8")
+    text = shared_file("corpus-alqac", "luat-vien-chuc.txt").read_text(encoding="utf-8")
     at = text.index("b) Từ đủ 18 tuổi trở lên") + 3
     assert lead_in(text, at).endswith("được đăng ký dự tuyển viên chức:")
     item = {"doc_id": "vc", "start": at, "task": "Từ đủ 18 tuổi trở lên", "sentence": "Từ đủ 18 tuổi trở lên"}

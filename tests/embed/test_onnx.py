@@ -21,7 +21,7 @@ from indexer.embed.embedder import ModelUnavailable, load_embedder
 from indexer.embed.onnx_export import (FORMAT, FP32, META, TOKENIZER, export_folder, model_fingerprint,
                                        stale_reason)
 from indexer.settings import Settings
-from tests.conftest import CORPUS, ROOT, SHARED
+from tests.conftest import CORPUS, ROOT, shared_file
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +39,7 @@ def _real_texts(settings: Settings) -> tuple[list[str], list[str]]:
     from indexer.passages import context_text
 
     questions = [json.loads(line)["question"]
-                 for line in (SHARED / "eval" / "questions.dev.jsonl").read_text().splitlines()
+                 for line in shared_file("eval", "questions.dev.jsonl").read_text().splitlines()
                  if line.strip()][::2][:25]
     passages = []
     for path in sorted(CORPUS.glob("*.txt")):

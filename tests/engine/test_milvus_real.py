@@ -9,7 +9,7 @@ import pytest
 
 from indexer.search.evaluate import engine_searcher, load_questions, score_rows, summarize
 from indexer.service import Service
-from tests.conftest import CORPUS, SHARED
+from tests.conftest import CORPUS, shared_file
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +25,7 @@ def milvus_real(real_settings, milvus_uri, real_engine):
 
 
 def test_dev_questions_match_the_local_engine(real_engine, milvus_real):
-    questions = load_questions(SHARED / "eval" / "questions.dev.jsonl")
+    questions = load_questions(shared_file("eval", "questions.dev.jsonl"))
     local_rows, _ = score_rows(questions, engine_searcher(real_engine))
     milvus_rows, _ = score_rows(questions, engine_searcher(milvus_real))
     local, milvus = summarize(local_rows), summarize(milvus_rows)

@@ -11,7 +11,7 @@ from indexer.document import parse_bytes
 from indexer.extract import extract, matches_unit, normalize_unit
 from indexer.extract.numbers import parse_number
 from indexer.settings import Settings
-from tests.conftest import PLANS
+from tests.conftest import CORPUS as PLANS_DIR, PLANS, SHARED
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 
@@ -94,10 +94,12 @@ def test_gold_precision_recall(blind):
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     totals = {k: [0, 0, 0] for k in ("responsibility", "target", "deadline")}
-    for path in sorted(GOLD.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        if ("blind" in gold.get("labelled_by", "")) != blind:
-            continue
+    golds = [g for g in (json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json")))
+             if ("blind" in g.get("labelled_by", "")) == blind]
+    missing = [g["doc"] for g in golds if not (PLANS_DIR / g["doc"]).exists() and not (SHARED / "corpus-alqac" / g["doc"]).exists()]
+    if missing:
+        pytest.skip(f"gold documents not present: {missing}")  # (the laws labelled blind live in ../shared)
+    for gold in golds:
         res = bench.score_document(gold, Settings())
         for kind, r in res.items():
             totals[kind][0] += r["gold"]
