@@ -26,8 +26,7 @@ from indexer.search.named import DOC_REF, doc_refs
 from indexer.search.translate import THESAURUS, base_form, default_glossary, lookup, translate, translate_groups
 from indexer.text import QUESTION_STOPWORDS, fold, folded_words, has_diacritics, query_language, spelling
 
-from indexer.extract.units import (ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS,  # noqa: F401
-                                  _MINISTRIES, spell_out_ministries)
+from indexer.extract.units import ABBREVIATIONS, LAW_ABBREVIATIONS, TERM_ABBREVIATIONS, spell_out_ministries
 from indexer.extract.responsibilities import _LOW_HEADS as _LOW_HEADS_TEXT
 
 from .classify import classify, fold_question, percent_sign
@@ -1836,7 +1835,7 @@ _VI_SPAN = re.compile(r" (?<!co the )(keo dai) (?:trong )?(?:bao lau|may|bao nhi
 # ("giấy công nhận đạt chuẩn … dùng được mấy năm": the recognition is the law's act, its term asked).
 # The recognition is passive ("được công nhận"), its standard not a law's "tiêu chuẩn" (the Tourism
 # Law's act: "được công nhận đạt tiêu chuẩn phục vụ khách du lịch"); "công nhân" (workers) folds alike
-# (``status_words``), and a question asking the recognition's term, expiry or withdrawal asks the act.
+# (``vi_span_words``), and a question asking the recognition's term, expiry or withdrawal asks the act.
 _STATUS_REACHED = re.compile(r" duoc (cong nhan) (?:la )?(?:\w+ ){0,2}?(?:dat )?(?<!tieu )chuan "
                              r"| (tro thanh) (?:\w+ ){0,2}?dat (?<!tieu )chuan ")
 _RECOGNITION_ACT = re.compile(r" (?:thoi han|het han|hieu luc|thu hoi|huy bo|quyet dinh cong nhan|giay cong nhan|"

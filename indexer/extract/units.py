@@ -86,12 +86,15 @@ _MINISTRY_RE = re.compile(r"(?<![\w&,])(" + "|".join(
 _MINISTRY_KEY = {re.sub(r"\W", "", folded_words(k).replace(" ", "")): v for k, v in _MINISTRIES.items()}
 
 
+def _ministry(short: str) -> str | None:
+    """The ministry a short name matched by ``_MINISTRY_RE`` stands for, however it was typed."""
+    return _MINISTRY_KEY.get(re.sub(r"\W", "", folded_words(short).replace(" ", "")))
+
+
 def spell_out_ministries(text: str) -> str:
     """A question's short ministry names spelled out ("Bộ NN&PTNT công bố" -> "Bộ Nông nghiệp và
     Phát triển nông thôn công bố"), typed with or without diacritics, spaces or hyphens ("LĐ-TB&XH")."""
-    def full(m: re.Match) -> str:
-        return _MINISTRY_KEY.get(re.sub(r"\W", "", folded_words(m.group(1)).replace(" ", "")), m.group(1))
-    return _MINISTRY_RE.sub(full, text)
+    return _MINISTRY_RE.sub(lambda m: _ministry(m.group(1)) or m.group(1), text)
 
 
 def spelled_out(text: str) -> str:
@@ -101,8 +104,7 @@ def spelled_out(text: str) -> str:
     laws only the long forms."""
     found = [_SPELLED[m.group(1)] for m in _SPELLED_RE.finditer(text)]
     # (a ministry's short name as typed, "Bộ NN&PTNT", "Sở TN&MT", "Bộ KH&CN": ``_MINISTRIES``)
-    found += [full for m in _MINISTRY_RE.finditer(text)
-              if (full := _MINISTRY_KEY.get(re.sub(r"\W", "", folded_words(m.group(1)).replace(" ", ""))))]
+    found += [full for m in _MINISTRY_RE.finditer(text) if (full := _ministry(m.group(1)))]
     return " ".join(dict.fromkeys(found))
 
 _QUANTIFIER = re.compile(r"^(?:các|mỗi|từng|toàn bộ|tất cả các|những)\s+", re.IGNORECASE)

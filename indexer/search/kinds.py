@@ -153,7 +153,7 @@ def _asks_written_body(question: str) -> bool:
 
 def _asks_comrade(question: str, q: str) -> bool:
     """"Đồng chí nào …" (``_COMRADE`` on the folded question ``q``), written so when typed with diacritics."""
-    return bool(_COMRADE.search(q)) and (not any(ord(c) > 127 for c in question) or "đồng chí" in question.lower())
+    return bool(_COMRADE.search(q)) and (not _typed_with_diacritics(question) or "đồng chí" in question.lower())
 
 
 # "bao nhiêu %", "mấy %", "what %" as typed: a percentage asked by its sign, which folding drops.
@@ -190,10 +190,16 @@ _TARGET = re.compile(r"\b(?:bao nhieu|may|muc tieu|chi tieu|ty le|phan tram|toc 
 _WHO_HEADS = {"ban": "ban", "bo": "bộ", "cap": "cấp", "ben": "bên"}
 
 
+def _typed_with_diacritics(question: str) -> bool:
+    """Any letter beyond ASCII: the question was typed with its marks, so a word written otherwise
+    than a head it folds to is not that head (``fold_question``, ``_asks_comrade``)."""
+    return any(ord(c) > 127 for c in question)
+
+
 def fold_question(question: str) -> str:
     """The folded question, a false friend of a who-head (see ``_WHO_HEADS``) kept apart as
     "x<syllable>" when the question was typed with diacritics."""
-    if not any(ord(c) > 127 for c in question):
+    if not _typed_with_diacritics(question):
         return folded_words(question)
     out = []
     for word in re.findall(r"\w+", question):
