@@ -35,7 +35,8 @@ ROLES = {"blind": "odd", "fresh": "odd", "fresh2": "odd", "fresh3": "odd", "fres
          "fresh58": "odd",
          "fresh59": "odd",
          "fresh60": "odd",
-         "fresh61": "odd"}
+         "fresh61": "odd",
+         "fresh62": "never"}
 
 # The halves of each role that are tuned on, and those held back.
 TUNED_HALVES = {"odd": ("odd",), "whole": ("odd", "even"), "never": ()}
