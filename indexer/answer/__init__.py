@@ -104,8 +104,7 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         return out
 
     def unanswered(**fields) -> dict:
-        return {**out, "answer": None, "message": NOT_FOUND_VI, "support": None, "items": [],
-                "citations": [citation(r.to_dict()) for r in response.results[:min(k, 3)]], **fields}
+        return _withdrawn(out, response, k, **fields)
 
     def asked():
         return analyze(question, response.interpreted, response.translated, response.language, written=_written(service))
@@ -120,15 +119,29 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
         unsaid = [set(_unnamed_occasions(question, written.get(d, ""))) for d in docs]
     if unsaid and set.intersection(*unsaid):
         return unanswered(role=asked().role if out["kind"] == "who" else None)
-    if out["kind"] == "who":
-        q = asked()
-        outside = outside_refs(q, _documents(service))
-        # (the item the answer is read from; a grouped answer's first item of each document: "… (2 văn bản)")
-        read = list({it["doc_id"]: it for it in reversed(out["items"])}.values()) if grouped else out["items"][:1]
-        if (outside and all(cites_none(outside, it) for it in read)) or (
-                asks_decider(q) and not any(decides(q, it) for it in read)):
-            return unanswered()
+    if out["kind"] == "who" and _who_vetoed(service, q := asked(), out):
+        return unanswered(role=q.role)
     return out
+
+
+def _who_vetoed(service, q, out: dict) -> bool:
+    """A who-answer whose items cite none of the outside documents the question cites, or that
+    do not say the decision a "who decides" question asks (see ``ask``)."""
+    if not (out["answer"] and out["items"]):
+        return False
+    outside = outside_refs(q, _documents(service))
+    # (the item the answer is read from; a grouped answer's first item of each document: "… (2 văn bản)")
+    grouped = bool(_GROUPED.search(out["answer"]))
+    read = list({it["doc_id"]: it for it in reversed(out["items"])}.values()) if grouped else out["items"][:1]
+    return bool(outside and all(cites_none(outside, it) for it in read)) or (
+        asks_decider(q) and not any(decides(q, it) for it in read))
+
+
+def _withdrawn(out: dict, response, k: int, **fields) -> dict:
+    """``out`` with its answer withdrawn: the closest passages are cited instead; ``fields`` set
+    what the withdrawn item had set (the role asked, not the item's)."""
+    return {**out, "answer": None, "message": NOT_FOUND_VI, "support": None, "items": [],
+            "citations": [citation(r.to_dict()) for r in response.results[:min(k, 3)]], **fields}
 
 
 _GROUPED = re.compile(r"\(\d+ văn bản\)$")  # a unit's responsibilities across documents (_who_answer)
@@ -142,13 +155,31 @@ def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> 
     out = _ask_once(service, question, k, response, doc_ids)
     considered, disputed = out.pop("_considered"), out.pop("_disputed")
     top = response.results[0] if response.results else None
+    # A who-answer the checks of ``ask`` would withdraw (a body that does not say the decision
+    # asked, another document's task) leaves the question to the readers after it: the sentence
+    # that says the decision may hold no extracted item ("Trường hợp người làm chứng vắng mặt thì
+    # Hội đồng xét xử quyết định hoãn phiên tòa …"), which only the in-place reader reads.
+    analyzed: list = []
+
+    def asked():  # (analysed once, and only when needed)
+        if not analyzed:
+            analyzed.append(analyze(question, response.interpreted, response.translated, response.language,
+                                    written=_written(service)))
+        return analyzed[0]
+
+    def vetoed(o: dict) -> bool:
+        return o["kind"] == "who" and bool(o["answer"] and o["items"]) and _who_vetoed(service, asked(), o)
+
+    if vetoed(out):
+        out = _withdrawn(out, response, k, role=asked().role)
     if out["answer"] is None and top is not None and out["kind"] in ("who", "target", "when"):
         with gated(TOP_PASSAGE):
             relaxed = _ask_once(service, question, k, response, doc_ids)
         considered |= relaxed.pop("_considered")
         disputed |= relaxed.pop("_disputed")
         first = relaxed["items"][0] if relaxed["items"] else None
-        if relaxed["answer"] and first and first["doc_id"] == top.doc_id and top.start <= first["start"] < top.end:
+        if relaxed["answer"] and first and first["doc_id"] == top.doc_id and top.start <= first["start"] < top.end \
+                and not vetoed(relaxed):
             if relaxed["support"] is not None:
                 relaxed["support"]["gate"] = "top_passage"
             return relaxed
@@ -159,8 +190,7 @@ def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> 
     # by the model's closest sentence (typed.py), a third number where the reading found two it
     # could not tell apart (``disputed``: their values).
     if out["answer"] is None and top is not None and getattr(service.settings, "answer_in_place", True):
-        q = analyze(question, response.interpreted, response.translated, response.language,
-                written=_written(service))
+        q = asked()
         return _in_place_answer(service, question, q, response, doc_ids, considered) or \
             _typed_answer(service, question, q, response, doc_ids, considered, disputed) or \
             _label_answer(service, question, q, response, doc_ids, considered) or \

@@ -84,7 +84,7 @@ _HEADS = frozenset("các những mọi toàn người hộ bộ sở phòng ban 
     tòa án, thanh niên, trẻ em, công dân, cá nhân, chủ thể, đồng bào, lực lượng, đội ngũ, thế hệ, phụ nữ, nông dân,
     đương sự, thẩm phán, thư ký, giáo viên, nhà trường, cha mẹ, người dân, tập thể, lãnh đạo, hợp tác,
     cơ sở, công chứng, kiểm sát, trọng tài, luật sư, hội thẩm, viên chức, công chức, thẩm tra,
-    hiệu trưởng, giám đốc, thủ trưởng, trưởng, chính phủ, quốc hội, nhà nước, nhân dân""".split(","))
+    hiệu trưởng, giám đốc, thủ trưởng, trưởng, chính phủ, quốc hội, nhà nước, nhân dân, công an""".split(","))
 # ("Cơ sở lưu trữ phim …": an establishment; "công chứng viên", "kiểm sát viên", "trọng tài viên",
 # "hội thẩm nhân dân": the laws' people, written lower-case; and heads by their titles: "hiệu trưởng
 # nhà trường", "thủ trưởng cơ quan …", "trưởng phòng …"; the institutions whose names capitalise only
@@ -706,6 +706,24 @@ _AT_TIME = frozenset({"vao", "tai"})
 # A passive's agent marker, said one way or another ("do ai quyết định" against "phải được Bộ
 # trưởng … quyết định").
 _AGENT = frozenset({"do", "duoc", "boi"})
+# An obligation, said one way or another: a question's "phải" ("ai phải thông báo cho …") is the
+# law's "có trách nhiệm" or "có nghĩa vụ" ("… công an cấp xã nơi chuyển đi có trách nhiệm thông báo
+# cho …"), folded; read in both directions (the words before the answer are read outward, reversed).
+# "cần" only in a question: folded, a sentence's "can" is as often "cán bộ".
+_OBLIGATIONS = ("phai", "co trach nhiem", "co nghia vu")
+_ASKED_OBLIGATIONS = (*_OBLIGATIONS, "can")
+_OBLIGATION_RUNS = tuple(tuple(o.split()) for o in _OBLIGATIONS)
+_ASKED_OBLIGATION_RUNS = tuple(tuple(o.split()) for o in _ASKED_OBLIGATIONS)
+
+
+def _obligation(words: list[str], i: int, runs: tuple[tuple[str, ...], ...]) -> int:
+    """The syllables of an obligation phrase (``_OBLIGATIONS``) at ``words[i]``, read forward or
+    reversed; 0 when none stands there."""
+    for run in runs:
+        for form in (run, run[::-1]):
+            if tuple(words[i:i + len(form)]) == form:
+                return len(form)
+    return 0
 
 
 def _run(question: list[str], sentence: list[str], pairs: bool = False) -> tuple[int, int]:
@@ -718,6 +736,12 @@ def _run(question: list[str], sentence: list[str], pairs: bool = False) -> tuple
     i = j = found = matched = 0
     extra_s = extra_q = 0
     while i < len(question) and j < len(sentence):
+        k, m = _obligation(question, i, _ASKED_OBLIGATION_RUNS), _obligation(sentence, j, _OBLIGATION_RUNS)
+        if k and m and question[i:i + k] != sentence[j:j + m]:
+            # "phải" asked, "có trách nhiệm" said ("có nghĩa vụ" asked, "có trách nhiệm" said: before the
+            # shared "có" is matched alone)
+            matched, i, j = matched + 1, i + k, j + m
+            continue
         if question[i] == sentence[j] or (question[i] in _AGENT and sentence[j] in _AGENT) or \
                 (question[i] in _AT_TIME and sentence[j] in _AT_TIME):
             found += question[i] not in FUNCTION_WORDS
@@ -798,7 +822,8 @@ _PRE_VERB = re.compile(r"\s+(?:tổ chức|chủ trì|có trách nhiệm|phải|
 _DETERMINED = re.compile(r"(?:các|những|mọi|và|hoặc|,)\s*$")
 # Words no name ends with: a determiner, the list cut after it ("Mặt trận Tổ quốc và các | tổ chức …");
 # an auxiliary: the name is another clause's ("… do Chánh án Tòa án đang | giải quyết …").
-_NO_NAME_END = frozenset("các những mọi hoặc đang đã sẽ".split())
+# (nor a negation: "Cơ quan không | có trách nhiệm …" is a duty the sentence denies)
+_NO_NAME_END = frozenset("các những mọi hoặc đang đã sẽ không chưa".split())
 # Words that end the phrase before a list's first member ("của các cơ quan, đơn vị"), as written.
 _LINKS = frozenset("của cho với để là và thì mà trong tại theo về từ đến khi trên có được do bởi".split())
 

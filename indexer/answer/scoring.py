@@ -181,7 +181,7 @@ def _scored(q: Question, matcher: Matcher, item: dict, sup: Support, fit: float,
             named: set[str]) -> tuple[float, dict, Support]:
     """An item's score: coverage, own share and fit, retrieval rank, a target's own subject."""
     score = 3.0 * sup.coverage + 1.0 * sup.own + fit
-    rank = _rank_of(item, results)
+    rank = sup.rank = _rank_of(item, results)
     if rank is not None:  # one passage's rank weighs less where documents are compared
         score += (0.5 if q.kind == "who" and not named else 1.0) / (1 + rank)
     if q.kind in ("target", "when"):

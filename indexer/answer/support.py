@@ -123,6 +123,9 @@ class Support:
     # FIELD_WEIGHT): it passes the gate in full, but the scores keep the field weights, so an item
     # that says a word itself still beats one whose document says it.
     titled: float = 0.0
+    # The search's rank of the passage that holds the item (None: not retrieved), set by the scorer:
+    # a who-answer may leave one word of the question unsaid in the first passage (who.weak_who).
+    rank: int | None = None
 
     @property
     def ok(self) -> bool:

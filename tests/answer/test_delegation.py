@@ -93,6 +93,15 @@ def test_who_decides_is_asked_by_its_verb(text, language, asked):
     assert asks_decider(analyze(text, "", None, language)) is asked
 
 
+def test_a_withdrawn_decider_leaves_the_question_to_the_sentence_that_decides(court_laws):
+    # The extracted items the question reads first name a body whose sentence decides nothing
+    # ("Tòa án … thông báo …"); the body that decides is said by a sentence with no extracted item
+    # ("Trường hợp người làm chứng vắng mặt thì Hội đồng xét xử quyết định hoãn phiên tòa hoặc vẫn
+    # tiến hành xét xử"), which the in-place reader reads once the first answer is withdrawn.
+    assert_answer(ask(court_laws, "Phiên tòa hành chính mà người làm chứng vắng mặt thì ai quyết định hoãn phiên "
+                                  "tòa hay vẫn tiến hành xét xử?"), "Hội đồng xét xử")
+
+
 def test_a_body_whose_sentence_decides_nothing_does_not_answer_who_decides(court_laws):
     # "Trường hợp Chủ tọa phiên tòa vắng mặt thì Chánh án Tòa án ra quyết định hoãn phiên tòa": decides
     assert_answer(ask(court_laws, "Neu chu toa phien toa vang mat thi ai ra quyet dinh hoan phien toa hanh chinh?"),

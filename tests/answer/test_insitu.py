@@ -514,3 +514,30 @@ def test_an_active_who_question_reads_a_passive_statements_agent():
     # a target's or a time's words are not read past two added words: only the passive's agent is
     assert _read("Học sinh học hết trung học phổ thông nhưng thi không đạt thì bao nhiêu giấy chứng nhận?",
                  "target", line) == []
+
+
+def test_an_obligation_asked_with_phai_is_the_law_s_co_trach_nhiem():
+    # Luật Phòng, chống ma túy: "… thì công an cấp xã nơi chuyển đi có trách nhiệm thông báo cho công an
+    # cấp xã nơi chuyển đến …": "ai phải thông báo" is the body with the duty, typed either way
+    line = law_line("luat-phong-chong-ma-tuy.txt", "có trách nhiệm thông báo cho công an cấp xã nơi chuyển đến")
+    for q in ("Người nghiện đổi nơi cư trú thì ai phải thông báo cho công an cấp xã nơi chuyển đến?",
+              "Nguoi nghien doi noi cu tru thi ai phai thong bao cho cong an cap xa noi chuyen den?"):
+        assert _read(q, "who", line) == ["công an cấp xã nơi chuyển đi"]
+    # the law's own two forms for the same duty, asked one for the other
+    assert _read("Người nghiện đổi nơi cư trú thì ai có nghĩa vụ thông báo cho công an cấp xã nơi chuyển đến?",
+                 "who", line) == ["công an cấp xã nơi chuyển đi"]
+    # "cán bộ" folds to "can bo": a sentence's "can" is no obligation
+    assert _read("Ai phải báo cáo Ủy ban nhân dân tỉnh?", "who", "Phòng Tổ chức cán bộ báo cáo Ủy ban nhân dân tỉnh.") == []
+    # a duty the sentence denies names nobody
+    assert _read("Ai phải thông báo cho Ủy ban?", "who", "Cơ quan không có trách nhiệm thông báo cho Ủy ban.") == []
+
+
+def test_the_police_head_a_who_answer():
+    # "công an cấp xã nơi chuyển đi" written in lower case is a body, as "cơ quan …" is; a name with
+    # "Công an" inside it is read whole
+    line = law_line("luat-phong-chong-ma-tuy.txt", "có trách nhiệm thông báo cho công an cấp xã nơi chuyển đến")
+    assert _read("Người nghiện đổi nơi cư trú thì ai thông báo cho công an cấp xã nơi chuyển đến?", "who", line) == \
+        ["công an cấp xã nơi chuyển đi"]
+    assert _read("Ai chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về an ninh mạng?", "who",
+                 "Bộ Công an chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về an ninh mạng.") == \
+        ["Bộ Công an"]

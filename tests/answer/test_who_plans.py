@@ -4,6 +4,7 @@ answer/issuers.py and the role-only questions, with near misses that must stay n
 from __future__ import annotations
 
 from indexer.answer import ask
+from tests.conftest import assert_answer
 
 
 def test_the_unit_holding_the_role_in_the_named_plan(plans):
@@ -185,3 +186,14 @@ def test_a_led_body_is_read_after_the_leading_verb():
     assert [(it["unit"], it["task"][:9], it["unit_start"]) for it in led] == [("Hội đồng nhân dân tỉnh", "ban hành ", 109)]
     # a field led, no body doing an act
     assert led_items([{"unit": "Thủ tướng Chính phủ", "task": "Lãnh đạo công tác của Chính phủ", "task_start": 0}]) == []
+
+
+def test_one_word_said_otherwise_in_the_first_passage(plans):
+    # "Văn phòng Tỉnh ủy … thẩm định, tham mưu Ban Thường vụ Tỉnh ủy Báo cáo sơ kết …": the question's
+    # "chuẩn bị" is the plan's "tham mưu", a word the sentence does not say; the search ranks the
+    # sentence first, and that vouches for one word (who.weak_who)
+    assert_answer(ask(plans, "Ở Hà Tĩnh, đơn vị nào thẩm định báo cáo sơ kết Nghị quyết 06 và chuẩn bị cho Ban "
+                             "Thường vụ Tỉnh ủy?"), "Văn phòng Tỉnh ủy")
+    # not named by its number, the plan ranks the sentence second: the word stays unsaid, no answer
+    assert_answer(ask(plans, "Ở Hà Tĩnh, đơn vị nào thẩm định báo cáo sơ kết và chuẩn bị cho Ban Thường vụ "
+                             "Tỉnh ủy?"), None)
