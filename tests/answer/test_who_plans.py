@@ -197,3 +197,30 @@ def test_one_word_said_otherwise_in_the_first_passage(plans):
     # not named by its number, the plan ranks the sentence second: the word stays unsaid, no answer
     assert_answer(ask(plans, "Ở Hà Tĩnh, đơn vị nào thẩm định báo cáo sơ kết và chuẩn bị cho Ban Thường vụ "
                              "Tỉnh ủy?"), None)
+
+
+def test_the_one_unsaid_word_is_left_to_the_search_under_the_strict_gate_only(plans):
+    # who.weak_who on the scored units themselves: the best unit leaves "chuẩn bị" unsaid in the
+    # first passage; the strict gate lets the search vouch for it, the first passage's looser gate
+    # (which has already let words go unsaid) does not, nor a rank other than the first
+    from indexer.answer import item_answer as ia
+    from indexer.answer.question import analyze
+    from indexer.answer.scoring import score_items
+    from indexer.answer.support import TOP_PASSAGE, gated
+    from indexer.answer.texts import _written
+    from indexer.answer.who import weak_who
+
+    question = "Ở Hà Tĩnh, đơn vị nào thẩm định báo cáo sơ kết Nghị quyết 06 và chuẩn bị cho Ban Thường vụ Tỉnh ủy?"
+    r = plans.search(question, k=10, highlights=False)
+    q = analyze(question, r.interpreted, r.translated, r.language, written=_written(plans))
+    docs = ia._documents(plans)
+    named = ia.named_documents(q, docs)
+    scored = score_items(q, plans.all_items("responsibility", None), r.results[:10], docs, named,
+                         ia._doc_heads(plans), None, ia._full_headings(plans, docs))
+    top = scored[0][2]
+    assert scored[0][1]["unit"].startswith("Văn phòng Tỉnh ủy") and top.unsaid(q) == {"chuan bi"} and top.rank == 0
+    assert not weak_who(q, scored, named)
+    with gated(TOP_PASSAGE):
+        assert weak_who(q, scored, named)
+    top.rank = 1
+    assert weak_who(q, scored, named)
