@@ -99,15 +99,13 @@ def ask(service, question: str, k: int = 10, response=None, doc_ids: set[str] | 
     notifies or is only named in the article)."""
     if response is None:
         response = service.search(question, k=k, highlights=False)  # (an answer shows no highlights)
-    out = _ask(service, question, k, response, doc_ids)
+    asked = _analysis(service, question, response)
+    out = _ask(service, question, k, response, doc_ids, asked)
     if not (out["answer"] and out["items"]):
         return out
 
     def unanswered(**fields) -> dict:
         return _withdrawn(out, response, k, **fields)
-
-    def asked():
-        return analyze(question, response.interpreted, response.translated, response.language, written=_written(service))
 
     grouped = bool(_GROUPED.search(out["answer"]))
     docs = {it["doc_id"] for it in out["items"]} if grouped else {out["items"][0]["doc_id"]}
@@ -147,8 +145,22 @@ def _withdrawn(out: dict, response, k: int, **fields) -> dict:
 _GROUPED = re.compile(r"\(\d+ văn bản\)$")  # a unit's responsibilities across documents (_who_answer)
 
 
-def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> dict:
-    """``ask`` without its check of the question's names (``response`` required)."""
+def _analysis(service, question: str, response):
+    """The question's analysis, made once per request when first asked for (``ask`` and ``_ask``
+    both read it; most answers never need it)."""
+    made: list = []
+
+    def asked():
+        if not made:
+            made.append(analyze(question, response.interpreted, response.translated, response.language,
+                                written=_written(service)))
+        return made[0]
+    return asked
+
+
+def _ask(service, question: str, k: int, response, doc_ids: set[str] | None, asked) -> dict:
+    """``ask`` without its check of the question's names (``response`` required; ``asked``: the
+    question's analysis, ``_analysis``)."""
     counted = _count_answer(service, question, response, doc_ids)
     if counted is not None:
         return counted
@@ -159,14 +171,6 @@ def _ask(service, question: str, k: int, response, doc_ids: set[str] | None) -> 
     # asked, another document's task) leaves the question to the readers after it: the sentence
     # that says the decision may hold no extracted item ("Trường hợp người làm chứng vắng mặt thì
     # Hội đồng xét xử quyết định hoãn phiên tòa …"), which only the in-place reader reads.
-    analyzed: list = []
-
-    def asked():  # (analysed once, and only when needed)
-        if not analyzed:
-            analyzed.append(analyze(question, response.interpreted, response.translated, response.language,
-                                    written=_written(service)))
-        return analyzed[0]
-
     def vetoed(o: dict) -> bool:
         return o["kind"] == "who" and bool(o["answer"] and o["items"]) and _who_vetoed(service, asked(), o)
 

@@ -736,8 +736,9 @@ def _run(question: list[str], sentence: list[str], pairs: bool = False) -> tuple
     i = j = found = matched = 0
     extra_s = extra_q = 0
     while i < len(question) and j < len(sentence):
-        k, m = _obligation(question, i, _ASKED_OBLIGATION_RUNS), _obligation(sentence, j, _OBLIGATION_RUNS)
-        if k and m and question[i:i + k] != sentence[j:j + m]:
+        k = _obligation(question, i, _ASKED_OBLIGATION_RUNS)
+        m = _obligation(sentence, j, _OBLIGATION_RUNS) if k else 0
+        if m and question[i:i + k] != sentence[j:j + m]:
             # "phải" asked, "có trách nhiệm" said ("có nghĩa vụ" asked, "có trách nhiệm" said: before the
             # shared "có" is matched alone)
             matched, i, j = matched + 1, i + k, j + m
